@@ -1,0 +1,24 @@
+# Helpers shared by every module's CMakeLists.txt.
+find_package(GTest REQUIRED)
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+include(GoogleTest)
+
+# verbinder_test(NAME SOURCES a.cpp b.cpp LIBS x y [LABELS unit] [TIMEOUT s])
+# Adds a GoogleTest executable and registers it with CTest as one test, run with
+# the source directory as working directory so tests can read data by relative path.
+function(verbinder_test name)
+  cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  add_executable(${name} ${T_SOURCES})
+  target_link_libraries(${name} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main Threads::Threads)
+  if(NOT T_LABELS)
+    set(T_LABELS unit)
+  endif()
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 300)
+  endif()
+  add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
+    ENVIRONMENT "VERBINDER_SOURCE_DIR=${PROJECT_SOURCE_DIR};VERBINDER_BINARY=$<TARGET_FILE_DIR:verbinder>/verbinder")
+endfunction()

@@ -1,0 +1,76 @@
+#include "cli/commands.h"
+
+#include <iostream>
+
+#include "analysis/analysis_cli.h"
+#include "matching/matching_cli.h"
+
+namespace verbinder::cli {
+namespace {
+
+constexpr Command kCommands[] = {
+    {"serve", "serve the JSON API and web UI (--db, --host, --port)", RunServe},
+    {"migrate", "apply database migrations and exit (--db)", RunMigrate},
+    {"demo", "load the demo network (Congres Zorg & Industrie) into --db", RunDemo},
+    {"generate", "generate a synthetic network (--members N --seed S) into --db", RunGenerate},
+    {"import", "import members FILE.csv | linkedin FILE.csv --member ID", RunImport},
+    {"export", "export all data visible to an organizer as JSON (--db, -o FILE)", RunExport},
+    {"suggest", "whom to meet: suggestions from PROFILES.json (--top K, -o FILE)", matching::RunSuggest},
+    {"schedule", "schedule 1:1 meetings for INSTANCE.json into slots and tables (-o FILE)", matching::RunSchedule},
+    {"seat", "seat attendees at group tables over rounds from INSTANCE.json (-o FILE)", matching::RunSeat},
+    {"analyze", "analyse a network from members.csv/ties.csv (--format json|csv|graphml|gexf)", analysis::RunAnalyze},
+};
+
+void PrintHelp(std::ostream& out) {
+  out << "verbinder — turns online contact into real, face-to-face connection.\n\n"
+         "usage: verbinder <command> [options]   (verbinder <command> --help for its options)\n\n"
+         "commands:\n";
+  for (const auto& c : kCommands) {
+    std::string name(c.name);
+    name.resize(10, ' ');
+    out << "  " << name << c.summary << "\n";
+  }
+  out << "\nexit codes: 0 success, 1 failure, 2 bad usage.\n";
+}
+
+}  // namespace
+
+std::span<const Command> Commands() { return kCommands; }
+
+int Fail(const std::string& command, const Status& status) {
+  std::string msg = status.message();
+  if (!status.field().empty()) msg = status.field() + ": " + msg;
+  std::cerr << "verbinder " << command << ": " << msg << "\n";
+  return kExitFailure;
+}
+
+int Main(int argc, char** argv) {
+  if (argc < 2) {
+    PrintHelp(std::cerr);
+    return kExitUsage;
+  }
+  std::string_view name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    PrintHelp(std::cout);
+    return kExitOk;
+  }
+  if (name == "--version") {
+    std::cout << "verbinder 0.1.0\n";
+    return kExitOk;
+  }
+  for (const auto& c : kCommands) {
+    if (c.name == name) {
+      Args args(argv + 2, argv + argc);
+      try {
+        return c.run(args);
+      } catch (const std::exception& e) {
+        std::cerr << "verbinder " << name << ": " << e.what() << "\n";
+        return kExitFailure;
+      }
+    }
+  }
+  std::cerr << "verbinder: unknown command '" << name << "' (see verbinder --help)\n";
+  return kExitUsage;
+}
+
+}  // namespace verbinder::cli
