@@ -1,0 +1,304 @@
+#include "analysis/export.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace verbinder::analysis {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json Num(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+std::string Fmt(double x) {
+  if (std::isnan(x)) return "NaN";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+std::string Xml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 forbids most control characters; drop them.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string Csv(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+json BrokerageJson(const Brokerage& b) {
+  return {{"coordinator", b.coordinator},
+          {"consultant", b.consultant},
+          {"representative", b.representative},
+          {"liaison", b.liaison}};
+}
+
+json MemberJson(const MemberMetrics& m) {
+  return {{"id", m.id},
+          {"degree", m.degree},
+          {"strength", m.strength},
+          {"betweenness", Num(m.betweenness)},
+          {"core", m.core},
+          {"community", m.community},
+          {"constraint", Num(m.constraint)},
+          {"effective_size", Num(m.effective_size)},
+          {"brokerage", BrokerageJson(m.brokerage)}};
+}
+
+// Node attributes written to GraphML/GEXF, in order.
+struct NodeColumn {
+  const char* name;
+  const char* graphml_type;
+  const char* gexf_type;
+};
+constexpr NodeColumn kNodeColumns[] = {
+    {"name", "string", "string"},        {"sector", "string", "string"},
+    {"degree", "long", "long"},          {"strength", "double", "double"},
+    {"betweenness", "double", "double"}, {"core", "long", "long"},
+    {"community", "long", "long"},       {"constraint", "double", "double"},
+    {"effective_size", "double", "double"}, {"coordinator", "long", "long"},
+    {"consultant", "long", "long"},      {"representative", "long", "long"},
+    {"liaison", "long", "long"}};
+
+std::vector<std::string> NodeValues(const Analysis& a, int32_t v) {
+  const Graph& g = a.graph;
+  const MemberMetrics& m = a.report.members[v];
+  return {g.names[v],
+          g.sector_names[g.sector[v]],
+          std::to_string(m.degree),
+          Fmt(m.strength),
+          Fmt(m.betweenness),
+          std::to_string(m.core),
+          std::to_string(m.community),
+          Fmt(m.constraint),
+          Fmt(m.effective_size),
+          std::to_string(m.brokerage.coordinator),
+          std::to_string(m.brokerage.consultant),
+          std::to_string(m.brokerage.representative),
+          std::to_string(m.brokerage.liaison)};
+}
+
+}  // namespace
+
+Result<ExportFormat> ParseExportFormat(std::string_view name) {
+  if (name == "json") return ExportFormat::kJson;
+  if (name == "csv") return ExportFormat::kCsv;
+  if (name == "graphml") return ExportFormat::kGraphMl;
+  if (name == "gexf") return ExportFormat::kGexf;
+  return InvalidArgument("unknown format '" + std::string(name) + "' (json, csv, graphml, gexf)", "--format");
+}
+
+json IntroductionToJson(const Introduction& i) {
+  return {{"a", i.a}, {"b", i.b}, {"via", i.via}, {"score", i.score}, {"reason", i.reason}};
+}
+
+json ReportToJson(const Report& r) {
+  const NetworkSummary& s = r.network;
+  json sector_ei = json::object();
+  for (const auto& [sector, value] : s.sector_ei) sector_ei[sector] = Num(value);
+  json network = {{"members", s.members},
+                  {"ties", s.ties},
+                  {"density", s.density},
+                  {"components", s.components},
+                  {"modularity", s.modularity},
+                  {"communities", s.communities},
+                  {"ei_index", Num(s.ei_index)},
+                  {"sector_ei", sector_ei},
+                  {"sector_assortativity", Num(s.sector_assortativity)},
+                  {"real_tie_share", Num(s.real_tie_share)},
+                  {"isolated", s.isolated}};
+  json members = json::array();
+  for (const auto& m : r.members) members.push_back(MemberJson(m));
+  json intros = json::array();
+  for (const auto& i : r.suggestions.introductions) intros.push_back(IntroductionToJson(i));
+  json invite = json::array();
+  for (const auto& i : r.suggestions.invite) invite.push_back({{"id", i.id}, {"reason", i.reason}});
+  json online = json::array();
+  for (const auto& p : r.online_only)
+    online.push_back({{"sector_a", p.sector_a}, {"sector_b", p.sector_b}, {"ties", p.ties}, {"real", p.real},
+                      {"online_only", p.online_only}});
+  json fading = json::array();
+  for (const auto& f : r.fading)
+    fading.push_back({{"id", f.id}, {"last_active", FormatDay(f.last_active)}, {"days_inactive", f.days_inactive}});
+  json events = json::array();
+  for (const auto& e : r.events)
+    events.push_back({{"event", e.event},
+                      {"date", e.date == kNoDate ? json(nullptr) : json(FormatDay(e.date))},
+                      {"attendees", e.attendees},
+                      {"interactions", e.interactions},
+                      {"new_ties", e.new_ties},
+                      {"new_real_ties", e.new_real_ties},
+                      {"new_cross_sector_real_ties", e.new_cross_sector_real_ties}});
+  json passes = json::array();
+  for (const auto& p : r.passes) passes.push_back({{"name", p.name}, {"seconds", p.seconds}, {"ran", p.ran}});
+  json betweenness = {{"exact", r.betweenness.exact}};
+  if (!r.betweenness.exact)
+    betweenness.update({{"samples", r.betweenness.samples},
+                        {"max_error", r.betweenness.guarantee},
+                        {"confidence", 1 - r.betweenness.delta}});
+  return {{"network", network},
+          {"members", members},
+          {"suggestions", {{"introductions", intros}, {"invite", invite}}},
+          {"online_only", online},
+          {"fading", fading},
+          {"events", events},
+          {"betweenness", betweenness},
+          {"passes", passes}};
+}
+
+json PositionToJson(const MemberPosition& p) {
+  json intros = json::array();
+  for (const auto& i : p.introductions) intros.push_back(IntroductionToJson(i));
+  json out = MemberJson(p.metrics);
+  out.update({{"name", p.name},
+              {"sector", p.sector},
+              {"betweenness_percentile", p.betweenness_percentile},
+              {"component_size", p.component_size},
+              {"real_ties", p.real_ties},
+              {"online_only_ties", p.online_only_ties},
+              {"cross_sector_ties", p.cross_sector_ties},
+              {"sectors_reached", p.sectors_reached},
+              {"last_active", p.last_active == kNoDate ? json(nullptr) : json(FormatDay(p.last_active))},
+              {"fading", p.fading},
+              {"introductions", intros}});
+  return out;
+}
+
+json MapToJson(const Analysis& a, const Layout& layout) {
+  const Graph& g = a.graph;
+  json nodes = json::array(), edges = json::array();
+  for (int32_t v = 0; v < g.NodeCount(); ++v) {
+    const MemberMetrics& m = a.report.members[v];
+    nodes.push_back({{"id", g.ids[v]}, {"name", g.names[v]}, {"sector", g.sector_names[g.sector[v]]},
+                     {"community", m.community}, {"x", layout.x[v]}, {"y", layout.y[v]},
+                     {"degree", m.degree}, {"betweenness", Num(m.betweenness)}});
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e)
+      if (g.adj[e] > v)
+        edges.push_back({{"source", g.ids[v]}, {"target", g.ids[g.adj[e]]}, {"weight", g.weight[e]},
+                         {"real", g.real[e] != 0}});
+  }
+  return {{"nodes", nodes}, {"edges", edges}, {"sectors", g.sector_names},
+          {"communities", a.report.network.communities}};
+}
+
+void WriteMembersCsv(const Analysis& a, std::ostream& out) {
+  const Graph& g = a.graph;
+  out << "id,name,sector,degree,strength,betweenness,core,community,constraint,effective_size,"
+         "coordinator,consultant,representative,liaison\n";
+  for (int32_t v = 0; v < g.NodeCount(); ++v) {
+    auto values = NodeValues(a, v);
+    out << Csv(g.ids[v]);
+    for (auto& x : values) out << ',' << (x == "NaN" ? std::string() : Csv(x));
+    out << '\n';
+  }
+}
+
+void WriteGraphMl(const Analysis& a, std::ostream& out) {
+  const Graph& g = a.graph;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  int k = 0;
+  for (const auto& c : kNodeColumns)
+    out << "  <key id=\"d" << k++ << "\" for=\"node\" attr.name=\"" << c.name << "\" attr.type=\""
+        << c.graphml_type << "\"/>\n";
+  for (const auto& name : g.attribute_names)
+    out << "  <key id=\"d" << k++ << "\" for=\"node\" attr.name=\"" << Xml(name) << "\" attr.type=\"string\"/>\n";
+  const int weight_key = k++, real_key = k++;
+  out << "  <key id=\"d" << weight_key << "\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n";
+  out << "  <key id=\"d" << real_key << "\" for=\"edge\" attr.name=\"real\" attr.type=\"boolean\"/>\n";
+  out << "  <graph id=\"verbinder\" edgedefault=\"undirected\">\n";
+  for (int32_t v = 0; v < g.NodeCount(); ++v) {
+    out << "    <node id=\"" << Xml(g.ids[v]) << "\">\n";
+    auto values = NodeValues(a, v);
+    int d = 0;
+    for (const auto& x : values) out << "      <data key=\"d" << d++ << "\">" << Xml(x) << "</data>\n";
+    for (const auto& x : g.attributes[v]) out << "      <data key=\"d" << d++ << "\">" << Xml(x) << "</data>\n";
+    out << "    </node>\n";
+  }
+  for (int32_t v = 0; v < g.NodeCount(); ++v)
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e) {
+      if (g.adj[e] < v) continue;
+      out << "    <edge source=\"" << Xml(g.ids[v]) << "\" target=\"" << Xml(g.ids[g.adj[e]]) << "\">"
+          << "<data key=\"d" << weight_key << "\">" << Fmt(g.weight[e]) << "</data>"
+          << "<data key=\"d" << real_key << "\">" << (g.real[e] ? "true" : "false") << "</data></edge>\n";
+    }
+  out << "  </graph>\n</graphml>\n";
+}
+
+void WriteGexf(const Analysis& a, std::ostream& out) {
+  const Graph& g = a.graph;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
+         "  <meta><creator>verbinder</creator><description>verbinder network analysis</description></meta>\n"
+         "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+         "    <attributes class=\"node\">\n";
+  int k = 0;
+  // "name" is the node label in GEXF; the other columns are attributes.
+  for (const auto& c : kNodeColumns) {
+    if (k > 0)
+      out << "      <attribute id=\"" << k << "\" title=\"" << c.name << "\" type=\"" << c.gexf_type << "\"/>\n";
+    ++k;
+  }
+  for (const auto& name : g.attribute_names)
+    out << "      <attribute id=\"" << k++ << "\" title=\"" << Xml(name) << "\" type=\"string\"/>\n";
+  out << "    </attributes>\n"
+         "    <attributes class=\"edge\">\n"
+         "      <attribute id=\"0\" title=\"real\" type=\"boolean\"/>\n"
+         "    </attributes>\n"
+         "    <nodes>\n";
+  for (int32_t v = 0; v < g.NodeCount(); ++v) {
+    auto values = NodeValues(a, v);
+    out << "      <node id=\"" << Xml(g.ids[v]) << "\" label=\"" << Xml(g.names[v].empty() ? g.ids[v] : g.names[v])
+        << "\"><attvalues>";
+    for (size_t i = 1; i < values.size(); ++i)
+      out << "<attvalue for=\"" << i << "\" value=\"" << Xml(values[i]) << "\"/>";
+    for (size_t i = 0; i < g.attributes[v].size(); ++i)
+      out << "<attvalue for=\"" << values.size() + i << "\" value=\"" << Xml(g.attributes[v][i]) << "\"/>";
+    out << "</attvalues></node>\n";
+  }
+  out << "    </nodes>\n    <edges>\n";
+  int64_t id = 0;
+  for (int32_t v = 0; v < g.NodeCount(); ++v)
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e) {
+      if (g.adj[e] < v) continue;
+      out << "      <edge id=\"" << id++ << "\" source=\"" << Xml(g.ids[v]) << "\" target=\""
+          << Xml(g.ids[g.adj[e]]) << "\" weight=\"" << Fmt(g.weight[e]) << "\"><attvalues><attvalue for=\"0\" value=\""
+          << (g.real[e] ? "true" : "false") << "\"/></attvalues></edge>\n";
+    }
+  out << "    </edges>\n  </graph>\n</gexf>\n";
+}
+
+void WriteReport(const Analysis& a, ExportFormat format, std::ostream& out) {
+  switch (format) {
+    case ExportFormat::kJson: out << ReportToJson(a.report).dump(1) << '\n'; break;
+    case ExportFormat::kCsv: WriteMembersCsv(a, out); break;
+    case ExportFormat::kGraphMl: WriteGraphMl(a, out); break;
+    case ExportFormat::kGexf: WriteGexf(a, out); break;
+  }
+}
+
+}  // namespace verbinder::analysis

@@ -1,0 +1,220 @@
+#include "analysis/input.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <unordered_set>
+
+#include "util/csv.h"
+#include "util/strings.h"
+
+namespace verbinder::analysis {
+namespace {
+
+// Howard Hinnant's days_from_civil.
+Day DaysFromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+std::string Where(const std::string& file, int line, std::string_view column) {
+  std::string s = file + ": line " + std::to_string(line);
+  if (!column.empty()) s += ", column '" + std::string(column) + "'";
+  return s;
+}
+
+Status FileError(const std::string& file, const Status& status) {
+  // The CSV reader names the line in field(); fold file + field + message into one line.
+  std::string msg = file + ": ";
+  if (!status.field().empty() && status.field() != "file") msg += status.field() + ": ";
+  msg += status.message();
+  return Status(status.code(), msg);
+}
+
+Result<CsvTable> ReadTable(const std::string& path, const std::vector<std::string>& required) {
+  auto table = ReadCsvFile(path);
+  if (!table) return FileError(path, table.status());
+  for (const auto& col : required) {
+    if (table->Column(col) < 0)
+      return InvalidArgument(path + ": line 1: missing column '" + col + "' (header is: " +
+                             Join(table->header, ",") + ")");
+  }
+  return table;
+}
+
+Result<double> ParseWeight(const std::string& file, int line, const std::string& text) {
+  std::string t = Trim(text);
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (t.empty() || ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(value) ||
+      value <= 0)
+    return InvalidArgument(Where(file, line, "weight") + ": '" + t +
+                           "' is not a positive number");
+  return value;
+}
+
+Result<Day> ParseDateField(const std::string& file, int line, std::string_view column,
+                           const std::string& text) {
+  std::string t = Trim(text);
+  if (t.empty()) return kNoDate;
+  auto day = ParseDay(t);
+  if (!day) return InvalidArgument(Where(file, line, column) + ": '" + t + "' is not a date (YYYY-MM-DD)");
+  return *day;
+}
+
+Result<std::string> RequireId(const std::string& file, int line, std::string_view column,
+                              const std::string& text) {
+  std::string t = Trim(text);
+  if (t.empty()) return InvalidArgument(Where(file, line, column) + ": empty member id");
+  return t;
+}
+
+}  // namespace
+
+std::optional<Day> ParseDay(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  if (text.size() > 10 && text[10] != 'T' && text[10] != ' ') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  auto num = [&](size_t pos, size_t len, int* out) {
+    auto [p, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, *out);
+    return ec == std::errc() && p == text.data() + pos + len;
+  };
+  if (!num(0, 4, &y) || !num(5, 2, &m) || !num(8, 2, &d)) return std::nullopt;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return std::nullopt;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m == 2 && d == 29 && !leap) return std::nullopt;
+  return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+std::string FormatDay(Day day) {
+  if (day == kNoDate) return "";
+  // Howard Hinnant's civil_from_days.
+  int z = day + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+Result<NetworkInput> LoadNetworkFiles(const InputPaths& paths) {
+  NetworkInput input;
+  if (paths.members.empty() && paths.ties.empty() && paths.attendance.empty())
+    return InvalidArgument("give --members with --ties and/or --attendance");
+  if (paths.ties.empty() && paths.attendance.empty())
+    return InvalidArgument("give --ties and/or --attendance");
+
+  if (!paths.members.empty()) {
+    input.members_given = true;
+    input.members_source = paths.members;
+    VB_ASSIGN_OR_RETURN(CsvTable table, ReadTable(paths.members, {"id", "name", "sector"}));
+    const int c_id = table.Column("id"), c_name = table.Column("name"), c_sector = table.Column("sector");
+    std::vector<int> extra;
+    for (size_t c = 0; c < table.header.size(); ++c) {
+      int ci = static_cast<int>(c);
+      if (ci == c_id || ci == c_name || ci == c_sector) continue;
+      extra.push_back(ci);
+      input.attribute_names.push_back(Trim(table.header[c]));
+    }
+    std::unordered_set<std::string> seen;
+    input.members.reserve(table.rows.size());
+    for (const auto& row : table.rows) {
+      MemberInput m;
+      VB_ASSIGN_OR_RETURN(m.id, RequireId(paths.members, row.line, "id", row.fields[c_id]));
+      if (!seen.insert(m.id).second)
+        return InvalidArgument(Where(paths.members, row.line, "id") + ": duplicate member id '" + m.id + "'");
+      m.name = Trim(row.fields[c_name]);
+      m.sector = Trim(row.fields[c_sector]);
+      for (int c : extra) m.attributes.push_back(row.fields[c]);
+      input.members.push_back(std::move(m));
+    }
+  }
+
+  if (!paths.ties.empty()) {
+    input.ties_source = paths.ties;
+    VB_ASSIGN_OR_RETURN(CsvTable table, ReadTable(paths.ties, {"source", "target", "weight"}));
+    const int c_s = table.Column("source"), c_t = table.Column("target"), c_w = table.Column("weight");
+    const int c_kind = table.Column("kind"), c_date = table.Column("date"), c_event = table.Column("event");
+    input.ties.reserve(table.rows.size());
+    for (const auto& row : table.rows) {
+      TieInput t;
+      t.line = row.line;
+      VB_ASSIGN_OR_RETURN(t.source, RequireId(paths.ties, row.line, "source", row.fields[c_s]));
+      VB_ASSIGN_OR_RETURN(t.target, RequireId(paths.ties, row.line, "target", row.fields[c_t]));
+      VB_ASSIGN_OR_RETURN(t.weight, ParseWeight(paths.ties, row.line, row.fields[c_w]));
+      if (c_kind >= 0) {
+        std::string k = AsciiLower(Trim(row.fields[c_kind]));
+        auto kind = model::ParseInteractionKind(k);
+        if (!kind)
+          return InvalidArgument(Where(paths.ties, row.line, "kind") + ": unknown kind '" + k +
+                                 "' (connected, answered, met_at_event, meeting_held, visit_held)");
+        t.kind = *kind;
+        t.has_kind = true;
+      }
+      if (c_date >= 0) {
+        VB_ASSIGN_OR_RETURN(t.date, ParseDateField(paths.ties, row.line, "date", row.fields[c_date]));
+      }
+      if (c_event >= 0) t.event = Trim(row.fields[c_event]);
+      input.ties.push_back(std::move(t));
+    }
+  }
+
+  if (!paths.attendance.empty()) {
+    input.attendance_source = paths.attendance;
+    VB_ASSIGN_OR_RETURN(CsvTable table, ReadTable(paths.attendance, {"member", "event"}));
+    const int c_m = table.Column("member"), c_e = table.Column("event"), c_date = table.Column("date");
+    for (const auto& row : table.rows) {
+      AttendanceInput a;
+      a.line = row.line;
+      VB_ASSIGN_OR_RETURN(a.member, RequireId(paths.attendance, row.line, "member", row.fields[c_m]));
+      a.event = Trim(row.fields[c_e]);
+      if (a.event.empty())
+        return InvalidArgument(Where(paths.attendance, row.line, "event") + ": empty event");
+      if (c_date >= 0) {
+        VB_ASSIGN_OR_RETURN(a.date, ParseDateField(paths.attendance, row.line, "date", row.fields[c_date]));
+      }
+      input.attendance.push_back(std::move(a));
+    }
+  }
+  return input;
+}
+
+NetworkInput InputFromLedger(const std::vector<model::Member>& members,
+                             const std::vector<model::Interaction>& ledger,
+                             const std::vector<std::pair<model::Id, model::Id>>& attendance) {
+  NetworkInput input;
+  input.members_given = true;
+  input.members.reserve(members.size());
+  for (const auto& m : members) {
+    input.members.push_back({std::to_string(m.id), m.name, m.sector, {}});
+  }
+  input.ties.reserve(ledger.size());
+  for (const auto& in : ledger) {
+    TieInput t;
+    t.source = std::to_string(in.a);
+    t.target = std::to_string(in.b);
+    t.weight = model::KindWeight(in.kind);
+    t.kind = in.kind;
+    t.has_kind = true;
+    t.date = in.at > 0 ? static_cast<Day>(in.at / 86400) : kNoDate;
+    if (in.event_id != 0) t.event = std::to_string(in.event_id);
+    input.ties.push_back(std::move(t));
+  }
+  for (const auto& [event, member] : attendance)
+    input.attendance.push_back({std::to_string(member), std::to_string(event), kNoDate, 0});
+  return input;
+}
+
+}  // namespace verbinder::analysis

@@ -1,0 +1,203 @@
+#include "analysis/report.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+#include "analysis/centrality.h"
+#include "analysis/community.h"
+#include "analysis/insights.h"
+#include "analysis/parallel.h"
+#include "analysis/suggestions.h"
+
+namespace verbinder::analysis {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Runs named passes, timing each and skipping the switched-off ones.
+class PassRunner {
+ public:
+  PassRunner(const std::set<std::string>& skip, std::vector<PassTiming>* timings) : skip_(skip), timings_(timings) {}
+  bool Run(const std::string& name, const std::function<void()>& fn) {
+    if (skip_.count(name)) {
+      timings_->push_back({name, 0.0, false});
+      return false;
+    }
+    auto start = std::chrono::steady_clock::now();
+    fn();
+    std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
+    timings_->push_back({name, d.count(), true});
+    return true;
+  }
+
+ private:
+  const std::set<std::string>& skip_;
+  std::vector<PassTiming>* timings_;
+};
+
+Status Verify(const Graph& g, const Report& r) {
+  const int32_t n = g.NodeCount();
+  auto fail = [](const std::string& what) { return Internal("analysis invariant broken: " + what); };
+  if (static_cast<int32_t>(r.members.size()) != n) return fail("one metrics row per member");
+  int64_t degree_sum = 0;
+  for (int32_t v = 0; v < n; ++v) {
+    const MemberMetrics& m = r.members[v];
+    degree_sum += m.degree;
+    if (m.core < 0 || m.core > m.degree) return fail("0 <= core <= degree for " + m.id);
+    if (m.community < 0 || (r.network.communities > 0 && m.community >= r.network.communities))
+      return fail("community label in range for " + m.id);
+    const Brokerage& b = m.brokerage;
+    if (b.coordinator < 0 || b.consultant < 0 || b.representative < 0 || b.liaison < 0)
+      return fail("brokerage counts >= 0 for " + m.id);
+    if (!std::isnan(m.betweenness) && (m.betweenness < -1e-12 || m.betweenness > 1 + 1e-9) && r.betweenness.exact)
+      return fail("0 <= betweenness <= 1 for " + m.id);
+    if (m.degree > 0 && !std::isnan(m.constraint) && !(m.constraint > 0 && std::isfinite(m.constraint)))
+      return fail("constraint positive for " + m.id);
+  }
+  if (degree_sum != 2 * r.network.ties) return fail("degrees sum to twice the ties");
+  if (r.network.modularity < -0.5 - 1e-9 || r.network.modularity > 1 + 1e-9) return fail("modularity in [-1/2, 1]");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& options) {
+  for (const auto& name : options.skip) {
+    if (std::find_if(std::begin(kPassNames), std::end(kPassNames), [&](const char* p) { return name == p; }) ==
+        std::end(kPassNames))
+      return InvalidArgument("unknown pass '" + name + "'", "skip");
+  }
+  Analysis a;
+  Report& r = a.report;
+  auto start = std::chrono::steady_clock::now();
+  {
+    VB_ASSIGN_OR_RETURN(a.graph, BuildGraph(input, {options.real_only, options.as_of}));
+  }
+  std::chrono::duration<double> build = std::chrono::steady_clock::now() - start;
+  r.passes.push_back({"build_graph", build.count(), true});
+  const Graph& g = a.graph;
+  const int32_t n = g.NodeCount();
+  const int threads = ResolveThreads(options.threads);
+
+  r.network.members = n;
+  r.network.ties = g.TieCount();
+  r.members.resize(n);
+  for (int32_t v = 0; v < n; ++v) {
+    MemberMetrics& m = r.members[v];
+    m.id = g.ids[v];
+    m.degree = g.Degree(v);
+    m.strength = g.strength[v];
+    m.betweenness = kNaN;
+    m.constraint = kNaN;
+    m.effective_size = kNaN;
+    if (m.degree == 0) r.network.isolated.push_back(m.id);
+  }
+  PassRunner pass(options.skip, &r.passes);
+  Components comps;
+  pass.Run("components", [&] {
+    comps = ConnectedComponents(g);
+    r.network.components = comps.count;
+  });
+  pass.Run("core", [&] {
+    auto core = CoreNumbers(g);
+    for (int32_t v = 0; v < n; ++v) r.members[v].core = core[v];
+  });
+  pass.Run("betweenness", [&] {
+    const bool exact = options.betweenness == BetweennessMode::kExact ||
+                       (options.betweenness == BetweennessMode::kAuto && n <= options.exact_betweenness_limit);
+    std::vector<double> values;
+    if (exact) {
+      values = ExactBetweenness(g, threads);
+      r.betweenness = {true, 0, 0.0, 0.0};
+    } else {
+      auto approx = ApproximateBetweenness(g, {options.approx_epsilon, options.approx_delta, options.seed, threads});
+      values = std::move(approx.values);
+      r.betweenness = {false, approx.samples, approx.guarantee, options.approx_delta};
+    }
+    for (int32_t v = 0; v < n; ++v) r.members[v].betweenness = values[v];
+  });
+  pass.Run("local_structure", [&] {
+    LocalStructure local = ComputeLocalStructure(g, threads);
+    for (int32_t v = 0; v < n; ++v) {
+      r.members[v].constraint = local.constraint[v];
+      r.members[v].effective_size = local.effective_size[v];
+      r.members[v].brokerage = local.brokerage[v];
+    }
+  });
+  pass.Run("groups", [&] {
+    GroupMetrics gm = ComputeGroupMetrics(g);
+    r.network.density = gm.density;
+    r.network.ei_index = gm.ei_index;
+    r.network.sector_assortativity = gm.sector_assortativity;
+    r.network.real_tie_share = gm.real_tie_share;
+    for (size_t s = 0; s < g.sector_names.size(); ++s) r.network.sector_ei.push_back({g.sector_names[s], gm.sector_ei[s]});
+  });
+  std::vector<int32_t> membership(n, 0);
+  pass.Run("communities", [&] {
+    Communities c = DetectCommunities(g, {options.seed, 1.0, 1});
+    membership = c.membership;
+    r.network.modularity = c.modularity;
+    r.network.communities = c.count;
+    for (int32_t v = 0; v < n; ++v) r.members[v].community = c.membership[v];
+  });
+  pass.Run("online_only", [&] {
+    if (options.real_only) {
+      // The finding is about all ties: rebuild without the real-only filter.
+      auto full = BuildGraph(input, {false, options.as_of});
+      if (full) r.online_only = OnlineOnlyBySectorPair(*full);
+    } else {
+      r.online_only = OnlineOnlyBySectorPair(g);
+    }
+  });
+  pass.Run("fading", [&] {
+    const Day reference = options.as_of != kNoDate ? options.as_of : LatestDay(g);
+    r.fading = FadingMembers(g, reference, options.fading_days);
+  });
+  pass.Run("event_yield", [&] { r.events = ComputeEventYield(input, g, options.as_of); });
+  pass.Run("suggestions", [&] {
+    r.suggestions.introductions = SuggestIntroductions(g, membership, {options.max_introductions, -1, threads});
+    if (comps.label.empty()) comps = ConnectedComponents(g);
+    r.suggestions.invite = SuggestInvites(g, comps, r.fading, options.max_invites);
+  });
+  auto vstart = std::chrono::steady_clock::now();
+  VB_RETURN_IF_ERROR(Verify(g, r));
+  std::chrono::duration<double> vd = std::chrono::steady_clock::now() - vstart;
+  r.passes.push_back({"verify", vd.count(), true});
+  return a;
+}
+
+Result<MemberPosition> PositionOf(const Analysis& a, const std::string& id, int max_introductions) {
+  auto it = a.graph.index.find(id);
+  if (it == a.graph.index.end()) return NotFound("no member '" + id + "' in the network", "id");
+  const Graph& g = a.graph;
+  const int32_t v = it->second;
+  MemberPosition p;
+  p.metrics = a.report.members[v];
+  p.name = g.names[v];
+  p.sector = g.sector_names[g.sector[v]];
+  int64_t lower = 0;
+  for (const auto& m : a.report.members) lower += m.betweenness < p.metrics.betweenness;
+  p.betweenness_percentile = g.NodeCount() > 0 ? static_cast<double>(lower) / g.NodeCount() : 0.0;
+  Components comps = ConnectedComponents(g);
+  p.component_size = comps.size[comps.label[v]];
+  std::set<std::string> reached;
+  for (int64_t e = g.Begin(v); e < g.End(v); ++e) {
+    const int32_t w = g.adj[e];
+    if (g.real[e]) ++p.real_ties;
+    else ++p.online_only_ties;
+    if (g.sector[w] != g.sector[v]) ++p.cross_sector_ties;
+    reached.insert(g.sector_names[g.sector[w]]);
+  }
+  p.sectors_reached.assign(reached.begin(), reached.end());
+  p.last_active = g.last_active[v];
+  for (const auto& f : a.report.fading) p.fading = p.fading || f.id == id;
+  std::vector<int32_t> community(g.NodeCount());
+  for (int32_t u = 0; u < g.NodeCount(); ++u) community[u] = a.report.members[u].community;
+  p.introductions = SuggestIntroductions(g, community, {max_introductions, v, 1});
+  return p;
+}
+
+}  // namespace verbinder::analysis
