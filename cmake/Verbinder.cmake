@@ -5,11 +5,11 @@ find_package(Threads REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 include(GoogleTest)
 
-# verbinder_test(NAME SOURCES a.cpp b.cpp LIBS x y [LABELS unit] [TIMEOUT s])
+# verbinder_test(NAME SOURCES a.cpp b.cpp LIBS x y [LABELS unit] [TIMEOUT s] [DB_SUITE])
 # Adds a GoogleTest executable and registers it with CTest as one test, run with
 # the source directory as working directory so tests can read data by relative path.
 function(verbinder_test name)
-  cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "DB_SUITE" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main Threads::Threads)
   if(NOT T_LABELS)
@@ -21,4 +21,11 @@ function(verbinder_test name)
   add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
   set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
     ENVIRONMENT "VERBINDER_SOURCE_DIR=${PROJECT_SOURCE_DIR};VERBINDER_BINARY=$<TARGET_FILE_DIR:verbinder>/verbinder")
+  # DB_SUITE: the same suite runs again on PostgreSQL (label pg); scripts/test.sh
+  # starts a throw-away cluster and exports VERBINDER_TEST_PG_URL.
+  if(T_DB_SUITE)
+    add_test(NAME ${name}_pg COMMAND ${name} WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+    set_tests_properties(${name}_pg PROPERTIES LABELS "pg" TIMEOUT ${T_TIMEOUT}
+      ENVIRONMENT "VERBINDER_TEST_BACKEND=postgres;VERBINDER_SOURCE_DIR=${PROJECT_SOURCE_DIR};VERBINDER_BINARY=$<TARGET_FILE_DIR:verbinder>/verbinder")
+  endif()
 endfunction()

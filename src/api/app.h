@@ -1,0 +1,103 @@
+// The API application: a route table, authentication (session cookie or
+// Bearer API token), CSRF checks, request limits, error mapping and metrics —
+// everything between a parsed HTTP request and the domain services. Free of
+// RESTinio: api/server.cpp feeds it requests from the network, tests call
+// Handle() directly or over a real socket.
+//
+//   App app(db, clock, {});
+//   Response r = app.Handle(request);
+//
+// Thread-safety: Handle() may be called from many threads at once.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/http.h"
+#include "domain/accounts.h"
+#include "domain/members.h"
+#include "domain/network.h"
+#include "storage/database.h"
+#include "util/clock.h"
+
+namespace verbinder::api {
+
+inline constexpr size_t kMaxBodyBytes = 1 << 20;  // 1 MiB; larger bodies get 413
+inline constexpr const char* kSessionCookie = "vb_session";
+inline constexpr const char* kCsrfCookie = "vb_csrf";
+inline constexpr const char* kCsrfHeader = "x-csrf-token";
+
+enum class Access { kPublic, kMember, kOrganizer, kAdmin };
+
+struct Ctx {
+  const Request& req;
+  domain::Viewer viewer;
+  std::optional<domain::Session> session;  // set when signed in by cookie
+};
+
+using Handler = std::function<Result<Response>(Ctx&)>;
+
+struct Route {
+  Method method;
+  std::string pattern;  // "/api/v1/members/:id"
+  Access access;
+  Handler handler;
+  std::vector<std::string> segments;  // pattern split on '/'
+};
+
+struct AppOptions {
+  bool secure_cookies = false;  // add Secure to cookies (behind TLS)
+};
+
+class Metrics;
+
+class App {
+ public:
+  App(storage::Database& db, const Clock& clock, AppOptions options = {});
+  ~App();
+
+  Response Handle(const Request& req);
+
+  void Add(Method method, const std::string& pattern, Access access, Handler handler);
+  const std::vector<Route>& routes() const { return routes_; }
+
+  storage::Database& db() { return db_; }
+  const Clock& clock() const { return clock_; }
+  domain::MemberService& members() { return members_; }
+  domain::AccountService& accounts() { return accounts_; }
+  domain::NetworkService& network() { return network_; }
+  const AppOptions& options() const { return options_; }
+  Metrics& metrics() { return *metrics_; }
+
+ private:
+  Result<Response> Dispatch(const Request& req, const Route** matched);
+
+  storage::Database& db_;
+  const Clock& clock_;
+  AppOptions options_;
+  domain::MemberService members_;
+  domain::AccountService accounts_;
+  domain::NetworkService network_;
+  std::vector<Route> routes_;
+  std::unique_ptr<Metrics> metrics_;
+};
+
+// Helpers for handlers.
+Result<Json> ParseJsonBody(const Request& req);
+Result<int64_t> PathId(const Ctx& ctx, const std::string& name = "id");
+Result<int> QueryInt(const Request& req, const std::string& name, int fallback, int min, int max);
+std::string QueryString(const Request& req, const std::string& name);
+Status CheckQueryParams(const Request& req, std::initializer_list<const char*> known);
+
+// Route registration, one function per area (api/routes_*.cpp).
+void RegisterSystemRoutes(App& app);
+void RegisterAuthRoutes(App& app);
+void RegisterMemberRoutes(App& app);
+void RegisterNetworkRoutes(App& app);
+
+}  // namespace verbinder::api

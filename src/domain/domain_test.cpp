@@ -1,0 +1,305 @@
+// The domain services against a real database: a SQLite file by default, the
+// PostgreSQL server when VERBINDER_TEST_BACKEND=postgres (see storage/testing.h).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "domain/accounts.h"
+#include "domain/bulk_load.h"
+#include "domain/json_codec.h"
+#include "domain/members.h"
+#include "domain/network.h"
+#include "storage/testing.h"
+
+namespace verbinder::domain {
+namespace {
+
+using model::Role;
+using model::Visibility;
+
+class DomainTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    ASSERT_TRUE(EnsureDefaultSectors(*db_).ok());
+    members_ = std::make_unique<MemberService>(*db_, clock_);
+    accounts_ = std::make_unique<AccountService>(*db_, clock_);
+    network_ = std::make_unique<NetworkService>(*db_, clock_, *members_);
+  }
+
+  model::Member Make(const std::string& name, const std::string& email, const std::string& sector,
+                     Visibility vis = Visibility::kMembers) {
+    model::Member m;
+    m.name = name;
+    m.email = email;
+    m.sector = sector;
+    m.organization = name + " BV";
+    m.visibility = vis;
+    m.languages = {"nl"};
+    auto r = members_->Create(Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return *r;
+  }
+
+  FakeClock clock_{1'780'000'000};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<MemberService> members_;
+  std::unique_ptr<AccountService> accounts_;
+  std::unique_ptr<NetworkService> network_;
+};
+
+TEST_F(DomainTest, CreateValidatesAndRejectsDuplicateEmail) {
+  model::Member bad;
+  bad.name = "Anja";
+  bad.email = "not-an-email";
+  auto r = members_->Create(Viewer::System(), bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "email");
+
+  bad.email = "anja@thuiszorg.example";
+  bad.sector = "astrology";
+  r = members_->Create(Viewer::System(), bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "sector");
+
+  bad.sector = "care";
+  bad.name = std::string(201, 'x');
+  r = members_->Create(Viewer::System(), bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "name");
+
+  Make("Anja de Vries", "anja@thuiszorg.example", "care");
+  model::Member dup;
+  dup.name = "Other";
+  dup.email = "ANJA@thuiszorg.example";  // e-mails compare case-insensitively
+  r = members_->Create(Viewer::System(), dup);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kAlreadyExists);
+  auto page = members_->List(Viewer::System(), {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 1);  // nothing half-written
+}
+
+TEST_F(DomainTest, MembersCannotCreateOthers) {
+  auto m = Make("Anja", "anja@x.example", "care");
+  auto r = members_->Create(Viewer{m.id, Role::kMember}, model::Member{});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kPermissionDenied);
+}
+
+TEST_F(DomainTest, VisibilityIsEnforcedInGetListSearchAndTies) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  auto pieter = Make("Pieter", "pieter@x.example", "industry", Visibility::kHidden);
+  auto gerda = Make("Gerda", "gerda@x.example", "government", Visibility::kOrganizers);
+  auto org = Make("Leider", "leider@x.example", "other");
+  Viewer as_anja{anja.id, Role::kMember}, as_org{org.id, Role::kOrganizer}, as_pieter{pieter.id, Role::kMember};
+
+  EXPECT_EQ(members_->Get(as_anja, pieter.id).status().code(), Code::kNotFound);
+  EXPECT_EQ(members_->Get(as_anja, gerda.id).status().code(), Code::kNotFound);
+  EXPECT_TRUE(members_->Get(as_org, gerda.id).ok());
+  EXPECT_EQ(members_->Get(as_org, pieter.id).status().code(), Code::kNotFound);
+  EXPECT_TRUE(members_->Get(as_pieter, pieter.id).ok());  // always yourself
+  EXPECT_TRUE(members_->Get(Viewer::System(), pieter.id).ok());
+  EXPECT_EQ(members_->Get(Viewer{}, anja.id).status().code(), Code::kNotFound);  // anonymous sees nobody
+
+  MemberFilter f;
+  f.q = "pieter";
+  EXPECT_EQ(members_->List(as_anja, f)->total, 0);
+  EXPECT_EQ(members_->List(as_pieter, f)->total, 1);
+  EXPECT_EQ(members_->List(as_anja, {})->total, 2);  // anja + leider
+  EXPECT_EQ(members_->List(as_org, {})->total, 3);   // + gerda
+
+  // A tie to a hidden member does not show.
+  ASSERT_TRUE(network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 10, "t", 0}).ok());
+  ASSERT_TRUE(network_->Record(Viewer::System(), {0, anja.id, org.id, model::InteractionKind::kConnected, 10, "t", 0}).ok());
+  auto ties = network_->TiesOf(as_anja, anja.id);
+  ASSERT_TRUE(ties.ok());
+  ASSERT_EQ(ties->size(), 1u);
+  EXPECT_EQ((*ties)[0].b == org.id || (*ties)[0].a == org.id, true);
+  EXPECT_EQ(network_->TiesOf(Viewer::System(), anja.id)->size(), 2u);
+
+  // Export as a member leaves hidden ones out.
+  auto exp = ExportAll(*db_, as_anja);
+  ASSERT_TRUE(exp.ok());
+  for (const auto& m : (*exp)["members"]) EXPECT_NE(m["id"].get<int64_t>(), pieter.id);
+}
+
+TEST_F(DomainTest, SearchMatchesWordPrefixesAndFilters) {
+  model::Member a;
+  a.name = "Anja de Vries";
+  a.email = "anja@x.example";
+  a.sector = "care";
+  a.expertise_tags = {"wijkverpleging"};
+  a.challenges = {{0, 0, "Wachtlijsten in de thuiszorg", "De wachtlijst groeit elke maand.", model::ChallengeStatus::kOpen}};
+  ASSERT_TRUE(members_->Create(Viewer::System(), a).ok());
+  model::Member p;
+  p.name = "Pieter Bakker";
+  p.email = "pieter@x.example";
+  p.sector = "industry";
+  p.expertise_tags = {"lean", "doorlooptijd"};
+  p.expertise_text = "Lead times shorter with flow.";
+  ASSERT_TRUE(members_->Create(Viewer::System(), p).ok());
+
+  auto list = [&](MemberFilter f) { return members_->List(Viewer::System(), f)->total; };
+  EXPECT_EQ(list({.q = "wacht"}), 1);
+  EXPECT_EQ(list({.q = "pie bak"}), 1);
+  EXPECT_EQ(list({.q = "pie anja"}), 0);
+  EXPECT_EQ(list({.sector = "industry"}), 1);
+  EXPECT_EQ(list({.expertise = "lean"}), 1);
+  EXPECT_EQ(list({.expertise = "wachtlijst"}), 0);  // a challenge, not expertise
+  EXPECT_EQ(list({.challenge = "wachtlijst"}), 1);
+  EXPECT_EQ(list({.q = "'; DROP TABLE members; --"}), 0);
+  EXPECT_EQ(list({}), 2);
+  auto bad = members_->List(Viewer::System(), {.limit = 0});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "limit");
+}
+
+TEST_F(DomainTest, MembersEditOnlyThemselvesAndSolvedChallengesLeaveSearch) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  auto pieter = Make("Pieter", "pieter@x.example", "industry");
+  Viewer as_anja{anja.id, Role::kMember};
+  auto p = pieter;
+  p.title = "hacked";
+  EXPECT_EQ(members_->Update(as_anja, p).status().code(), Code::kPermissionDenied);
+  anja.title = "Wijkverpleegkundige";
+  auto u = members_->Update(as_anja, anja);
+  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  EXPECT_EQ(members_->Get(as_anja, anja.id)->title, "Wijkverpleegkundige");
+
+  auto c = members_->AddChallenge(as_anja, anja.id, {0, 0, "Personeelsverloop", "", model::ChallengeStatus::kOpen});
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(members_->List(Viewer::System(), {.challenge = "personeelsverloop"})->total, 1);
+  c->status = model::ChallengeStatus::kSolved;
+  ASSERT_TRUE(members_->UpdateChallenge(as_anja, *c).ok());
+  EXPECT_EQ(members_->List(Viewer::System(), {.challenge = "personeelsverloop"})->total, 0);
+  EXPECT_EQ(members_->UpdateChallenge(Viewer{pieter.id, Role::kMember}, *c).status().code(), Code::kPermissionDenied);
+}
+
+TEST_F(DomainTest, ConnectionLifeCycleWritesTheLedger) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  auto pieter = Make("Pieter", "pieter@x.example", "industry");
+  Viewer va{anja.id, Role::kMember}, vp{pieter.id, Role::kMember};
+  EXPECT_EQ(network_->RequestConnection(va, anja.id, "").status().field(), "to");
+  auto c = network_->RequestConnection(va, pieter.id, "Zullen we eens bellen?");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(network_->RequestConnection(vp, anja.id, "").status().code(), Code::kConflict);
+  EXPECT_EQ(network_->AcceptConnection(va, c->id).status().code(), Code::kPermissionDenied);  // sender can't accept
+  auto acc = network_->AcceptConnection(vp, c->id);
+  ASSERT_TRUE(acc.ok());
+  EXPECT_EQ(network_->AcceptConnection(vp, c->id).status().code(), Code::kConflict);
+  auto ties = network_->TiesOf(va, anja.id);
+  ASSERT_EQ(ties->size(), 1u);
+  EXPECT_FALSE((*ties)[0].real);
+  ASSERT_TRUE(network_->Record(Viewer::System(), {0, pieter.id, anja.id, model::InteractionKind::kVisitHeld, clock_.Now() + 20, "visit", 0}).ok());
+  ties = network_->TiesOf(va, anja.id);
+  EXPECT_TRUE((*ties)[0].real);
+  EXPECT_EQ((*ties)[0].strongest, model::InteractionKind::kVisitHeld);
+  auto hist = network_->TieHistory(va, pieter.id, anja.id);
+  ASSERT_EQ(hist->size(), 2u);
+  EXPECT_EQ((*hist)[0].kind, model::InteractionKind::kConnected);
+  ASSERT_TRUE(network_->RemoveConnection(va, c->id).ok());
+  EXPECT_EQ(network_->TieHistory(va, anja.id, pieter.id)->size(), 2u);  // the ledger is append-only
+  EXPECT_EQ(network_->Connections(vp, model::ConnectionStatus::kRemoved, 10, 0)->total, 1);
+  EXPECT_EQ(network_->Record(va, {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(network_->Record(Viewer::System(), {0, anja.id, 999999, model::InteractionKind::kMetAtEvent, 1, "", 0}).status().code(),
+            Code::kNotFound);
+}
+
+TEST_F(DomainTest, ConcurrentAcceptsApplyOnce) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  auto pieter = Make("Pieter", "pieter@x.example", "industry");
+  auto c = network_->RequestConnection({anja.id, Role::kMember}, pieter.id, "");
+  ASSERT_TRUE(c.ok());
+  std::atomic<int> ok{0};
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 4; ++i)
+    ts.emplace_back([&] { if (network_->AcceptConnection({pieter.id, Role::kMember}, c->id).ok()) ++ok; });
+  for (auto& t : ts) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(network_->TieHistory(Viewer::System(), anja.id, pieter.id)->size(), 1u);
+}
+
+TEST_F(DomainTest, LoginSessionsThrottlingAndTokens) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  EXPECT_EQ(accounts_->CreateAccount(Viewer::System(), anja.id, "short", Role::kMember).field(), "password");
+  ASSERT_TRUE(accounts_->CreateAccount(Viewer::System(), anja.id, "een lang wachtwoord", Role::kMember).ok());
+  EXPECT_EQ(accounts_->Login("anja@x.example", "wrong password!", "1.2.3.4").status().code(), Code::kUnauthenticated);
+  auto s = accounts_->Login("ANJA@x.example", "een lang wachtwoord", "1.2.3.4");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto found = accounts_->FindSession(s->token);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->member_id, anja.id);
+  EXPECT_EQ(found->csrf_token, s->csrf_token);
+  clock_.Advance(kSessionLifetime + 1);
+  EXPECT_FALSE(accounts_->FindSession(s->token).ok());
+
+  for (int i = 0; i < kMaxFailuresPerEmail; ++i)
+    EXPECT_EQ(accounts_->Login("anja@x.example", "guess " + std::to_string(i), "5.6.7.8").status().code(),
+              Code::kUnauthenticated);
+  // Now even the right password is refused until the window passes.
+  EXPECT_EQ(accounts_->Login("anja@x.example", "een lang wachtwoord", "5.6.7.8").status().code(), Code::kTooManyRequests);
+  EXPECT_GT(accounts_->RetryAfter("anja@x.example", "5.6.7.8"), 0);
+  clock_.Advance(kThrottleWindow + 1);
+  auto s2 = accounts_->Login("anja@x.example", "een lang wachtwoord", "5.6.7.8");
+  ASSERT_TRUE(s2.ok());
+  ASSERT_TRUE(accounts_->Logout(s2->token).ok());
+  EXPECT_FALSE(accounts_->FindSession(s2->token).ok());
+
+  Viewer va{anja.id, Role::kMember};
+  auto t = accounts_->CreateApiToken(va, "script");
+  ASSERT_TRUE(t.ok());
+  auto who = accounts_->AuthenticateApiToken(t->token);
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->member_id, anja.id);
+  ASSERT_TRUE(accounts_->RevokeApiToken(va, t->id).ok());
+  EXPECT_FALSE(accounts_->AuthenticateApiToken(t->token).ok());
+}
+
+TEST_F(DomainTest, DeleteRemovesEverythingOfTheMember) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  auto pieter = Make("Pieter", "pieter@x.example", "industry");
+  ASSERT_TRUE(accounts_->CreateAccount(Viewer::System(), anja.id, "een lang wachtwoord", Role::kMember).ok());
+  ASSERT_TRUE(network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).ok());
+  EXPECT_EQ(members_->Delete({pieter.id, Role::kMember}, anja.id).code(), Code::kPermissionDenied);
+  ASSERT_TRUE(members_->Delete({anja.id, Role::kMember}, anja.id).ok());
+  EXPECT_EQ(members_->Get(Viewer::System(), anja.id).status().code(), Code::kNotFound);
+  EXPECT_EQ(network_->TiesOf(Viewer::System(), pieter.id)->size(), 0u);
+  EXPECT_FALSE(accounts_->Login("anja@x.example", "een lang wachtwoord", "x").ok());
+}
+
+TEST_F(DomainTest, BulkLoadIsAllOrNothing) {
+  model::Network net;
+  net.sectors = model::DefaultSectors();
+  net.organizations = {{0, "Thuiszorg West", "care", "Enschede"}};
+  for (int i = 0; i < 3; ++i) {
+    model::Member m;
+    m.name = "M" + std::to_string(i);
+    m.email = "m" + std::to_string(i) + "@x.example";
+    m.sector = "care";
+    m.organization_id = 1;
+    m.expertise_tags = {"lean"};
+    net.members.push_back(m);
+  }
+  net.interactions = {{0, 1, 2, model::InteractionKind::kConnected, 5, "demo", 0},
+                      {0, 3, 2, model::InteractionKind::kMeetingHeld, 6, "demo", 0}};
+  auto st = LoadNetwork(*db_, net, clock_);
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  EXPECT_EQ(st->members, 3);
+  EXPECT_EQ(st->interactions, 2);
+  EXPECT_EQ(members_->List(Viewer::System(), {.expertise = "lean"})->total, 3);
+  EXPECT_EQ(members_->Get(Viewer::System(), members_->List(Viewer::System(), {})->items[0].id)->organization,
+            "Thuiszorg West");
+  // Loading again collides on e-mail: nothing of the second load remains.
+  auto again = LoadNetwork(*db_, net, clock_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(members_->List(Viewer::System(), {})->total, 3);
+  // A member added afterwards through the service gets a fresh id (sequences advanced).
+  auto m = Make("Nieuw", "nieuw@x.example", "care");
+  EXPECT_GT(m.id, 3);
+}
+
+}  // namespace
+}  // namespace verbinder::domain

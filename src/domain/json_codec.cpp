@@ -1,0 +1,217 @@
+#include "domain/json_codec.h"
+
+#include "domain/db_util.h"
+#include "domain/network.h"
+#include "util/clock.h"
+
+namespace verbinder::domain {
+namespace {
+
+std::string TypeName(const Json& j) { return j.type_name(); }
+
+Status ExpectString(const Json& v, const std::string& field, std::string& out) {
+  if (!v.is_string()) return InvalidArgument("must be a string, not " + TypeName(v), field);
+  out = v.get<std::string>();
+  return Status::Ok();
+}
+
+Status ExpectBool(const Json& v, const std::string& field, bool& out) {
+  if (!v.is_boolean()) return InvalidArgument("must be true or false, not " + TypeName(v), field);
+  out = v.get<bool>();
+  return Status::Ok();
+}
+
+Status ExpectStringArray(const Json& v, const std::string& field, std::vector<std::string>& out) {
+  if (!v.is_array()) return InvalidArgument("must be an array of strings, not " + TypeName(v), field);
+  out.clear();
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_string()) return InvalidArgument("must be a string", field + "[" + std::to_string(i) + "]");
+    out.push_back(v[i].get<std::string>());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> GetString(const Json& j, const std::string& field, bool required) {
+  if (!j.contains(field)) {
+    if (required) return InvalidArgument("is required", field);
+    return std::string();
+  }
+  std::string s;
+  VB_RETURN_IF_ERROR(ExpectString(j.at(field), field, s));
+  return s;
+}
+
+Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, int64_t fallback) {
+  if (!j.contains(field)) {
+    if (required) return InvalidArgument("is required", field);
+    return fallback;
+  }
+  const auto& v = j.at(field);
+  if (!v.is_number_integer()) return InvalidArgument("must be an integer, not " + TypeName(v), field);
+  return v.get<int64_t>();
+}
+
+Status RejectUnknown(const Json& j, std::initializer_list<const char*> known) {
+  if (!j.is_object()) return InvalidArgument("the body must be a JSON object", "body");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    bool ok = false;
+    for (const char* k : known) ok = ok || it.key() == k;
+    if (!ok) return InvalidArgument("unknown field", it.key());
+  }
+  return Status::Ok();
+}
+
+Json ToJson(const model::Challenge& c) {
+  return {{"id", c.id}, {"title", c.title}, {"text", c.text}, {"status", model::ToString(c.status)},
+          {"created_at", c.created_at}, {"updated_at", c.updated_at}};
+}
+
+Json ToJson(const model::Member& m, const Viewer& viewer) {
+  Json challenges = Json::array();
+  for (const auto& c : m.challenges) challenges.push_back(ToJson(c));
+  Json j = {{"id", m.id},
+            {"name", m.name},
+            {"organization", m.organization},
+            {"organization_id", m.organization_id ? Json(m.organization_id) : Json(nullptr)},
+            {"title", m.title},
+            {"sector", m.sector},
+            {"region", m.region},
+            {"languages", m.languages},
+            {"bio", m.bio},
+            {"expertise", {{"tags", m.expertise_tags}, {"text", m.expertise_text}}},
+            {"challenges", challenges},
+            {"hosts_visits", m.hosts_visits},
+            {"visit_location", m.visit_location},
+            {"linkedin_url", m.linkedin_url}};
+  if (viewer.member_id == m.id || viewer.IsOrganizer()) {
+    j["email"] = m.email;
+    j["visibility"] = model::ToString(m.visibility);
+    j["consent"] = {{"matchmaking", m.consent_matchmaking}, {"newsletter", m.consent_newsletter}};
+    j["created_at"] = m.created_at;
+    j["updated_at"] = m.updated_at;
+  }
+  return j;
+}
+
+Json ToJson(const model::Organization& o) {
+  return {{"id", o.id}, {"name", o.name}, {"sector", o.sector}, {"city", o.city}};
+}
+Json ToJson(const model::Sector& s) { return {{"key", s.key}, {"label_nl", s.label_nl}, {"label_en", s.label_en}}; }
+Json ToJson(const model::Connection& c) {
+  return {{"id", c.id}, {"from", c.from_member}, {"to", c.to_member}, {"status", model::ToString(c.status)},
+          {"message", c.message}, {"created_at", c.created_at}, {"updated_at", c.updated_at}};
+}
+Json ToJson(const model::Interaction& in) {
+  return {{"id", in.id}, {"a", in.a}, {"b", in.b}, {"kind", model::ToString(in.kind)}, {"at", in.at},
+          {"source", in.source}, {"event_id", in.event_id ? Json(in.event_id) : Json(nullptr)}};
+}
+Json ToJson(const model::Tie& t) {
+  return {{"a", t.a}, {"b", t.b}, {"strength", t.strength}, {"real", t.real}, {"interactions", t.interactions},
+          {"first_at", t.first_at}, {"last_at", t.last_at}, {"strongest", model::ToString(t.strongest)}};
+}
+
+Status MemberFromJson(const Json& j, model::Member& m) {
+  VB_RETURN_IF_ERROR(RejectUnknown(j, {"name", "email", "organization", "title", "sector", "region", "languages", "bio",
+                                       "expertise", "challenges", "hosts_visits", "visit_location", "visibility",
+                                       "consent", "linkedin_url"}));
+  for (auto [key, target] : {std::pair<const char*, std::string*>{"name", &m.name}, {"email", &m.email},
+                             {"organization", &m.organization}, {"title", &m.title}, {"sector", &m.sector},
+                             {"region", &m.region}, {"bio", &m.bio}, {"visit_location", &m.visit_location},
+                             {"linkedin_url", &m.linkedin_url}}) {
+    if (j.contains(key)) VB_RETURN_IF_ERROR(ExpectString(j.at(key), key, *target));
+  }
+  if (j.contains("languages")) VB_RETURN_IF_ERROR(ExpectStringArray(j.at("languages"), "languages", m.languages));
+  if (j.contains("hosts_visits")) VB_RETURN_IF_ERROR(ExpectBool(j.at("hosts_visits"), "hosts_visits", m.hosts_visits));
+  if (j.contains("visibility")) {
+    std::string v;
+    VB_RETURN_IF_ERROR(ExpectString(j.at("visibility"), "visibility", v));
+    auto vis = model::ParseVisibility(v);
+    if (!vis) return InvalidArgument("must be one of members, organizers, hidden", "visibility");
+    m.visibility = *vis;
+  }
+  if (j.contains("expertise")) {
+    const auto& e = j.at("expertise");
+    if (!e.is_object()) return InvalidArgument("must be an object with tags and text", "expertise");
+    for (auto it = e.begin(); it != e.end(); ++it)
+      if (it.key() != "tags" && it.key() != "text") return InvalidArgument("unknown field", "expertise." + it.key());
+    if (e.contains("tags")) VB_RETURN_IF_ERROR(ExpectStringArray(e.at("tags"), "expertise.tags", m.expertise_tags));
+    if (e.contains("text")) VB_RETURN_IF_ERROR(ExpectString(e.at("text"), "expertise.text", m.expertise_text));
+  }
+  if (j.contains("consent")) {
+    const auto& c = j.at("consent");
+    if (!c.is_object()) return InvalidArgument("must be an object", "consent");
+    for (auto it = c.begin(); it != c.end(); ++it)
+      if (it.key() != "matchmaking" && it.key() != "newsletter") return InvalidArgument("unknown field", "consent." + it.key());
+    if (c.contains("matchmaking"))
+      VB_RETURN_IF_ERROR(ExpectBool(c.at("matchmaking"), "consent.matchmaking", m.consent_matchmaking));
+    if (c.contains("newsletter"))
+      VB_RETURN_IF_ERROR(ExpectBool(c.at("newsletter"), "consent.newsletter", m.consent_newsletter));
+  }
+  if (j.contains("challenges")) {
+    const auto& cs = j.at("challenges");
+    if (!cs.is_array()) return InvalidArgument("must be an array", "challenges");
+    m.challenges.clear();
+    for (size_t i = 0; i < cs.size(); ++i) {
+      model::Challenge c;
+      Status s = ChallengeFromJson(cs[i], c);
+      if (!s.ok()) return InvalidArgument(s.message(), "challenges[" + std::to_string(i) + "]." + s.field());
+      m.challenges.push_back(c);
+    }
+  }
+  return Status::Ok();
+}
+
+Status ChallengeFromJson(const Json& j, model::Challenge& c) {
+  VB_RETURN_IF_ERROR(RejectUnknown(j, {"title", "text", "status"}));
+  if (j.contains("title")) VB_RETURN_IF_ERROR(ExpectString(j.at("title"), "title", c.title));
+  if (j.contains("text")) VB_RETURN_IF_ERROR(ExpectString(j.at("text"), "text", c.text));
+  if (j.contains("status")) {
+    std::string s;
+    VB_RETURN_IF_ERROR(ExpectString(j.at("status"), "status", s));
+    auto st = model::ParseChallengeStatus(s);
+    if (!st) return InvalidArgument("must be open or solved", "status");
+    c.status = *st;
+  }
+  return Status::Ok();
+}
+
+Result<Json> ExportAll(storage::Database& db, const Viewer& viewer) {
+  SystemClock clock;
+  MemberService members(db, clock);
+  NetworkService network(db, clock, members);
+  Json out = {{"format", "verbinder-export"}, {"version", 1}};
+  VB_ASSIGN_OR_RETURN(auto sectors, members.Sectors());
+  out["sectors"] = Json::array();
+  for (const auto& s : sectors) out["sectors"].push_back(ToJson(s));
+  out["organizations"] = Json::array();
+  for (int off = 0;; off += kMaxPageSize) {
+    VB_ASSIGN_OR_RETURN(auto page, members.Organizations(viewer, "", kMaxPageSize, off));
+    for (const auto& o : page.items) out["organizations"].push_back(ToJson(o));
+    if (page.items.size() < static_cast<size_t>(kMaxPageSize)) break;
+  }
+  out["members"] = Json::array();
+  for (int off = 0;; off += kMaxPageSize) {
+    MemberFilter f;
+    f.limit = kMaxPageSize;
+    f.offset = off;
+    VB_ASSIGN_OR_RETURN(auto page, members.List(viewer, f));
+    for (const auto& m : page.items) out["members"].push_back(ToJson(m, viewer));
+    if (page.items.size() < static_cast<size_t>(kMaxPageSize)) break;
+  }
+  out["interactions"] = Json::array();
+  if (viewer.IsOrganizer()) {
+    for (int off = 0;; off += kMaxPageSize) {
+      LedgerFilter f;
+      f.limit = kMaxPageSize;
+      f.offset = off;
+      VB_ASSIGN_OR_RETURN(auto page, network.Ledger(viewer, f));
+      for (const auto& in : page.items) out["interactions"].push_back(ToJson(in));
+      if (page.items.size() < static_cast<size_t>(kMaxPageSize)) break;
+    }
+  }
+  return out;
+}
+
+}  // namespace verbinder::domain

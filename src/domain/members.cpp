@@ -1,0 +1,510 @@
+#include "domain/members.h"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/db_util.h"
+#include "domain/validation.h"
+#include "util/strings.h"
+
+namespace verbinder::domain {
+namespace {
+
+using model::Id;
+using model::Member;
+
+constexpr const char* kMemberColumns =
+    "m.id, m.name, m.email, COALESCE(m.organization_id, 0), COALESCE(o.name, ''), m.title, "
+    "COALESCE(m.sector, ''), m.region, m.languages, m.bio, m.expertise_tags, m.expertise_text, "
+    "m.hosts_visits, m.visit_location, m.visibility, m.consent_matchmaking, m.consent_newsletter, "
+    "m.linkedin_url, m.created_at, m.updated_at";
+constexpr const char* kMemberFrom = " FROM members m LEFT JOIN organizations o ON o.id = m.organization_id ";
+
+struct MemberRow {
+  long long id = 0, org_id = 0, created = 0, updated = 0;
+  std::string name, email, org, title, sector, region, languages, bio, tags, ex_text, visit_loc, visibility, linkedin;
+  int hosts = 0, c_match = 0, c_news = 0;
+
+  void Bind(DynStatement& st) {
+    st.Into(id); st.Into(name); st.Into(email); st.Into(org_id); st.Into(org); st.Into(title);
+    st.Into(sector); st.Into(region); st.Into(languages); st.Into(bio); st.Into(tags); st.Into(ex_text);
+    st.Into(hosts); st.Into(visit_loc); st.Into(visibility); st.Into(c_match); st.Into(c_news);
+    st.Into(linkedin); st.Into(created); st.Into(updated);
+  }
+  Member ToMember() const {
+    Member m;
+    m.id = id; m.name = name; m.email = email; m.organization_id = org_id; m.organization = org;
+    m.title = title; m.sector = sector; m.region = region;
+    if (!languages.empty()) m.languages = Split(languages, ',');
+    m.bio = bio;
+    if (!tags.empty()) m.expertise_tags = Split(tags, ',');
+    m.expertise_text = ex_text; m.hosts_visits = hosts != 0; m.visit_location = visit_loc;
+    m.visibility = model::ParseVisibility(visibility).value_or(model::Visibility::kMembers);
+    m.consent_matchmaking = c_match != 0; m.consent_newsletter = c_news != 0;
+    m.linkedin_url = linkedin; m.created_at = created; m.updated_at = updated;
+    return m;
+  }
+};
+
+std::vector<Member> QueryMembers(soci::session& sql, const std::string& where_tail, std::vector<std::string> params) {
+  std::vector<Member> out;
+  MemberRow row;
+  DynStatement st(sql, std::string("SELECT ") + kMemberColumns + kMemberFrom + where_tail, std::move(params));
+  row.Bind(st);
+  if (st.Execute()) {
+    do out.push_back(row.ToMember());
+    while (st.Fetch());
+  }
+  return out;
+}
+
+void LoadChallenges(soci::session& sql, std::vector<Member>& members) {
+  if (members.empty()) return;
+  std::map<Id, Member*> by_id;
+  std::string ids;
+  for (auto& m : members) {
+    by_id[m.id] = &m;
+    if (!ids.empty()) ids += ",";
+    ids += std::to_string(m.id);
+  }
+  long long id = 0, member_id = 0, created = 0, updated = 0;
+  std::string title, text, status;
+  soci::statement st = (sql.prepare << "SELECT id, member_id, title, text, status, created_at, updated_at "
+                                       "FROM challenges WHERE member_id IN (" + ids + ") ORDER BY id",
+                        soci::into(id), soci::into(member_id), soci::into(title), soci::into(text),
+                        soci::into(status), soci::into(created), soci::into(updated));
+  st.execute();
+  while (st.fetch()) {
+    model::Challenge c{id, member_id, title, text,
+                       model::ParseChallengeStatus(status).value_or(model::ChallengeStatus::kOpen), created, updated};
+    by_id[member_id]->challenges.push_back(c);
+  }
+}
+
+std::string Prefix(std::string_view p, std::string word) { return std::string(p) + word; }
+
+// Upper bound of a prefix range: the smallest string greater than every string with this prefix.
+std::string PrefixEnd(std::string p) {
+  while (!p.empty() && static_cast<unsigned char>(p.back()) == 0xFF) p.pop_back();
+  if (p.empty()) return std::string(1, '\xFF');
+  p.back() = static_cast<char>(static_cast<unsigned char>(p.back()) + 1);
+  return p;
+}
+
+Result<Id> FindOrCreateOrganization(soci::session& sql, const std::string& name, const std::string& sector,
+                                    int64_t now) {
+  if (Trim(name).empty()) return Id{0};
+  std::string key = AsciiLower(Trim(name));
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT id FROM organizations WHERE name_key = :k", soci::use(key), soci::into(id, ind);
+  if (sql.got_data() && ind == soci::i_ok) return Id{id};
+  std::string n = Trim(name);
+  soci::indicator sind = sector.empty() ? soci::i_null : soci::i_ok;
+  long long ts = now;
+  sql << "INSERT INTO organizations (name, name_key, sector, city, created_at) VALUES (:n, :k, :s, '', :t)",
+      soci::use(n), soci::use(key), soci::use(sector, sind), soci::use(ts);
+  sql << "SELECT id FROM organizations WHERE name_key = :k", soci::use(key), soci::into(id);
+  return Id{id};
+}
+
+void WriteTerms(soci::session& sql, const Member& m) {
+  long long id = m.id;
+  sql << "DELETE FROM member_terms WHERE member_id = :id", soci::use(id);
+  auto terms = SearchTerms(m);
+  if (terms.empty()) return;
+  std::vector<std::string> ts(terms.begin(), terms.end());
+  std::vector<long long> ids(ts.size(), id);
+  sql << "INSERT INTO member_terms (term, member_id) VALUES (:t, :m)", soci::use(ts), soci::use(ids);
+}
+
+void InsertChallenge(soci::session& sql, model::Challenge& c) {
+  long long mid = c.member_id, created = c.created_at, updated = c.updated_at;
+  std::string status(model::ToString(c.status));
+  sql << "INSERT INTO challenges (member_id, title, text, status, created_at, updated_at) "
+         "VALUES (:m, :ti, :tx, :s, :c, :u)",
+      soci::use(mid), soci::use(c.title), soci::use(c.text), soci::use(status), soci::use(created), soci::use(updated);
+  long long id = 0;
+  sql << "SELECT max(id) FROM challenges WHERE member_id = :m", soci::use(mid), soci::into(id);
+  c.id = id;
+}
+
+bool EmailTaken(soci::session& sql, const std::string& email, Id except) {
+  long long n = 0, ex = except;
+  sql << "SELECT count(*) FROM members WHERE email = :e AND id <> :x", soci::use(email), soci::use(ex), soci::into(n);
+  return n > 0;
+}
+
+}  // namespace
+
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || std::isalnum(c)) {
+      cur += static_cast<char>(std::tolower(c));
+    } else if (!cur.empty()) {
+      out.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::set<std::string> SearchTerms(const Member& m) {
+  std::set<std::string> t;
+  auto add = [&](const std::string& text, const char* prefix) {
+    for (auto& w : Words(text)) {
+      if (w.size() > 40) w.resize(40);
+      t.insert(w);
+      if (prefix) t.insert(prefix + w);
+    }
+  };
+  add(m.name, nullptr);
+  add(m.organization, nullptr);
+  add(m.title, nullptr);
+  add(m.region, nullptr);
+  for (const auto& tag : m.expertise_tags) add(tag, "ex:");
+  add(m.expertise_text, "ex:");
+  for (const auto& c : m.challenges) {
+    if (c.status != model::ChallengeStatus::kOpen) continue;
+    add(c.title, "ch:");
+    add(c.text, "ch:");
+  }
+  return t;
+}
+
+Result<std::set<std::string>> MemberService::SectorKeys() {
+  return WithSession<std::set<std::string>>(db_, [&](soci::session& sql) -> Result<std::set<std::string>> {
+    std::set<std::string> keys;
+    soci::rowset<std::string> rs = (sql.prepare << "SELECT key FROM sectors");
+    for (const auto& k : rs) keys.insert(k);
+    return keys;
+  });
+}
+
+Result<std::vector<model::Sector>> MemberService::Sectors() {
+  return WithSession<std::vector<model::Sector>>(db_, [&](soci::session& sql) -> Result<std::vector<model::Sector>> {
+    std::vector<model::Sector> out;
+    std::string k, nl, en;
+    soci::statement st = (sql.prepare << "SELECT key, label_nl, label_en FROM sectors ORDER BY position, key",
+                          soci::into(k), soci::into(nl), soci::into(en));
+    st.execute();
+    while (st.fetch()) out.push_back({k, nl, en});
+    return out;
+  });
+}
+
+Result<model::Sector> MemberService::AddSector(const Viewer& viewer, model::Sector s) {
+  if (!viewer.IsOrganizer()) return PermissionDenied("only organizers manage sectors");
+  s.key = AsciiLower(Trim(s.key));
+  if (s.key.empty() || s.key.size() > 40 ||
+      !std::all_of(s.key.begin(), s.key.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }))
+    return InvalidArgument("must be 1-40 lowercase letters or '_'", "key");
+  VB_RETURN_IF_ERROR(CheckText("label_nl", s.label_nl, 1, 100));
+  VB_RETURN_IF_ERROR(CheckText("label_en", s.label_en, 1, 100));
+  return WithSession<model::Sector>(db_, [&](soci::session& sql) -> Result<model::Sector> {
+    long long n = 0;
+    sql << "SELECT count(*) FROM sectors WHERE key = :k", soci::use(s.key), soci::into(n);
+    if (n) return AlreadyExists("sector '" + s.key + "' exists", "key");
+    long long pos = 0;
+    sql << "SELECT COALESCE(max(position), 0) + 1 FROM sectors", soci::into(pos);
+    sql << "INSERT INTO sectors (key, label_nl, label_en, position) VALUES (:k, :n, :e, :p)", soci::use(s.key),
+        soci::use(s.label_nl), soci::use(s.label_en), soci::use(pos);
+    return s;
+  });
+}
+
+Result<Member> MemberService::Create(const Viewer& viewer, Member m) {
+  if (!viewer.IsOrganizer()) return PermissionDenied("only organizers can add members");
+  VB_ASSIGN_OR_RETURN(auto sectors, SectorKeys());
+  VB_RETURN_IF_ERROR(ValidateMember(m, sectors));
+  return WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
+    soci::transaction tr(sql);
+    if (EmailTaken(sql, m.email, 0)) return AlreadyExists("a member with this e-mail exists", "email");
+    int64_t now = clock_.Now();
+    VB_ASSIGN_OR_RETURN(m.organization_id, FindOrCreateOrganization(sql, m.organization, m.sector, now));
+    m.created_at = m.updated_at = now;
+    std::string langs = Join(m.languages, ","), tags = Join(m.expertise_tags, ",");
+    std::string vis(model::ToString(m.visibility));
+    long long org = m.organization_id, ts = now;
+    int hosts = m.hosts_visits, cm = m.consent_matchmaking, cn = m.consent_newsletter;
+    soci::indicator org_ind = org ? soci::i_ok : soci::i_null;
+    soci::indicator sec_ind = m.sector.empty() ? soci::i_null : soci::i_ok;
+    sql << "INSERT INTO members (name, email, organization_id, title, sector, region, languages, bio, "
+           "expertise_tags, expertise_text, hosts_visits, visit_location, visibility, consent_matchmaking, "
+           "consent_newsletter, linkedin_url, created_at, updated_at) VALUES (:n, :e, :o, :ti, :s, :r, :l, :b, "
+           ":tg, :tx, :h, :vl, :v, :cm, :cn, :li, :c, :u)",
+        soci::use(m.name), soci::use(m.email), soci::use(org, org_ind), soci::use(m.title), soci::use(m.sector, sec_ind),
+        soci::use(m.region), soci::use(langs), soci::use(m.bio), soci::use(tags), soci::use(m.expertise_text),
+        soci::use(hosts), soci::use(m.visit_location), soci::use(vis), soci::use(cm), soci::use(cn),
+        soci::use(m.linkedin_url), soci::use(ts), soci::use(ts);
+    long long id = 0;
+    sql << "SELECT id FROM members WHERE email = :e", soci::use(m.email), soci::into(id);
+    m.id = id;
+    for (auto& c : m.challenges) {
+      c.member_id = m.id;
+      c.created_at = c.updated_at = now;
+      InsertChallenge(sql, c);
+    }
+    WriteTerms(sql, m);
+    tr.commit();
+    return m;
+  });
+}
+
+Result<Member> MemberService::Get(const Viewer& viewer, Id id) {
+  return WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
+    auto ms = QueryMembers(sql, "WHERE m.id = " + std::to_string(id) + " AND " + viewer.VisibleSql("m"), {});
+    if (ms.empty()) return NotFound("no member with id " + std::to_string(id), "id");
+    LoadChallenges(sql, ms);
+    return ms[0];
+  });
+}
+
+Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilter& f) {
+  if (f.limit < 1 || f.limit > kMaxPageSize)
+    return InvalidArgument("must be between 1 and " + std::to_string(kMaxPageSize), "limit");
+  if (f.offset < 0) return InvalidArgument("must not be negative", "offset");
+  std::vector<std::string> params;
+  std::string where = "WHERE " + viewer.VisibleSql("m");
+  if (!f.sector.empty()) where += " AND m.sector = " + Bind(params, f.sector);
+  auto add_words = [&](const std::string& text, const char* prefix) {
+    for (const auto& w : Words(text)) {
+      std::string p = Prefix(prefix, w);
+      // Two statements: the order of Bind() calls fixes the placeholder numbers.
+      std::string lo = Bind(params, p);
+      std::string hi = Bind(params, PrefixEnd(p));
+      where += " AND m.id IN (SELECT member_id FROM member_terms WHERE term >= " + lo + " AND term < " + hi + ")";
+    }
+  };
+  add_words(f.q, "");
+  add_words(f.expertise, "ex:");
+  add_words(f.challenge, "ch:");
+  if (f.open_challenges_only)
+    where += " AND EXISTS (SELECT 1 FROM challenges c WHERE c.member_id = m.id AND c.status = 'open')";
+  return WithSession<Page<Member>>(db_, [&](soci::session& sql) -> Result<Page<Member>> {
+    Page<Member> page;
+    page.limit = f.limit;
+    page.offset = f.offset;
+    page.total = CountOf(sql, "SELECT count(*) FROM members m " + where, params);
+    page.items = QueryMembers(sql, where + " ORDER BY m.name, m.id LIMIT " + std::to_string(f.limit) + " OFFSET " +
+                                       std::to_string(f.offset), params);
+    LoadChallenges(sql, page.items);
+    return page;
+  });
+}
+
+Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
+  if (!(viewer.member_id == m.id || viewer.IsOrganizer()))
+    return PermissionDenied("members can only edit their own profile");
+  VB_ASSIGN_OR_RETURN(auto sectors, SectorKeys());
+  VB_RETURN_IF_ERROR(ValidateMember(m, sectors));
+  return WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
+    soci::transaction tr(sql);
+    auto existing = QueryMembers(sql, "WHERE m.id = " + std::to_string(m.id) + " AND " + viewer.VisibleSql("m"), {});
+    if (existing.empty()) return NotFound("no member with id " + std::to_string(m.id), "id");
+    if (EmailTaken(sql, m.email, m.id)) return AlreadyExists("a member with this e-mail exists", "email");
+    int64_t now = clock_.Now();
+    VB_ASSIGN_OR_RETURN(m.organization_id, FindOrCreateOrganization(sql, m.organization, m.sector, now));
+    m.created_at = existing[0].created_at;
+    m.updated_at = now;
+    std::string langs = Join(m.languages, ","), tags = Join(m.expertise_tags, ",");
+    std::string vis(model::ToString(m.visibility));
+    long long org = m.organization_id, ts = now, id = m.id;
+    int hosts = m.hosts_visits, cm = m.consent_matchmaking, cn = m.consent_newsletter;
+    soci::indicator org_ind = org ? soci::i_ok : soci::i_null;
+    soci::indicator sec_ind = m.sector.empty() ? soci::i_null : soci::i_ok;
+    sql << "UPDATE members SET name = :n, email = :e, organization_id = :o, title = :ti, sector = :s, region = :r, "
+           "languages = :l, bio = :b, expertise_tags = :tg, expertise_text = :tx, hosts_visits = :h, "
+           "visit_location = :vl, visibility = :v, consent_matchmaking = :cm, consent_newsletter = :cn, "
+           "linkedin_url = :li, updated_at = :u WHERE id = :id",
+        soci::use(m.name), soci::use(m.email), soci::use(org, org_ind), soci::use(m.title), soci::use(m.sector, sec_ind),
+        soci::use(m.region), soci::use(langs), soci::use(m.bio), soci::use(tags), soci::use(m.expertise_text),
+        soci::use(hosts), soci::use(m.visit_location), soci::use(vis), soci::use(cm), soci::use(cn),
+        soci::use(m.linkedin_url), soci::use(ts), soci::use(id);
+    std::vector<Member> one{m};
+    one[0].challenges.clear();
+    LoadChallenges(sql, one);
+    m.challenges = one[0].challenges;
+    WriteTerms(sql, m);
+    tr.commit();
+    return m;
+  });
+}
+
+Status MemberService::Delete(const Viewer& viewer, Id id) {
+  if (!(viewer.member_id == id || viewer.IsAdmin())) return PermissionDenied("only the member or an admin can delete a member");
+  auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+    soci::transaction tr(sql);
+    long long mid = id, n = 0;
+    sql << "SELECT count(*) FROM members WHERE id = :id", soci::use(mid), soci::into(n);
+    if (!n) return NotFound("no member with id " + std::to_string(id), "id");
+    // Explicit deletes so SQLite without foreign-key cascade support behaves the same.
+    for (const char* q : {"DELETE FROM member_terms WHERE member_id = :id", "DELETE FROM challenges WHERE member_id = :id",
+                          "DELETE FROM sessions WHERE member_id = :id", "DELETE FROM api_tokens WHERE member_id = :id",
+                          "DELETE FROM accounts WHERE member_id = :id", "DELETE FROM registrations WHERE member_id = :id"})
+      sql << q, soci::use(mid);
+    sql << "DELETE FROM connections WHERE from_member = :id OR to_member = :id2", soci::use(mid), soci::use(mid);
+    sql << "DELETE FROM interactions WHERE a = :id OR b = :id2", soci::use(mid), soci::use(mid);
+    sql << "DELETE FROM members WHERE id = :id", soci::use(mid);
+    tr.commit();
+    return true;
+  });
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+Result<model::Challenge> MemberService::GetChallenge(const Viewer& viewer, Id challenge_id) {
+  auto owner = WithSession<Id>(db_, [&](soci::session& sql) -> Result<Id> {
+    long long cid = challenge_id, mid = 0;
+    sql << "SELECT member_id FROM challenges WHERE id = :id", soci::use(cid), soci::into(mid);
+    if (!sql.got_data()) return NotFound("no challenge with id " + std::to_string(challenge_id), "id");
+    return Id{mid};
+  });
+  if (!owner) return owner.status();
+  auto m = Get(viewer, *owner);
+  if (m.ok())
+    for (const auto& c : m->challenges)
+      if (c.id == challenge_id) return c;
+  return NotFound("no challenge with id " + std::to_string(challenge_id), "id");
+}
+
+Result<model::Challenge> MemberService::AddChallenge(const Viewer& viewer, Id member_id, model::Challenge c) {
+  if (!(viewer.member_id == member_id || viewer.IsOrganizer()))
+    return PermissionDenied("members can only edit their own challenges");
+  VB_RETURN_IF_ERROR(ValidateChallenge("challenge", c));
+  VB_ASSIGN_OR_RETURN(Member m, Get(viewer, member_id));
+  if (m.challenges.size() >= kMaxChallenges) return InvalidArgument("at most 20 challenges", "challenges");
+  return WithSession<model::Challenge>(db_, [&](soci::session& sql) -> Result<model::Challenge> {
+    soci::transaction tr(sql);
+    c.member_id = member_id;
+    c.created_at = c.updated_at = clock_.Now();
+    InsertChallenge(sql, c);
+    m.challenges.push_back(c);
+    WriteTerms(sql, m);
+    tr.commit();
+    return c;
+  });
+}
+
+Result<model::Challenge> MemberService::UpdateChallenge(const Viewer& viewer, model::Challenge c) {
+  VB_RETURN_IF_ERROR(ValidateChallenge("challenge", c));
+  return WithSession<model::Challenge>(db_, [&](soci::session& sql) -> Result<model::Challenge> {
+    long long id = c.id, owner = 0, created = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT member_id, created_at FROM challenges WHERE id = :id", soci::use(id), soci::into(owner, ind),
+        soci::into(created);
+    if (!sql.got_data()) return NotFound("no challenge with id " + std::to_string(c.id), "id");
+    if (!(viewer.member_id == owner || viewer.IsOrganizer()))
+      return PermissionDenied("members can only edit their own challenges");
+    soci::transaction tr(sql);
+    c.member_id = owner;
+    c.created_at = created;
+    c.updated_at = clock_.Now();
+    std::string status(model::ToString(c.status));
+    long long u = c.updated_at;
+    sql << "UPDATE challenges SET title = :t, text = :x, status = :s, updated_at = :u WHERE id = :id",
+        soci::use(c.title), soci::use(c.text), soci::use(status), soci::use(u), soci::use(id);
+    auto ms = QueryMembers(sql, "WHERE m.id = " + std::to_string(owner), {});
+    LoadChallenges(sql, ms);
+    if (!ms.empty()) WriteTerms(sql, ms[0]);
+    tr.commit();
+    return c;
+  });
+}
+
+Status MemberService::DeleteChallenge(const Viewer& viewer, Id challenge_id) {
+  auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+    long long id = challenge_id, owner = 0;
+    sql << "SELECT member_id FROM challenges WHERE id = :id", soci::use(id), soci::into(owner);
+    if (!sql.got_data()) return NotFound("no challenge with id " + std::to_string(challenge_id), "id");
+    if (!(viewer.member_id == owner || viewer.IsOrganizer()))
+      return PermissionDenied("members can only edit their own challenges");
+    soci::transaction tr(sql);
+    sql << "DELETE FROM challenges WHERE id = :id", soci::use(id);
+    auto ms = QueryMembers(sql, "WHERE m.id = " + std::to_string(owner), {});
+    LoadChallenges(sql, ms);
+    if (!ms.empty()) WriteTerms(sql, ms[0]);
+    tr.commit();
+    return true;
+  });
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+Result<Page<model::Organization>> MemberService::Organizations(const Viewer& viewer, const std::string& q, int limit,
+                                                               int offset) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in to see organizations");
+  if (limit < 1 || limit > kMaxPageSize) return InvalidArgument("must be between 1 and 500", "limit");
+  if (offset < 0) return InvalidArgument("must not be negative", "offset");
+  return WithSession<Page<model::Organization>>(db_, [&](soci::session& sql) -> Result<Page<model::Organization>> {
+    std::vector<std::string> params;
+    std::string where = " WHERE 1=1";
+    for (const auto& w : Words(q)) where += " AND name_key LIKE " + Bind(params, "%" + w + "%");
+    Page<model::Organization> page;
+    page.limit = limit;
+    page.offset = offset;
+    page.total = CountOf(sql, "SELECT count(*) FROM organizations" + where, params);
+    long long id = 0;
+    std::string name, sector, city;
+    DynStatement st(sql, "SELECT id, name, COALESCE(sector, ''), city FROM organizations" + where +
+                             " ORDER BY name_key LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset),
+                    params);
+    st.Into(id); st.Into(name); st.Into(sector); st.Into(city);
+    if (st.Execute()) {
+      do page.items.push_back({id, name, sector, city});
+      while (st.Fetch());
+    }
+    return page;
+  });
+}
+
+Result<model::Organization> MemberService::GetOrganization(const Viewer& viewer, Id id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in to see organizations");
+  return WithSession<model::Organization>(db_, [&](soci::session& sql) -> Result<model::Organization> {
+    long long oid = id;
+    std::string name, sector, city;
+    sql << "SELECT name, COALESCE(sector, ''), city FROM organizations WHERE id = :id", soci::use(oid),
+        soci::into(name), soci::into(sector), soci::into(city);
+    if (!sql.got_data()) return NotFound("no organization with id " + std::to_string(id), "id");
+    return model::Organization{id, name, sector, city};
+  });
+}
+
+Result<model::Organization> MemberService::CreateOrganization(const Viewer& viewer, model::Organization o) {
+  if (!viewer.IsOrganizer()) return PermissionDenied("only organizers can add organizations");
+  o.name = Trim(o.name);
+  VB_RETURN_IF_ERROR(CheckText("name", o.name, 1, kMaxShort));
+  VB_RETURN_IF_ERROR(CheckText("city", o.city, 0, 100));
+  VB_ASSIGN_OR_RETURN(auto sectors, SectorKeys());
+  if (!o.sector.empty() && !sectors.count(o.sector)) return InvalidArgument("unknown sector '" + o.sector + "'", "sector");
+  return WithSession<model::Organization>(db_, [&](soci::session& sql) -> Result<model::Organization> {
+    std::string key = AsciiLower(o.name);
+    long long n = 0, now = clock_.Now();
+    sql << "SELECT count(*) FROM organizations WHERE name_key = :k", soci::use(key), soci::into(n);
+    if (n) return AlreadyExists("an organization with this name exists", "name");
+    soci::indicator sind = o.sector.empty() ? soci::i_null : soci::i_ok;
+    sql << "INSERT INTO organizations (name, name_key, sector, city, created_at) VALUES (:n, :k, :s, :c, :t)",
+        soci::use(o.name), soci::use(key), soci::use(o.sector, sind), soci::use(o.city), soci::use(now);
+    long long id = 0;
+    sql << "SELECT id FROM organizations WHERE name_key = :k", soci::use(key), soci::into(id);
+    o.id = id;
+    return o;
+  });
+}
+
+Result<std::set<Id>> MemberService::VisibleAmong(const Viewer& viewer, const std::vector<Id>& ids) {
+  return WithSession<std::set<Id>>(db_, [&](soci::session& sql) -> Result<std::set<Id>> {
+    std::set<Id> out;
+    for (size_t i = 0; i < ids.size(); i += 500) {
+      std::string list;
+      for (size_t j = i; j < std::min(ids.size(), i + 500); ++j) list += (list.empty() ? "" : ",") + std::to_string(ids[j]);
+      soci::rowset<long long> rs = (sql.prepare << "SELECT m.id FROM members m WHERE m.id IN (" + list + ") AND " +
+                                                       viewer.VisibleSql("m"));
+      for (long long v : rs) out.insert(v);
+    }
+    return out;
+  });
+}
+
+}  // namespace verbinder::domain

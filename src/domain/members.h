@@ -1,0 +1,88 @@
+// Members, their challenges, organizations and sectors: create, read, search,
+// update, delete — with visibility and roles enforced on every call.
+//
+//   MemberService members(db, clock);
+//   auto page = members.List(viewer, {.q = "wachtlijst", .sector = "care"});
+//
+// Thread-safety: safe for concurrent use; each call borrows its own session.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/viewer.h"
+#include "model/model.h"
+#include "storage/database.h"
+#include "util/clock.h"
+#include "util/status.h"
+
+namespace verbinder::domain {
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;
+  int limit = 0;
+  int offset = 0;
+};
+
+inline constexpr int kDefaultPageSize = 50;
+inline constexpr int kMaxPageSize = 500;
+
+struct MemberFilter {
+  std::string q;          // words; each must prefix-match a word of the profile
+  std::string sector;     // sector key
+  std::string expertise;  // words matched against expertise tags and text
+  std::string challenge;  // words matched against challenge titles and texts
+  bool open_challenges_only = false;
+  int limit = kDefaultPageSize;
+  int offset = 0;
+};
+
+// Lowercased distinct search terms of a member: plain words of every field,
+// plus "ex:" words of expertise and "ch:" words of open challenges.
+std::set<std::string> SearchTerms(const model::Member& m);
+// Splits free text into lowercase words (letters/digits; UTF-8 kept whole).
+std::vector<std::string> Words(const std::string& text);
+
+class MemberService {
+ public:
+  MemberService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // Organizers and admins create members. Validates every field; the
+  // organization (by name) is created when new. AlreadyExists on a taken e-mail.
+  Result<model::Member> Create(const Viewer& viewer, model::Member m);
+  // NotFound also when the member exists but is hidden from the viewer.
+  Result<model::Member> Get(const Viewer& viewer, model::Id id);
+  Result<Page<model::Member>> List(const Viewer& viewer, const MemberFilter& filter);
+  // Replaces the profile fields (not challenges). Members may update only
+  // themselves; organizers anyone. The e-mail may change if still unique.
+  Result<model::Member> Update(const Viewer& viewer, model::Member m);
+  // Deletes a member and everything that is theirs (account, sessions,
+  // challenges, connections, ledger entries). Self, or an admin.
+  Status Delete(const Viewer& viewer, model::Id id);
+
+  // NotFound unless the challenge's owner is visible to the viewer.
+  Result<model::Challenge> GetChallenge(const Viewer& viewer, model::Id challenge_id);
+  Result<model::Challenge> AddChallenge(const Viewer& viewer, model::Id member_id, model::Challenge c);
+  Result<model::Challenge> UpdateChallenge(const Viewer& viewer, model::Challenge c);
+  Status DeleteChallenge(const Viewer& viewer, model::Id challenge_id);
+
+  Result<std::vector<model::Sector>> Sectors();
+  Result<model::Sector> AddSector(const Viewer& viewer, model::Sector s);
+  Result<std::set<std::string>> SectorKeys();
+
+  Result<Page<model::Organization>> Organizations(const Viewer& viewer, const std::string& q, int limit, int offset);
+  Result<model::Organization> GetOrganization(const Viewer& viewer, model::Id id);
+  Result<model::Organization> CreateOrganization(const Viewer& viewer, model::Organization o);
+
+  // Which of `ids` the viewer may see.
+  Result<std::set<model::Id>> VisibleAmong(const Viewer& viewer, const std::vector<model::Id>& ids);
+
+ private:
+  storage::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace verbinder::domain

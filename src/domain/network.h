@@ -1,0 +1,66 @@
+// The online network and the interaction ledger: connection requests and
+// their life cycle, appending interactions, and ties derived from the ledger
+// (strength and realness) — all filtered by what the viewer may see.
+//
+//   NetworkService net(db, clock);
+//   auto c = net.RequestConnection(anja, pieter_id, "Zullen we eens bellen?");
+//   net.AcceptConnection(pieter, c->id);      // appends a `connected` interaction
+//   auto ties = net.TiesOf(anja, anja.member_id);
+//
+// Thread-safety: safe for concurrent use.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "domain/members.h"
+#include "domain/viewer.h"
+#include "model/model.h"
+#include "storage/database.h"
+#include "util/clock.h"
+
+namespace verbinder::domain {
+
+struct LedgerFilter {
+  model::Id member_id = 0;  // 0 = all
+  std::optional<model::InteractionKind> kind;
+  int limit = kDefaultPageSize;
+  int offset = 0;
+};
+
+class NetworkService {
+ public:
+  NetworkService(storage::Database& db, const Clock& clock, MemberService& members)
+      : db_(db), clock_(clock), members_(members) {}
+
+  Result<model::Connection> RequestConnection(const Viewer& viewer, model::Id to, const std::string& message);
+  Result<model::Connection> AcceptConnection(const Viewer& viewer, model::Id id);
+  Result<model::Connection> DeclineConnection(const Viewer& viewer, model::Id id);
+  Result<model::Connection> WithdrawConnection(const Viewer& viewer, model::Id id);
+  Result<model::Connection> RemoveConnection(const Viewer& viewer, model::Id id);
+  // The viewer's own connections (either direction), optionally by status.
+  Result<Page<model::Connection>> Connections(const Viewer& viewer, std::optional<model::ConnectionStatus> status,
+                                              int limit, int offset);
+
+  // Appends to the ledger (organizers; the system). a != b, both exist; the
+  // record is stored with a < b. Returns it with its id.
+  Result<model::Interaction> Record(const Viewer& viewer, model::Interaction in);
+  Result<Page<model::Interaction>> Ledger(const Viewer& viewer, const LedgerFilter& filter);
+  // Ties of a member the viewer may see, to members the viewer may see; strongest first.
+  Result<std::vector<model::Tie>> TiesOf(const Viewer& viewer, model::Id member_id);
+  // Every interaction between two visible members, oldest first.
+  Result<std::vector<model::Interaction>> TieHistory(const Viewer& viewer, model::Id a, model::Id b);
+
+ private:
+  Result<model::Connection> Transition(const Viewer& viewer, model::Id id, model::ConnectionStatus from,
+                                       model::ConnectionStatus to, bool by_recipient, bool by_sender);
+
+  storage::Database& db_;
+  const Clock& clock_;
+  MemberService& members_;
+};
+
+// Appends interactions inside an existing transaction (used by other services).
+void AppendInteraction(soci::session& sql, model::Interaction& in);
+
+}  // namespace verbinder::domain

@@ -1,0 +1,226 @@
+#include "storage/database.h"
+
+#include <filesystem>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "storage/migrations.h"
+#include "util/strings.h"
+
+namespace verbinder::storage {
+namespace {
+
+bool IsPostgresUrl(const std::string& url) {
+  return StartsWith(url, "postgresql://") || StartsWith(url, "postgres://");
+}
+
+std::string RedactPassword(const std::string& url) {
+  // postgresql://user:secret@host → postgresql://user:***@host
+  auto scheme = url.find("://");
+  auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
+  for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+}
+
+std::string PercentDecode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string QuoteConnValue(const std::string& v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+Result<std::string> PostgresConnInfo(const std::string& url) {
+  auto scheme = url.find("://");
+  if (scheme == std::string::npos) return InvalidArgument("not a postgresql:// URL", "db");
+  std::string rest = url.substr(scheme + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) { query = rest.substr(q + 1); rest = rest.substr(0, q); }
+  std::string path;
+  if (auto sl = rest.find('/'); sl != std::string::npos) { path = rest.substr(sl + 1); rest = rest.substr(0, sl); }
+  std::string userinfo, hostport = rest;
+  if (auto at = rest.rfind('@'); at != std::string::npos) { userinfo = rest.substr(0, at); hostport = rest.substr(at + 1); }
+  std::vector<std::pair<std::string, std::string>> kv;
+  if (!userinfo.empty()) {
+    auto colon = userinfo.find(':');
+    kv.push_back({"user", PercentDecode(userinfo.substr(0, colon))});
+    if (colon != std::string::npos) kv.push_back({"password", PercentDecode(userinfo.substr(colon + 1))});
+  }
+  if (!hostport.empty()) {
+    std::string host = hostport, port;
+    if (hostport.front() == '[') {  // [::1]:5432
+      auto close = hostport.find(']');
+      if (close == std::string::npos) return InvalidArgument("malformed IPv6 host in URL", "db");
+      host = hostport.substr(1, close - 1);
+      if (close + 1 < hostport.size() && hostport[close + 1] == ':') port = hostport.substr(close + 2);
+    } else if (auto colon = hostport.rfind(':'); colon != std::string::npos) {
+      host = hostport.substr(0, colon);
+      port = hostport.substr(colon + 1);
+    }
+    if (!host.empty()) kv.push_back({"host", PercentDecode(host)});
+    if (!port.empty()) {
+      if (port.find_first_not_of("0123456789") != std::string::npos) return InvalidArgument("port must be a number", "db");
+      kv.push_back({"port", port});
+    }
+  }
+  if (!path.empty()) kv.push_back({"dbname", PercentDecode(path)});
+  for (const auto& p : Split(query, '&')) {
+    if (p.empty()) continue;
+    auto eq = p.find('=');
+    if (eq == std::string::npos) return InvalidArgument("malformed query parameter '" + p + "'", "db");
+    kv.push_back({PercentDecode(p.substr(0, eq)), PercentDecode(p.substr(eq + 1))});
+  }
+  std::string out;
+  for (const auto& [k, v] : kv) out += (out.empty() ? "" : " ") + k + "=" + QuoteConnValue(v);
+  return out;
+}
+
+Database::Database(Backend backend, int pool_size)
+    : backend_(backend), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int pool_size) {
+  if (url.empty()) return InvalidArgument("the database location is empty", "db");
+  if (pool_size < 1) pool_size = 1;
+  const bool pg = IsPostgresUrl(url);
+  std::unique_ptr<Database> db(new Database(pg ? Backend::kPostgres : Backend::kSqlite, pool_size));
+  db->display_url_ = RedactPassword(url);
+  if (!pg) {
+    std::error_code ec;
+    auto path = std::filesystem::path(url);
+    if (std::filesystem::is_directory(path, ec))
+      return InvalidArgument("is a directory, not a database file: " + url, "db");
+    if (path.has_parent_path()) {
+      std::filesystem::create_directories(path.parent_path(), ec);
+      if (ec) return InvalidArgument("cannot create directory " + path.parent_path().string() + ": " + ec.message(), "db");
+    }
+  }
+  try {
+    for (int i = 0; i < pool_size; ++i) {
+      soci::session& s = db->pool_->at(i);
+      if (pg) {
+        auto info = PostgresConnInfo(url);
+        if (!info) return info.status();
+        s.open(soci::postgresql, *info);
+        s << "SET client_min_messages TO WARNING";
+      } else {
+        s.open(soci::sqlite3, "db=" + url + " timeout=30");
+        s << "PRAGMA journal_mode=WAL";
+        s << "PRAGMA synchronous=NORMAL";
+        s << "PRAGMA foreign_keys=ON";
+        s << "PRAGMA busy_timeout=30000";
+      }
+    }
+  } catch (const std::exception& e) {
+    return Status(Code::kUnavailable, "cannot open database " + db->display_url_ + ": " + Trim(e.what()), "db");
+  }
+  return db;
+}
+
+std::vector<std::string> MigrationStatements(const std::string& sql, Backend backend) {
+  std::string s = sql;
+  ReplaceAll(s, "{{ID}}", backend == Backend::kPostgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+  ReplaceAll(s, "{{BOOL}}", "INTEGER");
+  // Byte-wise ordering for prefix range scans, whatever the server's locale.
+  ReplaceAll(s, "{{CTEXT}}", backend == Backend::kPostgres ? "TEXT COLLATE \"C\"" : "TEXT");
+  std::vector<std::string> out;
+  std::string current;
+  for (const auto& line : Split(s, '\n')) {
+    std::string t = Trim(line);
+    if (t.empty() || StartsWith(t, "--")) continue;
+    current += line + "\n";
+    if (!t.empty() && t.back() == ';') {
+      out.push_back(current);
+      current.clear();
+    }
+  }
+  if (!Trim(current).empty()) out.push_back(current);
+  return out;
+}
+
+Result<int> Database::SchemaVersion() {
+  try {
+    soci::session sql(*pool_);
+    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+           "applied_at BIGINT NOT NULL)";
+    long long v = 0;
+    soci::indicator ind;
+    sql << "SELECT max(version) FROM schema_migrations", soci::into(v, ind);
+    return ind == soci::i_ok ? static_cast<int>(v) : 0;
+  } catch (const std::exception& e) {
+    return FromDbError(e);
+  }
+}
+
+Result<int> Database::Migrate() {
+  int applied = 0;
+  try {
+    soci::session sql(*pool_);
+    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+           "applied_at BIGINT NOT NULL)";
+    if (backend_ == Backend::kPostgres) sql << "SELECT pg_advisory_lock(7458231)";
+    struct Unlock {
+      soci::session& s; Backend b;
+      ~Unlock() { try { if (b == Backend::kPostgres) s << "SELECT pg_advisory_unlock(7458231)"; } catch (...) {} }
+    } unlock{sql, backend_};
+    for (const auto& m : Migrations()) {
+      soci::transaction tr(sql);
+      if (backend_ == Backend::kSqlite) {
+        // Take the write lock before reading, so two processes don't both apply.
+        sql << "UPDATE schema_migrations SET version = version WHERE 0";
+      }
+      long long count = 0;
+      sql << "SELECT count(*) FROM schema_migrations WHERE version = :v", soci::use(m.version), soci::into(count);
+      if (count > 0) { tr.rollback(); continue; }
+      for (const auto& stmt : MigrationStatements(m.sql, backend_)) sql << stmt;
+      long long now = static_cast<long long>(std::time(nullptr));
+      std::string name = m.name;
+      sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)", soci::use(m.version),
+          soci::use(name), soci::use(now);
+      tr.commit();
+      ++applied;
+    }
+  } catch (const std::exception& e) {
+    return FromDbError(e);
+  }
+  return applied;
+}
+
+Status FromDbError(const std::exception& e) {
+  std::string what = Trim(e.what());
+  std::string lower = AsciiLower(what);
+  if (lower.find("unique constraint") != std::string::npos || lower.find("duplicate key") != std::string::npos)
+    return AlreadyExists("already exists: " + what);
+  if (lower.find("could not connect") != std::string::npos || lower.find("connection") != std::string::npos ||
+      lower.find("database is locked") != std::string::npos)
+    return Status(Code::kUnavailable, "database unavailable: " + what);
+  return Internal("database error: " + what);
+}
+
+}  // namespace verbinder::storage

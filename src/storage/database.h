@@ -1,0 +1,72 @@
+// The database handle: a pool of SOCI sessions on SQLite (a file, WAL mode)
+// or PostgreSQL (a postgresql:// URL), plus the migration runner.
+//
+//   auto db = Database::Open("./data/verbinder.db");          // or "postgresql://..."
+//   if (!db) return db.status();
+//   VB_RETURN_IF_ERROR((*db)->Migrate());
+//   soci::session sql((*db)->pool());                        // borrows one session
+//   sql << "SELECT count(*) FROM members", soci::into(n);
+//
+// Thread-safety: a Database is safe to use from many threads; each thread
+// borrows its own soci::session from the pool (blocking while all are busy).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <soci/connection-pool.h>
+#include <soci/session.h>
+
+#include "util/status.h"
+
+namespace verbinder::storage {
+
+enum class Backend { kSqlite, kPostgres };
+
+class Database {
+ public:
+  // Opens `url`: a postgresql:// or postgres:// URL (libpq syntax) selects
+  // PostgreSQL; anything else is a SQLite file path (parent directories are
+  // created). Returns Unavailable when the server cannot be reached and
+  // InvalidArgument for an unusable path.
+  static Result<std::unique_ptr<Database>> Open(const std::string& url, int pool_size = 4);
+
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Backend backend() const { return backend_; }
+  soci::connection_pool& pool() { return *pool_; }
+  int pool_size() const { return pool_size_; }
+  // A printable form of the URL with any password removed.
+  const std::string& display_url() const { return display_url_; }
+
+  // Applies every migration not yet recorded, in order, each in a transaction.
+  // Safe to call from several processes at once (PostgreSQL advisory lock,
+  // SQLite write lock). Returns the number applied.
+  Result<int> Migrate();
+  // The highest applied migration version, 0 for an empty database.
+  Result<int> SchemaVersion();
+
+ private:
+  Database(Backend backend, int pool_size);
+
+  Backend backend_;
+  int pool_size_;
+  std::string display_url_;
+  std::unique_ptr<soci::connection_pool> pool_;
+};
+
+// Turns a postgresql://user:password@host:port/dbname?key=value URL into a
+// libpq keyword/value string (SOCI does not accept URIs). InvalidArgument on a
+// malformed URL.
+Result<std::string> PostgresConnInfo(const std::string& url);
+
+// Expands {{ID}}/{{BOOL}} for a backend and splits a migration into statements.
+std::vector<std::string> MigrationStatements(const std::string& sql, Backend backend);
+
+// Maps an exception thrown by SOCI to a Status: unique violations become
+// AlreadyExists, connection failures Unavailable, everything else Internal.
+Status FromDbError(const std::exception& e);
+
+}  // namespace verbinder::storage
