@@ -552,6 +552,52 @@ constexpr PatternSet kPatterns[] = {
     {"energy", kPatternsEnergy},
 };
 
+constexpr TopicSpec kTopics[] = {
+    {"care", "roosteren van verpleegkundigen", "scheduling nurses"},
+    {"care", "personeelsverloop in de wijkverpleging", "staff turnover in district nursing"},
+    {"care", "tekorten aan medische hulpmiddelen", "stock-outs of medical supplies"},
+    {"care", "wachtlijsten voor thuiszorg", "waiting lists for home care"},
+    {"care", "stagiairs die afhaken", "interns dropping out"},
+    {"care", "administratielast in de zorg", "administrative burden in care"},
+    {"care", "energiekosten van zorglocaties", "energy costs of care homes"},
+    {"care", "digitale werkinstructies aan het bed", "digital work instructions at the bedside"},
+    {"care", "beddenplanning en uitstroom", "bed planning and discharge"},
+    {"industry", "doorlooptijden van orders", "order lead times"},
+    {"industry", "digitale werkinstructies op de werkvloer", "digital work instructions on the shop floor"},
+    {"industry", "energiekosten van de productie", "energy costs of production"},
+    {"industry", "verloop onder operators", "operator turnover"},
+    {"industry", "bbl-leerlingen die afhaken", "apprentices dropping out"},
+    {"industry", "voorraadbeheer en tekorten", "inventory control and shortages"},
+    {"industry", "ploegenroosters", "shift rosters"},
+    {"industry", "omsteltijden van machines", "machine changeover times"},
+    {"industry", "verzuim op de werkvloer", "absenteeism on the shop floor"},
+    {"government", "doorlooptijd van Wmo-aanvragen", "processing times for care requests"},
+    {"government", "samenwerking tussen afdelingen", "cooperation between departments"},
+    {"government", "werkzoekenden naar zorg en techniek", "job seekers into care and engineering"},
+    {"government", "verduurzaming van gemeentelijk vastgoed", "energy upgrades of public buildings"},
+    {"education", "stage-uitval", "internship dropout"},
+    {"education", "het tekort aan docenten techniek", "the shortage of engineering teachers"},
+    {"education", "praktijkgericht onderwijs met bedrijven", "practice-based learning with companies"},
+    {"education", "roosteren van lokalen en stages", "timetabling rooms and internships"},
+    {"finance", "financiering van verduurzaming", "financing energy savings"},
+    {"finance", "zorginkoop op uitkomst", "outcome-based care purchasing"},
+    {"finance", "piekdrukte in de administratie", "peak workload in accounting"},
+    {"other", "lean borgen na de eerste successen", "making lean stick"},
+    {"other", "gezamenlijke energie-inkoop", "joint energy purchasing"},
+    {"other", "verbinding tussen sectoren", "connecting sectors"},
+};
+
+constexpr std::string_view kTemplatesNl[] = {
+    "Wij lopen vast op {t}. Wie heeft dit opgelost en wil ervaringen delen?",
+    "Ik zoek een aanpak voor {t}; ideeën uit een andere sector zijn welkom.",
+    "Hoe pakken anderen {t} aan? Ik kom graag een keer kijken.",
+};
+constexpr std::string_view kTemplatesEn[] = {
+    "We keep running into {t}. Who has solved this and wants to share?",
+    "Looking for a practical approach to {t}; ideas from other sectors welcome.",
+    "How do others handle {t}? Happy to come and have a look.",
+};
+
 // Two-byte UTF-8 sequences (Latin-1 Supplement / Latin Extended-A) used in the
 // name tables, and their ASCII transliteration.
 struct Translit {
@@ -600,6 +646,13 @@ std::span<const std::string_view> DutchSurnames() { return kDutchSurnames; }
 std::span<const std::string_view> InternationalFirstNames() { return kInternationalFirstNames; }
 std::span<const std::string_view> InternationalSurnames() { return kInternationalSurnames; }
 std::span<const CitySpec> DutchCities() { return kCities; }
+
+std::span<const TopicSpec> GeneratorTopics() { return kTopics; }
+
+std::span<const std::string_view> ChallengeTemplates(Language lang) {
+  if (lang == Language::kEnglish) return kTemplatesEn;
+  return kTemplatesNl;
+}
 
 std::span<const std::string_view> OrganizationPatterns(std::string_view sub) {
   for (const auto& p : kPatterns)

@@ -71,6 +71,18 @@ std::span<const CitySpec> DutchCities();
 // replaced by the city, "{name}" by a surname.
 std::span<const std::string_view> OrganizationPatterns(std::string_view sub);
 
+// Phrase material for the generator's challenges and expertise: a topic per
+// sector in both languages ("roosteren van verpleegkundigen" / "scheduling
+// nurses"), lower-case, to be put into the sentence templates below.
+struct TopicSpec {
+  std::string_view sector;
+  std::string_view nl;
+  std::string_view en;
+};
+std::span<const TopicSpec> GeneratorTopics();
+// Sentence templates with one "{t}" placeholder for a topic.
+std::span<const std::string_view> ChallengeTemplates(Language lang);
+
 // Lower-case ASCII slug for e-mail local parts and domains: transliterates the
 // Latin letters with diacritics used in the name tables, maps spaces and
 // apostrophes to `sep`, drops anything else outside [a-z0-9-].
