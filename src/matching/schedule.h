@@ -1,0 +1,137 @@
+// The 1:1 meeting scheduler: puts candidate meetings (weighted pairs of
+// attendees) into time slots and tables so that the total weight is as large as
+// possible, and proves how far from the best possible the result can be.
+//
+//   ScheduleInstance inst;
+//   inst.slots = {"s1", "s2"};
+//   inst.tables = 10;
+//   inst.max_meetings_per_person = 2;
+//   inst.attendees = {{.id = "a1"}, {.id = "a2"}};
+//   inst.pairs = {{.a = 0, .b = 1, .weight = 0.8}};
+//   Result<ScheduleResult> r = Schedule(inst, ScheduleOptions{});
+//   if (r) for (const Meeting& m : r->meetings) ...;   // r->upper_bound >= optimum
+//
+// The engine works on indices (attendee i = inst.attendees[i], slot s =
+// inst.slots[s]); ids are carried only for messages and output. JSON lives in
+// schedule_json.h, not here. The pipeline is a list of named, timed passes
+// (candidates -> bound -> must -> slot_matching -> fill -> raise_minimum ->
+// improve -> verify); every pass but candidates and verify can be switched off.
+//
+// Hard constraints (checked by VerifySchedule after the last pass): an attendee
+// meets at most once per slot, only in slots they are available, at most their
+// cap in total; a slot holds at most `tables` meetings, tables numbered
+// 1..tables and unique within the slot; a pair meets at most once; only listed
+// pairs meet; forbidden pairs never.
+//
+// Thread-safety: all functions are pure and reentrant; concurrent calls on
+// different (or the same const) instances are safe.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "util/status.h"
+
+namespace verbinder::matching {
+
+struct ScheduleAttendee {
+  std::string id;                 // for messages and output only
+  std::string sector;             // informational
+  std::string organization;       // informational
+  std::vector<int> available;     // slot indices; empty = every slot
+  int max_meetings = -1;          // -1 = ScheduleInstance::max_meetings_per_person
+};
+
+// A candidate meeting between attendees a != b (undirected). weight >= 0.
+struct CandidatePair {
+  int a = 0;
+  int b = 0;
+  double weight = 0;
+  bool must = false;  // an accepted request: scheduled whenever feasible
+};
+
+struct ScheduleInstance {
+  std::vector<std::string> slots;           // slot names; at least one
+  int tables = 0;                           // meetings per slot, >= 1
+  int max_meetings_per_person = 0;          // default cap, >= 0
+  std::vector<ScheduleAttendee> attendees;
+  std::vector<CandidatePair> pairs;         // at most one entry per unordered pair
+  std::vector<std::pair<int, int>> forbidden;
+};
+
+struct ScheduleOptions {
+  // Lexicographic fairness: first raise the minimum number of meetings among
+  // attendees with candidates as far as it goes, then maximise weight without
+  // lowering that minimum.
+  bool raise_minimum_first = false;
+  // Passes that can be switched off (e.g. to measure what each contributes).
+  bool run_bound = true;          // LP bound; off -> a weaker per-person cap bound
+  bool run_slot_matching = true;  // per-slot max-weight matching on the LP support
+  bool run_fill = true;           // per-slot max-weight matching on all edges left
+  bool run_improve = true;        // ejection local search + slot re-optimisation
+  int improve_rounds = 3;         // rounds of (local search, slot re-optimisation)
+  int must_search_node_limit = 200000;  // backtracking budget for must pairs
+};
+
+struct Meeting {
+  int slot = 0;
+  int table = 0;       // 1..tables
+  int a = 0;
+  int b = 0;
+  double weight = 0;
+  bool must = false;
+  int pair_index = 0;  // index into ScheduleInstance::pairs
+};
+
+struct UnscheduledMust {
+  int pair_index = 0;
+  std::string reason;  // plain English, names the attendees by id
+};
+
+struct PassReport {
+  std::string name;
+  bool ran = false;
+  double seconds = 0;
+  double objective_after = 0;
+};
+
+struct ScheduleStats {
+  int attendees = 0;
+  int attendees_with_candidates = 0;  // have at least one usable candidate pair
+  int candidate_pairs = 0;            // usable after the candidates pass
+  int meetings = 0;
+  // Meetings per attendee, over attendees with candidates.
+  int min_meetings = 0;
+  double median_meetings = 0;
+  double mean_meetings = 0;
+  double lp_bound = 0;                // 0 when the bound pass did not run
+  double cap_bound = 0;               // half the sum of each person's best `cap` weights
+  std::vector<PassReport> passes;
+};
+
+struct ScheduleResult {
+  std::vector<Meeting> meetings;      // sorted by (slot, table)
+  double objective = 0;               // sum of weights of `meetings`
+  double upper_bound = 0;             // >= the optimum of any feasible schedule
+  std::vector<UnscheduledMust> must_unscheduled;
+  ScheduleStats stats;
+};
+
+// Checks indices, weights and sizes. Errors name the place, e.g.
+// field "pairs[3].b", message "attendee index 17 out of range".
+Status ValidateScheduleInstance(const ScheduleInstance& instance);
+
+// The full pipeline. Fails only on an invalid instance (or an internal error if
+// verification ever found a violated constraint, which would be a bug).
+Result<ScheduleResult> Schedule(const ScheduleInstance& instance, const ScheduleOptions& options);
+
+// Checks every hard constraint of `meetings` against `instance`; the message
+// names the first violation.
+Status VerifySchedule(const ScheduleInstance& instance, const std::vector<Meeting>& meetings);
+
+// Baseline for comparisons: must pairs, then all pairs by weight descending,
+// each in the first slot where it fits. Instance must be valid.
+ScheduleResult GreedySchedule(const ScheduleInstance& instance);
+
+}  // namespace verbinder::matching

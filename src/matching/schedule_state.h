@@ -1,0 +1,104 @@
+// Internal to the scheduler: the normalised problem (usable edges, effective
+// caps, availability matrix) and the mutable schedule state the passes edit.
+// Not part of the public API; see schedule.h.
+// Thread-safety: none; one State per Schedule() call.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "matching/schedule.h"
+
+namespace verbinder::matching::internal {
+
+struct Edge {
+  int a = 0;
+  int b = 0;
+  double weight = 0;
+  bool must = false;
+  int pair_index = 0;
+};
+
+// The instance after the candidates pass: forbidden pairs, pairs without a
+// common available slot and pairs with a zero-cap attendee are gone.
+struct Problem {
+  int num_people = 0;
+  int num_slots = 0;
+  int tables = 0;
+  std::vector<int> cap;            // min(cap, number of available slots)
+  std::vector<uint8_t> available;  // num_people * num_slots
+  std::vector<Edge> edges;
+  std::vector<std::vector<int>> incident;  // person -> edge ids
+  std::vector<UnscheduledMust> rejected_musts;  // musts dropped by the candidates pass
+  std::vector<uint8_t> has_candidates;          // person has at least one edge
+  double scale = 1;  // weight -> integer units for LEMON (max weight ~ 1e9 units)
+
+  bool Available(int person, int slot) const {
+    return available[static_cast<size_t>(person) * num_slots + slot] != 0;
+  }
+};
+
+// Builds the Problem from a validated instance.
+Problem BuildProblem(const ScheduleInstance& instance);
+
+class State {
+ public:
+  explicit State(const Problem& problem);
+
+  const Problem& problem() const { return problem_; }
+  int SlotOf(int edge) const { return slot_of_[edge]; }
+  int At(int person, int slot) const { return at_[Index(person, slot)]; }
+  int Count(int person) const { return count_[person]; }
+  int TablesUsed(int slot) const { return tables_used_[slot]; }
+  bool Locked(int edge) const { return locked_[edge] != 0; }
+  void Lock(int edge) { locked_[edge] = 1; }
+  double objective() const { return objective_; }
+
+  // True if edge can go into slot now without breaking any hard constraint.
+  bool CanPlace(int edge, int slot) const;
+  void Place(int edge, int slot);   // requires CanPlace
+  void Remove(int edge);            // requires SlotOf(edge) >= 0
+  // Cheapest unlocked meeting of person, excluding slot `except_slot`; -1 if none.
+  int CheapestOf(int person, int except_slot) const;
+  // Cheapest unlocked meeting held in slot; -1 if none.
+  int CheapestIn(int slot) const;
+
+ private:
+  size_t Index(int person, int slot) const {
+    return static_cast<size_t>(person) * problem_.num_slots + slot;
+  }
+
+  const Problem& problem_;
+  std::vector<int> at_;          // person*slots -> edge id or -1
+  std::vector<int> slot_of_;     // edge -> slot or -1
+  std::vector<int> count_;       // person -> meetings
+  std::vector<int> tables_used_; // slot -> meetings
+  std::vector<uint8_t> locked_;  // edge -> placed by the must pass; never moved
+  std::vector<std::set<std::pair<double, int>>> by_slot_;  // unlocked meetings per slot
+  double objective_ = 0;
+};
+
+// Per-slot max-weight matching (LEMON) over the unscheduled edges with
+// edge_mask[e] != 0 (all when edge_mask is null) whose two attendees are
+// available, free in the slot and under their cap; places the matching (at most
+// the free tables, heaviest first). Returns the weight added.
+double MatchSlot(State& state, int slot, const std::vector<uint8_t>* edge_mask);
+
+// The passes that live in schedule_local_search.cpp.
+// Ejection local search: inserts unscheduled edges by relocating or ejecting
+// lighter meetings. `floor` >= 0 forbids ejections that leave anyone (other than
+// the inserted pair) with fewer than `floor` meetings. Returns true on any gain.
+bool LocalSearch(State& state, int floor, int max_sweeps);
+// Re-solves each slot exactly given the others (max-weight matching); keeps a
+// slot's new matching only when it is heavier and respects `floor`.
+bool ReoptimizeSlots(State& state, int floor);
+// Raises the minimum meetings among attendees with candidates as far as simple
+// insert/eject moves allow. Returns the minimum reached.
+int RaiseMinimum(State& state);
+// Min meetings over attendees with at least one usable edge (0 if none).
+int MinMeetings(const State& state);
+
+}  // namespace verbinder::matching::internal

@@ -1,0 +1,74 @@
+// Relevance: whom should each attendee meet, and why. Scores every ordered pair
+// (i, j) by how well i's challenges meet j's expertise (and, less, the other way
+// round) in Dutch and English — Snowball stems, stop words and the shipped
+// concept thesaurus — plus bonuses for crossing sectors and for turning an
+// online-only tie into a real meeting, penalties for colleagues and for pairs
+// who already met, and the most weight for explicit requests. Every suggestion
+// carries a plain-language explanation in the attendee's first language.
+//
+//   SuggestInput in;
+//   in.attendees = {{.id = "anja", .sector = "care", .languages = {"nl"},
+//                    .challenges = {"Onze wachtlijsten groeien"}},
+//                   {.id = "pieter", .sector = "industry", .expertise_tags = {"lean"},
+//                    .expertise_text = "I shorten lead times"}};
+//   SuggestResult out = Suggest(in, SuggestOptions{.top_k = 5}).value();
+//   out.suggestions[0][0].explanation;   // Dutch, names "wachtlijsten" and "doorlooptijd"
+//
+// Thread-safety: Suggest() is reentrant (it builds its own analyzers).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "util/status.h"
+
+namespace verbinder::matching {
+
+struct SuggestAttendee {
+  std::string id;
+  std::string sector;
+  std::string organization;
+  std::vector<std::string> languages;       // first one picks the explanation language ("nl" or "en")
+  std::vector<std::string> expertise_tags;  // "I can help with"
+  std::string expertise_text;
+  std::vector<std::string> challenges;      // "I'm running into"
+};
+
+struct SuggestTie {
+  int a = 0;
+  int b = 0;
+  bool real = false;  // met face to face already
+};
+
+struct SuggestRequest {
+  int from = 0;
+  int to = 0;
+};
+
+struct SuggestInput {
+  std::vector<SuggestAttendee> attendees;
+  std::vector<SuggestTie> ties;
+  std::vector<SuggestRequest> requests;
+};
+
+struct SuggestOptions {
+  int top_k = 5;              // >= 1
+  bool use_thesaurus = true;  // false: plain stemmed-word overlap (the evaluation baseline)
+};
+
+struct Suggestion {
+  int other = 0;
+  double score = 0;
+  std::string explanation;
+  std::vector<int> matched_concepts;  // thesaurus concept indices behind the match
+};
+
+struct SuggestResult {
+  // suggestions[i] = top-k for attendee i, best first (may be shorter than k).
+  std::vector<std::vector<Suggestion>> suggestions;
+};
+
+Status ValidateSuggestInput(const SuggestInput& input);
+Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& options);
+
+}  // namespace verbinder::matching

@@ -1,0 +1,106 @@
+// Plain-language explanations of a suggestion, in Dutch or English.
+#include <string>
+#include <vector>
+
+#include "matching/suggest_internal.h"
+#include "matching/thesaurus.h"
+
+namespace verbinder::matching::internal {
+namespace {
+
+std::string SectorName(const std::string& sector, bool nl) {
+  if (!nl) return sector;
+  static const std::pair<const char*, const char*> kDutch[] = {
+      {"care", "zorg"}, {"industry", "industrie"}, {"government", "overheid"}, {"education", "onderwijs"},
+      {"finance", "financiële sector"}, {"logistics", "logistiek"}, {"retail", "retail"}};
+  for (auto [en, nl_name] : kDutch) {
+    if (sector == en) return nl_name;
+  }
+  return sector;
+}
+
+// "a", "a and b", "a, b and c" (max 3 items).
+std::string List(const std::vector<std::string>& items, bool nl) {
+  std::vector<std::string> v(items.begin(), items.begin() + std::min<size_t>(items.size(), 3));
+  std::string out;
+  for (size_t k = 0; k < v.size(); ++k) {
+    if (k > 0) out += k + 1 == v.size() ? (nl ? " en " : " and ") : ", ";
+    out += v[k];
+  }
+  return out;
+}
+
+std::vector<std::string> Labels(const std::vector<int>& concepts, bool nl) {
+  const auto& all = Thesaurus::Default().concepts();
+  std::vector<std::string> out;
+  for (int c : concepts) out.push_back(nl ? all[c].label_nl : all[c].label_en);
+  return out;
+}
+
+std::string Snippet(const std::string& text) {
+  if (text.size() <= 70) return text;
+  size_t cut = text.rfind(' ', 67);
+  if (cut == std::string::npos || cut < 30) cut = 67;
+  return text.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, const PairReasons& r, bool nl) {
+  std::vector<std::string> parts;
+  const std::string& them = other.id;
+  if (r.requested_by_me) parts.push_back(nl ? "Je hebt zelf om een gesprek met " + them + " gevraagd."
+                                            : "You asked to meet " + them + ".");
+  if (r.requested_by_them) parts.push_back(nl ? them + " wil graag met jou in gesprek."
+                                              : them + " asked to meet you.");
+  if (!r.direct_concepts.empty() || !r.related_concepts.empty() || !r.shared_terms.empty()) {
+    std::string s;
+    std::string challenge = r.challenge.empty() ? "" : " “" + Snippet(r.challenge) + "”";
+    if (!r.direct_concepts.empty()) {
+      s = nl ? "Waar jij tegenaan loopt" + challenge + ", daar weet " + them + " veel van: " +
+                   List(Labels(r.direct_concepts, nl), nl) + "."
+             : "What you are running into" + challenge + " is what " + them + " knows about: " +
+                   List(Labels(r.direct_concepts, nl), nl) + ".";
+      if (!r.related_concepts.empty()) {
+        s += nl ? " Daarnaast kent " + them + " " + List(Labels(r.related_concepts, nl), nl) + ", wat daarmee samenhangt."
+                : " " + them + " also knows " + List(Labels(r.related_concepts, nl), nl) + ", which is closely related.";
+      }
+    } else if (!r.related_concepts.empty()) {
+      s = nl ? "Bij jouw vraag" + challenge + " kan de ervaring van " + them + " met " +
+                   List(Labels(r.related_concepts, nl), nl) + " helpen: dat hangt er nauw mee samen."
+             : "For your challenge" + challenge + ", " + them + "'s experience with " +
+                   List(Labels(r.related_concepts, nl), nl) + " can help: it is closely related.";
+    } else {
+      s = nl ? "Jouw vraag" + challenge + " en de expertise van " + them + " gaan over hetzelfde (" +
+                   List(r.shared_terms, nl) + ")."
+             : "Your challenge" + challenge + " and " + them + "'s expertise share the topic (" +
+                   List(r.shared_terms, nl) + ").";
+    }
+    parts.push_back(s);
+  }
+  if (!r.reverse_concepts.empty()) {
+    parts.push_back(nl ? "Andersom kun jij " + them + " helpen met " + List(Labels(r.reverse_concepts, nl), nl) + "."
+                       : "In turn, you can help " + them + " with " + List(Labels(r.reverse_concepts, nl), nl) + ".");
+  }
+  if (r.cross_sector) {
+    parts.push_back(nl ? them + " werkt in een andere sector (" + SectorName(other.sector, nl) +
+                             "): een frisse blik op jouw vraag."
+                       : them + " works in another sector (" + other.sector + "): a fresh view on your question.");
+  }
+  if (r.online_only_tie) {
+    parts.push_back(nl ? "Jullie zijn online al verbonden, maar hebben elkaar nog niet ontmoet."
+                       : "You are connected online but have not met in person yet.");
+  }
+  if (r.met_before) {
+    parts.push_back(nl ? "Jullie hebben elkaar al eerder gesproken." : "You have met before.");
+  }
+  if (r.colleagues) {
+    parts.push_back(nl ? "Let op: jullie werken bij dezelfde organisatie." : "Note: you work for the same organization.");
+  }
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : " ") + p;
+  (void)me;
+  return out;
+}
+
+}  // namespace verbinder::matching::internal

@@ -1,0 +1,51 @@
+// Bilingual (Dutch/English) text analysis for the relevance engine: tokenising,
+// stop words, Snowball stemming (libstemmer) and mapping text onto concepts of
+// the shipped thesaurus (thesaurus.h), so "wachtlijst" and "waiting list" meet.
+//
+//   TextAnalyzer analyzer;   // one per thread
+//   TextAnalysis a = analyzer.Analyze("Onze wachtlijsten groeien", Language::kDutch);
+//   // a.concepts holds the id of concept "waiting_list"; a.language == kDutch
+//
+// Thread-safety: free functions are pure. A TextAnalyzer owns Snowball stemmers,
+// which are not thread-safe: use one analyzer per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verbinder::matching {
+
+enum class Language { kDutch, kEnglish };
+
+// Lowercases ASCII letters and splits on everything that is not a letter or
+// digit (bytes >= 0x80 count as letters, so "patiënt" stays one token).
+std::vector<std::string> Tokenize(std::string_view text);
+bool IsStopWord(std::string_view token);  // Dutch or English
+// Dutch vs English by stop-word counts; `fallback` on a tie.
+Language GuessLanguage(const std::vector<std::string>& tokens, Language fallback);
+
+struct TextAnalysis {
+  Language language = Language::kEnglish;
+  std::vector<int> concepts;       // thesaurus concept indices, sorted, unique
+  std::vector<std::string> terms;  // stems of content words not covered by a concept, sorted, unique
+};
+
+class TextAnalyzer {
+ public:
+  TextAnalyzer();
+  ~TextAnalyzer();
+  TextAnalyzer(const TextAnalyzer&) = delete;
+  TextAnalyzer& operator=(const TextAnalyzer&) = delete;
+
+  // `use_thesaurus` = false gives the plain stemmed-word baseline (no concepts).
+  TextAnalysis Analyze(std::string_view text, Language fallback, bool use_thesaurus = true) const;
+  std::string Stem(std::string_view token, Language language) const;
+
+ private:
+  struct Stemmers;
+  std::unique_ptr<Stemmers> stemmers_;
+};
+
+}  // namespace verbinder::matching
