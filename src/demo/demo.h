@@ -73,6 +73,7 @@ struct Demo {
 //   the `id` fields are filled in accordingly.
 // - members: 300, e-mail addresses unique, valid and under `.demo`; about one in
 //   four prefers English (languages[0] == "en") and writes in English.
+//   Challenges are numbered 1..n in member order (member_id = owner).
 // - interactions: sorted by time, ids 1..n in that order, every entry has
 //   a < b (never a self-interaction), all before kDemoNow. Sources:
 //   "connection:<id>" (kConnected), "event:<id>" (kMetAtEvent, with event_id),
