@@ -145,18 +145,15 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     r.network.communities = c.count;
     for (int32_t v = 0; v < n; ++v) r.members[v].community = c.membership[v];
   });
-  pass.Run("online_only", [&] {
-    if (options.real_only) {
-      // The finding is about all ties: rebuild without the real-only filter.
-      auto full = BuildGraph(input, {false, options.as_of});
-      if (full) r.online_only = OnlineOnlyBySectorPair(*full);
-    } else {
-      r.online_only = OnlineOnlyBySectorPair(g);
-    }
-  });
+  // Online-only ties and fading are about all interactions, even with real_only.
+  Result<Graph> full_graph = Status(Code::kInternal, "unused");
+  if (options.real_only && (!options.skip.count("online_only") || !options.skip.count("fading")))
+    full_graph = BuildGraph(input, {false, options.as_of});
+  const Graph& all_ties = options.real_only && full_graph.ok() ? *full_graph : g;
+  pass.Run("online_only", [&] { r.online_only = OnlineOnlyBySectorPair(all_ties); });
   pass.Run("fading", [&] {
-    const Day reference = options.as_of != kNoDate ? options.as_of : LatestDay(g);
-    r.fading = FadingMembers(g, reference, options.fading_days);
+    const Day reference = options.as_of != kNoDate ? options.as_of : LatestDay(all_ties);
+    r.fading = FadingMembers(all_ties, reference, options.fading_days);
   });
   pass.Run("event_yield", [&] { r.events = ComputeEventYield(input, g, options.as_of); });
   pass.Run("suggestions", [&] {
