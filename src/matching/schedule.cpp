@@ -361,6 +361,13 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
     }
     internal::LocalSearch(state, floor, 5);
   });
+  // Each iteration re-matches every slot; keep the pass to a fraction of a
+  // second on large instances.
+  int ruin_iterations = static_cast<int>(std::min<double>(
+      options.ruin_recreate_iterations, 4e6 / std::max<double>(1, problem.edges.size() * problem.num_slots)));
+  runner.Run("ruin_recreate", options.run_improve && ruin_iterations > 0, [&] {
+    internal::RuinAndRecreate(state, floor, ruin_iterations, 12345);
+  });
   result.meetings = ExtractMeetings(state, inst);
   Status verified;
   runner.Run("verify", true, [&] { verified = VerifySchedule(inst, result.meetings); });

@@ -71,6 +71,9 @@ struct ScheduleOptions {
   bool run_fill = true;           // per-slot max-weight matching on all edges left
   bool run_improve = true;        // ejection local search + slot re-optimisation
   int improve_rounds = 3;         // rounds of (local search, slot re-optimisation)
+  // Ruin-and-recreate iterations after the improve rounds; scaled down
+  // automatically on large instances (it re-matches slots each time).
+  int ruin_recreate_iterations = 200;
   int must_search_node_limit = 200000;  // backtracking budget for must pairs
 };
 

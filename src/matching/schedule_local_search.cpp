@@ -2,6 +2,7 @@
 // re-optimisation and the fairness pass that raises the minimum first.
 #include <algorithm>
 #include <numeric>
+#include <random>
 
 #include "matching/schedule_state.h"
 
@@ -81,8 +82,12 @@ double TryInsert(State& state, int edge, int slot, int floor, bool accept_any) {
     int blocker = state.At(person, slot);
     if (blocker < 0) continue;
     if (state.Locked(blocker)) {
-      move.Rollback();
-      return -1;
+      // A must meeting may move to another slot but never be dropped.
+      if (!move.Relocate(blocker, slot)) {
+        move.Rollback();
+        return -1;
+      }
+      continue;
     }
     if (!move.Relocate(blocker, slot)) {
       // Ejected: its other attendee loses a meeting.
@@ -219,6 +224,51 @@ bool ReoptimizeSlots(State& state, int floor) {
       if (e >= 0 && !state.Locked(e) && p.edges[e].a == i) state.Remove(e);
     }
     for (int e : removed) state.Place(e, s);
+  }
+  return any;
+}
+
+bool RuinAndRecreate(State& state, int floor, int iterations, uint64_t seed) {
+  const Problem& p = state.problem();
+  std::mt19937_64 rng(seed);
+  auto snapshot = [&] {
+    std::vector<std::pair<int, int>> placed;
+    for (size_t e = 0; e < p.edges.size(); ++e) {
+      int s = state.SlotOf(static_cast<int>(e));
+      if (s >= 0) placed.push_back({static_cast<int>(e), s});  // must meetings too: they may have moved
+    }
+    return placed;
+  };
+  auto clear = [&] {
+    for (size_t e = 0; e < p.edges.size(); ++e) {
+      if (state.SlotOf(static_cast<int>(e)) >= 0) state.Remove(static_cast<int>(e));
+    }
+  };
+  std::vector<std::pair<int, int>> best = snapshot();
+  double best_objective = state.objective();
+  bool any = false;
+  for (int it = 0; it < iterations; ++it) {
+    // Ruin: one whole slot plus a random fifth of the other meetings.
+    int ruined_slot = static_cast<int>(rng() % p.num_slots);
+    for (auto [e, s] : best) {
+      if (!state.Locked(e) && (s == ruined_slot || rng() % 5 == 0)) state.Remove(e);
+    }
+    // Recreate: slots in random order, then local search.
+    std::vector<int> order(p.num_slots);
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    for (int s : order) MatchSlot(state, s, nullptr);
+    LocalSearch(state, floor, 3);
+    bool ok = state.objective() > best_objective + kEpsilon * (1 + best_objective);
+    if (ok && floor >= 0) ok = MinMeetings(state) >= floor;
+    if (ok) {
+      best = snapshot();
+      best_objective = state.objective();
+      any = true;
+    } else {
+      clear();
+      for (auto [e, s] : best) state.Place(e, s);
+    }
   }
   return any;
 }

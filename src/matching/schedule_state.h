@@ -95,6 +95,10 @@ bool LocalSearch(State& state, int floor, int max_sweeps);
 // Re-solves each slot exactly given the others (max-weight matching); keeps a
 // slot's new matching only when it is heavier and respects `floor`.
 bool ReoptimizeSlots(State& state, int floor);
+// Ruin and recreate: repeatedly clears a slot and a random share of the other
+// meetings, refills them (matching + local search) and keeps the result when it
+// is heavier (and respects `floor`). Deterministic for a given seed.
+bool RuinAndRecreate(State& state, int floor, int iterations, uint64_t seed);
 // Raises the minimum meetings among attendees with candidates as far as simple
 // insert/eject moves allow. Returns the minimum reached.
 int RaiseMinimum(State& state);
