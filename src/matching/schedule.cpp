@@ -345,6 +345,7 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
     stats.lp_bound = LpBound(problem, fixed, &support);
     result.upper_bound = std::min(result.upper_bound, stats.lp_bound);
   });
+  runner.Run("fair_seed", options.raise_minimum_first, [&] { internal::SeedMinimum(state); });
   runner.Run("slot_matching", options.run_slot_matching && !support.empty(), [&] {
     for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, &support);
   });

@@ -14,8 +14,9 @@
 // The engine works on indices (attendee i = inst.attendees[i], slot s =
 // inst.slots[s]); ids are carried only for messages and output. JSON lives in
 // schedule_json.h, not here. The pipeline is a list of named, timed passes
-// (candidates -> bound -> must -> slot_matching -> fill -> raise_minimum ->
-// improve -> verify); every pass but candidates and verify can be switched off.
+// (candidates -> must -> bound -> fair_seed -> slot_matching -> fill ->
+// raise_minimum -> improve -> ruin_recreate -> verify); every pass but
+// candidates, must and verify can be switched off.
 //
 // Hard constraints (checked by VerifySchedule after the last pass): an attendee
 // meets at most once per slot, only in slots they are available, at most their
@@ -73,7 +74,7 @@ struct ScheduleOptions {
   int improve_rounds = 3;         // rounds of (local search, slot re-optimisation)
   // Ruin-and-recreate iterations after the improve rounds; scaled down
   // automatically on large instances (it re-matches slots each time).
-  int ruin_recreate_iterations = 200;
+  int ruin_recreate_iterations = 1000;
   int must_search_node_limit = 200000;  // backtracking budget for must pairs
 };
 

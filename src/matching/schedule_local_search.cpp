@@ -248,18 +248,36 @@ bool RuinAndRecreate(State& state, int floor, int iterations, uint64_t seed) {
   double best_objective = state.objective();
   bool any = false;
   for (int it = 0; it < iterations; ++it) {
-    // Ruin: one whole slot plus a random fifth of the other meetings.
+    // Ruin: one whole slot plus a random fifth of the other meetings (must
+    // meetings included: they are put back first, in any slot that fits).
     int ruined_slot = static_cast<int>(rng() % p.num_slots);
+    std::vector<int> ruined_musts;
     for (auto [e, s] : best) {
-      if (!state.Locked(e) && (s == ruined_slot || rng() % 5 == 0)) state.Remove(e);
+      if (s == ruined_slot || rng() % 5 == 0) {
+        state.Remove(e);
+        if (state.Locked(e)) ruined_musts.push_back(e);
+      }
     }
-    // Recreate: slots in random order, then local search.
+    // Recreate: must meetings, then slots in random order, then local search.
     std::vector<int> order(p.num_slots);
     std::iota(order.begin(), order.end(), 0);
+    bool musts_back = true;
+    for (int e : ruined_musts) {
+      std::shuffle(order.begin(), order.end(), rng);
+      bool placed = false;
+      for (int s : order) {
+        if (state.CanPlace(e, s)) {
+          state.Place(e, s);
+          placed = true;
+          break;
+        }
+      }
+      musts_back = musts_back && placed;
+    }
     std::shuffle(order.begin(), order.end(), rng);
     for (int s : order) MatchSlot(state, s, nullptr);
     LocalSearch(state, floor, 3);
-    bool ok = state.objective() > best_objective + kEpsilon * (1 + best_objective);
+    bool ok = musts_back && state.objective() > best_objective + kEpsilon * (1 + best_objective);
     if (ok && floor >= 0) ok = MinMeetings(state) >= floor;
     if (ok) {
       best = snapshot();
@@ -271,6 +289,49 @@ bool RuinAndRecreate(State& state, int floor, int iterations, uint64_t seed) {
     }
   }
   return any;
+}
+
+void SeedMinimum(State& state) {
+  const Problem& p = state.problem();
+  std::vector<int> people;
+  for (int i = 0; i < p.num_people; ++i) {
+    if (p.has_candidates[i]) people.push_back(i);
+  }
+  // Fewest candidates first: they have the least room to be served later.
+  std::stable_sort(people.begin(), people.end(),
+                   [&](int x, int y) { return p.incident[x].size() < p.incident[y].size(); });
+  int max_cap = 0;
+  for (int c : p.cap) max_cap = std::max(max_cap, c);
+  for (int level = 1; level <= max_cap; ++level) {
+    bool progress = false;
+    for (int person : people) {
+      if (state.Count(person) >= level) continue;
+      // Partner with the most meetings already is cheapest to serve first? No:
+      // take the heaviest edge that fits anywhere, preferring partners below level.
+      int best_edge = -1, best_slot = -1;
+      double best_key = -1;
+      for (int e : p.incident[person]) {
+        if (state.SlotOf(e) >= 0) continue;
+        const Edge& edge = p.edges[e];
+        int other = edge.a == person ? edge.b : edge.a;
+        double key = edge.weight + (state.Count(other) < level ? 1e6 : 0);
+        if (key <= best_key) continue;
+        for (int s = 0; s < p.num_slots; ++s) {
+          if (state.CanPlace(e, s)) {
+            best_edge = e;
+            best_slot = s;
+            best_key = key;
+            break;
+          }
+        }
+      }
+      if (best_edge >= 0) {
+        state.Place(best_edge, best_slot);
+        progress = true;
+      }
+    }
+    if (!progress || MinMeetings(state) < level) break;
+  }
 }
 
 int RaiseMinimum(State& state) {

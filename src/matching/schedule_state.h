@@ -99,6 +99,10 @@ bool ReoptimizeSlots(State& state, int floor);
 // meetings, refills them (matching + local search) and keeps the result when it
 // is heavier (and respects `floor`). Deterministic for a given seed.
 bool RuinAndRecreate(State& state, int floor, int iterations, uint64_t seed);
+// Fairness seed on a (nearly) empty schedule: level by level, gives each
+// attendee with candidates one more meeting (fewest candidates first), without
+// ejecting anything; stops at the first level it cannot complete.
+void SeedMinimum(State& state);
 // Raises the minimum meetings among attendees with candidates as far as simple
 // insert/eject moves allow. Returns the minimum reached.
 int RaiseMinimum(State& state);

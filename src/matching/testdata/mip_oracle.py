@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Exact optimum of a `verbinder schedule` instance, by MIP (PuLP + CBC).
 
-Independent of the C++ engine: reads the instance JSON, prints {"optimum": x,
-"musts_forced": bool}. Must pairs are forced (x summed over slots == 1) when the
-MIP with all of them forced is feasible; otherwise the plain optimum is returned
-— the same contract the engine's upper bound uses. Usage: mip_oracle.py FILE
+Independent of the C++ engine: reads the instance JSON and prints
+{"optimum": weight, "musts_scheduled": n}. The objective is lexicographic, as
+in the engine: as many must pairs as possible, then maximum total weight.
+Usage: /usr/bin/python3 mip_oracle.py FILE
 """
 import json
 import sys
@@ -12,7 +12,7 @@ import sys
 import pulp
 
 
-def solve(inst, force_musts):
+def solve(inst):
     slots = inst["slots"]
     tables = inst["tables"]
     cap_default = inst["max_meetings_per_person"]
@@ -30,13 +30,13 @@ def solve(inst, force_musts):
             if s in avail[a] and s in avail[b]:
                 x[k, s] = pulp.LpVariable(f"x_{k}_{slots.index(s)}", cat="Binary")
     pairs = inst.get("pairs", [])
-    prob += pulp.lpSum(pairs[k]["weight"] * v for (k, s), v in x.items())
+    # Lexicographic: as many must pairs as possible first, then weight.
+    big = sum(p["weight"] for p in pairs) + 1
+    prob += pulp.lpSum((pairs[k]["weight"] + (big if pairs[k].get("must") else 0)) * v for (k, s), v in x.items())
     for k, p in enumerate(pairs):
         vs = [x[k, s] for s in slots if (k, s) in x]
         if vs:
             prob += pulp.lpSum(vs) <= 1
-            if force_musts and p.get("must") and cap[a] > 0 and cap[b] > 0:
-                prob += pulp.lpSum(vs) == 1
     for s in slots:
         prob += pulp.lpSum(v for (k, t), v in x.items() if t == s) <= tables
     for pid in people:
@@ -47,20 +47,16 @@ def solve(inst, force_musts):
     status = prob.solve(pulp.COIN_CMD(path="/usr/bin/cbc", msg=False))
     if pulp.LpStatus[status] != "Optimal":
         return None
-    return sum(pairs[k]["weight"] * round(v.value()) for (k, s), v in x.items())
+    weight = sum(pairs[k]["weight"] * round(v.value()) for (k, s), v in x.items())
+    musts = sum(round(v.value()) for (k, s), v in x.items() if pairs[k].get("must"))
+    return weight, musts
 
 
 def main():
     with open(sys.argv[1]) as f:
         inst = json.load(f)
-    # Only musts that can meet at all (not forbidden, a common slot, caps > 0)
-    # are forced, mirroring the engine's candidates pass.
-    has_musts = any(p.get("must") for p in inst.get("pairs", []))
-    forced = solve(inst, True) if has_musts else None
-    if forced is not None:
-        print(json.dumps({"optimum": forced, "musts_forced": True}))
-    else:
-        print(json.dumps({"optimum": solve(inst, False), "musts_forced": False}))
+    weight, musts = solve(inst)
+    print(json.dumps({"optimum": weight, "musts_scheduled": musts}))
 
 
 if __name__ == "__main__":
