@@ -23,47 +23,56 @@ std::vector<double> ExactBetweenness(const Graph& g, int threads) {
   std::atomic<int32_t> next{0};
   constexpr int32_t kChunk = 16;
   RunThreads(threads, [&](int t) {
-    std::vector<double>& bc = partial[t];
-    bc.assign(n, 0.0);
-    std::vector<int32_t> dist(n, -1), order;
-    std::vector<double> sigma(n, 0.0), delta(n, 0.0);
-    order.reserve(n);
+    std::vector<double>& bc_vec = partial[t];
+    bc_vec.assign(n, 0.0);
+    std::vector<int32_t> dist_vec(n, -1), order_vec(n);
+    std::vector<double> sigma_vec(n, 0.0), delta_vec(n, 0.0);
+    // Raw restrict pointers: without them every store to dist (int32) forces a
+    // reload of the adjacency pointers, which costs about a third of the time.
+    const int64_t* __restrict offsets = g.offsets.data();
+    const int32_t* __restrict adj = g.adj.data();
+    int32_t* __restrict dist = dist_vec.data();
+    int32_t* __restrict order = order_vec.data();
+    double* __restrict sigma = sigma_vec.data();
+    double* __restrict delta = delta_vec.data();
+    double* __restrict bc = bc_vec.data();
     for (;;) {
       int32_t begin = next.fetch_add(kChunk);
       if (begin >= n) break;
       int32_t end = std::min(n, begin + kChunk);
       for (int32_t s = begin; s < end; ++s) {
-        if (g.Degree(s) == 0) continue;
-        order.clear();
-        order.push_back(s);
+        if (offsets[s + 1] == offsets[s]) continue;
+        int32_t tail = 0;
+        order[tail++] = s;
         dist[s] = 0;
         sigma[s] = 1;
-        for (size_t head = 0; head < order.size(); ++head) {
+        for (int32_t head = 0; head < tail; ++head) {
           const int32_t v = order[head];
           const int32_t dv = dist[v] + 1;
           const double sv = sigma[v];
-          for (int64_t e = g.offsets[v], ee = g.offsets[v + 1]; e < ee; ++e) {
-            const int32_t w = g.adj[e];
+          for (int64_t e = offsets[v], ee = offsets[v + 1]; e < ee; ++e) {
+            const int32_t w = adj[e];
             if (dist[w] < 0) {
               dist[w] = dv;
               sigma[w] = sv;
-              order.push_back(w);
+              order[tail++] = w;
             } else if (dist[w] == dv) {
               sigma[w] += sv;
             }
           }
         }
-        for (size_t i = order.size(); i-- > 0;) {
+        for (int32_t i = tail; i-- > 1;) {
           const int32_t w = order[i];
           const int32_t dw = dist[w] - 1;
           const double coeff = (1.0 + delta[w]) / sigma[w];
-          for (int64_t e = g.offsets[w], ee = g.offsets[w + 1]; e < ee; ++e) {
-            const int32_t v = g.adj[e];
+          for (int64_t e = offsets[w], ee = offsets[w + 1]; e < ee; ++e) {
+            const int32_t v = adj[e];
             if (dist[v] == dw) delta[v] += sigma[v] * coeff;
           }
-          if (w != s) bc[w] += delta[w];
+          bc[w] += delta[w];
         }
-        for (int32_t v : order) {
+        for (int32_t i = 0; i < tail; ++i) {
+          const int32_t v = order[i];
           dist[v] = -1;
           sigma[v] = 0;
           delta[v] = 0;

@@ -17,6 +17,9 @@ std::mutex& IgraphMutex() {
 
 namespace {
 
+// Above this many members the Louvain+Leiden second opinion is skipped (time).
+constexpr int32_t kLouvainRefineLimit = 20000;
+
 // Renumbers labels 0.. in order of first appearance.
 int32_t Renumber(std::vector<int32_t>& labels) {
   std::unordered_map<int32_t, int32_t> map;
@@ -97,7 +100,7 @@ Communities DetectCommunities(const Graph& g, const CommunityOptions& options) {
       result.membership = std::move(labels);
     }
   }
-  {
+  if (n <= kLouvainRefineLimit) {
     // Louvain (multilevel) refined by Leiden from its partition: sometimes finds
     // a better optimum than Leiden from singletons; keep whichever is best.
     igraph_rng_seed(igraph_rng_default(), options.seed);

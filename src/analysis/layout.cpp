@@ -35,14 +35,12 @@ Layout ComputeLayout(const Graph& g, const LayoutOptions& options) {
   igraph_matrix_t res;
   igraph_matrix_init(&res, n, 2);
   igraph_rng_seed(igraph_rng_default(), options.seed);
-  if (n <= options.small_graph_limit) {
-    igraph_layout_fruchterman_reingold(&graph, &res, false, 500, std::sqrt(static_cast<double>(n)),
-                                       IGRAPH_LAYOUT_NOGRID, &weights, nullptr, nullptr, nullptr, nullptr);
-  } else {
-    igraph_layout_drl_options_t drl;
-    igraph_layout_drl_options_init(&drl, IGRAPH_LAYOUT_DRL_DEFAULT);
-    igraph_layout_drl(&graph, &res, false, &drl, &weights);
-  }
+  // Fruchterman–Reingold; above small_graph_limit with igraph's grid for repulsion
+  // (only nearby members push each other apart), which keeps it near-linear.
+  const bool small = n <= options.small_graph_limit;
+  igraph_layout_fruchterman_reingold(&graph, &res, false, small ? 500 : 150, std::sqrt(static_cast<double>(n)),
+                                     small ? IGRAPH_LAYOUT_NOGRID : IGRAPH_LAYOUT_GRID, &weights, nullptr, nullptr,
+                                     nullptr, nullptr);
   double minx = 1e300, maxx = -1e300, miny = 1e300, maxy = -1e300;
   for (int32_t v = 0; v < n; ++v) {
     out.x[v] = MATRIX(res, v, 0);
