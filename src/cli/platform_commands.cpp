@@ -1,14 +1,292 @@
-#include <iostream>
+// The platform subcommands: serve, migrate, demo, generate, import, export.
+// Each parses its own options with CLI11, opens the database, and calls the
+// libraries; exit codes per cli/exit_codes.h.
+#include <signal.h>
+#include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <soci/soci.h>
+
+#include <spdlog/spdlog.h>
+
+#include "api/app.h"
+#include "api/server.h"
 #include "cli/commands.h"
+#include "demo/demo.h"
+#include "demo/generator.h"
+#include "domain/bulk_load.h"
+#include "domain/json_codec.h"
+#include "domain/members.h"
+#include "importers/importers.h"
+#include "storage/database.h"
+#include "util/csv.h"
 
 namespace verbinder::cli {
+namespace {
 
-int RunServe(const Args&) { std::cerr << "verbinder serve: not built yet\n"; return kExitFailure; }
-int RunMigrate(const Args&) { std::cerr << "verbinder migrate: not built yet\n"; return kExitFailure; }
-int RunDemo(const Args&) { std::cerr << "verbinder demo: not built yet\n"; return kExitFailure; }
-int RunGenerate(const Args&) { std::cerr << "verbinder generate: not built yet\n"; return kExitFailure; }
-int RunImport(const Args&) { std::cerr << "verbinder import: not built yet\n"; return kExitFailure; }
-int RunExport(const Args&) { std::cerr << "verbinder export: not built yet\n"; return kExitFailure; }
+constexpr const char* kDefaultDb = "./verbinder.db";
+constexpr const char* kDbHelp = "SQLite file path or postgresql://user@host:port/db URL";
+
+// Parses args with CLI11; returns -1 to continue, or the exit code to return.
+int Parse(CLI::App& app, const Args& args) {
+  std::vector<std::string> rev(args.rbegin(), args.rend());
+  try {
+    app.parse(rev);
+  } catch (const CLI::CallForHelp& e) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "verbinder " << app.get_name() << ": " << e.what() << " (see --help)\n";
+    return kExitUsage;
+  }
+  return -1;
+}
+
+// Opens and migrates the database; sectors get their defaults.
+Result<std::unique_ptr<storage::Database>> OpenDb(const std::string& url, int pool = 2) {
+  VB_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, pool));
+  VB_ASSIGN_OR_RETURN(int applied, db->Migrate());
+  (void)applied;
+  VB_RETURN_IF_ERROR(domain::EnsureDefaultSectors(*db));
+  return db;
+}
+
+// Progress on stderr when it is a terminal: "\r  45% (45000/100000)".
+domain::ProgressFn TerminalProgress(const std::string& what) {
+  if (!isatty(STDERR_FILENO)) return {};
+  return [what, last = -1](int64_t done, int64_t total) mutable {
+    int pct = total ? static_cast<int>(100 * done / total) : 100;
+    if (pct == last) return;
+    last = pct;
+    std::fprintf(stderr, "\r%s %3d%% (%lld/%lld)%s", what.c_str(), pct, static_cast<long long>(done),
+                 static_cast<long long>(total), pct >= 100 ? "\n" : "");
+    std::fflush(stderr);
+  };
+}
+
+Status RefuseNonEmpty(storage::Database& db, bool replace) {
+  soci::session sql(db.pool());
+  long long n = 0;
+  sql << "SELECT count(*) FROM members", soci::into(n);
+  if (n == 0) return Status::Ok();
+  if (!replace)
+    return Conflict("the database already holds " + std::to_string(n) + " members; use --replace to wipe it first", "db");
+  if (db.backend() == storage::Backend::kSqlite) sql << "PRAGMA foreign_keys = OFF";  // lets SQLite truncate
+  soci::transaction tr(sql);
+  for (const char* t : {"member_terms", "challenges", "sessions", "api_tokens", "accounts", "login_attempts", "jobs",
+                        "registrations", "interactions", "connections", "events", "members", "organizations"})
+    sql << std::string("DELETE FROM ") + t;
+  tr.commit();
+  if (db.backend() == storage::Backend::kSqlite) sql << "PRAGMA foreign_keys = ON";
+  return Status::Ok();
+}
+
+void PrintStats(const domain::LoadStats& s, double secs) {
+  std::cout << "loaded " << s.members << " members, " << s.organizations << " organizations, " << s.challenges
+            << " challenges, " << s.connections << " connections, " << s.events << " events, " << s.registrations
+            << " registrations, " << s.interactions << " interactions, " << s.accounts << " accounts in " << secs
+            << " s\n";
+}
+
+double Since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
+
+int RunServe(const Args& args) {
+  CLI::App app("Serve the JSON API and web UI.", "serve");
+  std::string db_url = kDefaultDb, host = "127.0.0.1";
+  int port = 8080;
+  int threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  bool secure = false;
+  app.add_option("--db", db_url, kDbHelp);
+  app.add_option("--host", host, "address to listen on")->capture_default_str();
+  app.add_option("--port", port, "TCP port")->check(CLI::Range(1, 65535))->capture_default_str();
+  app.add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 256));
+  app.add_flag("--secure-cookies", secure, "mark cookies Secure (when served behind TLS)");
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  auto db = OpenDb(db_url, threads + 1);
+  if (!db) return Fail("serve", db.status());
+  SystemClock clock;
+  api::App api_app(**db, clock, {.secure_cookies = secure});
+  api::Server server(api_app, {host, static_cast<uint16_t>(port), static_cast<size_t>(threads)});
+  // Block the stop signals before threads start, so only sigwait sees them.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  if (Status s = server.Start(); !s.ok()) return Fail("serve", s);
+  std::cout << "verbinder serving " << (*db)->display_url() << " on http://" << (host == "0.0.0.0" ? "localhost" : host)
+            << ":" << port << "/" << std::endl;
+  int sig = 0;
+  sigwait(&set, &sig);
+  std::cout << "verbinder: stopping" << std::endl;
+  server.Stop();
+  return kExitOk;
+}
+
+int RunMigrate(const Args& args) {
+  CLI::App app("Apply database migrations and exit.", "migrate");
+  std::string db_url = kDefaultDb;
+  app.add_option("--db", db_url, kDbHelp);
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  auto db = storage::Database::Open(db_url, 1);
+  if (!db) return Fail("migrate", db.status());
+  auto n = (*db)->Migrate();
+  if (!n) return Fail("migrate", n.status());
+  if (Status s = domain::EnsureDefaultSectors(**db); !s.ok()) return Fail("migrate", s);
+  std::cout << "applied " << *n << " migration(s); schema version " << *(*db)->SchemaVersion() << "\n";
+  return kExitOk;
+}
+
+int RunDemo(const Args& args) {
+  CLI::App app("Load the demo network (Congres Zorg & Industrie, ~300 members in Twente).", "demo");
+  std::string db_url = kDefaultDb;
+  bool replace = false;
+  app.add_option("--db", db_url, kDbHelp);
+  app.add_flag("--replace", replace, "wipe existing data first");
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  auto db = OpenDb(db_url);
+  if (!db) return Fail("demo", db.status());
+  if (Status s = RefuseNonEmpty(**db, replace); !s.ok()) return Fail("demo", s);
+  auto t0 = std::chrono::steady_clock::now();
+  demo::Demo d = demo::BuildDemo();
+  SystemClock clock;
+  auto st = domain::LoadNetwork(**db, d.network, clock, TerminalProgress("demo"));
+  if (!st) return Fail("demo", st.status());
+  PrintStats(*st, Since(t0));
+  std::cout << "demo logins (password '" << demo::kDemoPassword << "'): leader " << demo::kDemoLeaderEmail
+            << ", admin " << demo::kDemoAdminEmail << ", members " << demo::kDemoAnjaEmail << " and "
+            << demo::kDemoPieterEmail << "\n";
+  return kExitOk;
+}
+
+int RunGenerate(const Args& args) {
+  CLI::App app("Generate a synthetic network (deterministic by --seed) into --db.", "generate");
+  std::string db_url = kDefaultDb;
+  demo::GeneratorOptions o;
+  bool replace = false, no_text = false;
+  app.add_option("--db", db_url, kDbHelp);
+  app.add_option("--members", o.members, "number of members")->required()->check(CLI::Range(int64_t{1}, demo::kMaxGeneratedMembers));
+  app.add_option("--interactions", o.interactions, "ledger entries (default 10 x members)");
+  app.add_option("--seed", o.seed, "random seed")->capture_default_str();
+  app.add_flag("--no-text", no_text, "skip bios, expertise and challenges");
+  app.add_flag("--replace", replace, "wipe existing data first");
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  o.with_text = !no_text;
+  if (Status s = demo::ValidateGeneratorOptions(o); !s.ok()) {
+    Fail("generate", s);
+    return kExitUsage;
+  }
+  auto db = OpenDb(db_url);
+  if (!db) return Fail("generate", db.status());
+  if (Status s = RefuseNonEmpty(**db, replace); !s.ok()) return Fail("generate", s);
+  auto t0 = std::chrono::steady_clock::now();
+  model::Network net = demo::GenerateNetwork(o);
+  double gen = Since(t0);
+  SystemClock clock;
+  auto st = domain::LoadNetwork(**db, net, clock, TerminalProgress("generate"));
+  if (!st) return Fail("generate", st.status());
+  std::cout << "generated in " << gen << " s; ";
+  PrintStats(*st, Since(t0));
+  return kExitOk;
+}
+
+int RunImport(const Args& args) {
+  CLI::App app("Import data from CSV files.", "import");
+  app.require_subcommand(1);
+  std::string db_url = kDefaultDb, file;
+  bool skip_bad = false;
+  int64_t member = 0;
+  auto* members = app.add_subcommand(
+      "members",
+      "import members from CSV. Columns: name,email (required), organization, title, sector, region, languages "
+      "(nl;en), bio, expertise_tags (a;b), expertise_text, challenges (a|b), hosts_visits (yes/no), visit_location, "
+      "visibility (members/organizers/hidden), linkedin_url. If any row is bad, the whole file is rejected and every "
+      "bad row is listed with its line; with --skip-bad the good rows are imported and each bad row is reported. "
+      "Either way nothing is half-written.");
+  members->add_option("FILE", file, "CSV file")->required();
+  members->add_option("--db", db_url, kDbHelp);
+  members->add_flag("--skip-bad", skip_bad, "import the good rows, report the bad ones");
+  auto* linkedin = app.add_subcommand(
+      "linkedin",
+      "import a member's LinkedIn Connections.csv as online ties. Rows are matched to members by e-mail, LinkedIn URL "
+      "or unique name; nobody is created. Bad rows are reported and skipped.");
+  linkedin->add_option("FILE", file, "Connections.csv")->required();
+  linkedin->add_option("--member", member, "id of the member whose export this is")->required()->check(CLI::PositiveNumber);
+  linkedin->add_option("--db", db_url, kDbHelp);
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  auto text = ReadFile(file);
+  if (!text) return Fail("import", text.status());
+  auto db = OpenDb(db_url);
+  if (!db) return Fail("import", db.status());
+  SystemClock clock;
+  if (members->parsed()) {
+    domain::MemberService svc(**db, clock);
+    auto sectors = svc.SectorKeys();
+    if (!sectors) return Fail("import", sectors.status());
+    std::set<std::string> existing;
+    {
+      soci::session sql((*db)->pool());
+      soci::rowset<std::string> rs = (sql.prepare << "SELECT email FROM members");
+      for (const auto& e : rs) existing.insert(e);
+    }
+    auto plan = importers::PlanMemberImport(*text, *sectors, existing);
+    if (!plan) return Fail("import", Status(plan.status().code(), plan.status().message(), file + ": " + plan.status().field()));
+    for (const auto& e : plan->errors) std::cerr << file << ": " << e.ToString() << "\n";
+    if (!plan->errors.empty() && !skip_bad) {
+      std::cerr << "verbinder import: " << plan->errors.size() << " bad row(s) of " << plan->rows
+                << "; nothing imported (fix them, or use --skip-bad)\n";
+      return kExitFailure;
+    }
+    auto st = importers::ApplyMemberImport(**db, *plan, clock, TerminalProgress("import"));
+    if (!st) return Fail("import", st.status());
+    std::cout << "imported " << st->members << " member(s), " << st->organizations << " new organization(s)";
+    if (!plan->errors.empty()) std::cout << "; skipped " << plan->errors.size() << " bad row(s)";
+    std::cout << "\n";
+    return kExitOk;
+  }
+  auto plan = importers::ParseLinkedInConnections(*text);
+  if (!plan) return Fail("import", Status(plan.status().code(), plan.status().message(), file + ": " + plan.status().field()));
+  for (const auto& e : plan->errors) std::cerr << file << ": " << e.ToString() << "\n";
+  auto r = importers::ApplyLinkedInImport(**db, member, *plan, clock);
+  if (!r) return Fail("import", r.status());
+  std::cout << "linkedin: " << plan->rows.size() << " connection(s) read, " << r->matched << " are members, " << r->added
+            << " new online tie(s), " << r->already << " already known, " << r->not_members << " not members, "
+            << plan->errors.size() << " bad row(s)\n";
+  return kExitOk;
+}
+
+int RunExport(const Args& args) {
+  CLI::App app("Export all data (every member, hidden ones too: this is the operator's backup) as JSON.", "export");
+  std::string db_url = kDefaultDb, out;
+  app.add_option("--db", db_url, kDbHelp);
+  app.add_option("-o,--out", out, "write to FILE instead of standard output");
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  auto db = OpenDb(db_url);
+  if (!db) return Fail("export", db.status());
+  auto j = domain::ExportAll(**db, domain::Viewer::System());
+  if (!j) return Fail("export", j.status());
+  std::string text = j->dump(1);
+  if (out.empty()) {
+    std::cout << text << "\n";
+    return kExitOk;
+  }
+  std::string tmp = out + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    if (!(f << text << "\n")) return Fail("export", InvalidArgument("cannot write " + out, "out"));
+  }
+  if (std::rename(tmp.c_str(), out.c_str()) != 0) return Fail("export", InvalidArgument("cannot write " + out, "out"));
+  return kExitOk;
+}
 
 }  // namespace verbinder::cli

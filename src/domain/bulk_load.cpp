@@ -1,5 +1,9 @@
 #include "domain/bulk_load.h"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -33,6 +37,54 @@ void Chunked(size_t n, int64_t& done, int64_t total, const ProgressFn& progress,
     if (progress) progress(done, total);
   }
 }
+
+// Secondary indexes of `table` as (name, CREATE statement), read from the catalog.
+std::vector<std::pair<std::string, std::string>> SecondaryIndexes(soci::session& sql, storage::Backend backend,
+                                                                  const std::string& table) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string name, def;
+  soci::indicator ind;
+  if (backend == storage::Backend::kSqlite) {
+    soci::statement st = (sql.prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t",
+                          soci::use(table), soci::into(name), soci::into(def, ind));
+    st.execute();
+    while (st.fetch())
+      if (ind == soci::i_ok) out.push_back({name, def});  // NULL sql = automatic (PK/UNIQUE) index: keep
+  } else {
+    soci::statement st = (sql.prepare << "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = :t "
+                                         "AND i.schemaname = current_schema() AND NOT EXISTS (SELECT 1 FROM "
+                                         "pg_constraint c WHERE c.conname = i.indexname)",
+                          soci::use(table), soci::into(name), soci::into(def));
+    st.execute();
+    while (st.fetch()) out.push_back({name, def});
+  }
+  return out;
+}
+
+// Drops the secondary indexes of tables that are empty now and recreates them
+// at Finish(): one sorted build instead of millions of random B-tree inserts.
+class DeferredIndexes {
+ public:
+  DeferredIndexes(soci::session& sql, storage::Backend backend, std::initializer_list<const char*> tables) : sql_(sql) {
+    for (const char* t : tables) {
+      long long n = 0;
+      sql << std::string("SELECT count(*) FROM (SELECT 1 FROM ") + t + " LIMIT 1) x", soci::into(n);
+      if (n) continue;
+      for (auto& [name, def] : SecondaryIndexes(sql, backend, t)) {
+        sql << "DROP INDEX " + name;
+        saved_.push_back(def);
+      }
+    }
+  }
+  void Finish() {
+    for (const auto& def : saved_) sql_ << def;
+    saved_.clear();
+  }
+
+ private:
+  soci::session& sql_;
+  std::vector<std::string> saved_;
+};
 
 void ResetSequence(soci::session& sql, storage::Backend backend, const std::string& table) {
   if (backend != storage::Backend::kPostgres) return;
@@ -89,7 +141,22 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
     const int64_t now = clock.Now();
     int64_t total = static_cast<int64_t>(net.members.size() * 2 + net.interactions.size() + net.connections.size()),
             done = 0;
+    // A large page cache for the load only: index maintenance on millions of
+    // rows thrashes SQLite's default 2 MB cache. Restored below.
+    if (db.backend() == storage::Backend::kSqlite) sql << "PRAGMA cache_size = -262144";
+    struct RestoreCache {
+      soci::session& s; bool lite;
+      ~RestoreCache() { try { if (lite) s << "PRAGMA cache_size = -2000"; } catch (...) {} }
+    } restore{sql, db.backend() == storage::Backend::kSqlite};
+    auto t_start = std::chrono::steady_clock::now();
+    auto phase = [&](const char* name) {
+      if (std::getenv("VERBINDER_TRACE_LOAD"))
+        std::fprintf(stderr, "load: %-14s %.2f s\n", name,
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count());
+    };
     soci::transaction tr(sql);
+    DeferredIndexes deferred(sql, db.backend(),
+                             {"members", "member_terms", "challenges", "connections", "registrations", "interactions"});
     // Sectors: add missing ones.
     for (const auto& s : net.sectors) {
       long long n = 0, pos = 0;
@@ -120,14 +187,16 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       std::vector<std::string> names, keys, sectors, cities;
       std::vector<long long> created;
       std::vector<soci::indicator> sector_ind;
+      std::map<std::string, long long> in_batch;  // organizations with the same name are one organization
       for (size_t i = 0; i < net.organizations.size(); ++i) {
         const auto& o = net.organizations[i];
         std::string key = AsciiLower(Trim(o.name));
+        if (auto it = in_batch.find(key); it != in_batch.end()) { org_ids[i] = it->second; continue; }
         long long found = 0;
         soci::indicator ind = soci::i_null;
         if (org_base) sql << "SELECT id FROM organizations WHERE name_key = :k", soci::use(key), soci::into(found, ind);
-        if (org_base && sql.got_data() && ind == soci::i_ok) { org_ids[i] = found; continue; }
-        org_ids[i] = org_base + static_cast<long long>(i) + 1;
+        if (org_base && sql.got_data() && ind == soci::i_ok) { org_ids[i] = in_batch[key] = found; continue; }
+        org_ids[i] = in_batch[key] = org_base + static_cast<long long>(i) + 1;
         ids.push_back(org_ids[i]); names.push_back(Trim(o.name)); keys.push_back(key);
         sectors.push_back(o.sector); sector_ind.push_back(o.sector.empty() ? soci::i_null : soci::i_ok);
         cities.push_back(o.city); created.push_back(now);
@@ -146,6 +215,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       std::vector<soci::indicator> org_ind, sec_ind;
       std::vector<std::string> name, email, title, sector, region, langs, bio, tags, ex, vloc, vis, li;
       std::vector<int> hosts, cm, cn;
+      std::vector<std::pair<std::string, long long>> term_rows;
       std::vector<std::string> terms;
       std::vector<long long> term_ids;
       std::vector<long long> ch_member, ch_created, ch_updated;
@@ -165,7 +235,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
         cm.push_back(m.consent_matchmaking); cn.push_back(m.consent_newsletter); li.push_back(m.linkedin_url);
         created.push_back(m.created_at ? m.created_at : now); updated.push_back(m.updated_at ? m.updated_at : now);
         if (m.organization.empty() && m.organization_id) m.organization = net.organizations[m.organization_id - 1].name;
-        for (const auto& t : SearchTerms(m)) { terms.push_back(t); term_ids.push_back(id); }
+        for (const auto& t : SearchTerms(m)) term_rows.push_back({t, id});
         for (const auto& c : m.challenges) {
           ch_member.push_back(id); ch_title.push_back(c.title); ch_text.push_back(c.text);
           ch_status.push_back(std::string(model::ToString(c.status)));
@@ -180,6 +250,11 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
           soci::use(sector, sec_ind), soci::use(region), soci::use(langs), soci::use(bio), soci::use(tags),
           soci::use(ex), soci::use(hosts), soci::use(vloc), soci::use(vis), soci::use(cm), soci::use(cn),
           soci::use(li), soci::use(created), soci::use(updated);
+      // Inserting in key order keeps B-tree writes sequential.
+      std::sort(term_rows.begin(), term_rows.end());
+      terms.reserve(term_rows.size());
+      term_ids.reserve(term_rows.size());
+      for (auto& [t, id] : term_rows) { terms.push_back(std::move(t)); term_ids.push_back(id); }
       if (!terms.empty())
         sql << "INSERT INTO member_terms (term, member_id) VALUES (:t, :m)", soci::use(terms), soci::use(term_ids);
       if (!ch_member.empty())
@@ -190,6 +265,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       st.members += static_cast<int64_t>(e - b);
       st.challenges += static_cast<int64_t>(ch_member.size());
     });
+    phase("members");
     ResetSequence(sql, db.backend(), "members");
     ResetSequence(sql, db.backend(), "challenges");
     // Accounts.
@@ -235,6 +311,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
             soci::use(ev_ids), soci::use(m_ids), soci::use(status), soci::use(created);
       st.registrations = static_cast<int64_t>(ev_ids.size());
     }
+    phase("events");
     // Connections.
     Chunked(net.connections.size(), done, total, progress, [&](size_t b, size_t e) {
       std::vector<long long> from, to, created, updated;
@@ -250,6 +327,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
           soci::use(from), soci::use(to), soci::use(status), soci::use(msg), soci::use(created), soci::use(updated);
       st.connections += static_cast<int64_t>(e - b);
     });
+    phase("connections");
     // The ledger.
     Chunked(net.interactions.size(), done, total, progress, [&](size_t b, size_t e) {
       std::vector<long long> a, bb, at, ev;
@@ -268,7 +346,11 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
           soci::use(a), soci::use(bb), soci::use(kind), soci::use(at), soci::use(source), soci::use(ev, ev_ind);
       st.interactions += static_cast<int64_t>(e - b);
     });
+    phase("interactions");
+    deferred.Finish();
+    phase("indexes");
     tr.commit();
+    phase("commit");
     if (progress) progress(total, total);
     return st;
   });

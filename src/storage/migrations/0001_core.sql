@@ -53,7 +53,7 @@ CREATE TABLE member_terms (
   term {{CTEXT}} NOT NULL,
   member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
   PRIMARY KEY (term, member_id)
-);
+){{WITHOUT_ROWID}};
 CREATE INDEX member_terms_member ON member_terms(member_id);
 
 CREATE TABLE challenges (
