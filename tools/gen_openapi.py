@@ -17,6 +17,7 @@ def op(summary, op_id, tag, ok="200", schema=None, body=None, params=(), errors=
     o = {"summary": summary, "operationId": op_id, "tags": [tag], "responses": {}}
     o["responses"][ok] = resp("Success", schema) if ok != "204" else {"description": "Done"}
     for e in errors: o["responses"][e] = ERR[e]
+    if not errors: o["responses"]["405"] = {"$ref": "#/components/responses/MethodNotAllowed"}
     if extra: o["responses"].update(extra)
     if body: o["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
     if params: o["parameters"] = list(params)
@@ -63,7 +64,8 @@ S["TieWithHistory"] = {"allOf": [ref("Tie"), {"type": "object", "properties": {"
 P = {}
 P["/healthz"] = {"get": op("Liveness check", "health", "system", schema={"type": "object"}, errors=(), public=True)}
 P["/metrics"] = {"get": {"summary": "Prometheus metrics", "operationId": "metrics", "tags": ["system"], "security": [],
-    "responses": {"200": {"description": "Prometheus text format", "content": {"text/plain": {"schema": {"type": "string"}}}}}}}
+    "responses": {"200": {"description": "Prometheus text format", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"}}}}
 P["/api/v1/openapi.json"] = {"get": op("This document", "openapi", "system", schema={"type": "object"}, errors=(), public=True)}
 P["/api/v1/export"] = {"get": op("Everything visible to the organizer, as JSON", "exportAll", "system", schema={"type": "object"}, errors=("401", "403"))}
 P["/api/v1/auth/login"] = {"post": op("Sign in; sets the vb_session (HttpOnly) and vb_csrf cookies", "login", "auth",
@@ -129,6 +131,7 @@ doc = {"openapi": "3.0.3",
     "responses": {"BadRequest": err("Invalid input; `field` names what is wrong"), "Unauthenticated": err("Not signed in"),
       "Forbidden": err("Not allowed, or missing CSRF token"), "NotFound": err("Does not exist or is hidden from you"),
       "Conflict": err("Already exists or the state does not allow it"), "TooLarge": err("Body over 1 MiB"),
-      "UnsupportedMedia": err("Body is not application/json"), "TooManyRequests": err("Throttled; see Retry-After")}}}
+      "UnsupportedMedia": err("Body is not application/json"), "TooManyRequests": err("Throttled; see Retry-After"),
+      "MethodNotAllowed": err("The path exists but not with this method")}}}
 out = os.path.join(os.path.dirname(__file__), "..", "src", "api", "openapi.json")
 with open(out, "w") as f: json.dump(doc, f, indent=1, ensure_ascii=False); f.write("\n")

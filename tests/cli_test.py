@@ -1,0 +1,265 @@
+"""The real `verbinder` binary: exit codes, imports, export, and `serve`
+(processes, HTTP, signals). With VERBINDER_TEST_BACKEND=postgres the server
+tests use VERBINDER_TEST_PG_URL, and two server processes share one database.
+"""
+import http.cookiejar
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+BIN = os.environ["VERBINDER_BINARY"]
+PG = os.environ.get("VERBINDER_TEST_BACKEND") == "postgres"
+
+
+def run(*args, stdin=None):
+    return subprocess.run([BIN, *args], capture_output=True, text=True, input=stdin, timeout=300)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Dir(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="verbinder-cli-")
+        self.db = os.path.join(self.dir, "data", "test.db")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def write(self, name, content, mode="w"):
+        path = os.path.join(self.dir, name)
+        with open(path, mode) as f:
+            f.write(content)
+        return path
+
+
+class UsageTest(Dir):
+    def test_help_lists_every_command_and_exits_0(self):
+        r = run("--help")
+        self.assertEqual(r.returncode, 0)
+        for cmd in ["serve", "migrate", "demo", "generate", "import", "export", "suggest", "schedule", "seat", "analyze"]:
+            self.assertIn(f"  {cmd} ", r.stdout)
+
+    def test_bad_usage_exits_2_with_one_line(self):
+        for args in [(), ("frobnicate",), ("serve", "--port", "99999"), ("generate",), ("import",),
+                     ("import", "members"), ("import", "linkedin", "x.csv"), ("migrate", "--nope")]:
+            r = run(*args)
+            self.assertEqual(r.returncode, 2, f"{args}: {r.stderr}")
+            if args:
+                self.assertEqual(len(r.stderr.strip().splitlines()), 1, f"{args}: {r.stderr}")
+
+    def test_unreachable_database_exits_1(self):
+        r = run("migrate", "--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("cannot open database", r.stderr)
+        r = run("migrate", "--db", self.dir)  # a directory
+        self.assertEqual(r.returncode, 1)
+
+
+class ImportExportTest(Dir):
+    MEMBERS = ("name,email,organization,sector,languages,expertise_tags,challenges,hosts_visits\n"
+               "Anja de Vries,anja@x.example,Thuiszorg West,care,nl;en,wijkzorg,Wachtlijsten,ja\n"
+               "Pieter Bakker,pieter@x.example,TPO,industry,nl,lean;flow,,nee\n")
+
+    def export(self):
+        r = run("export", "--db", self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def test_members_import_then_export(self):
+        f = self.write("m.csv", self.MEMBERS)
+        r = run("import", "members", f, "--db", self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("imported 2 member(s)", r.stdout)
+        data = self.export()
+        self.assertEqual(sorted(m["email"] for m in data["members"]), ["anja@x.example", "pieter@x.example"])
+        self.assertEqual(data["members"][0]["challenges"][0]["title"], "Wachtlijsten")
+        out = os.path.join(self.dir, "export.json")
+        self.assertEqual(run("export", "--db", self.db, "-o", out).returncode, 0)
+        with open(out) as fh:
+            self.assertEqual(len(json.load(fh)["members"]), 2)
+
+    def test_bad_rows_reject_the_whole_file_unless_skip_bad(self):
+        f = self.write("m.csv", self.MEMBERS + "Fout,geen-email,,care,,,,\nDubbel,anja@x.example,,care,,,,\n")
+        r = run("import", "members", f, "--db", self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("line 4: email: is not a valid e-mail address", r.stderr)
+        self.assertIn("line 5: email: appears earlier in this file", r.stderr)
+        self.assertEqual(self.export()["members"], [])  # nothing half-written
+        r = run("import", "members", f, "--db", self.db, "--skip-bad")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("skipped 2 bad row(s)", r.stdout)
+        self.assertEqual(len(self.export()["members"]), 2)
+        # Importing the same people again: every row collides, nothing changes.
+        r = run("import", "members", self.write("again.csv", self.MEMBERS), "--db", self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("already exists", r.stderr)
+
+    def test_malformed_files(self):
+        cases = {
+            "empty.csv": ("", "the file is empty"),
+            "junk.csv": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+            "quote.csv": ("name,email\n\"Anja,anja@x.example\n", "unterminated quoted field"),
+            "cols.csv": ("naam,email\nA,a@x.example\n", "missing required column 'name'"),
+            "ragged.csv": ("name,email\nA,a@x.example,extra\n", "line 2"),
+            "latin1.csv": ("name,email\nJos\xe9,j@x.example\n".encode("latin-1"), "not valid UTF-8"),
+        }
+        for name, (content, expect) in cases.items():
+            f = self.write(name, content, "wb" if isinstance(content, bytes) else "w")
+            r = run("import", "members", f, "--db", self.db)
+            self.assertEqual(r.returncode, 1, name)
+            self.assertIn(expect, r.stderr, name)
+            self.assertEqual(len(r.stderr.strip().splitlines()), 1, f"{name}: {r.stderr}")
+        r = run("import", "members", os.path.join(self.dir, "missing.csv"), "--db", self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("no such file", r.stderr)
+
+    def test_linkedin_export_becomes_online_ties(self):
+        self.assertEqual(run("import", "members", self.write("m.csv", self.MEMBERS), "--db", self.db).returncode, 0)
+        anja = next(m["id"] for m in self.export()["members"] if m["email"] == "anja@x.example")
+        f = self.write("Connections.csv",
+                       "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\n"
+                       "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                       "Pieter,Bakker,https://www.linkedin.com/in/pb,pieter@x.example,TPO,Lean,12 Mar 2024\n"
+                       "Iemand,Anders,https://www.linkedin.com/in/ia,,X,Y,01 Jan 2025\n")
+        r = run("import", "linkedin", f, "--member", str(anja), "--db", self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1 new online tie(s)", r.stdout)
+        ledger = self.export()["interactions"]
+        self.assertEqual([(i["kind"], i["source"]) for i in ledger], [("connected", "import:linkedin")])
+        r = run("import", "linkedin", f, "--member", "999", "--db", self.db)
+        self.assertEqual(r.returncode, 1)
+
+    def test_demo_refuses_to_overwrite_without_replace(self):
+        self.assertEqual(run("demo", "--db", self.db).returncode, 0)
+        r = run("demo", "--db", self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("--replace", r.stderr)
+        data = self.export()
+        self.assertGreaterEqual(len(data["members"]), 300)
+        sectors = {m["sector"] for m in data["members"]}
+        self.assertGreaterEqual(len(sectors), 5)
+        self.assertEqual(run("demo", "--db", self.db, "--replace").returncode, 0)
+        self.assertEqual(len(self.export()["members"]), len(data["members"]))
+
+    def test_generate_is_deterministic_by_seed(self):
+        a, b = os.path.join(self.dir, "a.db"), os.path.join(self.dir, "b.db")
+        for db in (a, b):
+            r = run("generate", "--members", "500", "--seed", "42", "--db", db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        ea, eb = (json.loads(run("export", "--db", db).stdout) for db in (a, b))
+        strip = lambda d: [(m["name"], m["email"], m["sector"]) for m in d["members"]]
+        self.assertEqual(strip(ea), strip(eb))
+        self.assertEqual(len(ea["members"]), 500)
+        kinds = {i["kind"] for i in ea["interactions"]}
+        self.assertEqual(kinds, {"connected", "answered", "met_at_event", "meeting_held", "visit_held"})
+        self.assertEqual(run("generate", "--members", "0", "--db", a).returncode, 2)
+
+
+class Session:
+    """One browser: a cookie jar and the CSRF token."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.csrf = None
+
+    def call(self, method, url, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(url, data=data, method=method)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        if self.csrf:
+            req.add_header("X-CSRF-Token", self.csrf)
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                return r.status, json.loads(r.read() or b"null")
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read() or b"null")
+
+
+class ServeTest(Dir):
+    def db_url(self):
+        return os.environ["VERBINDER_TEST_PG_URL"] if PG else self.db
+
+    def start(self, port):
+        p = subprocess.Popen([BIN, "serve", "--db", self.db_url(), "--port", str(port), "--threads", "2"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        return p
+            except OSError:
+                time.sleep(0.1)
+        p.kill()
+        self.fail("server did not start: " + p.stderr.read())
+
+    def setUp(self):
+        super().setUp()
+        if PG:
+            # A clean schema for this test.
+            subprocess.run(["psql", os.environ["VERBINDER_TEST_PG_URL"], "-q", "-c",
+                            "SET client_min_messages TO WARNING; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"],
+                           check=True, capture_output=True)
+        r = run("demo", "--db", self.db_url())
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_two_servers_share_sessions_and_stop_on_sigterm(self):
+        p1, p2 = free_port(), free_port()
+        s1, s2 = self.start(p1), self.start(p2)
+        try:
+            browser = Session()
+            status, body = browser.call("POST", f"http://127.0.0.1:{p1}/api/v1/auth/login",
+                                        {"email": "leider@verbinder.demo", "password": "verbinder-demo"})
+            self.assertEqual(status, 200, body)
+            browser.csrf = body["csrf_token"]
+            # The cookie was set for 127.0.0.1, so the same browser sends it to the second server.
+            status, me = browser.call("GET", f"http://127.0.0.1:{p2}/api/v1/auth/me")
+            self.assertEqual(status, 200, me)
+            self.assertEqual(me["role"], "organizer")
+            status, page = browser.call("GET", f"http://127.0.0.1:{p2}/api/v1/members?limit=5&sector=care")
+            self.assertEqual(status, 200)
+            self.assertEqual(len(page["items"]), 5)
+            # Logging out on server 2 ends the session on server 1 too.
+            self.assertEqual(browser.call("POST", f"http://127.0.0.1:{p2}/api/v1/auth/logout")[0], 204)
+            self.assertEqual(browser.call("GET", f"http://127.0.0.1:{p1}/api/v1/auth/me")[0], 401)
+        finally:
+            for p in (s1, s2):
+                p.send_signal(signal.SIGTERM)
+        for p in (s1, s2):
+            self.assertEqual(p.wait(timeout=30), 0)
+            p.stdout.close()
+            p.stderr.close()
+
+    def test_port_in_use_exits_1(self):
+        port = free_port()
+        s1 = self.start(port)
+        try:
+            r = subprocess.run([BIN, "serve", "--db", self.db_url(), "--port", str(port)], capture_output=True,
+                               text=True, timeout=60)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("cannot listen", r.stderr)
+        finally:
+            s1.send_signal(signal.SIGTERM)
+            s1.wait(timeout=30)
+            s1.stdout.close()
+            s1.stderr.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
