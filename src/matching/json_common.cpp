@@ -89,7 +89,7 @@ Result<double> GetNumber(const Json& obj, std::string_view key, const std::strin
 Result<double> GetWeight(const Json& obj, std::string_view key, const std::string& where, bool required,
                          double fallback) {
   VB_ASSIGN_OR_RETURN(double x, GetNumber(obj, key, where, required, fallback));
-  if (x < 0) return InvalidArgument("must not be negative, got " + Json(x).dump(), Path(where, key));
+  if (x < 0) return InvalidArgument("must not be negative, got " + Describe(obj.at(std::string(key))), Path(where, key));
   return x;
 }
 

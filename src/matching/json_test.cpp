@@ -1,2 +1,96 @@
+// Bad input to the JSON layer: every error names the place precisely.
 #include <gtest/gtest.h>
-TEST(Placeholder, Builds) {}
+
+#include "matching/schedule_json.h"
+#include "matching/seat_json.h"
+#include "matching/suggest_json.h"
+
+namespace verbinder::matching::json_io {
+namespace {
+
+std::string ScheduleError(const std::string& text) {
+  Result<Json> doc = ParseJsonText(text);
+  if (!doc) return doc.status().field() + "|" + doc.status().message();
+  Result<ScheduleInstance> inst = ParseScheduleInstance(*doc);
+  if (inst) return "ok";
+  return inst.status().field() + "|" + inst.status().message();
+}
+
+const char* kGood = R"({"slots": ["s1", "s2"], "tables": 2, "max_meetings_per_person": 2,
+  "attendees": [{"id": "a1", "available": ["s1"]}, {"id": "a2"}, {"id": "a3", "max_meetings": 1}],
+  "pairs": [{"a": "a1", "b": "a2", "weight": 0.8, "must": true}, {"a": "a2", "b": "a3", "weight": 0.5}],
+  "forbidden": [["a1", "a3"]]})";
+
+std::string With(const std::string& from, const std::string& to) {
+  std::string s = kGood;
+  size_t pos = s.find(from);
+  EXPECT_NE(pos, std::string::npos) << from;
+  return s.replace(pos, from.size(), to);
+}
+
+TEST(ScheduleJson, GoodInstanceParses) { EXPECT_EQ(ScheduleError(kGood), "ok"); }
+
+TEST(ScheduleJson, EmptyAndMalformed) {
+  EXPECT_EQ(ScheduleError(""), "|the file is empty");
+  EXPECT_EQ(ScheduleError("  \n"), "|the file is empty");
+  EXPECT_NE(ScheduleError("{\"slots\": [\n1,,]}").find("malformed JSON at line 2, column 3"), std::string::npos)
+      << ScheduleError("{\"slots\": [\n1,,]}");
+  EXPECT_NE(ScheduleError("[1, 2]").find("top level must be a JSON object"), std::string::npos);
+}
+
+TEST(ScheduleJson, UnknownIdsNameTheField) {
+  EXPECT_EQ(ScheduleError(With(R"("b": "a3", "weight": 0.5)", R"("b": "x9", "weight": 0.5)")),
+            "pairs[1].b|unknown attendee id \"x9\"");
+  EXPECT_EQ(ScheduleError(With(R"(["a1", "a3"])", R"(["a1", "zz"])")), "forbidden[0][1]|unknown attendee id \"zz\"");
+}
+
+TEST(ScheduleJson, DuplicateIdsAndPairs) {
+  EXPECT_EQ(ScheduleError(With(R"({"id": "a2"})", R"({"id": "a1"})")), "attendees[1].id|duplicate attendee id \"a1\"");
+  EXPECT_EQ(ScheduleError(With(R"({"a": "a2", "b": "a3")", R"({"a": "a2", "b": "a1")")),
+            "pairs[1]|duplicate pair (first listed as pairs[0])");
+  EXPECT_EQ(ScheduleError(With(R"(["s1", "s2"])", R"(["s1", "s1"])")), "slots[1]|duplicate slot \"s1\"");
+}
+
+TEST(ScheduleJson, SlotNotInSlots) {
+  EXPECT_EQ(ScheduleError(With(R"("available": ["s1"])", R"("available": ["s7"])")),
+            "attendees[0].available[0]|unknown slot id \"s7\"");
+}
+
+TEST(ScheduleJson, BadWeightsAndTables) {
+  EXPECT_EQ(ScheduleError(With("0.8", "-1")), "pairs[0].weight|must not be negative, got -1");
+  EXPECT_EQ(ScheduleError(With("0.8", "\"high\"")), "pairs[0].weight|expected a number, got the string \"high\"");
+  EXPECT_EQ(ScheduleError(With(R"("tables": 2)", R"("tables": 0)")), "tables|must be at least 1, got 0");
+  EXPECT_EQ(ScheduleError(With(R"("tables": 2)", R"("tables": 1.5)")), "tables|expected a whole number, got 1.5");
+  EXPECT_EQ(ScheduleError(With(R"("tables": 2, )", "")), "tables|required field is missing");
+}
+
+TEST(SeatJson, TablesAndIds) {
+  auto err = [](const std::string& text) {
+    Result<SeatInstance> r = ParseSeatInstance(*ParseJsonText(text));
+    return r ? std::string("ok") : r.status().field() + "|" + r.status().message();
+  };
+  const std::string base = R"({"attendees": [{"id": "a"}, {"id": "b"}], "rounds": 2, "tables": [{"id": "T1", "capacity": 2}]})";
+  EXPECT_EQ(err(base), "ok");
+  EXPECT_EQ(err(R"({"attendees": [{"id": "a"}], "rounds": 2, "tables": [{"id": "T1", "capacity": 0}]})"),
+            "tables[0].capacity|must be at least 1, got 0");
+  EXPECT_EQ(err(R"({"attendees": [{"id": "a"}], "rounds": 1, "tables": []})"), "tables|at least one table is required");
+  EXPECT_EQ(err(R"({"attendees": [{"id": "a"}], "rounds": 1, "tables": [{"id": "T", "capacity": 1}],
+                    "pairs": [{"a": "a", "b": "q", "weight": 1}]})"),
+            "pairs[0].b|unknown attendee id \"q\"");
+}
+
+TEST(SuggestJson, UnknownTieAndRequestIds) {
+  auto err = [](const std::string& text) {
+    Result<SuggestInput> r = ParseSuggestInput(*ParseJsonText(text));
+    return r ? std::string("ok") : r.status().field() + "|" + r.status().message();
+  };
+  EXPECT_EQ(err(R"({"attendees": [{"id": "a"}, {"id": "b"}], "ties": [{"a": "a", "b": "c"}]})"),
+            "ties[0].b|unknown attendee id \"c\"");
+  EXPECT_EQ(err(R"({"attendees": [{"id": "a"}, {"id": "b"}], "requests": [{"from": "x", "to": "a"}]})"),
+            "requests[0].from|unknown attendee id \"x\"");
+  EXPECT_EQ(err(R"({"attendees": [{"id": "a", "challenges": "not a list"}]})"),
+            "attendees[0].challenges|expected an array, got the string \"not a list\"");
+}
+
+}  // namespace
+}  // namespace verbinder::matching::json_io
