@@ -118,6 +118,12 @@ P["/api/v1/interactions"] = {"get": op("The interaction ledger (organizers)", "l
     params=[q("member", "Member id", {"type": "integer"}), q("kind", "Interaction kind"), LIMIT, OFFSET], errors=("400", "401", "403")),
     "post": op("Append to the ledger (organizers)", "recordInteraction", "network", ok="201", schema=ref("Interaction"), body=ref("Interaction"))}
 
+# Each area adds its paths and schemas in tools/openapi_<area>.py, run here
+# with this file's helpers (op, q, pid, ref, page, LIMIT, OFFSET) and P, S in scope.
+import glob
+for extra in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "openapi_*.py"))):
+    exec(open(extra).read(), globals())
+
 def err(desc): return {"description": desc, "content": {"application/json": {"schema": ref("Error")}}}
 doc = {"openapi": "3.0.3",
   "info": {"title": "verbinder API", "version": "0.1.0", "license": {"name": "AGPL-3.0-or-later", "url": "https://www.gnu.org/licenses/agpl-3.0.html"},

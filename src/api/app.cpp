@@ -36,6 +36,10 @@ App::App(storage::Database& db, const Clock& clock, AppOptions options)
   RegisterAuthRoutes(*this);
   RegisterMemberRoutes(*this);
   RegisterNetworkRoutes(*this);
+  RegisterNetworkAnalysisRoutes(*this);
+  RegisterEventsRoutes(*this);
+  RegisterNewsletterRoutes(*this);
+  RegisterWebRoutes(*this);
 }
 
 App::~App() = default;

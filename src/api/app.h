@@ -99,5 +99,9 @@ void RegisterSystemRoutes(App& app);
 void RegisterAuthRoutes(App& app);
 void RegisterMemberRoutes(App& app);
 void RegisterNetworkRoutes(App& app);
+void RegisterNetworkAnalysisRoutes(App& app);  // /api/v1/network/... (analysis engine)
+void RegisterEventsRoutes(App& app);           // events, registrations, rounds, meetings, visits
+void RegisterNewsletterRoutes(App& app);       // articles, subscriptions, newsletter
+void RegisterWebRoutes(App& app);              // the web UI (static assets); registered last
 
 }  // namespace verbinder::api
