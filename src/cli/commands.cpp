@@ -16,6 +16,7 @@ constexpr Command kCommands[] = {
     {"demo", "load the demo network (Congres Zorg & Industrie) into --db", RunDemo},
     {"generate", "generate a synthetic network (--members N --seed S) into --db", RunGenerate},
     {"import", "import members FILE.csv | linkedin FILE.csv --member ID", RunImport},
+    {"account", "create an account for a member, or change its role (--email, --role)", RunAccount},
     {"export", "export all data visible to an organizer as JSON (--db, -o FILE)", RunExport},
     {"suggest", "whom to meet: suggestions from PROFILES.json (--top K, -o FILE)", matching::RunSuggest},
     {"schedule", "schedule 1:1 meetings for INSTANCE.json into slots and tables (-o FILE)", matching::RunSchedule},

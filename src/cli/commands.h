@@ -30,5 +30,6 @@ int RunDemo(const Args& args);
 int RunGenerate(const Args& args);
 int RunImport(const Args& args);
 int RunExport(const Args& args);
+int RunAccount(const Args& args);
 
 }  // namespace verbinder::cli

@@ -26,6 +26,7 @@
 #include "importers/importers.h"
 #include "storage/database.h"
 #include "util/csv.h"
+#include "util/strings.h"
 
 namespace verbinder::cli {
 namespace {
@@ -262,6 +263,49 @@ int RunImport(const Args& args) {
   std::cout << "linkedin: " << plan->rows.size() << " connection(s) read, " << r->matched << " are members, " << r->added
             << " new online tie(s), " << r->already << " already known, " << r->not_members << " not members, "
             << plan->errors.size() << " bad row(s)\n";
+  return kExitOk;
+}
+
+int RunAccount(const Args& args) {
+  CLI::App app("Manage accounts (the operator's way to create the first admin).", "account");
+  app.require_subcommand(1);
+  std::string db_url = kDefaultDb, email, role_s = "member", password_file;
+  auto* create = app.add_subcommand("create", "give an existing member an account; the password is read from "
+                                               "--password-file or the first line of standard input");
+  create->add_option("--email", email, "the member's e-mail address")->required();
+  create->add_option("--role", role_s, "member, organizer or admin")->check(CLI::IsMember({"member", "organizer", "admin"}));
+  create->add_option("--password-file", password_file, "file whose first line is the password");
+  create->add_option("--db", db_url, kDbHelp);
+  auto* role_cmd = app.add_subcommand("role", "change the role of an account");
+  role_cmd->add_option("--email", email, "the member's e-mail address")->required();
+  role_cmd->add_option("--role", role_s, "member, organizer or admin")->required()->check(CLI::IsMember({"member", "organizer", "admin"}));
+  role_cmd->add_option("--db", db_url, kDbHelp);
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  auto db = OpenDb(db_url);
+  if (!db) return Fail("account", db.status());
+  SystemClock clock;
+  domain::MemberService members(**db, clock);
+  domain::AccountService accounts(**db, clock);
+  auto member = members.FindByEmail(domain::Viewer::System(), email);
+  if (!member) return Fail("account", member.status());
+  model::Id id = member->id;
+  auto role = *model::ParseRole(role_s);
+  if (role_cmd->parsed()) {
+    if (Status s = accounts.SetRole(domain::Viewer::System(), id, role); !s.ok()) return Fail("account", s);
+    std::cout << "role of " << email << " is now " << role_s << "\n";
+    return kExitOk;
+  }
+  std::string password;
+  if (!password_file.empty()) {
+    auto text = ReadFile(password_file);
+    if (!text) return Fail("account", text.status());
+    password = Split(*text, '\n')[0];
+  } else {
+    std::getline(std::cin, password);
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (Status s = accounts.CreateAccount(domain::Viewer::System(), id, password, role); !s.ok()) return Fail("account", s);
+  std::cout << "account created for " << email << " (" << role_s << ")\n";
   return kExitOk;
 }
 

@@ -263,6 +263,15 @@ Result<Member> MemberService::Get(const Viewer& viewer, Id id) {
   });
 }
 
+Result<Member> MemberService::FindByEmail(const Viewer& viewer, const std::string& email) {
+  return WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
+    auto ms = QueryMembers(sql, "WHERE m.email = :p0 AND " + viewer.VisibleSql("m"), {AsciiLower(Trim(email))});
+    if (ms.empty()) return NotFound("no member with e-mail " + email, "email");
+    LoadChallenges(sql, ms);
+    return ms[0];
+  });
+}
+
 Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilter& f) {
   if (f.limit < 1 || f.limit > kMaxPageSize)
     return InvalidArgument("must be between 1 and " + std::to_string(kMaxPageSize), "limit");

@@ -55,6 +55,8 @@ class MemberService {
   Result<model::Member> Create(const Viewer& viewer, model::Member m);
   // NotFound also when the member exists but is hidden from the viewer.
   Result<model::Member> Get(const Viewer& viewer, model::Id id);
+  // NotFound when no visible member has this e-mail (case-insensitive).
+  Result<model::Member> FindByEmail(const Viewer& viewer, const std::string& email);
   Result<Page<model::Member>> List(const Viewer& viewer, const MemberFilter& filter);
   // Replaces the profile fields (not challenges). Members may update only
   // themselves; organizers anyone. The e-mail may change if still unique.
