@@ -48,7 +48,7 @@ void App::Add(Method method, const std::string& pattern, Access access, Handler 
   routes_.push_back({method, pattern, access, std::move(handler), Split(pattern, '/')});
 }
 
-Result<Response> App::Dispatch(const Request& req, const Route** matched) {
+Result<Response> App::Dispatch(Request& req, const Route** matched) {
   auto segs = Split(req.path, '/');
   const Route* found = nullptr;
   bool path_matched = false;
@@ -79,9 +79,8 @@ Result<Response> App::Dispatch(const Request& req, const Route** matched) {
   }
   *matched = found;
 
-  Request with_params = req;
-  with_params.path_params = std::move(params);
-  Ctx ctx{with_params, {}, std::nullopt};
+  req.path_params = std::move(params);
+  Ctx ctx{req, {}, std::nullopt};
 
   // Who is asking: a Bearer API token, or the session cookie.
   if (auto auth = req.Header("authorization")) {
@@ -117,7 +116,7 @@ Result<Response> App::Dispatch(const Request& req, const Route** matched) {
   return found->handler(ctx);
 }
 
-Response App::Handle(const Request& req) {
+Response App::Handle(Request req) {
   auto start = std::chrono::steady_clock::now();
   const Route* matched = nullptr;
   Response resp;

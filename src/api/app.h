@@ -61,7 +61,8 @@ class App {
   App(storage::Database& db, const Clock& clock, AppOptions options = {});
   ~App();
 
-  Response Handle(const Request& req);
+  // Takes the request by value: the router fills in its path parameters.
+  Response Handle(Request req);
 
   void Add(Method method, const std::string& pattern, Access access, Handler handler);
   const std::vector<Route>& routes() const { return routes_; }
@@ -75,7 +76,7 @@ class App {
   Metrics& metrics() { return *metrics_; }
 
  private:
-  Result<Response> Dispatch(const Request& req, const Route** matched);
+  Result<Response> Dispatch(Request& req, const Route** matched);
 
   storage::Database& db_;
   const Clock& clock_;

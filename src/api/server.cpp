@@ -93,6 +93,7 @@ struct Server::Impl {
     Request r;
     const auto& h = req->header();
     r.method = ToMethod(h.method());
+    const bool head = r.method == Method::kHead;
     std::string raw_path(h.path());
     Response resp;
     bool ok = PercentDecode(raw_path, &r.path, false);
@@ -122,9 +123,9 @@ struct Server::Impl {
       for (const auto& f : h) r.headers[AsciiLower(f.name())] = f.value();
       r.body = req->body();
       r.remote_address = req->remote_endpoint().address().to_string();
-      resp = app.Handle(r);
+      resp = app.Handle(std::move(r));
     }
-    Send(req, resp, r.method == Method::kHead);
+    Send(req, resp, head);
     return restinio::request_accepted();
   }
 };

@@ -185,24 +185,42 @@ Result<Session> AccountService::Login(const std::string& email_in, const std::st
   });
 }
 
+namespace {
+
+// The session lookup runs on every signed-in request: keep it prepared.
+struct SessionLookup {
+  std::string token_hash, csrf, role;
+  long long member_id = 0, expires_at = 0;
+  int disabled = 0;
+  soci::statement st;
+  explicit SessionLookup(soci::session& sql)
+      : st((sql.prepare << "SELECT s.member_id, s.csrf_token, s.expires_at, a.role, a.disabled FROM sessions s "
+                           "JOIN accounts a ON a.member_id = s.member_id WHERE s.token_hash = :h",
+            soci::use(token_hash), soci::into(member_id), soci::into(csrf), soci::into(expires_at), soci::into(role),
+            soci::into(disabled))) {}
+};
+
+}  // namespace
+
 Result<Session> AccountService::FindSession(const std::string& token) {
   if (token.size() != 64) return Unauthenticated("not signed in");
-  return WithSession<Session>(db_, [&](soci::session& sql) -> Result<Session> {
-    std::string th = TokenHash(token), csrf, role;
-    long long id = 0, exp = 0, now = clock_.Now();
-    int disabled = 0;
-    sql << "SELECT s.member_id, s.csrf_token, s.expires_at, a.role, a.disabled FROM sessions s "
-           "JOIN accounts a ON a.member_id = s.member_id WHERE s.token_hash = :h",
-        soci::use(th), soci::into(id), soci::into(csrf), soci::into(exp), soci::into(role), soci::into(disabled);
-    if (!sql.got_data() || exp <= now || disabled) return Unauthenticated("not signed in or the session expired");
+  try {
+    storage::Database::Lease lease(db_);
+    auto& q = lease.Cached<SessionLookup>("session_lookup",
+                                          [](soci::session& s) { return std::make_shared<SessionLookup>(s); });
+    q.token_hash = TokenHash(token);
+    bool found = q.st.execute(true);
+    if (!found || q.expires_at <= clock_.Now() || q.disabled) return Unauthenticated("not signed in or the session expired");
     Session s;
     s.token = token;
-    s.csrf_token = csrf;
-    s.member_id = id;
-    s.role = model::ParseRole(role).value_or(model::Role::kMember);
-    s.expires_at = exp;
+    s.csrf_token = q.csrf;
+    s.member_id = q.member_id;
+    s.role = model::ParseRole(q.role).value_or(model::Role::kMember);
+    s.expires_at = q.expires_at;
     return s;
-  });
+  } catch (const std::exception& e) {
+    return storage::FromDbError(e);
+  }
 }
 
 Status AccountService::Logout(const std::string& token) {

@@ -254,13 +254,52 @@ Result<Member> MemberService::Create(const Viewer& viewer, Member m) {
   });
 }
 
+namespace {
+
+// Profile reads are the hottest query: a prepared statement per connection for
+// the row and one for its challenges. Visibility is checked on the row.
+struct MemberById {
+  long long id = 0;
+  MemberRow row;
+  soci::statement st;
+  long long ch_member = 0, ch_id = 0, ch_created = 0, ch_updated = 0;
+  std::string ch_title, ch_text, ch_status;
+  soci::statement challenges;
+  explicit MemberById(soci::session& sql)
+      : st((sql.prepare << std::string("SELECT ") + kMemberColumns + kMemberFrom + "WHERE m.id = :id", soci::use(id),
+            soci::into(row.id), soci::into(row.name), soci::into(row.email), soci::into(row.org_id),
+            soci::into(row.org), soci::into(row.title), soci::into(row.sector), soci::into(row.region),
+            soci::into(row.languages), soci::into(row.bio), soci::into(row.tags), soci::into(row.ex_text),
+            soci::into(row.hosts), soci::into(row.visit_loc), soci::into(row.visibility), soci::into(row.c_match),
+            soci::into(row.c_news), soci::into(row.linkedin), soci::into(row.created), soci::into(row.updated))),
+        challenges((sql.prepare << "SELECT id, title, text, status, created_at, updated_at FROM challenges "
+                                   "WHERE member_id = :m ORDER BY id",
+                    soci::use(ch_member), soci::into(ch_id), soci::into(ch_title), soci::into(ch_text),
+                    soci::into(ch_status), soci::into(ch_created), soci::into(ch_updated))) {}
+};
+
+}  // namespace
+
 Result<Member> MemberService::Get(const Viewer& viewer, Id id) {
-  return WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
-    auto ms = QueryMembers(sql, "WHERE m.id = " + std::to_string(id) + " AND " + viewer.VisibleSql("m"), {});
-    if (ms.empty()) return NotFound("no member with id " + std::to_string(id), "id");
-    LoadChallenges(sql, ms);
-    return ms[0];
-  });
+  auto not_found = [&] { return NotFound("no member with id " + std::to_string(id), "id"); };
+  if (!viewer.authenticated()) return not_found();
+  try {
+    storage::Database::Lease lease(db_);
+    auto& q = lease.Cached<MemberById>("member_by_id", [](soci::session& s) { return std::make_shared<MemberById>(s); });
+    q.id = id;
+    if (!q.st.execute(true)) return not_found();
+    Member m = q.row.ToMember();
+    if (!viewer.CanSee(m.id, m.visibility)) return not_found();
+    q.ch_member = id;
+    q.challenges.execute();
+    while (q.challenges.fetch())
+      m.challenges.push_back({q.ch_id, id, q.ch_title, q.ch_text,
+                              model::ParseChallengeStatus(q.ch_status).value_or(model::ChallengeStatus::kOpen),
+                              q.ch_created, q.ch_updated});
+    return m;
+  } catch (const std::exception& e) {
+    return storage::FromDbError(e);
+  }
 }
 
 Result<Member> MemberService::FindByEmail(const Viewer& viewer, const std::string& email) {

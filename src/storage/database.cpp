@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include <filesystem>
+#include <mutex>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -101,14 +102,24 @@ Result<std::string> PostgresConnInfo(const std::string& url) {
 }
 
 Database::Database(Backend backend, int pool_size)
-    : backend_(backend), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+    : backend_(backend),
+      pool_size_(pool_size),
+      pool_(std::make_unique<soci::connection_pool>(pool_size)),
+      caches_(pool_size) {}
 
-Database::~Database() = default;
+Database::~Database() {
+  caches_.clear();  // cached statements go before their connections
+}
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int pool_size) {
   if (url.empty()) return InvalidArgument("the database location is empty", "db");
   if (pool_size < 1) pool_size = 1;
   const bool pg = IsPostgresUrl(url);
+  // Each connection is used by one thread at a time (the pool), so SQLite's
+  // per-call mutexes are pure overhead: multi-thread mode drops them. It must
+  // be set before SQLite initialises; later calls fail harmlessly.
+  static std::once_flag sqlite_mode;
+  std::call_once(sqlite_mode, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD); });
   std::unique_ptr<Database> db(new Database(pg ? Backend::kPostgres : Backend::kSqlite, pool_size));
   db->display_url_ = RedactPassword(url);
   if (!pg) {

@@ -13,6 +13,8 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <soci/connection-pool.h>
 #include <soci/session.h>
@@ -41,6 +43,33 @@ class Database {
   // A printable form of the URL with any password removed.
   const std::string& display_url() const { return display_url_; }
 
+  // A pooled connection held for the lifetime of the Lease, with a cache of
+  // objects (prepared statements) that belong to that connection and survive
+  // the lease. Hot read paths keep their prepared statements here instead of
+  // re-parsing SQL on every request.
+  class Lease {
+   public:
+    explicit Lease(Database& db) : db_(db), pos_(db.pool_->lease()), session_(db.pool_->at(pos_)) {}
+    ~Lease() { db_.pool_->give_back(pos_); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    soci::session& session() { return session_; }
+    // The object of type T cached under `key` for this connection, made with
+    // make(session) on first use. T must stay usable across leases.
+    template <typename T, typename Make>
+    T& Cached(const std::string& key, Make make) {
+      auto& slot = db_.caches_[pos_][key];
+      if (!slot) slot = std::shared_ptr<void>(make(session_));
+      return *static_cast<T*>(slot.get());
+    }
+
+   private:
+    Database& db_;
+    size_t pos_;
+    soci::session& session_;
+  };
+
   // Applies every migration not yet recorded, in order, each in a transaction.
   // Safe to call from several processes at once (PostgreSQL advisory lock,
   // SQLite write lock). Returns the number applied.
@@ -55,6 +84,9 @@ class Database {
   int pool_size_;
   std::string display_url_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // Per pooled connection: cached objects by key. Only the lessee of a
+  // connection touches its map, so no lock is needed.
+  std::vector<std::unordered_map<std::string, std::shared_ptr<void>>> caches_;
 };
 
 // Turns a postgresql://user:password@host:port/dbname?key=value URL into a
