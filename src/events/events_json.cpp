@@ -1,0 +1,205 @@
+#include "events/events_json.h"
+
+#include "domain/json_codec.h"
+
+namespace verbinder::events {
+namespace {
+
+Status ObjectArray(const Json& j, const std::string& field) {
+  if (!j.is_array()) return InvalidArgument("must be an array of objects, not " + std::string(j.type_name()), field);
+  for (size_t i = 0; i < j.size(); ++i)
+    if (!j[i].is_object()) return InvalidArgument("must be an object", field + "[" + std::to_string(i) + "]");
+  return Status::Ok();
+}
+
+// Reads an integer field of an element, naming it "<prefix>.<name>".
+Result<int64_t> ElemInt(const Json& j, const std::string& prefix, const std::string& name, bool required) {
+  auto r = domain::GetInt(j, name, required);
+  if (!r) return Status(r.status().code(), r.status().message(), prefix + "." + name);
+  return r;
+}
+Result<std::string> ElemString(const Json& j, const std::string& prefix, const std::string& name, bool required) {
+  auto r = domain::GetString(j, name, required);
+  if (!r) return Status(r.status().code(), r.status().message(), prefix + "." + name);
+  return r;
+}
+Status ElemUnknown(const Json& j, const std::string& prefix, std::initializer_list<const char*> known) {
+  auto s = domain::RejectUnknown(j, known);
+  if (!s.ok()) return Status(s.code(), s.message(), prefix + "." + s.field());
+  return s;
+}
+
+}  // namespace
+
+Result<std::vector<int64_t>> GetIntArray(const Json& j, const std::string& field, bool required) {
+  std::vector<int64_t> out;
+  if (!j.contains(field)) {
+    if (required) return InvalidArgument("is required", field);
+    return out;
+  }
+  const auto& v = j.at(field);
+  if (!v.is_array()) return InvalidArgument("must be an array of integers, not " + std::string(v.type_name()), field);
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_number_integer()) return InvalidArgument("must be an integer", field + "[" + std::to_string(i) + "]");
+    out.push_back(v[i].get<int64_t>());
+  }
+  return out;
+}
+
+Result<bool> GetBool(const Json& j, const std::string& field, bool required, bool fallback) {
+  if (!j.contains(field)) {
+    if (required) return InvalidArgument("is required", field);
+    return fallback;
+  }
+  if (!j.at(field).is_boolean()) return InvalidArgument("must be true or false", field);
+  return j.at(field).get<bool>();
+}
+
+Json ToJson(const EventInfo& info) {
+  const auto& e = info.event;
+  Json programme = Json::array();
+  for (const auto& p : info.programme)
+    programme.push_back({{"id", p.id}, {"title", p.title}, {"description", p.description}, {"starts_at", p.starts_at},
+                         {"ends_at", p.ends_at}, {"room", p.room}});
+  return {{"id", e.id}, {"title", e.title}, {"kind", model::ToString(e.kind)}, {"description", e.description},
+          {"starts_at", e.starts_at}, {"ends_at", e.ends_at}, {"timezone", e.timezone}, {"location", e.location},
+          {"capacity", e.capacity}, {"price_cents", e.price_cents}, {"free", e.price_cents == 0},
+          {"registration_deadline", e.registration_deadline}, {"public", info.is_public},
+          {"request_ttl", info.request_ttl}, {"revision", info.revision}, {"organizers", info.organizers},
+          {"programme", programme}, {"registered", info.registered}, {"waitlisted", info.waitlisted},
+          {"seats_left", e.capacity > 0 ? Json(std::max(0, e.capacity - info.registered)) : Json(nullptr)}};
+}
+
+Status EventFromJson(const Json& j, EventInfo& info) {
+  VB_RETURN_IF_ERROR(domain::RejectUnknown(j, {"title", "kind", "description", "starts_at", "ends_at", "timezone",
+                                               "location", "capacity", "price_cents", "registration_deadline", "public",
+                                               "request_ttl", "organizers", "programme"}));
+  auto& e = info.event;
+  const bool create = e.id == 0;
+  for (auto [key, target] : {std::pair<const char*, std::string*>{"title", &e.title}, {"description", &e.description},
+                             {"timezone", &e.timezone}, {"location", &e.location}}) {
+    if (j.contains(key)) { VB_ASSIGN_OR_RETURN(*target, domain::GetString(j, key, false)); }
+  }
+  if (create && !j.contains("title")) return InvalidArgument("is required", "title");
+  if (j.contains("kind")) {
+    VB_ASSIGN_OR_RETURN(std::string k, domain::GetString(j, "kind", false));
+    auto kind = model::ParseEventKind(k);
+    if (!kind) return InvalidArgument("must be congress, inspiration_session or network_drinks", "kind");
+    e.kind = *kind;
+  } else if (create) {
+    return InvalidArgument("is required (congress, inspiration_session or network_drinks)", "kind");
+  }
+  for (auto [key, target] : {std::pair<const char*, int64_t*>{"starts_at", &e.starts_at}, {"ends_at", &e.ends_at},
+                             {"registration_deadline", &e.registration_deadline}, {"request_ttl", &info.request_ttl}}) {
+    if (j.contains(key)) { VB_ASSIGN_OR_RETURN(*target, domain::GetInt(j, key, false)); }
+  }
+  if (create && !j.contains("starts_at")) return InvalidArgument("is required (Unix seconds)", "starts_at");
+  if (create && !j.contains("ends_at")) return InvalidArgument("is required (Unix seconds)", "ends_at");
+  for (auto [key, target] : {std::pair<const char*, int*>{"capacity", &e.capacity}, {"price_cents", &e.price_cents}}) {
+    if (j.contains(key)) {
+      VB_ASSIGN_OR_RETURN(int64_t v, domain::GetInt(j, key, false));
+      if (v < 0 || v > 100'000'000) return InvalidArgument("is out of range", key);
+      *target = static_cast<int>(v);
+    }
+  }
+  if (j.contains("public")) { VB_ASSIGN_OR_RETURN(info.is_public, GetBool(j, "public", false)); }
+  if (j.contains("organizers")) { VB_ASSIGN_OR_RETURN(info.organizers, GetIntArray(j, "organizers", false)); }
+  if (j.contains("programme")) {
+    VB_RETURN_IF_ERROR(ObjectArray(j.at("programme"), "programme"));
+    info.programme.clear();
+    for (size_t i = 0; i < j.at("programme").size(); ++i) {
+      const auto& p = j.at("programme")[i];
+      const std::string f = "programme[" + std::to_string(i) + "]";
+      VB_RETURN_IF_ERROR(ElemUnknown(p, f, {"title", "description", "starts_at", "ends_at", "room"}));
+      ProgrammeItem item;
+      VB_ASSIGN_OR_RETURN(item.title, ElemString(p, f, "title", true));
+      VB_ASSIGN_OR_RETURN(item.description, ElemString(p, f, "description", false));
+      VB_ASSIGN_OR_RETURN(item.room, ElemString(p, f, "room", false));
+      VB_ASSIGN_OR_RETURN(item.starts_at, ElemInt(p, f, "starts_at", true));
+      VB_ASSIGN_OR_RETURN(item.ends_at, ElemInt(p, f, "ends_at", true));
+      info.programme.push_back(std::move(item));
+    }
+  }
+  return Status::Ok();
+}
+
+Json ToJson(const Registration& r) {
+  Json j = {{"id", r.id}, {"event_id", r.event_id}, {"member_id", r.member_id}, {"member_name", r.member_name},
+            {"status", ToString(r.status)}, {"checked_in_at", r.checked_in_at ? Json(r.checked_in_at) : Json(nullptr)},
+            {"rounds_opt_out", r.rounds_opt_out}, {"revision", r.revision}, {"created_at", r.created_at},
+            {"updated_at", r.updated_at}};
+  if (r.status == RegistrationStatus::kWaitlisted) j["waitlist_position"] = r.waitlist_position;
+  if (!r.checkin_code.empty()) j["checkin_code"] = r.checkin_code;
+  return j;
+}
+
+Json ToJson(const Notification& n) {
+  return {{"id", n.id}, {"kind", n.kind}, {"text", n.text}, {"ref", n.ref}, {"created_at", n.created_at}};
+}
+
+Json ToJson(const MeetingRequest& r) {
+  return {{"id", r.id}, {"event_id", r.event_id}, {"from", r.from}, {"from_name", r.from_name}, {"to", r.to},
+          {"to_name", r.to_name}, {"message", r.message}, {"status", ToString(r.status)}, {"mutual", r.mutual},
+          {"expires_at", r.expires_at}, {"created_at", r.created_at}, {"updated_at", r.updated_at}};
+}
+
+Json ToJson(const AttendeeSuggestion& s) {
+  return {{"member_id", s.member_id}, {"name", s.name}, {"sector", s.sector}, {"organization", s.organization},
+          {"score", s.score}, {"why", s.explanation}};
+}
+
+Json ToJson(const Round& r) {
+  Json slots = Json::array();
+  for (const auto& s : r.slots) slots.push_back({{"id", s.id}, {"starts_at", s.starts_at}, {"ends_at", s.ends_at}});
+  return {{"id", r.id}, {"event_id", r.event_id}, {"title", r.title}, {"tables", r.tables},
+          {"max_meetings", r.max_meetings}, {"slots", slots},
+          {"scheduled_at", r.scheduled_at ? Json(r.scheduled_at) : Json(nullptr)}};
+}
+
+Json ToJson(const ScheduledMeeting& m) {
+  auto happened = [](int h) { return h < 0 ? Json(nullptr) : Json(h == 1); };
+  return {{"id", m.id}, {"round_id", m.round_id}, {"slot_id", m.slot_id}, {"starts_at", m.starts_at},
+          {"ends_at", m.ends_at}, {"table", m.table}, {"a", {{"id", m.a}, {"name", m.a_name}, {"happened", happened(m.happened_a)}}},
+          {"b", {{"id", m.b}, {"name", m.b_name}, {"happened", happened(m.happened_b)}}}, {"why", m.why},
+          {"requested", m.requested}, {"status", m.status}};
+}
+
+Json ToJson(const ScheduleRun& r) {
+  return {{"participants", r.participants}, {"kept", r.kept}, {"added", r.added}, {"rescheduled", r.rescheduled},
+          {"cancelled", r.cancelled}, {"unscheduled_requests", r.unscheduled_requests}, {"objective", r.objective},
+          {"upper_bound", r.upper_bound}};
+}
+
+Json ToJson(const Visit& v) {
+  return {{"id", v.id}, {"host", {{"id", v.host_id}, {"name", v.host_name}}},
+          {"visitor", {{"id", v.visitor_id}, {"name", v.visitor_name}}}, {"location", v.location}, {"reason", v.reason},
+          {"proposed", v.proposed}, {"duration", v.duration}, {"status", ToString(v.status)},
+          {"starts_at", v.starts_at ? Json(v.starts_at) : Json(nullptr)},
+          {"ends_at", v.ends_at ? Json(v.ends_at) : Json(nullptr)}, {"revision", v.revision},
+          {"created_at", v.created_at}, {"updated_at", v.updated_at}};
+}
+
+Status RoundFromJson(const Json& j, Round& r) {
+  VB_RETURN_IF_ERROR(domain::RejectUnknown(j, {"title", "tables", "max_meetings", "slots"}));
+  VB_ASSIGN_OR_RETURN(r.title, domain::GetString(j, "title", true));
+  VB_ASSIGN_OR_RETURN(int64_t tables, domain::GetInt(j, "tables", true));
+  VB_ASSIGN_OR_RETURN(int64_t maxm, domain::GetInt(j, "max_meetings", false, 3));
+  if (tables < 1 || tables > 1000) return InvalidArgument("must be between 1 and 1000", "tables");
+  if (maxm < 1 || maxm > 50) return InvalidArgument("must be between 1 and 50", "max_meetings");
+  r.tables = static_cast<int>(tables);
+  r.max_meetings = static_cast<int>(maxm);
+  if (!j.contains("slots")) return InvalidArgument("is required", "slots");
+  VB_RETURN_IF_ERROR(ObjectArray(j.at("slots"), "slots"));
+  for (size_t i = 0; i < j.at("slots").size(); ++i) {
+    const auto& s = j.at("slots")[i];
+    const std::string f = "slots[" + std::to_string(i) + "]";
+    VB_RETURN_IF_ERROR(ElemUnknown(s, f, {"starts_at", "ends_at"}));
+    Slot slot;
+    VB_ASSIGN_OR_RETURN(slot.starts_at, ElemInt(s, f, "starts_at", true));
+    VB_ASSIGN_OR_RETURN(slot.ends_at, ElemInt(s, f, "ends_at", true));
+    r.slots.push_back(slot);
+  }
+  return Status::Ok();
+}
+
+}  // namespace verbinder::events

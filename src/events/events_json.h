@@ -1,0 +1,36 @@
+// JSON shapes of the events records, shared by the HTTP API and the CLI.
+// Parsing rejects unknown fields and wrong types, naming the field
+// ("programme[2].starts_at: must be an integer").
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "events/events.h"
+#include "events/meetings.h"
+#include "events/visits.h"
+#include "util/status.h"
+
+namespace verbinder::events {
+
+using Json = nlohmann::json;
+
+Json ToJson(const EventInfo& e);
+Json ToJson(const Registration& r);
+Json ToJson(const Notification& n);
+Json ToJson(const MeetingRequest& r);
+Json ToJson(const AttendeeSuggestion& s);
+Json ToJson(const Round& r);
+Json ToJson(const ScheduledMeeting& m);
+Json ToJson(const ScheduleRun& r);
+Json ToJson(const Visit& v);
+
+// Applies the fields present in `j` onto `e` (a patch when e is loaded, a
+// full record when default). Read-only fields (id, revision, counts) are rejected.
+Status EventFromJson(const Json& j, EventInfo& e);
+Status RoundFromJson(const Json& j, Round& r);
+
+// Field readers.
+Result<std::vector<int64_t>> GetIntArray(const Json& j, const std::string& field, bool required);
+Result<bool> GetBool(const Json& j, const std::string& field, bool required, bool fallback = false);
+
+}  // namespace verbinder::events

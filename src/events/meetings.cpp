@@ -1,0 +1,452 @@
+// Meeting requests, suggestions, personal schedules, feedback and meeting
+// invites. Rounds and the auto-scheduler live in rounds.cpp.
+#include <algorithm>
+#include <set>
+
+#include "domain/db_util.h"
+#include "domain/network.h"
+#include "domain/validation.h"
+#include "events/ical.h"
+#include "events/meetings.h"
+#include "events/meetings_internal.h"
+#include "util/strings.h"
+
+namespace verbinder::events {
+namespace {
+
+using domain::Viewer;
+using domain::WithSession;
+
+std::optional<RequestStatus> ParseRequestStatus(const std::string& s) {
+  for (auto st : {RequestStatus::kPending, RequestStatus::kAccepted, RequestStatus::kDeclined, RequestStatus::kCancelled,
+                  RequestStatus::kExpired})
+    if (ToString(st) == s) return st;
+  return std::nullopt;
+}
+
+std::vector<MeetingRequest> QueryRequests(soci::session& sql, const std::string& where) {
+  std::vector<MeetingRequest> out;
+  long long id = 0, ev = 0, from = 0, to = 0, exp = 0, created = 0, updated = 0;
+  std::string fname, tname, msg, status;
+  soci::statement st = (sql.prepare << "SELECT q.id, q.event_id, q.from_member, q.to_member, mf.name, mt.name, q.message, "
+                                       "q.status, q.expires_at, q.created_at, q.updated_at FROM meeting_requests q JOIN "
+                                       "members mf ON mf.id = q.from_member JOIN members mt ON mt.id = q.to_member " +
+                                           where,
+                        soci::into(id), soci::into(ev), soci::into(from), soci::into(to), soci::into(fname),
+                        soci::into(tname), soci::into(msg), soci::into(status), soci::into(exp), soci::into(created),
+                        soci::into(updated));
+  st.execute();
+  while (st.fetch()) {
+    out.push_back({id, ev, from, to, fname, tname, msg, ParseRequestStatus(status).value_or(RequestStatus::kCancelled),
+                   false, exp, created, updated});
+  }
+  return out;
+}
+
+std::vector<std::string> CsvList(const std::string& s) {
+  std::vector<std::string> out;
+  for (auto& p : Split(s, ',')) if (!Trim(p).empty()) out.push_back(Trim(p));
+  return out;
+}
+
+std::vector<ScheduledMeeting> QueryMeetings(soci::session& sql, const std::string& where) {
+  std::vector<ScheduledMeeting> out;
+  long long id = 0, round = 0, slot = 0, s = 0, e = 0, a = 0, b = 0;
+  int table = 0, requested = 0;
+  std::string an, bn, ra, rb, status;
+  soci::statement st =
+      (sql.prepare << "SELECT mt.id, mt.round_id, COALESCE(mt.slot_id, 0), COALESCE(rs.starts_at, 0), "
+                      "COALESCE(rs.ends_at, 0), mt.table_no, mt.a, mt.b, ma.name, mb.name, mt.reason_a, mt.reason_b, "
+                      "CASE WHEN mt.request_id IS NULL THEN 0 ELSE 1 END, mt.status FROM meetings mt LEFT JOIN "
+                      "round_slots rs ON rs.id = mt.slot_id JOIN members ma ON ma.id = mt.a JOIN members mb ON "
+                      "mb.id = mt.b " + where,
+       soci::into(id), soci::into(round), soci::into(slot), soci::into(s), soci::into(e), soci::into(table),
+       soci::into(a), soci::into(b), soci::into(an), soci::into(bn), soci::into(ra), soci::into(rb),
+       soci::into(requested), soci::into(status));
+  st.execute();
+  std::vector<std::string> reasons_b;
+  while (st.fetch()) {
+    ScheduledMeeting m;
+    m.id = id; m.round_id = round; m.slot_id = slot; m.starts_at = s; m.ends_at = e; m.table = table;
+    m.a = a; m.b = b; m.a_name = an; m.b_name = bn; m.why = ra; m.requested = requested != 0; m.status = status;
+    out.push_back(m);
+    reasons_b.push_back(rb);
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    long long mid = out[i].id, member = 0;
+    int happened = 0;
+    soci::statement fb = (sql.prepare << "SELECT member_id, happened FROM meeting_feedback WHERE meeting_id = :m",
+                          soci::use(mid), soci::into(member), soci::into(happened));
+    fb.execute();
+    while (fb.fetch()) (member == out[i].a ? out[i].happened_a : out[i].happened_b) = happened;
+    if (i < reasons_b.size()) out[i].why += std::string(1, '\x1f') + reasons_b[i];  // split by caller
+  }
+  return out;
+}
+
+// QueryMeetings packs "reason_a \x1f reason_b" into why; pick one side's.
+std::string ReasonFor(const ScheduledMeeting& m, Id member) {
+  auto sep = m.why.find('\x1f');
+  if (sep == std::string::npos) return m.why;
+  return member == m.b ? m.why.substr(sep + 1) : m.why.substr(0, sep);
+}
+
+}  // namespace
+
+std::string_view ToString(RequestStatus s) {
+  switch (s) {
+    case RequestStatus::kPending: return "pending";
+    case RequestStatus::kAccepted: return "accepted";
+    case RequestStatus::kDeclined: return "declined";
+    case RequestStatus::kCancelled: return "cancelled";
+    case RequestStatus::kExpired: return "expired";
+  }
+  return "cancelled";
+}
+
+namespace internal {
+
+bool IsRegisteredIn(soci::session& sql, Id event_id, Id member_id) {
+  long long n = 0, e = event_id, m = member_id;
+  sql << "SELECT count(*) FROM registrations WHERE event_id = :e AND member_id = :m AND status = 'registered'",
+      soci::use(e), soci::use(m), soci::into(n);
+  return n > 0;
+}
+
+void ExpireRequests(soci::session& sql, Id event_id, UnixTime now) {
+  long long e = event_id, t = now;
+  sql << "UPDATE meeting_requests SET status = 'expired', updated_at = :t WHERE event_id = :e AND status = 'pending' "
+         "AND expires_at <= :t2",
+      soci::use(t), soci::use(e), soci::use(t);
+}
+
+SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_participants) {
+  SuggestView v;
+  const std::string ev = std::to_string(event_id);
+  const std::string reg = "r.event_id = " + ev + " AND r.status = 'registered' AND m.visibility = 'members' AND "
+                          "m.consent_matchmaking = 1" + std::string(only_round_participants ? " AND r.rounds_opt_out = 0" : "");
+  {
+    long long id = 0;
+    std::string name, sector, org, langs, tags, text;
+    soci::statement st = (sql.prepare << "SELECT m.id, m.name, COALESCE(m.sector, ''), COALESCE(o.name, ''), m.languages, "
+                                         "m.expertise_tags, m.expertise_text FROM registrations r JOIN members m ON m.id = "
+                                         "r.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE " + reg +
+                                             " ORDER BY m.id",
+                          soci::into(id), soci::into(name), soci::into(sector), soci::into(org), soci::into(langs),
+                          soci::into(tags), soci::into(text));
+    st.execute();
+    while (st.fetch()) {
+      v.index[id] = static_cast<int>(v.ids.size());
+      v.ids.push_back(id);
+      v.names.push_back(name);
+      matching::SuggestAttendee a;
+      a.id = std::to_string(id);
+      a.sector = sector;
+      a.organization = org;
+      a.languages = CsvList(langs);
+      a.expertise_tags = CsvList(tags);
+      a.expertise_text = text;
+      v.input.attendees.push_back(std::move(a));
+    }
+  }
+  {
+    long long mid = 0;
+    std::string title, text;
+    soci::statement st = (sql.prepare << "SELECT c.member_id, c.title, c.text FROM challenges c JOIN registrations r ON "
+                                         "r.member_id = c.member_id JOIN members m ON m.id = c.member_id WHERE c.status = "
+                                         "'open' AND " + reg + " ORDER BY c.id",
+                          soci::into(mid), soci::into(title), soci::into(text));
+    st.execute();
+    while (st.fetch()) {
+      auto it = v.index.find(mid);
+      if (it != v.index.end()) v.input.attendees[it->second].challenges.push_back(title + ". " + text);
+    }
+  }
+  {
+    long long a = 0, b = 0;
+    std::string kind;
+    std::map<std::pair<int, int>, bool> ties;
+    soci::statement st = (sql.prepare << "SELECT i.a, i.b, i.kind FROM interactions i JOIN registrations ra ON "
+                                         "ra.member_id = i.a AND ra.event_id = " + ev + " AND ra.status = 'registered' "
+                                         "JOIN registrations rb ON rb.member_id = i.b AND rb.event_id = " + ev +
+                                             " AND rb.status = 'registered'",
+                          soci::into(a), soci::into(b), soci::into(kind));
+    st.execute();
+    while (st.fetch()) {
+      auto ia = v.index.find(a), ib = v.index.find(b);
+      if (ia == v.index.end() || ib == v.index.end()) continue;
+      auto k = model::ParseInteractionKind(kind);
+      bool& real = ties[{ia->second, ib->second}];
+      real = real || (k && model::IsFaceToFace(*k));
+    }
+    for (auto& [p, real] : ties) v.input.ties.push_back({p.first, p.second, real});
+  }
+  {
+    long long from = 0, to = 0;
+    soci::statement st = (sql.prepare << "SELECT from_member, to_member FROM meeting_requests WHERE event_id = " + ev +
+                                             " AND status IN ('pending', 'accepted')",
+                          soci::into(from), soci::into(to));
+    st.execute();
+    while (st.fetch()) {
+      auto i = v.index.find(from), j = v.index.find(to);
+      if (i != v.index.end() && j != v.index.end()) v.input.requests.push_back({i->second, j->second});
+    }
+  }
+  return v;
+}
+
+}  // namespace internal
+
+Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id, Id to, const std::string& message) {
+  if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
+  if (to <= 0) return InvalidArgument("must be a positive member id", "to");
+  if (to == viewer.member_id) return InvalidArgument("you cannot request a meeting with yourself", "to");
+  VB_RETURN_IF_ERROR(domain::CheckText("message", message, 0, 500, true));
+  return WithSession<MeetingRequest>(db_, [&](soci::session& sql) -> Result<MeetingRequest> {
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, event_id);
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+    const UnixTime now = clock_.Now();
+    if (now >= info.event.ends_at) return Conflict("the event has ended", "event_id");
+    internal::ExpireRequests(sql, event_id, now);
+    if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
+      return Conflict("you are not registered for this event", "event_id");
+    long long n = domain::CountOf(sql, "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(to) + " AND " +
+                                           viewer.VisibleSql("m"), {});
+    if (!n) return NotFound("no member with id " + std::to_string(to), "to");
+    if (!internal::IsRegisteredIn(sql, event_id, to))
+      return Conflict(internal::MemberName(sql, to) + " is not attending this event", "to");
+    const std::string me = std::to_string(viewer.member_id), other = std::to_string(to), ev = std::to_string(event_id);
+    auto mine = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + me + " AND q.to_member = " +
+                                       other + " AND q.status IN ('pending', 'accepted')");
+    if (!mine.empty()) return Conflict("you already asked " + mine.front().to_name + " (" +
+                                           std::string(ToString(mine.front().status)) + ")", "to");
+    // They asked me already: interest is mutual, so accept theirs.
+    auto theirs = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + other + " AND q.to_member = " +
+                                         me + " AND q.status IN ('pending', 'accepted')");
+    long long t = now;
+    if (!theirs.empty()) {
+      MeetingRequest r = theirs.front();
+      if (r.status == RequestStatus::kPending) {
+        long long rid = r.id;
+        sql << "UPDATE meeting_requests SET status = 'accepted', updated_at = :t WHERE id = :id", soci::use(t), soci::use(rid);
+        internal::Notify(sql, to, "meeting_accepted", r.to_name + " wants to meet you too: your request is accepted.",
+                         "meeting_request:" + std::to_string(r.id), now);
+        r.status = RequestStatus::kAccepted;
+        r.updated_at = now;
+      }
+      r.mutual = true;
+      tr.commit();
+      return r;
+    }
+    long long exp = std::min<long long>(now + info.request_ttl, info.event.ends_at), e = event_id,
+              from = viewer.member_id, tom = to;
+    sql << "INSERT INTO meeting_requests (event_id, from_member, to_member, message, status, expires_at, created_at, "
+           "updated_at) VALUES (:e, :f, :t, :m, 'pending', :x, :c, :u)",
+        soci::use(e), soci::use(from), soci::use(tom), soci::use(message), soci::use(exp), soci::use(t), soci::use(t);
+    auto rows = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + me + " AND q.to_member = " +
+                                       other + " AND q.status = 'pending'");
+    if (rows.empty()) return Internal("request vanished");
+    internal::Notify(sql, to, "meeting_request", rows.front().from_name + " would like to meet you at " + info.event.title,
+                     "meeting_request:" + std::to_string(rows.front().id), now);
+    tr.commit();
+    return rows.front();
+  });
+}
+
+Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_id, RequestAction action) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<MeetingRequest>(db_, [&](soci::session& sql) -> Result<MeetingRequest> {
+    auto rows = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id));
+    if (rows.empty() || (rows[0].from != viewer.member_id && rows[0].to != viewer.member_id))
+      return NotFound("no meeting request with id " + std::to_string(request_id), "id");
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, rows[0].event_id);  // first write, then re-read under the lock
+    const UnixTime now = clock_.Now();
+    internal::ExpireRequests(sql, rows[0].event_id, now);
+    MeetingRequest r = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id)).front();
+    std::string to_status;
+    Id tell = 0;
+    std::string kind, text;
+    if (action == RequestAction::kAccept || action == RequestAction::kDecline) {
+      if (r.to != viewer.member_id) return PermissionDenied("only " + r.to_name + " can answer this request");
+      if (r.status == RequestStatus::kExpired) return Conflict("the request expired without an answer", "status");
+      if (r.status != RequestStatus::kPending)
+        return Conflict("the request is " + std::string(ToString(r.status)) + ", not pending", "status");
+      if (action == RequestAction::kAccept && !internal::IsRegisteredIn(sql, r.event_id, r.from))
+        return Conflict(r.from_name + " is no longer attending", "status");
+      to_status = action == RequestAction::kAccept ? "accepted" : "declined";
+      tell = r.from;
+      kind = action == RequestAction::kAccept ? "meeting_accepted" : "meeting_declined";
+      text = r.to_name + (action == RequestAction::kAccept ? " accepted" : " declined") + " your meeting request.";
+    } else {
+      const bool sender_pending = r.status == RequestStatus::kPending && r.from == viewer.member_id;
+      if (!sender_pending && r.status != RequestStatus::kAccepted)
+        return Conflict(r.status == RequestStatus::kPending ? "only the sender can withdraw a pending request"
+                                                            : "the request is " + std::string(ToString(r.status)),
+                        "status");
+      to_status = "cancelled";
+      tell = viewer.member_id == r.from ? r.to : r.from;
+      kind = "meeting_cancelled";
+      text = (viewer.member_id == r.from ? r.from_name : r.to_name) + " cancelled the meeting.";
+    }
+    long long t = now, id = r.id;
+    soci::statement st = (sql.prepare << "UPDATE meeting_requests SET status = :s, updated_at = :t WHERE id = :id",
+                          soci::use(to_status), soci::use(t), soci::use(id));
+    st.execute(true);
+    if (to_status == "cancelled") {
+      sql << "UPDATE meetings SET status = 'cancelled', revision = revision + 1, updated_at = :t WHERE request_id = :id "
+             "AND status = 'scheduled'",
+          soci::use(t), soci::use(id);
+    }
+    internal::Notify(sql, tell, kind, text, "meeting_request:" + std::to_string(r.id), now);
+    r = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id)).front();
+    tr.commit();
+    return r;
+  });
+}
+
+Result<std::vector<MeetingRequest>> MeetingService::Requests(const Viewer& viewer, Id event_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<std::vector<MeetingRequest>>(db_, [&](soci::session& sql) -> Result<std::vector<MeetingRequest>> {
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+    (void)info;
+    internal::ExpireRequests(sql, event_id, clock_.Now());
+    const std::string me = std::to_string(viewer.member_id);
+    auto rows = QueryRequests(sql, "WHERE q.event_id = " + std::to_string(event_id) + " AND (q.from_member = " + me +
+                                       " OR q.to_member = " + me + ") ORDER BY q.updated_at DESC, q.id DESC");
+    std::set<std::pair<Id, Id>> asked;
+    for (const auto& r : rows)
+      if (r.status == RequestStatus::kPending || r.status == RequestStatus::kAccepted) asked.insert({r.from, r.to});
+    for (auto& r : rows) r.mutual = r.status == RequestStatus::kAccepted || asked.count({r.to, r.from}) > 0;
+    return rows;
+  });
+}
+
+Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer& viewer, Id event_id, int top_k) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  if (top_k < 1 || top_k > 50) return InvalidArgument("must be between 1 and 50", "limit");
+  auto view = WithSession<internal::SuggestView>(db_, [&](soci::session& sql) -> Result<internal::SuggestView> {
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+    (void)info;
+    if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
+      return PermissionDenied("only registered attendees see whom to meet");
+    return internal::LoadSuggestView(sql, event_id, false);
+  });
+  if (!view) return view.status();
+  auto it = view->index.find(viewer.member_id);
+  // A viewer outside the candidates (hidden profile, no consent) gets no suggestions.
+  if (it == view->index.end()) return std::vector<AttendeeSuggestion>{};
+  VB_ASSIGN_OR_RETURN(auto result, matching::Suggest(view->input, matching::SuggestOptions{.top_k = top_k}));
+  std::vector<AttendeeSuggestion> out;
+  for (const auto& s : result.suggestions[it->second]) {
+    const auto& a = view->input.attendees[s.other];
+    out.push_back({view->ids[s.other], view->names[s.other], a.sector, a.organization, s.score, s.explanation});
+  }
+  return out;
+}
+
+Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& viewer, Id event_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<std::vector<ScheduledMeeting>>(db_, [&](soci::session& sql) -> Result<std::vector<ScheduledMeeting>> {
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+    (void)info;
+    const std::string me = std::to_string(viewer.member_id);
+    auto rows = QueryMeetings(sql, "JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + std::to_string(event_id) +
+                                       " AND mt.status = 'scheduled' AND (mt.a = " + me + " OR mt.b = " + me +
+                                       ") ORDER BY rs.starts_at, mt.id");
+    for (auto& m : rows) m.why = ReasonFor(m, viewer.member_id);
+    return rows;
+  });
+}
+
+Result<std::vector<ScheduledMeeting>> MeetingService::RoundMeetings(const Viewer& viewer, Id round_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<std::vector<ScheduledMeeting>>(db_, [&](soci::session& sql) -> Result<std::vector<ScheduledMeeting>> {
+    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, round.event_id));
+    EventService events(db_, clock_);
+    if (!events.CanManage(viewer, info)) return PermissionDenied("only the event's organizers see all meetings");
+    auto rows = QueryMeetings(sql, "WHERE mt.round_id = " + std::to_string(round_id) +
+                                       " ORDER BY rs.starts_at, mt.table_no, mt.id");
+    for (auto& m : rows) m.why = ReasonFor(m, m.a);
+    return rows;
+  });
+}
+
+Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happened, int usefulness,
+                                const std::string& note) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  if (usefulness < 0 || usefulness > 5) return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness");
+  if (!happened && usefulness > 0) return InvalidArgument("rate only a meeting that happened", "usefulness");
+  VB_RETURN_IF_ERROR(domain::CheckText("note", note, 0, 1000, true));
+  auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+    auto first = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
+    if (first.empty() || (first[0].a != viewer.member_id && first[0].b != viewer.member_id))
+      return NotFound("no meeting with id " + std::to_string(meeting_id), "id");
+    VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, first[0].round_id));
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, event_id);
+    auto rows = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
+    const auto& m = rows[0];
+    if (m.status != "scheduled") return Conflict("the meeting was " + m.status, "status");
+    const UnixTime now = clock_.Now();
+    if (m.starts_at == 0 || now < m.starts_at) return Conflict("the meeting has not started yet", "happened");
+    long long mid = meeting_id, me = viewer.member_id, t = now;
+    int h = happened ? 1 : 0;
+    sql << "DELETE FROM meeting_feedback WHERE meeting_id = :m AND member_id = :me", soci::use(mid), soci::use(me);
+    sql << "INSERT INTO meeting_feedback (meeting_id, member_id, happened, usefulness, note, created_at) "
+           "VALUES (:m, :me, :h, :u, :n, :t)",
+        soci::use(mid), soci::use(me), soci::use(h), soci::use(usefulness), soci::use(note), soci::use(t);
+    if (happened) {
+      soci::statement st = (sql.prepare << "UPDATE meetings SET held_recorded = 1 WHERE id = :m AND held_recorded = 0",
+                            soci::use(mid));
+      st.execute(true);
+      if (st.get_affected_rows() == 1) {
+        long long ev = 0, rid = m.round_id;
+        sql << "SELECT event_id FROM rounds WHERE id = :r", soci::use(rid), soci::into(ev);
+        model::Interaction in{0, m.a, m.b, model::InteractionKind::kMeetingHeld, now,
+                              "meeting:" + std::to_string(meeting_id), ev};
+        domain::AppendInteraction(sql, in);
+      }
+    }
+    tr.commit();
+    return true;
+  });
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+Result<std::string> MeetingService::MeetingInvite(const Viewer& viewer, Id meeting_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
+    auto rows = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
+    if (rows.empty() || (rows[0].a != viewer.member_id && rows[0].b != viewer.member_id))
+      return NotFound("no meeting with id " + std::to_string(meeting_id), "id");
+    const auto& m = rows[0];
+    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, m.round_id));
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, round.event_id));
+    long long a = m.a, b = m.b;
+    std::string ea, eb;
+    int rev = 0;
+    long long mid = m.id;
+    sql << "SELECT email FROM members WHERE id = :a", soci::use(a), soci::into(ea);
+    sql << "SELECT email FROM members WHERE id = :b", soci::use(b), soci::into(eb);
+    sql << "SELECT revision FROM meetings WHERE id = :m", soci::use(mid), soci::into(rev);
+    CalEntry e;
+    e.uid = "meeting-" + std::to_string(m.id) + "@verbinder";
+    e.sequence = rev;
+    const bool i_am_a = viewer.member_id == m.a;
+    e.summary = "1:1 with " + (i_am_a ? m.b_name : m.a_name) + " (" + info.event.title + ")";
+    e.description = ReasonFor(m, viewer.member_id);
+    e.location = info.event.location + (info.event.location.empty() ? "" : ", ") + "table " + std::to_string(m.table);
+    e.starts_at = m.starts_at;
+    e.ends_at = m.ends_at;
+    e.timezone = info.event.timezone;
+    e.attendees = {{m.a_name, ea}, {m.b_name, eb}};
+    const bool cancelled = m.status != "scheduled" || m.starts_at == 0;
+    if (m.starts_at == 0) { e.starts_at = info.event.starts_at; e.ends_at = info.event.starts_at + 900; }
+    return BuildCalendar(cancelled ? CalMethod::kCancel : CalMethod::kRequest, {e}, clock_.Now());
+  });
+}
+
+}  // namespace verbinder::events

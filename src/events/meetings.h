@@ -1,0 +1,161 @@
+// Meetings at events (the structured borrel): whom to meet and why, meeting
+// requests between attendees (with expiry, so an ignored request never blocks
+// anyone), networking rounds of time slots × tables, attendees' unavailable
+// slots, the auto-scheduler (matching::Schedule underneath), personal
+// schedules and feedback afterwards (`meeting_held` in the ledger).
+//
+//   MeetingService meetings(db, clock);
+//   auto req = meetings.Request(anja, event_id, pieter_id, "Hoe pak jij doorlooptijden aan?");
+//   meetings.Respond(pieter, req->id, RequestAction::kAccept);
+//   auto round = meetings.CreateRound(leader, event_id, {.title = "Borrel", .tables = 20, ...});
+//   auto run = meetings.AutoSchedule(leader, round->id);     // accepted requests first
+//   auto mine = meetings.MySchedule(anja, event_id);
+//
+// Who takes part: registered attendees who did not opt out. Suggestions pair
+// only members whose profiles all members may see and who consent to
+// matchmaking; explicit requests pair anyone who was visible to the requester.
+// Re-running the scheduler keeps every scheduled meeting that is still
+// possible; impossible ones are rescheduled where possible (both told) or
+// cancelled with a notification — never silently dropped.
+//
+// Thread-safety: safe for concurrent use; writes of one event serialise on the
+// event row (see events.h).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/members.h"
+#include "domain/viewer.h"
+#include "events/events.h"
+#include "model/model.h"
+#include "storage/database.h"
+#include "util/clock.h"
+#include "util/status.h"
+
+namespace verbinder::events {
+
+enum class RequestStatus { kPending, kAccepted, kDeclined, kCancelled, kExpired };
+std::string_view ToString(RequestStatus s);
+enum class RequestAction { kAccept, kDecline, kCancel };
+
+struct MeetingRequest {
+  Id id = 0;
+  Id event_id = 0;
+  Id from = 0;
+  Id to = 0;
+  std::string from_name;
+  std::string to_name;
+  std::string message;
+  RequestStatus status = RequestStatus::kPending;
+  bool mutual = false;   // the other side asked too
+  UnixTime expires_at = 0;
+  UnixTime created_at = 0;
+  UnixTime updated_at = 0;
+};
+
+struct AttendeeSuggestion {
+  Id member_id = 0;
+  std::string name;
+  std::string sector;
+  std::string organization;
+  double score = 0;
+  std::string explanation;  // plain words, in the viewer's first language
+};
+
+struct Slot {
+  Id id = 0;
+  UnixTime starts_at = 0;
+  UnixTime ends_at = 0;
+};
+
+struct Round {
+  Id id = 0;
+  Id event_id = 0;
+  std::string title;
+  int tables = 0;
+  int max_meetings = 0;       // per person in this round
+  std::vector<Slot> slots;    // sorted by start
+  UnixTime scheduled_at = 0;  // last auto-schedule run, 0 = never
+};
+
+struct ScheduledMeeting {
+  Id id = 0;
+  Id round_id = 0;
+  Id slot_id = 0;
+  UnixTime starts_at = 0;
+  UnixTime ends_at = 0;
+  int table = 0;
+  Id a = 0;
+  Id b = 0;
+  std::string a_name;
+  std::string b_name;
+  std::string why;           // for the viewer (MySchedule), else a's reason
+  bool requested = false;    // came from an accepted request
+  std::string status;        // scheduled, cancelled
+  int happened_a = -1;       // feedback: -1 none, 0 no, 1 yes
+  int happened_b = -1;
+};
+
+struct ScheduleRun {
+  int participants = 0;
+  int kept = 0;              // meetings left where they were
+  int added = 0;             // new meetings
+  int rescheduled = 0;       // impossible meetings placed again
+  int cancelled = 0;         // impossible meetings that found no place (both told)
+  std::vector<std::string> unscheduled_requests;  // accepted requests without a place, with why
+  double objective = 0;
+  double upper_bound = 0;
+};
+
+class MeetingService {
+ public:
+  MeetingService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // Both must be registered; not oneself; `to` visible to the viewer; no open
+  // request between the two already. Expires after the event's request_ttl
+  // (or at the event's end, whichever is first).
+  Result<MeetingRequest> Request(const domain::Viewer& viewer, Id event_id, Id to, const std::string& message);
+  // Accept/decline: the recipient, while pending and not expired. Cancel: the
+  // sender while pending, either side once accepted.
+  Result<MeetingRequest> Respond(const domain::Viewer& viewer, Id request_id, RequestAction action);
+  // The viewer's requests at an event (sent and received), newest first.
+  Result<std::vector<MeetingRequest>> Requests(const domain::Viewer& viewer, Id event_id);
+  // Whom the viewer (a registered attendee) should meet, and why.
+  Result<std::vector<AttendeeSuggestion>> Suggestions(const domain::Viewer& viewer, Id event_id, int top_k);
+
+  // Rounds (the event's organizers). Slots must lie within the event, start
+  // before they end and not overlap; tables >= 1; max_meetings >= 1.
+  Result<Round> CreateRound(const domain::Viewer& viewer, Id event_id, Round round);
+  Result<Round> GetRound(const domain::Viewer& viewer, Id round_id);
+  Result<std::vector<Round>> Rounds(const domain::Viewer& viewer, Id event_id);
+  // Moves a slot; its meetings move along (both told, calendar revision bumped).
+  Result<Round> MoveSlot(const domain::Viewer& viewer, Id round_id, Id slot_id, UnixTime starts_at, UnixTime ends_at);
+  // Removes a slot; its meetings are rescheduled where possible, else cancelled
+  // (both told either way). Returns the run that re-placed them.
+  Result<ScheduleRun> RemoveSlot(const domain::Viewer& viewer, Id round_id, Id slot_id);
+  // The viewer's unavailable slots in a round (replaces the previous set).
+  Status SetUnavailable(const domain::Viewer& viewer, Id round_id, const std::vector<Id>& slot_ids);
+  Result<std::vector<Id>> Unavailable(const domain::Viewer& viewer, Id round_id);
+
+  // Runs the scheduler: kept meetings stay; accepted requests first, then
+  // the best suggestions; within availability, per-person cap and tables.
+  Result<ScheduleRun> AutoSchedule(const domain::Viewer& viewer, Id round_id);
+  // The viewer's scheduled meetings at an event, by time.
+  Result<std::vector<ScheduledMeeting>> MySchedule(const domain::Viewer& viewer, Id event_id);
+  // All meetings of a round with feedback (organizers), by slot and table.
+  Result<std::vector<ScheduledMeeting>> RoundMeetings(const domain::Viewer& viewer, Id round_id);
+  // A participant says whether the meeting happened (after its start) and
+  // how useful it was (1-5, 0 = not rated). The first "happened" writes
+  // `meeting_held` to the ledger, once.
+  Status Feedback(const domain::Viewer& viewer, Id meeting_id, bool happened, int usefulness, const std::string& note);
+  // The meeting as an iCalendar invite for a participant.
+  Result<std::string> MeetingInvite(const domain::Viewer& viewer, Id meeting_id);
+
+ private:
+  storage::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace verbinder::events

@@ -1,0 +1,352 @@
+// Meeting requests, suggestions, rounds with the auto-scheduler, feedback and
+// visits against a real database (SQLite; PostgreSQL with
+// VERBINDER_TEST_BACKEND=postgres).
+#include <map>
+#include <set>
+
+#include "events/test_util.h"
+
+namespace verbinder::events {
+namespace {
+
+using testing::kHour;
+using testing::kNow;
+using domain::Viewer;
+
+class MeetingsTest : public testing::EventsFixture {
+ protected:
+  // Six attendees whose challenges and expertise cross sectors.
+  void SetUpBorrel(int capacity = 0) {
+    ev_ = NewEvent(capacity);
+    anja_ = Make("Anja Kamphuis", "care", "Thuiszorg De Noaber", model::Visibility::kMembers, {"wound care"},
+                 "Our waiting lists keep growing and planning the nurses takes days");
+    pieter_ = Make("Pieter Lammerink", "industry", "TPO Almelo", model::Visibility::kMembers,
+                   {"lean", "lead time reduction", "planning"}, "Interns drop out of our technical training");
+    carla_ = Make("Carla Smit", "education", "ROC Twente", model::Visibility::kMembers, {"internships", "training"},
+                  "Energy costs of our buildings");
+    dirk_ = Make("Dirk Jansen", "industry", "Energie BV", model::Visibility::kMembers, {"energy", "solar"},
+                 "Stock-outs of parts");
+    eva_ = Make("Eva Bos", "care", "Ziekenhuis", model::Visibility::kMembers, {"logistics", "stock"},
+                "Scheduling nurses across wards");
+    henk_ = Make("Henk Verborgen", "industry", "Stil BV", model::Visibility::kHidden, {"planning", "scheduling"},
+                 "Waiting lists");
+    for (const auto& m : {anja_, pieter_, carla_, dirk_, eva_, henk_})
+      ASSERT_TRUE(events_->Register(As(m), ev_.event.id, m.id).ok());
+  }
+
+  Round MakeRound(int slots, int tables, int max_meetings) {
+    Round r;
+    r.title = "Borrel";
+    r.tables = tables;
+    r.max_meetings = max_meetings;
+    for (int s = 0; s < slots; ++s)
+      r.slots.push_back({0, ev_.event.starts_at + 4 * kHour + s * 1200, ev_.event.starts_at + 4 * kHour + s * 1200 + 900});
+    auto created = meetings_->CreateRound(leader_, ev_.event.id, r);
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return created.ok() ? *created : r;
+  }
+
+  // Hard constraints of a round's scheduled meetings.
+  void ExpectFeasible(const Round& round, const std::vector<ScheduledMeeting>& all) {
+    std::set<std::pair<model::Id, model::Id>> busy, pairs;
+    std::set<std::pair<model::Id, int>> tables;
+    std::map<model::Id, int> per_person;
+    for (const auto& m : all) {
+      if (m.status != "scheduled") continue;
+      EXPECT_TRUE(busy.insert({m.a, m.slot_id}).second) << "double-booked " << m.a_name;
+      EXPECT_TRUE(busy.insert({m.b, m.slot_id}).second) << "double-booked " << m.b_name;
+      EXPECT_TRUE(tables.insert({m.slot_id, m.table}).second) << "table used twice";
+      EXPECT_GE(m.table, 1);
+      EXPECT_LE(m.table, round.tables);
+      EXPECT_TRUE(pairs.insert({m.a, m.b}).second) << "pair twice";
+      EXPECT_LE(++per_person[m.a], round.max_meetings);
+      EXPECT_LE(++per_person[m.b], round.max_meetings);
+      EXPECT_FALSE(m.why.empty());
+    }
+  }
+
+  EventInfo ev_;
+  model::Member anja_, pieter_, carla_, dirk_, eva_, henk_;
+};
+
+TEST_F(MeetingsTest, RequestsAcceptDeclineExpireAndBadInput) {
+  SetUpBorrel();
+  auto outsider = Make("Olaf Buiten", "care", "Elders");
+  const auto ev = ev_.event.id;
+  EXPECT_EQ(meetings_->Request(As(anja_), ev, anja_.id, "").status().field(), "to");
+  auto not_attending = meetings_->Request(As(anja_), ev, outsider.id, "hoi");
+  EXPECT_EQ(not_attending.status().code(), Code::kConflict);
+  EXPECT_EQ(not_attending.status().field(), "to");
+  EXPECT_EQ(meetings_->Request(As(outsider), ev, anja_.id, "hoi").status().field(), "event_id");
+  EXPECT_EQ(meetings_->Request(As(anja_), ev, henk_.id, "hoi").status().code(), Code::kNotFound);  // hidden
+  EXPECT_EQ(meetings_->Request(As(anja_), ev, pieter_.id, std::string(501, 'x')).status().field(), "message");
+
+  auto r = meetings_->Request(As(anja_), ev, pieter_.id, "How would you approach our waiting lists?");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, RequestStatus::kPending);
+  EXPECT_EQ(r->expires_at, kNow + ev_.request_ttl);
+  EXPECT_EQ(meetings_->Request(As(anja_), ev, pieter_.id, "again").status().code(), Code::kConflict);
+  EXPECT_EQ(meetings_->Respond(As(anja_), r->id, RequestAction::kAccept).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(meetings_->Respond(As(carla_), r->id, RequestAction::kAccept).status().code(), Code::kNotFound);
+  auto acc = meetings_->Respond(As(pieter_), r->id, RequestAction::kAccept);
+  ASSERT_TRUE(acc.ok());
+  EXPECT_EQ(acc->status, RequestStatus::kAccepted);
+  EXPECT_EQ(meetings_->Respond(As(pieter_), r->id, RequestAction::kDecline).status().code(), Code::kConflict);
+  auto notes = events_->Notifications(As(anja_), 10, 0);
+  ASSERT_FALSE(notes->items.empty());
+  EXPECT_EQ(notes->items[0].kind, "meeting_accepted");
+
+  // Mutual interest: Dirk asks Carla while Carla's request to Dirk is pending.
+  auto c2d = meetings_->Request(As(carla_), ev, dirk_.id, "Energy?");
+  ASSERT_TRUE(c2d.ok());
+  auto d2c = meetings_->Request(As(dirk_), ev, carla_.id, "Training?");
+  ASSERT_TRUE(d2c.ok());
+  EXPECT_EQ(d2c->id, c2d->id);
+  EXPECT_TRUE(d2c->mutual);
+  EXPECT_EQ(d2c->status, RequestStatus::kAccepted);
+
+  // An ignored request expires and can no longer be accepted.
+  auto e2a = meetings_->Request(As(eva_), ev, anja_.id, "Stock?");
+  ASSERT_TRUE(e2a.ok());
+  clock_.Advance(ev_.request_ttl + 1);
+  auto stale = meetings_->Respond(As(anja_), e2a->id, RequestAction::kAccept);
+  EXPECT_EQ(stale.status().code(), Code::kConflict);
+  EXPECT_NE(stale.status().message().find("expired"), std::string::npos);
+  auto mine = meetings_->Requests(As(eva_), ev);
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ((*mine)[0].status, RequestStatus::kExpired);
+  // After expiry, asking again is allowed.
+  EXPECT_TRUE(meetings_->Request(As(eva_), ev, anja_.id, "Once more").ok());
+  // A declined request.
+  auto d = meetings_->Request(As(dirk_), ev, eva_.id, "Parts?");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(meetings_->Respond(As(eva_), d->id, RequestAction::kDecline)->status, RequestStatus::kDeclined);
+}
+
+TEST_F(MeetingsTest, SuggestionsExplainAndNeverShowHiddenMembers) {
+  SetUpBorrel();
+  auto s = meetings_->Suggestions(As(anja_), ev_.event.id, 5);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_FALSE(s->empty());
+  for (const auto& x : *s) {
+    EXPECT_NE(x.member_id, henk_.id);
+    EXPECT_NE(x.member_id, anja_.id);
+    EXPECT_FALSE(x.explanation.empty());
+  }
+  auto outsider = Make("Olaf Buiten", "care", "Elders");
+  EXPECT_EQ(meetings_->Suggestions(As(outsider), ev_.event.id, 5).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(meetings_->Suggestions(As(anja_), ev_.event.id, 0).status().field(), "limit");
+  // The hidden member gets no suggestions either (they are not matchable).
+  auto hs = meetings_->Suggestions(As(henk_), ev_.event.id, 5);
+  ASSERT_TRUE(hs.ok());
+  EXPECT_TRUE(hs->empty());
+}
+
+TEST_F(MeetingsTest, AutoScheduleHonoursRequestsAvailabilityAndKeepsPublishedMeetings) {
+  SetUpBorrel();
+  const auto ev = ev_.event.id;
+  auto r = meetings_->Request(As(anja_), ev, pieter_.id, "Lead times?");
+  ASSERT_TRUE(meetings_->Respond(As(pieter_), r->id, RequestAction::kAccept).ok());
+  Round round = MakeRound(3, 2, 2);
+  ASSERT_EQ(round.slots.size(), 3u);
+  // Anja cannot make the first slot; Eva opts out of the rounds.
+  ASSERT_TRUE(meetings_->SetUnavailable(As(anja_), round.id, {round.slots[0].id}).ok());
+  EXPECT_EQ(meetings_->SetUnavailable(As(anja_), round.id, {999999}).field(), "slot_ids[0]");
+  ASSERT_TRUE(events_->SetRoundsOptOut(As(eva_), ev, true).ok());
+  EXPECT_EQ(meetings_->AutoSchedule(As(anja_), round.id).status().code(), Code::kPermissionDenied);
+
+  auto run = meetings_->AutoSchedule(leader_, round.id);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_TRUE(run->unscheduled_requests.empty());
+  EXPECT_GT(run->added, 1);
+  auto all = meetings_->RoundMeetings(leader_, round.id);
+  ASSERT_TRUE(all.ok());
+  ExpectFeasible(round, *all);
+  bool anja_pieter = false;
+  for (const auto& m : *all) {
+    EXPECT_NE(m.a, eva_.id);
+    EXPECT_NE(m.b, eva_.id);
+    EXPECT_NE(m.a, henk_.id);  // hidden: only explicit requests would pair him
+    EXPECT_NE(m.b, henk_.id);
+    if ((m.a == anja_.id || m.b == anja_.id)) EXPECT_NE(m.slot_id, round.slots[0].id);
+    if (std::set<model::Id>{m.a, m.b} == std::set<model::Id>{anja_.id, pieter_.id}) {
+      anja_pieter = true;
+      EXPECT_TRUE(m.requested);
+    }
+  }
+  EXPECT_TRUE(anja_pieter);
+
+  // Personal schedule: only one's own meetings, with why, by time.
+  auto mine = meetings_->MySchedule(As(anja_), ev);
+  ASSERT_TRUE(mine.ok());
+  ASSERT_FALSE(mine->empty());
+  for (const auto& m : *mine) {
+    EXPECT_TRUE(m.a == anja_.id || m.b == anja_.id);
+    EXPECT_FALSE(m.why.empty());
+  }
+  EXPECT_EQ(meetings_->RoundMeetings(As(anja_), round.id).status().code(), Code::kPermissionDenied);
+
+  // Re-running keeps every published meeting where it was.
+  std::map<model::Id, std::pair<model::Id, int>> before;
+  for (const auto& m : *all) before[m.id] = {m.slot_id, m.table};
+  auto rerun = meetings_->AutoSchedule(leader_, round.id);
+  ASSERT_TRUE(rerun.ok());
+  EXPECT_EQ(rerun->kept, static_cast<int>(before.size()));
+  EXPECT_EQ(rerun->cancelled, 0);
+  auto after = meetings_->RoundMeetings(leader_, round.id);
+  for (const auto& m : *after)
+    if (before.count(m.id)) EXPECT_EQ(before[m.id], std::make_pair(m.slot_id, m.table));
+  ExpectFeasible(round, *after);
+}
+
+TEST_F(MeetingsTest, RemovingASlotReschedulesOrCancelsAndTellsBoth) {
+  SetUpBorrel();
+  auto r = meetings_->Request(As(anja_), ev_.event.id, pieter_.id, "Lead times?");
+  ASSERT_TRUE(meetings_->Respond(As(pieter_), r->id, RequestAction::kAccept).ok());
+  Round round = MakeRound(3, 3, 1);
+  ASSERT_TRUE(meetings_->AutoSchedule(leader_, round.id).ok());
+  auto all = *meetings_->RoundMeetings(leader_, round.id);
+  model::Id ap_slot = 0, ap_id = 0;
+  for (const auto& m : all)
+    if (m.requested) { ap_slot = m.slot_id; ap_id = m.id; }
+  ASSERT_NE(ap_id, 0);
+  auto notes_before = events_->Notifications(As(anja_), 100, 0)->total;
+  auto run = meetings_->RemoveSlot(leader_, round.id, ap_slot);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_GE(run->rescheduled + run->cancelled, 1);
+  auto after = *meetings_->RoundMeetings(leader_, round.id);
+  bool found = false;
+  for (const auto& m : after) {
+    if (m.id != ap_id) continue;
+    found = true;
+    EXPECT_EQ(m.status, "scheduled");  // an accepted request is placed again: max 1 each, slots left
+    EXPECT_NE(m.slot_id, ap_slot);
+    EXPECT_NE(m.slot_id, 0);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_GT(events_->Notifications(As(anja_), 100, 0)->total, notes_before);
+  EXPECT_GT(events_->Notifications(As(pieter_), 100, 0)->total, 0);
+  // Moving a slot keeps its meetings and bumps their calendar revision.
+  auto moved_round = *meetings_->GetRound(leader_, round.id);
+  auto& s0 = moved_round.slots[0];
+  auto moved = meetings_->MoveSlot(leader_, round.id, s0.id, s0.starts_at + 60, s0.ends_at + 60);
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, s0.ends_at, s0.starts_at).status().field(), "slot[0].ends_at");
+  EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, ev_.event.ends_at + 10, ev_.event.ends_at + 100).status().code(),
+            Code::kInvalidArgument);
+}
+
+TEST_F(MeetingsTest, RoundValidation) {
+  SetUpBorrel();
+  Round r;
+  r.title = "Borrel";
+  r.tables = 2;
+  r.max_meetings = 2;
+  r.slots = {{0, ev_.event.starts_at - 600, ev_.event.starts_at}};
+  EXPECT_EQ(meetings_->CreateRound(leader_, ev_.event.id, r).status().field(), "slots[0].starts_at");
+  r.slots = {{0, ev_.event.starts_at, ev_.event.starts_at + 900}, {0, ev_.event.starts_at + 600, ev_.event.starts_at + 1200}};
+  EXPECT_EQ(meetings_->CreateRound(leader_, ev_.event.id, r).status().field(), "slots[1].starts_at");
+  r.slots = {{0, ev_.event.starts_at + 900, ev_.event.starts_at}};
+  EXPECT_EQ(meetings_->CreateRound(leader_, ev_.event.id, r).status().field(), "slots[0].ends_at");
+  r.slots = {};
+  EXPECT_EQ(meetings_->CreateRound(leader_, ev_.event.id, r).status().field(), "slots");
+  r.slots = {{0, ev_.event.starts_at, ev_.event.starts_at + 900}};
+  r.tables = 0;
+  EXPECT_EQ(meetings_->CreateRound(leader_, ev_.event.id, r).status().field(), "tables");
+  r.tables = 2;
+  EXPECT_EQ(meetings_->CreateRound(As(anja_), ev_.event.id, r).status().code(), Code::kPermissionDenied);
+  auto rounds = meetings_->Rounds(leader_, ev_.event.id);
+  ASSERT_TRUE(rounds.ok());
+  EXPECT_TRUE(rounds->empty());
+}
+
+TEST_F(MeetingsTest, FeedbackWritesMeetingHeldOnceAndMeetingInviteParses) {
+  SetUpBorrel();
+  auto r = meetings_->Request(As(anja_), ev_.event.id, pieter_.id, "Lead times?");
+  ASSERT_TRUE(meetings_->Respond(As(pieter_), r->id, RequestAction::kAccept).ok());
+  Round round = MakeRound(1, 1, 1);
+  ASSERT_TRUE(meetings_->AutoSchedule(leader_, round.id).ok());
+  auto mine = *meetings_->MySchedule(As(anja_), ev_.event.id);
+  ASSERT_EQ(mine.size(), 1u);
+  const auto& m = mine[0];
+  EXPECT_EQ(meetings_->Feedback(As(anja_), m.id, true, 5, "").code(), Code::kConflict);  // not started
+  auto invite = meetings_->MeetingInvite(As(anja_), m.id);
+  ASSERT_TRUE(invite.ok());
+  EXPECT_EQ(meetings_->MeetingInvite(As(carla_), m.id).status().code(), Code::kNotFound);
+  clock_.Set(m.starts_at + 60);
+  EXPECT_EQ(meetings_->Feedback(As(anja_), m.id, true, 6, "").field(), "usefulness");
+  EXPECT_EQ(meetings_->Feedback(As(anja_), m.id, false, 3, "").field(), "usefulness");
+  EXPECT_EQ(meetings_->Feedback(As(carla_), m.id, true, 3, "").code(), Code::kNotFound);
+  ASSERT_TRUE(meetings_->Feedback(As(anja_), m.id, true, 5, "Hij komt kijken!").ok());
+  ASSERT_TRUE(meetings_->Feedback(As(pieter_), m.id, true, 4, "").ok());
+  ASSERT_TRUE(meetings_->Feedback(As(anja_), m.id, true, 4, "changed my mind on the score").ok());
+  auto held = network_->Ledger(Viewer::System(), {.kind = model::InteractionKind::kMeetingHeld});
+  ASSERT_TRUE(held.ok());
+  ASSERT_EQ(held->total, 1);
+  EXPECT_EQ(held->items[0].event_id, ev_.event.id);
+  auto round_view = *meetings_->RoundMeetings(leader_, round.id);
+  EXPECT_EQ(round_view[0].happened_a, 1);
+  EXPECT_EQ(round_view[0].happened_b, 1);
+  auto token = calendar_->RotateFeedToken(As(anja_));
+  auto feed = calendar_->PersonalFeed(*token);
+  ASSERT_TRUE(feed.ok());
+  auto docs = ParseIcs({*invite, *feed});
+  EXPECT_EQ(docs[0]["method"], "REQUEST");
+  EXPECT_EQ(docs[0]["events"][0]["uid"], "meeting-" + std::to_string(m.id) + "@verbinder");
+  EXPECT_EQ(docs[0]["events"][0]["start"], m.starts_at);
+  EXPECT_NE(docs[0]["events"][0]["summary"].get<std::string>().find("Pieter Lammerink"), std::string::npos);
+  EXPECT_EQ(docs[1]["events"].size(), 2u);  // the event and the meeting
+}
+
+TEST_F(MeetingsTest, VisitRequestAcceptAndHeldWritesVisitHeld) {
+  auto anja = Make("Anja Kamphuis", "care", "Noaber");
+  auto host = Make("Pieter Lammerink", "industry", "TPO");
+  auto not_host = Make("Niet Gastheer", "industry", "Nee");
+  auto hidden = Make("Henk Verborgen", "industry", "Stil", model::Visibility::kHidden);
+  for (auto* m : {&host, &hidden}) {
+    m->hosts_visits = true;
+    m->visit_location = "Almelo, hal 3";
+    ASSERT_TRUE(members_->Update(Viewer::System(), *m).ok());
+  }
+  const int64_t d1 = kNow + 10 * 86400, d2 = kNow + 12 * 86400;
+  EXPECT_EQ(visits_->Request(As(anja), not_host.id, "Kijken", {d1}, 3600).status().code(), Code::kConflict);
+  EXPECT_EQ(visits_->Request(As(anja), hidden.id, "Kijken", {d1}, 3600).status().code(), Code::kNotFound);
+  EXPECT_EQ(visits_->Request(As(anja), anja.id, "Kijken", {d1}, 3600).status().field(), "host_id");
+  EXPECT_EQ(visits_->Request(As(anja), host.id, "", {d1}, 3600).status().field(), "reason");
+  EXPECT_EQ(visits_->Request(As(anja), host.id, "Kijken", {kNow - 1}, 3600).status().field(), "proposed[0]");
+  EXPECT_EQ(visits_->Request(As(anja), host.id, "Kijken", {d1, d1}, 3600).status().field(), "proposed[1]");
+  EXPECT_EQ(visits_->Request(As(anja), host.id, "Kijken", {}, 3600).status().field(), "proposed");
+  EXPECT_EQ(visits_->Request(As(anja), host.id, "Kijken", {d1}, 60).status().field(), "duration");
+  auto v = visits_->Request(As(anja), host.id, "How do you shorten lead times on the floor?", {d1, d2}, 7200);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(v->location, "Almelo, hal 3");
+  EXPECT_EQ(visits_->Request(As(anja), host.id, "Again", {d1}, 3600).status().code(), Code::kConflict);
+  EXPECT_EQ(visits_->Accept(As(anja), v->id, d1).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(visits_->Accept(As(host), v->id, d1 + 5).status().field(), "starts_at");
+  auto acc = visits_->Accept(As(host), v->id, d2);
+  ASSERT_TRUE(acc.ok());
+  EXPECT_EQ(acc->starts_at, d2);
+  EXPECT_EQ(acc->ends_at, d2 + 7200);
+  EXPECT_EQ(visits_->Confirm(As(anja), v->id, true).status().code(), Code::kConflict);  // not yet
+  auto invite = visits_->Invite(As(anja), v->id);
+  ASSERT_TRUE(invite.ok());
+  clock_.Set(d2 + 7200);
+  EXPECT_EQ(visits_->Cancel(As(anja), v->id).status().code(), Code::kConflict);
+  auto c = visits_->Confirm(As(anja), v->id, true);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->status, VisitStatus::kHeld);
+  ASSERT_TRUE(visits_->Confirm(As(host), v->id, true).ok());
+  auto ledger = network_->Ledger(Viewer::System(), {.kind = model::InteractionKind::kVisitHeld});
+  ASSERT_EQ(ledger->total, 1);
+  EXPECT_EQ(ledger->items[0].at, d2);
+  auto docs = ParseIcs({*invite});
+  EXPECT_EQ(docs[0]["method"], "REQUEST");
+  EXPECT_EQ(docs[0]["events"][0]["start"], d2);
+  EXPECT_EQ(docs[0]["events"][0]["location"], "Almelo, hal 3");
+  EXPECT_EQ(visits_->Get(As(not_host), v->id).status().code(), Code::kNotFound);
+  EXPECT_EQ(visits_->Mine(As(host))->size(), 1u);
+}
+
+}  // namespace
+}  // namespace verbinder::events

@@ -1,0 +1,482 @@
+// Networking rounds: slots × tables, attendees' availability, moving and
+// removing slots, and the auto-scheduler over matching::Schedule.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "domain/db_util.h"
+#include "domain/validation.h"
+#include "events/meetings.h"
+#include "events/meetings_internal.h"
+#include "matching/schedule.h"
+#include "util/strings.h"
+
+namespace verbinder::events {
+namespace {
+
+using domain::Viewer;
+using domain::WithSession;
+
+constexpr int kMaxSlots = 50;
+constexpr int kMaxTables = 1000;
+constexpr int kMaxPerPerson = 50;
+
+Status ValidateSlots(const std::vector<Slot>& slots, const EventInfo& info, const std::string& prefix) {
+  for (size_t i = 0; i < slots.size(); ++i) {
+    const auto& s = slots[i];
+    const std::string f = prefix + "[" + std::to_string(i) + "].";
+    if (s.starts_at < info.event.starts_at || s.starts_at >= info.event.ends_at)
+      return InvalidArgument("must lie within the event", f + "starts_at");
+    if (s.ends_at <= s.starts_at) return InvalidArgument("must be after starts_at", f + "ends_at");
+    if (s.ends_at > info.event.ends_at) return InvalidArgument("must lie within the event", f + "ends_at");
+    for (size_t j = 0; j < i; ++j)
+      if (s.starts_at < slots[j].ends_at && slots[j].starts_at < s.ends_at)
+        return InvalidArgument("overlaps " + prefix + "[" + std::to_string(j) + "]", f + "starts_at");
+  }
+  return Status::Ok();
+}
+
+Result<EventInfo> ManagedEvent(soci::session& sql, const Viewer& viewer, Id event_id, storage::Database& db,
+                               const Clock& clock) {
+  VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+  EventService events(db, clock);
+  if (!events.CanManage(viewer, info)) return PermissionDenied("only the event's organizers manage rounds");
+  return info;
+}
+
+struct Candidate {
+  double weight = 0;
+  bool must = false;
+  long long request_id = 0;   // 0 = none
+  long long meeting_id = 0;   // a displaced meeting to re-place
+  std::string reason_lo, reason_hi;  // for the lower / higher member id
+};
+
+// The scheduler over an open transaction (the event row is locked).
+Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const EventInfo& info, UnixTime now) {
+  ScheduleRun run;
+  const std::string ev = std::to_string(info.event.id), rid = std::to_string(round.id);
+  internal::ExpireRequests(sql, info.event.id, now);
+  // Participants.
+  std::vector<Id> people;
+  {
+    long long m = 0;
+    soci::statement st = (sql.prepare << "SELECT member_id FROM registrations WHERE event_id = " + ev +
+                                             " AND status = 'registered' AND rounds_opt_out = 0 ORDER BY member_id",
+                          soci::into(m));
+    st.execute();
+    while (st.fetch()) people.push_back(m);
+  }
+  std::map<Id, int> idx;
+  for (size_t i = 0; i < people.size(); ++i) idx[people[i]] = static_cast<int>(i);
+  run.participants = static_cast<int>(people.size());
+  std::map<Id, int> slot_index;
+  for (size_t s = 0; s < round.slots.size(); ++s) slot_index[round.slots[s].id] = static_cast<int>(s);
+  std::set<std::pair<Id, int>> unavailable;  // (member, slot index)
+  {
+    long long slot = 0, m = 0;
+    soci::statement st = (sql.prepare << "SELECT u.slot_id, u.member_id FROM slot_unavailability u JOIN round_slots s ON "
+                                         "s.id = u.slot_id WHERE s.round_id = " + rid,
+                          soci::into(slot), soci::into(m));
+    st.execute();
+    while (st.fetch()) unavailable.insert({m, slot_index[slot]});
+  }
+  // Existing meetings: keep what is still possible, the rest is displaced.
+  struct Existing { long long id, slot, a, b, request; int table; std::string ra, rb, status; };
+  std::vector<Existing> existing;
+  {
+    long long id = 0, slot = 0, a = 0, b = 0, req = 0;
+    int table = 0;
+    std::string ra, rb, status;
+    soci::statement st = (sql.prepare << "SELECT id, COALESCE(slot_id, 0), a, b, COALESCE(request_id, 0), table_no, "
+                                         "reason_a, reason_b, status FROM meetings WHERE round_id = " + rid +
+                                             " AND status IN ('scheduled', 'displaced') ORDER BY id",
+                          soci::into(id), soci::into(slot), soci::into(a), soci::into(b), soci::into(req),
+                          soci::into(table), soci::into(ra), soci::into(rb), soci::into(status));
+    st.execute();
+    while (st.fetch()) existing.push_back({id, slot, a, b, req, table, ra, rb, status});
+  }
+  std::set<std::pair<Id, int>> busy;        // (member, slot index)
+  std::set<std::pair<int, int>> table_used;  // (slot index, table)
+  std::map<Id, int> kept_count;
+  std::set<std::pair<Id, Id>> kept_pairs;
+  std::map<std::pair<int, int>, Candidate> cand;  // (lo index, hi index)
+  std::vector<long long> displaced_ids;
+  for (const auto& m : existing) {
+    auto si = slot_index.find(m.slot);
+    const bool ok = m.status == "scheduled" && si != slot_index.end() && idx.count(m.a) && idx.count(m.b) &&
+                    m.table >= 1 && m.table <= round.tables && !table_used.count({si->second, m.table}) &&
+                    !busy.count({m.a, si->second}) && !busy.count({m.b, si->second}) &&
+                    !unavailable.count({m.a, si->second}) && !unavailable.count({m.b, si->second}) &&
+                    kept_count[m.a] < round.max_meetings && kept_count[m.b] < round.max_meetings &&
+                    !kept_pairs.count({m.a, m.b});
+    if (ok) {
+      busy.insert({m.a, si->second});
+      busy.insert({m.b, si->second});
+      table_used.insert({si->second, m.table});
+      ++kept_count[m.a];
+      ++kept_count[m.b];
+      kept_pairs.insert({m.a, m.b});
+      ++run.kept;
+      continue;
+    }
+    displaced_ids.push_back(m.id);
+    if (idx.count(m.a) && idx.count(m.b) && !kept_pairs.count({m.a, m.b})) {
+      auto& c = cand[{idx[m.a], idx[m.b]}];
+      c.must = true;
+      c.weight = std::max(c.weight, 2.0);
+      c.meeting_id = m.id;
+      c.request_id = m.request;
+      c.reason_lo = m.ra;
+      c.reason_hi = m.rb;
+    }
+  }
+  // Accepted requests first (must), then suggestions.
+  {
+    long long from = 0, to = 0, id = 0;
+    soci::statement st = (sql.prepare << "SELECT id, from_member, to_member FROM meeting_requests WHERE event_id = " + ev +
+                                             " AND status = 'accepted' ORDER BY id",
+                          soci::into(id), soci::into(from), soci::into(to));
+    st.execute();
+    while (st.fetch()) {
+      Id lo = std::min(from, to), hi = std::max(from, to);
+      if (!idx.count(lo) || !idx.count(hi) || kept_pairs.count({lo, hi})) continue;
+      auto& c = cand[{idx[lo], idx[hi]}];
+      if (c.meeting_id == 0) {
+        c.must = true;
+        c.weight = std::max(c.weight, 2.0);
+        c.request_id = id;
+        const std::string asked = "You asked to meet " + internal::MemberName(sql, to) + ".";
+        const std::string was_asked = internal::MemberName(sql, from) + " asked to meet you.";
+        c.reason_lo = from == lo ? asked : was_asked;
+        c.reason_hi = from == hi ? asked : was_asked;
+      }
+    }
+  }
+  auto view = internal::LoadSuggestView(sql, info.event.id, true);
+  if (view.ids.size() >= 2) {
+    matching::SuggestOptions so;
+    so.top_k = std::clamp(round.max_meetings * 2, 3, 20);
+    VB_ASSIGN_OR_RETURN(auto sug, matching::Suggest(view.input, so));
+    for (size_t i = 0; i < sug.suggestions.size(); ++i) {
+      for (const auto& s : sug.suggestions[i]) {
+        Id me = view.ids[i], other = view.ids[s.other];
+        if (!idx.count(me) || !idx.count(other)) continue;
+        Id lo = std::min(me, other), hi = std::max(me, other);
+        if (kept_pairs.count({lo, hi})) continue;
+        auto& c = cand[{idx[lo], idx[hi]}];
+        c.weight = std::max(c.weight, c.must ? c.weight : std::max(0.0, s.score));
+        std::string& reason = me == lo ? c.reason_lo : c.reason_hi;
+        if (reason.empty()) reason = s.explanation;
+      }
+    }
+  }
+  // The engine instance: kept meetings use up availability and caps.
+  matching::ScheduleInstance inst;
+  for (const auto& s : round.slots) inst.slots.push_back("slot " + std::to_string(s.id));
+  inst.tables = round.tables;
+  inst.max_meetings_per_person = round.max_meetings;
+  for (Id p : people) {
+    matching::ScheduleAttendee a;
+    a.id = internal::MemberName(sql, p) + " #" + std::to_string(p);
+    for (int s = 0; s < static_cast<int>(round.slots.size()); ++s)
+      if (!unavailable.count({p, s}) && !busy.count({p, s})) a.available.push_back(s);
+    a.max_meetings = a.available.empty() ? 0 : std::max(0, round.max_meetings - kept_count[p]);
+    if (a.available.empty()) a.available.push_back(0);  // empty would mean "every slot"; cap 0 keeps them out
+    inst.attendees.push_back(std::move(a));
+  }
+  std::vector<std::pair<int, int>> pair_keys;
+  for (const auto& [k, c] : cand) {
+    inst.pairs.push_back({k.first, k.second, c.weight, c.must});
+    pair_keys.push_back(k);
+  }
+  std::vector<matching::Meeting> placed;
+  if (!inst.pairs.empty() && !inst.slots.empty()) {
+    VB_ASSIGN_OR_RETURN(auto res, matching::Schedule(inst, matching::ScheduleOptions{}));
+    run.objective = res.objective;
+    run.upper_bound = res.upper_bound;
+    for (const auto& u : res.must_unscheduled) run.unscheduled_requests.push_back(u.reason);
+    placed = res.meetings;
+  }
+  // Fit into the tables kept meetings left free, musts and heavier first.
+  std::stable_sort(placed.begin(), placed.end(), [](const matching::Meeting& x, const matching::Meeting& y) {
+    if (x.slot != y.slot) return x.slot < y.slot;
+    if (x.must != y.must) return x.must;
+    return x.weight > y.weight;
+  });
+  std::set<long long> replaced;
+  std::map<Id, int> new_count;
+  long long t = now, round_id = round.id;
+  for (const auto& m : placed) {
+    int table = 1;
+    while (table <= round.tables && table_used.count({m.slot, table})) ++table;
+    const auto& key = pair_keys[m.pair_index];
+    const Candidate& c = cand[key];
+    Id lo = people[key.first], hi = people[key.second];
+    if (table > round.tables) {
+      if (c.must)
+        run.unscheduled_requests.push_back(internal::MemberName(sql, lo) + " and " + internal::MemberName(sql, hi) +
+                                           ": no free table left in the slot");
+      continue;
+    }
+    table_used.insert({m.slot, table});
+    long long slot_id = round.slots[m.slot].id, a = lo, b = hi;
+    if (c.meeting_id) {
+      long long mid = c.meeting_id;
+      sql << "UPDATE meetings SET slot_id = :s, table_no = :t, status = 'scheduled', revision = revision + 1, "
+             "updated_at = :u WHERE id = :id",
+          soci::use(slot_id), soci::use(table), soci::use(t), soci::use(mid);
+      replaced.insert(mid);
+      ++run.rescheduled;
+      for (Id who : {lo, hi})
+        internal::Notify(sql, who, "meeting_rescheduled", "Your meeting with " + internal::MemberName(sql, who == lo ? hi : lo) +
+                                                              " moved to another time or table.",
+                         "meeting:" + std::to_string(mid), now);
+    } else {
+      long long req = c.request_id;
+      soci::indicator req_ind = req ? soci::i_ok : soci::i_null;
+      std::string ra = c.reason_lo.empty() ? "Suggested for you both." : c.reason_lo;
+      std::string rb = c.reason_hi.empty() ? "Suggested for you both." : c.reason_hi;
+      sql << "INSERT INTO meetings (round_id, slot_id, table_no, a, b, request_id, reason_a, reason_b, status, revision, "
+             "held_recorded, created_at, updated_at) VALUES (:r, :s, :t, :a, :b, :q, :ra, :rb, 'scheduled', 0, 0, :c, :u)",
+          soci::use(round_id), soci::use(slot_id), soci::use(table), soci::use(a), soci::use(b), soci::use(req, req_ind),
+          soci::use(ra), soci::use(rb), soci::use(t), soci::use(t);
+      ++run.added;
+      ++new_count[lo];
+      ++new_count[hi];
+    }
+  }
+  for (long long mid : displaced_ids) {
+    if (replaced.count(mid)) continue;
+    long long a = 0, b = 0;
+    sql << "SELECT a, b FROM meetings WHERE id = :id", soci::use(mid), soci::into(a), soci::into(b);
+    sql << "UPDATE meetings SET status = 'cancelled', revision = revision + 1, updated_at = :u WHERE id = :id",
+        soci::use(t), soci::use(mid);
+    ++run.cancelled;
+    for (Id who : {a, b})
+      internal::Notify(sql, who, "meeting_cancelled", "Your meeting with " + internal::MemberName(sql, who == a ? b : a) +
+                                                          " could not be kept in the new schedule.",
+                       "meeting:" + std::to_string(mid), now);
+  }
+  for (const auto& [who, n] : new_count)
+    internal::Notify(sql, who, "schedule_ready", "Your schedule for " + info.event.title + " has " + std::to_string(n) +
+                                                     " new meeting" + (n == 1 ? "" : "s") + ".",
+                     "event:" + ev, now);
+  sql << "UPDATE rounds SET scheduled_at = :t WHERE id = :id", soci::use(t), soci::use(round_id);
+  return run;
+}
+
+}  // namespace
+
+namespace internal {
+
+Result<Id> EventOfRound(soci::session& sql, Id round_id) {
+  long long id = round_id, ev = 0;
+  sql << "SELECT event_id FROM rounds WHERE id = :id", soci::use(id), soci::into(ev);
+  if (!sql.got_data()) return NotFound("no round with id " + std::to_string(round_id), "round_id");
+  return static_cast<Id>(ev);
+}
+
+Result<Round> LoadRound(soci::session& sql, Id round_id) {
+  Round r;
+  long long id = round_id, ev = 0, sched = 0;
+  sql << "SELECT event_id, title, tables_count, max_meetings, scheduled_at FROM rounds WHERE id = :id", soci::use(id),
+      soci::into(ev), soci::into(r.title), soci::into(r.tables), soci::into(r.max_meetings), soci::into(sched);
+  if (!sql.got_data()) return NotFound("no round with id " + std::to_string(round_id), "round_id");
+  r.id = round_id;
+  r.event_id = ev;
+  r.scheduled_at = sched;
+  long long sid = 0, s = 0, e = 0;
+  soci::statement st = (sql.prepare << "SELECT id, starts_at, ends_at FROM round_slots WHERE round_id = :r "
+                                       "ORDER BY starts_at, id",
+                        soci::use(id), soci::into(sid), soci::into(s), soci::into(e));
+  st.execute();
+  while (st.fetch()) r.slots.push_back({sid, s, e});
+  return r;
+}
+
+}  // namespace internal
+
+Result<Round> MeetingService::CreateRound(const Viewer& viewer, Id event_id, Round round) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  round.title = Trim(round.title);
+  VB_RETURN_IF_ERROR(domain::CheckText("title", round.title, 1, domain::kMaxShort));
+  if (round.tables < 1 || round.tables > kMaxTables) return InvalidArgument("must be between 1 and 1000", "tables");
+  if (round.max_meetings < 1 || round.max_meetings > kMaxPerPerson)
+    return InvalidArgument("must be between 1 and 50", "max_meetings");
+  if (round.slots.empty()) return InvalidArgument("a round needs at least one slot", "slots");
+  if (round.slots.size() > kMaxSlots) return InvalidArgument("at most 50 slots", "slots");
+  return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> {
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, event_id);
+    VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, event_id, db_, clock_));
+    VB_RETURN_IF_ERROR(ValidateSlots(round.slots, info, "slots"));
+    long long ev = event_id, t = clock_.Now();
+    sql << "INSERT INTO rounds (event_id, title, tables_count, max_meetings, scheduled_at, created_at) "
+           "VALUES (:e, :t, :n, :m, 0, :c)",
+        soci::use(ev), soci::use(round.title), soci::use(round.tables), soci::use(round.max_meetings), soci::use(t);
+    long long id = 0;
+    sql << "SELECT max(id) FROM rounds WHERE event_id = :e", soci::use(ev), soci::into(id);
+    for (const auto& s : round.slots) {
+      long long a = s.starts_at, b = s.ends_at;
+      sql << "INSERT INTO round_slots (round_id, starts_at, ends_at) VALUES (:r, :s, :e)", soci::use(id), soci::use(a),
+          soci::use(b);
+    }
+    VB_ASSIGN_OR_RETURN(auto stored, internal::LoadRound(sql, id));
+    tr.commit();
+    return stored;
+  });
+}
+
+Result<Round> MeetingService::GetRound(const Viewer& viewer, Id round_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> { return internal::LoadRound(sql, round_id); });
+}
+
+Result<std::vector<Round>> MeetingService::Rounds(const Viewer& viewer, Id event_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<std::vector<Round>>(db_, [&](soci::session& sql) -> Result<std::vector<Round>> {
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+    (void)info;
+    std::vector<long long> ids;
+    long long id = 0, ev = event_id;
+    soci::statement st = (sql.prepare << "SELECT id FROM rounds WHERE event_id = :e ORDER BY id", soci::use(ev),
+                          soci::into(id));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+    std::vector<Round> out;
+    for (long long r : ids) {
+      VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, r));
+      out.push_back(std::move(round));
+    }
+    return out;
+  });
+}
+
+Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slot_id, UnixTime starts_at,
+                                       UnixTime ends_at) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> {
+    VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, event_id);  // first: a write lock before any read
+    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
+    VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
+    auto it = std::find_if(round.slots.begin(), round.slots.end(), [&](const Slot& s) { return s.id == slot_id; });
+    if (it == round.slots.end()) return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id");
+    it->starts_at = starts_at;
+    it->ends_at = ends_at;
+    std::vector<Slot> moved = {*it};
+    VB_RETURN_IF_ERROR(ValidateSlots(moved, info, "slot"));
+    for (const auto& s : round.slots)
+      if (s.id != slot_id && s.starts_at < ends_at && starts_at < s.ends_at)
+        return InvalidArgument("overlaps slot " + std::to_string(s.id), "starts_at");
+    long long sid = slot_id, s = starts_at, e = ends_at, t = clock_.Now();
+    sql << "UPDATE round_slots SET starts_at = :s, ends_at = :e WHERE id = :id", soci::use(s), soci::use(e), soci::use(sid);
+    std::vector<std::tuple<long long, long long, long long>> affected;
+    {
+      long long id = 0, a = 0, b = 0;
+      soci::statement st = (sql.prepare << "SELECT id, a, b FROM meetings WHERE slot_id = :s AND status = 'scheduled'",
+                            soci::use(sid), soci::into(id), soci::into(a), soci::into(b));
+      st.execute();
+      while (st.fetch()) affected.emplace_back(id, a, b);
+    }
+    sql << "UPDATE meetings SET revision = revision + 1, updated_at = :t WHERE slot_id = :s AND status = 'scheduled'",
+        soci::use(t), soci::use(sid);
+    for (auto& [id, a, b] : affected)
+      for (long long who : {a, b})
+        internal::Notify(sql, who, "meeting_moved", "Your meeting with " + internal::MemberName(sql, who == a ? b : a) +
+                                                        " moved to a new time.",
+                         "meeting:" + std::to_string(id), t);
+    VB_ASSIGN_OR_RETURN(auto stored, internal::LoadRound(sql, round_id));
+    tr.commit();
+    return stored;
+  });
+}
+
+Result<ScheduleRun> MeetingService::RemoveSlot(const Viewer& viewer, Id round_id, Id slot_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<ScheduleRun>(db_, [&](soci::session& sql) -> Result<ScheduleRun> {
+    VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, event_id);  // first: a write lock before any read
+    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
+    VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
+    if (std::none_of(round.slots.begin(), round.slots.end(), [&](const Slot& s) { return s.id == slot_id; }))
+      return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id");
+    if (round.slots.size() == 1) return Conflict("a round keeps at least one slot", "slot_id");
+    long long sid = slot_id;
+    sql << "UPDATE meetings SET status = 'displaced' WHERE slot_id = :s AND status = 'scheduled'", soci::use(sid);
+    sql << "UPDATE meetings SET slot_id = NULL WHERE slot_id = :s", soci::use(sid);
+    sql << "DELETE FROM slot_unavailability WHERE slot_id = :s", soci::use(sid);
+    sql << "DELETE FROM round_slots WHERE id = :s", soci::use(sid);
+    VB_ASSIGN_OR_RETURN(auto now_round, internal::LoadRound(sql, round_id));
+    VB_ASSIGN_OR_RETURN(auto run, RunSchedule(sql, now_round, info, clock_.Now()));
+    tr.commit();
+    return run;
+  });
+}
+
+Status MeetingService::SetUnavailable(const Viewer& viewer, Id round_id, const std::vector<Id>& slot_ids) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+    VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, event_id);
+    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
+    if (!internal::IsRegisteredIn(sql, round.event_id, viewer.member_id))
+      return PermissionDenied("only registered attendees mark their availability");
+    std::set<Id> seen;
+    for (size_t i = 0; i < slot_ids.size(); ++i) {
+      if (std::none_of(round.slots.begin(), round.slots.end(), [&](const Slot& s) { return s.id == slot_ids[i]; }))
+        return InvalidArgument("no slot with id " + std::to_string(slot_ids[i]) + " in this round",
+                               "slot_ids[" + std::to_string(i) + "]");
+      if (!seen.insert(slot_ids[i]).second)
+        return InvalidArgument("lists a slot twice", "slot_ids[" + std::to_string(i) + "]");
+    }
+    long long me = viewer.member_id;
+    for (const auto& s : round.slots) {
+      long long sid = s.id;
+      sql << "DELETE FROM slot_unavailability WHERE slot_id = :s AND member_id = :m", soci::use(sid), soci::use(me);
+    }
+    for (Id s : seen) {
+      long long sid = s;
+      sql << "INSERT INTO slot_unavailability (slot_id, member_id) VALUES (:s, :m)", soci::use(sid), soci::use(me);
+    }
+    tr.commit();
+    return true;
+  });
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+Result<std::vector<Id>> MeetingService::Unavailable(const Viewer& viewer, Id round_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<std::vector<Id>>(db_, [&](soci::session& sql) -> Result<std::vector<Id>> {
+    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
+    (void)round;
+    std::vector<Id> out;
+    long long sid = 0, me = viewer.member_id, r = round_id;
+    soci::statement st = (sql.prepare << "SELECT u.slot_id FROM slot_unavailability u JOIN round_slots s ON s.id = "
+                                         "u.slot_id WHERE s.round_id = :r AND u.member_id = :m ORDER BY u.slot_id",
+                          soci::use(r), soci::use(me), soci::into(sid));
+    st.execute();
+    while (st.fetch()) out.push_back(sid);
+    return out;
+  });
+}
+
+Result<ScheduleRun> MeetingService::AutoSchedule(const Viewer& viewer, Id round_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<ScheduleRun>(db_, [&](soci::session& sql) -> Result<ScheduleRun> {
+    VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, event_id);  // first: a write lock before any read
+    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
+    VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
+    VB_ASSIGN_OR_RETURN(auto run, RunSchedule(sql, round, info, clock_.Now()));
+    tr.commit();
+    return run;
+  });
+}
+
+}  // namespace verbinder::events
