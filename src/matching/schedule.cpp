@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -74,23 +75,38 @@ double LpBound(const Problem& p, const std::vector<uint8_t>& fixed, std::vector<
   return bound * (1 + 1e-12) + 1e-12;  // guard the division's rounding
 }
 
-// Places must pairs by backtracking (most constrained first), keeping the
-// largest placeable set found within the node budget. Placed musts are locked.
-// Appends each must that stays out, with the reason, to `unscheduled`.
-void PlaceMusts(State& state, const ScheduleInstance& inst, int node_limit,
-                std::vector<UnscheduledMust>* unscheduled) {
+// The must pairs in search order and the placeable sets found for them: each
+// set gives, per must (in `order`), its slot or -1 when left out. All sets hold
+// the same, largest number of musts the search found; sets[0] is the first one
+// found (most constrained musts first).
+struct MustSets {
+  std::vector<int> order;                // edge ids of the must pairs
+  std::vector<std::vector<int>> sets;
+  std::vector<int> must_degree;          // person -> must pairs
+  bool exhausted = true;                 // phase 1 proved the size is the largest
+};
+
+// Backtracking over the must pairs (most constrained first). Phase 1 finds the
+// largest placeable set within `node_limit` nodes. Only when that set leaves
+// musts out, phase 2 enumerates other sets of the same size (distinct in which
+// musts they hold, at most `max_sets`, within `choice_node_limit` nodes), so
+// that the must_choice pass can keep the one that is best for weight. Leaves
+// `state` as it found it.
+MustSets SearchMusts(State& state, int node_limit, int choice_node_limit, int max_sets) {
   const Problem& p = state.problem();
-  std::vector<int> musts;
+  MustSets out;
+  std::vector<int>& musts = out.order;
   for (size_t e = 0; e < p.edges.size(); ++e) {
     if (p.edges[e].must) musts.push_back(static_cast<int>(e));
   }
-  if (musts.empty()) return;
+  out.must_degree.assign(p.num_people, 0);
+  if (musts.empty()) return out;
   auto options = [&](int e) {
     int n = 0;
     for (int s = 0; s < p.num_slots; ++s) n += p.Available(p.edges[e].a, s) && p.Available(p.edges[e].b, s);
     return n;
   };
-  std::vector<int> must_degree(p.num_people, 0);
+  std::vector<int>& must_degree = out.must_degree;
   for (int e : musts) {
     ++must_degree[p.edges[e].a];
     ++must_degree[p.edges[e].b];
@@ -105,11 +121,10 @@ void PlaceMusts(State& state, const ScheduleInstance& inst, int node_limit,
   std::vector<int> current(n, -1), best(n, -1);
   int best_placed = -1;
   long nodes = 0;
-  bool exhausted = true;
   std::function<void(int, int)> search = [&](int k, int placed) {
     if (best_placed == n) return;
     if (++nodes > node_limit) {
-      exhausted = false;
+      out.exhausted = false;
       return;
     }
     if (placed + (n - k) <= best_placed) return;
@@ -131,30 +146,77 @@ void PlaceMusts(State& state, const ScheduleInstance& inst, int node_limit,
     search(k + 1, placed);  // leave this one out
   };
   search(0, 0);
-  for (int k = 0; k < n; ++k) {
-    int e = musts[k];
-    if (best[k] >= 0) {
-      state.Lock(e);
-      state.Place(e, best[k]);
+  out.sets.push_back(best);
+  if (best_placed == n || max_sets <= 1) return out;
+
+  // Phase 2: other sets of size best_placed. Many slot assignments hold the
+  // same set; only the set matters here (later passes may move must meetings
+  // between slots), so each is recorded once.
+  std::set<std::vector<uint8_t>> seen;
+  auto key_of = [&](const std::vector<int>& slots) {
+    std::vector<uint8_t> key(n);
+    for (int k = 0; k < n; ++k) key[k] = slots[k] >= 0;
+    return key;
+  };
+  seen.insert(key_of(best));
+  nodes = 0;
+  std::fill(current.begin(), current.end(), -1);
+  auto stop = [&] { return nodes > choice_node_limit || static_cast<int>(out.sets.size()) >= max_sets; };
+  std::function<void(int, int)> enumerate = [&](int k, int placed) {
+    if (++nodes > choice_node_limit || stop()) return;
+    if (placed + (n - k) < best_placed) return;
+    if (k == n) {
+      if (seen.insert(key_of(current)).second) out.sets.push_back(current);
+      return;
     }
+    int e = musts[k];
+    for (int s = 0; s < p.num_slots; ++s) {
+      if (!state.CanPlace(e, s)) continue;
+      state.Place(e, s);
+      current[k] = s;
+      enumerate(k + 1, placed + 1);
+      state.Remove(e);
+      current[k] = -1;
+      if (stop()) return;
+    }
+    enumerate(k + 1, placed);  // leave this one out
+  };
+  enumerate(0, 0);
+  return out;
+}
+
+// Locks and places the musts of set `index`.
+void ApplyMustSet(State& state, const MustSets& musts, size_t index) {
+  const std::vector<int>& slots = musts.sets[index];
+  for (size_t k = 0; k < musts.order.size(); ++k) {
+    if (slots[k] < 0) continue;
+    state.Lock(musts.order[k]);
+    state.Place(musts.order[k], slots[k]);
   }
-  for (int k = 0; k < n; ++k) {
-    if (best[k] >= 0) continue;
-    const Edge& e = p.edges[musts[k]];
+}
+
+// Appends each must that set `index` leaves out, with the reason.
+void ExplainDroppedMusts(const Problem& p, const ScheduleInstance& inst, const MustSets& musts, size_t index,
+                         std::vector<UnscheduledMust>* unscheduled) {
+  const std::vector<int>& slots = musts.sets[index];
+  for (size_t k = 0; k < musts.order.size(); ++k) {
+    if (slots[k] >= 0) continue;
+    const Edge& e = p.edges[musts.order[k]];
     std::string reason;
     for (int person : {e.a, e.b}) {
       const std::string& id = inst.attendees[person].id;
-      if (must_degree[person] > p.cap[person]) {
-        reason = Quote(id) + " has " + std::to_string(must_degree[person]) +
+      if (musts.must_degree[person] > p.cap[person]) {
+        reason = Quote(id) + " has " + std::to_string(musts.must_degree[person]) +
                  " must meetings but room for at most " + std::to_string(p.cap[person]) +
                  " (cap or available slots)";
         break;
       }
     }
     if (reason.empty()) {
-      reason = exhausted ? "no assignment of slots and tables holds it together with the other must meetings of " +
-                               Quote(inst.attendees[e.a].id) + " and " + Quote(inst.attendees[e.b].id)
-                         : "not placed within the search budget for must meetings";
+      reason = musts.exhausted
+                   ? "no assignment of slots and tables holds it together with the other must meetings of " +
+                         Quote(inst.attendees[e.a].id) + " and " + Quote(inst.attendees[e.b].id)
+                   : "not placed within the search budget for must meetings";
     }
     unscheduled->push_back({e.pair_index, reason});
   }
@@ -227,6 +289,66 @@ void FillStats(const ScheduleInstance& inst, const Problem& p, const std::vector
   double sum = 0;
   for (int c : counts) sum += c;
   stats->mean_meetings = sum / counts.size();
+}
+
+double Since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double TotalSeconds(const ScheduleStats& stats) {
+  double total = 0;
+  for (const PassReport& r : stats.passes) total += r.seconds;
+  return total;
+}
+
+// Ranks finished runs (larger is better): with raise_minimum_first the
+// minimum meetings come first, then weight.
+std::pair<int, double> Score(const State& state, const ScheduleOptions& options) {
+  int minimum = options.raise_minimum_first ? internal::MinMeetings(state) : 0;
+  // Weights are compared in integer-ish units so that rounding noise does not
+  // reorder equal schedules.
+  return {minimum, std::round(state.objective() * 1e9) / 1e9};
+}
+
+// The passes after the must choice, on one State: fair_seed, slot_matching,
+// fill, raise_minimum, improve, ruin_recreate, appended to stats.passes.
+// `quick` (must_choice screening) runs one improve round and no ruin and
+// recreate. Returns the fairness floor (-1 unless raise_minimum ran).
+int RunImprovementPasses(State& state, const ScheduleOptions& options, const std::vector<uint8_t>& support,
+                         bool quick, ScheduleStats& stats) {
+  const Problem& problem = state.problem();
+  PassRunner runner(state, stats);
+  runner.Run("fair_seed", options.raise_minimum_first, [&] { internal::SeedMinimum(state); });
+  runner.Run("slot_matching", options.run_slot_matching && !support.empty(), [&] {
+    for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, &support);
+  });
+  runner.Run("fill", options.run_fill, [&] {
+    for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, nullptr);
+  });
+  int floor = -1;
+  runner.Run("raise_minimum", options.raise_minimum_first, [&] { floor = internal::RaiseMinimum(state); });
+  const int rounds = quick ? std::min(1, options.improve_rounds) : options.improve_rounds;
+  runner.Run("improve", options.run_improve, [&] {
+    for (int round = 0; round < rounds; ++round) {
+      double before = state.objective();
+      bool a = internal::LocalSearch(state, floor, 5);
+      bool b = internal::ReoptimizeSlots(state, floor);
+      // Stop when a round gains less than 0.02%: later rounds rarely pay for
+      // their slot re-matchings on large instances.
+      if ((!a && !b) || state.objective() - before < 2e-4 * std::max(1.0, before)) break;
+    }
+    internal::LocalSearch(state, floor, 5);
+  });
+  // Each iteration re-matches every slot; keep the pass to a fraction of a
+  // second on large instances.
+  int ruin_iterations = quick ? 0
+                              : static_cast<int>(std::min<double>(
+                                    options.ruin_recreate_iterations,
+                                    4e5 / std::max<double>(1, problem.edges.size() * problem.num_slots)));
+  runner.Run("ruin_recreate", options.run_improve && ruin_iterations > 0, [&] {
+    internal::RuinAndRecreate(state, floor, ruin_iterations, 12345);
+  });
+  return floor;
 }
 
 }  // namespace
@@ -321,60 +443,106 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
   auto t0 = std::chrono::steady_clock::now();
   problem = internal::BuildProblem(inst);
   state_holder = std::make_unique<State>(problem);
-  State& state = *state_holder;
-  stats.passes.push_back({"candidates", true,
-                          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 0});
-  result.must_unscheduled = problem.rejected_musts;
-  PassRunner runner(state, stats);
+  stats.passes.push_back({"candidates", true, Since(t0), 0});
+  PassRunner runner(*state_holder, stats);
 
   std::vector<uint8_t> support;
   stats.cap_bound = CapBound(problem);
   result.upper_bound = stats.cap_bound;
+  // must_choice work budget (see ScheduleOptions::must_choice_work): how many
+  // must sets may be screened, and how many of them get the full run.
+  const double work = std::max<double>(1, static_cast<double>(problem.edges.size()) * problem.num_slots);
+  const int screen_limit = static_cast<int>(std::min<double>(
+      std::max(1, options.must_choice_max_sets), std::max(1.0, std::floor(options.must_choice_work / work))));
+  const int finalists = static_cast<int>(
+      std::min<double>(std::min(screen_limit, 4), std::max(1.0, std::floor(options.must_choice_work / 5 / work))));
+  MustSets musts;
   runner.Run("must", true, [&] {
-    PlaceMusts(state, inst, options.must_search_node_limit, &result.must_unscheduled);
+    musts = SearchMusts(*state_holder, options.must_search_node_limit, options.must_choice_node_limit, screen_limit);
+    if (!musts.sets.empty()) ApplyMustSet(*state_holder, musts, 0);
   });
   runner.Run("bound", options.run_bound && !problem.edges.empty(), [&] {
     std::vector<uint8_t> fixed;
     // Musts dropped by the candidates pass can never meet; the others are hard
-    // constraints exactly when the must pass placed them all.
-    bool all_musts_placed = result.must_unscheduled.size() == problem.rejected_musts.size();
+    // constraints exactly when the must pass placed them all (then every
+    // candidate set is that one set).
+    bool all_musts_placed = true;
+    if (!musts.sets.empty()) {
+      for (int slot : musts.sets[0]) all_musts_placed = all_musts_placed && slot >= 0;
+    }
     if (all_musts_placed) {
       fixed.assign(problem.edges.size(), 0);
-      for (size_t e = 0; e < problem.edges.size(); ++e) fixed[e] = state.Locked(static_cast<int>(e));
+      for (size_t e = 0; e < problem.edges.size(); ++e) fixed[e] = state_holder->Locked(static_cast<int>(e));
     }
     stats.lp_bound = LpBound(problem, fixed, &support);
     result.upper_bound = std::min(result.upper_bound, stats.lp_bound);
   });
-  runner.Run("fair_seed", options.raise_minimum_first, [&] { internal::SeedMinimum(state); });
-  runner.Run("slot_matching", options.run_slot_matching && !support.empty(), [&] {
-    for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, &support);
-  });
-  runner.Run("fill", options.run_fill, [&] {
-    for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, nullptr);
-  });
-  int floor = -1;
-  runner.Run("raise_minimum", options.raise_minimum_first, [&] { floor = internal::RaiseMinimum(state); });
-  runner.Run("improve", options.run_improve, [&] {
-    for (int round = 0; round < options.improve_rounds; ++round) {
-      double before = state.objective();
-      bool a = internal::LocalSearch(state, floor, 5);
-      bool b = internal::ReoptimizeSlots(state, floor);
-      // Stop when a round gains less than 0.02%: later rounds rarely pay for
-      // their slot re-matchings on large instances.
-      if ((!a && !b) || state.objective() - before < 2e-4 * std::max(1.0, before)) break;
+
+  // must_choice: when the musts cannot all be held, which ones stay out matters
+  // for weight (lexicographic objective: most musts, then weight). Every
+  // candidate set goes through a quick run of the later passes; the best few
+  // get the full run and the best full run is kept. The work is bounded by
+  // instance size, so large instances compare few sets or none.
+  const int screened = static_cast<int>(musts.sets.size());
+  std::vector<size_t> order = {0};
+  size_t choice_pass = stats.passes.size();
+  runner.Run("must_choice", screened > 1, [&] {
+    std::vector<std::pair<std::pair<int, double>, size_t>> scores;
+    for (int k = 0; k < screened; ++k) {
+      State trial(problem);
+      ApplyMustSet(trial, musts, k);
+      ScheduleStats scratch;
+      RunImprovementPasses(trial, options, support, /*quick=*/true, scratch);
+      scores.push_back({Score(trial, options), static_cast<size_t>(k)});
     }
-    internal::LocalSearch(state, floor, 5);
+    // Best first; ties keep the search order.
+    std::stable_sort(scores.begin(), scores.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    order.clear();
+    for (int k = 0; k < std::min(finalists, screened); ++k) order.push_back(scores[k].second);
+    stats.must_sets_compared = screened;
   });
-  // Each iteration re-matches every slot; keep the pass to a fraction of a
-  // second on large instances.
-  int ruin_iterations = static_cast<int>(std::min<double>(
-      options.ruin_recreate_iterations, 4e5 / std::max<double>(1, problem.edges.size() * problem.num_slots)));
-  runner.Run("ruin_recreate", options.run_improve && ruin_iterations > 0, [&] {
-    internal::RuinAndRecreate(state, floor, ruin_iterations, 12345);
-  });
+
+  // The later passes, on each finalist (normally one: the state the must pass
+  // built). The reported passes are those of the run kept; the other full runs
+  // are added to the must_choice time.
+  std::unique_ptr<State> best_state;
+  ScheduleStats best_passes;
+  std::pair<int, double> best_score{-1, -1};
+  size_t best_set = 0;
+  double other_runs_seconds = 0;
+  for (size_t set : order) {
+    std::unique_ptr<State> run_state;
+    if (order.size() == 1 && set == 0) {
+      run_state = std::move(state_holder);
+    } else {
+      run_state = std::make_unique<State>(problem);
+      ApplyMustSet(*run_state, musts, set);
+    }
+    ScheduleStats run_stats;
+    auto run_start = std::chrono::steady_clock::now();
+    RunImprovementPasses(*run_state, options, support, /*quick=*/false, run_stats);
+    std::pair<int, double> score = Score(*run_state, options);
+    double seconds = Since(run_start);
+    if (!best_state || score > best_score) {
+      if (best_state) other_runs_seconds += TotalSeconds(best_passes);
+      best_state = std::move(run_state);
+      best_passes = std::move(run_stats);
+      best_score = score;
+      best_set = set;
+    } else {
+      other_runs_seconds += seconds;
+    }
+  }
+  stats.passes[choice_pass].seconds += other_runs_seconds;
+  for (PassReport& r : best_passes.passes) stats.passes.push_back(std::move(r));
+  State& state = *best_state;
+  result.must_unscheduled = problem.rejected_musts;
+  if (!musts.sets.empty()) ExplainDroppedMusts(problem, inst, musts, best_set, &result.must_unscheduled);
+
   result.meetings = ExtractMeetings(state, inst);
   Status verified;
-  runner.Run("verify", true, [&] { verified = VerifySchedule(inst, result.meetings); });
+  PassRunner final_runner(state, stats);
+  final_runner.Run("verify", true, [&] { verified = VerifySchedule(inst, result.meetings); });
   if (!verified.ok()) return verified;
   double objective = 0;
   for (const Meeting& m : result.meetings) objective += m.weight;

@@ -14,9 +14,11 @@
 // The engine works on indices (attendee i = inst.attendees[i], slot s =
 // inst.slots[s]); ids are carried only for messages and output. JSON lives in
 // schedule_json.h, not here. The pipeline is a list of named, timed passes
-// (candidates -> must -> bound -> fair_seed -> slot_matching -> fill ->
-// raise_minimum -> improve -> ruin_recreate -> verify); every pass but
-// candidates, must and verify can be switched off.
+// (candidates -> must -> bound -> must_choice -> fair_seed -> slot_matching ->
+// fill -> raise_minimum -> improve -> ruin_recreate -> verify); every pass but
+// candidates, must and verify can be switched off. must_choice runs only when
+// the must pairs cannot all be held: it compares the largest placeable must
+// sets by the weight of the schedule each leads to.
 //
 // Hard constraints (checked by VerifySchedule after the last pass): an attendee
 // meets at most once per slot, only in slots they are available, at most their
@@ -76,6 +78,16 @@ struct ScheduleOptions {
   // automatically on large instances (it re-matches slots each time).
   int ruin_recreate_iterations = 1000;
   int must_search_node_limit = 200000;  // backtracking budget for must pairs
+  // When not every must pair fits: how many sets of the same (largest) size
+  // the must pass may enumerate, within this many search nodes, for the
+  // must_choice pass to compare by weight.
+  int must_choice_max_sets = 32;
+  int must_choice_node_limit = 50000;
+  // Work budget of must_choice, in (candidate pairs x slots) units: it screens
+  // at most must_choice_work / (pairs x slots) sets with a quick run of the
+  // later passes and gives at most a fifth of that (and at most 4) the full
+  // run. Large instances thus compare few sets or none.
+  double must_choice_work = 1e5;
 };
 
 struct Meeting {
@@ -111,6 +123,7 @@ struct ScheduleStats {
   double mean_meetings = 0;
   double lp_bound = 0;                // 0 when the bound pass did not run
   double cap_bound = 0;               // half the sum of each person's best `cap` weights
+  int must_sets_compared = 0;         // must sets screened by must_choice (0: it did not run)
   std::vector<PassReport> passes;
 };
 

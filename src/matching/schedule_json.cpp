@@ -167,6 +167,7 @@ Json ScheduleResultToJson(const ScheduleInstance& inst, const ScheduleResult& r)
                 {"mean_meetings", Round6(s.mean_meetings)},
                 {"lp_bound", Round6(s.lp_bound)},
                 {"cap_bound", Round6(s.cap_bound)},
+                {"must_sets_compared", s.must_sets_compared},
                 {"objective_over_upper_bound", r.upper_bound > 0 ? Round6(r.objective / r.upper_bound) : 1.0},
                 {"passes", passes}};
   // The bound is printed rounded *up* so the printed value stays a valid bound.

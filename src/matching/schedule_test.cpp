@@ -146,6 +146,37 @@ TEST(Schedule, InvalidInstancesNameThePlace) {
   EXPECT_EQ(ValidateScheduleInstance(inst).field(), "tables");
 }
 
+// Issue 3: when the must pairs cannot all be held, the engine kept the first
+// largest set its search found, not the one best for weight. Here x can meet
+// only once but has two must pairs; keeping x-a (the heavier must) blocks a-c,
+// keeping x-b lets a-c meet: 0.9 + 0.5 > 1.0.
+TEST(Schedule, Issue3InfeasibleMustsKeepTheSetBestForWeight) {
+  ScheduleInstance inst;
+  inst.slots = {"s1", "s2"};
+  inst.tables = 5;
+  inst.max_meetings_per_person = 2;
+  inst.attendees = {{.id = "x", .max_meetings = 1}, {.id = "a", .max_meetings = 1}, {.id = "b"}, {.id = "c"}};
+  inst.pairs = {{.a = 0, .b = 1, .weight = 1.0, .must = true},
+                {.a = 0, .b = 2, .weight = 0.9, .must = true},
+                {.a = 1, .b = 3, .weight = 0.5}};
+  Result<ScheduleResult> r = Schedule(inst, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(VerifySchedule(inst, r->meetings).ok());
+  EXPECT_DOUBLE_EQ(r->objective, 1.4);
+  EXPECT_GE(r->stats.must_sets_compared, 2);
+  ASSERT_EQ(r->must_unscheduled.size(), 1u);
+  EXPECT_EQ(r->must_unscheduled[0].pair_index, 0);
+  EXPECT_NE(r->must_unscheduled[0].reason.find("\"x\" has 2 must meetings but room for at most 1"), std::string::npos)
+      << r->must_unscheduled[0].reason;
+  // The same choice holds with the fairness option (everyone then has one
+  // meeting either way).
+  ScheduleOptions fair;
+  fair.raise_minimum_first = true;
+  r = Schedule(inst, fair);
+  ASSERT_TRUE(r.ok());
+  EXPECT_DOUBLE_EQ(r->objective, 1.4);
+}
+
 TEST(Schedule, GeneratedMediumInstanceBeatsGreedyAndStaysUnderBound) {
   ScheduleGeneratorParams p;
   p.attendees = 300;
