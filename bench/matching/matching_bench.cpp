@@ -121,9 +121,13 @@ int BenchSuggest(int argc, char** argv) {
                             .expertise_text = expertise[(i * 5 + 1) % 8],
                             .challenges = {challenges[i % 8], challenges[(i / 8) % 8]}});
   }
+  // --exhaustive: score every ordered pair (the pre-filter's reference).
+  SuggestOptions options;
+  for (int k = 3; k < argc; ++k) options.prefilter = options.prefilter && std::strcmp(argv[k], "--exhaustive") != 0;
   auto t0 = std::chrono::steady_clock::now();
-  auto r = Suggest(in, {});
-  std::printf("suggest attendees=%d seconds=%.3f peak_rss_mb=%.0f\n", n, Since(t0), PeakMb());
+  auto r = Suggest(in, options);
+  std::printf("suggest attendees=%d prefilter=%d seconds=%.3f peak_rss_mb=%.0f\n", n, options.prefilter, Since(t0),
+              PeakMb());
   return r.ok() ? 0 : 1;
 }
 
@@ -136,6 +140,6 @@ int main(int argc, char** argv) {
   std::fprintf(stderr,
                "usage: matching_bench schedule N SLOTS CANDIDATES [--seed S] [--raise-minimum]\n"
                "       matching_bench seat N TABLES CAPACITY ROUNDS [--seed S]\n"
-               "       matching_bench suggest N\n");
+               "       matching_bench suggest N [--exhaustive]\n");
   return 2;
 }

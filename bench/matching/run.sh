@@ -13,3 +13,5 @@ echo "# machine: $(nproc) cores, $(uname -sr)"
 "$BIN" schedule 2000 12 60 --raise-minimum
 "$BIN" seat 1000 125 8 3
 "$BIN" suggest 1000
+"$BIN" suggest 1000 --exhaustive
+"$BIN" suggest 5000

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -119,6 +120,10 @@ class Scorer {
     return d;
   }
 
+  double ConceptIdf(int c) const { return concept_idf_[c]; }
+  double TermIdf(const std::string& t) const { return term_idf_.at(t); }
+  const std::vector<int>& Related(int c) const { return related_[c]; }
+
  private:
   const std::vector<Profile>& profiles_;
   std::vector<double> concept_idf_;
@@ -127,6 +132,110 @@ class Scorer {
 };
 
 double Squash(double r) { return 1.0 - std::exp(-r / kSquash); }
+
+// Pre-filter for Suggest: inverted indexes from concepts and terms to the
+// attendees whose expertise or challenges hold them. A pair without a shared
+// concept, related concept or word in either direction has relevance 0, and
+// such a pair is only ever suggested when one asked for the other, so the
+// index loses nothing. For attendee i it also yields, per candidate j, an
+// upper bound on the relevance in each direction (the forward one is the
+// exact sum; the backward one may count a related concept more than once),
+// which lets Suggest score candidates best-bound first and stop once no bound
+// can reach its k-th best score.
+class CandidateIndex {
+ public:
+  CandidateIndex(const std::vector<Profile>& profiles, const Scorer& scorer, size_t concepts)
+      : profiles_(profiles), scorer_(scorer), expertise_by_concept_(concepts), challenge_by_concept_(concepts),
+        inverse_related_(concepts) {
+    for (size_t j = 0; j < profiles.size(); ++j) {
+      const int jj = static_cast<int>(j);
+      for (int c : profiles[j].expertise.concepts) expertise_by_concept_[c].push_back(jj);
+      for (const std::string& t : profiles[j].expertise.terms) expertise_by_term_[t].push_back(jj);
+      for (const TextAnalysis& ch : profiles[j].challenges) {
+        for (int c : ch.concepts) challenge_by_concept_[c].push_back(jj);
+        for (const std::string& t : ch.terms) challenge_by_term_[t].push_back(jj);
+      }
+    }
+    for (size_t c = 0; c < concepts; ++c) {
+      for (int e : scorer.Related(static_cast<int>(c))) inverse_related_[e].push_back(static_cast<int>(c));
+    }
+    forward_.assign(profiles.size(), 0);
+    backward_.assign(profiles.size(), 0);
+    touched_flag_.assign(profiles.size(), 0);
+  }
+
+  // Fills touched() with every j != i that shares anything with i, and
+  // forward(j) / backward(j) with upper bounds on Scorer::Score(i, j) and
+  // Score(j, i) relevance. Valid until the next call.
+  void Collect(int i) {
+    for (int j : touched_) {
+      forward_[j] = backward_[j] = 0;
+      touched_flag_[j] = 0;
+    }
+    touched_.clear();
+    const Profile& me = profiles_[i];
+    std::vector<int> related;
+    for (const TextAnalysis& ch : me.challenges) {
+      related.clear();
+      for (int c : ch.concepts) {
+        Add(expertise_by_concept_[c], scorer_.ConceptIdf(c), forward_);
+        for (int e : scorer_.Related(c)) related.push_back(e);
+      }
+      std::sort(related.begin(), related.end());
+      related.erase(std::unique(related.begin(), related.end()), related.end());
+      for (int e : related) {
+        if (std::binary_search(ch.concepts.begin(), ch.concepts.end(), e)) continue;
+        Add(expertise_by_concept_[e], kRelatedFactor * scorer_.ConceptIdf(e), forward_);
+      }
+      for (const std::string& t : ch.terms) {
+        auto it = expertise_by_term_.find(t);
+        if (it != expertise_by_term_.end()) Add(it->second, kTermFactor * scorer_.TermIdf(t), forward_);
+      }
+    }
+    // Backward: j's challenges against my expertise. challenge_by_concept_
+    // lists j once per challenge holding the concept, so a concept in two of
+    // j's challenges counts twice, as in Score.
+    for (int e : me.expertise.concepts) {
+      Add(challenge_by_concept_[e], scorer_.ConceptIdf(e), backward_);
+      for (int c : inverse_related_[e]) Add(challenge_by_concept_[c], kRelatedFactor * scorer_.ConceptIdf(e), backward_);
+    }
+    for (const std::string& t : me.expertise.terms) {
+      auto it = challenge_by_term_.find(t);
+      if (it != challenge_by_term_.end()) Add(it->second, kTermFactor * scorer_.TermIdf(t), backward_);
+    }
+    if (touched_flag_[i]) {
+      touched_flag_[i] = 0;
+      touched_.erase(std::find(touched_.begin(), touched_.end(), i));
+      forward_[i] = backward_[i] = 0;
+    }
+  }
+
+  const std::vector<int>& touched() const { return touched_; }
+  double forward(int j) const { return forward_[j]; }
+  double backward(int j) const { return backward_[j]; }
+
+ private:
+  void Add(const std::vector<int>& postings, double value, std::vector<double>& into) {
+    for (int j : postings) {
+      if (!touched_flag_[j]) {
+        touched_flag_[j] = 1;
+        touched_.push_back(j);
+      }
+      into[j] += value;
+    }
+  }
+
+  const std::vector<Profile>& profiles_;
+  const Scorer& scorer_;
+  std::vector<std::vector<int>> expertise_by_concept_;
+  std::unordered_map<std::string, std::vector<int>> expertise_by_term_;
+  std::vector<std::vector<int>> challenge_by_concept_;  // one entry per challenge holding the concept
+  std::unordered_map<std::string, std::vector<int>> challenge_by_term_;
+  std::vector<std::vector<int>> inverse_related_;       // e -> concepts c with e in related(c)
+  std::vector<double> forward_, backward_;
+  std::vector<uint8_t> touched_flag_;
+  std::vector<int> touched_;
+};
 
 bool PrefersDutch(const SuggestAttendee& a) {
   return !a.languages.empty() && (a.languages[0] == "nl" || a.languages[0] == "nl-NL" || a.languages[0] == "nl-BE");
@@ -186,55 +295,138 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   for (const SuggestRequest& r : input.requests) requests.insert(Key(r.from, r.to));
 
   Scorer scorer(profiles);
+  struct Candidate {
+    Suggestion suggestion;
+    internal::PairReasons why;
+  };
+  // Bonuses and penalties on top of the relevance, applied in a fixed order
+  // (the bound and the score then round the same way); fills the reasons
+  // when `why` is given.
+  // Sectors and organizations as small integers (-1: empty), so the n^2
+  // bound computations compare ints, not strings.
+  std::vector<int> sector_of(n), organization_of(n);
+  {
+    std::unordered_map<std::string, int> sectors, organizations;
+    for (int i = 0; i < n; ++i) {
+      const SuggestAttendee& a = input.attendees[i];
+      sector_of[i] = a.sector.empty() ? -1 : sectors.emplace(a.sector, static_cast<int>(sectors.size())).first->second;
+      organization_of[i] = a.organization.empty()
+                               ? -1
+                               : organizations.emplace(a.organization, static_cast<int>(organizations.size())).first->second;
+    }
+  }
+  auto adjust = [&](int i, int j, double score, internal::PairReasons* why) {
+    internal::PairReasons local;
+    internal::PairReasons& w = why ? *why : local;
+    if (!requests.empty()) {
+      w.requested_by_me = requests.count(Key(i, j)) > 0;
+      w.requested_by_them = requests.count(Key(j, i)) > 0;
+    }
+    auto tie = ties.empty() ? ties.end() : ties.find(Key(std::min(i, j), std::max(i, j)));
+    w.cross_sector = sector_of[i] >= 0 && sector_of[j] >= 0 && sector_of[i] != sector_of[j];
+    w.online_only_tie = tie != ties.end() && !tie->second;
+    w.met_before = tie != ties.end() && tie->second;
+    w.colleagues = organization_of[i] >= 0 && organization_of[i] == organization_of[j];
+    if (w.cross_sector) score += kCrossSectorBonus;
+    if (w.online_only_tie) score += kOnlineTieBonus;
+    if (w.met_before) score -= kMetPenalty;
+    if (w.colleagues) score -= kColleaguePenalty;
+    if (w.requested_by_me) score += kRequestByMe;
+    if (w.requested_by_them) score += kRequestByThem;
+    return score;
+  };
+  // The full score of the ordered pair (i, j); false when j is not suggested
+  // to i at all (no relevance and no request, or a score <= 0).
+  auto score_pair = [&](int i, int j, Candidate* out) {
+    Direction fwd = scorer.Score(i, j);
+    Direction back = scorer.Score(j, i);
+    internal::PairReasons why;
+    why.requested_by_me = requests.count(Key(i, j)) > 0;
+    why.requested_by_them = requests.count(Key(j, i)) > 0;
+    double relevance = kForwardShare * Squash(fwd.relevance) + kBackwardShare * Squash(back.relevance);
+    if (relevance <= 0 && !why.requested_by_me && !why.requested_by_them) return false;
+    double score = adjust(i, j, relevance, &why);
+    if (score <= 0) return false;
+    why.direct_concepts = fwd.direct;
+    why.related_concepts = fwd.related;
+    why.reverse_concepts = back.direct;
+    why.reverse_concepts.insert(why.reverse_concepts.end(), back.related.begin(), back.related.end());
+    why.shared_terms = fwd.terms;
+    if (fwd.best_challenge >= 0) why.challenge = profiles[i].challenge_text[fwd.best_challenge];
+    Suggestion s;
+    s.other = j;
+    s.score = score;
+    s.matched_concepts = fwd.direct;
+    s.matched_concepts.insert(s.matched_concepts.end(), fwd.related.begin(), fwd.related.end());
+    *out = {std::move(s), std::move(why)};
+    return true;
+  };
+  auto better = [&](const Candidate& x, const Candidate& y) {
+    if (x.suggestion.score != y.suggestion.score) return x.suggestion.score > y.suggestion.score;
+    return input.attendees[x.suggestion.other].id < input.attendees[y.suggestion.other].id;
+  };
+
+  std::unique_ptr<CandidateIndex> index;
+  std::vector<std::vector<int>> requested_with(n);  // requests in either direction
+  if (options.prefilter) {
+    index = std::make_unique<CandidateIndex>(profiles, scorer, Thesaurus::Default().concepts().size());
+    for (const SuggestRequest& r : input.requests) {
+      requested_with[r.from].push_back(r.to);
+      requested_with[r.to].push_back(r.from);
+    }
+  }
   SuggestResult result;
   result.suggestions.resize(n);
+  std::vector<Candidate> candidates;
+  std::vector<uint8_t> scored_scratch(n, 0);   // j already scored for this i
+  std::vector<std::pair<double, int>> bounds;  // (upper bound on the score, j)
   for (int i = 0; i < n; ++i) {
     const SuggestAttendee& me = input.attendees[i];
-    struct Candidate {
-      Suggestion suggestion;
-      internal::PairReasons why;
-    };
-    std::vector<Candidate> candidates;
-    for (int j = 0; j < n; ++j) {
-      if (i == j) continue;
-      const SuggestAttendee& other = input.attendees[j];
-      Direction fwd = scorer.Score(i, j);
-      Direction back = scorer.Score(j, i);
-      internal::PairReasons why;
-      why.requested_by_me = requests.count(Key(i, j)) > 0;
-      why.requested_by_them = requests.count(Key(j, i)) > 0;
-      double relevance = kForwardShare * Squash(fwd.relevance) + kBackwardShare * Squash(back.relevance);
-      if (relevance <= 0 && !why.requested_by_me && !why.requested_by_them) continue;
-      double score = relevance;
-      auto tie = ties.find(Key(std::min(i, j), std::max(i, j)));
-      why.cross_sector = !me.sector.empty() && !other.sector.empty() && me.sector != other.sector;
-      why.online_only_tie = tie != ties.end() && !tie->second;
-      why.met_before = tie != ties.end() && tie->second;
-      why.colleagues = !me.organization.empty() && me.organization == other.organization;
-      if (why.cross_sector) score += kCrossSectorBonus;
-      if (why.online_only_tie) score += kOnlineTieBonus;
-      if (why.met_before) score -= kMetPenalty;
-      if (why.colleagues) score -= kColleaguePenalty;
-      if (why.requested_by_me) score += kRequestByMe;
-      if (why.requested_by_them) score += kRequestByThem;
-      if (score <= 0) continue;
-      why.direct_concepts = fwd.direct;
-      why.related_concepts = fwd.related;
-      why.reverse_concepts = back.direct;
-      why.reverse_concepts.insert(why.reverse_concepts.end(), back.related.begin(), back.related.end());
-      why.shared_terms = fwd.terms;
-      if (fwd.best_challenge >= 0) why.challenge = profiles[i].challenge_text[fwd.best_challenge];
-      Suggestion s;
-      s.other = j;
-      s.score = score;
-      s.matched_concepts = fwd.direct;
-      s.matched_concepts.insert(s.matched_concepts.end(), fwd.related.begin(), fwd.related.end());
-      candidates.push_back({std::move(s), std::move(why)});
+    candidates.clear();
+    if (!options.prefilter) {
+      for (int j = 0; j < n; ++j) {
+        Candidate c;
+        if (i != j && score_pair(i, j, &c)) candidates.push_back(std::move(c));
+      }
+    } else {
+      index->Collect(i);
+      bounds.clear();
+      for (int j : index->touched()) {
+        double relevance = kForwardShare * Squash(index->forward(j)) + kBackwardShare * Squash(index->backward(j));
+        bounds.push_back({adjust(i, j, relevance, nullptr), j});
+      }
+      for (int j : requested_with[i]) {
+        if (j != i) bounds.push_back({adjust(i, j, kForwardShare + kBackwardShare, nullptr), j});
+      }
+      // Best bound first; score in growing batches until the k-th best exact
+      // score is above every bound not yet scored. The slack covers the
+      // different summation order of bound and score.
+      constexpr double kSlack = 1e-9;
+      std::vector<uint8_t>& done = scored_scratch;
+      size_t next = 0;
+      size_t batch = static_cast<size_t>(options.top_k) * 4 + 16;
+      while (next < bounds.size()) {
+        size_t end = std::min(bounds.size(), next + batch);
+        std::partial_sort(bounds.begin() + next, bounds.begin() + end, bounds.end(),
+                          [](const auto& x, const auto& y) { return x.first > y.first; });
+        for (size_t k = next; k < end; ++k) {
+          int j = bounds[k].second;
+          if (done[j]) continue;  // requested and also sharing concepts: listed twice
+          done[j] = 1;
+          Candidate c;
+          if (score_pair(i, j, &c)) candidates.push_back(std::move(c));
+        }
+        next = end;
+        batch *= 2;
+        if (next >= bounds.size() || static_cast<int>(candidates.size()) < options.top_k) continue;
+        std::nth_element(candidates.begin(), candidates.begin() + (options.top_k - 1), candidates.end(), better);
+        double kth = candidates[options.top_k - 1].suggestion.score;
+        double best_rest = std::max_element(bounds.begin() + next, bounds.end())->first;
+        if (best_rest + kSlack < kth) break;
+      }
+      for (const auto& [bound, j] : bounds) done[j] = 0;
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
-      if (x.suggestion.score != y.suggestion.score) return x.suggestion.score > y.suggestion.score;
-      return input.attendees[x.suggestion.other].id < input.attendees[y.suggestion.other].id;
-    });
+    std::sort(candidates.begin(), candidates.end(), better);
     if (static_cast<int>(candidates.size()) > options.top_k) candidates.resize(options.top_k);
     for (Candidate& c : candidates) {
       c.suggestion.explanation = internal::Explain(me, input.attendees[c.suggestion.other], c.why, PrefersDutch(me));

@@ -1,10 +1,13 @@
-// Relevance: whom should each attendee meet, and why. Scores every ordered pair
+// Relevance: whom should each attendee meet, and why. Scores ordered pairs
 // (i, j) by how well i's challenges meet j's expertise (and, less, the other way
 // round) in Dutch and English — Snowball stems, stop words and the shipped
 // concept thesaurus — plus bonuses for crossing sectors and for turning an
 // online-only tie into a real meeting, penalties for colleagues and for pairs
 // who already met, and the most weight for explicit requests. Every suggestion
 // carries a plain-language explanation in the attendee's first language.
+// Only pairs that share a concept, related concept or word, or have a request,
+// are scored (an inverted index), best upper bound first until the top k is
+// settled; the result equals scoring every pair (SuggestOptions::prefilter).
 //
 //   SuggestInput in;
 //   in.attendees = {{.id = "anja", .sector = "care", .languages = {"nl"},
@@ -54,6 +57,11 @@ struct SuggestInput {
 struct SuggestOptions {
   int top_k = 5;              // >= 1
   bool use_thesaurus = true;  // false: plain stemmed-word overlap (the evaluation baseline)
+  // true: score only pairs that share a concept, a related concept or a word
+  // (in either direction) or have a request, best upper bound first, and stop
+  // once no unscored pair can enter the top k. Same result as false (every
+  // ordered pair scored), which is kept as the reference for tests.
+  bool prefilter = true;
 };
 
 struct Suggestion {

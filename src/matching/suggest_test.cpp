@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "matching/suggest_json.h"
@@ -102,6 +103,60 @@ TEST(Suggest, RequestsCountMostAndColleaguesArePenalised) {
   EXPECT_NE(r.suggestions[0][0].explanation.find("You asked to meet d"), std::string::npos);
   // The colleague with the exact expertise is still below the other sector's related one.
   EXPECT_EQ(r.suggestions[0][1].other, 2);
+}
+
+// The pre-filter (inverted index + best-bound-first scoring with early stop)
+// must give exactly the exhaustive result: same people, scores and
+// explanations, in the same order. Random mid-size instance built from the
+// evaluation set's texts, with ties (real and online-only) and requests.
+TEST(Suggest, PrefilteredTopKEqualsExhaustiveTopK) {
+  SuggestInput eval = json_io::ParseSuggestInput(LoadEval()).value();
+  std::mt19937 rng(7);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  const char* sectors[] = {"care", "industry", "government", "education", "finance"};
+  SuggestInput in;
+  const int n = 400;
+  for (int i = 0; i < n; ++i) {
+    const SuggestAttendee& a = eval.attendees[pick(eval.attendees.size())];
+    const SuggestAttendee& b = eval.attendees[pick(eval.attendees.size())];
+    SuggestAttendee x;
+    x.id = "p" + std::to_string(i);
+    x.sector = sectors[pick(5)];
+    x.organization = "o" + std::to_string(pick(60));
+    x.languages = a.languages;
+    x.expertise_tags = b.expertise_tags;
+    x.expertise_text = a.expertise_text;
+    if (!a.challenges.empty()) x.challenges.push_back(a.challenges[pick(a.challenges.size())]);
+    if (!b.challenges.empty() && rng() % 2) x.challenges.push_back(b.challenges[pick(b.challenges.size())]);
+    in.attendees.push_back(std::move(x));
+  }
+  for (int k = 0; k < 300; ++k) {
+    int a = static_cast<int>(pick(n)), b = static_cast<int>(pick(n));
+    if (a != b) in.ties.push_back({.a = a, .b = b, .real = rng() % 2 == 0});
+  }
+  for (int k = 0; k < 100; ++k) {
+    int a = static_cast<int>(pick(n)), b = static_cast<int>(pick(n));
+    if (a != b) in.requests.push_back({.from = a, .to = b});
+  }
+  for (int top_k : {1, 5, 25}) {
+    SuggestOptions fast, exhaustive;
+    fast.top_k = exhaustive.top_k = top_k;
+    exhaustive.prefilter = false;
+    SuggestResult x = Suggest(in, fast).value();
+    SuggestResult y = Suggest(in, exhaustive).value();
+    ASSERT_EQ(x.suggestions.size(), y.suggestions.size());
+    int listed = 0;
+    for (int i = 0; i < n; ++i) {
+      ASSERT_EQ(x.suggestions[i].size(), y.suggestions[i].size()) << "attendee " << i << " top " << top_k;
+      for (size_t r = 0; r < x.suggestions[i].size(); ++r) {
+        EXPECT_EQ(x.suggestions[i][r].other, y.suggestions[i][r].other) << "attendee " << i << " rank " << r;
+        EXPECT_EQ(x.suggestions[i][r].score, y.suggestions[i][r].score) << "attendee " << i << " rank " << r;
+        EXPECT_EQ(x.suggestions[i][r].explanation, y.suggestions[i][r].explanation);
+        ++listed;
+      }
+    }
+    EXPECT_GT(listed, n * std::min(top_k, 5) / 2) << "the instance should give most people suggestions";
+  }
 }
 
 TEST(Suggest, InvalidInputNamesThePlace) {
