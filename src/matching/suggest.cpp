@@ -67,6 +67,10 @@ class Scorer {
     concept_idf_.resize(df.size());
     for (size_t c = 0; c < df.size(); ++c) concept_idf_[c] = std::max(0.1, std::log((n + 1) / (df[c] + 0.5)));
     for (const auto& [s, d] : term_df) term_idf_[s] = std::max(0.1, std::log((n + 1) / (d + 0.5)));
+    expertise_term_idf_.resize(profiles.size());
+    for (size_t j = 0; j < profiles.size(); ++j) {
+      for (const std::string& term : profiles[j].expertise.terms) expertise_term_idf_[j].push_back(term_idf_.at(term));
+    }
     related_.resize(t.concepts().size());
     for (size_t c = 0; c < t.concepts().size(); ++c) {
       related_[c] = t.concepts()[c].related;
@@ -120,6 +124,52 @@ class Scorer {
     return d;
   }
 
+  // Direction::relevance of Score(i, j), bit for bit (same terms, same
+  // order), without building the reasons: for ranking; Score() then explains
+  // only the pairs kept.
+  double Relevance(int i, int j) const {
+    const TextAnalysis& expertise = profiles_[j].expertise;
+    const std::vector<double>& term_idf = expertise_term_idf_[j];
+    double total = 0;
+    for (const TextAnalysis& ch : profiles_[i].challenges) {
+      double s = 0;
+      for (size_t a = 0, b = 0; a < ch.concepts.size() && b < expertise.concepts.size();) {
+        if (ch.concepts[a] < expertise.concepts[b]) {
+          ++a;
+        } else if (expertise.concepts[b] < ch.concepts[a]) {
+          ++b;
+        } else {
+          s += concept_idf_[ch.concepts[a]];
+          ++a;
+          ++b;
+        }
+      }
+      for (int e : expertise.concepts) {
+        if (std::binary_search(ch.concepts.begin(), ch.concepts.end(), e)) continue;
+        for (int c : ch.concepts) {
+          if (std::binary_search(related_[c].begin(), related_[c].end(), e)) {
+            s += kRelatedFactor * concept_idf_[e];
+            break;
+          }
+        }
+      }
+      for (size_t a = 0, b = 0; a < ch.terms.size() && b < expertise.terms.size();) {
+        int cmp = ch.terms[a].compare(expertise.terms[b]);
+        if (cmp < 0) {
+          ++a;
+        } else if (cmp > 0) {
+          ++b;
+        } else {
+          s += kTermFactor * term_idf[b];
+          ++a;
+          ++b;
+        }
+      }
+      total += s;
+    }
+    return total;
+  }
+
   double ConceptIdf(int c) const { return concept_idf_[c]; }
   double TermIdf(const std::string& t) const { return term_idf_.at(t); }
   const std::vector<int>& Related(int c) const { return related_[c]; }
@@ -128,6 +178,7 @@ class Scorer {
   const std::vector<Profile>& profiles_;
   std::vector<double> concept_idf_;
   std::unordered_map<std::string, double> term_idf_;
+  std::vector<std::vector<double>> expertise_term_idf_;  // j -> idf of each expertise term, in order
   std::vector<std::vector<int>> related_;
 };
 
@@ -295,10 +346,6 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   for (const SuggestRequest& r : input.requests) requests.insert(Key(r.from, r.to));
 
   Scorer scorer(profiles);
-  struct Candidate {
-    Suggestion suggestion;
-    internal::PairReasons why;
-  };
   // Bonuses and penalties on top of the relevance, applied in a fixed order
   // (the bound and the score then round the same way); fills the reasons
   // when `why` is given.
@@ -335,18 +382,29 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     if (w.requested_by_them) score += kRequestByThem;
     return score;
   };
-  // The full score of the ordered pair (i, j); false when j is not suggested
-  // to i at all (no relevance and no request, or a score <= 0).
+  // The score of the ordered pair (i, j); false when j is not suggested to i
+  // at all (no relevance and no request, or a score <= 0).
+  struct Candidate {
+    double score = 0;
+    int other = 0;
+  };
   auto score_pair = [&](int i, int j, Candidate* out) {
+    bool requested = !requests.empty() && (requests.count(Key(i, j)) > 0 || requests.count(Key(j, i)) > 0);
+    double relevance =
+        kForwardShare * Squash(scorer.Relevance(i, j)) + kBackwardShare * Squash(scorer.Relevance(j, i));
+    if (relevance <= 0 && !requested) return false;
+    double score = adjust(i, j, relevance, nullptr);
+    if (score <= 0) return false;
+    *out = {score, j};
+    return true;
+  };
+  // The suggestion for a kept pair, with its reasons and explanation.
+  auto explain = [&](int i, const Candidate& c) {
+    const int j = c.other;
     Direction fwd = scorer.Score(i, j);
     Direction back = scorer.Score(j, i);
     internal::PairReasons why;
-    why.requested_by_me = requests.count(Key(i, j)) > 0;
-    why.requested_by_them = requests.count(Key(j, i)) > 0;
-    double relevance = kForwardShare * Squash(fwd.relevance) + kBackwardShare * Squash(back.relevance);
-    if (relevance <= 0 && !why.requested_by_me && !why.requested_by_them) return false;
-    double score = adjust(i, j, relevance, &why);
-    if (score <= 0) return false;
+    adjust(i, j, 0, &why);
     why.direct_concepts = fwd.direct;
     why.related_concepts = fwd.related;
     why.reverse_concepts = back.direct;
@@ -355,15 +413,15 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     if (fwd.best_challenge >= 0) why.challenge = profiles[i].challenge_text[fwd.best_challenge];
     Suggestion s;
     s.other = j;
-    s.score = score;
+    s.score = c.score;
     s.matched_concepts = fwd.direct;
     s.matched_concepts.insert(s.matched_concepts.end(), fwd.related.begin(), fwd.related.end());
-    *out = {std::move(s), std::move(why)};
-    return true;
+    s.explanation = internal::Explain(input.attendees[i], input.attendees[j], why, PrefersDutch(input.attendees[i]));
+    return s;
   };
   auto better = [&](const Candidate& x, const Candidate& y) {
-    if (x.suggestion.score != y.suggestion.score) return x.suggestion.score > y.suggestion.score;
-    return input.attendees[x.suggestion.other].id < input.attendees[y.suggestion.other].id;
+    if (x.score != y.score) return x.score > y.score;
+    return input.attendees[x.other].id < input.attendees[y.other].id;
   };
 
   std::unique_ptr<CandidateIndex> index;
@@ -381,12 +439,11 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   std::vector<uint8_t> scored_scratch(n, 0);   // j already scored for this i
   std::vector<std::pair<double, int>> bounds;  // (upper bound on the score, j)
   for (int i = 0; i < n; ++i) {
-    const SuggestAttendee& me = input.attendees[i];
     candidates.clear();
     if (!options.prefilter) {
       for (int j = 0; j < n; ++j) {
         Candidate c;
-        if (i != j && score_pair(i, j, &c)) candidates.push_back(std::move(c));
+        if (i != j && score_pair(i, j, &c)) candidates.push_back(c);
       }
     } else {
       index->Collect(i);
@@ -414,13 +471,13 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
           if (done[j]) continue;  // requested and also sharing concepts: listed twice
           done[j] = 1;
           Candidate c;
-          if (score_pair(i, j, &c)) candidates.push_back(std::move(c));
+          if (score_pair(i, j, &c)) candidates.push_back(c);
         }
         next = end;
         batch *= 2;
         if (next >= bounds.size() || static_cast<int>(candidates.size()) < options.top_k) continue;
         std::nth_element(candidates.begin(), candidates.begin() + (options.top_k - 1), candidates.end(), better);
-        double kth = candidates[options.top_k - 1].suggestion.score;
+        double kth = candidates[options.top_k - 1].score;
         double best_rest = std::max_element(bounds.begin() + next, bounds.end())->first;
         if (best_rest + kSlack < kth) break;
       }
@@ -428,10 +485,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     }
     std::sort(candidates.begin(), candidates.end(), better);
     if (static_cast<int>(candidates.size()) > options.top_k) candidates.resize(options.top_k);
-    for (Candidate& c : candidates) {
-      c.suggestion.explanation = internal::Explain(me, input.attendees[c.suggestion.other], c.why, PrefersDutch(me));
-      result.suggestions[i].push_back(std::move(c.suggestion));
-    }
+    for (const Candidate& c : candidates) result.suggestions[i].push_back(explain(i, c));
   }
   return result;
 }
