@@ -1,12 +1,387 @@
+// `verbinder newsletter <command>`: config, articles, subscribe, compose,
+// send, status. Each parses its options with CLI11 and calls the library;
+// exit codes per cli/exit_codes.h (0 ok, 1 failure, 2 bad usage).
 #include "newsletter/newsletter_cli.h"
 
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+
+#include <soci/soci.h>
+
+#include "domain/bulk_load.h"
+#include "domain/db_util.h"
+#include "newsletter/articles.h"
+#include "newsletter/compose.h"
+#include "newsletter/sender.h"
+#include "newsletter/smtp.h"
+#include "newsletter/subscriptions.h"
+#include "util/strings.h"
 
 namespace verbinder::newsletter {
+namespace {
 
-int RunNewsletter(const cli::Args&) {
-  std::cerr << "verbinder newsletter: not built yet\n";
-  return cli::kExitFailure;
+using cli::Fail;
+using cli::kExitFailure;
+using cli::kExitOk;
+using cli::kExitUsage;
+
+constexpr const char* kDbHelp = "SQLite file path or postgresql://user@host:port/db URL";
+
+Result<std::unique_ptr<storage::Database>> OpenDb(const std::string& url) {
+  VB_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, 2));
+  VB_ASSIGN_OR_RETURN(int applied, db->Migrate());
+  (void)applied;
+  VB_RETURN_IF_ERROR(domain::EnsureDefaultSectors(*db));
+  return db;
+}
+
+Status SetSetting(storage::Database& db, const std::string& key, const std::string& value) {
+  return domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
+    soci::transaction tr(sql);
+    sql << "DELETE FROM settings WHERE key = :k", soci::use(key);
+    sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
+    tr.commit();
+    return true;
+  }).status();
+}
+
+// "2026-11-10" → Unix seconds at noon Amsterdam time; InvalidArgument(field).
+Result<int64_t> ParseDay(const std::string& s, const std::string& field) {
+  if (s.size() != 10 || s[7] != '-') return InvalidArgument("must be a date like 2026-11-10", field);
+  auto range = MonthRange(s.substr(0, 7));
+  if (!range) return InvalidArgument("must be a date like 2026-11-10", field);
+  if (s[8] < '0' || s[8] > '9' || s[9] < '0' || s[9] > '9') return InvalidArgument("must be a date like 2026-11-10", field);
+  int day = std::stoi(s.substr(8, 2));
+  int64_t t = range->first + (day - 1) * 86400 + 12 * 3600;
+  if (day < 1 || t >= range->second) return InvalidArgument("no such day", field);
+  return t;
+}
+
+// Progress on stderr when it is a terminal: "\rsending  45% (45/100)".
+std::function<void(int64_t, int64_t)> TerminalProgress() {
+  if (!isatty(STDERR_FILENO)) return {};
+  return [last = -1](int64_t done, int64_t total) mutable {
+    int pct = total ? static_cast<int>(100 * done / total) : 100;
+    if (pct == last) return;
+    last = pct;
+    int bar = pct / 5;
+    std::fprintf(stderr, "\rsending [%-20s] %3d%% (%lld/%lld)", std::string(bar, '#').c_str(), pct,
+                 static_cast<long long>(done), static_cast<long long>(total));
+    std::fflush(stderr);
+  };
+}
+
+// Writes `data` to `path` via a temporary file and rename, so a file is whole or absent.
+Status WriteFileAtomic(const std::filesystem::path& path, const std::string& data) {
+  auto tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return InvalidArgument("cannot write " + tmp.string(), "out");
+    f << data;
+    if (!f.flush()) return InvalidArgument("cannot write " + tmp.string(), "out");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return InvalidArgument("cannot write " + path.string() + ": " + ec.message(), "out");
+  return Status::Ok();
+}
+
+int RunConfig(const std::string& db_url, const std::string& from_email, const std::string& from_name,
+              const std::string& base_url, const std::string& list_name) {
+  auto db = OpenDb(db_url);
+  if (!db) return Fail("newsletter config", db.status());
+  auto cfg = LoadConfig(**db);
+  if (!cfg) return Fail("newsletter config", cfg.status());
+  if (!from_email.empty()) cfg->from.email = from_email;
+  if (!from_name.empty()) cfg->from.name = from_name;
+  if (!base_url.empty()) cfg->base_url = base_url;
+  if (!list_name.empty()) cfg->list_name = list_name;
+  if (Status s = ValidateConfig(*cfg); !s.ok()) {
+    Fail("newsletter config", s);
+    return kExitUsage;
+  }
+  for (auto [k, v] : {std::pair<const char*, std::string>{"newsletter.from_email", cfg->from.email},
+                      {"newsletter.from_name", cfg->from.name}, {"newsletter.base_url", cfg->base_url},
+                      {"newsletter.list_name", cfg->list_name}})
+    if (Status s = SetSetting(**db, k, v); !s.ok()) return Fail("newsletter config", s);
+  std::cout << "from: " << FormatMailbox(cfg->from) << "\nbase url: " << cfg->base_url << "\nlist name: " << cfg->list_name
+            << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunNewsletter(const cli::Args& args) {
+  CLI::App app("Knowledge articles and the monthly newsletter.", "newsletter");
+  app.require_subcommand(1);
+  std::string db_url = "./verbinder.db";
+
+  // config
+  auto* config = app.add_subcommand("config", "set the sender, link base URL and list name");
+  std::string from_email, from_name, base_url, list_name;
+  config->add_option("--db", db_url, kDbHelp);
+  config->add_option("--from-email", from_email, "sender address, e.g. nieuws@netwerk.example");
+  config->add_option("--from-name", from_name, "sender display name");
+  config->add_option("--base-url", base_url, "public https URL of this server (for links and unsubscribe)");
+  config->add_option("--list-name", list_name, "name of the newsletter (subject line)");
+
+  // articles add / publish / list
+  auto* articles = app.add_subcommand("articles", "write, approve and list knowledge articles");
+  articles->require_subcommand(1);
+  auto* add = articles->add_subcommand("add", "add an article from a Markdown file");
+  std::string title, summary, file, tags, language = "nl", author_email, published_on;
+  bool publish_now = false;
+  add->add_option("--db", db_url, kDbHelp);
+  add->add_option("--title", title, "title")->required();
+  add->add_option("--summary", summary, "one-paragraph summary");
+  add->add_option("--file", file, "Markdown file (- for stdin)")->required();
+  add->add_option("--tags", tags, "comma-separated tags");
+  add->add_option("--language", language, "nl or en")->capture_default_str();
+  add->add_option("--author-email", author_email, "the author (a member's e-mail)");
+  add->add_flag("--publish", publish_now, "publish at once (leader approval)");
+  add->add_option("--published-on", published_on, "publication date YYYY-MM-DD (with --publish)");
+  auto* pub = articles->add_subcommand("publish", "approve and publish a submitted article");
+  int64_t article_id = 0;
+  pub->add_option("--db", db_url, kDbHelp);
+  pub->add_option("--id", article_id, "article id")->required()->check(CLI::PositiveNumber);
+  pub->add_option("--published-on", published_on, "publication date YYYY-MM-DD (default now)");
+  auto* list = articles->add_subcommand("list", "list articles");
+  std::string status_filter;
+  list->add_option("--db", db_url, kDbHelp);
+  list->add_option("--status", status_filter, "draft, submitted or published");
+
+  // subscribe
+  auto* subscribe = app.add_subcommand("subscribe", "add a subscriber and print the confirmation link");
+  std::string email;
+  bool confirmed = false;
+  subscribe->add_option("--db", db_url, kDbHelp);
+  subscribe->add_option("--email", email, "e-mail address")->required();
+  subscribe->add_option("--language", language, "nl or en")->capture_default_str();
+  subscribe->add_flag("--confirmed", confirmed, "the address already opted in elsewhere: confirm at once");
+
+  // compose
+  auto* compose = app.add_subcommand("compose", "build the monthly issue per subscriber");
+  std::string month, out_dir;
+  compose->add_option("--db", db_url, kDbHelp);
+  compose->add_option("--month", month, "the month, e.g. 2026-11")->required();
+  compose->add_option("--out", out_dir, "write each message as <dir>/subscriber-<id>.eml");
+
+  // send
+  auto* send = app.add_subcommand("send", "send (or resume) the monthly issue over SMTP");
+  std::string smtp_url, smtp_user, starttls = "try";
+  double rate = 0;
+  bool insecure = false;
+  send->add_option("--db", db_url, kDbHelp);
+  send->add_option("--month", month, "the month, e.g. 2026-11")->required();
+  send->add_option("--smtp", smtp_url, "smtp://host:port or smtps://host:port")->required();
+  send->add_option("--smtp-user", smtp_user, "SMTP user (password from VERBINDER_SMTP_PASSWORD)");
+  send->add_option("--starttls", starttls, "off, try or required")->check(CLI::IsMember({"off", "try", "required"}))->capture_default_str();
+  send->add_option("--rate", rate, "messages per second (0 = no limit)")->check(CLI::Range(0.0, 100000.0));
+  send->add_flag("--insecure-tls", insecure, "do not verify the server's TLS certificate");
+
+  // status
+  auto* status = app.add_subcommand("status", "show the delivery log of a month's issue");
+  status->add_option("--db", db_url, kDbHelp);
+  status->add_option("--month", month, "the month, e.g. 2026-11")->required();
+
+  std::vector<std::string> rev(args.rbegin(), args.rend());
+  try {
+    app.parse(rev);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      std::cout << app.help();
+      return kExitOk;
+    }
+    std::cerr << "verbinder newsletter: " << e.what() << " (see --help)\n";
+    return kExitUsage;
+  }
+
+  if (config->parsed()) return RunConfig(db_url, from_email, from_name, base_url, list_name);
+
+  if (month.empty() == false) {
+    if (auto r = MonthRange(month); !r) {
+      Fail("newsletter", r.status());
+      return kExitUsage;
+    }
+  }
+  auto db = OpenDb(db_url);
+  if (!db) return Fail("newsletter", db.status());
+  SystemClock clock;
+
+  if (add->parsed()) {
+    Article a;
+    a.title = title;
+    a.summary = summary;
+    a.language = language;
+    a.tags = tags.empty() ? std::vector<std::string>{} : Split(tags, ',');
+    std::stringstream body;
+    if (file == "-") body << std::cin.rdbuf();
+    else {
+      std::ifstream f(file, std::ios::binary);
+      if (!f) {
+        Fail("newsletter articles add", InvalidArgument("cannot read " + file, "file"));
+        return kExitUsage;
+      }
+      body << f.rdbuf();
+    }
+    a.body_md = body.str();
+    domain::Viewer viewer = domain::Viewer::System();
+    if (!author_email.empty()) {
+      long long mid = 0;
+      std::string role;
+      std::string e = AsciiLower(author_email);
+      soci::session sql((*db)->pool());
+      sql << "SELECT m.id, COALESCE(a.role, 'member') FROM members m LEFT JOIN accounts a ON a.member_id = m.id WHERE m.email = :e",
+          soci::use(e), soci::into(mid), soci::into(role);
+      if (!sql.got_data()) return Fail("newsletter articles add", NotFound("no member with this e-mail", "author-email"));
+      viewer = {mid, model::ParseRole(role).value_or(model::Role::kMember)};
+    }
+    a.status = publish_now ? ArticleStatus::kPublished : ArticleStatus::kSubmitted;
+    if (!published_on.empty()) {
+      auto t = ParseDay(published_on, "published-on");
+      if (!t) { Fail("newsletter articles add", t.status()); return kExitUsage; }
+      a.published_at = *t;
+    }
+    ArticleService svc(**db, clock);
+    auto created = svc.Create(viewer, a);
+    if (!created && created.status().code() == Code::kPermissionDenied && publish_now) {
+      // A member's article goes in as a submission; the CLI operator approves it below.
+      a.status = ArticleStatus::kSubmitted;
+      created = svc.Create(viewer, a);
+      if (created) created = svc.Publish(domain::Viewer::System(), created->id, a.published_at);
+    }
+    if (!created) return Fail("newsletter articles add", created.status());
+    std::cout << "article " << created->id << " (" << ToString(created->status) << "): " << created->title << "\n";
+    return kExitOk;
+  }
+  if (pub->parsed()) {
+    int64_t at = 0;
+    if (!published_on.empty()) {
+      auto t = ParseDay(published_on, "published-on");
+      if (!t) { Fail("newsletter articles publish", t.status()); return kExitUsage; }
+      at = *t;
+    }
+    auto r = ArticleService(**db, clock).Publish(domain::Viewer::System(), article_id, at);
+    if (!r) return Fail("newsletter articles publish", r.status());
+    std::cout << "article " << r->id << " published\n";
+    return kExitOk;
+  }
+  if (list->parsed()) {
+    ArticleFilter f;
+    f.limit = domain::kMaxPageSize;
+    if (!status_filter.empty()) {
+      f.status = ParseArticleStatus(status_filter);
+      if (!f.status) {
+        Fail("newsletter articles list", InvalidArgument("must be draft, submitted or published", "status"));
+        return kExitUsage;
+      }
+    }
+    auto page = ArticleService(**db, clock).List(domain::Viewer::System(), f);
+    if (!page) return Fail("newsletter articles list", page.status());
+    for (const auto& a : page->items)
+      std::cout << a.id << "\t" << ToString(a.status) << "\t" << a.language << "\t" << a.title << "\n";
+    return kExitOk;
+  }
+  if (subscribe->parsed()) {
+    SubscriptionService subs(**db, clock);
+    auto r = subs.Subscribe(email, language, {});
+    if (!r) {
+      Fail("newsletter subscribe", r.status());
+      return r.status().code() == Code::kInvalidArgument ? kExitUsage : kExitFailure;
+    }
+    auto cfg = LoadConfig(**db);
+    if (!cfg) return Fail("newsletter subscribe", cfg.status());
+    if (r->confirm_token.empty()) {
+      std::cout << "subscriber " << r->subscriber.id << " is already confirmed\n";
+    } else if (confirmed) {
+      auto c = subs.Confirm(r->confirm_token);
+      if (!c) return Fail("newsletter subscribe", c.status());
+      std::cout << "subscriber " << c->id << " confirmed\n";
+    } else {
+      std::cout << "subscriber " << r->subscriber.id << " pending; confirmation link: " << cfg->base_url
+                << "/api/v1/newsletter/confirm/" << r->confirm_token << "\n";
+    }
+    return kExitOk;
+  }
+
+  auto cfg = LoadConfig(**db);
+  if (!cfg) return Fail("newsletter", cfg.status());
+  if (Status s = ValidateConfig(*cfg); !s.ok()) return Fail("newsletter", s);
+  Composer composer(**db, clock, *cfg);
+
+  if (compose->parsed()) {
+    auto issue = composer.LoadIssue(month);
+    if (!issue) return Fail("newsletter compose", issue.status());
+    SubscriptionService subs(**db, clock);
+    auto recipients = subs.Confirmed();
+    if (!recipients) return Fail("newsletter compose", recipients.status());
+    if (!out_dir.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(out_dir, ec);
+      if (ec) return Fail("newsletter compose", InvalidArgument("cannot create " + out_dir + ": " + ec.message(), "out"));
+    }
+    int64_t personal = 0;
+    for (const auto& s : *recipients) {
+      auto token = subs.UnsubscribeToken(s.id);
+      if (!token) return Fail("newsletter compose", token.status());
+      auto msg = composer.ComposeFor(*issue, s, *token);
+      if (!msg) return Fail("newsletter compose", msg.status());
+      personal += msg->personal.empty() ? 0 : 1;
+      if (!out_dir.empty()) {
+        auto path = std::filesystem::path(out_dir) / ("subscriber-" + std::to_string(s.id) + ".eml");
+        if (Status st = WriteFileAtomic(path, msg->raw); !st.ok()) return Fail("newsletter compose", st);
+      }
+    }
+    std::cout << "composed " << recipients->size() << " message(s) for " << month << ": " << issue->articles.size()
+              << " article(s), " << issue->events.size() << " upcoming event(s), " << personal
+              << " with a personal part" << (out_dir.empty() ? "" : "; written to " + out_dir) << "\n";
+    return kExitOk;
+  }
+  if (send->parsed()) {
+    SmtpOptions so;
+    so.url = smtp_url;
+    so.username = smtp_user;
+    if (const char* pw = std::getenv("VERBINDER_SMTP_PASSWORD")) so.password = pw;
+    so.starttls = starttls == "off" ? StartTls::kOff : starttls == "required" ? StartTls::kRequired : StartTls::kTry;
+    so.verify_tls = !insecure;
+    if (!StartsWith(smtp_url, "smtp://") && !StartsWith(smtp_url, "smtps://")) {
+      Fail("newsletter send", InvalidArgument("must be smtp://host:port or smtps://host:port", "smtp"));
+      return kExitUsage;
+    }
+    CurlSmtpTransport transport(so);
+    IssueSender sender(**db, clock, composer, transport);
+    SendOptions opt;
+    opt.month = month;
+    opt.rate = rate;
+    opt.progress = TerminalProgress();
+    auto r = sender.Send(opt);
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+    if (!r) return Fail("newsletter send", r.status());
+    std::cout << "issue " << month << ": sent " << r->sent_now << " now, " << r->sent_total << " of " << r->recipients
+              << " in total, " << r->failed << " failed, " << r->skipped << " skipped";
+    if (r->resent_in_flight) std::cout << ", " << r->resent_in_flight << " in-flight message(s) from an interrupted run resent";
+    std::cout << (r->finished ? "; finished" : "") << "\n";
+    return kExitOk;
+  }
+  if (status->parsed()) {
+    auto r = IssueStatus(**db, month);
+    if (!r) return Fail("newsletter status", r.status());
+    std::cout << "issue " << month << ": " << r->sent_total << " of " << r->recipients << " sent, " << r->failed
+              << " failed, " << r->skipped << " skipped; " << (r->finished ? "finished" : "not finished") << "\n";
+    return kExitOk;
+  }
+  return kExitUsage;
 }
 
 }  // namespace verbinder::newsletter

@@ -1,0 +1,109 @@
+// The monthly issue: the shared part (articles published that month, upcoming
+// events with the free ones marked) and, per subscriber and in their
+// language, a personal part — people to meet at the next event they are
+// registered for, open questions they could answer, members nearby who host
+// visits. The personal part is read through the subscriber's own Viewer, so
+// nothing hidden from them can appear in their e-mail; readers who are not
+// members get no personal part at all.
+//
+//   Composer c(db, clock, config);
+//   VB_ASSIGN_OR_RETURN(auto issue, c.LoadIssue("2026-11"));   // Conflict("month") when empty
+//   for (auto& s : subscribers) { auto msg = c.ComposeFor(issue, s); ... msg->raw ... }
+//
+// Thread-safety: a Composer is safe for concurrent use after construction.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "newsletter/articles.h"
+#include "newsletter/mime.h"
+#include "newsletter/subscriptions.h"
+#include "storage/database.h"
+#include "util/clock.h"
+#include "util/status.h"
+
+namespace verbinder::newsletter {
+
+struct NewsletterConfig {
+  Mailbox from{"verbinder", "nieuwsbrief@localhost"};
+  std::string base_url = "http://localhost:8080";  // links in the e-mail; https in production
+  std::string list_name = "Nieuwsbrief";           // shown in List-Id and the subject
+};
+
+// Reads newsletter.from_name, newsletter.from_email, newsletter.base_url and
+// newsletter.list_name from the settings table over the defaults above.
+Result<NewsletterConfig> LoadConfig(storage::Database& db);
+// Validates a config (addresses, header injection, URL scheme).
+Status ValidateConfig(const NewsletterConfig& c);
+
+// The month ("2026-11") that Unix time t falls in, in Europe/Amsterdam.
+std::string MonthOf(int64_t t);
+// "2026-11" → [start, end) in Unix seconds, month boundaries in Europe/Amsterdam.
+Result<std::pair<int64_t, int64_t>> MonthRange(const std::string& month);
+
+struct EventItem {
+  model::Id id = 0;
+  std::string title;
+  std::string kind;
+  model::UnixTime starts_at = 0;
+  std::string location;
+  bool free = false;
+};
+
+struct Issue {
+  std::string month;          // "2026-11"
+  int64_t composed_at = 0;
+  std::vector<Article> articles;
+  std::vector<EventItem> events;
+};
+
+struct PersonSuggestion { model::Id member_id = 0; std::string name, organization, sector, reason; };
+struct QuestionSuggestion { model::Id challenge_id = 0; model::Id member_id = 0; std::string title, member_name; };
+struct HostSuggestion { model::Id member_id = 0; std::string name, organization, location; };
+
+struct PersonalPart {
+  model::Id event_id = 0;
+  std::string event_title;
+  std::vector<PersonSuggestion> people;
+  std::vector<QuestionSuggestion> questions;
+  std::vector<HostSuggestion> hosts;
+  bool empty() const { return people.empty() && questions.empty() && hosts.empty(); }
+};
+
+struct ComposedMessage {
+  Subscriber subscriber;
+  PersonalPart personal;
+  std::string subject;
+  std::string message_id;
+  std::string raw;  // the whole RFC 5322 message, CRLF line ends
+};
+
+inline constexpr int kMaxSuggestions = 3;
+inline constexpr int kMaxEvents = 10;
+
+class Composer {
+ public:
+  Composer(storage::Database& db, const Clock& clock, NewsletterConfig config)
+      : db_(db), clock_(clock), config_(std::move(config)) {}
+
+  // The shared part. InvalidArgument("month") for a malformed month;
+  // Conflict("month") when the month has no articles and nothing is coming up.
+  Result<Issue> LoadIssue(const std::string& month);
+  // The personal part for one subscriber (empty for non-members).
+  Result<PersonalPart> Personal(const Subscriber& s);
+  // The complete message; `unsubscribe_token` goes into the List-Unsubscribe URL.
+  Result<ComposedMessage> ComposeFor(const Issue& issue, const Subscriber& s, const std::string& unsubscribe_token);
+  // A stable Message-ID per (issue, subscriber): a resent message is the same message.
+  std::string MessageId(const std::string& month, model::Id subscriber_id) const;
+
+  const NewsletterConfig& config() const { return config_; }
+
+ private:
+  storage::Database& db_;
+  const Clock& clock_;
+  NewsletterConfig config_;
+};
+
+}  // namespace verbinder::newsletter

@@ -1,0 +1,27 @@
+// Markdown → safe HTML for knowledge articles and the newsletter, with
+// cmark-gfm (tables, strikethrough, autolinks, task lists).
+//
+//   std::string html = newsletter::RenderMarkdown("# Titel\n\n**vet**");
+//
+// The output is safe to embed in a page or an e-mail: raw HTML in the source
+// is dropped (never passed through), links and images with unsafe schemes
+// (javascript:, vbscript:, file:, data: other than images) are emptied by
+// cmark's safe mode, and a final pass checks that no <script>, <iframe>,
+// <style>, <object> or on* event-handler attribute survived.
+// Thread-safety: RenderMarkdown is safe to call from many threads.
+#pragma once
+
+#include <string>
+
+namespace verbinder::newsletter {
+
+std::string RenderMarkdown(const std::string& markdown);
+
+// HTML-escapes text for element content and double-quoted attributes.
+std::string HtmlEscape(const std::string& text);
+
+// True when `html` contains no script/style/iframe/object/embed element, no
+// on*= attribute and no javascript:/vbscript: URL (case-insensitive).
+bool LooksSafeHtml(const std::string& html);
+
+}  // namespace verbinder::newsletter

@@ -1,0 +1,451 @@
+// The newsletter library against a real database (SQLite file, or PostgreSQL
+// with VERBINDER_TEST_BACKEND=postgres): Markdown sanitising, MIME, tokens,
+// articles with approval, double opt-in and unsubscribe, the per-subscriber
+// issue with visibility, and the resumable send job over a fake transport.
+#include <gtest/gtest.h>
+
+#include <soci/soci.h>
+
+#include "newsletter/markdown.h"
+#include "newsletter/mime.h"
+#include "newsletter/sender.h"
+#include "newsletter/test_support.h"
+#include "newsletter/tokens.h"
+#include "storage/testing.h"
+#include "util/strings.h"
+
+namespace verbinder::newsletter {
+namespace {
+
+using testing::kNow;
+
+TEST(MarkdownTest, RendersGfmAndDropsEverythingUnsafe) {
+  std::string html = RenderMarkdown("# Titel\n\n**vet** en ~~weg~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nhttps://netwerk.example\n");
+  EXPECT_NE(html.find("<h1>Titel</h1>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<strong>vet</strong>"), std::string::npos);
+  EXPECT_NE(html.find("<del>weg</del>"), std::string::npos);
+  EXPECT_NE(html.find("<table>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"https://netwerk.example\">"), std::string::npos);
+  for (const char* evil : {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[klik](javascript:alert(1))",
+                           "<a href=\"javascript:alert(1)\">x</a>", "[x](vbscript:msgbox)", "<iframe src=//evil>",
+                           "<div onclick=\"steal()\">hoi</div>", "![x](data:text/html;base64,PHNjcmlwdD4=)",
+                           "<style>body{display:none}</style>", "<svg onload=alert(1)>"}) {
+    std::string out = RenderMarkdown(std::string("tekst ") + evil + "\n");
+    EXPECT_TRUE(LooksSafeHtml(out)) << evil << " → " << out;
+    EXPECT_EQ(out.find("alert(1)\""), std::string::npos) << out;
+    EXPECT_EQ(out.find("onerror="), std::string::npos) << out;
+  }
+  EXPECT_FALSE(LooksSafeHtml("<p onclick=\"x()\">"));
+  EXPECT_FALSE(LooksSafeHtml("<a href=\"JaVaScRiPt:x\">"));
+  EXPECT_TRUE(LooksSafeHtml("<p>online en offline</p>"));
+}
+
+TEST(MimeTest, EncodesUtf8HeadersAndFoldsLongOnes) {
+  EXPECT_EQ(EncodeHeaderWords("Plain ASCII"), "Plain ASCII");
+  std::string subject = "Nieuwsbrief \xE2\x80\x94 november: caf\xC3\xA9 & zorg";
+  std::string enc = EncodeHeaderWords(subject);
+  EXPECT_EQ(enc.rfind("=?UTF-8?B?", 0), 0u);
+  EXPECT_EQ(testing::DecodeHeader(enc), subject);
+  std::string long_subject;
+  for (int i = 0; i < 20; ++i) long_subject += "\xC3\xA9t\xC3\xA9 ";
+  std::string folded = EncodeHeaderWords(long_subject);
+  EXPECT_NE(folded.find("\r\n "), std::string::npos);
+  for (const auto& line : Split(folded, '\n')) EXPECT_LE(line.size(), 76u) << line;
+  EXPECT_EQ(testing::DecodeHeader(testing::ParseMail("Subject: " + folded + "\r\n\r\n").headers["subject"]), long_subject);
+  EXPECT_EQ(FormatMailbox({"Anja \"de\" Vries", "a@b.example"}), "\"Anja \\\"de\\\" Vries\" <a@b.example>");
+  EXPECT_EQ(FormatMailbox({"", "a@b.example"}), "a@b.example");
+  EXPECT_EQ(Rfc5322Date(kNow), "Sun, 15 Nov 2026 11:00:00 +0000");
+}
+
+TEST(MimeTest, QuotedPrintableKeepsLinesShortAndRoundTrips) {
+  std::string text = std::string(200, 'x') + "\n.begin met punt\nregel met = teken en \xC3\xA9 \n";
+  std::string qp = QuotedPrintable(text);
+  for (const auto& line : Split(qp, '\n')) EXPECT_LE(line.size(), 77u);  // 76 + '\r'
+  EXPECT_EQ(qp.find("\n."), std::string::npos) << "a line starting with a dot";
+  EXPECT_EQ(testing::DecodeQuotedPrintable(qp), text);
+}
+
+TEST(MimeTest, RejectsHeaderInjection) {
+  MailMessage m;
+  m.from = {"Netwerk", "nieuws@netwerk.example"};
+  m.to = {"", "anja@zorg.example"};
+  m.subject = "Hallo\r\nBcc: iedereen@elders.example";
+  m.message_id = "<1@netwerk.example>";
+  auto r = BuildMime(m);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "subject");
+  m.subject = "Hallo";
+  m.to.name = "Anja\nBcc: x@y.example";
+  EXPECT_EQ(BuildMime(m).status().field(), "to.name");
+  m.to.name = "";
+  m.to.email = "anja@zorg.example>\r\nBcc: x@y.example";
+  EXPECT_EQ(BuildMime(m).status().field(), "to.email");
+  m.to.email = "anja@zorg.example";
+  m.unsubscribe_url = "https://x.example/u\r\nX: y";
+  EXPECT_EQ(BuildMime(m).status().field(), "unsubscribe_url");
+  m.unsubscribe_url = "https://x.example/u/1";
+  ASSERT_TRUE(BuildMime(m).ok());
+}
+
+TEST(TokenTest, SignedExpiringAndBoundToPurpose) {
+  const std::string key(32, 'k');
+  std::string t = SignToken(key, TokenPurpose::kConfirm, 42, kNow + 100);
+  EXPECT_EQ(*VerifyToken(key, TokenPurpose::kConfirm, t, kNow), 42);
+  EXPECT_EQ(VerifyToken(key, TokenPurpose::kConfirm, t, kNow + 101).status().message(),
+            "this link has expired; subscribe again");
+  EXPECT_EQ(VerifyToken(key, TokenPurpose::kUnsubscribe, t, kNow).status().field(), "token");
+  std::string forged = t;
+  forged.back() = forged.back() == '0' ? '1' : '0';
+  EXPECT_FALSE(VerifyToken(key, TokenPurpose::kConfirm, forged, kNow).ok());
+  std::string other_id = "c.43" + t.substr(4);
+  EXPECT_FALSE(VerifyToken(key, TokenPurpose::kConfirm, other_id, kNow).ok());
+  EXPECT_FALSE(VerifyToken(std::string(32, 'x'), TokenPurpose::kConfirm, t, kNow).ok());
+  for (const char* junk : {"", "c", "c.1.2", "c.x.1.ab", "c.1.2.3.4", "u.-1.0.00"})
+    EXPECT_EQ(VerifyToken(key, TokenPurpose::kConfirm, junk, kNow).status().field(), "token") << junk;
+  std::string u = SignToken(key, TokenPurpose::kUnsubscribe, 7, kNeverExpires);
+  EXPECT_EQ(*VerifyToken(key, TokenPurpose::kUnsubscribe, u, kNow + 10 * 365 * 86400), 7);
+}
+
+class NewsletterDbTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    seed_ = testing::Seed(*db_, clock_);
+  }
+  domain::Viewer Leader() const { return {seed_.leader, model::Role::kOrganizer}; }
+  domain::Viewer AsMember(model::Id id) const { return {id, model::Role::kMember}; }
+
+  FakeClock clock_{kNow};
+  std::unique_ptr<storage::Database> db_;
+  testing::Seeded seed_;
+};
+
+TEST_F(NewsletterDbTest, MembersSubmitLeaderApprovesPublicSeesPublished) {
+  ArticleService svc(*db_, clock_);
+  Article a;
+  a.title = "Roosters zonder gedoe";
+  a.body_md = "Tekst <script>alert(1)</script> [x](javascript:alert(2))";
+  a.status = ArticleStatus::kPublished;
+  EXPECT_EQ(svc.Create(AsMember(seed_.anja), a).status().code(), Code::kPermissionDenied);
+  a.status = ArticleStatus::kSubmitted;
+  auto created = svc.Create(AsMember(seed_.anja), a);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_TRUE(LooksSafeHtml(created->body_html)) << created->body_html;
+  EXPECT_EQ(created->author_name, "Anja Kamphuis");
+  // Not visible to the public or other members until approved.
+  EXPECT_EQ(svc.Get({}, created->id).status().code(), Code::kNotFound);
+  EXPECT_EQ(svc.Get(AsMember(seed_.pieter), created->id).status().code(), Code::kNotFound);
+  EXPECT_TRUE(svc.Get(AsMember(seed_.anja), created->id).ok());
+  EXPECT_EQ(svc.Publish(AsMember(seed_.anja), created->id, 0).status().code(), Code::kPermissionDenied);
+  auto pub = svc.Publish(Leader(), created->id, 0);
+  ASSERT_TRUE(pub.ok());
+  EXPECT_EQ(pub->status, ArticleStatus::kPublished);
+  EXPECT_EQ(pub->published_at, kNow);
+  EXPECT_EQ(svc.Publish(Leader(), created->id, 0).status().code(), Code::kConflict);
+  auto pub_view = svc.Get({}, created->id);
+  ASSERT_TRUE(pub_view.ok());
+  EXPECT_EQ(pub_view->author_name, "") << "anonymous readers do not see member names";
+  // The author may no longer edit it; the leader may.
+  Article edit = *pub;
+  edit.title = "Nieuwe titel";
+  EXPECT_EQ(svc.Update(AsMember(seed_.anja), edit).status().code(), Code::kPermissionDenied);
+  EXPECT_TRUE(svc.Update(Leader(), edit).ok());
+  ArticleFilter f;
+  f.q = "nieuwe";
+  auto found = svc.List({}, f);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->total, 1);
+  EXPECT_EQ(found->items[0].id, created->id);
+}
+
+TEST_F(NewsletterDbTest, ArticleValidationNamesTheField) {
+  ArticleService svc(*db_, clock_);
+  struct Case { Article a; std::string field; };
+  Article ok;
+  ok.title = "T";
+  ok.body_md = "b";
+  std::vector<Case> cases;
+  Article x = ok; x.title = " "; cases.push_back({x, "title"});
+  x = ok; x.body_md = ""; cases.push_back({x, "body"});
+  x = ok; x.language = "de"; cases.push_back({x, "language"});
+  x = ok; x.tags = {"ok", ""}; cases.push_back({x, "tags[1]"});
+  x = ok; x.tags = {"a,b"}; cases.push_back({x, "tags[0]"});
+  x = ok; x.title = "a\x01"; cases.push_back({x, "title"});
+  x = ok; x.summary = std::string(600, 's'); cases.push_back({x, "summary"});
+  for (auto& c : cases) {
+    auto r = svc.Create(Leader(), c.a);
+    ASSERT_FALSE(r.ok()) << c.field;
+    EXPECT_EQ(r.status().field(), c.field);
+  }
+  auto list = svc.List(Leader(), {});
+  EXPECT_EQ(list->total, 2) << "nothing half-written";
+  EXPECT_EQ(svc.Create({}, ok).status().code(), Code::kUnauthenticated);
+}
+
+TEST_F(NewsletterDbTest, DoubleOptInAndOneClickUnsubscribe) {
+  SubscriptionService subs(*db_, clock_);
+  EXPECT_EQ(subs.Subscribe("geen-adres", "nl", {}).status().field(), "email");
+  EXPECT_EQ(subs.Subscribe("a@b.example\r\nBcc: c@d.example", "nl", {}).status().field(), "email");
+  EXPECT_EQ(subs.Subscribe("a@b.example", "fr", {}).status().field(), "language");
+  EXPECT_EQ(subs.Subscribe("a@b.example", "nl", {"x,y"}).status().field(), "topics[0]");
+  auto p = subs.Subscribe("  Nieuw@Lid.Example ", "en", {"zorg"});
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->subscriber.email, "nieuw@lid.example");
+  EXPECT_EQ(p->subscriber.status, SubscriberStatus::kPending);
+  ASSERT_FALSE(p->confirm_token.empty());
+  // Forged and wrong-purpose tokens.
+  EXPECT_EQ(subs.Confirm(p->confirm_token + "0").status().field(), "token");
+  auto unsub_token = subs.UnsubscribeToken(p->subscriber.id);
+  EXPECT_EQ(subs.Confirm(*unsub_token).status().field(), "token");
+  EXPECT_EQ(subs.Unsubscribe(p->confirm_token).status().field(), "token");
+  auto c = subs.Confirm(p->confirm_token);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->status, SubscriberStatus::kConfirmed);
+  EXPECT_EQ(subs.Confirm(p->confirm_token).status().code(), Code::kConflict) << "double confirmation";
+  // Subscribing a confirmed address again changes nothing and issues no token.
+  auto again = subs.Subscribe("nieuw@lid.example", "nl", {});
+  EXPECT_TRUE(again->confirm_token.empty());
+  EXPECT_EQ(again->subscriber.status, SubscriberStatus::kConfirmed);
+  auto u1 = subs.Unsubscribe(*unsub_token);
+  ASSERT_TRUE(u1.ok());
+  EXPECT_EQ(u1->status, SubscriberStatus::kUnsubscribed);
+  auto u2 = subs.Unsubscribe(*unsub_token);
+  ASSERT_TRUE(u2.ok()) << "unsubscribing twice is fine";
+  EXPECT_EQ(u2->unsubscribed_at, u1->unsubscribed_at);
+  // The old confirmation link cannot resubscribe an address that left.
+  EXPECT_EQ(subs.Confirm(p->confirm_token).status().code(), Code::kConflict);
+  // Expired confirmation links.
+  auto late = subs.Subscribe("laat@lid.example", "nl", {});
+  clock_.Advance(kConfirmTokenLifetime + 1);
+  EXPECT_EQ(subs.Confirm(late->confirm_token).status().message(), "this link has expired; subscribe again");
+}
+
+TEST_F(NewsletterDbTest, RepeatedHardBouncesStopMail) {
+  SubscriptionService subs(*db_, clock_);
+  for (int i = 0; i < kMaxHardBounces - 1; ++i) ASSERT_TRUE(subs.RecordHardBounce(seed_.sub_reader).ok());
+  EXPECT_EQ(subs.Get(seed_.sub_reader)->status, SubscriberStatus::kConfirmed);
+  ASSERT_TRUE(subs.RecordHardBounce(seed_.sub_reader).ok());
+  EXPECT_EQ(subs.Get(seed_.sub_reader)->status, SubscriberStatus::kBounced);
+  auto confirmed = subs.Confirmed();
+  for (const auto& s : *confirmed) EXPECT_NE(s.id, seed_.sub_reader);
+}
+
+TEST_F(NewsletterDbTest, PersonalPartShowsOnlyWhatTheSubscriberMaySee) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  auto issue = composer.LoadIssue("2026-11");
+  ASSERT_TRUE(issue.ok()) << issue.status().ToString();
+  ASSERT_EQ(issue->articles.size(), 1u);
+  EXPECT_EQ(issue->articles[0].id, seed_.article_nov);
+  ASSERT_EQ(issue->events.size(), 1u);
+  EXPECT_TRUE(issue->events[0].free);
+
+  SubscriptionService subs(*db_, clock_);
+  auto anja = subs.Get(seed_.sub_anja);
+  auto p = composer.Personal(*anja);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  std::set<model::Id> people, askers, hosts;
+  for (const auto& x : p->people) people.insert(x.member_id);
+  for (const auto& x : p->questions) askers.insert(x.member_id);
+  for (const auto& x : p->hosts) hosts.insert(x.member_id);
+  EXPECT_EQ(people, (std::set<model::Id>{seed_.pieter, seed_.emma}));
+  EXPECT_EQ(askers, (std::set<model::Id>{seed_.pieter}));
+  EXPECT_EQ(hosts, (std::set<model::Id>{seed_.pieter}));
+
+  auto msg = composer.ComposeFor(*issue, *anja, *subs.UnsubscribeToken(anja->id));
+  ASSERT_TRUE(msg.ok()) << msg.status().ToString();
+  auto mail = testing::ParseMail(msg->raw);
+  EXPECT_TRUE(mail.crlf_only);
+  for (const std::string* part : {&mail.text, &mail.html}) {
+    EXPECT_NE(part->find("Pieter Lammerink"), std::string::npos);
+    EXPECT_NE(part->find("Planning van onderhoud loopt vast"), std::string::npos);
+    EXPECT_NE(part->find("Lean in de wijkzorg"), std::string::npos);
+    EXPECT_NE(part->find("Inspiratiesessie Slim Plannen"), std::string::npos);
+    // Hidden from Anja: the hidden profile, its challenge, and the member without matchmaking consent.
+    EXPECT_EQ(part->find("Verborgen Hans"), std::string::npos);
+    EXPECT_EQ(part->find("Geheime planning"), std::string::npos);
+    EXPECT_EQ(part->find("Olga"), std::string::npos);
+    EXPECT_EQ(part->find("Oktober-artikel"), std::string::npos);
+    EXPECT_EQ(part->find("@fabriek.example"), std::string::npos) << "no addresses of others";
+  }
+  EXPECT_NE(mail.text.find("Speciaal voor jou"), std::string::npos);
+  EXPECT_TRUE(LooksSafeHtml(mail.html));
+
+  // Emma reads English; the anonymous reader gets no personal part at all.
+  auto emma = composer.ComposeFor(*issue, *subs.Get(seed_.sub_emma), "t");
+  ASSERT_TRUE(emma.ok());
+  auto emma_mail = testing::ParseMail(emma->raw);
+  EXPECT_NE(emma_mail.text.find("Just for you"), std::string::npos);
+  EXPECT_EQ(testing::DecodeHeader(emma_mail.headers["subject"]), "Nieuwsbrief \xE2\x80\x94 November 2026");
+  auto reader = composer.ComposeFor(*issue, *subs.Get(seed_.sub_reader), "t");
+  ASSERT_TRUE(reader.ok());
+  EXPECT_TRUE(reader->personal.empty());
+  auto reader_mail = testing::ParseMail(reader->raw);
+  EXPECT_EQ(reader_mail.text.find("Pieter"), std::string::npos);
+  EXPECT_EQ(reader_mail.text.find("Anja"), std::string::npos);
+}
+
+TEST_F(NewsletterDbTest, MessageHasTheHeadersMailClientsNeed) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  auto issue = composer.LoadIssue("2026-11");
+  SubscriptionService subs(*db_, clock_);
+  auto token = *subs.UnsubscribeToken(seed_.sub_anja);
+  auto msg = composer.ComposeFor(*issue, *subs.Get(seed_.sub_anja), token);
+  ASSERT_TRUE(msg.ok());
+  auto m = testing::ParseMail(msg->raw);
+  for (const char* h : {"date", "from", "to", "subject", "message-id", "list-id", "list-unsubscribe",
+                        "list-unsubscribe-post", "mime-version", "content-type"})
+    EXPECT_EQ(m.header_count[h], 1) << h;
+  EXPECT_EQ(m.headers["date"], "Sun, 15 Nov 2026 11:00:00 +0000");
+  EXPECT_EQ(m.headers["to"], "anja@zorg.example");
+  EXPECT_EQ(testing::DecodeHeader(m.headers["from"]), "Netwerk Twente \xE2\x80\x94 nieuws <nieuws@netwerk.example>");
+  EXPECT_EQ(m.headers["subject"].rfind("=?UTF-8?B?", 0), 0u);
+  EXPECT_EQ(m.headers["message-id"], "<newsletter.2026-11." + std::to_string(seed_.sub_anja) + "@netwerk.example>");
+  EXPECT_EQ(m.headers["list-unsubscribe"], "<https://netwerk.example/api/v1/newsletter/unsubscribe/" + token + ">");
+  EXPECT_EQ(m.headers["list-unsubscribe-post"], "List-Unsubscribe=One-Click");
+  EXPECT_EQ(m.headers["list-id"], "<newsletter.netwerk.example>");
+  EXPECT_NE(m.headers["content-type"].find("multipart/alternative"), std::string::npos);
+  EXPECT_NE(m.text.find("https://netwerk.example/api/v1/newsletter/unsubscribe/" + token), std::string::npos);
+  EXPECT_NE(m.html.find("https://netwerk.example/api/v1/newsletter/unsubscribe/" + token), std::string::npos);
+  EXPECT_EQ(m.html.find("<script"), std::string::npos);
+}
+
+TEST_F(NewsletterDbTest, AMonthWithoutContentSaysSoAndSendsNothing) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  EXPECT_EQ(composer.LoadIssue("2026-13").status().field(), "month");
+  EXPECT_EQ(composer.LoadIssue("nov").status().field(), "month");
+  clock_.Set(kNow + 365 * 86400);  // the event is long past; nothing published in 2027-11
+  auto r = composer.LoadIssue("2027-11");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kConflict);
+  EXPECT_EQ(r.status().field(), "month");
+  testing::FakeTransport t;
+  IssueSender sender(*db_, clock_, composer, t);
+  EXPECT_EQ(sender.Send({.month = "2027-11"}).status().code(), Code::kConflict);
+  EXPECT_TRUE(t.sent.empty());
+  EXPECT_EQ(IssueStatus(*db_, "2027-11").status().code(), Code::kNotFound) << "nothing recorded";
+}
+
+TEST_F(NewsletterDbTest, SendDeliversOnceAndASecondSendSendsNothing) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  testing::FakeTransport t;
+  IssueSender sender(*db_, clock_, composer, t);
+  auto r = sender.Send({.month = "2026-11"});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->recipients, 3);
+  EXPECT_EQ(r->sent_now, 3);
+  EXPECT_TRUE(r->finished);
+  std::set<std::string> to;
+  for (const auto& s : t.sent) {
+    to.insert(s.to);
+    EXPECT_EQ(s.from, "nieuws@netwerk.example");
+  }
+  EXPECT_EQ(to, (std::set<std::string>{"anja@zorg.example", "emma@school.example", "lezer@elders.example"}));
+  auto again = sender.Send({.month = "2026-11"});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->sent_now, 0);
+  EXPECT_EQ(t.sent.size(), 3u);
+  // A subscriber who joins afterwards does not change a finished issue.
+  SubscriptionService(*db_, clock_).SubscribeMember({seed_.pieter, model::Role::kMember}, "nl", {}).status();
+  EXPECT_EQ(sender.Send({.month = "2026-11"})->sent_now, 0);
+}
+
+TEST_F(NewsletterDbTest, UnreachableServerMarksNothingSentAndRetryFinishes) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  testing::FakeTransport t;
+  t.fail_from_call = 2;
+  IssueSender sender(*db_, clock_, composer, t);
+  auto r = sender.Send({.month = "2026-11"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kUnavailable);
+  EXPECT_EQ(r.status().field(), "smtp");
+  auto st = IssueStatus(*db_, "2026-11");
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->sent_total, 1);
+  EXPECT_EQ(st->sent_total, static_cast<int64_t>(t.sent.size()));
+  EXPECT_FALSE(st->finished);
+  t.fail_from_call = 0;
+  auto retry = sender.Send({.month = "2026-11"});
+  ASSERT_TRUE(retry.ok()) << retry.status().ToString();
+  EXPECT_EQ(retry->sent_now, 2);
+  EXPECT_EQ(t.sent.size(), 3u);
+  std::set<std::string> to;
+  for (const auto& s : t.sent) to.insert(s.to);
+  EXPECT_EQ(to.size(), 3u) << "nobody twice, nobody skipped";
+}
+
+TEST_F(NewsletterDbTest, HardBounceFailsThatDeliveryOnly) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  testing::FakeTransport t;
+  t.reject = {"emma@school.example"};
+  IssueSender sender(*db_, clock_, composer, t);
+  auto r = sender.Send({.month = "2026-11"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sent_total, 2);
+  EXPECT_EQ(r->failed, 1);
+  EXPECT_TRUE(r->finished);
+  EXPECT_EQ(SubscriptionService(*db_, clock_).Get(seed_.sub_emma)->hard_bounces, 1);
+}
+
+TEST_F(NewsletterDbTest, CrashedRunIsResumedAndItsInFlightMessageResent) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  testing::FakeTransport t;
+  t.fail_from_call = 3;  // two delivered, then the "crash"
+  IssueSender sender(*db_, clock_, composer, t);
+  ASSERT_FALSE(sender.Send({.month = "2026-11"}).ok());
+  // Simulate a SIGKILL between hand-over and log: one row left `sending`, the
+  // lease held by a process that no longer exists on this host.
+  {
+    soci::session sql(db_->pool());
+    std::string host = DefaultLeaseOwner();
+    std::string dead = host.substr(0, host.rfind(':')) + ":999999999";
+    long long until = kNow + 3600;
+    sql << "UPDATE newsletter_deliveries SET status = 'sending' WHERE status = 'pending'";
+    sql << "UPDATE newsletter_issues SET lock_owner = :o, lock_until = :u", soci::use(dead), soci::use(until);
+  }
+  t.fail_from_call = 0;
+  auto r = sender.Send({.month = "2026-11"});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->resent_in_flight, 1);
+  EXPECT_EQ(r->sent_total, 3);
+  EXPECT_TRUE(r->finished);
+  EXPECT_EQ(t.sent.size(), 3u);
+}
+
+TEST_F(NewsletterDbTest, ALiveSenderKeepsOthersOff) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  testing::FakeTransport t;
+  t.fail_from_call = 1;
+  IssueSender sender(*db_, clock_, composer, t);
+  ASSERT_FALSE(sender.Send({.month = "2026-11"}).ok());
+  {
+    soci::session sql(db_->pool());
+    long long until = kNow + 3600;
+    sql << "UPDATE newsletter_issues SET lock_owner = 'other-host:1', lock_until = :u", soci::use(until);
+  }
+  t.fail_from_call = 0;
+  auto r = sender.Send({.month = "2026-11"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kConflict);
+  EXPECT_TRUE(t.sent.empty());
+  clock_.Advance(3601);  // the lease expired
+  EXPECT_TRUE(sender.Send({.month = "2026-11"}).ok());
+  EXPECT_EQ(t.sent.size(), 3u);
+}
+
+TEST_F(NewsletterDbTest, UnsubscribingDuringASendSkipsThatRecipient) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  testing::FakeTransport t;
+  t.fail_from_call = 2;
+  IssueSender sender(*db_, clock_, composer, t);
+  ASSERT_FALSE(sender.Send({.month = "2026-11"}).ok());  // anja delivered
+  SubscriptionService subs(*db_, clock_);
+  ASSERT_TRUE(subs.Unsubscribe(*subs.UnsubscribeToken(seed_.sub_reader)).ok());
+  t.fail_from_call = 0;
+  auto r = sender.Send({.month = "2026-11"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->skipped, 1);
+  for (const auto& s : t.sent) EXPECT_NE(s.to, "lezer@elders.example");
+}
+
+}  // namespace
+}  // namespace verbinder::newsletter

@@ -1,0 +1,266 @@
+#include "newsletter/subscriptions.h"
+
+#include <soci/soci.h>
+
+#include "domain/db_util.h"
+#include "domain/validation.h"
+#include "newsletter/tokens.h"
+#include "util/strings.h"
+
+namespace verbinder::newsletter {
+namespace {
+
+using model::Id;
+
+constexpr const char* kColumns =
+    "id, email, COALESCE(member_id, 0), language, topics, status, hard_bounces, created_at, confirmed_at, unsubscribed_at";
+
+struct Row {
+  long long id = 0, member = 0, created = 0, confirmed = 0, unsubscribed = 0;
+  int bounces = 0;
+  std::string email, language, topics, status;
+};
+
+void BindRow(soci::statement& st, Row& r) {
+  st.exchange(soci::into(r.id)); st.exchange(soci::into(r.email)); st.exchange(soci::into(r.member));
+  st.exchange(soci::into(r.language)); st.exchange(soci::into(r.topics)); st.exchange(soci::into(r.status));
+  st.exchange(soci::into(r.bounces)); st.exchange(soci::into(r.created)); st.exchange(soci::into(r.confirmed));
+  st.exchange(soci::into(r.unsubscribed));
+}
+
+Subscriber FromRow(const Row& r) {
+  Subscriber s;
+  s.id = r.id;
+  s.email = r.email;
+  s.member_id = r.member;
+  s.language = r.language;
+  s.topics = r.topics.empty() ? std::vector<std::string>{} : Split(r.topics, ',');
+  s.status = ParseSubscriberStatus(r.status).value_or(SubscriberStatus::kPending);
+  s.hard_bounces = r.bounces;
+  s.created_at = r.created;
+  s.confirmed_at = r.confirmed;
+  s.unsubscribed_at = r.unsubscribed;
+  return s;
+}
+
+// Loads one subscriber by a column = value condition; nullopt when absent.
+std::optional<Subscriber> LoadWhere(soci::session& sql, const std::string& cond, const std::string& value) {
+  Row r;
+  std::string v = value;
+  soci::statement st(sql);
+  st.alloc();
+  st.prepare(std::string("SELECT ") + kColumns + " FROM subscribers WHERE " + cond);
+  st.exchange(soci::use(v));
+  BindRow(st, r);
+  st.define_and_bind();
+  if (!st.execute(true)) return std::nullopt;
+  return FromRow(r);
+}
+
+Status ValidatePrefs(const std::string& language, const std::vector<std::string>& topics) {
+  if (language != "nl" && language != "en") return InvalidArgument("must be 'nl' or 'en'", "language");
+  if (topics.size() > 20) return InvalidArgument("at most 20 topics", "topics");
+  for (size_t i = 0; i < topics.size(); ++i) {
+    const std::string field = "topics[" + std::to_string(i) + "]";
+    VB_RETURN_IF_ERROR(domain::CheckText(field, topics[i], 1, domain::kMaxTag));
+    if (topics[i].find(',') != std::string::npos) return InvalidArgument("a topic cannot contain a comma", field);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string_view ToString(SubscriberStatus s) {
+  switch (s) {
+    case SubscriberStatus::kPending: return "pending";
+    case SubscriberStatus::kConfirmed: return "confirmed";
+    case SubscriberStatus::kUnsubscribed: return "unsubscribed";
+    case SubscriberStatus::kBounced: return "bounced";
+  }
+  return "pending";
+}
+
+std::optional<SubscriberStatus> ParseSubscriberStatus(std::string_view s) {
+  if (s == "pending") return SubscriberStatus::kPending;
+  if (s == "confirmed") return SubscriberStatus::kConfirmed;
+  if (s == "unsubscribed") return SubscriberStatus::kUnsubscribed;
+  if (s == "bounced") return SubscriberStatus::kBounced;
+  return std::nullopt;
+}
+
+Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email, const std::string& language,
+                                                    const std::vector<std::string>& topics) {
+  std::string email = AsciiLower(Trim(raw_email));
+  VB_RETURN_IF_ERROR(domain::CheckText("email", email, 1, 254));
+  if (!IsValidEmail(email)) return InvalidArgument("is not a valid e-mail address", "email");
+  VB_RETURN_IF_ERROR(ValidatePrefs(language, topics));
+  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  const int64_t now = clock_.Now();
+  return domain::WithSession<Subscription>(db_, [&](soci::session& sql) -> Result<Subscription> {
+    std::string t = Join(topics, ",");
+    long long n = now;
+    soci::transaction tr(sql);
+    auto existing = LoadWhere(sql, "email = :e", email);
+    if (existing && existing->status == SubscriberStatus::kConfirmed) {
+      tr.commit();
+      return Subscription{*existing, ""};
+    }
+    if (existing) {
+      long long id = existing->id;
+      sql << "UPDATE subscribers SET status = 'pending', language = :l, topics = :t, hard_bounces = 0, "
+             "unsubscribed_at = 0 WHERE id = :id",
+          soci::use(language), soci::use(t), soci::use(id);
+    } else {
+      sql << "INSERT INTO subscribers (email, language, topics, status, created_at) VALUES (:e, :l, :t, 'pending', :c)",
+          soci::use(email), soci::use(language), soci::use(t), soci::use(n);
+    }
+    auto s = LoadWhere(sql, "email = :e", email);
+    tr.commit();
+    if (!s) return Internal("the subscription vanished");
+    return Subscription{*s, SignToken(key, TokenPurpose::kConfirm, s->id, now + kConfirmTokenLifetime)};
+  });
+}
+
+Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& viewer, const std::string& language,
+                                                        const std::vector<std::string>& topics) {
+  if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
+  VB_RETURN_IF_ERROR(ValidatePrefs(language, topics));
+  const int64_t now = clock_.Now();
+  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+    long long mid = viewer.member_id, n = now;
+    std::string email, t = Join(topics, ",");
+    soci::transaction tr(sql);
+    sql << "SELECT email FROM members WHERE id = :id", soci::use(mid), soci::into(email);
+    if (!sql.got_data()) return NotFound("no member with id " + std::to_string(mid), "member_id");
+    auto existing = LoadWhere(sql, "email = :e", email);
+    if (existing) {
+      long long id = existing->id;
+      sql << "UPDATE subscribers SET status = 'confirmed', member_id = :m, language = :l, topics = :t, "
+             "hard_bounces = 0, confirmed_at = :c, unsubscribed_at = 0 WHERE id = :id",
+          soci::use(mid), soci::use(language), soci::use(t), soci::use(n), soci::use(id);
+    } else {
+      sql << "INSERT INTO subscribers (email, member_id, language, topics, status, created_at, confirmed_at) "
+             "VALUES (:e, :m, :l, :t, 'confirmed', :c, :c2)",
+          soci::use(email), soci::use(mid), soci::use(language), soci::use(t), soci::use(n), soci::use(n);
+    }
+    sql << "UPDATE members SET consent_newsletter = 1 WHERE id = :id", soci::use(mid);
+    auto s = LoadWhere(sql, "email = :e", email);
+    tr.commit();
+    if (!s) return Internal("the subscription vanished");
+    return *s;
+  });
+}
+
+Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
+  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kConfirm, token, clock_.Now()));
+  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+    soci::transaction tr(sql);
+    auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
+    if (!s) return InvalidArgument("this link is not valid", "token");
+    if (s->status == SubscriberStatus::kConfirmed) return Conflict("this subscription is already confirmed", "token");
+    if (s->status != SubscriberStatus::kPending)
+      return Conflict("this address unsubscribed after the link was sent; subscribe again", "token");
+    long long id = sid, n = clock_.Now();
+    sql << "UPDATE subscribers SET status = 'confirmed', confirmed_at = :c WHERE id = :id", soci::use(n), soci::use(id);
+    // A member's address: record the consent on the profile too.
+    sql << "UPDATE members SET consent_newsletter = 1 WHERE email = :e", soci::use(s->email);
+    s->status = SubscriberStatus::kConfirmed;
+    s->confirmed_at = n;
+    tr.commit();
+    return *s;
+  });
+}
+
+Result<std::string> SubscriptionService::UnsubscribeToken(Id subscriber_id) {
+  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  return SignToken(key, TokenPurpose::kUnsubscribe, subscriber_id, kNeverExpires);
+}
+
+Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
+  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
+  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+    soci::transaction tr(sql);
+    auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
+    if (!s) return InvalidArgument("this link is not valid", "token");
+    if (s->status != SubscriberStatus::kUnsubscribed) {
+      long long id = sid, n = clock_.Now();
+      sql << "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = :u WHERE id = :id", soci::use(n),
+          soci::use(id);
+      sql << "UPDATE members SET consent_newsletter = 0 WHERE email = :e", soci::use(s->email);
+      // Deliveries of an issue still being sent to this address are skipped.
+      sql << "UPDATE newsletter_deliveries SET status = 'skipped', updated_at = :u WHERE subscriber_id = :id AND "
+             "status = 'pending'",
+          soci::use(n), soci::use(id);
+      s->status = SubscriberStatus::kUnsubscribed;
+      s->unsubscribed_at = n;
+    }
+    tr.commit();
+    return *s;
+  });
+}
+
+Result<Subscriber> SubscriptionService::Get(Id id) {
+  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+    auto s = LoadWhere(sql, "id = :id", std::to_string(id));
+    if (!s) return NotFound("no subscriber with id " + std::to_string(id), "id");
+    return *s;
+  });
+}
+
+Result<domain::Page<Subscriber>> SubscriptionService::List(const domain::Viewer& viewer,
+                                                           std::optional<SubscriberStatus> status, int limit,
+                                                           int offset) {
+  if (!viewer.IsOrganizer()) return PermissionDenied("only organizers see the subscriber list");
+  using P = domain::Page<Subscriber>;
+  return domain::WithSession<P>(db_, [&](soci::session& sql) -> Result<P> {
+    std::vector<std::string> params;
+    std::string where = status ? " WHERE status = " + domain::Bind(params, std::string(ToString(*status))) : "";
+    P page;
+    page.limit = limit;
+    page.offset = offset;
+    page.total = domain::CountOf(sql, "SELECT count(*) FROM subscribers" + where, params);
+    Row r;
+    domain::DynStatement st(sql, std::string("SELECT ") + kColumns + " FROM subscribers" + where +
+                                     " ORDER BY id LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset),
+                            params);
+    st.Into(r.id); st.Into(r.email); st.Into(r.member); st.Into(r.language); st.Into(r.topics); st.Into(r.status);
+    st.Into(r.bounces); st.Into(r.created); st.Into(r.confirmed); st.Into(r.unsubscribed);
+    if (st.Execute()) {
+      do page.items.push_back(FromRow(r));
+      while (st.Fetch());
+    }
+    return page;
+  });
+}
+
+Result<std::vector<Subscriber>> SubscriptionService::Confirmed() {
+  using V = std::vector<Subscriber>;
+  return domain::WithSession<V>(db_, [&](soci::session& sql) -> Result<V> {
+    V out;
+    Row r;
+    domain::DynStatement st(sql, std::string("SELECT ") + kColumns + " FROM subscribers WHERE status = 'confirmed' ORDER BY id", {});
+    st.Into(r.id); st.Into(r.email); st.Into(r.member); st.Into(r.language); st.Into(r.topics); st.Into(r.status);
+    st.Into(r.bounces); st.Into(r.created); st.Into(r.confirmed); st.Into(r.unsubscribed);
+    if (st.Execute()) {
+      do out.push_back(FromRow(r));
+      while (st.Fetch());
+    }
+    return out;
+  });
+}
+
+Status SubscriptionService::RecordHardBounce(Id subscriber_id) {
+  auto r = domain::WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+    long long id = subscriber_id;
+    int limit = kMaxHardBounces;
+    sql << "UPDATE subscribers SET hard_bounces = hard_bounces + 1 WHERE id = :id", soci::use(id);
+    sql << "UPDATE subscribers SET status = 'bounced' WHERE id = :id AND hard_bounces >= :n AND status = 'confirmed'",
+        soci::use(id), soci::use(limit);
+    return true;
+  });
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+}  // namespace verbinder::newsletter
