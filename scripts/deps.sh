@@ -12,7 +12,7 @@ PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
   coinor-cbc python3 python3-pulp python3-networkx python3-icalendar python3-aiosmtpd
-  curl wrk
+  curl wrk chromium
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,8 +1,51 @@
-// Routes of the web area (being built).
+// The web UI: the embedded static files (web/dist, see src/web/) and the
+// single-page app's client-side paths, which all serve index.html.
+// Registered last, so no API route is ever shadowed.
 #include "api/app.h"
+#include "web/web_assets.h"
 
 namespace verbinder::api {
+namespace {
 
-void RegisterWebRoutes(App&) {}
+// Strict: scripts, styles, images and fonts only from this origin; no inline
+// scripts or styles, no framing, no plugins; fetch only to this origin.
+constexpr const char* kCsp =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
+    "object-src 'none'";
+
+// The client-side pages of the single-page app (web/src/main.ts has the same list).
+// A new page (events, my schedule, network map, newsletter) adds its path here.
+constexpr const char* kPages[] = {
+    "/", "/login", "/members", "/members/:id", "/profile", "/connections", "/ties",
+    "/leader/members", "/leader/members/new",
+};
+
+Response AssetResponse(std::string_view path, bool immutable) {
+  auto a = web::FindAsset(path);
+  if (!a) return Response::Text("not found", "text/plain; charset=utf-8", 404);
+  Response r = Response::Text(std::string(a->body), std::string(a->content_type));
+  r.headers.push_back({"Content-Security-Policy", kCsp});
+  r.headers.push_back({"X-Frame-Options", "DENY"});
+  r.headers.push_back({"Referrer-Policy", "same-origin"});
+  r.headers.push_back({"Cross-Origin-Opener-Policy", "same-origin"});
+  r.headers.push_back({"Permissions-Policy", "camera=(), microphone=(), geolocation=()"});
+  // Hashed names never change content: cache for a year. Everything else (index.html) revalidates.
+  r.headers.push_back({"Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache"});
+  return r;
+}
+
+}  // namespace
+
+void RegisterWebRoutes(App& app) {
+  for (std::string_view path : web::AssetPaths()) {
+    if (path == "/index.html") continue;  // served at the page paths below
+    std::string p(path);
+    bool immutable = web::IsImmutable(path);
+    app.Add(Method::kGet, p, Access::kPublic, [p, immutable](Ctx&) -> Result<Response> { return AssetResponse(p, immutable); });
+  }
+  for (const char* page : kPages)
+    app.Add(Method::kGet, page, Access::kPublic, [](Ctx&) -> Result<Response> { return AssetResponse("/index.html", false); });
+}
 
 }  // namespace verbinder::api

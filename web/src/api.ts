@@ -1,0 +1,80 @@
+// The JSON API client. Cookies carry the session (HttpOnly, never readable
+// here); every state-changing request sends the CSRF token as X-CSRF-Token.
+export interface Challenge { id: number; title: string; text: string; status: 'open' | 'solved'; created_at: number; updated_at: number }
+export interface Member {
+  id: number; name: string; organization: string; organization_id: number | null; title: string; sector: string;
+  region: string; languages: string[]; bio: string; expertise: { tags: string[]; text: string };
+  challenges: Challenge[]; hosts_visits: boolean; visit_location: string; linkedin_url: string;
+  email?: string; visibility?: 'members' | 'organizers' | 'hidden';
+  consent?: { matchmaking: boolean; newsletter: boolean }; created_at?: number; updated_at?: number;
+}
+export interface Page<T> { items: T[]; total: number; limit: number; offset: number }
+export interface Sector { key: string; label_nl: string; label_en: string }
+export interface Connection { id: number; from: number; to: number; status: 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'removed'; message: string; created_at: number; updated_at: number }
+export interface Tie { a: number; b: number; member: number; strength: number; real: boolean; interactions: number; first_at: number; last_at: number; strongest: string }
+export interface Me { member: Member; role: 'member' | 'organizer' | 'admin'; csrf_token?: string }
+
+export class ApiError extends Error {
+  constructor(public status: number, message: string, public field: string | null) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export function setCsrf(t: string): void { csrfToken = t; }
+
+function cookie(name: string): string {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return '';
+}
+
+// Called on 401 (session ended): main.ts sends the user to the login page.
+let onUnauthenticated: () => void = () => {};
+export function setUnauthenticatedHandler(f: () => void): void { onUnauthenticated = f; }
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken || cookie('vb_csrf');
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const r = await fetch(path, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (r.status === 204) return undefined as T;
+  const j = await r.json().catch(() => null);
+  if (!r.ok) {
+    if (r.status === 401 && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/me') onUnauthenticated();
+    throw new ApiError(r.status, j?.error?.message ?? r.statusText, j?.error?.field ?? null);
+  }
+  return j as T;
+}
+
+export function query(params: Record<string, string | number | boolean | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && v !== false) q.set(k, String(v));
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+// Member names for lists of ids (connections, ties): fetched once per page view, in parallel.
+// A member the viewer may not see comes back as null.
+export async function membersById(ids: number[], cache: Map<number, Member | null>): Promise<Map<number, Member | null>> {
+  const missing = [...new Set(ids)].filter((id) => !cache.has(id));
+  await Promise.all(missing.map(async (id) => {
+    try {
+      cache.set(id, await api<Member>('GET', `/api/v1/members/${id}`));
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 403)) cache.set(id, null);
+      else throw e;
+    }
+  }));
+  return cache;
+}
+
+let sectorsCache: Promise<Sector[]> | null = null;
+export function sectors(): Promise<Sector[]> {
+  sectorsCache ??= api<Page<Sector>>('GET', '/api/v1/sectors').then((p) => p.items);
+  return sectorsCache;
+}

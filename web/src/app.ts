@@ -1,0 +1,53 @@
+// Shared state and navigation for pages (kept apart from main.ts so page
+// chunks do not pull in the shell).
+import { api, ApiError, setCsrf, type Me, type Sector } from './api';
+import { chooseLang, getLang, setLang } from './i18n';
+
+export interface Session { me: Me }
+export const state: { session: Session | null } = { session: null };
+
+export function me(): Me {
+  if (!state.session) throw new Error('not signed in');
+  return state.session.me;
+}
+
+export function isOrganizer(): boolean {
+  const r = state.session?.me.role;
+  return r === 'organizer' || r === 'admin';
+}
+
+let navigateImpl: (path: string, replace?: boolean) => void = (p) => { location.href = p; };
+export function setNavigate(f: (path: string, replace?: boolean) => void): void { navigateImpl = f; }
+export function navigate(path: string, replace = false): void { navigateImpl(path, replace); }
+
+let refreshShellImpl: () => void = () => {};
+export function setRefreshShell(f: () => void): void { refreshShellImpl = f; }
+export function refreshShell(): void { refreshShellImpl(); }
+
+export function sectorLabel(sectors: Sector[], key: string): string {
+  const s = sectors.find((x) => x.key === key);
+  if (!s) return key;
+  return getLang() === 'nl' ? s.label_nl : s.label_en;
+}
+
+export interface PageCtx {
+  main: HTMLElement;                 // render into this
+  params: Record<string, string>;    // path parameters (":id")
+  query: URLSearchParams;
+  setTitle(title: string): void;     // document title and the page's h1 focus target
+}
+
+export type Page = (ctx: PageCtx) => Promise<void> | void;
+
+// Reads the session from the server (the cookie is HttpOnly) and picks the language.
+export async function loadSession(): Promise<void> {
+  try {
+    const me = await api<Me>('GET', '/api/v1/auth/me');
+    state.session = { me };
+    if (me.csrf_token) setCsrf(me.csrf_token);
+    setLang(chooseLang(me.member.languages));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) state.session = null;
+    else throw e;
+  }
+}

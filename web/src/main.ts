@@ -1,0 +1,197 @@
+// The app shell: session, language, navigation and the client-side router.
+// Each page is its own chunk, loaded only when opened.
+import { api, ApiError, setCsrf, setUnauthenticatedHandler } from './api';
+import { loadSession, setNavigate, setRefreshShell, state, isOrganizer, type Page, type PageCtx } from './app';
+import { h, clear, message } from './dom';
+import { chooseLang, getLang, setLang, t, type Key } from './i18n';
+
+type Access = 'public' | 'member' | 'organizer';
+interface RouteDef { pattern: string; access: Access; load: () => Promise<{ default: Page }> }
+
+// The pages. The server serves index.html at the same paths (src/api/routes_web.cpp, kPages).
+// Events, my schedule, the network map and the newsletter add their pages here and in the menu.
+const routes: RouteDef[] = [
+  { pattern: '/login', access: 'public', load: () => import('./pages/login') },
+  { pattern: '/', access: 'member', load: () => import('./pages/home') },
+  { pattern: '/members', access: 'member', load: () => import('./pages/directory') },
+  { pattern: '/members/:id', access: 'member', load: () => import('./pages/member') },
+  { pattern: '/profile', access: 'member', load: () => import('./pages/profile') },
+  { pattern: '/connections', access: 'member', load: () => import('./pages/connections') },
+  { pattern: '/ties', access: 'member', load: () => import('./pages/ties') },
+  { pattern: '/leader/members', access: 'organizer', load: () => import('./pages/leader-members') },
+  { pattern: '/leader/members/new', access: 'organizer', load: () => import('./pages/leader-new-member') },
+];
+
+interface MenuItem { path: string; label: Key; organizer?: boolean }
+const menu: MenuItem[] = [
+  { path: '/', label: 'nav.home' },
+  { path: '/members', label: 'nav.members' },
+  { path: '/connections', label: 'nav.connections' },
+  { path: '/ties', label: 'nav.ties' },
+  { path: '/profile', label: 'nav.profile' },
+  { path: '/leader/members', label: 'nav.leader.members', organizer: true },
+];
+
+function match(pattern: string, path: string): Record<string, string> | null {
+  const ps = pattern.split('/'), xs = path.split('/');
+  if (ps.length !== xs.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < ps.length; i++) {
+    if (ps[i].startsWith(':')) {
+      if (!xs[i]) return null;
+      params[ps[i].slice(1)] = decodeURIComponent(xs[i]);
+    } else if (ps[i] !== xs[i]) {
+      return null;
+    }
+  }
+  return params;
+}
+
+const app = document.getElementById('app')!;
+let menuOpen = false;
+
+function renderShell(): HTMLElement {
+  const path = location.pathname;
+  const signedIn = !!state.session;
+  const other = getLang() === 'nl' ? 'en' : 'nl';
+  const langBtn = h('button', {
+    type: 'button', class: 'btn-link lang', lang: other, 'aria-label': t('lang.switch.label'),
+    onclick: () => { setLang(other, true); void render(); },
+  }, t('lang.switch'));
+
+  let nav: HTMLElement | null = null;
+  let menuBtn: HTMLElement | null = null;
+  if (signedIn) {
+    const items = menu.filter((m) => !m.organizer || isOrganizer()).map((m) => {
+      const current = m.path === '/' ? path === '/' : path === m.path || path.startsWith(m.path + '/');
+      return h('li', null, h('a', { href: m.path, 'aria-current': current ? 'page' : null }, t(m.label)));
+    });
+    items.push(h('li', null, h('button', { type: 'button', class: 'btn-link logout', onclick: logout }, t('nav.logout'))));
+    nav = h('nav', { id: 'nav', class: menuOpen ? 'nav open' : 'nav', 'aria-label': t('nav.label') }, h('ul', null, items));
+    menuBtn = h('button', {
+      type: 'button', class: 'menu-btn', 'aria-expanded': menuOpen ? 'true' : 'false', 'aria-controls': 'nav',
+      onclick: () => { menuOpen = !menuOpen; menuBtn!.setAttribute('aria-expanded', String(menuOpen)); nav!.classList.toggle('open', menuOpen); },
+    }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }), t('nav.menu'));
+  }
+  const header = h('header', { class: 'top' },
+    h('div', { class: 'top-inner' },
+      h('a', { class: 'brand', href: signedIn ? '/' : '/login' },
+        h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), h('span', null, t('app.name'))),
+      h('div', { class: 'top-actions' }, langBtn, menuBtn)),
+    nav);
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('skip');
+  app.replaceChildren(header, main);
+  return main;
+}
+
+async function logout(): Promise<void> {
+  try { await api('POST', '/api/v1/auth/logout'); } catch { /* the session may already be gone */ }
+  state.session = null;
+  setCsrf('');
+  navigateTo('/login');
+}
+
+let renderSeq = 0;
+let firstRender = true;
+
+async function render(): Promise<void> {
+  const seq = ++renderSeq;
+  const path = location.pathname;
+  let route: RouteDef | undefined;
+  let params: Record<string, string> = {};
+  for (const r of routes) {
+    const p = match(r.pattern, path);
+    if (p) { route = r; params = p; break; }
+  }
+  if (route && route.access !== 'public' && !state.session) {
+    navigateTo('/login?next=' + encodeURIComponent(path + location.search), true);
+    return;
+  }
+  if (route?.pattern === '/login' && state.session) {
+    navigateTo('/', true);
+    return;
+  }
+  const main = renderShell();
+  main.setAttribute('aria-busy', 'true');
+  main.append(h('p', { class: 'loading' }, t('loading')));
+  const ctx: PageCtx = {
+    main, params, query: new URLSearchParams(location.search),
+    setTitle: (title) => { document.title = `${title} · verbinder`; },
+  };
+  try {
+    if (!route) {
+      notFound(ctx);
+    } else if (route.access === 'organizer' && !isOrganizer()) {
+      clear(main);
+      ctx.setTitle(t('nav.leader'));
+      main.append(h('h1', null, t('nav.leader')), message('error', t('error.forbidden')));
+    } else {
+      const mod = await route.load();
+      if (seq !== renderSeq) return;
+      clear(main);
+      await mod.default(ctx);
+    }
+  } catch (e) {
+    if (seq !== renderSeq) return;
+    if (e instanceof ApiError && e.status === 404) {
+      notFound(ctx);
+    } else if (!(e instanceof ApiError && e.status === 401)) {
+      clear(main);
+      ctx.setTitle('verbinder');
+      main.append(h('h1', null, 'verbinder'), message('error', t('error.generic', { msg: e instanceof Error ? e.message : String(e) })));
+    }
+  }
+  if (seq !== renderSeq) return;
+  main.removeAttribute('aria-busy');
+  // Move focus to the new page's heading (not on first load), so screen readers announce it.
+  if (!firstRender) {
+    const h1 = main.querySelector('h1');
+    if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: true }); }
+    window.scrollTo(0, 0);
+  }
+  firstRender = false;
+}
+
+function notFound(ctx: PageCtx): void {
+  clear(ctx.main);
+  ctx.setTitle(t('error.notfound'));
+  ctx.main.append(h('h1', null, t('error.notfound')), h('p', null, t('error.notfound.text')),
+    h('p', null, h('a', { href: '/' }, t('back.home'))));
+}
+
+function navigateTo(path: string, replace = false): void {
+  menuOpen = false;
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  void render();
+}
+
+// Internal links navigate without a page load.
+document.addEventListener('click', (ev) => {
+  if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+  const a = (ev.target as Element | null)?.closest?.('a');
+  if (!a || a.target || a.hasAttribute('download')) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  ev.preventDefault();
+  navigateTo(url.pathname + url.search);
+});
+window.addEventListener('popstate', () => { void render(); });
+
+setNavigate(navigateTo);
+setRefreshShell(() => { void render(); });
+setUnauthenticatedHandler(() => {
+  state.session = null;
+  if (location.pathname !== '/login') navigateTo('/login?next=' + encodeURIComponent(location.pathname + location.search), true);
+});
+
+async function start(): Promise<void> {
+  setLang(chooseLang());
+  await loadSession();
+  if (state.session) setLang(chooseLang(state.session.me.member.languages));
+  await render();
+}
+
+void start();

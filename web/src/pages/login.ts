@@ -1,0 +1,39 @@
+import { api, ApiError, setCsrf } from '../api';
+import { loadSession, navigate, type PageCtx } from '../app';
+import { field, h, message } from '../dom';
+import { t } from '../i18n';
+
+export default function login(ctx: PageCtx): void {
+  ctx.setTitle(t('login.title'));
+  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'login-email' });
+  const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, id: 'login-password' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, t('login.submit'));
+  const status = h('div', { class: 'form-status' });
+  const form = h('form', { class: 'card form', novalidate: false },
+    field(t('login.email'), email), field(t('login.password'), password), status, submit);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    submit.disabled = true;
+    submit.textContent = t('login.busy');
+    try {
+      const r = await api<{ csrf_token: string }>('POST', '/api/v1/auth/login', { email: email.value, password: password.value });
+      setCsrf(r.csrf_token);
+      await loadSession();
+      const next = ctx.query.get('next');
+      // Only same-site paths: never an open redirect.
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', true);
+    } catch (e) {
+      const text = e instanceof ApiError && e.status === 429 ? t('login.throttled')
+        : e instanceof ApiError && (e.status === 401 || e.status === 400) ? t('login.failed')
+        : t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
+      status.append(message('error', text));
+      submit.disabled = false;
+      submit.textContent = t('login.submit');
+      password.select();
+    }
+  });
+  ctx.main.append(h('div', { class: 'login' },
+    h('div', { class: 'login-hero' }, h('h1', null, t('login.title')), h('p', { class: 'lead' }, t('app.tagline')), h('p', null, t('login.intro'))),
+    form));
+}

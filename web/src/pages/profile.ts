@@ -1,0 +1,152 @@
+import { api, ApiError, sectors, type Challenge, type Member } from '../api';
+import { loadSession, me, refreshShell, sectorLabel, type PageCtx } from '../app';
+import { checkbox, field, h, message } from '../dom';
+import { formatDate, getLang, t } from '../i18n';
+
+const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
+const errText = (e: unknown): string =>
+  e instanceof ApiError && e.field ? `${e.field}: ${e.message}` : e instanceof Error ? e.message : String(e);
+
+export default async function profile(ctx: PageCtx): Promise<void> {
+  ctx.setTitle(t('profile.title'));
+  const id = me().member.id;
+  const [m, secs] = await Promise.all([api<Member>('GET', `/api/v1/members/${id}`), sectors()]);
+
+  const inp = (name: string, value: string, attrs: Record<string, string | boolean> = {}) =>
+    h('input', { type: 'text', name, id: 'p-' + name, value, ...attrs });
+  const name = inp('name', m.name, { required: true, autocomplete: 'name' });
+  const title = inp('title', m.title, { autocomplete: 'organization-title' });
+  const org = inp('organization', m.organization, { autocomplete: 'organization' });
+  const sector = h('select', { name: 'sector', id: 'p-sector' },
+    h('option', { value: '' }, t('profile.sector.none')),
+    secs.map((s) => h('option', { value: s.key, selected: s.key === m.sector }, sectorLabel(secs, s.key))));
+  const region = inp('region', m.region);
+  const languages = inp('languages', m.languages.join(', '));
+  const bio = h('textarea', { name: 'bio', id: 'p-bio', rows: 3 }, m.bio);
+  const tags = inp('tags', m.expertise.tags.join(', '));
+  const expText = h('textarea', { name: 'expertise_text', id: 'p-expertise_text', rows: 3 }, m.expertise.text);
+  const hosts = checkbox(t('profile.hosts'), 'hosts_visits', m.hosts_visits);
+  const visitLoc = inp('visit_location', m.visit_location);
+  const linkedin = h('input', { type: 'url', name: 'linkedin_url', id: 'p-linkedin_url', value: m.linkedin_url, placeholder: 'https://www.linkedin.com/in/…' });
+  const vis = m.visibility ?? 'members';
+  const visField = h('fieldset', { class: 'field' }, h('legend', null, t('profile.visibility')),
+    (['members', 'organizers', 'hidden'] as const).map((v) => h('div', { class: 'check' },
+      h('input', { type: 'radio', name: 'visibility', id: 'p-vis-' + v, value: v, checked: v === vis }),
+      h('label', { for: 'p-vis-' + v }, t(`profile.visibility.${v}`)))));
+  const matchmaking = checkbox(t('profile.consent.matchmaking'), 'consent_matchmaking', m.consent?.matchmaking ?? true);
+  const newsletter = checkbox(t('profile.consent.newsletter'), 'consent_newsletter', m.consent?.newsletter ?? false);
+  const status = h('div', { class: 'form-status' });
+  const save = h('button', { type: 'submit', class: 'btn btn-primary' }, t('profile.save'));
+  const checked = (wrap: HTMLElement) => (wrap.querySelector('input') as HTMLInputElement).checked;
+
+  const form = h('form', { class: 'form profile-form', id: 'profile-form' },
+    h('section', { class: 'card' }, h('h2', null, t('profile.basics')),
+      field(t('profile.name'), name), field(t('profile.email'), inp('email', m.email ?? '', { readonly: true })),
+      field(t('profile.role'), title), field(t('profile.organization'), org), field(t('profile.sector'), sector),
+      field(t('profile.region'), region), field(t('profile.languages'), languages, t('profile.languages.hint')),
+      field(t('profile.bio'), bio)),
+    h('section', { class: 'card' }, h('h2', null, t('profile.expertise')),
+      field(t('profile.expertise.tags'), tags, t('profile.expertise.tags.hint')), field(t('profile.expertise.text'), expText)),
+    h('section', { class: 'card' }, h('h2', null, t('profile.visits')),
+      hosts, field(t('profile.visit_location'), visitLoc), field(t('profile.linkedin'), linkedin)),
+    h('section', { class: 'card' }, h('h2', null, t('profile.privacy')), visField, matchmaking, newsletter),
+    h('div', { class: 'sticky-save' }, status, save));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    save.disabled = true;
+    const visibility = (form.querySelector('input[name=visibility]:checked') as HTMLInputElement | null)?.value ?? vis;
+    try {
+      await api<Member>('PATCH', `/api/v1/members/${id}`, {
+        name: name.value.trim(), title: title.value.trim(), organization: org.value.trim(), sector: sector.value,
+        region: region.value.trim(), languages: list(languages.value), bio: bio.value.trim(),
+        expertise: { tags: list(tags.value), text: expText.value.trim() },
+        hosts_visits: checked(hosts), visit_location: visitLoc.value.trim(), linkedin_url: linkedin.value.trim(),
+        visibility, consent: { matchmaking: checked(matchmaking), newsletter: checked(newsletter) },
+      });
+      const before = getLang();
+      await loadSession();
+      if (getLang() !== before) { refreshShell(); return; }
+      status.append(message('ok', t('profile.saved')));
+    } catch (e) {
+      status.append(message('error', t('error.generic', { msg: errText(e) })));
+    } finally {
+      save.disabled = false;
+    }
+  });
+
+  ctx.main.append(h('h1', null, t('profile.title')), form,
+    challengesSection(id, m.challenges), passwordSection());
+}
+
+function challengesSection(memberId: number, initial: Challenge[]): HTMLElement {
+  let items = [...initial];
+  const listEl = h('ul', { class: 'challenges editable' });
+  const status = h('div', { class: 'form-status' });
+  const draw = () => {
+    listEl.replaceChildren(...items.map((c) => {
+      const toggle = h('button', { type: 'button', class: 'btn btn-small' },
+        c.status === 'open' ? t('profile.challenge.solve') : t('profile.challenge.reopen'));
+      toggle.addEventListener('click', async () => {
+        try {
+          const u = await api<Challenge>('PATCH', `/api/v1/challenges/${c.id}`, { status: c.status === 'open' ? 'solved' : 'open' });
+          items = items.map((x) => (x.id === u.id ? u : x));
+          draw();
+        } catch (e) { status.replaceChildren(message('error', t('error.generic', { msg: errText(e) }))); }
+      });
+      const del = h('button', { type: 'button', class: 'btn btn-small btn-danger' }, t('profile.challenge.delete'));
+      del.addEventListener('click', async () => {
+        if (!confirm(t('profile.challenge.delete.confirm'))) return;
+        try {
+          await api('DELETE', `/api/v1/challenges/${c.id}`);
+          items = items.filter((x) => x.id !== c.id);
+          draw();
+        } catch (e) { status.replaceChildren(message('error', t('error.generic', { msg: errText(e) }))); }
+      });
+      return h('li', { class: c.status === 'solved' ? 'solved' : '' },
+        h('h3', null, c.title, ' ', h('span', { class: c.status === 'open' ? 'badge warn' : 'badge ok' }, t(`status.${c.status}`))),
+        c.text && h('p', { class: 'prose' }, c.text),
+        h('p', { class: 'meta' }, formatDate(c.updated_at || c.created_at)),
+        h('div', { class: 'actions' }, toggle, del));
+    }));
+  };
+  draw();
+  const ctitle = h('input', { type: 'text', name: 'challenge_title', id: 'c-title', required: true, maxlength: 200 });
+  const ctext = h('textarea', { name: 'challenge_text', id: 'c-text', rows: 3 });
+  const add = h('form', { class: 'form' }, field(t('profile.challenge.title'), ctitle), field(t('profile.challenge.text'), ctext),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('profile.challenge.add')));
+  add.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const c = await api<Challenge>('POST', `/api/v1/members/${memberId}/challenges`, { title: ctitle.value.trim(), text: ctext.value.trim(), status: 'open' });
+      items.push(c);
+      ctitle.value = '';
+      ctext.value = '';
+      draw();
+      status.replaceChildren(message('ok', t('profile.challenge.added')));
+    } catch (e) { status.replaceChildren(message('error', t('error.generic', { msg: errText(e) }))); }
+  });
+  return h('section', { class: 'card', id: 'challenges', 'aria-labelledby': 'h-challenges' },
+    h('h2', { id: 'h-challenges' }, t('profile.challenges')), h('p', { class: 'hint' }, t('profile.challenges.intro')),
+    listEl, status, add);
+}
+
+function passwordSection(): HTMLElement {
+  const oldPw = h('input', { type: 'password', name: 'old_password', id: 'pw-old', autocomplete: 'current-password', required: true });
+  const newPw = h('input', { type: 'password', name: 'new_password', id: 'pw-new', autocomplete: 'new-password', required: true, minlength: 10 });
+  const status = h('div', { class: 'form-status' });
+  const form = h('form', { class: 'form' }, field(t('profile.password.old'), oldPw),
+    field(t('profile.password.new'), newPw, t('profile.password.hint')), status,
+    h('button', { type: 'submit', class: 'btn' }, t('profile.password.save')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    try {
+      await api('POST', '/api/v1/auth/password', { old_password: oldPw.value, new_password: newPw.value });
+      oldPw.value = '';
+      newPw.value = '';
+      status.append(message('ok', t('profile.password.saved')));
+    } catch (e) { status.append(message('error', t('error.generic', { msg: errText(e) }))); }
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'h-pw' }, h('h2', { id: 'h-pw' }, t('profile.password')), form);
+}

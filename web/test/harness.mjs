@@ -1,0 +1,141 @@
+// Test harness for the browser tests: a real `verbinder serve` on a fresh
+// demo database (binary from VERBINDER_BINARY), Debian's chromium driven by
+// playwright-core, axe-core for accessibility, and screenshots as artifacts.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const PASSWORD = 'verbinder-demo';
+export const ANJA = 'anja.kamphuis@noaberzorg.demo';
+export const PIETER = 'pieter.lammerink@tpo-almelo.demo';
+export const LEADER = 'leider@verbinder.demo';
+export const ARTIFACTS = process.env.VERBINDER_WEB_ARTIFACTS || path.join(os.tmpdir(), 'verbinder-web-artifacts');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+export async function startServer() {
+  const bin = process.env.VERBINDER_BINARY;
+  if (!bin) throw new Error('set VERBINDER_BINARY to the verbinder binary');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-web-'));
+  const db = path.join(dir, 'verbinder.db');
+  const demo = spawnSync(bin, ['demo', '--db', db], { encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error('verbinder demo failed: ' + demo.stderr);
+  const port = await freePort();
+  const proc = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (proc.exitCode !== null) throw new Error('verbinder serve exited: ' + stderr);
+    try { if ((await fetch(base + '/healthz')).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// One browser profile (fresh user-data-dir) per person, so sessions never mix.
+export async function newBrowser({ width = 375, height = 812, lang = 'nl-NL' } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM, headless: true, args: ARGS, locale: lang,
+    viewport: { width, height }, deviceScaleFactor: 1, timezoneId: 'Europe/Amsterdam',
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const problems = [];   // CSP violations, script errors, failed API calls with 5xx
+  const changes = [];    // state-changing API requests with their CSRF header
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push('console: ' + m.text()); });
+  page.on('dialog', (d) => { void d.accept(); });
+  page.on('request', (r) => {
+    if (r.url().includes('/api/') && r.method() !== 'GET') changes.push({ method: r.method(), url: r.url(), csrf: r.headers()['x-csrf-token'] });
+  });
+  page.on('response', (r) => { if (r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+  return {
+    context, page, problems, changes,
+    async close() { await context.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+export async function login(page, base, email, password = PASSWORD) {
+  await page.goto(base + '/login');
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await settle(page);
+}
+
+// Waits until the current page has rendered (main is no longer busy).
+export async function settle(page) {
+  await page.waitForFunction(() => {
+    const m = document.querySelector('main');
+    return m && !m.hasAttribute('aria-busy') && !m.querySelector('.loading');
+  }, null, { timeout: 15000 });
+}
+
+export async function goto(page, url) {
+  await page.goto(url);
+  await settle(page);
+}
+
+// axe-core on the current page: returns serious and critical violations.
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function scrollWidth(page) {
+  return page.evaluate(() => document.scrollingElement.scrollWidth);
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name + '.png');
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// The API as a given user, from Node (for test setup and checks).
+export async function apiSession(base, email, password = PASSWORD) {
+  const r = await fetch(base + '/api/v1/auth/login', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+  });
+  if (!r.ok) throw new Error(`login ${email}: ${r.status}`);
+  const body = await r.json();
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const call = async (method, p, data) => {
+    const res = await fetch(base + p, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': body.csrf_token, ...(data ? { 'Content-Type': 'application/json' } : {}) },
+      body: data ? JSON.stringify(data) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return { memberId: body.member_id, role: body.role, call };
+}

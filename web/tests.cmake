@@ -1,0 +1,10 @@
+# Browser tests of the web UI: node's test runner drives Debian's chromium
+# (playwright-core) against a real `verbinder serve` on a fresh demo database.
+# Needs `npm ci` (playwright-core, axe-core) and chromium (scripts/deps.sh).
+# Include from tests/CMakeLists.txt: include(${PROJECT_SOURCE_DIR}/web/tests.cmake)
+find_program(NODE_EXECUTABLE node REQUIRED)
+add_test(NAME web_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/ui.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
