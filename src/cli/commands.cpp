@@ -43,13 +43,6 @@ void PrintHelp(std::ostream& out) {
 
 std::span<const Command> Commands() { return kCommands; }
 
-int Fail(const std::string& command, const Status& status) {
-  std::string msg = status.message();
-  if (!status.field().empty()) msg = status.field() + ": " + msg;
-  std::cerr << "verbinder " << command << ": " << msg << "\n";
-  return kExitFailure;
-}
-
 int Main(int argc, char** argv) {
   if (argc < 2) {
     PrintHelp(std::cerr);

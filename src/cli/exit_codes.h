@@ -2,6 +2,7 @@
 // A failing command prints exactly one line "verbinder <cmd>: <reason>" on stderr.
 #pragma once
 
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ using Args = std::vector<std::string>;
 
 // Prints "verbinder <command>: <status>" on stderr and returns the exit code
 // for it: kExitUsage for InvalidArgument on the command line, else kExitFailure.
-int Fail(const std::string& command, const Status& status);
+// Inline so that every module's CLI (engines, events, newsletter) can use it
+// without linking the command table.
+inline int Fail(const std::string& command, const Status& status) {
+  std::string msg = status.message();
+  if (!status.field().empty()) msg = status.field() + ": " + msg;
+  std::cerr << "verbinder " << command << ": " << msg << "\n";
+  return kExitFailure;
+}
 
 }  // namespace verbinder::cli

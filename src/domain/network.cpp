@@ -1,6 +1,7 @@
 #include "domain/network.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "domain/db_util.h"
 #include "domain/validation.h"
@@ -230,6 +231,75 @@ Result<std::vector<model::Tie>> NetworkService::TiesOf(const Viewer& viewer, Id 
     if (visible.count(t.a == member_id ? t.b : t.a)) out.push_back(t);
   std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.strength > y.strength; });
   return out;
+}
+
+Result<std::string> NetworkService::NetworkFingerprint(const Viewer& viewer) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
+    long long members = 0, updated = 0, ledger = 0, last = 0, regs = 0, last_reg = 0;
+    soci::indicator i1, i2, i3;
+    sql << "SELECT count(*), max(m.updated_at) FROM members m WHERE " + viewer.VisibleSql("m"), soci::into(members),
+        soci::into(updated, i1);
+    sql << "SELECT count(*), max(id) FROM interactions", soci::into(ledger), soci::into(last, i2);
+    sql << "SELECT count(*), max(id) FROM registrations", soci::into(regs), soci::into(last_reg, i3);
+    return std::to_string(members) + ":" + std::to_string(i1 == soci::i_ok ? updated : 0) + ":" +
+           std::to_string(ledger) + ":" + std::to_string(i2 == soci::i_ok ? last : 0) + ":" + std::to_string(regs) +
+           ":" + std::to_string(i3 == soci::i_ok ? last_reg : 0);
+  });
+}
+
+Result<NetworkService::VisibleNetwork> NetworkService::LoadVisibleNetwork(const Viewer& viewer) {
+  VB_ASSIGN_OR_RETURN(std::string fingerprint, NetworkFingerprint(viewer));
+  return WithSession<VisibleNetwork>(db_, [&](soci::session& sql) -> Result<VisibleNetwork> {
+    VisibleNetwork net;
+    net.fingerprint = fingerprint;
+    std::unordered_set<Id> visible;
+    {
+      long long id = 0;
+      std::string name, sector;
+      soci::statement st = (sql.prepare << "SELECT m.id, m.name, COALESCE(m.sector, '') FROM members m WHERE " +
+                                               viewer.VisibleSql("m") + " ORDER BY m.id",
+                            soci::into(id), soci::into(name), soci::into(sector));
+      st.execute();
+      while (st.fetch()) {
+        model::Member m;
+        m.id = id;
+        m.name = name;
+        m.sector = sector;
+        net.members.push_back(std::move(m));
+        visible.insert(id);
+      }
+    }
+    {
+      // Bulk fetch: the ledger can hold millions of rows.
+      constexpr size_t kBatch = 10000;
+      std::vector<long long> id(kBatch), a(kBatch), b(kBatch), at(kBatch), ev(kBatch);
+      std::vector<std::string> kind(kBatch);
+      soci::statement st = (sql.prepare << "SELECT id, a, b, kind, at, COALESCE(event_id, 0) FROM interactions ORDER BY id",
+                            soci::into(id), soci::into(a), soci::into(b), soci::into(kind), soci::into(at),
+                            soci::into(ev));
+      st.execute();
+      while (st.fetch()) {
+        for (size_t i = 0; i < id.size(); ++i) {
+          if (!visible.count(a[i]) || !visible.count(b[i])) continue;
+          net.ledger.push_back({id[i], a[i], b[i],
+                                model::ParseInteractionKind(kind[i]).value_or(model::InteractionKind::kConnected),
+                                at[i], "", ev[i]});
+        }
+        id.resize(kBatch); a.resize(kBatch); b.resize(kBatch); at.resize(kBatch); ev.resize(kBatch); kind.resize(kBatch);
+      }
+    }
+    {
+      long long ev = 0, m = 0;
+      soci::statement st = (sql.prepare << "SELECT event_id, member_id FROM registrations WHERE status <> 'cancelled' "
+                                           "AND status <> 'waitlisted' ORDER BY event_id, id",
+                            soci::into(ev), soci::into(m));
+      st.execute();
+      while (st.fetch())
+        if (visible.count(m)) net.attendance.push_back({ev, m});
+    }
+    return net;
+  });
 }
 
 Result<std::vector<model::Interaction>> NetworkService::TieHistory(const Viewer& viewer, Id a, Id b) {

@@ -48,6 +48,19 @@ class NetworkService {
   Result<Page<model::Interaction>> Ledger(const Viewer& viewer, const LedgerFilter& filter);
   // Ties of a member the viewer may see, to members the viewer may see; strongest first.
   Result<std::vector<model::Tie>> TiesOf(const Viewer& viewer, model::Id member_id);
+  // The whole network as the viewer may see it, for analysis: visible members
+  // (id, name, sector only), the ledger between them, and event attendance
+  // (registered or attended) of visible members.
+  struct VisibleNetwork {
+    std::vector<model::Member> members;
+    std::vector<model::Interaction> ledger;
+    std::vector<std::pair<model::Id, model::Id>> attendance;  // (event, member)
+    std::string fingerprint;  // changes whenever any of the above may have changed
+  };
+  Result<VisibleNetwork> LoadVisibleNetwork(const Viewer& viewer);
+  // Cheap: the fingerprint alone, to decide whether a cached analysis is stale.
+  Result<std::string> NetworkFingerprint(const Viewer& viewer);
+
   // Every interaction between two visible members, oldest first.
   Result<std::vector<model::Interaction>> TieHistory(const Viewer& viewer, model::Id a, model::Id b);
 
