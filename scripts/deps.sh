@@ -14,6 +14,8 @@ PKGS=(
   coinor-cbc python3 python3-pulp python3-networkx python3-icalendar python3-aiosmtpd
   curl wrk chromium
 )
+# Benchmarks only (bench/*/run.sh): the peers we measure against, and wrk/hyperfine.
+if [ "${1:-}" = "--bench" ]; then PKGS+=(python3-igraph python3-graph-tool hyperfine linux-perf); fi
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
