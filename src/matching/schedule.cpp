@@ -6,6 +6,8 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <numeric>
+#include <random>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -87,11 +89,12 @@ struct MustSets {
 };
 
 // Backtracking over the must pairs (most constrained first). Phase 1 finds the
-// largest placeable set within `node_limit` nodes. Only when that set leaves
-// musts out, phase 2 enumerates other sets of the same size (distinct in which
-// musts they hold, at most `max_sets`, within `choice_node_limit` nodes), so
-// that the must_choice pass can keep the one that is best for weight. Leaves
-// `state` as it found it.
+// largest placeable set within `node_limit` nodes. When that set leaves musts
+// out, phase 2 enumerates other sets of the same size (distinct in which musts
+// they hold, at most `max_sets`, within `choice_node_limit` nodes); when it
+// holds them all, a few other complete slot placements (at most max_sets / 4,
+// random slot order, fixed seed). The must_choice pass then keeps the one
+// that is best for weight. Leaves `state` as it found it.
 MustSets SearchMusts(State& state, int node_limit, int choice_node_limit, int max_sets) {
   const Problem& p = state.problem();
   MustSets out;
@@ -147,7 +150,49 @@ MustSets SearchMusts(State& state, int node_limit, int choice_node_limit, int ma
   };
   search(0, 0);
   out.sets.push_back(best);
-  if (best_placed == n || max_sets <= 1) return out;
+  if (max_sets <= 1) return out;
+  if (best_placed == n) {
+    // Every must fits. Which slots they start in still shapes the schedule
+    // (later passes move a must only when it blocks an insertion), so offer
+    // a few other complete placements: the same search with the slots tried
+    // in a random order per must (deterministic seed).
+    std::set<std::vector<int>> placements = {best};
+    std::mt19937_64 rng(20261127);
+    std::vector<std::vector<int>> slot_order(n, std::vector<int>(p.num_slots));
+    // A quarter of the budget for sets: placements differ less than sets do.
+    const int max_placements = std::max(2, max_sets / 4);
+    const long per_try = std::max(1, choice_node_limit / (2 * max_placements));
+    for (int attempt = 0; attempt < 2 * max_placements && static_cast<int>(out.sets.size()) < max_placements;
+         ++attempt) {
+      for (auto& order : slot_order) {
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng);
+      }
+      std::fill(current.begin(), current.end(), -1);
+      long tries = 0;
+      bool found = false;
+      std::function<void(int)> place = [&](int k) {
+        if (found || ++tries > per_try) return;
+        if (k == n) {
+          found = true;
+          return;
+        }
+        int e = musts[k];
+        for (int s : slot_order[k]) {
+          if (!state.CanPlace(e, s)) continue;
+          state.Place(e, s);
+          current[k] = s;
+          place(k + 1);
+          state.Remove(e);
+          if (found) return;
+          current[k] = -1;
+        }
+      };
+      place(0);
+      if (found && placements.insert(current).second) out.sets.push_back(current);
+    }
+    return out;
+  }
 
   // Phase 2: other sets of size best_placed. Many slot assignments hold the
   // same set; only the set matters here (later passes may move must meetings
@@ -479,10 +524,11 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
   });
 
   // must_choice: when the musts cannot all be held, which ones stay out matters
-  // for weight (lexicographic objective: most musts, then weight). Every
-  // candidate set goes through a quick run of the later passes; the best few
-  // get the full run and the best full run is kept. The work is bounded by
-  // instance size, so large instances compare few sets or none.
+  // for weight (lexicographic objective: most musts, then weight); when they
+  // can, their starting slots still do. Every candidate set goes through a
+  // quick run of the later passes; the best few get the full run and the best
+  // full run is kept. The work is bounded by instance size, so large
+  // instances compare few sets or none.
   const int screened = static_cast<int>(musts.sets.size());
   std::vector<size_t> order = {0};
   size_t choice_pass = stats.passes.size();
@@ -498,7 +544,11 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
     // Best first; ties keep the search order.
     std::stable_sort(scores.begin(), scores.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
     order.clear();
-    for (int k = 0; k < std::min(finalists, screened); ++k) order.push_back(scores[k].second);
+    // When every must fits, the sets differ only in starting slots and the
+    // quick runs rank them well enough: two full runs (four otherwise).
+    bool all_fit = std::all_of(musts.sets[0].begin(), musts.sets[0].end(), [](int slot) { return slot >= 0; });
+    int full_runs = std::min({finalists, screened, all_fit ? 2 : 4});
+    for (int k = 0; k < full_runs; ++k) order.push_back(scores[k].second);
     stats.must_sets_compared = screened;
   });
 

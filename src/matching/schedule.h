@@ -16,9 +16,10 @@
 // schedule_json.h, not here. The pipeline is a list of named, timed passes
 // (candidates -> must -> bound -> must_choice -> fair_seed -> slot_matching ->
 // fill -> raise_minimum -> improve -> ruin_recreate -> verify); every pass but
-// candidates, must and verify can be switched off. must_choice runs only when
-// the must pairs cannot all be held: it compares the largest placeable must
-// sets by the weight of the schedule each leads to.
+// candidates, must and verify can be switched off. must_choice compares, on
+// instances small enough for its work budget, the largest placeable must sets
+// (when the musts cannot all be held) or a few starting placements of the
+// must meetings (when they can) by the schedule each leads to.
 //
 // Hard constraints (checked by VerifySchedule after the last pass): an attendee
 // meets at most once per slot, only in slots they are available, at most their
@@ -78,15 +79,16 @@ struct ScheduleOptions {
   // automatically on large instances (it re-matches slots each time).
   int ruin_recreate_iterations = 1000;
   int must_search_node_limit = 200000;  // backtracking budget for must pairs
-  // When not every must pair fits: how many sets of the same (largest) size
-  // the must pass may enumerate, within this many search nodes, for the
-  // must_choice pass to compare by weight.
+  // How many sets of the same (largest) size the must pass may enumerate when
+  // not every must pair fits (a quarter as many slot placements when all
+  // fit), within this many search nodes, for must_choice to compare.
   int must_choice_max_sets = 32;
   int must_choice_node_limit = 50000;
   // Work budget of must_choice, in (candidate pairs x slots) units: it screens
   // at most must_choice_work / (pairs x slots) sets with a quick run of the
   // later passes and gives at most a fifth of that (and at most 4) the full
-  // run. Large instances thus compare few sets or none.
+  // run (2 when every must fits). Large instances thus compare few sets or
+  // none.
   double must_choice_work = 1e5;
 };
 

@@ -2,7 +2,7 @@
 // exact MIP (testdata/mip_oracle.py: PuLP + CBC via /usr/bin/python3):
 // as many must pairs as the MIP, objective within 1% of its optimum on every
 // instance (also where the musts cannot all be held), upper_bound never below
-// it, every hard constraint verified. Label `slow` (about a minute).
+// it, every hard constraint verified. Label `slow` (30 s of CPU; 1–2 min on a loaded machine).
 #include <gtest/gtest.h>
 
 #include <cstdio>
