@@ -27,7 +27,7 @@
 namespace verbinder::newsletter {
 
 struct NewsletterConfig {
-  Mailbox from{"verbinder", "nieuwsbrief@localhost"};
+  Mailbox from{"verbinder", "nieuwsbrief@verbinder.invalid"};  // .invalid: `send` refuses until configured
   std::string base_url = "http://localhost:8080";  // links in the e-mail; https in production
   std::string list_name = "Nieuwsbrief";           // shown in List-Id and the subject
 };

@@ -359,6 +359,9 @@ int RunNewsletter(const cli::Args& args) {
       Fail("newsletter send", InvalidArgument("must be smtp://host:port or smtps://host:port", "smtp"));
       return kExitUsage;
     }
+    if (cfg->from.email.size() >= 8 && cfg->from.email.compare(cfg->from.email.size() - 8, 8, ".invalid") == 0)
+      return Fail("newsletter send", InvalidArgument("no sender configured; run `verbinder newsletter config --from-email "
+                                                     "... --base-url https://...` first", "from_email"));
     CurlSmtpTransport transport(so);
     IssueSender sender(**db, clock, composer, transport);
     SendOptions opt;
