@@ -1,8 +1,395 @@
-// Routes of the events area (being built).
+// Routes of the events area: events and registration, check-in, iCalendar
+// invites and feeds, whom to meet, meeting requests, networking rounds and
+// schedules, feedback, site visits and the notifications they produce. The
+// handlers only parse input and map records to JSON; the events services
+// (src/events/) enforce roles, visibility and every rule.
+#include <memory>
+
 #include "api/app.h"
+#include "domain/json_codec.h"
+#include "events/calendar.h"
+#include "events/events.h"
+#include "events/events_json.h"
+#include "events/meetings.h"
+#include "events/visits.h"
 
 namespace verbinder::api {
+namespace {
 
-void RegisterEventsRoutes(App&) {}
+using events::ToJson;
+
+struct EventsApi {
+  EventsApi(storage::Database& db, const Clock& clock)
+      : events(db, clock), calendar(db, clock), meetings(db, clock), visits(db, clock) {}
+  events::EventService events;
+  events::CalendarService calendar;
+  events::MeetingService meetings;
+  events::VisitService visits;
+};
+
+Response Ics(const std::string& text, const std::string& filename) {
+  Response r = Response::Text(text, "text/calendar; charset=utf-8");
+  r.headers.push_back({"Content-Disposition", "inline; filename=\"" + filename + "\""});
+  return r;
+}
+
+Result<bool> QueryBool(const Request& req, const std::string& name) {
+  std::string v = QueryString(req, name);
+  if (v.empty() || v == "false") return false;
+  if (v == "true") return true;
+  return InvalidArgument("must be true or false", name);
+}
+
+template <typename T>
+Json Items(const std::vector<T>& xs) {
+  Json items = Json::array();
+  for (const auto& x : xs) items.push_back(ToJson(x));
+  return {{"items", items}, {"total", items.size()}};
+}
+
+std::string HtmlEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
+  app.Add(Method::kGet, "/api/v1/events/notifications", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"limit", "offset"}));
+    VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
+    VB_ASSIGN_OR_RETURN(int offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
+    VB_ASSIGN_OR_RETURN(auto page, api->events.Notifications(ctx.viewer, limit, offset));
+    return Response::JsonBody(domain::PageToJson(page, [](const events::Notification& n) { return ToJson(n); }));
+  });
+
+  app.Add(Method::kGet, "/api/v1/events", Access::kPublic, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"upcoming", "limit", "offset"}));
+    events::EventFilter f;
+    VB_ASSIGN_OR_RETURN(f.upcoming_only, QueryBool(ctx.req, "upcoming"));
+    VB_ASSIGN_OR_RETURN(f.limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
+    VB_ASSIGN_OR_RETURN(f.offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
+    VB_ASSIGN_OR_RETURN(auto page, api->events.List(ctx.viewer, f));
+    return Response::JsonBody(domain::PageToJson(page, [](const events::EventInfo& e) { return ToJson(e); }));
+  });
+
+  app.Add(Method::kPost, "/api/v1/events", Access::kOrganizer, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    events::EventInfo info;
+    VB_RETURN_IF_ERROR(events::EventFromJson(body, info));
+    VB_ASSIGN_OR_RETURN(auto created, api->events.Create(ctx.viewer, info));
+    Response r = Response::JsonBody(ToJson(created), 201);
+    r.headers.push_back({"Location", "/api/v1/events/" + std::to_string(created.event.id)});
+    return r;
+  });
+
+  app.Add(Method::kGet, "/api/v1/events/:id", Access::kPublic, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
+    return Response::JsonBody(ToJson(e));
+  });
+
+  app.Add(Method::kPatch, "/api/v1/events/:id", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
+    VB_RETURN_IF_ERROR(events::EventFromJson(body, e));
+    VB_ASSIGN_OR_RETURN(auto updated, api->events.Update(ctx.viewer, e));
+    return Response::JsonBody(ToJson(updated));
+  });
+
+  app.Add(Method::kPost, "/api/v1/events/:id/registrations", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    int64_t member = ctx.viewer.member_id;
+    if (!ctx.req.body.empty()) {
+      VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+      VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"member_id"}));
+      VB_ASSIGN_OR_RETURN(member, domain::GetInt(body, "member_id", false, ctx.viewer.member_id));
+    }
+    VB_ASSIGN_OR_RETURN(auto reg, api->events.Register(ctx.viewer, id, member));
+    return Response::JsonBody(ToJson(reg), 201);
+  });
+
+  app.Add(Method::kGet, "/api/v1/events/:id/registrations", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"status", "q", "limit", "offset"}));
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    std::optional<events::RegistrationStatus> status;
+    std::string s = QueryString(ctx.req, "status");
+    for (auto st : {events::RegistrationStatus::kRegistered, events::RegistrationStatus::kWaitlisted,
+                    events::RegistrationStatus::kCancelled})
+      if (s == events::ToString(st)) status = st;
+    if (!s.empty() && !status) return InvalidArgument("must be registered, waitlisted or cancelled", "status");
+    VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
+    VB_ASSIGN_OR_RETURN(int offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
+    VB_ASSIGN_OR_RETURN(auto page, api->events.Registrations(ctx.viewer, id, status, QueryString(ctx.req, "q"), limit, offset));
+    return Response::JsonBody(domain::PageToJson(page, [](const events::Registration& r) { return ToJson(r); }));
+  });
+
+  app.Add(Method::kGet, "/api/v1/events/:id/registration", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto reg, api->events.MyRegistration(ctx.viewer, id));
+    return Response::JsonBody(ToJson(reg));
+  });
+
+  app.Add(Method::kPatch, "/api/v1/events/:id/registration", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"rounds_opt_out"}));
+    VB_ASSIGN_OR_RETURN(bool opt_out, events::GetBool(body, "rounds_opt_out", true));
+    VB_ASSIGN_OR_RETURN(auto reg, api->events.SetRoundsOptOut(ctx.viewer, id, opt_out));
+    return Response::JsonBody(ToJson(reg));
+  });
+
+  app.Add(Method::kDelete, "/api/v1/events/:id/registration", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto reg, api->events.Cancel(ctx.viewer, id, ctx.viewer.member_id));
+    return Response::JsonBody(ToJson(reg));
+  });
+
+  app.Add(Method::kPost, "/api/v1/events/:id/registrations/:member_id/cancel", Access::kMember,
+          [api](Ctx& ctx) -> Result<Response> {
+            VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+            VB_ASSIGN_OR_RETURN(int64_t member, PathId(ctx, "member_id"));
+            VB_ASSIGN_OR_RETURN(auto reg, api->events.Cancel(ctx.viewer, id, member));
+            return Response::JsonBody(ToJson(reg));
+          });
+
+  app.Add(Method::kGet, "/api/v1/events/:id/registration.ics", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto ics, api->calendar.RegistrationInvite(ctx.viewer, id, ctx.viewer.member_id));
+    return Ics(ics, "event-" + std::to_string(id) + ".ics");
+  });
+
+  app.Add(Method::kPost, "/api/v1/events/:id/checkin", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"code", "registration_id"}));
+    if (body.contains("code") == body.contains("registration_id"))
+      return InvalidArgument("send either code or registration_id", "code");
+    Result<events::Registration> reg = Status(Code::kInternal, "unset");
+    if (body.contains("code")) {
+      VB_ASSIGN_OR_RETURN(std::string code, domain::GetString(body, "code", true));
+      reg = api->events.CheckIn(ctx.viewer, id, code);
+    } else {
+      VB_ASSIGN_OR_RETURN(int64_t rid, domain::GetInt(body, "registration_id", true));
+      reg = api->events.CheckInRegistration(ctx.viewer, id, rid);
+    }
+    if (!reg) return reg.status();
+    return Response::JsonBody(ToJson(*reg));
+  });
+
+  // A printable door list: names and check-in codes (organizers).
+  app.Add(Method::kGet, "/api/v1/events/:id/checkin-sheet", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
+    if (!api->events.CanManage(ctx.viewer, e)) return PermissionDenied("only the event's organizers print the door list");
+    std::string html = "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>" + HtmlEscape(e.event.title) +
+                       "</title><style>body{font-family:sans-serif}td{padding:4px 12px;border-bottom:1px solid #ccc}"
+                       "</style><h1>" + HtmlEscape(e.event.title) + "</h1><table><tr><th>Naam</th><th>Code</th>"
+                       "<th>Binnen</th></tr>";
+    for (int offset = 0;; offset += domain::kMaxPageSize) {
+      VB_ASSIGN_OR_RETURN(auto page, api->events.Registrations(ctx.viewer, id, events::RegistrationStatus::kRegistered,
+                                                               "", domain::kMaxPageSize, offset));
+      for (const auto& r : page.items)
+        html += "<tr><td>" + HtmlEscape(r.member_name) + "</td><td><code>" + HtmlEscape(r.checkin_code) +
+                "</code></td><td>" + (r.checked_in_at ? "&#10003;" : "&#9744;") + "</td></tr>";
+      if (offset + domain::kMaxPageSize >= page.total) break;
+    }
+    return Response::Text(html + "</table></html>\n", "text/html; charset=utf-8");
+  });
+}
+
+void RegisterCalendarRoutes(App& app, std::shared_ptr<EventsApi> api) {
+  app.Add(Method::kGet, "/api/v1/calendar/public.ics", Access::kPublic, [api](Ctx&) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(auto ics, api->calendar.PublicFeed());
+    return Ics(ics, "verbinder.ics");
+  });
+  app.Add(Method::kPost, "/api/v1/calendar/token", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(auto token, api->calendar.RotateFeedToken(ctx.viewer));
+    return Response::JsonBody({{"token", token}, {"url", "/api/v1/calendar/feed/" + token}}, 201);
+  });
+  app.Add(Method::kGet, "/api/v1/calendar/feed/:token", Access::kPublic, [api](Ctx& ctx) -> Result<Response> {
+    auto it = ctx.req.path_params.find("token");
+    VB_ASSIGN_OR_RETURN(auto ics, api->calendar.PersonalFeed(it == ctx.req.path_params.end() ? "" : it->second));
+    return Ics(ics, "verbinder-personal.ics");
+  });
+}
+
+void RegisterMeetingRoutes(App& app, std::shared_ptr<EventsApi> api) {
+  app.Add(Method::kGet, "/api/v1/events/:id/suggestions", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"limit"}));
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", 10, 1, 50));
+    VB_ASSIGN_OR_RETURN(auto s, api->meetings.Suggestions(ctx.viewer, id, limit));
+    return Response::JsonBody(Items(s));
+  });
+  app.Add(Method::kPost, "/api/v1/events/:id/meeting-requests", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"to", "message"}));
+    VB_ASSIGN_OR_RETURN(int64_t to, domain::GetInt(body, "to", true));
+    VB_ASSIGN_OR_RETURN(std::string message, domain::GetString(body, "message", false));
+    VB_ASSIGN_OR_RETURN(auto r, api->meetings.Request(ctx.viewer, id, to, message));
+    return Response::JsonBody(ToJson(r), 201);
+  });
+  app.Add(Method::kGet, "/api/v1/events/:id/meeting-requests", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto rows, api->meetings.Requests(ctx.viewer, id));
+    return Response::JsonBody(Items(rows));
+  });
+  for (auto [name, action] : {std::pair<const char*, events::RequestAction>{"accept", events::RequestAction::kAccept},
+                              {"decline", events::RequestAction::kDecline},
+                              {"cancel", events::RequestAction::kCancel}}) {
+    app.Add(Method::kPost, std::string("/api/v1/meeting-requests/:id/") + name, Access::kMember,
+            [api, action = action](Ctx& ctx) -> Result<Response> {
+              VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+              VB_ASSIGN_OR_RETURN(auto r, api->meetings.Respond(ctx.viewer, id, action));
+              return Response::JsonBody(ToJson(r));
+            });
+  }
+  app.Add(Method::kPost, "/api/v1/events/:id/rounds", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    events::Round r;
+    VB_RETURN_IF_ERROR(events::RoundFromJson(body, r));
+    VB_ASSIGN_OR_RETURN(auto created, api->meetings.CreateRound(ctx.viewer, id, r));
+    return Response::JsonBody(ToJson(created), 201);
+  });
+  app.Add(Method::kGet, "/api/v1/events/:id/rounds", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto rounds, api->meetings.Rounds(ctx.viewer, id));
+    return Response::JsonBody(Items(rounds));
+  });
+  app.Add(Method::kPost, "/api/v1/rounds/:id/schedule", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto run, api->meetings.AutoSchedule(ctx.viewer, id));
+    return Response::JsonBody(ToJson(run));
+  });
+  app.Add(Method::kGet, "/api/v1/rounds/:id/meetings", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto rows, api->meetings.RoundMeetings(ctx.viewer, id));
+    return Response::JsonBody(Items(rows));
+  });
+  app.Add(Method::kGet, "/api/v1/rounds/:id/availability", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto ids, api->meetings.Unavailable(ctx.viewer, id));
+    return Response::JsonBody({{"unavailable_slot_ids", ids}});
+  });
+  app.Add(Method::kPut, "/api/v1/rounds/:id/availability", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"unavailable_slot_ids"}));
+    VB_ASSIGN_OR_RETURN(auto ids, events::GetIntArray(body, "unavailable_slot_ids", true));
+    VB_RETURN_IF_ERROR(api->meetings.SetUnavailable(ctx.viewer, id, ids));
+    return Response::JsonBody({{"unavailable_slot_ids", ids}});
+  });
+  app.Add(Method::kPatch, "/api/v1/rounds/:id/slots/:slot_id", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(int64_t slot, PathId(ctx, "slot_id"));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"starts_at", "ends_at"}));
+    VB_ASSIGN_OR_RETURN(int64_t s, domain::GetInt(body, "starts_at", true));
+    VB_ASSIGN_OR_RETURN(int64_t e, domain::GetInt(body, "ends_at", true));
+    VB_ASSIGN_OR_RETURN(auto round, api->meetings.MoveSlot(ctx.viewer, id, slot, s, e));
+    return Response::JsonBody(ToJson(round));
+  });
+  app.Add(Method::kDelete, "/api/v1/rounds/:id/slots/:slot_id", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(int64_t slot, PathId(ctx, "slot_id"));
+    VB_ASSIGN_OR_RETURN(auto run, api->meetings.RemoveSlot(ctx.viewer, id, slot));
+    return Response::JsonBody(ToJson(run));
+  });
+  app.Add(Method::kGet, "/api/v1/events/:id/schedule", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto rows, api->meetings.MySchedule(ctx.viewer, id));
+    return Response::JsonBody(Items(rows));
+  });
+  app.Add(Method::kPost, "/api/v1/meetings/:id/feedback", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"happened", "usefulness", "note"}));
+    VB_ASSIGN_OR_RETURN(bool happened, events::GetBool(body, "happened", true));
+    VB_ASSIGN_OR_RETURN(int64_t useful, domain::GetInt(body, "usefulness", false, 0));
+    VB_ASSIGN_OR_RETURN(std::string note, domain::GetString(body, "note", false));
+    if (useful < 0 || useful > 5) return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness");
+    VB_RETURN_IF_ERROR(api->meetings.Feedback(ctx.viewer, id, happened, static_cast<int>(useful), note));
+    return Response::NoContent();
+  });
+  app.Add(Method::kGet, "/api/v1/meetings/:id/invite.ics", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto ics, api->meetings.MeetingInvite(ctx.viewer, id));
+    return Ics(ics, "meeting-" + std::to_string(id) + ".ics");
+  });
+}
+
+void RegisterVisitRoutes(App& app, std::shared_ptr<EventsApi> api) {
+  app.Add(Method::kPost, "/api/v1/visits", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"host_id", "reason", "proposed", "duration"}));
+    VB_ASSIGN_OR_RETURN(int64_t host, domain::GetInt(body, "host_id", true));
+    VB_ASSIGN_OR_RETURN(std::string reason, domain::GetString(body, "reason", true));
+    VB_ASSIGN_OR_RETURN(auto proposed, events::GetIntArray(body, "proposed", true));
+    VB_ASSIGN_OR_RETURN(int64_t duration, domain::GetInt(body, "duration", false, 5400));
+    VB_ASSIGN_OR_RETURN(auto v, api->visits.Request(ctx.viewer, host, reason, proposed, duration));
+    return Response::JsonBody(ToJson(v), 201);
+  });
+  app.Add(Method::kGet, "/api/v1/visits", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(auto rows, api->visits.Mine(ctx.viewer));
+    return Response::JsonBody(Items(rows));
+  });
+  app.Add(Method::kGet, "/api/v1/visits/:id", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto v, api->visits.Get(ctx.viewer, id));
+    return Response::JsonBody(ToJson(v));
+  });
+  app.Add(Method::kPost, "/api/v1/visits/:id/accept", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"starts_at"}));
+    VB_ASSIGN_OR_RETURN(int64_t s, domain::GetInt(body, "starts_at", true));
+    VB_ASSIGN_OR_RETURN(auto v, api->visits.Accept(ctx.viewer, id, s));
+    return Response::JsonBody(ToJson(v));
+  });
+  app.Add(Method::kPost, "/api/v1/visits/:id/decline", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto v, api->visits.Decline(ctx.viewer, id));
+    return Response::JsonBody(ToJson(v));
+  });
+  app.Add(Method::kPost, "/api/v1/visits/:id/cancel", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto v, api->visits.Cancel(ctx.viewer, id));
+    return Response::JsonBody(ToJson(v));
+  });
+  app.Add(Method::kPost, "/api/v1/visits/:id/confirm", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"happened"}));
+    VB_ASSIGN_OR_RETURN(bool happened, events::GetBool(body, "happened", true));
+    VB_ASSIGN_OR_RETURN(auto v, api->visits.Confirm(ctx.viewer, id, happened));
+    return Response::JsonBody(ToJson(v));
+  });
+  app.Add(Method::kGet, "/api/v1/visits/:id/invite.ics", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto ics, api->visits.Invite(ctx.viewer, id));
+    return Ics(ics, "visit-" + std::to_string(id) + ".ics");
+  });
+}
+
+}  // namespace
+
+void RegisterEventsRoutes(App& app) {
+  auto api = std::make_shared<EventsApi>(app.db(), app.clock());
+  RegisterEventRoutes(app, api);
+  RegisterCalendarRoutes(app, api);
+  RegisterMeetingRoutes(app, api);
+  RegisterVisitRoutes(app, api);
+}
 
 }  // namespace verbinder::api

@@ -6,11 +6,12 @@
 #include "domain/db_util.h"
 #include "events/events.h"
 #include "events/ical.h"
+#include "events/session.h"
 
 namespace verbinder::events {
 namespace {
 
-using domain::WithSession;
+using internal::WithSession;
 
 std::string EventUrl(model::Id id) { return "/events/" + std::to_string(id); }
 

@@ -10,6 +10,7 @@
 #include "domain/network.h"
 #include "domain/validation.h"
 #include "events/ical.h"
+#include "events/session.h"
 #include "util/strings.h"
 
 namespace verbinder::events {
@@ -17,7 +18,7 @@ namespace {
 
 using domain::Page;
 using domain::Viewer;
-using domain::WithSession;
+using internal::WithSession;
 
 constexpr int64_t kMaxEventSeconds = 14 * 86400;
 constexpr size_t kMaxProgramme = 200;

@@ -51,7 +51,12 @@ int Parse(CLI::App& app, std::vector<std::string> args) {
   return -1;
 }
 
-int Fail(const std::string& sub, const Status& s) { return cli::Fail("events " + sub, s); }
+// One line on stderr; exit 2 for bad input on the command line, else 1
+// (the convention of cli/exit_codes.h).
+int Fail(const std::string& sub, const Status& s) {
+  std::cerr << "verbinder events " << sub << ": " << (s.field().empty() ? "" : s.field() + ": ") << s.message() << "\n";
+  return s.code() == Code::kInvalidArgument ? cli::kExitUsage : cli::kExitFailure;
+}
 
 Result<model::Id> MemberByEmail(Env& env, const std::string& email) {
   domain::MemberService members(*env.db, env.clock);

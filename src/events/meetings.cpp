@@ -6,6 +6,7 @@
 #include "domain/db_util.h"
 #include "domain/network.h"
 #include "domain/validation.h"
+#include "events/session.h"
 #include "events/ical.h"
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
@@ -15,7 +16,7 @@ namespace verbinder::events {
 namespace {
 
 using domain::Viewer;
-using domain::WithSession;
+using internal::WithSession;
 
 std::optional<RequestStatus> ParseRequestStatus(const std::string& s) {
   for (auto st : {RequestStatus::kPending, RequestStatus::kAccepted, RequestStatus::kDeclined, RequestStatus::kCancelled,

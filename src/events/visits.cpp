@@ -9,13 +9,14 @@
 #include "domain/validation.h"
 #include "events/events.h"
 #include "events/ical.h"
+#include "events/session.h"
 #include "util/strings.h"
 
 namespace verbinder::events {
 namespace {
 
 using domain::Viewer;
-using domain::WithSession;
+using internal::WithSession;
 
 constexpr size_t kMaxProposed = 5;
 

@@ -1,0 +1,305 @@
+// The events API over real HTTP (RESTinio + libcurl) on a real database:
+// registration and waitlist, invites and feeds, check-in, concurrent
+// registrations for the last seats, meetings and visits, and bad input.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "api/app.h"
+#include "api/server.h"
+#include "api/test_client.h"
+#include "domain/accounts.h"
+#include "domain/bulk_load.h"
+#include "storage/testing.h"
+
+namespace verbinder::events {
+namespace {
+
+using api::testing::Client;
+using Json = nlohmann::json;
+
+constexpr const char* kPassword = "een lang wachtwoord";
+
+int UnusedPort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  int port = ntohs(a.sin_port);
+  ::close(fd);
+  return port;
+}
+
+class EventsApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 10);
+    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
+    app_ = std::make_unique<api::App>(*db_, clock_);
+    port_ = UnusedPort();
+    server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 6});
+    ASSERT_TRUE(server_->Start().ok());
+    leader_ = Add("Lotte Leider", "leider@x.example", "other", model::Role::kOrganizer, {}, "");
+    anja_ = Add("Anja Kamphuis", "anja@x.example", "care", model::Role::kMember, {"wound care"},
+                "Our waiting lists keep growing and planning nurses takes days");
+    pieter_ = Add("Pieter Lammerink", "pieter@x.example", "industry", model::Role::kMember,
+                  {"lean", "lead time reduction", "planning"}, "Interns drop out of technical training");
+  }
+  void TearDown() override { server_->Stop(); }
+
+  model::Id Add(const std::string& name, const std::string& email, const std::string& sector, model::Role role,
+                std::vector<std::string> expertise, const std::string& challenge, bool account = true) {
+    model::Member m;
+    m.name = name;
+    m.email = email;
+    m.sector = sector;
+    m.organization = name + " BV";
+    m.languages = {"en"};
+    m.expertise_tags = std::move(expertise);
+    m.hosts_visits = true;
+    m.visit_location = "Almelo";
+    if (!challenge.empty()) m.challenges.push_back({0, 0, challenge, challenge, model::ChallengeStatus::kOpen, 0, 0});
+    auto r = app_->members().Create(domain::Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (account) EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
+    return r->id;
+  }
+  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::unique_ptr<Client> SignedIn(const std::string& email) {
+    auto c = std::make_unique<Client>(Base());
+    EXPECT_EQ(c->Login(email, kPassword).status, 200);
+    return c;
+  }
+  Json NewEvent(Client& c, int capacity) {
+    const int64_t start = clock_.Now() + 7 * 86400;
+    auto r = c.Post("/api/v1/events", {{"title", "Congres Zorg & Industrie"}, {"kind", "congress"}, {"starts_at", start},
+                                       {"ends_at", start + 8 * 3600}, {"capacity", capacity}, {"location", "Hengelo"},
+                                       {"programme", {{{"title", "Opening"}, {"starts_at", start}, {"ends_at", start + 3600}, {"room", "Zaal 1"}}}}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json();
+  }
+
+  FakeClock clock_{1796115600};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<api::App> app_;
+  std::unique_ptr<api::Server> server_;
+  int port_ = 0;
+  model::Id leader_ = 0, anja_ = 0, pieter_ = 0;
+};
+
+TEST_F(EventsApiTest, RegistrationWaitlistInviteAndCheckIn) {
+  auto leader = SignedIn("leider@x.example");
+  auto anja = SignedIn("anja@x.example");
+  auto pieter = SignedIn("pieter@x.example");
+  Json ev = NewEvent(*leader, 1);
+  const std::string base = "/api/v1/events/" + std::to_string(ev["id"].get<int64_t>());
+  EXPECT_EQ(ev["programme"].size(), 1u);
+  EXPECT_EQ(ev["seats_left"], 1);
+
+  auto r1 = anja->Request("POST", base + "/registrations");
+  ASSERT_EQ(r1.status, 201) << r1.body;
+  EXPECT_EQ(r1.Json()["status"], "registered");
+  EXPECT_EQ(anja->Request("POST", base + "/registrations").status, 409);
+  auto r2 = pieter->Request("POST", base + "/registrations");
+  EXPECT_EQ(r2.Json()["status"], "waitlisted");
+  EXPECT_EQ(r2.Json()["waitlist_position"], 1);
+  EXPECT_EQ(pieter->Post(base + "/registrations", {{"member_id", anja_}}).status, 403);
+
+  auto ics = anja->Get(base + "/registration.ics");
+  EXPECT_EQ(ics.status, 200);
+  EXPECT_EQ(ics.headers.find("content-type")->second, "text/calendar; charset=utf-8");
+  EXPECT_NE(ics.body.find("METHOD:REQUEST\r\n"), std::string::npos);
+  EXPECT_NE(ics.body.find("BEGIN:VTIMEZONE\r\n"), std::string::npos);
+
+  // Attendees see attendees; outsiders and anonymous callers do not.
+  EXPECT_EQ(anja->Get(base + "/registrations").status, 200);
+  EXPECT_EQ(pieter->Get(base + "/registrations").status, 403);
+  Client anon(Base());
+  EXPECT_EQ(anon.Get(base + "/registrations").status, 401);
+  EXPECT_EQ(anon.Get(base).status, 200);  // public event
+  auto pub = anon.Get("/api/v1/calendar/public.ics");
+  EXPECT_EQ(pub.status, 200);
+  EXPECT_NE(pub.body.find("Congres Zorg & Industrie"), std::string::npos);
+  EXPECT_EQ(anon.Get("/api/v1/calendar/feed/" + std::string(64, '0')).status, 404);
+
+  // Cancelling promotes Pieter, who is told.
+  auto c = anja->Request("DELETE", base + "/registration");
+  ASSERT_EQ(c.status, 200) << c.body;
+  EXPECT_EQ(pieter->Get(base + "/registration").Json()["status"], "registered");
+  auto notes = pieter->Get("/api/v1/events/notifications");
+  ASSERT_EQ(notes.status, 200);
+  EXPECT_EQ(notes.Json()["items"][0]["kind"], "waitlist_promoted");
+  auto cancelled = anja->Get(base + "/registration.ics");
+  EXPECT_NE(cancelled.body.find("METHOD:CANCEL\r\n"), std::string::npos);
+
+  // Check-in: organizers only; writes met_at_event.
+  std::string code = pieter->Get(base + "/registration").Json()["checkin_code"];
+  EXPECT_EQ(pieter->Post(base + "/checkin", {{"code", code}}).status, 403);
+  auto in = leader->Post(base + "/checkin", {{"code", code}});
+  EXPECT_EQ(in.status, 200) << in.body;
+  EXPECT_EQ(leader->Post(base + "/checkin", {{"code", code}}).status, 409);
+  EXPECT_EQ(leader->Post(base + "/checkin", {{"code", code}, {"registration_id", 1}}).ErrorField(), "code");
+  auto sheet = leader->Get(base + "/checkin-sheet");
+  EXPECT_EQ(sheet.status, 200);
+  EXPECT_NE(sheet.body.find(code), std::string::npos);
+  EXPECT_EQ(anja->Get(base + "/checkin-sheet").status, 403);
+}
+
+TEST_F(EventsApiTest, BadInputGetsPreciseErrorsAndChangesNothing) {
+  auto leader = SignedIn("leider@x.example");
+  const int64_t t = clock_.Now() + 86400;
+  struct Case { Json body; std::string field; };
+  std::vector<Case> cases = {
+      {{{"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 60}}, "title"},
+      {{{"title", "X"}, {"kind", "party"}, {"starts_at", t}, {"ends_at", t + 60}}, "kind"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t - 60}}, "ends_at"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", "tomorrow"}, {"ends_at", t}}, "starts_at"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 60}, {"dress_code", "formal"}}, "dress_code"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 60}, {"timezone", "Moon/Base"}}, "timezone"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 7200},
+        {"programme", {{{"title", "A"}, {"starts_at", t}, {"ends_at", "late"}}}}}, "programme[0].ends_at"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 7200}, {"programme", {1}}}, "programme[0]"},
+  };
+  for (const auto& c : cases) {
+    auto r = leader->Post("/api/v1/events", c.body);
+    EXPECT_EQ(r.status, 400) << c.body.dump() << " " << r.body;
+    EXPECT_EQ(r.ErrorField(), c.field) << r.body;
+  }
+  EXPECT_EQ(leader->Get("/api/v1/events").Json()["total"], 0);
+  EXPECT_EQ(leader->Get("/api/v1/events?color=red").ErrorField(), "color");
+  EXPECT_EQ(leader->Get("/api/v1/events?upcoming=maybe").ErrorField(), "upcoming");
+  EXPECT_EQ(leader->Get("/api/v1/events/abc").status, 400);
+  EXPECT_EQ(leader->Get("/api/v1/events/424242").status, 404);
+  auto anja = SignedIn("anja@x.example");
+  EXPECT_EQ(anja->Post("/api/v1/events", {{"title", "Mine"}}).status, 403);
+  Json ev = NewEvent(*leader, 0);
+  const std::string base = "/api/v1/events/" + std::to_string(ev["id"].get<int64_t>());
+  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
+  EXPECT_EQ(anja->Post(base + "/meeting-requests", {{"to", anja_}}).ErrorField(), "to");
+  EXPECT_EQ(anja->Post(base + "/meeting-requests", {{"to", pieter_}}).status, 409);  // not attending
+  EXPECT_EQ(anja->Post(base + "/meeting-requests", {{"to", "pieter"}}).ErrorField(), "to");
+  EXPECT_EQ(leader->Post(base + "/rounds", {{"title", "R"}, {"tables", 2}, {"slots", {{{"starts_at", 1}, {"ends_at", 2}}}}}).ErrorField(),
+            "slots[0].starts_at");
+  EXPECT_EQ(leader->Patch(base, {{"capacity", -5}}).ErrorField(), "capacity");
+  EXPECT_EQ(leader->Get(base).Json()["revision"], 0);  // nothing changed
+}
+
+TEST_F(EventsApiTest, Issue4ConcurrentRegistrationsOverHttpForTheLastTenSeats) {
+  auto leader = SignedIn("leider@x.example");
+  Json ev = NewEvent(*leader, 10);
+  const std::string path = "/api/v1/events/" + std::to_string(ev["id"].get<int64_t>()) + "/registrations";
+  constexpr int kMembers = 120, kClients = 6;
+  std::vector<model::Id> ids;
+  for (int i = 0; i < kMembers; ++i)
+    ids.push_back(Add("Gast " + std::to_string(i), "gast" + std::to_string(i) + "@x.example", "care",
+                      model::Role::kMember, {}, "", false));
+  auto token = leader->Post("/api/v1/auth/tokens", {{"name", "door"}});
+  ASSERT_EQ(token.status, 201) << token.body;
+  const std::string bearer = token.Json()["token"];
+  std::atomic<int> next{0}, registered{0}, waitlisted{0}, errors{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kClients; ++t) {
+    threads.emplace_back([&] {
+      Client c(Base());
+      c.bearer = bearer;
+      for (int i = next++; i < kMembers; i = next++) {
+        auto r = c.Post(path, {{"member_id", ids[i]}});
+        if (r.status != 201) {
+          if (errors++ == 0) ADD_FAILURE() << r.status << " " << r.body;
+          continue;
+        }
+        (r.Json()["status"] == "registered" ? registered : waitlisted)++;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(registered.load(), 10);
+  EXPECT_EQ(waitlisted.load(), kMembers - 10);
+  auto e = leader->Get("/api/v1/events/" + std::to_string(ev["id"].get<int64_t>())).Json();
+  EXPECT_EQ(e["registered"], 10);
+  EXPECT_EQ(e["waitlisted"], kMembers - 10);
+}
+
+TEST_F(EventsApiTest, MeetingsRoundsScheduleFeedbackAndVisits) {
+  auto leader = SignedIn("leider@x.example");
+  auto anja = SignedIn("anja@x.example");
+  auto pieter = SignedIn("pieter@x.example");
+  Json ev = NewEvent(*leader, 0);
+  const int64_t start = ev["starts_at"];
+  const std::string base = "/api/v1/events/" + std::to_string(ev["id"].get<int64_t>());
+  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
+  ASSERT_EQ(pieter->Request("POST", base + "/registrations").status, 201);
+  auto s = anja->Get(base + "/suggestions?limit=5");
+  ASSERT_EQ(s.status, 200) << s.body;
+  auto req = anja->Post(base + "/meeting-requests", {{"to", pieter_}, {"message", "How would you approach it?"}});
+  ASSERT_EQ(req.status, 201) << req.body;
+  const std::string rid = std::to_string(req.Json()["id"].get<int64_t>());
+  EXPECT_EQ(anja->Request("POST", "/api/v1/meeting-requests/" + rid + "/accept").status, 403);
+  auto acc = pieter->Request("POST", "/api/v1/meeting-requests/" + rid + "/accept");
+  ASSERT_EQ(acc.status, 200) << acc.body;
+  EXPECT_TRUE(acc.Json()["mutual"].get<bool>() || acc.Json()["status"] == "accepted");
+
+  auto round = leader->Post(base + "/rounds", {{"title", "Borrel"}, {"tables", 2}, {"max_meetings", 2},
+                                               {"slots", {{{"starts_at", start + 4 * 3600}, {"ends_at", start + 4 * 3600 + 900}},
+                                                          {{"starts_at", start + 5 * 3600}, {"ends_at", start + 5 * 3600 + 900}}}}});
+  ASSERT_EQ(round.status, 201) << round.body;
+  const std::string rpath = "/api/v1/rounds/" + std::to_string(round.Json()["id"].get<int64_t>());
+  const int64_t slot0 = round.Json()["slots"][0]["id"];
+  auto av = anja->Request("PUT", rpath + "/availability", Json{{"unavailable_slot_ids", {slot0}}}.dump());
+  EXPECT_EQ(av.status, 200) << av.body;
+  EXPECT_EQ(anja->Request("POST", rpath + "/schedule").status, 403);
+  auto run = leader->Request("POST", rpath + "/schedule");
+  ASSERT_EQ(run.status, 200) << run.body;
+  EXPECT_EQ(run.Json()["added"], 1);
+  auto mine = anja->Get(base + "/schedule");
+  ASSERT_EQ(mine.status, 200);
+  const Json mine_json = mine.Json();
+  ASSERT_EQ(mine_json["items"].size(), 1u);
+  const Json m = mine_json["items"][0];
+  EXPECT_NE(m["slot_id"], slot0);
+  EXPECT_EQ(m["a"]["id"].get<int64_t>() + m["b"]["id"].get<int64_t>(), anja_ + pieter_);
+  EXPECT_FALSE(m["why"].get<std::string>().empty());
+  const std::string mid = std::to_string(m["id"].get<int64_t>());
+  EXPECT_EQ(anja->Get("/api/v1/meetings/" + mid + "/invite.ics").status, 200);
+  EXPECT_EQ(anja->Post("/api/v1/meetings/" + mid + "/feedback", {{"happened", true}, {"usefulness", 5}}).status, 409);
+  EXPECT_EQ(anja->Post("/api/v1/meetings/" + mid + "/feedback", {{"happened", "yes"}}).ErrorField(), "happened");
+  clock_.Set(m["starts_at"].get<int64_t>() + 60);
+  EXPECT_EQ(anja->Post("/api/v1/meetings/" + mid + "/feedback", {{"happened", true}, {"usefulness", 5}}).status, 204);
+  auto meetings = leader->Get(rpath + "/meetings");
+  EXPECT_EQ(meetings.Json()["items"][0]["a"]["happened"].is_boolean() ||
+                meetings.Json()["items"][0]["b"]["happened"].is_boolean(), true);
+
+  // "Can I come and have a look?"
+  const int64_t d = clock_.Now() + 14 * 86400;
+  auto v = anja->Post("/api/v1/visits", {{"host_id", pieter_}, {"reason", "Lead times on the floor"}, {"proposed", {d}}});
+  ASSERT_EQ(v.status, 201) << v.body;
+  const std::string vpath = "/api/v1/visits/" + std::to_string(v.Json()["id"].get<int64_t>());
+  EXPECT_EQ(pieter->Post(vpath + "/accept", {{"starts_at", d + 1}}).ErrorField(), "starts_at");
+  ASSERT_EQ(pieter->Post(vpath + "/accept", {{"starts_at", d}}).status, 200);
+  EXPECT_EQ(anja->Get(vpath + "/invite.ics").status, 200);
+  clock_.Set(d + 7200);
+  pieter = SignedIn("pieter@x.example");  // two weeks later: sessions have expired
+  anja = SignedIn("anja@x.example");
+  auto held = pieter->Post(vpath + "/confirm", {{"happened", true}});
+  ASSERT_EQ(held.status, 200) << held.body;
+  EXPECT_EQ(held.Json()["status"], "held");
+  auto token = anja->Request("POST", "/api/v1/calendar/token");
+  ASSERT_EQ(token.status, 201);
+  Client anon(Base());
+  auto feed = anon.Get(token.Json()["url"].get<std::string>());
+  EXPECT_EQ(feed.status, 200);
+  EXPECT_NE(feed.body.find("UID:visit-"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace verbinder::events

@@ -1,0 +1,148 @@
+# Events area of the OpenAPI document: events, registration and check-in,
+# iCalendar, whom to meet, meeting requests, rounds and schedules, visits.
+# Exec'd by tools/gen_openapi.py with op, q, pid, ref, page, LIMIT, OFFSET, P, S in scope.
+CONFLICT = {"409": {"$ref": "#/components/responses/Conflict"}}
+ICS = {"description": "iCalendar (RFC 5545)", "content": {"text/calendar": {"schema": {"type": "string"}}}}
+HTML = {"description": "Printable HTML", "content": {"text/html": {"schema": {"type": "string"}}}}
+def ics_op(summary, op_id, tag, params=(), errors=("401", "403", "404"), public=False):
+    o = op(summary, op_id, tag, params=params, errors=errors, public=public)
+    o["responses"]["200"] = ICS
+    return o
+def items(item): return {"type": "object", "properties": {"items": {"type": "array", "items": item}, "total": {"type": "integer"}}}
+T = {"type": "integer", "format": "int64", "description": "Unix seconds (UTC)"}
+ID = {"type": "integer", "format": "int64"}
+
+S["ProgrammeItem"] = {"type": "object", "required": ["title", "starts_at", "ends_at"], "properties": {
+    "id": {**ID, "readOnly": True}, "title": {"type": "string", "maxLength": 200}, "description": {"type": "string"},
+    "starts_at": T, "ends_at": T, "room": {"type": "string"}}}
+S["Event"] = {"type": "object", "properties": {
+    "id": {**ID, "readOnly": True}, "title": {"type": "string", "maxLength": 200},
+    "kind": {"type": "string", "enum": ["congress", "inspiration_session", "network_drinks"]},
+    "description": {"type": "string", "description": "Markdown"}, "starts_at": T, "ends_at": T,
+    "timezone": {"type": "string", "default": "Europe/Amsterdam"}, "location": {"type": "string"},
+    "capacity": {"type": "integer", "minimum": 0, "description": "0 = unlimited"},
+    "price_cents": {"type": "integer", "minimum": 0, "description": "0 = free"}, "free": {"type": "boolean", "readOnly": True},
+    "registration_deadline": {**T, "description": "Unix seconds; 0 = until the event ends"},
+    "public": {"type": "boolean", "description": "Listed in the public calendar feed"},
+    "request_ttl": {"type": "integer", "minimum": 300, "description": "Seconds a meeting request stays pending"},
+    "revision": {"type": "integer", "readOnly": True}, "organizers": {"type": "array", "items": ID},
+    "programme": {"type": "array", "items": ref("ProgrammeItem")},
+    "registered": {"type": "integer", "readOnly": True}, "waitlisted": {"type": "integer", "readOnly": True},
+    "seats_left": {"type": "integer", "nullable": True, "readOnly": True}}}
+S["Registration"] = {"type": "object", "properties": {
+    "id": ID, "event_id": ID, "member_id": ID, "member_name": {"type": "string"},
+    "status": {"type": "string", "enum": ["registered", "waitlisted", "cancelled"]},
+    "waitlist_position": {"type": "integer", "description": "1-based, only while waitlisted"},
+    "checkin_code": {"type": "string", "description": "Only for the member and the event's organizers"},
+    "checked_in_at": {**T, "nullable": True}, "rounds_opt_out": {"type": "boolean"}, "revision": {"type": "integer"},
+    "created_at": T, "updated_at": T}}
+S["EventNotification"] = {"type": "object", "properties": {"id": ID, "kind": {"type": "string"}, "text": {"type": "string"},
+    "ref": {"type": "string"}, "created_at": T}}
+S["MeetingRequest"] = {"type": "object", "properties": {
+    "id": ID, "event_id": ID, "from": ID, "from_name": {"type": "string"}, "to": ID, "to_name": {"type": "string"},
+    "message": {"type": "string"}, "status": {"type": "string", "enum": ["pending", "accepted", "declined", "cancelled", "expired"]},
+    "mutual": {"type": "boolean"}, "expires_at": T, "created_at": T, "updated_at": T}}
+S["AttendeeSuggestion"] = {"type": "object", "properties": {"member_id": ID, "name": {"type": "string"}, "sector": {"type": "string"},
+    "organization": {"type": "string"}, "score": {"type": "number"}, "why": {"type": "string", "description": "Plain-language reason"}}}
+S["Slot"] = {"type": "object", "required": ["starts_at", "ends_at"], "properties": {"id": {**ID, "readOnly": True}, "starts_at": T, "ends_at": T}}
+S["Round"] = {"type": "object", "required": ["title", "tables", "slots"], "properties": {
+    "id": {**ID, "readOnly": True}, "event_id": {**ID, "readOnly": True}, "title": {"type": "string"},
+    "tables": {"type": "integer", "minimum": 1, "maximum": 1000}, "max_meetings": {"type": "integer", "minimum": 1, "maximum": 50, "default": 3},
+    "slots": {"type": "array", "items": ref("Slot")}, "scheduled_at": {**T, "nullable": True, "readOnly": True}}}
+PARTY = {"type": "object", "properties": {"id": ID, "name": {"type": "string"}, "happened": {"type": "boolean", "nullable": True}}}
+S["ScheduledMeeting"] = {"type": "object", "properties": {
+    "id": ID, "round_id": ID, "slot_id": ID, "starts_at": T, "ends_at": T, "table": {"type": "integer"},
+    "a": PARTY, "b": PARTY, "why": {"type": "string"}, "requested": {"type": "boolean"},
+    "status": {"type": "string", "enum": ["scheduled", "cancelled", "displaced"]}}}
+S["ScheduleRun"] = {"type": "object", "properties": {
+    "participants": {"type": "integer"}, "kept": {"type": "integer"}, "added": {"type": "integer"},
+    "rescheduled": {"type": "integer"}, "cancelled": {"type": "integer"},
+    "unscheduled_requests": {"type": "array", "items": {"type": "string"}}, "objective": {"type": "number"}, "upper_bound": {"type": "number"}}}
+PERSON = {"type": "object", "properties": {"id": ID, "name": {"type": "string"}}}
+S["Visit"] = {"type": "object", "properties": {
+    "id": ID, "host": PERSON, "visitor": PERSON, "location": {"type": "string"}, "reason": {"type": "string"},
+    "proposed": {"type": "array", "items": T}, "duration": {"type": "integer", "description": "Seconds"},
+    "status": {"type": "string", "enum": ["requested", "accepted", "declined", "cancelled", "held", "not_held"]},
+    "starts_at": {**T, "nullable": True}, "ends_at": {**T, "nullable": True}, "revision": {"type": "integer"},
+    "created_at": T, "updated_at": T}}
+
+EV = pid("id", "Event id")
+P["/api/v1/events/notifications"] = {"get": op("My notifications from events, meetings and visits", "eventNotifications", "events",
+    schema=page(ref("EventNotification")), params=[LIMIT, OFFSET], errors=("400", "401"))}
+P["/api/v1/events"] = {
+  "get": op("List events (anonymous callers see public ones)", "listEvents", "events", schema=page(ref("Event")),
+            params=[q("upcoming", "Only events that have not ended", {"type": "boolean"}), LIMIT, OFFSET], errors=("400",), public=True),
+  "post": op("Create an event (organizers)", "createEvent", "events", ok="201", schema=ref("Event"), body=ref("Event"), errors=("400", "401", "403", "404"))}
+P["/api/v1/events/{id}"] = {
+  "get": op("An event with its programme and counts", "getEvent", "events", schema=ref("Event"), params=[EV], errors=("400", "404"), public=True),
+  "patch": op("Change an event (its organizers); bumps the revision; more capacity promotes the waitlist", "updateEvent", "events",
+              schema=ref("Event"), params=[EV], body=ref("Event"), extra=CONFLICT)}
+P["/api/v1/events/{id}/registrations"] = {
+  "post": op("Register yourself (or, as organizer, member_id); full → waitlisted", "register", "events", ok="201", schema=ref("Registration"),
+             params=[EV], body={"type": "object", "properties": {"member_id": ID}}, extra=CONFLICT),
+  "get": op("Registrations in queue order (organizers: all with codes; attendees: registered attendees they may see)", "listRegistrations",
+            "events", schema=page(ref("Registration")), params=[EV, q("status", "registered, waitlisted or cancelled"), q("q", "Part of a name"), LIMIT, OFFSET])}
+P["/api/v1/events/{id}/registration"] = {
+  "get": op("My registration (with check-in code and waitlist position)", "myRegistration", "events", schema=ref("Registration"), params=[EV]),
+  "patch": op("Opt out of (or back into) the networking rounds", "setRoundsOptOut", "events", schema=ref("Registration"), params=[EV],
+              body={"type": "object", "required": ["rounds_opt_out"], "properties": {"rounds_opt_out": {"type": "boolean"}}}),
+  "delete": op("Cancel my registration; the first on the waitlist is promoted and notified", "cancelRegistration", "events",
+               schema=ref("Registration"), params=[EV], extra=CONFLICT)}
+P["/api/v1/events/{id}/registrations/{member_id}/cancel"] = {"post": op("Cancel a member's registration (organizers)", "cancelMemberRegistration",
+    "events", schema=ref("Registration"), params=[EV, pid("member_id", "Member id")], extra=CONFLICT)}
+P["/api/v1/events/{id}/registration.ics"] = {"get": ics_op("My invite: METHOD:REQUEST, or CANCEL once cancelled", "registrationInvite", "events", params=[EV])}
+P["/api/v1/events/{id}/checkin"] = {"post": op("Check in by code or registration id (organizers); writes met_at_event", "checkIn", "events",
+    schema=ref("Registration"), params=[EV], body={"type": "object", "properties": {"code": {"type": "string"}, "registration_id": ID}}, extra=CONFLICT)}
+P["/api/v1/events/{id}/checkin-sheet"] = {"get": {**op("Printable door list with names and codes (organizers)", "checkinSheet", "events", params=[EV]),
+    "responses": {"200": HTML, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthenticated"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}
+P["/api/v1/calendar/public.ics"] = {"get": ics_op("Public feed of upcoming public events", "publicFeed", "events", errors=("404",), public=True)}
+P["/api/v1/calendar/token"] = {"post": op("A new personal feed token (the old one stops working)", "rotateFeedToken", "events", ok="201",
+    schema={"type": "object", "properties": {"token": {"type": "string"}, "url": {"type": "string"}}}, errors=("401", "403"))}
+P["/api/v1/calendar/feed/{token}"] = {"get": ics_op("Personal feed: my events, meetings and visits", "personalFeed", "events",
+    params=[{"name": "token", "in": "path", "required": True, "description": "Feed secret", "schema": {"type": "string"}}], errors=("404",), public=True)}
+P["/api/v1/events/{id}/suggestions"] = {"get": op("Whom to meet and why (registered attendees)", "suggestions", "meetings",
+    schema=items(ref("AttendeeSuggestion")), params=[EV, q("limit", "1-50, default 10", {"type": "integer", "minimum": 1, "maximum": 50})])}
+P["/api/v1/events/{id}/meeting-requests"] = {
+  "post": op("Request a meeting with another attendee (a request back accepts theirs)", "requestMeeting", "meetings", ok="201",
+             schema=ref("MeetingRequest"), params=[EV], body={"type": "object", "required": ["to"], "properties": {"to": ID, "message": {"type": "string", "maxLength": 500}}}, extra=CONFLICT),
+  "get": op("My meeting requests at the event, sent and received", "listMeetingRequests", "meetings", schema=items(ref("MeetingRequest")), params=[EV])}
+for action, desc in [("accept", "Accept (the recipient, while pending)"), ("decline", "Decline (the recipient)"),
+                     ("cancel", "Withdraw a pending request (sender) or cancel an accepted one (either)")]:
+    P[f"/api/v1/meeting-requests/{{id}}/{action}"] = {"post": op(desc, f"{action}MeetingRequest", "meetings", schema=ref("MeetingRequest"),
+        params=[pid()], extra=CONFLICT)}
+P["/api/v1/events/{id}/rounds"] = {
+  "post": op("Create a networking round: slots × tables (organizers)", "createRound", "meetings", ok="201", schema=ref("Round"), params=[EV], body=ref("Round")),
+  "get": op("The event's rounds", "listRounds", "meetings", schema=items(ref("Round")), params=[EV])}
+P["/api/v1/rounds/{id}/schedule"] = {"post": op("Auto-schedule: keeps published meetings, accepted requests first, then suggestions", "autoSchedule",
+    "meetings", schema=ref("ScheduleRun"), params=[pid()])}
+P["/api/v1/rounds/{id}/meetings"] = {"get": op("All meetings of a round with feedback (organizers)", "roundMeetings", "meetings",
+    schema=items(ref("ScheduledMeeting")), params=[pid()])}
+AVAIL = {"type": "object", "required": ["unavailable_slot_ids"], "properties": {"unavailable_slot_ids": {"type": "array", "items": ID}}}
+P["/api/v1/rounds/{id}/availability"] = {
+  "get": op("The slots I am not available in", "getAvailability", "meetings", schema=AVAIL, params=[pid()]),
+  "put": op("Set the slots I am not available in", "setAvailability", "meetings", schema=AVAIL, params=[pid()], body=AVAIL)}
+SLOT = [pid(), pid("slot_id", "Slot id")]
+P["/api/v1/rounds/{id}/slots/{slot_id}"] = {
+  "patch": op("Move a slot; its meetings move along and both people are told", "moveSlot", "meetings", schema=ref("Round"), params=SLOT,
+              body={"type": "object", "required": ["starts_at", "ends_at"], "properties": {"starts_at": T, "ends_at": T}}),
+  "delete": op("Remove a slot; its meetings are rescheduled where possible, else cancelled (both told)", "removeSlot", "meetings",
+               schema=ref("ScheduleRun"), params=SLOT, extra=CONFLICT)}
+P["/api/v1/events/{id}/schedule"] = {"get": op("My schedule: slot, table, whom, why", "mySchedule", "meetings", schema=items(ref("ScheduledMeeting")), params=[EV])}
+P["/api/v1/meetings/{id}/feedback"] = {"post": op("Did it happen, how useful (1-5)? The first yes writes meeting_held", "meetingFeedback", "meetings",
+    ok="204", params=[pid()], body={"type": "object", "required": ["happened"], "properties": {"happened": {"type": "boolean"},
+    "usefulness": {"type": "integer", "minimum": 0, "maximum": 5}, "note": {"type": "string", "maxLength": 1000}}}, extra=CONFLICT)}
+P["/api/v1/meetings/{id}/invite.ics"] = {"get": ics_op("The meeting as an invite", "meetingInvite", "meetings", params=[pid()])}
+P["/api/v1/visits"] = {
+  "post": op("Ask a member who hosts visits: can I come and have a look?", "requestVisit", "visits", ok="201", schema=ref("Visit"),
+             body={"type": "object", "required": ["host_id", "reason", "proposed"], "properties": {"host_id": ID, "reason": {"type": "string"},
+             "proposed": {"type": "array", "items": T, "minItems": 1, "maxItems": 5}, "duration": {"type": "integer", "minimum": 900, "maximum": 43200}}}, extra=CONFLICT),
+  "get": op("My visits, as host or visitor", "listVisits", "visits", schema=items(ref("Visit")), errors=("401",))}
+P["/api/v1/visits/{id}"] = {"get": op("A visit (its host or visitor)", "getVisit", "visits", schema=ref("Visit"), params=[pid()])}
+P["/api/v1/visits/{id}/accept"] = {"post": op("Accept one of the proposed dates (host)", "acceptVisit", "visits", schema=ref("Visit"), params=[pid()],
+    body={"type": "object", "required": ["starts_at"], "properties": {"starts_at": T}}, extra=CONFLICT)}
+for action, desc in [("decline", "Decline (host)"), ("cancel", "Cancel before it takes place (either)")]:
+    P[f"/api/v1/visits/{{id}}/{action}"] = {"post": op(desc, f"{action}Visit", "visits", schema=ref("Visit"), params=[pid()], extra=CONFLICT)}
+P["/api/v1/visits/{id}/confirm"] = {"post": op("Did it happen? The first yes writes visit_held", "confirmVisit", "visits", schema=ref("Visit"), params=[pid()],
+    body={"type": "object", "required": ["happened"], "properties": {"happened": {"type": "boolean"}}}, extra=CONFLICT)}
+P["/api/v1/visits/{id}/invite.ics"] = {"get": {**ics_op("The visit as an invite", "visitInvite", "visits", params=[pid()]), }}
