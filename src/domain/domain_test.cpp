@@ -150,6 +150,10 @@ TEST_F(DomainTest, SearchMatchesWordPrefixesAndFilters) {
   EXPECT_EQ(list({.expertise = "wachtlijst"}), 0);  // a challenge, not expertise
   EXPECT_EQ(list({.challenge = "wachtlijst"}), 1);
   EXPECT_EQ(list({.q = "'; DROP TABLE members; --"}), 0);
+  // Function words are not indexed and are ignored inside a multi-word query.
+  EXPECT_EQ(list({.q = "de wachtlijst"}), 1);
+  EXPECT_FALSE(SearchTerms(a).count("de"));
+  EXPECT_TRUE(SearchTerms(a).count("wachtlijst"));
   EXPECT_EQ(list({}), 2);
   auto bad = members_->List(Viewer::System(), {.limit = 0});
   ASSERT_FALSE(bad.ok());

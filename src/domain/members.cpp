@@ -152,10 +152,24 @@ std::vector<std::string> Words(const std::string& text) {
   return out;
 }
 
+bool IsStopWord(const std::string& w) {
+  // Dutch and English function words: in nearly every profile, so they neither
+  // help a search nor deserve index space.
+  static const std::set<std::string> kStop = {
+      "de", "het", "een", "en", "van", "in", "op", "te", "met", "voor", "die", "dat", "is", "zijn", "aan", "er",
+      "om", "bij", "ook", "als", "of", "naar", "door", "over", "uit", "wat", "hoe", "we", "wij", "ik", "je", "jij",
+      "u", "hij", "zij", "ze", "mijn", "onze", "ons", "hun", "niet", "nog", "maar", "dan", "tot", "kan", "wordt",
+      "worden", "heeft", "hebben", "meer", "veel", "elke", "elk", "deze", "dit", "the", "a", "an", "and", "of",
+      "to", "in", "on", "for", "with", "at", "by", "from", "is", "are", "be", "our", "we", "i", "my", "it", "that",
+      "this", "as", "or", "how", "what", "can", "more", "not", "but", "into", "their", "they", "you", "your"};
+  return w.size() < 2 || kStop.count(w) > 0;
+}
+
 std::set<std::string> SearchTerms(const Member& m) {
   std::set<std::string> t;
   auto add = [&](const std::string& text, const char* prefix) {
     for (auto& w : Words(text)) {
+      if (IsStopWord(w)) continue;
       if (w.size() > 40) w.resize(40);
       t.insert(w);
       if (prefix) t.insert(prefix + w);
@@ -320,6 +334,7 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
   if (!f.sector.empty()) where += " AND m.sector = " + Bind(params, f.sector);
   auto add_words = [&](const std::string& text, const char* prefix) {
     for (const auto& w : Words(text)) {
+      if (IsStopWord(w) && !(w.size() >= 2 && text.find(' ') == std::string::npos)) continue;
       std::string p = Prefix(prefix, w);
       // Two statements: the order of Bind() calls fixes the placeholder numbers.
       std::string lo = Bind(params, p);
@@ -336,7 +351,11 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
     Page<Member> page;
     page.limit = f.limit;
     page.offset = f.offset;
-    page.total = CountOf(sql, "SELECT count(*) FROM members m " + where, params);
+    // Counting a huge match set costs more than the page itself: exact up to
+    // kMaxCount, beyond that the total says "at least kMaxCount".
+    constexpr int kMaxCount = 10000;
+    page.total = CountOf(sql, "SELECT count(*) FROM (SELECT 1 FROM members m " + where + " LIMIT " +
+                                  std::to_string(kMaxCount) + ") x", params);
     page.items = QueryMembers(sql, where + " ORDER BY m.name, m.id LIMIT " + std::to_string(f.limit) + " OFFSET " +
                                        std::to_string(f.offset), params);
     LoadChallenges(sql, page.items);

@@ -22,7 +22,7 @@ namespace verbinder::domain {
 template <typename T>
 struct Page {
   std::vector<T> items;
-  int64_t total = 0;
+  int64_t total = 0;  // member searches: exact up to 10,000, then 10,000 ("at least")
   int limit = 0;
   int offset = 0;
 };
@@ -43,6 +43,8 @@ struct MemberFilter {
 // Lowercased distinct search terms of a member: plain words of every field,
 // plus "ex:" words of expertise and "ch:" words of open challenges.
 std::set<std::string> SearchTerms(const model::Member& m);
+// Function words (nl/en) and one-letter words: not indexed, ignored in multi-word queries.
+bool IsStopWord(const std::string& word);
 // Splits free text into lowercase words (letters/digits; UTF-8 kept whole).
 std::vector<std::string> Words(const std::string& text);
 
