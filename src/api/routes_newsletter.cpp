@@ -1,8 +1,283 @@
-// Routes of the newsletter area (being built).
+// /api/v1/articles and /api/v1/newsletter/*: knowledge articles (with leader
+// approval), subscriptions (double opt-in, one-click unsubscribe per
+// RFC 8058) and the leader's preview and delivery status of an issue.
+//
+// The confirm and unsubscribe links carry a signed token and need no login:
+// GET shows a page with a button (so link scanners change nothing), POST acts.
 #include "api/app.h"
+#include "domain/json_codec.h"
+#include "newsletter/articles.h"
+#include "newsletter/compose.h"
+#include "newsletter/markdown.h"
+#include "newsletter/sender.h"
+#include "newsletter/subscriptions.h"
+#include "util/strings.h"
 
 namespace verbinder::api {
+namespace {
 
-void RegisterNewsletterRoutes(App&) {}
+using domain::GetInt;
+using domain::GetString;
+using domain::RejectUnknown;
+using newsletter::Article;
+using newsletter::ArticleStatus;
+using newsletter::HtmlEscape;
+
+Json ToJson(const Article& a) {
+  return {{"id", a.id}, {"author_id", a.author_id ? Json(a.author_id) : Json(nullptr)},
+          {"author_name", a.author_name}, {"title", a.title}, {"summary", a.summary}, {"body", a.body_md},
+          {"body_html", a.body_html}, {"tags", a.tags}, {"language", a.language},
+          {"status", newsletter::ToString(a.status)}, {"published_at", a.published_at ? Json(a.published_at) : Json(nullptr)},
+          {"created_at", a.created_at}, {"updated_at", a.updated_at}};
+}
+
+Json ToJson(const newsletter::Subscriber& s) {
+  return {{"id", s.id}, {"email", s.email}, {"member_id", s.member_id ? Json(s.member_id) : Json(nullptr)},
+          {"language", s.language}, {"topics", s.topics}, {"status", newsletter::ToString(s.status)},
+          {"hard_bounces", s.hard_bounces}, {"created_at", s.created_at},
+          {"confirmed_at", s.confirmed_at ? Json(s.confirmed_at) : Json(nullptr)},
+          {"unsubscribed_at", s.unsubscribed_at ? Json(s.unsubscribed_at) : Json(nullptr)}};
+}
+
+Result<std::vector<std::string>> GetStringList(const Json& j, const std::string& field) {
+  std::vector<std::string> out;
+  if (!j.contains(field)) return out;
+  if (!j[field].is_array()) return InvalidArgument("must be an array of strings", field);
+  for (size_t i = 0; i < j[field].size(); ++i) {
+    if (!j[field][i].is_string()) return InvalidArgument("must be a string", field + "[" + std::to_string(i) + "]");
+    out.push_back(j[field][i].get<std::string>());
+  }
+  return out;
+}
+
+// Applies the fields present in `body` onto `a`.
+Status ArticleFromJson(const Json& body, Article& a) {
+  VB_RETURN_IF_ERROR(RejectUnknown(body, {"title", "summary", "body", "tags", "language", "status"}));
+  for (const char* f : {"title", "summary", "body", "language", "status"})
+    if (body.contains(f) && !body[f].is_string()) return InvalidArgument("must be a string", f);
+  if (body.contains("title")) a.title = body["title"].get<std::string>();
+  if (body.contains("summary")) a.summary = body["summary"].get<std::string>();
+  if (body.contains("body")) a.body_md = body["body"].get<std::string>();
+  if (body.contains("language")) a.language = body["language"].get<std::string>();
+  if (body.contains("status")) {
+    auto s = newsletter::ParseArticleStatus(body["status"].get<std::string>());
+    if (!s) return InvalidArgument("must be draft, submitted or published", "status");
+    a.status = *s;
+  }
+  if (body.contains("tags")) {
+    VB_ASSIGN_OR_RETURN(a.tags, GetStringList(body, "tags"));
+  }
+  return Status::Ok();
+}
+
+// A small self-contained page (no scripts) for the links in e-mails.
+Response Page(const std::string& title, const std::string& text, const std::string& form_action,
+              const std::string& button, int status = 200) {
+  std::string html = "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                     "content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>" +
+                     HtmlEscape(title) + "</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;max-width:"
+                     "32em;margin:2em auto;padding:0 1em;line-height:1.5\"><h1 style=\"font-size:1.4em\">" + HtmlEscape(title) +
+                     "</h1><p>" + HtmlEscape(text) + "</p>";
+  if (!form_action.empty())
+    html += "<form method=\"post\" action=\"" + HtmlEscape(form_action) + "\"><button type=\"submit\" style=\"font-size:1.1em;"
+            "padding:.6em 1.2em\">" + HtmlEscape(button) + "</button></form>";
+  html += "</body></html>\n";
+  Response r = Response::Text(html, "text/html; charset=utf-8", status);
+  r.headers.push_back({"Cache-Control", "no-store"});
+  r.headers.push_back({"Referrer-Policy", "no-referrer"});
+  return r;
+}
+
+bool WantsJson(const Request& req) {
+  auto accept = req.Header("accept");
+  auto ct = req.Header("content-type");
+  if (ct && StartsWith(AsciiLower(*ct), "application/json")) return true;
+  return accept && AsciiLower(*accept).find("application/json") != std::string::npos &&
+         AsciiLower(*accept).find("text/html") == std::string::npos;
+}
+
+std::string PathToken(const Ctx& ctx) {
+  auto it = ctx.req.path_params.find("token");
+  return it == ctx.req.path_params.end() ? "" : it->second;
+}
+
+}  // namespace
+
+void RegisterNewsletterRoutes(App& app) {
+  // ---- Articles ----
+  app.Add(Method::kGet, "/api/v1/articles", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"q", "tag", "status", "limit", "offset"}));
+    newsletter::ArticleFilter f;
+    f.q = QueryString(ctx.req, "q");
+    f.tag = QueryString(ctx.req, "tag");
+    if (std::string s = QueryString(ctx.req, "status"); !s.empty()) {
+      f.status = newsletter::ParseArticleStatus(s);
+      if (!f.status) return InvalidArgument("must be draft, submitted or published", "status");
+    }
+    VB_ASSIGN_OR_RETURN(f.limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
+    VB_ASSIGN_OR_RETURN(f.offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
+    VB_ASSIGN_OR_RETURN(auto page, newsletter::ArticleService(app.db(), app.clock()).List(ctx.viewer, f));
+    return Response::JsonBody(domain::PageToJson(page, [](const Article& a) { return ToJson(a); }));
+  });
+
+  app.Add(Method::kPost, "/api/v1/articles", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    Article a;
+    a.status = ArticleStatus::kSubmitted;
+    VB_RETURN_IF_ERROR(ArticleFromJson(body, a));
+    VB_ASSIGN_OR_RETURN(auto created, newsletter::ArticleService(app.db(), app.clock()).Create(ctx.viewer, a));
+    Response r = Response::JsonBody(ToJson(created), 201);
+    r.headers.push_back({"Location", "/api/v1/articles/" + std::to_string(created.id)});
+    return r;
+  });
+
+  app.Add(Method::kGet, "/api/v1/articles/:id", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto a, newsletter::ArticleService(app.db(), app.clock()).Get(ctx.viewer, id));
+    return Response::JsonBody(ToJson(a));
+  });
+
+  app.Add(Method::kPatch, "/api/v1/articles/:id", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    newsletter::ArticleService svc(app.db(), app.clock());
+    VB_ASSIGN_OR_RETURN(Article a, svc.Get(ctx.viewer, id));
+    VB_RETURN_IF_ERROR(ArticleFromJson(body, a));
+    VB_ASSIGN_OR_RETURN(auto updated, svc.Update(ctx.viewer, a));
+    return Response::JsonBody(ToJson(updated));
+  });
+
+  app.Add(Method::kDelete, "/api/v1/articles/:id", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_RETURN_IF_ERROR(newsletter::ArticleService(app.db(), app.clock()).Delete(ctx.viewer, id));
+    return Response::NoContent();
+  });
+
+  app.Add(Method::kPost, "/api/v1/articles/:id/publish", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    int64_t at = 0;
+    if (!Trim(ctx.req.body).empty()) {
+      VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+      VB_RETURN_IF_ERROR(RejectUnknown(body, {"published_at"}));
+      VB_ASSIGN_OR_RETURN(at, GetInt(body, "published_at", false, 0));
+      if (at < 0) return InvalidArgument("must be Unix seconds", "published_at");
+    }
+    VB_ASSIGN_OR_RETURN(auto a, newsletter::ArticleService(app.db(), app.clock()).Publish(ctx.viewer, id, at));
+    return Response::JsonBody(ToJson(a));
+  });
+
+  // ---- Subscriptions ----
+  app.Add(Method::kPost, "/api/v1/newsletter/subscriptions", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(RejectUnknown(body, {"email", "language", "topics"}));
+    VB_ASSIGN_OR_RETURN(std::string email, GetString(body, "email", true));
+    VB_ASSIGN_OR_RETURN(std::string language, GetString(body, "language", false));
+    VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
+    if (language.empty()) language = "nl";
+    VB_ASSIGN_OR_RETURN(auto sub, newsletter::SubscriptionService(app.db(), app.clock()).Subscribe(email, language, topics));
+    // The same answer whether the address was new, pending or already confirmed.
+    return Response::JsonBody({{"status", "pending_confirmation"},
+                               {"message", "If this address is not subscribed yet, a confirmation link is on its way."}},
+                              202);
+  });
+
+  app.Add(Method::kPost, "/api/v1/newsletter/subscriptions/me", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(RejectUnknown(body, {"language", "topics"}));
+    VB_ASSIGN_OR_RETURN(std::string language, GetString(body, "language", false));
+    VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
+    if (language.empty()) language = "nl";
+    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock()).SubscribeMember(ctx.viewer, language, topics));
+    return Response::JsonBody(ToJson(s));
+  });
+
+  app.Add(Method::kGet, "/api/v1/newsletter/subscriptions", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"status", "limit", "offset"}));
+    std::optional<newsletter::SubscriberStatus> status;
+    if (std::string s = QueryString(ctx.req, "status"); !s.empty()) {
+      status = newsletter::ParseSubscriberStatus(s);
+      if (!status) return InvalidArgument("must be pending, confirmed, unsubscribed or bounced", "status");
+    }
+    VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
+    VB_ASSIGN_OR_RETURN(int offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
+    VB_ASSIGN_OR_RETURN(auto page, newsletter::SubscriptionService(app.db(), app.clock()).List(ctx.viewer, status, limit, offset));
+    return Response::JsonBody(domain::PageToJson(page, [](const newsletter::Subscriber& s) { return ToJson(s); }));
+  });
+
+  // Double opt-in: GET shows a button, POST confirms.
+  app.Add(Method::kGet, "/api/v1/newsletter/confirm/:token", Access::kPublic, [](Ctx& ctx) -> Result<Response> {
+    return Page("Aanmelding bevestigen", "Bevestig je aanmelding voor de nieuwsbrief.", ctx.req.path, "Bevestigen");
+  });
+  app.Add(Method::kPost, "/api/v1/newsletter/confirm/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    auto s = newsletter::SubscriptionService(app.db(), app.clock()).Confirm(PathToken(ctx));
+    if (WantsJson(ctx.req)) {
+      if (!s) return s.status();
+      return Response::JsonBody({{"status", "confirmed"}});
+    }
+    if (s) return Page("Aanmelding bevestigd", "Je ontvangt voortaan de nieuwsbrief. Dank je wel!", "", "");
+    if (s.status().code() == Code::kConflict)
+      return Page("Al geregeld", s.status().message(), "", "", 409);
+    return Page("Deze link werkt niet", s.status().message(), "", "", 400);
+  });
+
+  // One-click unsubscribe (RFC 8058): GET only shows a confirmation button;
+  // POST (from the mail client with "List-Unsubscribe=One-Click", or the
+  // button) unsubscribes at once, without login or cookie. Idempotent.
+  app.Add(Method::kGet, "/api/v1/newsletter/unsubscribe/:token", Access::kPublic, [](Ctx& ctx) -> Result<Response> {
+    return Page("Afmelden", "Wil je de nieuwsbrief niet meer ontvangen?", ctx.req.path, "Afmelden");
+  });
+  app.Add(Method::kPost, "/api/v1/newsletter/unsubscribe/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    if (ctx.req.body.size() > 4096) return Status(Code::kPayloadTooLarge, "the body is too large", "body");
+    auto s = newsletter::SubscriptionService(app.db(), app.clock()).Unsubscribe(PathToken(ctx));
+    if (WantsJson(ctx.req)) {
+      if (!s) return s.status();
+      return Response::JsonBody({{"status", "unsubscribed"}});
+    }
+    if (!s) return Page("Deze link werkt niet", s.status().message(), "", "", 400);
+    return Page("Afgemeld", "Je bent afgemeld en ontvangt de nieuwsbrief niet meer.", "", "");
+  });
+
+  // ---- The leader's view of an issue ----
+  app.Add(Method::kGet, "/api/v1/newsletter/preview", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"month", "subscriber", "format"}));
+    std::string month = QueryString(ctx.req, "month");
+    if (month.empty()) month = newsletter::MonthOf(app.clock().Now());
+    std::string format = QueryString(ctx.req, "format");
+    if (!format.empty() && format != "html" && format != "text" && format != "eml")
+      return InvalidArgument("must be html, text or eml", "format");
+    VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
+    newsletter::Composer composer(app.db(), app.clock(), cfg);
+    VB_ASSIGN_OR_RETURN(auto issue, composer.LoadIssue(month));
+    newsletter::SubscriptionService subs(app.db(), app.clock());
+    newsletter::Subscriber as;  // default: an anonymous reader
+    as.email = cfg.from.email;
+    if (!QueryString(ctx.req, "subscriber").empty()) {
+      VB_ASSIGN_OR_RETURN(int id, QueryInt(ctx.req, "subscriber", 0, 1, 2'000'000'000));
+      VB_ASSIGN_OR_RETURN(as, subs.Get(id));
+    }
+    VB_ASSIGN_OR_RETURN(auto msg, composer.ComposeFor(issue, as, "preview"));
+    if (format == "eml") return Response::Text(msg.raw, "message/rfc822");
+    // Show one part as the subscriber's mail client would.
+    const std::string& raw = msg.raw;
+    const std::string marker = format == "text" ? "text/plain" : "text/html";
+    auto at = raw.find("Content-Type: " + marker);
+    auto start = raw.find("\r\n\r\n", at) + 4;
+    auto end = raw.find("\r\n--=_vb_", start);
+    std::string qp = raw.substr(start, end - start), out;
+    for (size_t i = 0; i < qp.size(); ++i) {
+      if (qp[i] == '=' && i + 2 < qp.size() && qp[i + 1] == '\r') { i += 2; continue; }
+      if (qp[i] == '=' && i + 2 < qp.size()) { out += static_cast<char>(std::stoi(qp.substr(i + 1, 2), nullptr, 16)); i += 2; continue; }
+      if (qp[i] != '\r') out += qp[i];
+    }
+    return Response::Text(out, format == "text" ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
+  });
+
+  app.Add(Method::kGet, "/api/v1/newsletter/issues/:month", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    std::string month = ctx.req.path_params.count("month") ? ctx.req.path_params.at("month") : "";
+    VB_ASSIGN_OR_RETURN(auto r, newsletter::IssueStatus(app.db(), month));
+    return Response::JsonBody({{"month", month}, {"recipients", r.recipients}, {"sent", r.sent_total}, {"failed", r.failed},
+                               {"skipped", r.skipped}, {"finished", r.finished}});
+  });
+}
 
 }  // namespace verbinder::api

@@ -1,0 +1,173 @@
+// The newsletter's HTTP API over a real server (RESTinio + libcurl) on a real
+// database: articles with approval, double opt-in, the RFC 8058 one-click
+// unsubscribe without login or cookie (and a GET that changes nothing), and
+// the leader's preview — with precise errors for bad input.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "api/app.h"
+#include "api/server.h"
+#include "api/test_client.h"
+#include "newsletter/test_support.h"
+#include "storage/testing.h"
+
+namespace verbinder::api::testing {
+int FreePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  int port = ntohs(a.sin_port);
+  ::close(fd);
+  return port;
+}
+}  // namespace verbinder::api::testing
+
+namespace verbinder::newsletter {
+namespace {
+
+using api::testing::Client;
+using Json = nlohmann::json;
+
+class NewsletterApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
+    seed_ = testing::Seed(*db_, clock_);
+    domain::AccountService accounts(*db_, clock_);
+    ASSERT_TRUE(accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
+    app_ = std::make_unique<api::App>(*db_, clock_);
+    port_ = api::testing::FreePort();
+    server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
+    ASSERT_TRUE(server_->Start().ok());
+  }
+  void TearDown() override { server_->Stop(); }
+  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+  FakeClock clock_{testing::kNow};
+  std::unique_ptr<storage::Database> db_;
+  testing::Seeded seed_;
+  std::unique_ptr<api::App> app_;
+  std::unique_ptr<api::Server> server_;
+  int port_ = 0;
+};
+
+TEST_F(NewsletterApiTest, MemberSubmitsLeaderPublishesEveryoneReads) {
+  Client anja(Base()), leader(Base()), anon(Base());
+  ASSERT_EQ(anja.Login("anja@zorg.example", "een lang wachtwoord").status, 200);
+  ASSERT_EQ(leader.Login("leider@netwerk.example", "een lang wachtwoord").status, 200);
+  EXPECT_EQ(anon.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}}).status, 401);
+  EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", 5}, {"body", "y"}}).ErrorField(), "title");
+  EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}, {"author", 1}}).ErrorField(), "author");
+  EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}, {"tags", {"ok", 3}}}).ErrorField(), "tags[1]");
+  EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", ""}}).ErrorField(), "body");
+  EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}, {"status", "published"}}).status, 403);
+  auto created = anja.Post("/api/v1/articles", {{"title", "Roosters"}, {"summary", "Kort"}, {"tags", {"zorg"}},
+                                                {"body", "Hallo <script>alert(1)</script> **vet**"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = "/api/v1/articles/" + created.Json()["id"].dump();
+  EXPECT_EQ(created.Json()["status"], "submitted");
+  EXPECT_EQ(created.Json()["body_html"].get<std::string>().find("<script"), std::string::npos);
+  EXPECT_EQ(anon.Get(path).status, 404);
+  EXPECT_EQ(anja.Request("POST", path + "/publish").status, 403);
+  auto pub = leader.Request("POST", path + "/publish");
+  ASSERT_EQ(pub.status, 200) << pub.body;
+  EXPECT_EQ(leader.Request("POST", path + "/publish").status, 409);
+  auto read = anon.Get(path);
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(read.Json()["status"], "published");
+  EXPECT_NE(read.Json()["body_html"].get<std::string>().find("<strong>vet</strong>"), std::string::npos);
+  auto list = anon.Get("/api/v1/articles?tag=zorg");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.Json()["total"], 1);
+  EXPECT_EQ(anon.Get("/api/v1/articles?status=bogus").ErrorField(), "status");
+  EXPECT_EQ(anon.Get("/api/v1/articles?shoe=1").ErrorField(), "shoe");
+  EXPECT_EQ(anja.Patch(path, {{"title", "Anders"}}).status, 403) << "published: the author no longer edits";
+  EXPECT_EQ(leader.Patch(path, {{"title", "Anders"}}).status, 200);
+}
+
+TEST_F(NewsletterApiTest, DoubleOptInThroughTheLink) {
+  Client c(Base());
+  EXPECT_EQ(c.Post("/api/v1/newsletter/subscriptions", {{"email", "geen adres"}}).ErrorField(), "email");
+  EXPECT_EQ(c.Post("/api/v1/newsletter/subscriptions", {{"email", "a@b.example"}, {"language", "fr"}}).ErrorField(), "language");
+  EXPECT_EQ(c.Post("/api/v1/newsletter/subscriptions", {{"email", "a@b.example"}, {"x", 1}}).ErrorField(), "x");
+  auto r = c.Post("/api/v1/newsletter/subscriptions", {{"email", "nieuw@lid.example"}, {"language", "en"}});
+  ASSERT_EQ(r.status, 202) << r.body;
+  // Already confirmed addresses get the same answer.
+  auto same = c.Post("/api/v1/newsletter/subscriptions", {{"email", "lezer@elders.example"}});
+  EXPECT_EQ(same.status, 202);
+  EXPECT_EQ(same.body, r.body);
+  // The token the confirmation mail carries.
+  auto sub = SubscriptionService(*db_, clock_).Subscribe("nieuw@lid.example", "en", {});
+  ASSERT_TRUE(sub.ok());
+  const std::string link = "/api/v1/newsletter/confirm/" + sub->confirm_token;
+  auto page = c.Get(link);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<form method=\"post\""), std::string::npos);
+  EXPECT_EQ(SubscriptionService(*db_, clock_).Get(sub->subscriber.id)->status, SubscriberStatus::kPending) << "GET changes nothing";
+  auto ok = c.Request("POST", link, "", {"Accept: application/json"}, false);
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(SubscriptionService(*db_, clock_).Get(sub->subscriber.id)->status, SubscriberStatus::kConfirmed);
+  EXPECT_EQ(c.Request("POST", link, "", {"Accept: application/json"}, false).status, 409);
+  auto forged = c.Request("POST", link + "0", "", {"Accept: application/json"}, false);
+  EXPECT_EQ(forged.status, 400);
+  EXPECT_EQ(forged.ErrorField(), "token");
+  EXPECT_EQ(c.Request("POST", "/api/v1/newsletter/confirm/zzz").status, 400) << "the HTML answer for a browser";
+}
+
+TEST_F(NewsletterApiTest, OneClickUnsubscribeNeedsNoLoginAndGetChangesNothing) {
+  Client mail_client(Base());
+  auto token = SubscriptionService(*db_, clock_).UnsubscribeToken(seed_.sub_anja);
+  const std::string link = "/api/v1/newsletter/unsubscribe/" + *token;
+  auto page = mail_client.Get(link);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Afmelden"), std::string::npos);
+  EXPECT_EQ(SubscriptionService(*db_, clock_).Get(seed_.sub_anja)->status, SubscriberStatus::kConfirmed)
+      << "a link scanner's GET must not unsubscribe";
+  // RFC 8058: POST List-Unsubscribe=One-Click as a form, no cookie, no login.
+  auto r = mail_client.Request("POST", link, "List-Unsubscribe=One-Click", {"Content-Type: application/x-www-form-urlencoded"}, false);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(SubscriptionService(*db_, clock_).Get(seed_.sub_anja)->status, SubscriberStatus::kUnsubscribed);
+  auto twice = mail_client.Request("POST", link, "List-Unsubscribe=One-Click", {"Content-Type: application/x-www-form-urlencoded"}, false);
+  EXPECT_EQ(twice.status, 200);
+  auto forged = mail_client.Request("POST", link + "x", "List-Unsubscribe=One-Click",
+                                    {"Content-Type: application/x-www-form-urlencoded"}, false);
+  EXPECT_EQ(forged.status, 400);
+  auto other = SubscriptionService(*db_, clock_).Get(seed_.sub_emma);
+  EXPECT_EQ(other->status, SubscriberStatus::kConfirmed) << "only the token's own subscriber";
+}
+
+TEST_F(NewsletterApiTest, LeaderPreviewsTheIssueAsASubscriber) {
+  Client leader(Base()), anja(Base());
+  ASSERT_EQ(leader.Login("leider@netwerk.example", "een lang wachtwoord").status, 200);
+  ASSERT_EQ(anja.Login("anja@zorg.example", "een lang wachtwoord").status, 200);
+  EXPECT_EQ(anja.Get("/api/v1/newsletter/preview?month=2026-11").status, 403);
+  auto as_anja = leader.Get("/api/v1/newsletter/preview?month=2026-11&subscriber=" + std::to_string(seed_.sub_anja));
+  ASSERT_EQ(as_anja.status, 200) << as_anja.body;
+  EXPECT_NE(as_anja.body.find("Speciaal voor jou"), std::string::npos);
+  EXPECT_NE(as_anja.body.find("Pieter Lammerink"), std::string::npos);
+  EXPECT_EQ(as_anja.body.find("Verborgen Hans"), std::string::npos);
+  auto anon = leader.Get("/api/v1/newsletter/preview?month=2026-11&format=text");
+  ASSERT_EQ(anon.status, 200);
+  EXPECT_NE(anon.body.find("Lean in de wijkzorg"), std::string::npos);
+  EXPECT_EQ(anon.body.find("Pieter"), std::string::npos);
+  EXPECT_EQ(leader.Get("/api/v1/newsletter/preview?month=2026-13").ErrorField(), "month");
+  EXPECT_EQ(leader.Get("/api/v1/newsletter/preview?month=2026-11&format=pdf").ErrorField(), "format");
+  EXPECT_EQ(leader.Get("/api/v1/newsletter/preview?month=2026-11&subscriber=999999").status, 404);
+  EXPECT_EQ(leader.Get("/api/v1/newsletter/issues/2026-11").status, 404) << "not sent yet";
+  EXPECT_EQ(leader.Get("/api/v1/newsletter/issues/nov").ErrorField(), "month");
+  auto subs = leader.Get("/api/v1/newsletter/subscriptions?status=confirmed");
+  ASSERT_EQ(subs.status, 200);
+  EXPECT_EQ(subs.Json()["total"], 3);
+  EXPECT_EQ(anja.Get("/api/v1/newsletter/subscriptions").status, 403);
+}
+
+}  // namespace
+}  // namespace verbinder::newsletter
