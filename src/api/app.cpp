@@ -92,10 +92,17 @@ Result<Response> App::Dispatch(Request& req, const Route** matched) {
       ctx.viewer = domain::Viewer{s->member_id, s->role};
       ctx.session = *s;
       // CSRF: a cookie-authenticated state change must echo the session's token.
+      // On public routes (e.g. one-click unsubscribe from a mail link, where the
+      // link's signed token is the credential) the request simply proceeds
+      // without the cookie's authority instead of being refused.
       if (IsStateChanging(req.method)) {
         auto sent = req.Header(kCsrfHeader);
-        if (!sent || !ConstantTimeEquals(*sent, s->csrf_token))
-          return PermissionDenied("missing or wrong CSRF token (send the X-CSRF-Token header)");
+        if (!sent || !ConstantTimeEquals(*sent, s->csrf_token)) {
+          if (found->access != Access::kPublic)
+            return PermissionDenied("missing or wrong CSRF token (send the X-CSRF-Token header)");
+          ctx.viewer = domain::Viewer{};
+          ctx.session.reset();
+        }
       }
     }
   }

@@ -210,13 +210,17 @@ Result<Session> AccountService::FindSession(const std::string& token) {
                                           [](soci::session& s) { return std::make_shared<SessionLookup>(s); });
     q.token_hash = TokenHash(token);
     bool found = q.st.execute(true);
-    if (!found || q.expires_at <= clock_.Now() || q.disabled) return Unauthenticated("not signed in or the session expired");
     Session s;
     s.token = token;
     s.csrf_token = q.csrf;
     s.member_id = q.member_id;
     s.role = model::ParseRole(q.role).value_or(model::Role::kMember);
     s.expires_at = q.expires_at;
+    // Run the statement to completion: a half-read SQLite statement keeps its
+    // read transaction (an old snapshot) open on this pooled connection, and
+    // the next write on it would fail with "database is locked".
+    if (found) q.st.fetch();
+    if (!found || q.expires_at <= clock_.Now() || q.disabled) return Unauthenticated("not signed in or the session expired");
     return s;
   } catch (const std::exception& e) {
     return storage::FromDbError(e);

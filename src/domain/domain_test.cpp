@@ -274,6 +274,26 @@ TEST_F(DomainTest, DeleteRemovesEverythingOfTheMember) {
   EXPECT_FALSE(accounts_->Login("anja@x.example", "een lang wachtwoord", "x").ok());
 }
 
+// Regression (events engineer's report): cached prepared statements left half
+// read kept an SQLite snapshot open on the pooled connection, so the next write
+// there failed with "database is locked" and reads saw old data.
+TEST_F(DomainTest, CachedReadsLeaveNoSnapshotOpen) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  ASSERT_TRUE(accounts_->CreateAccount(Viewer::System(), anja.id, "een lang wachtwoord", Role::kMember).ok());
+  auto s = accounts_->Login("anja@x.example", "een lang wachtwoord", "x");
+  ASSERT_TRUE(s.ok());
+  Viewer va{anja.id, Role::kMember};
+  // Every pooled connection serves cached reads, then writes, then reads again.
+  for (int i = 0; i < 3 * db_->pool_size(); ++i) {
+    ASSERT_TRUE(accounts_->FindSession(s->token).ok());
+    ASSERT_TRUE(members_->Get(va, anja.id).ok());
+    anja.title = "titel " + std::to_string(i);
+    auto u = members_->Update(va, anja);
+    ASSERT_TRUE(u.ok()) << u.status().ToString();
+    EXPECT_EQ(members_->Get(va, anja.id)->title, anja.title);
+  }
+}
+
 TEST_F(DomainTest, BulkLoadIsAllOrNothing) {
   model::Network net;
   net.sectors = model::DefaultSectors();

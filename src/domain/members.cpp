@@ -303,6 +303,7 @@ Result<Member> MemberService::Get(const Viewer& viewer, Id id) {
     q.id = id;
     if (!q.st.execute(true)) return not_found();
     Member m = q.row.ToMember();
+    q.st.fetch();  // to completion: see FindSession — no read snapshot may stay open
     if (!viewer.CanSee(m.id, m.visibility)) return not_found();
     q.ch_member = id;
     q.challenges.execute();
