@@ -25,7 +25,8 @@ function(verbinder_test name)
   # starts a throw-away cluster and exports VERBINDER_TEST_PG_URL.
   if(T_DB_SUITE)
     add_test(NAME ${name}_pg COMMAND ${name} WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
-    set_tests_properties(${name}_pg PROPERTIES LABELS "pg" TIMEOUT ${T_TIMEOUT}
+    # RESOURCE_LOCK: all PostgreSQL suites share one database and wipe its schema.
+    set_tests_properties(${name}_pg PROPERTIES LABELS "pg" TIMEOUT ${T_TIMEOUT} RESOURCE_LOCK postgres
       ENVIRONMENT "VERBINDER_TEST_BACKEND=postgres;VERBINDER_SOURCE_DIR=${PROJECT_SOURCE_DIR};VERBINDER_BINARY=$<TARGET_FILE_DIR:verbinder>/verbinder")
   endif()
 endfunction()
