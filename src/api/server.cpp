@@ -57,8 +57,12 @@ void Send(const restinio::request_handle_t& req, const Response& r, bool head) {
                                                                 Reason(r.status)});
   if (!r.content_type.empty()) resp.append_header(restinio::http_field::content_type, r.content_type);
   resp.append_header("X-Content-Type-Options", "nosniff");
-  resp.append_header("Cache-Control", "no-store");
-  for (const auto& [k, v] : r.headers) resp.append_header(k, v);
+  bool cache_set = false;
+  for (const auto& [k, v] : r.headers) {
+    resp.append_header(k, v);
+    cache_set = cache_set || EqualsIgnoreCase(k, "Cache-Control");
+  }
+  if (!cache_set) resp.append_header("Cache-Control", "no-store");  // API answers are personal
   if (!head) resp.set_body(r.body);
   resp.done();
 }
