@@ -22,19 +22,6 @@ namespace {
 using testing::Client;
 using Json = nlohmann::json;
 
-int AnyFreePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  int port = ntohs(a.sin_port);
-  ::close(fd);
-  return port;
-}
-
 class NetworkApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -45,7 +32,7 @@ class NetworkApiTest : public ::testing::Test {
     auto st = domain::LoadNetwork(*db_, demo_->network, clock);
     ASSERT_TRUE(st.ok()) << st.status().ToString();
     app_ = new App(*db_, clock_);
-    port_ = AnyFreePort();
+    port_ = testing::FreePort();
     server_ = new Server(*app_, {"127.0.0.1", static_cast<uint16_t>(port_), 2});
     ASSERT_TRUE(server_->Start().ok());
   }

@@ -15,20 +15,6 @@
 #include "newsletter/test_support.h"
 #include "storage/testing.h"
 
-namespace verbinder::api::testing {
-int FreePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  int port = ntohs(a.sin_port);
-  ::close(fd);
-  return port;
-}
-}  // namespace verbinder::api::testing
 
 namespace verbinder::newsletter {
 namespace {
