@@ -120,4 +120,17 @@ Result<const Json*> GetArray(const Json& obj, std::string_view key, const std::s
 
 double Round6(double x) { return std::round(x * 1e6) / 1e6; }
 
+Result<AttendeeHead> ReadAttendeeHead(const Json& a, const std::string& where, size_t i,
+                                      std::unordered_map<std::string, int>& ids) {
+  VB_RETURN_IF_ERROR(ExpectObject(a, where));
+  AttendeeHead h;
+  VB_ASSIGN_OR_RETURN(h.id, GetString(a, "id", where, true));
+  if (h.id.empty()) return InvalidArgument("must not be empty", Path(where, "id"));
+  if (!ids.emplace(h.id, static_cast<int>(i)).second)
+    return InvalidArgument("duplicate attendee id \"" + h.id + "\"", Path(where, "id"));
+  VB_ASSIGN_OR_RETURN(h.sector, GetString(a, "sector", where, false));
+  VB_ASSIGN_OR_RETURN(h.organization, GetString(a, "organization", where, false));
+  return h;
+}
+
 }  // namespace verbinder::matching::json_io

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,14 @@ Result<Json> ParseJsonText(std::string_view text);
 
 std::string Path(const std::string& parent, std::string_view key);  // "a.b" / "b"
 std::string Index(const std::string& parent, size_t i);             // "a[3]"
+
+// The fields every attendee record shares: a non-empty id unique in `ids`
+// (which records its index i), and optional sector and organization.
+struct AttendeeHead {
+  std::string id, sector, organization;
+};
+Result<AttendeeHead> ReadAttendeeHead(const Json& a, const std::string& where, size_t i,
+                                      std::unordered_map<std::string, int>& ids);
 std::string Describe(const Json& v);                                // for messages
 
 // Member `key` of object `obj` (at path `where`); nullptr if absent and !required.

@@ -22,15 +22,11 @@ Result<SeatInstance> ParseSeatInstance(const Json& doc) {
   for (size_t i = 0; i < attendees->size(); ++i) {
     const Json& a = (*attendees)[i];
     std::string where = Index("attendees", i);
-    VB_RETURN_IF_ERROR(ExpectObject(a, where));
+    VB_ASSIGN_OR_RETURN(AttendeeHead head, ReadAttendeeHead(a, where, i, ids));
     SeatAttendee out;
-    VB_ASSIGN_OR_RETURN(out.id, GetString(a, "id", where, true));
-    if (out.id.empty()) return InvalidArgument("must not be empty", Path(where, "id"));
-    if (!ids.emplace(out.id, static_cast<int>(i)).second) {
-      return InvalidArgument("duplicate attendee id \"" + out.id + "\"", Path(where, "id"));
-    }
-    VB_ASSIGN_OR_RETURN(out.sector, GetString(a, "sector", where, false));
-    VB_ASSIGN_OR_RETURN(out.organization, GetString(a, "organization", where, false));
+    out.id = std::move(head.id);
+    out.sector = std::move(head.sector);
+    out.organization = std::move(head.organization);
     inst.attendees.push_back(std::move(out));
   }
   VB_ASSIGN_OR_RETURN(inst.rounds, GetInt(doc, "rounds", "", true));
