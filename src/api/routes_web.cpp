@@ -14,11 +14,12 @@ constexpr const char* kCsp =
     "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
     "object-src 'none'";
 
-// The client-side pages of the single-page app (web/src/main.ts has the same list).
-// A new page (events, my schedule, network map, newsletter) adds its path here.
-constexpr const char* kPages[] = {
-    "/", "/login", "/members", "/members/:id", "/profile", "/connections", "/ties",
-    "/leader/members", "/leader/members/new",
+// The client-side pages of the single-page app (web/src/areas/*.ts). Every path
+// in one of these sections, up to four segments deep, serves index.html; the
+// app itself shows "not found" for a path it does not know.
+constexpr const char* kSections[] = {
+    "/login", "/members", "/profile", "/connections", "/ties", "/leader", "/events", "/schedule", "/questions",
+    "/visits", "/signup", "/invite", "/reset", "/account", "/notifications", "/newsletter", "/articles",
 };
 
 Response AssetResponse(std::string_view path, bool immutable) {
@@ -44,8 +45,15 @@ void RegisterWebRoutes(App& app) {
     bool immutable = web::IsImmutable(path);
     app.Add(Method::kGet, p, Access::kPublic, [p, immutable](Ctx&) -> Result<Response> { return AssetResponse(p, immutable); });
   }
-  for (const char* page : kPages)
-    app.Add(Method::kGet, page, Access::kPublic, [](Ctx&) -> Result<Response> { return AssetResponse("/index.html", false); });
+  auto page = [](Ctx&) -> Result<Response> { return AssetResponse("/index.html", false); };
+  app.Add(Method::kGet, "/", Access::kPublic, page);
+  for (const char* section : kSections) {
+    std::string p = section;
+    for (const char* seg : {"", "/:p1", "/:p2", "/:p3"}) {
+      p += seg;
+      app.Add(Method::kGet, p, Access::kPublic, page);
+    }
+  }
 }
 
 }  // namespace verbinder::api

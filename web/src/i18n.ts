@@ -1,7 +1,13 @@
 // Dutch and English. The language comes from (1) the switch in the header,
 // remembered in localStorage, else (2) the member's first profile language,
 // else (3) the browser. Dates and times are shown in Europe/Amsterdam.
-const en = {
+import * as accountS from './strings/account';
+import * as eventsS from './strings/events';
+import * as leaderS from './strings/leader';
+import * as newsletterS from './strings/newsletter';
+import * as questionsS from './strings/questions';
+
+const coreEn = {
   'app.name': 'verbinder',
   'app.tagline': 'From online contact to real connection',
   'skip': 'Skip to content',
@@ -127,6 +133,9 @@ const en = {
   'profile.password.hint': 'At least 10 characters.',
   'profile.password.save': 'Change password',
   'profile.password.saved': 'Your password has been changed.',
+  'profile.data': 'My data',
+  'profile.data.text': 'Download everything verbinder holds about you: your profile, connections and ties, as a JSON file.',
+  'profile.data.download': 'Download my data',
   'connections.title': 'Connections',
   'connections.incoming': 'Requests to you',
   'connections.incoming.none': 'No requests waiting for you.',
@@ -181,9 +190,12 @@ const en = {
   'field.required': 'required',
 } as const;
 
+// Each area of the UI keeps its own strings (web/src/strings/*.ts).
+const en = { ...coreEn, ...accountS.en, ...eventsS.en, ...questionsS.en, ...leaderS.en, ...newsletterS.en };
 export type Key = keyof typeof en;
+type CoreKey = keyof typeof coreEn;
 
-const nl: Record<Key, string> = {
+const coreNl: Record<CoreKey, string> = {
   'app.name': 'verbinder',
   'app.tagline': 'Van online contact naar echte verbinding',
   'skip': 'Naar de inhoud',
@@ -309,6 +321,9 @@ const nl: Record<Key, string> = {
   'profile.password.hint': 'Minstens 10 tekens.',
   'profile.password.save': 'Wachtwoord wijzigen',
   'profile.password.saved': 'Je wachtwoord is gewijzigd.',
+  'profile.data': 'Mijn gegevens',
+  'profile.data.text': 'Download alles wat verbinder over jou bewaart: je profiel, contacten en verbindingen, als JSON-bestand.',
+  'profile.data.download': 'Download mijn gegevens',
   'connections.title': 'Contacten',
   'connections.incoming': 'Verzoeken aan jou',
   'connections.incoming.none': 'Er wachten geen verzoeken op jou.',
@@ -362,6 +377,8 @@ const nl: Record<Key, string> = {
   'leader.new.another': 'Nog een lid toevoegen',
   'field.required': 'verplicht',
 };
+
+const nl: Record<Key, string> = { ...coreNl, ...accountS.nl, ...eventsS.nl, ...questionsS.nl, ...leaderS.nl, ...newsletterS.nl };
 
 export type Lang = 'nl' | 'en';
 const dicts: Record<Lang, Record<Key, string>> = { nl, en };

@@ -1,36 +1,17 @@
 // The app shell: session, language, navigation and the client-side router.
 // Each page is its own chunk, loaded only when opened.
 import { api, ApiError, setCsrf, setUnauthenticatedHandler } from './api';
-import { loadSession, setNavigate, setRefreshShell, state, isOrganizer, type Page, type PageCtx } from './app';
+import { loadSession, setNavigate, setRefreshShell, state, isOrganizer, type PageCtx } from './app';
 import { h, clear, message } from './dom';
-import { chooseLang, getLang, setLang, t, type Key } from './i18n';
+import { chooseLang, getLang, setLang, t } from './i18n';
 
-type Access = 'public' | 'member' | 'organizer';
-interface RouteDef { pattern: string; access: Access; load: () => Promise<{ default: Page }> }
+import { areas, type RouteDef } from './areas';
 
-// The pages. The server serves index.html at the same paths (src/api/routes_web.cpp, kPages).
-// Events, my schedule, the network map and the newsletter add their pages here and in the menu.
-const routes: RouteDef[] = [
-  { pattern: '/login', access: 'public', load: () => import('./pages/login') },
-  { pattern: '/', access: 'member', load: () => import('./pages/home') },
-  { pattern: '/members', access: 'member', load: () => import('./pages/directory') },
-  { pattern: '/members/:id', access: 'member', load: () => import('./pages/member') },
-  { pattern: '/profile', access: 'member', load: () => import('./pages/profile') },
-  { pattern: '/connections', access: 'member', load: () => import('./pages/connections') },
-  { pattern: '/ties', access: 'member', load: () => import('./pages/ties') },
-  { pattern: '/leader/members', access: 'organizer', load: () => import('./pages/leader-members') },
-  { pattern: '/leader/members/new', access: 'organizer', load: () => import('./pages/leader-new-member') },
-];
-
-interface MenuItem { path: string; label: Key; organizer?: boolean }
-const menu: MenuItem[] = [
-  { path: '/', label: 'nav.home' },
-  { path: '/members', label: 'nav.members' },
-  { path: '/connections', label: 'nav.connections' },
-  { path: '/ties', label: 'nav.ties' },
-  { path: '/profile', label: 'nav.profile' },
-  { path: '/leader/members', label: 'nav.leader.members', organizer: true },
-];
+// The pages and the menu come from one file per area (web/src/areas/*.ts), so
+// each area (account, events, questions, leader tools, newsletter) owns its own.
+// The server serves index.html under the same paths (src/api/routes_web.cpp).
+const routes: RouteDef[] = areas.flatMap((a) => a.routes);
+const menu = areas.flatMap((a) => a.menu);
 
 function match(pattern: string, path: string): Record<string, string> | null {
   const ps = pattern.split('/'), xs = path.split('/');

@@ -1,6 +1,7 @@
 // End-to-end tests of the web UI in a real browser (Debian chromium) against a
 // real `verbinder serve` on a fresh demo database. Run: node --test web/test/
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import {
   ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
@@ -167,6 +168,12 @@ describe('member', () => {
     assert.equal(c.status, 'solved');
     assert.equal(c.text, 'Hoe plannen jullie <script>alert(1)</script> pieken?');
     await screenshot(page, 'profile-375-nl');
+    // Download my data: one JSON file with the profile, connections and ties.
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download mijn gegevens' }).click()]);
+    const data = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(data.profile.id, anja.memberId);
+    assert.ok(data.connections.length > 0 && data.ties.length > 0);
     // Back to visible for the other tests.
     await page.locator('#p-vis-members').check();
     await page.getByRole('button', { name: 'Profiel opslaan' }).click();

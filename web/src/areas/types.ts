@@ -1,0 +1,8 @@
+// What an area of the web UI contributes: its pages and its menu items.
+import type { Page } from '../app';
+import type { Key } from '../i18n';
+
+export type Access = 'public' | 'member' | 'organizer';
+export interface RouteDef { pattern: string; access: Access; load: () => Promise<{ default: Page }> }
+export interface MenuItem { path: string; label: Key; organizer?: boolean }
+export interface Area { routes: RouteDef[]; menu: MenuItem[] }

@@ -1,0 +1,6 @@
+// Strings of the events area, English and Dutch. Keys start with the area's prefix.
+export const en = {
+} as const;
+
+export const nl: Record<keyof typeof en, string> = {
+};
