@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds the web UI (web/) into web/dist, which CMake embeds into the binary.
+# VERBINDER_WEB_DIST=DIR builds into DIR instead (configure CMake with -DVERBINDER_WEB_DIST=DIR).
 # Needs the npm packages from `npm ci` (esbuild, typescript). Type-checks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
