@@ -1,0 +1,132 @@
+// The network's health at a glance (organizers): real-tie share, ties across
+// sectors, siloed sectors (E-I per sector), isolated and fading members, event
+// yield over time, online-only ties per sector pair — as SVG charts with a data
+// table each. Data: GET /api/v1/network/health.
+import { api, sectors } from '../api';
+import { sectorLabel, type PageCtx } from '../app';
+import { barChart, CHART_CSS, divergingChart, lineChart, PALETTE, useStyles } from '../charts';
+import { h } from '../dom';
+import { formatDate, formatNumber, getLang, t } from '../i18n';
+
+export interface Health {
+  members: number; ties: number; real_ties: number; real_tie_share: number | null;
+  cross_sector_ties: number; cross_sector_real_ties: number; ei_index: number | null;
+  sectors: { sector: string; members: number; ties_inside: number; ties_outside: number; real_inside: number; real_outside: number; ei: number | null }[];
+  isolated_count: number; isolated: { id: string; name: string; sector: string }[];
+  fading_count: number; fading: { id: string; name: string; sector: string; last_active: string; days_inactive: number }[];
+  events: { event: string; title: string; date: string | null; attendees: number; new_ties: number; new_real_ties: number; new_cross_sector_real_ties: number }[];
+  online_only: { sector_a: string; sector_b: string; ties: number; real: number; online_only: number }[];
+}
+
+const FADING_DAYS = 180;
+const REAL = '#17603a', ONLINE = '#9aa5b1', INSIDE = '#6b7785', OUTSIDE = PALETTE[0];
+
+function pct(x: number | null): string {
+  return x == null ? '–' : new Intl.NumberFormat(getLang() === 'en' ? 'en-GB' : 'nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x);
+}
+
+function dayToUnix(d: string): number { return Date.parse(d + 'T12:00:00Z') / 1000; }
+
+export default async function leaderHealth(ctx: PageCtx): Promise<void> {
+  ctx.setTitle(t('leader.health.title'));
+  useStyles('charts', CHART_CSS);
+  const [hl, secs] = await Promise.all([
+    api<Health>('GET', `/api/v1/network/health?fading_days=${FADING_DAYS}`),
+    sectors(),
+  ]);
+  const label = (k: string) => (k ? sectorLabel(secs, k) : t('leader.map.sector.none'));
+  const tableLabel = t('leader.health.table');
+  const online = hl.ties - hl.real_ties;
+
+  const real = h('section', { class: 'card', 'aria-labelledby': 'lh-real' },
+    h('h2', { id: 'lh-real' }, t('leader.health.real')),
+    h('p', { class: 'stat', 'data-testid': 'real-share' }, pct(hl.real_tie_share)),
+    h('p', null, t('leader.health.real.text', { pct: pct(hl.real_tie_share), real: formatNumber(hl.real_ties), ties: formatNumber(hl.ties) })),
+    barChart({
+      title: t('leader.health.real.chart'), desc: t('leader.health.real.desc', { real: formatNumber(hl.real_ties), online: formatNumber(online) }),
+      tableLabel, labelHead: t('leader.health.pair'),
+      series: [{ name: t('leader.health.real.series'), color: REAL }, { name: t('leader.health.online.series'), color: ONLINE }],
+      rows: [{ label: t('leader.map.degree'), values: [hl.real_ties, online] }],
+    }));
+
+  const crossShare = hl.ties ? hl.cross_sector_ties / hl.ties : null;
+  const bySize = [...hl.sectors].sort((a, b) => b.members - a.members);
+  const cross = h('section', { class: 'card', 'aria-labelledby': 'lh-cross' },
+    h('h2', { id: 'lh-cross' }, t('leader.health.cross')),
+    h('p', { class: 'stat', 'data-testid': 'cross-share' }, pct(crossShare)),
+    h('p', null, t('leader.health.cross.text', { pct: pct(crossShare), cross: formatNumber(hl.cross_sector_ties), ties: formatNumber(hl.ties),
+      real: formatNumber(hl.cross_sector_real_ties) })),
+    barChart({
+      title: t('leader.health.cross.chart'), desc: t('leader.health.cross.desc'), tableLabel, labelHead: t('leader.health.sector'),
+      series: [{ name: t('leader.health.inside'), color: INSIDE }, { name: t('leader.health.outside'), color: OUTSIDE }],
+      rows: bySize.map((x) => ({ label: label(x.sector), values: [x.ties_inside, x.ties_outside] })),
+    }));
+
+  const byEi = [...hl.sectors].sort((a, b) => (a.ei ?? 2) - (b.ei ?? 2));
+  const siloed = byEi.filter((x) => x.ei != null && x.ei < 0).map((x) => label(x.sector));
+  const silo = h('section', { class: 'card', 'aria-labelledby': 'lh-silo' },
+    h('h2', { id: 'lh-silo' }, t('leader.health.silo')),
+    h('p', null, t('leader.health.silo.text')),
+    h('p', { 'data-testid': 'siloed' }, siloed.length ? t('leader.health.silo.desc', { list: siloed.join(', ') }) : t('leader.health.silo.none')),
+    divergingChart({
+      title: t('leader.health.silo.chart'), desc: siloed.length ? t('leader.health.silo.desc', { list: siloed.join(', ') }) : t('leader.health.silo.none'),
+      tableLabel, labelHead: t('leader.health.sector'), valueHead: t('leader.health.ei'),
+      rows: byEi.map((x) => ({ label: label(x.sector), value: x.ei })), negColor: '#b45309', posColor: PALETTE[0],
+      extra: { head: t('leader.health.members'), values: byEi.map((x) => formatNumber(x.members)) },
+    }));
+
+  const listMore = (shown: number, total: number) => (total > shown ? h('p', { class: 'hint' }, t('leader.health.more', { n: formatNumber(total - shown) })) : null);
+  const people = h('section', { class: 'card', 'aria-labelledby': 'lh-people' },
+    h('h2', { id: 'lh-people' }, t('leader.health.people.chart')),
+    barChart({
+      title: t('leader.health.people.chart'),
+      desc: t('leader.health.people.desc', { isolated: formatNumber(hl.isolated_count), fading: formatNumber(hl.fading_count), members: formatNumber(hl.members) }),
+      tableLabel, labelHead: t('leader.health.count'), series: [{ name: t('leader.health.count'), color: '#b45309' }],
+      rows: [{ label: t('leader.health.isolated'), values: [hl.isolated_count] }, { label: t('leader.health.fading'), values: [hl.fading_count] }],
+    }),
+    h('h3', null, t('leader.health.isolated')),
+    h('p', { 'data-testid': 'isolated-count' }, t('leader.health.isolated.text', { n: formatNumber(hl.isolated_count) })),
+    hl.isolated.length ? h('ul', { class: 'plain' }, hl.isolated.slice(0, 20).map((m) =>
+      h('li', null, h('a', { href: `/members/${encodeURIComponent(m.id)}` }, m.name), ' · ', label(m.sector)))) : null,
+    listMore(Math.min(20, hl.isolated.length), hl.isolated_count),
+    h('h3', null, t('leader.health.fading')),
+    h('p', { 'data-testid': 'fading-count' }, t('leader.health.fading.text', { n: formatNumber(hl.fading_count), days: FADING_DAYS })),
+    hl.fading.length ? h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('leader.health.fading') },
+      h('table', { class: 'table' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('leader.map.list.name')), h('th', { scope: 'col' }, t('leader.health.sector')),
+          h('th', { scope: 'col' }, t('leader.health.fading.last')), h('th', { scope: 'col', class: 'num' }, t('leader.health.fading.days')))),
+        h('tbody', null, hl.fading.slice(0, 20).map((m) => h('tr', null,
+          h('td', null, h('a', { href: `/members/${encodeURIComponent(m.id)}` }, m.name)), h('td', null, label(m.sector)),
+          h('td', null, formatDate(dayToUnix(m.last_active))), h('td', { class: 'num' }, formatNumber(m.days_inactive))))))) : null,
+    listMore(Math.min(20, hl.fading.length), hl.fading_count));
+
+  const evs = hl.events.filter((e) => e.date);
+  const events = h('section', { class: 'card', 'aria-labelledby': 'lh-events' },
+    h('h2', { id: 'lh-events' }, t('leader.health.events')),
+    h('p', null, t('leader.health.events.text')),
+    evs.length ? lineChart({
+      title: t('leader.health.events.chart'),
+      desc: t('leader.health.events.desc', { n: evs.length, from: formatDate(dayToUnix(evs[0].date!)), to: formatDate(dayToUnix(evs[evs.length - 1].date!)) }),
+      tableLabel, labelHead: t('leader.health.event'),
+      series: [{ name: t('leader.health.new_ties'), color: PALETTE[0] }, { name: t('leader.health.new_real'), color: REAL },
+        { name: t('leader.health.new_cross'), color: PALETTE[1] }],
+      points: evs.map((e) => ({ label: e.title || `#${e.event}`, sub: formatDate(dayToUnix(e.date!)),
+        values: [e.new_ties, e.new_real_ties, e.new_cross_sector_real_ties] })),
+    }) : h('p', null, t('leader.health.events.none')));
+
+  const pairs = hl.online_only.filter((p) => p.online_only > 0).slice(0, 10);
+  const onlinePairs = pairs.length ? h('section', { class: 'card', 'aria-labelledby': 'lh-pairs' },
+    h('h2', { id: 'lh-pairs' }, t('leader.health.online_pairs')),
+    h('p', null, t('leader.health.online_pairs.text')),
+    barChart({
+      title: t('leader.health.online_pairs'), desc: t('leader.health.online_pairs.text'), tableLabel, labelHead: t('leader.health.pair'),
+      series: [{ name: t('leader.health.pair.online'), color: ONLINE }, { name: t('leader.health.pair.real'), color: REAL }],
+      rows: pairs.map((p) => ({ label: p.sector_a === p.sector_b ? label(p.sector_a) : `${label(p.sector_a)} – ${label(p.sector_b)}`, values: [p.online_only, p.real] })),
+    })) : null;
+
+  ctx.main.append(
+    h('h1', null, t('leader.health.title')),
+    h('p', { class: 'lead' }, t('leader.health.intro')),
+    h('div', { class: 'leader-grid' }, real, cross, silo, people),
+    events, onlinePairs ?? '');
+}
