@@ -8,3 +8,8 @@ add_test(NAME web_test
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(web_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
   ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+add_test(NAME web_account_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/account.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_account_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")

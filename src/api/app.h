@@ -98,6 +98,7 @@ Status CheckQueryParams(const Request& req, std::initializer_list<const char*> k
 // Route registration, one function per area (api/routes_*.cpp).
 void RegisterSystemRoutes(App& app);
 void RegisterAuthRoutes(App& app);
+void RegisterAccountRoutes(App& app);          // sign-up, invitations, reset, deletion, own data
 void RegisterMemberRoutes(App& app);
 void RegisterNetworkRoutes(App& app);
 void RegisterNetworkAnalysisRoutes(App& app);  // /api/v1/network/... (analysis engine)

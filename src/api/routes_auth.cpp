@@ -17,6 +17,8 @@ std::string CookieAttrs(const App& app, int64_t max_age) {
 }  // namespace
 
 void RegisterAuthRoutes(App& app) {
+  RegisterAccountRoutes(app);  // sign-up, invitations, reset, deletion, own data (routes_account.cpp)
+
   app.Add(Method::kPost, "/api/v1/auth/login", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"email", "password"}));

@@ -10,8 +10,11 @@
 // Thread-safety: safe for concurrent use.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "domain/viewer.h"
 #include "storage/database.h"
@@ -25,6 +28,46 @@ inline constexpr int64_t kThrottleWindow = 15 * 60;
 inline constexpr int kMaxFailuresPerEmail = 5;
 inline constexpr int kMaxFailuresPerAddress = 30;
 inline constexpr size_t kMinPasswordLength = 10;
+inline constexpr int64_t kSignupLifetime = 48 * 3600;          // confirmation link
+inline constexpr int64_t kInvitationLifetime = 14 * 24 * 3600;  // invitation link
+inline constexpr int64_t kResetLifetime = 3600;                 // password reset link
+inline constexpr int kMaxResetsPerEmail = 3;     // reset mails per address per throttle window
+inline constexpr int kMaxSignupsPerEmail = 3;    // confirmation mails per address per window
+inline constexpr int kMaxMailsPerAddress = 30;   // account mails per client address per window
+inline constexpr size_t kMaxInvitationsPerCall = 200;
+
+// A mail the account service sends (confirmation, invitation, password reset).
+struct AccountMail {
+  std::string to_email, to_name, subject, text, html, kind;
+};
+// Queues a mail inside the caller's transaction (the notify outbox). Returns
+// an error to roll the change back.
+using MailSink = std::function<Status(soci::session& sql, const AccountMail& mail, int64_t now)>;
+
+// Sign-up by the person themself: nothing is stored as a member until the
+// e-mail address is confirmed.
+struct Signup {
+  std::string name, email, password, sector, organization;
+  std::string language = "nl";  // of the confirmation mail: nl or en
+};
+
+struct Invitee {
+  std::string email, name;
+};
+
+struct Invitation {
+  model::Id id = 0;
+  std::string email, name, language;
+  std::string status;  // pending, accepted, revoked, expired (pending past its expiry)
+  model::Id invited_by = 0, member_id = 0;
+  int sent_count = 0;
+  int64_t created_at = 0, updated_at = 0, expires_at = 0;
+};
+
+// What an invitee fills in when accepting.
+struct Acceptance {
+  std::string token, name, password, sector, organization, title;
+};
 
 struct Session {
   std::string token;       // secret; goes into the HttpOnly cookie
@@ -73,11 +116,67 @@ class AccountService {
   // Seconds until a throttled key may try again (0 when not throttled).
   int64_t RetryAfter(const std::string& email, const std::string& address);
 
+  // --- Accounts for real people (sign-up, invitations, reset, deletion). ---
+  // Where account mails go; set once at start-up (before serving). Without a
+  // sink the mails are written straight into the `outbox` table.
+  void SetMailSink(MailSink sink) { mail_sink_ = std::move(sink); }
+
+  // "open" (anyone may sign up) or "invitation" (only invitees); setting
+  // accounts.signup_mode, default open.
+  Result<std::string> SignupMode();
+  Status SetSignupMode(const Viewer& viewer, const std::string& mode);
+
+  // Validates, stores the pending sign-up and queues the confirmation mail.
+  // AlreadyExists(email) when a member has this address; PermissionDenied when
+  // sign-up is by invitation only; TooManyRequests when this address or
+  // client asked too often. A new sign-up replaces a pending one.
+  Status SignUp(const Signup& s, const std::string& address);
+  // Confirms: creates the member and the account. InvalidArgument(token) for
+  // an unknown or expired link, Conflict(token) for a used one.
+  Result<model::Id> ConfirmSignup(const std::string& token);
+
+  // Organizers invite people by e-mail, all or nothing: InvalidArgument or
+  // AlreadyExists naming "invitees[i].email" and nothing is sent.
+  Result<std::vector<Invitation>> Invite(const Viewer& viewer, const std::vector<Invitee>& invitees,
+                                         const std::string& language);
+  Result<std::vector<Invitation>> Invitations(const Viewer& viewer, const std::string& status);
+  Result<Invitation> ResendInvitation(const Viewer& viewer, model::Id id);
+  Result<Invitation> RevokeInvitation(const Viewer& viewer, model::Id id);
+  // The invitation behind a link (for the accept page), or the token errors.
+  Result<Invitation> CheckInvitation(const std::string& token);
+  // Creates the member and the account; returns the member id.
+  Result<model::Id> AcceptInvitation(const Acceptance& a);
+
+  // Always succeeds for a well-formed address (no account enumeration);
+  // queues a reset link only when the member has an account.
+  // TooManyRequests like Login.
+  Status RequestPasswordReset(const std::string& email, const std::string& address);
+  // Sets the new password, marks the link used and ends every session.
+  Status ResetPassword(const std::string& token, const std::string& new_password);
+
+  // The member themself (with their password), an organizer (members only)
+  // or an admin (anyone) deletes a member and everything that is theirs; see
+  // docs/accounts.md for what happens to the ledger.
+  Status DeleteMember(const Viewer& viewer, model::Id member_id, const std::string& password);
+  // The checks of DeleteMember without deleting (callers that first tidy up elsewhere).
+  Status CheckDeletion(const Viewer& viewer, model::Id member_id, const std::string& password);
+
+  // Everything the system holds about the viewer, as JSON (GET /api/v1/me/export).
+  Result<nlohmann::json> ExportOwnData(const Viewer& viewer);
+
  private:
   Result<int64_t> Failures(soci::session& sql, const std::string& key, int64_t since);
+  // Counts one use of `key`; TooManyRequests when `limit` uses are in the window.
+  Status Throttle(soci::session& sql, const std::string& key, int limit);
+  Status SendMail(soci::session& sql, const AccountMail& mail);
+  Result<model::Id> CreateMemberWithAccount(const std::string& name, const std::string& email,
+                                            const std::string& password_hash, const std::string& sector,
+                                            const std::string& organization, const std::string& title,
+                                            const std::string& language);
 
   storage::Database& db_;
   const Clock& clock_;
+  MailSink mail_sink_;
 };
 
 }  // namespace verbinder::domain

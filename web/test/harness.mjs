@@ -47,6 +47,7 @@ export async function startServer() {
   }
   return {
     base,
+    db,  // the SQLite file (tests read the mail outbox from it)
     async stop() {
       proc.kill('SIGTERM');
       await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
@@ -138,4 +139,26 @@ export async function apiSession(base, email, password = PASSWORD) {
     return text ? JSON.parse(text) : null;
   };
   return { memberId: body.member_id, role: body.role, call };
+}
+
+// The newest queued mail to `to` of `kind` in the server's outbox (table
+// `outbox` of the SQLite file), as { subject, text }; null when there is none.
+export function newestMail(db, to, kind) {
+  const q = (s) => "'" + String(s).replace(/'/g, "''") + "'";
+  const r = spawnSync('sqlite3', ['-json', db,
+    `SELECT subject, text_body AS text FROM outbox WHERE to_email = ${q(to)} AND kind = ${q(kind)} ORDER BY id DESC LIMIT 1`],
+  { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error('sqlite3: ' + r.stderr);
+  const rows = r.stdout.trim() ? JSON.parse(r.stdout) : [];
+  return rows[0] ?? null;
+}
+
+// The path and query of the link in that mail (the server's own base URL may differ).
+export function linkFromMail(db, to, kind) {
+  const m = newestMail(db, to, kind);
+  if (!m) throw new Error(`no ${kind} mail to ${to}`);
+  const url = /https?:\/\/\S+token=[0-9a-f]{64}/.exec(m.text);
+  if (!url) throw new Error('no link in the mail: ' + m.text);
+  const u = new URL(url[0]);
+  return u.pathname + u.search;
 }

@@ -10,7 +10,9 @@ export default function login(ctx: PageCtx): void {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, t('login.submit'));
   const status = h('div', { class: 'form-status' });
   const form = h('form', { class: 'card form', novalidate: false },
-    field(t('login.email'), email), field(t('login.password'), password), status, submit);
+    field(t('login.email'), email), field(t('login.password'), password), status, submit,
+    h('p', { class: 'login-links' }, h('a', { href: '/reset' }, t('account.login.forgot'))),
+    h('p', { class: 'login-links' }, h('a', { href: '/signup' }, t('account.login.signup'))));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     status.replaceChildren();

@@ -1,4 +1,4 @@
-import { api, ApiError, query, sectors, type Challenge, type Connection, type Member, type Page, type Tie } from '../api';
+import { api, ApiError, sectors, type Challenge, type Member } from '../api';
 import { loadSession, me, refreshShell, sectorLabel, type PageCtx } from '../app';
 import { checkbox, field, h, message } from '../dom';
 import { formatDate, getLang, t } from '../i18n';
@@ -76,7 +76,7 @@ export default async function profile(ctx: PageCtx): Promise<void> {
   });
 
   ctx.main.append(h('h1', null, t('profile.title')), form,
-    challengesSection(id, m.challenges), passwordSection(), dataSection(id));
+    challengesSection(id, m.challenges), passwordSection(), dataSection(), deleteSection());
 }
 
 function challengesSection(memberId: number, initial: Challenge[]): HTMLElement {
@@ -151,27 +151,15 @@ function passwordSection(): HTMLElement {
   return h('section', { class: 'card', 'aria-labelledby': 'h-pw' }, h('h2', { id: 'h-pw' }, t('profile.password')), form);
 }
 
-// Everything the API holds about me, as one JSON file (profile, connections, ties).
-function dataSection(memberId: number): HTMLElement {
+// Everything verbinder holds about me, as one JSON file (GET /api/v1/me/export).
+function dataSection(): HTMLElement {
   const status = h('div', { class: 'form-status' });
   const btn = h('button', { type: 'button', class: 'btn' }, t('profile.data.download'));
   btn.addEventListener('click', async () => {
     status.replaceChildren();
     try {
-      const all = async <T>(path: string): Promise<T[]> => {
-        const out: T[] = [];
-        for (let offset = 0; ; offset += 500) {
-          const p = await api<Page<T>>('GET', path + (path.includes('?') ? '&' : '?') + query({ limit: 500, offset }).slice(1));
-          out.push(...p.items);
-          if (p.items.length < 500) return out;
-        }
-      };
-      const [profile, connections, ties] = await Promise.all([
-        api<Member>('GET', `/api/v1/members/${memberId}`),
-        all<Connection>('/api/v1/connections'),
-        all<Tie>(`/api/v1/members/${memberId}/ties`),
-      ]);
-      const blob = new Blob([JSON.stringify({ profile, connections, ties }, null, 2)], { type: 'application/json' });
+      const data = await api<unknown>('GET', '/api/v1/me/export');
+      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
       const url = URL.createObjectURL(blob);
       const a = h('a', { href: url, download: 'verbinder-mijn-gegevens.json' });
       document.body.append(a);
@@ -181,5 +169,11 @@ function dataSection(memberId: number): HTMLElement {
     } catch (e) { status.append(message('error', t('error.generic', { msg: errText(e) }))); }
   });
   return h('section', { class: 'card', 'aria-labelledby': 'h-data' }, h('h2', { id: 'h-data' }, t('profile.data')),
-    h('p', null, t('profile.data.text')), status, btn);
+    h('p', null, t('account.profile.data.text')), status, btn);
+}
+
+function deleteSection(): HTMLElement {
+  return h('section', { class: 'card', 'aria-labelledby': 'h-delete' }, h('h2', { id: 'h-delete' }, t('account.profile.delete')),
+    h('p', null, t('account.profile.delete.text')),
+    h('p', null, h('a', { class: 'btn btn-danger', href: '/account/delete' }, t('account.profile.delete'))));
 }

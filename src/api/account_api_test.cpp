@@ -1,0 +1,460 @@
+// Accounts for real people over real HTTP on a real database (SQLite file, or
+// PostgreSQL with VERBINDER_TEST_BACKEND=postgres): sign-up and confirmation,
+// invitations, password reset, deleting an account, the own-data export.
+// Links are read from the mail outbox, as a person would read their mail.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include <soci/soci.h>
+
+#include "api/app.h"
+#include "api/server.h"
+#include "api/test_client.h"
+#include "domain/bulk_load.h"
+#include "storage/testing.h"
+
+namespace verbinder::api {
+namespace {
+
+using testing::Client;
+using Json = nlohmann::json;
+
+constexpr const char* kPassword = "een lang wachtwoord";
+
+class AccountApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
+    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
+    app_ = std::make_unique<App>(*db_, clock_);
+    port_ = testing::FreePort();
+    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
+    ASSERT_TRUE(server_->Start().ok());
+    organizer_ = AddMember("Lotte Leider", "leider@x.example", model::Visibility::kMembers, model::Role::kOrganizer);
+    admin_ = AddMember("Ad Min", "admin@x.example", model::Visibility::kHidden, model::Role::kAdmin);
+    anja_ = AddMember("Anja de Vries", "anja@x.example", model::Visibility::kMembers, model::Role::kMember);
+    pieter_ = AddMember("Pieter Bakker", "pieter@x.example", model::Visibility::kHidden, model::Role::kMember);
+  }
+  void TearDown() override { server_->Stop(); }
+
+  model::Id AddMember(const std::string& name, const std::string& email, model::Visibility vis, model::Role role) {
+    model::Member m;
+    m.name = name;
+    m.email = email;
+    m.sector = "care";
+    m.visibility = vis;
+    auto r = app_->members().Create(domain::Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
+    return r->id;
+  }
+
+  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+  long long Count(const std::string& query) {
+    soci::session sql(db_->pool());
+    long long n = 0;
+    sql << query, soci::into(n);
+    return n;
+  }
+  long long Mails(const std::string& to) {
+    soci::session sql(db_->pool());
+    long long n = 0;
+    sql << "SELECT count(*) FROM outbox WHERE to_email = :e", soci::use(to), soci::into(n);
+    return n;
+  }
+  // The token of the newest mail to `to` of `kind`, read from its link.
+  std::string TokenFromMail(const std::string& to, const std::string& kind) {
+    soci::session sql(db_->pool());
+    std::string text;
+    soci::rowset<std::string> rs = (sql.prepare << "SELECT text_body FROM outbox WHERE to_email = :e AND kind = :k "
+                                                   "ORDER BY id",
+                                    soci::use(to), soci::use(kind));
+    for (const auto& t : rs) text = t;
+    std::smatch m;
+    if (!std::regex_search(text, m, std::regex("token=([0-9a-f]{64})"))) return "";
+    return m[1];
+  }
+
+  FakeClock clock_{1'800'000'000};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<App> app_;
+  std::unique_ptr<Server> server_;
+  int port_ = 0;
+  model::Id organizer_ = 0, admin_ = 0, anja_ = 0, pieter_ = 0;
+};
+
+Json SignupBody(const std::string& email) {
+  return {{"name", "Sanne Smit"}, {"email", email}, {"password", "mijn geheime zin"}, {"sector", "industry"},
+          {"organization", "Smit Metaal"}, {"language", "nl"}};
+}
+
+TEST_F(AccountApiTest, SignUpConfirmThenLogIn) {
+  Client c(Base());
+  EXPECT_EQ(c.Get("/api/v1/auth/signup-mode").Json()["mode"], "open");
+  auto r = c.Post("/api/v1/auth/signup", SignupBody("Sanne@Smit.example"));
+  ASSERT_EQ(r.status, 202) << r.body;
+  EXPECT_EQ(r.body.find("token"), std::string::npos);  // never in a response
+  // Not a member yet: cannot log in, not in the directory.
+  EXPECT_EQ(c.Login("sanne@smit.example", "mijn geheime zin").status, 401);
+  EXPECT_EQ(Count("SELECT count(*) FROM members WHERE email = 'sanne@smit.example'"), 0);
+  ASSERT_EQ(Mails("sanne@smit.example"), 1);
+  std::string token = TokenFromMail("sanne@smit.example", "account.confirm");
+  ASSERT_EQ(token.size(), 64u);
+
+  // Forged and malformed links.
+  std::string forged = token;
+  forged[0] = forged[0] == 'a' ? 'b' : 'a';
+  auto f = c.Post("/api/v1/auth/signup/confirm", {{"token", forged}});
+  EXPECT_EQ(f.status, 400);
+  EXPECT_EQ(f.ErrorField(), "token");
+  EXPECT_EQ(c.Post("/api/v1/auth/signup/confirm", {{"token", "../etc"}}).status, 400);
+  EXPECT_EQ(c.Post("/api/v1/auth/signup/confirm", {{"token", 5}}).ErrorField(), "token");
+  EXPECT_EQ(Count("SELECT count(*) FROM members WHERE email = 'sanne@smit.example'"), 0);
+
+  auto ok = c.Post("/api/v1/auth/signup/confirm", {{"token", token}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  auto again = c.Post("/api/v1/auth/signup/confirm", {{"token", token}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.ErrorField(), "token");
+  EXPECT_EQ(Count("SELECT count(*) FROM members WHERE email = 'sanne@smit.example'"), 1);
+
+  auto in = c.Login("sanne@smit.example", "mijn geheime zin");
+  ASSERT_EQ(in.status, 200) << in.body;
+  auto me = c.Get("/api/v1/auth/me").Json();
+  EXPECT_EQ(me["member"]["name"], "Sanne Smit");
+  EXPECT_EQ(me["member"]["sector"], "industry");
+  EXPECT_EQ(me["member"]["organization"], "Smit Metaal");
+  EXPECT_EQ(me["role"], "member");
+  // Now in the directory and search of others.
+  Client anja(Base());
+  ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
+  EXPECT_EQ(anja.Get("/api/v1/members?q=sanne").Json()["total"], 1);
+  // Signing up again with the address of a member: 409.
+  EXPECT_EQ(c.Post("/api/v1/auth/signup", SignupBody("sanne@smit.example")).status, 409);
+}
+
+TEST_F(AccountApiTest, SignUpBadInputWritesNothing) {
+  Client c(Base());
+  auto field = [&](Json body) { return c.Post("/api/v1/auth/signup", body).ErrorField(); };
+  Json weak = SignupBody("a@b.example");
+  weak["password"] = "kort";
+  EXPECT_EQ(field(weak), "password");
+  EXPECT_EQ(field(SignupBody("not-an-address")), "email");
+  Json nosector = SignupBody("a@b.example");
+  nosector["sector"] = "astrology";
+  EXPECT_EQ(field(nosector), "sector");
+  Json noorg = SignupBody("a@b.example");
+  noorg["organization"] = "  ";
+  EXPECT_EQ(field(noorg), "organization");
+  Json extra = SignupBody("a@b.example");
+  extra["role"] = "admin";
+  EXPECT_EQ(field(extra), "role");
+  Json lang = SignupBody("a@b.example");
+  lang["language"] = "fr";
+  EXPECT_EQ(field(lang), "language");
+  auto dup = c.Post("/api/v1/auth/signup", SignupBody("ANJA@x.example"));
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_EQ(dup.ErrorField(), "email");
+  EXPECT_EQ(c.Request("POST", "/api/v1/auth/signup", "{not json").status, 400);
+  EXPECT_EQ(Count("SELECT count(*) FROM signups"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM outbox"), 0);
+}
+
+TEST_F(AccountApiTest, ExpiredConfirmationLinkAndThrottledSignUp) {
+  Client c(Base());
+  ASSERT_EQ(c.Post("/api/v1/auth/signup", SignupBody("late@x.example")).status, 202);
+  std::string token = TokenFromMail("late@x.example", "account.confirm");
+  clock_.Advance(domain::kSignupLifetime + 1);
+  auto r = c.Post("/api/v1/auth/signup/confirm", {{"token", token}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("expired"), std::string::npos) << r.body;
+  // A new sign-up replaces the pending one; the old link stays dead.
+  ASSERT_EQ(c.Post("/api/v1/auth/signup", SignupBody("late@x.example")).status, 202);
+  std::string fresh = TokenFromMail("late@x.example", "account.confirm");
+  EXPECT_NE(fresh, token);
+  EXPECT_EQ(c.Post("/api/v1/auth/signup/confirm", {{"token", token}}).status, 400);
+  EXPECT_EQ(Count("SELECT count(*) FROM signups"), 1);
+  // Per-address mail throttle: the third sign-up for the same address in the window is refused.
+  ASSERT_EQ(c.Post("/api/v1/auth/signup", SignupBody("late@x.example")).status, 202);
+  auto t = c.Post("/api/v1/auth/signup", SignupBody("late@x.example"));
+  EXPECT_EQ(t.status, 429);
+  EXPECT_EQ(t.headers.count("retry-after"), 1u);
+  EXPECT_EQ(c.Post("/api/v1/auth/signup/confirm", {{"token", fresh}}).status, 400);  // replaced by the third
+  EXPECT_EQ(c.Post("/api/v1/auth/signup/confirm", {{"token", TokenFromMail("late@x.example", "account.confirm")}}).status, 200);
+}
+
+TEST_F(AccountApiTest, InvitationOnlyMode) {
+  Client anon(Base()), org(Base()), anja(Base());
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
+  ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
+  EXPECT_EQ(anja.Request("PUT", "/api/v1/auth/signup-mode", R"({"mode":"invitation"})").status, 403);
+  EXPECT_EQ(org.Request("PUT", "/api/v1/auth/signup-mode", R"({"mode":"closed"})").ErrorField(), "mode");
+  ASSERT_EQ(org.Request("PUT", "/api/v1/auth/signup-mode", R"({"mode":"invitation"})").status, 200);
+  EXPECT_EQ(anon.Get("/api/v1/auth/signup-mode").Json()["mode"], "invitation");
+  EXPECT_EQ(anon.Post("/api/v1/auth/signup", SignupBody("new@x.example")).status, 403);
+  EXPECT_EQ(Count("SELECT count(*) FROM signups"), 0);
+  EXPECT_EQ(Mails("new@x.example"), 0);
+}
+
+TEST_F(AccountApiTest, InviteAcceptResendRevoke) {
+  Client org(Base()), anja(Base()), anon(Base());
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
+  ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
+  Json two = {{"invitees", {{{"email", "Kees@Bouw.example"}, {"name", "Kees Bouwman"}}, {{"email", "els@school.example"}}}},
+              {"language", "en"}};
+  EXPECT_EQ(anja.Post("/api/v1/invitations", two).status, 403);
+  // All or nothing: one bad address in the list, nothing is written or mailed.
+  Json bad = two;
+  bad["invitees"].push_back({{"email", "not an address"}});
+  auto b = org.Post("/api/v1/invitations", bad);
+  EXPECT_EQ(b.status, 400);
+  EXPECT_EQ(b.ErrorField(), "invitees[2].email");
+  Json dup = two;
+  dup["invitees"].push_back({{"email", "kees@bouw.example"}});
+  EXPECT_EQ(org.Post("/api/v1/invitations", dup).ErrorField(), "invitees[2].email");
+  Json member = two;
+  member["invitees"].push_back({{"email", "anja@x.example"}});
+  auto m = org.Post("/api/v1/invitations", member);
+  EXPECT_EQ(m.status, 409);
+  EXPECT_EQ(m.ErrorField(), "invitees[2].email");
+  EXPECT_EQ(org.Post("/api/v1/invitations", {{"invitees", Json::array()}}).ErrorField(), "invitees");
+  EXPECT_EQ(org.Post("/api/v1/invitations", {{"invitees", {{{"email", "a@b.example"}, {"role", "admin"}}}}}).ErrorField(),
+            "invitees[0].role");
+  EXPECT_EQ(Count("SELECT count(*) FROM invitations"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM outbox"), 0);
+
+  auto created = org.Post("/api/v1/invitations", two);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json()["items"].size(), 2u);
+  EXPECT_EQ(created.body.find("token"), std::string::npos);
+  EXPECT_EQ(org.Post("/api/v1/invitations", {{"invitees", {{{"email", "kees@bouw.example"}}}}}).status, 409);
+  auto list = org.Get("/api/v1/invitations?status=pending").Json();
+  EXPECT_EQ(list["total"], 2);
+  EXPECT_EQ(anja.Get("/api/v1/invitations").status, 403);
+
+  std::string token = TokenFromMail("kees@bouw.example", "account.invitation");
+  ASSERT_EQ(token.size(), 64u);
+  auto check = anon.Post("/api/v1/auth/invitation/check", {{"token", token}});
+  ASSERT_EQ(check.status, 200);
+  EXPECT_EQ(check.Json()["email"], "kees@bouw.example");
+  EXPECT_EQ(check.Json()["name"], "Kees Bouwman");
+  Json accept = {{"token", token}, {"name", "Kees Bouwman"}, {"password", "kort"}, {"sector", "industry"},
+                 {"organization", "Bouwman BV"}, {"title", "Directeur"}};
+  EXPECT_EQ(anon.Post("/api/v1/auth/invitation/accept", accept).ErrorField(), "password");
+  accept["password"] = "een sterk wachtwoord";
+  accept["sector"] = "nope";
+  EXPECT_EQ(anon.Post("/api/v1/auth/invitation/accept", accept).ErrorField(), "sector");
+  accept["sector"] = "industry";
+  EXPECT_EQ(Count("SELECT count(*) FROM members WHERE email = 'kees@bouw.example'"), 0);
+  auto ok = anon.Post("/api/v1/auth/invitation/accept", accept);
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  auto reused = anon.Post("/api/v1/auth/invitation/accept", accept);
+  EXPECT_EQ(reused.status, 409);
+  EXPECT_EQ(reused.ErrorField(), "token");
+  ASSERT_EQ(anon.Login("kees@bouw.example", "een sterk wachtwoord").status, 200);
+  EXPECT_EQ(anon.Get("/api/v1/auth/me").Json()["member"]["title"], "Directeur");
+  EXPECT_EQ(anon.Get("/api/v1/auth/me").Json()["member"]["languages"], Json::array({"en"}));
+  auto accepted = org.Get("/api/v1/invitations?status=accepted").Json();
+  ASSERT_EQ(accepted["total"], 1);
+  EXPECT_EQ(accepted["items"][0]["member_id"], ok.Json()["member_id"]);
+  int64_t kees_inv = accepted["items"][0]["id"];
+  EXPECT_EQ(org.Post("/api/v1/invitations/" + std::to_string(kees_inv) + "/resend", Json::object()).status, 409);
+  EXPECT_EQ(org.Post("/api/v1/invitations/" + std::to_string(kees_inv) + "/revoke", Json::object()).status, 409);
+
+  // Resend: a new link; the old one stops working.
+  int64_t els_inv = org.Get("/api/v1/invitations?status=pending").Json()["items"][0]["id"];
+  std::string old = TokenFromMail("els@school.example", "account.invitation");
+  auto rs = org.Post("/api/v1/invitations/" + std::to_string(els_inv) + "/resend", Json::object());
+  ASSERT_EQ(rs.status, 200) << rs.body;
+  EXPECT_EQ(rs.Json()["sent_count"], 2);
+  std::string fresh = TokenFromMail("els@school.example", "account.invitation");
+  EXPECT_NE(old, fresh);
+  EXPECT_EQ(anon.Post("/api/v1/auth/invitation/check", {{"token", old}}).status, 400);
+  EXPECT_EQ(anon.Post("/api/v1/auth/invitation/check", {{"token", fresh}}).status, 200);
+  // Revoke: the link is dead.
+  ASSERT_EQ(org.Post("/api/v1/invitations/" + std::to_string(els_inv) + "/revoke", Json::object()).status, 200);
+  EXPECT_EQ(anon.Post("/api/v1/auth/invitation/check", {{"token", fresh}}).status, 400);
+  EXPECT_EQ(org.Post("/api/v1/invitations/999/revoke", Json::object()).status, 404);
+  EXPECT_EQ(org.Get("/api/v1/invitations?status=bogus").ErrorField(), "status");
+}
+
+TEST_F(AccountApiTest, ExpiredInvitation) {
+  Client org(Base()), anon(Base());
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
+  ASSERT_EQ(org.Post("/api/v1/invitations", {{"invitees", {{{"email", "laat@x.example"}}}}}).status, 201);
+  std::string token = TokenFromMail("laat@x.example", "account.invitation");
+  clock_.Advance(domain::kInvitationLifetime + 1);
+  Json accept = {{"token", token}, {"name", "Laat"}, {"password", "een sterk wachtwoord"}, {"sector", "care"},
+                 {"organization", "Zorg"}};
+  auto r = anon.Post("/api/v1/auth/invitation/accept", accept);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("expired"), std::string::npos);
+  EXPECT_EQ(org.Get("/api/v1/invitations?status=expired").Json()["total"], 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM members WHERE email = 'laat@x.example'"), 0);
+  // An expired invitation may be sent again.
+  ASSERT_EQ(org.Post("/api/v1/invitations", {{"invitees", {{{"email", "laat@x.example"}}}}}).status, 201);
+  accept["token"] = TokenFromMail("laat@x.example", "account.invitation");
+  EXPECT_EQ(anon.Post("/api/v1/auth/invitation/accept", accept).status, 201);
+}
+
+TEST_F(AccountApiTest, PasswordResetEndsSessionsAndIsSingleUse) {
+  Client anon(Base()), phone(Base()), laptop(Base());
+  ASSERT_EQ(phone.Login("anja@x.example", kPassword).status, 200);
+  ASSERT_EQ(laptop.Login("anja@x.example", kPassword).status, 200);
+  // The same answer for an unknown address; nothing is mailed.
+  auto unknown = anon.Post("/api/v1/auth/password/forgot", {{"email", "nobody@x.example"}});
+  auto known = anon.Post("/api/v1/auth/password/forgot", {{"email", "Anja@x.example"}});
+  EXPECT_EQ(unknown.status, 202);
+  EXPECT_EQ(known.status, 202);
+  EXPECT_EQ(unknown.body, known.body);
+  EXPECT_EQ(Mails("nobody@x.example"), 0);
+  ASSERT_EQ(Mails("anja@x.example"), 1);
+  EXPECT_EQ(anon.Post("/api/v1/auth/password/forgot", {{"email", "bad"}}).ErrorField(), "email");
+  std::string token = TokenFromMail("anja@x.example", "account.password_reset");
+  ASSERT_EQ(token.size(), 64u);
+
+  EXPECT_EQ(anon.Post("/api/v1/auth/password/reset", {{"token", token}, {"password", "kort"}}).ErrorField(), "password");
+  std::string forged = std::string(64, 'a');
+  EXPECT_EQ(anon.Post("/api/v1/auth/password/reset", {{"token", forged}, {"password", "nieuw wachtwoord 1"}}).status, 400);
+  EXPECT_EQ(phone.Get("/api/v1/auth/me").status, 200);  // nothing changed yet
+  auto r = anon.Post("/api/v1/auth/password/reset", {{"token", token}, {"password", "nieuw wachtwoord 1"}});
+  ASSERT_EQ(r.status, 204) << r.body;
+  EXPECT_EQ(phone.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(laptop.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(anon.Login("anja@x.example", kPassword).status, 401);
+  EXPECT_EQ(anon.Login("anja@x.example", "nieuw wachtwoord 1").status, 200);
+  auto reused = anon.Post("/api/v1/auth/password/reset", {{"token", token}, {"password", "nog een wachtwoord"}});
+  EXPECT_EQ(reused.status, 409);
+  EXPECT_EQ(reused.ErrorField(), "token");
+}
+
+TEST_F(AccountApiTest, ResetLinkExpiresAndRequestsAreThrottled) {
+  Client anon(Base());
+  ASSERT_EQ(anon.Post("/api/v1/auth/password/forgot", {{"email", "anja@x.example"}}).status, 202);
+  std::string token = TokenFromMail("anja@x.example", "account.password_reset");
+  clock_.Advance(domain::kResetLifetime + 1);
+  auto r = anon.Post("/api/v1/auth/password/reset", {{"token", token}, {"password", "nieuw wachtwoord 1"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("expired"), std::string::npos);
+  // Throttled per address like login, whether or not it has an account.
+  for (const std::string email : {"anja@x.example", "nobody@x.example"}) {
+    for (int i = 0; i < domain::kMaxResetsPerEmail - (email == "anja@x.example" ? 1 : 0); ++i)
+      ASSERT_EQ(anon.Post("/api/v1/auth/password/forgot", {{"email", email}}).status, 202) << email << i;
+    auto t = anon.Post("/api/v1/auth/password/forgot", {{"email", email}});
+    EXPECT_EQ(t.status, 429) << email;
+  }
+  EXPECT_EQ(Mails("anja@x.example"), domain::kMaxResetsPerEmail);
+}
+
+TEST_F(AccountApiTest, DeletingMyAccountRemovesEverythingOfMine) {
+  Client org(Base()), anja(Base()), pieter(Base());
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
+  ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
+  ASSERT_EQ(pieter.Login("pieter@x.example", kPassword).status, 200);
+  // Anja: a challenge, a connection to Pieter, ledger entries with both others.
+  ASSERT_EQ(anja.Post("/api/v1/members/" + std::to_string(anja_) + "/challenges", {{"title", "Roosters in de nacht"}}).status, 201);
+  auto conn = anja.Post("/api/v1/connections", {{"to", organizer_}});
+  ASSERT_EQ(conn.status, 201) << conn.body;
+  ASSERT_EQ(org.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "meeting_held"}}).status, 201);
+  ASSERT_EQ(org.Post("/api/v1/interactions", {{"a", anja_}, {"b", pieter_}, {"kind", "met_at_event"}}).status, 201);
+  ASSERT_EQ(org.Post("/api/v1/interactions", {{"a", organizer_}, {"b", pieter_}, {"kind", "connected"}}).status, 201);
+  ASSERT_EQ(anja.Post("/api/v1/auth/tokens", {{"name", "script"}}).status, 201);
+  ASSERT_EQ(Client(Base()).Post("/api/v1/auth/password/forgot", {{"email", "anja@x.example"}}).status, 202);
+
+  // The export first: everything of hers, the hidden Pieter not named.
+  auto ex = anja.Get("/api/v1/me/export");
+  ASSERT_EQ(ex.status, 200) << ex.body;
+  EXPECT_NE(ex.headers.find("content-disposition")->second.find("attachment"), std::string::npos);
+  Json data = ex.Json();
+  EXPECT_EQ(data["profile"]["id"], anja_);
+  EXPECT_EQ(data["profile"]["email"], "anja@x.example");
+  EXPECT_EQ(data["profile"]["challenges"].size(), 1u);
+  EXPECT_EQ(data["connections"].size(), 1u);
+  EXPECT_EQ(data["interactions"].size(), 2u);
+  EXPECT_EQ(data["api_tokens"].size(), 1u);
+  EXPECT_EQ(data["account"][0]["role"], "member");
+  EXPECT_EQ(data["mails"].size(), 1u);
+  bool pieter_named = false;
+  for (const auto& i : data["interactions"]) {
+    EXPECT_TRUE(i["a"] == anja_ || i["b"] == anja_);
+    if (i["a"] == pieter_ || i["b"] == pieter_) pieter_named = true;
+  }
+  EXPECT_FALSE(pieter_named) << "a hidden member must not be named in the export";
+  for (const auto& t : data["ties"]) EXPECT_NE(t["member"], pieter_);
+  EXPECT_EQ(ex.body.find("password_hash"), std::string::npos);
+  EXPECT_EQ(ex.body.find("token_hash"), std::string::npos);
+  EXPECT_EQ(ex.body.find("token="), std::string::npos);  // no live links from mails
+  EXPECT_EQ(Client(Base()).Get("/api/v1/me/export").status, 401);
+
+  // Wrong or missing password: 400 and nothing deleted.
+  EXPECT_EQ(anja.Post("/api/v1/me/delete", {{"password", "fout wachtwoord"}}).ErrorField(), "password");
+  EXPECT_EQ(anja.Post("/api/v1/me/delete", Json::object()).ErrorField(), "password");
+  EXPECT_EQ(Count("SELECT count(*) FROM members WHERE email = 'anja@x.example'"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM interactions"), 3);
+
+  auto del = anja.Post("/api/v1/me/delete", {{"password", kPassword}});
+  ASSERT_EQ(del.status, 204) << del.body;
+  EXPECT_EQ(anja.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(Client(Base()).Login("anja@x.example", kPassword).status, 401);
+  // Gone from search, member pages, ties, the ledger and the leader's export.
+  EXPECT_EQ(org.Get("/api/v1/members?q=anja").Json()["total"], 0);
+  EXPECT_EQ(org.Get("/api/v1/members/" + std::to_string(anja_)).status, 404);
+  auto ties = org.Get("/api/v1/members/" + std::to_string(organizer_) + "/ties").Json();
+  for (const auto& t : ties["items"]) EXPECT_NE(t["member"], anja_);
+  EXPECT_EQ(Count("SELECT count(*) FROM interactions"), 1);  // only the tie between the others stays
+  auto all = org.Get("/api/v1/export");
+  if (all.status == 200) EXPECT_EQ(all.body.find("anja@x.example"), std::string::npos);
+  for (const char* q : {"SELECT count(*) FROM accounts WHERE member_id NOT IN (SELECT id FROM members)",
+                        "SELECT count(*) FROM sessions WHERE member_id NOT IN (SELECT id FROM members)",
+                        "SELECT count(*) FROM api_tokens WHERE member_id NOT IN (SELECT id FROM members)",
+                        "SELECT count(*) FROM challenges WHERE member_id NOT IN (SELECT id FROM members)",
+                        "SELECT count(*) FROM connections WHERE from_member NOT IN (SELECT id FROM members)",
+                        "SELECT count(*) FROM password_resets", "SELECT count(*) FROM outbox WHERE to_email = 'anja@x.example'",
+                        "SELECT count(*) FROM member_terms WHERE member_id NOT IN (SELECT id FROM members)"})
+    EXPECT_EQ(Count(q), 0) << q;
+  EXPECT_EQ(pieter.Get("/api/v1/auth/me").status, 200);
+}
+
+TEST_F(AccountApiTest, TheLeaderDeletesAMember) {
+  Client org(Base()), anja(Base()), pieter(Base());
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
+  ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
+  EXPECT_EQ(anja.Delete("/api/v1/accounts/" + std::to_string(pieter_)).status, 403);
+  EXPECT_EQ(org.Delete("/api/v1/accounts/" + std::to_string(admin_)).status, 403);  // admins only by admins
+  EXPECT_EQ(org.Delete("/api/v1/accounts/" + std::to_string(organizer_)).ErrorField(), "id");
+  EXPECT_EQ(org.Delete("/api/v1/accounts/99999").status, 404);
+  ASSERT_EQ(org.Delete("/api/v1/accounts/" + std::to_string(pieter_)).status, 204);
+  EXPECT_EQ(pieter.Login("pieter@x.example", kPassword).status, 401);
+  EXPECT_EQ(Count("SELECT count(*) FROM members WHERE email = 'pieter@x.example'"), 0);
+  EXPECT_EQ(anja.Get("/api/v1/auth/me").status, 200);
+  // The last admin cannot go.
+  Client admin(Base());
+  ASSERT_EQ(admin.Login("admin@x.example", kPassword).status, 200);
+  EXPECT_EQ(admin.Post("/api/v1/me/delete", {{"password", kPassword}}).status, 409);
+}
+
+TEST_F(AccountApiTest, DeletingARegisteredMemberPromotesTheWaitlist) {
+  Client org(Base()), anja(Base()), pieter(Base());
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
+  ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
+  ASSERT_EQ(pieter.Login("pieter@x.example", kPassword).status, 200);
+  int64_t start = clock_.Now() + 7 * 86400;
+  auto ev = org.Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
+                                        {"ends_at", start + 7200}, {"capacity", 1}});
+  ASSERT_EQ(ev.status, 201) << ev.body;
+  std::string path = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
+  ASSERT_EQ(anja.Request("POST", path + "/registrations").status, 201);
+  auto waiting = pieter.Request("POST", path + "/registrations");
+  ASSERT_EQ(waiting.status, 201) << waiting.body;
+  EXPECT_EQ(waiting.Json()["status"], "waitlisted");
+  ASSERT_EQ(anja.Post("/api/v1/me/delete", {{"password", kPassword}}).status, 204);
+  auto mine = pieter.Get(path + "/registration");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(mine.Json()["status"], "registered");
+  EXPECT_EQ(Count("SELECT count(*) FROM registrations WHERE member_id NOT IN (SELECT id FROM members)"), 0);
+}
+
+}  // namespace
+}  // namespace verbinder::api
