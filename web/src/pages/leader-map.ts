@@ -56,7 +56,8 @@ const CSS = `
 let current: Sigma | null = null;
 
 declare global {
-  interface Window { __vbMap?: { nodes: number; edges: number; timings: Record<string, number>; frames(ms: number): Promise<{ frames: number; ms: number }> } }
+  interface Window { __vbMap?: { nodes: number; edges: number; timings: Record<string, number>;
+    frames(ms: number): Promise<{ frames: number; ms: number }>; center(id: string, ratio: number): boolean } }
 }
 
 function scale(v: number, max: number): number {
@@ -327,6 +328,13 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       await cam.animate({ ratio: 1, x: 0.5, y: 0.5 }, { duration: ms / 3 });
       running = false;
       return { frames, ms: performance.now() - start };
+    },
+    // Puts a member in the middle of the canvas at this zoom (tests click it there).
+    center(id: string, ratio: number) {
+      const d = r?.getNodeDisplayData(id);
+      if (!r || !d) return false;
+      r.getCamera().setState({ x: d.x, y: d.y, ratio, angle: 0 });
+      return true;
     },
   };
 }

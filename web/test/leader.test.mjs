@@ -1,0 +1,246 @@
+// Browser tests of the network leader's pages (map, health, weaving) in a real
+// chromium against a real `verbinder serve` on a fresh demo database.
+// Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/leader.test.mjs
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  ANJA, LEADER, PASSWORD, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
+} from './harness.mjs';
+
+let server;
+let leaderApi;
+const browsers = [];
+async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+
+before(async () => {
+  server = await startServer();
+  leaderApi = await apiSession(server.base, LEADER);
+});
+after(async () => {
+  for (const b of browsers) await b.close().catch(() => {});
+  await server?.stop();
+});
+
+function noProblems(b) {
+  assert.deepEqual(b.problems, [], 'no script errors, CSP violations or server errors');
+}
+
+async function switchLanguage(page) {
+  await page.locator('button.lang').click();
+  await settle(page);
+}
+
+// Waits until sigma has drawn (its canvases exist and the page published its numbers).
+async function mapReady(page) {
+  await page.waitForFunction(() => window.__vbMap && document.querySelectorAll('#lm-canvas canvas').length > 0, null, { timeout: 30000 });
+}
+
+describe('the leader', () => {
+  let b;
+  before(async () => {
+    b = await browser({ width: 1280, height: 900, lang: 'nl-NL' });
+    await login(b.page, server.base, LEADER);
+  });
+
+  test('opens the map: every member drawn and counted, search focuses a member, click shows the position, colour switch', async () => {
+    const { page } = b;
+    const map = await leaderApi.call('GET', '/api/v1/network/map?compact=true');
+    assert.ok(map.nodes.length > 50, 'the demo network has members');
+    assert.equal(map.nodes.length, map.members);
+    await goto(page, server.base + '/leader/map');
+    await mapReady(page);
+    assert.equal(await page.locator('h1').textContent(), 'Netwerkkaart');
+    // The text alternative reports the same number of members as the API, and so does the drawn graph.
+    const summary = page.locator('#lm-summary');
+    assert.equal(Number(await summary.getAttribute('data-nodes')), map.nodes.length);
+    assert.equal(Number(await summary.getAttribute('data-ties')), map.edges.length);
+    assert.match(await summary.textContent(), new RegExp(`^${map.nodes.length} leden, ${map.edges.length.toLocaleString('nl-NL')} verbindingen`));
+    const drawn = await page.evaluate(() => ({ nodes: window.__vbMap.nodes, edges: window.__vbMap.edges }));
+    assert.deepEqual(drawn, { nodes: map.nodes.length, edges: map.edges.length });
+    assert.match(await page.locator('#lm-canvas').getAttribute('aria-label'), /Kaart van het netwerk/);
+    const canvasBox = await page.locator('#lm-canvas canvas').first().boundingBox();
+    assert.ok(canvasBox.width > 300 && canvasBox.height > 300, 'the canvas has a size');
+    // Real and online-only ties both appear in the legend.
+    assert.match(await page.locator('.map-legend').textContent(), /In het echt ontmoet.*Alleen online/);
+    const sectorsInLegend = await page.locator('.map-legend ul[data-mode=sector] li').count();
+    assert.equal(sectorsInLegend, map.sectors.length);
+
+    // Search focuses a member: the panel shows their position, as the API reports it.
+    const anja = map.nodes.find((n) => n.name === 'Anja Kamphuis');
+    assert.ok(anja, 'Anja is on the map');
+    await page.locator('#lm-search').fill('kamphuis');
+    await page.locator('form.map-search button[type=submit]').click();
+    await page.locator('#lm-panel h2[data-member]').waitFor();
+    assert.equal(await page.locator('#lm-panel h2').textContent(), 'Positie van Anja Kamphuis');
+    const pos = await leaderApi.call('GET', `/api/v1/network/members/${anja.id}`);
+    const facts = await page.locator('#lm-panel dl.facts').first().textContent();
+    assert.match(facts, new RegExp(`Verbindingen${pos.degree}`));
+    assert.match(facts, new RegExp(`Echte verbindingen${pos.real_ties}`));
+    assert.match(await page.locator('[data-testid=brokerage]').textContent(), new RegExp(`Verbinder \\(tussen twee andere sectoren\\)${pos.brokerage.liaison}`));
+    assert.equal(await page.locator('#lm-panel a.btn-primary').getAttribute('href'), `/members/${anja.id}`);
+    await screenshot(page, 'leader-map-search-1280-nl');
+
+    // Clicking a member on the canvas selects that member (after the camera came to rest).
+    const hub = [...map.nodes].sort((x, y) => y.degree - x.degree)[0];
+    await page.locator('#lm-panel button.btn-small').click();  // clear the selection, the camera stays zoomed
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 700)));  // let the search's camera animation end
+    assert.ok(await page.evaluate((id) => window.__vbMap.center(id, 0.05), hub.id), 'the hub is drawn');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const box = await page.locator('#lm-canvas').boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction((id) => document.querySelector('#lm-panel h2')?.getAttribute('data-member') === id, hub.id);
+    assert.equal(await page.locator('#lm-panel h2').textContent(), `Positie van ${hub.name}`);
+
+    // Colour by community: the legend follows.
+    await page.getByLabel('Gemeenschap', { exact: true }).check();
+    await page.locator('.map-legend ul[data-mode=community]').waitFor();
+    const communities = await page.locator('.map-legend ul[data-mode=community] li').count();
+    assert.equal(communities, Math.min(map.communities, 12) + (map.communities > 12 ? 1 : 0));
+    // Filter by sector: the count of shown members follows.
+    const sector = map.sectors[0];
+    await page.locator('#lm-sector').selectOption(sector);
+    const inSector = map.nodes.filter((n) => n.sector === sector).length;
+    assert.match(await page.locator('.map-layout p.hint').textContent(), new RegExp(`^${inSector} van de ${map.nodes.length} leden getoond`));
+    // The member list (text alternative) selects members from the keyboard.
+    await page.locator('#lm-list summary').click();
+    const firstRow = page.locator('#lm-list tbody tr th button').first();
+    const firstName = await firstRow.textContent();
+    await firstRow.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelector('#lm-panel h2')?.textContent === `Positie van ${n}`, firstName);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-map-1280-nl');
+
+    await switchLanguage(page);
+    await mapReady(page);
+    assert.equal(await page.locator('h1').textContent(), 'Network map');
+    assert.match(await page.locator('#lm-summary').textContent(), new RegExp(`^${map.nodes.length} members, ${map.edges.length.toLocaleString('en-GB')} ties`));
+    assert.match(await page.locator('.map-legend').textContent(), /Met face to face.*Online only/);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-map-1280-en');
+    await switchLanguage(page);
+    noProblems(b);
+  });
+
+  test('opens the network health: charts with the API numbers, a table behind each chart', async () => {
+    const { page } = b;
+    const hl = await leaderApi.call('GET', '/api/v1/network/health?fading_days=180');
+    await goto(page, server.base + '/leader/health');
+    assert.equal(await page.locator('h1').textContent(), 'Gezondheid van het netwerk');
+    const pct = (x) => new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x);
+    assert.equal(await page.locator('[data-testid=real-share]').textContent(), pct(hl.real_tie_share));
+    assert.equal(await page.locator('[data-testid=cross-share]').textContent(), pct(hl.cross_sector_ties / hl.ties));
+    assert.match(await page.locator('[data-testid=isolated-count]').textContent(), new RegExp(`^${hl.isolated_count} leden`));
+    assert.match(await page.locator('[data-testid=fading-count]').textContent(), new RegExp(`^${hl.fading_count} leden`));
+    // Charts: SVG with role=img, a title and a description, and a data table.
+    const charts = page.locator('figure.chart');
+    assert.ok(await charts.count() >= 5, 'real ties, cross-sector, E-I, isolated/fading, event yield');
+    for (let i = 0; i < await charts.count(); i++) {
+      const svg = charts.nth(i).locator('svg[role=img]');
+      assert.equal(await svg.count(), 1);
+      assert.ok((await svg.locator('title').first().textContent()).length > 3);
+      assert.ok((await svg.locator('desc').first().textContent()).length > 3);
+      assert.equal(await charts.nth(i).locator('details table').count(), 1);
+    }
+    // The E-I chart has one bar per sector with a value; the event chart one point per dated event and series.
+    const eiChart = charts.filter({ hasText: 'E-I-index per sector' });
+    assert.equal(await eiChart.locator('svg rect').count(), hl.sectors.filter((s) => s.ei !== null).length);
+    assert.equal(await eiChart.locator('details tbody tr').count(), hl.sectors.length);
+    const dated = hl.events.filter((e) => e.date);
+    assert.ok(dated.length > 0, 'the demo has past events');
+    const evChart = charts.filter({ hasText: 'Nieuwe verbindingen per bijeenkomst' });
+    assert.equal(await evChart.locator('svg circle').count(), dated.length * 3);
+    assert.equal(await evChart.locator('details tbody tr').count(), dated.length);
+    const firstNewTies = await evChart.locator('details tbody tr').first().locator('td').first().textContent();
+    assert.equal(firstNewTies, dated[0].new_ties.toLocaleString('nl-NL'));
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-health-1280-nl');
+    await switchLanguage(page);
+    assert.equal(await page.locator('h1').textContent(), 'Network health');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-health-1280-en');
+    await switchLanguage(page);
+    noProblems(b);
+  });
+
+  test('sends an introduction with one click: both members are notified, the suggestion is gone', async () => {
+    const { page } = b;
+    await goto(page, server.base + '/leader/weave');
+    assert.equal(await page.locator('h1').textContent(), 'Weefsuggesties');
+    const cards = page.locator('li.weave');
+    assert.ok(await cards.count() > 0, 'the demo network has introductions to suggest');
+    assert.ok(await page.locator('.invite-list li').count() > 0, 'and members to invite');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-weave-1280-nl');
+    const first = cards.first();
+    const a = await first.getAttribute('data-a');
+    const b2 = await first.getAttribute('data-b');
+    const sug = await leaderApi.call('GET', '/api/v1/network/suggestions?limit=30');
+    const s = sug.introductions.find((x) => x.a === a && x.b === b2);
+    assert.ok(s, 'the card is a suggestion of the API');
+    await page.locator('#lw-note').fill('Jullie werken allebei aan <b>roosters</b> & planning.');
+    await first.getByRole('button', { name: `Stel ${s.a_name} en ${s.b_name} aan elkaar voor` }).click();
+    await page.locator('.msg-ok').waitFor();
+    assert.equal(await page.locator('.msg-ok').textContent(), `${s.a_name} en ${s.b_name} zijn aan elkaar voorgesteld; beiden kregen een melding.`);
+    assert.equal(await page.locator(`li.weave[data-a="${a}"][data-b="${b2}"]`).count(), 0);
+    assert.ok(b.changes.some((c) => c.url.endsWith('/api/v1/network/introductions') && c.csrf), 'sent with the CSRF header');
+    // After a reload the suggestion stays gone, in the UI and in the API.
+    await goto(page, server.base + '/leader/weave');
+    assert.equal(await page.locator(`li.weave[data-a="${a}"][data-b="${b2}"]`).count(), 0);
+    const after = await leaderApi.call('GET', '/api/v1/network/suggestions?limit=50');
+    assert.ok(!after.introductions.some((x) => x.a === a && x.b === b2));
+    // The introduced member sees the notification (an account for them, then their own view).
+    const email = (await leaderApi.call('GET', `/api/v1/members/${b2}`)).email;
+    try { await leaderApi.call('POST', '/api/v1/accounts', { member_id: Number(b2), password: PASSWORD, role: 'member' }); } catch { /* has one */ }
+    const member = await apiSession(server.base, email);
+    const notes = await member.call('GET', '/api/v1/events/notifications');
+    const note = notes.items.find((n) => n.kind === 'introduction');
+    assert.ok(note, 'the member got an introduction notification');
+    assert.match(note.text, new RegExp(`introduces you to ${s.a_name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    assert.match(note.text, /<b>roosters<\/b> & planning/);
+    // The member's browser shows it as text, not markup (if a notifications page exists, it escapes).
+    await switchLanguage(page);
+    assert.equal(await page.locator('h1').textContent(), 'Weaving suggestions');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-weave-1280-en');
+    await switchLanguage(page);
+    noProblems(b);
+  });
+
+  test('the leader pages do not break at 375 px', async () => {
+    const m = await browser({ width: 375, height: 812, lang: 'en-GB' });
+    await login(m.page, server.base, LEADER);
+    for (const p of ['/leader/map', '/leader/health', '/leader/weave']) {
+      await goto(m.page, server.base + p);
+      if (p === '/leader/map') await mapReady(m.page);
+      assert.ok(await scrollWidth(m.page) <= 375, `${p} has no sideways scrolling`);
+      assert.deepEqual(await axeViolations(m.page), [], p);
+      await screenshot(m.page, 'leader' + p.replaceAll('/', '-') + '-375-en');
+    }
+    noProblems(m);
+  });
+});
+
+describe('a plain member', () => {
+  test('is refused the leader pages and their API (403), in both languages', async () => {
+    const m = await browser({ width: 1280, height: 900, lang: 'nl-NL' });
+    await login(m.page, server.base, ANJA);
+    for (const p of ['/leader/map', '/leader/health', '/leader/weave']) {
+      await goto(m.page, server.base + p);
+      assert.equal(await m.page.getByRole('alert').textContent(), 'Alleen de netwerkleider mag deze pagina openen.', p);
+      assert.equal(await m.page.locator('#lm-canvas').count(), 0);
+    }
+    await switchLanguage(m.page);
+    assert.equal(await m.page.getByRole('alert').textContent(), 'Only the network leader may open this page.');
+    assert.deepEqual(await axeViolations(m.page), []);
+    await screenshot(m.page, 'leader-forbidden-1280-en');
+    // The menu offers no leader items.
+    assert.equal(await m.page.locator('nav a[href="/leader/map"]').count(), 0);
+    const anja = await apiSession(server.base, ANJA);
+    for (const [method, path, body] of [['GET', '/api/v1/network/map'], ['GET', '/api/v1/network/health'],
+      ['POST', '/api/v1/network/introductions', { a: 1, b: 2 }]]) {
+      await assert.rejects(anja.call(method, path, body), /: 403 .*"code":"permission_denied"|: 403 /, `${method} ${path}`);
+    }
+    noProblems(m);
+  });
+});
