@@ -18,7 +18,41 @@ P["/api/v1/network/suggestions"] = {"get": op("Weaving suggestions: introduction
     "networkSuggestions", "network analysis", schema={"type": "object", "properties": {
         "introductions": {"type": "array", "items": ref("Introduction")}, "invite": {"type": "array", "items": {"type": "object"}}}},
     params=[q("limit", "At most this many of each (1-50)", {"type": "integer", "minimum": 1, "maximum": 50})], errors=("400", "401"))}
+S["NetworkMap"] = {"type": "object", "description": "Nodes with server-side layout positions (0..1000), sector, community, "
+                   "degree, betweenness, total brokerage and k-core; each tie once with whether it ever met face to face. "
+                   "With compact=true edges are [source node index, target node index, 1 if real else 0].",
+                   "properties": {"nodes": {"type": "array", "items": {"type": "object", "properties": {
+                       "id": {"type": "string"}, "name": {"type": "string"}, "sector": {"type": "string"},
+                       "community": {"type": "integer"}, "x": {"type": "number"}, "y": {"type": "number"},
+                       "degree": {"type": "integer"}, "betweenness": {"type": "number", "nullable": True},
+                       "brokerage": {"type": "integer"}, "core": {"type": "integer"}}}},
+                       "edges": {"type": "array", "items": {}}, "sectors": {"type": "array", "items": {"type": "string"}},
+                       "communities": {"type": "integer"}, "members": {"type": "integer"}, "ties": {"type": "integer"},
+                       "real_ties": {"type": "integer"}, "compact": {"type": "boolean"}}}
 P["/api/v1/network/map"] = {"get": op("Map data: nodes with server-side layout positions, edges, sectors, communities (organizers)",
-    "networkMap", "network analysis", schema={"type": "object"}, params=NET_PARAMS[:2], errors=("400", "401", "403"))}
+    "networkMap", "network analysis", schema=ref("NetworkMap"),
+    params=NET_PARAMS[:2] + [q("compact", "Edges as [source index, target index, real] arrays", {"type": "boolean"})],
+    errors=("400", "401", "403"))}
+P["/api/v1/network/health"] = {"get": op("The network's health: real-tie share, cross-sector ties, E-I per sector, isolated and "
+    "fading members, event yield over time, online-only ties per sector pair (organizers)",
+    "networkHealth", "network analysis", schema={"type": "object", "properties": {
+        "members": {"type": "integer"}, "ties": {"type": "integer"}, "real_ties": {"type": "integer"},
+        "real_tie_share": {"type": "number", "nullable": True}, "cross_sector_ties": {"type": "integer"},
+        "cross_sector_real_ties": {"type": "integer"}, "ei_index": {"type": "number", "nullable": True},
+        "sectors": {"type": "array", "items": {"type": "object"}}, "isolated_count": {"type": "integer"},
+        "isolated": {"type": "array", "items": {"type": "object"}}, "fading_count": {"type": "integer"},
+        "fading": {"type": "array", "items": {"type": "object"}}, "events": {"type": "array", "items": {"type": "object"}},
+        "online_only": {"type": "array", "items": {"type": "object"}}}},
+    params=NET_PARAMS[2:], errors=("400", "401", "403"))}
+S["IntroductionRequest"] = {"type": "object", "required": ["a", "b"], "additionalProperties": False, "properties": {
+    "a": {"type": "integer", "format": "int64", "minimum": 1}, "b": {"type": "integer", "format": "int64", "minimum": 1},
+    "via": {"type": "integer", "format": "int64", "minimum": 1, "nullable": True, "description": "The mutual contact"},
+    "message": {"type": "string", "maxLength": 1000}}}
+P["/api/v1/network/introductions"] = {"post": op("Introduce two members who are not tied yet (organizers): records the "
+    "introduction, notifies both in-app; the pair leaves the suggestions", "createIntroduction", "network analysis", ok="201",
+    schema={"type": "object", "properties": {"id": {"type": "integer"}, "a": {"type": "integer"}, "b": {"type": "integer"},
+        "via": {"type": "integer", "nullable": True}, "message": {"type": "string"}, "introduced_by": {"type": "integer"},
+        "created_at": {"type": "integer"}}},
+    body=ref("IntroductionRequest"), extra={"409": {"$ref": "#/components/responses/Conflict"}})}
 P["/api/v1/network/events"] = {"get": op("Event yield, online-only ties per sector pair, fading members (organizers)",
     "networkEvents", "network analysis", schema={"type": "object"}, errors=("400", "401", "403"))}

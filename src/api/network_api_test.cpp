@@ -7,7 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
+
+#include <soci/soci.h>
 
 #include "api/app.h"
 #include "api/server.h"
@@ -125,6 +128,120 @@ TEST_F(NetworkApiTest, MembersSeeOnlyTheirOwnPositionAndIntroductions) {
   for (const auto& i : sugg["introductions"]) EXPECT_TRUE(i["a"] == me || i["b"] == me) << i.dump();
   Client anon(Base());
   EXPECT_EQ(anon.Get("/api/v1/network/suggestions").status, 401);
+}
+
+
+TEST_F(NetworkApiTest, HealthAndCompactMapAgreeWithTheReport) {
+  Client leader(Base());
+  ASSERT_EQ(leader.Login(std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoPassword)).status, 200);
+  Json r = leader.Get("/api/v1/network/report").Json();
+  auto health = leader.Get("/api/v1/network/health");
+  ASSERT_EQ(health.status, 200) << health.body.substr(0, 300);
+  Json hl = health.Json();
+  EXPECT_EQ(hl["members"], r["network"]["members"]);
+  EXPECT_EQ(hl["ties"], r["network"]["ties"]);
+  EXPECT_NEAR(hl["real_ties"].get<double>() / hl["ties"].get<double>(), r["network"]["real_tie_share"].get<double>(), 1e-12);
+  int64_t members = 0, inside = 0, outside = 0;
+  for (const auto& s : hl["sectors"]) {
+    members += s["members"].get<int64_t>();
+    inside += s["ties_inside"].get<int64_t>();
+    outside += s["ties_outside"].get<int64_t>();
+    if (!s["ei"].is_null() && r["network"]["sector_ei"].contains(s["sector"].get<std::string>())) {
+      EXPECT_NEAR(s["ei"].get<double>(), r["network"]["sector_ei"][s["sector"].get<std::string>()].get<double>(), 1e-12)
+          << s.dump();
+    }
+  }
+  EXPECT_EQ(members, hl["members"].get<int64_t>());
+  EXPECT_EQ(outside, 2 * hl["cross_sector_ties"].get<int64_t>());
+  EXPECT_EQ(inside + hl["cross_sector_ties"].get<int64_t>(), hl["ties"].get<int64_t>());
+  EXPECT_EQ(hl["isolated_count"].get<size_t>(), r["network"]["isolated"].size());
+  EXPECT_FALSE(hl["events"].empty());
+  EXPECT_EQ(leader.Get("/api/v1/network/health?fading_days=0").ErrorField(), "fading_days");
+
+  auto compact = leader.Get("/api/v1/network/map?compact=true");
+  ASSERT_EQ(compact.status, 200);
+  Json m = compact.Json();
+  ASSERT_EQ(m["nodes"].size(), r["members"].size());
+  ASSERT_EQ(m["edges"].size(), r["network"]["ties"].get<size_t>());
+  int64_t real = 0;
+  for (const auto& e : m["edges"]) {
+    ASSERT_EQ(e.size(), 3u);
+    EXPECT_LT(e[0].get<size_t>(), m["nodes"].size());
+    EXPECT_LT(e[1].get<size_t>(), m["nodes"].size());
+    real += e[2].get<int>();
+  }
+  EXPECT_EQ(real, hl["real_ties"].get<int64_t>());
+  // Node measures equal the report's.
+  std::map<std::string, Json> by_id;
+  for (const auto& x : r["members"]) by_id[x["id"].get<std::string>()] = x;
+  for (const auto& n : m["nodes"]) {
+    const Json& x = by_id.at(n["id"].get<std::string>());
+    const Json& b = x["brokerage"];
+    EXPECT_EQ(n["brokerage"].get<int64_t>(), b["coordinator"].get<int64_t>() + b["consultant"].get<int64_t>() +
+                                                 b["representative"].get<int64_t>() + b["liaison"].get<int64_t>());
+    EXPECT_EQ(n["community"], x["community"]);
+    EXPECT_EQ(n["degree"], x["degree"]);
+  }
+  EXPECT_EQ(leader.Get("/api/v1/network/map?compact=1").ErrorField(), "compact");
+}
+
+TEST_F(NetworkApiTest, IntroductionsAreValidatedRecordedNotifiedAndLeaveTheSuggestions) {
+  Client leader(Base());
+  ASSERT_EQ(leader.Login(std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoPassword)).status, 200);
+  Json sugg = leader.Get("/api/v1/network/suggestions?limit=50").Json();
+  ASSERT_FALSE(sugg["introductions"].empty());
+  // A suggestion between two members whose profiles all members may see.
+  Json pick;
+  for (const auto& s : sugg["introductions"]) {
+    bool visible = true;
+    for (const char* k : {"a", "b", "via"}) {
+      auto m = leader.Get("/api/v1/members/" + s[k].get<std::string>()).Json();
+      visible = visible && m["visibility"] == "members";
+    }
+    if (visible) { pick = s; break; }
+  }
+  ASSERT_FALSE(pick.is_null());
+  EXPECT_FALSE(pick["a_name"].get<std::string>().empty());
+  EXPECT_FALSE(pick["via_name"].get<std::string>().empty());
+  const int64_t a = std::stoll(pick["a"].get<std::string>()), b = std::stoll(pick["b"].get<std::string>()),
+                via = std::stoll(pick["via"].get<std::string>());
+  const std::string path = "/api/v1/network/introductions";
+
+  EXPECT_EQ(leader.Post(path, {{"a", a}, {"b", a}}).ErrorField(), "b");
+  EXPECT_EQ(leader.Post(path, {{"a", a}}).ErrorField(), "b");
+  EXPECT_EQ(leader.Post(path, {{"a", "x"}, {"b", b}}).ErrorField(), "a");
+  EXPECT_EQ(leader.Post(path, {{"a", a}, {"b", b}, {"colour", 1}}).status, 400);
+  EXPECT_EQ(leader.Post(path, {{"a", a}, {"b", b}, {"via", a}}).ErrorField(), "via");
+  EXPECT_EQ(leader.Post(path, {{"a", a}, {"b", b}, {"message", std::string(1001, 'x')}}).ErrorField(), "message");
+  auto unknown = leader.Post(path, {{"a", 99999999}, {"b", b}});
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.ErrorField(), "a");
+  auto hidden = leader.Post(path, {{"a", a}, {"b", std::stoll(*HiddenIds().begin())}});
+  EXPECT_EQ(hidden.status, 404) << "a hidden member is not there for an organizer";
+  auto tied = leader.Post(path, {{"a", a}, {"b", via}});
+  EXPECT_EQ(tied.status, 409) << "a and via are tied already";
+
+  Client anja(Base());
+  ASSERT_EQ(anja.Login(std::string(demo::kDemoAnjaEmail), std::string(demo::kDemoPassword)).status, 200);
+  EXPECT_EQ(anja.Post(path, {{"a", a}, {"b", b}}).status, 403);
+
+  auto made = leader.Post(path, {{"a", b}, {"b", a}, {"via", via}, {"message", "<script>x</script> roosters"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.Json()["via"].get<int64_t>(), via);
+  EXPECT_EQ(leader.Post(path, {{"a", a}, {"b", b}}).status, 409) << "introduced once";
+
+  soci::session sql(db_->pool());
+  for (int64_t who : {a, b}) {
+    long long n = 0, id = who;
+    std::string text;
+    sql << "SELECT count(*), max(text) FROM event_notifications WHERE member_id = :m AND kind = 'introduction'",
+        soci::use(id), soci::into(n), soci::into(text);
+    EXPECT_EQ(n, 1) << who;
+    EXPECT_NE(text.find("<script>x</script> roosters"), std::string::npos) << text;
+  }
+  Json after = leader.Get("/api/v1/network/suggestions?limit=50").Json();
+  for (const auto& s : after["introductions"])
+    EXPECT_FALSE((s["a"] == pick["a"] && s["b"] == pick["b"]) || (s["a"] == pick["b"] && s["b"] == pick["a"])) << s.dump();
 }
 
 }  // namespace

@@ -2,14 +2,28 @@
 // the ledger). Organizers see everything that is not hidden from them; a
 // member sees only their own position and the introductions involving them.
 // Hidden members never enter the analysis of someone who may not see them.
+// Organizers also act on the suggestions: POST /network/introductions records
+// an introduction (table `introductions`), notifies both members
+// (notify::Notify: in-app, and by e-mail if they chose so), and
+// the pair leaves the suggestion list.
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <map>
 #include <mutex>
+#include <set>
+#include <utility>
+
+#include <soci/soci.h>
 
 #include "analysis/export.h"
 #include "analysis/input.h"
 #include "analysis/layout.h"
 #include "analysis/report.h"
 #include "api/app.h"
+#include "domain/db_util.h"
+#include "domain/json_codec.h"
+#include "notify/notifications.h"
 
 namespace verbinder::api {
 namespace {
@@ -22,7 +36,9 @@ class AnalysisCache {
   struct Entry {
     std::string key;
     std::shared_ptr<const analysis::Analysis> analysis;
-    std::shared_ptr<const Json> map;  // computed on first request
+    std::string map;          // the map JSON (edges as objects), computed on first request
+    std::string compact_map;  // the same with edges as [source index, target index, real]
+    std::shared_ptr<const analysis::Layout> layout;  // guarded by the map route's mutex
   };
 
   Result<std::shared_ptr<Entry>> Get(App& app, const domain::Viewer& viewer, const analysis::AnalysisOptions& options) {
@@ -71,6 +87,285 @@ Result<analysis::AnalysisOptions> OptionsFrom(const Request& req) {
 
 Json Plain(const nlohmann::ordered_json& j) { return Json::parse(j.dump()); }
 
+Json NumOrNull(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
+
+// The map the web UI draws: every node with its layout position, sector,
+// community and the measures the map sizes by (betweenness, brokerage);
+// every tie once, with whether it ever met face to face. Compact: edges as
+// [source node index, target node index, 1 if real else 0] (a third of the bytes
+// on a 10,000-member network).
+Json MapJson(const analysis::Analysis& a, const analysis::Layout& layout, bool compact) {
+  const analysis::Graph& g = a.graph;
+  Json nodes = Json::array(), edges = Json::array();
+  int64_t real = 0;
+  for (int32_t v = 0; v < g.NodeCount(); ++v) {
+    const analysis::MemberMetrics& m = a.report.members[v];
+    nodes.push_back({{"id", g.ids[v]},
+                     {"name", g.names[v]},
+                     {"sector", g.sector_names[g.sector[v]]},
+                     {"community", m.community},
+                     {"x", std::round(layout.x[v] * 100) / 100},
+                     {"y", std::round(layout.y[v] * 100) / 100},
+                     {"degree", m.degree},
+                     {"betweenness", NumOrNull(m.betweenness)},
+                     {"brokerage", m.brokerage.Total()},
+                     {"core", m.core}});
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e) {
+      int32_t u = g.adj[e];
+      if (u <= v) continue;
+      real += g.real[e] != 0;
+      if (compact)
+        edges.push_back(Json::array({v, u, g.real[e] != 0 ? 1 : 0}));
+      else
+        edges.push_back({{"source", g.ids[v]}, {"target", g.ids[u]}, {"weight", g.weight[e]}, {"real", g.real[e] != 0}});
+    }
+  }
+  return {{"nodes", std::move(nodes)},
+          {"edges", std::move(edges)},
+          {"sectors", g.sector_names},
+          {"communities", a.report.network.communities},
+          {"members", g.NodeCount()},
+          {"ties", g.TieCount()},
+          {"real_ties", real},
+          {"compact", compact}};
+}
+
+std::string NameOf(const analysis::Graph& g, const std::string& id) {
+  auto it = g.index.find(id);
+  return it == g.index.end() ? std::string() : g.names[it->second];
+}
+
+std::string SectorOf(const analysis::Graph& g, const std::string& id) {
+  auto it = g.index.find(id);
+  return it == g.index.end() ? std::string() : g.sector_names[g.sector[it->second]];
+}
+
+// A suggested introduction with the names the leader reads it by.
+Json IntroductionWithNames(const analysis::Graph& g, const analysis::Introduction& i) {
+  Json j = Plain(analysis::IntroductionToJson(i));
+  j["a_name"] = NameOf(g, i.a);
+  j["b_name"] = NameOf(g, i.b);
+  j["via_name"] = i.via.empty() ? std::string() : NameOf(g, i.via);
+  j["a_sector"] = SectorOf(g, i.a);
+  j["b_sector"] = SectorOf(g, i.b);
+  return j;
+}
+
+// Pairs (a < b, as decimal ids) the leaders already introduced.
+Result<std::set<std::pair<std::string, std::string>>> IntroducedPairs(App& app) {
+  return domain::WithSession<std::set<std::pair<std::string, std::string>>>(
+      app.db(), [](soci::session& sql) -> Result<std::set<std::pair<std::string, std::string>>> {
+        std::set<std::pair<std::string, std::string>> out;
+        long long a = 0, b = 0;
+        soci::statement st = (sql.prepare << "SELECT a, b FROM introductions", soci::into(a), soci::into(b));
+        st.execute();
+        while (st.fetch()) out.insert({std::to_string(a), std::to_string(b)});
+        return out;
+      });
+}
+
+bool Introduced(const std::set<std::pair<std::string, std::string>>& pairs, const std::string& x, const std::string& y) {
+  if (x.empty() || y.empty()) return false;
+  long long a = std::stoll(x), b = std::stoll(y);
+  if (a > b) std::swap(a, b);
+  return pairs.count({std::to_string(a), std::to_string(b)}) > 0;
+}
+
+using EventTitles = std::map<std::string, std::string>;  // event id -> title
+
+Result<EventTitles> LoadEventTitles(App& app) {
+  return domain::WithSession<EventTitles>(app.db(), [](soci::session& sql) -> Result<EventTitles> {
+    EventTitles out;
+    long long id = 0;
+    std::string title;
+    soci::statement st = (sql.prepare << "SELECT id, title FROM events", soci::into(id), soci::into(title));
+    st.execute();
+    while (st.fetch()) out[std::to_string(id)] = title;
+    return out;
+  });
+}
+
+// The network's health at a glance: real-tie share, cross-sector ties, E-I per
+// sector (siloed sectors), isolated and fading members, event yield over time.
+Result<Json> HealthJson(App& app, const analysis::Analysis& a) {
+  const analysis::Graph& g = a.graph;
+  const analysis::Report& r = a.report;
+  const size_t k = g.sector_names.size();
+  std::vector<int64_t> members(k, 0), inside(k, 0), outside(k, 0), real_inside(k, 0), real_outside(k, 0);
+  int64_t real = 0, cross = 0, cross_real = 0;
+  for (int32_t v = 0; v < g.NodeCount(); ++v) {
+    ++members[g.sector[v]];
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e) {
+      int32_t u = g.adj[e];
+      if (u <= v) continue;
+      bool is_real = g.real[e] != 0;
+      real += is_real;
+      if (g.sector[u] == g.sector[v]) {
+        ++inside[g.sector[v]];
+        real_inside[g.sector[v]] += is_real;
+      } else {
+        ++cross;
+        cross_real += is_real;
+        for (int32_t x : {u, v}) {
+          ++outside[g.sector[x]];
+          real_outside[g.sector[x]] += is_real;
+        }
+      }
+    }
+  }
+  Json sectors = Json::array();
+  for (size_t s = 0; s < k; ++s) {
+    double ei = inside[s] + outside[s] > 0
+                    ? static_cast<double>(outside[s] - inside[s]) / static_cast<double>(outside[s] + inside[s])
+                    : std::nan("");
+    sectors.push_back({{"sector", g.sector_names[s]},
+                       {"members", members[s]},
+                       {"ties_inside", inside[s]},
+                       {"ties_outside", outside[s]},
+                       {"real_inside", real_inside[s]},
+                       {"real_outside", real_outside[s]},
+                       {"ei", NumOrNull(ei)}});
+  }
+  constexpr size_t kListMax = 100;
+  Json isolated = Json::array();
+  for (const auto& id : r.network.isolated) {
+    if (isolated.size() >= kListMax) break;
+    isolated.push_back({{"id", id}, {"name", NameOf(g, id)}, {"sector", SectorOf(g, id)}});
+  }
+  Json fading = Json::array();
+  for (const auto& f : r.fading) {
+    if (fading.size() >= kListMax) break;
+    fading.push_back({{"id", f.id},
+                      {"name", NameOf(g, f.id)},
+                      {"sector", SectorOf(g, f.id)},
+                      {"last_active", analysis::FormatDay(f.last_active)},
+                      {"days_inactive", f.days_inactive}});
+  }
+  VB_ASSIGN_OR_RETURN(EventTitles titles, LoadEventTitles(app));
+  Json events = Json::array();
+  for (const auto& e : r.events) {
+    auto t = titles.find(e.event);
+    events.push_back({{"event", e.event},
+                      {"title", t == titles.end() ? std::string() : t->second},
+                      {"date", e.date == analysis::kNoDate ? Json(nullptr) : Json(analysis::FormatDay(e.date))},
+                      {"attendees", e.attendees},
+                      {"new_ties", e.new_ties},
+                      {"new_real_ties", e.new_real_ties},
+                      {"new_cross_sector_real_ties", e.new_cross_sector_real_ties}});
+  }
+  Json online = Json::array();
+  for (const auto& p : r.online_only)
+    online.push_back({{"sector_a", p.sector_a}, {"sector_b", p.sector_b}, {"ties", p.ties}, {"real", p.real},
+                      {"online_only", p.online_only}});
+  return Json{{"members", g.NodeCount()},
+              {"ties", g.TieCount()},
+              {"real_ties", real},
+              {"real_tie_share", NumOrNull(r.network.real_tie_share)},
+              {"cross_sector_ties", cross},
+              {"cross_sector_real_ties", cross_real},
+              {"ei_index", NumOrNull(r.network.ei_index)},
+              {"sectors", std::move(sectors)},
+              {"isolated_count", r.network.isolated.size()},
+              {"isolated", std::move(isolated)},
+              {"fading_count", r.fading.size()},
+              {"fading", std::move(fading)},
+              {"events", std::move(events)},
+              {"online_only", std::move(online)}};
+}
+
+// A suggested invitation with the member's name and why, as a kind the UI can
+// say in both languages: isolated, small_group, online_only or fading.
+Json InviteWithKind(const analysis::Analysis& a, const analysis::Invite& i) {
+  const analysis::Graph& g = a.graph;
+  Json j = {{"id", i.id}, {"reason", i.reason}, {"name", NameOf(g, i.id)}, {"sector", SectorOf(g, i.id)}};
+  auto it = g.index.find(i.id);
+  if (it == g.index.end()) return j;
+  const int32_t v = it->second;
+  // The engine's order of reasons (suggestions.h): isolated, small group,
+  // never met face to face, fading.
+  std::string kind = g.Degree(v) == 0                                    ? "isolated"
+                     : i.reason.find("no tie to the rest") != std::string::npos ? "small_group"
+                     : i.reason.find("face to face") != std::string::npos       ? "online_only"
+                                                                                 : "fading";
+  for (const auto& f : a.report.fading)
+    if (f.id == i.id) j["days_inactive"] = f.days_inactive;
+  j["kind"] = kind;
+  j["degree"] = g.Degree(v);
+  return j;
+}
+
+struct IntroductionRequest {
+  int64_t a = 0, b = 0, via = 0;  // via 0 = none
+  std::string message;
+};
+
+constexpr size_t kMaxIntroductionMessage = 1000;  // characters (code points)
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Records an introduction and notifies both members (not the via) in
+// one transaction. Checks: a, b (and via) exist and are visible to the
+// leader, all differ, a and b have no interaction yet, the pair was not
+// introduced before.
+Result<Json> CreateIntroduction(App& app, const domain::Viewer& viewer, const IntroductionRequest& in) {
+  if (in.a == in.b) return InvalidArgument("a and b must be two different members", "b");
+  if (in.via != 0 && (in.via == in.a || in.via == in.b)) return InvalidArgument("via must differ from a and b", "via");
+  if (CodePoints(in.message) > kMaxIntroductionMessage)
+    return InvalidArgument("at most " + std::to_string(kMaxIntroductionMessage) + " characters", "message");
+  std::string names[3];
+  int64_t ids[3] = {in.a, in.b, in.via};
+  const char* fields[3] = {"a", "b", "via"};
+  for (int i = 0; i < 3; ++i) {
+    if (i == 2 && in.via == 0) continue;
+    auto m = app.members().Get(viewer, ids[i]);
+    if (!m) {
+      if (m.status().code() == Code::kNotFound) return NotFound("no member with id " + std::to_string(ids[i]), fields[i]);
+      return m.status();
+    }
+    // The notification names the others: an introduction must not reveal a
+    // profile that is hidden from the members (privacy holds everywhere).
+    if (m->visibility != model::Visibility::kMembers)
+      return InvalidArgument(m->name + "'s profile is not visible to other members, so they cannot be introduced", fields[i]);
+    names[i] = m->name;
+  }
+  VB_ASSIGN_OR_RETURN(auto leader, app.members().Get(viewer, viewer.member_id));
+  const int64_t now = app.clock().Now();
+  return domain::WithSession<Json>(app.db(), [&](soci::session& sql) -> Result<Json> {
+    long long lo = std::min(in.a, in.b), hi = std::max(in.a, in.b);
+    soci::transaction tr(sql);
+    long long tied = 0, before = 0;
+    sql << "SELECT count(*) FROM interactions WHERE a = :a AND b = :b", soci::use(lo), soci::use(hi), soci::into(tied);
+    if (tied > 0) return Conflict(names[0] + " and " + names[1] + " are already tied", "b");
+    sql << "SELECT count(*) FROM introductions WHERE a = :a AND b = :b", soci::use(lo), soci::use(hi), soci::into(before);
+    if (before > 0) return Conflict(names[0] + " and " + names[1] + " were already introduced", "b");
+    long long via = in.via, by = viewer.member_id, t = now;
+    soci::indicator via_ind = in.via == 0 ? soci::i_null : soci::i_ok;
+    sql << "INSERT INTO introductions (a, b, via, message, introduced_by, created_at) VALUES (:a, :b, :v, :m, :by, :t)",
+        soci::use(lo), soci::use(hi), soci::use(via, via_ind), soci::use(in.message), soci::use(by), soci::use(t);
+    long long id = 0;
+    sql << "SELECT id FROM introductions WHERE a = :a AND b = :b", soci::use(lo), soci::use(hi), soci::into(id);
+    const std::string ref = "introduction:" + std::to_string(id);
+    const std::string through = in.via != 0 ? " (through " + names[2] + ")" : "";
+    const std::string note = in.message.empty() ? "" : ": " + in.message;
+    notify::Notify(sql, in.a, "introduction",
+                             leader.name + " introduces you to " + names[1] + through + note, ref, now);
+    notify::Notify(sql, in.b, "introduction",
+                             leader.name + " introduces you to " + names[0] + through + note, ref, now);
+    tr.commit();
+    return Json{{"id", id},
+                {"a", in.a},
+                {"b", in.b},
+                {"via", in.via == 0 ? Json(nullptr) : Json(in.via)},
+                {"message", in.message},
+                {"introduced_by", viewer.member_id},
+                {"created_at", now}};
+  });
+}
+
 }  // namespace
 
 void RegisterNetworkAnalysisRoutes(App& app) {
@@ -99,39 +394,74 @@ void RegisterNetworkAnalysisRoutes(App& app) {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"limit"}));
     VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", 20, 1, 50));
     VB_ASSIGN_OR_RETURN(auto entry, cache->Get(app, ctx.viewer, {}));
+    // Introductions already made leave the list (the cached analysis predates them).
+    VB_ASSIGN_OR_RETURN(auto introduced, IntroducedPairs(app));
+    const analysis::Graph& g = entry->analysis->graph;
     Json intro = Json::array(), invite = Json::array();
     if (ctx.viewer.IsOrganizer()) {
       for (const auto& i : entry->analysis->report.suggestions.introductions) {
         if (static_cast<int>(intro.size()) >= limit) break;
-        intro.push_back(Plain(analysis::IntroductionToJson(i)));
+        if (Introduced(introduced, i.a, i.b)) continue;
+        intro.push_back(IntroductionWithNames(g, i));
       }
     } else {
       // A member sees only the introductions that involve them.
       auto pos = analysis::PositionOf(*entry->analysis, std::to_string(ctx.viewer.member_id), limit);
       if (pos)
-        for (const auto& i : pos->introductions) intro.push_back(Plain(analysis::IntroductionToJson(i)));
+        for (const auto& i : pos->introductions)
+          if (!Introduced(introduced, i.a, i.b)) intro.push_back(IntroductionWithNames(g, i));
     }
     if (ctx.viewer.IsOrganizer()) {
-      Json report = Plain(analysis::ReportToJson(entry->analysis->report));
-      for (const auto& j : report["suggestions"]["invite"]) {
+      for (const auto& i : entry->analysis->report.suggestions.invite) {
         if (static_cast<int>(invite.size()) >= limit) break;
-        invite.push_back(j);
+        invite.push_back(InviteWithKind(*entry->analysis, i));
       }
     }
     return Response::JsonBody({{"introductions", intro}, {"invite", invite}});
   });
 
-  app.Add(Method::kGet, "/api/v1/network/map", Access::kOrganizer, [&app, cache](Ctx& ctx) -> Result<Response> {
-    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"real_only", "as_of"}));
+  app.Add(Method::kPost, "/api/v1/network/introductions", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"a", "b", "via", "message"}));
+    IntroductionRequest in;
+    VB_ASSIGN_OR_RETURN(in.a, domain::GetInt(body, "a", true));
+    VB_ASSIGN_OR_RETURN(in.b, domain::GetInt(body, "b", true));
+    if (body.contains("via") && !body["via"].is_null()) {
+      VB_ASSIGN_OR_RETURN(in.via, domain::GetInt(body, "via", true));
+    }
+    VB_ASSIGN_OR_RETURN(in.message, domain::GetString(body, "message", false));
+    for (auto [v, f] : {std::pair{in.a, "a"}, std::pair{in.b, "b"}})
+      if (v <= 0) return InvalidArgument("must be a member id", f);
+    if (body.contains("via") && !body["via"].is_null() && in.via <= 0) return InvalidArgument("must be a member id", "via");
+    VB_ASSIGN_OR_RETURN(Json out, CreateIntroduction(app, ctx.viewer, in));
+    return Response::JsonBody(out, 201);
+  });
+
+  app.Add(Method::kGet, "/api/v1/network/health", Access::kOrganizer, [&app, cache](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"fading_days"}));
     VB_ASSIGN_OR_RETURN(auto options, OptionsFrom(ctx.req));
     VB_ASSIGN_OR_RETURN(auto entry, cache->Get(app, ctx.viewer, options));
+    VB_ASSIGN_OR_RETURN(Json out, HealthJson(app, *entry->analysis));
+    return Response::JsonBody(out);
+  });
+
+  app.Add(Method::kGet, "/api/v1/network/map", Access::kOrganizer, [&app, cache](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"real_only", "as_of", "compact"}));
+    VB_ASSIGN_OR_RETURN(auto options, OptionsFrom(ctx.req));
+    std::string compact = QueryString(ctx.req, "compact");
+    if (!compact.empty() && compact != "true" && compact != "false")
+      return InvalidArgument("must be true or false", "compact");
+    VB_ASSIGN_OR_RETURN(auto entry, cache->Get(app, ctx.viewer, options));
+    // The layout and the serialised map are computed once per analysis; later
+    // requests only copy the cached string.
     static std::mutex map_mu;
     std::lock_guard<std::mutex> lock(map_mu);
-    if (!entry->map) {
-      auto layout = analysis::ComputeLayout(entry->analysis->graph);
-      entry->map = std::make_shared<const Json>(Plain(analysis::MapToJson(*entry->analysis, layout)));
+    std::string& out = compact == "true" ? entry->compact_map : entry->map;
+    if (out.empty()) {
+      if (!entry->layout) entry->layout = std::make_shared<const analysis::Layout>(analysis::ComputeLayout(entry->analysis->graph));
+      out = MapJson(*entry->analysis, *entry->layout, compact == "true").dump();
     }
-    return Response::Text(entry->map->dump(), "application/json");
+    return Response::Text(out, "application/json");
   });
 
   app.Add(Method::kGet, "/api/v1/network/events", Access::kOrganizer, [&app, cache](Ctx& ctx) -> Result<Response> {

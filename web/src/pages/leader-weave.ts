@@ -31,7 +31,7 @@ export default async function leaderWeave(ctx: PageCtx): Promise<void> {
   ]);
   const label = (k: string) => (k ? sectorLabel(secs, k) : t('leader.map.sector.none'));
   const status = h('div', { 'aria-live': 'polite' });
-  const note = h('textarea', { id: 'lw-note', name: 'note', rows: 2, maxlength: 2000 });
+  const note = h('textarea', { id: 'lw-note', name: 'note', rows: 2, maxlength: 1000 });
   const noteField = h('div', { class: 'field' }, h('label', { for: 'lw-note' }, t('leader.weave.note')),
     h('p', { class: 'hint', id: 'lw-note-hint' }, t('leader.weave.note.hint')), note);
   note.setAttribute('aria-describedby', 'lw-note-hint');
