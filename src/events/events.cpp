@@ -10,6 +10,7 @@
 #include "domain/network.h"
 #include "domain/validation.h"
 #include "events/ical.h"
+#include "notify/notifications.h"
 #include "events/session.h"
 #include "util/strings.h"
 
@@ -218,9 +219,8 @@ void LockEvent(soci::session& sql, Id event_id) {
 
 void Notify(soci::session& sql, Id member_id, const std::string& kind, const std::string& text, const std::string& ref,
             UnixTime now) {
-  long long m = member_id, t = now;
-  sql << "INSERT INTO event_notifications (member_id, kind, text, ref, created_at) VALUES (:m, :k, :x, :r, :t)",
-      soci::use(m), soci::use(kind), soci::use(text), soci::use(ref), soci::use(t);
+  // The notification row plus an e-mail in the outbox when the member wants this kind by mail.
+  notify::Notify(sql, member_id, kind, text, ref, now);
 }
 
 std::string MemberName(soci::session& sql, Id member_id) {
