@@ -9,7 +9,11 @@ S["NetworkReport"] = {"type": "object", "description": "The analysis report: net
                                      "suggestions": {"type": "object"}}}
 S["Introduction"] = {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"},
                      "via": {"type": "string", "description": "The mutual contact who can make the introduction warm"},
-                     "score": {"type": "number"}, "reason": {"type": "string"}}}
+                     "score": {"type": "number"}, "reason": {"type": "string"},
+                     "a_name": {"type": "string"}, "b_name": {"type": "string"}, "via_name": {"type": "string"},
+                     "a_sector": {"type": "string"}, "b_sector": {"type": "string"},
+                     "can_introduce": {"type": "boolean", "description": "Organizers: false when a profile involved is not "
+                                       "visible to all members (POST /network/introductions would refuse it)"}}}
 P["/api/v1/network/report"] = {"get": op("The network report (organizers; hidden members left out)", "networkReport", "network analysis",
     schema=ref("NetworkReport"), params=NET_PARAMS, errors=("400", "401", "403"))}
 P["/api/v1/network/members/{id}"] = {"get": op("A member's position in the network (organizers; members: only their own)",

@@ -164,6 +164,19 @@ Result<std::set<std::pair<std::string, std::string>>> IntroducedPairs(App& app) 
       });
 }
 
+// Members whose profile not every member may see: an introduction would
+// reveal them, so their suggestions are shown but cannot be sent.
+Result<std::set<std::string>> NotPublicIds(App& app) {
+  return domain::WithSession<std::set<std::string>>(app.db(), [](soci::session& sql) -> Result<std::set<std::string>> {
+    std::set<std::string> out;
+    long long id = 0;
+    soci::statement st = (sql.prepare << "SELECT id FROM members WHERE visibility <> 'members'", soci::into(id));
+    st.execute();
+    while (st.fetch()) out.insert(std::to_string(id));
+    return out;
+  });
+}
+
 bool Introduced(const std::set<std::pair<std::string, std::string>>& pairs, const std::string& x, const std::string& y) {
   if (x.empty() || y.empty()) return false;
   long long a = std::stoll(x), b = std::stoll(y);
@@ -399,10 +412,13 @@ void RegisterNetworkAnalysisRoutes(App& app) {
     const analysis::Graph& g = entry->analysis->graph;
     Json intro = Json::array(), invite = Json::array();
     if (ctx.viewer.IsOrganizer()) {
+      VB_ASSIGN_OR_RETURN(auto not_public, NotPublicIds(app));
       for (const auto& i : entry->analysis->report.suggestions.introductions) {
         if (static_cast<int>(intro.size()) >= limit) break;
         if (Introduced(introduced, i.a, i.b)) continue;
-        intro.push_back(IntroductionWithNames(g, i));
+        Json j = IntroductionWithNames(g, i);
+        j["can_introduce"] = !not_public.count(i.a) && !not_public.count(i.b) && !not_public.count(i.via);
+        intro.push_back(std::move(j));
       }
     } else {
       // A member sees only the introductions that involve them.

@@ -172,7 +172,7 @@ describe('the leader', () => {
     assert.ok(await page.locator('.invite-list li').count() > 0, 'and members to invite');
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'leader-weave-1280-nl');
-    const first = cards.first();
+    const first = cards.filter({ has: page.locator('.actions button') }).first();
     const a = await first.getAttribute('data-a');
     const b2 = await first.getAttribute('data-b');
     const sug = await leaderApi.call('GET', '/api/v1/network/suggestions?limit=30');

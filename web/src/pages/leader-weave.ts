@@ -9,7 +9,7 @@ import { formatNumber, getLang, t } from '../i18n';
 
 export interface Suggested {
   a: string; b: string; via: string; score: number; reason: string;
-  a_name: string; b_name: string; via_name: string; a_sector: string; b_sector: string;
+  a_name: string; b_name: string; via_name: string; a_sector: string; b_sector: string; can_introduce?: boolean;
 }
 interface Invite { id: string; name: string; sector: string; reason: string; kind?: string; degree?: number; days_inactive?: number }
 
@@ -52,7 +52,7 @@ export default async function leaderWeave(ctx: PageCtx): Promise<void> {
           h('span', null, t('leader.weave.score', { s: formatNumber(s.score, 2) }))),
         h('p', null, s.via ? t('leader.weave.via', { name: s.via_name }) : t('leader.weave.novia')),
         h('p', { class: 'sub' }, reason, getLang() === 'en' && s.reason ? ' ' + s.reason : ''),
-        h('div', { class: 'actions' }, send)));
+        s.can_introduce === false ? h('p', { class: 'hint' }, t('leader.weave.private')) : h('div', { class: 'actions' }, send)));
     send.addEventListener('click', async () => {
       send.setAttribute('disabled', '');
       send.textContent = t('leader.weave.sending');
