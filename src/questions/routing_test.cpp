@@ -1,0 +1,101 @@
+// Routing, pure: who is best placed to answer, and why — in both languages.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "questions/routing.h"
+
+namespace verbinder::questions {
+namespace {
+
+const std::map<std::string, SectorLabel> kLabels = {{"zorg", {"Care", "Zorg"}}, {"industrie", {"Industry", "Industrie"}},
+                                                    {"onderwijs", {"Education", "Onderwijs"}}};
+
+TEST(RoutingTest, FindsExpertiseAcrossLanguagesAndExplainsIt) {
+  matching::TextAnalyzer analyzer;
+  std::vector<RoutingCandidate> cands = {
+      {1, "industrie", {"lean"}, "We shorten lead times and remove bottlenecks on the shop floor."},
+      {2, "onderwijs", {"stages"}, "Begeleiding van stagiairs en leerlingen."},
+      {3, "zorg", {}, ""},
+  };
+  auto r = RouteQuestion({"Onze wachtlijsten groeien", "Hoe krijgen we de doorstroom beter?", {}, "zorg"}, cands, 5,
+                         analyzer, kLabels);
+  ASSERT_EQ(r.size(), 1u);  // only the lead-time expert matches
+  EXPECT_EQ(r[0].id, 1);
+  EXPECT_TRUE(r[0].other_sector);
+  EXPECT_NE(r[0].reason_nl.find("doorlooptijd"), std::string::npos) << r[0].reason_nl;
+  EXPECT_NE(r[0].reason_nl.find("Industrie"), std::string::npos) << r[0].reason_nl;
+  EXPECT_NE(r[0].reason_en.find("lead time"), std::string::npos) << r[0].reason_en;
+  EXPECT_NE(r[0].reason_en.find("another sector"), std::string::npos) << r[0].reason_en;
+}
+
+TEST(RoutingTest, NobodyWithoutMatchingExpertiseIsRouted) {
+  matching::TextAnalyzer analyzer;
+  std::vector<RoutingCandidate> cands = {{1, "industrie", {"lassen"}, "Lassen en plaatbewerking"}};
+  auto r = RouteQuestion({"Hoe vinden we stagiairs?", "", {}, "zorg"}, cands, 5, analyzer, kLabels);
+  EXPECT_TRUE(r.empty());
+}
+
+TEST(RoutingTest, ExactTagMatchCountsAndTopKIsRespected) {
+  matching::TextAnalyzer analyzer;
+  std::vector<RoutingCandidate> cands;
+  for (int i = 1; i <= 8; ++i) cands.push_back({i, "industrie", {"roosters"}, "Roosters en planning van diensten"});
+  auto r = RouteQuestion({"Diensten plannen", "", {"roosters"}, "zorg"}, cands, 5, analyzer, kLabels);
+  ASSERT_EQ(r.size(), 5u);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(r[i].id, i + 1);  // ties: lower id first
+}
+
+// Oracle: two experts with identical expertise, one in the asker's sector and
+// one in another; the cross-sector one always ranks first. Randomised over
+// expertise texts, question texts, sectors and id order.
+TEST(RoutingTest, OracleCrossSectorExpertBeatsSameSectorExpertWithEqualExpertise) {
+  matching::TextAnalyzer analyzer;
+  const std::vector<std::string> expertise = {
+      "Wij verkorten doorlooptijden met lean.", "Roosters en dienstplanning voor ploegendiensten.",
+      "Energy saving and solar panels on our plants.", "Begeleiding van stagiairs en leerlingen in de praktijk.",
+      "Inventory management and kanban in the warehouse.", "Data dashboards and management information."};
+  const std::vector<std::string> questions = {
+      "Onze wachtlijsten groeien, hoe verbeteren we de doorstroom?", "How do we plan shifts with fewer staff?",
+      "Onze energierekening is verdubbeld", "Hoe houden we stagiairs binnen?", "We keep running out of stock",
+      "Which data and dashboards should our board see?"};
+  const std::vector<std::string> sectors = {"zorg", "industrie", "onderwijs"};
+  std::mt19937 rng(42);
+  int checked = 0;
+  for (int round = 0; round < 60; ++round) {
+    size_t e = rng() % expertise.size();
+    const std::string& qtext = questions[e];  // question i matches expertise i
+    std::string asker_sector = sectors[rng() % sectors.size()];
+    std::string other_sector = sectors[(std::find(sectors.begin(), sectors.end(), asker_sector) - sectors.begin() + 1 +
+                                        rng() % 2) % sectors.size()];
+    ASSERT_NE(asker_sector, other_sector);
+    int64_t same_id = 10 + rng() % 50, other_id = 10 + rng() % 50;
+    if (other_id == same_id) other_id += 100;
+    std::vector<RoutingCandidate> cands = {{same_id, asker_sector, {}, expertise[e]},
+                                           {other_id, other_sector, {}, expertise[e]}};
+    if (rng() % 2) std::swap(cands[0], cands[1]);
+    auto r = RouteQuestion({qtext, "", {}, asker_sector}, cands, 5, analyzer, kLabels);
+    ASSERT_EQ(r.size(), 2u) << qtext << " / " << expertise[e];
+    EXPECT_EQ(r[0].id, other_id) << qtext;
+    EXPECT_TRUE(r[0].other_sector);
+    EXPECT_FALSE(r[1].other_sector);
+    EXPECT_GT(r[0].score, r[1].score);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 60);
+}
+
+TEST(RoutingTest, AMuchBetterSameSectorExpertStillWins) {
+  matching::TextAnalyzer analyzer;
+  std::vector<RoutingCandidate> cands = {
+      {1, "industrie", {}, "Roosters."},
+      {2, "zorg", {"roosters", "capaciteitsplanning", "ziekteverzuim"},
+       "Roosters, capaciteitsplanning, ziekteverzuim en werkdruk in de wijkzorg."},
+  };
+  auto r = RouteQuestion({"Roosters, capaciteit, ziekteverzuim en werkdruk", "", {"roosters"}, "zorg"}, cands, 5,
+                         analyzer, kLabels);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].id, 2);
+}
+
+}  // namespace
+}  // namespace verbinder::questions
