@@ -146,3 +146,44 @@ for action, desc in [("decline", "Decline (host)"), ("cancel", "Cancel before it
 P["/api/v1/visits/{id}/confirm"] = {"post": op("Did it happen? The first yes writes visit_held", "confirmVisit", "visits", schema=ref("Visit"), params=[pid()],
     body={"type": "object", "required": ["happened"], "properties": {"happened": {"type": "boolean"}}}, extra=CONFLICT)}
 P["/api/v1/visits/{id}/invite.ics"] = {"get": {**ics_op("The visit as an invite", "visitInvite", "visits", params=[pid()]), }}
+
+# Group tables (borrel seating), the yield report and the printable pages.
+PERSON = {"type": "object", "properties": {"id": ID, "name": {"type": "string", "description": "Empty when hidden from the viewer"},
+    "sector": {"type": "string"}, "organization": {"type": "string"}}}
+S["Seating"] = {"type": "object", "required": ["title", "tables", "table_size", "rounds"], "properties": {
+    "id": {**ID, "readOnly": True}, "event_id": {**ID, "readOnly": True}, "title": {"type": "string", "maxLength": 200},
+    "tables": {"type": "integer", "minimum": 1, "maximum": 500}, "table_size": {"type": "integer", "minimum": 2, "maximum": 50},
+    "rounds": {"type": "integer", "minimum": 1, "maximum": 12}, "seated_at": {**T, "nullable": True, "readOnly": True},
+    "quality": {"type": "object", "readOnly": True, "properties": {"repeats": {"type": "integer"}, "colleague_conflicts": {"type": "integer"},
+        "unseated": {"type": "integer"}, "mean_distinct_sectors": {"type": "number"}}},
+    "plan": {"type": "array", "readOnly": True, "description": "Occupied tables by round (plan reads and runs only)", "items": {"type": "object",
+        "properties": {"round": {"type": "integer"}, "table": {"type": "integer"}, "people": {"type": "array", "items": PERSON},
+                       "hidden": {"type": "integer", "description": "Seated people the viewer may not see"}}}}}}
+S["MyTable"] = {"type": "object", "properties": {"seating_id": ID, "title": {"type": "string"}, "round": {"type": "integer"},
+    "table": {"type": "integer"}, "tablemates": {"type": "array", "items": PERSON}, "hidden": {"type": "integer"}}}
+S["EventYield"] = {"type": "object", "properties": {"event_id": ID,
+    "attendance": {"type": "object", "properties": {k: {"type": "integer"} for k in ["registered", "waitlisted", "cancelled", "checked_in", "no_shows"]}
+        | {"no_show_list": {"type": "array", "items": {"type": "object", "properties": {"id": ID, "name": {"type": "string"}}}}}},
+    "meetings": {"type": "object", "properties": {k: {"type": "integer"} for k in ["scheduled", "held", "not_held", "without_feedback"]}},
+    "usefulness": {"type": "object", "properties": {"feedback": {"type": "integer"}, "rated": {"type": "integer"}, "mean": {"type": "number"},
+        "counts": {"type": "array", "items": {"type": "integer"}, "minItems": 5, "maxItems": 5, "description": "Ratings 1..5"}}},
+    "new_ties": {"type": "object", "properties": {"from_meetings": {"type": "integer"}, "met_at_event": {"type": "integer"}}}}}
+P["/api/v1/events/{id}/seatings"] = {
+  "post": op("Define group tables: tables of N for K rounds (organizers)", "createSeating", "meetings", ok="201", schema=ref("Seating"),
+             params=[EV], body=ref("Seating")),
+  "get": op("The event's group-table seatings (attendees and organizers)", "listSeatings", "meetings", schema=items(ref("Seating")), params=[EV])}
+P["/api/v1/seatings/{id}/run"] = {"post": op("Seat everyone taking part: mixed sectors, colleagues apart, no repeats (organizers)", "runSeating",
+    "meetings", schema=ref("Seating"), params=[pid()], extra=CONFLICT)}
+P["/api/v1/seatings/{id}"] = {"get": op("A seating with its plan per round and table (organizers)", "getSeating", "meetings",
+    schema=ref("Seating"), params=[pid()])}
+P["/api/v1/events/{id}/my-tables"] = {"get": op("My group tables: per seating and round, the table and tablemates", "myTables", "meetings",
+    schema=items(ref("MyTable")), params=[EV])}
+P["/api/v1/events/{id}/report"] = {"get": op("Event yield: registered vs checked in, meetings held vs scheduled, usefulness, new real ties (organizers)",
+    "eventReport", "events", schema=ref("EventYield"), params=[EV])}
+LANG = q("lang", "nl (default) or en", {"type": "string", "enum": ["nl", "en"]})
+for path, summary, op_id in [("/api/v1/events/{id}/schedule/print", "My printable schedule: slot, table, whom, why, group tables", "printMySchedule"),
+                             ("/api/v1/events/{id}/schedules/print", "Every attendee's schedule, one per page (organizers)", "printAllSchedules"),
+                             ("/api/v1/events/{id}/tables/print", "A sheet per table: its meetings by slot and its group-table guests (organizers)", "printTableSheets")]:
+    P[path] = {"get": {**op(summary, op_id, "meetings", params=[EV, LANG]),
+        "responses": {"200": HTML, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthenticated"},
+                      "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}

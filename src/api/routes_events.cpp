@@ -3,6 +3,7 @@
 // schedules, feedback, site visits and the notifications they produce. The
 // handlers only parse input and map records to JSON; the events services
 // (src/events/) enforce roles, visibility and every rule.
+#include <functional>
 #include <memory>
 
 #include "api/app.h"
@@ -11,6 +12,9 @@
 #include "events/events.h"
 #include "events/events_json.h"
 #include "events/meetings.h"
+#include "events/printable.h"
+#include "events/report.h"
+#include "events/seating.h"
 #include "events/visits.h"
 
 namespace verbinder::api {
@@ -20,11 +24,14 @@ using events::ToJson;
 
 struct EventsApi {
   EventsApi(storage::Database& db, const Clock& clock)
-      : events(db, clock), calendar(db, clock), meetings(db, clock), visits(db, clock) {}
+      : events(db, clock), calendar(db, clock), meetings(db, clock), visits(db, clock), seating(db, clock),
+        reports(db, clock) {}
   events::EventService events;
   events::CalendarService calendar;
   events::MeetingService meetings;
   events::VisitService visits;
+  events::SeatingService seating;
+  events::ReportService reports;
 };
 
 Response Ics(const std::string& text, const std::string& filename) {
@@ -47,19 +54,18 @@ Json Items(const std::vector<T>& xs) {
   return {{"items", items}, {"total", items.size()}};
 }
 
-std::string HtmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
+using events::HtmlEscape;
+
+// ?lang=nl|en for the printable pages (default nl).
+Result<std::string> PrintLang(const Request& req) {
+  VB_RETURN_IF_ERROR(CheckQueryParams(req, {"lang"}));
+  std::string lang = QueryString(req, "lang");
+  if (lang.empty()) return std::string("nl");
+  if (lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
+  return lang;
 }
+
+Response Html(std::string html) { return Response::Text(std::move(html), "text/html; charset=utf-8"); }
 
 void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
   app.Add(Method::kGet, "/api/v1/events/notifications", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
@@ -202,7 +208,7 @@ void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
                 "</code></td><td>" + (r.checked_in_at ? "&#10003;" : "&#9744;") + "</td></tr>";
       if (offset + domain::kMaxPageSize >= page.total) break;
     }
-    return Response::Text(html + "</table></html>\n", "text/html; charset=utf-8");
+    return Html(html + "</table></html>\n");
   });
 }
 
@@ -322,10 +328,78 @@ void RegisterMeetingRoutes(App& app, std::shared_ptr<EventsApi> api) {
     VB_RETURN_IF_ERROR(api->meetings.Feedback(ctx.viewer, id, happened, static_cast<int>(useful), note));
     return Response::NoContent();
   });
-  app.Add(Method::kGet, "/api/v1/meetings/:id/invite.ics", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+}
+
+// Group tables, the yield report and the printable schedules and sheets.
+void RegisterSeatingRoutes(App& app, std::shared_ptr<EventsApi> api) {
+  app.Add(Method::kPost, "/api/v1/events/:id/seatings", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    VB_ASSIGN_OR_RETURN(auto ics, api->meetings.MeetingInvite(ctx.viewer, id));
-    return Ics(ics, "meeting-" + std::to_string(id) + ".ics");
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    events::Seating s;
+    VB_RETURN_IF_ERROR(events::SeatingFromJson(body, s));
+    VB_ASSIGN_OR_RETURN(auto created, api->seating.Create(ctx.viewer, id, s));
+    return Response::JsonBody(ToJson(created), 201);
+  });
+  app.Add(Method::kGet, "/api/v1/events/:id/seatings", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto rows, api->seating.List(ctx.viewer, id));
+    return Response::JsonBody(Items(rows));
+  });
+  app.Add(Method::kPost, "/api/v1/seatings/:id/run", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto plan, api->seating.Run(ctx.viewer, id));
+    return Response::JsonBody(ToJson(plan));
+  });
+  app.Add(Method::kGet, "/api/v1/seatings/:id", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto plan, api->seating.Plan(ctx.viewer, id));
+    return Response::JsonBody(ToJson(plan));
+  });
+  app.Add(Method::kGet, "/api/v1/events/:id/my-tables", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto rows, api->seating.MyTables(ctx.viewer, id));
+    return Response::JsonBody(Items(rows));
+  });
+  app.Add(Method::kGet, "/api/v1/events/:id/report", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto y, api->reports.Yield(ctx.viewer, id));
+    return Response::JsonBody(ToJson(y));
+  });
+  // Printable pages (HTML, every user text escaped).
+  app.Add(Method::kGet, "/api/v1/events/:id/schedule/print", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx.req));
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
+    VB_ASSIGN_OR_RETURN(auto reg, api->events.MyRegistration(ctx.viewer, id));
+    VB_ASSIGN_OR_RETURN(auto meetings, api->meetings.MySchedule(ctx.viewer, id));
+    VB_ASSIGN_OR_RETURN(auto tables, api->seating.MyTables(ctx.viewer, id));
+    return Html(events::PersonalScheduleHtml(e, ctx.viewer.member_id, reg.member_name, meetings, tables, lang));
+  });
+  app.Add(Method::kGet, "/api/v1/events/:id/schedules/print", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx.req));
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
+    VB_ASSIGN_OR_RETURN(auto people, api->meetings.AllSchedules(ctx.viewer, id));
+    return Html(events::AllSchedulesHtml(e, people, lang));
+  });
+  app.Add(Method::kGet, "/api/v1/events/:id/tables/print", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx.req));
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
+    if (!api->events.CanManage(ctx.viewer, e)) return PermissionDenied("only the event's organizers print table sheets");
+    std::vector<events::ScheduledMeeting> meetings;
+    VB_ASSIGN_OR_RETURN(auto rounds, api->meetings.Rounds(ctx.viewer, id));
+    for (const auto& r : rounds) {
+      VB_ASSIGN_OR_RETURN(auto rows, api->meetings.RoundMeetings(ctx.viewer, r.id));
+      meetings.insert(meetings.end(), rows.begin(), rows.end());
+    }
+    std::vector<events::SeatingPlan> plans;
+    VB_ASSIGN_OR_RETURN(auto seatings, api->seating.List(ctx.viewer, id));
+    for (const auto& s : seatings) {
+      VB_ASSIGN_OR_RETURN(auto plan, api->seating.Plan(ctx.viewer, s.id));
+      plans.push_back(std::move(plan));
+    }
+    return Html(events::TableSheetsHtml(e, meetings, plans, lang));
   });
 }
 
@@ -357,16 +431,20 @@ void RegisterVisitRoutes(App& app, std::shared_ptr<EventsApi> api) {
     VB_ASSIGN_OR_RETURN(auto v, api->visits.Accept(ctx.viewer, id, s));
     return Response::JsonBody(ToJson(v));
   });
-  app.Add(Method::kPost, "/api/v1/visits/:id/decline", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    VB_ASSIGN_OR_RETURN(auto v, api->visits.Decline(ctx.viewer, id));
-    return Response::JsonBody(ToJson(v));
-  });
-  app.Add(Method::kPost, "/api/v1/visits/:id/cancel", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    VB_ASSIGN_OR_RETURN(auto v, api->visits.Cancel(ctx.viewer, id));
-    return Response::JsonBody(ToJson(v));
-  });
+  // The visit actions that need nothing but the id.
+  struct VisitAction {
+    const char* name;
+    Result<events::Visit> (events::VisitService::*fn)(const domain::Viewer&, model::Id);
+  };
+  for (VisitAction a : {VisitAction{"decline", &events::VisitService::Decline},
+                        VisitAction{"cancel", &events::VisitService::Cancel}}) {
+    app.Add(Method::kPost, std::string("/api/v1/visits/:id/") + a.name, Access::kMember,
+            [api, a](Ctx& ctx) -> Result<Response> {
+              VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+              VB_ASSIGN_OR_RETURN(auto v, (api->visits.*a.fn)(ctx.viewer, id));
+              return Response::JsonBody(ToJson(v));
+            });
+  }
   app.Add(Method::kPost, "/api/v1/visits/:id/confirm", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
@@ -374,11 +452,6 @@ void RegisterVisitRoutes(App& app, std::shared_ptr<EventsApi> api) {
     VB_ASSIGN_OR_RETURN(bool happened, events::GetBool(body, "happened", true));
     VB_ASSIGN_OR_RETURN(auto v, api->visits.Confirm(ctx.viewer, id, happened));
     return Response::JsonBody(ToJson(v));
-  });
-  app.Add(Method::kGet, "/api/v1/visits/:id/invite.ics", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    VB_ASSIGN_OR_RETURN(auto ics, api->visits.Invite(ctx.viewer, id));
-    return Ics(ics, "visit-" + std::to_string(id) + ".ics");
   });
 }
 
@@ -390,6 +463,26 @@ void RegisterEventsRoutes(App& app) {
   RegisterCalendarRoutes(app, api);
   RegisterMeetingRoutes(app, api);
   RegisterVisitRoutes(app, api);
+  RegisterSeatingRoutes(app, api);
+
+  // One participant's iCalendar invite for a meeting or a visit.
+  struct Invite {
+    const char* prefix;  // "meeting" -> /api/v1/meetings/:id/invite.ics, file meeting-<id>.ics
+    std::function<Result<std::string>(EventsApi&, const domain::Viewer&, model::Id)> fn;
+  };
+  for (const Invite& inv : {Invite{"meeting", [](EventsApi& a, const domain::Viewer& v, model::Id id) {
+                              return a.meetings.MeetingInvite(v, id);
+                            }},
+                            Invite{"visit", [](EventsApi& a, const domain::Viewer& v, model::Id id) {
+                              return a.visits.Invite(v, id);
+                            }}}) {
+    app.Add(Method::kGet, std::string("/api/v1/") + inv.prefix + "s/:id/invite.ics", Access::kMember,
+            [api, inv](Ctx& ctx) -> Result<Response> {
+              VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+              VB_ASSIGN_OR_RETURN(auto ics, inv.fn(*api, ctx.viewer, id));
+              return Ics(ics, std::string(inv.prefix) + "-" + std::to_string(id) + ".ics");
+            });
+  }
 }
 
 }  // namespace verbinder::api

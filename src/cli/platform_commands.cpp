@@ -23,6 +23,7 @@
 #include "domain/bulk_load.h"
 #include "domain/json_codec.h"
 #include "domain/members.h"
+#include "events/demo_networking.h"
 #include "importers/importers.h"
 #include "storage/database.h"
 #include "util/csv.h"
@@ -163,6 +164,10 @@ int RunDemo(const Args& args) {
   SystemClock clock;
   auto st = domain::LoadNetwork(**db, d.network, clock, TerminalProgress("demo"));
   if (!st) return Fail("demo", st.status());
+  // The upcoming congress's networking rounds, schedule and group tables.
+  auto rounds = events::SeedDemoNetworking(**db, clock, d.network.events[d.story.congress_2027 - 1].title,
+                                           std::string(demo::kDemoAnjaEmail), std::string(demo::kDemoPieterEmail));
+  if (!rounds) return Fail("demo", rounds.status());
   PrintStats(*st, Since(t0));
   std::cout << "demo logins (password '" << demo::kDemoPassword << "'): leader " << demo::kDemoLeaderEmail
             << ", admin " << demo::kDemoAdminEmail << ", members " << demo::kDemoAnjaEmail << " and "

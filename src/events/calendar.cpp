@@ -6,12 +6,11 @@
 #include "domain/db_util.h"
 #include "events/events.h"
 #include "events/ical.h"
-#include "events/session.h"
 
 namespace verbinder::events {
 namespace {
 
-using internal::WithSession;
+using domain::WithSession;
 
 std::string EventUrl(model::Id id) { return "/events/" + std::to_string(id); }
 

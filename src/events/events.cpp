@@ -11,7 +11,6 @@
 #include "domain/validation.h"
 #include "events/ical.h"
 #include "notify/notifications.h"
-#include "events/session.h"
 #include "util/strings.h"
 
 namespace verbinder::events {
@@ -19,7 +18,7 @@ namespace {
 
 using domain::Page;
 using domain::Viewer;
-using internal::WithSession;
+using domain::WithSession;
 
 constexpr int64_t kMaxEventSeconds = 14 * 86400;
 constexpr size_t kMaxProgramme = 200;
@@ -31,12 +30,17 @@ std::optional<RegistrationStatus> ParseRegistrationStatus(const std::string& s) 
   return std::nullopt;
 }
 
-std::string NewCheckinCode() {
+}  // namespace
+
+std::string internal::NewCheckinCode() {
   // 48 random bits as "VB-XXXX-XXXX-XXXX": short enough to type, QR-ready.
   std::string hex = AsciiLower(domain::RandomToken().substr(0, 12));
   for (auto& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return "VB-" + hex.substr(0, 4) + "-" + hex.substr(4, 4) + "-" + hex.substr(8, 4);
 }
+
+namespace {
+using internal::NewCheckinCode;
 
 std::string NormalizeCode(const std::string& code) {
   std::string t = Trim(code);
@@ -559,21 +563,18 @@ Result<Registration> EventService::DoCheckIn(const Viewer& viewer, Id event_id, 
     long long t = now, id = reg.id, ev = event_id;
     sql << "UPDATE registrations SET checked_in_at = :t, updated_at = :u WHERE id = :id", soci::use(t), soci::use(t),
         soci::use(id);
-    // Who was there together: one met_at_event with everyone already inside.
-    std::vector<long long> present;
-    {
-      long long m = 0;
-      soci::statement st = (sql.prepare << "SELECT member_id FROM registrations WHERE event_id = :e AND "
-                                           "checked_in_at > 0 AND status = 'registered' AND id <> :id",
-                            soci::use(ev), soci::use(id), soci::into(m));
-      st.execute();
-      while (st.fetch()) present.push_back(m);
-    }
-    for (long long other : present) {
-      model::Interaction in{0, reg.member_id, other, model::InteractionKind::kMetAtEvent, now,
-                            "event:" + std::to_string(event_id), event_id};
-      domain::AppendInteraction(sql, in);
-    }
+    // Who was there together: one met_at_event with everyone already inside,
+    // written by one INSERT ... SELECT (a constant number of round trips per
+    // check-in, however many are inside).
+    long long m = reg.member_id;
+    std::string kind(model::ToString(model::InteractionKind::kMetAtEvent));
+    std::string source = "event:" + std::to_string(event_id);
+    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) "
+           "SELECT CASE WHEN member_id < :m1 THEN member_id ELSE :m2 END, "
+           "CASE WHEN member_id < :m3 THEN :m4 ELSE member_id END, :k, :t, :s, :e FROM registrations "
+           "WHERE event_id = :e2 AND checked_in_at > 0 AND status = 'registered' AND id <> :id AND member_id <> :m5",
+        soci::use(m), soci::use(m), soci::use(m), soci::use(m), soci::use(kind), soci::use(t), soci::use(source),
+        soci::use(ev), soci::use(ev), soci::use(id), soci::use(m);
     reg.checked_in_at = now;
     tr.commit();
     return reg;

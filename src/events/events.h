@@ -161,6 +161,8 @@ void Notify(soci::session& sql, Id member_id, const std::string& kind, const std
 // Locks the event row for the rest of the transaction (see the header note).
 void LockEvent(soci::session& sql, Id event_id);
 std::string MemberName(soci::session& sql, Id member_id);
+// A fresh check-in code "VB-XXXX-XXXX-XXXX" (48 random bits).
+std::string NewCheckinCode();
 }  // namespace internal
 
 }  // namespace verbinder::events

@@ -16,6 +16,9 @@
 #include "events/events.h"
 #include "events/events_json.h"
 #include "events/meetings.h"
+#include "events/printable.h"
+#include "events/report.h"
+#include "events/seating.h"
 #include "storage/database.h"
 
 namespace verbinder::events {
@@ -273,6 +276,63 @@ int Sheets(const cli::Args& args) {
   return Emit(text, out);
 }
 
+// Group tables: create a seating (--title, --tables, --size, --rounds) and run
+// it, or re-run an existing one (--seating). Prints the plan as JSON, or the
+// per-table sheets as HTML with --html.
+int Tables(const cli::Args& args) {
+  CLI::App app("Group tables for the borrel: seat attendees over rounds (mixed sectors, colleagues apart, no repeats).",
+               "tables");
+  std::string db = "./verbinder.db", title = "Borrel", out;
+  int64_t event = 0, seating_id = 0;
+  int tables = 0, size = 8, rounds = 1;
+  bool html = false;
+  app.add_option("--db", db, kDbHelp);
+  app.add_option("--event", event, "event id (creates a new seating)");
+  app.add_option("--seating", seating_id, "re-run this seating instead");
+  app.add_option("--title", title, "seating title");
+  app.add_option("--tables", tables, "number of tables");
+  app.add_option("--size", size, "seats per table");
+  app.add_option("--rounds", rounds, "rounds");
+  app.add_flag("--html", html, "print the per-table sheets (HTML) instead of JSON");
+  app.add_option("-o,--output", out, "file to write (default stdout)");
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  if ((event > 0) == (seating_id > 0)) return Fail("tables", InvalidArgument("give either --event or --seating", "event"));
+  auto env = OpenEnv(db);
+  if (!env) return Fail("tables", env.status());
+  SeatingService seating(*(*env)->db, (*env)->clock);
+  const auto system = domain::Viewer::System();
+  if (event > 0) {
+    auto created = seating.Create(system, event, {.title = title, .tables = tables, .table_size = size, .rounds = rounds});
+    if (!created) return Fail("tables", created.status());
+    seating_id = created->id;
+  }
+  auto plan = seating.Run(system, seating_id);
+  if (!plan) return Fail("tables", plan.status());
+  if (!html) return Emit(ToJson(*plan).dump(1) + "\n", out);
+  EventService events(*(*env)->db, (*env)->clock);
+  auto info = events.Get(system, plan->seating.event_id);
+  if (!info) return Fail("tables", info.status());
+  return Emit(TableSheetsHtml(*info, {}, {*plan}, "nl"), out);
+}
+
+// The event-yield report (JSON): attendance and no-shows, meetings held vs
+// scheduled, usefulness, new real ties.
+int Report(const cli::Args& args) {
+  CLI::App app("Event-yield report: registered vs checked in, meetings held, usefulness, new ties.", "report");
+  std::string db = "./verbinder.db";
+  int64_t event = 0;
+  app.add_option("--db", db, kDbHelp);
+  app.add_option("--event", event, "event id")->required();
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  auto env = OpenEnv(db);
+  if (!env) return Fail("report", env.status());
+  ReportService reports(*(*env)->db, (*env)->clock);
+  auto y = reports.Yield(domain::Viewer::System(), event);
+  if (!y) return Fail("report", y.status());
+  std::cout << ToJson(*y).dump(1) << "\n";
+  return cli::kExitOk;
+}
+
 struct Sub {
   const char* name;
   const char* help;
@@ -290,6 +350,8 @@ constexpr Sub kSubs[] = {
     {"round", "create a networking round from a JSON file", RoundCreate},
     {"schedule", "auto-schedule a round (--round)", Schedule},
     {"sheets", "printable per-table sheet of a round (--round)", Sheets},
+    {"tables", "group tables: seat attendees over rounds (--event or --seating)", Tables},
+    {"report", "event-yield report (--event)", Report},
 };
 
 }  // namespace

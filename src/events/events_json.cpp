@@ -202,4 +202,60 @@ Status RoundFromJson(const Json& j, Round& r) {
   return Status::Ok();
 }
 
+namespace {
+Json PeopleJson(const std::vector<SeatedPerson>& people) {
+  Json out = Json::array();
+  for (const auto& p : people)
+    out.push_back({{"id", p.member_id}, {"name", p.name}, {"sector", p.sector}, {"organization", p.organization}});
+  return out;
+}
+}  // namespace
+
+Json ToJson(const Seating& s) {
+  return {{"id", s.id}, {"event_id", s.event_id}, {"title", s.title}, {"tables", s.tables},
+          {"table_size", s.table_size}, {"rounds", s.rounds},
+          {"seated_at", s.seated_at ? Json(s.seated_at) : Json(nullptr)},
+          {"quality", {{"repeats", s.repeats}, {"colleague_conflicts", s.colleague_conflicts}, {"unseated", s.unseated},
+                       {"mean_distinct_sectors", s.mean_distinct_sectors}}}};
+}
+
+Json ToJson(const SeatingPlan& p) {
+  Json tables = Json::array();
+  for (const auto& t : p.tables)
+    tables.push_back({{"round", t.round}, {"table", t.table}, {"people", PeopleJson(t.people)}, {"hidden", t.hidden}});
+  Json j = ToJson(p.seating);
+  j["plan"] = tables;
+  return j;
+}
+
+Json ToJson(const MyTable& t) {
+  return {{"seating_id", t.seating_id}, {"title", t.title}, {"round", t.round}, {"table", t.table},
+          {"tablemates", PeopleJson(t.tablemates)}, {"hidden", t.hidden}};
+}
+
+Json ToJson(const EventYield& y) {
+  Json no_shows = Json::array();
+  for (const auto& n : y.no_show_list) no_shows.push_back({{"id", n.member_id}, {"name", n.name}});
+  return {{"event_id", y.event_id},
+          {"attendance", {{"registered", y.registered}, {"waitlisted", y.waitlisted}, {"cancelled", y.cancelled},
+                          {"checked_in", y.checked_in}, {"no_shows", y.no_shows}, {"no_show_list", no_shows}}},
+          {"meetings", {{"scheduled", y.meetings_scheduled}, {"held", y.meetings_held}, {"not_held", y.meetings_not_held},
+                        {"without_feedback", y.meetings_without_feedback}}},
+          {"usefulness", {{"feedback", y.feedback_count}, {"rated", y.rated}, {"mean", y.mean_usefulness},
+                          {"counts", y.usefulness}}},
+          {"new_ties", {{"from_meetings", y.new_ties_from_meetings}, {"met_at_event", y.new_ties_met_at_event}}}};
+}
+
+Status SeatingFromJson(const Json& j, Seating& s) {
+  VB_RETURN_IF_ERROR(domain::RejectUnknown(j, {"title", "tables", "table_size", "rounds"}));
+  VB_ASSIGN_OR_RETURN(s.title, domain::GetString(j, "title", true));
+  for (auto [key, target] : {std::pair<const char*, int*>{"tables", &s.tables}, {"table_size", &s.table_size},
+                             {"rounds", &s.rounds}}) {
+    VB_ASSIGN_OR_RETURN(int64_t v, domain::GetInt(j, key, true));
+    if (v < 0 || v > 100'000) return InvalidArgument("is out of range", key);
+    *target = static_cast<int>(v);
+  }
+  return ValidateSeating(s);
+}
+
 }  // namespace verbinder::events

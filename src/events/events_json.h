@@ -7,6 +7,8 @@
 
 #include "events/events.h"
 #include "events/meetings.h"
+#include "events/report.h"
+#include "events/seating.h"
 #include "events/visits.h"
 #include "util/status.h"
 
@@ -23,11 +25,16 @@ Json ToJson(const Round& r);
 Json ToJson(const ScheduledMeeting& m);
 Json ToJson(const ScheduleRun& r);
 Json ToJson(const Visit& v);
+Json ToJson(const Seating& s);
+Json ToJson(const SeatingPlan& p);
+Json ToJson(const MyTable& t);
+Json ToJson(const EventYield& y);
 
 // Applies the fields present in `j` onto `e` (a patch when e is loaded, a
 // full record when default). Read-only fields (id, revision, counts) are rejected.
 Status EventFromJson(const Json& j, EventInfo& e);
 Status RoundFromJson(const Json& j, Round& r);
+Status SeatingFromJson(const Json& j, Seating& s);
 
 // Field readers.
 Result<std::vector<int64_t>> GetIntArray(const Json& j, const std::string& field, bool required);

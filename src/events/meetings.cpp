@@ -1,12 +1,13 @@
 // Meeting requests, suggestions, personal schedules, feedback and meeting
 // invites. Rounds and the auto-scheduler live in rounds.cpp.
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <set>
 
 #include "domain/db_util.h"
 #include "domain/network.h"
 #include "domain/validation.h"
-#include "events/session.h"
 #include "events/ical.h"
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
@@ -16,7 +17,7 @@ namespace verbinder::events {
 namespace {
 
 using domain::Viewer;
-using internal::WithSession;
+using domain::WithSession;
 
 std::optional<RequestStatus> ParseRequestStatus(const std::string& s) {
   for (auto st : {RequestStatus::kPending, RequestStatus::kAccepted, RequestStatus::kDeclined, RequestStatus::kCancelled,
@@ -53,34 +54,29 @@ std::vector<std::string> CsvList(const std::string& s) {
 std::vector<ScheduledMeeting> QueryMeetings(soci::session& sql, const std::string& where) {
   std::vector<ScheduledMeeting> out;
   long long id = 0, round = 0, slot = 0, s = 0, e = 0, a = 0, b = 0;
-  int table = 0, requested = 0;
+  int table = 0, requested = 0, ha = -1, hb = -1;
   std::string an, bn, ra, rb, status;
+  // One query, feedback included (no round trip per meeting).
   soci::statement st =
       (sql.prepare << "SELECT mt.id, mt.round_id, COALESCE(mt.slot_id, 0), COALESCE(rs.starts_at, 0), "
                       "COALESCE(rs.ends_at, 0), mt.table_no, mt.a, mt.b, ma.name, mb.name, mt.reason_a, mt.reason_b, "
-                      "CASE WHEN mt.request_id IS NULL THEN 0 ELSE 1 END, mt.status FROM meetings mt LEFT JOIN "
+                      "CASE WHEN mt.request_id IS NULL THEN 0 ELSE 1 END, mt.status, "
+                      "COALESCE((SELECT f.happened FROM meeting_feedback f WHERE f.meeting_id = mt.id AND f.member_id = "
+                      "mt.a), -1), COALESCE((SELECT f.happened FROM meeting_feedback f WHERE f.meeting_id = mt.id AND "
+                      "f.member_id = mt.b), -1) FROM meetings mt LEFT JOIN "
                       "round_slots rs ON rs.id = mt.slot_id JOIN members ma ON ma.id = mt.a JOIN members mb ON "
                       "mb.id = mt.b " + where,
        soci::into(id), soci::into(round), soci::into(slot), soci::into(s), soci::into(e), soci::into(table),
        soci::into(a), soci::into(b), soci::into(an), soci::into(bn), soci::into(ra), soci::into(rb),
-       soci::into(requested), soci::into(status));
+       soci::into(requested), soci::into(status), soci::into(ha), soci::into(hb));
   st.execute();
-  std::vector<std::string> reasons_b;
   while (st.fetch()) {
     ScheduledMeeting m;
     m.id = id; m.round_id = round; m.slot_id = slot; m.starts_at = s; m.ends_at = e; m.table = table;
-    m.a = a; m.b = b; m.a_name = an; m.b_name = bn; m.why = ra; m.requested = requested != 0; m.status = status;
-    out.push_back(m);
-    reasons_b.push_back(rb);
-  }
-  for (size_t i = 0; i < out.size(); ++i) {
-    long long mid = out[i].id, member = 0;
-    int happened = 0;
-    soci::statement fb = (sql.prepare << "SELECT member_id, happened FROM meeting_feedback WHERE meeting_id = :m",
-                          soci::use(mid), soci::into(member), soci::into(happened));
-    fb.execute();
-    while (fb.fetch()) (member == out[i].a ? out[i].happened_a : out[i].happened_b) = happened;
-    if (i < reasons_b.size()) out[i].why += std::string(1, '\x1f') + reasons_b[i];  // split by caller
+    m.a = a; m.b = b; m.a_name = an; m.b_name = bn; m.requested = requested != 0; m.status = status;
+    m.happened_a = ha; m.happened_b = hb;
+    m.why = ra + std::string(1, '\x1f') + rb;  // split by caller
+    out.push_back(std::move(m));
   }
   return out;
 }
@@ -196,7 +192,51 @@ SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_par
   return v;
 }
 
+// The last suggestion run per event and the fingerprint of its inputs.
+struct SuggestCache {
+  struct Entry {
+    std::string fingerprint;
+    std::shared_ptr<const SuggestView> view;
+    std::shared_ptr<const matching::SuggestResult> result;
+  };
+  std::mutex mu;
+  std::map<Id, Entry> by_event;
+};
+
+namespace {
+
+// Cheap aggregates that change whenever an input of the event's suggestions
+// changes: who is registered, members' profiles and consent, open challenges,
+// the ledger (ties) and the open meeting requests.
+std::string SuggestFingerprint(soci::session& sql, Id event_id) {
+  const std::string ev = std::to_string(event_id);
+  std::string fp;
+  auto add = [&](const std::string& q) {
+    long long a = 0, b = 0, c = 0;
+    soci::indicator ia = soci::i_ok, ib = soci::i_ok, ic = soci::i_ok;
+    sql << q, soci::into(a, ia), soci::into(b, ib), soci::into(c, ic);
+    fp += std::to_string(ia == soci::i_ok ? a : 0) + "," + std::to_string(ib == soci::i_ok ? b : 0) + "," +
+          std::to_string(ic == soci::i_ok ? c : 0) + ";";
+  };
+  add("SELECT count(*), max(updated_at), sum(member_id) FROM registrations WHERE event_id = " + ev +
+      " AND status = 'registered'");
+  add("SELECT max(updated_at), sum(CASE WHEN consent_matchmaking = 1 THEN id ELSE 0 END), sum(CASE WHEN visibility = "
+      "'members' THEN id ELSE 0 END + length(expertise_text) + length(expertise_tags) + length(languages)) FROM members");
+  add("SELECT count(*), max(updated_at), sum(CASE WHEN status = 'open' THEN id ELSE 0 END + length(title) + "
+      "length(text)) FROM challenges");
+  add("SELECT count(*), max(id), 0 FROM interactions");
+  add("SELECT count(*), max(updated_at), sum(id) FROM meeting_requests WHERE event_id = " + ev +
+      " AND status IN ('pending', 'accepted')");
+  return fp;
+}
+
+}  // namespace
+
 }  // namespace internal
+
+MeetingService::MeetingService(storage::Database& db, const Clock& clock)
+    : db_(db), clock_(clock), suggest_cache_(std::make_unique<internal::SuggestCache>()) {}
+MeetingService::~MeetingService() = default;
 
 Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id, Id to, const std::string& message) {
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
@@ -327,22 +367,47 @@ Result<std::vector<MeetingRequest>> MeetingService::Requests(const Viewer& viewe
 Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer& viewer, Id event_id, int top_k) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   if (top_k < 1 || top_k > 50) return InvalidArgument("must be between 1 and 50", "limit");
-  auto view = WithSession<internal::SuggestView>(db_, [&](soci::session& sql) -> Result<internal::SuggestView> {
+  constexpr int kCachedTopK = 50;  // the largest limit; smaller ones take a prefix
+  struct Loaded {
+    std::string fingerprint;
+    std::shared_ptr<const internal::SuggestView> view;
+    std::shared_ptr<const matching::SuggestResult> result;
+  };
+  auto loaded = WithSession<Loaded>(db_, [&](soci::session& sql) -> Result<Loaded> {
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     (void)info;
     if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
       return PermissionDenied("only registered attendees see whom to meet");
-    return internal::LoadSuggestView(sql, event_id, false);
+    Loaded l;
+    l.fingerprint = internal::SuggestFingerprint(sql, event_id);
+    {
+      std::lock_guard<std::mutex> lock(suggest_cache_->mu);
+      auto it = suggest_cache_->by_event.find(event_id);
+      if (it != suggest_cache_->by_event.end() && it->second.fingerprint == l.fingerprint) {
+        l.view = it->second.view;
+        l.result = it->second.result;
+        return l;
+      }
+    }
+    l.view = std::make_shared<const internal::SuggestView>(internal::LoadSuggestView(sql, event_id, false));
+    return l;
   });
-  if (!view) return view.status();
-  auto it = view->index.find(viewer.member_id);
+  if (!loaded) return loaded.status();
+  if (!loaded->result) {
+    VB_ASSIGN_OR_RETURN(auto computed, matching::Suggest(loaded->view->input, matching::SuggestOptions{.top_k = kCachedTopK}));
+    loaded->result = std::make_shared<const matching::SuggestResult>(std::move(computed));
+    std::lock_guard<std::mutex> lock(suggest_cache_->mu);
+    suggest_cache_->by_event[event_id] = {loaded->fingerprint, loaded->view, loaded->result};
+  }
+  const auto& view = *loaded->view;
+  auto it = view.index.find(viewer.member_id);
   // A viewer outside the candidates (hidden profile, no consent) gets no suggestions.
-  if (it == view->index.end()) return std::vector<AttendeeSuggestion>{};
-  VB_ASSIGN_OR_RETURN(auto result, matching::Suggest(view->input, matching::SuggestOptions{.top_k = top_k}));
+  if (it == view.index.end()) return std::vector<AttendeeSuggestion>{};
   std::vector<AttendeeSuggestion> out;
-  for (const auto& s : result.suggestions[it->second]) {
-    const auto& a = view->input.attendees[s.other];
-    out.push_back({view->ids[s.other], view->names[s.other], a.sector, a.organization, s.score, s.explanation});
+  for (const auto& s : loaded->result->suggestions[it->second]) {
+    if (static_cast<int>(out.size()) >= top_k) break;
+    const auto& a = view.input.attendees[s.other];
+    out.push_back({view.ids[s.other], view.names[s.other], a.sector, a.organization, s.score, s.explanation});
   }
   return out;
 }
@@ -358,6 +423,49 @@ Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& v
                                        ") ORDER BY rs.starts_at, mt.id");
     for (auto& m : rows) m.why = ReasonFor(m, viewer.member_id);
     return rows;
+  });
+}
+
+Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& viewer, Id event_id) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<std::vector<PersonSchedule>>(db_, [&](soci::session& sql) -> Result<std::vector<PersonSchedule>> {
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+    if (!EventService(db_, clock_).CanManage(viewer, info))
+      return PermissionDenied("only the event's organizers print every schedule");
+    auto rows = QueryMeetings(sql, "JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + std::to_string(event_id) +
+                                       " AND mt.status = 'scheduled' ORDER BY rs.starts_at, mt.table_no, mt.id");
+    // Members hidden from the viewer get no sheet and no name on others' sheets.
+    std::set<Id> visible;
+    {
+      long long id = 0;
+      soci::statement st = (sql.prepare << "SELECT m.id FROM members m JOIN registrations r ON r.member_id = m.id WHERE "
+                                           "r.event_id = " + std::to_string(event_id) + " AND " + viewer.VisibleSql("m"),
+                            soci::into(id));
+      st.execute();
+      while (st.fetch()) visible.insert(id);
+    }
+    for (auto& m : rows) {
+      if (!visible.count(m.a)) m.a_name.clear();
+      if (!visible.count(m.b)) m.b_name.clear();
+    }
+    std::map<Id, PersonSchedule> by_member;
+    for (const auto& m : rows) {
+      for (auto [who, name] : {std::pair<Id, const std::string*>{m.a, &m.a_name}, {m.b, &m.b_name}}) {
+        if (!visible.count(who)) continue;
+        auto& p = by_member[who];
+        p.member_id = who;
+        p.name = *name;
+        ScheduledMeeting copy = m;
+        copy.why = ReasonFor(m, who);
+        p.meetings.push_back(std::move(copy));
+      }
+    }
+    std::vector<PersonSchedule> out;
+    for (auto& [id, p] : by_member) out.push_back(std::move(p));
+    std::sort(out.begin(), out.end(), [](const PersonSchedule& x, const PersonSchedule& y) {
+      return x.name != y.name ? x.name < y.name : x.member_id < y.member_id;
+    });
+    return out;
   });
 }
 

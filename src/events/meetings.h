@@ -22,6 +22,7 @@
 // event row (see events.h).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,9 +110,19 @@ struct ScheduleRun {
   double upper_bound = 0;
 };
 
+namespace internal { struct SuggestCache; }
+
+// One attendee's schedule (for the organizers' print-out of all schedules).
+struct PersonSchedule {
+  Id member_id = 0;
+  std::string name;
+  std::vector<ScheduledMeeting> meetings;  // by time; why is this person's
+};
+
 class MeetingService {
  public:
-  MeetingService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  MeetingService(storage::Database& db, const Clock& clock);
+  ~MeetingService();
 
   // Both must be registered; not oneself; `to` visible to the viewer; no open
   // request between the two already. Expires after the event's request_ttl
@@ -122,7 +133,10 @@ class MeetingService {
   Result<MeetingRequest> Respond(const domain::Viewer& viewer, Id request_id, RequestAction action);
   // The viewer's requests at an event (sent and received), newest first.
   Result<std::vector<MeetingRequest>> Requests(const domain::Viewer& viewer, Id event_id);
-  // Whom the viewer (a registered attendee) should meet, and why.
+  // Whom the viewer (a registered attendee) should meet, and why. The engine
+  // runs once for all attendees of an event; the result is kept until a
+  // fingerprint of its inputs (registrations, profiles, challenges, ledger,
+  // open requests) changes, so each further attendee costs a few cheap reads.
   Result<std::vector<AttendeeSuggestion>> Suggestions(const domain::Viewer& viewer, Id event_id, int top_k);
 
   // Rounds (the event's organizers). Slots must lie within the event, start
@@ -144,6 +158,8 @@ class MeetingService {
   Result<ScheduleRun> AutoSchedule(const domain::Viewer& viewer, Id round_id);
   // The viewer's scheduled meetings at an event, by time.
   Result<std::vector<ScheduledMeeting>> MySchedule(const domain::Viewer& viewer, Id event_id);
+  // Every attendee's schedule at an event (organizers), by name.
+  Result<std::vector<PersonSchedule>> AllSchedules(const domain::Viewer& viewer, Id event_id);
   // All meetings of a round with feedback (organizers), by slot and table.
   Result<std::vector<ScheduledMeeting>> RoundMeetings(const domain::Viewer& viewer, Id round_id);
   // A participant says whether the meeting happened (after its start) and
@@ -156,6 +172,7 @@ class MeetingService {
  private:
   storage::Database& db_;
   const Clock& clock_;
+  std::unique_ptr<internal::SuggestCache> suggest_cache_;
 };
 
 }  // namespace verbinder::events

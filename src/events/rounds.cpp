@@ -6,7 +6,6 @@
 
 #include "domain/db_util.h"
 #include "domain/validation.h"
-#include "events/session.h"
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
 #include "matching/schedule.h"
@@ -16,7 +15,7 @@ namespace verbinder::events {
 namespace {
 
 using domain::Viewer;
-using internal::WithSession;
+using domain::WithSession;
 
 constexpr int kMaxSlots = 50;
 constexpr int kMaxTables = 1000;

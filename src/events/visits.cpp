@@ -9,14 +9,13 @@
 #include "domain/validation.h"
 #include "events/events.h"
 #include "events/ical.h"
-#include "events/session.h"
 #include "util/strings.h"
 
 namespace verbinder::events {
 namespace {
 
 using domain::Viewer;
-using internal::WithSession;
+using domain::WithSession;
 
 constexpr size_t kMaxProposed = 5;
 

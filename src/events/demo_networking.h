@@ -1,0 +1,31 @@
+// The events side of the demo network, added after domain::LoadNetwork: the
+// loaded registrations get their queue order and check-in codes, and the
+// upcoming congress gets networking rounds (slots × tables) with an accepted
+// meeting request and a published auto-schedule, plus group tables for the
+// borrel, so the web UI shows a schedule out of the box.
+//
+//   VB_RETURN_IF_ERROR(events::SeedDemoNetworking(db, clock, "Congres Zorg & Industrie 2027",
+//                                                 "anja.kamphuis@noaberzorg.demo", "pieter.lammerink@tpo-almelo.demo"));
+//
+// Thread-safety: run once on a freshly loaded database.
+#pragma once
+
+#include <string>
+
+#include "storage/database.h"
+#include "util/clock.h"
+#include "util/status.h"
+
+namespace verbinder::events {
+
+struct DemoNetworkingStats {
+  int codes = 0;      // registrations given a check-in code
+  int meetings = 0;   // scheduled at the congress
+  int seated = 0;     // seated at the borrel's group tables (first round)
+};
+
+Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Clock& clock,
+                                               const std::string& congress_title, const std::string& anja_email,
+                                               const std::string& pieter_email);
+
+}  // namespace verbinder::events
