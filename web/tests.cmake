@@ -20,3 +20,11 @@ add_test(NAME web_leader_test
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(web_leader_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
   ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+
+# The events area: events, registration and waitlist, QR check-in code, meeting
+# requests, schedules and printing, visits; the leader's event pages.
+add_test(NAME web_events_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/events.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_events_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")

@@ -2,6 +2,17 @@
 import type { Area } from './types';
 
 export const events: Area = {
-  routes: [],
-  menu: [],
+  routes: [
+    { pattern: '/events', access: 'member', load: () => import('../pages/events') },
+    { pattern: '/events/:id', access: 'member', load: () => import('../pages/event') },
+    { pattern: '/events/:id/schedule', access: 'member', load: () => import('../pages/schedule') },
+    { pattern: '/visits', access: 'member', load: () => import('../pages/visits') },
+    { pattern: '/leader/events', access: 'organizer', load: () => import('../pages/leader-events') },
+    { pattern: '/leader/events/:id', access: 'organizer', load: () => import('../pages/leader-event') },
+  ],
+  menu: [
+    { path: '/events', label: 'events.nav' },
+    { path: '/visits', label: 'events.nav.visits' },
+    { path: '/leader/events', label: 'events.nav.leader', organizer: true },
+  ],
 };

@@ -1,0 +1,180 @@
+// One event for a member: programme, register / cancel / waitlist position,
+// calendar (.ics and the personal feed), the check-in code as a QR code, whom
+// to meet and why, and meeting requests (send, accept, decline, cancel).
+import { api, ApiError } from '../api';
+import { me, type PageCtx } from '../app';
+import { append, field, h, message } from '../dom';
+import { formatDate, formatDateTime, t } from '../i18n';
+import {
+  dl, errorText, kindLabel, priceLabel, qrSvg, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
+  type Registration, type Suggestion,
+} from './event-common';
+
+export default async function eventPage(ctx: PageCtx): Promise<void> {
+  const id = Number(ctx.params.id);
+  const self = me().member.id;
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const body = h('div');
+  ctx.main.append(status, body);
+  const say = (kind: 'ok' | 'error', text: string) => status.replaceChildren(message(kind, text));
+
+  const draw = async () => {
+    const ev = await api<EventInfo>('GET', `/api/v1/events/${id}`);
+    ctx.setTitle(ev.title);
+    let reg: Registration | null = null;
+    try {
+      reg = await api<Registration>('GET', `/api/v1/events/${id}/registration`);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404)) throw e;
+    }
+    const registered = reg?.status === 'registered';
+    const [suggestions, requests] = registered
+      ? await Promise.all([
+        api<Items<Suggestion>>('GET', `/api/v1/events/${id}/suggestions?limit=10`),
+        api<Items<MeetingRequest>>('GET', `/api/v1/events/${id}/meeting-requests`),
+      ])
+      : [null, null];
+
+    const act = (fn: () => Promise<unknown>, done: string) => async (ev: Event) => {
+      const b = ev.currentTarget as HTMLButtonElement;
+      b.disabled = true;
+      try {
+        await fn();
+        await draw();
+        say('ok', done);
+      } catch (e) {
+        b.disabled = false;
+        say('error', errorText(e));
+      }
+    };
+
+    // Registration box.
+    const regBox = h('section', { class: 'card', 'aria-labelledby': 'h-reg', id: 'registration' },
+      h('h2', { id: 'h-reg' }, t('events.register')),
+      h('p', { id: 'reg-status' }, !reg ? t('events.status.none')
+        : reg.status === 'registered' ? t('events.status.registered')
+          : reg.status === 'waitlisted' ? t('events.status.waitlisted', { n: reg.waitlist_position ?? 0 })
+            : t('events.status.cancelled')),
+      h('div', { class: 'actions' },
+        (!reg || reg.status === 'cancelled') && h('button', {
+          type: 'button', class: 'btn btn-primary', id: 'register',
+          onclick: act(async () => {
+            const r = await api<Registration>('POST', `/api/v1/events/${id}/registrations`);
+            if (r.status === 'waitlisted') throw new Error(t('events.register.waitlist'));
+          }, t('events.register.done')),
+        }, t('events.register')),
+        reg && reg.status !== 'cancelled' && !reg.checked_in_at && h('button', {
+          type: 'button', class: 'btn', id: 'cancel-registration',
+          onclick: act(() => api('DELETE', `/api/v1/events/${id}/registration`), t('events.cancel.done')),
+        }, t('events.cancel'))));
+
+    const calBox = reg && reg.status !== 'cancelled' && h('section', { class: 'card', 'aria-labelledby': 'h-cal' },
+      h('h2', { id: 'h-cal' }, t('events.calendar')),
+      h('p', null, h('a', { href: `/api/v1/events/${id}/registration.ics`, download: `event-${id}.ics` }, t('events.calendar.ics'))),
+      feedBox());
+
+    const codeBox = registered && reg?.checkin_code && h('section', { class: 'card', 'aria-labelledby': 'h-code', id: 'checkin-code' },
+      h('h2', { id: 'h-code' }, t('events.checkin')),
+      reg.checked_in_at ? h('p', null, t('events.checkin.done', { time: formatDateTime(reg.checked_in_at) })) : h('p', null, t('events.checkin.hint')),
+      qrSvg(reg.checkin_code),
+      h('p', { class: 'code-text' }, h('code', null, reg.checkin_code)));
+
+    const optBox = registered && reg && h('section', { class: 'card' },
+      h('div', { class: 'check' },
+        h('input', {
+          type: 'checkbox', id: 'rounds-opt', checked: !reg.rounds_opt_out, 'aria-describedby': 'rounds-opt-hint',
+          onchange: async (e: Event) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            try {
+              await api('PATCH', `/api/v1/events/${id}/registration`, { rounds_opt_out: !on });
+              say('ok', t('events.leader.saved'));
+            } catch (err) { say('error', errorText(err)); }
+          },
+        }),
+        h('label', { for: 'rounds-opt' }, t('events.optout'))),
+      h('p', { class: 'hint', id: 'rounds-opt-hint' }, t('events.optout.hint')),
+      h('p', null, h('a', { class: 'btn btn-primary', href: `/events/${id}/schedule`, id: 'open-schedule' }, t('events.schedule.open'))));
+
+    const meetBox = suggestions && h('section', { class: 'card', 'aria-labelledby': 'h-meet' },
+      h('h2', { id: 'h-meet' }, t('events.meet')),
+      suggestions.items.length === 0 ? h('p', null, t('events.meet.none')) : h('ul', { class: 'cards', id: 'suggestions' },
+        suggestions.items.map((s) => {
+          const msg = h('textarea', { rows: 2, maxlength: 1000 });
+          const form = h('form', { class: 'form' },
+            field(t('events.meet.message', { name: s.name }), msg, t('events.meet.message.hint')),
+            h('button', { type: 'submit', class: 'btn btn-primary' }, t('events.meet.send')));
+          form.addEventListener('submit', async (e) => {
+            e.preventDefault();
+            try {
+              await api('POST', `/api/v1/events/${id}/meeting-requests`, { to: s.member_id, message: msg.value });
+              await draw();
+              say('ok', t('events.meet.sent', { name: s.name }));
+            } catch (err) { say('error', errorText(err)); }
+          });
+          return h('li', null, h('article', { class: 'member-card' },
+            h('div', { class: 'member-card-body' },
+              h('h3', null, h('a', { href: `/members/${s.member_id}` }, s.name)),
+              (s.organization || s.sector) && h('p', { class: 'sub' }, [s.organization, s.sector].filter(Boolean).join(' · ')),
+              h('p', { class: 'why' }, s.why),
+              h('details', null, h('summary', null, t('events.meet.request')), form))));
+        })));
+
+    const reqBox = requests && h('section', { class: 'card', 'aria-labelledby': 'h-req' },
+      h('h2', { id: 'h-req' }, t('events.requests')),
+      requests.items.length === 0 ? h('p', null, t('events.requests.none')) : h('ul', { class: 'cards', id: 'requests' },
+        requests.items.map((r) => {
+          const incoming = r.to === self;
+          const other = incoming ? r.from_name : r.to_name;
+          const buttons: Node[] = [];
+          const btn = (action: 'accept' | 'decline' | 'cancel', label: string, primary = false) =>
+            h('button', {
+              type: 'button', class: primary ? 'btn btn-primary' : 'btn', 'aria-label': `${label}: ${other}`,
+              onclick: act(() => api('POST', `/api/v1/meeting-requests/${r.id}/${action}`), t('events.requests.done')),
+            }, label);
+          if (r.status === 'pending' && incoming) buttons.push(btn('accept', t('events.requests.accept'), true), btn('decline', t('events.requests.decline')));
+          if ((r.status === 'pending' && !incoming) || r.status === 'accepted') buttons.push(btn('cancel', t('events.requests.cancel')));
+          return h('li', null, h('article', { class: 'member-card' }, h('div', { class: 'member-card-body' },
+            h('h3', null, incoming ? t('events.requests.from', { name: other }) : t('events.requests.to', { name: other })),
+            h('p', { class: 'meta' }, h('span', { class: 'badge' }, t(`events.requests.status.${r.status}`)),
+              r.mutual && h('span', { class: 'badge' }, t('events.requests.mutual'))),
+            r.message && h('blockquote', null, r.message),
+            buttons.length > 0 && h('div', { class: 'actions' }, buttons))));
+        })));
+
+    body.replaceChildren();
+    append(body, [
+      h('h1', null, ev.title),
+      h('p', { class: 'meta' }, h('span', { class: 'badge' }, kindLabel(ev.kind)), ' ', h('span', { class: 'badge' }, priceLabel(ev))),
+      dl([
+        [t('events.when'), span(ev.starts_at, ev.ends_at)],
+        [t('events.where'), ev.location || '—'],
+        ['', seatsLabel(ev)],
+      ]),
+      ev.registration_deadline > 0 ? h('p', null, t('events.deadline', { date: formatDate(ev.registration_deadline) })) : '',
+      ev.description ? h('div', { class: 'prose description' }, ev.description.split(/\n{2,}/).map((p) => h('p', null, p.replace(/^#+\s*/, '')))) : '',
+      h('section', { class: 'card', 'aria-labelledby': 'h-prog' },
+        h('h2', { id: 'h-prog' }, t('events.programme')),
+        ev.programme.length === 0 ? h('p', null, t('events.programme.none')) : h('ul', { class: 'programme' },
+          ev.programme.map((p) => h('li', null, h('strong', null, span(p.starts_at, p.ends_at)), ' ', p.title,
+            p.room && h('span', { class: 'sub' }, ` · ${p.room}`), p.description && h('p', { class: 'sub' }, p.description))))),
+      regBox, codeBox, optBox, calBox, meetBox, reqBox,
+    ]);
+  };
+  await draw();
+}
+
+function feedBox(): HTMLElement {
+  const out = h('div');
+  const make = h('button', {
+    type: 'button', class: 'btn btn-small', id: 'make-feed',
+    onclick: async () => {
+      try {
+        const r = await api<{ token: string; url: string }>('POST', '/api/v1/calendar/token');
+        const input = h('input', { type: 'text', readonly: true, value: location.origin + r.url, id: 'feed-url' });
+        out.replaceChildren(field(t('events.calendar.feed.label'), input, t('events.calendar.feed.hint')));
+      } catch (e) { out.replaceChildren(message('error', errorText(e))); }
+    },
+  }, t('events.calendar.feed.make'));
+  out.append(h('p', null, t('events.calendar.feed')), make);
+  return out;
+}
