@@ -213,25 +213,36 @@ GroupMetrics ComputeGroupMetrics(const Graph& g) {
   const int64_t ties = g.TieCount();
   m.density = n > 1 ? 2.0 * static_cast<double>(ties) / (static_cast<double>(n) * (n - 1)) : 0.0;
   const size_t k = g.sector_names.size();
-  std::vector<int64_t> internal(k, 0), external(k, 0);
-  std::vector<double> mix(k * k, 0.0);
-  int64_t real = 0;
+  // One pass over the nodes: per node, how many of its ties stay inside its own
+  // sector. E-I per sector, the overall E-I and the mixing matrix's trace and
+  // row sums (all NetworkX's attribute assortativity needs) follow from that.
+  std::vector<int64_t> same_slots(k, 0), degree_sum(k, 0);
+  int64_t real_slots = 0;
+  const int32_t* __restrict sector = g.sector.data();
+  const int32_t* __restrict adj = g.adj.data();
+  const uint8_t* __restrict real_flag = g.real.data();
   for (int32_t u = 0; u < n; ++u) {
-    for (int64_t e = g.Begin(u); e < g.End(u); ++e) {
-      const int32_t v = g.adj[e];
-      mix[g.sector[u] * k + g.sector[v]] += 1;  // both directions, as NetworkX's mixing matrix
-      if (v < u) continue;
-      real += g.real[e];
-      if (g.sector[u] == g.sector[v]) {
-        ++m.internal_ties;
-        ++internal[g.sector[u]];
-      } else {
-        ++m.external_ties;
-        ++external[g.sector[u]];
-        ++external[g.sector[v]];
-      }
+    const int32_t su = sector[u];
+    const int64_t b = g.offsets[u], e_end = g.offsets[u + 1];
+    int64_t same = 0, real_here = 0;
+    for (int64_t e = b; e < e_end; ++e) {
+      same += sector[adj[e]] == su;
+      real_here += real_flag[e];
     }
+    same_slots[su] += same;
+    degree_sum[su] += e_end - b;
+    real_slots += real_here;
   }
+  std::vector<int64_t> internal(k, 0), external(k, 0);
+  int64_t same_total = 0;
+  for (size_t s = 0; s < k; ++s) {
+    internal[s] = same_slots[s] / 2;                  // each inside tie has both ends in s
+    external[s] = degree_sum[s] - same_slots[s];      // ties with exactly one end in s
+    same_total += same_slots[s];
+  }
+  m.internal_ties = same_total / 2;
+  m.external_ties = ties - m.internal_ties;
+  const int64_t real = real_slots / 2;
   auto ei = [](int64_t e, int64_t i) {
     return e + i > 0 ? static_cast<double>(e - i) / static_cast<double>(e + i) : kNaN;
   };
@@ -243,15 +254,13 @@ GroupMetrics ComputeGroupMetrics(const Graph& g) {
     m.sector_assortativity = kNaN;
   } else {
     const double total = 2.0 * static_cast<double>(ties);
-    double trace = 0, sum_ab = 0;
+    // The mixing matrix (both directions, as NetworkX's) is symmetric: row a's
+    // sum is the degree sum of sector a and its trace the same-sector slots.
+    const double trace = static_cast<double>(same_total) / total;
+    double sum_ab = 0;
     for (size_t a = 0; a < k; ++a) {
-      double row = 0, col = 0;
-      for (size_t b = 0; b < k; ++b) {
-        row += mix[a * k + b];
-        col += mix[b * k + a];
-      }
-      trace += mix[a * k + a] / total;
-      sum_ab += (row / total) * (col / total);
+      const double row = static_cast<double>(degree_sum[a]) / total;
+      sum_ab += row * row;
     }
     m.sector_assortativity = (trace - sum_ab) / (1.0 - sum_ab);
     if (!std::isfinite(m.sector_assortativity)) m.sector_assortativity = kNaN;

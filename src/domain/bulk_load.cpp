@@ -154,6 +154,16 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
         std::fprintf(stderr, "load: %-14s %.2f s\n", name,
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count());
     };
+    // Foreign keys are checked above, in memory, for every reference the load
+    // writes (fresh ids, validated member/event/organization positions), so
+    // SQLite's per-row checks — a B-tree search per reference and a statement
+    // journal per row, for millions of term and ledger rows — are switched off
+    // for the load. The pragma only works outside a transaction; restored below.
+    struct ForeignKeysOff {
+      soci::session& s; bool lite;
+      ForeignKeysOff(soci::session& s_, bool lite_) : s(s_), lite(lite_) { if (lite) s << "PRAGMA foreign_keys = OFF"; }
+      ~ForeignKeysOff() { try { if (lite) s << "PRAGMA foreign_keys = ON"; } catch (...) {} }
+    } fk_off{sql, db.backend() == storage::Backend::kSqlite};
     soci::transaction tr(sql);
     DeferredIndexes deferred(sql, db.backend(),
                              {"members", "member_terms", "challenges", "connections", "registrations", "interactions"});
@@ -221,7 +231,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       std::vector<long long> ch_member, ch_created, ch_updated;
       std::vector<std::string> ch_title, ch_text, ch_status;
       for (size_t i = b; i < e; ++i) {
-        model::Member m = net.members[i];
+        const model::Member& m = net.members[i];
         long long id = mem_id(static_cast<Id>(i) + 1);
         ids.push_back(id);
         orgs.push_back(m.organization_id ? org_ids[m.organization_id - 1] : 0);
@@ -234,8 +244,15 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
         vis.push_back(std::string(model::ToString(m.visibility)));
         cm.push_back(m.consent_matchmaking); cn.push_back(m.consent_newsletter); li.push_back(m.linkedin_url);
         created.push_back(m.created_at ? m.created_at : now); updated.push_back(m.updated_at ? m.updated_at : now);
-        if (m.organization.empty() && m.organization_id) m.organization = net.organizations[m.organization_id - 1].name;
-        for (const auto& t : SearchTerms(m)) term_rows.push_back({t, id});
+        std::set<std::string> member_terms;
+        if (m.organization.empty() && m.organization_id) {
+          model::Member with_org = m;  // the search terms include the organization's name
+          with_org.organization = net.organizations[m.organization_id - 1].name;
+          member_terms = SearchTerms(with_org);
+        } else {
+          member_terms = SearchTerms(m);
+        }
+        while (!member_terms.empty()) term_rows.emplace_back(std::move(member_terms.extract(member_terms.begin()).value()), id);
         for (const auto& c : m.challenges) {
           ch_member.push_back(id); ch_title.push_back(c.title); ch_text.push_back(c.text);
           ch_status.push_back(std::string(model::ToString(c.status)));
