@@ -326,7 +326,8 @@ TEST_F(EventsApiTest, GroupTablesReportAndPrintablePages) {
   auto plan = leader->Request("POST", spath + "/run");
   ASSERT_EQ(plan.status, 200) << plan.body;
   int seated = 0;
-  for (const auto& t : plan.Json()["plan"]) seated += static_cast<int>(t["people"].size());
+  const Json plan_json = plan.Json();
+  for (const auto& t : plan_json["plan"]) seated += static_cast<int>(t["people"].size());
   EXPECT_EQ(seated, 6);  // 3 attendees x 2 rounds
   EXPECT_EQ(anja->Get(spath).status, 403);
   auto mine = anja->Get(base + "/my-tables");
