@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <map>
+#include <string_view>
 #include <unordered_set>
 
 #include "domain/db_util.h"
@@ -95,10 +96,15 @@ Result<MemberImportPlan> PlanMemberImport(const std::string& text, const std::se
   plan.network.sectors = {};
   std::map<std::string, model::Id> orgs;
   std::unordered_set<std::string> seen;
-  auto col = [&](const CsvRow& r, const char* name) -> std::string {
-    int i = t.Column(name);
+  // Column positions looked up once, not per row and field.
+  std::map<std::string_view, int, std::less<>> columns;
+  for (const char* c : kMemberColumns) columns[c] = t.Column(c);
+  auto col = [&](const CsvRow& r, std::string_view name) -> std::string {
+    int i = columns.find(name)->second;
     return i < 0 ? std::string() : r.fields[i];
   };
+  plan.network.members.reserve(t.rows.size());
+  plan.lines.reserve(t.rows.size());
   for (const auto& row : t.rows) {
     ++plan.rows;
     model::Member m;
