@@ -7,11 +7,11 @@ PKGS=(
   librestinio-dev libboost-dev libboost-system-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libsoci-sqlite3-4.0 libsoci-postgresql4.0 libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libcli11-dev libspdlog-dev libsodium-dev libical-dev
-  libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
+  libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
   libigraph-dev liblemon-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
-  coinor-cbc python3 python3-pulp python3-networkx python3-icalendar python3-aiosmtpd
+  coinor-cbc python3 python3-pulp python3-networkx python3-icalendar python3-aiosmtpd python3-dkim
   curl wrk chromium
 )
 # Benchmarks only (bench/*/run.sh): the peers we measure against, and wrk/hyperfine.

@@ -17,6 +17,7 @@ constexpr Command kCommands[] = {
     {"generate", "generate a synthetic network (--members N --seed S) into --db", RunGenerate},
     {"import", "import members FILE.csv | linkedin FILE.csv --member ID", RunImport},
     {"account", "create an account for a member, or change its role (--email, --role)", RunAccount},
+    {"settings", "installation settings: list, get KEY, set KEY VALUE (e.g. mail.smtp_url)", RunSettings},
     {"export", "export all data visible to an organizer as JSON (--db, -o FILE)", RunExport},
     {"suggest", "whom to meet: suggestions from PROFILES.json (--top K, -o FILE)", matching::RunSuggest},
     {"schedule", "schedule 1:1 meetings for INSTANCE.json into slots and tables (-o FILE)", matching::RunSchedule},

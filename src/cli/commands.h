@@ -31,5 +31,7 @@ int RunGenerate(const Args& args);
 int RunImport(const Args& args);
 int RunExport(const Args& args);
 int RunAccount(const Args& args);
+// `verbinder settings` (cli/settings_command.cpp).
+int RunSettings(const Args& args);
 
 }  // namespace verbinder::cli

@@ -104,24 +104,20 @@ std::string Domain(const std::string& email) {
 Result<NewsletterConfig> LoadConfig(storage::Database& db) {
   return domain::WithSession<NewsletterConfig>(db, [&](soci::session& sql) -> Result<NewsletterConfig> {
     NewsletterConfig c;
-    std::string k, v;
-    soci::statement st = (sql.prepare << "SELECT key, value FROM settings WHERE key LIKE 'newsletter.%'", soci::into(k),
-                          soci::into(v));
-    st.execute();
-    while (st.fetch()) {
-      if (k == "newsletter.from_name") c.from.name = v;
-      else if (k == "newsletter.from_email") c.from.email = v;
-      else if (k == "newsletter.base_url") c.base_url = v;
-      else if (k == "newsletter.list_name") c.list_name = v;
-    }
+    VB_ASSIGN_OR_RETURN(c.mail, mail::LoadMailConfig(sql));
+    c.from = c.mail.from();
+    c.base_url = c.mail.base_url;
+    std::string v;
+    sql << "SELECT value FROM settings WHERE key = 'newsletter.list_name'", soci::into(v);
+    if (sql.got_data()) c.list_name = v;
     return c;
   });
 }
 
 Status ValidateConfig(const NewsletterConfig& c) {
-  VB_RETURN_IF_ERROR(CheckHeaderValue("from_name", c.from.name));
-  VB_RETURN_IF_ERROR(CheckHeaderValue("list_name", c.list_name));
-  VB_RETURN_IF_ERROR(CheckHeaderValue("base_url", c.base_url));
+  VB_RETURN_IF_ERROR(mail::CheckHeaderValue("from_name", c.from.name));
+  VB_RETURN_IF_ERROR(mail::CheckHeaderValue("list_name", c.list_name));
+  VB_RETURN_IF_ERROR(mail::CheckHeaderValue("base_url", c.base_url));
   if (!IsValidEmail(c.from.email)) return InvalidArgument("is not a valid e-mail address", "from_email");
   if (!StartsWith(c.base_url, "https://") && !StartsWith(c.base_url, "http://"))
     return InvalidArgument("must start with https:// (or http:// for local testing)", "base_url");
@@ -413,7 +409,7 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
           "\" style=\"color:#666666;\">" + H(t.unsubscribe) + "</a></p>\n"
           "</td></tr></table>\n</td></tr></table>\n</body></html>\n";
 
-  MailMessage m;
+  mail::MailMessage m;
   m.from = config_.from;
   m.to = {"", s.email};
   m.subject = out.subject;
@@ -423,7 +419,7 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   m.date = clock_.Now();
   m.list_id = "<newsletter." + Domain(config_.from.email) + ">";
   m.unsubscribe_url = unsub;
-  VB_ASSIGN_OR_RETURN(out.raw, BuildMime(m));
+  VB_ASSIGN_OR_RETURN(out.raw, mail::BuildMessage(config_.mail, m));  // DKIM-signed when configured
   return out;
 }
 

@@ -18,7 +18,7 @@
 
 #include "model/model.h"
 #include "newsletter/articles.h"
-#include "newsletter/mime.h"
+#include "mail/config.h"
 #include "newsletter/subscriptions.h"
 #include "storage/database.h"
 #include "util/clock.h"
@@ -27,13 +27,15 @@
 namespace verbinder::newsletter {
 
 struct NewsletterConfig {
-  Mailbox from{"verbinder", "nieuwsbrief@verbinder.invalid"};  // .invalid: `send` refuses until configured
+  mail::Mailbox from{"verbinder", "nieuwsbrief@verbinder.invalid"};  // .invalid: `send` refuses until configured
   std::string base_url = "http://localhost:8080";  // links in the e-mail; https in production
   std::string list_name = "Nieuwsbrief";           // shown in List-Id and the subject
+  mail::MailConfig mail;                           // SMTP and DKIM (mail/config.h)
 };
 
-// Reads newsletter.from_name, newsletter.from_email, newsletter.base_url and
-// newsletter.list_name from the settings table over the defaults above.
+// The mail settings (mail::LoadMailConfig: mail.from_email, mail.from_name,
+// mail.base_url with the older newsletter.* keys as fallbacks, SMTP, DKIM)
+// plus newsletter.list_name, over the defaults above.
 Result<NewsletterConfig> LoadConfig(storage::Database& db);
 // Validates a config (addresses, header injection, URL scheme).
 Status ValidateConfig(const NewsletterConfig& c);

@@ -20,7 +20,7 @@
 #include "newsletter/articles.h"
 #include "newsletter/compose.h"
 #include "newsletter/sender.h"
-#include "newsletter/smtp.h"
+#include "mail/smtp.h"
 #include "newsletter/subscriptions.h"
 #include "util/strings.h"
 
@@ -108,11 +108,12 @@ int RunConfig(const std::string& db_url, const std::string& from_email, const st
     Fail("newsletter config", s);
     return kExitUsage;
   }
-  for (auto [k, v] : {std::pair<const char*, std::string>{"newsletter.from_email", cfg->from.email},
-                      {"newsletter.from_name", cfg->from.name}, {"newsletter.base_url", cfg->base_url},
+  // Sender and base URL are shared with every other mail (mail.*); the list name is the newsletter's.
+  for (auto [k, v] : {std::pair<const char*, std::string>{"mail.from_email", cfg->from.email},
+                      {"mail.from_name", cfg->from.name}, {"mail.base_url", cfg->base_url},
                       {"newsletter.list_name", cfg->list_name}})
     if (Status s = SetSetting(**db, k, v); !s.ok()) return Fail("newsletter config", s);
-  std::cout << "from: " << FormatMailbox(cfg->from) << "\nbase url: " << cfg->base_url << "\nlist name: " << cfg->list_name
+  std::cout << "from: " << mail::FormatMailbox(cfg->from) << "\nbase url: " << cfg->base_url << "\nlist name: " << cfg->list_name
             << "\n";
   return kExitOk;
 }
@@ -176,14 +177,14 @@ int RunNewsletter(const cli::Args& args) {
 
   // send
   auto* send = app.add_subcommand("send", "send (or resume) the monthly issue over SMTP");
-  std::string smtp_url, smtp_user, starttls = "try";
+  std::string smtp_url, smtp_user, starttls;
   double rate = 0;
   bool insecure = false;
   send->add_option("--db", db_url, kDbHelp);
   send->add_option("--month", month, "the month, e.g. 2026-11")->required();
-  send->add_option("--smtp", smtp_url, "smtp://host:port or smtps://host:port")->required();
-  send->add_option("--smtp-user", smtp_user, "SMTP user (password from VERBINDER_SMTP_PASSWORD)");
-  send->add_option("--starttls", starttls, "off, try or required")->check(CLI::IsMember({"off", "try", "required"}))->capture_default_str();
+  send->add_option("--smtp", smtp_url, "smtp://host:port or smtps://host:port (default: setting mail.smtp_url)");
+  send->add_option("--smtp-user", smtp_user, "SMTP user (default: mail.smtp_user; password from VERBINDER_SMTP_PASSWORD)");
+  send->add_option("--starttls", starttls, "off, try or required (default: mail.starttls, else try)")->check(CLI::IsMember({"off", "try", "required"}));
   send->add_option("--rate", rate, "messages per second (0 = no limit)")->check(CLI::Range(0.0, 100000.0));
   send->add_flag("--insecure-tls", insecure, "do not verify the server's TLS certificate");
 
@@ -349,20 +350,27 @@ int RunNewsletter(const cli::Args& args) {
     return kExitOk;
   }
   if (send->parsed()) {
-    SmtpOptions so;
-    so.url = smtp_url;
-    so.username = smtp_user;
-    if (const char* pw = std::getenv("VERBINDER_SMTP_PASSWORD")) so.password = pw;
-    so.starttls = starttls == "off" ? StartTls::kOff : starttls == "required" ? StartTls::kRequired : StartTls::kTry;
-    so.verify_tls = !insecure;
-    if (!StartsWith(smtp_url, "smtp://") && !StartsWith(smtp_url, "smtps://")) {
+    // The SMTP settings come from `verbinder settings` (mail.*); options here override them.
+    mail::SmtpOptions so = cfg->mail.smtp;
+    if (!smtp_url.empty()) so.url = smtp_url;
+    if (!smtp_user.empty()) so.username = smtp_user;
+    if (!starttls.empty())
+      so.starttls = starttls == "off" ? mail::StartTls::kOff : starttls == "required" ? mail::StartTls::kRequired
+                                                                                        : mail::StartTls::kTry;
+    if (insecure) so.verify_tls = false;
+    if (so.url.empty()) {
+      Fail("newsletter send", InvalidArgument("no SMTP server: pass --smtp smtp://host:port or run `verbinder settings set "
+                                              "mail.smtp_url smtp://host:port`", "smtp"));
+      return kExitUsage;
+    }
+    if (!StartsWith(so.url, "smtp://") && !StartsWith(so.url, "smtps://")) {
       Fail("newsletter send", InvalidArgument("must be smtp://host:port or smtps://host:port", "smtp"));
       return kExitUsage;
     }
     if (cfg->from.email.size() >= 8 && cfg->from.email.compare(cfg->from.email.size() - 8, 8, ".invalid") == 0)
-      return Fail("newsletter send", InvalidArgument("no sender configured; run `verbinder newsletter config --from-email "
-                                                     "... --base-url https://...` first", "from_email"));
-    CurlSmtpTransport transport(so);
+      return Fail("newsletter send", InvalidArgument("no sender configured; run `verbinder settings set mail.from_email "
+                                                     "...` (and mail.base_url https://...) first", "from_email"));
+    mail::CurlSmtpTransport transport(so);
     IssueSender sender(**db, clock, composer, transport);
     SendOptions opt;
     opt.month = month;

@@ -1,5 +1,5 @@
 // The newsletter library against a real database (SQLite file, or PostgreSQL
-// with VERBINDER_TEST_BACKEND=postgres): Markdown sanitising, MIME, tokens,
+// with VERBINDER_TEST_BACKEND=postgres): Markdown sanitising, tokens,
 // articles with approval, double opt-in and unsubscribe, the per-subscriber
 // issue with visibility, and the resumable send job over a fake transport.
 #include <gtest/gtest.h>
@@ -7,7 +7,6 @@
 #include <soci/soci.h>
 
 #include "newsletter/markdown.h"
-#include "newsletter/mime.h"
 #include "newsletter/sender.h"
 #include "newsletter/test_support.h"
 #include "newsletter/tokens.h"
@@ -38,53 +37,6 @@ TEST(MarkdownTest, RendersGfmAndDropsEverythingUnsafe) {
   EXPECT_FALSE(LooksSafeHtml("<p onclick=\"x()\">"));
   EXPECT_FALSE(LooksSafeHtml("<a href=\"JaVaScRiPt:x\">"));
   EXPECT_TRUE(LooksSafeHtml("<p>online en offline</p>"));
-}
-
-TEST(MimeTest, EncodesUtf8HeadersAndFoldsLongOnes) {
-  EXPECT_EQ(EncodeHeaderWords("Plain ASCII"), "Plain ASCII");
-  std::string subject = "Nieuwsbrief \xE2\x80\x94 november: caf\xC3\xA9 & zorg";
-  std::string enc = EncodeHeaderWords(subject);
-  EXPECT_EQ(enc.rfind("=?UTF-8?B?", 0), 0u);
-  EXPECT_EQ(testing::DecodeHeader(enc), subject);
-  std::string long_subject;
-  for (int i = 0; i < 20; ++i) long_subject += "\xC3\xA9t\xC3\xA9 ";
-  std::string folded = EncodeHeaderWords(long_subject);
-  EXPECT_NE(folded.find("\r\n "), std::string::npos);
-  for (const auto& line : Split(folded, '\n')) EXPECT_LE(line.size(), 76u) << line;
-  EXPECT_EQ(testing::DecodeHeader(testing::ParseMail("Subject: " + folded + "\r\n\r\n").headers["subject"]), long_subject);
-  EXPECT_EQ(FormatMailbox({"Anja \"de\" Vries", "a@b.example"}), "\"Anja \\\"de\\\" Vries\" <a@b.example>");
-  EXPECT_EQ(FormatMailbox({"", "a@b.example"}), "a@b.example");
-  EXPECT_EQ(Rfc5322Date(kNow), "Sun, 15 Nov 2026 11:00:00 +0000");
-}
-
-TEST(MimeTest, QuotedPrintableKeepsLinesShortAndRoundTrips) {
-  std::string text = std::string(200, 'x') + "\n.begin met punt\nregel met = teken en \xC3\xA9 \n";
-  std::string qp = QuotedPrintable(text);
-  for (const auto& line : Split(qp, '\n')) EXPECT_LE(line.size(), 77u);  // 76 + '\r'
-  EXPECT_EQ(qp.find("\n."), std::string::npos) << "a line starting with a dot";
-  EXPECT_EQ(testing::DecodeQuotedPrintable(qp), text);
-}
-
-TEST(MimeTest, RejectsHeaderInjection) {
-  MailMessage m;
-  m.from = {"Netwerk", "nieuws@netwerk.example"};
-  m.to = {"", "anja@zorg.example"};
-  m.subject = "Hallo\r\nBcc: iedereen@elders.example";
-  m.message_id = "<1@netwerk.example>";
-  auto r = BuildMime(m);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().field(), "subject");
-  m.subject = "Hallo";
-  m.to.name = "Anja\nBcc: x@y.example";
-  EXPECT_EQ(BuildMime(m).status().field(), "to.name");
-  m.to.name = "";
-  m.to.email = "anja@zorg.example>\r\nBcc: x@y.example";
-  EXPECT_EQ(BuildMime(m).status().field(), "to.email");
-  m.to.email = "anja@zorg.example";
-  m.unsubscribe_url = "https://x.example/u\r\nX: y";
-  EXPECT_EQ(BuildMime(m).status().field(), "unsubscribe_url");
-  m.unsubscribe_url = "https://x.example/u/1";
-  ASSERT_TRUE(BuildMime(m).ok());
 }
 
 TEST(TokenTest, SignedExpiringAndBoundToPurpose) {

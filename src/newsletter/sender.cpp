@@ -222,22 +222,22 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
         pace += std::chrono::duration_cast<std::chrono::steady_clock::duration>(interval);
         std::this_thread::sleep_until(pace);
       }
-      SendResult sr = transport_.Send(composer_.config().from.email, sub->email, msg->raw);
-      std::string status = sr.outcome == Outcome::kSent ? "sent" : sr.outcome == Outcome::kRejected ? "failed" : "pending";
+      mail::SendResult sr = transport_.Send(composer_.config().from.email, sub->email, msg->raw);
+      std::string status = sr.outcome == mail::Outcome::kSent ? "sent" : sr.outcome == mail::Outcome::kRejected ? "failed" : "pending";
       auto logged = domain::WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
         long long now = clock_.Now();
-        std::string err = sr.outcome == Outcome::kSent ? "" : sr.detail;
+        std::string err = sr.outcome == mail::Outcome::kSent ? "" : sr.detail;
         sql << "UPDATE newsletter_deliveries SET status = :s, error = :e, updated_at = :u WHERE id = :d",
             soci::use(status), soci::use(err), soci::use(now), soci::use(p.delivery);
         return true;
       });
       if (!logged) { release(false); return logged.status(); }
-      if (sr.outcome == Outcome::kTransient) {
+      if (sr.outcome == mail::Outcome::kTransient) {
         release(false);
         return Status(Code::kUnavailable, "the SMTP server did not take the message to " + sub->email + ": " + sr.detail +
                                               "; nothing else was marked sent — run send again later", "smtp");
       }
-      if (sr.outcome == Outcome::kRejected) {
+      if (sr.outcome == mail::Outcome::kRejected) {
         ++report.failed;
         VB_RETURN_IF_ERROR(subs.RecordHardBounce(sub->id));
       } else {

@@ -28,7 +28,7 @@
 #include <string>
 
 #include "newsletter/compose.h"
-#include "newsletter/smtp.h"
+#include "mail/smtp.h"
 #include "storage/database.h"
 #include "util/clock.h"
 #include "util/status.h"
@@ -59,7 +59,7 @@ Result<SendReport> IssueStatus(storage::Database& db, const std::string& month);
 
 class IssueSender {
  public:
-  IssueSender(storage::Database& db, const Clock& clock, Composer& composer, SmtpTransport& transport)
+  IssueSender(storage::Database& db, const Clock& clock, Composer& composer, mail::SmtpTransport& transport)
       : db_(db), clock_(clock), composer_(composer), transport_(transport) {}
 
   // Sends (or resumes) the issue of options.month. Conflict("month") when
@@ -71,7 +71,7 @@ class IssueSender {
   storage::Database& db_;
   const Clock& clock_;
   Composer& composer_;
-  SmtpTransport& transport_;
+  mail::SmtpTransport& transport_;
 };
 
 // "<hostname>:<pid>" of this process.

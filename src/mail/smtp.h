@@ -1,6 +1,7 @@
-// Delivering one message over SMTP, behind an interface so the send job can
-// be tested with a fake and run against a real server (libcurl) in
-// production and in the integration tests.
+// Delivering one message over SMTP, behind an interface so senders (the
+// newsletter's send job, the notification outbox) can be tested with a fake
+// and run against a real server (libcurl) in production and in the
+// integration tests. Build the message with mail::BuildMessage (config.h).
 //
 //   CurlSmtpTransport smtp({.url = "smtp://127.0.0.1:2525"});
 //   SendResult r = smtp.Send("nieuws@x.example", "anja@x.example", raw_message);
@@ -13,7 +14,7 @@
 #include <memory>
 #include <string>
 
-namespace verbinder::newsletter {
+namespace verbinder::mail {
 
 enum class Outcome {
   kSent,       // the server accepted the message (250 after DATA)
@@ -59,4 +60,4 @@ class CurlSmtpTransport : public SmtpTransport {
   void* curl_ = nullptr;  // CURL*
 };
 
-}  // namespace verbinder::newsletter
+}  // namespace verbinder::mail

@@ -1,11 +1,11 @@
-#include "newsletter/smtp.h"
+#include "mail/smtp.h"
 
 #include <curl/curl.h>
 
 #include <cstring>
 #include <mutex>
 
-namespace verbinder::newsletter {
+namespace verbinder::mail {
 namespace {
 
 struct Upload {
@@ -82,4 +82,4 @@ SendResult CurlSmtpTransport::Send(const std::string& from, const std::string& t
   return {Outcome::kTransient, detail};
 }
 
-}  // namespace verbinder::newsletter
+}  // namespace verbinder::mail

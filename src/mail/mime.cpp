@@ -1,10 +1,11 @@
-#include "newsletter/mime.h"
+#include "mail/mime.h"
 
+#include <cctype>
 #include <ctime>
 
 #include "util/strings.h"
 
-namespace verbinder::newsletter {
+namespace verbinder::mail {
 namespace {
 
 bool IsPrintableAscii(const std::string& s) {
@@ -59,8 +60,27 @@ std::string Base64(const std::string& in) {
   return out;
 }
 
+// Folds a printable-ASCII header value at spaces so no line exceeds ~78 characters.
+std::string FoldAscii(const std::string& text) {
+  if (text.size() <= 70) return text;
+  std::string out;
+  size_t col = 0, i = 0;
+  while (i < text.size()) {
+    size_t sp = text.find(' ', i + 1);
+    std::string word = text.substr(i, sp == std::string::npos ? std::string::npos : sp - i);
+    if (col > 0 && col + word.size() > 70 && word.size() > 1) {
+      out += "\r\n";  // the word begins with its space: folding whitespace
+      col = 0;
+    }
+    out += word;
+    col += word.size();
+    i = sp == std::string::npos ? text.size() : sp;
+  }
+  return out;
+}
+
 std::string EncodeHeaderWords(const std::string& text) {
-  if (IsPrintableAscii(text)) return text;
+  if (IsPrintableAscii(text)) return FoldAscii(text);
   // "=?UTF-8?B?" + base64 + "?=" ≤ 75 chars → ≤ 63 base64 chars → ≤ 45 bytes per word.
   constexpr size_t kMaxBytes = 45;
   std::string out;
@@ -94,6 +114,17 @@ std::string FormatMailbox(const Mailbox& mb) {
     name = EncodeHeaderWords(mb.name);
   }
   return name + " <" + mb.email + ">";
+}
+
+std::string MakeMessageId(const std::string& local, const std::string& from_email) {
+  std::string l;
+  for (char c : local) l += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_') ? c : '-';
+  if (l.empty()) l = "message";
+  auto at = from_email.rfind('@');
+  std::string domain = at == std::string::npos ? "localhost" : from_email.substr(at + 1);
+  std::string d;
+  for (char c : domain) d += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-') ? c : '-';
+  return "<" + l + "@" + (d.empty() ? "localhost" : d) + ">";
 }
 
 std::string Rfc5322Date(int64_t unix_seconds) {
@@ -144,12 +175,19 @@ std::string QuotedPrintable(const std::string& text) {
 Result<std::string> BuildMime(const MailMessage& m) {
   VB_RETURN_IF_ERROR(CheckHeaderValue("from.name", m.from.name));
   VB_RETURN_IF_ERROR(CheckHeaderValue("to.name", m.to.name));
+  VB_RETURN_IF_ERROR(CheckHeaderValue("reply_to.name", m.reply_to.name));
+  if (!m.reply_to.email.empty() && !IsValidEmail(m.reply_to.email))
+    return InvalidArgument("is not a valid e-mail address", "reply_to.email");
   VB_RETURN_IF_ERROR(CheckHeaderValue("subject", m.subject));
   VB_RETURN_IF_ERROR(CheckHeaderValue("message_id", m.message_id));
   VB_RETURN_IF_ERROR(CheckHeaderValue("list_id", m.list_id));
   VB_RETURN_IF_ERROR(CheckHeaderValue("unsubscribe_url", m.unsubscribe_url));
   if (!IsValidEmail(m.from.email)) return InvalidArgument("is not a valid e-mail address", "from.email");
   if (!IsValidEmail(m.to.email)) return InvalidArgument("is not a valid e-mail address", "to.email");
+  if (m.message_id.size() < 5 || m.message_id.front() != '<' || m.message_id.back() != '>' ||
+      m.message_id.find('@') == std::string::npos)
+    return InvalidArgument("must look like <local@domain>", "message_id");
+  if (m.date <= 0) return InvalidArgument("must be set (Unix seconds)", "date");
   if (!IsPrintableAscii(m.list_id) || !IsPrintableAscii(m.unsubscribe_url) || !IsPrintableAscii(m.message_id))
     return InvalidArgument("list headers and the Message-ID must be ASCII", "message_id");
   for (const auto& [k, v] : m.extra_headers) {
@@ -164,6 +202,7 @@ Result<std::string> BuildMime(const MailMessage& m) {
   h("From", FormatMailbox(m.from));
   h("To", FormatMailbox(m.to));
   h("Subject", EncodeHeaderWords(m.subject));
+  if (!m.reply_to.email.empty()) h("Reply-To", FormatMailbox(m.reply_to));
   h("Message-ID", m.message_id);
   if (!m.list_id.empty()) h("List-Id", m.list_id);
   if (!m.unsubscribe_url.empty()) {
@@ -172,6 +211,13 @@ Result<std::string> BuildMime(const MailMessage& m) {
   }
   for (const auto& [k, v] : m.extra_headers) h(k, v);
   h("MIME-Version", "1.0");
+  if (m.html.empty()) {
+    h("Content-Type", "text/plain; charset=UTF-8");
+    h("Content-Transfer-Encoding", "quoted-printable");
+    out += "\r\n";
+    out += QuotedPrintable(m.text) + "\r\n";
+    return out;
+  }
   h("Content-Type", "multipart/alternative; boundary=\"" + b + "\"");
   out += "\r\n";
   out += "This is a multi-part message in MIME format.\r\n";
@@ -185,4 +231,4 @@ Result<std::string> BuildMime(const MailMessage& m) {
   return out;
 }
 
-}  // namespace verbinder::newsletter
+}  // namespace verbinder::mail
