@@ -1,0 +1,372 @@
+// The outbox deliverer against a real SMTP server (Debian's python3-aiosmtpd
+// sink on loopback, testdata/smtp_sink.py): every message that arrives is
+// checked (count, recipients, headers, body); mail waits while delivery is not
+// configured; when the server is down nothing is lost, and when it comes back
+// every mail arrives exactly once; permanent refusals are marked failed.
+// Also notify::Notify and the notification service (preferences, read state).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <soci/soci.h>
+
+#include "api/test_client.h"
+#include "domain/members.h"
+#include "mail/testing.h"
+#include "notify/delivery.h"
+#include "notify/notifications.h"
+#include "notify/outbox.h"
+#include "storage/testing.h"
+
+namespace verbinder::notify {
+namespace {
+
+namespace fs = std::filesystem;
+using mail::testing::DecodeHeader;
+using mail::testing::ParsedMail;
+using mail::testing::ParseMail;
+
+constexpr int64_t kNow = 1794740400;
+
+// The aiosmtpd sink: started by /usr/bin/python3, ready once it prints READY;
+// it stops when its stdin closes.
+class SmtpSink {
+ public:
+  SmtpSink(int port, std::string dir) : dir_(std::move(dir)) {
+    int in[2], out[2];
+    EXPECT_EQ(::pipe(in), 0);
+    EXPECT_EQ(::pipe(out), 0);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(in[0], 0);
+      ::dup2(out[1], 1);
+      ::close(in[1]);
+      ::close(out[0]);
+      ::execl("/usr/bin/python3", "python3", "testdata/smtp_sink.py", std::to_string(port).c_str(), dir_.c_str(),
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(in[0]);
+    ::close(out[1]);
+    stdin_ = in[1];
+    std::string line;
+    char c;
+    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
+    ::close(out[0]);
+    ready_ = line == "READY";
+  }
+  ~SmtpSink() {
+    ::close(stdin_);
+    int st = 0;
+    ::waitpid(pid_, &st, 0);
+  }
+  bool ready() const { return ready_; }
+  // (envelope recipient, parsed message) of every stored message, in arrival order.
+  std::vector<std::pair<std::string, ParsedMail>> Messages() const {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir_))
+      if (e.path().extension() == ".eml") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::vector<std::pair<std::string, ParsedMail>> out;
+    for (const auto& p : files) {
+      std::ifstream f(p, std::ios::binary);
+      std::stringstream ss;
+      ss << f.rdbuf();
+      std::string raw = ss.str();
+      auto nl = raw.find("\r\n");
+      out.push_back({raw.substr(13, nl - 13), ParseMail(raw.substr(nl + 2))});
+    }
+    return out;
+  }
+
+ private:
+  std::string dir_;
+  pid_t pid_ = -1;
+  int stdin_ = -1;
+  bool ready_ = false;
+};
+
+class DeliveryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    name_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    db_ = storage::testing::FreshDatabase("notify_" + name_);
+    work_ = fs::temp_directory_path() / ("verbinder-notify-" + std::to_string(::getpid()) + "-" + name_);
+    fs::remove_all(work_);
+    fs::create_directories(work_);
+    port_ = api::testing::FreePort();
+  }
+  void TearDown() override { fs::remove_all(work_); }
+
+  void Configure() {
+    soci::session sql(db_->pool());
+    Set(sql, "mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(port_));
+    Set(sql, "mail.starttls", "off");
+    Set(sql, "mail.from_email", "meldingen@netwerk.example");
+    Set(sql, "mail.from_name", "Netwerk Twente");
+  }
+  static void Set(soci::session& sql, const std::string& k, const std::string& v) {
+    sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
+    sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
+  }
+  void Queue(int n, const std::string& prefix = "lid") {
+    soci::session sql(db_->pool());
+    for (int i = 1; i <= n; ++i) {
+      Mail m{.to_email = prefix + std::to_string(i) + "@sink.example",
+             .to_name = "Lid " + std::to_string(i) + " — Müller",
+             .subject = "Melding " + std::to_string(i) + ": je bent van de wachtlijst",
+             .text = "Hallo,\nje hebt plek nummer " + std::to_string(i) + ".",
+             .html = std::nullopt,
+             .kind = "notification.waitlist_promoted"};
+      ASSERT_TRUE(QueueMail(sql, m, clock_.Now()).ok());
+    }
+  }
+  OutboxCounts Counts() {
+    soci::session sql(db_->pool());
+    return CountOutbox(sql);
+  }
+
+  std::string name_;
+  FakeClock clock_{kNow};
+  std::unique_ptr<storage::Database> db_;
+  fs::path work_;
+  int port_ = 0;
+};
+
+TEST_F(DeliveryTest, MailWaitsUntilDeliveryIsConfiguredThenArrivesOnceEach) {
+  SmtpSink sink(port_, (work_ / "sink").string());
+  ASSERT_TRUE(sink.ready());
+  Queue(3);
+  OutboxDeliverer d(*db_, clock_);
+  auto r = d.DeliverDue();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_FALSE(r->configured);
+  EXPECT_EQ(r->sent, 0);
+  EXPECT_EQ(r->remaining, 3);
+  EXPECT_EQ(sink.Messages().size(), 0u);
+  EXPECT_EQ(Counts().pending, 3);
+
+  Configure();
+  r = d.DeliverDue();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->configured);
+  EXPECT_EQ(r->sent, 3);
+  EXPECT_EQ(r->remaining, 0);
+  auto msgs = sink.Messages();
+  ASSERT_EQ(msgs.size(), 3u);
+  std::set<std::string> rcpts;
+  for (auto& [rcpt, m] : msgs) {
+    rcpts.insert(rcpt);
+    EXPECT_TRUE(m.crlf_only);
+    EXPECT_EQ(m.header_count["to"], 1);
+    EXPECT_NE(m.headers["to"].find(rcpt), std::string::npos) << m.headers["to"];
+    EXPECT_NE(m.headers["from"].find("meldingen@netwerk.example"), std::string::npos);
+    EXPECT_NE(m.headers["message-id"].find("outbox."), std::string::npos);
+    std::string n = rcpt.substr(3, rcpt.find('@') - 3);
+    EXPECT_EQ(DecodeHeader(m.headers["subject"]), "Melding " + n + ": je bent van de wachtlijst");
+    EXPECT_NE(DecodeHeader(m.headers["to"]).find("Lid " + n + " — Müller"), std::string::npos);
+    EXPECT_NE(m.text.find("je hebt plek nummer " + n + "."), std::string::npos) << m.text;
+    EXPECT_TRUE(m.html.empty());
+  }
+  EXPECT_EQ(rcpts, (std::set<std::string>{"lid1@sink.example", "lid2@sink.example", "lid3@sink.example"}));
+  EXPECT_EQ(Counts().sent, 3);
+  // Nothing is sent twice.
+  r = d.DeliverDue();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sent, 0);
+  EXPECT_EQ(sink.Messages().size(), 3u);
+}
+
+TEST_F(DeliveryTest, ServerDownLosesNothingAndRetriesWithBackoffExactlyOnce) {
+  Configure();
+  Queue(5);
+  OutboxDeliverer d(*db_, clock_);
+  // Nobody listens on the port: a transient failure; the round stops.
+  auto r = d.DeliverDue();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->sent, 0);
+  EXPECT_EQ(r->deferred, 1);
+  auto c = Counts();
+  EXPECT_EQ(c.pending, 5);
+  EXPECT_EQ(c.failed, 0);
+  {
+    soci::session sql(db_->pool());
+    auto rows = ListOutbox(sql, "pending", 10);
+    auto first = *std::min_element(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    EXPECT_EQ(first.attempts, 1);
+    EXPECT_EQ(first.next_attempt_at, kNow + BackoffSeconds(1));
+    EXPECT_FALSE(first.last_error.empty());
+  }
+  // Still down, but the first mail is backing off: the others are tried (and fail) one per round.
+  r = d.DeliverDue();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->deferred, 1);
+
+  SmtpSink sink(port_, (work_ / "sink").string());
+  ASSERT_TRUE(sink.ready());
+  // Before the backoff has passed only the never-tried mails go.
+  r = d.DeliverDue();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sent, 3);
+  EXPECT_EQ(sink.Messages().size(), 3u);
+  clock_.Advance(BackoffSeconds(1));
+  r = d.DeliverDue();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sent, 2);
+  EXPECT_EQ(r->remaining, 0);
+  clock_.Advance(3600);
+  r = d.DeliverDue();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sent, 0);
+  auto msgs = sink.Messages();
+  ASSERT_EQ(msgs.size(), 5u);
+  std::map<std::string, int> per;
+  for (auto& [rcpt, m] : msgs) ++per[rcpt];
+  for (int i = 1; i <= 5; ++i) EXPECT_EQ(per["lid" + std::to_string(i) + "@sink.example"], 1) << i;
+  EXPECT_EQ(Counts().sent, 5);
+}
+
+TEST_F(DeliveryTest, PermanentRefusalIsMarkedFailedOthersStillArrive) {
+  SmtpSink sink(port_, (work_ / "sink").string());
+  ASSERT_TRUE(sink.ready());
+  Configure();
+  Queue(1, "bounce");
+  Queue(2, "lid");
+  OutboxDeliverer d(*db_, clock_);
+  auto r = d.DeliverDue();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->sent, 2);
+  EXPECT_EQ(r->failed, 1);
+  soci::session sql(db_->pool());
+  auto failed = ListOutbox(sql, "failed", 10);
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].to_email, "bounce1@sink.example");
+  EXPECT_NE(failed[0].last_error.find("550"), std::string::npos) << failed[0].last_error;
+  EXPECT_EQ(sink.Messages().size(), 2u);
+}
+
+TEST_F(DeliveryTest, ExpiredClaimOfACrashedDelivererIsTakenOverButALiveOneIsNot) {
+  SmtpSink sink(port_, (work_ / "sink").string());
+  ASSERT_TRUE(sink.ready());
+  Configure();
+  Queue(2);
+  {
+    soci::session sql(db_->pool());
+    long long until = kNow + 300;
+    sql << "UPDATE outbox SET status = 'sending', lock_owner = 'crashed', lock_until = :u", soci::use(until);
+  }
+  OutboxDeliverer d(*db_, clock_);
+  auto r = d.DeliverDue();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sent, 0);  // the claims are still live
+  clock_.Advance(301);
+  r = d.DeliverDue();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sent, 2);
+  EXPECT_EQ(sink.Messages().size(), 2u);
+}
+
+TEST(BackoffTest, DoublesFromAMinuteCappedAtSixHours) {
+  EXPECT_EQ(BackoffSeconds(1), 60);
+  EXPECT_EQ(BackoffSeconds(2), 120);
+  EXPECT_EQ(BackoffSeconds(3), 240);
+  EXPECT_EQ(BackoffSeconds(30), 6 * 3600);
+}
+
+// notify::Notify writes the notification and queues a mail per the member's choices.
+class NotifyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = storage::testing::FreshDatabase("notify_" +
+                                          std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    domain::MemberService members(*db_, clock_);
+    anja_ = Add(members, "Anja de Vries", "anja@zorg.example", {"nl"});
+    pieter_ = Add(members, "Pieter Jansen", "pieter@industrie.example", {"en", "nl"});
+  }
+  int64_t Add(domain::MemberService& members, const std::string& name, const std::string& email,
+              std::vector<std::string> langs) {
+    model::Member m;
+    m.name = name;
+    m.email = email;
+    m.languages = std::move(langs);
+    auto r = members.Create(domain::Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->id : 0;
+  }
+  FakeClock clock_{kNow};
+  std::unique_ptr<storage::Database> db_;
+  int64_t anja_ = 0, pieter_ = 0;
+};
+
+TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
+  NotificationService svc(*db_, clock_);
+  domain::Viewer anja{anja_, model::Role::kMember}, pieter{pieter_, model::Role::kMember};
+  {
+    soci::session sql(db_->pool());
+    Notify(sql, anja_, "meeting_request", "Pieter Jansen would like to meet you at Congres", "meeting_request:1", kNow);
+    Notify(sql, pieter_, "question_routed", "Anja asks: how do you plan shifts?", "question:1", kNow);
+    Notify(sql, anja_, "answer_helpful", "Your answer helped", "question:2", kNow);  // default: no mail
+    auto rows = ListOutbox(sql, "", 10);
+    ASSERT_EQ(rows.size(), 2u);
+    std::map<std::string, OutboxEntry> by;
+    for (auto& e : rows) by[e.to_email] = e;
+    EXPECT_EQ(by["anja@zorg.example"].subject, "verbinder: Verzoeken om af te spreken");
+    EXPECT_NE(by["anja@zorg.example"].text.find("Pieter Jansen would like to meet you at Congres"), std::string::npos);
+    EXPECT_NE(by["anja@zorg.example"].text.find("Hallo Anja de Vries"), std::string::npos);
+    EXPECT_EQ(by["anja@zorg.example"].kind, "notification.meeting_request");
+    EXPECT_EQ(by["pieter@industrie.example"].subject, "verbinder: A question for you");
+  }
+  auto prefs = svc.SetEmailPreferences(anja, {{"meeting_request", false}, {"answer_helpful", true}});
+  ASSERT_TRUE(prefs.ok()) << prefs.status().ToString();
+  for (auto& p : *prefs) {
+    if (p.key.key == "meeting_request") EXPECT_FALSE(p.email);
+    if (p.key.key == "answer_helpful") EXPECT_TRUE(p.email);
+    if (p.key.key == "meeting_accepted") EXPECT_TRUE(p.email);
+  }
+  {
+    soci::session sql(db_->pool());
+    Notify(sql, anja_, "meeting_request", "Emma would like to meet you", "meeting_request:2", kNow);
+    Notify(sql, anja_, "answer_helpful", "Your answer helped", "question:3", kNow);
+    auto rows = ListOutbox(sql, "", 10);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].kind, "notification.answer_helpful");
+  }
+  // Unknown key: refused, nothing changed.
+  auto bad = svc.SetEmailPreferences(anja, {{"meeting_accepted", false}, {"nonsense", true}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "email.nonsense");
+  auto now = svc.EmailPreferences(anja);
+  ASSERT_TRUE(now.ok());
+  for (auto& p : *now)
+    if (p.key.key == "meeting_accepted") EXPECT_TRUE(p.email);
+
+  // Read state: own notifications only.
+  auto unread = svc.UnreadCount(anja);
+  ASSERT_TRUE(unread.ok());
+  EXPECT_EQ(*unread, 4);
+  auto list = svc.List(anja, false, 10, 0);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->items.size(), 4u);
+  EXPECT_EQ(list->items[0].text, "Your answer helped");  // newest first
+  auto other = svc.MarkRead(pieter, list->items[0].id);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().code(), Code::kNotFound);
+  auto mine = svc.MarkRead(anja, list->items[0].id);
+  ASSERT_TRUE(mine.ok());
+  EXPECT_EQ(mine->read_at, kNow);
+  EXPECT_EQ(*svc.UnreadCount(anja), 3);
+  EXPECT_EQ(svc.List(anja, true, 10, 0)->total, 3);
+  EXPECT_EQ(*svc.MarkAllRead(anja), 3);
+  EXPECT_EQ(*svc.UnreadCount(anja), 0);
+  EXPECT_EQ(*svc.UnreadCount(pieter), 1);
+}
+
+}  // namespace
+}  // namespace verbinder::notify

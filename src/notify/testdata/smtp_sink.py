@@ -1,0 +1,55 @@
+#!/usr/bin/python3
+"""A real SMTP server (Debian's python3-aiosmtpd) on loopback that stores every
+message it accepts, for the integration tests (newsletter, notification outbox).
+
+  /usr/bin/python3 smtp_sink.py PORT DIR
+
+Each accepted message becomes DIR/NNNNNN.eml (written to a temporary name and
+renamed, so a file is whole or absent), prefixed with one line
+"X-Sink-Rcpt: <recipients>". The file is stored before the server answers 250,
+so a client killed in between has delivered a message it does not know about
+(the in-flight case of the crash-safety contract). Recipients whose local part
+starts with "bounce" are refused with 550 (a hard bounce). Prints "READY" once
+listening; stops when stdin closes (the test exited or was killed).
+"""
+import itertools, os, sys
+from aiosmtpd.controller import Controller
+
+
+class Sink:
+    def __init__(self, directory):
+        self.directory = directory
+        self.counter = itertools.count(1)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower().startswith("bounce"):
+            return "550 5.1.1 <%s>: mailbox unavailable" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        n = next(self.counter)
+        path = os.path.join(self.directory, "%06d.eml" % n)
+        content = envelope.original_content or envelope.content
+        if isinstance(content, str):
+            content = content.encode("utf-8", "surrogateescape")
+        with open(path + ".tmp", "wb") as f:
+            f.write(b"X-Sink-Rcpt: " + ",".join(envelope.rcpt_tos).encode() + b"\r\n" + content)
+        os.rename(path + ".tmp", path)
+        return "250 2.0.0 stored"
+
+
+def main():
+    port, directory = int(sys.argv[1]), sys.argv[2]
+    os.makedirs(directory, exist_ok=True)
+    controller = Controller(Sink(directory), hostname="127.0.0.1", port=port, decode_data=False)
+    controller.start()
+    print("READY", flush=True)
+    try:
+        sys.stdin.read()
+    finally:
+        controller.stop()
+
+
+if __name__ == "__main__":
+    main()
