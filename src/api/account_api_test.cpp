@@ -176,8 +176,10 @@ TEST_F(AccountApiTest, ExpiredConfirmationLinkAndThrottledSignUp) {
   EXPECT_NE(fresh, token);
   EXPECT_EQ(c.Post("/api/v1/auth/signup/confirm", {{"token", token}}).status, 400);
   EXPECT_EQ(Count("SELECT count(*) FROM signups"), 1);
-  // Per-address mail throttle: the third sign-up for the same address in the window is refused.
-  ASSERT_EQ(c.Post("/api/v1/auth/signup", SignupBody("late@x.example")).status, 202);
+  // Per-address mail throttle: at most kMaxSignupsPerEmail sign-ups for one address in the window
+  // (the first one, 48 hours ago, is outside it).
+  for (int i = 1; i < domain::kMaxSignupsPerEmail; ++i)
+    ASSERT_EQ(c.Post("/api/v1/auth/signup", SignupBody("late@x.example")).status, 202);
   auto t = c.Post("/api/v1/auth/signup", SignupBody("late@x.example"));
   EXPECT_EQ(t.status, 429);
   EXPECT_EQ(t.headers.count("retry-after"), 1u);
@@ -286,6 +288,7 @@ TEST_F(AccountApiTest, ExpiredInvitation) {
   ASSERT_EQ(org.Post("/api/v1/invitations", {{"invitees", {{{"email", "laat@x.example"}}}}}).status, 201);
   std::string token = TokenFromMail("laat@x.example", "account.invitation");
   clock_.Advance(domain::kInvitationLifetime + 1);
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);  // the old session expired too
   Json accept = {{"token", token}, {"name", "Laat"}, {"password", "een sterk wachtwoord"}, {"sector", "care"},
                  {"organization", "Zorg"}};
   auto r = anon.Post("/api/v1/auth/invitation/accept", accept);
@@ -338,28 +341,33 @@ TEST_F(AccountApiTest, ResetLinkExpiresAndRequestsAreThrottled) {
   auto r = anon.Post("/api/v1/auth/password/reset", {{"token", token}, {"password", "nieuw wachtwoord 1"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("expired"), std::string::npos);
-  // Throttled per address like login, whether or not it has an account.
+  // Throttled per address like login, whether or not it has an account (the first request
+  // is outside the window by now).
   for (const std::string email : {"anja@x.example", "nobody@x.example"}) {
-    for (int i = 0; i < domain::kMaxResetsPerEmail - (email == "anja@x.example" ? 1 : 0); ++i)
+    for (int i = 0; i < domain::kMaxResetsPerEmail; ++i)
       ASSERT_EQ(anon.Post("/api/v1/auth/password/forgot", {{"email", email}}).status, 202) << email << i;
     auto t = anon.Post("/api/v1/auth/password/forgot", {{"email", email}});
     EXPECT_EQ(t.status, 429) << email;
+    EXPECT_EQ(t.headers.count("retry-after"), 1u);
   }
-  EXPECT_EQ(Mails("anja@x.example"), domain::kMaxResetsPerEmail);
+  EXPECT_EQ(Mails("anja@x.example"), 1 + domain::kMaxResetsPerEmail);
+  EXPECT_EQ(Mails("nobody@x.example"), 0);
 }
 
 TEST_F(AccountApiTest, DeletingMyAccountRemovesEverythingOfMine) {
-  Client org(Base()), anja(Base()), pieter(Base());
+  Client org(Base()), anja(Base()), pieter(Base()), admin(Base());
   ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
   ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
   ASSERT_EQ(pieter.Login("pieter@x.example", kPassword).status, 200);
+  ASSERT_EQ(admin.Login("admin@x.example", kPassword).status, 200);
   // Anja: a challenge, a connection to Pieter, ledger entries with both others.
   ASSERT_EQ(anja.Post("/api/v1/members/" + std::to_string(anja_) + "/challenges", {{"title", "Roosters in de nacht"}}).status, 201);
   auto conn = anja.Post("/api/v1/connections", {{"to", organizer_}});
   ASSERT_EQ(conn.status, 201) << conn.body;
-  ASSERT_EQ(org.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "meeting_held"}}).status, 201);
-  ASSERT_EQ(org.Post("/api/v1/interactions", {{"a", anja_}, {"b", pieter_}, {"kind", "met_at_event"}}).status, 201);
-  ASSERT_EQ(org.Post("/api/v1/interactions", {{"a", organizer_}, {"b", pieter_}, {"kind", "connected"}}).status, 201);
+  // (Pieter is hidden: only an admin sees him, so the admin records these.)
+  ASSERT_EQ(admin.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "meeting_held"}}).status, 201);
+  ASSERT_EQ(admin.Post("/api/v1/interactions", {{"a", anja_}, {"b", pieter_}, {"kind", "met_at_event"}}).status, 201);
+  ASSERT_EQ(admin.Post("/api/v1/interactions", {{"a", organizer_}, {"b", pieter_}, {"kind", "connected"}}).status, 201);
   ASSERT_EQ(anja.Post("/api/v1/auth/tokens", {{"name", "script"}}).status, 201);
   ASSERT_EQ(Client(Base()).Post("/api/v1/auth/password/forgot", {{"email", "anja@x.example"}}).status, 202);
 

@@ -7,6 +7,7 @@
 #include "api/app.h"
 #include "domain/json_codec.h"
 #include "events/events.h"
+#include "notify/outbox.h"
 
 namespace verbinder::api {
 namespace {
@@ -66,6 +67,20 @@ Status DeleteMember(App& app, const domain::Viewer& viewer, model::Id id, const 
 }  // namespace
 
 void RegisterAccountRoutes(App& app) {
+  // Account mails go through the notify outbox (validated, delivered by the outbox deliverer).
+  app.accounts().SetMailSink([](soci::session& sql, const domain::AccountMail& m, int64_t now) -> Status {
+    std::string name = m.to_name;
+    if (name.size() > 200) {  // the outbox takes at most 200 bytes: cut at a character boundary
+      size_t cut = 200;
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+      name.resize(cut);
+    }
+    notify::Mail mail{.to_email = m.to_email, .to_name = name, .subject = m.subject, .text = m.text,
+                      .html = m.html.empty() ? std::nullopt : std::optional<std::string>(m.html), .kind = m.kind};
+    auto r = notify::QueueMail(sql, mail, now);
+    return r.ok() ? Status::Ok() : r.status();
+  });
+
   app.Add(Method::kGet, "/api/v1/auth/signup-mode", Access::kPublic, [&app](Ctx&) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(std::string mode, app.accounts().SignupMode());
     return Response::JsonBody({{"mode", mode}});
