@@ -45,9 +45,15 @@ result = {"attendees": N, "cores": os.cpu_count(), "load_before": os.getloadavg(
 leader_email = open(os.path.join(OUT, "leader.txt")).read().strip()
 leader = Session(leader_email)
 token = leader.call("POST", "/api/v1/auth/tokens", {"name": "bench"})["token"]
-ids = [r[0] for r in sqlite3.connect(DB).execute("SELECT id FROM members ORDER BY id")]
-attendees = ids[1:N + 1]          # members 2..N+1 (the 40 with accounts among them)
-late = ids[N + 1:N + 1 + 500]     # 500 others for the last-seats race
+conn = sqlite3.connect(DB)
+# Members the organizer may see (hidden profiles cannot be registered by others).
+ids = [r[0] for r in conn.execute("SELECT id FROM members WHERE visibility <> 'hidden' ORDER BY id")][1:]
+emails = [e.strip() for e in open(os.path.join(OUT, "members.txt")) if e.strip()]
+with_account = [conn.execute("SELECT id FROM members WHERE email = ?", (e,)).fetchone()[0] for e in emails]
+attendees = with_account + [i for i in ids if i not in set(with_account)][:N - len(with_account)]
+rest = [i for i in ids if i not in set(attendees)]
+late = rest[:500]                 # 500 others for the last-seats race
+assert len(attendees) == N and len(late) == 500, (len(attendees), len(late))
 
 day = 24 * 3600
 start = int(time.time()) + 30 * day

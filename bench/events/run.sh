@@ -21,12 +21,12 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 DB="$OUT/bench.db"
 
-"$VERBINDER" generate --members $((ATTENDEES + 600)) --seed 4 --db "$DB" > "$OUT/generate.log"
+"$VERBINDER" generate --members $((ATTENDEES * 3 / 2 + 600)) --seed 4 --db "$DB" > "$OUT/generate.log"
 printf 'bench-password-123\n' > "$OUT/password"
 sqlite3 "$DB" "SELECT email FROM members ORDER BY id LIMIT 1" > "$OUT/leader.txt"
 "$VERBINDER" account create --email "$(cat "$OUT/leader.txt")" --role organizer --password-file "$OUT/password" --db "$DB" > /dev/null
-# 40 attendees who log in for the personal-schedule load (members 2..41).
-sqlite3 "$DB" "SELECT email FROM members ORDER BY id LIMIT 40 OFFSET 1" > "$OUT/members.txt"
+# 40 attendees who log in (visible, consenting) for the suggestions and the personal-schedule load.
+sqlite3 "$DB" "SELECT email FROM members WHERE visibility = 'members' AND consent_matchmaking = 1 ORDER BY id LIMIT 40 OFFSET 1" > "$OUT/members.txt"
 while read -r email; do
   "$VERBINDER" account create --email "$email" --role member --password-file "$OUT/password" --db "$DB" > /dev/null
 done < "$OUT/members.txt"

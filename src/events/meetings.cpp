@@ -137,7 +137,9 @@ SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_par
       v.ids.push_back(id);
       v.names.push_back(name);
       matching::SuggestAttendee a;
-      a.id = std::to_string(id);
+      // The engine names people by id in its explanations: use the member's
+      // name (unique within the event; a namesake gets the member number).
+      a.id = v.names.size() > 0 && std::count(v.names.begin(), v.names.end() - 1, name) ? name + " (" + std::to_string(id) + ")" : name;
       a.sector = sector;
       a.organization = org;
       a.languages = CsvList(langs);
