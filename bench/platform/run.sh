@@ -3,6 +3,9 @@
 # generated SQLite database. Prints the figures docs/performance.md keeps.
 # Run from anywhere after scripts/build.sh:
 #   bench/platform/run.sh [MEMBERS] [INTERACTIONS]      (default 100000 1000000)
+#   GEN_DB=/path/gen.db bench/platform/run.sh           (API part only, on a copy of that database)
+# Times are printed as wall and CPU (user + sys): on a shared, loaded machine the
+# CPU time is the better estimate of the wall time on a quiet one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${VERBINDER_BINARY:-$PWD/build/src/app/verbinder}
@@ -14,8 +17,13 @@ SERVER=
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$W"; }
 trap cleanup EXIT
 
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${GEN_DB:-}" ]; then  # reuse a generated database (copied): API part only
+  echo "== using a copy of $GEN_DB"
+  cp "$GEN_DB" "$W/gen.db"
+else
 echo "== generate $N members / $M interactions into a fresh SQLite file"
-/usr/bin/time -f "   wall %e s, peak RSS %M KB" "$BIN" generate --members "$N" --interactions "$M" --seed 1 --db "$W/gen.db"
+/usr/bin/time -f "   wall %e s, CPU user %U s + sys %S s, peak RSS %M KB" "$BIN" generate --members "$N" --interactions "$M" --seed 1 --db "$W/gen.db"
 
 echo "== import members: $N CSV rows into a fresh SQLite file"
 /usr/bin/python3 - "$N" > "$W/members.csv" <<'PY'
@@ -29,7 +37,9 @@ for i in range(n):
           f"{r.choice(tags)};{r.choice(tags)},Ik help met {r.choice(tags)} en {r.choice(tags)},"
           f"Personeelsverloop|Doorlooptijd,{'ja' if i % 7 == 0 else 'nee'}")
 PY
-/usr/bin/time -f "   wall %e s, peak RSS %M KB" "$BIN" import members "$W/members.csv" --db "$W/import.db"
+/usr/bin/time -f "   wall %e s, CPU user %U s + sys %S s, peak RSS %M KB" "$BIN" import members "$W/members.csv" --db "$W/import.db"
+fi
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== API on the generated database: wrk, 2 threads, 64 connections, $DUR per endpoint, side by side"
 ADMIN_EMAIL=$(sqlite3 "$W/gen.db" "SELECT email FROM members WHERE id = 1")
@@ -62,4 +72,5 @@ wrk -t2 -c64 -d"$DUR" --latency "http://127.0.0.1:$PORT/healthz" | summary "GET 
 wrk -t2 -c64 -d"$DUR" --latency -s "$W/member.lua" "http://127.0.0.1:$PORT" | summary "GET /api/v1/members/{id}"
 wrk -t2 -c64 -d"$DUR" --latency -s "$W/search.lua" "http://127.0.0.1:$PORT" | summary "GET /api/v1/members?q=word"
 wrk -t2 -c8 -d"$DUR" --latency -s "$W/search.lua" "http://127.0.0.1:$PORT" | summary "GET /api/v1/members?q=word (8 conn)"
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== server memory after the runs: $(grep -E 'VmHWM|VmRSS' /proc/$SERVER/status | tr -s ' \n' ' ')"

@@ -146,7 +146,8 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
     if (db.backend() == storage::Backend::kSqlite) sql << "PRAGMA cache_size = -262144";
     struct RestoreCache {
       soci::session& s; bool lite;
-      ~RestoreCache() { try { if (lite) s << "PRAGMA cache_size = -2000"; } catch (...) {} }
+      // Back to storage::Database's per-connection default.
+      ~RestoreCache() { try { if (lite) s << "PRAGMA cache_size = -8192"; } catch (...) {} }
     } restore{sql, db.backend() == storage::Backend::kSqlite};
     auto t_start = std::chrono::steady_clock::now();
     auto phase = [&](const char* name) {
