@@ -5,6 +5,7 @@
 // docs/performance.md; nothing here is a pass/fail threshold.
 //
 //   VERBINDER_BINARY=build/src/app/verbinder node bench/web/map_bench.mjs [--members 10000] [--runs 3]
+//     [--db FILE]   start from a copy of an already generated database instead of generating
 //
 // Chromium runs headless with --disable-gpu, so WebGL is SwiftShader (software
 // rendering on the CPU): a laptop's GPU draws faster than this.
@@ -33,7 +34,8 @@ const freePort = () => new Promise((resolve) => { const s = net.createServer(); 
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-mapbench-'));
 const db = path.join(dir, 'verbinder.db');
-run(['generate', '--db', db, '--members', String(MEMBERS), '--seed', '1']);
+if (opt('db')) fs.copyFileSync(opt('db'), db);
+else run(['generate', '--db', db, '--members', String(MEMBERS), '--seed', '1']);
 const email = spawnSync('/usr/bin/python3', ['-c',
   'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT email FROM members WHERE email <> \'\' ORDER BY id LIMIT 1").fetchone()[0])', db],
 { encoding: 'utf8' }).stdout.trim();

@@ -21,6 +21,8 @@ after(async () => {
   await server?.stop();
 });
 
+const nl = (n) => n.toLocaleString('nl-NL');
+
 function noProblems(b) {
   assert.deepEqual(b.problems, [], 'no script errors, CSP violations or server errors');
 }
@@ -74,23 +76,29 @@ describe('the leader', () => {
     assert.equal(await page.locator('#lm-panel h2').textContent(), 'Positie van Anja Kamphuis');
     const pos = await leaderApi.call('GET', `/api/v1/network/members/${anja.id}`);
     const facts = await page.locator('#lm-panel dl.facts').first().textContent();
-    assert.match(facts, new RegExp(`Verbindingen${pos.degree}`));
-    assert.match(facts, new RegExp(`Echte verbindingen${pos.real_ties}`));
-    assert.match(await page.locator('[data-testid=brokerage]').textContent(), new RegExp(`Verbinder \\(tussen twee andere sectoren\\)${pos.brokerage.liaison}`));
+    assert.match(facts, new RegExp(`Verbindingen${nl(pos.degree)}`));
+    assert.match(facts, new RegExp(`Echte verbindingen${nl(pos.real_ties)}`));
+    assert.match(await page.locator('[data-testid=brokerage]').textContent(), new RegExp(`Verbinder \\(tussen twee andere sectoren\\)${nl(pos.brokerage.liaison)}`));
     assert.equal(await page.locator('#lm-panel a.btn-primary').getAttribute('href'), `/members/${anja.id}`);
     await screenshot(page, 'leader-map-search-1280-nl');
 
     // Clicking a member on the canvas selects that member (after the camera came to rest).
-    const hub = [...map.nodes].sort((x, y) => y.degree - x.degree)[0];
+    // The biggest broker is drawn on top of everyone else (sizes follow brokerage by default).
+    const hub = [...map.nodes].sort((x, y) => y.brokerage - x.brokerage)[0];
     await page.locator('#lm-panel button.btn-small').click();  // clear the selection, the camera stays zoomed
     await page.evaluate(() => new Promise((r) => setTimeout(r, 700)));  // let the search's camera animation end
     assert.ok(await page.evaluate((id) => window.__vbMap.center(id, 0.05), hub.id), 'the hub is drawn');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.locator('#lm-canvas').scrollIntoViewIfNeeded();
     const box = await page.locator('#lm-canvas').boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForFunction((id) => document.querySelector('#lm-panel h2')?.getAttribute('data-member') === id, hub.id);
-    assert.equal(await page.locator('#lm-panel h2').textContent(), `Positie van ${hub.name}`);
-
+    // The member drawn under the pointer is selected: its position is shown, and it is drawn where we clicked.
+    await page.waitForFunction(() => document.querySelector('#lm-panel h2')?.hasAttribute('data-member'));
+    const picked = await page.locator('#lm-panel h2').getAttribute('data-member');
+    const pickedNode = map.nodes.find((n) => n.id === picked);
+    assert.equal(await page.locator('#lm-panel h2').textContent(), `Positie van ${pickedNode.name}`);
+    const where = await page.evaluate((id) => window.__vbMap.viewport(id), picked);
+    assert.ok(Math.hypot(where.x - box.width / 2, where.y - box.height / 2) < 80, `the selected member is drawn under the click (${JSON.stringify(where)})`);
     // Colour by community: the legend follows.
     await page.getByLabel('Gemeenschap', { exact: true }).check();
     await page.locator('.map-legend ul[data-mode=community]').waitFor();

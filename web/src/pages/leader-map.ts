@@ -57,7 +57,14 @@ let current: Sigma | null = null;
 
 declare global {
   interface Window { __vbMap?: { nodes: number; edges: number; timings: Record<string, number>;
-    frames(ms: number): Promise<{ frames: number; ms: number }>; center(id: string, ratio: number): boolean } }
+    frames(ms: number): Promise<{ frames: number; ms: number }>; center(id: string, ratio: number): boolean;
+    viewport(id: string): { x: number; y: number } | null } }
+}
+
+// A node's position in the camera's (framed graph) coordinates.
+function framed(r: Sigma, id: string): { x: number; y: number } {
+  const a = r.getGraph().getNodeAttributes(id) as { x: number; y: number };
+  return r.viewportToFramedGraph(r.graphToViewport({ x: a.x, y: a.y }));
 }
 
 function scale(v: number, max: number): number {
@@ -236,8 +243,8 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       filter = ''; sectorSel.value = ''; renderList(); updateShowing(); refresh();
     }
     if (focusCamera && renderer) {
-      const d = renderer.getNodeDisplayData(id);
-      if (d) void renderer.getCamera().animate({ x: d.x, y: d.y, ratio: 0.25 }, { duration: 500 });
+      const d = framed(renderer, id);
+      void renderer.getCamera().animate({ x: d.x, y: d.y, ratio: 0.25 }, { duration: 500 });
     }
     panel.replaceChildren(h('h2', { id: 'lm-panel-h' }, graph.getNodeAttribute(id, 'label') as string), h('p', { class: 'loading' }, t('loading')));
     await renderPanel(id);
@@ -280,6 +287,7 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       defaultEdgeType: 'line',
       edgeProgramClasses: { fast: EdgeLineProgram },
       labelRenderedSizeThreshold: 9,
+      zIndex: true,
       labelDensity: 0.5,
       minCameraRatio: 0.02,
       maxCameraRatio: 4,
@@ -288,12 +296,13 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
         if (filter && a.sector !== filter) return { ...d, hidden: true };
         const size = scale(sizeMode === 'brokerage' ? a.brokerage as number : a.betweenness as number, sizeMode === 'brokerage' ? maxBroker : maxBetween);
         const color = colorMode === 'sector' ? sectorColor(a.sector as string) : communityColor(a.community as number);
+        // Bigger brokers are drawn (and picked by the mouse) on top of smaller members.
         if (selected) {
-          if (node === selected) return { ...d, size: size + 3, color, highlighted: true, forceLabel: true, zIndex: 2 };
-          if (neighbours.has(node)) return { ...d, size, color, zIndex: 1 };
+          if (node === selected) return { ...d, size: size + 3, color, highlighted: true, forceLabel: true, zIndex: 100 };
+          if (neighbours.has(node)) return { ...d, size, color, zIndex: 20 + size };
           return { ...d, size, color: DIM, label: '', zIndex: 0 };
         }
-        return { ...d, size, color };
+        return { ...d, size, color, zIndex: size };
       },
       edgeReducer: (edge, d) => {
         if (selected && !selectedEdges.has(edge)) return { ...d, hidden: true };
@@ -329,10 +338,12 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       running = false;
       return { frames, ms: performance.now() - start };
     },
+    // Where a member is drawn, in pixels from the canvas's top left.
+    viewport(id: string) { return r && graph.hasNode(id) ? r.graphToViewport(graph.getNodeAttributes(id) as { x: number; y: number }) : null; },
     // Puts a member in the middle of the canvas at this zoom (tests click it there).
     center(id: string, ratio: number) {
-      const d = r?.getNodeDisplayData(id);
-      if (!r || !d) return false;
+      if (!r || !graph.hasNode(id)) return false;
+      const d = framed(r, id);
       r.getCamera().setState({ x: d.x, y: d.y, ratio, angle: 0 });
       return true;
     },
