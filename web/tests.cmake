@@ -28,3 +28,10 @@ add_test(NAME web_events_test
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(web_events_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
   ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+
+# Questions to the network and notifications (ask, routed, answer, helpful; unread marker; e-mail choices).
+add_test(NAME web_questions_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/questions.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_questions_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")

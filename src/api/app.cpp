@@ -39,6 +39,8 @@ App::App(storage::Database& db, const Clock& clock, AppOptions options)
   RegisterNetworkAnalysisRoutes(*this);
   RegisterEventsRoutes(*this);
   RegisterNewsletterRoutes(*this);
+  RegisterQuestionsRoutes(*this);
+  RegisterNotificationsRoutes(*this);
   RegisterWebRoutes(*this);
 }
 

@@ -104,6 +104,8 @@ void RegisterNetworkRoutes(App& app);
 void RegisterNetworkAnalysisRoutes(App& app);  // /api/v1/network/... (analysis engine)
 void RegisterEventsRoutes(App& app);           // events, registrations, rounds, meetings, visits
 void RegisterNewsletterRoutes(App& app);       // articles, subscriptions, newsletter
+void RegisterQuestionsRoutes(App& app);        // questions to the network (vraagstukken)
+void RegisterNotificationsRoutes(App& app);    // my notifications and their e-mail choices
 void RegisterWebRoutes(App& app);              // the web UI (static assets); registered last
 
 }  // namespace verbinder::api

@@ -5,6 +5,7 @@
 #include "analysis/analysis_cli.h"
 #include "events/events_cli.h"
 #include "newsletter/newsletter_cli.h"
+#include "notify/outbox_cli.h"
 #include "matching/matching_cli.h"
 
 namespace verbinder::cli {
@@ -25,6 +26,7 @@ constexpr Command kCommands[] = {
     {"events", "events: list, create, registrations, rounds, auto-schedule (see events --help)", events::RunEvents},
     {"newsletter", "articles and the monthly newsletter: compose, preview, send (see newsletter --help)",
      newsletter::RunNewsletter},
+    {"outbox", "the mail outbox: status, list, deliver (see outbox --help)", notify::RunOutbox},
     {"analyze", "analyse a network from members.csv/ties.csv (--format json|csv|graphml|gexf)", analysis::RunAnalyze},
 };
 

@@ -25,6 +25,7 @@
 #include "domain/members.h"
 #include "events/demo_networking.h"
 #include "importers/importers.h"
+#include "notify/delivery.h"
 #include "storage/database.h"
 #include "util/csv.h"
 #include "util/strings.h"
@@ -114,7 +115,7 @@ int RunServe(const Args& args) {
   app.add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 256));
   app.add_flag("--secure-cookies", secure, "mark cookies Secure (when served behind TLS)");
   if (int rc = Parse(app, args); rc >= 0) return rc;
-  auto db = OpenDb(db_url, threads + 1);
+  auto db = OpenDb(db_url, threads + 2);  // + the outbox deliverer
   if (!db) return Fail("serve", db.status());
   SystemClock clock;
   api::App api_app(**db, clock, {.secure_cookies = secure});
@@ -126,12 +127,17 @@ int RunServe(const Args& args) {
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   if (Status s = server.Start(); !s.ok()) return Fail("serve", s);
+  // The mail outbox (notifications, account mails) is delivered in the background.
+  std::atomic<bool> stop_outbox{false};
+  std::thread outbox([&] { notify::RunDeliveryLoop(**db, clock, stop_outbox); });
   std::cout << "verbinder serving " << (*db)->display_url() << " on http://" << (host == "0.0.0.0" ? "localhost" : host)
             << ":" << port << "/" << std::endl;
   int sig = 0;
   sigwait(&set, &sig);
   std::cout << "verbinder: stopping" << std::endl;
   server.Stop();
+  stop_outbox = true;
+  outbox.join();
   return kExitOk;
 }
 

@@ -45,7 +45,14 @@ function renderShell(): HTMLElement {
   if (signedIn) {
     const items = menu.filter((m) => !m.organizer || isOrganizer()).map((m) => {
       const current = m.path === '/' ? path === '/' : path === m.path || path.startsWith(m.path + '/');
-      return h('li', null, h('a', { href: m.path, 'aria-current': current ? 'page' : null }, t(m.label)));
+      const link = h('a', { href: m.path, 'aria-current': current ? 'page' : null }, t(m.label));
+      if (m.badge) {
+        const label = m.badgeLabel;
+        m.badge().then((n) => {
+          if (n > 0) link.append(' ', h('span', { class: 'badge nav-count' }, String(n), label ? h('span', { class: 'visually-hidden' }, ' ' + t(label)) : null));
+        }).catch(() => {});
+      }
+      return h('li', null, link);
     });
     items.push(h('li', null, h('button', { type: 'button', class: 'btn-link logout', onclick: logout }, t('nav.logout'))));
     nav = h('nav', { id: 'nav', class: menuOpen ? 'nav open' : 'nav', 'aria-label': t('nav.label') }, h('ul', null, items));

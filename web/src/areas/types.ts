@@ -4,5 +4,6 @@ import type { Key } from '../i18n';
 
 export type Access = 'public' | 'member' | 'organizer';
 export interface RouteDef { pattern: string; access: Access; load: () => Promise<{ default: Page }> }
-export interface MenuItem { path: string; label: Key; organizer?: boolean }
+// badge: a count shown next to the item when above 0 (e.g. unread notifications), with badgeLabel for screen readers.
+export interface MenuItem { path: string; label: Key; organizer?: boolean; badge?: () => Promise<number>; badgeLabel?: Key }
 export interface Area { routes: RouteDef[]; menu: MenuItem[] }

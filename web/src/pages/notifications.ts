@@ -1,0 +1,83 @@
+// My notifications (events, meetings, visits, questions): newest first, unread
+// marked, mark one or all read; and which kinds I also get by e-mail.
+import { api, query, type Page } from '../api';
+import { refreshShell, type PageCtx } from '../app';
+import { checkbox, h, message } from '../dom';
+import { formatDateTime, getLang, t } from '../i18n';
+import { errorText } from './question-common';
+
+interface Notification { id: number; kind: string; key: string; text: string; ref: string; created_at: number; read: boolean }
+interface Pref { key: string; email: boolean; default: boolean; label: { en: string; nl: string } }
+
+// Where a notification leads: "question:7" → /questions/7, "event:3" → /events/3, visits → /visits.
+function target(ref: string): string | null {
+  const [kind, id] = ref.split(':');
+  if (!/^\d+$/.test(id ?? '')) return null;
+  if (kind === 'question') return `/questions/${id}`;
+  if (kind === 'event') return `/events/${id}`;
+  if (kind === 'visit') return '/visits';
+  return null;
+}
+
+export default async function notificationsPage(ctx: PageCtx): Promise<void> {
+  ctx.setTitle(t('questions.notifications.title'));
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const list = h('div', { id: 'notifications' });
+  const prefsBox = h('div');
+  const say = (kind: 'ok' | 'error', text: string) => status.replaceChildren(message(kind, text));
+  const unreadOnly = ctx.query.get('unread') === 'true';
+
+  const draw = async () => {
+    const page = await api<Page<Notification> & { unread: number }>('GET', '/api/v1/notifications' + query({ unread: unreadOnly, limit: 100 }));
+    list.replaceChildren(
+      h('p', { class: 'meta' }, t('questions.notifications.unread', { n: page.unread }),
+        h('a', { href: unreadOnly ? '/notifications' : '/notifications?unread=true' },
+          unreadOnly ? t('questions.filter.all') : t('questions.notifications.unread.only')),
+        page.unread > 0 && h('button', {
+          type: 'button', class: 'btn', id: 'read-all', onclick: async () => {
+            try { await api('POST', '/api/v1/notifications/read-all', {}); refreshShell(); } catch (err) { say('error', errorText(err)); }
+          },
+        }, t('questions.notifications.readall'))),
+      page.items.length === 0 ? h('p', null, t('questions.notifications.none')) : h('ul', { class: 'cards notification-list' },
+        page.items.map((n) => {
+          const to = target(n.ref);
+          return h('li', null, h('article', { class: n.read ? 'card notification' : 'card notification unread' },
+            h('p', { class: 'meta' }, !n.read && h('span', { class: 'badge warn' }, t('questions.notifications.new')),
+              h('span', null, formatDateTime(n.created_at))),
+            h('p', null, n.text),
+            h('div', { class: 'actions' },
+              to && h('a', { href: to, class: 'btn' }, t('questions.notifications.open')),
+              !n.read && h('button', {
+                type: 'button', class: 'btn', onclick: async (ev: Event) => {
+                  (ev.currentTarget as HTMLButtonElement).disabled = true;
+                  try { await api('POST', `/api/v1/notifications/${n.id}/read`, {}); refreshShell(); } catch (err) { say('error', errorText(err)); }
+                },
+              }, t('questions.notifications.read')))));
+        })));
+  };
+
+  const drawPrefs = async () => {
+    const prefs = await api<{ items: Pref[] }>('GET', '/api/v1/notifications/preferences');
+    const boxes = prefs.items.map((p) => checkbox(getLang() === 'nl' ? p.label.nl : p.label.en, 'email-' + p.key, p.email));
+    const form = h('form', { class: 'form card', id: 'prefs-form' },
+      h('h2', null, t('questions.prefs.title')), h('p', { class: 'sub' }, t('questions.prefs.intro')),
+      h('fieldset', null, h('legend', { class: 'visually-hidden' }, t('questions.prefs.title')), boxes),
+      h('button', { type: 'submit', class: 'btn btn-primary' }, t('questions.prefs.save')));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const email: Record<string, boolean> = {};
+      for (const p of prefs.items) email[p.key] = (form.querySelector(`#f-email-${p.key}`) as HTMLInputElement).checked;
+      try {
+        await api('PUT', '/api/v1/notifications/preferences', { email });
+        say('ok', t('questions.prefs.saved'));
+      } catch (err) { say('error', errorText(err)); }
+    });
+    prefsBox.replaceChildren(form);
+  };
+
+  ctx.main.append(h('h1', null, t('questions.notifications.title')), h('p', { class: 'lead' }, t('questions.notifications.intro')),
+    status, list, prefsBox);
+  try {
+    await Promise.all([draw(), drawPrefs()]);
+  } catch (e) { say('error', errorText(e)); }
+}

@@ -1,0 +1,28 @@
+// Shapes of the questions API and pieces the questions pages share.
+import { ApiError } from '../api';
+import { h } from '../dom';
+import { getLang, t, type Key } from '../i18n';
+
+export interface Who { id: number; name: string }
+export interface Question {
+  id: number; asker: Who; title: string; text: string; tags: string[]; sector: string | null; status: 'open' | 'solved';
+  helpful_answer_id: number | null; answer_count: number; routed_to_me: boolean; created_at: number; updated_at: number;
+}
+export interface Answer { id: number; question_id: number; author: Who | null; text: string; helpful: boolean; created_at: number }
+export interface Route { member: Who; sector: string | null; position: number; score: number; reason: { en: string; nl: string } }
+export interface QuestionDetail extends Question { answers: Answer[]; routed_to: Route[] }
+
+export function reasonText(r: Route): string { return getLang() === 'nl' ? r.reason.nl : r.reason.en; }
+
+export function statusBadge(status: 'open' | 'solved'): HTMLElement {
+  return h('span', { class: status === 'solved' ? 'badge ok' : 'badge' }, t(`questions.status.${status}` as Key));
+}
+
+// The server's words with the field it is about, in the page's terms.
+export function errorText(e: unknown, labels: Record<string, string> = {}): string {
+  if (e instanceof ApiError && e.field) {
+    const base = e.field.replace(/\[\d+\]$/, '');
+    return t('questions.error', { field: labels[base] ?? e.field, msg: e.message });
+  }
+  return t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
+}

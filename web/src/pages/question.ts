@@ -1,0 +1,86 @@
+// One question: text, tags, whom it was asked to and why (the asker sees all,
+// a routed member their own reason), the answers, answering, and — for the
+// asker — marking the helpful answer.
+import { api } from '../api';
+import { me, type PageCtx } from '../app';
+import { append, field, h, message } from '../dom';
+import { formatDate, formatDateTime, t } from '../i18n';
+import { errorText, reasonText, statusBadge, type Answer, type QuestionDetail } from './question-common';
+
+export default async function questionPage(ctx: PageCtx): Promise<void> {
+  const id = Number(ctx.params.id);
+  const self = me().member.id;
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const body = h('div');
+  const say = (kind: 'ok' | 'error', text: string) => status.replaceChildren(message(kind, text));
+  ctx.main.append(h('p', null, h('a', { href: '/questions' }, '← ' + t('questions.back'))), body);
+  if (ctx.query.get('asked')) say('ok', t('questions.asked'));
+
+  const draw = async () => {
+    const d = await api<QuestionDetail>('GET', `/api/v1/questions/${id}`);
+    ctx.setTitle(d.title);
+    const asker = d.asker.id === self;
+    body.replaceChildren();
+    append(body, [
+      h('h1', { id: 'question-title' }, d.title),
+      h('p', { class: 'meta' }, statusBadge(d.status),
+        h('span', null, t('questions.by', { name: d.asker.name, date: formatDate(d.created_at) }))),
+      d.tags.length > 0 && h('p', { class: 'tags' }, d.tags.map((tag) => h('span', { class: 'tag' }, tag))),
+      d.text && h('div', { class: 'card question-text' }, d.text.split('\n').map((line) => h('p', null, line))),
+      status,
+    ]);
+    if (asker) {
+      body.append(h('section', { class: 'card', id: 'routed', 'aria-labelledby': 'routed-h' },
+        h('h2', { id: 'routed-h' }, t('questions.routed.title')),
+        d.routed_to.length === 0 ? h('p', null, t('questions.routed.none')) : [
+          h('p', null, t('questions.routed.intro')),
+          h('ol', { class: 'routed-list' }, d.routed_to.map((r) => h('li', null,
+            h('a', { href: `/members/${r.member.id}` }, r.member.name), ' — ', h('span', { class: 'reason' }, reasonText(r))))),
+        ]));
+    } else if (d.routed_to_me && d.routed_to.length > 0) {
+      body.append(h('p', { class: 'card', id: 'routed-you' }, t('questions.routed.you', { reason: reasonText(d.routed_to[0]) })));
+    }
+    const answerItem = (a: Answer) => h('li', null, h('article', { class: a.helpful ? 'card answer helpful' : 'card answer' },
+      h('p', { class: 'meta' }, h('strong', null, a.author ? a.author.name : t('questions.answer.someone')),
+        h('span', null, formatDateTime(a.created_at)),
+        a.helpful && h('span', { class: 'badge ok' }, t('questions.answer.helpful'))),
+      a.text.split('\n').map((line) => h('p', null, line)),
+      asker && d.status === 'open' && h('div', { class: 'actions' }, h('button', {
+        type: 'button', class: 'btn', onclick: async (ev: Event) => {
+          (ev.currentTarget as HTMLButtonElement).disabled = true;
+          try {
+            await api('POST', `/api/v1/questions/${id}/helpful`, { answer_id: a.id });
+            await draw();
+            say('ok', t('questions.answer.marked'));
+          } catch (err) { say('error', errorText(err)); }
+        },
+      }, t('questions.answer.mark')))));
+    body.append(h('section', { 'aria-labelledby': 'answers-h' },
+      h('h2', { id: 'answers-h' }, t('questions.answers')),
+      d.answers.length === 0 ? h('p', null, t('questions.answers.none')) : h('ul', { class: 'cards answers', id: 'answers' }, d.answers.map(answerItem))));
+    if (!asker) {
+      const text = h('textarea', { id: 'answer-text', name: 'text', rows: 4, required: true, maxlength: 4000 });
+      const send = h('button', { type: 'submit', class: 'btn btn-primary' }, t('questions.answer.submit'));
+      const form = h('form', { class: 'form card', id: 'answer-form' }, field(t('questions.answer.field'), text), send);
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        send.disabled = true;
+        try {
+          await api('POST', `/api/v1/questions/${id}/answers`, { text: text.value });
+          await draw();
+          say('ok', t('questions.answer.sent'));
+        } catch (err) {
+          say('error', errorText(err, { text: t('questions.answer.field') }));
+          send.disabled = false;
+        }
+      });
+      body.append(form);
+    }
+  };
+  try {
+    await draw();
+  } catch (e) {
+    ctx.setTitle(t('error.notfound'));
+    body.append(h('h1', null, t('error.notfound')), message('error', errorText(e)));
+  }
+}
