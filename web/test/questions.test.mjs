@@ -39,8 +39,8 @@ describe('questions to the network', () => {
     anja = await browser();
     pieter = await browser({ lang: 'en-GB' });
     await login(anja.page, server.base, ANJA);
-    await pieter.page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
     await login(pieter.page, server.base, PIETER);
+    await pieter.page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
   });
 
   test('Anja asks; the page shows whom it was routed to and why (Dutch)', async () => {
@@ -84,7 +84,7 @@ describe('questions to the network', () => {
     await goto(page, server.base + '/questions?show=routed');
     assert.equal(await page.locator('h1').textContent(), 'Questions to the network');
     const marker = page.locator('nav a[href="/notifications"] .nav-count');
-    await marker.waitFor();
+    await marker.waitFor({ state: 'attached' });  // inside the folded menu at 375 px
     assert.match(await marker.textContent(), /^\d+ unread$/);
     const card = page.locator('.question-card').filter({ hasText: 'Hoe verkorten we de doorlooptijd' });
     assert.equal(await card.count(), 1);
@@ -166,7 +166,7 @@ describe('questions to the network', () => {
   test('every state-changing request carried the CSRF header', async () => {
     for (const b of [anja, pieter]) {
       assert.ok(b.changes.length > 0);
-      for (const c of b.changes) assert.ok(c.csrf, `${c.method} ${c.url} without CSRF header`);
+      for (const c of b.changes.filter((x) => !x.url.endsWith('/api/v1/auth/login'))) assert.ok(c.csrf, `${c.method} ${c.url} without CSRF header`);
     }
   });
 });
