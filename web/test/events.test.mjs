@@ -120,7 +120,7 @@ describe('events', () => {
     await goto(page, `${server.base}/events/${small.id}`);
     assert.match(await page.locator('.event-facts').textContent(), /Vol — wachtlijst open/);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('alert').waitFor();
+    await page.getByText('De bijeenkomst is vol: je staat op de wachtlijst.').waitFor();
     assert.match(await page.locator('#reg-status').textContent(), /wachtlijst, plaats 1/);
     await checkPage(anja, 'event-waitlist-375-nl');
     for (const ch of anja.changes) assert.ok(ch.csrf && ch.csrf.length > 10, `CSRF header on ${ch.method} ${ch.url}`);

@@ -58,10 +58,18 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
       h('div', { class: 'actions' },
         (!reg || reg.status === 'cancelled') && h('button', {
           type: 'button', class: 'btn btn-primary', id: 'register',
-          onclick: act(async () => {
-            const r = await api<Registration>('POST', `/api/v1/events/${id}/registrations`);
-            if (r.status === 'waitlisted') throw new Error(t('events.register.waitlist'));
-          }, t('events.register.done')),
+          onclick: async (e: Event) => {
+            const b = e.currentTarget as HTMLButtonElement;
+            b.disabled = true;
+            try {
+              const r = await api<Registration>('POST', `/api/v1/events/${id}/registrations`);
+              await draw();
+              say('ok', r.status === 'waitlisted' ? t('events.register.waitlist') : t('events.register.done'));
+            } catch (err) {
+              b.disabled = false;
+              say('error', errorText(err));
+            }
+          },
         }, t('events.register')),
         reg && reg.status !== 'cancelled' && !reg.checked_in_at && h('button', {
           type: 'button', class: 'btn', id: 'cancel-registration',

@@ -68,6 +68,7 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
         say('ok', t('events.leader.checkin.done', { name: r.member_name }));
         await search();
         await drawRegs();
+        await drawReport();
       } catch (e) { say('error', errorText(e)); }
     };
     const search = async () => {
@@ -116,6 +117,7 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
               const run = await api<{ participants: number; kept: number; added: number; rescheduled: number; cancelled: number }>('POST', `/api/v1/rounds/${r.id}/schedule`);
               say('ok', t('events.leader.rounds.ran', run));
               await drawRounds();
+              await drawReport();
             } catch (err) { b.disabled = false; say('error', errorText(err)); }
           },
         }, t('events.leader.rounds.run')),
