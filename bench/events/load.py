@@ -24,6 +24,11 @@ class Session:
             self.headers["X-CSRF-Token"] = json.loads(body)["csrf_token"]
             self.member_id = json.loads(body)["member_id"]
 
+    def fresh(self):
+        """A new connection (the server closes idle keep-alive connections)."""
+        self.conn.close()
+        self.conn = http.client.HTTPConnection(URL.hostname, URL.port, timeout=600)
+
     def call(self, method, path, data=None, raw=False):
         body = json.dumps(data) if data is not None else None
         self.conn.request(method, path, body=body, headers=self.headers)
@@ -77,6 +82,9 @@ rnd = leader.call("POST", base + "/rounds", {"title": "Netwerkrondes", "tables":
 
 # 1. Suggestions for everyone (one engine run for all attendees, then cached), then the full auto-schedule.
 members = [Session(e.strip()) for e in open(os.path.join(OUT, "members.txt")) if e.strip()]
+for m in members:
+    m.fresh()
+leader.fresh()
 t0 = time.perf_counter()
 first = members[0].call("GET", base + "/suggestions?limit=10")
 t_first = time.perf_counter() - t0
@@ -84,6 +92,7 @@ t1 = time.perf_counter()
 for m in members[1:]:
     m.call("GET", base + "/suggestions?limit=10")
 t_rest = (time.perf_counter() - t1) / max(1, len(members) - 1)
+leader.fresh()
 t2 = time.perf_counter()
 run = leader.call("POST", f"/api/v1/rounds/{rnd['id']}/schedule")
 t_schedule = time.perf_counter() - t2
@@ -93,6 +102,7 @@ result["auto_schedule_s"] = round(t_schedule, 3)
 result["suggestions_plus_schedule_s"] = round(t_first + t_schedule, 3)
 result["schedule_run"] = {k: run[k] for k in ("participants", "added", "kept")}
 result["first_suggestions"] = len(first["items"])
+print(json.dumps(result), file=sys.stderr, flush=True)
 
 # 2. Personal schedule API under load: 8 client threads, each cycling over the logged-in members.
 lat = []
@@ -107,19 +117,24 @@ def hammer(sessions, n):
     with lock:
         lat.extend(local)
 groups = [[Session(e.strip()) for e in open(os.path.join(OUT, "members.txt")) if e.strip()][i::8] for i in range(8)]
-for g in groups:  # warm up
+for g in groups:  # fresh connections, warm up
+    for x in g:
+        x.fresh()
     g[0].call("GET", base + "/schedule")
 t0 = time.perf_counter()
 threads = [threading.Thread(target=hammer, args=(g, 250)) for g in groups]
 for t in threads: t.start()
 for t in threads: t.join()
 wall = time.perf_counter() - t0
+for m in members[:5]:
+    m.fresh()
 sizes = [len(m.call("GET", base + "/schedule")["items"]) for m in members[:5]]
 result["schedule_api"] = {"requests": len(lat), "clients": 8, "p50_ms": round(pct(lat, 50), 2),
                           "p99_ms": round(pct(lat, 99), 2), "max_ms": round(max(lat), 2),
                           "throughput_rps": round(len(lat) / wall, 1), "meetings_per_schedule": sizes}
 
 # 3. 500 concurrent registrations for the last 10 seats.
+leader.fresh()
 small = leader.call("POST", "/api/v1/events", {"title": "Laatste plaatsen", "kind": "network_drinks", "starts_at": start,
                                                "ends_at": start + 3 * 3600, "capacity": 10})
 spath = f"/api/v1/events/{small['id']}/registrations"
@@ -141,6 +156,7 @@ threads = [threading.Thread(target=race, args=(late[i::50],)) for i in range(50)
 for t in threads: t.start()
 for t in threads: t.join()
 outcome["seconds"] = round(time.perf_counter() - t0, 3)
+leader.fresh()
 check = leader.call("GET", "/api/v1/events/" + str(small["id"]))
 outcome["event_registered"] = check["registered"]
 outcome["event_waitlisted"] = check["waitlisted"]
