@@ -159,6 +159,8 @@ describe('questions to the network', () => {
       await readAll.click();
       await settle(en);
     }
+    await en.getByText('0 unread').waitFor();
+    await en.waitForFunction(() => !document.querySelector('nav a[href="/notifications"] .nav-count'), null, { timeout: 10000 });
     assert.equal(await en.locator('nav a[href="/notifications"] .nav-count').count(), 0, 'no unread marker left');
     noProblems(pieter);
   });
