@@ -94,3 +94,65 @@ P["/api/v1/newsletter/issues/{month}"] = {"get": op("Delivery status of a month'
     schema={"type": "object", "properties": {"month": {"type": "string"}, "recipients": {"type": "integer"},
         "sent": {"type": "integer"}, "failed": {"type": "integer"}, "skipped": {"type": "integer"}, "finished": {"type": "boolean"}}},
     params=[{"name": "month", "in": "path", "required": True, "description": "YYYY-MM", "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}}])}
+
+# ---- Second round: topics, preferences, the test to myself, background sending ----
+NL_MONTH = {"name": "month", "in": "path", "required": True, "description": "YYYY-MM",
+            "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}}
+NL_EMPTY = {"required": False, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": False}}}}
+S["Subscriber"]["properties"]["topics_only"] = {"type": "boolean", "description": "Only articles of the chosen topics (else: those first)"}
+S["Topic"] = {"type": "object", "properties": {
+    "key": {"type": "string", "pattern": "^[a-z0-9-]{1,40}$", "readOnly": True}, "label_nl": {"type": "string", "maxLength": 80},
+    "label_en": {"type": "string", "maxLength": 80},
+    "tags": {"type": "array", "items": {"type": "string", "maxLength": 60}, "maxItems": 50,
+             "description": "Article tags that belong to this topic (an article tag equal to the key also does)"},
+    "position": {"type": "integer"}}}
+S["Preferences"] = {"type": "object", "properties": {
+    "email": {"type": "string", "format": "email", "readOnly": True}, "language": {"type": "string", "enum": ["nl", "en"]},
+    "topics": {"type": "array", "items": {"type": "string"}, "maxItems": 20, "description": "Topic keys from /api/v1/newsletter/topics"},
+    "topics_only": {"type": "boolean"},
+    "status": {"type": "string", "enum": ["pending", "confirmed", "unsubscribed", "bounced"], "readOnly": True}}}
+S["IssueProgress"] = {"type": "object", "properties": {
+    "month": {"type": "string"},
+    "state": {"type": "string", "enum": ["not_started", "queued", "sending", "paused", "sent"],
+              "description": "queued: waiting for a server; paused: stopped on an error (see last_error), retried at next_attempt_at"},
+    "recipients": {"type": "integer", "description": "Frozen when the send starts"}, "sent": {"type": "integer"},
+    "failed": {"type": "integer", "description": "Refused permanently (hard bounces)"},
+    "skipped": {"type": "integer", "description": "Unsubscribed or bounced before their turn"},
+    "pending": {"type": "integer"}, "in_flight": {"type": "integer"}, "done": {"type": "integer", "description": "sent + failed + skipped"},
+    "sender": {"type": "string", "description": "host:pid of the server sending it now"}, "last_error": {"type": "string"},
+    "requested_at": {**NL_T, "nullable": True}, "started_at": {**NL_T, "nullable": True},
+    "finished_at": {**NL_T, "nullable": True}, "next_attempt_at": {**NL_T, "nullable": True}}}
+
+P["/api/v1/newsletter/subscriptions/me"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["topics_only"] = \
+    {"type": "boolean"}
+P["/api/v1/newsletter/subscriptions/me"]["get"] = op("Your own subscription", "mySubscription", "newsletter",
+    schema=ref("Subscriber"), errors=("401", "404"))
+P["/api/v1/newsletter/topics"] = {"get": op("The topics subscribers choose from", "listTopics", "newsletter",
+    schema={"type": "object", "properties": {"items": {"type": "array", "items": ref("Topic")}}}, errors=(), public=True)}
+P["/api/v1/newsletter/topics/{key}"] = {
+  "put": op("Create or change a topic (organizers)", "saveTopic", "newsletter", schema=ref("Topic"), body=ref("Topic"),
+            params=[{"name": "key", "in": "path", "required": True, "description": "a-z, 0-9 and '-'",
+                     "schema": {"type": "string"}}], errors=("400", "401", "403")),
+  "delete": op("Remove a topic (organizers)", "deleteTopic", "newsletter", ok="204",
+               params=[{"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}])}
+P["/api/v1/newsletter/preferences/{token}"] = {
+  "get": op("A subscriber's preferences, opened with the unsubscribe token from any issue (no login)", "getPreferences",
+            "newsletter", schema=ref("Preferences"), params=[NL_TOKEN], errors=("400",), public=True),
+  "put": op("Change language and topics with the unsubscribe token (no login)", "setPreferences", "newsletter",
+            schema=ref("Preferences"), body=ref("Preferences"), params=[NL_TOKEN], errors=("400",), public=True)}
+P["/api/v1/newsletter/issues/{month}/test"] = {"post": {**op(
+    "Send a test to myself: the issue as I would get it, to my own address, now, with [TEST] in the subject (organizers); "
+    "409 when mail is not configured or the month has no content, 503 when the SMTP server does not take it",
+    "sendTestIssue", "newsletter",
+    schema={"type": "object", "properties": {"sent_to": {"type": "string"}, "message_id": {"type": "string"},
+                                             "subject": {"type": "string"}}},
+    params=[NL_MONTH], errors=("400", "401", "403"),
+    extra={**NL_CONFLICT, "503": {"description": "The SMTP server did not take the message (field smtp)",
+                                   "content": {"application/json": {"schema": ref("Error")}}}}), "requestBody": NL_EMPTY}}
+P["/api/v1/newsletter/issues/{month}/send"] = {
+  "post": {**op("Send the issue in the background of the server (organizers): freezes the recipients and returns at once; "
+                "any server process picks it up and resumes it after a crash. 409 when already sent, without content, or "
+                "when mail is not configured", "sendIssue", "newsletter", ok="202", schema=ref("IssueProgress"),
+                params=[NL_MONTH], errors=("400", "401", "403"), extra=NL_CONFLICT), "requestBody": NL_EMPTY},
+  "get": op("Progress of sending the issue (organizers), from the delivery log", "issueSendProgress", "newsletter",
+            schema=ref("IssueProgress"), params=[NL_MONTH], errors=("400", "401", "403"))}

@@ -4,13 +4,18 @@
 //
 // The confirm and unsubscribe links carry a signed token and need no login:
 // GET shows a page with a button (so link scanners change nothing), POST acts.
+// The unsubscribe token also opens the subscriber's preferences (language,
+// topics). The leader sends a test to themselves and starts the background
+// send; its progress is read from the delivery log by any server process.
 #include "api/app.h"
+#include "mail/smtp.h"
 #include "domain/json_codec.h"
 #include "newsletter/articles.h"
 #include "newsletter/compose.h"
 #include "newsletter/markdown.h"
 #include "newsletter/sender.h"
 #include "newsletter/subscriptions.h"
+#include "newsletter/topics.h"
 #include "util/strings.h"
 
 namespace verbinder::api {
@@ -34,7 +39,7 @@ Json ToJson(const Article& a) {
 Json ToJson(const newsletter::Subscriber& s) {
   return {{"id", s.id}, {"email", s.email}, {"member_id", s.member_id ? Json(s.member_id) : Json(nullptr)},
           {"language", s.language}, {"topics", s.topics}, {"status", newsletter::ToString(s.status)},
-          {"hard_bounces", s.hard_bounces}, {"created_at", s.created_at},
+          {"topics_only", s.topics_only}, {"hard_bounces", s.hard_bounces}, {"created_at", s.created_at},
           {"confirmed_at", s.confirmed_at ? Json(s.confirmed_at) : Json(nullptr)},
           {"unsubscribed_at", s.unsubscribed_at ? Json(s.unsubscribed_at) : Json(nullptr)}};
 }
@@ -86,6 +91,30 @@ Response Page(const std::string& title, const std::string& text, const std::stri
   r.headers.push_back({"Cache-Control", "no-store"});
   r.headers.push_back({"Referrer-Policy", "no-referrer"});
   return r;
+}
+
+Json ToJson(const newsletter::Topic& t) {
+  return {{"key", t.key}, {"label_nl", t.label_nl}, {"label_en", t.label_en}, {"tags", t.tags}, {"position", t.position}};
+}
+
+Json ToJson(const newsletter::IssueProgress& p) {
+  auto t = [](int64_t v) { return v ? Json(v) : Json(nullptr); };
+  return {{"month", p.month}, {"state", p.state}, {"recipients", p.recipients}, {"sent", p.sent}, {"failed", p.failed},
+          {"skipped", p.skipped}, {"pending", p.pending}, {"in_flight", p.in_flight},
+          {"done", p.sent + p.failed + p.skipped}, {"sender", p.sender}, {"last_error", p.last_error},
+          {"requested_at", t(p.requested_at)}, {"started_at", t(p.started_at)}, {"finished_at", t(p.finished_at)},
+          {"next_attempt_at", t(p.next_attempt_at)}};
+}
+
+std::string PathMonth(const Ctx& ctx) {
+  auto it = ctx.req.path_params.find("month");
+  return it == ctx.req.path_params.end() ? "" : it->second;
+}
+
+Result<bool> GetBool(const Json& j, const std::string& field) {
+  if (!j.contains(field)) return false;
+  if (!j[field].is_boolean()) return InvalidArgument("must be true or false", field);
+  return j[field].get<bool>();
 }
 
 bool WantsJson(const Request& req) {
@@ -183,12 +212,62 @@ void RegisterNewsletterRoutes(App& app) {
 
   app.Add(Method::kPost, "/api/v1/newsletter/subscriptions/me", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
-    VB_RETURN_IF_ERROR(RejectUnknown(body, {"language", "topics"}));
+    VB_RETURN_IF_ERROR(RejectUnknown(body, {"language", "topics", "topics_only"}));
     VB_ASSIGN_OR_RETURN(std::string language, GetString(body, "language", false));
     VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
+    VB_ASSIGN_OR_RETURN(bool only, GetBool(body, "topics_only"));
     if (language.empty()) language = "nl";
-    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock()).SubscribeMember(ctx.viewer, language, topics));
+    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock())
+                                    .SubscribeMember(ctx.viewer, language, topics, only));
     return Response::JsonBody(ToJson(s));
+  });
+
+  app.Add(Method::kGet, "/api/v1/newsletter/subscriptions/me", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock()).Mine(ctx.viewer));
+    return Response::JsonBody(ToJson(s));
+  });
+
+  // ---- Topics (the catalogue subscribers choose from; topics.h has the rule) ----
+  app.Add(Method::kGet, "/api/v1/newsletter/topics", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(auto topics, newsletter::ListTopics(app.db()));
+    Json items = Json::array();
+    for (const auto& t : topics) items.push_back(ToJson(t));
+    return Response::JsonBody({{"items", items}});
+  });
+  app.Add(Method::kPut, "/api/v1/newsletter/topics/:key", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(RejectUnknown(body, {"label_nl", "label_en", "tags", "position"}));
+    newsletter::Topic t;
+    t.key = ctx.req.path_params.count("key") ? ctx.req.path_params.at("key") : "";
+    VB_ASSIGN_OR_RETURN(t.label_nl, GetString(body, "label_nl", true));
+    VB_ASSIGN_OR_RETURN(t.label_en, GetString(body, "label_en", true));
+    VB_ASSIGN_OR_RETURN(t.tags, GetStringList(body, "tags"));
+    VB_ASSIGN_OR_RETURN(int64_t pos, GetInt(body, "position", false, 0));
+    t.position = static_cast<int>(pos);
+    VB_ASSIGN_OR_RETURN(auto saved, newsletter::SaveTopic(app.db(), t));
+    return Response::JsonBody(ToJson(saved));
+  });
+  app.Add(Method::kDelete, "/api/v1/newsletter/topics/:key", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(newsletter::DeleteTopic(app.db(), ctx.req.path_params.count("key") ? ctx.req.path_params.at("key") : ""));
+    return Response::NoContent();
+  });
+
+  // ---- Preferences behind the unsubscribe token (the link in every issue) ----
+  app.Add(Method::kGet, "/api/v1/newsletter/preferences/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock()).ByUnsubscribeToken(PathToken(ctx)));
+    return Response::JsonBody({{"email", s.email}, {"language", s.language}, {"topics", s.topics},
+                               {"topics_only", s.topics_only}, {"status", newsletter::ToString(s.status)}});
+  });
+  app.Add(Method::kPut, "/api/v1/newsletter/preferences/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(RejectUnknown(body, {"language", "topics", "topics_only"}));
+    VB_ASSIGN_OR_RETURN(std::string language, GetString(body, "language", true));
+    VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
+    VB_ASSIGN_OR_RETURN(bool only, GetBool(body, "topics_only"));
+    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock())
+                                    .UpdatePreferences(PathToken(ctx), language, topics, only));
+    return Response::JsonBody({{"email", s.email}, {"language", s.language}, {"topics", s.topics},
+                               {"topics_only", s.topics_only}, {"status", newsletter::ToString(s.status)}});
   });
 
   app.Add(Method::kGet, "/api/v1/newsletter/subscriptions", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
@@ -270,6 +349,40 @@ void RegisterNewsletterRoutes(App& app) {
       if (qp[i] != '\r') out += qp[i];
     }
     return Response::Text(out, format == "text" ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
+  });
+
+  // Send a test to myself: the real message, to the leader's own address, now.
+  app.Add(Method::kPost, "/api/v1/newsletter/issues/:month/test", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    if (!Trim(ctx.req.body).empty()) {
+      VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+      VB_RETURN_IF_ERROR(RejectUnknown(body, {}));
+    }
+    const std::string month = PathMonth(ctx);
+    VB_RETURN_IF_ERROR(newsletter::MonthRange(month).status());
+    if (ctx.viewer.member_id <= 0) return InvalidArgument("a test goes to your own member address; sign in as a member", "member_id");
+    VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
+    newsletter::Composer composer(app.db(), app.clock(), cfg);
+    mail::CurlSmtpTransport transport(cfg.mail.smtp);
+    VB_ASSIGN_OR_RETURN(auto r, newsletter::SendTest(app.db(), app.clock(), composer, transport, month, ctx.viewer.member_id));
+    return Response::JsonBody({{"sent_to", r.to}, {"message_id", r.message_id}, {"subject", r.subject}});
+  });
+
+  // Start (or resume) sending in the background of the server, and watch it.
+  app.Add(Method::kPost, "/api/v1/newsletter/issues/:month/send", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    if (!Trim(ctx.req.body).empty()) {
+      VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+      VB_RETURN_IF_ERROR(RejectUnknown(body, {}));
+    }
+    VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
+    newsletter::Composer composer(app.db(), app.clock(), cfg);
+    VB_ASSIGN_OR_RETURN(auto p, newsletter::RequestSend(app.db(), app.clock(), composer, PathMonth(ctx), ctx.viewer.member_id));
+    Response r = Response::JsonBody(ToJson(p), 202);
+    r.headers.push_back({"Location", "/api/v1/newsletter/issues/" + p.month + "/send"});
+    return r;
+  });
+  app.Add(Method::kGet, "/api/v1/newsletter/issues/:month/send", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(auto p, newsletter::GetIssueProgress(app.db(), app.clock(), PathMonth(ctx)));
+    return Response::JsonBody(ToJson(p));
   });
 
   app.Add(Method::kGet, "/api/v1/newsletter/issues/:month", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {

@@ -25,6 +25,7 @@
 #include "domain/members.h"
 #include "events/demo_networking.h"
 #include "importers/importers.h"
+#include "newsletter/sender.h"
 #include "notify/delivery.h"
 #include "storage/database.h"
 #include "util/csv.h"
@@ -115,7 +116,7 @@ int RunServe(const Args& args) {
   app.add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 256));
   app.add_flag("--secure-cookies", secure, "mark cookies Secure (when served behind TLS)");
   if (int rc = Parse(app, args); rc >= 0) return rc;
-  auto db = OpenDb(db_url, threads + 2);  // + the outbox deliverer
+  auto db = OpenDb(db_url, threads + 3);  // + the outbox deliverer and the newsletter sender
   if (!db) return Fail("serve", db.status());
   SystemClock clock;
   api::App api_app(**db, clock, {.secure_cookies = secure});
@@ -127,6 +128,9 @@ int RunServe(const Args& args) {
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   if (Status s = server.Start(); !s.ok()) return Fail("serve", s);
+  // Newsletter issues the leader asked to send go out in the background.
+  std::atomic<bool> stop_newsletter{false};
+  std::thread newsletter_sender([&] { newsletter::RunSendLoop(**db, clock, stop_newsletter); });
   // The mail outbox (notifications, account mails) is delivered in the background.
   std::atomic<bool> stop_outbox{false};
   std::thread outbox([&] { notify::RunDeliveryLoop(**db, clock, stop_outbox); });
@@ -136,6 +140,8 @@ int RunServe(const Args& args) {
   sigwait(&set, &sig);
   std::cout << "verbinder: stopping" << std::endl;
   server.Stop();
+  stop_newsletter = true;
+  newsletter_sender.join();
   stop_outbox = true;
   outbox.join();
   return kExitOk;

@@ -1,6 +1,7 @@
 #include "newsletter/compose.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -71,6 +72,7 @@ struct Texts {
   const char* personal; const char* meet_at; const char* online_never_met; const char* other_sector;
   const char* questions; const char* questions_intro; const char* hosts; const char* hosts_intro;
   const char* read_more; const char* unsubscribe; const char* why; const char* by;
+  const char* your_topics; const char* also; const char* none_on_topics;
 };
 const Texts& T(const std::string& lang) {
   static const Texts nl{"Nieuwsbrief", "Nieuwe kennisartikelen", "Deze maand geen nieuwe artikelen.",
@@ -80,13 +82,15 @@ const Texts& T(const std::string& lang) {
                         "Deze leden lopen ergens tegenaan waar jij verstand van hebt:", "Kom eens kijken",
                         "Leden bij jou in de buurt die bezoek ontvangen:", "Lees verder",
                         "Afmelden voor deze nieuwsbrief", "Je ontvangt dit omdat je je hebt aangemeld voor de nieuwsbrief.",
-                        "door"};
+                        "door", "Over jouw onderwerpen", "Ook deze maand",
+                        "Deze maand geen nieuwe artikelen over jouw onderwerpen."};
   static const Texts en{"Newsletter", "New knowledge articles", "No new articles this month.", "Coming up", "free",
                         "Just for you", "Whom to meet at", "you are connected online but have not met yet",
                         "from another sector than yours", "Questions you could help with",
                         "These members are running into something you know about:", "Come and have a look",
                         "Members near you who host visits:", "Read more", "Unsubscribe from this newsletter",
-                        "You receive this because you subscribed to the newsletter.", "by"};
+                        "You receive this because you subscribed to the newsletter.", "by", "On your topics",
+                        "Also this month", "No new articles on your topics this month."};
   return lang == "en" ? en : nl;
 }
 
@@ -110,6 +114,15 @@ Result<NewsletterConfig> LoadConfig(storage::Database& db) {
     std::string v;
     sql << "SELECT value FROM settings WHERE key = 'newsletter.list_name'", soci::into(v);
     if (sql.got_data()) c.list_name = v;
+    v.clear();
+    sql << "SELECT value FROM settings WHERE key = 'newsletter.rate'", soci::into(v);
+    if (sql.got_data() && !v.empty()) {
+      char* end = nullptr;
+      double r = std::strtod(v.c_str(), &end);
+      if (!end || *end != '\0' || r < 0 || r > 100000)
+        return InvalidArgument("must be messages per second (0 = no limit)", "newsletter.rate");
+      c.rate = r;
+    }
     return c;
   });
 }
@@ -188,6 +201,7 @@ Result<Issue> Composer::LoadIssue(const std::string& month) {
   });
   if (!events) return events.status();
   issue.events = std::move(*events);
+  VB_ASSIGN_OR_RETURN(issue.topics, ListTopics(db_));
   if (issue.articles.empty() && issue.events.empty())
     return Conflict("nothing to send for " + month + ": no articles were published that month and no events are coming up",
                     "month");
@@ -298,7 +312,8 @@ Result<PersonalPart> Composer::Personal(const Subscriber& s) {
   });
 }
 
-Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscriber& s, const std::string& unsubscribe_token) {
+Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscriber& s, const std::string& unsubscribe_token,
+                                             const Overrides& overrides) {
   VB_RETURN_IF_ERROR(ValidateConfig(config_));
   ComposedMessage out;
   out.subscriber = s;
@@ -309,8 +324,8 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   Civil mc = AmsterdamCivil(range.first);
   std::string month_label = std::string(MonthName(lang, mc.m)) + " " + std::to_string(mc.y);
   const std::string title = (config_.list_name.empty() ? std::string(t.newsletter) : config_.list_name);
-  out.subject = title + " \xE2\x80\x94 " + month_label;  // em dash
-  out.message_id = MessageId(issue.month, s.id);
+  out.subject = overrides.subject_prefix + title + " \xE2\x80\x94 " + month_label;  // em dash
+  out.message_id = overrides.message_id.empty() ? MessageId(issue.month, s.id) : overrides.message_id;
   const std::string unsub = config_.base_url + "/api/v1/newsletter/unsubscribe/" + unsubscribe_token;
 
   std::string text, html;
@@ -327,14 +342,27 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
           "<tr><td style=\"padding:24px;\">\n"
           "<h1 style=\"font-size:24px;margin:0 0 16px;color:#1d4e5f;\">" + H(out.subject) + "</h1>\n";
 
-  // Articles.
-  text += std::string(t.articles) + "\n" + std::string(Utf8Length(t.articles), '-') + "\n";
-  html += h2 + H(t.articles) + "</h2>\n";
-  if (issue.articles.empty()) {
-    text += std::string(t.no_articles) + "\n";
-    html += p_style + H(t.no_articles) + "</p>\n";
+  // Articles: the subscriber's topics first, or only (topics.h).
+  const ArticleOrder order = OrderForSubscriber(issue.articles, s, issue.topics);
+  const std::string articles_title = order.personalised ? t.your_topics : t.articles;
+  text += articles_title + "\n" + std::string(Utf8Length(articles_title), '-') + "\n";
+  html += h2 + H(articles_title) + "</h2>\n";
+  if (order.mine.empty()) {
+    const char* none = order.personalised ? t.none_on_topics : t.no_articles;
+    text += std::string(none) + "\n";
+    html += p_style + H(none) + "</p>\n";
   }
-  for (const auto& a : issue.articles) {
+  std::vector<const Article*> listed;
+  for (size_t i : order.mine) listed.push_back(&issue.articles[i]);
+  if (!order.others.empty()) listed.push_back(nullptr);  // the "also this month" heading
+  for (size_t i : order.others) listed.push_back(&issue.articles[i]);
+  for (const Article* ap : listed) {
+    if (!ap) {
+      text += "\n" + std::string(t.also) + "\n" + std::string(Utf8Length(t.also), '-') + "\n";
+      html += h2 + H(t.also) + "</h2>\n";
+      continue;
+    }
+    const Article& a = *ap;
     const std::string url = ArticleUrl(config_, a.id);
     text += "* " + a.title + (a.author_name.empty() ? "" : " (" + std::string(t.by) + " " + a.author_name + ")") + "\n";
     if (!a.summary.empty()) text += "  " + a.summary + "\n";

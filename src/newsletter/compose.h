@@ -20,6 +20,7 @@
 #include "newsletter/articles.h"
 #include "mail/config.h"
 #include "newsletter/subscriptions.h"
+#include "newsletter/topics.h"
 #include "storage/database.h"
 #include "util/clock.h"
 #include "util/status.h"
@@ -31,11 +32,12 @@ struct NewsletterConfig {
   std::string base_url = "http://localhost:8080";  // links in the e-mail; https in production
   std::string list_name = "Nieuwsbrief";           // shown in List-Id and the subject
   mail::MailConfig mail;                           // SMTP and DKIM (mail/config.h)
+  double rate = 0;  // messages per second for sending (newsletter.rate); 0 = as fast as the server takes them
 };
 
 // The mail settings (mail::LoadMailConfig: mail.from_email, mail.from_name,
 // mail.base_url with the older newsletter.* keys as fallbacks, SMTP, DKIM)
-// plus newsletter.list_name, over the defaults above.
+// plus newsletter.list_name and newsletter.rate, over the defaults above.
 Result<NewsletterConfig> LoadConfig(storage::Database& db);
 // Validates a config (addresses, header injection, URL scheme).
 Status ValidateConfig(const NewsletterConfig& c);
@@ -59,6 +61,7 @@ struct Issue {
   int64_t composed_at = 0;
   std::vector<Article> articles;
   std::vector<EventItem> events;
+  std::vector<Topic> topics;  // the catalogue, for ordering articles per subscriber (topics.h)
 };
 
 struct PersonSuggestion { model::Id member_id = 0; std::string name, organization, sector, reason; };
@@ -96,7 +99,15 @@ class Composer {
   // The personal part for one subscriber (empty for non-members).
   Result<PersonalPart> Personal(const Subscriber& s);
   // The complete message; `unsubscribe_token` goes into the List-Unsubscribe URL.
-  Result<ComposedMessage> ComposeFor(const Issue& issue, const Subscriber& s, const std::string& unsubscribe_token);
+  struct Overrides {
+    std::string subject_prefix;  // e.g. "[TEST] "
+    std::string message_id;      // empty = MessageId(month, subscriber id)
+  };
+  Result<ComposedMessage> ComposeFor(const Issue& issue, const Subscriber& s, const std::string& unsubscribe_token,
+                                     const Overrides& overrides);
+  Result<ComposedMessage> ComposeFor(const Issue& issue, const Subscriber& s, const std::string& unsubscribe_token) {
+    return ComposeFor(issue, s, unsubscribe_token, Overrides{});
+  }
   // A stable Message-ID per (issue, subscriber): a resent message is the same message.
   std::string MessageId(const std::string& month, model::Id subscriber_id) const;
 

@@ -9,9 +9,15 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <set>
+#include <thread>
+
 #include "api/app.h"
 #include "api/server.h"
 #include "api/test_client.h"
+#include "newsletter/sender.h"
+#include "newsletter/topics.h"
 #include "newsletter/test_support.h"
 #include "storage/testing.h"
 
@@ -153,6 +159,114 @@ TEST_F(NewsletterApiTest, LeaderPreviewsTheIssueAsASubscriber) {
   ASSERT_EQ(subs.status, 200);
   EXPECT_EQ(subs.Json()["total"], 3);
   EXPECT_EQ(anja.Get("/api/v1/newsletter/subscriptions").status, 403);
+}
+
+void SetSetting(storage::Database& db, const std::string& k, const std::string& v) {
+  soci::session sql(db.pool());
+  sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
+  sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
+}
+
+// The leader sends a test to themselves, then the issue in the background of
+// the server, watching the progress — against a real SMTP server (aiosmtpd).
+TEST_F(NewsletterApiTest, TestToMyselfThenBackgroundSendWithProgress) {
+  Client leader(Base()), anja(Base());
+  ASSERT_EQ(leader.Login("leider@netwerk.example", "een lang wachtwoord").status, 200);
+  ASSERT_EQ(anja.Login("anja@zorg.example", "een lang wachtwoord").status, 200);
+  // Mail is not configured yet: a clear 409 naming "mail".
+  auto not_yet = leader.Request("POST", "/api/v1/newsletter/issues/2026-11/send");
+  EXPECT_EQ(not_yet.status, 409) << not_yet.body;
+  EXPECT_EQ(not_yet.ErrorField(), "mail");
+  EXPECT_EQ(leader.Request("POST", "/api/v1/newsletter/issues/2026-11/test").ErrorField(), "mail");
+
+  const auto work = std::filesystem::temp_directory_path() / ("verbinder-nlapi-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(work);
+  const int smtp_port = api::testing::FreePort();
+  testing::SmtpSink sink(smtp_port, (work / "sink").string());
+  ASSERT_TRUE(sink.ready());
+  SetSetting(*db_, "mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(smtp_port));
+  SetSetting(*db_, "mail.starttls", "off");
+  SetSetting(*db_, "mail.from_email", "nieuws@netwerk.example");
+  SetSetting(*db_, "mail.base_url", "https://netwerk.example");
+
+  EXPECT_EQ(anja.Request("POST", "/api/v1/newsletter/issues/2026-11/test").status, 403);
+  EXPECT_EQ(anja.Request("POST", "/api/v1/newsletter/issues/2026-11/send").status, 403);
+  EXPECT_EQ(anja.Get("/api/v1/newsletter/issues/2026-11/send").status, 403);
+  EXPECT_EQ(leader.Request("POST", "/api/v1/newsletter/issues/2026-13/test").ErrorField(), "month");
+  EXPECT_EQ(leader.Post("/api/v1/newsletter/issues/2026-11/test", {{"to", "iemand@elders.example"}}).ErrorField(), "to");
+
+  auto test = leader.Request("POST", "/api/v1/newsletter/issues/2026-11/test");
+  ASSERT_EQ(test.status, 200) << test.body;
+  EXPECT_EQ(test.Json()["sent_to"], "leider@netwerk.example");
+  ASSERT_EQ(sink.Count(), 1u);
+  auto msgs = sink.Messages();
+  EXPECT_EQ(msgs[0].first, "leider@netwerk.example");
+  EXPECT_EQ(testing::DecodeHeader(msgs[0].second.headers["subject"]).rfind("[TEST] ", 0), 0u);
+  auto idle = leader.Get("/api/v1/newsletter/issues/2026-11/send");
+  ASSERT_EQ(idle.status, 200);
+  EXPECT_EQ(idle.Json()["state"], "not_started");
+
+  // Start: 202, the recipients are frozen, nothing is sent until a server picks it up.
+  auto start = leader.Request("POST", "/api/v1/newsletter/issues/2026-11/send");
+  ASSERT_EQ(start.status, 202) << start.body;
+  EXPECT_EQ(start.Json()["state"], "queued");
+  EXPECT_EQ(start.Json()["recipients"], 3);
+  EXPECT_EQ(start.Json()["pending"], 3);
+  // The background sender of the server (RunServe starts the same loop).
+  std::atomic<bool> stop{false};
+  std::thread loop([&] { RunSendLoop(*db_, clock_, stop, {.poll_seconds = 0.05}); });
+  Json p;
+  for (int i = 0; i < 600; ++i) {
+    p = leader.Get("/api/v1/newsletter/issues/2026-11/send").Json();
+    if (p["state"] == "sent") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  stop = true;
+  loop.join();
+  EXPECT_EQ(p["state"], "sent") << p.dump();
+  EXPECT_EQ(p["sent"], 3);
+  EXPECT_EQ(p["done"], 3);
+  EXPECT_EQ(sink.Count(), 4u);
+  std::set<std::string> to;
+  for (const auto& [rcpt, m] : sink.Messages()) to.insert(rcpt);
+  EXPECT_EQ(to, (std::set<std::string>{"leider@netwerk.example", "anja@zorg.example", "emma@school.example",
+                                        "lezer@elders.example"}));
+  auto again = leader.Request("POST", "/api/v1/newsletter/issues/2026-11/send");
+  EXPECT_EQ(again.status, 409) << "sent already";
+  EXPECT_EQ(again.ErrorField(), "month");
+  std::filesystem::remove_all(work);
+}
+
+TEST_F(NewsletterApiTest, TopicsAndPreferencesThroughTheUnsubscribeLink) {
+  Client leader(Base()), anon(Base()), anja(Base());
+  ASSERT_EQ(leader.Login("leider@netwerk.example", "een lang wachtwoord").status, 200);
+  ASSERT_EQ(anja.Login("anja@zorg.example", "een lang wachtwoord").status, 200);
+  EXPECT_EQ(anja.Request("PUT", "/api/v1/newsletter/topics/zorg", Json({{"label_nl", "Zorg"}, {"label_en", "Care"}}).dump()).status, 403);
+  EXPECT_EQ(leader.Request("PUT", "/api/v1/newsletter/topics/Zorg!", Json({{"label_nl", "Zorg"}, {"label_en", "Care"}}).dump()).ErrorField(), "key");
+  auto put = leader.Request("PUT", "/api/v1/newsletter/topics/zorg", Json({{"label_nl", "Zorg"}, {"label_en", "Care"}, {"tags", {"wijkzorg"}}}).dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  auto list = anon.Get("/api/v1/newsletter/topics");
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.Json()["items"].size(), 1u);
+  EXPECT_EQ(list.Json()["items"][0]["tags"][0], "wijkzorg");
+  EXPECT_EQ(anon.Post("/api/v1/newsletter/subscriptions", {{"email", "n@x.example"}, {"topics", {"kunst"}}}).ErrorField(),
+            "topics[0]");
+  auto token = SubscriptionService(*db_, clock_).UnsubscribeToken(seed_.sub_reader);
+  const std::string path = "/api/v1/newsletter/preferences/" + *token;
+  auto prefs = anon.Get(path);
+  ASSERT_EQ(prefs.status, 200) << prefs.body;
+  EXPECT_EQ(prefs.Json()["email"], "lezer@elders.example");
+  auto changed = anon.Request("PUT", path, Json({{"language", "en"}, {"topics", {"zorg"}}, {"topics_only", true}}).dump());
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.Json()["topics_only"], true);
+  EXPECT_EQ(anon.Request("PUT", path, Json({{"language", "en"}, {"topics_only", "ja"}}).dump()).ErrorField(), "topics_only");
+  EXPECT_EQ(anon.Get(path + "x").ErrorField(), "token");
+  auto mine = anja.Get("/api/v1/newsletter/subscriptions/me");
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.Json()["email"], "anja@zorg.example");
+  EXPECT_EQ(anon.Get("/api/v1/newsletter/subscriptions/me").status, 401);
+  EXPECT_EQ(leader.Request("DELETE", "/api/v1/newsletter/topics/zorg").status, 204);
+  EXPECT_EQ(leader.Request("DELETE", "/api/v1/newsletter/topics/zorg").status, 404);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// `verbinder newsletter <command>`: config, articles, subscribe, compose,
-// send, status. Each parses its options with CLI11 and calls the library;
+// `verbinder newsletter <command>`: config, articles, topics, subscribe,
+// compose, send, status, bounces. Each parses its options with CLI11 and calls the library;
 // exit codes per cli/exit_codes.h (0 ok, 1 failure, 2 bad usage).
 #include "newsletter/newsletter_cli.h"
 
@@ -18,6 +18,8 @@
 #include "domain/bulk_load.h"
 #include "domain/db_util.h"
 #include "newsletter/articles.h"
+#include "newsletter/bounces.h"
+#include "newsletter/topics.h"
 #include "newsletter/compose.h"
 #include "newsletter/sender.h"
 #include "mail/smtp.h"
@@ -160,13 +162,36 @@ int RunNewsletter(const cli::Args& args) {
   list->add_option("--status", status_filter, "draft, submitted or published");
 
   // subscribe
-  auto* subscribe = app.add_subcommand("subscribe", "add a subscriber and print the confirmation link");
-  std::string email;
-  bool confirmed = false;
+  auto* subscribe = app.add_subcommand("subscribe", "add a subscriber: queue the confirmation mail and print its link");
+  std::string email, topics_csv;
+  bool confirmed = false, no_mail = false;
   subscribe->add_option("--db", db_url, kDbHelp);
   subscribe->add_option("--email", email, "e-mail address")->required();
   subscribe->add_option("--language", language, "nl or en")->capture_default_str();
+  subscribe->add_option("--topics", topics_csv, "comma-separated topic keys");
   subscribe->add_flag("--confirmed", confirmed, "the address already opted in elsewhere: confirm at once");
+  subscribe->add_flag("--no-mail", no_mail, "only print the confirmation link, queue no mail");
+
+  // topics list / set / delete
+  auto* topics = app.add_subcommand("topics", "the topics subscribers choose from (articles' tags map to them)");
+  topics->require_subcommand(1);
+  auto* topics_list = topics->add_subcommand("list", "list the topics");
+  auto* topics_set = topics->add_subcommand("set", "create or change a topic");
+  auto* topics_del = topics->add_subcommand("delete", "remove a topic");
+  std::string topic_key, label_nl, label_en, topic_tags;
+  int topic_pos = 0;
+  for (auto* c : {topics_list, topics_set, topics_del}) c->add_option("--db", db_url, kDbHelp);
+  for (auto* c : {topics_set, topics_del}) c->add_option("key", topic_key, "topic key, e.g. zorg")->required();
+  topics_set->add_option("--nl", label_nl, "Dutch label")->required();
+  topics_set->add_option("--en", label_en, "English label")->required();
+  topics_set->add_option("--tags", topic_tags, "comma-separated article tags that belong to it");
+  topics_set->add_option("--position", topic_pos, "order in lists");
+
+  // bounces
+  auto* bounces = app.add_subcommand("bounces", "read delivery status notifications (mbox or .eml files) and mark bounced addresses");
+  std::vector<std::string> bounce_paths;
+  bounces->add_option("--db", db_url, kDbHelp);
+  bounces->add_option("paths", bounce_paths, "mbox files, .eml files, or directories of them")->required();
 
   // compose
   auto* compose = app.add_subcommand("compose", "build the monthly issue per subscriber");
@@ -294,9 +319,40 @@ int RunNewsletter(const cli::Args& args) {
       std::cout << a.id << "\t" << ToString(a.status) << "\t" << a.language << "\t" << a.title << "\n";
     return kExitOk;
   }
+  if (topics_list->parsed() || topics_set->parsed() || topics_del->parsed()) {
+    if (topics_set->parsed()) {
+      Topic t{topic_key, label_nl, label_en, topic_tags.empty() ? std::vector<std::string>{} : Split(topic_tags, ','), topic_pos};
+      auto r = SaveTopic(**db, t);
+      if (!r) {
+        Fail("newsletter topics set", r.status());
+        return r.status().code() == Code::kInvalidArgument ? kExitUsage : kExitFailure;
+      }
+    }
+    if (topics_del->parsed())
+      if (Status st = DeleteTopic(**db, topic_key); !st.ok()) return Fail("newsletter topics delete", st);
+    auto all = ListTopics(**db);
+    if (!all) return Fail("newsletter topics", all.status());
+    for (const auto& t : *all)
+      std::cout << t.key << "\t" << t.label_nl << "\t" << t.label_en << "\t" << Join(t.tags, ",") << "\n";
+    return kExitOk;
+  }
+  if (bounces->parsed()) {
+    auto r = ProcessBounceFiles(**db, clock, bounce_paths);
+    if (!r) {
+      Fail("newsletter bounces", r.status());
+      return r.status().code() == Code::kInvalidArgument ? kExitUsage : kExitFailure;
+    }
+    for (const auto& e : r->errors) std::cerr << "verbinder newsletter bounces: " << e << "\n";
+    std::cout << "read " << r->messages << " message(s) in " << r->files << " file(s): " << r->dsns
+              << " delivery status notification(s); " << r->hard << " hard and " << r->soft << " soft bounce(s) recorded, "
+              << r->duplicates << " seen before, " << r->unknown << " for unknown addresses; " << r->stopped
+              << " address(es) now get no more mail\n";
+    return r->errors.empty() ? kExitOk : kExitFailure;
+  }
   if (subscribe->parsed()) {
     SubscriptionService subs(**db, clock);
-    auto r = subs.Subscribe(email, language, {});
+    auto r = subs.Subscribe(email, language, topics_csv.empty() ? std::vector<std::string>{} : Split(topics_csv, ','),
+                            !confirmed && !no_mail);
     if (!r) {
       Fail("newsletter subscribe", r.status());
       return r.status().code() == Code::kInvalidArgument ? kExitUsage : kExitFailure;
@@ -310,8 +366,9 @@ int RunNewsletter(const cli::Args& args) {
       if (!c) return Fail("newsletter subscribe", c.status());
       std::cout << "subscriber " << c->id << " confirmed\n";
     } else {
-      std::cout << "subscriber " << r->subscriber.id << " pending; confirmation link: " << cfg->base_url
-                << "/api/v1/newsletter/confirm/" << r->confirm_token << "\n";
+      std::cout << "subscriber " << r->subscriber.id << " pending; "
+                << (r->confirmation_queued ? "confirmation mail queued; " : "") << "confirmation link: "
+                << ConfirmUrl(cfg->base_url, r->confirm_token) << "\n";
     }
     return kExitOk;
   }
@@ -374,7 +431,7 @@ int RunNewsletter(const cli::Args& args) {
     IssueSender sender(**db, clock, composer, transport);
     SendOptions opt;
     opt.month = month;
-    opt.rate = rate;
+    opt.rate = send->count("--rate") ? rate : cfg->rate;
     opt.progress = TerminalProgress();
     auto r = sender.Send(opt);
     if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");

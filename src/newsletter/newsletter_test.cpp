@@ -6,7 +6,15 @@
 
 #include <soci/soci.h>
 
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "newsletter/bounces.h"
 #include "newsletter/markdown.h"
+#include "newsletter/topics.h"
+#include "notify/outbox.h"
 #include "newsletter/sender.h"
 #include "newsletter/test_support.h"
 #include "newsletter/tokens.h"
@@ -397,6 +405,431 @@ TEST_F(NewsletterDbTest, UnsubscribingDuringASendSkipsThatRecipient) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->skipped, 1);
   for (const auto& s : t.sent) EXPECT_NE(s.to, "lezer@elders.example");
+}
+
+// ---- Confirmation mails through the outbox ----
+
+TEST_F(NewsletterDbTest, SubscribingQueuesOneConfirmationMailInTheSubscribersLanguage) {
+  {
+    soci::session sql(db_->pool());
+    sql << "INSERT INTO settings (key, value) VALUES ('mail.base_url', 'https://netwerk.example')";
+  }
+  SubscriptionService subs(*db_, clock_);
+  auto count = [&] {
+    soci::session sql(db_->pool());
+    return notify::CountOutbox(sql).pending;
+  };
+  const int64_t before = count();
+  auto p = subs.Subscribe("nieuw@lid.example", "en", {});
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_TRUE(p->confirmation_queued);
+  EXPECT_EQ(count(), before + 1);
+  {
+    soci::session sql(db_->pool());
+    auto mails = notify::ListOutbox(sql, "pending", 10);
+    ASSERT_FALSE(mails.empty());
+    const auto& m = mails.front();
+    EXPECT_EQ(m.to_email, "nieuw@lid.example");
+    EXPECT_EQ(m.kind, "newsletter.confirm");
+    EXPECT_EQ(m.subject, "Please confirm your newsletter subscription");
+    EXPECT_NE(m.text.find(ConfirmUrl("https://netwerk.example", p->confirm_token)), std::string::npos) << m.text;
+  }
+  // Asking again within the interval queues nothing more (no inbox flooding)...
+  auto again = subs.Subscribe("nieuw@lid.example", "nl", {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->confirmation_queued);
+  EXPECT_EQ(count(), before + 1);
+  // ... later it does, in the language asked for now.
+  clock_.Advance(kConfirmMailInterval + 1);
+  auto later = subs.Subscribe("nieuw@lid.example", "nl", {});
+  EXPECT_TRUE(later->confirmation_queued);
+  EXPECT_EQ(count(), before + 2);
+  {
+    soci::session sql(db_->pool());
+    EXPECT_EQ(notify::ListOutbox(sql, "pending", 1).front().subject, "Bevestig je aanmelding voor de nieuwsbrief");
+  }
+  // A confirmed address gets no mail (and the caller cannot tell).
+  auto confirmed = subs.Subscribe("lezer@elders.example", "nl", {});
+  EXPECT_FALSE(confirmed->confirmation_queued);
+  EXPECT_TRUE(confirmed->confirm_token.empty());
+  EXPECT_EQ(count(), before + 2);
+  // A refused subscription queues nothing.
+  EXPECT_FALSE(subs.Subscribe("geen adres", "nl", {}).ok());
+  EXPECT_EQ(count(), before + 2);
+  // The CLI's --no-mail.
+  EXPECT_FALSE(subs.Subscribe("stil@lid.example", "nl", {}, false)->confirmation_queued);
+  EXPECT_EQ(count(), before + 2);
+}
+
+// ---- Topics ----
+
+TEST_F(NewsletterDbTest, TopicsOrderTheArticlesPerSubscriber) {
+  EXPECT_EQ(SaveTopic(*db_, {"Zorg!", "Zorg", "Care", {}, 0}).status().field(), "key");
+  EXPECT_EQ(SaveTopic(*db_, {"zorg", "", "Care", {}, 0}).status().field(), "label_nl");
+  ASSERT_TRUE(SaveTopic(*db_, {"zorg", "Zorg", "Care", {"wijkzorg", "thuiszorg"}, 1}).ok());
+  ASSERT_TRUE(SaveTopic(*db_, {"techniek", "Techniek", "Engineering", {"lean", "maakindustrie"}, 2}).ok());
+  // Subscribers choose from the catalogue now.
+  SubscriptionService subs(*db_, clock_);
+  EXPECT_EQ(subs.Subscribe("x@y.example", "nl", {"kunst"}, false).status().field(), "topics[0]");
+  // Two more November articles: one on care, one on engineering.
+  ArticleService articles(*db_, clock_);
+  Article a;
+  a.status = ArticleStatus::kPublished;
+  a.body_md = "Tekst.";
+  a.title = "Techniek eerst gepubliceerd";
+  a.tags = {"Lean"};
+  a.published_at = kNow - 120;
+  ASSERT_TRUE(articles.Create(Leader(), a).ok());
+  a.title = "Thuiszorg later gepubliceerd";
+  a.tags = {"thuiszorg"};
+  a.published_at = kNow - 30;
+  ASSERT_TRUE(articles.Create(Leader(), a).ok());
+  auto topics = ListTopics(*db_);
+  ASSERT_TRUE(topics.ok());
+  ASSERT_EQ(topics->size(), 2u);
+  Article probe;
+  probe.tags = {"LEAN", "wijkzorg", "onbekend"};
+  EXPECT_EQ(TopicsOf(probe, *topics), (std::vector<std::string>{"techniek", "zorg"}));
+  EXPECT_EQ(TopicsOf(probe, {}), (std::vector<std::string>{"lean", "wijkzorg", "onbekend"})) << "no catalogue: tags are topics";
+
+  Composer composer(*db_, clock_, testing::TestConfig());
+  auto issue = composer.LoadIssue("2026-11");
+  ASSERT_TRUE(issue.ok());
+  auto text_of = [&](const Subscriber& s) {
+    auto msg = composer.ComposeFor(*issue, s, "t");
+    EXPECT_TRUE(msg.ok()) << msg.status().ToString();
+    return msg.ok() ? testing::ParseMail(msg->raw).text : "";
+  };
+  Subscriber reader = *subs.Get(seed_.sub_reader);
+  // No topics: everything, in publication order, under the usual heading.
+  std::string all = text_of(reader);
+  EXPECT_NE(all.find("Nieuwe kennisartikelen"), std::string::npos);
+  EXPECT_LT(all.find("Techniek eerst"), all.find("Thuiszorg later"));
+  // Care first, the rest after "Ook deze maand".
+  reader.topics = {"zorg"};
+  std::string first = text_of(reader);
+  EXPECT_NE(first.find("Over jouw onderwerpen"), std::string::npos);
+  EXPECT_LT(first.find("Thuiszorg later"), first.find("Ook deze maand"));
+  EXPECT_GT(first.find("Techniek eerst"), first.find("Ook deze maand"));
+  EXPECT_NE(first.find("Lean in de wijkzorg"), std::string::npos) << "untagged articles are still listed";
+  // Only care.
+  reader.topics_only = true;
+  std::string only = text_of(reader);
+  EXPECT_NE(only.find("Thuiszorg later"), std::string::npos);
+  EXPECT_EQ(only.find("Techniek eerst"), std::string::npos);
+  EXPECT_EQ(only.find("Ook deze maand"), std::string::npos);
+  EXPECT_NE(only.find("Inspiratiesessie Slim Plannen"), std::string::npos) << "events are never filtered";
+  // Only a topic without articles this month: says so.
+  ASSERT_TRUE(SaveTopic(*db_, {"onderwijs", "Onderwijs", "Education", {"school"}, 3}).ok());
+  issue = composer.LoadIssue("2026-11");
+  reader.topics = {"onderwijs"};
+  EXPECT_NE(text_of(reader).find("Deze maand geen nieuwe artikelen over jouw onderwerpen."), std::string::npos);
+  // Preferences through the unsubscribe token.
+  auto token = subs.UnsubscribeToken(seed_.sub_reader);
+  auto prefs = subs.UpdatePreferences(*token, "en", {"Techniek"}, true);
+  ASSERT_TRUE(prefs.ok()) << prefs.status().ToString();
+  EXPECT_EQ(prefs->topics, (std::vector<std::string>{"techniek"}));
+  EXPECT_TRUE(prefs->topics_only);
+  EXPECT_EQ(subs.UpdatePreferences(*token + "x", "en", {}, false).status().field(), "token");
+  EXPECT_EQ(subs.UpdatePreferences(*token, "en", {"kunst"}, false).status().field(), "topics[0]");
+  EXPECT_EQ(DeleteTopic(*db_, "kunst").code(), Code::kNotFound);
+  EXPECT_TRUE(DeleteTopic(*db_, "onderwijs").ok());
+}
+
+// ---- Bounces (RFC 3464) ----
+
+// A Postfix-style DSN with the returned message's headers.
+std::string Dsn(const std::string& rcpt, const std::string& action, const std::string& status,
+                const std::string& original_id, const std::string& dsn_id) {
+  return "Return-Path: <>\n"
+         "From: MAILER-DAEMON@mx.netwerk.example (Mail Delivery System)\n"
+         "To: nieuws@netwerk.example\n"
+         "Subject: Undelivered Mail Returned to Sender\n"
+         "Message-ID: " + dsn_id + "\n"
+         "MIME-Version: 1.0\n"
+         "Content-Type: multipart/report; report-type=delivery-status;\n"
+         "\tboundary=\"B0UND\"\n"
+         "\n"
+         "This is a MIME-encapsulated message.\n"
+         "\n"
+         "--B0UND\n"
+         "Content-Type: text/plain; charset=us-ascii\n"
+         "\n"
+         "I'm sorry to have to inform you that your message could not be delivered.\n"
+         ">From the start of a line, escaped in an mbox.\n"
+         "\n"
+         "--B0UND\n"
+         "Content-Type: message/delivery-status\n"
+         "\n"
+         "Reporting-MTA: dns; mx.netwerk.example\n"
+         "Arrival-Date: Thu, 19 Nov 2026 10:00:00 +0100 (CET)\n"
+         "\n"
+         "Final-Recipient: rfc822; " + rcpt + "\n"
+         "Original-Recipient: rfc822;" + rcpt + "\n"
+         "Action: " + action + "\n"
+         "Status: " + status + "\n"
+         "Remote-MTA: dns; mx.elders.example\n"
+         "Diagnostic-Code: smtp; 550 " + status + " <" + rcpt + ">: Recipient address\n"
+         "    rejected: User unknown\n"
+         "\n"
+         "--B0UND\n"
+         "Content-Type: text/rfc822-headers\n"
+         "\n"
+         "From: nieuws@netwerk.example\n"
+         "To: " + rcpt + "\n"
+         "Message-ID: " + original_id + "\n"
+         "Subject: Nieuwsbrief\n"
+         "\n"
+         "--B0UND--\n";
+}
+
+TEST(BounceParseTest, ReadsDeliveryStatusNotifications) {
+  auto dsn = ParseDsn(Dsn("Lezer@Elders.example", "failed", "5.1.1", "<newsletter.2026-11.3@netwerk.example>", "<d1@mx>"));
+  ASSERT_TRUE(dsn.ok()) << dsn.status().ToString();
+  EXPECT_EQ(dsn->message_id, "<d1@mx>");
+  EXPECT_EQ(dsn->original_message_id, "<newsletter.2026-11.3@netwerk.example>");
+  ASSERT_EQ(dsn->recipients.size(), 1u);
+  EXPECT_EQ(dsn->recipients[0].email, "lezer@elders.example");
+  EXPECT_EQ(dsn->recipients[0].action, "failed");
+  EXPECT_EQ(dsn->recipients[0].status, "5.1.1");
+  EXPECT_TRUE(dsn->recipients[0].hard());
+  EXPECT_NE(dsn->recipients[0].diagnostic.find("User unknown"), std::string::npos);
+  auto soft = ParseDsn(Dsn("a@b.example", "delayed", "4.4.1", "<x@y>", "<d2@mx>"));
+  ASSERT_TRUE(soft.ok());
+  EXPECT_FALSE(soft->recipients[0].hard());
+  // CRLF line ends and a returned message as message/rfc822.
+  std::string crlf = "Message-ID: <d3@mx>\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
+                     "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x\r\n\r\n"
+                     "Final-Recipient: rfc822; <c@d.example>\r\nAction: failed\r\nStatus: 5.2.1\r\n\r\n"
+                     "--b\r\nContent-Type: message/rfc822\r\n\r\nMessage-ID: <orig@netwerk.example>\r\nSubject: x\r\n\r\nbody\r\n"
+                     "--b--\r\n";
+  auto d3 = ParseDsn(crlf);
+  ASSERT_TRUE(d3.ok());
+  EXPECT_EQ(d3->original_message_id, "<orig@netwerk.example>");
+  EXPECT_EQ(d3->recipients.at(0).email, "c@d.example");
+  EXPECT_EQ(d3->recipients.at(0).status, "5.2.1");
+  // Not a DSN: an ordinary reply.
+  EXPECT_EQ(ParseDsn("From: a@b\nSubject: re\n\nDank je!\n").status().code(), Code::kNotFound);
+  // mbox: two messages, ">From " unescaped.
+  auto msgs = SplitMbox("From a Thu\nSubject: 1\n\n>From here\n\nFrom b Fri\nSubject: 2\n\nx\n");
+  ASSERT_EQ(msgs.size(), 2u);
+  EXPECT_NE(msgs[0].find("\nFrom here"), std::string::npos);
+  EXPECT_EQ(SplitMbox("Subject: single\n\nx\n").size(), 1u);
+}
+
+TEST_F(NewsletterDbTest, DsnBouncesMarkAddressesAndRepeatedHardBouncesStopSending) {
+  // The November issue goes out; later three DSNs about the reader arrive (from
+  // three different messages), plus duplicates, a soft bounce and a stranger.
+  Composer composer(*db_, clock_, testing::TestConfig());
+  testing::FakeTransport t;
+  IssueSender sender(*db_, clock_, composer, t);
+  ASSERT_TRUE(sender.Send({.month = "2026-11"}).ok());
+  const std::string nov_id = composer.MessageId("2026-11", seed_.sub_reader);
+  auto dir = std::filesystem::temp_directory_path() / ("verbinder-bounces-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "1.eml") << Dsn("lezer@elders.example", "failed", "5.1.1", nov_id, "<d1@mx>");
+  std::ofstream(dir / "2.eml") << Dsn("lezer@elders.example", "failed", "5.1.1", nov_id, "<d1@mx>");  // the same again
+  const std::string sep = "From MAILER-DAEMON Thu Nov 19 10:00:00 2026\n";
+  std::ofstream(dir / "mbox") << sep << Dsn("lezer@elders.example", "delayed", "4.4.1", "<o2@x>", "<d2@mx>") << "\n"
+                              << sep << Dsn("onbekend@elders.example", "failed", "5.1.1", "<o3@x>", "<d3@mx>") << "\n"
+                              << "From someone Thu\nFrom: x@y\nSubject: gewoon een antwoord\n\nhoi\n";
+  auto r = ProcessBounceFiles(*db_, clock_, {dir.string()});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->files, 3);
+  EXPECT_EQ(r->messages, 5);
+  EXPECT_EQ(r->dsns, 4);
+  EXPECT_EQ(r->hard, 1);
+  EXPECT_EQ(r->soft, 1);
+  EXPECT_EQ(r->duplicates, 1);
+  EXPECT_EQ(r->unknown, 1);
+  SubscriptionService subs(*db_, clock_);
+  EXPECT_EQ(subs.Get(seed_.sub_reader)->hard_bounces, 1);
+  EXPECT_EQ(subs.Get(seed_.sub_reader)->status, SubscriberStatus::kConfirmed);
+  {
+    soci::session sql(db_->pool());
+    std::string st, err;
+    long long sid = seed_.sub_reader;
+    sql << "SELECT d.status, d.error FROM newsletter_deliveries d JOIN newsletter_issues i ON i.id = d.issue_id WHERE "
+           "i.month = '2026-11' AND d.subscriber_id = :s", soci::use(sid), soci::into(st), soci::into(err);
+    EXPECT_EQ(st, "failed") << "the delivery log learns of the bounce";
+    EXPECT_NE(err.find("5.1.1"), std::string::npos) << err;
+  }
+  // Reading the same mailbox again changes nothing.
+  auto again = ProcessBounceFiles(*db_, clock_, {dir.string()});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->hard, 0);
+  EXPECT_EQ(subs.Get(seed_.sub_reader)->hard_bounces, 1);
+  // Two more hard bounces about other messages: the address gets no more mail.
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "3.eml") << Dsn("lezer@elders.example", "failed", "5.1.1", "<o4@x>", "<d4@mx>");
+  std::ofstream(dir / "4.eml") << Dsn("lezer@elders.example", "failed", "5.2.2", "<o5@x>", "<d5@mx>");
+  auto third = ProcessBounceFiles(*db_, clock_, {(dir / "3.eml").string(), (dir / "4.eml").string()});
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->hard, 2);
+  EXPECT_EQ(third->stopped, 1);
+  EXPECT_EQ(subs.Get(seed_.sub_reader)->status, SubscriberStatus::kBounced);
+  // December: the reader is not among the recipients.
+  ArticleService articles(*db_, clock_);
+  Article a;
+  a.title = "December";
+  a.body_md = "x";
+  a.status = ArticleStatus::kPublished;
+  a.published_at = kNow + 20 * 86400;
+  ASSERT_TRUE(articles.Create(Leader(), a).ok());
+  clock_.Advance(25 * 86400);
+  t.sent.clear();
+  auto dec = sender.Send({.month = "2026-12"});
+  ASSERT_TRUE(dec.ok()) << dec.status().ToString();
+  for (const auto& m : t.sent) EXPECT_NE(m.to, "lezer@elders.example");
+  EXPECT_EQ(ProcessBounceFiles(*db_, clock_, {(dir / "nope").string()}).status().field(), "path");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_F(NewsletterDbTest, SmtpRejectionAndItsLaterDsnCountOnce) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  testing::FakeTransport t;
+  t.reject = {"emma@school.example"};
+  IssueSender sender(*db_, clock_, composer, t);
+  ASSERT_TRUE(sender.Send({.month = "2026-11"}).ok());
+  SubscriptionService subs(*db_, clock_);
+  EXPECT_EQ(subs.Get(seed_.sub_emma)->hard_bounces, 1);
+  auto dir = std::filesystem::temp_directory_path() / ("verbinder-bounces2-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "1.eml") << Dsn("emma@school.example", "failed", "5.1.1", composer.MessageId("2026-11", seed_.sub_emma),
+                                      "<dd@mx>");
+  auto r = ProcessBounceFiles(*db_, clock_, {dir.string()});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->duplicates, 1);
+  EXPECT_EQ(subs.Get(seed_.sub_emma)->hard_bounces, 1);
+  std::filesystem::remove_all(dir);
+}
+
+// ---- Background sending and the test to myself ----
+
+void ConfigureMail(storage::Database& db, const std::string& smtp_url) {
+  soci::session sql(db.pool());
+  for (auto [k, v] : {std::pair<std::string, std::string>{"mail.smtp_url", smtp_url},
+                      {"mail.from_email", "nieuws@netwerk.example"}, {"mail.base_url", "https://netwerk.example"},
+                      {"mail.starttls", "off"}}) {
+    sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
+    sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
+  }
+}
+
+TEST_F(NewsletterDbTest, BackgroundSendIsRequestedThenPickedUpWithProgress) {
+  auto progress = [&] { return *GetIssueProgress(*db_, clock_, "2026-11"); };
+  EXPECT_EQ(progress().state, "not_started");
+  EXPECT_EQ(GetIssueProgress(*db_, clock_, "2026-13").status().field(), "month");
+  // Not configured: refused, nothing frozen.
+  {
+    auto cfg = LoadConfig(*db_);
+    Composer composer(*db_, clock_, *cfg);
+    EXPECT_EQ(RequestSend(*db_, clock_, composer, "2026-11", seed_.leader).status().field(), "mail");
+  }
+  EXPECT_EQ(progress().state, "not_started");
+  ConfigureMail(*db_, "smtp://127.0.0.1:1");
+  auto cfg = LoadConfig(*db_);
+  ASSERT_TRUE(cfg.ok());
+  ASSERT_TRUE(cfg->mail.configured);
+  Composer composer(*db_, clock_, *cfg);
+  EXPECT_EQ(RequestSend(*db_, clock_, composer, "2027-03", seed_.leader).status().code(), Code::kConflict) << "no content";
+  auto req = RequestSend(*db_, clock_, composer, "2026-11", seed_.leader);
+  ASSERT_TRUE(req.ok()) << req.status().ToString();
+  EXPECT_EQ(req->state, "queued");
+  EXPECT_EQ(req->recipients, 3);
+  EXPECT_EQ(req->pending, 3);
+  EXPECT_TRUE(RequestSend(*db_, clock_, composer, "2026-11", seed_.leader).ok()) << "idempotent";
+
+  // The loop with a transport that fails after one message: paused, with the error.
+  testing::FakeTransport t;
+  t.fail_from_call = 2;
+  SendLoopOptions lo;
+  lo.retry_seconds = 60;
+  lo.transport = [&](const mail::MailConfig&) {
+    struct Borrowed : mail::SmtpTransport {
+      mail::SmtpTransport& inner;
+      explicit Borrowed(mail::SmtpTransport& i) : inner(i) {}
+      mail::SendResult Send(const std::string& f, const std::string& to, const std::string& d) override {
+        return inner.Send(f, to, d);
+      }
+    };
+    return std::make_unique<Borrowed>(t);
+  };
+  std::atomic<bool> stop{false};
+  EXPECT_EQ(RunSendLoopOnce(*db_, clock_, lo, stop), 1);
+  auto p = progress();
+  EXPECT_EQ(p.state, "paused");
+  EXPECT_EQ(p.sent, 1);
+  EXPECT_EQ(p.pending, 2);
+  EXPECT_NE(p.last_error.find("SMTP server did not take"), std::string::npos) << p.last_error;
+  EXPECT_EQ(p.next_attempt_at, kNow + 60);
+  // Not due yet: nothing happens.
+  t.fail_from_call = 0;
+  EXPECT_EQ(RunSendLoopOnce(*db_, clock_, lo, stop), 0);
+  EXPECT_EQ(t.sent.size(), 1u);
+  clock_.Advance(61);
+  EXPECT_EQ(RunSendLoopOnce(*db_, clock_, lo, stop), 1);
+  p = progress();
+  EXPECT_EQ(p.state, "sent");
+  EXPECT_EQ(p.sent, 3);
+  EXPECT_EQ(p.last_error, "");
+  EXPECT_GT(p.finished_at, 0);
+  std::set<std::string> to;
+  for (const auto& m : t.sent) to.insert(m.to);
+  EXPECT_EQ(to.size(), 3u);
+  EXPECT_EQ(t.sent.size(), 3u) << "each once";
+  EXPECT_EQ(RunSendLoopOnce(*db_, clock_, lo, stop), 0) << "a sent issue is not picked up again";
+  EXPECT_EQ(RequestSend(*db_, clock_, composer, "2026-11", seed_.leader).status().code(), Code::kConflict);
+}
+
+TEST_F(NewsletterDbTest, ALiveCliSenderKeepsTheBackgroundLoopOff) {
+  ConfigureMail(*db_, "smtp://127.0.0.1:1");
+  auto cfg = LoadConfig(*db_);
+  Composer composer(*db_, clock_, *cfg);
+  ASSERT_TRUE(RequestSend(*db_, clock_, composer, "2026-11", seed_.leader).ok());
+  {
+    soci::session sql(db_->pool());
+    long long until = kNow + 100;
+    sql << "UPDATE newsletter_issues SET lock_owner = 'elders:1', lock_until = :u", soci::use(until);
+  }
+  EXPECT_EQ(GetIssueProgress(*db_, clock_, "2026-11")->state, "sending");
+  EXPECT_EQ(GetIssueProgress(*db_, clock_, "2026-11")->sender, "elders:1");
+  testing::FakeTransport t;
+  SendLoopOptions lo;
+  lo.transport = [&](const mail::MailConfig&) -> std::unique_ptr<mail::SmtpTransport> { return nullptr; };
+  std::atomic<bool> stop{false};
+  EXPECT_EQ(RunSendLoopOnce(*db_, clock_, lo, stop), 0);
+}
+
+TEST_F(NewsletterDbTest, TestToMyselfGoesToTheLeaderOnlyAndLogsNothing) {
+  testing::FakeTransport t;
+  {
+    auto cfg = LoadConfig(*db_);
+    Composer composer(*db_, clock_, *cfg);
+    EXPECT_EQ(SendTest(*db_, clock_, composer, t, "2026-11", seed_.leader).status().field(), "mail");
+  }
+  ConfigureMail(*db_, "smtp://127.0.0.1:1");
+  auto cfg = LoadConfig(*db_);
+  Composer composer(*db_, clock_, *cfg);
+  auto r = SendTest(*db_, clock_, composer, t, "2026-11", seed_.leader);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->to, "leider@netwerk.example");
+  ASSERT_EQ(t.sent.size(), 1u);
+  EXPECT_EQ(t.sent[0].to, "leider@netwerk.example");
+  auto m = testing::ParseMail(t.sent[0].data);
+  EXPECT_EQ(testing::DecodeHeader(m.headers["subject"]).rfind("[TEST] Nieuwsbrief", 0), 0u);
+  EXPECT_EQ(m.headers["message-id"], r->message_id);
+  EXPECT_NE(m.text.find("Lean in de wijkzorg"), std::string::npos);
+  EXPECT_EQ(GetIssueProgress(*db_, clock_, "2026-11")->state, "not_started") << "a test is no delivery";
+  // Anja (subscribed, a member) would get her own personal part.
+  auto anja = SendTest(*db_, clock_, composer, t, "2026-11", seed_.anja);
+  ASSERT_TRUE(anja.ok());
+  EXPECT_NE(testing::ParseMail(t.sent[1].data).text.find("Pieter Lammerink"), std::string::npos);
+  t.fail_from_call = 1;
+  EXPECT_EQ(SendTest(*db_, clock_, composer, t, "2026-11", seed_.leader).status().field(), "smtp");
+  EXPECT_EQ(SendTest(*db_, clock_, composer, t, "2027-03", seed_.leader).status().code(), Code::kConflict);
 }
 
 }  // namespace

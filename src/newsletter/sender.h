@@ -18,13 +18,23 @@
 //   held by a dead process on this host is taken over at once, one from
 //   another host once it expires.
 //
+// - In the server, the leader requests a send (RequestSend: the recipients
+//   are frozen at once) and RunSendLoop, a background thread of every
+//   `verbinder serve`, picks the issue up, sends it with the same job, and
+//   retries after a pause when the SMTP server is unreachable. Progress is
+//   read from the delivery log (GetIssueProgress), so any server process can
+//   report it. `verbinder newsletter send` runs the same job in the
+//   foreground (with a progress bar).
+//
 //   IssueSender sender(db, clock, composer, transport);
 //   auto report = sender.Send({.month = "2026-11", .rate = 100});
 //
 // Thread-safety: one IssueSender per thread (the transport is single-threaded).
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "newsletter/compose.h"
@@ -41,6 +51,7 @@ struct SendOptions {
   std::string owner;        // lease owner; default "<hostname>:<pid>"
   int64_t lease_seconds = 120;
   std::function<void(int64_t done, int64_t total)> progress;
+  const std::atomic<bool>* stop = nullptr;  // set: release the lease between batches and return (not finished)
 };
 
 struct SendReport {
@@ -56,6 +67,54 @@ struct SendReport {
 
 // The delivery log's summary of an issue, without sending. NotFound("month").
 Result<SendReport> IssueStatus(storage::Database& db, const std::string& month);
+
+// What the leader sees while an issue goes out.
+struct IssueProgress {
+  std::string month;
+  // not_started | queued (requested, waiting for a server) | sending |
+  // paused (stopped on an error; retried at next_attempt_at) | sent
+  std::string state = "not_started";
+  int64_t recipients = 0, sent = 0, failed = 0, skipped = 0, pending = 0, in_flight = 0;
+  std::string sender;       // the lease holder while sending ("host:pid")
+  std::string last_error;
+  int64_t requested_at = 0, started_at = 0, finished_at = 0, next_attempt_at = 0;
+};
+// A month without a row is not_started. InvalidArgument("month").
+Result<IssueProgress> GetIssueProgress(storage::Database& db, const Clock& clock, const std::string& month);
+
+// The leader asks the server to send the issue in the background: checks that
+// mail is configured and the month has content, freezes the recipients and
+// marks the issue requested. Idempotent while it is being sent (a paused job
+// is retried at once); Conflict("month") once it was sent, or when the month
+// has no content; Conflict("mail") when SMTP is not configured.
+Result<IssueProgress> RequestSend(storage::Database& db, const Clock& clock, Composer& composer, const std::string& month,
+                                  model::Id requested_by);
+
+// "Send a test to myself": the issue as the leader would receive it (their
+// own subscription's language and topics if they have one, their personal
+// part), to the leader's account address, with "[TEST] " before the subject
+// and a Message-ID of its own. Nothing is logged as delivered.
+// Conflict("mail") when SMTP is not configured; Unavailable("smtp") when the
+// server does not take it.
+struct TestSendResult { std::string to, message_id, subject; };
+Result<TestSendResult> SendTest(storage::Database& db, const Clock& clock, Composer& composer,
+                                mail::SmtpTransport& transport, const std::string& month, model::Id member_id);
+
+// The background sender of `verbinder serve`: every poll interval it looks for
+// requested issues that nobody is sending (or whose lease expired) and sends
+// them; on an SMTP failure it records the error and tries again after
+// `retry_seconds`. Returns when `stop` becomes true (a send in progress stops
+// between two messages and keeps its place).
+struct SendLoopOptions {
+  double poll_seconds = 2;
+  int64_t retry_seconds = 60;
+  // Makes the transport for a configuration; default: mail::CurlSmtpTransport(cfg.smtp).
+  std::function<std::unique_ptr<mail::SmtpTransport>(const mail::MailConfig&)> transport;
+};
+void RunSendLoop(storage::Database& db, const Clock& clock, const std::atomic<bool>& stop, SendLoopOptions options = {});
+// One pass of the loop (for tests): sends what is due; returns how many issues it worked on.
+int RunSendLoopOnce(storage::Database& db, const Clock& clock, const SendLoopOptions& options,
+                    const std::atomic<bool>& stop);
 
 class IssueSender {
  public:

@@ -28,6 +28,7 @@
 
 #include <soci/soci.h>
 
+#include "newsletter/sender.h"
 #include "newsletter/test_support.h"
 #include "newsletter/tokens.h"
 #include "storage/testing.h"
@@ -36,6 +37,7 @@ namespace verbinder::newsletter {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::SmtpSink;
 
 int FreePort() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -82,70 +84,6 @@ RunResult RunBinary(const std::vector<std::string>& argv, const std::string& log
   ss << f.rdbuf();
   return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, ss.str()};
 }
-
-// The aiosmtpd sink: started by /usr/bin/python3 (Debian's, which has the
-// module), ready once it prints READY; it stops when its stdin closes.
-class SmtpSink {
- public:
-  SmtpSink(int port, std::string dir) : dir_(std::move(dir)) {
-    int in[2], out[2];
-    EXPECT_EQ(::pipe(in), 0);
-    EXPECT_EQ(::pipe(out), 0);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(in[0], 0);
-      ::dup2(out[1], 1);
-      ::close(in[1]);
-      ::close(out[0]);
-      ::execl("/usr/bin/python3", "python3", "testdata/smtp_sink.py", std::to_string(port).c_str(), dir_.c_str(),
-              static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(in[0]);
-    ::close(out[1]);
-    stdin_ = in[1];
-    std::string line;
-    char c;
-    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
-    ::close(out[0]);
-    ready_ = line == "READY";
-  }
-  ~SmtpSink() {
-    ::close(stdin_);
-    int st = 0;
-    ::waitpid(pid_, &st, 0);
-  }
-  bool ready() const { return ready_; }
-  size_t Count() const {
-    size_t n = 0;
-    for (const auto& e : fs::directory_iterator(dir_)) n += e.path().extension() == ".eml";
-    return n;
-  }
-  // (envelope recipient, parsed message) of every stored message.
-  std::vector<std::pair<std::string, testing::ParsedMail>> Messages() const {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir_))
-      if (e.path().extension() == ".eml") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    std::vector<std::pair<std::string, testing::ParsedMail>> out;
-    for (const auto& p : files) {
-      std::ifstream f(p, std::ios::binary);
-      std::stringstream ss;
-      ss << f.rdbuf();
-      std::string raw = ss.str();
-      auto nl = raw.find("\r\n");
-      std::string rcpt = raw.substr(13, nl - 13);  // after "X-Sink-Rcpt: "
-      out.push_back({rcpt, testing::ParseMail(raw.substr(nl + 2))});
-    }
-    return out;
-  }
-
- private:
-  std::string dir_;
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  bool ready_ = false;
-};
 
 class SmtpTest : public ::testing::Test {
  protected:
@@ -393,6 +331,108 @@ TEST_F(SmtpTest, SigkillAtRandomPointsThenRestartDeliversEveryoneOnce) {
   EXPECT_EQ(again.code, 0);
   EXPECT_NE(again.output.find("sent 0 now"), std::string::npos) << again.output;
   EXPECT_EQ(sink.Count(), total) << "a second send sent something";
+}
+
+// The settings command, then the background sender of `verbinder serve`,
+// killed with SIGKILL mid-send and restarted: everyone once (at most the
+// in-flight message twice per kill), exactly as the CLI send.
+TEST_F(SmtpTest, ServerBackgroundSendSurvivesSigkill) {
+  constexpr int kReaders = 120;
+  AddReaders(kReaders);
+  auto ids = SubscriberIds();
+  int port = FreePort();
+  SmtpSink sink(port, (work_ / "sink").string());
+  ASSERT_TRUE(sink.ready());
+  auto set = [&](const std::string& k, const std::string& v) {
+    return RunBinary({Binary(), "settings", "set", k, v, "--db", url_}, (work_ / "settings.log").string());
+  };
+  auto bad = set("mail.starttls", "sometimes");
+  EXPECT_EQ(bad.code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("mail.starttls: must be off, try or required"), std::string::npos) << bad.output;
+  EXPECT_EQ(set("mail.smtp_password", "x").code, 2) << "secrets are not stored";
+  ASSERT_EQ(set("mail.starttls", "off").code, 0);
+  auto ok = set("mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(port));
+  ASSERT_EQ(ok.code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("mail delivery is configured"), std::string::npos) << ok.output;
+  auto got = RunBinary({Binary(), "settings", "get", "mail.smtp_url", "--db", url_}, (work_ / "get.log").string());
+  EXPECT_EQ(got.output, "smtp://127.0.0.1:" + std::to_string(port) + "\n");
+  EXPECT_EQ(RunBinary({Binary(), "settings", "get", "mail.nope", "--db", url_}, (work_ / "get2.log").string()).code, 1);
+
+  // The leader's request (what POST /api/v1/newsletter/issues/:month/send does).
+  {
+    auto cfg = LoadConfig(*db_);
+    ASSERT_TRUE(cfg.ok()) << cfg.status().ToString();
+    Composer composer(*db_, clock_, *cfg);
+    auto req = RequestSend(*db_, clock_, composer, month_, seed_.leader);
+    ASSERT_TRUE(req.ok()) << req.status().ToString();
+    EXPECT_EQ(req->state, "queued");
+  }
+  auto serve = [&](int n) {
+    return Spawn({Binary(), "serve", "--db", url_, "--port", std::to_string(FreePort()), "--threads", "2"},
+                 (work_ / ("serve" + std::to_string(n) + ".log")).string());
+  };
+  int kills = 0;
+  for (int round = 0; round < 3; ++round) {
+    size_t target = sink.Count() + 15;
+    pid_t pid = serve(round);
+    bool exited = false;
+    for (int i = 0; i < 6000 && sink.Count() < target; ++i) {
+      int st = 0;
+      if (::waitpid(pid, &st, WNOHANG) == pid) { exited = true; break; }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ASSERT_FALSE(exited) << "serve exited";
+    ::kill(pid, SIGKILL);
+    int st = 0;
+    ::waitpid(pid, &st, 0);
+    ++kills;
+    auto p = GetIssueProgress(*db_, clock_, month_);
+    ASSERT_TRUE(p.ok());
+    if (p->state == "sent") break;
+  }
+  // The last server runs to the end; progress comes from the database.
+  pid_t pid = serve(9);
+  std::string state;
+  for (int i = 0; i < 1200; ++i) {
+    auto p = GetIssueProgress(*db_, clock_, month_);
+    state = p.ok() ? p->state : p.status().ToString();
+    if (state == "sent") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ::kill(pid, SIGTERM);
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << "serve stops cleanly on SIGTERM";
+  ASSERT_EQ(state, "sent");
+  std::map<std::string, int> copies;
+  for (const auto& [rcpt, m] : sink.Messages()) ++copies[rcpt];
+  int extra = 0;
+  for (const auto& [email, id] : ids) {
+    EXPECT_GE(copies[email], 1) << email << " never got the issue";
+    extra += std::max(0, copies[email] - 1);
+  }
+  EXPECT_EQ(copies.size(), ids.size());
+  EXPECT_LE(extra, kills);
+  std::cout << "server kills: " << kills << ", duplicates: " << extra << ", messages: " << sink.Count() << "\n";
+}
+
+// `verbinder newsletter bounces` over an mbox of DSNs.
+TEST_F(SmtpTest, BouncesCommandReadsAMailbox) {
+  std::string dsn =
+      "From MAILER-DAEMON Thu Nov 19 10:00:00 2026\n"
+      "From: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail\nMessage-ID: <dsn1@mx.example>\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+      "--b\nContent-Type: text/plain\n\nsorry\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx\n\n"
+      "Final-Recipient: rfc822; lezer@elders.example\nAction: failed\nStatus: 5.1.1\n\n--b--\n\n";
+  std::ofstream(work_ / "bounces.mbox") << dsn;
+  auto r = RunBinary({Binary(), "newsletter", "bounces", "--db", url_, (work_ / "bounces.mbox").string()},
+                     (work_ / "bounces.log").string());
+  EXPECT_EQ(r.code, 0) << r.output;
+  EXPECT_NE(r.output.find("1 delivery status notification(s); 1 hard and 0 soft bounce(s) recorded"), std::string::npos)
+      << r.output;
+  auto missing = RunBinary({Binary(), "newsletter", "bounces", "--db", url_, (work_ / "nope").string()},
+                           (work_ / "bounces2.log").string());
+  EXPECT_EQ(missing.code, 2) << missing.output;
 }
 
 }  // namespace

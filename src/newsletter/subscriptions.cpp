@@ -1,10 +1,15 @@
 #include "newsletter/subscriptions.h"
 
+#include <algorithm>
+
 #include <soci/soci.h>
 
 #include "domain/db_util.h"
 #include "domain/validation.h"
+#include "mail/config.h"
 #include "newsletter/tokens.h"
+#include "newsletter/topics.h"
+#include "notify/outbox.h"
 #include "util/strings.h"
 
 namespace verbinder::newsletter {
@@ -13,11 +18,12 @@ namespace {
 using model::Id;
 
 constexpr const char* kColumns =
-    "id, email, COALESCE(member_id, 0), language, topics, status, hard_bounces, created_at, confirmed_at, unsubscribed_at";
+    "id, email, COALESCE(member_id, 0), language, topics, status, hard_bounces, created_at, confirmed_at, unsubscribed_at, "
+    "topics_only";
 
 struct Row {
   long long id = 0, member = 0, created = 0, confirmed = 0, unsubscribed = 0;
-  int bounces = 0;
+  int bounces = 0, topics_only = 0;
   std::string email, language, topics, status;
 };
 
@@ -25,7 +31,13 @@ void BindRow(soci::statement& st, Row& r) {
   st.exchange(soci::into(r.id)); st.exchange(soci::into(r.email)); st.exchange(soci::into(r.member));
   st.exchange(soci::into(r.language)); st.exchange(soci::into(r.topics)); st.exchange(soci::into(r.status));
   st.exchange(soci::into(r.bounces)); st.exchange(soci::into(r.created)); st.exchange(soci::into(r.confirmed));
-  st.exchange(soci::into(r.unsubscribed));
+  st.exchange(soci::into(r.unsubscribed)); st.exchange(soci::into(r.topics_only));
+}
+
+template <typename St>
+void IntoRow(St& st, Row& r) {
+  st.Into(r.id); st.Into(r.email); st.Into(r.member); st.Into(r.language); st.Into(r.topics); st.Into(r.status);
+  st.Into(r.bounces); st.Into(r.created); st.Into(r.confirmed); st.Into(r.unsubscribed); st.Into(r.topics_only);
 }
 
 Subscriber FromRow(const Row& r) {
@@ -40,6 +52,7 @@ Subscriber FromRow(const Row& r) {
   s.created_at = r.created;
   s.confirmed_at = r.confirmed;
   s.unsubscribed_at = r.unsubscribed;
+  s.topics_only = r.topics_only != 0;
   return s;
 }
 
@@ -57,15 +70,53 @@ std::optional<Subscriber> LoadWhere(soci::session& sql, const std::string& cond,
   return FromRow(r);
 }
 
-Status ValidatePrefs(const std::string& language, const std::vector<std::string>& topics) {
+// Checks language and topics; topics become lower-case keys without
+// duplicates. When the installation has a topic catalogue, only its keys are
+// accepted (see topics.h).
+Status ValidatePrefs(soci::session& sql, const std::string& language, std::vector<std::string>& topics) {
   if (language != "nl" && language != "en") return InvalidArgument("must be 'nl' or 'en'", "language");
   if (topics.size() > 20) return InvalidArgument("at most 20 topics", "topics");
+  std::vector<std::string> clean;
   for (size_t i = 0; i < topics.size(); ++i) {
     const std::string field = "topics[" + std::to_string(i) + "]";
     VB_RETURN_IF_ERROR(domain::CheckText(field, topics[i], 1, domain::kMaxTag));
     if (topics[i].find(',') != std::string::npos) return InvalidArgument("a topic cannot contain a comma", field);
+    std::string k = AsciiLower(Trim(topics[i]));
+    if (std::find(clean.begin(), clean.end(), k) == clean.end()) clean.push_back(k);
   }
+  auto catalogue = LoadTopics(sql);
+  if (!catalogue.empty()) {
+    for (size_t i = 0; i < clean.size(); ++i) {
+      bool known = false;
+      for (const auto& t : catalogue) known = known || t.key == clean[i];
+      if (!known) {
+        std::string keys;
+        for (const auto& t : catalogue) keys += (keys.empty() ? "" : ", ") + t.key;
+        return InvalidArgument("is not a topic; choose from " + keys, "topics[" + std::to_string(i) + "]");
+      }
+    }
+  }
+  topics = std::move(clean);
   return Status::Ok();
+}
+
+// The confirmation mail, in the subscriber's language.
+notify::Mail ConfirmationMail(const std::string& email, const std::string& language, const std::string& url) {
+  notify::Mail m;
+  m.to_email = email;
+  m.kind = "newsletter.confirm";
+  if (language == "en") {
+    m.subject = "Please confirm your newsletter subscription";
+    m.text = "Hello,\n\nSomeone (hopefully you) subscribed this address to our newsletter. To confirm, open this "
+             "link and press the button:\n\n" + url + "\n\nThe link works for 48 hours. If you did not subscribe, "
+             "ignore this e-mail: without confirmation you will not receive anything.\n";
+  } else {
+    m.subject = "Bevestig je aanmelding voor de nieuwsbrief";
+    m.text = "Hallo,\n\nIemand (hopelijk jij) heeft dit adres aangemeld voor onze nieuwsbrief. Open deze link en "
+             "druk op de knop om te bevestigen:\n\n" + url + "\n\nDe link werkt 48 uur. Heb je je niet aangemeld? "
+             "Dan kun je deze e-mail negeren: zonder bevestiging ontvang je niets.\n";
+  }
+  return m;
 }
 
 }  // namespace
@@ -88,17 +139,28 @@ std::optional<SubscriberStatus> ParseSubscriberStatus(std::string_view s) {
   return std::nullopt;
 }
 
+std::string ConfirmUrl(const std::string& base_url, const std::string& token) {
+  return base_url + "/api/v1/newsletter/confirm/" + token;
+}
+
 Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email, const std::string& language,
-                                                    const std::vector<std::string>& topics) {
+                                                    const std::vector<std::string>& raw_topics, bool queue_confirmation) {
   std::string email = AsciiLower(Trim(raw_email));
   VB_RETURN_IF_ERROR(domain::CheckText("email", email, 1, 254));
   if (!IsValidEmail(email)) return InvalidArgument("is not a valid e-mail address", "email");
-  VB_RETURN_IF_ERROR(ValidatePrefs(language, topics));
   VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
   const int64_t now = clock_.Now();
   return domain::WithSession<Subscription>(db_, [&](soci::session& sql) -> Result<Subscription> {
+    std::vector<std::string> topics = raw_topics;
+    VB_RETURN_IF_ERROR(ValidatePrefs(sql, language, topics));
     std::string t = Join(topics, ",");
     long long n = now;
+    std::string base_url;
+    if (queue_confirmation) {
+      auto cfg = mail::LoadMailConfig(sql);
+      if (!cfg) return Status(Code::kUnavailable, "mail settings are not valid: " + cfg.status().ToString(), "mail");
+      base_url = cfg->base_url;
+    }
     soci::transaction tr(sql);
     auto existing = LoadWhere(sql, "email = :e", email);
     if (existing && existing->status == SubscriberStatus::kConfirmed) {
@@ -115,19 +177,34 @@ Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email
           soci::use(email), soci::use(language), soci::use(t), soci::use(n);
     }
     auto s = LoadWhere(sql, "email = :e", email);
-    tr.commit();
     if (!s) return Internal("the subscription vanished");
-    return Subscription{*s, SignToken(key, TokenPurpose::kConfirm, s->id, now + kConfirmTokenLifetime)};
+    Subscription out{*s, SignToken(key, TokenPurpose::kConfirm, s->id, now + kConfirmTokenLifetime), false};
+    if (queue_confirmation) {
+      // Queued in this transaction: the mail exists if and only if the subscription does.
+      long long id = s->id, last = 0, since = now - kConfirmMailInterval;
+      sql << "SELECT confirm_sent_at FROM subscribers WHERE id = :id", soci::use(id), soci::into(last);
+      if (last <= since || last > now) {
+        VB_ASSIGN_OR_RETURN(int64_t queued,
+                            notify::QueueMail(sql, ConfirmationMail(email, language, ConfirmUrl(base_url, out.confirm_token)), now));
+        (void)queued;
+        sql << "UPDATE subscribers SET confirm_sent_at = :n WHERE id = :id", soci::use(n), soci::use(id);
+        out.confirmation_queued = true;
+      }
+    }
+    tr.commit();
+    return out;
   });
 }
 
 Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& viewer, const std::string& language,
-                                                        const std::vector<std::string>& topics) {
+                                                        const std::vector<std::string>& raw_topics, bool topics_only) {
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
-  VB_RETURN_IF_ERROR(ValidatePrefs(language, topics));
   const int64_t now = clock_.Now();
   return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+    std::vector<std::string> topics = raw_topics;
+    VB_RETURN_IF_ERROR(ValidatePrefs(sql, language, topics));
     long long mid = viewer.member_id, n = now;
+    int only = topics_only ? 1 : 0;
     std::string email, t = Join(topics, ",");
     soci::transaction tr(sql);
     sql << "SELECT email FROM members WHERE id = :id", soci::use(mid), soci::into(email);
@@ -135,13 +212,13 @@ Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& vi
     auto existing = LoadWhere(sql, "email = :e", email);
     if (existing) {
       long long id = existing->id;
-      sql << "UPDATE subscribers SET status = 'confirmed', member_id = :m, language = :l, topics = :t, "
+      sql << "UPDATE subscribers SET status = 'confirmed', member_id = :m, language = :l, topics = :t, topics_only = :o, "
              "hard_bounces = 0, confirmed_at = :c, unsubscribed_at = 0 WHERE id = :id",
-          soci::use(mid), soci::use(language), soci::use(t), soci::use(n), soci::use(id);
+          soci::use(mid), soci::use(language), soci::use(t), soci::use(only), soci::use(n), soci::use(id);
     } else {
-      sql << "INSERT INTO subscribers (email, member_id, language, topics, status, created_at, confirmed_at) "
-             "VALUES (:e, :m, :l, :t, 'confirmed', :c, :c2)",
-          soci::use(email), soci::use(mid), soci::use(language), soci::use(t), soci::use(n), soci::use(n);
+      sql << "INSERT INTO subscribers (email, member_id, language, topics, topics_only, status, created_at, confirmed_at) "
+             "VALUES (:e, :m, :l, :t, :o, 'confirmed', :c, :c2)",
+          soci::use(email), soci::use(mid), soci::use(language), soci::use(t), soci::use(only), soci::use(n), soci::use(n);
     }
     sql << "UPDATE members SET consent_newsletter = 1 WHERE id = :id", soci::use(mid);
     auto s = LoadWhere(sql, "email = :e", email);
@@ -175,6 +252,53 @@ Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
 Result<std::string> SubscriptionService::UnsubscribeToken(Id subscriber_id) {
   VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
   return SignToken(key, TokenPurpose::kUnsubscribe, subscriber_id, kNeverExpires);
+}
+
+Result<Subscriber> SubscriptionService::ByUnsubscribeToken(const std::string& token) {
+  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
+  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+    auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
+    if (!s) return InvalidArgument("this link is not valid", "token");
+    return *s;
+  });
+}
+
+Result<Subscriber> SubscriptionService::UpdatePreferences(const std::string& token, const std::string& language,
+                                                          const std::vector<std::string>& raw_topics, bool topics_only) {
+  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
+  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+    std::vector<std::string> topics = raw_topics;
+    VB_RETURN_IF_ERROR(ValidatePrefs(sql, language, topics));
+    long long id = sid;
+    int only = topics_only ? 1 : 0;
+    std::string t = Join(topics, ",");
+    sql << "UPDATE subscribers SET language = :l, topics = :t, topics_only = :o WHERE id = :id", soci::use(language),
+        soci::use(t), soci::use(only), soci::use(id);
+    auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
+    if (!s) return InvalidArgument("this link is not valid", "token");
+    return *s;
+  });
+}
+
+Result<Subscriber> SubscriptionService::Mine(const domain::Viewer& viewer) {
+  if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
+  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+    long long mid = viewer.member_id;
+    std::string email;
+    sql << "SELECT email FROM members WHERE id = :id", soci::use(mid), soci::into(email);
+    if (!sql.got_data()) return NotFound("no member with id " + std::to_string(mid), "member_id");
+    auto s = LoadWhere(sql, "email = :e", email);
+    if (!s) return NotFound("you are not subscribed", "subscription");
+    return *s;
+  });
+}
+
+Result<std::optional<Subscriber>> SubscriptionService::FindByEmail(const std::string& email) {
+  return domain::WithSession<std::optional<Subscriber>>(db_, [&](soci::session& sql) -> Result<std::optional<Subscriber>> {
+    return LoadWhere(sql, "email = :e", AsciiLower(Trim(email)));
+  });
 }
 
 Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
@@ -225,8 +349,7 @@ Result<domain::Page<Subscriber>> SubscriptionService::List(const domain::Viewer&
     domain::DynStatement st(sql, std::string("SELECT ") + kColumns + " FROM subscribers" + where +
                                      " ORDER BY id LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset),
                             params);
-    st.Into(r.id); st.Into(r.email); st.Into(r.member); st.Into(r.language); st.Into(r.topics); st.Into(r.status);
-    st.Into(r.bounces); st.Into(r.created); st.Into(r.confirmed); st.Into(r.unsubscribed);
+    IntoRow(st, r);
     if (st.Execute()) {
       do page.items.push_back(FromRow(r));
       while (st.Fetch());
@@ -241,8 +364,7 @@ Result<std::vector<Subscriber>> SubscriptionService::Confirmed() {
     V out;
     Row r;
     domain::DynStatement st(sql, std::string("SELECT ") + kColumns + " FROM subscribers WHERE status = 'confirmed' ORDER BY id", {});
-    st.Into(r.id); st.Into(r.email); st.Into(r.member); st.Into(r.language); st.Into(r.topics); st.Into(r.status);
-    st.Into(r.bounces); st.Into(r.created); st.Into(r.confirmed); st.Into(r.unsubscribed);
+    IntoRow(st, r);
     if (st.Execute()) {
       do out.push_back(FromRow(r));
       while (st.Fetch());
