@@ -12,6 +12,9 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
+#include <atomic>
+#include <mutex>
 
 #include <soci/soci.h>
 
@@ -199,6 +202,8 @@ int RunNewsletter(const cli::Args& args) {
   compose->add_option("--db", db_url, kDbHelp);
   compose->add_option("--month", month, "the month, e.g. 2026-11")->required();
   compose->add_option("--out", out_dir, "write each message as <dir>/subscriber-<id>.eml");
+  int threads = 0;
+  compose->add_option("--threads", threads, "threads composing (default: one per core)")->check(CLI::Range(0, 256));
 
   // send
   auto* send = app.add_subcommand("send", "send (or resume) the monthly issue over SMTP");
@@ -389,20 +394,37 @@ int RunNewsletter(const cli::Args& args) {
       std::filesystem::create_directories(out_dir, ec);
       if (ec) return Fail("newsletter compose", InvalidArgument("cannot create " + out_dir + ": " + ec.message(), "out"));
     }
-    int64_t personal = 0;
-    for (const auto& s : *recipients) {
-      auto token = subs.UnsubscribeToken(s.id);
-      if (!token) return Fail("newsletter compose", token.status());
-      auto msg = composer.ComposeFor(*issue, s, *token);
-      if (!msg) return Fail("newsletter compose", msg.status());
-      personal += msg->personal.empty() ? 0 : 1;
-      if (!out_dir.empty()) {
-        auto path = std::filesystem::path(out_dir) / ("subscriber-" + std::to_string(s.id) + ".eml");
-        if (Status st = WriteFileAtomic(path, msg->raw); !st.ok()) return Fail("newsletter compose", st);
+    // Threads take subscribers in turn (the Composer is thread-safe; DKIM signing is the costly part).
+    std::atomic<int64_t> personal{0};
+    std::atomic<size_t> next{0};
+    std::mutex fail_mu;
+    Status failure = Status::Ok();
+    auto work = [&] {
+      for (size_t i = next++; i < recipients->size(); i = next++) {
+        const Subscriber& s = (*recipients)[i];
+        Status st = [&]() -> Status {
+          VB_ASSIGN_OR_RETURN(std::string token, subs.UnsubscribeToken(s.id));
+          VB_ASSIGN_OR_RETURN(ComposedMessage msg, composer.ComposeFor(*issue, s, token));
+          personal += msg.personal.empty() ? 0 : 1;
+          if (!out_dir.empty())
+            return WriteFileAtomic(std::filesystem::path(out_dir) / ("subscriber-" + std::to_string(s.id) + ".eml"), msg.raw);
+          return Status::Ok();
+        }();
+        if (!st.ok()) {
+          std::lock_guard<std::mutex> lock(fail_mu);
+          if (failure.ok()) failure = st;
+          next = recipients->size();
+        }
       }
-    }
+    };
+    const int n_threads = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < n_threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (!failure.ok()) return Fail("newsletter compose", failure);
     std::cout << "composed " << recipients->size() << " message(s) for " << month << ": " << issue->articles.size()
-              << " article(s), " << issue->events.size() << " upcoming event(s), " << personal
+              << " article(s), " << issue->events.size() << " upcoming event(s), " << personal.load()
               << " with a personal part" << (out_dir.empty() ? "" : "; written to " + out_dir) << "\n";
     return kExitOk;
   }

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "demo/generator.h"
+#include "domain/bulk_load.h"
 #include "newsletter/bounces.h"
 #include "newsletter/markdown.h"
 #include "newsletter/topics.h"
@@ -830,6 +832,59 @@ TEST_F(NewsletterDbTest, TestToMyselfGoesToTheLeaderOnlyAndLogsNothing) {
   t.fail_from_call = 1;
   EXPECT_EQ(SendTest(*db_, clock_, composer, t, "2026-11", seed_.leader).status().field(), "smtp");
   EXPECT_EQ(SendTest(*db_, clock_, composer, t, "2027-03", seed_.leader).status().code(), Code::kConflict);
+}
+
+// The in-memory personal parts (used to compose every issue) against the
+// per-subscriber SQL (the reference), on a generated network: every member a
+// subscriber, some organizers and admins (who see more), two upcoming events.
+TEST(PersonalIndexTest, SameAsSqlForEverySubscriberOfAGeneratedNetwork) {
+  auto db = storage::testing::FreshDatabase("personal_index");
+  FakeClock clock(kNow);
+  demo::GeneratorOptions opt;
+  opt.members = 1200;
+  opt.seed = 11;
+  opt.now = kNow;
+  ASSERT_TRUE(domain::EnsureDefaultSectors(*db).ok());
+  auto loaded = domain::LoadNetwork(*db, demo::GenerateNetwork(opt), clock, {});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  {
+    soci::session sql(db->pool());
+    // Roles: every 7th member an organizer, every 50th an admin; every member subscribes.
+    sql << "INSERT INTO accounts (member_id, role, password_hash, created_at) SELECT id, CASE WHEN id % 50 = 0 THEN "
+           "'admin' ELSE 'organizer' END, 'x', 0 FROM members WHERE id % 7 = 0 OR id % 50 = 0";
+    sql << "INSERT INTO subscribers (email, member_id, language, status, created_at, confirmed_at) SELECT email, id, "
+           "CASE WHEN id % 3 = 0 THEN 'en' ELSE 'nl' END, 'confirmed', 0, 0 FROM members";
+  }
+  Composer composer(*db, clock, testing::TestConfig());
+  auto subs = SubscriptionService(*db, clock).Confirmed();
+  ASSERT_TRUE(subs.ok());
+  ASSERT_EQ(subs->size(), 1200u);
+  int people = 0, questions = 0, hosts = 0;
+  for (const auto& s : *subs) {
+    auto a = composer.Personal(s);
+    auto b = composer.PersonalBySql(s);
+    ASSERT_TRUE(a.ok() && b.ok());
+    SCOPED_TRACE("member " + std::to_string(s.member_id));
+    EXPECT_EQ(a->event_id, b->event_id);
+    ASSERT_EQ(a->people.size(), b->people.size());
+    for (size_t i = 0; i < a->people.size(); ++i) {
+      EXPECT_EQ(a->people[i].member_id, b->people[i].member_id);
+      EXPECT_EQ(a->people[i].reason, b->people[i].reason);
+      EXPECT_EQ(a->people[i].organization, b->people[i].organization);
+    }
+    ASSERT_EQ(a->questions.size(), b->questions.size());
+    for (size_t i = 0; i < a->questions.size(); ++i) EXPECT_EQ(a->questions[i].challenge_id, b->questions[i].challenge_id);
+    ASSERT_EQ(a->hosts.size(), b->hosts.size());
+    for (size_t i = 0; i < a->hosts.size(); ++i) EXPECT_EQ(a->hosts[i].member_id, b->hosts[i].member_id);
+    people += !a->people.empty();
+    questions += !a->questions.empty();
+    hosts += !a->hosts.empty();
+  }
+  // The network exercises all three parts.
+  EXPECT_GT(people, 50);
+  EXPECT_GT(questions, 200);
+  EXPECT_GT(hosts, 200);
+  std::cout << "personal parts: people " << people << ", questions " << questions << ", hosts " << hosts << "\n";
 }
 
 }  // namespace

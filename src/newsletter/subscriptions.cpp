@@ -139,6 +139,14 @@ std::optional<SubscriberStatus> ParseSubscriberStatus(std::string_view s) {
   return std::nullopt;
 }
 
+Result<std::string> SubscriptionService::Key() {
+  std::lock_guard<std::mutex> lock(key_mu_);
+  if (key_.empty()) {
+    VB_ASSIGN_OR_RETURN(key_, TokenKey(db_));
+  }
+  return key_;
+}
+
 std::string ConfirmUrl(const std::string& base_url, const std::string& token) {
   return base_url + "/api/v1/newsletter/confirm/" + token;
 }
@@ -148,7 +156,7 @@ Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email
   std::string email = AsciiLower(Trim(raw_email));
   VB_RETURN_IF_ERROR(domain::CheckText("email", email, 1, 254));
   if (!IsValidEmail(email)) return InvalidArgument("is not a valid e-mail address", "email");
-  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(std::string key, Key());
   const int64_t now = clock_.Now();
   return domain::WithSession<Subscription>(db_, [&](soci::session& sql) -> Result<Subscription> {
     std::vector<std::string> topics = raw_topics;
@@ -229,7 +237,7 @@ Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& vi
 }
 
 Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
-  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(std::string key, Key());
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kConfirm, token, clock_.Now()));
   return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     soci::transaction tr(sql);
@@ -250,12 +258,12 @@ Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
 }
 
 Result<std::string> SubscriptionService::UnsubscribeToken(Id subscriber_id) {
-  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(std::string key, Key());
   return SignToken(key, TokenPurpose::kUnsubscribe, subscriber_id, kNeverExpires);
 }
 
 Result<Subscriber> SubscriptionService::ByUnsubscribeToken(const std::string& token) {
-  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(std::string key, Key());
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
   return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
@@ -266,7 +274,7 @@ Result<Subscriber> SubscriptionService::ByUnsubscribeToken(const std::string& to
 
 Result<Subscriber> SubscriptionService::UpdatePreferences(const std::string& token, const std::string& language,
                                                           const std::vector<std::string>& raw_topics, bool topics_only) {
-  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(std::string key, Key());
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
   return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     std::vector<std::string> topics = raw_topics;
@@ -302,7 +310,7 @@ Result<std::optional<Subscriber>> SubscriptionService::FindByEmail(const std::st
 }
 
 Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
-  VB_ASSIGN_OR_RETURN(std::string key, TokenKey(db_));
+  VB_ASSIGN_OR_RETURN(std::string key, Key());
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
   return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     soci::transaction tr(sql);

@@ -13,9 +13,10 @@
 //   subs.Confirm(p->confirm_token);                             // → confirmed
 //   subs.Unsubscribe(UnsubscribeToken(...));                    // immediate
 //
-// Thread-safety: safe for concurrent use (one session per call).
+// Thread-safety: safe for concurrent use (one session per call; the token key is cached).
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,8 +103,12 @@ class SubscriptionService {
   Result<std::optional<Subscriber>> FindByEmail(const std::string& email);
 
  private:
+  Result<std::string> Key();  // the token key, read once per service
+
   storage::Database& db_;
   const Clock& clock_;
+  std::mutex key_mu_;
+  std::string key_;
 };
 
 }  // namespace verbinder::newsletter
