@@ -348,7 +348,11 @@ void RegisterNewsletterRoutes(App& app) {
       if (qp[i] == '=' && i + 2 < qp.size()) { out += static_cast<char>(std::stoi(qp.substr(i + 1, 2), nullptr, 16)); i += 2; continue; }
       if (qp[i] != '\r') out += qp[i];
     }
-    return Response::Text(out, format == "text" ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
+    Response r = Response::Text(out, format == "text" ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
+    // Shown in a frame of the leader's page: no scripts, no fetches, only the mail's inline styles.
+    r.headers.push_back({"Content-Security-Policy",
+                         "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox allow-same-origin; frame-ancestors 'self'"});
+    return r;
   });
 
   // Send a test to myself: the real message, to the leader's own address, now.

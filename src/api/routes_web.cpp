@@ -8,10 +8,13 @@ namespace verbinder::api {
 namespace {
 
 // Strict: scripts, styles, images and fonts only from this origin; no inline
-// scripts or styles, no framing, no plugins; fetch only to this origin.
+// scripts or styles, not framed by others, no plugins; fetch only to this
+// origin. Frames only from this origin (the leader's newsletter preview, which
+// the API serves sandboxed).
 constexpr const char* kCsp =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
+    "frame-src 'self'; "
     "object-src 'none'";
 
 // The client-side pages of the single-page app (web/src/areas/*.ts). Every path

@@ -599,7 +599,10 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   const std::string title = (config_.list_name.empty() ? std::string(t.newsletter) : config_.list_name);
   out.subject = overrides.subject_prefix + title + " \xE2\x80\x94 " + month_label;  // em dash
   out.message_id = overrides.message_id.empty() ? MessageId(issue.month, s.id) : overrides.message_id;
-  const std::string unsub = config_.base_url + "/api/v1/newsletter/unsubscribe/" + unsubscribe_token;
+  // List-Unsubscribe carries the API URL (the RFC 8058 one-click POST); the link in the
+  // text opens the web page that asks for a click and offers the preferences.
+  const std::string unsub_post = config_.base_url + "/api/v1/newsletter/unsubscribe/" + unsubscribe_token;
+  const std::string unsub = config_.base_url + "/newsletter/unsubscribe/" + unsubscribe_token;
 
   std::string text, html;
   const std::string h2 = "<h2 style=\"font-size:19px;margin:24px 0 8px;color:#1d4e5f;\">";
@@ -719,7 +722,7 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   m.message_id = out.message_id;
   m.date = clock_.Now();
   m.list_id = "<newsletter." + Domain(config_.from.email) + ">";
-  m.unsubscribe_url = unsub;
+  m.unsubscribe_url = unsub_post;
   VB_ASSIGN_OR_RETURN(out.raw, mail::BuildMessage(config_.mail, m));  // DKIM-signed when configured
   return out;
 }

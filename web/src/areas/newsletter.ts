@@ -1,7 +1,20 @@
-// The newsletter area's pages and menu items (strings in ../strings/newsletter.ts).
+// The newsletter area's pages and menu items (strings in ../strings/newsletter.ts):
+// knowledge articles (read, write, approve), the public subscribe and
+// unsubscribe pages, and the leader's monthly newsletter.
 import type { Area } from './types';
 
 export const newsletter: Area = {
-  routes: [],
-  menu: [],
+  routes: [
+    { pattern: '/articles', access: 'public', load: () => import('../pages/articles') },
+    { pattern: '/articles/new', access: 'member', load: () => import('../pages/article-edit') },
+    { pattern: '/articles/:id', access: 'public', load: () => import('../pages/article') },
+    { pattern: '/articles/:id/edit', access: 'member', load: () => import('../pages/article-edit') },
+    { pattern: '/newsletter', access: 'public', load: () => import('../pages/newsletter-subscribe') },
+    { pattern: '/newsletter/unsubscribe/:token', access: 'public', load: () => import('../pages/newsletter-unsubscribe') },
+    { pattern: '/leader/newsletter', access: 'organizer', load: () => import('../pages/newsletter-leader') },
+  ],
+  menu: [
+    { path: '/articles', label: 'newsletter.nav.articles' },
+    { path: '/leader/newsletter', label: 'newsletter.nav.leader', organizer: true },
+  ],
 };
