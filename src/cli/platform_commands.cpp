@@ -81,13 +81,32 @@ Status RefuseNonEmpty(storage::Database& db, bool replace) {
   if (n == 0) return Status::Ok();
   if (!replace)
     return Conflict("the database already holds " + std::to_string(n) + " members; use --replace to wipe it first", "db");
-  if (db.backend() == storage::Backend::kSqlite) sql << "PRAGMA foreign_keys = OFF";  // lets SQLite truncate
-  soci::transaction tr(sql);
-  for (const char* t : {"member_terms", "challenges", "sessions", "api_tokens", "accounts", "login_attempts", "jobs",
-                        "registrations", "interactions", "connections", "events", "members", "organizations"})
-    sql << std::string("DELETE FROM ") + t;
-  tr.commit();
-  if (db.backend() == storage::Backend::kSqlite) sql << "PRAGMA foreign_keys = ON";
+  // Every data table, read from the catalogue, so a table added by a later
+  // migration is never forgotten; the schema version, settings (mail set-up)
+  // and the configured sectors stay.
+  std::vector<std::string> tables;
+  {
+    std::string q = db.backend() == storage::Backend::kSqlite
+                        ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                        : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()";
+    soci::rowset<std::string> rs = (sql.prepare << q);
+    for (const auto& t : rs)
+      if (t != "schema_migrations" && t != "settings" && t != "sectors") tables.push_back(t);
+  }
+  if (tables.empty()) return Status::Ok();
+  if (db.backend() == storage::Backend::kSqlite) {
+    sql << "PRAGMA foreign_keys = OFF";  // lets SQLite delete in any order
+    {
+      soci::transaction tr(sql);
+      for (const auto& t : tables) sql << "DELETE FROM \"" + t + "\"";
+      tr.commit();
+    }
+    sql << "PRAGMA foreign_keys = ON";
+  } else {
+    std::string list;
+    for (const auto& t : tables) list += (list.empty() ? "\"" : ", \"") + t + "\"";
+    sql << "TRUNCATE " + list + " RESTART IDENTITY";
+  }
   return Status::Ok();
 }
 

@@ -176,6 +176,8 @@ describe('accounts for real people', () => {
       await page.locator('#inv-status').getByText(L.sent(2)).waitFor();
       await page.locator('#inv-pending li', { hasText: `bram.${lang}@gemeente.example` }).getByRole('button', { name: L.revoke }).click();
       await page.locator('#inv-status [role=status]').filter({ hasText: `bram.${lang}@gemeente.example` }).waitFor();
+      // The pending list redraws after the status message: wait until Bram's entry is gone.
+      await page.locator('#inv-pending li', { hasText: `bram.${lang}@gemeente.example` }).waitFor({ state: 'detached' });
       assert.equal(await page.locator('#inv-pending li', { hasText: `bram.${lang}@gemeente.example` }).count(), 0);
       await checkPage(page, 'invitations-sent', lang);
       noProblems(lb);

@@ -162,6 +162,8 @@ describe('events', () => {
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('button', { name: 'Anja Kamphuis inchecken' }).click();
     await page.getByText('Anja Kamphuis is ingecheckt.').waitFor();
+    // The list redraws after the status message: wait for it rather than read it at once.
+    await page.waitForFunction(() => /Anja Kamphuis.*binnen/s.test(document.querySelector('#registrations')?.textContent ?? ''));
     assert.match(await page.locator('#registrations').textContent(), /Anja Kamphuis.*binnen/s);
 
     await page.locator('#rounds summary', { hasText: 'Nieuwe ronde' }).click();
