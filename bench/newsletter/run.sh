@@ -95,7 +95,7 @@ start_sink() {  # $1 = fast | aiosmtpd
     "$SMTP_BENCH" sink "$PORT" < "$W/sink.in" > "$W/sink.out" &
   else
     mkdir -p "$W/aiosmtpd"
-    /usr/bin/python3 "$ROOT/src/newsletter/testdata/smtp_sink.py" "$PORT" "$W/aiosmtpd" < "$W/sink.in" > "$W/sink.out" &
+    /usr/bin/python3 "$ROOT/src/mail/testdata/smtp_sink.py" "$PORT" "$W/aiosmtpd" < "$W/sink.in" > "$W/sink.out" &
   fi
   SINK_PID=$!
   exec 7> "$W/sink.in"

@@ -16,6 +16,7 @@
 #include "events/report.h"
 #include "events/seating.h"
 #include "events/visits.h"
+#include "util/strings.h"
 
 namespace verbinder::api {
 namespace {
@@ -54,7 +55,6 @@ Json Items(const std::vector<T>& xs) {
   return {{"items", items}, {"total", items.size()}};
 }
 
-using events::HtmlEscape;
 
 // ?lang=nl|en for the printable pages (default nl).
 Result<std::string> PrintLang(const Request& req) {

@@ -26,7 +26,6 @@ using domain::GetString;
 using domain::RejectUnknown;
 using newsletter::Article;
 using newsletter::ArticleStatus;
-using newsletter::HtmlEscape;
 
 Json ToJson(const Article& a) {
   return {{"id", a.id}, {"author_id", a.author_id ? Json(a.author_id) : Json(nullptr)},

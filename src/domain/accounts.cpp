@@ -350,21 +350,6 @@ bool TableExists(soci::session& sql, storage::Backend backend, const std::string
   return n > 0;
 }
 
-std::string HtmlEscape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&#39;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
-
 // One mail in the reader's language: a greeting, the lines, the link, a closing line.
 AccountMail MakeMail(const std::string& kind, const std::string& lang, const std::string& to_email,
                      const std::string& to_name, const std::string& subject, const std::vector<std::string>& lines,
@@ -608,6 +593,16 @@ constexpr const char* kInvitationCols =
     "SELECT id, email, name, language, status, invited_by, member_id, sent_count, created_at, updated_at, expires_at "
     "FROM invitations ";
 
+// The invitation with this id, for changing it: not found, or already accepted, is an error.
+Result<Invitation> ChangeableInvitation(soci::session& sql, long long id, int64_t now) {
+  soci::row r;
+  sql << std::string(kInvitationCols) + "WHERE id = :i", soci::use(id), soci::into(r);
+  if (!sql.got_data()) return NotFound("no invitation with id " + std::to_string(id), "id");
+  Invitation inv = ReadInvitation(r, now);
+  if (inv.status == "accepted") return Conflict("this invitation was already accepted", "id");
+  return inv;
+}
+
 AccountMail InvitationMail(soci::session& sql, const Invitation& inv, const std::string& token,
                            const std::string& inviter) {
   bool en = inv.language == "en";
@@ -710,11 +705,7 @@ Result<Invitation> AccountService::ResendInvitation(const Viewer& viewer, model:
   return WithSession<Invitation>(db_, [&](soci::session& sql) -> Result<Invitation> {
     soci::transaction tr(sql);
     long long iid = id, now = clock_.Now();
-    soci::row r;
-    sql << std::string(kInvitationCols) + "WHERE id = :i", soci::use(iid), soci::into(r);
-    if (!sql.got_data()) return NotFound("no invitation with id " + std::to_string(id), "id");
-    Invitation inv = ReadInvitation(r, now);
-    if (inv.status == "accepted") return Conflict("this invitation was already accepted", "id");
+    VB_ASSIGN_OR_RETURN(Invitation inv, ChangeableInvitation(sql, iid, now));
     if (inv.status == "revoked") return Conflict("this invitation was revoked; invite again", "id");
     long long n = 0;
     sql << "SELECT count(*) FROM members WHERE email = :e", soci::use(inv.email), soci::into(n);
@@ -740,11 +731,7 @@ Result<Invitation> AccountService::RevokeInvitation(const Viewer& viewer, model:
   return WithSession<Invitation>(db_, [&](soci::session& sql) -> Result<Invitation> {
     soci::transaction tr(sql);
     long long iid = id, now = clock_.Now();
-    soci::row r;
-    sql << std::string(kInvitationCols) + "WHERE id = :i", soci::use(iid), soci::into(r);
-    if (!sql.got_data()) return NotFound("no invitation with id " + std::to_string(id), "id");
-    Invitation inv = ReadInvitation(r, now);
-    if (inv.status == "accepted") return Conflict("this invitation was already accepted", "id");
+    VB_ASSIGN_OR_RETURN(Invitation inv, ChangeableInvitation(sql, iid, now));
     if (inv.status == "revoked") return Conflict("this invitation was already revoked", "id");
     sql << "UPDATE invitations SET status = 'revoked', updated_at = :u WHERE id = :i", soci::use(now), soci::use(iid);
     inv.status = "revoked";

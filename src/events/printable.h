@@ -15,10 +15,10 @@
 #include "events/events.h"
 #include "events/meetings.h"
 #include "events/seating.h"
+#include "util/strings.h"  // HtmlEscape, for the pages built from these parts
 
 namespace verbinder::events {
 
-std::string HtmlEscape(const std::string& s);
 // "za 14 nov 2026 10:30" in Europe/Amsterdam ("Sat 14 Nov 2026 10:30" in English).
 std::string AmsterdamDateTime(UnixTime t, const std::string& lang);
 // "10:30" in Europe/Amsterdam.

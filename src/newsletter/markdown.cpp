@@ -18,22 +18,6 @@ void RegisterExtensionsOnce() {
 
 }  // namespace
 
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 bool LooksSafeHtml(const std::string& html) {
   std::string lower = AsciiLower(html);
   for (const char* bad : {"<script", "<style", "<iframe", "<object", "<embed", "<form", "javascript:", "vbscript:"})

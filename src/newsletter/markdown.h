@@ -17,9 +17,6 @@ namespace verbinder::newsletter {
 
 std::string RenderMarkdown(const std::string& markdown);
 
-// HTML-escapes text for element content and double-quoted attributes.
-std::string HtmlEscape(const std::string& text);
-
 // True when `html` contains no script/style/iframe/object/embed element, no
 // on*= attribute and no javascript:/vbscript: URL (case-insensitive).
 bool LooksSafeHtml(const std::string& html);

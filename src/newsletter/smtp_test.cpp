@@ -1,6 +1,6 @@
 // The newsletter end to end through the real `verbinder` binary and a real
 // SMTP server (Debian's python3-aiosmtpd as a sink on loopback, see
-// testdata/smtp_sink.py), on a SQLite file or PostgreSQL: every message that
+// src/mail/testdata/smtp_sink.py), on a SQLite file or PostgreSQL: every message that
 // arrives is checked (count, recipients, headers, both parts, unsubscribe
 // headers, whose personal part it is), and the sender is killed with SIGKILL
 // at random points and restarted until done: everyone gets the issue exactly

@@ -25,6 +25,7 @@
 #include "domain/bulk_load.h"
 #include "domain/members.h"
 #include "mail/testing.h"
+#include "mail/testing_smtp_sink.h"
 #include "newsletter/articles.h"
 #include "newsletter/compose.h"
 #include "newsletter/subscriptions.h"
@@ -42,70 +43,8 @@ using mail::testing::DecodeQuotedPrintable;
 using mail::testing::FakeTransport;
 using mail::testing::ParsedMail;
 using mail::testing::ParseMail;
+using mail::testing::SmtpSink;
 
-// The aiosmtpd sink: started by /usr/bin/python3 (Debian's, which has the
-// module), ready once it prints READY; it stops when its stdin closes.
-class SmtpSink {
- public:
-  SmtpSink(int port, std::string dir) : dir_(std::move(dir)) {
-    int in[2], out[2];
-    EXPECT_EQ(::pipe(in), 0);
-    EXPECT_EQ(::pipe(out), 0);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(in[0], 0);
-      ::dup2(out[1], 1);
-      ::close(in[1]);
-      ::close(out[0]);
-      ::execl("/usr/bin/python3", "python3", "testdata/smtp_sink.py", std::to_string(port).c_str(), dir_.c_str(),
-              static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(in[0]);
-    ::close(out[1]);
-    stdin_ = in[1];
-    std::string line;
-    char c;
-    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
-    ::close(out[0]);
-    ready_ = line == "READY";
-  }
-  ~SmtpSink() {
-    ::close(stdin_);
-    int st = 0;
-    ::waitpid(pid_, &st, 0);
-  }
-  bool ready() const { return ready_; }
-  size_t Count() const {
-    size_t n = 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir_)) n += e.path().extension() == ".eml";
-    return n;
-  }
-  // (envelope recipient, parsed message) of every stored message.
-  std::vector<std::pair<std::string, ParsedMail>> Messages() const {
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(dir_))
-      if (e.path().extension() == ".eml") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    std::vector<std::pair<std::string, ParsedMail>> out;
-    for (const auto& p : files) {
-      std::ifstream f(p, std::ios::binary);
-      std::stringstream ss;
-      ss << f.rdbuf();
-      std::string raw = ss.str();
-      auto nl = raw.find("\r\n");
-      std::string rcpt = raw.substr(13, nl - 13);  // after "X-Sink-Rcpt: "
-      out.push_back({rcpt, ParseMail(raw.substr(nl + 2))});
-    }
-    return out;
-  }
-
- private:
-  std::string dir_;
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  bool ready_ = false;
-};
 
 // The seeded network. Ids are filled in by Seed().
 struct Seeded {

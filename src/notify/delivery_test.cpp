@@ -1,5 +1,5 @@
 // The outbox deliverer against a real SMTP server (Debian's python3-aiosmtpd
-// sink on loopback, testdata/smtp_sink.py): every message that arrives is
+// sink on loopback, mail/testing_smtp_sink.h): every message that arrives is
 // checked (count, recipients, headers, body); mail waits while delivery is not
 // configured; when the server is down nothing is lost, and when it comes back
 // every mail arrives exactly once; permanent refusals are marked failed.
@@ -20,6 +20,7 @@
 #include "api/test_client.h"
 #include "domain/members.h"
 #include "mail/testing.h"
+#include "mail/testing_smtp_sink.h"
 #include "notify/delivery.h"
 #include "notify/notifications.h"
 #include "notify/outbox.h"
@@ -32,66 +33,10 @@ namespace fs = std::filesystem;
 using mail::testing::DecodeHeader;
 using mail::testing::ParsedMail;
 using mail::testing::ParseMail;
+using mail::testing::SmtpSink;
 
 constexpr int64_t kNow = 1794740400;
 
-// The aiosmtpd sink: started by /usr/bin/python3, ready once it prints READY;
-// it stops when its stdin closes.
-class SmtpSink {
- public:
-  SmtpSink(int port, std::string dir) : dir_(std::move(dir)) {
-    int in[2], out[2];
-    EXPECT_EQ(::pipe(in), 0);
-    EXPECT_EQ(::pipe(out), 0);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(in[0], 0);
-      ::dup2(out[1], 1);
-      ::close(in[1]);
-      ::close(out[0]);
-      ::execl("/usr/bin/python3", "python3", "testdata/smtp_sink.py", std::to_string(port).c_str(), dir_.c_str(),
-              static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(in[0]);
-    ::close(out[1]);
-    stdin_ = in[1];
-    std::string line;
-    char c;
-    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
-    ::close(out[0]);
-    ready_ = line == "READY";
-  }
-  ~SmtpSink() {
-    ::close(stdin_);
-    int st = 0;
-    ::waitpid(pid_, &st, 0);
-  }
-  bool ready() const { return ready_; }
-  // (envelope recipient, parsed message) of every stored message, in arrival order.
-  std::vector<std::pair<std::string, ParsedMail>> Messages() const {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir_))
-      if (e.path().extension() == ".eml") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    std::vector<std::pair<std::string, ParsedMail>> out;
-    for (const auto& p : files) {
-      std::ifstream f(p, std::ios::binary);
-      std::stringstream ss;
-      ss << f.rdbuf();
-      std::string raw = ss.str();
-      auto nl = raw.find("\r\n");
-      out.push_back({raw.substr(13, nl - 13), ParseMail(raw.substr(nl + 2))});
-    }
-    return out;
-  }
-
- private:
-  std::string dir_;
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  bool ready_ = false;
-};
 
 class DeliveryTest : public ::testing::Test {
  protected:

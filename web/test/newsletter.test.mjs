@@ -31,12 +31,12 @@ function freePort() {
   });
 }
 
-// The SMTP sink of the C++ tests (src/newsletter/testdata/smtp_sink.py): stores every
+// The SMTP sink of the C++ tests (src/mail/testdata/smtp_sink.py): stores every
 // message as DIR/NNNNNN.eml with an "X-Sink-Rcpt:" first line; stops when stdin closes.
 async function startSink() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-sink-'));
   const port = await freePort();
-  const proc = spawn('/usr/bin/python3', ['src/newsletter/testdata/smtp_sink.py', String(port), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn('/usr/bin/python3', ['src/mail/testdata/smtp_sink.py', String(port), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     proc.stdout.on('data', (d) => { if (String(d).includes('READY')) resolve(); });
     proc.once('exit', () => reject(new Error('the SMTP sink exited')));

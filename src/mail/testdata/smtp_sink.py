@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """A real SMTP server (Debian's python3-aiosmtpd) on loopback that stores every
-message it accepts, for the integration tests (newsletter, notification outbox).
+message it accepts, for the integration tests (newsletter, notification outbox, web).
 
   /usr/bin/python3 smtp_sink.py PORT DIR
 
