@@ -33,7 +33,7 @@ Response AssetResponse(std::string_view path, bool immutable) {
   r.headers.push_back({"X-Frame-Options", "DENY"});
   r.headers.push_back({"Referrer-Policy", "same-origin"});
   r.headers.push_back({"Cross-Origin-Opener-Policy", "same-origin"});
-  r.headers.push_back({"Permissions-Policy", "camera=(), microphone=(), geolocation=()"});
+  r.headers.push_back({"Permissions-Policy", "camera=(self), microphone=(), geolocation=()"});
   // Hashed names never change content: cache for a year. Everything else (index.html) revalidates.
   r.headers.push_back({"Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache"});
   return r;
