@@ -58,7 +58,10 @@ math.randomseed(42)
 wrk.headers["Cookie"] = "$COOKIE"
 request = function() return wrk.format("GET", "/api/v1/members/" .. math.random(1, $N)) end
 LUA
-{ echo "words = {"; sed 's/.*/"&",/' "$W/words.txt"; echo "}"; } > "$W/search.lua"
+# Percent-encoded: wrk sends the path as given, and a raw non-ASCII byte in a
+# query string is not a valid URL (the server answers 400 "malformed query string").
+{ echo "words = {"; /usr/bin/python3 -c 'import sys, urllib.parse
+for w in sys.stdin: print("\"%s\"," % urllib.parse.quote(w.strip(), safe=""))' < "$W/words.txt"; echo "}"; } > "$W/search.lua"
 cat >> "$W/search.lua" <<LUA
 math.randomseed(42)
 wrk.headers["Cookie"] = "$COOKIE"
