@@ -22,13 +22,26 @@ namespace verbinder::domain {
 template <typename T>
 struct Page {
   std::vector<T> items;
-  int64_t total = 0;  // member searches: exact up to 10,000, then 10,000 ("at least")
+  int64_t total = 0;  // member lists: exact up to kMaxExactTotal, then kMaxExactTotal ("at least")
   int limit = 0;
   int offset = 0;
 };
 
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 500;
+// A member list counts its matches exactly up to this many; a larger match set
+// reports this number, meaning "at least". Counting a common word's tens of
+// thousands of matches cost more than finding the page.
+inline constexpr int kMaxExactTotal = 1000;
+
+// How MemberService::List picks its plan for word searches (see members.cpp).
+// Defaults suit 100,000 members; tests lower them to force each plan.
+struct SearchTuning {
+  int frequent_rows = 1000;  // a word with at least this many index rows is "frequent"
+  int estimate_cap = 5000;   // index rows counted per word to estimate its frequency
+  double walk_factor = 3.0;  // name-order walk: members expected to fill the page this many times
+  int walk_extra = 100;      // ... plus this many
+};
 
 struct MemberFilter {
   std::string q;          // words; each must prefix-match a word of the profile
@@ -84,9 +97,12 @@ class MemberService {
   // Which of `ids` the viewer may see.
   Result<std::set<model::Id>> VisibleAmong(const Viewer& viewer, const std::vector<model::Id>& ids);
 
+  void set_search_tuning(SearchTuning t) { tuning_ = t; }
+
  private:
   storage::Database& db_;
   const Clock& clock_;
+  SearchTuning tuning_;
 };
 
 }  // namespace verbinder::domain
