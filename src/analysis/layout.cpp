@@ -10,6 +10,11 @@
 
 namespace verbinder::analysis {
 
+std::mutex& IgraphMutex() {
+  static std::mutex m;
+  return m;
+}
+
 Layout ComputeLayout(const Graph& g, const LayoutOptions& options) {
   const int32_t n = g.NodeCount();
   Layout out;

@@ -58,8 +58,17 @@ Analysis CompareWithNetworkX(const Case& c) {
   EXPECT_EQ(nx["sector_ei"].size(), r.network.sector_ei.size());
   for (const auto& [sector, value] : r.network.sector_ei) ExpectNear(nx["sector_ei"][sector], value, "sector_ei " + sector);
   ExpectNear(nx["partition_modularity"], r.network.modularity, "modularity of our partition");
-  if (nx.contains("greedy_modularity"))
+  if (nx.contains("greedy_modularity")) {
     EXPECT_GE(r.network.modularity, nx["greedy_modularity"].get<double>() - kTol) << "Leiden vs greedy";
+  }
+  if (nx.contains("igraph_leiden_modularity")) {  // our Leiden vs igraph's (best of 10 seeds)
+    EXPECT_GE(r.network.modularity, nx["igraph_leiden_modularity"].get<double>() - 1e-6) << "Leiden vs igraph";
+    std::printf("modularity: ours %.6f, igraph Leiden best of 10 %.6f\n", r.network.modularity,
+                nx["igraph_leiden_modularity"].get<double>());
+  }
+  std::vector<int32_t> membership;
+  for (const auto& m : r.members) membership.push_back(m.community);
+  EXPECT_TRUE(CommunitiesConnected(a->graph, membership)) << "every community connected";
 
   for (const auto& m : r.members) {
     const std::string& id = m.id;
@@ -124,6 +133,25 @@ TEST(MetricsVsNetworkX, GeneratedSparseManyComponents) {
   const std::string dir = MakeTempDir("gen");
   auto f = WriteGeneratedNetwork(dir, 400, 40, 0.1, 0.0005, 10, 3);
   CompareWithNetworkX({"--members " + f.members + " --ties " + f.ties, {f.members, f.ties, ""}});
+}
+
+TEST(Leiden, DeterministicForASeedWhateverTheThreads) {
+  const std::string dir = MakeTempDir("gen");
+  auto f = WriteGeneratedNetwork(dir, 1500, 12, 0.03, 0.002, 4, 17);
+  auto input = LoadNetworkFiles({f.members, f.ties, ""});
+  ASSERT_TRUE(input.ok());
+  auto g = BuildGraph(*input);
+  ASSERT_TRUE(g.ok());
+  Communities one = DetectCommunities(*g, {5, 1.0, 3, 1}), two = DetectCommunities(*g, {5, 1.0, 3, 2});
+  Communities again = DetectCommunities(*g, {5, 1.0, 3, 2});
+  EXPECT_EQ(one.membership, two.membership);
+  EXPECT_EQ(two.membership, again.membership);
+  EXPECT_DOUBLE_EQ(one.modularity, Modularity(*g, one.membership));
+  EXPECT_TRUE(CommunitiesConnected(*g, one.membership));
+  // The connectivity check itself: two communities made of disconnected pieces fail it.
+  std::vector<int32_t> halves(g->NodeCount());
+  for (int32_t v = 0; v < g->NodeCount(); ++v) halves[v] = v % 2;
+  EXPECT_FALSE(CommunitiesConnected(*g, halves));
 }
 
 TEST(Betweenness, ThreadCountDoesNotChangeResults) {
