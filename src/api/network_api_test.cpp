@@ -244,5 +244,120 @@ TEST_F(NetworkApiTest, IntroductionsAreValidatedRecordedNotifiedAndLeaveTheSugge
     EXPECT_FALSE((s["a"] == pick["a"] && s["b"] == pick["b"]) || (s["a"] == pick["b"] && s["b"] == pick["a"])) << s.dump();
 }
 
+// Above max_ties the map draws per member its strongest ties and then the
+// strongest real ones, says how many of how many, and gives a member's
+// full list on request.
+TEST_F(NetworkApiTest, MapDrawsTheStrongestTiesWithinItsBudgetAndGivesAMembersFullList) {
+  Client leader(Base());
+  ASSERT_EQ(leader.Login(std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoPassword)).status, 200);
+  Json full = leader.Get("/api/v1/network/map").Json();
+  ASSERT_EQ(full["selection"], "all");
+  ASSERT_EQ(full["edges"].size(), full["ties"].get<size_t>());
+  ASSERT_EQ(full["drawn_ties"], full["ties"]);
+  const size_t n = full["nodes"].size();
+  const int64_t budget = static_cast<int64_t>(3 * n + 25);
+  ASSERT_LT(budget, full["ties"].get<int64_t>()) << "the demo should have more ties than the budget under test";
+
+  auto r = leader.Get("/api/v1/network/map?max_ties=" + std::to_string(budget));
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  Json m = r.Json();
+  EXPECT_EQ(m["selection"], "strongest");
+  EXPECT_EQ(m["ties"], full["ties"]);
+  EXPECT_EQ(m["real_ties"], full["real_ties"]);
+  EXPECT_EQ(m["drawn_ties"].get<size_t>(), m["edges"].size());
+  EXPECT_LE(m["edges"].size(), static_cast<size_t>(budget));
+  EXPECT_FALSE(m["stale"].get<bool>());
+  EXPECT_GE(m["age_seconds"].get<int64_t>(), 0);
+  // Every member's heaviest tie is drawn; real ties fill the rest of the budget.
+  std::map<std::string, double> heaviest, heaviest_drawn;
+  std::set<std::pair<std::string, std::string>> drawn;
+  int64_t drawn_real = 0;
+  for (const auto& e : full["edges"])
+    for (const char* end : {"source", "target"}) {
+      double& w = heaviest[e[end].get<std::string>()];
+      w = std::max(w, e["weight"].get<double>());
+    }
+  for (const auto& e : m["edges"]) {
+    drawn.insert({e["source"].get<std::string>(), e["target"].get<std::string>()});
+    drawn_real += e["real"].get<bool>();
+    for (const char* end : {"source", "target"}) {
+      double& w = heaviest_drawn[e[end].get<std::string>()];
+      w = std::max(w, e["weight"].get<double>());
+    }
+  }
+  EXPECT_EQ(drawn.size(), m["edges"].size()) << "a tie is drawn twice";
+  EXPECT_EQ(drawn_real, m["drawn_real_ties"].get<int64_t>());
+  for (const auto& [id, w] : heaviest) EXPECT_DOUBLE_EQ(heaviest_drawn[id], w) << "member " << id;
+  EXPECT_TRUE(drawn_real == m["real_ties"].get<int64_t>() || static_cast<int64_t>(m["edges"].size()) == budget);
+  EXPECT_GT(drawn_real, 0);
+
+  // A member's full list: as many ties as their degree, the real ones as in their position.
+  const Json& node = full["nodes"][0];
+  const std::string id = node["id"].get<std::string>();
+  auto t = leader.Get("/api/v1/network/map/ties/" + id);
+  ASSERT_EQ(t.status, 200) << t.body;
+  Json ties = t.Json()["ties"];
+  EXPECT_EQ(ties.size(), node["degree"].get<size_t>());
+  int64_t real = 0;
+  for (const auto& x : ties) {
+    real += x[1].get<int>();
+    EXPECT_TRUE(heaviest.count(x[0].get<std::string>()));
+  }
+  Json pos = leader.Get("/api/v1/network/members/" + id).Json();
+  EXPECT_EQ(real, pos["real_ties"].get<int64_t>());
+  for (const auto& h : HiddenIds()) EXPECT_EQ(leader.Get("/api/v1/network/map/ties/" + h).status, 404);
+  EXPECT_EQ(leader.Get("/api/v1/network/map?max_ties=0").ErrorField(), "max_ties");
+  Client anja(Base());
+  ASSERT_EQ(anja.Login(std::string(demo::kDemoAnjaEmail), std::string(demo::kDemoPassword)).status, 200);
+  EXPECT_EQ(anja.Get("/api/v1/network/map/ties/" + id).status, 403);
+}
+
+// The map is computed for the leader's class, never for the leader: an
+// organizer whose own profile is hidden is not on the organizers' map (the
+// admins' map has every member). After a change the last map is served,
+// marked stale, until the new one is ready.
+TEST_F(NetworkApiTest, MapShowsOnlyWhomTheClassMaySeeAndServesTheLastMapWhileRecomputing) {
+  Client leader(Base()), admin(Base());
+  ASSERT_EQ(leader.Login(std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoPassword)).status, 200);
+  ASSERT_EQ(admin.Login(std::string(demo::kDemoAdminEmail), std::string(demo::kDemoPassword)).status, 200);
+  const std::string me = std::to_string(demo_->story.leader);
+  auto ids = [](const Json& m) {
+    std::set<std::string> out;
+    for (const auto& n : m["nodes"]) out.insert(n["id"].get<std::string>());
+    return out;
+  };
+  auto fresh = [&](Client& c) {
+    for (int i = 0; i < 600; ++i) {
+      auto r = c.Get("/api/v1/network/map?compact=true");
+      if (r.status == 200 && !r.Json()["stale"].get<bool>()) return r.Json();
+      EXPECT_TRUE(r.status == 200 || r.status == 503) << r.body.substr(0, 200);
+      usleep(50 * 1000);
+    }
+    ADD_FAILURE() << "the map never became current";
+    return Json();
+  };
+  Json before = fresh(leader);
+  ASSERT_TRUE(ids(before).count(me));
+  Json all = fresh(admin);
+  for (const auto& h : HiddenIds()) EXPECT_TRUE(ids(all).count(h)) << "admins see hidden member " << h;
+
+  soci::session sql(db_->pool());
+  long long leader_id = demo_->story.leader;
+  sql << "UPDATE members SET visibility = 'hidden' WHERE id = :id", soci::use(leader_id);
+  auto r = leader.Get("/api/v1/network/map?compact=true");
+  ASSERT_EQ(r.status, 200);
+  Json first = r.Json();
+  if (first["stale"].get<bool>()) {
+    EXPECT_EQ(ids(first), ids(before)) << "a stale map is the last one computed";
+  }
+  Json after = fresh(leader);
+  EXPECT_FALSE(ids(after).count(me)) << "a hidden organizer is on the organizers' map";
+  EXPECT_EQ(ids(after).size() + 1, ids(before).size());
+  for (const auto& h : HiddenIds()) EXPECT_FALSE(ids(after).count(h));
+  EXPECT_TRUE(ids(fresh(admin)).count(me));
+  sql << "UPDATE members SET visibility = 'members' WHERE id = :id", soci::use(leader_id);
+  EXPECT_TRUE(ids(fresh(leader)).count(me));
+}
+
 }  // namespace
 }  // namespace verbinder::api

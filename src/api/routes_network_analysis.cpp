@@ -9,10 +9,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <utility>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <soci/soci.h>
 
@@ -21,6 +27,7 @@
 #include "analysis/layout.h"
 #include "analysis/report.h"
 #include "api/app.h"
+#include "api/error_mapping.h"
 #include "domain/db_util.h"
 #include "domain/json_codec.h"
 #include "notify/notifications.h"
@@ -89,15 +96,93 @@ Json Plain(const nlohmann::ordered_json& j) { return Json::parse(j.dump()); }
 
 Json NumOrNull(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
 
+// --- The leader's map --------------------------------------------------------
+//
+// The map is computed in the background and served from memory: a
+// 10,000-member analysis plus layout takes tens of seconds, far longer than a
+// request may wait. MapCache keeps, per view (admin or organizer; all ties or
+// real only; as of a day), the last computed map and its fingerprint. A
+// request whose fingerprint matches gets it at once; a stale one is served at
+// once too (with "stale": true and its age) while a worker thread recomputes;
+// only the very first map of a view makes the request wait, at most
+// kMapWaitSeconds, then 503 with Retry-After (the page retries). The first
+// organizer map is started when the server starts. The worker runs at a
+// lower CPU priority than the request threads.
+//
+// Privacy: maps are computed for a canonical viewer per class — organizers
+// see members with visibility 'members' or 'organizers', admins everyone —
+// never for the requesting leader's own id, so an organizer whose own profile
+// is hidden does not end up in the map other organizers get.
+//
+// At large sizes the map does not carry every tie (a leader cannot read
+// 382,000 lines, and software WebGL cannot draw them smoothly): per member its
+// kMapPerMember strongest ties, then the strongest real ties, up to max_ties
+// (default kMapMaxTies). The payload says how many it shows of how many;
+// GET /network/map/ties/:id gives all ties of one member.
+
+constexpr int kMapMaxTies = 40000;
+constexpr int kMapPerMember = 3;
+constexpr int kMapWaitSeconds = 20;  // below the server's 30 s request timeout
+
+// Which ties to draw: per node its `per_member` heaviest ties, then the
+// heaviest real ties not yet chosen, at most `budget` in all (if the first
+// step alone exceeds it, its heaviest). Returns canonical slots (in the lower
+// node's list), sorted. With budget >= ties: every tie.
+std::vector<int64_t> ChooseTies(const analysis::Graph& g, int64_t budget, int per_member, bool* all) {
+  const int32_t n = g.NodeCount();
+  auto canonical = [&](int32_t v, int64_t e) { int32_t u = g.adj[e]; return u > v ? e : g.Slot(u, v); };
+  std::vector<int64_t> out;
+  *all = g.TieCount() <= budget;
+  if (*all) {
+    for (int32_t v = 0; v < n; ++v)
+      for (int64_t e = g.Begin(v); e < g.End(v); ++e)
+        if (g.adj[e] > v) out.push_back(e);
+    return out;
+  }
+  std::vector<uint8_t> chosen(g.adj.size(), 0);
+  std::vector<int64_t> slots;
+  for (int32_t v = 0; v < n; ++v) {
+    slots.clear();
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e) slots.push_back(e);
+    const size_t k = std::min<size_t>(slots.size(), static_cast<size_t>(per_member));
+    std::partial_sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(k), slots.end(), [&](int64_t a, int64_t b) {
+      return g.weight[a] != g.weight[b] ? g.weight[a] > g.weight[b] : g.real[a] > g.real[b];
+    });
+    for (size_t i = 0; i < k; ++i) {
+      int64_t c = canonical(v, slots[i]);
+      if (!chosen[c]) { chosen[c] = 1; out.push_back(c); }
+    }
+  }
+  auto heavier = [&](int64_t a, int64_t b) { return g.weight[a] != g.weight[b] ? g.weight[a] > g.weight[b] : a < b; };
+  if (static_cast<int64_t>(out.size()) > budget) {
+    std::nth_element(out.begin(), out.begin() + budget, out.end(), heavier);
+    out.resize(static_cast<size_t>(budget));
+  } else {
+    std::vector<int64_t> real;
+    for (int32_t v = 0; v < n; ++v)
+      for (int64_t e = g.Begin(v); e < g.End(v); ++e)
+        if (g.adj[e] > v && g.real[e] && !chosen[e]) real.push_back(e);
+    const size_t room = static_cast<size_t>(budget) - out.size();
+    if (real.size() > room) {
+      std::nth_element(real.begin(), real.begin() + static_cast<std::ptrdiff_t>(room), real.end(), heavier);
+      real.resize(room);
+    }
+    out.insert(out.end(), real.begin(), real.end());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 // The map the web UI draws: every node with its layout position, sector,
-// community and the measures the map sizes by (betweenness, brokerage);
-// every tie once, with whether it ever met face to face. Compact: edges as
-// [source node index, target node index, 1 if real else 0] (a third of the bytes
-// on a 10,000-member network).
-Json MapJson(const analysis::Analysis& a, const analysis::Layout& layout, bool compact) {
+// community and the measures the map sizes by (betweenness, brokerage); the
+// chosen ties once each, with whether they ever met face to face. Compact:
+// edges as [source node index, target node index, 1 if real else 0].
+// Returned without its closing brace: the request appends its age.
+std::string MapJsonOpen(const analysis::Analysis& a, const analysis::Layout& layout, bool compact, int64_t budget,
+                        int64_t computed_at) {
   const analysis::Graph& g = a.graph;
   Json nodes = Json::array(), edges = Json::array();
-  int64_t real = 0;
+  int64_t real = 0, drawn_real = 0;
   for (int32_t v = 0; v < g.NodeCount(); ++v) {
     const analysis::MemberMetrics& m = a.report.members[v];
     nodes.push_back({{"id", g.ids[v]},
@@ -110,25 +195,171 @@ Json MapJson(const analysis::Analysis& a, const analysis::Layout& layout, bool c
                      {"betweenness", NumOrNull(m.betweenness)},
                      {"brokerage", m.brokerage.Total()},
                      {"core", m.core}});
-    for (int64_t e = g.Begin(v); e < g.End(v); ++e) {
-      int32_t u = g.adj[e];
-      if (u <= v) continue;
-      real += g.real[e] != 0;
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e) real += g.adj[e] > v && g.real[e] != 0;
+  }
+  bool all = false;
+  std::vector<int64_t> chosen = ChooseTies(g, budget, kMapPerMember, &all);
+  size_t next = 0;
+  for (int32_t v = 0; v < g.NodeCount() && next < chosen.size(); ++v) {
+    for (; next < chosen.size() && chosen[next] < g.End(v); ++next) {
+      const int64_t e = chosen[next];
+      const int32_t u = g.adj[e];
+      drawn_real += g.real[e] != 0;
       if (compact)
         edges.push_back(Json::array({v, u, g.real[e] != 0 ? 1 : 0}));
       else
         edges.push_back({{"source", g.ids[v]}, {"target", g.ids[u]}, {"weight", g.weight[e]}, {"real", g.real[e] != 0}});
     }
   }
-  return {{"nodes", std::move(nodes)},
-          {"edges", std::move(edges)},
-          {"sectors", g.sector_names},
-          {"communities", a.report.network.communities},
-          {"members", g.NodeCount()},
-          {"ties", g.TieCount()},
-          {"real_ties", real},
-          {"compact", compact}};
+  Json j = {{"nodes", std::move(nodes)},
+            {"edges", std::move(edges)},
+            {"sectors", g.sector_names},
+            {"communities", a.report.network.communities},
+            {"members", g.NodeCount()},
+            {"ties", g.TieCount()},
+            {"real_ties", real},
+            {"drawn_ties", chosen.size()},
+            {"drawn_real_ties", drawn_real},
+            {"selection", all ? "all" : "strongest"},
+            {"per_member", kMapPerMember},
+            {"max_ties", budget},
+            {"computed_at", computed_at},
+            {"compact", compact}};
+  std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  s.pop_back();  // '}'
+  return s;
 }
+
+class MapCache {
+ public:
+  struct Version {
+    std::string fingerprint;
+    int64_t computed_at = 0;  // unix seconds (the app's clock)
+    std::shared_ptr<const analysis::Analysis> analysis;
+    std::shared_ptr<const analysis::Layout> layout;
+    std::mutex mu;                                 // guards bodies
+    std::map<std::pair<bool, int64_t>, std::string> bodies;  // (compact, budget) -> JSON without '}'
+  };
+
+  explicit MapCache(App& app) : app_(app) {}
+  ~MapCache() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (worker_.joinable()) worker_.join();
+  }
+
+  // The canonical viewer of a leader's class (see above).
+  static domain::Viewer ViewerFor(const domain::Viewer& leader) {
+    return leader.IsAdmin() ? domain::Viewer::System() : domain::Viewer{-2, model::Role::kOrganizer};
+  }
+
+  // Starts computing a view's map unless it is current or being computed.
+  void Warm(const domain::Viewer& canonical, const analysis::AnalysisOptions& options, const std::string& fingerprint) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Slot& s = slots_[KeyOf(canonical, options)];
+    s.viewer = canonical;
+    s.options = options;
+    if (s.current && s.current->fingerprint == fingerprint) return;
+    if (s.queued || s.computing) return;
+    s.queued = true;
+    s.error.clear();
+    queue_.push_back(KeyOf(canonical, options));
+    if (!worker_.joinable()) worker_ = std::thread([this] { Run(); });
+    cv_.notify_all();
+  }
+
+  struct Found {
+    std::shared_ptr<Version> version;
+    bool stale = false;
+    std::string error;  // the last computation's failure, if any
+  };
+
+  // The current map of a view, starting (and for the first map waiting up to
+  // `wait`) a computation when the fingerprint moved on.
+  Result<Found> Get(const domain::Viewer& canonical, const analysis::AnalysisOptions& options,
+                    std::chrono::seconds wait) {
+    VB_ASSIGN_OR_RETURN(std::string fp, app_.network().NetworkFingerprint(canonical));
+    Warm(canonical, options, fp);
+    std::unique_lock<std::mutex> lock(mu_);
+    Slot& s = slots_[KeyOf(canonical, options)];
+    if (!s.current)
+      cv_.wait_for(lock, wait, [&] { return s.current != nullptr || !s.error.empty() || stop_; });
+    Found f;
+    f.version = s.current;
+    f.stale = s.current && s.current->fingerprint != fp;
+    f.error = s.error;
+    return f;
+  }
+
+ private:
+  struct Slot {
+    domain::Viewer viewer;
+    analysis::AnalysisOptions options;
+    std::shared_ptr<Version> current;
+    bool queued = false, computing = false;
+    std::string error;
+  };
+
+  static std::string KeyOf(const domain::Viewer& v, const analysis::AnalysisOptions& o) {
+    return std::string(v.IsAdmin() ? "admin" : "organizer") + "|" + (o.real_only ? "real" : "all") + "|" +
+           std::to_string(o.as_of);
+  }
+
+  void Run() {
+    // Below the request threads (and inherited by any threads the engine starts).
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+      if (stop_) return;
+      std::string key = queue_.front();
+      queue_.erase(queue_.begin());
+      Slot& s = slots_[key];
+      s.queued = false;
+      s.computing = true;
+      domain::Viewer viewer = s.viewer;
+      analysis::AnalysisOptions options = s.options;
+      lock.unlock();
+      auto v = Compute(viewer, options);
+      lock.lock();
+      Slot& t = slots_[key];
+      t.computing = false;
+      if (v) {
+        t.current = *v;
+        t.error.clear();
+      } else {
+        t.error = v.status().message();
+      }
+      cv_.notify_all();
+    }
+  }
+
+  Result<std::shared_ptr<Version>> Compute(const domain::Viewer& viewer, const analysis::AnalysisOptions& options) {
+    VB_ASSIGN_OR_RETURN(auto net, app_.network().LoadVisibleNetwork(viewer));
+    auto input = analysis::InputFromLedger(net.members, net.ledger, net.attendance);
+    VB_ASSIGN_OR_RETURN(auto result, analysis::Analyze(input, options));
+    auto v = std::make_shared<Version>();
+    v->fingerprint = net.fingerprint;
+    v->analysis = std::make_shared<const analysis::Analysis>(std::move(result));
+    v->layout = std::make_shared<const analysis::Layout>(analysis::ComputeLayout(v->analysis->graph));
+    v->computed_at = app_.clock().Now();
+    // The page's default body, so the first request only copies it.
+    v->bodies[{true, kMapMaxTies}] = MapJsonOpen(*v->analysis, *v->layout, true, kMapMaxTies, v->computed_at);
+    return v;
+  }
+
+  App& app_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::map<std::string, Slot> slots_;
+  std::vector<std::string> queue_;
+  bool stop_ = false;
+  std::thread worker_;
+};
+
 
 std::string NameOf(const analysis::Graph& g, const std::string& id) {
   auto it = g.index.find(id);
@@ -379,6 +610,66 @@ Result<Json> CreateIntroduction(App& app, const domain::Viewer& viewer, const In
   });
 }
 
+// The map's routes (registered by RegisterNetworkAnalysisRoutes).
+void RegisterMapRoutes(App& app) {
+  auto maps = std::make_shared<MapCache>(app);
+  // The first organizer map starts computing with the server.
+  if (auto fp = app.network().NetworkFingerprint(MapCache::ViewerFor({-2, model::Role::kOrganizer})))
+    maps->Warm(MapCache::ViewerFor({-2, model::Role::kOrganizer}), {}, *fp);
+
+  auto unavailable = [](const std::string& message) {
+    Response r = ErrorResponse(Status(Code::kUnavailable, message));
+    r.headers.push_back({"Retry-After", "5"});
+    return r;
+  };
+
+  app.Add(Method::kGet, "/api/v1/network/map", Access::kOrganizer, [&app, maps, unavailable](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"real_only", "as_of", "compact", "max_ties"}));
+    VB_ASSIGN_OR_RETURN(auto options, OptionsFrom(ctx.req));
+    std::string compact = QueryString(ctx.req, "compact");
+    if (!compact.empty() && compact != "true" && compact != "false")
+      return InvalidArgument("must be true or false", "compact");
+    VB_ASSIGN_OR_RETURN(int budget, QueryInt(ctx.req, "max_ties", kMapMaxTies, 1, 100000000));
+    VB_ASSIGN_OR_RETURN(auto found, maps->Get(MapCache::ViewerFor(ctx.viewer), options, std::chrono::seconds(kMapWaitSeconds)));
+    if (!found.version) {
+      if (!found.error.empty()) return Status(Code::kInternal, "network map: " + found.error);
+      return unavailable("the network map is being computed; try again in a few seconds");
+    }
+    auto& v = *found.version;
+    std::string body;
+    {
+      const std::pair<bool, int64_t> key{compact == "true", budget};
+      const std::pair<bool, int64_t> page_key{true, kMapMaxTies};
+      std::lock_guard<std::mutex> lock(v.mu);
+      auto it = v.bodies.find(key);
+      if (it == v.bodies.end()) {
+        if (v.bodies.size() >= 8) std::erase_if(v.bodies, [&](const auto& kv) { return kv.first != page_key; });
+        it = v.bodies.emplace(key, MapJsonOpen(*v.analysis, *v.layout, key.first, budget, v.computed_at)).first;
+      }
+      body = it->second;
+    }
+    const int64_t age = std::max<int64_t>(0, app.clock().Now() - v.computed_at);
+    body += ",\"age_seconds\":" + std::to_string(age) + ",\"stale\":" + (found.stale ? "true" : "false") + "}";
+    return Response::Text(std::move(body), "application/json");
+  });
+
+  // All ties of one member in the current map (the map draws only some).
+  app.Add(Method::kGet, "/api/v1/network/map/ties/:id", Access::kOrganizer, [maps, unavailable](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"real_only", "as_of"}));
+    VB_ASSIGN_OR_RETURN(auto options, OptionsFrom(ctx.req));
+    VB_ASSIGN_OR_RETURN(auto found, maps->Get(MapCache::ViewerFor(ctx.viewer), options, std::chrono::seconds(kMapWaitSeconds)));
+    if (!found.version) return unavailable("the network map is being computed; try again in a few seconds");
+    const analysis::Graph& g = found.version->analysis->graph;
+    auto it = g.index.find(std::to_string(id));
+    if (it == g.index.end()) return NotFound("no member with id " + std::to_string(id) + " on the map", "id");
+    const int32_t v = it->second;
+    Json ties = Json::array();
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e) ties.push_back(Json::array({g.ids[g.adj[e]], g.real[e] != 0 ? 1 : 0}));
+    return Response::JsonBody({{"id", g.ids[v]}, {"ties", std::move(ties)}, {"computed_at", found.version->computed_at}});
+  });
+}
+
 }  // namespace
 
 void RegisterNetworkAnalysisRoutes(App& app) {
@@ -461,24 +752,29 @@ void RegisterNetworkAnalysisRoutes(App& app) {
     return Response::JsonBody(out);
   });
 
-  app.Add(Method::kGet, "/api/v1/network/map", Access::kOrganizer, [&app, cache](Ctx& ctx) -> Result<Response> {
-    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"real_only", "as_of", "compact"}));
-    VB_ASSIGN_OR_RETURN(auto options, OptionsFrom(ctx.req));
-    std::string compact = QueryString(ctx.req, "compact");
-    if (!compact.empty() && compact != "true" && compact != "false")
-      return InvalidArgument("must be true or false", "compact");
-    VB_ASSIGN_OR_RETURN(auto entry, cache->Get(app, ctx.viewer, options));
-    // The layout and the serialised map are computed once per analysis; later
-    // requests only copy the cached string.
-    static std::mutex map_mu;
-    std::lock_guard<std::mutex> lock(map_mu);
-    std::string& out = compact == "true" ? entry->compact_map : entry->map;
-    if (out.empty()) {
-      if (!entry->layout) entry->layout = std::make_shared<const analysis::Layout>(analysis::ComputeLayout(entry->analysis->graph));
-      out = MapJson(*entry->analysis, *entry->layout, compact == "true").dump();
-    }
-    return Response::Text(out, "application/json");
+  // The health trend per month (Europe/Amsterdam) from the ledger's dates:
+  // real-tie share, cross-sector tie share and active members (see
+  // domain::MonthlyTrend); only members the viewer may see.
+  app.Add(Method::kGet, "/api/v1/network/health/trend", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"months"}));
+    VB_ASSIGN_OR_RETURN(int months, QueryInt(ctx.req, "months", 12, 1, 36));
+    VB_ASSIGN_OR_RETURN(auto net, app.network().LoadVisibleNetwork(ctx.viewer));
+    Json items = Json::array();
+    auto share = [](int64_t part, int64_t whole) { return whole > 0 ? Json(static_cast<double>(part) / whole) : Json(nullptr); };
+    for (const auto& t : domain::MonthlyTrend(net, months, app.clock().Now()))
+      items.push_back({{"month", t.month},
+                       {"starts_at", t.starts_at},
+                       {"ends_at", t.ends_at},
+                       {"ties", t.ties},
+                       {"real_ties", t.real_ties},
+                       {"real_tie_share", share(t.real_ties, t.ties)},
+                       {"cross_sector_ties", t.cross_sector_ties},
+                       {"cross_sector_share", share(t.cross_sector_ties, t.ties)},
+                       {"active_members", t.active_members}});
+    return Response::JsonBody({{"time_zone", "Europe/Amsterdam"}, {"months", items}});
   });
+
+  RegisterMapRoutes(app);
 
   app.Add(Method::kGet, "/api/v1/network/events", Access::kOrganizer, [&app, cache](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
