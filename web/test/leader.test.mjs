@@ -108,7 +108,7 @@ describe('the leader', () => {
     const sector = map.sectors[0];
     await page.locator('#lm-sector').selectOption(sector);
     const inSector = map.nodes.filter((n) => n.sector === sector).length;
-    assert.match(await page.locator('.map-layout p.hint').textContent(), new RegExp(`^${inSector} van de ${map.nodes.length} leden getoond`));
+    assert.match(await page.locator('#lm-showing').textContent(), new RegExp(`^${inSector} van de ${map.nodes.length} leden getoond`));
     // The member list (text alternative) selects members from the keyboard.
     await page.locator('#lm-list summary').click();
     const firstRow = page.locator('#lm-list tbody tr th button').first();
@@ -127,6 +127,63 @@ describe('the leader', () => {
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'leader-map-1280-en');
     await switchLanguage(page);
+    noProblems(b);
+  });
+
+  test('a map with more ties than its budget draws the strongest, says so, filters real/online ties, and shows all ties of a selected member', async () => {
+    const { page } = b;
+    const full = await leaderApi.call('GET', '/api/v1/network/map?compact=true');
+    assert.equal(full.selection, 'all');
+    assert.equal(full.edges.length, full.ties);
+    // The default budget (40,000 ties) needs a network far larger than the demo; the page passes a smaller one on.
+    const budget = 3 * full.nodes.length + 25;
+    assert.ok(budget < full.ties, 'the demo has more ties than the budget under test');
+    const map = await leaderApi.call('GET', `/api/v1/network/map?compact=true&max_ties=${budget}`);
+    assert.equal(map.selection, 'strongest');
+    assert.ok(map.edges.length <= budget && map.edges.length === map.drawn_ties && map.drawn_ties < map.ties);
+    await goto(page, server.base + `/leader/map?max_ties=${budget}`);
+    await mapReady(page);
+    assert.equal(await page.evaluate(() => window.__vbMap.edges), map.drawn_ties);
+    const note = page.locator('#lm-ties');
+    assert.equal(Number(await note.getAttribute('data-drawn')), map.drawn_ties);
+    assert.equal(Number(await note.getAttribute('data-shown')), map.drawn_ties);
+    assert.equal(Number(await note.getAttribute('data-ties')), map.ties);
+    assert.match(await note.textContent(), new RegExp(`^${nl(map.drawn_ties)} van de ${nl(map.ties)} verbindingen getoond — de sterkste per lid`));
+    // Face to face only, then online only: the drawn ties of that kind, of all of that kind.
+    await page.getByLabel('Alleen in het echt', { exact: true }).check();
+    const realDrawn = map.edges.filter((e) => e[2] === 1).length;
+    assert.equal(realDrawn, map.drawn_real_ties);
+    await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), realDrawn);
+    assert.match(await note.textContent(), map.drawn_real_ties < map.real_ties
+      ? new RegExp(`^${nl(map.drawn_real_ties)} van de ${nl(map.real_ties)} verbindingen getoond`)
+      : new RegExp(`^Alle ${nl(map.real_ties)} verbindingen getoond`));
+    await page.getByLabel('Alleen online', { exact: true }).check();
+    await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), map.drawn_ties - realDrawn);
+    await page.getByLabel('Alle', { exact: true }).check();
+    await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), map.drawn_ties);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-map-budget-1280-nl');
+
+    // The member with the most ties, of which the map left some out: selecting them draws all of them.
+    const drawnOf = (id) => map.edges.filter((e) => map.nodes[e[0]].id === id || map.nodes[e[1]].id === id).length;
+    // (whom the search finds for certain: no other name contains theirs)
+    const unique = (n) => map.nodes.filter((x) => x.name.toLowerCase().includes(n.name.toLowerCase())).length === 1;
+    const hub = [...map.nodes].filter(unique).sort((x, y) => y.degree - x.degree)[0];
+    assert.ok(drawnOf(hub.id) < hub.degree, `the map leaves out some of ${hub.name}'s ${hub.degree} ties`);
+    await page.locator('#lm-search').fill(hub.name);
+    await page.locator('form.map-search button[type=submit]').click();
+    await page.waitForFunction((id) => document.querySelector('#lm-panel h2')?.getAttribute('data-member') === id, hub.id);
+    await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), hub.degree);
+    assert.equal(await note.textContent(), `Alle ${nl(hub.degree)} verbindingen van ${hub.name} getoond.`);
+    assert.equal(await page.evaluate(() => window.__vbMap.edges), map.drawn_ties + hub.degree - drawnOf(hub.id));
+    const pos = await leaderApi.call('GET', `/api/v1/network/members/${hub.id}`);
+    await page.getByLabel('Alleen in het echt', { exact: true }).check();
+    await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), pos.real_ties);
+    await page.getByLabel('Alle', { exact: true }).check();
+    // Clearing the selection takes the extra ties away again.
+    await page.locator('#lm-panel button.btn-small').click();
+    await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), map.drawn_ties);
+    assert.equal(await page.evaluate(() => window.__vbMap.edges), map.drawn_ties);
     noProblems(b);
   });
 

@@ -6,6 +6,14 @@
 // alternative: the summary and the member list, which also select members, so
 // everything works from the keyboard. sigma and graphology are only in this
 // page's chunk.
+//
+// At large sizes the server sends only the ties a leader can read (per member
+// the strongest few, then the strongest face-to-face ones, up to a budget;
+// the page says how many of how many); selecting a member loads and draws all
+// of their ties (GET /api/v1/network/map/ties/:id). Edges and labels are not
+// drawn while the camera moves. The server computes the map in the
+// background: while the first one is computed (503) the page says so and
+// retries; a map older than the ledger is shown with its age.
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram } from 'sigma/rendering';
@@ -18,7 +26,8 @@ import { formatNumber, t } from '../i18n';
 interface MapNode { id: string; name: string; sector: string; community: number; x: number; y: number;
   degree: number; betweenness: number | null; brokerage: number; core: number }
 interface MapData { nodes: MapNode[]; edges: [number, number, number][]; sectors: string[]; communities: number;
-  members: number; ties: number; real_ties: number }
+  members: number; ties: number; real_ties: number; drawn_ties: number; drawn_real_ties: number;
+  selection: 'all' | 'strongest'; per_member: number; age_seconds: number; stale: boolean }
 interface Position {
   id: string; name: string; sector: string; degree: number; strength: number; betweenness: number | null; core: number;
   community: number; constraint: number | null; effective_size: number | null;
@@ -29,6 +38,7 @@ interface Position {
 
 type ColorMode = 'sector' | 'community';
 type SizeMode = 'brokerage' | 'betweenness';
+type TieMode = 'all' | 'real' | 'online';
 
 const REAL_EDGE = 'rgba(23, 96, 58, 0.55)';
 const ONLINE_EDGE = 'rgba(150, 160, 172, 0.28)';
@@ -36,6 +46,7 @@ const DIM = '#dfe3e8';
 const OTHER = '#a0a7b0';
 const LIST_MAX = 50;
 const COMMUNITY_COLOURS = 12;
+const RETRY_MS = 3000;
 
 const CSS = `
 .map-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
@@ -67,6 +78,31 @@ function framed(r: Sigma, id: string): { x: number; y: number } {
   return r.viewportToFramedGraph(r.graphToViewport({ x: a.x, y: a.y }));
 }
 
+// The map, waiting (with a note on the page) while the server computes the
+// first one. null if the leader left the page meanwhile.
+async function fetchMap(ctx: PageCtx, path: string): Promise<MapData | null> {
+  let note: HTMLElement | null = null, title: HTMLElement | null = null;
+  for (;;) {
+    try {
+      const data = await api<MapData>('GET', path);
+      if (note && !note.isConnected) return null;
+      note?.remove();
+      title?.remove();
+      return data;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 503) throw e;
+      if (!note) {
+        note = message('info', t('leader.map.computing'));
+        note.setAttribute('data-testid', 'map-computing');
+        title = h('h1', null, t('leader.map.title'));
+        ctx.main.append(title, note);
+      }
+      await new Promise((r) => setTimeout(r, RETRY_MS));
+      if (!note.isConnected) return null;
+    }
+  }
+}
+
 function scale(v: number, max: number): number {
   return 2 + 11 * Math.sqrt(Math.max(0, v) / (max || 1));
 }
@@ -78,7 +114,11 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
   useStyles('charts', CHART_CSS);
   useStyles('leader-map', CSS);
   const t0 = performance.now();
-  const [data, secs] = await Promise.all([api<MapData>('GET', '/api/v1/network/map?compact=true'), sectors()]);
+  // ?max_ties=N on the page's address asks for another budget (tests, curious leaders).
+  const budget = /^[1-9][0-9]{0,8}$/.test(ctx.query.get('max_ties') ?? '') ? `&max_ties=${ctx.query.get('max_ties')}` : '';
+  const [fetched, secs] = await Promise.all([fetchMap(ctx, `/api/v1/network/map?compact=true${budget}`), sectors()]);
+  if (!fetched) return;
+  const data: MapData = fetched;
   const tFetched = performance.now();
 
   // --- the graph -----------------------------------------------------------
@@ -101,10 +141,13 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       sector: n.sector, community: n.community, brokerage: n.brokerage, betweenness: n.betweenness ?? 0,
     });
   }
-  for (const [i, j, real] of data.edges) {
-    graph.addEdge(data.nodes[i].id, data.nodes[j].id, real
-      ? { color: REAL_EDGE, size: 1.2, real: true }
-      : { color: ONLINE_EDGE, size: 1, type: 'fast', real: false });
+  const edgeAttributes = (real: boolean, extra: boolean) => (real
+    ? { color: REAL_EDGE, size: 1.2, real: true, extra }
+    : { color: ONLINE_EDGE, size: 1, type: 'fast', real: false, extra });
+  const edges = data.edges;
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k];
+    graph.addEdgeWithKey(k, data.nodes[e[0]].id, data.nodes[e[1]].id, edgeAttributes(e[2] === 1, false));
   }
   const tBuilt = performance.now();
 
@@ -112,7 +155,10 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
   let colorMode: ColorMode = 'sector';
   let sizeMode: SizeMode = 'brokerage';
   let filter = '';
+  let tieMode: TieMode = 'all';
   let selected: string | null = null;
+  let extras: string[] = [];            // a selected member's ties the map did not draw
+  let memberTies: number | null = null; // how many ties the selected member has (all loaded)
   let neighbours = new Set<string>();
   let selectedEdges = new Set<string>();
   const label = (k: string) => (k ? sectorLabel(secs, k) : t('leader.map.sector.none'));
@@ -128,6 +174,8 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
     colorMode, (v) => { colorMode = v as ColorMode; renderLegend(); refresh(); });
   const sizeCtl = radios('size', t('leader.map.size'), [['brokerage', t('leader.map.size.brokerage')], ['betweenness', t('leader.map.size.betweenness')]],
     sizeMode, (v) => { sizeMode = v as SizeMode; renderList(); refresh(); });
+  const tieCtl = radios('ties', t('leader.map.ties'), [['all', t('leader.map.ties.all')], ['real', t('leader.map.ties.real')],
+    ['online', t('leader.map.ties.online')]], tieMode, (v) => { tieMode = v as TieMode; updateTieNote(); refresh(); });
   const sectorSel = h('select', { id: 'lm-sector', name: 'sector' },
     h('option', { value: '' }, t('leader.map.filter.all')),
     data.sectors.map((s) => h('option', { value: s }, label(s))));
@@ -144,12 +192,32 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
   const summaryText = t('leader.map.summary', { n: formatNumber(data.members), m: formatNumber(data.ties), real: formatNumber(data.real_ties),
     online: formatNumber(online), k: formatNumber(data.communities) });
   const summary = h('p', { id: 'lm-summary', 'data-nodes': data.members, 'data-ties': data.ties }, summaryText);
-  const showing = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const showing = h('p', { class: 'hint', id: 'lm-showing', 'aria-live': 'polite' });
   const updateShowing = () => {
     const n = filter ? data.nodes.filter((x) => x.sector === filter).length : data.members;
     showing.textContent = t('leader.map.showing', { n: formatNumber(n), total: formatNumber(data.members) });
   };
   updateShowing();
+  const tieNote = h('p', { class: 'hint', id: 'lm-ties', 'aria-live': 'polite' });
+  const tieShown = (real: boolean) => tieMode === 'all' || (tieMode === 'real') === real;
+  function updateTieNote(): void {
+    let shown = 0;
+    graph.forEachEdge((e, a) => { if (tieShown(a.real as boolean) && (!selected || selectedEdges.has(e))) shown++; });
+    tieNote.dataset.drawn = String(graph.size - extras.length);
+    tieNote.dataset.shown = String(shown);
+    tieNote.dataset.ties = String(data.ties);
+    if (selected && memberTies !== null) {
+      tieNote.textContent = t('leader.map.drawn.member', { n: formatNumber(shown), name: graph.getNodeAttribute(selected, 'label') as string });
+      return;
+    }
+    const [d, m] = tieMode === 'all' ? [data.drawn_ties, data.ties]
+      : tieMode === 'real' ? [data.drawn_real_ties, data.real_ties]
+        : [data.drawn_ties - data.drawn_real_ties, data.ties - data.real_ties];
+    tieNote.textContent = d >= m ? t('leader.map.drawn.all', { m: formatNumber(m) })
+      : t('leader.map.drawn.some', { d: formatNumber(d), m: formatNumber(m), k: formatNumber(data.per_member) });
+  }
+  const staleNote = data.stale
+    ? message('info', t('leader.map.stale', { min: formatNumber(Math.max(1, Math.round(data.age_seconds / 60))) })) : '';
   const container = h('div', { class: 'map-canvas', id: 'lm-canvas', role: 'img', 'aria-label': t('leader.map.canvas', { summary: summaryText }) });
   const legend = h('div', { class: 'map-legend', 'aria-label': t('leader.map.legend'), role: 'group' });
   const panel = h('section', { class: 'card map-panel', 'aria-labelledby': 'lm-panel-h', id: 'lm-panel' });
@@ -233,11 +301,41 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
   let renderer: Sigma | null = null;
   function refresh(): void { renderer?.refresh(); }
 
+  function dropExtras(): void {
+    for (const e of extras) if (graph.hasEdge(e)) graph.dropEdge(e);
+    extras = [];
+    memberTies = null;
+  }
+
+  // Draws all ties of the selected member, also those the map left out.
+  async function loadTies(id: string): Promise<void> {
+    let r: { ties: [string, number][] };
+    try {
+      r = await api<{ ties: [string, number][] }>('GET', `/api/v1/network/map/ties/${encodeURIComponent(id)}`);
+    } catch {
+      return;  // the drawn ties stay; the panel reports errors
+    }
+    if (selected !== id) return;
+    dropExtras();
+    for (const [other, real] of r.ties) {
+      if (!graph.hasNode(other) || graph.hasEdge(id, other)) continue;
+      extras.push(graph.addEdge(id, other, edgeAttributes(real === 1, true)));
+    }
+    memberTies = r.ties.length;
+    neighbours = new Set(graph.neighbors(id));
+    selectedEdges = new Set(graph.edges(id));
+    updateTieNote();
+    refresh();
+  }
+
   async function select(id: string | null, focusCamera: boolean): Promise<void> {
+    dropExtras();
     selected = id;
     neighbours = new Set(id ? graph.neighbors(id) : []);
     selectedEdges = new Set(id ? graph.edges(id) : []);
+    updateTieNote();
     refresh();
+    const ties = id ? loadTies(id) : null;
     if (!id) { renderPanelEmpty(); return; }
     if (filter && graph.getNodeAttribute(id, 'sector') !== filter) {
       filter = ''; sectorSel.value = ''; renderList(); updateShowing(); refresh();
@@ -247,7 +345,7 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       void renderer.getCamera().animate({ x: d.x, y: d.y, ratio: 0.25 }, { duration: 500 });
     }
     panel.replaceChildren(h('h2', { id: 'lm-panel-h' }, graph.getNodeAttribute(id, 'label') as string), h('p', { class: 'loading' }, t('loading')));
-    await renderPanel(id);
+    await Promise.all([renderPanel(id), ties]);
   }
 
   function search(q: string): void {
@@ -269,16 +367,18 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
   }
 
   renderLegend();
+  updateTieNote();
   renderList();
   renderPanelEmpty();
   ctx.main.append(
     h('h1', null, t('leader.map.title')),
     h('p', { class: 'lead' }, t('leader.map.intro')),
     summary,
+    staleNote,
     h('div', { class: 'card' }, h('div', { class: 'map-controls', role: 'group', 'aria-label': t('leader.map.controls') },
-      colorCtl, sizeCtl, field(t('leader.map.filter'), sectorSel)), searchForm, searchMsg),
+      colorCtl, sizeCtl, tieCtl, field(t('leader.map.filter'), sectorSel)), searchForm, searchMsg),
     h('div', { class: 'map-layout' },
-      h('div', null, legend, container, showing),
+      h('div', null, legend, container, showing, tieNote),
       panel),
     list);
 
@@ -287,6 +387,9 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       defaultEdgeType: 'line',
       edgeProgramClasses: { fast: EdgeLineProgram },
       labelRenderedSizeThreshold: 9,
+      // Software WebGL (and slow laptops) keep moving smoothly without edges and labels.
+      hideEdgesOnMove: true,
+      hideLabelsOnMove: true,
       zIndex: true,
       labelDensity: 0.5,
       minCameraRatio: 0.02,
@@ -305,6 +408,7 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
         return { ...d, size, color, zIndex: size };
       },
       edgeReducer: (edge, d) => {
+        if (!tieShown((d as { real?: boolean }).real === true)) return { ...d, hidden: true };
         if (selected && !selectedEdges.has(edge)) return { ...d, hidden: true };
         return d;
       },
@@ -321,7 +425,7 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
   const tRendered = performance.now();
   const r = renderer;
   window.__vbMap = {
-    nodes: graph.order, edges: graph.size,
+    nodes: graph.order, get edges() { return graph.size; },
     timings: { fetch_ms: tFetched - t0, build_ms: tBuilt - tFetched, render_ms: tRendered - tBuilt, since_navigation_ms: tRendered },
     async frames(ms: number) {
       if (!r) return { frames: 0, ms: 0 };
