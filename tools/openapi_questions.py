@@ -39,7 +39,12 @@ S["QuestionDetail"] = {"allOf": [ref("Question"), {"type": "object", "properties
 S["Notification"] = {"type": "object", "properties": {
     "id": {"type": "integer", "format": "int64"}, "kind": {"type": "string", "example": "question_routed"},
     "key": {"type": "string", "description": "The e-mail preference key this kind falls under"},
-    "text": {"type": "string"}, "ref": {"type": "string", "example": "question:7"}, "created_at": QN_T,
+    "text": {"type": "string", "description": "In the viewer's language: the `lang` query parameter, else the "
+                                              "member's first profile language (English if it is English, else Dutch)"},
+    "lang": {"type": "string", "enum": ["nl", "en"], "description": "The language of `text`"},
+    "texts": {"type": "object", "description": "The text in both languages",
+              "properties": {"en": {"type": "string"}, "nl": {"type": "string"}}},
+    "ref": {"type": "string", "example": "question:7"}, "created_at": QN_T,
     "read": {"type": "boolean"}, "read_at": {**QN_T, "nullable": True}}}
 S["EmailPreferences"] = {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object", "properties": {
     "key": {"type": "string"}, "kinds": {"type": "array", "items": {"type": "string"}},
@@ -69,15 +74,18 @@ P["/api/v1/questions/{id}/helpful"] = {"post": op("Mark the helpful answer (the 
     body={"type": "object", "required": ["answer_id"], "additionalProperties": False,
           "properties": {"answer_id": {"type": "integer", "format": "int64"}}}, extra=QN_CONFLICT)}
 
+NOTIFY_LANG = q("lang", "Language of the texts (the web UI's current language); default: the member's first profile "
+                "language, English if it is English, else Dutch", {"type": "string", "enum": ["nl", "en"]})
 P["/api/v1/notifications"] = {"get": op("My notifications (events, meetings, visits, questions), newest first",
     "listNotifications", "notifications",
-    schema={"allOf": [page(ref("Notification")), {"type": "object", "properties": {"unread": {"type": "integer"}}}]},
-    params=[q("unread", "Only unread ones", {"type": "boolean"}), LIMIT, OFFSET], errors=("400", "401"))}
+    schema={"allOf": [page(ref("Notification")), {"type": "object", "properties": {"unread": {"type": "integer"},
+            "lang": {"type": "string", "enum": ["nl", "en"], "description": "The language of the texts"}}}]},
+    params=[q("unread", "Only unread ones", {"type": "boolean"}), LIMIT, OFFSET, NOTIFY_LANG], errors=("400", "401"))}
 P["/api/v1/notifications/unread-count"] = {"get": op("How many of my notifications are unread (the menu marker)",
     "unreadNotifications", "notifications", schema={"type": "object", "properties": {"unread": {"type": "integer"}}},
     errors=("400", "401"))}
 P["/api/v1/notifications/{id}/read"] = {"post": op("Mark one of my notifications read", "readNotification",
-    "notifications", schema=ref("Notification"), params=[pid()])}
+    "notifications", schema=ref("Notification"), params=[pid(), NOTIFY_LANG])}
 P["/api/v1/notifications/read-all"] = {"post": op("Mark all my notifications read", "readAllNotifications",
     "notifications", schema={"type": "object", "properties": {"marked": {"type": "integer"}, "unread": {"type": "integer"}}},
     errors=("401", "403"))}

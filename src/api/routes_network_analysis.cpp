@@ -594,11 +594,13 @@ Result<Json> CreateIntroduction(App& app, const domain::Viewer& viewer, const In
     sql << "SELECT id FROM introductions WHERE a = :a AND b = :b", soci::use(lo), soci::use(hi), soci::into(id);
     const std::string ref = "introduction:" + std::to_string(id);
     const std::string through = in.via != 0 ? " (through " + names[2] + ")" : "";
+    const std::string via_nl = in.via != 0 ? " (via " + names[2] + ")" : "";
     const std::string note = in.message.empty() ? "" : ": " + in.message;
-    notify::Notify(sql, in.a, "introduction",
-                             leader.name + " introduces you to " + names[1] + through + note, ref, now);
-    notify::Notify(sql, in.b, "introduction",
-                             leader.name + " introduces you to " + names[0] + through + note, ref, now);
+    for (int i = 0; i < 2; ++i)
+      notify::Notify(sql, ids[i], "introduction",
+                     {leader.name + " introduces you to " + names[1 - i] + through + note,
+                      leader.name + " stelt je voor aan " + names[1 - i] + via_nl + note},
+                     ref, now);
     tr.commit();
     return Json{{"id", id},
                 {"a", in.a},

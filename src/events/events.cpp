@@ -116,9 +116,10 @@ void PromoteWaitlist(soci::session& sql, const EventInfo& info, UnixTime now) {
     long long t = now;
     sql << "UPDATE registrations SET status = 'registered', revision = revision + 1, updated_at = :t WHERE id = :id",
         soci::use(t), soci::use(id);
-    internal::Notify(sql, member, "waitlist_promoted",
-                     "A seat came free: you are now registered for \"" + info.event.title + "\".",
-                     "event:" + std::to_string(ev), now);
+    notify::Notify(sql, member, "waitlist_promoted",
+                   {"A seat came free: you are now registered for \"" + info.event.title + "\".",
+                    "Er is een plaats vrijgekomen: je bent nu ingeschreven voor \"" + info.event.title + "\"."},
+                   "event:" + std::to_string(ev), now);
   }
 }
 
@@ -224,7 +225,7 @@ void LockEvent(soci::session& sql, Id event_id) {
 void Notify(soci::session& sql, Id member_id, const std::string& kind, const std::string& text, const std::string& ref,
             UnixTime now) {
   // The notification row plus an e-mail in the outbox when the member wants this kind by mail.
-  notify::Notify(sql, member_id, kind, text, ref, now);
+  notify::Notify(sql, member_id, kind, notify::Text{text, text}, ref, now);
 }
 
 std::string MemberName(soci::session& sql, Id member_id) {

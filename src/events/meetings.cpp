@@ -11,6 +11,7 @@
 #include "events/ical.h"
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
+#include "notify/notifications.h"
 #include "util/strings.h"
 
 namespace verbinder::events {
@@ -273,8 +274,10 @@ Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id
       if (r.status == RequestStatus::kPending) {
         long long rid = r.id;
         sql << "UPDATE meeting_requests SET status = 'accepted', updated_at = :t WHERE id = :id", soci::use(t), soci::use(rid);
-        internal::Notify(sql, to, "meeting_accepted", r.to_name + " wants to meet you too: your request is accepted.",
-                         "meeting_request:" + std::to_string(r.id), now);
+        notify::Notify(sql, to, "meeting_accepted",
+                       {r.to_name + " wants to meet you too: your request is accepted.",
+                        r.to_name + " wil jou ook spreken: je verzoek is geaccepteerd."},
+                       "meeting_request:" + std::to_string(r.id), now);
         r.status = RequestStatus::kAccepted;
         r.updated_at = now;
       }
@@ -290,12 +293,23 @@ Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id
     auto rows = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + me + " AND q.to_member = " +
                                        other + " AND q.status = 'pending'");
     if (rows.empty()) return Internal("request vanished");
-    internal::Notify(sql, to, "meeting_request", rows.front().from_name + " would like to meet you at " + info.event.title,
-                     "meeting_request:" + std::to_string(rows.front().id), now);
+    notify::Notify(sql, to, "meeting_request",
+                   {rows.front().from_name + " would like to meet you at " + info.event.title,
+                    rows.front().from_name + " wil je graag spreken op " + info.event.title},
+                   "meeting_request:" + std::to_string(rows.front().id), now);
     tr.commit();
     return rows.front();
   });
 }
+
+namespace {
+// The Dutch of an answered or cancelled meeting request's notification.
+std::string MeetingAnswerNl(const std::string& kind, const std::string& name) {
+  if (kind == "meeting_accepted") return name + " heeft je afspraakverzoek geaccepteerd.";
+  if (kind == "meeting_declined") return name + " heeft je afspraakverzoek afgewezen.";
+  return name + " heeft de afspraak afgezegd.";
+}
+}  // namespace
 
 Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_id, RequestAction action) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
@@ -342,7 +356,10 @@ Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_
              "AND status = 'scheduled'",
           soci::use(t), soci::use(id);
     }
-    internal::Notify(sql, tell, kind, text, "meeting_request:" + std::to_string(r.id), now);
+    notify::Notify(sql, tell, kind,
+                   {text, MeetingAnswerNl(kind, kind == "meeting_cancelled" && viewer.member_id == r.from ? r.from_name
+                                                                                                          : r.to_name)},
+                   "meeting_request:" + std::to_string(r.id), now);
     r = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id)).front();
     tr.commit();
     return r;

@@ -9,10 +9,16 @@
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
 #include "matching/schedule.h"
+#include "notify/notifications.h"
 #include "util/strings.h"
 
 namespace verbinder::events {
 namespace {
+
+// A meeting notification naming the other member, in English and Dutch.
+notify::Text MeetingText(const std::string& other, const char* en, const char* nl) {
+  return {"Your meeting with " + other + en, "Je afspraak met " + other + nl};
+}
 
 using domain::Viewer;
 using domain::WithSession;
@@ -229,9 +235,10 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
       replaced.insert(mid);
       ++run.rescheduled;
       for (Id who : {lo, hi})
-        internal::Notify(sql, who, "meeting_rescheduled", "Your meeting with " + internal::MemberName(sql, who == lo ? hi : lo) +
-                                                              " moved to another time or table.",
-                         "meeting:" + std::to_string(mid), now);
+        notify::Notify(sql, who, "meeting_rescheduled",
+                       MeetingText(internal::MemberName(sql, who == lo ? hi : lo), " moved to another time or table.",
+                                   " is verplaatst naar een andere tijd of tafel."),
+                       "meeting:" + std::to_string(mid), now);
     } else {
       long long req = c.request_id;
       soci::indicator req_ind = req ? soci::i_ok : soci::i_null;
@@ -254,14 +261,18 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
         soci::use(t), soci::use(mid);
     ++run.cancelled;
     for (Id who : {a, b})
-      internal::Notify(sql, who, "meeting_cancelled", "Your meeting with " + internal::MemberName(sql, who == a ? b : a) +
-                                                          " could not be kept in the new schedule.",
-                       "meeting:" + std::to_string(mid), now);
+      notify::Notify(sql, who, "meeting_cancelled",
+                     MeetingText(internal::MemberName(sql, who == a ? b : a), " could not be kept in the new schedule.",
+                                 " past niet meer in het nieuwe schema en vervalt."),
+                     "meeting:" + std::to_string(mid), now);
   }
   for (const auto& [who, n] : new_count)
-    internal::Notify(sql, who, "schedule_ready", "Your schedule for " + info.event.title + " has " + std::to_string(n) +
-                                                     " new meeting" + (n == 1 ? "" : "s") + ".",
-                     "event:" + ev, now);
+    notify::Notify(sql, who, "schedule_ready",
+                   {"Your schedule for " + info.event.title + " has " + std::to_string(n) + " new meeting" +
+                        (n == 1 ? "" : "s") + ".",
+                    "Je schema voor " + info.event.title + " heeft " + std::to_string(n) + " nieuwe " +
+                        (n == 1 ? "afspraak" : "afspraken") + "."},
+                   "event:" + ev, now);
   sql << "UPDATE rounds SET scheduled_at = :t WHERE id = :id", soci::use(t), soci::use(round_id);
   return run;
 }
@@ -385,9 +396,10 @@ Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slo
         soci::use(t), soci::use(sid);
     for (auto& [id, a, b] : affected)
       for (long long who : {a, b})
-        internal::Notify(sql, who, "meeting_moved", "Your meeting with " + internal::MemberName(sql, who == a ? b : a) +
-                                                        " moved to a new time.",
-                         "meeting:" + std::to_string(id), t);
+        notify::Notify(sql, who, "meeting_moved",
+                       MeetingText(internal::MemberName(sql, who == a ? b : a), " moved to a new time.",
+                                   " is verplaatst naar een nieuwe tijd."),
+                       "meeting:" + std::to_string(id), t);
     VB_ASSIGN_OR_RETURN(auto stored, internal::LoadRound(sql, round_id));
     tr.commit();
     return stored;

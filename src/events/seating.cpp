@@ -9,6 +9,7 @@
 #include "domain/validation.h"
 #include "events/meetings_internal.h"
 #include "matching/seat.h"
+#include "notify/notifications.h"
 
 namespace verbinder::events {
 namespace {
@@ -180,9 +181,10 @@ Result<SeatingPlan> SeatingService::Run(const Viewer& viewer, Id seating_id) {
     std::set<Id> told;
     for (long long m : v_member)
       if (told.insert(m).second)
-        internal::Notify(sql, m, "tables_assigned",
-                         "Je tafels voor " + seating.title + " (" + info.event.title + ") staan klaar.",
-                         "event:" + ev, now);
+        notify::Notify(sql, m, "tables_assigned",
+                       {"Your tables for " + seating.title + " (" + info.event.title + ") are ready.",
+                        "Je tafels voor " + seating.title + " (" + info.event.title + ") staan klaar."},
+                       "event:" + ev, now);
     SeatingPlan plan;
     VB_ASSIGN_OR_RETURN(plan.seating, LoadSeating(sql, seating_id));
     plan.tables = LoadTables(sql, viewer, seating_id);

@@ -9,6 +9,7 @@
 #include "domain/validation.h"
 #include "events/events.h"
 #include "events/ical.h"
+#include "notify/notifications.h"
 #include "util/strings.h"
 
 namespace verbinder::events {
@@ -113,13 +114,24 @@ Result<Visit> VisitService::Request(const Viewer& viewer, model::Id host_id, con
         soci::use(hid), soci::use(me), soci::use(r), soci::use(enc), soci::use(t), soci::use(t);
     long long id = 0;
     sql << "SELECT max(id) FROM visits WHERE host_id = :h AND visitor_id = :v", soci::use(hid), soci::use(me), soci::into(id);
-    internal::Notify(sql, host_id, "visit_request", internal::MemberName(sql, me) + " would like to come and have a look.",
-                     "visit:" + std::to_string(id), now);
+    const std::string visitor = internal::MemberName(sql, me);
+    notify::Notify(sql, host_id, "visit_request",
+                   {visitor + " would like to come and have a look.", visitor + " wil graag bij je komen kijken."},
+                   "visit:" + std::to_string(id), now);
     auto v = LoadVisit(sql, id);
     tr.commit();
     return *v;
   });
 }
+
+namespace {
+// The Dutch of a visit answer's notification (the English is built beside it).
+std::string VisitTextNl(const std::string& kind, const std::string& name) {
+  if (kind == "visit_accepted") return name + " heeft je bezoek geaccepteerd.";
+  if (kind == "visit_declined") return name + " heeft je bezoekverzoek afgewezen.";
+  return name + " heeft het bezoek afgezegd.";
+}
+}  // namespace
 
 Result<Visit> VisitService::Transition(const Viewer& viewer, model::Id visit_id, const std::string& action,
                                        model::UnixTime starts_at, bool happened) {
@@ -186,7 +198,7 @@ Result<Visit> VisitService::Transition(const Viewer& viewer, model::Id visit_id,
                             "visit:" + std::to_string(visit_id), 0};
       domain::AppendInteraction(sql, in);
     }
-    if (!kind.empty()) internal::Notify(sql, tell, kind, text, "visit:" + std::to_string(visit_id), now);
+    if (!kind.empty()) notify::Notify(sql, tell, kind, {text, VisitTextNl(kind, me)}, "visit:" + std::to_string(visit_id), now);
     auto out = LoadVisit(sql, visit_id);
     tr.commit();
     return *out;

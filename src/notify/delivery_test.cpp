@@ -255,15 +255,20 @@ TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
   domain::Viewer anja{anja_, model::Role::kMember}, pieter{pieter_, model::Role::kMember};
   {
     soci::session sql(db_->pool());
-    Notify(sql, anja_, "meeting_request", "Pieter Jansen would like to meet you at Congres", "meeting_request:1", kNow);
-    Notify(sql, pieter_, "question_routed", "Anja asks: how do you plan shifts?", "question:1", kNow);
-    Notify(sql, anja_, "answer_helpful", "Your answer helped", "question:2", kNow);  // default: no mail
+    Notify(sql, anja_, "meeting_request",
+           {"Pieter Jansen would like to meet you at Congres", "Pieter Jansen wil je graag spreken op Congres"},
+           "meeting_request:1", kNow);
+    Notify(sql, pieter_, "question_routed", {"Anja asks: how do you plan shifts?", "Anja vraagt: hoe plan je diensten?"},
+           "question:1", kNow);
+    Notify(sql, anja_, "answer_helpful", {"Your answer helped", "Je antwoord hielp"}, "question:2", kNow);  // no mail
     auto rows = ListOutbox(sql, "", 10);
     ASSERT_EQ(rows.size(), 2u);
     std::map<std::string, OutboxEntry> by;
     for (auto& e : rows) by[e.to_email] = e;
     EXPECT_EQ(by["anja@zorg.example"].subject, "verbinder: Verzoeken om af te spreken");
-    EXPECT_NE(by["anja@zorg.example"].text.find("Pieter Jansen would like to meet you at Congres"), std::string::npos);
+    EXPECT_NE(by["anja@zorg.example"].text.find("Pieter Jansen wil je graag spreken op Congres"), std::string::npos);
+    EXPECT_EQ(by["anja@zorg.example"].text.find("would like"), std::string::npos);
+    EXPECT_NE(by["pieter@industrie.example"].text.find("Anja asks: how do you plan shifts?"), std::string::npos);
     EXPECT_NE(by["anja@zorg.example"].text.find("Hallo Anja de Vries"), std::string::npos);
     EXPECT_EQ(by["anja@zorg.example"].kind, "notification.meeting_request");
     EXPECT_EQ(by["pieter@industrie.example"].subject, "verbinder: A question for you");
@@ -277,8 +282,8 @@ TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
   }
   {
     soci::session sql(db_->pool());
-    Notify(sql, anja_, "meeting_request", "Emma would like to meet you", "meeting_request:2", kNow);
-    Notify(sql, anja_, "answer_helpful", "Your answer helped", "question:3", kNow);
+    Notify(sql, anja_, "meeting_request", {"Emma would like to meet you", "Emma wil je spreken"}, "meeting_request:2", kNow);
+    Notify(sql, anja_, "answer_helpful", {"Your answer helped", "Je antwoord hielp"}, "question:3", kNow);
     auto rows = ListOutbox(sql, "", 10);
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0].kind, "notification.answer_helpful");
@@ -299,7 +304,8 @@ TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
   auto list = svc.List(anja, false, 10, 0);
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->items.size(), 4u);
-  EXPECT_EQ(list->items[0].text, "Your answer helped");  // newest first
+  EXPECT_EQ(list->items[0].text.en, "Your answer helped");  // newest first
+  EXPECT_EQ(list->items[0].text.nl, "Je antwoord hielp");
   auto other = svc.MarkRead(pieter, list->items[0].id);
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.status().code(), Code::kNotFound);
@@ -311,6 +317,91 @@ TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
   EXPECT_EQ(*svc.MarkAllRead(anja), 3);
   EXPECT_EQ(*svc.UnreadCount(anja), 0);
   EXPECT_EQ(*svc.UnreadCount(pieter), 1);
+}
+
+// The same notification for a Dutch and an English member: each e-mail that
+// reaches the SMTP sink is in the member's own language; the app keeps both.
+TEST_F(NotifyTest, EachMemberGetsTheMailInTheirOwnLanguage) {
+  const fs::path work = fs::temp_directory_path() / ("verbinder-notify-lang-" + std::to_string(::getpid()));
+  fs::remove_all(work);
+  const int port = api::testing::FreePort();
+  SmtpSink sink(port, (work / "sink").string());
+  ASSERT_TRUE(sink.ready());
+  const Text text{"Emma Bakker introduces you to Olga Smit", "Emma Bakker stelt je voor aan Olga Smit"};
+  {
+    soci::session sql(db_->pool());
+    for (auto [k, v] : std::map<std::string, std::string>{{"mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(port)},
+                                                          {"mail.starttls", "off"},
+                                                          {"mail.from_email", "meldingen@netwerk.example"}}) {
+      sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
+      sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
+    }
+    Notify(sql, anja_, "introduction", text, "introduction:1", kNow);
+    Notify(sql, pieter_, "introduction", text, "introduction:1", kNow);
+    EXPECT_EQ(MemberLanguage(sql, anja_), "nl");
+    EXPECT_EQ(MemberLanguage(sql, pieter_), "en");
+  }
+  OutboxDeliverer d(*db_, clock_);
+  auto r = d.DeliverDue();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->sent, 2);
+  std::map<std::string, ParsedMail> by;
+  for (auto& [rcpt, m] : sink.Messages()) by[rcpt] = m;
+  ASSERT_EQ(by.size(), 2u);
+  auto& nl = by["anja@zorg.example"];
+  auto& en = by["pieter@industrie.example"];
+  EXPECT_EQ(DecodeHeader(nl.headers["subject"]), "verbinder: Introducties");
+  EXPECT_NE(nl.text.find(text.nl), std::string::npos) << nl.text;
+  EXPECT_EQ(nl.text.find(text.en), std::string::npos) << nl.text;
+  EXPECT_EQ(DecodeHeader(en.headers["subject"]), "verbinder: Introductions");
+  EXPECT_NE(en.text.find(text.en), std::string::npos) << en.text;
+  EXPECT_EQ(en.text.find(text.nl), std::string::npos) << en.text;
+  // In the app both members' rows carry both languages.
+  NotificationService svc(*db_, clock_);
+  for (int64_t who : {anja_, pieter_}) {
+    auto list = svc.List(domain::Viewer{who, model::Role::kMember}, false, 10, 0);
+    ASSERT_TRUE(list.ok());
+    ASSERT_EQ(list->items.size(), 1u);
+    EXPECT_EQ(list->items[0].key, "introduction");
+    EXPECT_EQ(list->items[0].text.en, text.en);
+    EXPECT_EQ(list->items[0].text.nl, text.nl);
+  }
+  fs::remove_all(work);
+}
+
+// Introductions have their own e-mail choice (on by default); turning it off
+// stops the mail, not the notification in the app.
+TEST_F(NotifyTest, IntroductionsHaveTheirOwnEmailChoice) {
+  std::vector<std::string> keys;
+  for (const auto& k : PreferenceKeys()) keys.push_back(k.key);
+  ASSERT_FALSE(keys.empty());
+  EXPECT_EQ(keys.back(), "other");
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), "introduction"), 1);
+  EXPECT_EQ(KeyOfKind("introduction").key, "introduction");
+  EXPECT_EQ(KeyOfKind("introduction").label_en, "Introductions");
+  EXPECT_EQ(KeyOfKind("introduction").label_nl, "Introducties");
+  EXPECT_TRUE(KeyOfKind("introduction").email_default);
+  EXPECT_EQ(KeyOfKind("no_such_kind").key, "other");
+
+  NotificationService svc(*db_, clock_);
+  domain::Viewer anja{anja_, model::Role::kMember};
+  const Text text{"Emma introduces you to Olga", "Emma stelt je voor aan Olga"};
+  soci::session sql(db_->pool());
+  Notify(sql, anja_, "introduction", text, "introduction:1", kNow);
+  ASSERT_EQ(ListOutbox(sql, "", 10).size(), 1u);
+  ASSERT_TRUE(svc.SetEmailPreferences(anja, {{"introduction", false}}).ok());
+  auto after_off = svc.EmailPreferences(anja);
+  ASSERT_TRUE(after_off.ok());
+  for (const auto& p : *after_off)
+    if (p.key.key == "introduction") {
+      EXPECT_FALSE(p.email);
+    }
+  Notify(sql, anja_, "introduction", text, "introduction:2", kNow);
+  EXPECT_EQ(ListOutbox(sql, "", 10).size(), 1u) << "no second mail";
+  EXPECT_EQ(*svc.UnreadCount(anja), 2) << "both in the app";
+  // Other kinds still mail: the choice is per key.
+  Notify(sql, anja_, "meeting_request", {"Emma would like to meet you", "Emma wil je spreken"}, "meeting_request:9", kNow);
+  EXPECT_EQ(ListOutbox(sql, "", 10).size(), 2u);
 }
 
 }  // namespace

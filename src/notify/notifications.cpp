@@ -60,6 +60,7 @@ const std::vector<PreferenceKey>& PreferenceKeys() {
       {"question_routed", {"question_routed"}, true, "A question for you", "Een vraag voor jou"},
       {"question_answered", {"question_answered"}, true, "An answer to your question", "Een antwoord op je vraag"},
       {"answer_helpful", {"answer_helpful"}, false, "Your answer was marked helpful", "Je antwoord hielp"},
+      {"introduction", {"introduction"}, true, "Introductions", "Introducties"},
       {"other", {}, false, "Other notifications", "Overige meldingen"},
   };
   return k;
@@ -73,11 +74,21 @@ const PreferenceKey& KeyOfKind(const std::string& kind) {
   return keys.back();
 }
 
-int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, const std::string& text,
+std::string MemberLanguage(soci::session& sql, int64_t member_id) {
+  long long m = member_id;
+  std::string languages;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT languages FROM members WHERE id = :m", soci::use(m), soci::into(languages, ind);
+  return ind == soci::i_ok && StartsWith(languages, "en") ? "en" : "nl";
+}
+
+int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, const Text& text,
                const std::string& ref, int64_t now) {
   long long m = member_id, t = now;
-  sql << "INSERT INTO event_notifications (member_id, kind, text, ref, created_at) VALUES (:m, :k, :x, :r, :t)",
-      soci::use(m), soci::use(kind), soci::use(text), soci::use(ref), soci::use(t);
+  // `text` holds the English, `text_nl` the Dutch (migration 0009).
+  sql << "INSERT INTO event_notifications (member_id, kind, text, text_nl, ref, created_at) "
+         "VALUES (:m, :k, :x, :n, :r, :t)",
+      soci::use(m), soci::use(kind), soci::use(text.en), soci::use(text.nl), soci::use(ref), soci::use(t);
   long long id = 0;
   sql << "SELECT max(id) FROM event_notifications WHERE member_id = :m", soci::use(m), soci::into(id);
 
@@ -106,13 +117,13 @@ int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, c
     if (c != '\r' && c != '\n' && c != '\0') mail.to_name += c;
   if (english) {
     mail.subject = "verbinder: " + key.label_en;
-    mail.text = "Hello " + mail.to_name + ",\n\n" + text + "\n\n" +
+    mail.text = "Hello " + mail.to_name + ",\n\n" + text.en + "\n\n" +
                 (base.empty() ? "" : "See your notifications: " + base + "/notifications\n\n") +
                 "You get this e-mail because you chose to receive \"" + key.label_en +
                 "\" by e-mail. Change this under Notifications in verbinder.\n";
   } else {
     mail.subject = "verbinder: " + key.label_nl;
-    mail.text = "Hallo " + mail.to_name + ",\n\n" + text + "\n\n" +
+    mail.text = "Hallo " + mail.to_name + ",\n\n" + text.nl + "\n\n" +
                 (base.empty() ? "" : "Bekijk je meldingen: " + base + "/notifications\n\n") +
                 "Je krijgt deze e-mail omdat je \"" + key.label_nl +
                 "\" per e-mail wilt ontvangen. Dit pas je aan bij Meldingen in verbinder.\n";
@@ -125,14 +136,14 @@ int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, c
 
 namespace {
 
-Notification ReadRow(long long id, long long member, const std::string& kind, const std::string& text,
-                     const std::string& ref, long long created, long long read) {
+Notification ReadRow(long long id, long long member, const std::string& kind, const std::string& en,
+                     const std::string& nl, const std::string& ref, long long created, long long read) {
   Notification n;
   n.id = id;
   n.member_id = member;
   n.kind = kind;
   n.key = KeyOfKind(kind).key;
-  n.text = text;
+  n.text = {en, nl};
   n.ref = ref;
   n.created_at = created;
   n.read_at = read;
@@ -153,15 +164,21 @@ Result<domain::Page<Notification>> NotificationService::List(const Viewer& viewe
     sql << "SELECT count(*) FROM event_notifications WHERE member_id = :m" + cond, soci::use(m), soci::into(total);
     page.total = total;
     long long id = 0, created = 0, read = 0;
-    std::string kind, text, ref;
-    soci::statement st = (sql.prepare << "SELECT id, kind, text, ref, created_at, read_at FROM event_notifications "
+    std::string kind, text, text_nl, ref;
+    soci::statement st = (sql.prepare << "SELECT id, kind, text, text_nl, ref, created_at, read_at FROM event_notifications "
                                          "WHERE member_id = :m" + cond + " ORDER BY id DESC LIMIT :l OFFSET :o",
                           soci::use(m), soci::use(lim), soci::use(off), soci::into(id), soci::into(kind),
-                          soci::into(text), soci::into(ref), soci::into(created), soci::into(read));
+                          soci::into(text), soci::into(text_nl), soci::into(ref), soci::into(created), soci::into(read));
     st.execute(false);
-    while (st.fetch()) page.items.push_back(ReadRow(id, m, kind, text, ref, created, read));
+    while (st.fetch()) page.items.push_back(ReadRow(id, m, kind, text, text_nl, ref, created, read));
     return page;
   });
+}
+
+Result<std::string> NotificationService::Language(const Viewer& viewer) {
+  VB_RETURN_IF_ERROR(RequireMember(viewer));
+  return domain::WithSession<std::string>(
+      db_, [&](soci::session& sql) -> Result<std::string> { return MemberLanguage(sql, viewer.member_id); });
 }
 
 Result<int64_t> NotificationService::UnreadCount(const Viewer& viewer) {
@@ -182,14 +199,14 @@ Result<Notification> NotificationService::MarkRead(const Viewer& viewer, int64_t
     sql << "UPDATE event_notifications SET read_at = :t WHERE id = :id AND member_id = :m AND read_at = 0",
         soci::use(t), soci::use(nid), soci::use(m);
     long long created = 0, read = 0;
-    std::string kind, text, ref;
+    std::string kind, text, text_nl, ref;
     soci::indicator ind = soci::i_null;
-    sql << "SELECT kind, text, ref, created_at, read_at FROM event_notifications WHERE id = :id AND member_id = :m",
-        soci::use(nid), soci::use(m), soci::into(kind, ind), soci::into(text), soci::into(ref), soci::into(created),
-        soci::into(read);
+    sql << "SELECT kind, text, text_nl, ref, created_at, read_at FROM event_notifications WHERE id = :id AND member_id = :m",
+        soci::use(nid), soci::use(m), soci::into(kind, ind), soci::into(text), soci::into(text_nl), soci::into(ref),
+        soci::into(created), soci::into(read);
     if (ind != soci::i_ok) return NotFound("no such notification", "id");
     tr.commit();
-    return ReadRow(nid, m, kind, text, ref, created, read);
+    return ReadRow(nid, m, kind, text, text_nl, ref, created, read);
   });
 }
 

@@ -7,12 +7,17 @@
 // get by e-mail; the app always shows all of them.
 //
 //   // inside the transaction of the change (events, questions):
-//   notify::Notify(sql, pieter_id, "question_routed", "Anja asks: how do you plan shifts?", "question:7", now);
+//   notify::Notify(sql, pieter_id, "question_routed",
+//                  {"Anja asks: how do you plan shifts?", "Anja vraagt: hoe plan je diensten?"}, "question:7", now);
 //
 //   NotificationService svc(db, clock);
 //   auto page = svc.List(viewer, /*unread_only=*/true, 50, 0);
 //   svc.MarkRead(viewer, page->items[0].id);
 //   svc.SetEmailPreferences(viewer, {{"meeting_declined", false}});
+//
+// Every notification carries its text in English and Dutch (Text); the app
+// shows the one in the reader's language (List(viewer, ..., lang)), the
+// e-mail goes out in the member's first language.
 //
 // Kinds are grouped under preference keys (PreferenceKeys()): e.g. key
 // "meeting_rescheduled" covers kinds meeting_rescheduled, meeting_moved and
@@ -55,15 +60,26 @@ const PreferenceKey& KeyOfKind(const std::string& kind);
 // first language, Dutch unless it is English). Runs in the caller's
 // transaction; throws on database errors like any statement. Returns the
 // notification id.
-int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, const std::string& text,
+// A notification's text in both languages ("Anja asks ..." / "Anja vraagt ...").
+struct Text {
+  std::string en, nl;
+  // The text in `lang` ("en" or else Dutch).
+  const std::string& In(const std::string& lang) const { return lang == "en" ? en : nl; }
+};
+
+int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, const Text& text,
                const std::string& ref, int64_t now);
+
+// "en" when the member's first profile language is English, else "nl" (the
+// language of their e-mails and, by default, of their notifications).
+std::string MemberLanguage(soci::session& sql, int64_t member_id);
 
 struct Notification {
   int64_t id = 0;
   int64_t member_id = 0;
   std::string kind;
   std::string key;  // its preference key
-  std::string text;
+  Text text;        // both languages
   std::string ref;  // "question:7", "meeting_request:3", "visit:2", "event:1"
   int64_t created_at = 0;
   int64_t read_at = 0;  // 0 = unread
@@ -80,6 +96,8 @@ class NotificationService {
 
   // The viewer's own notifications, newest first; total counts all that match.
   Result<domain::Page<Notification>> List(const domain::Viewer& viewer, bool unread_only, int limit, int offset);
+  // The viewer's language for notifications: MemberLanguage (nl|en).
+  Result<std::string> Language(const domain::Viewer& viewer);
   Result<int64_t> UnreadCount(const domain::Viewer& viewer);
   // NotFound when the notification is not the viewer's. Idempotent.
   Result<Notification> MarkRead(const domain::Viewer& viewer, int64_t id);

@@ -237,8 +237,10 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
           soci::use(qid), soci::use(mid), soci::use(p), soci::use(milli), soci::use(r.reason_en),
           soci::use(r.reason_nl);
       notify::Notify(sql, r.id, "question_routed",
-                     asker_name + " asks the network: \"" + Quote(in.title) + "\" — you may be the one to help. " +
-                         r.reason_en,
+                     {asker_name + " asks the network: \"" + Quote(in.title) + "\" — you may be the one to help. " +
+                          r.reason_en,
+                      asker_name + " vraagt het netwerk: \"" + Quote(in.title) + "\" — misschien kun jij helpen. " +
+                          r.reason_nl},
                      "question:" + std::to_string(qid), now);
     }
     auto q = LoadVisible(sql, viewer, qid);
@@ -326,8 +328,9 @@ Result<Answer> QuestionService::AddAnswer(const Viewer& viewer, int64_t question
     std::string name;
     sql << "SELECT name FROM members WHERE id = :m", soci::use(me), soci::into(name);
     notify::Notify(sql, q.asker_id, "question_answered",
-                   name + " answered your question \"" + Quote(q.title) + "\".", "question:" + std::to_string(qid),
-                   now);
+                   {name + " answered your question \"" + Quote(q.title) + "\".",
+                    name + " heeft je vraag \"" + Quote(q.title) + "\" beantwoord."},
+                   "question:" + std::to_string(qid), now);
     auto rows = LoadAnswers(sql, viewer, qid, aid);
     if (rows.empty()) return Internal("answer vanished");
     tr.commit();
@@ -365,7 +368,8 @@ Result<QuestionDetail> QuestionService::MarkHelpful(const Viewer& viewer, int64_
                           "question:" + std::to_string(qid), 0};
     domain::AppendInteraction(sql, in);
     notify::Notify(sql, author, "answer_helpful",
-                   q.asker_name + " marked your answer to \"" + Quote(q.title) + "\" as the helpful one.",
+                   {q.asker_name + " marked your answer to \"" + Quote(q.title) + "\" as the helpful one.",
+                    q.asker_name + " vond jouw antwoord op \"" + Quote(q.title) + "\" het meest behulpzaam."},
                    "question:" + std::to_string(qid), now);
     VB_ASSIGN_OR_RETURN(Question after, LoadVisible(sql, viewer, question_id));
     auto d = LoadDetail(sql, viewer, after);

@@ -129,13 +129,13 @@ describe('questions to the network', () => {
     const { page } = anja;  // Anja got "answered" for Pieter's answer
     await goto(page, server.base + '/notifications');
     assert.equal(await page.locator('h1').textContent(), 'Mijn meldingen');
-    const item = page.locator('.notification').filter({ hasText: 'Pieter Lammerink answered your question' });
+    const item = page.locator('.notification').filter({ hasText: 'Pieter Lammerink heeft je vraag' });
     assert.equal(await item.count(), 1);
     assert.match(await item.textContent(), /nieuw/);
     await checkPage(anja, 'notifications-375-nl');
     await item.getByRole('button', { name: 'Markeer gelezen' }).click();
     await settle(page);
-    assert.doesNotMatch(await page.locator('.notification').filter({ hasText: 'Pieter Lammerink answered your question' }).textContent(), /nieuw/);
+    assert.doesNotMatch(await page.locator('.notification').filter({ hasText: 'Pieter Lammerink heeft je vraag' }).textContent(), /nieuw/);
     // E-mail choices: switch "a question for you" off, saved and still off after a reload.
     const box = page.getByLabel('Een vraag voor jou');
     assert.equal(await box.isChecked(), true);

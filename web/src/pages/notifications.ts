@@ -6,7 +6,7 @@ import { checkbox, h, message } from '../dom';
 import { formatDateTime, getLang, t } from '../i18n';
 import { errorText } from './question-common';
 
-interface Notification { id: number; kind: string; key: string; text: string; ref: string; created_at: number; read: boolean }
+interface Notification { id: number; kind: string; key: string; text: string; lang: string; ref: string; created_at: number; read: boolean }
 interface Pref { key: string; email: boolean; default: boolean; label: { en: string; nl: string } }
 
 // Where a notification leads: "question:7" → /questions/7, "event:3" → /events/3, visits → /visits.
@@ -28,7 +28,8 @@ export default async function notificationsPage(ctx: PageCtx): Promise<void> {
   const unreadOnly = ctx.query.get('unread') === 'true';
 
   const draw = async () => {
-    const page = await api<Page<Notification> & { unread: number }>('GET', '/api/v1/notifications' + query({ unread: unreadOnly, limit: 100 }));
+    // Every notification is stored in Dutch and English: ask for the current UI language.
+    const page = await api<Page<Notification> & { unread: number }>('GET', '/api/v1/notifications' + query({ unread: unreadOnly, limit: 100, lang: getLang() }));
     list.replaceChildren(
       h('p', { class: 'meta' }, t('questions.notifications.unread', { n: page.unread }),
         h('a', { href: unreadOnly ? '/notifications' : '/notifications?unread=true' },
@@ -44,7 +45,7 @@ export default async function notificationsPage(ctx: PageCtx): Promise<void> {
           return h('li', null, h('article', { class: n.read ? 'card notification' : 'card notification unread' },
             h('p', { class: 'meta' }, !n.read && h('span', { class: 'badge warn' }, t('questions.notifications.new')),
               h('span', null, formatDateTime(n.created_at))),
-            h('p', null, n.text),
+            h('p', { lang: n.lang }, n.text),
             h('div', { class: 'actions' },
               to && h('a', { href: to, class: 'btn' }, t('questions.notifications.open')),
               !n.read && h('button', {

@@ -1,0 +1,192 @@
+// The leader's desk over real HTTP on a fresh database:
+// - notifications in the reader's language: the same introduction reaches a
+//   Dutch and an English member each in their own language, in the app (API)
+//   and by e-mail (delivered to a real aiosmtpd sink);
+// - introductions have their own e-mail choice: off stops the mail, not the
+//   notification in the app.
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include <soci/soci.h>
+
+#include "api/app.h"
+#include "api/server.h"
+#include "api/test_client.h"
+#include "demo/civil_time.h"
+#include "domain/accounts.h"
+#include "domain/bulk_load.h"
+#include "mail/testing.h"
+#include "mail/testing_smtp_sink.h"
+#include "notify/delivery.h"
+#include "notify/outbox.h"
+#include "storage/testing.h"
+
+namespace verbinder::api {
+namespace {
+
+using testing::Client;
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr const char* kPassword = "een lang wachtwoord";
+constexpr int64_t kNow = demo::AmsterdamTime(2026, 11, 15, 12);
+
+class LeaderDeskApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    name_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    db_ = storage::testing::FreshDatabase("leader_desk_" + name_, 8);
+    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
+    app_ = std::make_unique<App>(*db_, clock_);
+    port_ = testing::FreePort();
+    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 4});
+    ASSERT_TRUE(server_->Start().ok());
+    leader_ = Add("Emma Leider", "emma@x.example", "government", {"nl"}, model::Role::kOrganizer);
+    anja_ = Add("Anja Kamphuis", "anja@x.example", "care", {"nl"});
+    pieter_ = Add("Pieter Lammerink", "pieter@x.example", "industry", {"en", "nl"});
+  }
+  void TearDown() override { server_->Stop(); }
+
+  int64_t Add(const std::string& name, const std::string& email, const std::string& sector,
+              std::vector<std::string> langs, model::Role role = model::Role::kMember,
+              model::Visibility vis = model::Visibility::kMembers) {
+    model::Member m;
+    m.name = name;
+    m.email = email;
+    m.sector = sector;
+    m.languages = std::move(langs);
+    m.visibility = vis;
+    auto r = app_->members().Create(domain::Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
+    return r->id;
+  }
+  std::unique_ptr<Client> SignedIn(const std::string& email) {
+    auto c = std::make_unique<Client>("http://127.0.0.1:" + std::to_string(port_));
+    EXPECT_EQ(c->Login(email, kPassword).status, 200);
+    return c;
+  }
+  void Set(const std::string& k, const std::string& v) {
+    soci::session sql(db_->pool());
+    sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
+    sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
+  }
+  int64_t Count(const std::string& q) {
+    soci::session sql(db_->pool());
+    long long n = 0;
+    sql << q, soci::into(n);
+    return n;
+  }
+
+  std::string name_;
+  FakeClock clock_{kNow};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<App> app_;
+  std::unique_ptr<Server> server_;
+  int port_ = 0;
+  int64_t leader_ = 0, anja_ = 0, pieter_ = 0;
+};
+
+TEST_F(LeaderDeskApiTest, AnIntroductionReachesEachMemberInTheirOwnLanguage) {
+  const fs::path work = fs::temp_directory_path() / ("verbinder-leader-desk-" + std::to_string(::getpid()));
+  fs::remove_all(work);
+  const int smtp_port = testing::FreePort();
+  mail::testing::SmtpSink sink(smtp_port, (work / "sink").string());
+  ASSERT_TRUE(sink.ready());
+  Set("mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(smtp_port));
+  Set("mail.starttls", "off");
+  Set("mail.from_email", "meldingen@netwerk.example");
+
+  auto leader = SignedIn("emma@x.example");
+  auto anja = SignedIn("anja@x.example");
+  auto pieter = SignedIn("pieter@x.example");
+  auto made = leader->Post("/api/v1/network/introductions", {{"a", anja_}, {"b", pieter_}, {"message", "roosters"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+
+  // In the app: each in their own language (the member's first language), both kept.
+  auto nl = anja->Get("/api/v1/notifications");
+  ASSERT_EQ(nl.status, 200) << nl.body;
+  Json n = nl.Json();
+  ASSERT_EQ(n["total"], 1);
+  EXPECT_EQ(n["lang"], "nl");
+  EXPECT_EQ(n["items"][0]["key"], "introduction");
+  EXPECT_EQ(n["items"][0]["text"], "Emma Leider stelt je voor aan Pieter Lammerink: roosters");
+  EXPECT_EQ(n["items"][0]["texts"]["en"], "Emma Leider introduces you to Pieter Lammerink: roosters");
+  auto en = pieter->Get("/api/v1/notifications");
+  ASSERT_EQ(en.status, 200) << en.body;
+  Json e = en.Json();
+  EXPECT_EQ(e["lang"], "en");
+  EXPECT_EQ(e["items"][0]["text"], "Emma Leider introduces you to Anja Kamphuis: roosters");
+  // The web UI asks for its current language.
+  EXPECT_EQ(anja->Get("/api/v1/notifications?lang=en").Json()["items"][0]["text"],
+            "Emma Leider introduces you to Pieter Lammerink: roosters");
+  EXPECT_EQ(pieter->Get("/api/v1/notifications?lang=nl").Json()["items"][0]["text"],
+            "Emma Leider stelt je voor aan Anja Kamphuis: roosters");
+  auto bad = anja->Get("/api/v1/notifications?lang=fr");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.ErrorField(), "lang");
+  const int64_t nid = n["items"][0]["id"];
+  auto read = anja->Post("/api/v1/notifications/" + std::to_string(nid) + "/read", Json::object());
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.Json()["text"], "Emma Leider stelt je voor aan Pieter Lammerink: roosters");
+
+  // By e-mail: delivered to the SMTP sink, each in the member's language.
+  notify::OutboxDeliverer d(*db_, clock_);
+  auto r = d.DeliverDue();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->sent, 2);
+  std::map<std::string, mail::testing::ParsedMail> by;
+  for (auto& [rcpt, m] : sink.Messages()) by[rcpt] = m;
+  ASSERT_EQ(by.size(), 2u);
+  EXPECT_EQ(mail::testing::DecodeHeader(by["anja@x.example"].headers["subject"]), "verbinder: Introducties");
+  EXPECT_NE(by["anja@x.example"].text.find("Emma Leider stelt je voor aan Pieter Lammerink: roosters"), std::string::npos)
+      << by["anja@x.example"].text;
+  EXPECT_EQ(by["anja@x.example"].text.find("introduces"), std::string::npos);
+  EXPECT_EQ(mail::testing::DecodeHeader(by["pieter@x.example"].headers["subject"]), "verbinder: Introductions");
+  EXPECT_NE(by["pieter@x.example"].text.find("Emma Leider introduces you to Anja Kamphuis: roosters"), std::string::npos)
+      << by["pieter@x.example"].text;
+  EXPECT_EQ(by["pieter@x.example"].text.find("stelt je voor"), std::string::npos);
+  fs::remove_all(work);
+}
+
+TEST_F(LeaderDeskApiTest, IntroductionsHaveTheirOwnEmailChoice) {
+  const int64_t zoe = Add("Zoë Verpleging", "zoe@x.example", "care", {"nl"});
+  auto leader = SignedIn("emma@x.example");
+  auto anja = SignedIn("anja@x.example");
+  auto prefs = anja->Get("/api/v1/notifications/preferences");
+  ASSERT_EQ(prefs.status, 200);
+  std::vector<std::string> keys;
+  Json pj = prefs.Json();
+  for (const auto& p : pj["items"]) {
+    keys.push_back(p["key"]);
+    if (p["key"] == "introduction") {
+      EXPECT_EQ(p["label"]["en"], "Introductions");
+      EXPECT_EQ(p["label"]["nl"], "Introducties");
+      EXPECT_EQ(p["email"], true);
+      EXPECT_EQ(p["kinds"], Json::array({"introduction"}));
+    }
+  }
+  ASSERT_FALSE(keys.empty());
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), "introduction"), 1) << pj.dump();
+  EXPECT_EQ(keys.back(), "other");
+
+  const std::string mails_to_anja = "SELECT count(*) FROM outbox WHERE to_email = 'anja@x.example'";
+  ASSERT_EQ(leader->Post("/api/v1/network/introductions", {{"a", anja_}, {"b", pieter_}}).status, 201);
+  EXPECT_EQ(Count(mails_to_anja), 1);
+  auto off = anja->Request("PUT", "/api/v1/notifications/preferences", Json{{"email", {{"introduction", false}}}}.dump());
+  ASSERT_EQ(off.status, 200) << off.body;
+  ASSERT_EQ(leader->Post("/api/v1/network/introductions", {{"a", anja_}, {"b", zoe}}).status, 201);
+  EXPECT_EQ(Count(mails_to_anja), 1) << "no mail once introductions are off";
+  EXPECT_EQ(Count("SELECT count(*) FROM outbox WHERE to_email = 'zoe@x.example'"), 1) << "Zoë still wants them";
+  Json list = anja->Get("/api/v1/notifications").Json();
+  ASSERT_EQ(list["total"], 2) << "both stay in the app";
+  EXPECT_EQ(list["items"][0]["text"], "Emma Leider stelt je voor aan Zoë Verpleging");
+}
+
+}  // namespace
+}  // namespace verbinder::api
