@@ -48,6 +48,23 @@ P["/api/v1/network/health"] = {"get": op("The network's health: real-tie share, 
         "fading": {"type": "array", "items": {"type": "object"}}, "events": {"type": "array", "items": {"type": "object"}},
         "online_only": {"type": "array", "items": {"type": "object"}}}},
     params=NET_PARAMS[2:], errors=("400", "401", "403"))}
+P["/api/v1/network/health/trend"] = {"get": op("The health trend per calendar month (Europe/Amsterdam), from the "
+    "ledger's dates: ties as they stood at each month's end (real = met face to face at least once; cross-sector = "
+    "the members' sectors differ) and members active in the month (any ledger record dated in it). Only members the "
+    "viewer may see (organizers)", "networkHealthTrend", "network analysis", schema={"type": "object", "properties": {
+        "time_zone": {"type": "string", "example": "Europe/Amsterdam"},
+        "months": {"type": "array", "description": "Oldest first, ending with the current month", "items": {
+            "type": "object", "properties": {
+                "month": {"type": "string", "example": "2026-03"},
+                "starts_at": {"type": "integer", "description": "Unix seconds, first instant of the month"},
+                "ends_at": {"type": "integer", "description": "Unix seconds, first instant of the next month"},
+                "ties": {"type": "integer"}, "real_ties": {"type": "integer"},
+                "real_tie_share": {"type": "number", "nullable": True, "description": "null without ties"},
+                "cross_sector_ties": {"type": "integer"},
+                "cross_sector_share": {"type": "number", "nullable": True},
+                "active_members": {"type": "integer"}}}}}},
+    params=[q("months", "How many months (1-36, default 12)", {"type": "integer", "minimum": 1, "maximum": 36, "default": 12})],
+    errors=("400", "401", "403"))}
 S["IntroductionRequest"] = {"type": "object", "required": ["a", "b"], "additionalProperties": False, "properties": {
     "a": {"type": "integer", "format": "int64", "minimum": 1}, "b": {"type": "integer", "format": "int64", "minimum": 1},
     "via": {"type": "integer", "format": "int64", "minimum": 1, "nullable": True, "description": "The mutual contact"},

@@ -3,7 +3,10 @@
 //   Dutch and an English member each in their own language, in the app (API)
 //   and by e-mail (delivered to a real aiosmtpd sink);
 // - introductions have their own e-mail choice: off stops the mail, not the
-//   notification in the app.
+//   notification in the app;
+// - the health trend per month checked against an independent SQL computation
+//   on a small hand-written ledger (with a hidden member and a record on a
+//   month boundary), organizers only.
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -186,6 +189,99 @@ TEST_F(LeaderDeskApiTest, IntroductionsHaveTheirOwnEmailChoice) {
   Json list = anja->Get("/api/v1/notifications").Json();
   ASSERT_EQ(list["total"], 2) << "both stay in the app";
   EXPECT_EQ(list["items"][0]["text"], "Emma Leider stelt je voor aan Zoë Verpleging");
+}
+
+// The trend against an independent computation in SQL over the same ledger.
+TEST_F(LeaderDeskApiTest, HealthTrendMatchesAnIndependentComputation) {
+  const int64_t zoe = Add("Zoë Verpleging", "zoe@x.example", "care", {"nl"});
+  const int64_t hans = Add("Hans Verborgen", "hans@x.example", "education", {"nl"}, model::Role::kMember,
+                           model::Visibility::kHidden);
+  const int64_t olga = Add("Olga Onderwijs", "olga@x.example", "education", {"nl"});
+  using demo::AmsterdamTime;
+  struct Rec { int64_t a, b; const char* kind; int64_t at; };
+  const std::vector<Rec> ledger = {
+      {anja_, pieter_, "connected", AmsterdamTime(2025, 6, 3, 10)},        // before the window
+      {anja_, zoe, "met_at_event", AmsterdamTime(2025, 12, 31, 23, 30)},   // the last evening of December
+      {anja_, pieter_, "meeting_held", AmsterdamTime(2026, 1, 1, 0)},      // on the boundary: January
+      {pieter_, olga, "connected", AmsterdamTime(2026, 3, 10, 9)},
+      {pieter_, olga, "answered", AmsterdamTime(2026, 3, 29, 12)},
+      {zoe, hans, "visit_held", AmsterdamTime(2026, 4, 2, 14)},            // hidden member: never counted
+      {anja_, olga, "connected", AmsterdamTime(2026, 6, 18, 10)},
+      {pieter_, olga, "visit_held", AmsterdamTime(2026, 9, 1, 8)},
+      {zoe, olga, "met_at_event", AmsterdamTime(2026, 10, 31, 23, 59)},
+      {anja_, olga, "meeting_held", AmsterdamTime(2026, 11, 1, 0)},
+      {leader_, anja_, "connected", AmsterdamTime(2026, 11, 10, 9)},
+  };
+  {
+    soci::session sql(db_->pool());
+    for (const auto& r : ledger) {
+      long long a = std::min(r.a, r.b), b = std::max(r.a, r.b), at = r.at;
+      std::string kind = r.kind;
+      sql << "INSERT INTO interactions (a, b, kind, at, source) VALUES (:a, :b, :k, :t, 'test')", soci::use(a),
+          soci::use(b), soci::use(kind), soci::use(at);
+    }
+  }
+  auto leader = SignedIn("emma@x.example");
+  auto res = leader->Get("/api/v1/network/health/trend?months=12");
+  ASSERT_EQ(res.status, 200) << res.body;
+  Json j = res.Json();
+  EXPECT_EQ(j["time_zone"], "Europe/Amsterdam");
+  ASSERT_EQ(j["months"].size(), 12u);
+  EXPECT_EQ(j["months"][0]["month"], "2025-12");
+  EXPECT_EQ(j["months"][11]["month"], "2026-11");
+  EXPECT_EQ(j["months"][0]["starts_at"], AmsterdamTime(2025, 12, 1, 0));
+  EXPECT_EQ(j["months"][11]["starts_at"], AmsterdamTime(2026, 11, 1, 0));
+  EXPECT_EQ(j["months"][11]["ends_at"], AmsterdamTime(2026, 12, 1, 0));
+  EXPECT_EQ(j["months"][4]["starts_at"], AmsterdamTime(2026, 4, 1, 0)) << "summer time";
+
+  soci::session sql(db_->pool());
+  const std::string visible = "(SELECT id, COALESCE(sector, '') AS sector FROM members WHERE visibility <> 'hidden')";
+  int64_t changes = 0;
+  for (const auto& m : j["months"]) {
+    long long s = m["starts_at"], e = m["ends_at"], ties = 0, real = 0, cross = 0, active = 0;
+    soci::indicator ri = soci::i_ok, ci = soci::i_ok;
+    sql << "SELECT count(*), sum(r), sum(c) FROM (SELECT i.a, i.b, "
+           "max(CASE WHEN i.kind IN ('met_at_event', 'meeting_held', 'visit_held') THEN 1 ELSE 0 END) AS r, "
+           "max(CASE WHEN va.sector <> vb.sector THEN 1 ELSE 0 END) AS c FROM interactions i "
+           "JOIN " + visible + " va ON va.id = i.a JOIN " + visible + " vb ON vb.id = i.b "
+           "WHERE i.at < :e GROUP BY i.a, i.b) t",
+        soci::use(e), soci::into(ties), soci::into(real, ri), soci::into(cross, ci);
+    if (ri != soci::i_ok) real = 0;
+    if (ci != soci::i_ok) cross = 0;
+    sql << "SELECT count(DISTINCT x) FROM (SELECT i.a AS x, i.at AS at, i.b AS y FROM interactions i UNION ALL "
+           "SELECT i.b, i.at, i.a FROM interactions i) u JOIN " + visible + " vx ON vx.id = u.x JOIN " + visible +
+           " vy ON vy.id = u.y WHERE u.at >= :s AND u.at < :e",
+        soci::use(s), soci::use(e), soci::into(active);
+    EXPECT_EQ(m["ties"], ties) << m.dump();
+    EXPECT_EQ(m["real_ties"], real) << m.dump();
+    EXPECT_EQ(m["cross_sector_ties"], cross) << m.dump();
+    EXPECT_EQ(m["active_members"], active) << m.dump();
+    if (ties > 0) {
+      EXPECT_DOUBLE_EQ(m["real_tie_share"].get<double>(), static_cast<double>(real) / ties);
+      EXPECT_DOUBLE_EQ(m["cross_sector_share"].get<double>(), static_cast<double>(cross) / ties);
+    } else {
+      EXPECT_TRUE(m["real_tie_share"].is_null());
+    }
+    changes += active;
+  }
+  EXPECT_GT(changes, 0) << "the ledger falls in the window";
+  // A few values by hand, so the SQL itself is checked too.
+  EXPECT_EQ(j["months"][0]["active_members"], 2);   // Anja and Zoë on 31 December, 23:30
+  EXPECT_EQ(j["months"][1]["active_members"], 2);   // Anja and Pieter at midnight on 1 January
+  EXPECT_EQ(j["months"][1]["real_ties"], 2);
+  EXPECT_EQ(j["months"][4]["active_members"], 0);   // April: only the hidden member's visit
+  EXPECT_EQ(j["months"][10]["ties"], 5);            // October: Anja–Pieter, –Zoë, –Olga, Pieter–Olga, Zoë–Olga
+  EXPECT_EQ(j["months"][11]["ties"], 6);
+  EXPECT_EQ(j["months"][11]["active_members"], 3);  // Anja, Olga, Emma
+  EXPECT_EQ(j["months"][11]["cross_sector_ties"], 5);  // all but Anja–Zoë (both care)
+
+  EXPECT_EQ(leader->Get("/api/v1/network/health/trend").Json()["months"].size(), 12u);
+  EXPECT_EQ(leader->Get("/api/v1/network/health/trend?months=24").Json()["months"].size(), 24u);
+  EXPECT_EQ(leader->Get("/api/v1/network/health/trend?months=0").ErrorField(), "months");
+  EXPECT_EQ(leader->Get("/api/v1/network/health/trend?months=x").ErrorField(), "months");
+  EXPECT_EQ(leader->Get("/api/v1/network/health/trend?colour=1").status, 400);
+  auto anja = SignedIn("anja@x.example");
+  EXPECT_EQ(anja->Get("/api/v1/network/health/trend").status, 403);
 }
 
 }  // namespace

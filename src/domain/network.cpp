@@ -1,6 +1,8 @@
 #include "domain/network.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "domain/db_util.h"
@@ -312,6 +314,113 @@ Result<std::vector<model::Interaction>> NetworkService::TieHistory(const Viewer&
     return QueryInteractions(sql, "WHERE a = " + std::to_string(lo) + " AND b = " + std::to_string(hi) +
                                       " ORDER BY at, id");
   });
+}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithms).
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+void CivilFromDays(int64_t z, int64_t& y, int& m) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
+}
+
+}  // namespace
+
+model::UnixTime AmsterdamMonthStart(int64_t y, int m) {
+  // Summer time (UTC+2) runs from the last Sunday of March to the last Sunday
+  // of October, so the first of April..October is in summer time, the first
+  // of November..March in standard time (UTC+1).
+  const int offset_hours = (m >= 4 && m <= 10) ? 2 : 1;
+  return DaysFromCivil(y, static_cast<unsigned>(m), 1) * 86400 - offset_hours * 3600;
+}
+
+std::vector<MonthTrend> MonthlyTrend(const NetworkService::VisibleNetwork& net, int months, model::UnixTime now) {
+  std::vector<MonthTrend> out;
+  if (months <= 0) return out;
+  // The month of `now` in Amsterdam: the UTC month, corrected at the edges.
+  int64_t y = 0;
+  int m = 0;
+  CivilFromDays(now >= 0 ? now / 86400 : (now - 86399) / 86400, y, m);
+  auto next = [](int64_t& yy, int& mm, int step) {
+    mm += step;
+    while (mm > 12) { mm -= 12; ++yy; }
+    while (mm < 1) { mm += 12; --yy; }
+  };
+  {
+    int64_t ny = y;
+    int nm = m;
+    next(ny, nm, 1);
+    if (now >= AmsterdamMonthStart(ny, nm)) { y = ny; m = nm; }
+    else if (now < AmsterdamMonthStart(y, m)) next(y, m, -1);
+  }
+  next(y, m, -(months - 1));  // the first month shown
+  for (int i = 0; i < months; ++i) {
+    MonthTrend t;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04lld-%02d", static_cast<long long>(y), m);
+    t.month = buf;
+    t.starts_at = AmsterdamMonthStart(y, m);
+    next(y, m, 1);
+    t.ends_at = AmsterdamMonthStart(y, m);
+    out.push_back(std::move(t));
+  }
+
+  std::unordered_map<Id, const std::string*> sector;
+  for (const auto& mem : net.members) sector[mem.id] = &mem.sector;
+  std::vector<const model::Interaction*> ledger;
+  ledger.reserve(net.ledger.size());
+  for (const auto& in : net.ledger) ledger.push_back(&in);
+  std::sort(ledger.begin(), ledger.end(), [](auto* l, auto* r) { return l->at < r->at; });
+
+  struct PairHash {
+    size_t operator()(const std::pair<Id, Id>& p) const { return std::hash<Id>()(p.first) * 1000003u ^ std::hash<Id>()(p.second); }
+  };
+  std::unordered_map<std::pair<Id, Id>, bool, PairHash> tie_real;  // pair -> real
+  int64_t ties = 0, real = 0, cross = 0;
+  size_t k = 0;
+  for (auto& t : out) {
+    std::unordered_set<Id> active;
+    for (; k < ledger.size() && ledger[k]->at < t.ends_at; ++k) {
+      const auto& in = *ledger[k];
+      const std::pair<Id, Id> key{std::min(in.a, in.b), std::max(in.a, in.b)};
+      const bool f2f = model::IsFaceToFace(in.kind);
+      auto [it, added] = tie_real.emplace(key, false);
+      if (added) {
+        ++ties;
+        auto sa = sector.find(key.first), sb = sector.find(key.second);
+        const std::string empty;
+        if ((sa == sector.end() ? empty : *sa->second) != (sb == sector.end() ? empty : *sb->second)) ++cross;
+      }
+      if (f2f && !it->second) {
+        it->second = true;
+        ++real;
+      }
+      if (in.at >= t.starts_at) {
+        active.insert(in.a);
+        active.insert(in.b);
+      }
+    }
+    t.ties = ties;
+    t.real_ties = real;
+    t.cross_sector_ties = cross;
+    t.active_members = static_cast<int64_t>(active.size());
+  }
+  return out;
 }
 
 }  // namespace verbinder::domain

@@ -73,6 +73,23 @@ class NetworkService {
   MemberService& members_;
 };
 
+// The network's trend per calendar month (Europe/Amsterdam), from the ledger's
+// dates: the ties as they stood at the end of the month (a tie = a pair with
+// any record so far; real = met face to face at least once; cross-sector =
+// the two members' sectors differ) and the members active in the month (with
+// any ledger record dated in it). Uses only what the VisibleNetwork holds, so
+// it respects visibility like the rest of the network API.
+struct MonthTrend {
+  std::string month;  // "2026-03"
+  model::UnixTime starts_at = 0, ends_at = 0;  // [starts_at, ends_at)
+  int64_t ties = 0, real_ties = 0, cross_sector_ties = 0;
+  int64_t active_members = 0;
+};
+// The last `months` months up to and including the month of `now`, oldest first.
+std::vector<MonthTrend> MonthlyTrend(const NetworkService::VisibleNetwork& net, int months, model::UnixTime now);
+// Unix time of 00:00 Europe/Amsterdam on the first day of month m (1..12) of year y.
+model::UnixTime AmsterdamMonthStart(int64_t y, int m);
+
 // Appends interactions inside an existing transaction (used by other services).
 void AppendInteraction(soci::session& sql, model::Interaction& in);
 
