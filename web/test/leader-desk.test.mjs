@@ -1,0 +1,119 @@
+// Browser tests of the leader at the desk, in a real chromium against a real
+// `verbinder serve` on a fresh demo database:
+// - deleting a member from the leader's members page: a confirmation naming the
+//   member and saying what goes; after it the list, the directory and search no
+//   longer show them, and their ledger entries and registrations are gone.
+// Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/leader-desk.test.mjs
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import {
+  ANJA, LEADER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
+} from './harness.mjs';
+
+let server;
+let leaderApi;
+let anjaApi;
+const browsers = [];
+async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+
+before(async () => {
+  server = await startServer();
+  leaderApi = await apiSession(server.base, LEADER);
+  anjaApi = await apiSession(server.base, ANJA);
+});
+after(async () => {
+  for (const b of browsers) await b.close().catch(() => {});
+  await server?.stop();
+});
+
+function noProblems(b) {
+  assert.deepEqual(b.problems, [], 'no script errors, CSP violations or server errors');
+}
+
+// One number from the server's SQLite database.
+function sqlNumber(sql) {
+  const r = spawnSync('sqlite3', [server.db, sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error('sqlite3: ' + r.stderr);
+  return Number(r.stdout.trim());
+}
+
+async function switchLanguage(page) {
+  await page.locator('button.lang').click();
+  await settle(page);
+}
+
+describe('the leader at the desk', () => {
+  test('deletes a member: confirmation names them and says what goes; gone from the list, directory and search', async () => {
+    const b = await browser({ width: 1280, height: 900, lang: 'nl-NL' });
+    const { page } = b;
+    await login(page, server.base, LEADER);
+    // A member with ledger entries and registrations, visible in the directory.
+    const all = await leaderApi.call('GET', '/api/v1/members?limit=100');
+    const victim = all.items.find((m) => m.id !== leaderApi.memberId && m.id !== anjaApi.memberId && m.visibility === 'members' &&
+      sqlNumber(`SELECT count(*) FROM interactions WHERE a = ${m.id} OR b = ${m.id}`) > 0 &&
+      sqlNumber(`SELECT count(*) FROM registrations WHERE member_id = ${m.id}`) > 0);
+    assert.ok(victim, 'the demo has a member with ledger entries and registrations');
+    const surname = victim.name.split(' ').slice(-1)[0];
+    const found = await anjaApi.call('GET', `/api/v1/members?q=${encodeURIComponent(surname)}`);
+    assert.ok(found.items.some((m) => m.id === victim.id), 'found by search before');
+
+    await goto(page, server.base + `/leader/members?q=${encodeURIComponent(surname)}`);
+    const countBefore = Number((await page.locator('#lm-list .count').textContent()).match(/\d+/)?.[0] ?? 1);
+    const del = page.getByRole('button', { name: `${victim.name} verwijderen` });
+    assert.equal(await del.count(), 1);
+    assert.equal(await page.locator(`button[data-member="${leaderApi.memberId}"]`).count(), 0, 'no delete button for myself');
+    await del.click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('h2').textContent(), `${victim.name} verwijderen?`);
+    const text = await dialog.locator('p').textContent();
+    assert.match(text, new RegExp(`account en het profiel van ${victim.name}`));
+    assert.match(text, /contactmomenten/);
+    assert.match(text, /aanmeldingen voor bijeenkomsten worden geannuleerd/);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-members-delete-1280-nl');
+    // Cancel keeps the member.
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    assert.equal(await page.getByRole('alertdialog').count(), 0);
+    assert.equal(await anjaApi.call('GET', `/api/v1/members/${victim.id}`).then((m) => m.id), victim.id);
+
+    await del.click();
+    await page.getByRole('button', { name: `Ja, verwijder ${victim.name}` }).click();
+    await page.locator('#lm-status').getByText(`${victim.name} is verwijderd.`).waitFor();
+    assert.equal(await page.getByRole('button', { name: `${victim.name} verwijderen` }).count(), 0, 'gone from the list');
+    assert.equal(await page.locator('#lm-list tbody a', { hasText: victim.name }).count(), 0);
+    assert.match(await page.locator('#lm-list .count').textContent(), new RegExp(`^${countBefore - 1} `));
+    const del1 = b.changes.find((c) => c.method === 'DELETE');
+    assert.ok(del1 && del1.csrf, 'the DELETE carried the CSRF token');
+
+    // Gone from the directory and search (API and page), their ledger entries and registrations too.
+    const afterSearch = await anjaApi.call('GET', `/api/v1/members?q=${encodeURIComponent(surname)}`);
+    assert.ok(!afterSearch.items.some((m) => m.id === victim.id));
+    await assert.rejects(anjaApi.call('GET', `/api/v1/members/${victim.id}`), /404/);
+    assert.equal(sqlNumber(`SELECT count(*) FROM interactions WHERE a = ${victim.id} OR b = ${victim.id}`), 0);
+    assert.equal(sqlNumber(`SELECT count(*) FROM registrations WHERE member_id = ${victim.id}`), 0);
+    await goto(page, server.base + `/members?q=${encodeURIComponent(victim.name)}`);
+    assert.equal(await page.locator('main').getByText(victim.name).count(), 0, 'not in the directory search');
+    noProblems(b);
+  });
+
+  test('the members page with its delete buttons works at 375 px in English', async () => {
+    const b = await browser({ width: 375, height: 812, lang: 'en-GB' });
+    const { page } = b;
+    await login(page, server.base, LEADER);
+    await goto(page, server.base + '/leader/members');
+    if (await page.locator('h1').textContent() !== 'Manage members') await switchLanguage(page);
+    assert.equal(await page.locator('h1').textContent(), 'Manage members');
+    const first = page.locator('#lm-list tbody button').first();
+    await first.click();
+    await page.getByRole('alertdialog').waitFor();
+    assert.match(await page.getByRole('alertdialog').locator('h2').textContent(), /^Delete .+\?$/);
+    assert.match(await page.getByRole('alertdialog').locator('p').textContent(), /event registrations are cancelled/);
+    assert.ok(await scrollWidth(page) <= 375, 'no sideways scrolling');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-members-delete-375-en');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    noProblems(b);
+  });
+});
