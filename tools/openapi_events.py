@@ -123,6 +123,9 @@ P["/api/v1/rounds/{id}/availability"] = {
   "get": op("The slots I am not available in", "getAvailability", "meetings", schema=AVAIL, params=[pid()]),
   "put": op("Set the slots I am not available in", "setAvailability", "meetings", schema=AVAIL, params=[pid()], body=AVAIL)}
 SLOT = [pid(), pid("slot_id", "Slot id")]
+P["/api/v1/rounds/{id}/slots"] = {"post": op("Add a slot (organizers); it fills at the next auto-schedule", "addSlot", "meetings", ok="201",
+    schema=ref("Round"), params=[pid()], body={"type": "object", "required": ["starts_at", "ends_at"], "properties": {"starts_at": T, "ends_at": T}},
+    extra=CONFLICT)}
 P["/api/v1/rounds/{id}/slots/{slot_id}"] = {
   "patch": op("Move a slot; its meetings move along and both people are told", "moveSlot", "meetings", schema=ref("Round"), params=SLOT,
               body={"type": "object", "required": ["starts_at", "ends_at"], "properties": {"starts_at": T, "ends_at": T}}),

@@ -296,6 +296,15 @@ void RegisterMeetingRoutes(App& app, std::shared_ptr<EventsApi> api) {
     VB_RETURN_IF_ERROR(api->meetings.SetUnavailable(ctx.viewer, id, ids));
     return Response::JsonBody({{"unavailable_slot_ids", ids}});
   });
+  app.Add(Method::kPost, "/api/v1/rounds/:id/slots", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"starts_at", "ends_at"}));
+    VB_ASSIGN_OR_RETURN(int64_t s, domain::GetInt(body, "starts_at", true));
+    VB_ASSIGN_OR_RETURN(int64_t e, domain::GetInt(body, "ends_at", true));
+    VB_ASSIGN_OR_RETURN(auto round, api->meetings.AddSlot(ctx.viewer, id, s, e));
+    return Response::JsonBody(ToJson(round), 201);
+  });
   app.Add(Method::kPatch, "/api/v1/rounds/:id/slots/:slot_id", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(int64_t slot, PathId(ctx, "slot_id"));

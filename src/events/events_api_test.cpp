@@ -275,6 +275,14 @@ TEST_F(EventsApiTest, MeetingsRoundsScheduleFeedbackAndVisits) {
   EXPECT_EQ(anja->Post("/api/v1/meetings/" + mid + "/feedback", {{"happened", "yes"}}).ErrorField(), "happened");
   clock_.Set(m["starts_at"].get<int64_t>() + 60);
   EXPECT_EQ(anja->Post("/api/v1/meetings/" + mid + "/feedback", {{"happened", true}, {"usefulness", 5}}).status, 204);
+  // The leader adds a slot; errors name the field of the body.
+  EXPECT_EQ(leader->Post(rpath + "/slots", {{"starts_at", start + 6 * 3600}}).ErrorField(), "ends_at");
+  EXPECT_EQ(leader->Post(rpath + "/slots", {{"starts_at", start + 4 * 3600 + 60}, {"ends_at", start + 4 * 3600 + 600}})
+                .ErrorField(), "starts_at");
+  EXPECT_EQ(anja->Post(rpath + "/slots", {{"starts_at", start + 6 * 3600}, {"ends_at", start + 6 * 3600 + 900}}).status, 403);
+  auto added = leader->Post(rpath + "/slots", {{"starts_at", start + 6 * 3600}, {"ends_at", start + 6 * 3600 + 900}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.Json()["slots"].size(), 3u);
   auto meetings = leader->Get(rpath + "/meetings");
   EXPECT_EQ(meetings.Json()["items"][0]["a"]["happened"].is_boolean() ||
                 meetings.Json()["items"][0]["b"]["happened"].is_boolean(), true);

@@ -144,6 +144,9 @@ class MeetingService {
   Result<Round> CreateRound(const domain::Viewer& viewer, Id event_id, Round round);
   Result<Round> GetRound(const domain::Viewer& viewer, Id round_id);
   Result<std::vector<Round>> Rounds(const domain::Viewer& viewer, Id event_id);
+  // Adds a slot (within the event, not overlapping the others, at most 50);
+  // it is empty until the scheduler runs again.
+  Result<Round> AddSlot(const domain::Viewer& viewer, Id round_id, UnixTime starts_at, UnixTime ends_at);
   // Moves a slot; its meetings move along (both told, calendar revision bumped).
   Result<Round> MoveSlot(const domain::Viewer& viewer, Id round_id, Id slot_id, UnixTime starts_at, UnixTime ends_at);
   // Removes a slot; its meetings are rescheduled where possible, else cancelled

@@ -1,6 +1,7 @@
 // Meeting requests, suggestions, rounds with the auto-scheduler, feedback and
 // visits against a real database (SQLite; PostgreSQL with
 // VERBINDER_TEST_BACKEND=postgres).
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -232,7 +233,9 @@ TEST_F(MeetingsTest, RemovingASlotReschedulesOrCancelsAndTellsBoth) {
   auto& s0 = moved_round.slots[0];
   auto moved = meetings_->MoveSlot(leader_, round.id, s0.id, s0.starts_at + 60, s0.ends_at + 60);
   ASSERT_TRUE(moved.ok()) << moved.status().ToString();
-  EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, s0.ends_at, s0.starts_at).status().field(), "slot[0].ends_at");
+  EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, s0.ends_at, s0.starts_at).status().field(), "ends_at");
+  EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, moved_round.slots[1].starts_at, moved_round.slots[1].ends_at)
+                .status().field(), "starts_at");  // onto another slot
   EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, ev_.event.ends_at + 10, ev_.event.ends_at + 100).status().code(),
             Code::kInvalidArgument);
 }
@@ -259,6 +262,33 @@ TEST_F(MeetingsTest, RoundValidation) {
   auto rounds = meetings_->Rounds(leader_, ev_.event.id);
   ASSERT_TRUE(rounds.ok());
   EXPECT_TRUE(rounds->empty());
+}
+
+TEST_F(MeetingsTest, AddingASlotValidatesItAndTheNextRunFillsIt) {
+  SetUpBorrel();
+  Round round = MakeRound(1, 1, 3);
+  ASSERT_TRUE(meetings_->AutoSchedule(leader_, round.id).ok());
+  auto before = *meetings_->RoundMeetings(leader_, round.id);
+  ASSERT_EQ(before.size(), 1u);  // one table, one slot
+  const Slot s0 = round.slots[0];
+  EXPECT_EQ(meetings_->AddSlot(As(anja_), round.id, s0.ends_at + 300, s0.ends_at + 1200).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(meetings_->AddSlot(leader_, round.id, s0.starts_at + 60, s0.ends_at + 60).status().field(), "starts_at");
+  EXPECT_EQ(meetings_->AddSlot(leader_, round.id, s0.ends_at + 1200, s0.ends_at + 300).status().field(), "ends_at");
+  EXPECT_EQ(meetings_->AddSlot(leader_, round.id, ev_.event.ends_at, ev_.event.ends_at + 900).status().field(), "starts_at");
+  EXPECT_EQ(meetings_->AddSlot(leader_, 999999, s0.ends_at + 300, s0.ends_at + 1200).status().code(), Code::kNotFound);
+  EXPECT_EQ(meetings_->GetRound(leader_, round.id)->slots.size(), 1u);  // nothing written by the bad calls
+  auto added = meetings_->AddSlot(leader_, round.id, s0.ends_at + 300, s0.ends_at + 1200);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  ASSERT_EQ(added->slots.size(), 2u);
+  EXPECT_EQ(added->slots[1].starts_at, s0.ends_at + 300);
+  auto run = meetings_->AutoSchedule(leader_, round.id);
+  ASSERT_TRUE(run.ok());
+  EXPECT_EQ(run->kept, 1);
+  EXPECT_GE(run->added, 1);
+  auto after = *meetings_->RoundMeetings(leader_, round.id);
+  ExpectFeasible(*added, after);
+  EXPECT_TRUE(std::any_of(after.begin(), after.end(), [&](const ScheduledMeeting& m) { return m.slot_id == added->slots[1].id; }));
 }
 
 TEST_F(MeetingsTest, FeedbackWritesMeetingHeldOnceAndMeetingInviteParses) {

@@ -1,5 +1,7 @@
-// Networking rounds: slots × tables, attendees' availability, moving and
-// removing slots, and the auto-scheduler over matching::Schedule.
+// Networking rounds: slots × tables, attendees' availability, adding, moving
+// and removing slots, and the auto-scheduler: matching::Schedule, then the
+// spreading pass (spread.h) so that as many participants as possible meet
+// someone.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -8,6 +10,7 @@
 #include "domain/validation.h"
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
+#include "events/spread.h"
 #include "matching/schedule.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
@@ -39,6 +42,19 @@ Status ValidateSlots(const std::vector<Slot>& slots, const EventInfo& info, cons
       if (s.starts_at < slots[j].ends_at && slots[j].starts_at < s.ends_at)
         return InvalidArgument("overlaps " + prefix + "[" + std::to_string(j) + "]", f + "starts_at");
   }
+  return Status::Ok();
+}
+
+// One slot given on its own (add, move): fields named as in the request body.
+// `others` are the round's other slots, which it must not overlap.
+Status ValidateOneSlot(const Slot& s, const EventInfo& info, const std::vector<Slot>& others) {
+  if (s.starts_at < info.event.starts_at || s.starts_at >= info.event.ends_at)
+    return InvalidArgument("must lie within the event", "starts_at");
+  if (s.ends_at <= s.starts_at) return InvalidArgument("must be after starts_at", "ends_at");
+  if (s.ends_at > info.event.ends_at) return InvalidArgument("must lie within the event", "ends_at");
+  for (const auto& o : others)
+    if (o.id != s.id && o.starts_at < s.ends_at && s.starts_at < o.ends_at)
+      return InvalidArgument("overlaps slot " + std::to_string(o.id), "starts_at");
   return Status::Ok();
 }
 
@@ -210,6 +226,35 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
     if (x.must != y.must) return x.must;
     return x.weight > y.weight;
   });
+  {
+    // The engine knows one table count for every slot; kept meetings already
+    // hold some tables. What does not fit is left out here (a must is
+    // reported), then the spreading pass gives a first meeting to as many
+    // participants as it can before anyone keeps a further one.
+    std::vector<int> free_tables(round.slots.size(), round.tables);
+    for (const auto& [slot, table] : table_used) --free_tables[slot];
+    std::vector<int> left = free_tables;
+    std::vector<matching::Meeting> fitted;
+    for (const auto& m : placed) {
+      if (left[m.slot] > 0) {
+        --left[m.slot];
+        fitted.push_back(m);
+      } else if (cand[pair_keys[m.pair_index]].must) {
+        const auto& key = pair_keys[m.pair_index];
+        run.unscheduled_requests.push_back(internal::MemberName(sql, people[key.first]) + " and " +
+                                           internal::MemberName(sql, people[key.second]) +
+                                           ": no free table left in the slot");
+      }
+    }
+    std::vector<int> base(people.size(), 0);
+    for (size_t i = 0; i < people.size(); ++i) base[i] = kept_count[people[i]];
+    if (!inst.slots.empty()) SpreadMeetings(inst, base, free_tables, fitted);
+    placed = std::move(fitted);
+    run.objective = 0;  // of what is placed now (the engine's bound still holds)
+    for (const auto& m : placed) run.objective += m.weight;
+    std::stable_sort(placed.begin(), placed.end(),
+                     [](const matching::Meeting& x, const matching::Meeting& y) { return x.slot < y.slot; });
+  }
   std::set<long long> replaced;
   std::map<Id, int> new_count;
   long long t = now, round_id = round.id;
@@ -375,13 +420,7 @@ Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slo
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
     auto it = std::find_if(round.slots.begin(), round.slots.end(), [&](const Slot& s) { return s.id == slot_id; });
     if (it == round.slots.end()) return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id");
-    it->starts_at = starts_at;
-    it->ends_at = ends_at;
-    std::vector<Slot> moved = {*it};
-    VB_RETURN_IF_ERROR(ValidateSlots(moved, info, "slot"));
-    for (const auto& s : round.slots)
-      if (s.id != slot_id && s.starts_at < ends_at && starts_at < s.ends_at)
-        return InvalidArgument("overlaps slot " + std::to_string(s.id), "starts_at");
+    VB_RETURN_IF_ERROR(ValidateOneSlot(Slot{slot_id, starts_at, ends_at}, info, round.slots));
     long long sid = slot_id, s = starts_at, e = ends_at, t = clock_.Now();
     sql << "UPDATE round_slots SET starts_at = :s, ends_at = :e WHERE id = :id", soci::use(s), soci::use(e), soci::use(sid);
     std::vector<std::tuple<long long, long long, long long>> affected;
@@ -400,6 +439,25 @@ Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slo
                        MeetingText(internal::MemberName(sql, who == a ? b : a), " moved to a new time.",
                                    " is verplaatst naar een nieuwe tijd."),
                        "meeting:" + std::to_string(id), t);
+    VB_ASSIGN_OR_RETURN(auto stored, internal::LoadRound(sql, round_id));
+    tr.commit();
+    return stored;
+  });
+}
+
+Result<Round> MeetingService::AddSlot(const Viewer& viewer, Id round_id, UnixTime starts_at, UnixTime ends_at) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> {
+    VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
+    soci::transaction tr(sql);
+    internal::LockEvent(sql, event_id);  // first: a write lock before any read
+    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
+    VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
+    if (round.slots.size() >= kMaxSlots) return Conflict("a round has at most 50 slots", "starts_at");
+    VB_RETURN_IF_ERROR(ValidateOneSlot(Slot{0, starts_at, ends_at}, info, round.slots));
+    long long r = round_id, s = starts_at, e = ends_at;
+    sql << "INSERT INTO round_slots (round_id, starts_at, ends_at) VALUES (:r, :s, :e)", soci::use(r), soci::use(s),
+        soci::use(e);
     VB_ASSIGN_OR_RETURN(auto stored, internal::LoadRound(sql, round_id));
     tr.commit();
     return stored;
