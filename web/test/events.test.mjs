@@ -2,11 +2,19 @@
 // a real `verbinder serve` on a fresh demo database): a member registers and
 // sees the waitlist when full, the check-in QR code, whom to meet, sends a
 // meeting request that another member accepts, sees the schedule and confirms
-// the meeting; the leader creates an event, checks a member in by name, runs
-// the auto-schedule and sees it per table. 375 px, Dutch and English, axe on
+// the meeting; the leader creates an event, checks a member in by name and by
+// scanning the QR code with a (fake) camera, runs the auto-schedule and sees it
+// per table; networking rounds: a member marks slots she cannot make and opts
+// out and back in, the leader adds, moves and removes slots (confirmation with
+// the meetings affected, then what became of them); a member's page links to
+// the visit request. 375 px, Dutch and English, axe on
 // every page, screenshots. Run: VERBINDER_BINARY=... node --test web/test/events.test.mjs
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import qrcode from 'qrcode-generator';
 import {
   ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
 } from './harness.mjs';
@@ -35,6 +43,26 @@ function amsterdamInput(unix) {
     timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(unix * 1000).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+// A Y4M video (4:2:0, 640x480, 10 frames) of the QR code of `text`, as
+// qrcode-generator draws it for the member's check-in code: what chromium's
+// fake camera (--use-file-for-fake-video-capture) shows in a loop.
+function qrVideo(text) {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const n = qr.getModuleCount(), W = 640, H = 480, px = Math.floor(400 / (n + 8));
+  const x0 = Math.floor((W - n * px) / 2), y0 = Math.floor((H - n * px) / 2);
+  const y = Buffer.alloc(W * H, 235);   // white paper, quiet zone included
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
+    if (!qr.isDark(r, c)) continue;
+    for (let dy = 0; dy < px; dy++) y.fill(16, (y0 + r * px + dy) * W + x0 + c * px, (y0 + r * px + dy) * W + x0 + (c + 1) * px);
+  }
+  const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);  // no colour
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vb-qr-')), 'qr.y4m');
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array(10).fill(frame)]));
+  return file;
 }
 async function english(page) {
   await page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
@@ -194,6 +222,120 @@ describe('events', () => {
     noProblems(leader);
   });
 
+  test('at the door the leader scans the QR code of Pieter with the camera and he is checked in', async () => {
+    const p = await apiSession(server.base, PIETER);
+    const code = (await p.call('GET', `/api/v1/events/${eventId}/registration`)).checkin_code;
+    assert.match(code, /^VB-/);
+    const video = qrVideo(code);
+    const cam = await browser({ args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
+    await login(cam.page, server.base, LEADER);
+    await goto(cam.page, `${server.base}/leader/events/${eventId}`);
+    await cam.page.getByRole('button', { name: 'Scannen met de camera' }).click();
+    await cam.page.getByText('Pieter Lammerink is ingecheckt.').waitFor({ timeout: 30000 });
+    const api = await apiSession(server.base, LEADER);
+    const regs = await api.call('GET', `/api/v1/events/${eventId}/registrations?status=registered&q=Pieter`);
+    assert.ok(regs.items.find((r) => r.member_id === p.memberId)?.checked_in_at > 0, 'checked in through the API path');
+    await checkPage(cam, 'leader-checkin-camera-375-nl');
+    await cam.page.getByRole('button', { name: 'Camera stoppen' }).click();
+    await cam.page.getByRole('button', { name: 'Scannen met de camera' }).waitFor();
+    noProblems(cam);
+    // jsQR is its own chunk, loaded by the camera button only: not by the member's event page.
+    const jsqrLoaded = async (page) => {
+      const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+      const bodies = await Promise.all(urls.map(async (u) => (await fetch(u)).text()));
+      return bodies.some((b) => b.includes('invertFirst'));  // one of jsQR's own option names
+    };
+    assert.equal(await jsqrLoaded(cam.page), true);
+    await goto(anja.page, `${server.base}/events/${eventId}`);
+    assert.equal(await jsqrLoaded(anja.page), false);
+  });
+
+  test('networking rounds: Pieter marks a slot he cannot make, opts out and back in; the leader adds, moves and removes slots', async () => {
+    const api = await apiSession(server.base, LEADER);
+    const a = await apiSession(server.base, ANJA);
+    const p = await apiSession(server.base, PIETER);
+    const start = Math.floor((now + 3 * 86400) / 3600) * 3600;  // a whole hour: datetime-local inputs have no seconds
+    const ev = await api.call('POST', '/api/v1/events', { title: 'Rondes', kind: 'network_drinks', starts_at: start, ends_at: start + 4 * 3600, capacity: 0 });
+    for (const m of [a, p]) await m.call('POST', `/api/v1/events/${ev.id}/registrations`);
+    const req = await a.call('POST', `/api/v1/events/${ev.id}/meeting-requests`, { to: p.memberId, message: 'Rondes?' });
+    await p.call('POST', `/api/v1/meeting-requests/${req.id}/accept`);
+    const round = await api.call('POST', `/api/v1/events/${ev.id}/rounds`, {
+      title: 'Ronde A', tables: 2, max_meetings: 1,
+      slots: [{ starts_at: start + 3600, ends_at: start + 4500 }, { starts_at: start + 4800, ends_at: start + 5700 }],
+    });
+    const [s1, s2] = round.slots.map((x) => x.id);
+
+    // Pieter (English, 375 px) cannot make the first slot; he opts out and back in.
+    const { page } = pieter;
+    await goto(page, `${server.base}/events/${ev.id}`);
+    const form = page.locator(`#availability-${round.id}`);
+    await form.locator(`#away-${s1}`).check();
+    assert.match(await form.locator(`label[for=away-${s1}]`).textContent(), /^\d\d:\d\d–\d\d:\d\d — I am not available$/);
+    await form.getByRole('button', { name: 'Save my availability' }).click();
+    await page.getByText('Your availability is saved.').waitFor();
+    assert.deepEqual((await p.call('GET', `/api/v1/rounds/${round.id}/availability`)).unavailable_slot_ids, [s1]);
+    await checkPage(pieter, 'event-rounds-375-en');
+    await page.getByLabel('Take part in the networking rounds').uncheck();
+    await page.getByText('You no longer take part in the networking rounds.').waitFor();
+    assert.equal((await p.call('GET', `/api/v1/events/${ev.id}/registration`)).rounds_opt_out, true);
+    assert.match(await page.locator('#rounds').textContent(), /You do not take part in the rounds/);
+    await page.getByLabel('Take part in the networking rounds').check();
+    await page.getByText('You take part in the networking rounds again.').waitFor();
+    assert.equal((await p.call('GET', `/api/v1/events/${ev.id}/registration`)).rounds_opt_out, false);
+    assert.equal(await page.locator(`#away-${s1}`).isChecked(), true, 'the saved availability is shown again');
+    noProblems(pieter);
+
+    // The schedule puts Anja and Pieter in the second slot: he cannot make the first.
+    assert.equal((await api.call('POST', `/api/v1/rounds/${round.id}/schedule`)).added, 1);
+    const scheduled = async () => (await api.call('GET', `/api/v1/rounds/${round.id}/meetings`)).items.filter((m) => m.status === 'scheduled');
+    assert.equal((await scheduled())[0].slot_id, s2);
+
+    // The leader (Dutch) adds a third slot.
+    const lp = leader.page;
+    await goto(lp, `${server.base}/leader/events/${ev.id}`);
+    const art = lp.locator(`#round-${round.id}`);
+    await art.locator('summary', { hasText: 'Tijdslot toevoegen' }).click();
+    const add = lp.locator(`#add-slot-${round.id}`);
+    await add.getByLabel('Tijdslot begint').fill(amsterdamInput(start + 6000));
+    await add.getByLabel('Minuten per tijdslot').fill('15');
+    await add.getByRole('button', { name: 'Toevoegen' }).click();
+    await lp.getByText(/Tijdslot \d\d:\d\d–\d\d:\d\d toegevoegd/).waitFor();
+    assert.equal(await lp.locator(`#slots-${round.id} > li`).count(), 3);
+    const s3 = (await api.call('GET', `/api/v1/events/${ev.id}/rounds`)).items[0].slots[2];
+    assert.deepEqual([s3.starts_at, s3.ends_at], [start + 6000, start + 6900]);
+
+    // She moves the second slot (with the meeting) to later: the confirmation counts the meeting.
+    const notes = async (s) => (await s.call('GET', '/api/v1/events/notifications?limit=1')).total;
+    const [anjaNotes, pieterNotes] = [await notes(a), await notes(p)];
+    const slot2 = lp.locator(`#slot-${s2}`);
+    assert.match(await slot2.textContent(), /gesprekken: 1/);
+    await slot2.locator('summary', { hasText: 'Verplaatsen' }).click();
+    await slot2.getByLabel('Tijdslot begint').fill(amsterdamInput(start + 7200));
+    await slot2.getByRole('button', { name: 'Tijdslot verplaatsen' }).click();
+    await slot2.getByText(/^Gesprekken in dit tijdslot: 1\. Ze gaan mee naar \d\d:\d\d–\d\d:\d\d/).waitFor();
+    await checkPage(leader, 'leader-slot-move-confirm-375-nl');
+    await slot2.getByRole('button', { name: 'Ja, verplaatsen' }).click();
+    await lp.locator('#leader-status').getByText(/Tijdslot verplaatst naar .*Gesprekken meeverplaatst: 1/).waitFor();
+    let live = await scheduled();
+    assert.equal(live.length, 1);
+    assert.deepEqual([live[0].slot_id, live[0].starts_at], [s2, start + 7200], 'the meeting moved along');
+    assert.ok(await notes(a) > anjaNotes && await notes(p) > pieterNotes, 'both were told');
+
+    // She removes it: the meeting is rescheduled (into the added slot: Pieter cannot make the first) and listed.
+    const moved = lp.locator(`#slot-${s2}`);
+    await moved.getByRole('button', { name: /^Tijdslot \d\d:\d\d–\d\d:\d\d verwijderen$/ }).click();
+    await moved.getByText(/^Gesprekken in dit tijdslot: 1\. Ze worden waar mogelijk/).waitFor();
+    await moved.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await lp.locator('#leader-status').getByText('Tijdslot verwijderd. Opnieuw ingepland: 1, vervallen: 0. Iedereen die het aangaat kreeg bericht.').waitFor();
+    assert.match(await lp.locator(`#slot-outcome-${round.id}`).textContent(), /^Anja Kamphuis & Pieter Lammerink: nu \d\d:\d\d–\d\d:\d\d, tafel \d$/);
+    assert.equal(await lp.locator(`#slots-${round.id} > li`).count(), 2);
+    live = await scheduled();
+    assert.equal(live.length, 1);
+    assert.equal(live[0].slot_id, s3.id);
+    await checkPage(leader, 'leader-slot-removed-375-nl');
+    noProblems(leader);
+  });
+
   test('Anja sees her schedule, prints it, and confirms the meeting happened', async () => {
     const { page } = anja;
     await goto(page, `${server.base}/events/${eventId}/schedule`);
@@ -229,8 +371,21 @@ describe('events', () => {
   test('visits: Anja asks Pieter to come and have a look; he accepts a date (English)', async () => {
     const { page } = anja;
     const p = await apiSession(server.base, PIETER);
-    await goto(page, `${server.base}/visits?host=${p.memberId}`);
+    // From Pieter's member page (he hosts visits): the request form, prefilled with him.
+    await goto(page, `${server.base}/members/${p.memberId}`);
+    await page.getByRole('link', { name: 'Vraag een bezoek aan' }).click();
+    await settle(page);
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `/visits?host=${p.memberId}`);
     assert.equal(await page.locator('h1').textContent(), 'Bezoeken');
+    assert.equal(await page.locator('#visit-host').inputValue(), String(p.memberId));
+    assert.match(await page.locator('#visit-host-name').textContent(), /^Je vraagt Pieter Lammerink om een bezoek\./);
+    // Not for a member who hosts no visits (the leader), nor on one's own page.
+    await goto(page, `${server.base}/members/${(await apiSession(server.base, LEADER)).memberId}`);
+    await page.locator('#h-exp').waitFor();
+    assert.equal(await page.locator('#request-visit').count(), 0);
+    await goto(pieter.page, `${server.base}/members/${p.memberId}`);
+    assert.equal(await pieter.page.locator('#request-visit').count(), 0);
+    await goto(page, `${server.base}/visits?host=${p.memberId}`);
     await page.getByLabel('Waarom wil je komen kijken?').fill('Ik wil zien hoe jullie de planning op de vloer doen.');
     await page.getByLabel('Optie 1').fill(amsterdamInput(now + 14 * 86400));
     await checkPage(anja, 'visits-375-nl');

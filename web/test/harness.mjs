@@ -57,10 +57,11 @@ export async function startServer() {
 }
 
 // One browser profile (fresh user-data-dir) per person, so sessions never mix.
-export async function newBrowser({ width = 375, height = 812, lang = 'nl-NL' } = {}) {
+// `args`: extra chromium switches for this browser only (e.g. a fake camera).
+export async function newBrowser({ width = 375, height = 812, lang = 'nl-NL', args = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, locale: lang,
+    executablePath: CHROMIUM, headless: true, args: [...ARGS, ...args], locale: lang,
     viewport: { width, height }, deviceScaleFactor: 1, timezoneId: 'Europe/Amsterdam',
   });
   const page = context.pages()[0] ?? await context.newPage();

@@ -1,13 +1,15 @@
 // One event for a member: programme, register / cancel / waitlist position,
-// calendar (.ics and the personal feed), the check-in code as a QR code, whom
-// to meet and why, and meeting requests (send, accept, decline, cancel).
+// calendar (.ics and the personal feed), the check-in code as a QR code, taking
+// part in the networking rounds (opt out / back in, the slots I am not
+// available in), whom to meet and why, and meeting requests (send, accept,
+// decline, cancel).
 import { api, ApiError } from '../api';
 import { me, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { formatDate, formatDateTime, t } from '../i18n';
 import {
-  dl, errorText, kindLabel, priceLabel, qrSvg, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
-  type Registration, type Suggestion,
+  clock, dl, errorText, kindLabel, priceLabel, qrSvg, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
+  type Registration, type Round, type Suggestion,
 } from './event-common';
 
 export default async function eventPage(ctx: PageCtx): Promise<void> {
@@ -28,12 +30,17 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
     const registered = reg?.status === 'registered';
-    const [suggestions, requests] = registered
+    const [suggestions, requests, rounds] = registered
       ? await Promise.all([
         api<Items<Suggestion>>('GET', `/api/v1/events/${id}/suggestions?limit=10`),
         api<Items<MeetingRequest>>('GET', `/api/v1/events/${id}/meeting-requests`),
+        api<Items<Round>>('GET', `/api/v1/events/${id}/rounds`),
       ])
-      : [null, null];
+      : [null, null, null];
+    // The slots I marked as not available, per round (only while I take part).
+    const unavailable = rounds && reg && !reg.rounds_opt_out
+      ? await Promise.all(rounds.items.map((r) => api<{ unavailable_slot_ids: number[] }>('GET', `/api/v1/rounds/${r.id}/availability`)))
+      : [];
 
     const act = (fn: () => Promise<unknown>, done: string) => async (ev: Event) => {
       const b = ev.currentTarget as HTMLButtonElement;
@@ -95,13 +102,40 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
             const on = (e.currentTarget as HTMLInputElement).checked;
             try {
               await api('PATCH', `/api/v1/events/${id}/registration`, { rounds_opt_out: !on });
-              say('ok', t('events.leader.saved'));
+              await draw();
+              say('ok', on ? t('events.optout.on') : t('events.optout.off'));
+              document.getElementById('rounds-opt')?.focus();
             } catch (err) { say('error', errorText(err)); }
           },
         }),
         h('label', { for: 'rounds-opt' }, t('events.optout'))),
       h('p', { class: 'hint', id: 'rounds-opt-hint' }, t('events.optout.hint')),
       h('p', null, h('a', { class: 'btn btn-primary', href: `/events/${id}/schedule`, id: 'open-schedule' }, t('events.schedule.open'))));
+
+    const roundsBox = rounds && reg && h('section', { class: 'card', 'aria-labelledby': 'h-rounds', id: 'rounds' },
+      h('h2', { id: 'h-rounds' }, t('events.rounds')),
+      reg.rounds_opt_out ? h('p', null, t('events.rounds.optedout'))
+        : rounds.items.length === 0 ? h('p', null, t('events.rounds.none'))
+          : rounds.items.map((r, i) => {
+            const off = new Set(unavailable[i]?.unavailable_slot_ids ?? []);
+            const boxes = r.slots.map((sl) => ({
+              slot: sl, input: h('input', { type: 'checkbox', id: `away-${sl.id}`, checked: off.has(sl.id), value: String(sl.id) }),
+            }));
+            const form = h('form', { class: 'form', id: `availability-${r.id}` },
+              h('fieldset', null, h('legend', null, t('events.rounds.legend', { title: r.title })),
+                boxes.map(({ slot, input }) => h('div', { class: 'check' }, input,
+                  h('label', { for: input.id }, t('events.rounds.slot', { time: `${clock(slot.starts_at)}–${clock(slot.ends_at)}` }))))),
+              h('button', { type: 'submit', class: 'btn' }, t('events.rounds.save')));
+            form.addEventListener('submit', async (e) => {
+              e.preventDefault();
+              try {
+                await api('PUT', `/api/v1/rounds/${r.id}/availability`,
+                  { unavailable_slot_ids: boxes.filter((b) => b.input.checked).map((b) => b.slot.id) });
+                say('ok', t('events.rounds.saved'));
+              } catch (err) { say('error', errorText(err)); }
+            });
+            return form;
+          }));
 
     const meetBox = suggestions && h('section', { class: 'card', 'aria-labelledby': 'h-meet' },
       h('h2', { id: 'h-meet' }, t('events.meet')),
@@ -165,7 +199,7 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
         ev.programme.length === 0 ? h('p', null, t('events.programme.none')) : h('ul', { class: 'programme' },
           ev.programme.map((p) => h('li', null, h('strong', null, span(p.starts_at, p.ends_at)), ' ', p.title,
             p.room && h('span', { class: 'sub' }, ` · ${p.room}`), p.description && h('p', { class: 'sub' }, p.description))))),
-      regBox, codeBox, optBox, calBox, meetBox, reqBox,
+      regBox, codeBox, optBox, roundsBox, calBox, meetBox, reqBox,
     ]);
   };
   await draw();

@@ -1,14 +1,16 @@
 // The leader's page of one event: edit it, registrations and waitlist,
-// check-in at the door (name search or the code's text), networking rounds
-// (slots × tables) with the auto-schedule shown per slot and table, group
-// tables for the borrel, the printable sheets and the yield report.
+// check-in at the door (name search, the code's text, or its QR code through
+// the camera), networking rounds (slots × tables; add, move and remove slots
+// with a confirmation naming the meetings affected and what became of them)
+// with the auto-schedule shown per slot and table, group tables for the
+// borrel, the printable sheets and the yield report.
 import { api, query, type Page } from '../api';
 import { type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { formatNumber, getLang, t } from '../i18n';
 import {
   clock, errorText, fromLocalInput, span, toLocalInput, type EventInfo, type Items, type Meeting, type Registration,
-  type Round, type Seating,
+  type Round, type Seating, type Slot,
 } from './event-common';
 import { eventForm } from './leader-event-form';
 
@@ -84,7 +86,72 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
     const byCode = h('form', { class: 'form search-row' }, field(t('events.leader.checkin.code'), code),
       h('button', { type: 'submit', class: 'btn' }, t('events.leader.checkin.code.submit')));
     byCode.addEventListener('submit', (e) => { e.preventDefault(); void checkIn({ code: code.value }).then(() => { code.value = ''; }); });
-    door.replaceChildren(h('h2', { id: 'h-door' }, t('events.leader.checkin')), byName, results, byCode);
+    // Scanning with the camera: frames go through jsQR (its own chunk, loaded
+    // only when the leader starts the camera); every code read is checked in
+    // exactly as if it had been typed, once per code while the camera runs.
+    const scanBox = h('div', { id: 'scan-box' });
+    const scan = h('button', { type: 'button', class: 'btn', id: 'scan-camera', onclick: () => void startScan() }, t('events.leader.checkin.scan'));
+    let stopScan = () => {};
+    const startScan = async () => {
+      if (!navigator.mediaDevices?.getUserMedia) { say('error', t('events.leader.checkin.scan.unsupported')); return; }
+      scan.disabled = true;
+      let stream: MediaStream;
+      let jsQR: typeof import('jsqr').default;
+      try {
+        const [mod, media] = await Promise.all([import('jsqr'), navigator.mediaDevices.getUserMedia({
+          video: { facingMode: { ideal: 'environment' } }, audio: false,   // the back camera on a phone
+        })]);
+        jsQR = mod.default;
+        stream = media;
+      } catch (err) {
+        scan.disabled = false;
+        say('error', t('events.leader.checkin.scan.denied', { msg: err instanceof Error ? err.message : String(err) }));
+        return;
+      }
+      const video = h('video', { id: 'scan-video', muted: true, playsinline: true, 'aria-label': t('events.leader.checkin.scan.video') });
+      video.muted = true;
+      video.srcObject = stream;
+      video.style.width = '100%';
+      video.style.maxWidth = '480px';
+      const canvas = document.createElement('canvas');
+      const g = canvas.getContext('2d', { willReadFrequently: true });
+      const seen = new Set<string>();
+      let running = true;
+      stopScan = () => {
+        running = false;
+        for (const track of stream.getTracks()) track.stop();
+        scanBox.replaceChildren();
+        scan.hidden = false;
+        scan.disabled = false;
+      };
+      const stop = h('button', { type: 'button', class: 'btn', id: 'scan-stop', onclick: () => stopScan() }, t('events.leader.checkin.scan.stop'));
+      scan.hidden = true;
+      scanBox.replaceChildren(h('p', { class: 'hint' }, t('events.leader.checkin.scan.hint')), video, h('div', { class: 'actions' }, stop));
+      await video.play().catch(() => {});
+      const tick = async () => {
+        if (!running) return;
+        if (!video.isConnected) { stopScan(); return; }   // the leader left the page
+        if (g && video.readyState >= 2 && video.videoWidth > 0) {
+          const scale = Math.min(1, 800 / video.videoWidth);
+          canvas.width = Math.round(video.videoWidth * scale);
+          canvas.height = Math.round(video.videoHeight * scale);
+          g.drawImage(video, 0, 0, canvas.width, canvas.height);
+          const img = g.getImageData(0, 0, canvas.width, canvas.height);
+          const found = jsQR(img.data, img.width, img.height, { inversionAttempts: 'attemptBoth' });
+          const text = found?.data.trim();
+          if (text && !seen.has(text)) {
+            seen.add(text);
+            code.value = text;
+            await checkIn({ code: text });
+            code.value = '';
+          }
+        }
+        setTimeout(() => void tick(), 150);
+      };
+      void tick();
+    };
+    door.replaceChildren(h('h2', { id: 'h-door' }, t('events.leader.checkin')), byName, results, byCode,
+      h('div', { class: 'actions' }, scan), scanBox);
   };
 
   const roundResult = (meetings: Meeting[]): HTMLElement => {
@@ -100,14 +167,110 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
           h('td', null, String(m.table)), h('td', null, `${m.a.name || t('events.schedule.hidden')} & ${m.b.name || t('events.schedule.hidden')}`))))))));
   };
 
+  // What the last slot change did, shown under its round after the redraw.
+  let outcome: { round: number; node: HTMLElement } | null = null;
+  const who = (m: Meeting) => `${m.a.name || t('events.schedule.hidden')} & ${m.b.name || t('events.schedule.hidden')}`;
+  const slotTime = (s: { starts_at: number; ends_at: number }) => `${clock(s.starts_at)}–${clock(s.ends_at)}`;
+
+  // An inline confirmation in `box`: the question, then "yes" runs `go`, "no" restores the box.
+  const confirmIn = (box: HTMLElement, question: string, yes: string, go: () => Promise<void>) => {
+    const before = [...box.childNodes];
+    const no = h('button', { type: 'button', class: 'btn', onclick: () => box.replaceChildren(...before) }, t('events.leader.slots.keep'));
+    const ok = h('button', {
+      type: 'button', class: 'btn btn-danger',
+      onclick: async () => {
+        ok.disabled = true; no.disabled = true;
+        try { await go(); } catch (err) { box.replaceChildren(...before); say('error', errorText(err)); }
+      },
+    }, yes);
+    box.replaceChildren(h('div', { class: 'msg msg-info confirm', role: 'group', 'aria-label': t('events.leader.slots.confirm') },
+      h('p', null, question), h('div', { class: 'actions' }, ok, no)));
+    ok.focus();
+  };
+
+  // Start (datetime-local) and length (minutes) inputs for a slot, with ids unique on the page.
+  const slotInputs = (key: string, start: number, minutes: number) => {
+    const at = h('input', { type: 'datetime-local', id: `slot-start-${key}`, required: true, value: toLocalInput(start) });
+    const len = h('input', { type: 'number', id: `slot-minutes-${key}`, min: 5, max: 600, required: true, value: String(minutes) });
+    return { at, len, fields: [field(t('events.leader.slots.start'), at), field(t('events.leader.rounds.minutes'), len)],
+      range: () => { const s = fromLocalInput(at.value); return { starts_at: s, ends_at: s + Number(len.value) * 60 }; } };
+  };
+
+  const slotItem = (r: Round, s: Slot, ms: Meeting[]): HTMLElement => {
+    const inSlot = ms.filter((m) => m.status === 'scheduled' && m.slot_id === s.id);
+    const n = inSlot.length;
+    const box = h('div', { class: 'slot-actions' });
+    const move = slotInputs(String(s.id), s.starts_at, Math.round((s.ends_at - s.starts_at) / 60));
+    const moveForm = h('form', { class: 'form' }, move.fields, h('button', { type: 'submit', class: 'btn' }, t('events.leader.slots.move.submit')));
+    moveForm.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const range = move.range();
+      confirmIn(box, t('events.leader.slots.move.confirm', { n, time: slotTime(range) }), t('events.leader.slots.move.yes'), async () => {
+        await api<Round>('PATCH', `/api/v1/rounds/${r.id}/slots/${s.id}`, range);
+        const text = t('events.leader.slots.moved', { n, time: slotTime(range) });
+        outcome = { round: r.id, node: h('div', { class: 'slot-outcome' }, message('ok', text)) };
+        await drawRounds();
+        say('ok', text);   // after the redraw: the message means the page shows it
+      });
+    });
+    const remove = h('button', {
+      type: 'button', class: 'btn btn-small btn-danger', 'aria-label': t('events.leader.slots.remove.label', { time: slotTime(s) }),
+      onclick: () => confirmIn(box, t('events.leader.slots.remove.confirm', { n }), t('events.leader.slots.remove.yes'), async () => {
+        const run = await api<{ rescheduled: number; cancelled: number }>('DELETE', `/api/v1/rounds/${r.id}/slots/${s.id}`);
+        const after = await api<Items<Meeting>>('GET', `/api/v1/rounds/${r.id}/meetings`);
+        const byId = new Map(after.items.map((m) => [m.id, m]));
+        const text = t('events.leader.slots.removed', { rescheduled: run.rescheduled, cancelled: run.cancelled });
+        outcome = {
+          round: r.id,
+          node: h('div', { class: 'slot-outcome' }, message('ok', text),
+            inSlot.length > 0 && h('ul', { class: 'plain-list', id: `slot-outcome-${r.id}` }, inSlot.map((m) => {
+              const now = byId.get(m.id);
+              return h('li', null, now && now.status === 'scheduled'
+                ? t('events.leader.slots.outcome.moved', { who: who(now), time: slotTime(now), table: now.table })
+                : t('events.leader.slots.outcome.cancelled', { who: who(m) }));
+            }))),
+        };
+        await drawRounds();
+        await drawReport();
+        say('ok', text);
+      }),
+    }, t('events.leader.slots.remove'));
+    box.append(h('details', null, h('summary', null, t('events.leader.slots.move')), moveForm), ' ', remove);
+    return h('li', { class: 'slot', id: `slot-${s.id}` },
+      h('strong', null, slotTime(s)), ' · ', t('events.leader.slots.meetings', { n }), box);
+  };
+
+  const addSlotForm = (r: Round): HTMLElement => {
+    const last = r.slots[r.slots.length - 1];
+    const minutes = last ? Math.round((last.ends_at - last.starts_at) / 60) : 15;
+    const inputs = slotInputs(`new-${r.id}`, last ? last.ends_at + 300 : ev.starts_at, minutes);
+    const form = h('form', { class: 'form', id: `add-slot-${r.id}` }, inputs.fields,
+      h('button', { type: 'submit', class: 'btn' }, t('events.leader.slots.add.submit')));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        const range = inputs.range();
+        await api<Round>('POST', `/api/v1/rounds/${r.id}/slots`, range);
+        outcome = null;
+        await drawRounds();
+        say('ok', t('events.leader.slots.added', { time: slotTime(range) }));
+      } catch (err) { say('error', errorText(err)); }
+    });
+    return h('details', null, h('summary', null, t('events.leader.slots.add')), form);
+  };
+
   const drawRounds = async () => {
     const list = await api<Items<Round>>('GET', `/api/v1/events/${id}/rounds`);
     const blocks = await Promise.all(list.items.map(async (r) => {
       const ms = await api<Items<Meeting>>('GET', `/api/v1/rounds/${r.id}/meetings`);
       const out = h('div', { class: 'round-out' }, roundResult(ms.items));
-      return h('article', { class: 'round' },
+      return h('article', { class: 'round', id: `round-${r.id}` },
         h('h3', null, r.title),
         h('p', { class: 'sub' }, t('events.leader.rounds.summary', { slots: r.slots.length, tables: r.tables, max: r.max_meetings })),
+        h('h4', null, t('events.leader.slots')),
+        h('ul', { class: 'plain-list slots', id: `slots-${r.id}` }, r.slots.map((s) => slotItem(r, s, ms.items))),
+        outcome?.round === r.id && outcome.node,
+        addSlotForm(r),
         h('button', {
           type: 'button', class: 'btn btn-primary', id: `run-${r.id}`,
           onclick: async (e: Event) => {
@@ -115,6 +278,7 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
             b.disabled = true;
             try {
               const run = await api<{ participants: number; kept: number; added: number; rescheduled: number; cancelled: number }>('POST', `/api/v1/rounds/${r.id}/schedule`);
+              outcome = null;
               say('ok', t('events.leader.rounds.ran', run));
               await drawRounds();
               await drawReport();

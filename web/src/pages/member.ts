@@ -43,6 +43,9 @@ export default async function memberPage(ctx: PageCtx): Promise<void> {
           m.region && [h('dt', null, t('member.region')), h('dd', null, m.region)],
           m.hosts_visits && [h('dt', null, t('member.visits')),
             h('dd', null, m.visit_location ? t('member.visits.yes', { where: m.visit_location }) : t('member.visits.yes.nowhere'))]),
+        // "Can I come and have a look?": the visit request form, prefilled with this host.
+        m.hosts_visits && id !== self && h('p', null,
+          h('a', { class: 'btn', href: `/visits?host=${m.id}`, id: 'request-visit' }, t('events.visits.request'))),
         linkedin && h('p', null, h('a', { href: linkedin, rel: 'noopener noreferrer nofollow', target: '_blank' }, t('member.linkedin'))))),
   );
 

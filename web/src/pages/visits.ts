@@ -1,6 +1,6 @@
 // Visits ("kom eens kijken"): request a visit (host, reason, proposed dates),
 // the host accepts one date or declines, both confirm afterwards; my visits.
-import { api } from '../api';
+import { api, type Member } from '../api';
 import { me, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { formatDateTime, t, type Key } from '../i18n';
@@ -22,10 +22,20 @@ export default async function visitsPage(ctx: PageCtx): Promise<void> {
   const say = (kind: 'ok' | 'error', text: string) => status.replaceChildren(message(kind, text));
 
   const host = h('input', { type: 'number', min: 1, required: true, id: 'visit-host', value: ctx.query.get('host') ?? '' });
+  // Opened from a member's page (?host=ID): name the host above the form.
+  const hostNote = h('p', { id: 'visit-host-name' });
+  const hostId = Number(ctx.query.get('host'));
+  if (Number.isInteger(hostId) && hostId > 0) {
+    try {
+      const m = await api<Member>('GET', `/api/v1/members/${hostId}`);
+      hostNote.append(t('events.visits.request.host', { name: m.name }), m.visit_location ? ` (${m.visit_location})` : '');
+    } catch { /* an unknown or hidden member: the form's own error says so on sending */ }
+  }
   const reason = h('textarea', { rows: 3, required: true, maxlength: 2000, id: 'visit-reason' });
   const dates = [1, 2, 3].map((n) => h('input', { type: 'datetime-local', id: `visit-date-${n}`, required: n === 1 }));
   const form = h('form', { class: 'form card', id: 'visit-form' },
     h('h2', null, t('events.visits.request')),
+    hostNote,
     field(t('events.visits.host'), host, t('events.visits.host.hint')),
     field(t('events.visits.reason'), reason),
     h('fieldset', null, h('legend', null, t('events.visits.dates')), dates.map((d, i) => field(t('events.visits.date', { n: i + 1 }), d))),
