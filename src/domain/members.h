@@ -37,9 +37,9 @@ inline constexpr int kMaxExactTotal = 1000;
 // How MemberService::List picks its plan for word searches (see members.cpp).
 // Defaults suit 100,000 members; tests lower them to force each plan.
 struct SearchTuning {
-  int frequent_rows = 1000;  // a word with at least this many index rows is "frequent"
+  int frequent_rows = 3000;  // a word with at least this many index rows is "frequent"
   int estimate_cap = 5000;   // index rows counted per word to estimate its frequency
-  double walk_factor = 3.0;  // name-order walk: members expected to fill the page this many times
+  double walk_factor = 2.0;  // name-order walk: members expected to fill the page this many times
   int walk_extra = 100;      // ... plus this many
 };
 
