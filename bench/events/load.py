@@ -101,6 +101,18 @@ result["suggestions_cached_per_member_ms"] = round(t_rest * 1000, 2)
 result["auto_schedule_s"] = round(t_schedule, 3)
 result["suggestions_plus_schedule_s"] = round(t_first + t_schedule, 3)
 result["schedule_run"] = {k: run[k] for k in ("participants", "added", "kept")}
+# How the meetings are spread: the schedule is visible to attendees as soon as
+# the organizer's run returns (there is no separate publish step), so these are
+# the schedules the personal-schedule load below reads.
+live = "SELECT a AS m FROM meetings WHERE round_id = ? AND status = 'scheduled' UNION ALL " \
+       "SELECT b FROM meetings WHERE round_id = ? AND status = 'scheduled'"
+per = dict(conn.execute(f"SELECT m, count(*) FROM ({live}) GROUP BY m", (rnd["id"], rnd["id"])).fetchall())
+hist = {}
+for c in per.values():
+    hist[c] = hist.get(c, 0) + 1
+result["spread"] = {"participants_with_a_meeting": len(per), "participants": run["participants"],
+                    "meetings_per_participant": {str(k): hist[k] for k in sorted(hist)},
+                    "participants_without": run["participants"] - len(per)}
 result["first_suggestions"] = len(first["items"])
 print(json.dumps(result), file=sys.stderr, flush=True)
 
@@ -126,12 +138,13 @@ threads = [threading.Thread(target=hammer, args=(g, 250)) for g in groups]
 for t in threads: t.start()
 for t in threads: t.join()
 wall = time.perf_counter() - t0
-for m in members[:5]:
+for m in members:
     m.fresh()
-sizes = [len(m.call("GET", base + "/schedule")["items"]) for m in members[:5]]
+sizes = [len(m.call("GET", base + "/schedule")["items"]) for m in members]  # all 40 measured members
 result["schedule_api"] = {"requests": len(lat), "clients": 8, "p50_ms": round(pct(lat, 50), 2),
                           "p99_ms": round(pct(lat, 99), 2), "max_ms": round(max(lat), 2),
-                          "throughput_rps": round(len(lat) / wall, 1), "meetings_per_schedule": sizes}
+                          "throughput_rps": round(len(lat) / wall, 1), "meetings_per_schedule": sizes,
+                          "schedules_with_meetings": sum(1 for x in sizes if x > 0)}
 
 # 3. 500 concurrent registrations for the last 10 seats.
 leader.fresh()
