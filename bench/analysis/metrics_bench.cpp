@@ -89,7 +89,26 @@ int main(int argc, char** argv) {
   out["communities_connected"] = CommunitiesConnected(g, c.membership);
   if (wanted("introductions"))
     time("introductions", [&] { SuggestIntroductions(g, c.membership, {50, -1, threads}); });
-  if (wanted("layout")) time("layout", [&] { ComputeLayout(g); });
+  if (wanted("layout")) {
+    Layout l;
+    time("layout", [&] { l = ComputeLayout(g); });
+    // Quality: mean tie length over mean distance of random pairs (lower = neighbours
+    // closer together); peers.py computes the same for igraph's layout.
+    double tie = 0, pair = 0;
+    int64_t ties = 0;
+    for (int32_t v = 0; v < g.NodeCount(); ++v)
+      for (int64_t e = g.Begin(v); e < g.End(v); ++e, ++ties) tie += std::hypot(l.x[v] - l.x[g.adj[e]], l.y[v] - l.y[g.adj[e]]);
+    uint64_t state = 12345;
+    const int pairs = 200000;
+    for (int i = 0; i < pairs; ++i) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      const int32_t a = static_cast<int32_t>((state >> 33) % g.NodeCount());
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      const int32_t b = static_cast<int32_t>((state >> 33) % g.NodeCount());
+      pair += std::hypot(l.x[a] - l.x[b], l.y[a] - l.y[b]);
+    }
+    out["layout_tie_over_random"] = (tie / std::max<int64_t>(ties, 1)) / (pair / pairs);
+  }
   std::printf("%s\n", out.dump().c_str());
   return 0;
 }

@@ -37,6 +37,17 @@ def timed(out, name, fn):
     return r
 
 
+def tie_over_random(xy, edges, n):
+    """Mean tie length / mean distance of 200,000 random pairs (lower = neighbours closer)."""
+    import math
+    import random
+    rng = random.Random(12345)
+    d = lambda a, b: math.hypot(xy[a][0] - xy[b][0], xy[a][1] - xy[b][1])
+    tie = sum(d(u, v) for u, v in edges) / len(edges)
+    pair = sum(d(rng.randrange(n), rng.randrange(n)) for _ in range(200000)) / 200000
+    return tie / pair
+
+
 def main():
     members, ties = sys.argv[1], sys.argv[2]
     exact = "--exact-betweenness" in sys.argv
@@ -55,7 +66,8 @@ def main():
     timed(o, "assortativity", lambda: g.assortativity_nominal("sector", directed=False))
     part = timed(o, "leiden", lambda: g.community_leiden(objective_function="modularity", weights="weight", n_iterations=-1))
     o["modularity"] = g.modularity(part.membership, weights="weight")
-    timed(o, "layout_fr_grid", lambda: g.layout_fruchterman_reingold(niter=150, grid="grid")) if n <= 20000 else None
+    lay = timed(o, "layout_fr_grid", lambda: g.layout_fruchterman_reingold(niter=150, grid="grid"))
+    o["layout_tie_over_random"] = tie_over_random(lay.coords, edges, n)
 
     o = res["graph_tool"]
     o["threads"] = gt.openmp_get_num_threads() if gt.openmp_enabled() else 1
