@@ -108,8 +108,10 @@ export function divergingChart(o: { title: string; desc: string; tableLabel: str
 }
 
 // Lines over ordered points (e.g. events by date); x labels under the axis.
+// `format` writes the values in the table and tooltips (default: whole numbers).
 export function lineChart(o: { title: string; desc: string; tableLabel: string; labelHead: string; series: Series[];
-  points: { label: string; sub?: string; values: number[] }[] }): HTMLElement {
+  points: { label: string; sub?: string; values: number[] }[]; format?: (n: number) => string }): HTMLElement {
+  const fmt = o.format ?? ((n: number) => formatNumber(n));
   const W = 640, H = 260, left = 44, right = 12, top = 12, bottom = 46;
   const n = o.points.length;
   const max = niceMax(Math.max(1, ...o.points.flatMap((p) => p.values)));
@@ -129,10 +131,10 @@ export function lineChart(o: { title: string; desc: string; tableLabel: string; 
     const d = o.points.map((p, i) => `${i ? 'L' : 'M'}${px(i).toFixed(1)},${py(p.values[j]).toFixed(1)}`).join(' ');
     svg.append(s('path', { d, fill: 'none', stroke: ser.color, 'stroke-width': 2.5, class: 'chart-line' }));
     o.points.forEach((p, i) => svg.append(s('circle', { cx: px(i).toFixed(1), cy: py(p.values[j]).toFixed(1), r: 3.5, fill: ser.color },
-      s('title', {}, `${p.label}${p.sub ? ' (' + p.sub + ')' : ''} — ${ser.name}: ${formatNumber(p.values[j])}`))));
+      s('title', {}, `${p.label}${p.sub ? ' (' + p.sub + ')' : ''} — ${ser.name}: ${fmt(p.values[j])}`))));
   });
   const table = dataTable([o.labelHead, ...o.series.map((x) => x.name)],
-    o.points.map((p) => [p.sub ? `${p.label} (${p.sub})` : p.label, ...p.values.map((v) => formatNumber(v))]));
+    o.points.map((p) => [p.sub ? `${p.label} (${p.sub})` : p.label, ...p.values.map(fmt)]));
   return frame(o.title, o.desc, svg, table, o.tableLabel, o.series);
 }
 

@@ -2,7 +2,9 @@
 // `verbinder serve` on a fresh demo database:
 // - deleting a member from the leader's members page: a confirmation naming the
 //   member and saying what goes; after it the list, the directory and search no
-//   longer show them, and their ledger entries and registrations are gone.
+//   longer show them, and their ledger entries and registrations are gone;
+// - the trend on the network's health page: the months, values and table as
+//   the API reports them, checked against the SQLite database directly.
 // Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/leader-desk.test.mjs
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -114,6 +116,61 @@ describe('the leader at the desk', () => {
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'leader-members-delete-375-en');
     await page.getByRole('button', { name: 'Cancel' }).click();
+    noProblems(b);
+  });
+
+  test('the health page shows the trend per month as the API and the database say', async () => {
+    const b = await browser({ width: 1280, height: 900, lang: 'nl-NL' });
+    const { page } = b;
+    await login(page, server.base, LEADER);
+    const trend = await leaderApi.call('GET', '/api/v1/network/health/trend?months=12');
+    assert.equal(trend.months.length, 12);
+    // Active members per month, independently from the database (visible members only).
+    const visible = "(SELECT id FROM members WHERE visibility <> 'hidden')";
+    for (const m of trend.months) {
+      const active = sqlNumber(`SELECT count(DISTINCT x) FROM (SELECT a AS x, b AS y, at FROM interactions UNION ALL
+        SELECT b, a, at FROM interactions) WHERE at >= ${m.starts_at} AND at < ${m.ends_at}
+        AND x IN ${visible} AND y IN ${visible}`);
+      assert.equal(m.active_members, active, m.month);
+    }
+    assert.ok(trend.months.some((m) => m.active_members > 0), 'the demo ledger falls in the last year');
+    const last = trend.months[11];
+    const ties = sqlNumber(`SELECT count(*) FROM (SELECT DISTINCT a, b FROM interactions WHERE at < ${last.ends_at}
+      AND a IN ${visible} AND b IN ${visible})`);
+    assert.equal(last.ties, ties);
+
+    await goto(page, server.base + '/leader/health');
+    const section = page.locator('[data-testid=trend]');
+    assert.equal(await section.locator('h2').textContent(), 'Verloop over de laatste 12 maanden');
+    const charts = section.locator('figure.chart');
+    assert.equal(await charts.count(), 2);
+    for (let i = 0; i < 2; i++) {
+      assert.equal(await charts.nth(i).locator('svg[role=img] desc').count(), 1);
+      assert.equal(await charts.nth(i).locator('details table').count(), 1);
+    }
+    const withTies = trend.months.filter((m) => m.ties > 0);
+    const shares = charts.filter({ hasText: 'Echte verbindingen en verbindingen tussen sectoren' });
+    assert.equal(await shares.locator('svg circle').count(), withTies.length * 2);
+    assert.equal(await shares.locator('details tbody tr').count(), withTies.length);
+    const pct = (x) => (Math.round(x * 1000) / 10).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const lastRow = shares.locator('details tbody tr').last().locator('td');
+    assert.equal(await lastRow.nth(0).textContent(), pct(withTies[withTies.length - 1].real_tie_share));
+    assert.equal(await lastRow.nth(1).textContent(), pct(withTies[withTies.length - 1].cross_sector_share));
+    const active = charts.filter({ hasText: 'Actieve leden per maand' });
+    const rows = active.locator('details tbody tr');
+    assert.equal(await rows.count(), 12);
+    for (let i = 0; i < 12; i++)
+      assert.equal(await rows.nth(i).locator('td').textContent(), trend.months[i].active_members.toLocaleString('nl-NL'));
+    assert.match(await active.locator('svg desc').textContent(), /actieve leden/);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-health-trend-1280-nl');
+    await switchLanguage(page);
+    assert.equal(await page.locator('[data-testid=trend] h2').textContent(), 'Trend over the last 12 months');
+    assert.equal(await page.locator('[data-testid=trend] figure.chart').filter({ hasText: 'Active members per month' }).count(), 1);
+    await page.setViewportSize({ width: 375, height: 812 });
+    assert.ok(await scrollWidth(page) <= 375, 'no sideways scrolling at 375 px');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-health-trend-375-en');
     noProblems(b);
   });
 });

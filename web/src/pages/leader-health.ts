@@ -1,7 +1,9 @@
 // The network's health at a glance (organizers): real-tie share, ties across
 // sectors, siloed sectors (E-I per sector), isolated and fading members, event
 // yield over time, online-only ties per sector pair — as SVG charts with a data
-// table each. Data: GET /api/v1/network/health.
+// table each; and the trend per month over the last year (real-tie share,
+// cross-sector share, active members) as line charts. Data:
+// GET /api/v1/network/health and GET /api/v1/network/health/trend.
 import { api, sectors } from '../api';
 import { sectorLabel, type PageCtx } from '../app';
 import { barChart, CHART_CSS, divergingChart, lineChart, PALETTE, useStyles } from '../charts';
@@ -18,7 +20,13 @@ export interface Health {
   online_only: { sector_a: string; sector_b: string; ties: number; real: number; online_only: number }[];
 }
 
+export interface TrendMonth {
+  month: string; starts_at: number; ends_at: number; ties: number; real_ties: number; real_tie_share: number | null;
+  cross_sector_ties: number; cross_sector_share: number | null; active_members: number;
+}
+
 const FADING_DAYS = 180;
+const TREND_MONTHS = 12;
 const REAL = '#17603a', ONLINE = '#9aa5b1', INSIDE = '#6b7785', OUTSIDE = PALETTE[0];
 
 function pct(x: number | null): string {
@@ -30,9 +38,10 @@ function dayToUnix(d: string): number { return Date.parse(d + 'T12:00:00Z') / 10
 export default async function leaderHealth(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('leader.health.title'));
   useStyles('charts', CHART_CSS);
-  const [hl, secs] = await Promise.all([
+  const [hl, secs, trend] = await Promise.all([
     api<Health>('GET', `/api/v1/network/health?fading_days=${FADING_DAYS}`),
     sectors(),
+    api<{ months: TrendMonth[] }>('GET', `/api/v1/network/health/trend?months=${TREND_MONTHS}`),
   ]);
   const label = (k: string) => (k ? sectorLabel(secs, k) : t('leader.map.sector.none'));
   const tableLabel = t('leader.health.table');
@@ -128,5 +137,47 @@ export default async function leaderHealth(ctx: PageCtx): Promise<void> {
     h('h1', null, t('leader.health.title')),
     h('p', { class: 'lead' }, t('leader.health.intro')),
     h('div', { class: 'leader-grid' }, real, cross, silo, people),
+    trendSection(trend.months, tableLabel),
     events, onlinePairs ?? '');
+}
+
+// "Jan 2026" / "jan 2026" for a month starting at `unix` (Amsterdam).
+function monthLabel(unix: number): string {
+  return new Intl.DateTimeFormat(getLang() === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', month: 'short', year: 'numeric' })
+    .format((unix + 86400) * 1000);
+}
+
+// The trend per month: shares (from the first month with ties) and active members, each a line chart with its table.
+function trendSection(months: TrendMonth[], tableLabel: string): HTMLElement {
+  const head = [h('h2', { id: 'lh-trend' }, t('leader.health.trend', { n: months.length })), h('p', null, t('leader.health.trend.text'))];
+  const withTies = months.filter((m) => m.ties > 0);
+  const anyActive = months.some((m) => m.active_members > 0);
+  if (!withTies.length && !anyActive)
+    return h('section', { class: 'card', 'aria-labelledby': 'lh-trend', 'data-testid': 'trend' }, head, h('p', null, t('leader.health.trend.none')));
+  const pctOf = (x: number | null) => (x == null ? 0 : Math.round(x * 1000) / 10);
+  const first = months[0], last = months[months.length - 1];
+  const charts: HTMLElement[] = [];
+  if (withTies.length) {
+    const a = withTies[0], b = withTies[withTies.length - 1];
+    charts.push(lineChart({
+      title: t('leader.health.trend.shares'),
+      desc: t('leader.health.trend.shares.desc', { from: monthLabel(a.starts_at), to: monthLabel(b.starts_at),
+        r0: pct(a.real_tie_share), r1: pct(b.real_tie_share), c0: pct(a.cross_sector_share), c1: pct(b.cross_sector_share) }),
+      tableLabel, labelHead: t('leader.health.trend.month'),
+      series: [{ name: t('leader.health.trend.real'), color: REAL }, { name: t('leader.health.trend.cross'), color: OUTSIDE }],
+      points: withTies.map((m) => ({ label: monthLabel(m.starts_at), values: [pctOf(m.real_tie_share), pctOf(m.cross_sector_share)] })),
+      format: (v) => formatNumber(v, 1),
+    }));
+  }
+  const top = months.reduce((x, m) => (m.active_members > x.active_members ? m : x), first);
+  charts.push(lineChart({
+    title: t('leader.health.trend.active'),
+    desc: t('leader.health.trend.active.desc', { from: monthLabel(first.starts_at), to: monthLabel(last.starts_at),
+      a0: formatNumber(first.active_members), a1: formatNumber(last.active_members), max: formatNumber(top.active_members),
+      top: monthLabel(top.starts_at) }),
+    tableLabel, labelHead: t('leader.health.trend.month'),
+    series: [{ name: t('leader.health.trend.members'), color: PALETTE[1] }],
+    points: months.map((m) => ({ label: monthLabel(m.starts_at), values: [m.active_members] })),
+  }));
+  return h('section', { class: 'card', 'aria-labelledby': 'lh-trend', 'data-testid': 'trend' }, head, h('div', { class: 'leader-grid' }, charts));
 }
