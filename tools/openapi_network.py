@@ -32,11 +32,29 @@ S["NetworkMap"] = {"type": "object", "description": "Nodes with server-side layo
                        "brokerage": {"type": "integer"}, "core": {"type": "integer"}}}},
                        "edges": {"type": "array", "items": {}}, "sectors": {"type": "array", "items": {"type": "string"}},
                        "communities": {"type": "integer"}, "members": {"type": "integer"}, "ties": {"type": "integer"},
-                       "real_ties": {"type": "integer"}, "compact": {"type": "boolean"}}}
-P["/api/v1/network/map"] = {"get": op("Map data: nodes with server-side layout positions, edges, sectors, communities (organizers)",
-    "networkMap", "network analysis", schema=ref("NetworkMap"),
-    params=NET_PARAMS[:2] + [q("compact", "Edges as [source index, target index, real] arrays", {"type": "boolean"})],
-    errors=("400", "401", "403"))}
+                       "real_ties": {"type": "integer"}, "compact": {"type": "boolean"},
+                       "drawn_ties": {"type": "integer", "description": "ties in edges (all ties when selection is 'all')"},
+                       "drawn_real_ties": {"type": "integer", "description": "face-to-face ties among the drawn ones"},
+                       "selection": {"type": "string", "enum": ["all", "strongest"],
+                                     "description": "'strongest' when the tie budget left ties out"},
+                       "per_member": {"type": "integer", "description": "strongest ties kept per member under a budget"},
+                       "max_ties": {"type": "integer", "description": "the tie budget applied"},
+                       "computed_at": {"type": "integer", "format": "int64", "description": "when the map was computed (unix seconds)"},
+                       "age_seconds": {"type": "integer", "description": "seconds since computed_at"},
+                       "stale": {"type": "boolean", "description": "the network changed since; a new map is being computed"}}}
+MAP_503 = {"503": resp("The first map of this view is being computed: retry after Retry-After seconds", ref("Error"))}
+P["/api/v1/network/map"] = {"get": op("Map data: nodes with server-side layout positions, the ties to draw, sectors, communities "
+    "(organizers); computed in the background", "networkMap", "network analysis", schema=ref("NetworkMap"),
+    params=NET_PARAMS[:2] + [q("compact", "Edges as [source index, target index, real] arrays", {"type": "boolean"}),
+                             q("max_ties", "Tie budget: above it each member keeps its 3 strongest ties, then the strongest "
+                               "face-to-face ties fill the rest (default 40000)", {"type": "integer", "minimum": 1, "maximum": 100000000})],
+    errors=("400", "401", "403"), extra=MAP_503)}
+P["/api/v1/network/map/ties/{id}"] = {"get": op("All ties of one member on the current map (the map may draw only some), "
+    "as [member id, 1 if face to face else 0] (organizers)", "networkMapTies", "network analysis",
+    schema={"type": "object", "required": ["id", "ties", "computed_at"], "properties": {
+        "id": {"type": "string"}, "ties": {"type": "array", "items": {"type": "array", "items": {}}},
+        "computed_at": {"type": "integer", "format": "int64"}}},
+    params=[pid()] + NET_PARAMS[:2], extra=MAP_503)}
 P["/api/v1/network/health"] = {"get": op("The network's health: real-tie share, cross-sector ties, E-I per sector, isolated and "
     "fading members, event yield over time, online-only ties per sector pair (organizers)",
     "networkHealth", "network analysis", schema={"type": "object", "properties": {

@@ -1,5 +1,5 @@
 // Measures the leader's network map in a real browser on a generated network:
-// the API (cold: the server computes the map in the background from start-up,
+// the API (cold: `serve --precompute-map` computes the map in the background from start-up,
 // a request waits at most 20 s and then gets 503 — measured as the time from
 // the server answering /healthz to the first map; warm: cached), and in
 // chromium the time to the first drawn map and the frames per second during a
@@ -52,7 +52,7 @@ const PASSWORD = 'bench-password-123';
 run(['account', 'create', '--db', db, '--email', email, '--role', 'organizer'], PASSWORD + '\n');
 
 const port = await freePort();
-const proc = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+const proc = spawn(bin, ['serve', '--precompute-map', '--db', db, '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 300; i++) { try { if ((await fetch(base + '/healthz')).ok) break; } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)); }
 

@@ -52,6 +52,7 @@ struct Route {
 
 struct AppOptions {
   bool secure_cookies = false;  // add Secure to cookies (behind TLS)
+  bool precompute_map = false;  // compute the leader's map at start-up, not on the first request
 };
 
 class Metrics;

@@ -40,7 +40,7 @@ class NetworkApiTest : public ::testing::Test {
     ASSERT_TRUE(server_->Start().ok());
   }
   static void TearDownTestSuite() {
-    server_->Stop();
+    if (server_) server_->Stop();  // null when SetUpTestSuite failed (e.g. no PostgreSQL)
     delete server_;
     delete app_;
     delete demo_;

@@ -106,8 +106,10 @@ Json NumOrNull(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
 // once too (with "stale": true and its age) while a worker thread recomputes;
 // only the very first map of a view makes the request wait, at most
 // kMapWaitSeconds, then 503 with Retry-After (the page retries). The first
-// organizer map is started when the server starts. The worker runs at a
-// lower CPU priority than the request threads.
+// organizer map is computed on the first request, or when the server starts
+// with `serve --precompute-map` (off by default: a server that never draws a
+// map, e.g. under the API benchmark on 100,000 members, should not hold one
+// in memory). The worker runs at a lower CPU priority than the request threads.
 //
 // Privacy: maps are computed for a canonical viewer per class — organizers
 // see members with visibility 'members' or 'organizers', admins everyone —
@@ -615,9 +617,11 @@ Result<Json> CreateIntroduction(App& app, const domain::Viewer& viewer, const In
 // The map's routes (registered by RegisterNetworkAnalysisRoutes).
 void RegisterMapRoutes(App& app) {
   auto maps = std::make_shared<MapCache>(app);
-  // The first organizer map starts computing with the server.
-  if (auto fp = app.network().NetworkFingerprint(MapCache::ViewerFor({-2, model::Role::kOrganizer})))
-    maps->Warm(MapCache::ViewerFor({-2, model::Role::kOrganizer}), {}, *fp);
+  // With --precompute-map the first organizer map starts computing with the server.
+  if (app.options().precompute_map) {
+    const domain::Viewer organizers = MapCache::ViewerFor({-2, model::Role::kOrganizer});
+    if (auto fp = app.network().NetworkFingerprint(organizers)) maps->Warm(organizers, {}, *fp);
+  }
 
   auto unavailable = [](const std::string& message) {
     Response r = ErrorResponse(Status(Code::kUnavailable, message));

@@ -128,17 +128,19 @@ int RunServe(const Args& args) {
   std::string db_url = kDefaultDb, host = "127.0.0.1";
   int port = 8080;
   int threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-  bool secure = false;
+  bool secure = false, precompute_map = false;
   app.add_option("--db", db_url, kDbHelp);
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "TCP port")->check(CLI::Range(1, 65535))->capture_default_str();
   app.add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 256));
   app.add_flag("--secure-cookies", secure, "mark cookies Secure (when served behind TLS)");
+  app.add_flag("--precompute-map", precompute_map,
+               "compute the leader's network map at start-up instead of on the first request");
   if (int rc = Parse(app, args); rc >= 0) return rc;
   auto db = OpenDb(db_url, threads + 3);  // + the outbox deliverer and the newsletter sender
   if (!db) return Fail("serve", db.status());
   SystemClock clock;
-  api::App api_app(**db, clock, {.secure_cookies = secure});
+  api::App api_app(**db, clock, {.secure_cookies = secure, .precompute_map = precompute_map});
   api::Server server(api_app, {host, static_cast<uint16_t>(port), static_cast<size_t>(threads)});
   // Block the stop signals before threads start, so only sigwait sees them.
   sigset_t set;
