@@ -36,8 +36,6 @@ S["Registration"] = {"type": "object", "properties": {
     "checkin_code": {"type": "string", "description": "Only for the member and the event's organizers"},
     "checked_in_at": {**T, "nullable": True}, "rounds_opt_out": {"type": "boolean"}, "revision": {"type": "integer"},
     "created_at": T, "updated_at": T}}
-S["EventNotification"] = {"type": "object", "properties": {"id": ID, "kind": {"type": "string"}, "text": {"type": "string"},
-    "ref": {"type": "string"}, "created_at": T}}
 S["MeetingRequest"] = {"type": "object", "properties": {
     "id": ID, "event_id": ID, "from": ID, "from_name": {"type": "string"}, "to": ID, "to_name": {"type": "string"},
     "message": {"type": "string"}, "status": {"type": "string", "enum": ["pending", "accepted", "declined", "cancelled", "expired"]},
@@ -67,8 +65,6 @@ S["Visit"] = {"type": "object", "properties": {
     "created_at": T, "updated_at": T}}
 
 EV = pid("id", "Event id")
-P["/api/v1/events/notifications"] = {"get": op("My notifications from events, meetings and visits", "eventNotifications", "events",
-    schema=page(ref("EventNotification")), params=[LIMIT, OFFSET], errors=("400", "401"))}
 P["/api/v1/events"] = {
   "get": op("List events (anonymous callers see public ones)", "listEvents", "events", schema=page(ref("Event")),
             params=[q("upcoming", "Only events that have not ended", {"type": "boolean"}), LIMIT, OFFSET], errors=("400",), public=True),

@@ -68,14 +68,6 @@ Result<std::string> PrintLang(const Request& req) {
 Response Html(std::string html) { return Response::Text(std::move(html), "text/html; charset=utf-8"); }
 
 void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
-  app.Add(Method::kGet, "/api/v1/events/notifications", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
-    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"limit", "offset"}));
-    VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
-    VB_ASSIGN_OR_RETURN(int offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
-    VB_ASSIGN_OR_RETURN(auto page, api->events.Notifications(ctx.viewer, limit, offset));
-    return Response::JsonBody(domain::PageToJson(page, [](const events::Notification& n) { return ToJson(n); }));
-  });
-
   app.Add(Method::kGet, "/api/v1/events", Access::kPublic, [api](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"upcoming", "limit", "offset"}));
     events::EventFilter f;

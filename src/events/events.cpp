@@ -222,12 +222,6 @@ void LockEvent(soci::session& sql, Id event_id) {
   sql << "UPDATE events SET revision = revision WHERE id = :id", soci::use(id);
 }
 
-void Notify(soci::session& sql, Id member_id, const std::string& kind, const std::string& text, const std::string& ref,
-            UnixTime now) {
-  // The notification row plus an e-mail in the outbox when the member wants this kind by mail.
-  notify::Notify(sql, member_id, kind, notify::Text{text, text}, ref, now);
-}
-
 std::string MemberName(soci::session& sql, Id member_id) {
   long long id = member_id;
   std::string name;

@@ -156,8 +156,6 @@ class EventService {
 // Shared by the events services (inside an open transaction).
 namespace internal {
 Result<EventInfo> LoadEvent(soci::session& sql, Id event_id);
-void Notify(soci::session& sql, Id member_id, const std::string& kind, const std::string& text, const std::string& ref,
-            UnixTime now);
 // Locks the event row for the rest of the transaction (see the header note).
 void LockEvent(soci::session& sql, Id event_id);
 std::string MemberName(soci::session& sql, Id member_id);

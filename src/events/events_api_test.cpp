@@ -135,7 +135,7 @@ TEST_F(EventsApiTest, RegistrationWaitlistInviteAndCheckIn) {
   auto c = anja->Request("DELETE", base + "/registration");
   ASSERT_EQ(c.status, 200) << c.body;
   EXPECT_EQ(pieter->Get(base + "/registration").Json()["status"], "registered");
-  auto notes = pieter->Get("/api/v1/events/notifications");
+  auto notes = pieter->Get("/api/v1/notifications");
   ASSERT_EQ(notes.status, 200);
   EXPECT_EQ(notes.Json()["items"][0]["kind"], "waitlist_promoted");
   auto cancelled = anja->Get(base + "/registration.ics");

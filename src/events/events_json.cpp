@@ -133,10 +133,6 @@ Json ToJson(const Registration& r) {
   return j;
 }
 
-Json ToJson(const Notification& n) {
-  return {{"id", n.id}, {"kind", n.kind}, {"text", n.text}, {"ref", n.ref}, {"created_at", n.created_at}};
-}
-
 Json ToJson(const MeetingRequest& r) {
   return {{"id", r.id}, {"event_id", r.event_id}, {"from", r.from}, {"from_name", r.from_name}, {"to", r.to},
           {"to_name", r.to_name}, {"message", r.message}, {"status", ToString(r.status)}, {"mutual", r.mutual},

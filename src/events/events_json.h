@@ -18,7 +18,6 @@ using Json = nlohmann::json;
 
 Json ToJson(const EventInfo& e);
 Json ToJson(const Registration& r);
-Json ToJson(const Notification& n);
 Json ToJson(const MeetingRequest& r);
 Json ToJson(const AttendeeSuggestion& s);
 Json ToJson(const Round& r);

@@ -305,7 +305,7 @@ describe('events', () => {
     assert.deepEqual([s3.starts_at, s3.ends_at], [start + 6000, start + 6900]);
 
     // She moves the second slot (with the meeting) to later: the confirmation counts the meeting.
-    const notes = async (s) => (await s.call('GET', '/api/v1/events/notifications?limit=1')).total;
+    const notes = async (s) => (await s.call('GET', '/api/v1/notifications?limit=1')).total;
     const [anjaNotes, pieterNotes] = [await notes(a), await notes(p)];
     const slot2 = lp.locator(`#slot-${s2}`);
     assert.match(await slot2.textContent(), /gesprekken: 1/);

@@ -258,7 +258,7 @@ describe('the leader', () => {
     const email = (await leaderApi.call('GET', `/api/v1/members/${b2}`)).email;
     try { await leaderApi.call('POST', '/api/v1/accounts', { member_id: Number(b2), password: PASSWORD, role: 'member' }); } catch { /* has one */ }
     const member = await apiSession(server.base, email);
-    const notes = await member.call('GET', '/api/v1/events/notifications');
+    const notes = await member.call('GET', '/api/v1/notifications?lang=en');
     const note = notes.items.find((n) => n.kind === 'introduction');
     assert.ok(note, 'the member got an introduction notification');
     assert.match(note.text, new RegExp(`introduces you to ${s.a_name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
