@@ -141,6 +141,8 @@ int RunServe(const Args& args) {
   if (!db) return Fail("serve", db.status());
   SystemClock clock;
   api::App api_app(**db, clock, {.secure_cookies = secure, .precompute_map = precompute_map});
+  // The word-search index is read before the port opens, so no search waits for it.
+  if (Status s = api_app.members().WarmSearchIndex(); !s.ok()) return Fail("serve", s);
   api::Server server(api_app, {host, static_cast<uint16_t>(port), static_cast<size_t>(threads)});
   // Block the stop signals before threads start, so only sigwait sees them.
   sigset_t set;

@@ -1,4 +1,5 @@
 #include "domain/accounts.h"
+#include "domain/search_index.h"
 
 #include <sodium.h>
 
@@ -953,6 +954,7 @@ Status AccountService::DeleteMember(const Viewer& viewer, model::Id member_id, c
     // The ledger: every interaction with the member goes (see docs/accounts.md).
     sql << "DELETE FROM interactions WHERE a = :m OR b = :m2", soci::use(mid), soci::use(mid);
     sql << "DELETE FROM members WHERE id = :m", soci::use(mid);
+    LogMemberChange(sql, mid, clock_.Now());
     tr.commit();
     return true;
   });

@@ -1,4 +1,5 @@
 #include "domain/bulk_load.h"
+#include "domain/search_index.h"
 
 #include <algorithm>
 #include <chrono>
@@ -367,6 +368,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
     phase("interactions");
     deferred.Finish();
     phase("indexes");
+    LogMemberChange(sql, 0, now);  // every server's search index reloads
     tr.commit();
     phase("commit");
     if (progress) progress(total, total);

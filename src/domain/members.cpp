@@ -4,6 +4,7 @@
 #include <map>
 
 #include "domain/db_util.h"
+#include "domain/search_index.h"
 #include "domain/validation.h"
 #include "util/strings.h"
 
@@ -108,9 +109,12 @@ Result<Id> FindOrCreateOrganization(soci::session& sql, const std::string& name,
   return Id{id};
 }
 
-void WriteTerms(soci::session& sql, const Member& m) {
+// Rewrites the member's search terms and logs the change for every server's
+// search index (search_index.h).
+void WriteTerms(soci::session& sql, const Member& m, int64_t now) {
   long long id = m.id;
   sql << "DELETE FROM member_terms WHERE member_id = :id", soci::use(id);
+  LogMemberChange(sql, m.id, now);
   auto terms = SearchTerms(m);
   if (terms.empty()) return;
   std::vector<std::string> ts(terms.begin(), terms.end());
@@ -262,7 +266,7 @@ Result<Member> MemberService::Create(const Viewer& viewer, Member m) {
       c.created_at = c.updated_at = now;
       InsertChallenge(sql, c);
     }
-    WriteTerms(sql, m);
+    WriteTerms(sql, m, now);
     tr.commit();
     return m;
   });
@@ -337,141 +341,66 @@ struct Sql {
   Sql& Param(std::string v) { text += Bind(params, std::move(v)); return *this; }
 };
 
-// One searched word: the half-open range of index terms it prefix-matches, and
-// how many index rows that range holds (counted up to a cap).
-struct WordRange {
-  std::string lo, hi;
-  long long rows = 0;
-};
-
-void AddTermExists(Sql& s, const WordRange& w, const char* member = "m.id") {
-  // SQLite answers this from member_terms_member, whose entries are
-  // (member_id, term): one seek per member.
-  s << " AND EXISTS (SELECT 1 FROM member_terms t WHERE t.member_id = " << member << " AND t.term >= ";
-  s.Param(w.lo) << " AND t.term < ";
-  s.Param(w.hi) << ")";
-}
-
 }  // namespace
 
-// Plans (EXPLAIN QUERY PLAN on a generated 100,000-member database):
-//  - no words: walk members in name order with the filters, stop after the page;
-//  - a rare word (fewer index rows than tuning_.frequent_rows): take its members
-//    from the term index, check the other words per member, sort the few by name;
-//  - only frequent words: walk the members-by-name index and probe each word per
-//    member, stopping after the page. The walk is bounded by the name at the
-//    position where, at the rarest word's frequency, the page should have been
-//    filled twice over (tuning_.walk_factor); if the bounded walk comes up short (rarer than
-//    estimated, or words that seldom occur together) the rare-word plan answers.
-//    Sorting a common word's tens of thousands of matches by name for a page of
-//    20 cost ~200 ms.
-// The total is exact up to kMaxExactTotal, counted from the rarest word's index range.
+MemberService::MemberService(storage::Database& db, const Clock& clock)
+    : db_(db), clock_(clock), index_(std::make_shared<MemberSearchIndex>(db, clock)) {}
+
+Status MemberService::WarmSearchIndex() { return index_->Warm(); }
+
+// Without words: the members in name order with the filters, from SQL (the
+// walk stops after the page). With words: the page's ids from the in-memory
+// search index (search_index.h), then those members' rows, re-checked for
+// visibility in case a profile changed since.
 Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilter& f) {
   if (f.limit < 1 || f.limit > kMaxPageSize)
     return InvalidArgument("must be between 1 and " + std::to_string(kMaxPageSize), "limit");
   if (f.offset < 0) return InvalidArgument("must not be negative", "offset");
-  std::vector<WordRange> words;
+  std::vector<TermRange> words;
   auto add_words = [&](const std::string& text, const char* prefix) {
     for (const auto& w : Words(text)) {
       if (IsStopWord(w) && !(w.size() >= 2 && text.find(' ') == std::string::npos)) continue;
       std::string p = Prefix(prefix, w);
-      words.push_back({p, PrefixEnd(p), 0});
+      words.push_back({p, PrefixEnd(p)});
     }
   };
   add_words(f.q, "");
   add_words(f.expertise, "ex:");
   add_words(f.challenge, "ch:");
-  // The viewer's visibility and the non-word filters, as conditions on m.
-  auto add_filters = [&](Sql& s) {
-    s << viewer.VisibleSql("m");
-    if (!f.sector.empty()) (s << " AND m.sector = ").Param(f.sector);
-    if (f.open_challenges_only)
-      s << " AND EXISTS (SELECT 1 FROM challenges c WHERE c.member_id = m.id AND c.status = 'open')";
-  };
-  const std::string page_tail =
-      " ORDER BY m.name, m.id LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-  const std::string cap = std::to_string(kMaxExactTotal);
-  const bool sqlite = db_.backend() == storage::Backend::kSqlite;
+  if (!words.empty()) {
+    VB_ASSIGN_OR_RETURN(auto hits, index_->Search(viewer, words, {f.sector, f.open_challenges_only}, f.offset, f.limit));
+    Page<Member> page;
+    page.limit = f.limit;
+    page.offset = f.offset;
+    page.total = std::min<int64_t>(hits.total, kMaxExactTotal);
+    if (hits.ids.empty()) return page;
+    return WithSession<Page<Member>>(db_, [&](soci::session& sql) -> Result<Page<Member>> {
+      std::string in;
+      for (Id id : hits.ids) in += (in.empty() ? "" : ",") + std::to_string(id);
+      auto rows = QueryMembers(sql, "WHERE m.id IN (" + in + ")", {});
+      std::map<Id, Member*> by_id;
+      for (auto& m : rows) by_id[m.id] = &m;
+      for (Id id : hits.ids) {
+        auto it = by_id.find(id);
+        if (it != by_id.end() && viewer.CanSee(id, it->second->visibility)) page.items.push_back(std::move(*it->second));
+      }
+      LoadChallenges(sql, page.items);
+      return page;
+    });
+  }
   return WithSession<Page<Member>>(db_, [&](soci::session& sql) -> Result<Page<Member>> {
     Page<Member> page;
     page.limit = f.limit;
     page.offset = f.offset;
-    if (words.empty()) {
-      Sql w;
-      add_filters(w << "WHERE ");
-      page.total = CountOf(sql, "SELECT count(*) FROM (SELECT 1 FROM members m " + w.text + " LIMIT " + cap + ") x", w.params);
-      page.items = QueryMembers(sql, w.text + page_tail, w.params);
-      LoadChallenges(sql, page.items);
-      return page;
-    }
-    const std::string est_cap = std::to_string(std::max(tuning_.estimate_cap, 1));
-    for (auto& w : words)
-      w.rows = CountOf(sql, "SELECT count(*) FROM (SELECT 1 FROM member_terms WHERE term >= :p0 AND term < :p1 LIMIT " +
-                                est_cap + ") x", {w.lo, w.hi});
-    const size_t rare = std::min_element(words.begin(), words.end(),
-                                         [](const WordRange& a, const WordRange& b) { return a.rows < b.rows; }) -
-                        words.begin();
-    if (words[rare].rows == 0) return page;  // a word nobody has
-    // Total: the rarest word's members that pass everything else.
-    {
-      // A viewer who sees every profile, without other filters, needs no
-      // member rows: the count stays inside the term index.
-      const bool terms_only = viewer.IsAdmin() && f.sector.empty() && !f.open_challenges_only;
-      Sql c;
-      c << (terms_only ? "SELECT count(*) FROM (SELECT DISTINCT r.member_id FROM member_terms r WHERE r.term >= "
-                       : "SELECT count(*) FROM (SELECT DISTINCT m.id FROM member_terms r JOIN members m ON "
-                         "m.id = r.member_id WHERE r.term >= ");
-      c.Param(words[rare].lo) << " AND r.term < ";
-      c.Param(words[rare].hi);
-      if (!terms_only) add_filters(c << " AND ");
-      for (size_t i = 0; i < words.size(); ++i)
-        if (i != rare) AddTermExists(c, words[i], terms_only ? "r.member_id" : "m.id");
-      c << " LIMIT " << cap << ") x";
-      page.total = CountOf(sql, c.text, c.params);
-    }
-    if (page.total < kMaxExactTotal && page.total <= f.offset) return page;  // past the end
-    bool done = false;
-    if (words[rare].rows >= tuning_.frequent_rows) {
-      long long members = 0;
-      sql << "SELECT COALESCE(max(id), 0) FROM members", soci::into(members);
-      const double share = std::min(1.0, static_cast<double>(words[rare].rows) / std::max(1LL, members));
-      const long long span = static_cast<long long>(tuning_.walk_factor * (f.offset + f.limit) / share) + tuning_.walk_extra;
-      Sql w;
-      w << (sqlite ? " FROM members m INDEXED BY members_name" : " FROM members m")
-        << " LEFT JOIN organizations o ON o.id = m.organization_id WHERE ";
-      add_filters(w);
-      for (const auto& word : words) AddTermExists(w, word);
-      bool bounded = false;
-      if (span < members) {
-        std::string bound;
-        soci::indicator ind = soci::i_null;
-        sql << "SELECT name FROM members ORDER BY name LIMIT 1 OFFSET " + std::to_string(span), soci::into(bound, ind);
-        if (sql.got_data() && ind == soci::i_ok) {
-          (w << " AND m.name <= ").Param(bound);
-          bounded = true;
-        }
-      }
-      MemberRow row;
-      DynStatement st(sql, std::string("SELECT ") + kMemberColumns + w.text + page_tail, w.params);
-      row.Bind(st);
-      if (st.Execute()) {
-        do page.items.push_back(row.ToMember());
-        while (st.Fetch());
-      }
-      // Every member after the bound sorts after the page: a full page is the answer.
-      done = !bounded || page.items.size() == static_cast<size_t>(f.limit);
-      if (!done) page.items.clear();
-    }
-    if (!done) {
-      Sql r;
-      r << "WHERE m.id IN (SELECT member_id FROM member_terms WHERE term >= ";
-      r.Param(words[rare].lo) << " AND term < ";
-      r.Param(words[rare].hi) << ") AND ";
-      add_filters(r);
-      for (size_t i = 0; i < words.size(); ++i)
-        if (i != rare) AddTermExists(r, words[i]);
-      page.items = QueryMembers(sql, r.text + page_tail, r.params);
-    }
+    Sql w;
+    w << "WHERE " << viewer.VisibleSql("m");
+    if (!f.sector.empty()) (w << " AND m.sector = ").Param(f.sector);
+    if (f.open_challenges_only)
+      w << " AND EXISTS (SELECT 1 FROM challenges c WHERE c.member_id = m.id AND c.status = 'open')";
+    const std::string cap = std::to_string(kMaxExactTotal);
+    page.total = CountOf(sql, "SELECT count(*) FROM (SELECT 1 FROM members m " + w.text + " LIMIT " + cap + ") x", w.params);
+    page.items = QueryMembers(sql, w.text + " ORDER BY m.name, m.id LIMIT " + std::to_string(f.limit) + " OFFSET " +
+                                       std::to_string(f.offset), w.params);
     LoadChallenges(sql, page.items);
     return page;
   });
@@ -509,7 +438,7 @@ Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
     one[0].challenges.clear();
     LoadChallenges(sql, one);
     m.challenges = one[0].challenges;
-    WriteTerms(sql, m);
+    WriteTerms(sql, m, now);
     tr.commit();
     return m;
   });
@@ -530,6 +459,7 @@ Status MemberService::Delete(const Viewer& viewer, Id id) {
     sql << "DELETE FROM connections WHERE from_member = :id OR to_member = :id2", soci::use(mid), soci::use(mid);
     sql << "DELETE FROM interactions WHERE a = :id OR b = :id2", soci::use(mid), soci::use(mid);
     sql << "DELETE FROM members WHERE id = :id", soci::use(mid);
+    LogMemberChange(sql, id, clock_.Now());
     tr.commit();
     return true;
   });
@@ -563,7 +493,7 @@ Result<model::Challenge> MemberService::AddChallenge(const Viewer& viewer, Id me
     c.created_at = c.updated_at = clock_.Now();
     InsertChallenge(sql, c);
     m.challenges.push_back(c);
-    WriteTerms(sql, m);
+    WriteTerms(sql, m, c.created_at);
     tr.commit();
     return c;
   });
@@ -589,7 +519,7 @@ Result<model::Challenge> MemberService::UpdateChallenge(const Viewer& viewer, mo
         soci::use(c.title), soci::use(c.text), soci::use(status), soci::use(u), soci::use(id);
     auto ms = QueryMembers(sql, "WHERE m.id = " + std::to_string(owner), {});
     LoadChallenges(sql, ms);
-    if (!ms.empty()) WriteTerms(sql, ms[0]);
+    if (!ms.empty()) WriteTerms(sql, ms[0], c.updated_at);
     tr.commit();
     return c;
   });
@@ -606,7 +536,7 @@ Status MemberService::DeleteChallenge(const Viewer& viewer, Id challenge_id) {
     sql << "DELETE FROM challenges WHERE id = :id", soci::use(id);
     auto ms = QueryMembers(sql, "WHERE m.id = " + std::to_string(owner), {});
     LoadChallenges(sql, ms);
-    if (!ms.empty()) WriteTerms(sql, ms[0]);
+    if (!ms.empty()) WriteTerms(sql, ms[0], clock_.Now());
     tr.commit();
     return true;
   });

@@ -7,6 +7,7 @@
 // Thread-safety: safe for concurrent use; each call borrows its own session.
 #pragma once
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,15 +35,6 @@ inline constexpr int kMaxPageSize = 500;
 // thousands of matches cost more than finding the page.
 inline constexpr int kMaxExactTotal = 1000;
 
-// How MemberService::List picks its plan for word searches (see members.cpp).
-// Defaults suit 100,000 members; tests lower them to force each plan.
-struct SearchTuning {
-  int frequent_rows = 3000;  // a word with at least this many index rows is "frequent"
-  int estimate_cap = 5000;   // index rows counted per word to estimate its frequency
-  double walk_factor = 2.0;  // name-order walk: members expected to fill the page this many times
-  int walk_extra = 100;      // ... plus this many
-};
-
 struct MemberFilter {
   std::string q;          // words; each must prefix-match a word of the profile
   std::string sector;     // sector key
@@ -61,9 +53,11 @@ bool IsStopWord(const std::string& word);
 // Splits free text into lowercase words (letters/digits; UTF-8 kept whole).
 std::vector<std::string> Words(const std::string& text);
 
+class MemberSearchIndex;
+
 class MemberService {
  public:
-  MemberService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  MemberService(storage::Database& db, const Clock& clock);
 
   // Organizers and admins create members. Validates every field; the
   // organization (by name) is created when new. AlreadyExists on a taken e-mail.
@@ -97,12 +91,14 @@ class MemberService {
   // Which of `ids` the viewer may see.
   Result<std::set<model::Id>> VisibleAmong(const Viewer& viewer, const std::vector<model::Id>& ids);
 
-  void set_search_tuning(SearchTuning t) { tuning_ = t; }
+  // Loads the word-search index now instead of on the first search (serve does
+  // this at start-up).
+  Status WarmSearchIndex();
 
  private:
   storage::Database& db_;
   const Clock& clock_;
-  SearchTuning tuning_;
+  std::shared_ptr<MemberSearchIndex> index_;  // shared by copies of this service
 };
 
 }  // namespace verbinder::domain
