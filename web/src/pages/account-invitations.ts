@@ -51,16 +51,16 @@ export default async function invitations(ctx: PageCtx): Promise<void> {
       resend.addEventListener('click', async () => {
         try {
           await api('POST', `/api/v1/invitations/${inv.id}/resend`);
-          status.replaceChildren(message('ok', t('account.invitations.resent', { email: inv.email })));
           await drawList();
+          status.replaceChildren(message('ok', t('account.invitations.resent', { email: inv.email })));
         } catch (e) { status.replaceChildren(message('error', errText(e))); }
       });
       const revoke = h('button', { type: 'button', class: 'btn btn-small btn-danger' }, t('account.invitations.revoke'));
       revoke.addEventListener('click', async () => {
         try {
           await api('POST', `/api/v1/invitations/${inv.id}/revoke`);
-          status.replaceChildren(message('ok', t('account.invitations.revoked', { email: inv.email })));
           await drawList();
+          status.replaceChildren(message('ok', t('account.invitations.revoked', { email: inv.email })));
         } catch (e) { status.replaceChildren(message('error', errText(e))); }
       });
       return h('li', null,

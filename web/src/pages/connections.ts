@@ -29,8 +29,8 @@ export default async function connections(ctx: PageCtx): Promise<void> {
         (ev.currentTarget as HTMLButtonElement).disabled = true;
         try {
           await api('POST', `/api/v1/connections/${c.id}/${action}`);
-          status.replaceChildren(message('ok', t(done, { name: nameOf(c) })));
           await draw();
+          status.replaceChildren(message('ok', t(done, { name: nameOf(c) })));
         } catch (e) {
           status.replaceChildren(message('error', t('error.generic', { msg: e instanceof Error ? e.message : String(e) })));
         }

@@ -38,8 +38,9 @@ export default async function leaderMembers(ctx: PageCtx): Promise<void> {
       try {
         await api('DELETE', `/api/v1/accounts/${m.id}`);
         confirmBox.replaceChildren();
-        status.replaceChildren(message('ok', t('leader.members.deleted', { name: m.name })));
+        // The list first, then the message: "deleted" never stands above a list that still shows them.
         await draw();
+        status.replaceChildren(message('ok', t('leader.members.deleted', { name: m.name })));
       } catch (err) {
         yes.disabled = false;
         cancel.disabled = false;
