@@ -14,9 +14,15 @@
 // drawn while the camera moves. The server computes the map in the
 // background: while the first one is computed (503) the page says so and
 // retries; a map older than the ledger is shown with its age.
+//
+// Drawing cost (measured in bench/web/map_bench.mjs, software WebGL): members
+// are drawn as round WebGL points (one vertex each) rather than sigma's
+// instanced discs, which SwiftShader drew at 3 frames per second for 10,000
+// members; above THICK_TIES_MAX ties every tie is a 1-px line (face-to-face
+// ties stay darker), since sigma's instanced thick lines tripled the first frame.
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import { EdgeLineProgram } from 'sigma/rendering';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import { api, ApiError, sectors } from '../api';
 import { sectorLabel, type PageCtx } from '../app';
 import { CHART_CSS, PALETTE, swatch, useStyles } from '../charts';
@@ -47,6 +53,7 @@ const OTHER = '#a0a7b0';
 const LIST_MAX = 50;
 const COMMUNITY_COLOURS = 12;
 const RETRY_MS = 3000;
+const THICK_TIES_MAX = 5000;
 
 const CSS = `
 .map-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
@@ -141,8 +148,9 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       sector: n.sector, community: n.community, brokerage: n.brokerage, betweenness: n.betweenness ?? 0,
     });
   }
+  const thin = data.edges.length > THICK_TIES_MAX;
   const edgeAttributes = (real: boolean, extra: boolean) => (real
-    ? { color: REAL_EDGE, size: 1.2, real: true, extra }
+    ? { color: REAL_EDGE, size: 1.2, real: true, extra, ...(thin ? { type: 'fast' } : {}) }
     : { color: ONLINE_EDGE, size: 1, type: 'fast', real: false, extra });
   const edges = data.edges;
   for (let k = 0; k < edges.length; k++) {
@@ -386,6 +394,7 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
     renderer = new Sigma(graph, container, {
       defaultEdgeType: 'line',
       edgeProgramClasses: { fast: EdgeLineProgram },
+      nodeProgramClasses: { circle: NodePointProgram },
       labelRenderedSizeThreshold: 9,
       // Software WebGL (and slow laptops) keep moving smoothly without edges and labels.
       hideEdgesOnMove: true,
