@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <random>
+#include <set>
 #include <sstream>
 
 #include "analysis/export.h"
@@ -133,6 +136,141 @@ TEST(Layout, PositionsAreFiniteAndSpread) {
   json map = MapToJson(a, l);
   EXPECT_EQ(map["nodes"].size(), 34u);
   EXPECT_EQ(map["edges"].size(), 78u);
+}
+
+// Planted partition: `groups` groups of `size` members, each pair tied with
+// probability p_in inside a group and p_out between groups (fixed seed).
+Graph PlantedPartition(int32_t groups, int32_t size, double p_in, double p_out, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  const int32_t n = groups * size;
+  std::vector<Edge> edges;
+  for (int32_t u = 0; u < n; ++u)
+    for (int32_t v = u + 1; v < n; ++v) {
+      const double p = u / size == v / size ? p_in : p_out;
+      if (static_cast<double>(rng() >> 11) * 0x1.0p-53 < p) edges.push_back({u, v});
+    }
+  return GraphFromEdges(n, edges);
+}
+
+double MeanTieLengthOverMeanPairDistance(const Graph& g, const Layout& l) {
+  double tie = 0, pair = 0;
+  int64_t ties = 0, pairs = 0;
+  for (int32_t u = 0; u < g.NodeCount(); ++u) {
+    for (int64_t e = g.Begin(u); e < g.End(u); ++e, ++ties)
+      tie += std::hypot(l.x[u] - l.x[g.adj[e]], l.y[u] - l.y[g.adj[e]]);
+    for (int32_t v = u + 1; v < g.NodeCount(); ++v, ++pairs) pair += std::hypot(l.x[u] - l.x[v], l.y[u] - l.y[v]);
+  }
+  return (tie / ties) / (pair / pairs);
+}
+
+void ExpectInsideAndDistinct(const Layout& l) {
+  std::set<std::pair<double, double>> seen;
+  for (size_t v = 0; v < l.x.size(); ++v) {
+    EXPECT_TRUE(std::isfinite(l.x[v]) && std::isfinite(l.y[v])) << v;
+    EXPECT_GE(l.x[v], 0) << v;
+    EXPECT_LE(l.x[v], 1000) << v;
+    EXPECT_GE(l.y[v], 0) << v;
+    EXPECT_LE(l.y[v], 1000) << v;
+    EXPECT_TRUE(seen.emplace(l.x[v], l.y[v]).second) << "member " << v << " on the same point as another";
+  }
+}
+
+TEST(Layout, SameSeedSamePositionsOtherSeedOtherPositions) {
+  Analysis a = RunAnalysis(Karate());
+  const Layout first = ComputeLayout(a.graph, {.seed = 7});
+  const Layout again = ComputeLayout(a.graph, {.seed = 7});
+  const Layout other = ComputeLayout(a.graph, {.seed = 8});
+  EXPECT_EQ(first.x, again.x);
+  EXPECT_EQ(first.y, again.y);
+  double moved = 0;
+  for (size_t v = 0; v < first.x.size(); ++v) moved = std::max(moved, std::hypot(first.x[v] - other.x[v], first.y[v] - other.y[v]));
+  EXPECT_GT(moved, 10) << "another seed should give another layout";
+}
+
+TEST(Layout, SameResultOnOneThreadAndOnTwo) {
+  // 5,000 members: large enough that the force sums run on several threads.
+  const Graph g = PlantedPartition(50, 100, 0.08, 0.0005, 11);
+  const Layout one = ComputeLayout(g, {.seed = 3, .threads = 1});
+  const Layout two = ComputeLayout(g, {.seed = 3, .threads = 2});
+  EXPECT_EQ(one.x, two.x);
+  EXPECT_EQ(one.y, two.y);
+  ExpectInsideAndDistinct(one);
+}
+
+TEST(Layout, EmptySingleAndTwoMembers) {
+  EXPECT_TRUE(ComputeLayout(GraphFromEdges(0, {})).x.empty());
+  const Layout one = ComputeLayout(GraphFromEdges(1, {}));
+  ASSERT_EQ(one.x.size(), 1u);
+  ExpectInsideAndDistinct(one);
+  for (const auto& edges : {std::vector<Edge>{}, std::vector<Edge>{{0, 1}}}) {
+    const Layout two = ComputeLayout(GraphFromEdges(2, edges));
+    ASSERT_EQ(two.x.size(), 2u);
+    ExpectInsideAndDistinct(two);
+    EXPECT_GT(std::hypot(two.x[0] - two.x[1], two.y[0] - two.y[1]), 100) << edges.size() << " ties";
+  }
+}
+
+TEST(Layout, ComponentsAndIsolatedMembersApartAndNotStacked) {
+  // Two rings of 30 with chords (members 0..29 and 30..59), then 10 isolated members.
+  std::vector<Edge> edges;
+  for (int32_t base : {0, 30})
+    for (int32_t i = 0; i < 30; ++i) {
+      edges.push_back({base + i, base + (i + 1) % 30});
+      edges.push_back({base + i, base + (i + 7) % 30});
+    }
+  const Graph g = GraphFromEdges(70, edges);
+  const Layout l = ComputeLayout(g, {.seed = 5});
+  ASSERT_EQ(l.x.size(), 70u);
+  ExpectInsideAndDistinct(l);
+  struct Box {
+    double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9;
+    bool Contains(double x, double y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
+  };
+  Box ring[2];
+  for (int32_t v = 0; v < 60; ++v) {
+    Box& b = ring[v / 30];
+    b.x0 = std::min(b.x0, l.x[v]), b.x1 = std::max(b.x1, l.x[v]);
+    b.y0 = std::min(b.y0, l.y[v]), b.y1 = std::max(b.y1, l.y[v]);
+  }
+  const bool apart = ring[0].x1 < ring[1].x0 || ring[1].x1 < ring[0].x0 || ring[0].y1 < ring[1].y0 || ring[1].y1 < ring[0].y0;
+  EXPECT_TRUE(apart) << "the two components' boxes overlap";
+  for (int r = 0; r < 2; ++r) {
+    EXPECT_GT(ring[r].x1 - ring[r].x0, 50) << "ring " << r << " collapsed";
+    EXPECT_GT(ring[r].y1 - ring[r].y0, 50) << "ring " << r << " collapsed";
+    for (int32_t v = 60; v < 70; ++v) EXPECT_FALSE(ring[r].Contains(l.x[v], l.y[v])) << "isolated " << v << " on ring " << r;
+  }
+}
+
+TEST(Layout, PlantedGroupsFormClustersAndTiesAreShort) {
+  // Oracle: 8 groups of 50, dense inside (p = 0.3), sparse between (p = 0.01).
+  const int32_t groups = 8, size = 50, n = groups * size;
+  const Graph g = PlantedPartition(groups, size, 0.3, 0.01, 42);
+  const Layout l = ComputeLayout(g, {.seed = 1});
+  ASSERT_EQ(l.x.size(), static_cast<size_t>(n));
+  ExpectInsideAndDistinct(l);
+  // A random placement as the baseline for the quality figure (about 1 by construction).
+  Layout random;
+  std::mt19937_64 rng(9);
+  for (int32_t v = 0; v < n; ++v) {
+    random.x.push_back(static_cast<double>(rng() >> 11) * 0x1.0p-53 * 1000);
+    random.y.push_back(static_cast<double>(rng() >> 11) * 0x1.0p-53 * 1000);
+  }
+  const double ours = MeanTieLengthOverMeanPairDistance(g, l);
+  const double baseline = MeanTieLengthOverMeanPairDistance(g, random);
+  EXPECT_GT(baseline, 0.9);
+  EXPECT_LT(ours, 0.5 * baseline) << "ours " << ours << ", random placement " << baseline;
+  double same = 0, different = 0;
+  int64_t same_pairs = 0, different_pairs = 0;
+  for (int32_t u = 0; u < n; ++u)
+    for (int32_t v = u + 1; v < n; ++v) {
+      const double d = std::hypot(l.x[u] - l.x[v], l.y[u] - l.y[v]);
+      if (u / size == v / size) same += d, ++same_pairs;
+      else different += d, ++different_pairs;
+    }
+  same /= same_pairs, different /= different_pairs;
+  EXPECT_LT(same, 0.5 * different) << "mean distance inside a group " << same << ", between groups " << different;
+  std::printf("planted partition: tie/pair ours %.3f, random %.3f; within group %.1f, between %.1f\n", ours, baseline, same,
+              different);
 }
 
 TEST(Exports, GraphMlAndGexfReadBackByNetworkX) {

@@ -1,12 +1,27 @@
 // Map layout computed server-side: 2-D positions for every member, so the web
-// UI only draws. Force-directed (igraph's Fruchterman–Reingold; grid-accelerated
-// repulsion above small_graph_limit members: 10,000 members in about half a
-// second); positions are scaled into [0, 1000] x [0, 1000].
+// UI only draws. Our own multilevel force-directed layout:
+//  - each connected component is coarsened level by level (members join the
+//    neighbour they are most densely tied to, clusters capped at three times the
+//    mean mass) down to at most 48 nodes;
+//  - the coarsest level is laid out from random positions with exact forces;
+//    each finer level starts at its cluster's position plus a little jitter and
+//    is refined for 15-20 iterations;
+//  - forces are ForceAtlas2's without gravity (a tie pulls with its length; any
+//    two members push with (deg_u + 1)(deg_v + 1) / distance), repulsion by a
+//    Barnes–Hut quadtree (theta 1.2), step length by Hu's adaptive cooling;
+//  - components are packed in rows, largest first; isolated members sit in a
+//    grid beside them, none on the same point.
+// Every tie pulls alike, whatever its weight. Cost: O((n log n + m) * iterations)
+// summed over the levels: 10,000 members / 100,000 ties in about 0.1 s,
+// 100,000 / 1,000,000 in about 0.9 s wall (1.3 s CPU) on 2 cores. Positions are scaled into
+// [0, 1000] x [0, 1000] (aspect kept; n = 1 sits at the centre).
 //
 //   Layout layout = ComputeLayout(graph, {.seed = 1});
 //   Draw(layout.x[v], layout.y[v]);
 //
-// Thread-safety: serialised on igraph's global RNG with an internal mutex.
+// Thread-safety: no shared state; any number of threads may call ComputeLayout
+// at once. The result depends only on the graph and options.seed (not on
+// options.threads).
 #pragma once
 
 #include <cstdint>
@@ -17,8 +32,8 @@
 namespace verbinder::analysis {
 
 struct LayoutOptions {
-  uint64_t seed = 1;
-  int32_t small_graph_limit = 1000;  // above this: grid-accelerated repulsion, 150 iterations
+  uint64_t seed = 1;  // same seed, same graph -> same positions (whatever `threads`)
+  int threads = 0;    // for the force sums on large levels; <= 0: all cores
 };
 
 struct Layout {

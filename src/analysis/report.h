@@ -13,8 +13,8 @@
 // Each pass is named, timed (Report::passes) and can be switched off
 // (AnalysisOptions::skip); its outputs are then NaN/empty. The verify pass
 // checks the invariants of the result and fails with kInternal if one breaks.
-// Thread-safety: Analyze is reentrant (no shared mutable state except the
-// mutex-guarded igraph RNG); an Analysis is immutable once returned.
+// Thread-safety: Analyze is reentrant (no shared mutable state); an Analysis is
+// immutable once returned.
 #pragma once
 
 #include <cstdint>
