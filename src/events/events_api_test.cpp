@@ -1,11 +1,6 @@
 // The events API over real HTTP (RESTinio + libcurl) on a real database:
 // registration and waitlist, invites and feeds, check-in, concurrent
 // registrations for the last seats, meetings and visits, and bad input.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -26,26 +21,13 @@ using Json = nlohmann::json;
 
 constexpr const char* kPassword = "een lang wachtwoord";
 
-int UnusedPort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  int port = ntohs(a.sin_port);
-  ::close(fd);
-  return port;
-}
-
 class EventsApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 10);
     ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
     app_ = std::make_unique<api::App>(*db_, clock_);
-    port_ = UnusedPort();
+    port_ = api::testing::FreePort();
     server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 6});
     ASSERT_TRUE(server_->Start().ok());
     leader_ = Add("Lotte Leider", "leider@x.example", "other", model::Role::kOrganizer, {}, "");
