@@ -27,6 +27,9 @@ std::vector<double> ExactBetweenness(const Graph& g, int threads) {
     bc_vec.assign(n, 0.0);
     std::vector<int32_t> dist_vec(n, -1), order_vec(n);
     std::vector<double> sigma_vec(n, 0.0), coeff_vec(n, 0.0);
+    // The shortest-path DAG of the current source: the successors of the node at
+    // BFS position i are succ[succ_start[i] .. succ_start[i + 1]).
+    std::vector<int32_t> succ_vec(g.adj.size() / 2 + 1), succ_start_vec(n + 1);  // a DAG holds each tie at most once
     // Raw restrict pointers: without them every store to dist (int32) forces a
     // reload of the adjacency pointers, which costs about a third of the time.
     const int64_t* __restrict offsets = g.offsets.data();
@@ -36,6 +39,8 @@ std::vector<double> ExactBetweenness(const Graph& g, int threads) {
     double* __restrict sigma = sigma_vec.data();
     double* __restrict coeff = coeff_vec.data();  // (1 + delta[w]) / sigma[w]
     double* __restrict bc = bc_vec.data();
+    int32_t* __restrict succ = succ_vec.data();
+    int32_t* __restrict succ_start = succ_start_vec.data();
     for (;;) {
       int32_t begin = next.fetch_add(kChunk);
       if (begin >= n) break;
@@ -46,32 +51,34 @@ std::vector<double> ExactBetweenness(const Graph& g, int threads) {
         order[tail++] = s;
         dist[s] = 0;
         sigma[s] = 1;
+        int32_t nsucc = 0;
         for (int32_t head = 0; head < tail; ++head) {
           const int32_t v = order[head];
           const int32_t dv = dist[v] + 1;
           const double sv = sigma[v];
+          succ_start[head] = nsucc;
           for (int64_t e = offsets[v], ee = offsets[v + 1]; e < ee; ++e) {
             const int32_t w = adj[e];
             if (dist[w] < 0) {
               dist[w] = dv;
               sigma[w] = sv;
               order[tail++] = w;
+              succ[nsucc++] = w;
             } else if (dist[w] == dv) {
               sigma[w] += sv;
+              succ[nsucc++] = w;
             }
           }
         }
+        succ_start[tail] = nsucc;
         // Dependencies pulled from the successors (one level further), deepest
         // level first: delta[w] = sigma[w] * sum over successors x of coeff[x].
-        // Every node writes only its own entries, no scattered read-modify-write.
+        // Every node writes only its own entries, no scattered read-modify-write;
+        // only the DAG's edges are read, not every tie again.
         for (int32_t i = tail; i-- > 1;) {
           const int32_t w = order[i];
-          const int32_t next_level = dist[w] + 1;
           double sum = 0;
-          for (int64_t e = offsets[w], ee = offsets[w + 1]; e < ee; ++e) {
-            const int32_t x = adj[e];
-            if (dist[x] == next_level) sum += coeff[x];
-          }
+          for (int32_t k = succ_start[i], kk = succ_start[i + 1]; k < kk; ++k) sum += coeff[succ[k]];
           const double delta = sigma[w] * sum;
           coeff[w] = (1.0 + delta) / sigma[w];
           bc[w] += delta;
