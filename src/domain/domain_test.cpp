@@ -223,7 +223,9 @@ TEST_F(DomainTest, SearchPlansAgreeWithABruteForceScan) {
   filters.push_back({.q = "lean", .open_challenges_only = true, .limit = 50});
   filters.push_back({.challenge = "energie", .limit = 3, .offset = 1});
   filters.push_back({.sector = "industry", .limit = 7, .offset = 2});
+  filters.push_back({.q = "zorg", .limit = 60});  // more than one batch of 20 ids
   int compared = 0;
+  size_t largest_page = 0;
   // `other` is a second server on the same database: its search index learns
   // of the changes made through members_ from the change log only.
   MemberService other(*db_, clock_);
@@ -235,7 +237,22 @@ TEST_F(DomainTest, SearchPlansAgreeWithABruteForceScan) {
           ASSERT_TRUE(got.ok()) << got.status().ToString();
           auto want = expected(v, f);
           std::vector<model::Id> ids;
-          for (const auto& m : got->items) ids.push_back(m.id);
+          for (const auto& m : got->items) {
+            ids.push_back(m.id);
+            // A search page carries each member whole, challenges included, as Get does.
+            auto one = svc->Get(Viewer::System(), m.id);
+            ASSERT_TRUE(one.ok()) << one.status().ToString();
+            EXPECT_EQ(m.name, one->name);
+            EXPECT_EQ(m.title, one->title);
+            EXPECT_EQ(m.expertise_tags, one->expertise_tags);
+            ASSERT_EQ(m.challenges.size(), one->challenges.size()) << m.id;
+            for (size_t c = 0; c < m.challenges.size(); ++c) {
+              EXPECT_EQ(m.challenges[c].id, one->challenges[c].id);
+              EXPECT_EQ(m.challenges[c].title, one->challenges[c].title);
+              EXPECT_EQ(m.challenges[c].status, one->challenges[c].status);
+            }
+          }
+          largest_page = std::max(largest_page, got->items.size());
           EXPECT_EQ(ids, want.items) << round << " q=" << f.q << " offset=" << f.offset << " viewer=" << v.member_id;
           EXPECT_EQ(got->total, want.total) << round << " q=" << f.q << " viewer=" << v.member_id;
           compared += !want.items.empty();
@@ -264,6 +281,7 @@ TEST_F(DomainTest, SearchPlansAgreeWithABruteForceScan) {
   all.erase(all.begin() + 5);
   compare_all("after changes");
   EXPECT_GT(compared, 50);  // the fixture really finds members
+  EXPECT_GT(largest_page, 25u);  // pages that span more than one batch of 20 ids
 }
 
 TEST_F(DomainTest, MembersEditOnlyThemselvesAndSolvedChallengesLeaveSearch) {
