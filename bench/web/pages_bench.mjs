@@ -29,7 +29,6 @@ try {
   // Ids for the pages that show one thing: Pieter's profile, the coming congress
   // (its networking rounds are scheduled in the demo), a question Anja asks.
   const anja = await apiSession(server.base, ANJA);
-  const leader = await apiSession(server.base, LEADER);
   const pieter = (await anja.call('GET', '/api/v1/members?q=pieter%20lammerink')).items[0].id;
   const events = (await anja.call('GET', '/api/v1/events?limit=100')).items;
   const congress = events.filter((e) => e.kind === 'congress').sort((a, b) => b.starts_at - a.starts_at)[0].id;
@@ -37,7 +36,6 @@ try {
     title: 'Wie heeft ervaring met warmteterugwinning?', text: 'We willen de restwarmte van onze wasstraat benutten.',
     tags: ['energie'],
   })).id;
-  void leader;
 
   const roles = [
     { who: 'member', email: ANJA, viewport: { width: 375, height: 812, lang: 'nl-NL' }, paths: [
