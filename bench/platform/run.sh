@@ -72,8 +72,12 @@ summary() {  # requests/s and latency percentiles from wrk --latency output
        END {printf "   %-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", label, rps, p50, p99, (bad==""?0:bad)}' label="$1"
 }
 wrk -t2 -c64 -d"$DUR" --latency "http://127.0.0.1:$PORT/healthz" | summary "GET /healthz"
+# Twice: the first run starts with an empty profile cache (domain/member_cache.h)
+# and fills it; the second is the steady state of a running server.
+wrk -t2 -c64 -d"$DUR" --latency -s "$W/member.lua" "http://127.0.0.1:$PORT" | summary "GET /api/v1/members/{id} (cold)"
 wrk -t2 -c64 -d"$DUR" --latency -s "$W/member.lua" "http://127.0.0.1:$PORT" | summary "GET /api/v1/members/{id}"
 wrk -t2 -c64 -d"$DUR" --latency -s "$W/search.lua" "http://127.0.0.1:$PORT" | summary "GET /api/v1/members?q=word"
 wrk -t2 -c8 -d"$DUR" --latency -s "$W/search.lua" "http://127.0.0.1:$PORT" | summary "GET /api/v1/members?q=word (8 conn)"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== server memory after the runs: $(grep -E 'VmHWM|VmRSS' /proc/$SERVER/status | tr -s ' \n' ' ')"
+echo "== profile cache: $(curl -s "http://127.0.0.1:$PORT/metrics" | grep '^verbinder_profile_cache' | tr '\n' ' ')"

@@ -7,13 +7,17 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "api/app.h"
 #include "api/openapi.h"
 #include "api/server.h"
 #include "api/test_client.h"
+#include "domain/accounts.h"
 #include "domain/bulk_load.h"
+#include "domain/member_cache.h"
 #include "storage/testing.h"
 #include "util/strings.h"
 
@@ -267,8 +271,25 @@ TEST_F(ApiTest, SessionMadeOnOneServerWorksOnAnother) {
   two.csrf = one.csrf;
   auto me = two.Get("/api/v1/auth/me");
   EXPECT_EQ(me.status, 200) << me.body;
-  EXPECT_EQ(two.Patch("/api/v1/members/" + std::to_string(anja_), {{"region", "Twente"}}).status, 200);
-  EXPECT_EQ(one.Get("/api/v1/members/" + std::to_string(anja_)).Json()["region"], "Twente");
+  const std::string path = "/api/v1/members/" + std::to_string(anja_);
+  EXPECT_NE(one.Get(path).Json()["region"], "Twente");  // now in server one's profile cache
+  EXPECT_EQ(two.Patch(path, {{"region", "Twente"}}).status, 200);
+  EXPECT_EQ(two.Get(path).Json()["region"], "Twente");  // at once on the server that wrote
+  // On the other within the profile cache's window (domain/member_cache.h).
+  std::this_thread::sleep_for(domain::MemberCache::kWindow + std::chrono::milliseconds(100));
+  EXPECT_EQ(one.Get(path).Json()["region"], "Twente");
+  // A logout on one server ends the session there at once, on the other within
+  // the session cache's window.
+  Client same_browser(Base());  // keeps the cookie that the logout clears in `one`
+  one.ShareCookiesWith(same_browser);
+  EXPECT_EQ(two.Get("/api/v1/auth/me").status, 200);
+  EXPECT_EQ(same_browser.Get("/api/v1/auth/me").status, 200);
+  EXPECT_EQ(one.Post("/api/v1/auth/logout", Json::object()).status, 204);
+  EXPECT_EQ(same_browser.Get("/api/v1/auth/me").status, 401);
+  std::this_thread::sleep_for(domain::kSessionCacheWindow + std::chrono::milliseconds(100));
+  EXPECT_EQ(two.Get("/api/v1/auth/me").status, 401);
+  auto metrics = one.Get("/metrics").body;
+  EXPECT_NE(metrics.find("verbinder_profile_cache_lookups_total{result=\"hit\"} "), std::string::npos) << metrics;
   server2.Stop();
 }
 

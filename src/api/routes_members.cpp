@@ -17,8 +17,10 @@ void RegisterMemberRoutes(App& app) {
     f.open_challenges_only = open == "true";
     VB_ASSIGN_OR_RETURN(f.limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
     VB_ASSIGN_OR_RETURN(f.offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
-    VB_ASSIGN_OR_RETURN(auto page, app.members().List(ctx.viewer, f));
-    return Response::JsonBody(domain::PageToJson(page, [&](const model::Member& m) { return domain::ToJson(m, ctx.viewer); }));
+    VB_ASSIGN_OR_RETURN(std::string body, app.members().ListJson(ctx.viewer, f));
+    Response r;
+    r.body = std::move(body);
+    return r;
   });
 
   app.Add(Method::kPost, "/api/v1/members", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
@@ -33,8 +35,10 @@ void RegisterMemberRoutes(App& app) {
 
   app.Add(Method::kGet, "/api/v1/members/:id", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    VB_ASSIGN_OR_RETURN(auto m, app.members().Get(ctx.viewer, id));
-    return Response::JsonBody(domain::ToJson(m, ctx.viewer));
+    VB_ASSIGN_OR_RETURN(std::string body, app.members().GetJson(ctx.viewer, id));  // the profile cache
+    Response r;
+    r.body = std::move(body);
+    return r;
   });
 
   app.Add(Method::kPatch, "/api/v1/members/:id", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {

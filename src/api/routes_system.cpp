@@ -3,6 +3,7 @@
 #include "api/metrics.h"
 #include "api/openapi.h"
 #include "domain/json_codec.h"
+#include "domain/member_cache.h"
 
 namespace verbinder::api {
 
@@ -12,7 +13,20 @@ void RegisterSystemRoutes(App& app) {
           [](Ctx&) -> Result<Response> { return Response::Text("{\"status\":\"ok\"}", "application/json"); });
 
   app.Add(Method::kGet, "/metrics", Access::kPublic, [&app](Ctx&) -> Result<Response> {
-    return Response::Text(app.metrics().Render(), "text/plain; version=0.0.4");
+    // The profile cache (domain/member_cache.h): how well it serves, what it holds.
+    const auto c = domain::MemberCache::For(app.db())->stats();
+    std::string text = app.metrics().Render();
+    text += "# HELP verbinder_profile_cache_lookups_total Member profile reads from the per-process cache.\n"
+            "# TYPE verbinder_profile_cache_lookups_total counter\n"
+            "verbinder_profile_cache_lookups_total{result=\"hit\"} " + std::to_string(c.hits) + "\n"
+            "verbinder_profile_cache_lookups_total{result=\"miss\"} " + std::to_string(c.misses) + "\n"
+            "# HELP verbinder_profile_cache_entries Member profiles held in the cache.\n"
+            "# TYPE verbinder_profile_cache_entries gauge\n"
+            "verbinder_profile_cache_entries " + std::to_string(c.entries) + "\n"
+            "# HELP verbinder_profile_cache_bytes Memory the cached profiles take (estimate).\n"
+            "# TYPE verbinder_profile_cache_bytes gauge\n"
+            "verbinder_profile_cache_bytes " + std::to_string(c.bytes) + "\n";
+    return Response::Text(std::move(text), "text/plain; version=0.0.4");
   });
 
   app.Add(Method::kGet, "/api/v1/openapi.json", Access::kPublic,

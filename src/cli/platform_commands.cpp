@@ -17,6 +17,7 @@
 
 #include "api/app.h"
 #include "api/server.h"
+#include "domain/member_cache.h"
 #include "cli/commands.h"
 #include "demo/demo.h"
 #include "demo/generator.h"
@@ -129,11 +130,16 @@ int RunServe(const Args& args) {
   int port = 8080;
   int threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   bool secure = false, precompute_map = false;
+  int profile_cache_mb = static_cast<int>(domain::MemberCache::kDefaultBudgetBytes >> 20);
   app.add_option("--db", db_url, kDbHelp);
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "TCP port")->check(CLI::Range(1, 65535))->capture_default_str();
   app.add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 256));
   app.add_flag("--secure-cookies", secure, "mark cookies Secure (when served behind TLS)");
+  app.add_option("--profile-cache-mb", profile_cache_mb,
+                 "memory for cached member profiles (about 1 KB each; 0 turns the cache off)")
+      ->check(CLI::Range(0, 1 << 20))
+      ->capture_default_str();
   app.add_flag("--precompute-map", precompute_map,
                "compute the leader's network map at start-up instead of on the first request");
   if (int rc = Parse(app, args); rc >= 0) return rc;
@@ -141,6 +147,7 @@ int RunServe(const Args& args) {
   if (!db) return Fail("serve", db.status());
   SystemClock clock;
   api::App api_app(**db, clock, {.secure_cookies = secure, .precompute_map = precompute_map});
+  api_app.members().SetProfileCacheBudget(static_cast<size_t>(profile_cache_mb) << 20);
   // The word-search index is read before the port opens, so no search waits for it.
   if (Status s = api_app.members().WarmSearchIndex(); !s.ok()) return Fail("serve", s);
   api::Server server(api_app, {host, static_cast<uint16_t>(port), static_cast<size_t>(threads)});

@@ -1,10 +1,15 @@
 #include "domain/accounts.h"
+#include "domain/member_cache.h"
 #include "domain/search_index.h"
 
 #include <sodium.h>
 
 #include <algorithm>
+#include <chrono>
 #include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <unordered_map>
 #include <set>
 
 #include "domain/db_util.h"
@@ -102,6 +107,7 @@ Status AccountService::SetRole(const Viewer& viewer, model::Id member_id, model:
     sql << "UPDATE accounts SET role = :r WHERE member_id = :id", soci::use(rs), soci::use(id);
     return true;
   });
+  ForgetCachedSessions(db_);  // after the commit
   return r.ok() ? Status::Ok() : r.status();
 }
 
@@ -206,10 +212,65 @@ struct SessionLookup {
             soci::into(disabled))) {}
 };
 
+// Sessions looked up in the last kSessionCacheWindow, so that a signed-in
+// request does not read the database for its session. Freshness: every
+// change to sessions or roles through this process clears it (after the
+// commit; ForgetCachedSessions); a logout, role change or deletion through
+// another process is honoured here within the window. Expiry is checked on
+// every use. Thread-safety: a shared mutex.
+struct SessionCache {
+  struct Entry {
+    Session session;
+    int64_t fetched_ns;
+  };
+  std::shared_mutex mu;
+  std::unordered_map<std::string, Entry> entries;  // by cookie token
+  uint64_t generation = 0;                         // bumped by every Clear
+  static constexpr size_t kMaxEntries = 100000;
+
+  static int64_t SteadyNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+  std::optional<Session> Find(const std::string& token) {
+    std::shared_lock lock(mu);
+    auto it = entries.find(token);
+    if (it == entries.end() || SteadyNs() - it->second.fetched_ns >= kSessionCacheWindow.count() * 1000000)
+      return std::nullopt;
+    return it->second.session;
+  }
+  uint64_t Generation() {
+    std::shared_lock lock(mu);
+    return generation;
+  }
+  void Put(const Session& s, int64_t fetched_ns, uint64_t since) {
+    std::unique_lock lock(mu);
+    if (generation != since) return;  // the session may have changed after it was read
+    if (entries.size() >= kMaxEntries) entries.clear();
+    entries.insert_or_assign(s.token, Entry{s, fetched_ns});
+  }
+  void Clear() {
+    std::unique_lock lock(mu);
+    entries.clear();
+    ++generation;
+  }
+};
+
+std::shared_ptr<SessionCache> Sessions(storage::Database& db) { return db.Shared<SessionCache>("session_cache"); }
+
 }  // namespace
+
+void ForgetCachedSessions(storage::Database& db) { Sessions(db)->Clear(); }
 
 Result<Session> AccountService::FindSession(const std::string& token) {
   if (token.size() != 64) return Unauthenticated("not signed in");
+  auto cache = Sessions(db_);
+  if (auto s = cache->Find(token)) {
+    if (s->expires_at <= clock_.Now()) return Unauthenticated("not signed in or the session expired");
+    return *s;
+  }
+  const int64_t fetched_ns = SessionCache::SteadyNs();
+  const uint64_t since = cache->Generation();
   try {
     storage::Database::Lease lease(db_);
     auto& q = lease.Cached<SessionLookup>("session_lookup",
@@ -227,6 +288,7 @@ Result<Session> AccountService::FindSession(const std::string& token) {
     // the next write on it would fail with "database is locked".
     if (found) q.st.fetch();
     if (!found || q.expires_at <= clock_.Now() || q.disabled) return Unauthenticated("not signed in or the session expired");
+    cache->Put(s, fetched_ns, since);
     return s;
   } catch (const std::exception& e) {
     return storage::FromDbError(e);
@@ -239,6 +301,7 @@ Status AccountService::Logout(const std::string& token) {
     sql << "DELETE FROM sessions WHERE token_hash = :h", soci::use(th);
     return true;
   });
+  ForgetCachedSessions(db_);  // after the commit
   return r.ok() ? Status::Ok() : r.status();
 }
 
@@ -864,6 +927,7 @@ Status AccountService::ResetPassword(const std::string& token, const std::string
     tr.commit();
     return true;
   });
+  ForgetCachedSessions(db_);  // after the commit: every session of the account ended
   return r.ok() ? Status::Ok() : r.status();
 }
 
@@ -958,6 +1022,8 @@ Status AccountService::DeleteMember(const Viewer& viewer, model::Id member_id, c
     tr.commit();
     return true;
   });
+  MemberCache::For(db_)->Invalidate(member_id);  // after the commit (member_cache.h)
+  ForgetCachedSessions(db_);  // after the commit
   return r.ok() ? Status::Ok() : r.status();
 }
 

@@ -10,6 +10,7 @@
 // Thread-safety: safe for concurrent use.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@
 namespace verbinder::domain {
 
 inline constexpr int64_t kSessionLifetime = 14 * 24 * 3600;
+// FindSession keeps a looked-up session this long per process: a logout, role
+// change or account deletion made through another process (another server on
+// the same PostgreSQL database, the CLI) takes effect here within it. Through
+// this process it takes effect at once (ForgetCachedSessions).
+inline constexpr std::chrono::milliseconds kSessionCacheWindow{1000};
 inline constexpr int64_t kThrottleWindow = 15 * 60;
 inline constexpr int kMaxFailuresPerEmail = 5;
 inline constexpr int kMaxFailuresPerAddress = 30;
@@ -89,6 +95,10 @@ Result<std::string> HashPassword(const std::string& password);
 bool VerifyPassword(const std::string& hash, const std::string& password);
 std::string RandomToken();                      // 64 hex chars
 std::string TokenHash(const std::string& token);  // hex BLAKE2b-256
+
+// Drops this process's cached sessions of `db` (after a committed change to
+// sessions, accounts or roles).
+void ForgetCachedSessions(storage::Database& db);
 
 class AccountService {
  public:

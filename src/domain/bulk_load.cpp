@@ -1,4 +1,5 @@
 #include "domain/bulk_load.h"
+#include "domain/member_cache.h"
 #include "domain/search_index.h"
 
 #include <algorithm>
@@ -137,7 +138,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
     VB_ASSIGN_OR_RETURN(std::string h, HashPassword(acc.password));
     hashes.push_back(h);
   }
-  return WithSession<LoadStats>(db, [&](soci::session& sql) -> Result<LoadStats> {
+  auto r = WithSession<LoadStats>(db, [&](soci::session& sql) -> Result<LoadStats> {
     LoadStats st;
     const int64_t now = clock.Now();
     int64_t total = static_cast<int64_t>(net.members.size() * 2 + net.interactions.size() + net.connections.size()),
@@ -374,6 +375,8 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
     if (progress) progress(total, total);
     return st;
   });
+  MemberCache::For(db)->InvalidateAll();  // after the commit (member_cache.h)
+  return r;
 }
 
 }  // namespace verbinder::domain

@@ -409,6 +409,7 @@ TEST_F(DomainTest, CachedReadsLeaveNoSnapshotOpen) {
   Viewer va{anja.id, Role::kMember};
   // Every pooled connection serves cached reads, then writes, then reads again.
   for (int i = 0; i < 3 * db_->pool_size(); ++i) {
+    ForgetCachedSessions(*db_);  // so that the lookup reads the database
     ASSERT_TRUE(accounts_->FindSession(s->token).ok());
     ASSERT_TRUE(members_->Get(va, anja.id).ok());
     anja.title = "titel " + std::to_string(i);

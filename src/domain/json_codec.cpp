@@ -68,31 +68,55 @@ Json ToJson(const model::Challenge& c) {
           {"created_at", c.created_at}, {"updated_at", c.updated_at}};
 }
 
-Json ToJson(const model::Member& m, const Viewer& viewer) {
+namespace {
+
+Json PublicMemberJson(const model::Member& m) {
   Json challenges = Json::array();
   for (const auto& c : m.challenges) challenges.push_back(ToJson(c));
-  Json j = {{"id", m.id},
-            {"name", m.name},
-            {"organization", m.organization},
-            {"organization_id", m.organization_id ? Json(m.organization_id) : Json(nullptr)},
-            {"title", m.title},
-            {"sector", m.sector},
-            {"region", m.region},
-            {"languages", m.languages},
-            {"bio", m.bio},
-            {"expertise", {{"tags", m.expertise_tags}, {"text", m.expertise_text}}},
-            {"challenges", challenges},
-            {"hosts_visits", m.hosts_visits},
-            {"visit_location", m.visit_location},
-            {"linkedin_url", m.linkedin_url}};
-  if (viewer.member_id == m.id || viewer.IsOrganizer()) {
-    j["email"] = m.email;
-    j["visibility"] = model::ToString(m.visibility);
-    j["consent"] = {{"matchmaking", m.consent_matchmaking}, {"newsletter", m.consent_newsletter}};
-    j["created_at"] = m.created_at;
-    j["updated_at"] = m.updated_at;
-  }
+  return {{"id", m.id},
+          {"name", m.name},
+          {"organization", m.organization},
+          {"organization_id", m.organization_id ? Json(m.organization_id) : Json(nullptr)},
+          {"title", m.title},
+          {"sector", m.sector},
+          {"region", m.region},
+          {"languages", m.languages},
+          {"bio", m.bio},
+          {"expertise", {{"tags", m.expertise_tags}, {"text", m.expertise_text}}},
+          {"challenges", challenges},
+          {"hosts_visits", m.hosts_visits},
+          {"visit_location", m.visit_location},
+          {"linkedin_url", m.linkedin_url}};
+}
+
+// The fields only the member and organizers see.
+Json PrivateMemberJson(const model::Member& m) {
+  return {{"email", m.email},
+          {"visibility", model::ToString(m.visibility)},
+          {"consent", {{"matchmaking", m.consent_matchmaking}, {"newsletter", m.consent_newsletter}}},
+          {"created_at", m.created_at},
+          {"updated_at", m.updated_at}};
+}
+
+}  // namespace
+
+Json ToJson(const model::Member& m, const Viewer& viewer) {
+  Json j = PublicMemberJson(m);
+  if (viewer.member_id == m.id || viewer.IsOrganizer()) j.update(PrivateMemberJson(m));
   return j;
+}
+
+CachedProfile ToCachedProfile(const model::Member& m) {
+  CachedProfile p;
+  p.visibility = m.visibility;
+  // As Response::JsonBody: bytes that are not UTF-8 become U+FFFD, not an error.
+  p.json = PublicMemberJson(m).dump(-1, ' ', false, Json::error_handler_t::replace);
+  p.json.pop_back();  // the closing brace: MemberCache::Append adds it
+  p.public_len = static_cast<uint32_t>(p.json.size());
+  std::string priv = PrivateMemberJson(m).dump(-1, ' ', false, Json::error_handler_t::replace);
+  p.json += ',';
+  p.json.append(priv, 1, priv.size() - 2);
+  return p;
 }
 
 Json ToJson(const model::Organization& o) {

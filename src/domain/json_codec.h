@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/member_cache.h"
 #include "domain/members.h"
 #include "domain/viewer.h"
 #include "model/model.h"
@@ -16,6 +17,9 @@ using Json = nlohmann::json;
 
 // E-mail is included only for the member themself and organizers.
 Json ToJson(const model::Member& m, const Viewer& viewer);
+// The same JSON, for every viewer at once: the public fields first, then the
+// private ones (member_cache.h; MemberCache::Append renders it for a viewer).
+CachedProfile ToCachedProfile(const model::Member& m);
 Json ToJson(const model::Challenge& c);
 Json ToJson(const model::Organization& o);
 Json ToJson(const model::Sector& s);

@@ -4,7 +4,10 @@
 #include <array>
 #include <map>
 
+#include "domain/accounts.h"
 #include "domain/db_util.h"
+#include "domain/json_codec.h"
+#include "domain/member_cache.h"
 #include "domain/search_index.h"
 #include "domain/validation.h"
 #include "util/strings.h"
@@ -64,6 +67,13 @@ std::vector<Member> QueryMembers(soci::session& sql, const std::string& where_ta
   return out;
 }
 
+// One challenges row (id, member_id, title, text, status, created_at, updated_at).
+model::Challenge ChallengeFromRow(long long id, long long member_id, const std::string& title, const std::string& text,
+                                  const std::string& status, long long created, long long updated) {
+  return {id, member_id, title, text, model::ParseChallengeStatus(status).value_or(model::ChallengeStatus::kOpen),
+          created, updated};
+}
+
 void LoadChallenges(soci::session& sql, std::vector<Member>& members) {
   if (members.empty()) return;
   std::map<Id, Member*> by_id;
@@ -80,11 +90,7 @@ void LoadChallenges(soci::session& sql, std::vector<Member>& members) {
                         soci::into(id), soci::into(member_id), soci::into(title), soci::into(text),
                         soci::into(status), soci::into(created), soci::into(updated));
   st.execute();
-  while (st.fetch()) {
-    model::Challenge c{id, member_id, title, text,
-                       model::ParseChallengeStatus(status).value_or(model::ChallengeStatus::kOpen), created, updated};
-    by_id[member_id]->challenges.push_back(c);
-  }
+  while (st.fetch()) by_id[member_id]->challenges.push_back(ChallengeFromRow(id, member_id, title, text, status, created, updated));
 }
 
 std::string Prefix(std::string_view p, std::string word) { return std::string(p) + word; }
@@ -338,6 +344,26 @@ struct MembersByIds {
   void Fill(const std::vector<Id>& all, size_t from) {
     for (size_t i = 0; i < ids.size(); ++i) ids[i] = from + i < all.size() ? all[from + i] : -1;
   }
+  model::Challenge Challenge() const {
+    return ChallengeFromRow(ch_id, ch_member, ch_title, ch_text, ch_status, ch_created, ch_updated);
+  }
+  // The members with these ids that exist, with their challenges, by id.
+  std::map<Id, Member> Read(const std::vector<Id>& want) {
+    std::map<Id, Member> out;
+    for (size_t at = 0; at < want.size(); at += kIdBatch) {
+      Fill(want, at);
+      if (members.execute(true)) {
+        do {
+          Member m = row.ToMember();
+          out.emplace(m.id, std::move(m));
+        } while (members.fetch());  // to completion: no read snapshot may stay open
+      }
+      challenges.execute();
+      while (challenges.fetch())
+        if (auto it = out.find(ch_member); it != out.end()) it->second.challenges.push_back(Challenge());
+    }
+    return out;
+  }
 };
 
 }  // namespace
@@ -356,9 +382,7 @@ Result<Member> MemberService::Get(const Viewer& viewer, Id id) {
     q.ch_member = id;
     q.challenges.execute();
     while (q.challenges.fetch())
-      m.challenges.push_back({q.ch_id, id, q.ch_title, q.ch_text,
-                              model::ParseChallengeStatus(q.ch_status).value_or(model::ChallengeStatus::kOpen),
-                              q.ch_created, q.ch_updated});
+      m.challenges.push_back(ChallengeFromRow(q.ch_id, id, q.ch_title, q.ch_text, q.ch_status, q.ch_created, q.ch_updated));
     return m;
   } catch (const std::exception& e) {
     return storage::FromDbError(e);
@@ -388,18 +412,37 @@ struct Sql {
 }  // namespace
 
 MemberService::MemberService(storage::Database& db, const Clock& clock)
-    : db_(db), clock_(clock), index_(std::make_shared<MemberSearchIndex>(db, clock)) {}
+    : db_(db), clock_(clock), index_(std::make_shared<MemberSearchIndex>(db, clock)), cache_(MemberCache::For(db)) {}
+
+void MemberService::SetProfileCacheBudget(size_t bytes) { cache_->SetBudget(bytes); }
+
+// From the profile cache (member_cache.h); a miss reads the member with Get as
+// the system viewer, caches every viewer's JSON and renders this viewer's.
+Result<std::string> MemberService::GetJson(const Viewer& viewer, Id id) {
+  auto not_found = [&] { return NotFound("no member with id " + std::to_string(id), "id"); };
+  if (!viewer.authenticated()) return not_found();
+  VB_RETURN_IF_ERROR(cache_->Refresh(db_, clock_));
+  std::string out;
+  if (auto shown = cache_->Render(id, viewer, out)) {
+    if (!*shown) return not_found();
+    return out;
+  }
+  const uint64_t since = cache_->generation();
+  VB_ASSIGN_OR_RETURN(Member m, Get(Viewer::System(), id));
+  CachedProfile p = ToCachedProfile(m);
+  const bool visible = viewer.CanSee(id, m.visibility);
+  if (visible) MemberCache::Append(p, id, viewer, out);
+  cache_->Put(id, std::move(p), since);
+  if (!visible) return not_found();
+  return out;
+}
 
 Status MemberService::WarmSearchIndex() { return index_->Warm(); }
 
-// Without words: the members in name order with the filters, from SQL (the
-// walk stops after the page). With words: the page's ids from the in-memory
-// search index (search_index.h), then those members' rows, re-checked for
-// visibility in case a profile changed since.
-Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilter& f) {
-  if (f.limit < 1 || f.limit > kMaxPageSize)
-    return InvalidArgument("must be between 1 and " + std::to_string(kMaxPageSize), "limit");
-  if (f.offset < 0) return InvalidArgument("must not be negative", "offset");
+namespace {
+
+// The searched words of a filter, each a prefix range of index terms.
+std::vector<TermRange> SearchWords(const MemberFilter& f) {
   std::vector<TermRange> words;
   auto add_words = [&](const std::string& text, const char* prefix) {
     for (const auto& w : Words(text)) {
@@ -411,6 +454,20 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
   add_words(f.q, "");
   add_words(f.expertise, "ex:");
   add_words(f.challenge, "ch:");
+  return words;
+}
+
+}  // namespace
+
+// Without words: the members in name order with the filters, from SQL (the
+// walk stops after the page). With words: the page's ids from the in-memory
+// search index (search_index.h), then those members' rows, re-checked for
+// visibility in case a profile changed since.
+Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilter& f) {
+  if (f.limit < 1 || f.limit > kMaxPageSize)
+    return InvalidArgument("must be between 1 and " + std::to_string(kMaxPageSize), "limit");
+  if (f.offset < 0) return InvalidArgument("must not be negative", "offset");
+  const std::vector<TermRange> words = SearchWords(f);
   if (!words.empty()) {
     VB_ASSIGN_OR_RETURN(auto hits, index_->Search(viewer, words, {f.sector, f.open_challenges_only}, f.offset, f.limit));
     Page<Member> page;
@@ -422,34 +479,10 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
       storage::Database::Lease lease(db_);
       auto& q = lease.Cached<MembersByIds>("members_by_ids",
                                            [](soci::session& s) { return std::make_shared<MembersByIds>(s); });
-      std::vector<Member> rows;
-      for (size_t at = 0; at < hits.ids.size(); at += kIdBatch) {
-        q.Fill(hits.ids, at);
-        if (q.members.execute(true)) {
-          do rows.push_back(q.row.ToMember());
-          while (q.members.fetch());  // to completion: no read snapshot may stay open
-        }
-      }
-      std::map<Id, Member*> by_id;
-      for (auto& m : rows) by_id[m.id] = &m;
+      auto by_id = q.Read(hits.ids);
       for (Id id : hits.ids) {
         auto it = by_id.find(id);
-        if (it != by_id.end() && viewer.CanSee(id, it->second->visibility)) page.items.push_back(std::move(*it->second));
-      }
-      std::map<Id, Member*> shown;
-      std::vector<Id> shown_ids;
-      for (auto& m : page.items) {
-        shown[m.id] = &m;
-        shown_ids.push_back(m.id);
-      }
-      for (size_t at = 0; at < shown_ids.size(); at += kIdBatch) {
-        q.Fill(shown_ids, at);
-        q.challenges.execute();
-        while (q.challenges.fetch())
-          shown[q.ch_member]->challenges.push_back(
-              {q.ch_id, q.ch_member, q.ch_title, q.ch_text,
-               model::ParseChallengeStatus(q.ch_status).value_or(model::ChallengeStatus::kOpen), q.ch_created,
-               q.ch_updated});
+        if (it != by_id.end() && viewer.CanSee(id, it->second.visibility)) page.items.push_back(std::move(it->second));
       }
       return page;
     } catch (const std::exception& e) {
@@ -474,12 +507,63 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
   });
 }
 
+// List as the API's JSON page. A word search renders its page from the profile
+// cache (member_cache.h) and reads only the members not cached yet.
+Result<std::string> MemberService::ListJson(const Viewer& viewer, const MemberFilter& f) {
+  const std::vector<TermRange> words = SearchWords(f);
+  if (words.empty() || f.limit < 1 || f.limit > kMaxPageSize || f.offset < 0) {
+    VB_ASSIGN_OR_RETURN(auto page, List(viewer, f));
+    return PageToJson(page, [&](const Member& m) { return ToJson(m, viewer); })
+        .dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  VB_ASSIGN_OR_RETURN(auto hits, index_->Search(viewer, words, {f.sector, f.open_challenges_only}, f.offset, f.limit));
+  VB_RETURN_IF_ERROR(cache_->Refresh(db_, clock_));
+  // Each hit's JSON ("" when hidden from the viewer); the misses read at once.
+  std::vector<std::string> parts(hits.ids.size());
+  std::vector<Id> missing;
+  std::vector<size_t> missing_at;
+  for (size_t i = 0; i < hits.ids.size(); ++i)
+    if (!cache_->Render(hits.ids[i], viewer, parts[i])) {
+      missing.push_back(hits.ids[i]);
+      missing_at.push_back(i);
+    }
+  if (!missing.empty()) {
+    const uint64_t since = cache_->generation();
+    try {
+      storage::Database::Lease lease(db_);
+      auto& q = lease.Cached<MembersByIds>("members_by_ids",
+                                           [](soci::session& s) { return std::make_shared<MembersByIds>(s); });
+      auto by_id = q.Read(missing);
+      for (size_t k = 0; k < missing.size(); ++k) {
+        auto it = by_id.find(missing[k]);
+        if (it == by_id.end()) continue;  // deleted since the index saw it
+        CachedProfile p = ToCachedProfile(it->second);
+        if (viewer.CanSee(missing[k], p.visibility)) MemberCache::Append(p, missing[k], viewer, parts[missing_at[k]]);
+        cache_->Put(missing[k], std::move(p), since);
+      }
+    } catch (const std::exception& e) {
+      return storage::FromDbError(e);
+    }
+  }
+  std::string out = "{\"items\":[";
+  bool first = true;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!first) out += ',';
+    out += part;
+    first = false;
+  }
+  out += "],\"limit\":" + std::to_string(f.limit) + ",\"offset\":" + std::to_string(f.offset) +
+         ",\"total\":" + std::to_string(std::min<int64_t>(hits.total, kMaxExactTotal)) + "}";
+  return out;
+}
+
 Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
   if (!(viewer.member_id == m.id || viewer.IsOrganizer()))
     return PermissionDenied("members can only edit their own profile");
   VB_ASSIGN_OR_RETURN(auto sectors, SectorKeys());
   VB_RETURN_IF_ERROR(ValidateMember(m, sectors));
-  return WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
+  auto r = WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
     soci::transaction tr(sql);
     auto existing = QueryMembers(sql, "WHERE m.id = " + std::to_string(m.id) + " AND " + viewer.VisibleSql("m"), {});
     if (existing.empty()) return NotFound("no member with id " + std::to_string(m.id), "id");
@@ -510,6 +594,8 @@ Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
     tr.commit();
     return m;
   });
+  cache_->Invalidate(m.id);  // after the commit (member_cache.h)
+  return r;
 }
 
 Status MemberService::Delete(const Viewer& viewer, Id id) {
@@ -531,6 +617,8 @@ Status MemberService::Delete(const Viewer& viewer, Id id) {
     tr.commit();
     return true;
   });
+  cache_->Invalidate(id);  // after the commit (member_cache.h)
+  ForgetCachedSessions(db_);  // the member's sessions are gone
   return r.ok() ? Status::Ok() : r.status();
 }
 
@@ -555,7 +643,7 @@ Result<model::Challenge> MemberService::AddChallenge(const Viewer& viewer, Id me
   VB_RETURN_IF_ERROR(ValidateChallenge("challenge", c));
   VB_ASSIGN_OR_RETURN(Member m, Get(viewer, member_id));
   if (m.challenges.size() >= kMaxChallenges) return InvalidArgument("at most 20 challenges", "challenges");
-  return WithSession<model::Challenge>(db_, [&](soci::session& sql) -> Result<model::Challenge> {
+  auto r = WithSession<model::Challenge>(db_, [&](soci::session& sql) -> Result<model::Challenge> {
     soci::transaction tr(sql);
     c.member_id = member_id;
     c.created_at = c.updated_at = clock_.Now();
@@ -565,11 +653,13 @@ Result<model::Challenge> MemberService::AddChallenge(const Viewer& viewer, Id me
     tr.commit();
     return c;
   });
+  cache_->Invalidate(member_id);  // after the commit (member_cache.h)
+  return r;
 }
 
 Result<model::Challenge> MemberService::UpdateChallenge(const Viewer& viewer, model::Challenge c) {
   VB_RETURN_IF_ERROR(ValidateChallenge("challenge", c));
-  return WithSession<model::Challenge>(db_, [&](soci::session& sql) -> Result<model::Challenge> {
+  auto r = WithSession<model::Challenge>(db_, [&](soci::session& sql) -> Result<model::Challenge> {
     long long id = c.id, owner = 0, created = 0;
     soci::indicator ind = soci::i_null;
     sql << "SELECT member_id, created_at FROM challenges WHERE id = :id", soci::use(id), soci::into(owner, ind),
@@ -591,10 +681,12 @@ Result<model::Challenge> MemberService::UpdateChallenge(const Viewer& viewer, mo
     tr.commit();
     return c;
   });
+  cache_->Invalidate(r.ok() ? r->member_id : 0);  // after the commit (member_cache.h)
+  return r;
 }
 
 Status MemberService::DeleteChallenge(const Viewer& viewer, Id challenge_id) {
-  auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+  auto r = WithSession<Id>(db_, [&](soci::session& sql) -> Result<Id> {
     long long id = challenge_id, owner = 0;
     sql << "SELECT member_id FROM challenges WHERE id = :id", soci::use(id), soci::into(owner);
     if (!sql.got_data()) return NotFound("no challenge with id " + std::to_string(challenge_id), "id");
@@ -606,9 +698,11 @@ Status MemberService::DeleteChallenge(const Viewer& viewer, Id challenge_id) {
     LoadChallenges(sql, ms);
     if (!ms.empty()) WriteTerms(sql, ms[0], clock_.Now());
     tr.commit();
-    return true;
+    return Id{owner};
   });
-  return r.ok() ? Status::Ok() : r.status();
+  if (!r.ok()) return r.status();
+  cache_->Invalidate(*r);  // after the commit (member_cache.h)
+  return Status::Ok();
 }
 
 Result<Page<model::Organization>> MemberService::Organizations(const Viewer& viewer, const std::string& q, int limit,

@@ -54,6 +54,7 @@ bool IsStopWord(const std::string& word);
 std::vector<std::string> Words(const std::string& text);
 
 class MemberSearchIndex;
+class MemberCache;
 
 class MemberService {
  public:
@@ -64,9 +65,19 @@ class MemberService {
   Result<model::Member> Create(const Viewer& viewer, model::Member m);
   // NotFound also when the member exists but is hidden from the viewer.
   Result<model::Member> Get(const Viewer& viewer, model::Id id);
+  // Get's member as the JSON the API answers with (json_codec.h), from the
+  // per-process profile cache: a change through this process is seen at once,
+  // one through another process within MemberCache::kWindow (member_cache.h).
+  Result<std::string> GetJson(const Viewer& viewer, model::Id id);
+  // The profile cache's memory budget (0 turns it off); shared by every
+  // service on this database in this process.
+  void SetProfileCacheBudget(size_t bytes);
   // NotFound when no visible member has this e-mail (case-insensitive).
   Result<model::Member> FindByEmail(const Viewer& viewer, const std::string& email);
   Result<Page<model::Member>> List(const Viewer& viewer, const MemberFilter& filter);
+  // List's page as the API's JSON; a word search's profiles come from the
+  // profile cache (same freshness as GetJson).
+  Result<std::string> ListJson(const Viewer& viewer, const MemberFilter& filter);
   // Replaces the profile fields (not challenges). Members may update only
   // themselves; organizers anyone. The e-mail may change if still unique.
   Result<model::Member> Update(const Viewer& viewer, model::Member m);
@@ -99,6 +110,7 @@ class MemberService {
   storage::Database& db_;
   const Clock& clock_;
   std::shared_ptr<MemberSearchIndex> index_;  // shared by copies of this service
+  std::shared_ptr<MemberCache> cache_;        // shared by every service on db_ (MemberCache::For)
 };
 
 }  // namespace verbinder::domain

@@ -27,12 +27,6 @@ struct Scratch {
 
 }  // namespace
 
-void LogMemberChange(soci::session& sql, int64_t member_id, int64_t now) {
-  long long id = member_id, t = now, old = now - MemberSearchIndex::kLogKeepSeconds;
-  sql << "INSERT INTO member_changes (member_id, changed_at) VALUES (:m, :t)", soci::use(id), soci::use(t);
-  sql << "DELETE FROM member_changes WHERE changed_at < :old", soci::use(old);
-}
-
 size_t MemberSearchIndex::members() const {
   std::shared_lock lock(mu_);
   return slot_of_.size();
@@ -83,23 +77,8 @@ Status MemberSearchIndex::Rebuild() {
   try {
     soci::session sql(db_.pool());
     const int64_t now = clock_.Now();
-    long long watermark = 0, settled = now - kSettleSeconds;
-    sql << "SELECT COALESCE(max(seq), 0) FROM member_changes WHERE changed_at < :t", soci::use(settled),
-        soci::into(watermark);
-    // Entries after the watermark that are visible now are reflected in what
-    // is read below: they count as applied (later syncs skip them).
-    std::unordered_set<int64_t> applied;
-    {
-      std::vector<long long> seqs(kBatch);
-      soci::statement st = (sql.prepare << "SELECT seq FROM member_changes WHERE seq > :w", soci::use(watermark),
-                            soci::into(seqs));
-      st.execute();
-      while (st.fetch()) {
-        applied.insert(seqs.begin(), seqs.end());
-        seqs.resize(kBatch);
-      }
-    }
-
+    ChangeLogFollower log;
+    log.Start(sql, now);  // before reading: a change after this is read again by Sync
     std::vector<Member> slots;
     std::unordered_map<int64_t, uint32_t> slot_of;
     std::map<std::string, std::vector<uint32_t>> postings;
@@ -156,10 +135,8 @@ Status MemberSearchIndex::Rebuild() {
     RankLocked();
     slot_of_ = std::move(slot_of);
     postings_ = std::move(postings);
-    watermark_ = watermark;
-    applied_ = std::move(applied);
+    log_ = std::move(log);
     loaded_ = true;
-    last_sync_ = now;
     return Status::Ok();
   } catch (const std::exception& e) {
     return storage::FromDbError(e);
@@ -218,45 +195,14 @@ Status MemberSearchIndex::Sync() {
   bool stale;
   {
     std::shared_lock lock(mu_);
-    stale = !loaded_ || now - last_sync_ > kLogKeepSeconds / 2;
+    stale = !loaded_ || now - log_.last_read() > ChangeLogFollower::kKeepSeconds / 2;
   }
   if (stale) VB_RETURN_IF_ERROR(Rebuild());
   try {
     soci::session sql(db_.pool());
-    struct Entry {
-      long long seq, member_id, at;
-    };
-    std::vector<Entry> entries;
-    {
-      long long seq = 0, member_id = 0, at = 0, from = 0;
-      {
-        std::shared_lock lock(mu_);
-        from = watermark_;
-      }
-      soci::statement st = (sql.prepare << "SELECT seq, member_id, changed_at FROM member_changes WHERE seq > :w ORDER BY seq",
-                            soci::use(from), soci::into(seq), soci::into(member_id), soci::into(at));
-      if (st.execute(true))
-        do entries.push_back({seq, member_id, at});
-        while (st.fetch());
-    }
-    if (entries.empty()) {
-      std::unique_lock lock(mu_);
-      last_sync_ = now;
-      return Status::Ok();
-    }
-    std::vector<int64_t> changed;
-    bool everything = false;
-    {
-      std::shared_lock lock(mu_);
-      for (const auto& e : entries) {
-        if (applied_.count(e.seq)) continue;
-        if (e.member_id == 0) everything = true;
-        changed.push_back(e.member_id);
-      }
-    }
-    if (everything) return Rebuild();  // it reads everything, these entries included
-    std::sort(changed.begin(), changed.end());
-    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    const ChangeLogFollower::Batch batch = log_.Read(sql);
+    if (batch.everything) return Rebuild();  // it reads everything, these entries included
+    const std::vector<int64_t>& changed = batch.members;
     // Read the changed members outside the index lock.
     std::vector<std::pair<int64_t, std::unique_ptr<Loaded>>> loaded;
     {
@@ -288,17 +234,12 @@ Status MemberSearchIndex::Sync() {
         loaded.emplace_back(cid, std::move(l));
       }
     }
-    std::unique_lock lock(mu_);
-    for (auto& [id, l] : loaded) ApplyLocked(id, l.get());
-    if (unranked_ > std::max<size_t>(100, slots_.size() / 50)) RankLocked();
-    for (const auto& e : entries) applied_.insert(e.seq);
-    // The watermark moves over the settled prefix only (see the header).
-    for (const auto& e : entries) {
-      if (e.at >= now - kSettleSeconds) break;
-      watermark_ = e.seq;
-      applied_.erase(e.seq);
+    if (!loaded.empty()) {
+      std::unique_lock lock(mu_);
+      for (auto& [id, l] : loaded) ApplyLocked(id, l.get());
+      if (unranked_ > std::max<size_t>(100, slots_.size() / 50)) RankLocked();
     }
-    last_sync_ = now;
+    log_.Commit(batch, now);
     return Status::Ok();
   } catch (const std::exception& e) {
     return storage::FromDbError(e);

@@ -4,19 +4,14 @@
 //
 // The database stays the truth. Every writer of `member_terms` appends the
 // member's id to the `member_changes` log in the same transaction
-// (LogMemberChange; 0 means "everything changed", e.g. after a bulk load), and
-// each search first reads the log entries it has not applied yet and reloads
-// those members. So a change made through any server (or a CLI import) is seen
-// by the next search on every server sharing the database.
+// (change_log.h), and each search first reads the log entries it has not
+// applied yet and reloads those members. So a change made through any server
+// (or a CLI import) is seen by the next search on every server sharing the
+// database.
 //
 //   MemberSearchIndex index(db, clock);
 //   auto hits = index.Search(viewer, words, {.sector = "care"}, /*offset=*/0, /*limit=*/20);
 //   // hits->ids: the page in (name, id) order; hits->total: all matches
-//
-// PostgreSQL hands out log sequence numbers at insert, not at commit: an entry
-// can become visible after a later one. Entries are therefore re-read until
-// they are kSettleSeconds old (applied ones are skipped), which covers every
-// writing transaction shorter than that.
 //
 // Thread-safety: safe for concurrent use (a shared mutex; searches share it).
 #pragma once
@@ -33,6 +28,7 @@
 
 #include <soci/soci.h>
 
+#include "domain/change_log.h"
 #include "domain/viewer.h"
 #include "model/model.h"
 #include "storage/database.h"
@@ -40,10 +36,6 @@
 #include "util/status.h"
 
 namespace verbinder::domain {
-
-// Records, inside the caller's transaction, that member `member_id`'s search
-// terms or searchable fields changed (0: all members, after a bulk load).
-void LogMemberChange(soci::session& sql, int64_t member_id, int64_t now);
 
 // One searched word: every index term in [lo, hi) matches (a prefix range).
 struct TermRange {
@@ -62,11 +54,6 @@ struct SearchHits {
 
 class MemberSearchIndex {
  public:
-  static constexpr int64_t kSettleSeconds = 60;
-  // A log entry is kept this long; an index that has not synchronised for
-  // half of it reloads everything instead of trusting the log.
-  static constexpr int64_t kLogKeepSeconds = 7 * 24 * 3600;
-
   MemberSearchIndex(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   // Members matching every word (each a prefix range of terms), visible to the
@@ -123,9 +110,7 @@ class MemberSearchIndex {
   mutable std::shared_mutex mu_;
   std::mutex sync_mu_;  // one synchroniser at a time; searches keep reading meanwhile
   bool loaded_ = false;
-  int64_t watermark_ = 0;                 // every log entry up to here is applied
-  std::unordered_set<int64_t> applied_;   // applied entries above the watermark
-  int64_t last_sync_ = 0;                 // clock time of the last successful sync
+  ChangeLogFollower log_;  // guarded by sync_mu_
   std::vector<Member> slots_;
   size_t unranked_ = 0;
   std::vector<Hot> hot_;                   // parallel to slots_

@@ -4,7 +4,9 @@
 
 #include <soci/soci.h>
 
+#include "domain/change_log.h"
 #include "domain/db_util.h"
+#include "domain/member_cache.h"
 #include "domain/validation.h"
 #include "mail/config.h"
 #include "newsletter/tokens.h"
@@ -204,11 +206,27 @@ Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email
   });
 }
 
+namespace {
+
+// A member's newsletter consent is part of their profile: log the change for
+// every server's profile cache (domain/change_log.h). The member's id, or 0
+// when no member has this address.
+int64_t NoteConsentChange(soci::session& sql, const std::string& email, int64_t now) {
+  long long id = 0;
+  sql << "SELECT id FROM members WHERE email = :e", soci::use(email), soci::into(id);
+  if (!sql.got_data()) return 0;
+  domain::LogMemberChange(sql, id, now);
+  return id;
+}
+
+}  // namespace
+
 Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& viewer, const std::string& language,
                                                         const std::vector<std::string>& raw_topics, bool topics_only) {
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
   const int64_t now = clock_.Now();
-  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+  int64_t changed = 0;  // the member whose consent changed
+  auto r = domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     std::vector<std::string> topics = raw_topics;
     VB_RETURN_IF_ERROR(ValidatePrefs(sql, language, topics));
     long long mid = viewer.member_id, n = now;
@@ -229,17 +247,21 @@ Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& vi
           soci::use(email), soci::use(mid), soci::use(language), soci::use(t), soci::use(only), soci::use(n), soci::use(n);
     }
     sql << "UPDATE members SET consent_newsletter = 1 WHERE id = :id", soci::use(mid);
+    changed = NoteConsentChange(sql, email, n);
     auto s = LoadWhere(sql, "email = :e", email);
     tr.commit();
     if (!s) return Internal("the subscription vanished");
     return *s;
   });
+  if (changed) domain::MemberCache::For(db_)->Invalidate(changed);  // after the commit
+  return r;
 }
 
 Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
   VB_ASSIGN_OR_RETURN(std::string key, Key());
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kConfirm, token, clock_.Now()));
-  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+  int64_t changed = 0;  // the member whose consent changed
+  auto r = domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     soci::transaction tr(sql);
     auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
     if (!s) return InvalidArgument("this link is not valid", "token");
@@ -250,11 +272,14 @@ Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
     sql << "UPDATE subscribers SET status = 'confirmed', confirmed_at = :c WHERE id = :id", soci::use(n), soci::use(id);
     // A member's address: record the consent on the profile too.
     sql << "UPDATE members SET consent_newsletter = 1 WHERE email = :e", soci::use(s->email);
+    changed = NoteConsentChange(sql, s->email, n);
     s->status = SubscriberStatus::kConfirmed;
     s->confirmed_at = n;
     tr.commit();
     return *s;
   });
+  if (changed) domain::MemberCache::For(db_)->Invalidate(changed);  // after the commit
+  return r;
 }
 
 Result<std::string> SubscriptionService::UnsubscribeToken(Id subscriber_id) {
@@ -312,7 +337,8 @@ Result<std::optional<Subscriber>> SubscriptionService::FindByEmail(const std::st
 Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
   VB_ASSIGN_OR_RETURN(std::string key, Key());
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
-  return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
+  int64_t changed = 0;  // the member whose consent changed
+  auto r = domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     soci::transaction tr(sql);
     auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
     if (!s) return InvalidArgument("this link is not valid", "token");
@@ -321,6 +347,7 @@ Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
       sql << "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = :u WHERE id = :id", soci::use(n),
           soci::use(id);
       sql << "UPDATE members SET consent_newsletter = 0 WHERE email = :e", soci::use(s->email);
+      changed = NoteConsentChange(sql, s->email, n);
       // Deliveries of an issue still being sent to this address are skipped.
       sql << "UPDATE newsletter_deliveries SET status = 'skipped', updated_at = :u WHERE subscriber_id = :id AND "
              "status = 'pending'",
@@ -331,6 +358,8 @@ Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
     tr.commit();
     return *s;
   });
+  if (changed) domain::MemberCache::For(db_)->Invalidate(changed);  // after the commit
+  return r;
 }
 
 Result<Subscriber> SubscriptionService::Get(Id id) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,6 +71,18 @@ class Database {
     soci::session& session_;
   };
 
+  // The one object of type T kept under `key` for this database in this
+  // process, made with T() on first use: state that every service on this
+  // database shares, such as the caches of member profiles and sessions (so a
+  // write through one service instance invalidates what another would read).
+  template <typename T>
+  std::shared_ptr<T> Shared(const std::string& key) {
+    std::lock_guard lock(shared_mu_);
+    auto& slot = shared_[key];
+    if (!slot) slot = std::make_shared<T>();
+    return std::static_pointer_cast<T>(slot);
+  }
+
   // Applies every migration not yet recorded, in order, each in a transaction.
   // Safe to call from several processes at once (PostgreSQL advisory lock,
   // SQLite write lock). Returns the number applied.
@@ -87,6 +100,8 @@ class Database {
   // Per pooled connection: cached objects by key. Only the lessee of a
   // connection touches its map, so no lock is needed.
   std::vector<std::unordered_map<std::string, std::shared_ptr<void>>> caches_;
+  std::mutex shared_mu_;
+  std::unordered_map<std::string, std::shared_ptr<void>> shared_;
 };
 
 // Turns a postgresql://user:password@host:port/dbname?key=value URL into a

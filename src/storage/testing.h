@@ -24,6 +24,14 @@ inline bool UsePostgres() {
   return b && std::string(b) == "postgres";
 }
 
+// The URL FreshDatabaseUrl(name) returned, without emptying it: a second
+// Database on it stands for another process sharing the database.
+inline std::string SameDatabaseUrl(const std::string& name) {
+  if (UsePostgres()) return std::getenv("VERBINDER_TEST_PG_URL");
+  return (std::filesystem::temp_directory_path() / ("verbinder-test-" + std::to_string(::getpid())) / (name + ".db"))
+      .string();
+}
+
 // Returns the URL of an empty database (not yet migrated).
 inline std::string FreshDatabaseUrl(const std::string& name) {
   if (UsePostgres()) {
@@ -37,11 +45,10 @@ inline std::string FreshDatabaseUrl(const std::string& name) {
     s << "CREATE SCHEMA public";
     return url;
   }
-  auto dir = std::filesystem::temp_directory_path() / ("verbinder-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto path = dir / (name + ".db");
-  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-  return path.string();
+  const std::string path = SameDatabaseUrl(name);
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+  return path;
 }
 
 inline std::unique_ptr<Database> FreshDatabase(const std::string& name, int pool = 4) {
