@@ -21,6 +21,8 @@ echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "${GEN_DB:-}" ]; then  # reuse a generated database (copied): API part only
   echo "== using a copy of $GEN_DB"
   cp "$GEN_DB" "$W/gen.db"
+  # An earlier run may have left the bench admin's account in it: start over.
+  sqlite3 "$W/gen.db" "DELETE FROM sessions WHERE member_id = 1; DELETE FROM accounts WHERE member_id = 1"
 else
 echo "== generate $N members / $M interactions into a fresh SQLite file"
 /usr/bin/time -f "   wall %e s, CPU user %U s + sys %S s, peak RSS %M KB" "$BIN" generate --members "$N" --interactions "$M" --seed 1 --db "$W/gen.db"
