@@ -8,7 +8,7 @@ PKGS=(
   libsoci-dev libsoci-sqlite3-4.0 libsoci-postgresql4.0 libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libcli11-dev libspdlog-dev libsodium-dev libical-dev
   libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
-  libigraph-dev liblemon-dev
+  liblemon-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
   coinor-cbc python3 python3-pulp python3-networkx python3-icalendar python3-aiosmtpd python3-dkim
