@@ -182,6 +182,32 @@ TEST_F(NewsletterDbTest, DoubleOptInAndOneClickUnsubscribe) {
   EXPECT_EQ(subs.Confirm(late->confirm_token).status().message(), "this link has expired; subscribe again");
 }
 
+// The newsletter consent is part of the member's profile, which the API serves
+// from a per-process cache (domain/member_cache.h): subscribing and
+// unsubscribing must show on the profile at once.
+TEST_F(NewsletterDbTest, ProfileConsentFollowsSubscriptionsAtOnce) {
+  domain::MemberService members(*db_, clock_);
+  const domain::Viewer pieter{seed_.pieter, model::Role::kMember};
+  auto consent = [&] {
+    auto j = members.GetJson(pieter, seed_.pieter);
+    EXPECT_TRUE(j.ok()) << j.status().ToString();
+    return j.ok() && nlohmann::json::parse(*j)["consent"]["newsletter"].get<bool>();
+  };
+  ASSERT_FALSE(consent());  // and cached
+  SubscriptionService subs(*db_, clock_);
+  auto s = subs.SubscribeMember(pieter, "nl", {});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_TRUE(consent());
+  ASSERT_TRUE(subs.Unsubscribe(*subs.UnsubscribeToken(s->id)).ok());
+  EXPECT_FALSE(consent());
+  // Through the double opt-in of the member's own address.
+  auto p = subs.Subscribe("pieter@fabriek.example", "nl", {});
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_FALSE(p->confirm_token.empty());
+  ASSERT_TRUE(subs.Confirm(p->confirm_token).ok());
+  EXPECT_TRUE(consent());
+}
+
 TEST_F(NewsletterDbTest, RepeatedHardBouncesStopMail) {
   SubscriptionService subs(*db_, clock_);
   for (int i = 0; i < kMaxHardBounces - 1; ++i) ASSERT_TRUE(subs.RecordHardBounce(seed_.sub_reader).ok());
