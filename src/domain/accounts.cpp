@@ -219,23 +219,20 @@ struct SessionLookup {
 // another process is honoured here within the window. Expiry is checked on
 // every use. Thread-safety: a shared mutex.
 struct SessionCache {
+  using Time = std::chrono::steady_clock::time_point;
   struct Entry {
     Session session;
-    int64_t fetched_ns;
+    Time fetched;
   };
   std::shared_mutex mu;
   std::unordered_map<std::string, Entry> entries;  // by cookie token
   uint64_t generation = 0;                         // bumped by every Clear
   static constexpr size_t kMaxEntries = 100000;
 
-  static int64_t SteadyNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-  }
   std::optional<Session> Find(const std::string& token) {
     std::shared_lock lock(mu);
     auto it = entries.find(token);
-    if (it == entries.end() || SteadyNs() - it->second.fetched_ns >= kSessionCacheWindow.count() * 1000000)
+    if (it == entries.end() || std::chrono::steady_clock::now() - it->second.fetched >= kSessionCacheWindow)
       return std::nullopt;
     return it->second.session;
   }
@@ -243,11 +240,11 @@ struct SessionCache {
     std::shared_lock lock(mu);
     return generation;
   }
-  void Put(const Session& s, int64_t fetched_ns, uint64_t since) {
+  void Put(const Session& s, Time fetched, uint64_t since) {
     std::unique_lock lock(mu);
     if (generation != since) return;  // the session may have changed after it was read
     if (entries.size() >= kMaxEntries) entries.clear();
-    entries.insert_or_assign(s.token, Entry{s, fetched_ns});
+    entries.insert_or_assign(s.token, Entry{s, fetched});
   }
   void Clear() {
     std::unique_lock lock(mu);
@@ -269,7 +266,7 @@ Result<Session> AccountService::FindSession(const std::string& token) {
     if (s->expires_at <= clock_.Now()) return Unauthenticated("not signed in or the session expired");
     return *s;
   }
-  const int64_t fetched_ns = SessionCache::SteadyNs();
+  const auto fetched = std::chrono::steady_clock::now();
   const uint64_t since = cache->Generation();
   try {
     storage::Database::Lease lease(db_);
@@ -288,7 +285,7 @@ Result<Session> AccountService::FindSession(const std::string& token) {
     // the next write on it would fail with "database is locked".
     if (found) q.st.fetch();
     if (!found || q.expires_at <= clock_.Now() || q.disabled) return Unauthenticated("not signed in or the session expired");
-    cache->Put(s, fetched_ns, since);
+    cache->Put(s, fetched, since);
     return s;
   } catch (const std::exception& e) {
     return storage::FromDbError(e);

@@ -60,8 +60,9 @@ class ChangeLogFollower {
   // Marks a batch from Read as seen, once its changes are applied.
   void Commit(const Batch& batch, int64_t now);
 
-  bool started() const { return started_; }
-  int64_t last_read() const { return last_read_; }  // clock time of the last Start or Commit
+  // Whether the caller must (re)load everything and Start: never started, or
+  // not read for half of kKeepSeconds (entries it missed may be pruned).
+  bool MustRestart(int64_t now) const { return !started_ || now - last_read_ > kKeepSeconds / 2; }
 
  private:
   bool started_ = false;

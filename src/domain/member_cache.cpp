@@ -22,8 +22,9 @@ Status MemberCache::Refresh(storage::Database& db, const Clock& clock) {
   if (t < next_sync_ns_.load(std::memory_order_relaxed)) return Status::Ok();
   // The first read must wait for the follower to start (an entry read before
   // it started could miss a change); later ones skip while another reads.
+  // next_sync_ns_ stays 0 until the follower has started.
   std::unique_lock sync(sync_mu_, std::defer_lock);
-  if (started_.load(std::memory_order_acquire)) {
+  if (next_sync_ns_.load(std::memory_order_acquire) != 0) {
     if (!sync.try_lock()) return Status::Ok();
   } else {
     sync.lock();
@@ -32,27 +33,22 @@ Status MemberCache::Refresh(storage::Database& db, const Clock& clock) {
   try {
     soci::session sql(db.pool());
     const int64_t now = clock.Now();
-    if (!log_.started() || now - log_.last_read() > ChangeLogFollower::kKeepSeconds / 2) {
+    if (log_.MustRestart(now)) {
       InvalidateAll();
       log_.Start(sql, now);
-      started_.store(true, std::memory_order_release);
     } else {
       auto batch = log_.Read(sql);
       if (batch.everything) {
         InvalidateAll();
       } else if (!batch.members.empty()) {
         std::unique_lock lock(mu_);
-        for (int64_t id : batch.members)
-          if (auto it = entries_.find(id); it != entries_.end()) {
-            bytes_ -= Cost(it->second);
-            entries_.erase(it);
-          }
+        for (int64_t id : batch.members) EraseLocked(id);
         generation_.fetch_add(1, std::memory_order_acq_rel);
       }
       log_.Commit(batch, now);
     }
     next_sync_ns_.store(SteadyNs() + std::chrono::duration_cast<std::chrono::nanoseconds>(kWindow).count(),
-                        std::memory_order_relaxed);
+                        std::memory_order_release);
     return Status::Ok();
   } catch (const std::exception& e) {
     return storage::FromDbError(e);
@@ -97,8 +93,12 @@ void MemberCache::EvictLocked() {
     const size_t buckets = entries_.bucket_count();
     size_t b = (evict_cursor_ += 0x9E3779B97F4A7C15ull) % buckets;
     while (entries_.bucket_size(b) == 0) b = (b + 1) % buckets;
-    const int64_t victim = entries_.begin(b)->first;
-    auto it = entries_.find(victim);
+    EraseLocked(entries_.begin(b)->first);
+  }
+}
+
+void MemberCache::EraseLocked(int64_t id) {
+  if (auto it = entries_.find(id); it != entries_.end()) {
     bytes_ -= Cost(it->second);
     entries_.erase(it);
   }
@@ -106,10 +106,7 @@ void MemberCache::EvictLocked() {
 
 void MemberCache::Invalidate(int64_t id) {
   std::unique_lock lock(mu_);
-  if (auto it = entries_.find(id); it != entries_.end()) {
-    bytes_ -= Cost(it->second);
-    entries_.erase(it);
-  }
+  EraseLocked(id);
   generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 

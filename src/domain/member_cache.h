@@ -83,6 +83,7 @@ class MemberCache {
  private:
   static size_t Cost(const CachedProfile& p) { return p.json.capacity() + 64; }
   void EvictLocked();
+  void EraseLocked(int64_t id);
 
   mutable std::shared_mutex mu_;
   std::unordered_map<int64_t, CachedProfile> entries_;
@@ -94,8 +95,7 @@ class MemberCache {
 
   std::mutex sync_mu_;  // one log reader at a time; guards log_
   ChangeLogFollower log_;
-  std::atomic<bool> started_{false};      // log_ has started
-  std::atomic<int64_t> next_sync_ns_{0};  // steady clock: when the log is to be read next
+  std::atomic<int64_t> next_sync_ns_{0};  // steady clock: when the log is to be read next; 0 before log_ starts
 };
 
 }  // namespace verbinder::domain

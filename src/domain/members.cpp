@@ -366,6 +366,23 @@ struct MembersByIds {
   }
 };
 
+// MembersByIds::Read on a pooled connection's prepared statements (throws what SOCI throws).
+std::map<Id, Member> ReadMembersByIds(storage::Database& db, const std::vector<Id>& ids) {
+  storage::Database::Lease lease(db);
+  auto& q = lease.Cached<MembersByIds>("members_by_ids", [](soci::session& s) { return std::make_shared<MembersByIds>(s); });
+  return q.Read(ids);
+}
+
+// Caches member `m`, read from the database after the cache's generation was
+// `since`, and appends it as `viewer` may see it; false when hidden from them.
+bool CacheAndRender(MemberCache& cache, const Member& m, uint64_t since, const Viewer& viewer, std::string& out) {
+  CachedProfile p = ToCachedProfile(m);
+  const bool visible = viewer.CanSee(m.id, m.visibility);
+  if (visible) MemberCache::Append(p, m.id, viewer, out);
+  cache.Put(m.id, std::move(p), since);
+  return visible;
+}
+
 }  // namespace
 
 Result<Member> MemberService::Get(const Viewer& viewer, Id id) {
@@ -429,11 +446,7 @@ Result<std::string> MemberService::GetJson(const Viewer& viewer, Id id) {
   }
   const uint64_t since = cache_->generation();
   VB_ASSIGN_OR_RETURN(Member m, Get(Viewer::System(), id));
-  CachedProfile p = ToCachedProfile(m);
-  const bool visible = viewer.CanSee(id, m.visibility);
-  if (visible) MemberCache::Append(p, id, viewer, out);
-  cache_->Put(id, std::move(p), since);
-  if (!visible) return not_found();
+  if (!CacheAndRender(*cache_, m, since, viewer, out)) return not_found();
   return out;
 }
 
@@ -457,6 +470,13 @@ std::vector<TermRange> SearchWords(const MemberFilter& f) {
   return words;
 }
 
+Status CheckPage(const MemberFilter& f) {
+  if (f.limit < 1 || f.limit > kMaxPageSize)
+    return InvalidArgument("must be between 1 and " + std::to_string(kMaxPageSize), "limit");
+  if (f.offset < 0) return InvalidArgument("must not be negative", "offset");
+  return Status::Ok();
+}
+
 }  // namespace
 
 // Without words: the members in name order with the filters, from SQL (the
@@ -464,9 +484,7 @@ std::vector<TermRange> SearchWords(const MemberFilter& f) {
 // search index (search_index.h), then those members' rows, re-checked for
 // visibility in case a profile changed since.
 Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilter& f) {
-  if (f.limit < 1 || f.limit > kMaxPageSize)
-    return InvalidArgument("must be between 1 and " + std::to_string(kMaxPageSize), "limit");
-  if (f.offset < 0) return InvalidArgument("must not be negative", "offset");
+  VB_RETURN_IF_ERROR(CheckPage(f));
   const std::vector<TermRange> words = SearchWords(f);
   if (!words.empty()) {
     VB_ASSIGN_OR_RETURN(auto hits, index_->Search(viewer, words, {f.sector, f.open_challenges_only}, f.offset, f.limit));
@@ -476,10 +494,7 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
     page.total = std::min<int64_t>(hits.total, kMaxExactTotal);
     if (hits.ids.empty()) return page;
     try {
-      storage::Database::Lease lease(db_);
-      auto& q = lease.Cached<MembersByIds>("members_by_ids",
-                                           [](soci::session& s) { return std::make_shared<MembersByIds>(s); });
-      auto by_id = q.Read(hits.ids);
+      auto by_id = ReadMembersByIds(db_, hits.ids);
       for (Id id : hits.ids) {
         auto it = by_id.find(id);
         if (it != by_id.end() && viewer.CanSee(id, it->second.visibility)) page.items.push_back(std::move(it->second));
@@ -510,8 +525,9 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
 // List as the API's JSON page. A word search renders its page from the profile
 // cache (member_cache.h) and reads only the members not cached yet.
 Result<std::string> MemberService::ListJson(const Viewer& viewer, const MemberFilter& f) {
+  VB_RETURN_IF_ERROR(CheckPage(f));
   const std::vector<TermRange> words = SearchWords(f);
-  if (words.empty() || f.limit < 1 || f.limit > kMaxPageSize || f.offset < 0) {
+  if (words.empty()) {
     VB_ASSIGN_OR_RETURN(auto page, List(viewer, f));
     return PageToJson(page, [&](const Member& m) { return ToJson(m, viewer); })
         .dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -530,16 +546,11 @@ Result<std::string> MemberService::ListJson(const Viewer& viewer, const MemberFi
   if (!missing.empty()) {
     const uint64_t since = cache_->generation();
     try {
-      storage::Database::Lease lease(db_);
-      auto& q = lease.Cached<MembersByIds>("members_by_ids",
-                                           [](soci::session& s) { return std::make_shared<MembersByIds>(s); });
-      auto by_id = q.Read(missing);
+      auto by_id = ReadMembersByIds(db_, missing);
       for (size_t k = 0; k < missing.size(); ++k) {
         auto it = by_id.find(missing[k]);
         if (it == by_id.end()) continue;  // deleted since the index saw it
-        CachedProfile p = ToCachedProfile(it->second);
-        if (viewer.CanSee(missing[k], p.visibility)) MemberCache::Append(p, missing[k], viewer, parts[missing_at[k]]);
-        cache_->Put(missing[k], std::move(p), since);
+        CacheAndRender(*cache_, it->second, since, viewer, parts[missing_at[k]]);
       }
     } catch (const std::exception& e) {
       return storage::FromDbError(e);
@@ -681,7 +692,7 @@ Result<model::Challenge> MemberService::UpdateChallenge(const Viewer& viewer, mo
     tr.commit();
     return c;
   });
-  cache_->Invalidate(r.ok() ? r->member_id : 0);  // after the commit (member_cache.h)
+  if (r.ok()) cache_->Invalidate(r->member_id);  // after the commit (member_cache.h)
   return r;
 }
 

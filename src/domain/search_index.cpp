@@ -136,7 +136,6 @@ Status MemberSearchIndex::Rebuild() {
     slot_of_ = std::move(slot_of);
     postings_ = std::move(postings);
     log_ = std::move(log);
-    loaded_ = true;
     return Status::Ok();
   } catch (const std::exception& e) {
     return storage::FromDbError(e);
@@ -192,12 +191,7 @@ void MemberSearchIndex::ApplyLocked(int64_t id, Loaded* loaded) {
 Status MemberSearchIndex::Sync() {
   std::lock_guard sync_lock(sync_mu_);
   const int64_t now = clock_.Now();
-  bool stale;
-  {
-    std::shared_lock lock(mu_);
-    stale = !loaded_ || now - log_.last_read() > ChangeLogFollower::kKeepSeconds / 2;
-  }
-  if (stale) VB_RETURN_IF_ERROR(Rebuild());
+  if (log_.MustRestart(now)) VB_RETURN_IF_ERROR(Rebuild());
   try {
     soci::session sql(db_.pool());
     const ChangeLogFollower::Batch batch = log_.Read(sql);

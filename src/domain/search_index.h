@@ -109,8 +109,7 @@ class MemberSearchIndex {
   const Clock& clock_;
   mutable std::shared_mutex mu_;
   std::mutex sync_mu_;  // one synchroniser at a time; searches keep reading meanwhile
-  bool loaded_ = false;
-  ChangeLogFollower log_;  // guarded by sync_mu_
+  ChangeLogFollower log_;  // guarded by sync_mu_; not started until the first load
   std::vector<Member> slots_;
   size_t unranked_ = 0;
   std::vector<Hot> hot_;                   // parallel to slots_

@@ -208,13 +208,15 @@ Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email
 
 namespace {
 
-// A member's newsletter consent is part of their profile: log the change for
-// every server's profile cache (domain/change_log.h). The member's id, or 0
-// when no member has this address.
-int64_t NoteConsentChange(soci::session& sql, const std::string& email, int64_t now) {
+// Records the consent on the profile of the member with this address, if any,
+// and logs the change for every server's profile cache (domain/change_log.h).
+// The member's id, or 0 when no member has this address.
+int64_t SetMemberConsent(soci::session& sql, const std::string& email, bool consent, int64_t now) {
   long long id = 0;
   sql << "SELECT id FROM members WHERE email = :e", soci::use(email), soci::into(id);
   if (!sql.got_data()) return 0;
+  int c = consent ? 1 : 0;
+  sql << "UPDATE members SET consent_newsletter = :c WHERE id = :id", soci::use(c), soci::use(id);
   domain::LogMemberChange(sql, id, now);
   return id;
 }
@@ -246,8 +248,7 @@ Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& vi
              "VALUES (:e, :m, :l, :t, :o, 'confirmed', :c, :c2)",
           soci::use(email), soci::use(mid), soci::use(language), soci::use(t), soci::use(only), soci::use(n), soci::use(n);
     }
-    sql << "UPDATE members SET consent_newsletter = 1 WHERE id = :id", soci::use(mid);
-    changed = NoteConsentChange(sql, email, n);
+    changed = SetMemberConsent(sql, email, true, n);
     auto s = LoadWhere(sql, "email = :e", email);
     tr.commit();
     if (!s) return Internal("the subscription vanished");
@@ -271,8 +272,7 @@ Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
     long long id = sid, n = clock_.Now();
     sql << "UPDATE subscribers SET status = 'confirmed', confirmed_at = :c WHERE id = :id", soci::use(n), soci::use(id);
     // A member's address: record the consent on the profile too.
-    sql << "UPDATE members SET consent_newsletter = 1 WHERE email = :e", soci::use(s->email);
-    changed = NoteConsentChange(sql, s->email, n);
+    changed = SetMemberConsent(sql, s->email, true, n);
     s->status = SubscriberStatus::kConfirmed;
     s->confirmed_at = n;
     tr.commit();
@@ -346,8 +346,7 @@ Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
       long long id = sid, n = clock_.Now();
       sql << "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = :u WHERE id = :id", soci::use(n),
           soci::use(id);
-      sql << "UPDATE members SET consent_newsletter = 0 WHERE email = :e", soci::use(s->email);
-      changed = NoteConsentChange(sql, s->email, n);
+      changed = SetMemberConsent(sql, s->email, false, n);
       // Deliveries of an issue still being sent to this address are skipped.
       sql << "UPDATE newsletter_deliveries SET status = 'skipped', updated_at = :u WHERE subscriber_id = :id AND "
              "status = 'pending'",
