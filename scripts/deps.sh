@@ -11,7 +11,7 @@ PKGS=(
   liblemon-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
-  coinor-cbc python3 python3-pulp python3-networkx python3-icalendar python3-aiosmtpd python3-dkim
+  coinor-cbc python3 python3-pulp python3-networkx python3-numpy python3-igraph python3-icalendar python3-aiosmtpd python3-dkim
   curl wrk chromium
 )
 # Benchmarks only (bench/*/run.sh): the peers we measure against, and wrk/hyperfine.

@@ -87,7 +87,7 @@ P["/api/v1/events/{id}/registration"] = {
 P["/api/v1/events/{id}/registrations/{member_id}/cancel"] = {"post": op("Cancel a member's registration (organizers)", "cancelMemberRegistration",
     "events", schema=ref("Registration"), params=[EV, pid("member_id", "Member id")], extra=CONFLICT)}
 P["/api/v1/events/{id}/registration.ics"] = {"get": ics_op("My invite: METHOD:REQUEST, or CANCEL once cancelled", "registrationInvite", "events", params=[EV])}
-P["/api/v1/events/{id}/checkin"] = {"post": op("Check in by code or registration id (organizers); writes met_at_event", "checkIn", "events",
+P["/api/v1/events/{id}/checkin"] = {"post": op("Check in by code or registration id (organizers); records attendance only — presence is never a tie", "checkIn", "events",
     schema=ref("Registration"), params=[EV], body={"type": "object", "properties": {"code": {"type": "string"}, "registration_id": ID}}, extra=CONFLICT)}
 P["/api/v1/events/{id}/checkin-sheet"] = {"get": {**op("Printable door list with names and codes (organizers)", "checkinSheet", "events", params=[EV]),
     "responses": {"200": HTML, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthenticated"},
@@ -186,3 +186,39 @@ for path, summary, op_id in [("/api/v1/events/{id}/schedule/print", "My printabl
     P[path] = {"get": {**op(summary, op_id, "meetings", params=[EV, LANG]),
         "responses": {"200": HTML, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthenticated"},
                       "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}
+
+# "We spraken elkaar": connect codes and encounters (issue #14). A claim is not a
+# tie; confirmed by the other (or claimed back) it becomes met_at_event.
+S["PersonRef"] = {"type": "object", "description": "Another member as the viewer may see them; hidden: no id, no name (\"een lid\")",
+  "properties": {"member_id": {"type": "integer", "nullable": True}, "name": {"type": "string", "nullable": True},
+    "organization": {"type": "string"}, "sector": {"type": "string"}, "hosts_visits": {"type": "boolean"}, "hidden": {"type": "boolean"}}}
+S["Encounter"] = {"type": "object", "properties": {"id": ID, "event_id": ID, "event_title": {"type": "string"},
+  "mine": {"type": "boolean", "description": "The viewer made the claim (else the viewer is asked to confirm)"},
+  "other": ref("PersonRef"), "via": {"type": "string", "enum": ["code", "list", "followup"]},
+  "status": {"type": "string", "enum": ["pending", "confirmed", "declined", "withdrawn", "expired"]},
+  "real": {"type": "boolean", "description": "Confirmed: the pair's tie at this event is real"},
+  "created_at": {"type": "integer"}, "expires_at": {"type": "integer", "description": "A pending claim expires 14 days after it was made"},
+  "resolved_at": {"type": "integer", "nullable": True}}}
+S["EncounterOverview"] = {"type": "object", "properties": {"event_id": ID, "event_title": {"type": "string"},
+  "registered": {"type": "boolean"}, "open": {"type": "boolean", "description": "Claims can be made: from 2 h before the start to 14 days after the end"},
+  "opens_at": {"type": "integer"}, "closes_at": {"type": "integer"},
+  "mine": {"type": "array", "items": ref("Encounter")}, "to_confirm": {"type": "array", "items": ref("Encounter")},
+  "candidates": {"type": "array", "items": {"type": "object", "properties": {"person": ref("PersonRef"),
+    "reasons": {"type": "array", "items": {"type": "string", "enum": ["table", "meeting", "suggested"]}},
+    "state": {"type": "string", "enum": ["none", "claimed", "asked", "confirmed"]}, "encounter_id": {"type": "integer", "nullable": True}}}}}}
+P["/api/v1/me/connect-code"] = {"get": op("My personal connect code (verbindcode), for the QR code others scan", "myConnectCode", "events",
+    schema={"type": "object", "properties": {"code": {"type": "string", "example": "K7M2Q9XP"}, "path": {"type": "string", "example": "/connect/K7M2Q9XP"}}}, errors=("401",))}
+P["/api/v1/events/{id}/encounters"] = {
+  "get": op("My encounters at an event, the claims to confirm and people to tick (wie sprak je?)", "eventEncounters", "events",
+            schema=ref("EncounterOverview"), params=[EV], errors=("400", "401", "404")),
+  "post": op("We spoke: claim an encounter by connect code (scanned or typed, or the QR code's URL) or by member id; confirms theirs if they claimed first",
+             "claimEncounter", "events", schema=ref("Encounter"), params=[EV],
+             body={"type": "object", "additionalProperties": False, "properties": {"code": {"type": "string"}, "member_id": ID,
+                   "via": {"type": "string", "enum": ["code", "list", "followup"]}}}, extra=CONFLICT)}
+P["/api/v1/encounters/to-confirm"] = {"get": op("Pending claims about me, at any event", "encountersToConfirm", "events",
+    schema={"type": "object", "properties": {"items": {"type": "array", "items": ref("Encounter")}, "total": {"type": "integer"}}}, errors=("401",))}
+P["/api/v1/encounters/{id}"] = {"delete": op("Withdraw my pending claim", "withdrawEncounter", "events", schema=ref("Encounter"), params=[pid()], extra=CONFLICT)}
+P["/api/v1/encounters/{id}/confirm"] = {"post": op("Confirm a claim about me: the tie at this event is real", "confirmEncounter", "events",
+    schema=ref("Encounter"), params=[pid()], extra=CONFLICT)}
+P["/api/v1/encounters/{id}/decline"] = {"post": op("Say a claim about me did not happen", "declineEncounter", "events",
+    schema=ref("Encounter"), params=[pid()], extra=CONFLICT)}

@@ -17,8 +17,16 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: verbinder analyze --members members.csv --ties ties.csv [--attendance attendance.csv]\n"
-    "                         [--format json|csv|graphml|gexf] [--out FILE]\n"
+    "                         [--with-attendance] [--format json|csv|graphml|gexf] [--out FILE]\n"
     "options:\n"
+    "  --attendance FILE      who was at which event (columns member,event[,date]). Being at the same\n"
+    "                         event is co-attendance, not a tie: it is reported apart (\"co_attendance\":\n"
+    "                         pairs who attended together, how many of them also have a tie, how many\n"
+    "                         of those ties are real, how many have none; per member in the CSV; the\n"
+    "                         co_attendance count on GraphML/GEXF edges) and stays out of the metrics\n"
+    "  --with-attendance      also count co-attendance as ties: every pair at an event of k attendees\n"
+    "                         gets a real met_at_event tie of weight 2/(k-1), in all metrics, the real\n"
+    "                         tie share and the event yield (the behaviour before issue 14)\n"
     "  --real-only            metrics on face-to-face ties only (met_at_event, meeting_held, visit_held)\n"
     "  --as-of YYYY-MM-DD     the network as it was on that day (rows dated later are ignored)\n"
     "  --fading-days N        a member fades after N days without interaction (default 180)\n"
@@ -27,7 +35,8 @@ constexpr const char* kUsage =
     "  --threads N            worker threads (default: all cores)\n"
     "  --seed S               seed for communities and sampling (default 42)\n"
     "  --skip a,b             switch off passes: components, core, betweenness, local_structure,\n"
-    "                         groups, communities, online_only, fading, event_yield, suggestions\n"
+    "                         groups, communities, online_only, fading, event_yield, co_attendance,\n"
+    "                         suggestions\n"
     "  --position ID          print one member's position and introductions (JSON) instead\n"
     "  --map FILE             also write the map (layout positions, edges) as JSON to FILE\n"
     "  --timings              print each pass's time on stderr\n"
@@ -58,6 +67,7 @@ int RunAnalyze(const cli::Args& args) {
       return cli::kExitOk;
     }
     if (a == "--real-only") { options.real_only = true; continue; }
+    if (a == "--with-attendance") { options.with_attendance = true; continue; }
     if (a == "--timings") { timings = true; continue; }
     if (!StartsWith(a, "-")) return Usage("unexpected argument '" + a + "'");
     if (i + 1 >= args.size()) return Usage("option " + a + " needs a value");
@@ -97,6 +107,11 @@ int RunAnalyze(const cli::Args& args) {
   auto format = ParseExportFormat(format_name);
   if (!format) return Usage(format.status().message());
   if (paths.ties.empty() && paths.attendance.empty()) return Usage("give --ties and/or --attendance");
+  // Attendance alone has no ties since issue 14: a report of isolated members
+  // is not what anyone asking for it wants, so say how to get one.
+  if (paths.ties.empty() && !options.with_attendance)
+    return Usage("--attendance without --ties: co-attendance is not a tie, so the network would have no ties; "
+                 "add --ties, or --with-attendance to count co-attendance as ties");
 
   auto input = LoadNetworkFiles(paths);
   if (!input) return cli::Fail("analyze", input.status());

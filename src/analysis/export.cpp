@@ -150,6 +150,16 @@ json ReportToJson(const Report& r) {
                       {"new_ties", e.new_ties},
                       {"new_real_ties", e.new_real_ties},
                       {"new_cross_sector_real_ties", e.new_cross_sector_real_ties}});
+  json co_attendance = nullptr;
+  if (const auto& c = r.co_attendance)
+    co_attendance = {{"events", c->events},
+                     {"attendees", c->attendees},
+                     {"pairs", c->pairs},
+                     {"pairs_with_tie", c->pairs_with_tie},
+                     {"pairs_with_real_tie", c->pairs_with_real_tie},
+                     {"pairs_without_tie", c->pairs_without_tie},
+                     {"exact", c->exact},
+                     {"counted_as_ties", c->counted_as_ties}};
   json passes = json::array();
   for (const auto& p : r.passes) passes.push_back({{"name", p.name}, {"seconds", p.seconds}, {"ran", p.ran}});
   json betweenness = {{"exact", r.betweenness.exact}};
@@ -163,6 +173,7 @@ json ReportToJson(const Report& r) {
           {"online_only", online},
           {"fading", fading},
           {"events", events},
+          {"co_attendance", co_attendance},
           {"betweenness", betweenness},
           {"passes", passes}};
 }
@@ -205,12 +216,15 @@ json MapToJson(const Analysis& a, const Layout& layout) {
 void WriteMembersCsv(const Analysis& a, std::ostream& out) {
   const Graph& g = a.graph;
   out << "id,name,sector,degree,strength,betweenness,core,community,constraint,effective_size,"
-         "coordinator,consultant,representative,liaison\n";
+         "coordinator,consultant,representative,liaison,co_attendees,co_attendees_without_tie\n";
+  const auto& co = a.report.co_attendance;
+  const bool counted = co && co->co_attendees.size() == static_cast<size_t>(g.NodeCount());
   for (int32_t v = 0; v < g.NodeCount(); ++v) {
     auto values = NodeValues(a, v);
     out << Csv(g.ids[v]);
     for (auto& x : values) out << ',' << (x == "NaN" ? std::string() : Csv(x));
-    out << '\n';
+    if (counted) out << ',' << co->co_attendees[v] << ',' << co->co_attendees_without_tie[v] << '\n';
+    else out << ",,\n";
   }
 }
 
@@ -227,9 +241,10 @@ void WriteGraphMl(const Analysis& a, std::ostream& out) {
         << c.graphml_type << "\"/>\n";
   for (const auto& name : g.attribute_names)
     out << "  <key id=\"d" << k++ << "\" for=\"node\" attr.name=\"" << Xml(name) << "\" attr.type=\"string\"/>\n";
-  const int weight_key = k++, real_key = k++;
+  const int weight_key = k++, real_key = k++, co_key = k++;
   out << "  <key id=\"d" << weight_key << "\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n";
   out << "  <key id=\"d" << real_key << "\" for=\"edge\" attr.name=\"real\" attr.type=\"boolean\"/>\n";
+  out << "  <key id=\"d" << co_key << "\" for=\"edge\" attr.name=\"co_attendance\" attr.type=\"long\"/>\n";
   out << "  <graph id=\"verbinder\" edgedefault=\"undirected\">\n";
   for (int32_t v = 0; v < g.NodeCount(); ++v) {
     out << "    <node id=\"" << Xml(g.ids[v]) << "\">\n";
@@ -244,7 +259,8 @@ void WriteGraphMl(const Analysis& a, std::ostream& out) {
       if (g.adj[e] < v) continue;
       out << "    <edge source=\"" << Xml(g.ids[v]) << "\" target=\"" << Xml(g.ids[g.adj[e]]) << "\">"
           << "<data key=\"d" << weight_key << "\">" << Fmt(g.weight[e]) << "</data>"
-          << "<data key=\"d" << real_key << "\">" << (g.real[e] ? "true" : "false") << "</data></edge>\n";
+          << "<data key=\"d" << real_key << "\">" << (g.real[e] ? "true" : "false") << "</data>"
+          << "<data key=\"d" << co_key << "\">" << g.CoAttendance(e) << "</data></edge>\n";
     }
   out << "  </graph>\n</graphml>\n";
 }
@@ -268,6 +284,7 @@ void WriteGexf(const Analysis& a, std::ostream& out) {
   out << "    </attributes>\n"
          "    <attributes class=\"edge\">\n"
          "      <attribute id=\"0\" title=\"real\" type=\"boolean\"/>\n"
+         "      <attribute id=\"1\" title=\"co_attendance\" type=\"long\"/>\n"
          "    </attributes>\n"
          "    <nodes>\n";
   for (int32_t v = 0; v < g.NodeCount(); ++v) {
@@ -287,7 +304,8 @@ void WriteGexf(const Analysis& a, std::ostream& out) {
       if (g.adj[e] < v) continue;
       out << "      <edge id=\"" << id++ << "\" source=\"" << Xml(g.ids[v]) << "\" target=\""
           << Xml(g.ids[g.adj[e]]) << "\" weight=\"" << Fmt(g.weight[e]) << "\"><attvalues><attvalue for=\"0\" value=\""
-          << (g.real[e] ? "true" : "false") << "\"/></attvalues></edge>\n";
+          << (g.real[e] ? "true" : "false") << "\"/><attvalue for=\"1\" value=\"" << g.CoAttendance(e)
+          << "\"/></attvalues></edge>\n";
     }
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }

@@ -26,7 +26,10 @@ enum class ExportFormat { kJson, kCsv, kGraphMl, kGexf };
 Result<ExportFormat> ParseExportFormat(std::string_view name);
 
 // The issue-5 JSON. Extra top-level keys (kept out of the fixed names):
-// "online_only", "fading", "events", "betweenness", "passes".
+// "online_only", "fading", "events", "co_attendance", "betweenness", "passes".
+// "co_attendance" is {events, attendees, pairs, pairs_with_tie,
+// pairs_with_real_tie, pairs_without_tie, exact, counted_as_ties}, or null when
+// its pass was switched off.
 nlohmann::ordered_json ReportToJson(const Report& report);
 nlohmann::ordered_json PositionToJson(const MemberPosition& position);
 nlohmann::ordered_json IntroductionToJson(const Introduction& introduction);
@@ -34,7 +37,12 @@ nlohmann::ordered_json IntroductionToJson(const Introduction& introduction);
 //  [{source, target, weight, real}], "sectors": [...], "communities": K}
 nlohmann::ordered_json MapToJson(const Analysis& analysis, const Layout& layout);
 
+// One row per member: the node attributes below, then co_attendees and
+// co_attendees_without_tie (empty when not counted; see CoAttendance).
 void WriteMembersCsv(const Analysis& analysis, std::ostream& out);
+// GraphML and GEXF: nodes with their metrics, edges = the graph's ties with
+// weight, real and co_attendance (events the pair attended together, 0 if
+// none). Pairs who only attended together are no edges unless with_attendance.
 void WriteGraphMl(const Analysis& analysis, std::ostream& out);
 void WriteGexf(const Analysis& analysis, std::ostream& out);
 void WriteReport(const Analysis& analysis, ExportFormat format, std::ostream& out);

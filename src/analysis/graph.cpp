@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/co_attendance.h"
+
 namespace verbinder::analysis {
 namespace {
 
@@ -132,12 +134,17 @@ Result<Graph> BuildGraph(const NetworkInput& input, const GraphOptions& options)
     rows.push_back({std::min(u, v), std::max(u, v), t.weight, static_cast<uint8_t>(real), t.date});
   }
 
-  if (!input.attendance.empty()) {
+  // Attendance is checked (and implies members) always; it becomes ties only
+  // when the caller asked for it.
+  for (const auto& a : input.attendance) {
+    VB_RETURN_IF_ERROR(resolve(a.member, input.attendance_source, a.line, "member").status());
+  }
+  if (options.with_attendance && !input.attendance.empty()) {
     // Group attendees per event (first-seen order), each member once per event.
     std::unordered_map<std::string, size_t> event_index;
     std::vector<std::vector<std::pair<int32_t, Day>>> events;
     for (const auto& a : input.attendance) {
-      VB_ASSIGN_OR_RETURN(int32_t m, resolve(a.member, input.attendance_source, a.line, "member"));
+      const int32_t m = g.index.at(a.member);
       if (options.as_of != kNoDate && a.date != kNoDate && a.date > options.as_of) continue;
       auto [it, inserted] = event_index.emplace(a.event, events.size());
       if (inserted) events.emplace_back();
@@ -160,6 +167,8 @@ Result<Graph> BuildGraph(const NetworkInput& input, const GraphOptions& options)
   }
   AssignSectors(sectors, &g);
   Assemble(rows, &g);
+  if (!input.attendance.empty())
+    CountCoAttendancePerTie(IndexAttendance(input, g.index, g.NodeCount(), options.as_of), &g);
   return g;
 }
 

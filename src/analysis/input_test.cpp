@@ -132,7 +132,11 @@ TEST(Input, AttendanceWithoutMembersImpliesMembers) {
   auto g = BuildGraph(*input);
   ASSERT_TRUE(g.ok());
   EXPECT_EQ(g->NodeCount(), 18);
-  EXPECT_EQ(g->TieCount(), 139);  // the known Southern Women projection
+  EXPECT_EQ(g->TieCount(), 0);  // co-attendance is no tie (issue 14)
+  auto projected = BuildGraph(*input, {.with_attendance = true});
+  ASSERT_TRUE(projected.ok());
+  EXPECT_EQ(projected->NodeCount(), 18);
+  EXPECT_EQ(projected->TieCount(), 139);  // the known Southern Women projection
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ std::vector<FadingMember> FadingMembers(const Graph& g, Day reference, int fadin
   return out;
 }
 
-std::vector<EventYield> ComputeEventYield(const NetworkInput& input, const Graph& g, Day as_of) {
+std::vector<EventYield> ComputeEventYield(const NetworkInput& input, const Graph& g, Day as_of, bool with_attendance) {
   struct Row {
     int32_t u, v;
     Day date;
@@ -94,19 +94,25 @@ std::vector<EventYield> ComputeEventYield(const NetworkInput& input, const Graph
     }
     rows.push_back({std::min(u, v), std::max(u, v), t.date, order, model::IsFaceToFace(t.kind), ev});
   }
-  // Attendance: every pair at the event met there.
+  // Attendance: who was there. Only with_attendance makes every pair at the
+  // event meet there (every attendee, also those with tie rows at the event).
   std::vector<std::vector<std::pair<int32_t, Day>>> present;
   for (const auto& a : input.attendance) {
     if (as_of != kNoDate && a.date != kNoDate && a.date > as_of) continue;
     const int32_t m = node(a.member);
     if (m < 0) continue;
     const int32_t ev = event_of(a.event);
-    if (present.size() < events.size()) present.resize(events.size());
-    if (attendees[ev].insert(m).second) present[ev].push_back({m, a.date});
+    attendees[ev].insert(m);
     note_date(ev, a.date);
+    if (!with_attendance) continue;
+    if (present.size() < events.size()) present.resize(events.size());
+    present[ev].push_back({m, a.date});
   }
   for (size_t ev = 0; ev < present.size(); ++ev) {
-    const auto& p = present[ev];
+    auto& p = present[ev];
+    // Each member once, with their earliest date (undated first), as BuildGraph.
+    std::sort(p.begin(), p.end());
+    p.erase(std::unique(p.begin(), p.end(), [](const auto& x, const auto& y) { return x.first == y.first; }), p.end());
     for (size_t i = 0; i < p.size(); ++i)
       for (size_t j = i + 1; j < p.size(); ++j) {
         Day d = p[i].second != kNoDate ? p[i].second : p[j].second;

@@ -4,7 +4,7 @@
 //
 //   auto pairs = OnlineOnlyBySectorPair(graph);
 //   auto fading = FadingMembers(graph, LatestDay(graph), /*fading_days=*/180);
-//   auto events = ComputeEventYield(input, graph, options.as_of);
+//   auto events = ComputeEventYield(input, graph, options.as_of, options.with_attendance);
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -31,8 +31,12 @@ std::vector<FadingMember> FadingMembers(const Graph& graph, Day reference, int f
 // Per event (ties rows with an `event`, and attendance): in ledger order (by
 // date, undated rows first, then file order) a pair's first interaction makes
 // a new tie at its event, its first face-to-face interaction a new real tie.
-// Co-attendance counts as meeting at the event. Rows after as_of are ignored.
-// `graph` supplies member ids → sectors. Events are sorted by date, then name.
-std::vector<EventYield> ComputeEventYield(const NetworkInput& input, const Graph& graph, Day as_of);
+// Only tie rows are interactions: attendance adds to `attendees` and dates the
+// event, but being there together is not meeting there (issue 14) — unless
+// with_attendance, where every pair at the event met there (as before).
+// Rows after as_of are ignored. `graph` supplies member ids → sectors. Events
+// are sorted by date, then name.
+std::vector<EventYield> ComputeEventYield(const NetworkInput& input, const Graph& graph, Day as_of,
+                                          bool with_attendance = false);
 
 }  // namespace verbinder::analysis

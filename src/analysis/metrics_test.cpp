@@ -1,5 +1,6 @@
 // Every metric of issue 5 checked against NetworkX (nx_reference.py) on the
-// karate club, the Davis co-attendance projection and generated networks.
+// karate club, the Davis co-attendance projection (--with-attendance: since
+// issue 14 attendance is no tie unless asked for) and generated networks.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -30,6 +31,7 @@ void ExpectNear(const json& expected, double actual, const std::string& what) {
 struct Case {
   std::string args;       // for nx_reference.py
   InputPaths paths;
+  bool with_attendance = false;  // project attendance into ties, as nx_reference.py does
 };
 
 // Runs our engine and NetworkX on the same files and compares every metric.
@@ -38,6 +40,7 @@ Analysis CompareWithNetworkX(const Case& c) {
   EXPECT_TRUE(input.ok()) << input.status().ToString();
   AnalysisOptions options;
   options.threads = 2;
+  options.with_attendance = c.with_attendance;
   auto a = Analyze(*input, options);
   EXPECT_TRUE(a.ok()) << a.status().ToString();
   const Report& r = a->report;
@@ -113,8 +116,9 @@ TEST(MetricsVsNetworkX, KarateClub) {
 
 TEST(MetricsVsNetworkX, DavisProjection) {
   const std::string d = NetworksDir() + "/davis";
-  Case c{"--attendance " + d + "/attendance.csv", {"", "", d + "/attendance.csv"}};
-  CompareWithNetworkX(c);
+  Case c{"--attendance " + d + "/attendance.csv", {"", "", d + "/attendance.csv"}, /*with_attendance=*/true};
+  Analysis a = CompareWithNetworkX(c);
+  EXPECT_EQ(a.report.network.ties, 139);
 }
 
 TEST(MetricsVsNetworkX, GeneratedCommunities) {

@@ -58,6 +58,15 @@ Status Verify(const Graph& g, const Report& r) {
       return fail("constraint positive for " + m.id);
   }
   if (degree_sum != 2 * r.network.ties) return fail("degrees sum to twice the ties");
+  if (const auto& c = r.co_attendance) {
+    if (c->pairs_with_real_tie > c->pairs_with_tie || c->pairs_with_tie + c->pairs_without_tie != c->pairs ||
+        c->pairs_without_tie < 0)
+      return fail("co-attendance pairs = with a tie + without, real ties among those with a tie");
+    if (c->pairs > c->attendees * (c->attendees - 1) / 2) return fail("co-attending pairs among the attendees");
+    if (c->exact && (c->co_attendees.size() != static_cast<size_t>(n) ||
+                     c->co_attendees_without_tie.size() != static_cast<size_t>(n)))
+      return fail("co-attendance counts per member");
+  }
   if (r.network.modularity < -0.5 - 1e-9 || r.network.modularity > 1 + 1e-9) return fail("modularity in [-1/2, 1]");
   return Status::Ok();
 }
@@ -74,7 +83,7 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
   Report& r = a.report;
   auto start = std::chrono::steady_clock::now();
   {
-    VB_ASSIGN_OR_RETURN(a.graph, BuildGraph(input, {options.real_only, options.as_of}));
+    VB_ASSIGN_OR_RETURN(a.graph, BuildGraph(input, {options.real_only, options.as_of, options.with_attendance}));
   }
   std::chrono::duration<double> build = std::chrono::steady_clock::now() - start;
   r.passes.push_back({"build_graph", build.count(), true});
@@ -148,14 +157,37 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
   // Online-only ties and fading are about all interactions, even with real_only.
   Result<Graph> full_graph = Status(Code::kInternal, "unused");
   if (options.real_only && (!options.skip.count("online_only") || !options.skip.count("fading")))
-    full_graph = BuildGraph(input, {false, options.as_of});
+    full_graph = BuildGraph(input, {false, options.as_of, options.with_attendance});
   const Graph& all_ties = options.real_only && full_graph.ok() ? *full_graph : g;
   pass.Run("online_only", [&] { r.online_only = OnlineOnlyBySectorPair(all_ties); });
   pass.Run("fading", [&] {
     const Day reference = options.as_of != kNoDate ? options.as_of : LatestDay(all_ties);
     r.fading = FadingMembers(all_ties, reference, options.fading_days);
   });
-  pass.Run("event_yield", [&] { r.events = ComputeEventYield(input, g, options.as_of); });
+  pass.Run("event_yield", [&] { r.events = ComputeEventYield(input, g, options.as_of, options.with_attendance); });
+  Status co_status;
+  pass.Run("co_attendance", [&] {
+    // Against the tie rows only (all kinds, up to as_of): the graph the metrics
+    // ran on when it is exactly that, else one built for the purpose.
+    const bool g_is_ties = input.attendance.empty() || (!options.real_only && !options.with_attendance);
+    Result<Graph> own = Status(Code::kInternal, "unused");
+    const Graph* ties = &g;
+    if (!g_is_ties) {
+      if (options.real_only && !options.with_attendance && full_graph.ok()) {
+        ties = &*full_graph;
+      } else {
+        own = BuildGraph(input, {false, options.as_of, false});
+        if (!own) {
+          co_status = own.status();
+          return;
+        }
+        ties = &*own;
+      }
+    }
+    r.co_attendance = SummarizeCoAttendance(IndexAttendance(input, g.index, n, options.as_of), *ties);
+    r.co_attendance->counted_as_ties = options.with_attendance;
+  });
+  VB_RETURN_IF_ERROR(co_status);
   pass.Run("suggestions", [&] {
     r.suggestions.introductions = SuggestIntroductions(g, membership, {options.max_introductions, -1, threads});
     if (comps.label.empty()) comps = ConnectedComponents(g);

@@ -1,7 +1,12 @@
 // The leader's view of the network: one call runs the analysis pipeline over
 // the input (build graph → components → k-core → betweenness → local structure
-// → group measures → communities → ledger findings → suggestions → verify) and
-// returns a Report in the shape of issue 5's JSON, plus the graph it ran on.
+// → group measures → communities → ledger findings → co-attendance →
+// suggestions → verify) and returns a Report in the shape of issue 5's JSON,
+// plus the graph it ran on.
+//
+// Ties come from tie rows (the ledger, ties.csv). Attendance is co-attendance:
+// reported in Report::co_attendance, never a tie, never real — unless
+// AnalysisOptions::with_attendance asks for the old projection (issue 14).
 //
 //   AnalysisOptions options;
 //   options.real_only = true;                    // only ties that met face to face
@@ -23,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/co_attendance.h"
 #include "analysis/graph.h"
 #include "analysis/input.h"
 #include "analysis/structure.h"
@@ -35,6 +41,10 @@ enum class BetweennessMode { kAuto, kExact, kApproximate };
 struct AnalysisOptions {
   bool real_only = false;           // metrics on face-to-face ties only
   Day as_of = kNoDate;              // the network as of this day (kNoDate = everything)
+  // Also count co-attendance as ties (GraphOptions::with_attendance): metrics,
+  // real_tie_share and event yield then treat every pair at an event as having
+  // met there, as before issue 14. Off: attendance only feeds co_attendance.
+  bool with_attendance = false;
   int fading_days = 180;            // a member fades after this long without interaction
   BetweennessMode betweenness = BetweennessMode::kAuto;
   int32_t exact_betweenness_limit = 20000;  // kAuto: exact up to this many members
@@ -49,7 +59,7 @@ struct AnalysisOptions {
 
 inline constexpr const char* kPassNames[] = {
     "components", "core", "betweenness", "local_structure", "groups", "communities",
-    "online_only", "fading", "event_yield", "suggestions"};
+    "online_only", "fading", "event_yield", "co_attendance", "suggestions"};
 
 struct MemberMetrics {
   std::string id;
@@ -115,11 +125,13 @@ struct FadingMember {
   int32_t days_inactive = 0;
 };
 
+// New ties come from tie rows dated at the event (ledger interactions); being
+// there together is not meeting there (unless with_attendance).
 struct EventYield {
   std::string event;
   Day date = kNoDate;            // earliest dated interaction/attendance of the event
   int32_t attendees = 0;         // distinct members with an interaction or attendance there
-  int64_t interactions = 0;
+  int64_t interactions = 0;      // tie rows at the event
   int64_t new_ties = 0;          // pairs whose first interaction ever was at this event
   int64_t new_real_ties = 0;     // pairs who first met face to face here
   int64_t new_cross_sector_real_ties = 0;
@@ -145,6 +157,9 @@ struct Report {
   std::vector<OnlineOnlyPair> online_only;  // on all ties, even with real_only
   std::vector<FadingMember> fading;         // longest inactive first
   std::vector<EventYield> events;
+  // Who attended events together, against the ties (see co_attendance.h);
+  // empty when the co_attendance pass was switched off.
+  std::optional<CoAttendance> co_attendance;
   BetweennessInfo betweenness;
   std::vector<PassTiming> passes;
 };

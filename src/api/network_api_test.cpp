@@ -185,6 +185,63 @@ TEST_F(NetworkApiTest, HealthAndCompactMapAgreeWithTheReport) {
   EXPECT_EQ(leader.Get("/api/v1/network/map?compact=1").ErrorField(), "compact");
 }
 
+// issue_14: one definition of a tie and of *real* (model::DeriveTies over the
+// visible ledger; presence never counts), and every surface agrees: the
+// report, the health headline, the last month of the trend, a member's own
+// ties, their position and their ties on the leader's map.
+TEST_F(NetworkApiTest, Issue14EverySurfaceCountsTheSameRealTies) {
+  Client leader(Base());
+  ASSERT_EQ(leader.Login(std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoPassword)).status, 200);
+  Client anja(Base());
+  ASSERT_EQ(anja.Login(std::string(demo::kDemoAnjaEmail), std::string(demo::kDemoPassword)).status, 200);
+  auto report = leader.Get("/api/v1/network/report");
+  ASSERT_EQ(report.status, 200) << report.body;
+  const Json net = report.Json()["network"];
+  const double share = net["real_tie_share"];
+  // Believable: most ties in the demo never went offline; the congress's 180
+  // attendees are not tied to each other by being there.
+  EXPECT_LT(share, 0.5);
+  EXPECT_GT(share, 0.05);
+  auto health = leader.Get("/api/v1/network/health");
+  ASSERT_EQ(health.status, 200);
+  EXPECT_DOUBLE_EQ(health.Json()["real_tie_share"].get<double>(), share);
+  auto trend = leader.Get("/api/v1/network/health/trend?months=1");
+  ASSERT_EQ(trend.status, 200);
+  const Json last = trend.Json()["months"].back();
+  EXPECT_DOUBLE_EQ(last["real_tie_share"].get<double>(), share);
+  EXPECT_EQ(last["ties"], health.Json()["ties"]);
+  EXPECT_EQ(last["real_ties"], health.Json()["real_ties"]);
+  // The density is that of the evidence ties in the ledger.
+  const double n = net["members"], ties = last["ties"];
+  EXPECT_NEAR(net["density"].get<double>(), 2 * ties / (n * (n - 1)), 1e-12);
+  // The co-attendance is reported beside it, never as ties.
+  ASSERT_TRUE(report.Json().contains("co_attendance"));
+  EXPECT_GT(report.Json()["co_attendance"]["pairs"].get<int64_t>(), ties);
+
+  // One member, four surfaces.
+  const std::string me = std::to_string(demo_->story.anja);
+  auto own = anja.Get("/api/v1/members/" + me + "/ties?real=true&limit=500");
+  ASSERT_EQ(own.status, 200) << own.body;
+  auto all_own = anja.Get("/api/v1/members/" + me + "/ties?limit=500");
+  auto pos = anja.Get("/api/v1/network/members/" + me);
+  ASSERT_EQ(pos.status, 200) << pos.body;
+  auto map = leader.Get("/api/v1/network/map/ties/" + me);
+  ASSERT_EQ(map.status, 200) << map.body;
+  int64_t map_real = 0;
+  const Json map_json = map.Json();
+  for (const auto& t : map_json["ties"]) map_real += t[1].get<int>();
+  EXPECT_GT(own.Json()["total"].get<int64_t>(), 0);
+  EXPECT_EQ(pos.Json()["real_ties"], own.Json()["total"]);
+  // The leader may see more members than Anja (organizers-only profiles): the
+  // map agrees with the leader's view of her ties.
+  auto led_real = leader.Get("/api/v1/members/" + me + "/ties?real=true&limit=500");
+  auto led_all = leader.Get("/api/v1/members/" + me + "/ties?limit=500");
+  EXPECT_EQ(map_real, led_real.Json()["total"].get<int64_t>());
+  EXPECT_EQ(static_cast<int64_t>(map.Json()["ties"].size()), led_all.Json()["total"].get<int64_t>());
+  EXPECT_EQ(pos.Json()["real_ties"].get<int64_t>() + pos.Json()["online_only_ties"].get<int64_t>(),
+            all_own.Json()["total"].get<int64_t>());
+}
+
 TEST_F(NetworkApiTest, IntroductionsAreValidatedRecordedNotifiedAndLeaveTheSuggestions) {
   Client leader(Base());
   ASSERT_EQ(leader.Login(std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoPassword)).status, 200);

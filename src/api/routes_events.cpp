@@ -9,6 +9,7 @@
 #include "api/app.h"
 #include "domain/json_codec.h"
 #include "events/calendar.h"
+#include "events/encounters.h"
 #include "events/events.h"
 #include "events/events_json.h"
 #include "events/meetings.h"
@@ -26,13 +27,14 @@ using events::ToJson;
 struct EventsApi {
   EventsApi(storage::Database& db, const Clock& clock)
       : events(db, clock), calendar(db, clock), meetings(db, clock), visits(db, clock), seating(db, clock),
-        reports(db, clock) {}
+        reports(db, clock), encounters(db, clock) {}
   events::EventService events;
   events::CalendarService calendar;
   events::MeetingService meetings;
   events::VisitService visits;
   events::SeatingService seating;
   events::ReportService reports;
+  events::EncounterService encounters;
 };
 
 Response Ics(const std::string& text, const std::string& filename) {
@@ -456,6 +458,53 @@ void RegisterVisitRoutes(App& app, std::shared_ptr<EventsApi> api) {
   });
 }
 
+// "We spraken elkaar": connect codes and encounters (presence is not a tie).
+void RegisterEncounterRoutes(App& app, std::shared_ptr<EventsApi> api) {
+  app.Add(Method::kGet, "/api/v1/me/connect-code", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(auto code, api->encounters.ConnectCode(ctx.viewer));
+    return Response::JsonBody({{"code", code}, {"path", "/connect/" + code}});
+  });
+
+  app.Add(Method::kGet, "/api/v1/events/:id/encounters", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto o, api->encounters.Overview(ctx.viewer, id));
+    return Response::JsonBody(ToJson(o));
+  });
+
+  app.Add(Method::kPost, "/api/v1/events/:id/encounters", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_ASSIGN_OR_RETURN(auto in, events::ClaimFromJson(body));
+    VB_ASSIGN_OR_RETURN(auto e, api->encounters.Claim(ctx.viewer, id, in));
+    return Response::JsonBody(ToJson(e));
+  });
+
+  app.Add(Method::kGet, "/api/v1/encounters/to-confirm", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
+    VB_ASSIGN_OR_RETURN(auto xs, api->encounters.ToConfirm(ctx.viewer));
+    return Response::JsonBody(Items(xs));
+  });
+
+  app.Add(Method::kPost, "/api/v1/encounters/:id/confirm", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto e, api->encounters.Confirm(ctx.viewer, id));
+    return Response::JsonBody(ToJson(e));
+  });
+
+  app.Add(Method::kPost, "/api/v1/encounters/:id/decline", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto e, api->encounters.Decline(ctx.viewer, id));
+    return Response::JsonBody(ToJson(e));
+  });
+
+  app.Add(Method::kDelete, "/api/v1/encounters/:id", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto e, api->encounters.Withdraw(ctx.viewer, id));
+    return Response::JsonBody(ToJson(e));
+  });
+}
+
 }  // namespace
 
 void RegisterEventsRoutes(App& app) {
@@ -465,6 +514,7 @@ void RegisterEventsRoutes(App& app) {
   RegisterMeetingRoutes(app, api);
   RegisterVisitRoutes(app, api);
   RegisterSeatingRoutes(app, api);
+  RegisterEncounterRoutes(app, api);
 
   // One participant's iCalendar invite for a meeting or a visit.
   struct Invite {

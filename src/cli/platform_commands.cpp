@@ -25,6 +25,7 @@
 #include "domain/json_codec.h"
 #include "domain/members.h"
 #include "events/demo_networking.h"
+#include "events/encounters.h"
 #include "importers/importers.h"
 #include "newsletter/sender.h"
 #include "notify/delivery.h"
@@ -143,7 +144,7 @@ int RunServe(const Args& args) {
   app.add_flag("--precompute-map", precompute_map,
                "compute the leader's network map at start-up instead of on the first request");
   if (int rc = Parse(app, args); rc >= 0) return rc;
-  auto db = OpenDb(db_url, threads + 3);  // + the outbox deliverer and the newsletter sender
+  auto db = OpenDb(db_url, threads + 4);  // + the outbox deliverer, the newsletter sender, the follow-up
   if (!db) return Fail("serve", db.status());
   SystemClock clock;
   api::App api_app(**db, clock, {.secure_cookies = secure, .precompute_map = precompute_map});
@@ -164,6 +165,9 @@ int RunServe(const Args& args) {
   // The mail outbox (notifications, account mails) is delivered in the background.
   std::atomic<bool> stop_outbox{false};
   std::thread outbox([&] { notify::RunDeliveryLoop(**db, clock, stop_outbox); });
+  // The day after an event: shared small tables as evidence, "wie sprak je?".
+  std::atomic<bool> stop_followup{false};
+  std::thread followup([&] { events::RunFollowUpLoop(**db, clock, stop_followup); });
   std::cout << "verbinder serving " << (*db)->display_url() << " on http://" << (host == "0.0.0.0" ? "localhost" : host)
             << ":" << port << "/" << std::endl;
   int sig = 0;
@@ -174,6 +178,8 @@ int RunServe(const Args& args) {
   newsletter_sender.join();
   stop_outbox = true;
   outbox.join();
+  stop_followup = true;
+  followup.join();
   return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/db_util.h"
 #include "domain/members.h"
+#include "domain/viewer.h"
 #include "events/events.h"
 #include "events/meetings.h"
 #include "events/seating.h"
@@ -94,7 +95,48 @@ Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Cloc
   VB_ASSIGN_OR_RETURN(auto plan, seating.Run(system, s.id));
   for (const auto& t : plan.tables)
     if (t.round == 1) stats.seated += static_cast<int>(t.people.size()) + t.hidden;
+  VB_ASSIGN_OR_RETURN(stats.live_borrel, SeedLiveBorrel(db, clock, anja.id, pieter.id));
   return stats;
+}
+
+Result<Id> SeedLiveBorrel(storage::Database& db, const Clock& clock, Id anja, Id pieter) {
+  // Tonight's borrel, running while the demo is fresh: a new user can register
+  // and use the connect codes ("we spraken elkaar") at it. About two dozen
+  // members are already there; Anja and Pieter are not registered yet.
+  const auto system = domain::Viewer::System();
+  const UnixTime now = clock.Now();
+  EventInfo info;
+  info.event.title = std::string(kLiveBorrelTitle);
+  info.event.kind = model::EventKind::kNetworkDrinks;
+  info.event.description =
+      "De borrel na de inspiratiesessie. Sprak je iemand? Scan elkaars verbindcode: dan weet het netwerk dat "
+      "jullie elkaar echt spraken.";
+  info.event.starts_at = now - 30 * 60;
+  info.event.ends_at = now + 210 * 60;
+  info.event.location = "Hengelo, De Waag";
+  info.event.capacity = 80;
+  info.event.registration_deadline = info.event.ends_at;
+  EventService events(db, clock);
+  VB_ASSIGN_OR_RETURN(auto created, events.Create(system, info));
+  const Id ev = created.event.id;
+  // The most active members (by ledger entries) except Anja and Pieter, checked in.
+  VB_ASSIGN_OR_RETURN(auto who, domain::WithSession<std::vector<Id>>(db, [&](soci::session& sql) -> Result<std::vector<Id>> {
+    std::vector<Id> out;
+    long long id = 0;
+    const std::string q =
+        "SELECT m.id FROM members m WHERE m.visibility = 'members' AND m.id NOT IN (" + std::to_string(anja) + ", " +
+        std::to_string(pieter) + ") ORDER BY (SELECT count(*) FROM interactions i WHERE i.a = m.id OR i.b = m.id) "
+        "DESC, m.id LIMIT 24";
+    soci::statement st = (sql.prepare << q, soci::into(id));
+    st.execute();
+    while (st.fetch()) out.push_back(id);
+    return out;
+  }));
+  for (Id m : who) {
+    VB_ASSIGN_OR_RETURN(auto reg, events.Register(system, ev, m));
+    VB_RETURN_IF_ERROR(events.CheckInRegistration(system, ev, reg.id).status());
+  }
+  return ev;
 }
 
 }  // namespace verbinder::events

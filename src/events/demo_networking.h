@@ -11,6 +11,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+
+#include "model/model.h"
 
 #include "storage/database.h"
 #include "util/clock.h"
@@ -22,10 +25,18 @@ struct DemoNetworkingStats {
   int codes = 0;      // registrations given a check-in code
   int meetings = 0;   // scheduled at the congress
   int seated = 0;     // seated at the borrel's group tables (first round)
+  model::Id live_borrel = 0;  // tonight's borrel (SeedLiveBorrel)
 };
+
+inline constexpr std::string_view kLiveBorrelTitle = "Netwerkborrel Zorg & Industrie";
 
 Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Clock& clock,
                                                const std::string& congress_title, const std::string& anja_email,
                                                const std::string& pieter_email);
+
+// A borrel running now (started 30 minutes ago, ends in 3.5 hours) with about
+// two dozen members checked in; Anja and Pieter are not registered. Called by
+// SeedDemoNetworking; returns the event id.
+Result<model::Id> SeedLiveBorrel(storage::Database& db, const Clock& clock, model::Id anja, model::Id pieter);
 
 }  // namespace verbinder::events

@@ -555,21 +555,11 @@ Result<Registration> EventService::DoCheckIn(const Viewer& viewer, Id event_id, 
     if (reg.status == RegistrationStatus::kCancelled) return Conflict(reg.member_name + " cancelled the registration", "code");
     if (reg.checked_in_at > 0) return Conflict(reg.member_name + " is already checked in", "code");
     const UnixTime now = clock_.Now();
-    long long t = now, id = reg.id, ev = event_id;
+    long long t = now, id = reg.id;
     sql << "UPDATE registrations SET checked_in_at = :t, updated_at = :u WHERE id = :id", soci::use(t), soci::use(t),
         soci::use(id);
-    // Who was there together: one met_at_event with everyone already inside,
-    // written by one INSERT ... SELECT (a constant number of round trips per
-    // check-in, however many are inside).
-    long long m = reg.member_id;
-    std::string kind(model::ToString(model::InteractionKind::kMetAtEvent));
-    std::string source = "event:" + std::to_string(event_id);
-    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) "
-           "SELECT CASE WHEN member_id < :m1 THEN member_id ELSE :m2 END, "
-           "CASE WHEN member_id < :m3 THEN :m4 ELSE member_id END, :k, :t, :s, :e FROM registrations "
-           "WHERE event_id = :e2 AND checked_in_at > 0 AND status = 'registered' AND id <> :id AND member_id <> :m5",
-        soci::use(m), soci::use(m), soci::use(m), soci::use(m), soci::use(kind), soci::use(t), soci::use(source),
-        soci::use(ev), soci::use(ev), soci::use(id), soci::use(m);
+    // Presence is not a tie: the check-in is attendance only (this row). Ties
+    // at the event come from evidence about a pair (encounters.h).
     reg.checked_in_at = now;
     tr.commit();
     return reg;

@@ -2,8 +2,8 @@
 // drinks with organizers and a programme; registration with capacity, a
 // first-come-first-served waitlist that is promoted on cancellation, a
 // registration deadline; check-in at the door (per-registration code or name
-// search) that writes `met_at_event` interactions to the ledger; and the
-// notifications these changes produce.
+// search) that records attendance — presence, never a tie (encounters.h holds
+// the evidence that two people met); and the notifications these changes produce.
 //
 //   EventService events(db, clock);
 //   auto ev = events.Create(organizer, info);                 // validated
@@ -131,9 +131,9 @@ class EventService {
                                                    std::optional<RegistrationStatus> status, const std::string& name_query,
                                                    int limit, int offset);
 
-  // Check-in by code (organizers). Writes `met_at_event` between the member
-  // and everyone checked in before them, once. Conflict when already checked
-  // in or not registered; NotFound for an unknown code.
+  // Check-in by code (organizers). Records attendance (checked_in_at) and
+  // nothing else: one row, however many are inside. Conflict when already
+  // checked in or not registered; NotFound for an unknown code.
   Result<Registration> CheckIn(const domain::Viewer& viewer, Id event_id, const std::string& code);
   // Check-in by registration id (after a name search).
   Result<Registration> CheckInRegistration(const domain::Viewer& viewer, Id event_id, Id registration_id);

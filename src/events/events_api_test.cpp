@@ -123,7 +123,7 @@ TEST_F(EventsApiTest, RegistrationWaitlistInviteAndCheckIn) {
   auto cancelled = anja->Get(base + "/registration.ics");
   EXPECT_NE(cancelled.body.find("METHOD:CANCEL\r\n"), std::string::npos);
 
-  // Check-in: organizers only; writes met_at_event.
+  // Check-in: organizers only; attendance, never a tie.
   std::string code = pieter->Get(base + "/registration").Json()["checkin_code"];
   EXPECT_EQ(pieter->Post(base + "/checkin", {{"code", code}}).status, 403);
   auto in = leader->Post(base + "/checkin", {{"code", code}});
@@ -134,6 +134,55 @@ TEST_F(EventsApiTest, RegistrationWaitlistInviteAndCheckIn) {
   EXPECT_EQ(sheet.status, 200);
   EXPECT_NE(sheet.body.find(code), std::string::npos);
   EXPECT_EQ(anja->Get(base + "/checkin-sheet").status, 403);
+}
+
+// issue_14: "we spraken elkaar" over HTTP — a scanned connect code is a claim,
+// confirmed by the other it is a real tie; bad input names the field.
+TEST_F(EventsApiTest, Issue14EncounterByConnectCodeBecomesARealTieOnlyWhenConfirmed) {
+  auto anja = SignedIn("anja@x.example");
+  auto pieter = SignedIn("pieter@x.example");
+  const int64_t start = clock_.Now() - 3600;  // the borrel is on
+  auto leader = SignedIn("leider@x.example");
+  auto ev = leader->Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
+                                            {"ends_at", start + 4 * 3600}, {"location", "Hengelo"}});
+  ASSERT_EQ(ev.status, 201) << ev.body;
+  const std::string base = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
+  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
+  ASSERT_EQ(pieter->Request("POST", base + "/registrations").status, 201);
+  auto code = pieter->Get("/api/v1/me/connect-code");
+  ASSERT_EQ(code.status, 200) << code.body;
+  const std::string c = code.Json()["code"];
+  EXPECT_EQ(code.Json()["path"], "/connect/" + c);
+
+  EXPECT_EQ(anja->Post(base + "/encounters", Json::object()).ErrorField(), "code");
+  EXPECT_EQ(anja->Post(base + "/encounters", {{"code", 12}}).ErrorField(), "code");
+  EXPECT_EQ(anja->Post(base + "/encounters", {{"code", "nope"}}).ErrorField(), "code");
+  EXPECT_EQ(anja->Post(base + "/encounters", {{"code", c}, {"table", 3}}).ErrorField(), "table");
+  EXPECT_EQ(anja->Post(base + "/encounters", {{"member_id", -4}}).ErrorField(), "member_id");
+  EXPECT_EQ(anja->Post(base + "/encounters", {{"code", "ZZZZZZZZ"}}).status, 404);
+  EXPECT_EQ(anja->Request("POST", base + "/encounters", "{not json").status, 400);
+
+  auto claim = anja->Post(base + "/encounters", {{"code", "http://x/connect/" + c}});
+  ASSERT_EQ(claim.status, 200) << claim.body;
+  EXPECT_EQ(claim.Json()["status"], "pending");
+  EXPECT_EQ(claim.Json()["real"], false);
+  EXPECT_EQ(claim.Json()["other"]["name"], "Pieter Lammerink");
+  auto ties = anja->Get("/api/v1/members/" + std::to_string(anja_) + "/ties?real=true");
+  EXPECT_EQ(ties.Json()["total"], 0);
+  auto asked = pieter->Get("/api/v1/encounters/to-confirm");
+  ASSERT_EQ(asked.Json()["total"], 1);
+  const int64_t id = asked.Json()["items"][0]["id"];
+  EXPECT_EQ(anja->Request("POST", "/api/v1/encounters/" + std::to_string(id) + "/confirm").status, 404);
+  auto ok = pieter->Request("POST", "/api/v1/encounters/" + std::to_string(id) + "/confirm");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.Json()["real"], true);
+  ties = anja->Get("/api/v1/members/" + std::to_string(anja_) + "/ties?real=true");
+  ASSERT_EQ(ties.Json()["total"], 1);
+  EXPECT_EQ(ties.Json()["items"][0]["member"], pieter_);
+  auto overview = anja->Get(base + "/encounters");
+  ASSERT_EQ(overview.status, 200) << overview.body;
+  EXPECT_EQ(overview.Json()["mine"][0]["status"], "confirmed");
+  EXPECT_EQ(anja->Delete("/api/v1/encounters/" + std::to_string(id)).status, 409);
 }
 
 TEST_F(EventsApiTest, BadInputGetsPreciseErrorsAndChangesNothing) {

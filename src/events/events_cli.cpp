@@ -13,6 +13,7 @@
 #include "domain/bulk_load.h"
 #include "domain/members.h"
 #include "events/calendar.h"
+#include "events/encounters.h"
 #include "events/events.h"
 #include "events/events_json.h"
 #include "events/meetings.h"
@@ -172,7 +173,7 @@ int Attendees(const cli::Args& args) {
 }
 
 int CheckIn(const cli::Args& args) {
-  CLI::App app("Check a member in by code; writes met_at_event with everyone already there.", "checkin");
+  CLI::App app("Check a member in by code (attendance only: presence is not a tie).", "checkin");
   std::string db = "./verbinder.db", code;
   int64_t event = 0;
   app.add_option("--db", db, kDbHelp);
@@ -185,6 +186,22 @@ int CheckIn(const cli::Args& args) {
   auto r = events.CheckIn(domain::Viewer::System(), event, code);
   if (!r) return Fail("checkin", r.status());
   std::cout << ToJson(*r).dump(1) << "\n";
+  return cli::kExitOk;
+}
+
+int FollowUp(const cli::Args& args) {
+  CLI::App app("The day after events: record shared small tables as evidence and ask every attendee "
+               "'wie sprak je?' (what `serve` does every few minutes). Prints what it did as JSON.",
+               "follow-up");
+  std::string db = "./verbinder.db";
+  app.add_option("--db", db, kDbHelp);
+  if (int rc = Parse(app, args); rc >= 0) return rc;
+  auto env = OpenEnv(db);
+  if (!env) return Fail("follow-up", env.status());
+  FollowUpService svc(*(*env)->db, (*env)->clock);
+  auto r = svc.Sweep();
+  if (!r) return Fail("follow-up", r.status());
+  std::cout << Json{{"events", r->events}, {"table_pairs", r->table_pairs}, {"notified", r->notified}}.dump(1) << "\n";
   return cli::kExitOk;
 }
 
@@ -346,6 +363,7 @@ constexpr Sub kSubs[] = {
     {"cancel", "cancel a registration; promotes the waitlist", Cancel},
     {"attendees", "registrations in queue order (JSON)", Attendees},
     {"checkin", "check in by code (--event, --code)", CheckIn},
+    {"follow-up", "after events: shared small tables into the ledger, 'wie sprak je?' to attendees", FollowUp},
     {"ics", "iCalendar: a member's invite, or the public feed", Ics},
     {"round", "create a networking round from a JSON file", RoundCreate},
     {"schedule", "auto-schedule a round (--round)", Schedule},

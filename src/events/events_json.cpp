@@ -144,6 +144,60 @@ Json ToJson(const AttendeeSuggestion& s) {
           {"score", s.score}, {"why", s.explanation}};
 }
 
+Json ToJson(const PersonRef& p) {
+  if (p.member_id == 0) return {{"member_id", nullptr}, {"name", nullptr}, {"hidden", true}};
+  return {{"member_id", p.member_id}, {"name", p.name}, {"organization", p.organization}, {"sector", p.sector},
+          {"hosts_visits", p.hosts_visits}, {"hidden", false}};
+}
+
+Json ToJson(const Encounter& e) {
+  return {{"id", e.id},
+          {"event_id", e.event_id},
+          {"event_title", e.event_title},
+          {"mine", e.mine},
+          {"other", ToJson(e.other)},
+          {"via", e.via},
+          {"status", std::string(ToString(e.status))},
+          {"real", e.status == EncounterStatus::kConfirmed},
+          {"created_at", e.created_at},
+          {"expires_at", e.expires_at},
+          {"resolved_at", e.resolved_at ? Json(e.resolved_at) : Json(nullptr)}};
+}
+
+Json ToJson(const EncounterOverview& o) {
+  Json mine = Json::array(), ask = Json::array(), cands = Json::array();
+  for (const auto& e : o.mine) mine.push_back(ToJson(e));
+  for (const auto& e : o.to_confirm) ask.push_back(ToJson(e));
+  for (const auto& c : o.candidates)
+    cands.push_back({{"person", ToJson(c.person)},
+                     {"reasons", c.reasons},
+                     {"state", c.state},
+                     {"encounter_id", c.encounter_id ? Json(c.encounter_id) : Json(nullptr)}});
+  return {{"event_id", o.event_id}, {"event_title", o.event_title}, {"registered", o.registered},
+          {"open", o.open},         {"opens_at", o.opens_at},       {"closes_at", o.closes_at},
+          {"mine", mine},           {"to_confirm", ask},            {"candidates", cands}};
+}
+
+Result<ClaimInput> ClaimFromJson(const Json& j) {
+  if (!j.is_object()) return InvalidArgument("must be a JSON object", "body");
+  VB_RETURN_IF_ERROR(domain::RejectUnknown(j, {"code", "member_id", "via"}));
+  ClaimInput in;
+  if (j.contains("code")) {
+    if (!j["code"].is_string()) return InvalidArgument("must be a string", "code");
+    in.code = j["code"].get<std::string>();
+  }
+  if (j.contains("member_id")) {
+    if (!j["member_id"].is_number_integer()) return InvalidArgument("must be an integer", "member_id");
+    in.member_id = j["member_id"].get<int64_t>();
+    if (in.member_id <= 0) return InvalidArgument("must be a positive member id", "member_id");
+  }
+  if (j.contains("via")) {
+    if (!j["via"].is_string()) return InvalidArgument("must be a string", "via");
+    in.via = j["via"].get<std::string>();
+  }
+  return in;
+}
+
 Json ToJson(const Round& r) {
   Json slots = Json::array();
   for (const auto& s : r.slots) slots.push_back({{"id", s.id}, {"starts_at", s.starts_at}, {"ends_at", s.ends_at}});

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/encounters.h"
 #include "events/events.h"
 #include "events/meetings.h"
 #include "events/report.h"
@@ -28,6 +29,13 @@ Json ToJson(const Seating& s);
 Json ToJson(const SeatingPlan& p);
 Json ToJson(const MyTable& t);
 Json ToJson(const EventYield& y);
+// A member reference as the viewer may see it: {"member_id", "name", ...}, or
+// {"member_id": null, "name": null, "hidden": true} ("een lid").
+Json ToJson(const PersonRef& p);
+Json ToJson(const Encounter& e);
+Json ToJson(const EncounterOverview& o);
+// {"code": "...", "via": "..."} or {"member_id": N, "via": "..."}.
+Result<ClaimInput> ClaimFromJson(const Json& j);
 
 // Applies the fields present in `j` onto `e` (a patch when e is loaded, a
 // full record when default). Read-only fields (id, revision, counts) are rejected.

@@ -84,7 +84,7 @@ Result<EventYield> ReportService::Yield(const Viewer& viewer, Id event_id) {
       long long n = 0, before = info.event.starts_at;
       sql << "SELECT count(*) FROM (SELECT DISTINCT i.a, i.b FROM interactions i WHERE i.event_id = " + ev +
                  " AND i.kind = '" + kind + "' AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.a = i.a AND "
-                 "j.b = i.b AND j.kind IN ('met_at_event', 'meeting_held', 'visit_held') AND j.at < :t)) x",
+                 "j.b = i.b AND j.kind IN (" + model::FaceToFaceKindsSql() + ") AND j.at < :t)) x",
           soci::use(before), soci::into(n);
       return static_cast<int>(n);
     };

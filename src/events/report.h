@@ -48,7 +48,7 @@ struct EventYield {
   std::array<int, 5> usefulness{};      // count per rating 1..5
   // New real ties: pairs whose first face-to-face interaction is at this event.
   int new_ties_from_meetings = 0;   // a held meeting
-  int new_ties_met_at_event = 0;    // both checked in (met_at_event)
+  int new_ties_met_at_event = 0;    // an encounter both confirmed or a shared small table (met_at_event)
 };
 
 class ReportService {

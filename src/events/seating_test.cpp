@@ -2,6 +2,7 @@
 #include <map>
 #include <set>
 
+#include "events/encounters.h"
 #include "events/printable.h"
 #include "events/report.h"
 #include "events/seating.h"
@@ -137,6 +138,11 @@ TEST_F(SeatingTest, YieldReportCountsAttendanceMeetingsUsefulnessAndNewTies) {
   clock_.Set(ev.event.starts_at + 600);
   ASSERT_TRUE(events_->CheckIn(leader_, ev.event.id, code[a.id]).ok());
   ASSERT_TRUE(events_->CheckIn(leader_, ev.event.id, code[b.id]).ok());
+  // Being checked in together is no tie; saying "we spraken elkaar" on both sides is.
+  EncounterService encounters(*db_, clock_);
+  auto claim = encounters.Claim(As(a), ev.event.id, {.member_id = b.id});
+  ASSERT_TRUE(claim.ok()) << claim.status().ToString();
+  ASSERT_TRUE(encounters.Confirm(As(b), claim->id).ok());
   clock_.Set(ev.event.starts_at + 3 * kHour);
   const ScheduledMeeting* ab = nullptr;
   for (const auto& m : *all)

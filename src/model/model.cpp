@@ -54,6 +54,18 @@ bool IsFaceToFace(InteractionKind k) {
   return k == InteractionKind::kMetAtEvent || k == InteractionKind::kMeetingHeld ||
          k == InteractionKind::kVisitHeld;
 }
+const std::string& FaceToFaceKindsSql() {
+  static const std::string list = [] {
+    std::string out;
+    for (InteractionKind k : kAllInteractionKinds) {
+      if (!IsFaceToFace(k)) continue;
+      if (!out.empty()) out += ", ";
+      out += "'" + std::string(ToString(k)) + "'";
+    }
+    return out;
+  }();
+  return list;
+}
 double KindWeight(InteractionKind k) {
   switch (k) {
     case InteractionKind::kConnected: return 1.0;

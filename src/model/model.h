@@ -32,6 +32,10 @@ enum class InteractionKind { kConnected, kAnswered, kMetAtEvent, kMeetingHeld, k
 std::string_view ToString(InteractionKind k);        // "connected", "answered", ...
 std::optional<InteractionKind> ParseInteractionKind(std::string_view s);
 bool IsFaceToFace(InteractionKind k);
+// The face-to-face kinds as a SQL list ("'met_at_event', 'meeting_held',
+// 'visit_held'"), for `kind IN (...)` conditions: the one definition of *real*
+// that every SQL surface uses. Presence (attendance) is never among them.
+const std::string& FaceToFaceKindsSql();
 // Weight a single interaction adds to a tie's strength (online contact <
 // met at an event < 1:1 meeting < visit). Documented in docs/architecture.md.
 double KindWeight(InteractionKind k);

@@ -258,8 +258,8 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
             "m.id = r.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE r.event_id = :ev AND "
             "r.status = 'registered' AND m.id <> :me3 AND m.consent_matchmaking = 1 AND " + visible +
             " AND COALESCE(m.sector, '') <> :sector AND NOT EXISTS (SELECT 1 FROM interactions i WHERE " +
-            "((i.a = :me4 AND i.b = m.id) OR (i.a = m.id AND i.b = :me5)) AND i.kind IN ('met_at_event', "
-            "'meeting_held', 'visit_held')) ORDER BY online DESC, m.id LIMIT " + std::to_string(kMaxSuggestions),
+            "((i.a = :me4 AND i.b = m.id) OR (i.a = m.id AND i.b = :me5)) AND i.kind IN (" + model::FaceToFaceKindsSql() +
+            ")) ORDER BY online DESC, m.id LIMIT " + std::to_string(kMaxSuggestions),
             soci::use(me), soci::use(me), soci::use(ev), soci::use(me), soci::use(sector), soci::use(me), soci::use(me),
             soci::into(id), soci::into(ps.name), soci::into(ps.organization), soci::into(ps.sector), soci::into(online));
         st.execute();
@@ -442,7 +442,7 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
               x->tied[b].push_back(a);
             }
             t |= 1;
-            if (kind == "met_at_event" || kind == "meeting_held" || kind == "visit_held") t |= 2;
+            if (auto k = model::ParseInteractionKind(kind); k && model::IsFaceToFace(*k)) t |= 2;
           }
           for (auto& [m, ids] : x->tied) std::sort(ids.begin(), ids.end());
         }

@@ -61,6 +61,10 @@ const std::vector<PreferenceKey>& PreferenceKeys() {
       {"question_answered", {"question_answered"}, true, "An answer to your question", "Een antwoord op je vraag"},
       {"answer_helpful", {"answer_helpful"}, false, "Your answer was marked helpful", "Je antwoord hielp"},
       {"introduction", {"introduction"}, true, "Introductions", "Introducties"},
+      {"encounter_claim", {"encounter_claim"}, false, "Someone says you spoke at an event",
+       "Iemand zegt dat jullie elkaar spraken"},
+      {"who_did_you_meet", {"who_did_you_meet", "tie_real"}, true, "Whom did you speak with? And a next step",
+       "Wie sprak je? En een volgende stap"},
       {"other", {}, false, "Other notifications", "Overige meldingen"},
   };
   return k;

@@ -198,7 +198,7 @@ Result<int> Database::SchemaVersion() {
   }
 }
 
-Result<int> Database::Migrate() {
+Result<int> Database::Migrate(int up_to_version) {
   int applied = 0;
   try {
     soci::session sql(*pool_);
@@ -210,6 +210,7 @@ Result<int> Database::Migrate() {
       ~Unlock() { try { if (b == Backend::kPostgres) s << "SELECT pg_advisory_unlock(7458231)"; } catch (...) {} }
     } unlock{sql, backend_};
     for (const auto& m : Migrations()) {
+      if (m.version > up_to_version) break;
       soci::transaction tr(sql);
       if (backend_ == Backend::kSqlite) {
         // Take the write lock before reading, so two processes don't both apply.

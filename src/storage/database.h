@@ -85,8 +85,9 @@ class Database {
 
   // Applies every migration not yet recorded, in order, each in a transaction.
   // Safe to call from several processes at once (PostgreSQL advisory lock,
-  // SQLite write lock). Returns the number applied.
-  Result<int> Migrate();
+  // SQLite write lock). Returns the number applied. `up_to_version` stops
+  // after that version (tests build a previous release's schema with it).
+  Result<int> Migrate(int up_to_version = 1 << 30);
   // The highest applied migration version, 0 for an empty database.
   Result<int> SchemaVersion();
 

@@ -6,6 +6,9 @@ of issue 5 as NetworkX (Debian python3-networkx 2.8) computes them. Brokerage is
 counted naively from its definition (NetworkX has none). Run with /usr/bin/python3.
 
   nx_reference.py metrics --members m.csv --ties t.csv [--attendance a.csv] [--partition p.json]
+      (attendance is projected into ties here: the engine's --with-attendance)
+  nx_reference.py coattendance [--ties t.csv] --attendance a.csv [--as-of YYYY-MM-DD]
+      (co-attendance against the ties: NetworkX's bipartite projection of members x events)
   nx_reference.py read --graphml FILE | --gexf FILE     (summary of a file read back)
 """
 import argparse
@@ -147,6 +150,61 @@ def igraph_leiden(g):
     return best
 
 
+FACE_TO_FACE = {"met_at_event", "meeting_held", "visit_held"}
+
+
+def pair_key(u, v):
+    return "|".join(sorted((u, v)))
+
+
+def coattendance(args):
+    """The report's co_attendance section from its definition: the members' projection of
+    the bipartite member-event graph (edge weight = events shared) against the ties from
+    the tie rows (real = any face-to-face kind), both up to --as-of."""
+    def kept(date):
+        date = (date or "").strip()[:10]
+        return not args.as_of or not date or date <= args.as_of
+
+    b = nx.Graph()
+    members = set()
+    with open(args.attendance, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if not kept(row.get("date")):
+                continue
+            m = ("m", row["member"].strip())
+            b.add_edge(m, ("e", row["event"].strip()))
+            members.add(m)
+    p = nx.bipartite.weighted_projected_graph(b, members)
+    ties = nx.Graph()
+    if args.ties:
+        with open(args.ties, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if not kept(row.get("date")):
+                    continue
+                u, v = row["source"].strip(), row["target"].strip()
+                real = (row.get("kind") or "").strip().lower() in FACE_TO_FACE
+                if ties.has_edge(u, v):
+                    ties[u][v]["real"] |= real
+                else:
+                    ties.add_edge(u, v, real=real)
+    with_tie = [(u[1], v[1]) for u, v in p.edges if ties.has_edge(u[1], v[1])]
+    out = {
+        "events": sum(1 for n in b if n[0] == "e"),
+        "attendees": len(members),
+        "pairs": p.number_of_edges(),
+        "pairs_with_tie": len(with_tie),
+        "pairs_with_real_tie": sum(1 for u, v in with_tie if ties[u][v]["real"]),
+        "pairs_without_tie": sum(1 for u, v in p.edges if not ties.has_edge(u[1], v[1])),
+        "co_attendees": {m[1]: p.degree(m) for m in members},
+        "co_attendees_without_tie": {m[1]: sum(1 for x in p[m] if not ties.has_edge(m[1], x[1])) for m in members},
+        # Per tie: the events the pair attended together.
+        "tie_co_attendance": {pair_key(u, v): (p[("m", u)][("m", v)]["weight"]
+                                               if p.has_edge(("m", u), ("m", v)) else 0)
+                              for u, v in ties.edges},
+    }
+    json.dump(out, sys.stdout)
+
+
 def read(args):
     g = nx.read_graphml(args.graphml) if args.graphml else nx.read_gexf(args.gexf)
     out = {
@@ -156,6 +214,8 @@ def read(args):
         "node_data": {str(n): {k: num(v) for k, v in d.items()} for n, d in g.nodes(data=True)},
         "weight": sum(d.get("weight", 0) for _, _, d in g.edges(data=True)),
         "real": sum(1 for _, _, d in g.edges(data=True) if d.get("real") is True),
+        "edge_data": {pair_key(str(u), str(v)): {k: num(x) for k, x in d.items() if k != "id"}
+                      for u, v, d in g.edges(data=True)},
     }
     json.dump(out, sys.stdout)
 
@@ -168,11 +228,15 @@ def main():
     m.add_argument("--ties")
     m.add_argument("--attendance")
     m.add_argument("--partition")
+    c = sub.add_parser("coattendance")
+    c.add_argument("--ties")
+    c.add_argument("--attendance", required=True)
+    c.add_argument("--as-of", dest="as_of")
     r = sub.add_parser("read")
     r.add_argument("--graphml")
     r.add_argument("--gexf")
     args = p.parse_args()
-    metrics(args) if args.cmd == "metrics" else read(args)
+    {"metrics": metrics, "coattendance": coattendance, "read": read}[args.cmd](args)
 
 
 if __name__ == "__main__":
