@@ -31,6 +31,7 @@
 #include "domain/db_util.h"
 #include "domain/json_codec.h"
 #include "notify/notifications.h"
+#include "storage/transaction.h"
 
 namespace verbinder::api {
 namespace {
@@ -582,7 +583,7 @@ Result<Json> CreateIntroduction(App& app, const domain::Viewer& viewer, const In
   const int64_t now = app.clock().Now();
   return domain::WithSession<Json>(app.db(), [&](soci::session& sql) -> Result<Json> {
     long long lo = std::min(in.a, in.b), hi = std::max(in.a, in.b);
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long tied = 0, before = 0;
     sql << "SELECT count(*) FROM interactions WHERE a = :a AND b = :b", soci::use(lo), soci::use(hi), soci::into(tied);
     if (tied > 0) return Conflict(names[0] + " and " + names[1] + " are already tied", "b");

@@ -32,6 +32,7 @@
 #include "storage/database.h"
 #include "util/csv.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::cli {
 namespace {
@@ -99,7 +100,7 @@ Status RefuseNonEmpty(storage::Database& db, bool replace) {
   if (db.backend() == storage::Backend::kSqlite) {
     sql << "PRAGMA foreign_keys = OFF";  // lets SQLite delete in any order
     {
-      soci::transaction tr(sql);
+      storage::Transaction tr(sql);
       for (const auto& t : tables) sql << "DELETE FROM \"" + t + "\"";
       tr.commit();
     }

@@ -13,6 +13,7 @@
 #include "mail/dkim.h"
 #include "storage/database.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::cli {
 namespace {
@@ -71,7 +72,7 @@ int RunSettings(const Args& args) {
       return kExitOk;
     }
     if (set->parsed()) {
-      soci::transaction tr(sql);
+      storage::Transaction tr(sql);
       sql << "DELETE FROM settings WHERE key = :k", soci::use(key);
       sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
       tr.commit();

@@ -18,6 +18,7 @@
 #include "domain/network.h"
 #include "domain/validation.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::domain {
 namespace {
@@ -509,7 +510,7 @@ Status AccountService::SetSignupMode(const Viewer& viewer, const std::string& mo
   if (!viewer.IsOrganizer()) return PermissionDenied("only the network leader sets how people sign up");
   if (mode != "open" && mode != "invitation") return InvalidArgument("must be open or invitation", "mode");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     std::string k = kSignupModeKey;
     sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
     sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(mode);
@@ -539,7 +540,7 @@ Status AccountService::SignUp(const Signup& in, const std::string& address) {
     // Counted outside the transaction: a refused request still counts.
     VB_RETURN_IF_ERROR(Throttle(sql, "signup:" + m.email, kMaxSignupsPerEmail));
     VB_RETURN_IF_ERROR(Throttle(sql, "mail-addr:" + address, kMaxMailsPerAddress));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long n = 0;
     sql << "SELECT count(*) FROM members WHERE email = :e", soci::use(m.email), soci::into(n);
     if (n) return AlreadyExists("a member with this e-mail address exists; log in or reset your password", "email");
@@ -600,7 +601,7 @@ Result<model::Id> AccountService::ConfirmSignup(const std::string& token) {
   // Claim the sign-up first (delete it and remember the used token), so two
   // clicks at once cannot both create a member.
   auto claimed = WithSession<Pending>(db_, [&](soci::session& sql) -> Result<Pending> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     std::string th = TokenHash(token);
     Pending p;
     long long exp = 0;
@@ -710,7 +711,7 @@ Result<std::vector<Invitation>> AccountService::Invite(const Viewer& viewer, con
     clean.push_back(x);
   }
   return WithSession<std::vector<Invitation>>(db_, [&](soci::session& sql) -> Result<std::vector<Invitation>> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long now = clock_.Now(), exp = now + kInvitationLifetime, by = viewer.member_id;
     soci::indicator by_ind = viewer.member_id > 0 ? soci::i_ok : soci::i_null;
     std::string inviter = viewer.member_id > 0 ? InviterName(sql, viewer.member_id) : "verbinder";
@@ -764,7 +765,7 @@ Result<std::vector<Invitation>> AccountService::Invitations(const Viewer& viewer
 Result<Invitation> AccountService::ResendInvitation(const Viewer& viewer, model::Id id) {
   if (!viewer.IsOrganizer()) return PermissionDenied("only the network leader invites");
   return WithSession<Invitation>(db_, [&](soci::session& sql) -> Result<Invitation> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long iid = id, now = clock_.Now();
     VB_ASSIGN_OR_RETURN(Invitation inv, ChangeableInvitation(sql, iid, now));
     if (inv.status == "revoked") return Conflict("this invitation was revoked; invite again", "id");
@@ -790,7 +791,7 @@ Result<Invitation> AccountService::ResendInvitation(const Viewer& viewer, model:
 Result<Invitation> AccountService::RevokeInvitation(const Viewer& viewer, model::Id id) {
   if (!viewer.IsOrganizer()) return PermissionDenied("only the network leader invites");
   return WithSession<Invitation>(db_, [&](soci::session& sql) -> Result<Invitation> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long iid = id, now = clock_.Now();
     VB_ASSIGN_OR_RETURN(Invitation inv, ChangeableInvitation(sql, iid, now));
     if (inv.status == "revoked") return Conflict("this invitation was already revoked", "id");
@@ -866,7 +867,7 @@ Status AccountService::RequestPasswordReset(const std::string& email_in, const s
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     VB_RETURN_IF_ERROR(Throttle(sql, "reset:" + email, kMaxResetsPerEmail));
     VB_RETURN_IF_ERROR(Throttle(sql, "mail-addr:" + address, kMaxMailsPerAddress));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long id = 0;
     std::string name, langs;
     int disabled = 0;
@@ -901,7 +902,7 @@ Status AccountService::ResetPassword(const std::string& token, const std::string
   VB_RETURN_IF_ERROR(CheckPassword(new_password));
   VB_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password));
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     std::string th = TokenHash(token);
     long long mid = 0, exp = 0, used = 0, now = clock_.Now();
     sql << "SELECT member_id, expires_at, used_at FROM password_resets WHERE token_hash = :t", soci::use(th),
@@ -970,7 +971,7 @@ Status AccountService::CheckDeletion(const Viewer& viewer, model::Id member_id, 
 
 Status AccountService::DeleteMember(const Viewer& viewer, model::Id member_id, const std::string& password) {
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long mid = member_id;
     std::string email;
     VB_RETURN_IF_ERROR(MayDelete(sql, viewer, member_id, password, &email));

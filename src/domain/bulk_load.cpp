@@ -14,6 +14,7 @@
 #include "domain/db_util.h"
 #include "domain/members.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::domain {
 namespace {
@@ -167,7 +168,7 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       ForeignKeysOff(soci::session& s_, bool lite_) : s(s_), lite(lite_) { if (lite) s << "PRAGMA foreign_keys = OFF"; }
       ~ForeignKeysOff() { try { if (lite) s << "PRAGMA foreign_keys = ON"; } catch (...) {} }
     } fk_off{sql, db.backend() == storage::Backend::kSqlite};
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     DeferredIndexes deferred(sql, db.backend(),
                              {"members", "member_terms", "challenges", "connections", "registrations", "interactions"});
     // Sectors: add missing ones.

@@ -11,6 +11,7 @@
 #include "domain/search_index.h"
 #include "domain/validation.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::domain {
 namespace {
@@ -250,7 +251,7 @@ Result<Member> MemberService::Create(const Viewer& viewer, Member m) {
   VB_ASSIGN_OR_RETURN(auto sectors, SectorKeys());
   VB_RETURN_IF_ERROR(ValidateMember(m, sectors));
   return WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     if (EmailTaken(sql, m.email, 0)) return AlreadyExists("a member with this e-mail exists", "email");
     int64_t now = clock_.Now();
     VB_ASSIGN_OR_RETURN(m.organization_id, FindOrCreateOrganization(sql, m.organization, m.sector, now));
@@ -575,7 +576,7 @@ Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
   VB_ASSIGN_OR_RETURN(auto sectors, SectorKeys());
   VB_RETURN_IF_ERROR(ValidateMember(m, sectors));
   auto r = WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     auto existing = QueryMembers(sql, "WHERE m.id = " + std::to_string(m.id) + " AND " + viewer.VisibleSql("m"), {});
     if (existing.empty()) return NotFound("no member with id " + std::to_string(m.id), "id");
     if (EmailTaken(sql, m.email, m.id)) return AlreadyExists("a member with this e-mail exists", "email");
@@ -612,7 +613,7 @@ Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
 Status MemberService::Delete(const Viewer& viewer, Id id) {
   if (!(viewer.member_id == id || viewer.IsAdmin())) return PermissionDenied("only the member or an admin can delete a member");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long mid = id, n = 0;
     sql << "SELECT count(*) FROM members WHERE id = :id", soci::use(mid), soci::into(n);
     if (!n) return NotFound("no member with id " + std::to_string(id), "id");
@@ -655,7 +656,7 @@ Result<model::Challenge> MemberService::AddChallenge(const Viewer& viewer, Id me
   VB_ASSIGN_OR_RETURN(Member m, Get(viewer, member_id));
   if (m.challenges.size() >= kMaxChallenges) return InvalidArgument("at most 20 challenges", "challenges");
   auto r = WithSession<model::Challenge>(db_, [&](soci::session& sql) -> Result<model::Challenge> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     c.member_id = member_id;
     c.created_at = c.updated_at = clock_.Now();
     InsertChallenge(sql, c);
@@ -678,7 +679,7 @@ Result<model::Challenge> MemberService::UpdateChallenge(const Viewer& viewer, mo
     if (!sql.got_data()) return NotFound("no challenge with id " + std::to_string(c.id), "id");
     if (!(viewer.member_id == owner || viewer.IsOrganizer()))
       return PermissionDenied("members can only edit their own challenges");
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     c.member_id = owner;
     c.created_at = created;
     c.updated_at = clock_.Now();
@@ -703,7 +704,7 @@ Status MemberService::DeleteChallenge(const Viewer& viewer, Id challenge_id) {
     if (!sql.got_data()) return NotFound("no challenge with id " + std::to_string(challenge_id), "id");
     if (!(viewer.member_id == owner || viewer.IsOrganizer()))
       return PermissionDenied("members can only edit their own challenges");
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     sql << "DELETE FROM challenges WHERE id = :id", soci::use(id);
     auto ms = QueryMembers(sql, "WHERE m.id = " + std::to_string(owner), {});
     LoadChallenges(sql, ms);

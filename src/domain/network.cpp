@@ -7,6 +7,7 @@
 
 #include "domain/db_util.h"
 #include "domain/validation.h"
+#include "storage/transaction.h"
 
 namespace verbinder::domain {
 namespace {
@@ -69,8 +70,12 @@ Result<Connection> NetworkService::RequestConnection(const Viewer& viewer, Id to
   VB_ASSIGN_OR_RETURN(auto target, members_.Get(viewer, to));
   (void)target;
   return WithSession<Connection>(db_, [&](soci::session& sql) -> Result<Connection> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long me = viewer.member_id, other = to, n = 0;
+    // Serialise requests about this pair (A asks B while B asks A): lock both
+    // member rows, lower id first (PostgreSQL; SQLite's write lock already does).
+    for (long long id : {std::min(me, other), std::max(me, other)})
+      sql << "UPDATE members SET id = id WHERE id = :id", soci::use(id);
     sql << "SELECT count(*) FROM connections WHERE ((from_member = :a AND to_member = :b) OR (from_member = :b2 AND "
            "to_member = :a2)) AND status IN ('pending', 'accepted')",
         soci::use(me), soci::use(other), soci::use(other), soci::use(me), soci::into(n);
@@ -92,7 +97,7 @@ Result<Connection> NetworkService::Transition(const Viewer& viewer, Id id, Conne
                                               bool by_recipient, bool by_sender) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<Connection>(db_, [&](soci::session& sql) -> Result<Connection> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     auto c = LoadConnection(sql, id);
     bool party = c && (c->from_member == viewer.member_id || c->to_member == viewer.member_id);
     if (!c || !party) return NotFound("no connection with id " + std::to_string(id), "id");
@@ -181,7 +186,7 @@ Result<model::Interaction> NetworkService::Record(const Viewer& viewer, model::I
       sql << "SELECT count(*) FROM events WHERE id = :id", soci::use(eid), soci::into(n);
       if (!n) return NotFound("no event with id " + std::to_string(in.event_id), "event_id");
     }
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     AppendInteraction(sql, in);
     tr.commit();
     return in;

@@ -6,6 +6,7 @@
 #include "domain/db_util.h"
 #include "events/events.h"
 #include "events/ical.h"
+#include "storage/transaction.h"
 
 namespace verbinder::events {
 namespace {
@@ -147,7 +148,7 @@ Result<std::string> CalendarService::RotateFeedToken(const domain::Viewer& viewe
   return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
     std::string token = domain::RandomToken(), hash = domain::TokenHash(token);
     long long m = viewer.member_id, now = clock_.Now();
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     sql << "DELETE FROM calendar_tokens WHERE member_id = :m", soci::use(m);
     sql << "INSERT INTO calendar_tokens (member_id, token_hash, created_at) VALUES (:m, :h, :t)", soci::use(m),
         soci::use(hash), soci::use(now);

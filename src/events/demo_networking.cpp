@@ -6,6 +6,7 @@
 #include "events/events.h"
 #include "events/meetings.h"
 #include "events/seating.h"
+#include "storage/transaction.h"
 
 namespace verbinder::events {
 
@@ -20,7 +21,7 @@ Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Cloc
   // Queue order and check-in codes for the bulk-loaded registrations; Anja and
   // Pieter get a seat at the congress (the seats of the last two registered).
   VB_ASSIGN_OR_RETURN(Id congress, domain::WithSession<Id>(db, [&](soci::session& sql) -> Result<Id> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long ev = 0;
     soci::indicator ind = soci::i_null;
     sql << "SELECT min(id) FROM events WHERE title = :t", soci::use(congress_title), soci::into(ev, ind);

@@ -17,6 +17,7 @@
 #include "events/meetings.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::events {
 namespace {
@@ -288,7 +289,7 @@ Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, con
   }
   const UnixTime now = clock_.Now();
   return WithSession<Encounter>(db_, [&](soci::session& sql) -> Result<Encounter> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     VB_RETURN_IF_ERROR(CheckWindow(info, now));
@@ -363,7 +364,7 @@ Result<Encounter> EncounterService::Confirm(const Viewer& viewer, Id encounter_i
   return WithSession<Encounter>(db_, [&](soci::session& sql) -> Result<Encounter> {
     auto peek = LoadRow(sql, encounter_id);
     if (!peek || peek->other != viewer.member_id) return NotFound("no such claim about you", "id");
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, peek->event_id);
     auto r = LoadRow(sql, encounter_id);
     if (!r) return NotFound("no such claim about you", "id");
@@ -389,7 +390,7 @@ Result<Encounter> Resolve(storage::Database& db, const Clock& clock, const Viewe
     auto peek = LoadRow(sql, encounter_id);
     if (!peek || (by_claimant ? peek->claimant : peek->other) != viewer.member_id)
       return NotFound(by_claimant ? "no such claim of yours" : "no such claim about you", "id");
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, peek->event_id);
     auto r = LoadRow(sql, encounter_id);
     if (!r) return NotFound("no such claim", "id");
@@ -536,7 +537,7 @@ Result<FollowUpStats> FollowUpService::Sweep() {
       while (st.fetch()) due.push_back(id);
     }
     for (Id event_id : due) {
-      soci::transaction tr(sql);
+      storage::Transaction tr(sql);
       internal::LockEvent(sql, event_id);
       long long ev = event_id, done = 0, t = now;
       sql << "SELECT count(*) FROM event_followups WHERE event_id = :e", soci::use(ev), soci::into(done);

@@ -12,6 +12,7 @@
 #include "events/ical.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::events {
 namespace {
@@ -282,7 +283,7 @@ Result<EventInfo> EventService::Create(const Viewer& viewer, EventInfo info) {
   VB_RETURN_IF_ERROR(ValidateEvent(info));
   return WithSession<EventInfo>(db_, [&](soci::session& sql) -> Result<EventInfo> {
     VB_RETURN_IF_ERROR(CheckOrganizersExist(sql, info));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     auto& e = info.event;
     long long s = e.starts_at, en = e.ends_at, dl = e.registration_deadline, ttl = info.request_ttl, now = clock_.Now();
     int cap = e.capacity, price = e.price_cents, pub = info.is_public ? 1 : 0;
@@ -307,7 +308,7 @@ Result<EventInfo> EventService::Update(const Viewer& viewer, EventInfo info) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   VB_RETURN_IF_ERROR(ValidateEvent(info));
   return WithSession<EventInfo>(db_, [&](soci::session& sql) -> Result<EventInfo> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, info.event.id);
     VB_ASSIGN_OR_RETURN(auto old, internal::LoadEvent(sql, info.event.id));
     if (!CanManage(viewer, old)) return PermissionDenied("only the event's organizers may change it");
@@ -384,7 +385,7 @@ Result<Registration> EventService::Register(const Viewer& viewer, Id event_id, I
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   if (member_id <= 0) return InvalidArgument("must be a positive member id", "member_id");
   return WithSession<Registration>(db_, [&](soci::session& sql) -> Result<Registration> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (member_id != viewer.member_id && !CanManage(viewer, info))
@@ -428,7 +429,7 @@ Result<Registration> EventService::Register(const Viewer& viewer, Id event_id, I
 Result<Registration> EventService::Cancel(const Viewer& viewer, Id event_id, Id member_id) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<Registration>(db_, [&](soci::session& sql) -> Result<Registration> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (member_id != viewer.member_id && !CanManage(viewer, info))
@@ -446,6 +447,34 @@ Result<Registration> EventService::Cancel(const Viewer& viewer, Id event_id, Id 
     sql << "UPDATE meeting_requests SET status = 'cancelled', updated_at = :t WHERE event_id = :e AND status IN "
            "('pending', 'accepted') AND (from_member = :m OR to_member = :m2)",
         soci::use(t), soci::use(ev), soci::use(m), soci::use(m);
+    // Scheduled 1:1 meetings with someone who no longer comes are cancelled
+    // (their invites turn into METHOD:CANCEL by the revision); the other person
+    // is told, by name only when they may see the one who cancelled.
+    {
+      std::vector<std::pair<long long, long long>> gone;  // (meeting, other)
+      long long mid = 0, a = 0, b = 0;
+      soci::statement st = (sql.prepare << "SELECT mt.id, mt.a, mt.b FROM meetings mt JOIN rounds r ON r.id = "
+                                           "mt.round_id WHERE r.event_id = :e AND mt.status = 'scheduled' AND "
+                                           "(mt.a = :m OR mt.b = :m2)",
+                            soci::use(ev), soci::use(m), soci::use(m), soci::into(mid), soci::into(a), soci::into(b));
+      st.execute();
+      while (st.fetch()) gone.push_back({mid, a == m ? b : a});
+      for (const auto& [meeting, other] : gone) {
+        long long id_m = meeting;
+        sql << "UPDATE meetings SET status = 'cancelled', revision = revision + 1, updated_at = :u WHERE id = :id",
+            soci::use(t), soci::use(id_m);
+        long long visible = domain::CountOf(
+            sql, "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(member_id) + " AND " +
+                     Viewer{other, model::Role::kMember}.VisibleSql("m"), {});
+        const std::string who = visible ? internal::MemberName(sql, member_id) : "";
+        notify::Notify(sql, other, "meeting_cancelled",
+                       {(visible ? who : "The other member") + " cancelled their registration for " + info.event.title +
+                            ": your meeting is cancelled.",
+                        (visible ? who : "Het andere lid") + " heeft zich afgemeld voor " + info.event.title +
+                            ": jullie gesprek vervalt."},
+                       "meeting:" + std::to_string(meeting), now);
+      }
+    }
     if (reg->status == RegistrationStatus::kRegistered) PromoteWaitlist(sql, info, now);
     auto out = LoadRegistration(sql, event_id, member_id);
     tr.commit();
@@ -468,7 +497,7 @@ Result<Registration> EventService::MyRegistration(const Viewer& viewer, Id event
 Result<Registration> EventService::SetRoundsOptOut(const Viewer& viewer, Id event_id, bool opt_out) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<Registration>(db_, [&](soci::session& sql) -> Result<Registration> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     auto reg = LoadRegistration(sql, event_id, viewer.member_id);
     if (!reg || reg->status == RegistrationStatus::kCancelled)
@@ -539,7 +568,7 @@ Result<Registration> EventService::CheckInRegistration(const Viewer& viewer, Id 
 Result<Registration> EventService::DoCheckIn(const Viewer& viewer, Id event_id, const std::string& code, Id reg_id) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<Registration>(db_, [&](soci::session& sql) -> Result<Registration> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);  // serialises check-ins, so nobody misses anybody
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (!CanManage(viewer, info)) return PermissionDenied("only the event's organizers check people in");

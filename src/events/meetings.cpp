@@ -13,6 +13,7 @@
 #include "events/meetings_internal.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::events {
 namespace {
@@ -247,7 +248,7 @@ Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id
   if (to == viewer.member_id) return InvalidArgument("you cannot request a meeting with yourself", "to");
   VB_RETURN_IF_ERROR(domain::CheckText("message", message, 0, 500, true));
   return WithSession<MeetingRequest>(db_, [&](soci::session& sql) -> Result<MeetingRequest> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     const UnixTime now = clock_.Now();
@@ -317,7 +318,7 @@ Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_
     auto rows = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id));
     if (rows.empty() || (rows[0].from != viewer.member_id && rows[0].to != viewer.member_id))
       return NotFound("no meeting request with id " + std::to_string(request_id), "id");
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, rows[0].event_id);  // first write, then re-read under the lock
     const UnixTime now = clock_.Now();
     internal::ExpireRequests(sql, rows[0].event_id, now);
@@ -513,7 +514,7 @@ Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happen
     if (first.empty() || (first[0].a != viewer.member_id && first[0].b != viewer.member_id))
       return NotFound("no meeting with id " + std::to_string(meeting_id), "id");
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, first[0].round_id));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     auto rows = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
     const auto& m = rows[0];

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "events/test_util.h"
+#include "notify/notifications.h"
 
 namespace verbinder::events {
 namespace {
@@ -327,6 +328,33 @@ TEST_F(MeetingsTest, FeedbackWritesMeetingHeldOnceAndMeetingInviteParses) {
   EXPECT_EQ(docs[0]["events"][0]["start"], m.starts_at);
   EXPECT_NE(docs[0]["events"][0]["summary"].get<std::string>().find("Pieter Lammerink"), std::string::npos);
   EXPECT_EQ(docs[1]["events"].size(), 2u);  // the event and the meeting
+}
+
+// issue_16: cancelling a registration used to leave the member's scheduled
+// meetings in place, still in the partner's schedule, still CONFIRMED.
+TEST_F(MeetingsTest, Issue16CancellingARegistrationCancelsTheMeetingsAndTellsThePartner) {
+  SetUpBorrel();
+  auto r = meetings_->Request(As(anja_), ev_.event.id, pieter_.id, "Lead times?");
+  ASSERT_TRUE(meetings_->Respond(As(pieter_), r->id, RequestAction::kAccept).ok());
+  Round round = MakeRound(1, 1, 1);
+  ASSERT_TRUE(meetings_->AutoSchedule(leader_, round.id).ok());
+  auto mine = *meetings_->MySchedule(As(pieter_), ev_.event.id);
+  ASSERT_EQ(mine.size(), 1u);
+  const model::Id meeting = mine[0].id;
+  ASSERT_TRUE(events_->Cancel(As(anja_), ev_.event.id, anja_.id).ok());
+  EXPECT_TRUE(meetings_->MySchedule(As(pieter_), ev_.event.id)->empty());
+  auto all = *meetings_->RoundMeetings(leader_, round.id);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].status, "cancelled");
+  auto invite = meetings_->MeetingInvite(As(pieter_), meeting);
+  ASSERT_TRUE(invite.ok()) << invite.status().ToString();
+  EXPECT_EQ(ParseIcs({*invite})[0]["method"], "CANCEL");
+  notify::NotificationService notes(*db_, clock_);
+  auto page = notes.List(As(pieter_), false, 10, 0);
+  ASSERT_TRUE(page.ok());
+  ASSERT_FALSE(page->items.empty());
+  EXPECT_EQ(page->items[0].kind, "meeting_cancelled");
+  EXPECT_NE(page->items[0].text.nl.find("Anja"), std::string::npos);
 }
 
 TEST_F(MeetingsTest, VisitRequestAcceptAndHeldWritesVisitHeld) {

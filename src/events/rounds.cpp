@@ -14,6 +14,7 @@
 #include "matching/schedule.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::events {
 namespace {
@@ -363,7 +364,7 @@ Result<Round> MeetingService::CreateRound(const Viewer& viewer, Id event_id, Rou
   if (round.slots.empty()) return InvalidArgument("a round needs at least one slot", "slots");
   if (round.slots.size() > kMaxSlots) return InvalidArgument("at most 50 slots", "slots");
   return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, event_id, db_, clock_));
     VB_RETURN_IF_ERROR(ValidateSlots(round.slots, info, "slots"));
@@ -414,7 +415,7 @@ Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slo
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> {
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);  // first: a write lock before any read
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
@@ -449,7 +450,7 @@ Result<Round> MeetingService::AddSlot(const Viewer& viewer, Id round_id, UnixTim
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> {
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);  // first: a write lock before any read
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
@@ -468,7 +469,7 @@ Result<ScheduleRun> MeetingService::RemoveSlot(const Viewer& viewer, Id round_id
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<ScheduleRun>(db_, [&](soci::session& sql) -> Result<ScheduleRun> {
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);  // first: a write lock before any read
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
@@ -491,7 +492,7 @@ Status MeetingService::SetUnavailable(const Viewer& viewer, Id round_id, const s
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     if (!internal::IsRegisteredIn(sql, round.event_id, viewer.member_id))
@@ -539,7 +540,7 @@ Result<ScheduleRun> MeetingService::AutoSchedule(const Viewer& viewer, Id round_
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<ScheduleRun>(db_, [&](soci::session& sql) -> Result<ScheduleRun> {
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, round_id));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);  // first: a write lock before any read
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));

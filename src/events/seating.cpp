@@ -10,6 +10,7 @@
 #include "events/meetings_internal.h"
 #include "matching/seat.h"
 #include "notify/notifications.h"
+#include "storage/transaction.h"
 
 namespace verbinder::events {
 namespace {
@@ -78,7 +79,7 @@ Result<Seating> SeatingService::Create(const Viewer& viewer, Id event_id, Seatin
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   VB_RETURN_IF_ERROR(ValidateSeating(seating));
   return WithSession<Seating>(db_, [&](soci::session& sql) -> Result<Seating> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info))
@@ -110,7 +111,7 @@ Result<SeatingPlan> SeatingService::Run(const Viewer& viewer, Id seating_id) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<SeatingPlan>(db_, [&](soci::session& sql) -> Result<SeatingPlan> {
     VB_ASSIGN_OR_RETURN(auto seating, LoadSeating(sql, seating_id));
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     internal::LockEvent(sql, seating.event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, seating.event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info))

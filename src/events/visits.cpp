@@ -11,6 +11,7 @@
 #include "events/ical.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::events {
 namespace {
@@ -104,7 +105,7 @@ Result<Visit> VisitService::Request(const Viewer& viewer, model::Id host_id, con
     if (!hosts) return Conflict(internal::MemberName(sql, host_id) + " does not host visits", "host_id");
     long long me = viewer.member_id, t = now;
     std::string enc = EncodeProposed(proposed, duration);
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long open = 0;
     sql << "SELECT count(*) FROM visits WHERE host_id = :h AND visitor_id = :v AND status IN ('requested', 'accepted')",
         soci::use(hid), soci::use(me), soci::into(open);
@@ -184,7 +185,7 @@ Result<Visit> VisitService::Transition(const Viewer& viewer, model::Id visit_id,
     }
     long long id = visit_id, t = now;
     int bump = action == "confirm" ? 0 : 1;
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     soci::statement st = (sql.prepare << "UPDATE visits SET status = :to, starts_at = :s, ends_at = :e, host_confirmed = :hc, "
                                          "visitor_confirmed = :vc, revision = revision + :rv, updated_at = :u WHERE id = :id "
                                          "AND status = :from AND host_confirmed = :ohc AND visitor_confirmed = :ovc",

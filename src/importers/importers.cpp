@@ -11,6 +11,7 @@
 #include "domain/validation.h"
 #include "util/csv.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::importers {
 namespace {
@@ -216,7 +217,7 @@ Result<LinkedInResult> ApplyLinkedInImport(storage::Database& db, model::Id memb
       }
     }
     LinkedInResult res;
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     std::set<long long> done;
     for (const auto& r : plan.rows) {
       long long other = 0;

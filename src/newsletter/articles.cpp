@@ -8,6 +8,7 @@
 #include "domain/validation.h"
 #include "newsletter/markdown.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::newsletter {
 namespace {
@@ -119,7 +120,7 @@ Result<Article> ArticleService::Create(const Viewer& viewer, Article a) {
     soci::indicator author_ind = a.author_id ? soci::i_ok : soci::i_null;
     long long author = a.author_id;
     long long id = 0;
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     sql << "INSERT INTO articles (author_id, title, summary, body_md, body_html, tags, language, status, published_at, "
            "created_at, updated_at) VALUES (:au, :ti, :su, :md, :html, :tags, :lang, :st, :pub, :c, :u) RETURNING id",
         soci::use(author, author_ind), soci::use(a.title), soci::use(a.summary), soci::use(a.body_md),

@@ -11,6 +11,7 @@
 #include "domain/db_util.h"
 #include "newsletter/subscriptions.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::newsletter {
 namespace {
@@ -235,7 +236,7 @@ Result<bool> RecordBounce(storage::Database& db, const Clock& clock, const Bounc
     if (!sql.got_data()) return false;
     // The same bounce (message, address) counts once, whichever way it came.
     std::string source_id = !b.message_id.empty() ? b.message_id : b.source + ":" + b.status_code + ":" + b.diagnostic;
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long seen = 0;
     sql << "SELECT count(*) FROM newsletter_bounces WHERE source_id = :s AND email = :e", soci::use(source_id),
         soci::use(email), soci::into(seen);

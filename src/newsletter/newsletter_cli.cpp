@@ -28,6 +28,7 @@
 #include "mail/smtp.h"
 #include "newsletter/subscriptions.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::newsletter {
 namespace {
@@ -49,7 +50,7 @@ Result<std::unique_ptr<storage::Database>> OpenDb(const std::string& url) {
 
 Status SetSetting(storage::Database& db, const std::string& key, const std::string& value) {
   return domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     sql << "DELETE FROM settings WHERE key = :k", soci::use(key);
     sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
     tr.commit();

@@ -14,6 +14,7 @@
 #include "newsletter/bounces.h"
 #include "newsletter/subscriptions.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::newsletter {
 namespace {
@@ -64,7 +65,7 @@ Result<Counts> LoadCounts(soci::session& sql, const std::string& month) {
 // Creates the issue row and its frozen recipient list (the confirmed
 // subscribers now) in one transaction, unless the row exists. Returns its id.
 long long FreezeIssue(soci::session& sql, const std::string& month, long long now) {
-  soci::transaction tr(sql);
+  storage::Transaction tr(sql);
   long long exists = 0;
   sql << "SELECT count(*) FROM newsletter_issues WHERE month = :m", soci::use(month), soci::into(exists);
   if (!exists) {

@@ -13,6 +13,7 @@
 #include "newsletter/topics.h"
 #include "notify/outbox.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::newsletter {
 namespace {
@@ -171,7 +172,7 @@ Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email
       if (!cfg) return Status(Code::kUnavailable, "mail settings are not valid: " + cfg.status().ToString(), "mail");
       base_url = cfg->base_url;
     }
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     auto existing = LoadWhere(sql, "email = :e", email);
     if (existing && existing->status == SubscriberStatus::kConfirmed) {
       tr.commit();
@@ -234,7 +235,7 @@ Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& vi
     long long mid = viewer.member_id, n = now;
     int only = topics_only ? 1 : 0;
     std::string email, t = Join(topics, ",");
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     sql << "SELECT email FROM members WHERE id = :id", soci::use(mid), soci::into(email);
     if (!sql.got_data()) return NotFound("no member with id " + std::to_string(mid), "member_id");
     auto existing = LoadWhere(sql, "email = :e", email);
@@ -263,7 +264,7 @@ Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kConfirm, token, clock_.Now()));
   int64_t changed = 0;  // the member whose consent changed
   auto r = domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
     if (!s) return InvalidArgument("this link is not valid", "token");
     if (s->status == SubscriberStatus::kConfirmed) return Conflict("this subscription is already confirmed", "token");
@@ -339,7 +340,7 @@ Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
   int64_t changed = 0;  // the member whose consent changed
   auto r = domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     auto s = LoadWhere(sql, "id = :id", std::to_string(sid));
     if (!s) return InvalidArgument("this link is not valid", "token");
     if (s->status != SubscriberStatus::kUnsubscribed) {

@@ -7,6 +7,7 @@
 #include "domain/db_util.h"
 #include "domain/validation.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::newsletter {
 
@@ -53,7 +54,7 @@ Result<Topic> SaveTopic(storage::Database& db, Topic t) {
   t.tags = tags;
   return domain::WithSession<Topic>(db, [&](soci::session& sql) -> Result<Topic> {
     std::string joined = Join(t.tags, ",");
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     sql << "DELETE FROM newsletter_topics WHERE key = :k", soci::use(t.key);
     sql << "INSERT INTO newsletter_topics (key, label_nl, label_en, tags, position) VALUES (:k, :n, :e, :t, :p)",
         soci::use(t.key), soci::use(t.label_nl), soci::use(t.label_en), soci::use(joined), soci::use(t.position);

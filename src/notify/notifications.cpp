@@ -5,6 +5,7 @@
 #include "domain/db_util.h"
 #include "notify/outbox.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::notify {
 namespace {
@@ -199,7 +200,7 @@ Result<Notification> NotificationService::MarkRead(const Viewer& viewer, int64_t
   VB_RETURN_IF_ERROR(RequireMember(viewer));
   return domain::WithSession<Notification>(db_, [&](soci::session& sql) -> Result<Notification> {
     long long m = viewer.member_id, nid = id, t = clock_.Now();
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     sql << "UPDATE event_notifications SET read_at = :t WHERE id = :id AND member_id = :m AND read_at = 0",
         soci::use(t), soci::use(nid), soci::use(m);
     long long created = 0, read = 0;
@@ -249,7 +250,7 @@ Result<std::vector<EmailPreference>> NotificationService::SetEmailPreferences(co
     if (!known) return InvalidArgument("unknown kind of notification", "email." + key);
   }
   auto done = domain::WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     long long m = viewer.member_id;
     for (const auto& [key, on] : email) {
       sql << "DELETE FROM notification_prefs WHERE member_id = :m AND kind = :k", soci::use(m), soci::use(key);

@@ -10,6 +10,7 @@
 #include "notify/notifications.h"
 #include "questions/routing.h"
 #include "util/strings.h"
+#include "storage/transaction.h"
 
 namespace verbinder::questions {
 namespace {
@@ -219,7 +220,7 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
 
     long long now = clock_.Now();
     std::string tag_text = Join(tags, ",");
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     sql << "INSERT INTO questions (asker_id, title, text, tags, sector, status, created_at, updated_at) VALUES "
            "(:a, :t, :x, :g, :s, 'open', :c, :u)",
         soci::use(me), soci::use(in.title), soci::use(in.text), soci::use(tag_text), soci::use(sector), soci::use(now),
@@ -313,7 +314,7 @@ Result<Answer> QuestionService::AddAnswer(const Viewer& viewer, int64_t question
   text = Trim(text);
   VB_RETURN_IF_ERROR(domain::CheckText("text", text, 1, kMaxAnswerText, true));
   return WithSession<Answer>(db_, [&](soci::session& sql) -> Result<Answer> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     VB_ASSIGN_OR_RETURN(Question q, LoadVisible(sql, viewer, question_id));
     if (q.asker_id == viewer.member_id)
       return InvalidArgument("you cannot answer your own question; edit its text instead", "question_id");
@@ -341,7 +342,7 @@ Result<Answer> QuestionService::AddAnswer(const Viewer& viewer, int64_t question
 Result<QuestionDetail> QuestionService::MarkHelpful(const Viewer& viewer, int64_t question_id, int64_t answer_id) {
   VB_RETURN_IF_ERROR(RequireMember(viewer));
   return WithSession<QuestionDetail>(db_, [&](soci::session& sql) -> Result<QuestionDetail> {
-    soci::transaction tr(sql);
+    storage::Transaction tr(sql);
     VB_ASSIGN_OR_RETURN(Question q, LoadVisible(sql, viewer, question_id));
     if (q.asker_id != viewer.member_id) return PermissionDenied("only the asker marks the helpful answer");
     long long aid = answer_id, qid = question_id, author = 0, of_question = 0;
