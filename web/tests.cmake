@@ -51,3 +51,12 @@ add_test(NAME web_leader_desk_test
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(web_leader_desk_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
   ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+
+# "We spraken elkaar" (issue 14): connect codes scanned with a (fake) camera,
+# claims confirmed into real ties, one-sided claims that stay pending, hidden
+# members never named, the /connect page and the claims on the home page.
+add_test(NAME web_encounters_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/encounters.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_encounters_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")

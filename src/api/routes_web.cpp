@@ -23,6 +23,7 @@ constexpr const char* kCsp =
 constexpr const char* kSections[] = {
     "/login", "/members", "/profile", "/connections", "/ties", "/leader", "/events", "/schedule", "/questions",
     "/visits", "/signup", "/invite", "/reset", "/account", "/notifications", "/newsletter", "/articles",
+    "/connect",
 };
 
 Response AssetResponse(std::string_view path, bool immutable) {

@@ -15,7 +15,8 @@ export interface Tie { a: number; b: number; member: number; strength: number; r
 export interface Me { member: Member; role: 'member' | 'organizer' | 'admin'; csrf_token?: string }
 
 export class ApiError extends Error {
-  constructor(public status: number, message: string, public field: string | null) {
+  // code: the API's machine-readable error code ("not_found", "conflict", …) when it sent one.
+  constructor(public status: number, message: string, public field: string | null, public code: string | null = null) {
     super(message);
   }
 }
@@ -46,7 +47,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   const j = await r.json().catch(() => null);
   if (!r.ok) {
     if (r.status === 401 && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/me') onUnauthenticated();
-    throw new ApiError(r.status, j?.error?.message ?? r.statusText, j?.error?.field ?? null);
+    throw new ApiError(r.status, j?.error?.message ?? r.statusText, j?.error?.field ?? null, j?.error?.code ?? null);
   }
   return j as T;
 }

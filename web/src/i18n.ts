@@ -2,6 +2,7 @@
 // remembered in localStorage, else (2) the member's first profile language,
 // else (3) the browser. Dates and times are shown in Europe/Amsterdam.
 import * as accountS from './strings/account';
+import * as encountersS from './strings/encounters';
 import * as eventsS from './strings/events';
 import * as leaderS from './strings/leader';
 import * as newsletterS from './strings/newsletter';
@@ -82,8 +83,8 @@ const coreEn = {
   'member.connect.withdraw': 'Withdraw request',
   'member.connect.incoming': '{name} wants to connect with you.',
   'member.connected': 'Connected',
-  'member.tie.real': 'You have met face to face.',
-  'member.tie.online': 'Online contact only — so far. Ask: "What are you running into?"',
+  'member.tie.real': 'Your tie is real: you have met face to face.',
+  'member.tie.online': 'Online only, so far. Ask: "What are you running into?"',
   'member.self': 'This is your profile.',
   'member.edit': 'Edit my profile',
   'status.open': 'open',
@@ -153,7 +154,7 @@ const coreEn = {
   'connections.sent': 'sent {date}',
   'hidden.member': 'A member with a hidden profile',
   'ties.title': 'My ties',
-  'ties.intro': 'A tie becomes real once you have met face to face: at an event, in a 1:1 meeting or on a visit.',
+  'ties.intro': 'A tie is real once you really spoke: in a 1:1 meeting, at a shared table, with a confirmed "we spoke" at an event, or on a visit. Attending together is not a tie yet.',
   'ties.filter': 'Show',
   'ties.filter.all': 'All ties',
   'ties.filter.real': 'Real (met face to face)',
@@ -167,7 +168,7 @@ const coreEn = {
   'ties.strength': 'strength {s}',
   'kind.connected': 'connected online',
   'kind.answered': 'answered a question',
-  'kind.met_at_event': 'met at an event',
+  'kind.met_at_event': 'spoke at an event',
   'kind.meeting_held': '1:1 meeting',
   'kind.visit_held': 'site visit',
   'leader.members.title': 'Manage members',
@@ -191,7 +192,7 @@ const coreEn = {
 } as const;
 
 // Each area of the UI keeps its own strings (web/src/strings/*.ts).
-const en = { ...coreEn, ...accountS.en, ...eventsS.en, ...questionsS.en, ...leaderS.en, ...newsletterS.en };
+const en = { ...coreEn, ...accountS.en, ...eventsS.en, ...encountersS.en, ...questionsS.en, ...leaderS.en, ...newsletterS.en };
 export type Key = keyof typeof en;
 type CoreKey = keyof typeof coreEn;
 
@@ -270,8 +271,8 @@ const coreNl: Record<CoreKey, string> = {
   'member.connect.withdraw': 'Verzoek intrekken',
   'member.connect.incoming': '{name} wil contact met je.',
   'member.connected': 'Verbonden',
-  'member.tie.real': 'Jullie hebben elkaar in het echt ontmoet.',
-  'member.tie.online': 'Tot nu toe alleen online contact. Vraag eens: "Waar loop jij tegenaan?"',
+  'member.tie.real': 'Jullie verbinding is echt: jullie hebben elkaar in het echt ontmoet.',
+  'member.tie.online': 'Tot nu toe alleen online. Vraag eens: "Waar loop jij tegenaan?"',
   'member.self': 'Dit is jouw profiel.',
   'member.edit': 'Mijn profiel bewerken',
   'status.open': 'open',
@@ -341,7 +342,7 @@ const coreNl: Record<CoreKey, string> = {
   'connections.sent': 'verstuurd {date}',
   'hidden.member': 'Een lid met een verborgen profiel',
   'ties.title': 'Mijn verbindingen',
-  'ties.intro': 'Een verbinding wordt echt zodra je elkaar in het echt hebt gesproken: op een bijeenkomst, in een gesprek of bij een werkbezoek.',
+  'ties.intro': 'Een verbinding is echt als jullie elkaar echt spraken: in een gesprek, aan een gedeelde tafel, met een bevestigd "we spraken elkaar" op een bijeenkomst, of bij een werkbezoek. Samen aanwezig is nog geen verbinding.',
   'ties.filter': 'Toon',
   'ties.filter.all': 'Alle verbindingen',
   'ties.filter.real': 'Echt (in het echt ontmoet)',
@@ -355,7 +356,7 @@ const coreNl: Record<CoreKey, string> = {
   'ties.strength': 'sterkte {s}',
   'kind.connected': 'online verbonden',
   'kind.answered': 'vraagstuk beantwoord',
-  'kind.met_at_event': 'ontmoet op een bijeenkomst',
+  'kind.met_at_event': 'gesproken op een bijeenkomst',
   'kind.meeting_held': 'gesprek gevoerd',
   'kind.visit_held': 'werkbezoek',
   'leader.members.title': 'Leden beheren',
@@ -378,7 +379,7 @@ const coreNl: Record<CoreKey, string> = {
   'field.required': 'verplicht',
 };
 
-const nl: Record<Key, string> = { ...coreNl, ...accountS.nl, ...eventsS.nl, ...questionsS.nl, ...leaderS.nl, ...newsletterS.nl };
+const nl: Record<Key, string> = { ...coreNl, ...accountS.nl, ...eventsS.nl, ...encountersS.nl, ...questionsS.nl, ...leaderS.nl, ...newsletterS.nl };
 
 export type Lang = 'nl' | 'en';
 const dicts: Record<Lang, Record<Key, string>> = { nl, en };

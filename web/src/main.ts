@@ -94,7 +94,7 @@ async function render(): Promise<void> {
     if (p) { route = r; params = p; break; }
   }
   if (route && route.access !== 'public' && !state.session) {
-    navigateTo('/login?next=' + encodeURIComponent(path + location.search), true);
+    navigateTo('/login?next=' + encodeURIComponent(path + location.search + location.hash), true);
     return;
   }
   if (route?.pattern === '/login' && state.session) {
@@ -134,7 +134,14 @@ async function render(): Promise<void> {
   if (seq !== renderSeq) return;
   main.removeAttribute('aria-busy');
   // Move focus to the new page's heading (not on first load), so screen readers announce it.
-  if (!firstRender) {
+  // A link to a part of a page (/events/3#encounters): scroll there and focus its heading.
+  const part = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (part && main.contains(part)) {
+    const heading = part.matches('h1, h2, h3') ? part : part.querySelector<HTMLElement>('h2, h3') ?? part;
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+    part.scrollIntoView({ block: 'start' });
+  } else if (!firstRender) {
     const h1 = main.querySelector('h1');
     if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: true }); }
     window.scrollTo(0, 0);
@@ -163,8 +170,10 @@ document.addEventListener('click', (ev) => {
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  // A link within this page (#main, #encounters): the browser's own jump.
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
   ev.preventDefault();
-  navigateTo(url.pathname + url.search);
+  navigateTo(url.pathname + url.search + url.hash);
 });
 window.addEventListener('popstate', () => { void render(); });
 
@@ -172,7 +181,7 @@ setNavigate(navigateTo);
 setRefreshShell(() => { void render(); });
 setUnauthenticatedHandler(() => {
   state.session = null;
-  if (location.pathname !== '/login') navigateTo('/login?next=' + encodeURIComponent(location.pathname + location.search), true);
+  if (location.pathname !== '/login') navigateTo('/login?next=' + encodeURIComponent(location.pathname + location.search + location.hash), true);
 });
 
 async function start(): Promise<void> {

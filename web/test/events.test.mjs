@@ -10,13 +10,9 @@
 // the visit request. 375 px, Dutch and English, axe on
 // every page, screenshots. Run: VERBINDER_BINARY=... node --test web/test/events.test.mjs
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import qrcode from 'qrcode-generator';
 import {
-  ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
+  ANJA, LEADER, PIETER, apiSession, axeViolations, fakeCamera, goto, login, newBrowser, qrVideo, screenshot, scrollWidth, settle, startServer,
 } from './harness.mjs';
 
 let server;
@@ -43,26 +39,6 @@ function amsterdamInput(unix) {
     timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(unix * 1000).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-// A Y4M video (4:2:0, 640x480, 10 frames) of the QR code of `text`, as
-// qrcode-generator draws it for the member's check-in code: what chromium's
-// fake camera (--use-file-for-fake-video-capture) shows in a loop.
-function qrVideo(text) {
-  const qr = qrcode(0, 'M');
-  qr.addData(text);
-  qr.make();
-  const n = qr.getModuleCount(), W = 640, H = 480, px = Math.floor(400 / (n + 8));
-  const x0 = Math.floor((W - n * px) / 2), y0 = Math.floor((H - n * px) / 2);
-  const y = Buffer.alloc(W * H, 235);   // white paper, quiet zone included
-  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
-    if (!qr.isDark(r, c)) continue;
-    for (let dy = 0; dy < px; dy++) y.fill(16, (y0 + r * px + dy) * W + x0 + c * px, (y0 + r * px + dy) * W + x0 + (c + 1) * px);
-  }
-  const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);  // no colour
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vb-qr-')), 'qr.y4m');
-  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array(10).fill(frame)]));
-  return file;
 }
 async function english(page) {
   await page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
@@ -227,7 +203,7 @@ describe('events', () => {
     const code = (await p.call('GET', `/api/v1/events/${eventId}/registration`)).checkin_code;
     assert.match(code, /^VB-/);
     const video = qrVideo(code);
-    const cam = await browser({ args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
+    const cam = await browser({ args: fakeCamera(video) });
     await login(cam.page, server.base, LEADER);
     await goto(cam.page, `${server.base}/leader/events/${eventId}`);
     await cam.page.getByRole('button', { name: 'Scannen met de camera' }).click();

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import qrcode from 'qrcode-generator';
 
 const require = createRequire(import.meta.url);
 export const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -54,6 +55,32 @@ export async function startServer() {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// A Y4M video (4:2:0, 640x480, 10 frames) of the QR code of `text` (a check-in
+// code, a connect code's URL), as qrcode-generator draws it in the web UI: what
+// chromium's fake camera shows in a loop. Use with fakeCamera(file).
+export function qrVideo(text) {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const n = qr.getModuleCount(), W = 640, H = 480, px = Math.floor(400 / (n + 8));
+  const x0 = Math.floor((W - n * px) / 2), y0 = Math.floor((H - n * px) / 2);
+  const y = Buffer.alloc(W * H, 235);   // white paper, quiet zone included
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
+    if (!qr.isDark(r, c)) continue;
+    for (let dy = 0; dy < px; dy++) y.fill(16, (y0 + r * px + dy) * W + x0 + c * px, (y0 + r * px + dy) * W + x0 + (c + 1) * px);
+  }
+  const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);  // no colour
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vb-qr-')), 'qr.y4m');
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array(10).fill(frame)]));
+  return file;
+}
+// Chromium switches for a browser whose camera shows `video` (see qrVideo), with
+// the permission prompt answered yes.
+export function fakeCamera(video) {
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`];
 }
 
 // One browser profile (fresh user-data-dir) per person, so sessions never mix.

@@ -63,7 +63,7 @@ describe('the leader', () => {
     const canvasBox = await page.locator('#lm-canvas canvas').first().boundingBox();
     assert.ok(canvasBox.width > 300 && canvasBox.height > 300, 'the canvas has a size');
     // Real and online-only ties both appear in the legend.
-    assert.match(await page.locator('.map-legend').textContent(), /In het echt ontmoet.*Alleen online/);
+    assert.match(await page.locator('.map-legend').textContent(), /Echt \(in het echt ontmoet\).*Alleen online/);
     const sectorsInLegend = await page.locator('.map-legend ul[data-mode=sector] li').count();
     assert.equal(sectorsInLegend, map.sectors.length);
 
@@ -123,7 +123,7 @@ describe('the leader', () => {
     await mapReady(page);
     assert.equal(await page.locator('h1').textContent(), 'Network map');
     assert.match(await page.locator('#lm-summary').textContent(), new RegExp(`^${map.nodes.length} members, ${map.edges.length.toLocaleString('en-GB')} ties`));
-    assert.match(await page.locator('.map-legend').textContent(), /Met face to face.*Online only/);
+    assert.match(await page.locator('.map-legend').textContent(), /Real \(met face to face\).*Online only/);
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'leader-map-1280-en');
     await switchLanguage(page);
@@ -146,11 +146,16 @@ describe('the leader', () => {
     assert.equal(await page.evaluate(() => window.__vbMap.edges), map.drawn_ties);
     const note = page.locator('#lm-ties');
     assert.equal(Number(await note.getAttribute('data-drawn')), map.drawn_ties);
+    // Real ties are the default view; 'Alle' adds the online-only ones.
+    assert.ok(await page.getByLabel('Alleen echte', { exact: true }).isChecked());
+    await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), map.drawn_real_ties);
+    await page.getByLabel('Alle', { exact: true }).check();
+    await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), map.drawn_ties);
     assert.equal(Number(await note.getAttribute('data-shown')), map.drawn_ties);
     assert.equal(Number(await note.getAttribute('data-ties')), map.ties);
     assert.match(await note.textContent(), new RegExp(`^${nl(map.drawn_ties)} van de ${nl(map.ties)} verbindingen getoond — de sterkste per lid`));
-    // Face to face only, then online only: the drawn ties of that kind, of all of that kind.
-    await page.getByLabel('Alleen in het echt', { exact: true }).check();
+    // Real only, then online only: the drawn ties of that kind, of all of that kind.
+    await page.getByLabel('Alleen echte', { exact: true }).check();
     const realDrawn = map.edges.filter((e) => e[2] === 1).length;
     assert.equal(realDrawn, map.drawn_real_ties);
     await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), realDrawn);
@@ -177,7 +182,7 @@ describe('the leader', () => {
     assert.equal(await note.textContent(), `Alle ${nl(hub.degree)} verbindingen van ${hub.name} getoond.`);
     assert.equal(await page.evaluate(() => window.__vbMap.edges), map.drawn_ties + hub.degree - drawnOf(hub.id));
     const pos = await leaderApi.call('GET', `/api/v1/network/members/${hub.id}`);
-    await page.getByLabel('Alleen in het echt', { exact: true }).check();
+    await page.getByLabel('Alleen echte', { exact: true }).check();
     await page.waitForFunction((n) => document.querySelector('#lm-ties')?.dataset.shown === String(n), pos.real_ties);
     await page.getByLabel('Alle', { exact: true }).check();
     // Clearing the selection takes the extra ties away again.

@@ -101,7 +101,7 @@ describe('member', () => {
     await page.getByRole('heading', { name: 'Waar ik mee kan helpen' }).waitFor();
     await page.getByRole('heading', { name: 'Waar ik tegenaan loop' }).waitFor();
     // Anja and Pieter met at the borrel and he visited: their tie is real.
-    await page.getByText('Jullie hebben elkaar in het echt ontmoet.').waitFor();
+    await page.getByText('Jullie verbinding is echt: jullie hebben elkaar in het echt ontmoet.').waitFor();
     await screenshot(page, 'member-375-nl');
     // Filtering by sector keeps only that sector.
     await goto(page, server.base + '/members?sector=industry');

@@ -7,6 +7,8 @@ export const events: Area = {
     { pattern: '/events/:id', access: 'member', load: () => import('../pages/event') },
     { pattern: '/events/:id/schedule', access: 'member', load: () => import('../pages/schedule') },
     { pattern: '/visits', access: 'member', load: () => import('../pages/visits') },
+    // What a phone's camera opens from a connect code's QR code ("we spraken elkaar").
+    { pattern: '/connect/:code', access: 'member', load: () => import('../pages/connect') },
     { pattern: '/leader/events', access: 'organizer', load: () => import('../pages/leader-events') },
     { pattern: '/leader/events/:id', access: 'organizer', load: () => import('../pages/leader-event') },
   ],

@@ -61,8 +61,9 @@ export function span(a: number, b: number): string {
   return `${formatDateTime(a)} – ${clock(b)}`;
 }
 
-// The check-in code as a QR code: an SVG of dark modules (role=img with the code as its name).
-export function qrSvg(text: string): SVGSVGElement {
+// A QR code (the check-in code, a connect code's URL): an SVG of dark modules,
+// role=img named `label` (default: the check-in code's name).
+export function qrSvg(text: string, label = t('events.checkin.qr', { code: text })): SVGSVGElement {
   const qr = qrcode(0, 'M');
   qr.addData(text);
   qr.make();
@@ -75,7 +76,7 @@ export function qrSvg(text: string): SVGSVGElement {
   svg.setAttribute('width', '200');
   svg.setAttribute('height', '200');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', t('events.checkin.qr', { code: text }));
+  svg.setAttribute('aria-label', label);
   svg.setAttribute('class', 'qr');
   const bg = document.createElementNS(NS, 'rect');
   bg.setAttribute('width', String(size));

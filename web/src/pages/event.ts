@@ -2,7 +2,8 @@
 // calendar (.ics and the personal feed), the check-in code as a QR code, taking
 // part in the networking rounds (opt out / back in, the slots I am not
 // available in), whom to meet and why, and meeting requests (send, accept,
-// decline, cancel).
+// decline, cancel); and "Wie sprak je?" (encounters.ts): whom I really spoke
+// with — my connect code, scan or pick, confirm the claims about me.
 import { api, ApiError } from '../api';
 import { me, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
@@ -11,6 +12,7 @@ import {
   clock, dl, errorText, kindLabel, priceLabel, qrSvg, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
   type Registration, type Round, type Suggestion,
 } from './event-common';
+import { encountersSection } from './encounters';
 
 export default async function eventPage(ctx: PageCtx): Promise<void> {
   const id = Number(ctx.params.id);
@@ -90,9 +92,12 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
 
     const codeBox = registered && reg?.checkin_code && h('section', { class: 'card', 'aria-labelledby': 'h-code', id: 'checkin-code' },
       h('h2', { id: 'h-code' }, t('events.checkin')),
-      reg.checked_in_at ? h('p', null, t('events.checkin.done', { time: formatDateTime(reg.checked_in_at) })) : h('p', null, t('events.checkin.hint')),
-      qrSvg(reg.checkin_code),
-      h('p', { class: 'code-text' }, h('code', null, reg.checkin_code)));
+      // Once inside, the check-in code folds away (it is no longer needed; the
+      // connect code below is the one to show now).
+      reg.checked_in_at ? [h('p', null, t('events.checkin.done', { time: formatDateTime(reg.checked_in_at) })),
+        h('details', null, h('summary', null, t('events.checkin.show')), qrSvg(reg.checkin_code),
+          h('p', { class: 'code-text' }, h('code', null, reg.checkin_code)))]
+        : [h('p', null, t('events.checkin.hint')), qrSvg(reg.checkin_code), h('p', { class: 'code-text' }, h('code', null, reg.checkin_code))]);
 
     const optBox = registered && reg && h('section', { class: 'card' },
       h('div', { class: 'check' },
@@ -183,6 +188,11 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
             buttons.length > 0 && h('div', { class: 'actions' }, buttons))));
         })));
 
+    // "Wie sprak je?": near the top while people can say whom they spoke with, else at the end.
+    const encBox = await encountersSection(ev);
+    const now = Date.now() / 1000;
+    const live = now >= ev.starts_at - 2 * 3600 && now <= Math.max(ev.starts_at, ev.ends_at) + 14 * 86400;
+
     body.replaceChildren();
     append(body, [
       h('h1', null, ev.title),
@@ -199,7 +209,7 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
         ev.programme.length === 0 ? h('p', null, t('events.programme.none')) : h('ul', { class: 'programme' },
           ev.programme.map((p) => h('li', null, h('strong', null, span(p.starts_at, p.ends_at)), ' ', p.title,
             p.room && h('span', { class: 'sub' }, ` · ${p.room}`), p.description && h('p', { class: 'sub' }, p.description))))),
-      regBox, codeBox, optBox, roundsBox, calBox, meetBox, reqBox,
+      regBox, codeBox, live && encBox, optBox, roundsBox, calBox, meetBox, reqBox, !live && encBox,
     ]);
   };
   await draw();

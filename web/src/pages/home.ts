@@ -2,14 +2,29 @@ import { api, query, type Connection, type Page, type Tie } from '../api';
 import { me, type PageCtx } from '../app';
 import { field, h } from '../dom';
 import { formatNumber, plural, t } from '../i18n';
+import { confirmList, type Encounter } from './encounter-common';
+
+// Claims about me to confirm ("X zegt dat jullie elkaar spraken op E. Klopt dat?"), near the top.
+async function toConfirm(): Promise<HTMLElement | null> {
+  let list: { items: Encounter[]; total: number };
+  try {
+    list = await api<{ items: Encounter[]; total: number }>('GET', '/api/v1/encounters/to-confirm');
+  } catch {
+    return null;   // never let this keep the home page from showing
+  }
+  if (list.items.length === 0) return null;
+  return h('section', { class: 'card', id: 'to-confirm', 'aria-labelledby': 'h-to-confirm' },
+    h('h2', { id: 'h-to-confirm' }, t('encounters.home.title')), confirmList(list.items));
+}
 
 export default async function home(ctx: PageCtx): Promise<void> {
   const { member } = me();
   ctx.setTitle(t('nav.home'));
-  const [pending, real, online] = await Promise.all([
+  const [pending, real, online, confirmBox] = await Promise.all([
     api<Page<Connection>>('GET', '/api/v1/connections' + query({ status: 'pending', limit: 500 })),
     api<Page<Tie>>('GET', `/api/v1/members/${member.id}/ties` + query({ real: true, limit: 1 })),
     api<Page<Tie>>('GET', `/api/v1/members/${member.id}/ties` + query({ real: false, limit: 1 })),
+    toConfirm(),
   ]);
   const incoming = pending.items.filter((c) => c.to === member.id).length;
   const open = member.challenges.filter((c) => c.status === 'open');
@@ -21,6 +36,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
   ctx.main.append(
     h('h1', null, t('home.title', { name: member.name })),
     h('p', { class: 'lead' }, t('app.tagline')),
+    confirmBox ?? '',
     h('section', { class: 'card' }, search),
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'h-req' },

@@ -13,6 +13,7 @@ import {
   type Round, type Seating, type Slot,
 } from './event-common';
 import { eventForm } from './leader-event-form';
+import { qrScanner } from './qr-scan';
 
 interface Yield {
   attendance: { registered: number; waitlisted: number; cancelled: number; checked_in: number; no_shows: number; no_show_list: { id: number; name: string }[] };
@@ -86,70 +87,24 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
     const byCode = h('form', { class: 'form search-row' }, field(t('events.leader.checkin.code'), code),
       h('button', { type: 'submit', class: 'btn' }, t('events.leader.checkin.code.submit')));
     byCode.addEventListener('submit', (e) => { e.preventDefault(); void checkIn({ code: code.value }).then(() => { code.value = ''; }); });
-    // Scanning with the camera: frames go through jsQR (its own chunk, loaded
-    // only when the leader starts the camera); every code read is checked in
-    // exactly as if it had been typed, once per code while the camera runs.
+    // Scanning with the camera (qr-scan.ts: jsQR in its own chunk, loaded only
+    // when the leader starts the camera): every code read is checked in exactly
+    // as if it had been typed, once per code while the camera runs.
     const scanBox = h('div', { id: 'scan-box' });
-    const scan = h('button', { type: 'button', class: 'btn', id: 'scan-camera', onclick: () => void startScan() }, t('events.leader.checkin.scan'));
-    let stopScan = () => {};
-    const startScan = async () => {
-      if (!navigator.mediaDevices?.getUserMedia) { say('error', t('events.leader.checkin.scan.unsupported')); return; }
-      scan.disabled = true;
-      let stream: MediaStream;
-      let jsQR: typeof import('jsqr').default;
-      try {
-        const [mod, media] = await Promise.all([import('jsqr'), navigator.mediaDevices.getUserMedia({
-          video: { facingMode: { ideal: 'environment' } }, audio: false,   // the back camera on a phone
-        })]);
-        jsQR = mod.default;
-        stream = media;
-      } catch (err) {
-        scan.disabled = false;
-        say('error', t('events.leader.checkin.scan.denied', { msg: err instanceof Error ? err.message : String(err) }));
-        return;
-      }
-      const video = h('video', { id: 'scan-video', muted: true, playsinline: true, 'aria-label': t('events.leader.checkin.scan.video') });
-      video.muted = true;
-      video.srcObject = stream;
-      video.style.width = '100%';
-      video.style.maxWidth = '480px';
-      const canvas = document.createElement('canvas');
-      const g = canvas.getContext('2d', { willReadFrequently: true });
-      const seen = new Set<string>();
-      let running = true;
-      stopScan = () => {
-        running = false;
-        for (const track of stream.getTracks()) track.stop();
-        scanBox.replaceChildren();
-        scan.hidden = false;
-        scan.disabled = false;
-      };
-      const stop = h('button', { type: 'button', class: 'btn', id: 'scan-stop', onclick: () => stopScan() }, t('events.leader.checkin.scan.stop'));
-      scan.hidden = true;
-      scanBox.replaceChildren(h('p', { class: 'hint' }, t('events.leader.checkin.scan.hint')), video, h('div', { class: 'actions' }, stop));
-      await video.play().catch(() => {});
-      const tick = async () => {
-        if (!running) return;
-        if (!video.isConnected) { stopScan(); return; }   // the leader left the page
-        if (g && video.readyState >= 2 && video.videoWidth > 0) {
-          const scale = Math.min(1, 800 / video.videoWidth);
-          canvas.width = Math.round(video.videoWidth * scale);
-          canvas.height = Math.round(video.videoHeight * scale);
-          g.drawImage(video, 0, 0, canvas.width, canvas.height);
-          const img = g.getImageData(0, 0, canvas.width, canvas.height);
-          const found = jsQR(img.data, img.width, img.height, { inversionAttempts: 'attemptBoth' });
-          const text = found?.data.trim();
-          if (text && !seen.has(text)) {
-            seen.add(text);
-            code.value = text;
-            await checkIn({ code: text });
-            code.value = '';
-          }
-        }
-        setTimeout(() => void tick(), 150);
-      };
-      void tick();
-    };
+    const scan = h('button', { type: 'button', class: 'btn', id: 'scan-camera', onclick: () => void scanner.start() }, t('events.leader.checkin.scan'));
+    const scanner = qrScanner({
+      button: scan, box: scanBox, idPrefix: 'scan',
+      hint: t('events.leader.checkin.scan.hint'), videoLabel: t('events.leader.checkin.scan.video'),
+      stopLabel: t('events.leader.checkin.scan.stop'), unsupported: t('events.leader.checkin.scan.unsupported'),
+      denied: (msg) => t('events.leader.checkin.scan.denied', { msg }),
+      onError: (text) => say('error', text),
+      onText: async (text) => {
+        code.value = text;
+        await checkIn({ code: text });
+        code.value = '';
+        return false;   // keep scanning: the next guest
+      },
+    });
     door.replaceChildren(h('h2', { id: 'h-door' }, t('events.leader.checkin')), byName, results, byCode,
       h('div', { class: 'actions' }, scan), scanBox);
   };

@@ -163,7 +163,8 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
   let colorMode: ColorMode = 'sector';
   let sizeMode: SizeMode = 'brokerage';
   let filter = '';
-  let tieMode: TieMode = 'all';
+  // Real ties by default (issue #14): the map first shows who really met; online-only ties on request.
+  let tieMode: TieMode = 'real';
   let selected: string | null = null;
   let extras: string[] = [];            // a selected member's ties the map did not draw
   let memberTies: number | null = null; // how many ties the selected member has (all loaded)

@@ -35,7 +35,10 @@ export default function login(ctx: PageCtx): void {
       password.select();
     }
   });
+  // Opened from someone's connect code (a phone's camera): say why to log in.
+  const fromConnect = (ctx.query.get('next') ?? '').startsWith('/connect/');
   ctx.main.append(h('div', { class: 'login' },
-    h('div', { class: 'login-hero' }, h('h1', null, t('login.title')), h('p', { class: 'lead' }, t('app.tagline')), h('p', null, t('login.intro'))),
+    h('div', { class: 'login-hero' }, h('h1', null, t('login.title')), h('p', { class: 'lead' }, t('app.tagline')),
+      fromConnect ? h('p', { class: 'msg msg-info', id: 'login-connect' }, t('encounters.login.hint')) : h('p', null, t('login.intro'))),
     form));
 }

@@ -50,7 +50,8 @@ export default async function memberPage(ctx: PageCtx): Promise<void> {
   );
 
   if (id === self) {
-    connectBox.append(h('p', null, t('member.self'), ' ', h('a', { href: '/profile' }, t('member.edit'))));
+    connectBox.append(h('p', null, t('member.self'), ' ', h('a', { href: '/profile' }, t('member.edit'))),
+      h('p', null, h('a', { href: '/profile#connect-code' }, t('encounters.mycode.open'))));
     return;
   }
   await renderConnect(connectBox, m, self);

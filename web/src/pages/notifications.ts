@@ -1,7 +1,7 @@
 // My notifications (events, meetings, visits, questions): newest first, unread
 // marked, mark one or all read; and which kinds I also get by e-mail.
 import { api, query, type Page } from '../api';
-import { refreshShell, type PageCtx } from '../app';
+import { navigate, refreshShell, type PageCtx } from '../app';
 import { checkbox, h, message } from '../dom';
 import { formatDateTime, getLang, t } from '../i18n';
 import { errorText } from './question-common';
@@ -9,13 +9,18 @@ import { errorText } from './question-common';
 interface Notification { id: number; kind: string; key: string; text: string; lang: string; ref: string; created_at: number; read: boolean }
 interface Pref { key: string; email: boolean; default: boolean; label: { en: string; nl: string } }
 
-// Where a notification leads: "question:7" → /questions/7, "event:3" → /events/3, visits → /visits.
+// Where a notification leads: "question:7" → /questions/7, "event:3" → /events/3,
+// visits → /visits, "encounters:3" → the event's "Wie sprak je?" section,
+// "visit_new:12" → the visit request form for host 12, "member:12" → their page.
 function target(ref: string): string | null {
   const [kind, id] = ref.split(':');
   if (!/^\d+$/.test(id ?? '')) return null;
   if (kind === 'question') return `/questions/${id}`;
   if (kind === 'event') return `/events/${id}`;
   if (kind === 'visit') return '/visits';
+  if (kind === 'encounters') return `/events/${id}#encounters`;
+  if (kind === 'visit_new') return `/visits?host=${id}`;
+  if (kind === 'member') return `/members/${id}`;
   return null;
 }
 
@@ -47,7 +52,16 @@ export default async function notificationsPage(ctx: PageCtx): Promise<void> {
               h('span', null, formatDateTime(n.created_at))),
             h('p', { lang: n.lang }, n.text),
             h('div', { class: 'actions' },
-              to && h('a', { href: to, class: 'btn' }, t('questions.notifications.open')),
+              // Opening a notification marks it read first (so the unread count is right on the next page).
+              to && h('a', {
+                href: to, class: 'btn', onclick: async (ev: Event) => {
+                  const me = ev as MouseEvent;
+                  if (n.read || me.button !== 0 || me.metaKey || me.ctrlKey || me.shiftKey || me.altKey) return;
+                  ev.preventDefault();
+                  try { await api('POST', `/api/v1/notifications/${n.id}/read`, {}); } catch { /* open it anyway */ }
+                  navigate(to);
+                },
+              }, t('questions.notifications.open')),
               !n.read && h('button', {
                 type: 'button', class: 'btn', onclick: async (ev: Event) => {
                   (ev.currentTarget as HTMLButtonElement).disabled = true;

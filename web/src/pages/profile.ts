@@ -2,6 +2,7 @@ import { api, ApiError, sectors, type Challenge, type Member } from '../api';
 import { loadSession, me, refreshShell, sectorLabel, type PageCtx } from '../app';
 import { checkbox, field, h, message } from '../dom';
 import { formatDate, getLang, t } from '../i18n';
+import { connectCode, connectCodeCard } from './encounters';
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
 const errText = (e: unknown): string =>
@@ -10,7 +11,7 @@ const errText = (e: unknown): string =>
 export default async function profile(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('profile.title'));
   const id = me().member.id;
-  const [m, secs] = await Promise.all([api<Member>('GET', `/api/v1/members/${id}`), sectors()]);
+  const [m, secs, code] = await Promise.all([api<Member>('GET', `/api/v1/members/${id}`), sectors(), connectCode().catch(() => null)]);
 
   const inp = (name: string, value: string, attrs: Record<string, string | boolean> = {}) =>
     h('input', { type: 'text', name, id: 'p-' + name, value, ...attrs });
@@ -75,7 +76,10 @@ export default async function profile(ctx: PageCtx): Promise<void> {
     }
   });
 
-  ctx.main.append(h('h1', null, t('profile.title')), form,
+  // My connect code ("we spraken elkaar"), also outside an event page.
+  const codeBox = code && h('section', { class: 'card', 'aria-labelledby': 'connect-code-h' },
+    connectCodeCard(code, { id: 'connect-code', heading: 'h2', hint: t('encounters.mycode.profile') }));
+  ctx.main.append(h('h1', null, t('profile.title')), codeBox || '', form,
     challengesSection(id, m.challenges), passwordSection(), dataSection(), deleteSection());
 }
 
