@@ -7,7 +7,7 @@ PKGS=(
   librestinio-dev libboost-dev libboost-system-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libsoci-sqlite3-4.0 libsoci-postgresql4.0 libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libcli11-dev libspdlog-dev libsodium-dev libical-dev
-  libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
+  libcurl4-openssl-dev libssl-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
   liblemon-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client

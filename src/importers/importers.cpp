@@ -9,9 +9,11 @@
 #include "domain/db_util.h"
 #include "domain/network.h"
 #include "domain/validation.h"
+#include "importers/import_text.h"
+#include "util/linkedin_url.h"
+#include "storage/transaction.h"
 #include "util/csv.h"
 #include "util/strings.h"
-#include "storage/transaction.h"
 
 namespace verbinder::importers {
 namespace {
@@ -47,7 +49,7 @@ int MonthIndex(std::string m) {
   m = AsciiLower(m).substr(0, 3);
   if (m == "mei") m = "may";
   if (m == "okt") m = "oct";
-  if (m == "maa") m = "mar";
+  if (m == "maa" || m == "mrt") m = "mar";
   for (int i = 0; i < 12; ++i)
     if (m == kMonths[i]) return i + 1;
   return 0;
@@ -85,7 +87,10 @@ std::optional<int64_t> ParseLinkedInDate(const std::string& raw) {
 
 Result<MemberImportPlan> PlanMemberImport(const std::string& text, const std::set<std::string>& sectors,
                                           const std::set<std::string>& existing_emails) {
-  VB_ASSIGN_OR_RETURN(CsvTable t, ParseCsv(text));
+  ImportCsvOptions o;
+  o.header = {"name", "email"};
+  VB_ASSIGN_OR_RETURN(ImportCsv csv, ReadImportCsv(text, o));
+  const CsvTable& t = csv.table;
   for (const char* required : {"name", "email"})
     if (t.Column(required) < 0) return InvalidArgument(std::string("missing required column '") + required + "'", "header");
   for (const auto& h : t.header) {
@@ -126,6 +131,11 @@ Result<MemberImportPlan> PlanMemberImport(const std::string& text, const std::se
     }
     m.visit_location = Trim(col(row, "visit_location"));
     m.linkedin_url = Trim(col(row, "linkedin_url"));
+    if (!m.linkedin_url.empty()) {
+      auto url = NormalizeLinkedInUrl(m.linkedin_url);
+      if (!url) { plan.errors.push_back({row.line, "linkedin_url", "is not a LinkedIn profile URL like https://www.linkedin.com/in/name"}); continue; }
+      m.linkedin_url = *url;
+    }
     auto hosts = ParseBool(col(row, "hosts_visits"));
     if (!hosts) { plan.errors.push_back({row.line, "hosts_visits", "must be yes or no"}); continue; }
     m.hosts_visits = *hosts;
@@ -161,59 +171,113 @@ Result<domain::LoadStats> ApplyMemberImport(storage::Database& db, const MemberI
 }
 
 Result<LinkedInPlan> ParseLinkedInConnections(const std::string& text) {
-  CsvOptions o;
-  o.find_header = {"First Name", "Last Name"};
-  o.allow_ragged = true;  // LinkedIn rows sometimes lack trailing empty fields
-  VB_ASSIGN_OR_RETURN(CsvTable t, ParseCsv(text, o));
+  ImportCsvOptions o;
+  o.header = {"First Name", "Last Name"};
+  o.skip_preamble = true;          // the export starts with "Notes:" lines
+  o.strict_field_count = false;    // a short or long row is that row's error, below
+  VB_ASSIGN_OR_RETURN(ImportCsv csv, ReadImportCsv(text, o));
+  const CsvTable& t = csv.table;
   for (const char* c : {"First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"})
     if (t.Column(c) < 0) return InvalidArgument(std::string("missing column '") + c + "' in the LinkedIn export", "header");
   LinkedInPlan plan;
-  auto col = [&](const CsvRow& r, const char* name) -> std::string {
-    int i = t.Column(name);
-    return i < 0 || static_cast<size_t>(i) >= r.fields.size() ? std::string() : Trim(r.fields[i]);
+  std::map<std::string_view, int, std::less<>> columns;
+  for (const char* c : {"First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"})
+    columns[c] = t.Column(c);
+  auto col = [&](const CsvRow& r, std::string_view name) -> std::string {
+    int i = columns.find(name)->second;
+    return static_cast<size_t>(i) >= r.fields.size() ? std::string() : Trim(r.fields[i]);
   };
-  for (const auto& row : t.rows) {
-    if (row.fields.size() > t.header.size()) { plan.errors.push_back({row.line, "", "more fields than the header has"}); continue; }
+  const size_t width = t.header.size();
+  for (size_t k = 0; k < t.rows.size(); ++k) {
+    const CsvRow& row = t.rows[k];
+    const bool last = k + 1 == t.rows.size();
+    if (row.fields.size() > width) { plan.errors.push_back({row.line, "", "more fields than the header has"}); continue; }
+    if (row.fields.size() < width) {
+      plan.errors.push_back({row.line, "", "has " + std::to_string(row.fields.size()) + " of the header's " +
+                                               std::to_string(width) + " fields"});
+      continue;
+    }
     LinkedInRow r;
     r.line = row.line;
     r.first_name = col(row, "First Name");
     r.last_name = col(row, "Last Name");
-    r.url = col(row, "URL");
+    std::string url = col(row, "URL");
+    r.url = NormalizeLinkedInUrl(url).value_or(url);
     r.email = AsciiLower(col(row, "Email Address"));
     r.company = col(row, "Company");
     r.position = col(row, "Position");
+    std::string on = col(row, "Connected On");
+    std::optional<int64_t> date = on.empty() ? std::nullopt : ParseLinkedInDate(on);
+    // A last row without a valid date and no line break after it is a row cut
+    // off after its last delimiter ("…,05 Mar 20"): the file is incomplete.
+    if (!date && last && !csv.ends_with_newline)
+      return InvalidArgument("the last row's Connected On ('" + on + "') is not a complete date and the file ends "
+                             "there without a line break: the file looks cut off", "line " + std::to_string(row.line));
     if (r.first_name.empty() && r.last_name.empty()) { plan.errors.push_back({row.line, "First Name", "no name"}); continue; }
     if (!r.email.empty() && !IsValidEmail(r.email)) { plan.errors.push_back({row.line, "Email Address", "is not a valid e-mail address"}); continue; }
-    std::string on = col(row, "Connected On");
-    if (!on.empty()) {
-      auto d = ParseLinkedInDate(on);
-      if (!d) { plan.errors.push_back({row.line, "Connected On", "is not a date like '12 Mar 2024'"}); continue; }
-      r.connected_on = *d;
-    }
+    if (on.empty()) { plan.errors.push_back({row.line, "Connected On", "is missing (a date like '05 Mar 2024')"}); continue; }
+    if (!date) { plan.errors.push_back({row.line, "Connected On", "'" + on + "' is not a date like '05 Mar 2024'"}); continue; }
+    r.connected_on = *date;
     plan.rows.push_back(r);
   }
   return plan;
 }
 
+namespace {
+
+// Key for matching LinkedIn URLs: the canonical form with its slug
+// %-decoded and case-folded (non-ASCII letters too); another URL as typed,
+// lowercased.
+std::string UrlKey(const std::string& raw) {
+  auto canonical = NormalizeLinkedInUrl(raw);
+  if (!canonical) return AsciiLower(Trim(raw));
+  std::string decoded;
+  for (size_t i = 0; i < canonical->size(); ++i) {
+    char c = (*canonical)[i];
+    if (c == '%' && i + 2 < canonical->size()) {
+      decoded += static_cast<char>(std::stoi(canonical->substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      decoded += c;
+    }
+  }
+  return FoldCase(decoded);
+}
+
+std::string IdList(const std::vector<long long>& ids) {
+  std::string out;
+  for (size_t i = 0; i < ids.size(); ++i) out += (i ? ", " : "") + std::to_string(ids[i]);
+  return out;
+}
+
+}  // namespace
+
 Result<LinkedInResult> ApplyLinkedInImport(storage::Database& db, model::Id member_id, const LinkedInPlan& plan,
                                            const Clock& clock) {
+  // A row without its date is never dated "today": refuse the plan before writing.
+  for (const auto& r : plan.rows)
+    if (r.connected_on <= 0)
+      return InvalidArgument("line " + std::to_string(r.line) + " has no Connected On date; nothing was imported",
+                             "Connected On");
   return domain::WithSession<LinkedInResult>(db, [&](soci::session& sql) -> Result<LinkedInResult> {
     long long me = member_id, n = 0;
     sql << "SELECT count(*) FROM members WHERE id = :id", soci::use(me), soci::into(n);
     if (!n) return NotFound("no member with id " + std::to_string(member_id), "member");
-    // Index members by e-mail, LinkedIn URL and name.
-    std::map<std::string, long long> by_email, by_url;
-    std::map<std::string, std::vector<long long>> by_name;
+    // Index members by e-mail, LinkedIn URL and folded name; a URL or name
+    // shared by several members matches none of them.
+    std::map<std::string, long long> by_email;
+    std::map<std::string, std::vector<long long>> by_url, by_name;
     {
       long long id = 0;
       std::string email, url, name;
-      soci::statement st = (sql.prepare << "SELECT id, email, linkedin_url, name FROM members", soci::into(id),
-                            soci::into(email), soci::into(url), soci::into(name));
+      soci::indicator url_ind = soci::i_ok;
+      soci::statement st = (sql.prepare << "SELECT id, email, linkedin_url, name FROM members ORDER BY id",
+                            soci::into(id), soci::into(email), soci::into(url, url_ind), soci::into(name));
       st.execute();
       while (st.fetch()) {
         by_email[AsciiLower(email)] = id;
-        if (!url.empty()) by_url[AsciiLower(Trim(url))] = id;
-        by_name[AsciiLower(Trim(name))].push_back(id);
+        if (url_ind == soci::i_ok && !Trim(url).empty()) by_url[UrlKey(url)].push_back(id);
+        by_name[FoldName(name)].push_back(id);
       }
     }
     LinkedInResult res;
@@ -221,11 +285,24 @@ Result<LinkedInResult> ApplyLinkedInImport(storage::Database& db, model::Id memb
     std::set<long long> done;
     for (const auto& r : plan.rows) {
       long long other = 0;
-      if (!r.email.empty() && by_email.count(r.email)) other = by_email[r.email];
-      else if (!r.url.empty() && by_url.count(AsciiLower(r.url))) other = by_url[AsciiLower(r.url)];
-      else {
-        auto it = by_name.find(AsciiLower(Trim(r.first_name + " " + r.last_name)));
-        if (it != by_name.end() && it->second.size() == 1) other = it->second[0];
+      if (auto e = r.email.empty() ? by_email.end() : by_email.find(r.email); e != by_email.end()) {
+        other = e->second;
+      } else if (auto u = r.url.empty() ? by_url.end() : by_url.find(UrlKey(r.url)); u != by_url.end()) {
+        if (u->second.size() > 1) {
+          res.ambiguous.push_back({r.line, "URL", "the LinkedIn URL is on " + std::to_string(u->second.size()) +
+                                                      " members' profiles (ids " + IdList(u->second) + "): not linked"});
+          continue;
+        }
+        other = u->second[0];
+      } else if (auto it = by_name.find(FoldName(r.first_name + " " + r.last_name)); it != by_name.end()) {
+        if (it->second.size() > 1) {
+          res.ambiguous.push_back({r.line, "Last Name", "the name matches " + std::to_string(it->second.size()) +
+                                                            " members (ids " + IdList(it->second) +
+                                                            "): not linked; a LinkedIn URL on the right profile "
+                                                            "would decide"});
+          continue;
+        }
+        other = it->second[0];
       }
       if (!other || other == me) { ++res.not_members; continue; }
       ++res.matched;
@@ -234,8 +311,7 @@ Result<LinkedInResult> ApplyLinkedInImport(storage::Database& db, model::Id memb
       sql << "SELECT count(*) FROM interactions WHERE a = :a AND b = :b AND source = 'import:linkedin'", soci::use(a),
           soci::use(b), soci::into(cnt);
       if (cnt) { ++res.already; continue; }
-      model::Interaction in{0, a, b, model::InteractionKind::kConnected, r.connected_on ? r.connected_on : clock.Now(),
-                            "import:linkedin", 0};
+      model::Interaction in{0, a, b, model::InteractionKind::kConnected, r.connected_on, "import:linkedin", 0};
       domain::AppendInteraction(sql, in);
       ++res.added;
     }
