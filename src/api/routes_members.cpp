@@ -1,5 +1,6 @@
 // /api/v1/members, /api/v1/challenges, /api/v1/organizations, /api/v1/sectors.
 #include "api/app.h"
+#include "newsletter/subscriptions.h"
 #include "domain/json_codec.h"
 
 namespace verbinder::api {
@@ -28,6 +29,10 @@ void RegisterMemberRoutes(App& app) {
     model::Member m;
     VB_RETURN_IF_ERROR(domain::MemberFromJson(body, m));
     VB_ASSIGN_OR_RETURN(auto created, app.members().Create(ctx.viewer, m));
+    // The profile's newsletter choice is the subscription (docs/newsletter.md).
+    VB_ASSIGN_OR_RETURN(auto news, newsletter::SubscriptionService(app.db(), app.clock())
+                                       .ApplyProfileChoice(ctx.viewer, created.id, nullptr));
+    created.consent_newsletter = news.consent;
     Response r = Response::JsonBody(domain::ToJson(created, ctx.viewer), 201);
     r.headers.push_back({"Location", "/api/v1/members/" + std::to_string(created.id)});
     return r;
@@ -47,8 +52,13 @@ void RegisterMemberRoutes(App& app) {
     if (body.contains("challenges"))
       return InvalidArgument("edit challenges through /api/v1/members/{id}/challenges", "challenges");
     VB_ASSIGN_OR_RETURN(auto m, app.members().Get(ctx.viewer, id));
+    const model::Member before = m;
     VB_RETURN_IF_ERROR(domain::MemberFromJson(body, m));
     VB_ASSIGN_OR_RETURN(auto updated, app.members().Update(ctx.viewer, m));
+    // The profile's newsletter choice is the subscription (docs/newsletter.md).
+    VB_ASSIGN_OR_RETURN(auto news, newsletter::SubscriptionService(app.db(), app.clock())
+                                       .ApplyProfileChoice(ctx.viewer, updated.id, &before));
+    updated.consent_newsletter = news.consent;
     return Response::JsonBody(domain::ToJson(updated, ctx.viewer));
   });
 

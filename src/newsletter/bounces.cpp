@@ -1,6 +1,7 @@
 #include "newsletter/bounces.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -199,6 +200,29 @@ Result<Dsn> ParseDsn(const std::string& raw) {
   return dsn;
 }
 
+std::string UnsubscribeRequestToken(const std::string& raw) {
+  const std::string subject = ParsePart(StripCr(raw)).Get("subject");
+  if (AsciiLower(subject).find("unsubscribe") == std::string::npos) return "";
+  // "u.<digits>.<digits>.<64 hex>", delimited by anything else.
+  auto digits = [&](size_t& at) {
+    size_t start = at;
+    while (at < subject.size() && subject[at] >= '0' && subject[at] <= '9') ++at;
+    return at > start;
+  };
+  for (size_t i = 0; i + 2 < subject.size(); ++i) {
+    if (subject[i] != 'u' || subject[i + 1] != '.' || (i > 0 && std::isalnum(static_cast<unsigned char>(subject[i - 1]))))
+      continue;
+    size_t at = i + 2;
+    if (!digits(at) || at >= subject.size() || subject[at++] != '.') continue;
+    if (!digits(at) || at >= subject.size() || subject[at++] != '.') continue;
+    size_t hex = at;
+    while (at < subject.size() && std::isxdigit(static_cast<unsigned char>(subject[at]))) ++at;
+    if (at - hex != 64 || (at < subject.size() && std::isalnum(static_cast<unsigned char>(subject[at])))) continue;
+    return subject.substr(i, at - i);
+  }
+  return "";
+}
+
 std::vector<std::string> SplitMbox(const std::string& content) {
   std::vector<std::string> out;
   if (!StartsWith(content, "From ")) {
@@ -295,7 +319,22 @@ Result<BounceReport> ProcessBounceFiles(storage::Database& db, const Clock& cloc
     for (const auto& raw : SplitMbox(ss.str())) {
       ++rep.messages;
       auto dsn = ParseDsn(raw);
-      if (!dsn) continue;
+      if (!dsn) {
+        // Not a bounce: perhaps an unsubscribe request by mail (List-Unsubscribe mailto).
+        const std::string token = UnsubscribeRequestToken(raw);
+        if (token.empty()) continue;
+        ++rep.unsubscribe_requests;
+        SubscriptionService subs(db, clock);
+        auto before = subs.ByUnsubscribeToken(token);
+        if (!before) {
+          if (before.status().code() != Code::kInvalidArgument) return before.status();
+          ++rep.bad_requests;
+          continue;
+        }
+        VB_RETURN_IF_ERROR(subs.Unsubscribe(token).status());
+        if (before->status != SubscriberStatus::kUnsubscribed) ++rep.unsubscribed;
+        continue;
+      }
       ++rep.dsns;
       for (const auto& r : dsn->recipients) {
         if (r.action != "failed" && r.action != "delayed") continue;

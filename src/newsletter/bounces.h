@@ -16,6 +16,12 @@
 // newsletter_bounces, so reading the same mailbox twice, or a DSN about a
 // message the server already refused at RCPT, counts once.
 //
+// The same mailbox (the sender address, which is also the envelope sender)
+// receives the unsubscribe requests of the mailto in List-Unsubscribe
+// (RFC 2369): a message whose Subject holds "unsubscribe" and a signed
+// unsubscribe token unsubscribes that subscriber, exactly as the one-click
+// link does (idempotent; a forged token changes nothing).
+//
 //   VB_ASSIGN_OR_RETURN(auto dsn, ParseDsn(raw));            // pure
 //   VB_ASSIGN_OR_RETURN(auto report, ProcessBounceFiles(db, clock, {"/var/mail/bounces"}));
 //
@@ -50,6 +56,13 @@ struct Dsn {
 // multipart/report with a message/delivery-status part). Accepts CRLF or LF.
 Result<Dsn> ParseDsn(const std::string& raw);
 
+// The unsubscribe token of a mailto unsubscribe request: a message (not a
+// DSN) whose Subject contains the word "unsubscribe" and a token
+// "u.<id>.<expires>.<64 hex>" (as UnsubscribeMailto writes it; "Re:" or
+// other words around it are fine). Empty when `raw` is no such request. The
+// token is not verified here. Accepts CRLF or LF.
+std::string UnsubscribeRequestToken(const std::string& raw);
+
 // Splits an mbox file ("From " separator lines, ">From " unescaped) into
 // messages; a file that does not start with "From " is one message.
 std::vector<std::string> SplitMbox(const std::string& content);
@@ -73,11 +86,14 @@ struct BounceReport {
   int64_t duplicates = 0;            // seen before
   int64_t unknown = 0;               // addresses that are no subscriber
   int64_t stopped = 0;               // subscribers now marked bounced
+  int64_t unsubscribe_requests = 0;  // mailto unsubscribe requests read
+  int64_t unsubscribed = 0;          // of them, subscribers unsubscribed now (not before)
+  int64_t bad_requests = 0;          // of them, with a forged or unknown token
   std::vector<std::string> errors;   // unreadable files
 };
 
 // Reads every path (an mbox file, an .eml file, or a directory of them, not
-// recursive) and records the bounces. InvalidArgument("path") when a path
+// recursive), records the bounces and carries out the unsubscribe requests. InvalidArgument("path") when a path
 // does not exist.
 Result<BounceReport> ProcessBounceFiles(storage::Database& db, const Clock& clock, const std::vector<std::string>& paths);
 

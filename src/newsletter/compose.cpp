@@ -1,7 +1,9 @@
 #include "newsletter/compose.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -109,7 +111,21 @@ std::set<std::string> ExpertiseWords(const std::string& text) {
   return out;
 }
 
-std::string ArticleUrl(const NewsletterConfig& c, Id id) { return c.base_url + "/api/v1/articles/" + std::to_string(id); }
+// Percent-encodes what RFC 6068 does not allow as is in a mailto address or query.
+std::string MailtoEscape(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || std::strchr("@.-_~!$'()*+;:", c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
 
 std::string Domain(const std::string& email) {
   auto at = email.rfind('@');
@@ -117,6 +133,14 @@ std::string Domain(const std::string& email) {
 }
 
 }  // namespace
+
+std::string ArticlePageUrl(const std::string& base_url, Id article_id) {
+  return base_url + "/articles/" + std::to_string(article_id);
+}
+
+std::string UnsubscribeMailto(const std::string& address, const std::string& token) {
+  return "mailto:" + MailtoEscape(address) + "?subject=" + MailtoEscape("unsubscribe " + token);
+}
 
 Result<NewsletterConfig> LoadConfig(storage::Database& db) {
   return domain::WithSession<NewsletterConfig>(db, [&](soci::session& sql) -> Result<NewsletterConfig> {
@@ -599,8 +623,9 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   const std::string title = (config_.list_name.empty() ? std::string(t.newsletter) : config_.list_name);
   out.subject = overrides.subject_prefix + title + " \xE2\x80\x94 " + month_label;  // em dash
   out.message_id = overrides.message_id.empty() ? MessageId(issue.month, s.id) : overrides.message_id;
-  // List-Unsubscribe carries the API URL (the RFC 8058 one-click POST); the link in the
-  // text opens the web page that asks for a click and offers the preferences.
+  // List-Unsubscribe carries the API URL (the RFC 8058 one-click POST) and a mailto
+  // (RFC 2369, for clients without one-click); the link in the text opens the web
+  // page that asks for a click and offers the preferences.
   const std::string unsub_post = config_.base_url + "/api/v1/newsletter/unsubscribe/" + unsubscribe_token;
   const std::string unsub = config_.base_url + "/newsletter/unsubscribe/" + unsubscribe_token;
 
@@ -639,7 +664,7 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
       continue;
     }
     const Article& a = *ap;
-    const std::string url = ArticleUrl(config_, a.id);
+    const std::string url = ArticlePageUrl(config_.base_url, a.id);
     text += "* " + a.title + (a.author_name.empty() ? "" : " (" + std::string(t.by) + " " + a.author_name + ")") + "\n";
     if (!a.summary.empty()) text += "  " + a.summary + "\n";
     text += "  " + url + "\n\n";
@@ -722,7 +747,11 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   m.message_id = out.message_id;
   m.date = clock_.Now();
   m.list_id = "<newsletter." + Domain(config_.from.email) + ">";
-  m.unsubscribe_url = unsub_post;
+  // Both forms in one header, the https one first (RFC 8058 requires it in the
+  // header; RFC 2369 lets the client pick). mail::MailMessage::unsubscribe_url
+  // takes one URL only, so the two list headers go in as they are.
+  m.extra_headers = {{"List-Unsubscribe", "<" + unsub_post + ">, <" + UnsubscribeMailto(config_.from.email, unsubscribe_token) + ">"},
+                     {"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}};
   VB_ASSIGN_OR_RETURN(out.raw, mail::BuildMessage(config_.mail, m));  // DKIM-signed when configured
   return out;
 }

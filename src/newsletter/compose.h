@@ -57,6 +57,16 @@ std::string MonthOf(int64_t t);
 // "2026-11" → [start, end) in Unix seconds, month boundaries in Europe/Amsterdam.
 Result<std::pair<int64_t, int64_t>> MonthRange(const std::string& month);
 
+// Where an article's link in the e-mail goes: its page in the web UI
+// (<base_url>/articles/<id>, web/src/areas/newsletter.ts), not the JSON API.
+std::string ArticlePageUrl(const std::string& base_url, model::Id article_id);
+
+// The RFC 2369 mailto form of List-Unsubscribe, beside the RFC 8058 one-click
+// URL: a mail to the sender address (the envelope sender, so it lands in the
+// same mailbox as bounces) with the subject "unsubscribe <token>";
+// `verbinder newsletter bounces` reads it and unsubscribes (bounces.h).
+std::string UnsubscribeMailto(const std::string& address, const std::string& token);
+
 struct EventItem {
   model::Id id = 0;
   std::string title;

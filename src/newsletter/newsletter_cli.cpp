@@ -192,7 +192,9 @@ int RunNewsletter(const cli::Args& args) {
   topics_set->add_option("--position", topic_pos, "order in lists");
 
   // bounces
-  auto* bounces = app.add_subcommand("bounces", "read delivery status notifications (mbox or .eml files) and mark bounced addresses");
+  auto* bounces = app.add_subcommand("bounces", "read the sender's mailbox (mbox or .eml files): delivery status notifications "
+                                                "mark bounced addresses, unsubscribe requests (the mailto in List-Unsubscribe) "
+                                                "unsubscribe");
   std::vector<std::string> bounce_paths;
   bounces->add_option("--db", db_url, kDbHelp);
   bounces->add_option("paths", bounce_paths, "mbox files, .eml files, or directories of them")->required();
@@ -352,7 +354,8 @@ int RunNewsletter(const cli::Args& args) {
     std::cout << "read " << r->messages << " message(s) in " << r->files << " file(s): " << r->dsns
               << " delivery status notification(s); " << r->hard << " hard and " << r->soft << " soft bounce(s) recorded, "
               << r->duplicates << " seen before, " << r->unknown << " for unknown addresses; " << r->stopped
-              << " address(es) now get no more mail\n";
+              << " address(es) now get no more mail; " << r->unsubscribe_requests << " unsubscribe request(s) by mail: "
+              << r->unsubscribed << " unsubscribed now, " << r->bad_requests << " with an invalid link\n";
     return r->errors.empty() ? kExitOk : kExitFailure;
   }
   if (subscribe->parsed()) {

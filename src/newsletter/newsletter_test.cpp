@@ -13,7 +13,10 @@
 
 #include "demo/generator.h"
 #include "domain/bulk_load.h"
+#include "demo/demo.h"
 #include "newsletter/bounces.h"
+#include "newsletter/demo_newsletter.h"
+#include "newsletter/newsletter_cli.h"
 #include "newsletter/markdown.h"
 #include "newsletter/topics.h"
 #include "notify/outbox.h"
@@ -288,13 +291,28 @@ TEST_F(NewsletterDbTest, MessageHasTheHeadersMailClientsNeed) {
   EXPECT_EQ(testing::DecodeHeader(m.headers["from"]), "Netwerk Twente \xE2\x80\x94 nieuws <nieuws@netwerk.example>");
   EXPECT_EQ(m.headers["subject"].rfind("=?UTF-8?B?", 0), 0u);
   EXPECT_EQ(m.headers["message-id"], "<newsletter.2026-11." + std::to_string(seed_.sub_anja) + "@netwerk.example>");
-  EXPECT_EQ(m.headers["list-unsubscribe"], "<https://netwerk.example/api/v1/newsletter/unsubscribe/" + token + ">");
+  // RFC 8058 one-click https URL first, then the RFC 2369 mailto to the sender with the token in the subject.
+  EXPECT_EQ(m.headers["list-unsubscribe"], "<https://netwerk.example/api/v1/newsletter/unsubscribe/" + token +
+                                               ">, <mailto:nieuws@netwerk.example?subject=unsubscribe%20" + token + ">");
   EXPECT_EQ(m.headers["list-unsubscribe-post"], "List-Unsubscribe=One-Click");
   EXPECT_EQ(m.headers["list-id"], "<newsletter.netwerk.example>");
   EXPECT_NE(m.headers["content-type"].find("multipart/alternative"), std::string::npos);
   EXPECT_NE(m.text.find("https://netwerk.example/newsletter/unsubscribe/" + token), std::string::npos) << "the web page";
   EXPECT_NE(m.html.find("https://netwerk.example/newsletter/unsubscribe/" + token), std::string::npos);
   EXPECT_EQ(m.html.find("<script"), std::string::npos);
+  // Issue #16: the article links open the article's page in the web UI, not the JSON API.
+  const std::string page = "https://netwerk.example/articles/" + std::to_string(seed_.article_nov);
+  EXPECT_NE(m.text.find("  " + page + "\n"), std::string::npos) << m.text;
+  EXPECT_NE(m.html.find("<a href=\"" + page + "\""), std::string::npos) << m.html;
+  for (const std::string* part : {&m.text, &m.html}) EXPECT_EQ(part->find("/api/v1/articles"), std::string::npos);
+}
+
+TEST(UnsubscribeMailtoTest, EscapesTheAddressAndCarriesTheTokenInTheSubject) {
+  EXPECT_EQ(ArticlePageUrl("https://netwerk.example", 12), "https://netwerk.example/articles/12");
+  EXPECT_EQ(UnsubscribeMailto("nieuws@netwerk.example", "u.3.0.ab"), "mailto:nieuws@netwerk.example?subject=unsubscribe%20u.3.0.ab");
+  EXPECT_EQ(UnsubscribeMailto("nieuws+lijst@netwerk.example", "u.3.0.ab"),
+            "mailto:nieuws+lijst@netwerk.example?subject=unsubscribe%20u.3.0.ab");
+  EXPECT_EQ(UnsubscribeMailto("a?b&c%d@x.example", "t"), "mailto:a%3Fb%26c%25d@x.example?subject=unsubscribe%20t");
 }
 
 TEST_F(NewsletterDbTest, AMonthWithoutContentSaysSoAndSendsNothing) {
@@ -858,6 +876,552 @@ TEST_F(NewsletterDbTest, TestToMyselfGoesToTheLeaderOnlyAndLogsNothing) {
   t.fail_from_call = 1;
   EXPECT_EQ(SendTest(*db_, clock_, composer, t, "2026-11", seed_.leader).status().field(), "smtp");
   EXPECT_EQ(SendTest(*db_, clock_, composer, t, "2027-03", seed_.leader).status().code(), Code::kConflict);
+}
+
+// ---- Issue #16: the newsletter and the members are one ----
+
+// The member link as stored in the row (not the one resolved by address on read).
+model::Id StoredMember(storage::Database& db, model::Id subscriber_id) {
+  soci::session sql(db.pool());
+  long long id = subscriber_id, m = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT member_id FROM subscribers WHERE id = :id", soci::use(id), soci::into(m, ind);
+  return ind == soci::i_ok ? m : 0;
+}
+
+bool ConsentInDb(storage::Database& db, model::Id member_id) {
+  soci::session sql(db.pool());
+  long long id = member_id;
+  int c = 0;
+  sql << "SELECT consent_newsletter FROM members WHERE id = :id", soci::use(id), soci::into(c);
+  return c != 0;
+}
+
+// The profile as the API serves it (from the per-process profile cache).
+bool ConsentOnProfile(storage::Database& db, const Clock& clock, model::Id member_id) {
+  auto j = domain::MemberService(db, clock).GetJson({member_id, model::Role::kMember}, member_id);
+  EXPECT_TRUE(j.ok()) << j.status().ToString();
+  return j.ok() && nlohmann::json::parse(*j)["consent"]["newsletter"].get<bool>();
+}
+
+std::vector<notify::OutboxEntry> ConfirmMailsTo(storage::Database& db, const std::string& email) {
+  soci::session sql(db.pool());
+  std::vector<notify::OutboxEntry> out;
+  for (auto& m : notify::ListOutbox(sql, "pending", 1000))
+    if (m.to_email == email && m.kind == "newsletter.confirm") out.push_back(m);
+  return out;
+}
+
+// The token in the confirmation link of a queued mail.
+std::string ConfirmTokenIn(const std::string& text) {
+  const std::string marker = "/api/v1/newsletter/confirm/";
+  auto at = text.find(marker);
+  if (at == std::string::npos) return "";
+  at += marker.size();
+  auto end = text.find_first_of(" \n", at);
+  return text.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+TEST_F(NewsletterDbTest, Issue16_SubscribingByFormCliOrConfirmLinksTheMember) {
+  SubscriptionService subs(*db_, clock_);
+  // The public form, for Pieter's address: linked at once, still pending; the profile waits for the confirmation.
+  auto p = subs.Subscribe("Pieter@Fabriek.example", "nl", {});
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(StoredMember(*db_, p->subscriber.id), seed_.pieter);
+  EXPECT_EQ(p->subscriber.member_id, seed_.pieter);
+  EXPECT_FALSE(ConsentInDb(*db_, seed_.pieter));
+  ASSERT_TRUE(subs.Confirm(p->confirm_token).ok());
+  EXPECT_EQ(StoredMember(*db_, p->subscriber.id), seed_.pieter);
+  EXPECT_TRUE(ConsentInDb(*db_, seed_.pieter));
+  // His personal part is in his issue.
+  Composer composer(*db_, clock_, testing::TestConfig());
+  auto issue = composer.LoadIssue("2026-11");
+  ASSERT_TRUE(issue.ok());
+  auto msg = composer.ComposeFor(*issue, *subs.Get(p->subscriber.id), "t");
+  ASSERT_TRUE(msg.ok()) << msg.status().ToString();
+  EXPECT_FALSE(msg->personal.empty());
+  EXPECT_NE(testing::ParseMail(msg->raw).text.find("Speciaal voor jou"), std::string::npos);
+
+  // The CLI (`verbinder newsletter subscribe --confirmed`), for Olga's address.
+  const std::string url = storage::testing::SameDatabaseUrl(
+      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  ASSERT_EQ(RunNewsletter({"subscribe", "--db", url, "--email", "olga@fabriek.example", "--confirmed"}), 0);
+  auto olga = subs.FindByEmail("olga@fabriek.example");
+  ASSERT_TRUE(olga.ok() && olga->has_value());
+  EXPECT_EQ(StoredMember(*db_, (*olga)->id), seed_.optout_olga);
+  EXPECT_EQ((*olga)->status, SubscriberStatus::kConfirmed);
+  EXPECT_TRUE(ConsentInDb(*db_, seed_.optout_olga));
+
+  // A reader who is no member stays unlinked.
+  EXPECT_EQ(StoredMember(*db_, seed_.sub_reader), 0);
+  EXPECT_EQ(subs.Get(seed_.sub_reader)->member_id, 0);
+}
+
+// A member imported (bulk load, as `verbinder import members` does) after their
+// address subscribed: the issue knows them at once (resolved by address), and
+// LinkMembers stores the link and switches their profile choice on.
+TEST_F(NewsletterDbTest, Issue16_AMemberImportedAfterSubscribingIsLinked) {
+  SubscriptionService subs(*db_, clock_);
+  auto p = subs.Subscribe("nieuw.lid@zorg.example", "nl", {}, false);
+  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(subs.Confirm(p->confirm_token).ok());
+  EXPECT_EQ(subs.Get(p->subscriber.id)->member_id, 0);
+  model::Network net;
+  net.sectors = model::DefaultSectors();
+  model::Member m;
+  m.id = 1;
+  m.name = "Nina Nieuw";
+  m.email = "nieuw.lid@zorg.example";
+  m.sector = "care";
+  m.region = "Twente";
+  m.languages = {"nl"};
+  m.expertise_tags = {"planning"};
+  m.created_at = m.updated_at = kNow;
+  net.members.push_back(m);
+  ASSERT_TRUE(domain::LoadNetwork(*db_, net, clock_, {}).ok());
+  domain::MemberService members(*db_, clock_);
+  auto nina = members.FindByEmail(domain::Viewer::System(), "nieuw.lid@zorg.example");
+  ASSERT_TRUE(nina.ok());
+  EXPECT_FALSE(ConsentOnProfile(*db_, clock_, nina->id));  // and cached
+  // Resolved by address before anything is stored: the recipients and the personal part know her.
+  auto confirmed = subs.Confirmed();
+  ASSERT_TRUE(confirmed.ok());
+  auto it = std::find_if(confirmed->begin(), confirmed->end(), [&](const Subscriber& s) { return s.id == p->subscriber.id; });
+  ASSERT_NE(it, confirmed->end());
+  EXPECT_EQ(it->member_id, nina->id);
+  EXPECT_EQ(StoredMember(*db_, p->subscriber.id), 0);
+  Composer composer(*db_, clock_, testing::TestConfig());
+  auto personal = composer.Personal(*it);
+  ASSERT_TRUE(personal.ok());
+  EXPECT_FALSE(personal->questions.empty()) << "Pieter's planning question matches her expertise";
+  // LinkMembers stores it; her profile now says what she chose by double opt-in.
+  auto linked = subs.LinkMembers();
+  ASSERT_TRUE(linked.ok()) << linked.status().ToString();
+  EXPECT_EQ(*linked, 1);
+  EXPECT_EQ(StoredMember(*db_, p->subscriber.id), nina->id);
+  EXPECT_TRUE(ConsentInDb(*db_, nina->id));
+  EXPECT_TRUE(ConsentOnProfile(*db_, clock_, nina->id)) << "the cached profile follows at once";
+  EXPECT_EQ(*subs.LinkMembers(), 0) << "nothing more to link";
+
+  // An address that passed to another member is that member's: never the earlier owner's personal part.
+  auto pieter = members.Get(domain::Viewer::System(), seed_.pieter);
+  pieter->email = "pieter.elders@fabriek.example";
+  ASSERT_TRUE(members.Update(domain::Viewer::System(), *pieter).ok());
+  auto sub = subs.Subscribe("pieter@fabriek.example", "nl", {}, false);
+  ASSERT_TRUE(sub.ok());
+  EXPECT_EQ(StoredMember(*db_, sub->subscriber.id), 0) << "no member has this address now";
+  {
+    soci::session sql(db_->pool());
+    long long id = sub->subscriber.id, m = seed_.pieter;
+    sql << "UPDATE subscribers SET member_id = :m WHERE id = :id", soci::use(m), soci::use(id);  // linked in the past
+  }
+  EXPECT_EQ(subs.Get(sub->subscriber.id)->member_id, seed_.pieter) << "the stored link while nobody has the address";
+  auto olga = members.Get(domain::Viewer::System(), seed_.optout_olga);
+  olga->email = "pieter@fabriek.example";
+  ASSERT_TRUE(members.Update(domain::Viewer::System(), *olga).ok());
+  EXPECT_EQ(subs.Get(sub->subscriber.id)->member_id, seed_.optout_olga);
+  EXPECT_EQ(*subs.LinkMembers(), 1);
+  EXPECT_EQ(StoredMember(*db_, sub->subscriber.id), seed_.optout_olga);
+}
+
+// The profile's newsletter choice is the subscription (ApplyProfileChoice is
+// called after the profile update, as PATCH /api/v1/members/{id} does).
+TEST_F(NewsletterDbTest, Issue16_TheProfileChoiceIsTheSubscription) {
+  {
+    soci::session sql(db_->pool());
+    sql << "INSERT INTO settings (key, value) VALUES ('mail.base_url', 'https://netwerk.example')";
+  }
+  domain::AccountService accounts(*db_, clock_);
+  ASSERT_TRUE(accounts.CreateAccount(domain::Viewer::System(), seed_.pieter, "een lang wachtwoord", model::Role::kMember).ok());
+  domain::MemberService members(*db_, clock_);
+  SubscriptionService subs(*db_, clock_);
+  const domain::Viewer pieter = AsMember(seed_.pieter);
+  // Saves a changed profile the way the API does, then applies the newsletter choice.
+  auto save = [&](const domain::Viewer& who, model::Id id, auto change) {
+    auto before = members.Get(domain::Viewer::System(), id);
+    EXPECT_TRUE(before.ok());
+    model::Member after = *before;
+    change(after);
+    auto updated = members.Update(who, after);
+    EXPECT_TRUE(updated.ok()) << updated.status().ToString();
+    auto r = subs.ApplyProfileChoice(who, id, &*before);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : SubscriptionService::ProfileSync{};
+  };
+  auto row = [&](const std::string& email) { return *subs.FindByEmail(email); };
+  using O = SubscriptionService::ProfileOutcome;
+
+  // 1. Pieter switches it on himself: his account proves the address — confirmed at once, no mail.
+  ASSERT_FALSE(row("pieter@fabriek.example").has_value());
+  auto on = save(pieter, seed_.pieter, [](model::Member& m) { m.consent_newsletter = true; });
+  EXPECT_EQ(on.outcome, O::kConfirmed);
+  EXPECT_TRUE(on.consent);
+  auto r1 = row("pieter@fabriek.example");
+  ASSERT_TRUE(r1.has_value());
+  EXPECT_EQ(r1->status, SubscriberStatus::kConfirmed);
+  EXPECT_EQ(r1->confirmed_at, kNow);
+  EXPECT_EQ(StoredMember(*db_, r1->id), seed_.pieter);
+  EXPECT_EQ(r1->language, "nl");
+  EXPECT_TRUE(ConfirmMailsTo(*db_, "pieter@fabriek.example").empty());
+  auto recipients = subs.Confirmed();
+  EXPECT_TRUE(std::any_of(recipients->begin(), recipients->end(), [&](const Subscriber& s) { return s.id == r1->id; }));
+  // Saving other fields changes nothing.
+  auto again = save(pieter, seed_.pieter, [](model::Member& m) { m.bio = "Lean in de fabriek en daarbuiten."; });
+  EXPECT_EQ(again.outcome, O::kNothing);
+  EXPECT_EQ(row("pieter@fabriek.example")->status, SubscriberStatus::kConfirmed);
+
+  // 2. Switching it off unsubscribes, and skips him in an issue being sent.
+  {
+    // An issue whose recipients are frozen and not yet sent (as RequestSend leaves it).
+    soci::session sql(db_->pool());
+    long long n = kNow, issue = 0;
+    sql << "INSERT INTO newsletter_issues (month, status, created_at) VALUES ('2026-11', 'sending', :c) RETURNING id",
+        soci::use(n), soci::into(issue);
+    sql << "INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at) SELECT :i, id, 'pending', :u "
+           "FROM subscribers WHERE status = 'confirmed'",
+        soci::use(issue), soci::use(n);
+  }
+  auto off = save(pieter, seed_.pieter, [](model::Member& m) { m.consent_newsletter = false; });
+  EXPECT_EQ(off.outcome, O::kUnsubscribed);
+  EXPECT_EQ(row("pieter@fabriek.example")->status, SubscriberStatus::kUnsubscribed);
+  {
+    soci::session sql(db_->pool());
+    long long id = r1->id;
+    std::string st;
+    sql << "SELECT status FROM newsletter_deliveries WHERE subscriber_id = :s", soci::use(id), soci::into(st);
+    EXPECT_EQ(st, "skipped");
+  }
+  // ... and on again confirms again.
+  EXPECT_EQ(save(pieter, seed_.pieter, [](model::Member& m) { m.consent_newsletter = true; }).outcome, O::kConfirmed);
+  EXPECT_EQ(row("pieter@fabriek.example")->status, SubscriberStatus::kConfirmed);
+
+  // 3. The unsubscribe link switches the profile choice off (in the cached profile too).
+  ASSERT_TRUE(ConsentOnProfile(*db_, clock_, seed_.pieter));
+  ASSERT_TRUE(subs.Unsubscribe(*subs.UnsubscribeToken(r1->id)).ok());
+  EXPECT_FALSE(ConsentInDb(*db_, seed_.pieter));
+  EXPECT_FALSE(ConsentOnProfile(*db_, clock_, seed_.pieter));
+
+  // 4. The leader switches it on for Olga, who has no account: her address must confirm first.
+  const domain::Viewer leader = Leader();
+  auto olga = save(leader, seed_.optout_olga, [](model::Member& m) { m.consent_newsletter = true; });
+  EXPECT_EQ(olga.outcome, O::kConfirmationSent);
+  auto r2 = row("olga@fabriek.example");
+  ASSERT_TRUE(r2.has_value());
+  EXPECT_EQ(r2->status, SubscriberStatus::kPending);
+  EXPECT_EQ(StoredMember(*db_, r2->id), seed_.optout_olga);
+  auto mails = ConfirmMailsTo(*db_, "olga@fabriek.example");
+  ASSERT_EQ(mails.size(), 1u);
+  recipients = subs.Confirmed();
+  EXPECT_FALSE(std::any_of(recipients->begin(), recipients->end(), [&](const Subscriber& s) { return s.id == r2->id; }));
+  auto confirmed = subs.Confirm(ConfirmTokenIn(mails[0].text));
+  ASSERT_TRUE(confirmed.ok()) << confirmed.status().ToString();
+  EXPECT_EQ(confirmed->status, SubscriberStatus::kConfirmed);
+  EXPECT_TRUE(ConsentInDb(*db_, seed_.optout_olga));
+
+  // 5. Anja changes her address while subscribed: the subscription moves and the new address must confirm.
+  ASSERT_TRUE(accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
+  auto moved = save(AsMember(seed_.anja), seed_.anja, [](model::Member& m) { m.email = "anja@noaber.example"; });
+  EXPECT_EQ(moved.outcome, O::kConfirmationSent);
+  EXPECT_FALSE(row("anja@zorg.example").has_value());
+  auto r3 = row("anja@noaber.example");
+  ASSERT_TRUE(r3.has_value());
+  EXPECT_EQ(r3->id, seed_.sub_anja) << "the same subscription (language, topics, history)";
+  EXPECT_EQ(r3->status, SubscriberStatus::kPending);
+  EXPECT_EQ(StoredMember(*db_, r3->id), seed_.anja);
+  EXPECT_EQ(ConfirmMailsTo(*db_, "anja@noaber.example").size(), 1u);
+
+  // 6. A member created with the choice on by an organizer: pending, confirmation mailed.
+  model::Member fresh;
+  fresh.name = "Femke Vers";
+  fresh.email = "femke@zorg.example";
+  fresh.sector = "care";
+  fresh.languages = {"en"};
+  fresh.consent_newsletter = true;
+  auto created = members.Create(leader, fresh);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  auto made = subs.ApplyProfileChoice(leader, created->id, nullptr);
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  EXPECT_EQ(made->outcome, O::kConfirmationSent);
+  ASSERT_TRUE(made->subscriber.has_value());
+  EXPECT_EQ(made->subscriber->status, SubscriberStatus::kPending);
+  EXPECT_EQ(made->subscriber->language, "en");
+  auto femke_mail = ConfirmMailsTo(*db_, "femke@zorg.example");
+  ASSERT_EQ(femke_mail.size(), 1u);
+  EXPECT_EQ(femke_mail[0].subject, "Please confirm your newsletter subscription");
+
+  EXPECT_EQ(subs.ApplyProfileChoice(leader, 999999, nullptr).status().field(), "member_id");
+}
+
+// A member who confirmed a subscription before the address was theirs on the
+// profile: the first profile save links it and switches the choice on, unless
+// that save switches it off.
+TEST_F(NewsletterDbTest, Issue16_ADoubleOptInBeforeJoiningSwitchesTheProfileOn) {
+  SubscriptionService subs(*db_, clock_);
+  auto p = subs.Subscribe("later@lid.example", "en", {}, false);
+  ASSERT_TRUE(subs.Confirm(p->confirm_token).ok());
+  domain::MemberService members(*db_, clock_);
+  model::Member m;
+  m.name = "Lars Later";
+  m.email = "later@lid.example";
+  m.sector = "industry";
+  auto created = members.Create(Leader(), m);
+  ASSERT_TRUE(created.ok());
+  EXPECT_FALSE(ConsentOnProfile(*db_, clock_, created->id));
+  auto r = subs.ApplyProfileChoice(Leader(), created->id, nullptr);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->outcome, SubscriptionService::ProfileOutcome::kProfileSwitchedOn);
+  EXPECT_TRUE(r->consent);
+  EXPECT_TRUE(ConsentOnProfile(*db_, clock_, created->id));
+  EXPECT_EQ(StoredMember(*db_, p->subscriber.id), created->id);
+  EXPECT_EQ(subs.Get(p->subscriber.id)->status, SubscriberStatus::kConfirmed);
+}
+
+// ---- Unsubscribing by mail (the mailto in List-Unsubscribe) ----
+
+TEST(UnsubscribeRequestTest, FindsTheTokenInTheSubject) {
+  const std::string t = "u.12.0." + std::string(64, 'a');
+  EXPECT_EQ(UnsubscribeRequestToken("Subject: unsubscribe " + t + "\r\n\r\n"), t);
+  EXPECT_EQ(UnsubscribeRequestToken("From: x@y.example\nSubject: Re: Unsubscribe " + t + " please\n\nbody\n"), t);
+  EXPECT_EQ(UnsubscribeRequestToken("Subject: hello " + t + "\n\n"), "") << "no request without the word";
+  EXPECT_EQ(UnsubscribeRequestToken("Subject: unsubscribe u.12.0." + std::string(63, 'a') + "\n\n"), "");
+  EXPECT_EQ(UnsubscribeRequestToken("Subject: unsubscribe u.12.0." + std::string(65, 'a') + "\n\n"), "");
+  EXPECT_EQ(UnsubscribeRequestToken("Subject: unsubscribe\n\nu.12.0." + std::string(64, 'a') + "\n"), "")
+      << "the token belongs in the subject";
+}
+
+TEST_F(NewsletterDbTest, UnsubscribingByMailThroughTheMailtoLink) {
+  // The issue Anja got, and the request her mail client sends from its List-Unsubscribe mailto.
+  Composer composer(*db_, clock_, testing::TestConfig());
+  SubscriptionService subs(*db_, clock_);
+  auto issue = composer.LoadIssue("2026-11");
+  auto msg = composer.ComposeFor(*issue, *subs.Get(seed_.sub_anja), *subs.UnsubscribeToken(seed_.sub_anja));
+  ASSERT_TRUE(msg.ok());
+  const std::string header = testing::ParseMail(msg->raw).headers["list-unsubscribe"];
+  const std::string prefix = "<mailto:";
+  auto at = header.find(prefix);
+  ASSERT_NE(at, std::string::npos) << header;
+  const std::string mailto = header.substr(at + prefix.size(), header.find('>', at) - at - prefix.size());
+  const std::string to = mailto.substr(0, mailto.find('?'));
+  std::string subject = mailto.substr(mailto.find("?subject=") + 9);
+  for (size_t i = subject.find("%20"); i != std::string::npos; i = subject.find("%20")) subject.replace(i, 3, " ");
+  EXPECT_EQ(to, "nieuws@netwerk.example");
+  auto dir = std::filesystem::temp_directory_path() / ("verbinder-unsub-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "request.eml") << "From: anja@zorg.example\r\nTo: " << to << "\r\nSubject: " << subject
+                                     << "\r\nMessage-ID: <req1@zorg.example>\r\n\r\n\r\n";
+  // A forged one and an ordinary mail in the same mailbox.
+  std::ofstream(dir / "forged.eml") << "From: x@y.example\nSubject: unsubscribe u." << seed_.sub_emma << ".0."
+                                    << std::string(64, 'b') << "\n\nhoi\n";
+  std::ofstream(dir / "hello.eml") << "From: x@y.example\nSubject: Vraag over het congres\n\nhoi\n";
+  ASSERT_TRUE(ConsentInDb(*db_, seed_.anja));
+  auto r = ProcessBounceFiles(*db_, clock_, {dir.string()});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->messages, 3);
+  EXPECT_EQ(r->unsubscribe_requests, 2);
+  EXPECT_EQ(r->unsubscribed, 1);
+  EXPECT_EQ(r->bad_requests, 1);
+  EXPECT_EQ(subs.Get(seed_.sub_anja)->status, SubscriberStatus::kUnsubscribed);
+  EXPECT_EQ(subs.Get(seed_.sub_emma)->status, SubscriberStatus::kConfirmed);
+  EXPECT_FALSE(ConsentInDb(*db_, seed_.anja)) << "her profile choice is off";
+  // Reading the mailbox again changes nothing.
+  auto again = ProcessBounceFiles(*db_, clock_, {dir.string()});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->unsubscribe_requests, 2);
+  EXPECT_EQ(again->unsubscribed, 0);
+  std::filesystem::remove_all(dir);
+}
+
+// ---- Migration 0012 on a database that has rows from before ----
+
+TEST(Migration0012Test, LinksSubscribersAndLinesUpTheProfileChoice) {
+  const std::string url = storage::testing::FreshDatabaseUrl("migration_0012");
+  auto opened = storage::Database::Open(url, 2);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  auto& db = **opened;
+  ASSERT_TRUE(db.Migrate(11).ok());
+  ASSERT_EQ(*db.SchemaVersion(), 11);
+  FakeClock clock(kNow);
+  ASSERT_TRUE(domain::EnsureDefaultSectors(db).ok());
+  domain::MemberService members(db, clock);
+  auto add = [&](const std::string& email, bool consent) {
+    model::Member m;
+    m.name = "Lid " + email.substr(0, email.find('@'));
+    m.email = email;
+    m.sector = "care";
+    m.consent_newsletter = consent;
+    auto r = members.Create(domain::Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->id : 0;
+  };
+  // As the old code left them: subscribers without member links, checkboxes that changed nothing.
+  const model::Id a = add("a@lid.example", false);  // confirmed before joining: profile said no
+  const model::Id b = add("b@lid.example", true);   // ticked the box, no subscription
+  const model::Id c = add("c@lid.example", true);   // ticked the box after unsubscribing
+  const model::Id d = add("d@lid.example", false);  // subscribed on the form, never confirmed
+  const model::Id e = add("e@lid.example", true);   // confirmed and ticked: already in line
+  {
+    soci::session sql(db.pool());
+    sql << "INSERT INTO subscribers (email, status, created_at, confirmed_at) VALUES "
+           "('a@lid.example', 'confirmed', 1, 2), ('c@lid.example', 'unsubscribed', 1, 2), "
+           "('d@lid.example', 'pending', 1, 0), ('e@lid.example', 'confirmed', 1, 2), "
+           "('lezer@elders.example', 'confirmed', 1, 2)";
+  }
+  auto applied = db.Migrate(12);
+  ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+  EXPECT_EQ(*applied, 1);
+  EXPECT_EQ(*db.SchemaVersion(), 12);
+  soci::session sql(db.pool());
+  auto link = [&](const std::string& email) {
+    long long m = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT member_id FROM subscribers WHERE email = :e", soci::use(email), soci::into(m, ind);
+    return ind == soci::i_ok ? m : 0;
+  };
+  EXPECT_EQ(link("a@lid.example"), a);
+  EXPECT_EQ(link("c@lid.example"), c);
+  EXPECT_EQ(link("d@lid.example"), d);
+  EXPECT_EQ(link("e@lid.example"), e);
+  EXPECT_EQ(link("lezer@elders.example"), 0);
+  EXPECT_TRUE(ConsentInDb(db, a)) << "the profile shows the subscription she has";
+  EXPECT_FALSE(ConsentInDb(db, b)) << "no subscription, so the profile no longer claims one";
+  EXPECT_FALSE(ConsentInDb(db, c));
+  EXPECT_FALSE(ConsentInDb(db, d));
+  EXPECT_TRUE(ConsentInDb(db, e));
+  // Nobody's mail changed.
+  long long confirmed = 0;
+  sql << "SELECT count(*) FROM subscribers WHERE status = 'confirmed'", soci::into(confirmed);
+  EXPECT_EQ(confirmed, 3);
+  // The changed members are in the change log for the profile caches of running servers.
+  std::set<long long> logged;
+  {
+    long long id = 0;
+    soci::statement st = (sql.prepare << "SELECT member_id FROM member_changes", soci::into(id));
+    st.execute();
+    while (st.fetch()) logged.insert(id);
+  }
+  for (model::Id m : {a, b, c}) EXPECT_TRUE(logged.count(m)) << m;
+}
+
+// ---- The demo network's newsletter ----
+
+// `verbinder demo` then `verbinder newsletter compose --month <this month>`:
+// personal issues for the members who subscribed on their profile.
+TEST(DemoNewsletterTest, ComposeOnTheDemoWritesPersonalIssues) {
+  const std::string name = "demo_newsletter";
+  auto db = storage::testing::FreshDatabase(name);
+  SystemClock clock;  // as `verbinder demo` and `verbinder newsletter compose` run
+  ASSERT_TRUE(domain::EnsureDefaultSectors(*db).ok());
+  ASSERT_TRUE(domain::LoadNetwork(*db, demo::BuildDemoNetwork(), clock, {}).ok());
+  auto stats = SeedDemoNewsletter(*db, clock);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->topics, 4);
+  EXPECT_EQ(stats->articles_published, 8);
+  EXPECT_EQ(stats->articles_submitted, 1);
+  EXPECT_GT(stats->member_subscribers, 150);
+  EXPECT_EQ(stats->readers, 6);
+  {
+    soci::session sql(db->pool());
+    long long with_consent = 0, linked = 0, unlinked_members = 0;
+    sql << "SELECT count(*) FROM members WHERE consent_newsletter = 1", soci::into(with_consent);
+    sql << "SELECT count(*) FROM subscribers s JOIN members m ON m.id = s.member_id AND m.email = s.email "
+           "WHERE s.status = 'confirmed'", soci::into(linked);
+    sql << "SELECT count(*) FROM subscribers s JOIN members m ON m.email = s.email WHERE s.member_id IS NULL",
+        soci::into(unlinked_members);
+    EXPECT_EQ(linked, with_consent) << "the profile choice is the subscription";
+    EXPECT_EQ(stats->member_subscribers, with_consent);
+    EXPECT_EQ(unlinked_members, 0);
+  }
+  // This month: four approved articles in Dutch and English, by members and the leader; last month four more.
+  const std::string month = MonthOf(clock.Now());
+  Composer composer(*db, clock, testing::TestConfig());
+  auto issue = composer.LoadIssue(month);
+  ASSERT_TRUE(issue.ok()) << issue.status().ToString();
+  ASSERT_EQ(issue->articles.size(), 4u);
+  std::set<std::string> languages, authors;
+  for (const auto& a : issue->articles) {
+    languages.insert(a.language);
+    EXPECT_LE(a.published_at, clock.Now());
+    EXPECT_EQ(a.status, ArticleStatus::kPublished);
+  }
+  EXPECT_EQ(languages, (std::set<std::string>{"nl", "en"}));
+  {
+    soci::session sql(db->pool());
+    long long distinct_authors = 0, by_leader = 0;
+    sql << "SELECT count(DISTINCT author_id) FROM articles WHERE status = 'published'", soci::into(distinct_authors);
+    sql << "SELECT count(*) FROM articles a JOIN members m ON m.id = a.author_id WHERE m.email = 'leider@verbinder.demo'",
+        soci::into(by_leader);
+    EXPECT_GE(distinct_authors, 5);
+    EXPECT_EQ(by_leader, 2);
+  }
+  auto range = MonthRange(month);
+  auto last = composer.LoadIssue(MonthOf(range->first - 1));
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->articles.size(), 4u);
+
+  // The CLI, as a user runs it on the demo.
+  auto out = std::filesystem::temp_directory_path() / ("verbinder-demo-issue-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(out);
+  ASSERT_EQ(RunNewsletter({"compose", "--db", storage::testing::SameDatabaseUrl(name), "--month", month, "--out",
+                           out.string()}),
+            0);
+  SubscriptionService subs(*db, clock);
+  auto recipients = subs.Confirmed();
+  ASSERT_TRUE(recipients.ok());
+  size_t files = 0;
+  for (const auto& f : std::filesystem::directory_iterator(out)) files += f.path().extension() == ".eml";
+  EXPECT_GT(files, 0u);
+  EXPECT_EQ(files, recipients->size());
+  // Anja's issue has her personal part; article links open the web pages.
+  auto anja = subs.FindByEmail(std::string(demo::kDemoAnjaEmail));
+  ASSERT_TRUE(anja.ok() && anja->has_value());
+  EXPECT_GT((*anja)->member_id, 0);
+  std::ifstream in(out / ("subscriber-" + std::to_string((*anja)->id) + ".eml"), std::ios::binary);
+  std::stringstream raw;
+  raw << in.rdbuf();
+  auto mail = testing::ParseMail(raw.str());
+  EXPECT_NE(mail.text.find("Speciaal voor jou"), std::string::npos) << mail.text;
+  EXPECT_NE(mail.text.find("Lean in de wijkzorg"), std::string::npos);
+  EXPECT_NE(mail.text.find("/articles/"), std::string::npos);
+  EXPECT_EQ(mail.text.find("/api/v1/articles"), std::string::npos);
+  // Most member subscribers get a personal part; readers who are no members get none.
+  int personal = 0, members_n = 0;
+  for (const auto& s : *recipients) {
+    auto p = composer.Personal(s);
+    ASSERT_TRUE(p.ok());
+    if (s.member_id > 0) {
+      ++members_n;
+      personal += !p->empty();
+    } else {
+      EXPECT_TRUE(p->empty());
+    }
+  }
+  EXPECT_GT(personal, members_n / 2) << personal << " of " << members_n;
+  std::filesystem::remove_all(out);
+
+  // Seeding again adds nothing.
+  auto twice = SeedDemoNewsletter(*db, clock);
+  ASSERT_TRUE(twice.ok());
+  EXPECT_EQ(twice->articles_published + twice->articles_submitted + twice->member_subscribers + twice->readers, 0);
+}
+
+// Loaded on the first day of a month: this month's articles still lie in this
+// month and before now.
+TEST(DemoNewsletterTest, EarlyInTheMonthTheArticlesStillFallInIt) {
+  auto db = storage::testing::FreshDatabase("demo_newsletter_early");
+  auto start = MonthRange("2027-02");
+  FakeClock clock(start->first + 3600);
+  ASSERT_TRUE(domain::EnsureDefaultSectors(*db).ok());
+  ASSERT_TRUE(domain::LoadNetwork(*db, demo::BuildDemoNetwork(), clock, {}).ok());
+  ASSERT_TRUE(SeedDemoNewsletter(*db, clock).ok());
+  Composer composer(*db, clock, testing::TestConfig());
+  auto feb = composer.LoadIssue("2027-02");
+  ASSERT_TRUE(feb.ok()) << feb.status().ToString();
+  EXPECT_EQ(feb->articles.size(), 4u);
+  for (const auto& a : feb->articles) EXPECT_LE(a.published_at, clock.Now());
+  auto jan = composer.LoadIssue("2027-01");
+  ASSERT_TRUE(jan.ok());
+  EXPECT_EQ(jan->articles.size(), 4u);
 }
 
 // The in-memory personal parts (used to compose every issue) against the

@@ -208,7 +208,9 @@ TEST_F(SmtpTest, EveryMessageArrivesWithItsHeadersPartsAndOwnPersonalPart) {
     std::string lu = m.headers.at("list-unsubscribe");
     const std::string prefix = "<https://netwerk.example/api/v1/newsletter/unsubscribe/";
     ASSERT_EQ(lu.rfind(prefix, 0), 0u) << lu;
-    std::string token = lu.substr(prefix.size(), lu.size() - prefix.size() - 1);
+    // <https://…/unsubscribe/TOKEN>, <mailto:…?subject=unsubscribe%20TOKEN> (RFC 2369 / 8058)
+    std::string token = lu.substr(prefix.size(), lu.find('>') - prefix.size());
+    EXPECT_NE(lu.find(">, <mailto:nieuws@netwerk.example?subject=unsubscribe%20" + token + ">"), std::string::npos) << lu;
     auto sid = VerifyToken(*key, TokenPurpose::kUnsubscribe, token, now_);
     ASSERT_TRUE(sid.ok());
     EXPECT_EQ(*sid, ids.at(rcpt));

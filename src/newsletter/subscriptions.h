@@ -3,6 +3,15 @@
 // subscribe their own account address from their profile without it. Every
 // issue carries a one-click unsubscribe link (RFC 8058) that needs no login.
 //
+// The newsletter and the members are one: a subscriber whose address is a
+// member's is that member (Subscriber::member_id, stored when the row is
+// written — subscribe, confirm, unsubscribe, LinkMembers, migration 0012 — and
+// resolved by address on every read, so a member who joined after subscribing
+// gets their personal part at once). The profile's newsletter choice
+// (members.consent_newsletter) is the subscription of the member's own
+// address: ApplyProfileChoice makes a profile change into a subscription
+// change, and a confirmation or an unsubscribe link changes the profile.
+//
 // The confirmation mail (Dutch or English, with the link) is queued in the
 // notify outbox inside the same transaction as the subscription, and
 // delivered by the server's outbox deliverer; at most one per address per
@@ -37,7 +46,7 @@ std::optional<SubscriberStatus> ParseSubscriberStatus(std::string_view s);
 struct Subscriber {
   model::Id id = 0;
   std::string email;
-  model::Id member_id = 0;     // 0 = not a member (anonymous reader)
+  model::Id member_id = 0;     // the member who has this address (else the stored link); 0 = a reader who is no member
   std::string language = "nl"; // "nl" or "en"
   std::vector<std::string> topics;   // topic keys (newsletter_topics), see topics.h
   bool topics_only = false;          // only articles of these topics (else: these first)
@@ -89,6 +98,42 @@ class SubscriptionService {
                                        const std::vector<std::string>& topics, bool topics_only);
   // A signed-in member's own subscription (NotFound when there is none).
   Result<Subscriber> Mine(const domain::Viewer& viewer);
+
+  // The profile's newsletter choice is the subscription of the member's own
+  // address. Call it after a profile change has committed (the member's
+  // consent_newsletter and email are read from the database), with the
+  // profile as it was before the change, or nullptr for a member just created.
+  // In one transaction:
+  //  - the subscription of the member's address is linked to the member;
+  //  - switched on (or on without a subscription): a confirmed subscription
+  //    when the member changes their own profile, has an enabled account and
+  //    kept their address in this change — the account proves the address
+  //    (sign-up confirmation or invitation link, both mailed to it), so the
+  //    second opt-in step is already done; otherwise (an organizer switched it
+  //    on, or the address just changed) a pending subscription and the
+  //    confirmation mail (throttled as for Subscribe);
+  //  - switched off: the subscription is unsubscribed (pending deliveries of
+  //    an issue being sent are skipped);
+  //  - the address changed while on: the subscription moves to the new
+  //    address, which must confirm (the old address gets no more issues);
+  //  - a member who finds a confirmed subscription of their address (they
+  //    subscribed before joining, or took over an address that had) gets the
+  //    profile choice switched on, unless they switched it off in this change.
+  // NotFound("member_id") for an unknown member. Idempotent: calling it again
+  // with the same `before` changes nothing more.
+  enum class ProfileOutcome { kNothing, kConfirmed, kConfirmationSent, kUnsubscribed, kProfileSwitchedOn };
+  struct ProfileSync {
+    ProfileOutcome outcome = ProfileOutcome::kNothing;
+    bool consent = false;                  // the profile's newsletter choice afterwards
+    std::optional<Subscriber> subscriber;  // the subscription of the member's address, if any
+  };
+  Result<ProfileSync> ApplyProfileChoice(const domain::Viewer& viewer, model::Id member_id,
+                                         const model::Member* before);
+  // Links every subscriber whose address is a member's (and not yet linked to
+  // that member) — after members were imported or created — and switches the
+  // profile choice on for members whose newly linked subscription is
+  // confirmed. Returns how many subscribers were linked.
+  Result<int64_t> LinkMembers();
 
   Result<Subscriber> Get(model::Id id);
   // Organizers only.
