@@ -222,3 +222,6 @@ P["/api/v1/encounters/{id}/confirm"] = {"post": op("Confirm a claim about me: th
     schema=ref("Encounter"), params=[pid()], extra=CONFLICT)}
 P["/api/v1/encounters/{id}/decline"] = {"post": op("Say a claim about me did not happen", "declineEncounter", "events",
     schema=ref("Encounter"), params=[pid()], extra=CONFLICT)}
+P["/api/v1/connect-codes/{code}"] = {"get": op("Whose connect code this is (hidden members: no id, no name)", "connectCodeOwner", "events",
+    schema={"type": "object", "properties": {"code": {"type": "string"}, "person": ref("PersonRef")}},
+    params=[{"name": "code", "in": "path", "required": True, "description": "A connect code", "schema": {"type": "string"}}], errors=("400", "401", "404"))}

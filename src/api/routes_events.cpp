@@ -465,6 +465,14 @@ void RegisterEncounterRoutes(App& app, std::shared_ptr<EventsApi> api) {
     return Response::JsonBody({{"code", code}, {"path", "/connect/" + code}});
   });
 
+  app.Add(Method::kGet, "/api/v1/connect-codes/:code", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
+    const auto it = ctx.req.path_params.find("code");
+    const std::string code = it == ctx.req.path_params.end() ? "" : it->second;
+    VB_ASSIGN_OR_RETURN(auto person, api->encounters.CodeOwner(ctx.viewer, code));
+    return Response::JsonBody({{"code", code}, {"person", ToJson(person)}});
+  });
+
   app.Add(Method::kGet, "/api/v1/events/:id/encounters", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));

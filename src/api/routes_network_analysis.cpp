@@ -603,7 +603,7 @@ Result<Json> CreateIntroduction(App& app, const domain::Viewer& viewer, const In
       notify::Notify(sql, ids[i], "introduction",
                      {leader.name + " introduces you to " + names[1 - i] + through + note,
                       leader.name + " stelt je voor aan " + names[1 - i] + via_nl + note},
-                     ref, now);
+                     ref, now, ids[1 - i]);
     tr.commit();
     return Json{{"id", id},
                 {"a", in.a},

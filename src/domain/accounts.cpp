@@ -2,6 +2,7 @@
 #include "domain/member_cache.h"
 #include "domain/search_index.h"
 
+#include <arpa/inet.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <set>
 
 #include "domain/db_util.h"
+#include "domain/member_ref.h"
 #include "domain/json_codec.h"
 #include "domain/members.h"
 #include "domain/network.h"
@@ -46,6 +48,52 @@ Status CheckPassword(const std::string& password) {
   if (password.size() > 1024) return InvalidArgument("is too long", "password");
   if (!IsValidUtf8(password)) return InvalidArgument("is not valid UTF-8", "password");
   return Status::Ok();
+}
+
+// The part of a client address that throttling counts by: the address, or for
+// IPv6 its /64 (a subscriber usually holds a whole /64 and could otherwise
+// walk through it).
+std::string ThrottleAddress(const std::string& address) {
+  unsigned char b[16];
+  if (address.find(':') == std::string::npos || inet_pton(AF_INET6, address.c_str(), b) != 1) return address;
+  static const unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (std::equal(b, b + 12, kMapped)) return address;  // IPv4, written as IPv6
+  std::fill(b + 8, b + 16, 0);
+  char out[INET6_ADDRSTRLEN] = {};
+  inet_ntop(AF_INET6, b, out, sizeof out);
+  return std::string(out) + "/64";
+}
+
+// Keys of login_attempts. Guesses of a password: per account and client
+// ("login:<email>|<client>") and per client ("addr:<client>") — never per
+// account alone, so one client's failures never refuse another
+// (docs/accounts.md). Mails: "reset:<email>", "signup:<email>",
+// "mail-addr:<client>".
+std::string NormalEmail(const std::string& email) { return AsciiLower(Trim(email)); }
+std::string LoginKeyPrefix(const std::string& email) { return "login:" + NormalEmail(email) + "|"; }
+std::string LoginKey(const std::string& email, const std::string& address) {
+  return LoginKeyPrefix(email) + ThrottleAddress(address);
+}
+std::string AddressKey(const std::string& address) { return "addr:" + ThrottleAddress(address); }
+std::string MailAddressKey(const std::string& address) { return "mail-addr:" + ThrottleAddress(address); }
+
+// Forgets the failures of an account from every client (a password reset:
+// the owner proved they hold the mailbox).
+void ForgetLoginFailures(soci::session& sql, const std::string& email) {
+  std::string pattern;
+  for (char c : LoginKeyPrefix(email)) {
+    if (c == '!' || c == '%' || c == '_') pattern += '!';
+    pattern += c;
+  }
+  pattern += '%';
+  sql << "DELETE FROM login_attempts WHERE key LIKE :p ESCAPE '!'", soci::use(pattern);
+}
+
+// Takes back one use of `key` counted at `now`.
+void DropOneAttempt(soci::session& sql, const std::string& key, int64_t now) {
+  long long t = now;
+  sql << "DELETE FROM login_attempts WHERE id = (SELECT max(id) FROM login_attempts WHERE key = :k AND at = :t)",
+      soci::use(key), soci::use(t);
 }
 
 }  // namespace
@@ -112,21 +160,36 @@ Status AccountService::SetRole(const Viewer& viewer, model::Id member_id, model:
   return r.ok() ? Status::Ok() : r.status();
 }
 
-Status AccountService::ChangePassword(const Viewer& viewer, const std::string& old_password,
-                                      const std::string& new_password) {
-  if (!viewer.authenticated()) return Unauthenticated("sign in first");
-  VB_RETURN_IF_ERROR(CheckPassword(new_password));
+Status AccountService::ChangePassword(const Viewer& viewer, const PasswordChange& c) {
+  if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
+  if (Status s = CheckPassword(c.new_password); !s.ok()) return Status(s.code(), s.message(), "new_password");
+  if (c.old_password.empty()) return InvalidArgument("is required", "old_password");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    long long id = viewer.member_id;
-    std::string hash;
-    sql << "SELECT password_hash FROM accounts WHERE member_id = :id", soci::use(id), soci::into(hash);
+    long long id = viewer.member_id, now = clock_.Now();
+    std::string hash, email;
+    sql << "SELECT a.password_hash, m.email FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.member_id = :id",
+        soci::use(id), soci::into(hash), soci::into(email);
     if (!sql.got_data()) return NotFound("no account", "member_id");
-    if (!VerifyPassword(hash, old_password)) return InvalidArgument("is not your current password", "old_password");
-    auto nh = HashPassword(new_password);
-    if (!nh) return nh.status();
-    sql << "UPDATE accounts SET password_hash = :h WHERE member_id = :id", soci::use(*nh), soci::use(id);
+    // Guessing the old password with a stolen session is guessing a login.
+    VB_RETURN_IF_ERROR(StartGuess(sql, email, c.address, now));
+    if (!VerifyPassword(hash, c.old_password)) return InvalidArgument("is not your current password", "old_password");
+    ForgiveGuess(sql, email, c.address, now);
+    VB_ASSIGN_OR_RETURN(std::string new_hash, HashPassword(c.new_password));
+    storage::Transaction tr(sql);
+    // Only over the hash just checked: a change in between wins, this one fails.
+    soci::statement st = (sql.prepare << "UPDATE accounts SET password_hash = :n WHERE member_id = :m AND password_hash = :o",
+                          soci::use(new_hash), soci::use(id), soci::use(hash));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return Conflict("your password was changed meanwhile; sign in again", "old_password");
+    // Whoever else holds a session or a token of this account is out.
+    std::string keep = c.keep_session.empty() ? std::string() : TokenHash(c.keep_session);
+    sql << "DELETE FROM sessions WHERE member_id = :m AND token_hash <> :h", soci::use(id), soci::use(keep);
+    if (!c.keep_tokens) sql << "DELETE FROM api_tokens WHERE member_id = :m", soci::use(id);
+    sql << "UPDATE password_resets SET used_at = :n WHERE member_id = :m AND used_at = 0", soci::use(now), soci::use(id);
+    tr.commit();
     return true;
   });
+  ForgetCachedSessions(db_);  // after the commit: the other sessions ended
   return r.ok() ? Status::Ok() : r.status();
 }
 
@@ -140,15 +203,15 @@ int64_t AccountService::RetryAfter(const std::string& email, const std::string& 
   auto r = WithSession<int64_t>(db_, [&](soci::session& sql) -> Result<int64_t> {
     int64_t now = clock_.Now(), since = now - kThrottleWindow;
     int64_t worst = 0;
-    for (auto [key, limit] : {std::pair<std::string, int>{"email:" + AsciiLower(Trim(email)), kMaxFailuresPerEmail},
-                              std::pair<std::string, int>{"addr:" + address, kMaxFailuresPerAddress}}) {
+    for (auto [key, limit] : {std::pair<std::string, int>{LoginKey(email, address), kMaxFailuresPerEmail},
+                              std::pair<std::string, int>{AddressKey(address), kMaxFailuresPerAddress}}) {
       VB_ASSIGN_OR_RETURN(int64_t n, Failures(sql, key, since));
       if (n >= limit) {
-        long long oldest = 0, s = since;
         // The window frees up when the (n - limit + 1)-th oldest failure expires.
-        sql << "SELECT min(at) FROM login_attempts WHERE key = :k AND at > :s", soci::use(key), soci::use(s),
-            soci::into(oldest);
-        worst = std::max<int64_t>(worst, oldest + kThrottleWindow - now + 1);
+        long long freeing = now, s = since, skip = n - limit;
+        sql << "SELECT at FROM login_attempts WHERE key = :k AND at > :s ORDER BY at LIMIT 1 OFFSET :o", soci::use(key),
+            soci::use(s), soci::use(skip), soci::into(freeing);
+        worst = std::max<int64_t>(worst, freeing + kThrottleWindow - now + 1);
       }
     }
     return worst;
@@ -156,16 +219,39 @@ int64_t AccountService::RetryAfter(const std::string& email, const std::string& 
   return r.ok() ? *r : 0;
 }
 
+Status AccountService::StartGuess(soci::session& sql, const std::string& email, const std::string& address,
+                                  int64_t now) {
+  const std::pair<std::string, int> keys[] = {{LoginKey(email, address), kMaxFailuresPerEmail},
+                                              {AddressKey(address), kMaxFailuresPerAddress}};
+  long long t = now;
+  for (const auto& [key, limit] : keys)
+    sql << "INSERT INTO login_attempts (key, at) VALUES (:k, :t)", soci::use(key), soci::use(t);
+  bool over = false;
+  for (const auto& [key, limit] : keys) {
+    VB_ASSIGN_OR_RETURN(int64_t n, Failures(sql, key, now - kThrottleWindow));
+    over = over || n > limit;  // this guess included
+  }
+  if (!over) return Status::Ok();
+  for (const auto& [key, limit] : keys) DropOneAttempt(sql, key, now);  // a refused guess does not count
+  return Status(Code::kTooManyRequests, "too many failed sign-ins from here; try again later");
+}
+
+void AccountService::ForgiveGuess(soci::session& sql, const std::string& email, const std::string& address,
+                                  int64_t now) {
+  std::string key = LoginKey(email, address);
+  sql << "DELETE FROM login_attempts WHERE key = :k", soci::use(key);  // this client's failures for the account
+  DropOneAttempt(sql, AddressKey(address), now);  // but not its failures for other accounts
+}
+
 Result<Session> AccountService::Login(const std::string& email_in, const std::string& password,
                                       const std::string& address) {
-  std::string email = AsciiLower(Trim(email_in));
+  std::string email = NormalEmail(email_in);
   if (email.empty()) return InvalidArgument("is required", "email");
   if (password.empty()) return InvalidArgument("is required", "password");
   if (email.size() > 254 || password.size() > 1024) return Unauthenticated("wrong e-mail address or password");
-  if (RetryAfter(email, address) > 0)
-    return Status(Code::kTooManyRequests, "too many failed sign-ins; try again later");
   return WithSession<Session>(db_, [&](soci::session& sql) -> Result<Session> {
     long long id = 0, now = clock_.Now();
+    VB_RETURN_IF_ERROR(StartGuess(sql, email, address, now));
     std::string hash, role;
     int disabled = 0;
     sql << "SELECT a.member_id, a.password_hash, a.role, a.disabled FROM accounts a JOIN members m ON m.id = a.member_id "
@@ -175,13 +261,8 @@ Result<Session> AccountService::Login(const std::string& email_in, const std::st
     // Verify against a dummy hash when the account is missing, so timing does not reveal accounts.
     static const std::string kDummy = *HashPassword("not-a-real-password-0000");
     bool ok = VerifyPassword(found ? hash : kDummy, password) && found && !disabled;
-    if (!ok) {
-      for (const std::string& key : {"email:" + email, "addr:" + address})
-        sql << "INSERT INTO login_attempts (key, at) VALUES (:k, :t)", soci::use(key), soci::use(now);
-      return Unauthenticated("wrong e-mail address or password");
-    }
-    std::string k = "email:" + email;
-    sql << "DELETE FROM login_attempts WHERE key = :k", soci::use(k);
+    if (!ok) return Unauthenticated("wrong e-mail address or password");  // the guess stays counted
+    ForgiveGuess(sql, email, address, now);
     long long old = now - kThrottleWindow;
     sql << "DELETE FROM login_attempts WHERE at < :t", soci::use(old);
     Session s;
@@ -478,6 +559,35 @@ Json RowsAsJson(soci::session& sql, const std::string& query, long long member_i
   return out;
 }
 
+// To the member whose address someone used to sign up: in the member's first
+// language; with an account, "log in or reset"; without (imported by the
+// leader), "ask the leader".
+AccountMail SignupAttemptMail(soci::session& sql, const std::string& email, const std::string& name,
+                              const std::string& languages, bool has_account) {
+  const std::string lang = StartsWith(languages, "en") ? "en" : "nl";
+  const bool en = lang == "en";
+  std::vector<std::string> lines = {
+      en ? "Someone tried to sign up for verbinder with this e-mail address, but it already belongs to you."
+         : "Iemand probeerde zich bij verbinder aan te melden met dit e-mailadres, maar het is al van jou."};
+  if (has_account)
+    lines.push_back(en ? "If it was you: you already have an account. Log in with the link below, or choose "
+                         "\"Forgot your password?\" there to set a new password."
+                       : "Was jij het? Je hebt al een account. Log in met de link hieronder, of kies daar "
+                         "\"Wachtwoord vergeten?\" om een nieuw wachtwoord in te stellen.");
+  else
+    lines.push_back(en ? "If it was you: you are already in the network, but without a login yet. Ask the network "
+                         "leader to give you one."
+                       : "Was jij het? Je staat al in het netwerk, maar hebt nog geen inlog. Vraag de netwerkleider "
+                         "je er een te geven.");
+  return MakeMail("account.signup_existing", lang, email, name,
+                  en ? "Someone tried to sign up with your address" : "Aanmelding met jouw e-mailadres",
+                  lines, BaseUrl(sql) + "/login",
+                  en ? "Was it not you? Then ignore this mail: nothing has changed, and nobody can sign up with your "
+                       "address."
+                     : "Was jij het niet? Negeer deze mail dan: er is niets veranderd, en niemand kan zich met jouw "
+                       "adres aanmelden.");
+}
+
 }  // namespace
 
 Status AccountService::Throttle(soci::session& sql, const std::string& key, int limit) {
@@ -539,11 +649,20 @@ Status AccountService::SignUp(const Signup& in, const std::string& address) {
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     // Counted outside the transaction: a refused request still counts.
     VB_RETURN_IF_ERROR(Throttle(sql, "signup:" + m.email, kMaxSignupsPerEmail));
-    VB_RETURN_IF_ERROR(Throttle(sql, "mail-addr:" + address, kMaxMailsPerAddress));
+    VB_RETURN_IF_ERROR(Throttle(sql, MailAddressKey(address), kMaxMailsPerAddress));
     storage::Transaction tr(sql);
-    long long n = 0;
-    sql << "SELECT count(*) FROM members WHERE email = :e", soci::use(m.email), soci::into(n);
-    if (n) return AlreadyExists("a member with this e-mail address exists; log in or reset your password", "email");
+    // The address of a member: nothing is stored, the owner hears of it, and the
+    // caller gets the same answer as for a new address (no account enumeration).
+    long long owner = 0, accounts = 0;
+    std::string owner_name, owner_langs;
+    sql << "SELECT m.id, m.name, m.languages, (SELECT count(*) FROM accounts a WHERE a.member_id = m.id) "
+           "FROM members m WHERE m.email = :e",
+        soci::use(m.email), soci::into(owner), soci::into(owner_name), soci::into(owner_langs), soci::into(accounts);
+    if (sql.got_data()) {
+      VB_RETURN_IF_ERROR(SendMail(sql, SignupAttemptMail(sql, m.email, owner_name, owner_langs, accounts > 0)));
+      tr.commit();
+      return true;
+    }
     std::string token = RandomToken(), th = TokenHash(token);
     long long now = clock_.Now(), exp = now + kSignupLifetime;
     sql << "DELETE FROM signups WHERE email = :e", soci::use(m.email);
@@ -866,7 +985,7 @@ Status AccountService::RequestPasswordReset(const std::string& email_in, const s
   if (email.size() > 254 || !IsValidEmail(email)) return InvalidArgument("is not a valid e-mail address", "email");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     VB_RETURN_IF_ERROR(Throttle(sql, "reset:" + email, kMaxResetsPerEmail));
-    VB_RETURN_IF_ERROR(Throttle(sql, "mail-addr:" + address, kMaxMailsPerAddress));
+    VB_RETURN_IF_ERROR(Throttle(sql, MailAddressKey(address), kMaxMailsPerAddress));
     storage::Transaction tr(sql);
     long long id = 0;
     std::string name, langs;
@@ -918,10 +1037,10 @@ Status AccountService::ResetPassword(const std::string& token, const std::string
     // Every other open reset link of this account stops working too.
     sql << "UPDATE password_resets SET used_at = :n WHERE member_id = :m AND used_at = 0", soci::use(now), soci::use(mid);
     sql << "DELETE FROM sessions WHERE member_id = :m", soci::use(mid);
+    sql << "DELETE FROM api_tokens WHERE member_id = :m", soci::use(mid);
     std::string email;
     sql << "SELECT email FROM members WHERE id = :m", soci::use(mid), soci::into(email);
-    std::string k = "email:" + email;
-    sql << "DELETE FROM login_attempts WHERE key = :k", soci::use(k);
+    ForgetLoginFailures(sql, email);
     tr.commit();
     return true;
   });
@@ -1004,8 +1123,10 @@ Status AccountService::DeleteMember(const Viewer& viewer, model::Id member_id, c
     if (has("outbox")) sql << "DELETE FROM outbox WHERE to_email = :e", soci::use(email);
     sql << "DELETE FROM invitations WHERE member_id = :m OR email = :e", soci::use(mid), soci::use(email);
     sql << "DELETE FROM signups WHERE email = :e", soci::use(email);
+    // ("email:" keyed login failures per account alone before issue #15.)
     for (const std::string& k : {"email:" + email, "reset:" + email, "signup:" + email})
       sql << "DELETE FROM login_attempts WHERE key = :k", soci::use(k);
+    ForgetLoginFailures(sql, email);
     // Explicit deletes of the core tables (the rest follows by ON DELETE CASCADE).
     for (const char* q : {"DELETE FROM member_terms WHERE member_id = :m", "DELETE FROM challenges WHERE member_id = :m",
                           "DELETE FROM sessions WHERE member_id = :m", "DELETE FROM api_tokens WHERE member_id = :m",
@@ -1137,6 +1258,12 @@ Result<nlohmann::json> AccountService::ExportOwnData(const Viewer& viewer) {
     }
   }
   out.update(data);
+  // Names and addresses of members the viewer may not see, inside texts
+  // (notifications, meeting reasons, messages): the one projection.
+  VB_RETURN_IF_ERROR(WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+    ScrubHiddenMembers(sql, viewer, out, "nl");
+    return true;
+  }).status());
   return out;
 }
 

@@ -92,7 +92,7 @@ struct EncounterOverview {
   bool registered = false;  // the viewer is registered for the event
   bool open = false;        // claims can be made now
   UnixTime opens_at = 0, closes_at = 0;
-  std::vector<Encounter> mine;        // claims the viewer made (every status)
+  std::vector<Encounter> mine;        // claims the viewer made (every status) and confirmed ones about the viewer
   std::vector<Encounter> to_confirm;  // pending claims about the viewer
   std::vector<EncounterCandidate> candidates;
 };
@@ -104,6 +104,11 @@ class EncounterService {
   // The viewer's connect code (made on first use; 8 characters of an
   // unambiguous alphabet). Signed-in members only.
   Result<std::string> ConnectCode(const domain::Viewer& viewer);
+
+  // Whose connect code this is, as the viewer may see them (member_id 0 for a
+  // member hidden from the viewer: the code never reveals who it is).
+  // InvalidArgument for a malformed code, NotFound for an unknown one.
+  Result<PersonRef> CodeOwner(const domain::Viewer& viewer, const std::string& code);
 
   // "I spoke with X at this event." Both must be registered for the event and
   // the event within its claim window. Idempotent: a pending or confirmed claim

@@ -132,6 +132,15 @@ TEST_F(EncountersTest, ScanIsPendingUntilTheOtherConfirmsThenOneRealTieAndANextS
   // Both get a next step.
   EXPECT_EQ(NotesOf(anja_).front().kind, "tie_real");
   EXPECT_EQ(NotesOf(pieter_).front().kind, "tie_real");
+  // Both sides see it, once.
+  for (const auto& who : {anja_, pieter_}) {
+    auto o = enc_->Overview(As(who), ev_.event.id);
+    ASSERT_TRUE(o.ok());
+    ASSERT_EQ(o->mine.size(), 1u) << who.name;
+    EXPECT_EQ(o->mine[0].status, EncounterStatus::kConfirmed);
+    EXPECT_EQ(o->mine[0].mine, who.id == anja_.id);
+    EXPECT_EQ(o->mine[0].other.member_id, who.id == anja_.id ? pieter_.id : anja_.id);
+  }
   // Confirming twice writes nothing more; a confirmed encounter cannot be withdrawn.
   EXPECT_TRUE(enc_->Confirm(As(pieter_), e->id).ok());
   EXPECT_EQ(LedgerRows(), 1);
@@ -147,11 +156,14 @@ TEST_F(EncountersTest, ScanningBackMakesItMutual) {
   EXPECT_EQ(b->other.member_id, anja_.id);
   EXPECT_EQ(LedgerRows(model::InteractionKind::kMetAtEvent), 1);
   EXPECT_TRUE(RealTie(anja_, pieter_));
-  auto o = enc_->Overview(As(anja_), ev_.event.id);
-  ASSERT_TRUE(o.ok());
-  ASSERT_EQ(o->mine.size(), 1u);
-  EXPECT_EQ(o->mine.front().status, EncounterStatus::kConfirmed);
-  EXPECT_TRUE(o->to_confirm.empty());
+  for (const auto& who : {anja_, pieter_}) {
+    auto o = enc_->Overview(As(who), ev_.event.id);
+    ASSERT_TRUE(o.ok());
+    ASSERT_EQ(o->mine.size(), 1u) << who.name;  // one encounter: Pieter's scan confirmed Anja's claim
+    EXPECT_EQ(o->mine.front().mine, who.id == anja_.id);
+    EXPECT_EQ(o->mine.front().status, EncounterStatus::kConfirmed);
+    EXPECT_TRUE(o->to_confirm.empty());
+  }
 }
 
 TEST_F(EncountersTest, AnUnconfirmedClaimExpiresAfterFourteenDays) {
@@ -231,6 +243,14 @@ TEST_F(EncountersTest, AHiddenMemberCannotBeDiscoveredByScanningOrClaiming) {
   ASSERT_FALSE(by_id.ok());
   EXPECT_EQ(by_id.status().code(), nobody.status().code());
   EXPECT_EQ(by_id.status().message(), nobody.status().message());
+  // Looking the code up tells her nothing either.
+  auto owner = enc_->CodeOwner(As(anja_), CodeOf(hidden));
+  ASSERT_TRUE(owner.ok());
+  EXPECT_EQ(owner->member_id, 0);
+  EXPECT_TRUE(owner->name.empty());
+  EXPECT_EQ(enc_->CodeOwner(As(anja_), CodeOf(pieter_))->name, "Pieter Lammerink");
+  EXPECT_EQ(enc_->CodeOwner(As(anja_), "22222222").status().code(), Code::kNotFound);
+  EXPECT_EQ(enc_->CodeOwner(As(anja_), "x").status().field(), "code");
   // Scanning the code he showed her: recorded, but she never learns who it is.
   auto scanned = enc_->Claim(As(anja_), ev_.event.id, {.code = CodeOf(hidden)});
   ASSERT_TRUE(scanned.ok()) << scanned.status().ToString();

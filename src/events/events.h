@@ -155,7 +155,8 @@ class EventService {
 
 // Shared by the events services (inside an open transaction).
 namespace internal {
-Result<EventInfo> LoadEvent(soci::session& sql, Id event_id);
+// `counts`: also count registered and waitlisted (a scan of the event's registrations).
+Result<EventInfo> LoadEvent(soci::session& sql, Id event_id, bool counts = true);
 // Locks the event row for the rest of the transaction (see the header note).
 void LockEvent(soci::session& sql, Id event_id);
 std::string MemberName(soci::session& sql, Id member_id);

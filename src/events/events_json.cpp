@@ -1,6 +1,7 @@
 #include "events/events_json.h"
 
 #include "domain/json_codec.h"
+#include "domain/member_ref.h"
 
 namespace verbinder::events {
 namespace {
@@ -40,8 +41,8 @@ Result<std::vector<int64_t>> GetIntArray(const Json& j, const std::string& field
   const auto& v = j.at(field);
   if (!v.is_array()) return InvalidArgument("must be an array of integers, not " + std::string(v.type_name()), field);
   for (size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].is_number_integer()) return InvalidArgument("must be an integer", field + "[" + std::to_string(i) + "]");
-    out.push_back(v[i].get<int64_t>());
+    VB_ASSIGN_OR_RETURN(int64_t x, domain::IntValue(v[i], field + "[" + std::to_string(i) + "]"));
+    out.push_back(x);
   }
   return out;
 }
@@ -134,8 +135,11 @@ Json ToJson(const Registration& r) {
 }
 
 Json ToJson(const MeetingRequest& r) {
-  return {{"id", r.id}, {"event_id", r.event_id}, {"from", r.from}, {"from_name", r.from_name}, {"to", r.to},
-          {"to_name", r.to_name}, {"message", r.message}, {"status", ToString(r.status)}, {"mutual", r.mutual},
+  // A member hidden from the viewer was projected to id 0 (domain/member_ref.h): null here.
+  auto id_or_null = [](Id id) { return id ? Json(id) : Json(nullptr); };
+  auto name_or_null = [](Id id, const std::string& n) { return id ? Json(n) : Json(nullptr); };
+  return {{"id", r.id}, {"event_id", r.event_id}, {"from", id_or_null(r.from)}, {"from_name", name_or_null(r.from, r.from_name)},
+          {"to", id_or_null(r.to)}, {"to_name", name_or_null(r.to, r.to_name)}, {"message", r.message}, {"status", ToString(r.status)}, {"mutual", r.mutual},
           {"expires_at", r.expires_at}, {"created_at", r.created_at}, {"updated_at", r.updated_at}};
 }
 
@@ -187,8 +191,7 @@ Result<ClaimInput> ClaimFromJson(const Json& j) {
     in.code = j["code"].get<std::string>();
   }
   if (j.contains("member_id")) {
-    if (!j["member_id"].is_number_integer()) return InvalidArgument("must be an integer", "member_id");
-    in.member_id = j["member_id"].get<int64_t>();
+    VB_ASSIGN_OR_RETURN(in.member_id, domain::GetInt(j, "member_id", false));
     if (in.member_id <= 0) return InvalidArgument("must be a positive member id", "member_id");
   }
   if (j.contains("via")) {
@@ -208,9 +211,14 @@ Json ToJson(const Round& r) {
 
 Json ToJson(const ScheduledMeeting& m) {
   auto happened = [](int h) { return h < 0 ? Json(nullptr) : Json(h == 1); };
+  auto party = [&](Id id, const std::string& name, int h) {
+    Json j = domain::RefJson(id, name);
+    j["happened"] = happened(h);
+    return j;
+  };
   return {{"id", m.id}, {"round_id", m.round_id}, {"slot_id", m.slot_id}, {"starts_at", m.starts_at},
-          {"ends_at", m.ends_at}, {"table", m.table}, {"a", {{"id", m.a}, {"name", m.a_name}, {"happened", happened(m.happened_a)}}},
-          {"b", {{"id", m.b}, {"name", m.b_name}, {"happened", happened(m.happened_b)}}}, {"why", m.why},
+          {"ends_at", m.ends_at}, {"table", m.table}, {"a", party(m.a, m.a_name, m.happened_a)},
+          {"b", party(m.b, m.b_name, m.happened_b)}, {"why", m.why},
           {"requested", m.requested}, {"status", m.status}};
 }
 
@@ -221,8 +229,8 @@ Json ToJson(const ScheduleRun& r) {
 }
 
 Json ToJson(const Visit& v) {
-  return {{"id", v.id}, {"host", {{"id", v.host_id}, {"name", v.host_name}}},
-          {"visitor", {{"id", v.visitor_id}, {"name", v.visitor_name}}}, {"location", v.location}, {"reason", v.reason},
+  return {{"id", v.id}, {"host", domain::RefJson(v.host_id, v.host_name)},
+          {"visitor", domain::RefJson(v.visitor_id, v.visitor_name)}, {"location", v.location}, {"reason", v.reason},
           {"proposed", v.proposed}, {"duration", v.duration}, {"status", ToString(v.status)},
           {"starts_at", v.starts_at ? Json(v.starts_at) : Json(nullptr)},
           {"ends_at", v.ends_at ? Json(v.ends_at) : Json(nullptr)}, {"revision", v.revision},

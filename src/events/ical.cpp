@@ -33,9 +33,32 @@ icalproperty* TimeProperty(icalproperty* p, const std::string& tzid, icaltimezon
   return p;
 }
 
+// mailto:<email>, else the given URI, else "" (then the property is left out).
+std::string Address(const CalPerson& who) { return who.email.empty() ? who.uri : "mailto:" + who.email; }
+
 icalproperty* Person(icalproperty* p, const CalPerson& who) {
   if (!who.name.empty()) icalproperty_add_parameter(p, icalparameter_new_cn(who.name.c_str()));
   return p;
+}
+
+icalparameter_partstat PartStat(CalPartStat s) {
+  switch (s) {
+    case CalPartStat::kNeedsAction: return ICAL_PARTSTAT_NEEDSACTION;
+    case CalPartStat::kAccepted: return ICAL_PARTSTAT_ACCEPTED;
+    case CalPartStat::kDeclined: return ICAL_PARTSTAT_DECLINED;
+    case CalPartStat::kTentative: return ICAL_PARTSTAT_TENTATIVE;
+  }
+  return ICAL_PARTSTAT_NEEDSACTION;
+}
+
+icalparameter_role Role(CalRole r) {
+  switch (r) {
+    case CalRole::kChair: return ICAL_ROLE_CHAIR;
+    case CalRole::kReqParticipant: return ICAL_ROLE_REQPARTICIPANT;
+    case CalRole::kOptParticipant: return ICAL_ROLE_OPTPARTICIPANT;
+    case CalRole::kNonParticipant: return ICAL_ROLE_NONPARTICIPANT;
+  }
+  return ICAL_ROLE_REQPARTICIPANT;
 }
 
 // The zone's VTIMEZONE in the compact RRULE form, TZID renamed to the IANA name.
@@ -98,13 +121,16 @@ std::string BuildCalendar(CalMethod method, const std::vector<CalEntry>& entries
                                                            : e.status == CalStatus::kTentative ? ICAL_STATUS_TENTATIVE
                                                                                                : ICAL_STATUS_CONFIRMED));
     icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
-    if (!e.organizer.email.empty())
-      icalcomponent_add_property(ev, Person(icalproperty_new_organizer(("mailto:" + e.organizer.email).c_str()), e.organizer));
+    if (const std::string org = Address(e.organizer); !org.empty())
+      icalcomponent_add_property(ev, Person(icalproperty_new_organizer(org.c_str()), e.organizer));
     for (const auto& a : e.attendees) {
-      if (a.email.empty()) continue;
-      icalproperty* p = Person(icalproperty_new_attendee(("mailto:" + a.email).c_str()), a);
-      icalproperty_add_parameter(p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
-      icalproperty_add_parameter(p, icalparameter_new_partstat(ICAL_PARTSTAT_ACCEPTED));
+      const std::string addr = Address(a);
+      if (addr.empty()) continue;
+      icalproperty* p = Person(icalproperty_new_attendee(addr.c_str()), a);
+      icalproperty_add_parameter(p, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL));
+      icalproperty_add_parameter(p, icalparameter_new_role(Role(a.role)));
+      icalproperty_add_parameter(p, icalparameter_new_partstat(PartStat(a.partstat)));
+      icalproperty_add_parameter(p, icalparameter_new_rsvp(a.rsvp ? ICAL_RSVP_TRUE : ICAL_RSVP_FALSE));
       icalcomponent_add_property(ev, p);
     }
     icalcomponent_add_component(cal, ev);

@@ -10,6 +10,9 @@
 //
 // UIDs are stable per thing (registration, meeting, visit); SEQUENCE must grow
 // with every change the recipient should see (callers pass revisions).
+// ORGANIZER and ATTENDEE are written as given: what a reader may learn about
+// the people in a file (issue #15) is the caller's job — see
+// internal::CalendarReader in calendar.h.
 // Thread-safety: safe; libical calls are serialised internally.
 #pragma once
 
@@ -22,10 +25,22 @@ namespace verbinder::events {
 
 enum class CalMethod { kPublish, kRequest, kCancel };
 enum class CalStatus { kConfirmed, kTentative, kCancelled };
+// ATTENDEE;PARTSTAT= (RFC 5545 3.2.12, the VEVENT values).
+enum class CalPartStat { kNeedsAction, kAccepted, kDeclined, kTentative };
+// ATTENDEE;ROLE= (RFC 5545 3.2.16).
+enum class CalRole { kChair, kReqParticipant, kOptParticipant, kNonParticipant };
 
+// An ORGANIZER or ATTENDEE. Its calendar address is mailto:<email>, else
+// `uri` (e.g. "urn:uuid:…" for someone whose address the reader may not
+// see); with neither the property is left out. `name` becomes CN (none when
+// empty). ORGANIZER uses name and address only.
 struct CalPerson {
   std::string name;
-  std::string email;  // may be empty (then no mailto is written)
+  std::string email;
+  std::string uri;
+  CalPartStat partstat = CalPartStat::kAccepted;
+  CalRole role = CalRole::kReqParticipant;
+  bool rsvp = false;  // RSVP=TRUE asks the reader's client to send a REPLY
 };
 
 struct CalEntry {
@@ -38,7 +53,7 @@ struct CalEntry {
   model::UnixTime ends_at = 0;
   std::string timezone = "Europe/Amsterdam";
   CalStatus status = CalStatus::kConfirmed;
-  CalPerson organizer;              // empty email = no ORGANIZER
+  CalPerson organizer;              // no address = no ORGANIZER
   std::vector<CalPerson> attendees;
   std::string url;
 };

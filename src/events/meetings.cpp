@@ -6,8 +6,10 @@
 #include <set>
 
 #include "domain/db_util.h"
+#include "domain/member_ref.h"
 #include "domain/network.h"
 #include "domain/validation.h"
+#include "events/calendar.h"
 #include "events/ical.h"
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
@@ -45,6 +47,38 @@ std::vector<MeetingRequest> QueryRequests(soci::session& sql, const std::string&
                    false, exp, created, updated});
   }
   return out;
+}
+
+// The one projection (domain/member_ref.h): a member the viewer may not see
+// keeps no id and no name in what is returned to them.
+void Project(soci::session& sql, const Viewer& viewer, std::vector<MeetingRequest>& rs) {
+  std::vector<domain::RefSlot> slots;
+  for (auto& r : rs) {
+    slots.push_back({&r.from, &r.from_name});
+    slots.push_back({&r.to, &r.to_name});
+  }
+  domain::ProjectRefs(sql, viewer, slots);
+}
+void Project(soci::session& sql, const Viewer& viewer, std::vector<ScheduledMeeting>& ms) {
+  std::vector<domain::RefSlot> slots;
+  std::vector<std::pair<std::string, std::string>> names;  // as loaded, to mask in `why`
+  for (auto& m : ms) {
+    names.push_back({m.a_name, m.b_name});
+    slots.push_back({&m.a, &m.a_name});
+    slots.push_back({&m.b, &m.b_name});
+  }
+  domain::ProjectRefs(sql, viewer, slots);
+  // The stored reason may name the requester ("Henk asked to meet you."): mask a
+  // party the viewer may not see (English and Dutch reasons alike).
+  std::string lang;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    auto& m = ms[i];
+    for (const auto& [id, name] : {std::pair{m.a, names[i].first}, std::pair{m.b, names[i].second}}) {
+      if (id != 0 || name.empty() || m.why.find(name) == std::string::npos) continue;
+      if (lang.empty()) lang = viewer.member_id > 0 ? notify::MemberLanguage(sql, viewer.member_id) : "nl";
+      m.why = notify::MaskName({m.why, m.why}, name).In(lang);
+    }
+  }
 }
 
 std::vector<std::string> CsvList(const std::string& s) {
@@ -278,13 +312,15 @@ Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id
         notify::Notify(sql, to, "meeting_accepted",
                        {r.to_name + " wants to meet you too: your request is accepted.",
                         r.to_name + " wil jou ook spreken: je verzoek is geaccepteerd."},
-                       "meeting_request:" + std::to_string(r.id), now);
+                       "meeting_request:" + std::to_string(r.id), now, r.to);
         r.status = RequestStatus::kAccepted;
         r.updated_at = now;
       }
       r.mutual = true;
       tr.commit();
-      return r;
+      std::vector<MeetingRequest> out{r};
+      Project(sql, viewer, out);
+      return out.front();
     }
     long long exp = std::min<long long>(now + info.request_ttl, info.event.ends_at), e = event_id,
               from = viewer.member_id, tom = to;
@@ -297,7 +333,7 @@ Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id
     notify::Notify(sql, to, "meeting_request",
                    {rows.front().from_name + " would like to meet you at " + info.event.title,
                     rows.front().from_name + " wil je graag spreken op " + info.event.title},
-                   "meeting_request:" + std::to_string(rows.front().id), now);
+                   "meeting_request:" + std::to_string(rows.front().id), now, viewer.member_id);
     tr.commit();
     return rows.front();
   });
@@ -360,10 +396,11 @@ Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_
     notify::Notify(sql, tell, kind,
                    {text, MeetingAnswerNl(kind, kind == "meeting_cancelled" && viewer.member_id == r.from ? r.from_name
                                                                                                           : r.to_name)},
-                   "meeting_request:" + std::to_string(r.id), now);
-    r = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id)).front();
+                   "meeting_request:" + std::to_string(r.id), now, viewer.member_id);
+    std::vector<MeetingRequest> out = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id));
     tr.commit();
-    return r;
+    Project(sql, viewer, out);
+    return out.front();
   });
 }
 
@@ -380,6 +417,7 @@ Result<std::vector<MeetingRequest>> MeetingService::Requests(const Viewer& viewe
     for (const auto& r : rows)
       if (r.status == RequestStatus::kPending || r.status == RequestStatus::kAccepted) asked.insert({r.from, r.to});
     for (auto& r : rows) r.mutual = r.status == RequestStatus::kAccepted || asked.count({r.to, r.from}) > 0;
+    Project(sql, viewer, rows);
     return rows;
   });
 }
@@ -442,6 +480,7 @@ Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& v
                                        " AND mt.status = 'scheduled' AND (mt.a = " + me + " OR mt.b = " + me +
                                        ") ORDER BY rs.starts_at, mt.id");
     for (auto& m : rows) m.why = ReasonFor(m, viewer.member_id);
+    Project(sql, viewer, rows);
     return rows;
   });
 }
@@ -464,14 +503,10 @@ Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& v
       st.execute();
       while (st.fetch()) visible.insert(id);
     }
-    for (auto& m : rows) {
-      if (!visible.count(m.a)) m.a_name.clear();
-      if (!visible.count(m.b)) m.b_name.clear();
-    }
     std::map<Id, PersonSchedule> by_member;
     for (const auto& m : rows) {
       for (auto [who, name] : {std::pair<Id, const std::string*>{m.a, &m.a_name}, {m.b, &m.b_name}}) {
-        if (!visible.count(who)) continue;
+        if (!visible.count(who)) continue;  // no sheet; Project() below removes them from others' sheets
         auto& p = by_member[who];
         p.member_id = who;
         p.name = *name;
@@ -481,7 +516,10 @@ Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& v
       }
     }
     std::vector<PersonSchedule> out;
-    for (auto& [id, p] : by_member) out.push_back(std::move(p));
+    for (auto& [id, p] : by_member) {
+      Project(sql, viewer, p.meetings);
+      out.push_back(std::move(p));
+    }
     std::sort(out.begin(), out.end(), [](const PersonSchedule& x, const PersonSchedule& y) {
       return x.name != y.name ? x.name < y.name : x.member_id < y.member_id;
     });
@@ -499,6 +537,7 @@ Result<std::vector<ScheduledMeeting>> MeetingService::RoundMeetings(const Viewer
     auto rows = QueryMeetings(sql, "WHERE mt.round_id = " + std::to_string(round_id) +
                                        " ORDER BY rs.starts_at, mt.table_no, mt.id");
     for (auto& m : rows) m.why = ReasonFor(m, m.a);
+    Project(sql, viewer, rows);
     return rows;
   });
 }
@@ -554,24 +593,28 @@ Result<std::string> MeetingService::MeetingInvite(const Viewer& viewer, Id meeti
     const auto& m = rows[0];
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, m.round_id));
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, round.event_id));
-    long long a = m.a, b = m.b;
-    std::string ea, eb;
     int rev = 0;
     long long mid = m.id;
-    sql << "SELECT email FROM members WHERE id = :a", soci::use(a), soci::into(ea);
-    sql << "SELECT email FROM members WHERE id = :b", soci::use(b), soci::into(eb);
     sql << "SELECT revision FROM meetings WHERE id = :m", soci::use(mid), soci::into(rev);
+    // Issue #15: the partner's address never, their name only if the viewer may see them.
+    internal::CalendarReader reader(sql, viewer);
     CalEntry e;
     e.uid = "meeting-" + std::to_string(m.id) + "@verbinder";
-    e.sequence = rev;
-    const bool i_am_a = viewer.member_id == m.a;
-    e.summary = "1:1 with " + (i_am_a ? m.b_name : m.a_name) + " (" + info.event.title + ")";
-    e.description = ReasonFor(m, viewer.member_id);
-    e.location = info.event.location + (info.event.location.empty() ? "" : ", ") + "table " + std::to_string(m.table);
+    e.sequence = rev + info.revision;  // the meeting's changes and the event's (its place, its zone)
+    const Id other = viewer.member_id == m.a ? m.b : m.a;
+    e.summary = reader.T("1:1 met ", "1:1 with ") + reader.NameOf(other) + " (" + info.event.title + ")";
+    e.description = reader.Redact(ReasonFor(m, viewer.member_id), other);  // reasons name the requester
+    e.location = info.event.location + (info.event.location.empty() ? "" : ", ") + reader.T("tafel ", "table ") +
+                 std::to_string(m.table);
     e.starts_at = m.starts_at;
     e.ends_at = m.ends_at;
     e.timezone = info.event.timezone;
-    e.attendees = {{m.a_name, ea}, {m.b_name, eb}};
+    e.organizer = reader.Organizer(info.organizers.empty() ? 0 : info.organizers.front());
+    // A party no longer registered (cancelled their registration) declined the meeting.
+    auto partstat = [&](Id who) {
+      return internal::IsRegisteredIn(sql, info.event.id, who) ? CalPartStat::kAccepted : CalPartStat::kDeclined;
+    };
+    e.attendees = {reader.Attendee(m.a, e.uid, "a", partstat(m.a)), reader.Attendee(m.b, e.uid, "b", partstat(m.b))};
     const bool cancelled = m.status != "scheduled" || m.starts_at == 0;
     if (m.starts_at == 0) { e.starts_at = info.event.starts_at; e.ends_at = info.event.starts_at + 900; }
     return BuildCalendar(cancelled ? CalMethod::kCancel : CalMethod::kRequest, {e}, clock_.Now());

@@ -169,10 +169,17 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
         c.must = true;
         c.weight = std::max(c.weight, 2.0);
         c.request_id = id;
-        const std::string asked = "You asked to meet " + internal::MemberName(sql, to) + ".";
-        const std::string was_asked = internal::MemberName(sql, from) + " asked to meet you.";
-        c.reason_lo = from == lo ? asked : was_asked;
-        c.reason_hi = from == hi ? asked : was_asked;
+        // Each reason in the language of the member who reads it (issue #17).
+        auto reason_for = [&](Id reader) {
+          const bool en = notify::MemberLanguage(sql, reader) == "en";
+          if (reader == from)
+            return en ? "You asked to meet " + internal::MemberName(sql, to) + "."
+                      : "Je vroeg om een gesprek met " + internal::MemberName(sql, to) + ".";
+          return en ? internal::MemberName(sql, from) + " asked to meet you."
+                    : internal::MemberName(sql, from) + " vroeg om een gesprek met jou.";
+        };
+        c.reason_lo = reason_for(lo);
+        c.reason_hi = reason_for(hi);
       }
     }
   }
@@ -284,7 +291,7 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
         notify::Notify(sql, who, "meeting_rescheduled",
                        MeetingText(internal::MemberName(sql, who == lo ? hi : lo), " moved to another time or table.",
                                    " is verplaatst naar een andere tijd of tafel."),
-                       "meeting:" + std::to_string(mid), now);
+                       "meeting:" + std::to_string(mid), now, who == lo ? hi : lo);
     } else {
       long long req = c.request_id;
       soci::indicator req_ind = req ? soci::i_ok : soci::i_null;
@@ -310,7 +317,7 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
       notify::Notify(sql, who, "meeting_cancelled",
                      MeetingText(internal::MemberName(sql, who == a ? b : a), " could not be kept in the new schedule.",
                                  " past niet meer in het nieuwe schema en vervalt."),
-                     "meeting:" + std::to_string(mid), now);
+                     "meeting:" + std::to_string(mid), now, who == a ? b : a);
   }
   for (const auto& [who, n] : new_count)
     notify::Notify(sql, who, "schedule_ready",
@@ -439,7 +446,7 @@ Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slo
         notify::Notify(sql, who, "meeting_moved",
                        MeetingText(internal::MemberName(sql, who == a ? b : a), " moved to a new time.",
                                    " is verplaatst naar een nieuwe tijd."),
-                       "meeting:" + std::to_string(id), t);
+                       "meeting:" + std::to_string(id), t, who == a ? b : a);
     VB_ASSIGN_OR_RETURN(auto stored, internal::LoadRound(sql, round_id));
     tr.commit();
     return stored;

@@ -5,8 +5,10 @@
 #include <soci/soci.h>
 
 #include "domain/db_util.h"
+#include "domain/member_ref.h"
 #include "domain/network.h"
 #include "domain/validation.h"
+#include "events/calendar.h"
 #include "events/events.h"
 #include "events/ical.h"
 #include "notify/notifications.h"
@@ -65,6 +67,13 @@ std::optional<Visit> LoadVisit(soci::session& sql, model::Id id) {
   return v;
 }
 
+// The one projection (domain/member_ref.h): the other party of a visit, when
+// hidden from the viewer, keeps no id and no name.
+Visit Projected(soci::session& sql, const Viewer& viewer, Visit v) {
+  domain::ProjectRefs(sql, viewer, {{&v.host_id, &v.host_name}, {&v.visitor_id, &v.visitor_name}});
+  return v;
+}
+
 }  // namespace
 
 std::string_view ToString(VisitStatus s) {
@@ -91,6 +100,7 @@ Result<Visit> VisitService::Request(const Viewer& viewer, model::Id host_id, con
   if (proposed.size() > kMaxProposed) return InvalidArgument("propose at most 5 dates", "proposed");
   const model::UnixTime now = clock_.Now();
   for (size_t i = 0; i < proposed.size(); ++i) {
+    VB_RETURN_IF_ERROR(domain::CheckUnixTime("proposed[" + std::to_string(i) + "]", proposed[i]));
     if (proposed[i] <= now) return InvalidArgument("must be in the future", "proposed[" + std::to_string(i) + "]");
     for (size_t j = 0; j < i; ++j)
       if (proposed[j] == proposed[i]) return InvalidArgument("proposed twice", "proposed[" + std::to_string(i) + "]");
@@ -118,10 +128,10 @@ Result<Visit> VisitService::Request(const Viewer& viewer, model::Id host_id, con
     const std::string visitor = internal::MemberName(sql, me);
     notify::Notify(sql, host_id, "visit_request",
                    {visitor + " would like to come and have a look.", visitor + " wil graag bij je komen kijken."},
-                   "visit:" + std::to_string(id), now);
+                   "visit:" + std::to_string(id), now, me);
     auto v = LoadVisit(sql, id);
     tr.commit();
-    return *v;
+    return Projected(sql, viewer, *v);
   });
 }
 
@@ -199,10 +209,11 @@ Result<Visit> VisitService::Transition(const Viewer& viewer, model::Id visit_id,
                             "visit:" + std::to_string(visit_id), 0};
       domain::AppendInteraction(sql, in);
     }
-    if (!kind.empty()) notify::Notify(sql, tell, kind, {text, VisitTextNl(kind, me)}, "visit:" + std::to_string(visit_id), now);
+    if (!kind.empty()) notify::Notify(sql, tell, kind, {text, VisitTextNl(kind, me)}, "visit:" + std::to_string(visit_id), now,
+                                       viewer.member_id);
     auto out = LoadVisit(sql, visit_id);
     tr.commit();
-    return *out;
+    return Projected(sql, viewer, *out);
   });
 }
 
@@ -221,7 +232,7 @@ Result<Visit> VisitService::Get(const Viewer& viewer, model::Id visit_id) {
     auto v = LoadVisit(sql, visit_id);
     if (!v || (v->host_id != viewer.member_id && v->visitor_id != viewer.member_id && !viewer.IsAdmin()))
       return NotFound("no visit with id " + std::to_string(visit_id), "id");
-    return *v;
+    return Projected(sql, viewer, *v);
   });
 }
 
@@ -236,7 +247,7 @@ Result<std::vector<Visit>> VisitService::Mine(const Viewer& viewer) {
     st.execute();
     while (st.fetch()) ids.push_back(id);
     std::vector<Visit> out;
-    for (long long v : ids) out.push_back(*LoadVisit(sql, v));
+    for (long long v : ids) out.push_back(Projected(sql, viewer, *LoadVisit(sql, v)));
     return out;
   });
 }
@@ -245,20 +256,21 @@ Result<std::string> VisitService::Invite(const Viewer& viewer, model::Id visit_i
   VB_ASSIGN_OR_RETURN(auto v, Get(viewer, visit_id));
   if (v.starts_at == 0) return Conflict("the visit has no agreed date yet", "status");
   return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
-    std::string he, ve;
-    long long h = v.host_id, vi = v.visitor_id;
-    sql << "SELECT email FROM members WHERE id = :id", soci::use(h), soci::into(he);
-    sql << "SELECT email FROM members WHERE id = :id", soci::use(vi), soci::into(ve);
+    // Issue #15: the other's address never, their name only if the viewer may see them.
+    internal::CalendarReader reader(sql, viewer);
     CalEntry e;
     e.uid = "visit-" + std::to_string(v.id) + "@verbinder";
-    e.sequence = v.revision;
-    e.summary = "Visit: " + v.visitor_name + " at " + v.host_name;
+    e.sequence = v.revision;  // accept and cancel bump it
+    e.summary = reader.T("Bezoek: " + reader.NameOf(v.visitor_id) + " bij " + reader.NameOf(v.host_id),
+                         "Visit: " + reader.NameOf(v.visitor_id) + " at " + reader.NameOf(v.host_id));
     e.description = v.reason;
     e.location = v.location;
     e.starts_at = v.starts_at;
     e.ends_at = v.ends_at;
-    e.organizer = {v.host_name, he};
-    e.attendees = {{v.host_name, he}, {v.visitor_name, ve}};
+    // The host organises the visit; the address is the network's sender, never the host's own.
+    e.organizer = reader.Organizer(v.host_id);
+    e.attendees = {reader.Attendee(v.host_id, e.uid, "host", CalPartStat::kAccepted),
+                   reader.Attendee(v.visitor_id, e.uid, "visitor", CalPartStat::kAccepted)};
     const bool cancelled = v.status == VisitStatus::kCancelled || v.status == VisitStatus::kDeclined;
     return BuildCalendar(cancelled ? CalMethod::kCancel : CalMethod::kRequest, {e}, clock_.Now());
   });

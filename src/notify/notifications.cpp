@@ -1,8 +1,11 @@
 #include "notify/notifications.h"
 
+#include <algorithm>
+
 #include <soci/soci.h>
 
 #include "domain/db_util.h"
+#include "domain/member_ref.h"
 #include "notify/outbox.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
@@ -87,13 +90,36 @@ std::string MemberLanguage(soci::session& sql, int64_t member_id) {
   return ind == soci::i_ok && StartsWith(languages, "en") ? "en" : "nl";
 }
 
-int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, const Text& text,
-               const std::string& ref, int64_t now) {
-  long long m = member_id, t = now;
-  // `text` holds the English, `text_nl` the Dutch (migration 0009).
-  sql << "INSERT INTO event_notifications (member_id, kind, text, text_nl, ref, created_at) "
-         "VALUES (:m, :k, :x, :n, :r, :t)",
-      soci::use(m), soci::use(kind), soci::use(text.en), soci::use(text.nl), soci::use(ref), soci::use(t);
+Text MaskName(const Text& text, const std::string& name) {
+  if (name.empty()) return text;
+  auto mask = [&](std::string s, const char* start, const char* mid) {
+    for (size_t at = s.find(name); at != std::string::npos; at = s.find(name, at)) {
+      const std::string with = at == 0 ? start : mid;
+      s.replace(at, name.size(), with);
+      at += with.size();
+    }
+    return s;
+  };
+  return {mask(text.en, "A member", "a member"), mask(text.nl, "Een lid", "een lid")};
+}
+
+int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, const Text& written,
+               const std::string& ref, int64_t now, int64_t about_member) {
+  long long m = member_id, t = now, about = about_member;
+  std::string about_name;
+  Text text = written;
+  if (about > 0) {
+    sql << "SELECT name FROM members WHERE id = :a", soci::use(about), soci::into(about_name);
+    // The mail leaves now: name the other only if the reader may see them now.
+    if (domain::VisibleAmong(sql, domain::ViewerOfMember(sql, member_id), {about_member}).empty())
+      text = MaskName(written, about_name);
+  }
+  // `text` holds the English, `text_nl` the Dutch (migration 0009); the stored
+  // text keeps the name, masked again at every read (migration 0013).
+  sql << "INSERT INTO event_notifications (member_id, kind, text, text_nl, ref, created_at, about_member, about_name) "
+         "VALUES (:m, :k, :x, :n, :r, :t, :a, :an)",
+      soci::use(m), soci::use(kind), soci::use(written.en), soci::use(written.nl), soci::use(ref), soci::use(t),
+      soci::use(about), soci::use(about_name);
   long long id = 0;
   sql << "SELECT max(id) FROM event_notifications WHERE member_id = :m", soci::use(m), soci::into(id);
 
@@ -141,6 +167,23 @@ int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, c
 
 namespace {
 
+// The one projection at read time (domain/member_ref.h): a notification about a
+// member the reader may not see (now) shows "een lid" / "a member" instead of
+// the name it was written with.
+void MaskHidden(soci::session& sql, const domain::Viewer& reader, std::vector<Notification>& items,
+                const std::vector<std::pair<int64_t, std::string>>& abouts) {
+  std::vector<model::Id> ids;
+  for (const auto& [id, name] : abouts)
+    if (id > 0) ids.push_back(id);
+  if (ids.empty()) return;
+  auto visible = domain::VisibleAmong(sql, reader, ids);
+  for (size_t i = 0; i < items.size() && i < abouts.size(); ++i) {
+    const auto& [id, name] = abouts[i];
+    if (id > 0 && std::find(visible.begin(), visible.end(), id) == visible.end())
+      items[i].text = MaskName(items[i].text, name);
+  }
+}
+
 Notification ReadRow(long long id, long long member, const std::string& kind, const std::string& en,
                      const std::string& nl, const std::string& ref, long long created, long long read) {
   Notification n;
@@ -168,14 +211,21 @@ Result<domain::Page<Notification>> NotificationService::List(const Viewer& viewe
     std::string cond = unread_only ? " AND read_at = 0" : "";
     sql << "SELECT count(*) FROM event_notifications WHERE member_id = :m" + cond, soci::use(m), soci::into(total);
     page.total = total;
-    long long id = 0, created = 0, read = 0;
-    std::string kind, text, text_nl, ref;
-    soci::statement st = (sql.prepare << "SELECT id, kind, text, text_nl, ref, created_at, read_at FROM event_notifications "
-                                         "WHERE member_id = :m" + cond + " ORDER BY id DESC LIMIT :l OFFSET :o",
+    long long id = 0, created = 0, read = 0, about = 0;
+    std::string kind, text, text_nl, ref, about_name;
+    soci::statement st = (sql.prepare << "SELECT id, kind, text, text_nl, ref, created_at, read_at, about_member, about_name "
+                                         "FROM event_notifications WHERE member_id = :m" + cond +
+                                         " ORDER BY id DESC LIMIT :l OFFSET :o",
                           soci::use(m), soci::use(lim), soci::use(off), soci::into(id), soci::into(kind),
-                          soci::into(text), soci::into(text_nl), soci::into(ref), soci::into(created), soci::into(read));
+                          soci::into(text), soci::into(text_nl), soci::into(ref), soci::into(created), soci::into(read),
+                          soci::into(about), soci::into(about_name));
     st.execute(false);
-    while (st.fetch()) page.items.push_back(ReadRow(id, m, kind, text, text_nl, ref, created, read));
+    std::vector<std::pair<int64_t, std::string>> abouts;
+    while (st.fetch()) {
+      page.items.push_back(ReadRow(id, m, kind, text, text_nl, ref, created, read));
+      abouts.push_back({about, about_name});
+    }
+    MaskHidden(sql, viewer, page.items, abouts);
     return page;
   });
 }
@@ -203,15 +253,18 @@ Result<Notification> NotificationService::MarkRead(const Viewer& viewer, int64_t
     storage::Transaction tr(sql);
     sql << "UPDATE event_notifications SET read_at = :t WHERE id = :id AND member_id = :m AND read_at = 0",
         soci::use(t), soci::use(nid), soci::use(m);
-    long long created = 0, read = 0;
-    std::string kind, text, text_nl, ref;
+    long long created = 0, read = 0, about = 0;
+    std::string kind, text, text_nl, ref, about_name;
     soci::indicator ind = soci::i_null;
-    sql << "SELECT kind, text, text_nl, ref, created_at, read_at FROM event_notifications WHERE id = :id AND member_id = :m",
+    sql << "SELECT kind, text, text_nl, ref, created_at, read_at, about_member, about_name FROM event_notifications "
+           "WHERE id = :id AND member_id = :m",
         soci::use(nid), soci::use(m), soci::into(kind, ind), soci::into(text), soci::into(text_nl), soci::into(ref),
-        soci::into(created), soci::into(read);
+        soci::into(created), soci::into(read), soci::into(about), soci::into(about_name);
     if (ind != soci::i_ok) return NotFound("no such notification", "id");
     tr.commit();
-    return ReadRow(nid, m, kind, text, text_nl, ref, created, read);
+    std::vector<Notification> one{ReadRow(nid, m, kind, text, text_nl, ref, created, read)};
+    MaskHidden(sql, viewer, one, {{about, about_name}});
+    return one.front();
   });
 }
 

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "domain/db_util.h"
+#include "domain/member_ref.h"
 #include "domain/network.h"
 #include "domain/validation.h"
 #include "notify/notifications.h"
@@ -135,6 +136,13 @@ QuestionDetail LoadDetail(soci::session& sql, const Viewer& viewer, const Questi
   d.answers = LoadAnswers(sql, viewer, q.id, 0);
   if (viewer.member_id == q.asker_id || viewer.IsOrganizer()) d.routes = LoadRoutes(sql, q.id, 0);
   else if (q.routed_to_me) d.routes = LoadRoutes(sql, q.id, viewer.member_id);
+  // The one projection (domain/member_ref.h): routes to members the viewer may
+  // not see (e.g. who hid their profile since) are left out.
+  std::vector<int64_t> ids;
+  for (const auto& r : d.routes) ids.push_back(r.member_id);
+  auto visible = domain::VisibleAmong(sql, viewer, ids);
+  std::set<int64_t> ok(visible.begin(), visible.end());
+  std::erase_if(d.routes, [&](const Route& r) { return !ok.count(r.member_id); });
   return d;
 }
 
@@ -242,7 +250,7 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
                           r.reason_en,
                       asker_name + " vraagt het netwerk: \"" + Quote(in.title) + "\" — misschien kun jij helpen. " +
                           r.reason_nl},
-                     "question:" + std::to_string(qid), now);
+                     "question:" + std::to_string(qid), now, viewer.member_id);
     }
     auto q = LoadVisible(sql, viewer, qid);
     if (!q.ok()) return q.status();
@@ -331,7 +339,7 @@ Result<Answer> QuestionService::AddAnswer(const Viewer& viewer, int64_t question
     notify::Notify(sql, q.asker_id, "question_answered",
                    {name + " answered your question \"" + Quote(q.title) + "\".",
                     name + " heeft je vraag \"" + Quote(q.title) + "\" beantwoord."},
-                   "question:" + std::to_string(qid), now);
+                   "question:" + std::to_string(qid), now, me);
     auto rows = LoadAnswers(sql, viewer, qid, aid);
     if (rows.empty()) return Internal("answer vanished");
     tr.commit();
@@ -371,7 +379,7 @@ Result<QuestionDetail> QuestionService::MarkHelpful(const Viewer& viewer, int64_
     notify::Notify(sql, author, "answer_helpful",
                    {q.asker_name + " marked your answer to \"" + Quote(q.title) + "\" as the helpful one.",
                     q.asker_name + " vond jouw antwoord op \"" + Quote(q.title) + "\" het meest behulpzaam."},
-                   "question:" + std::to_string(qid), now);
+                   "question:" + std::to_string(qid), now, q.asker_id);
     VB_ASSIGN_OR_RETURN(Question after, LoadVisible(sql, viewer, question_id));
     auto d = LoadDetail(sql, viewer, after);
     tr.commit();

@@ -1,0 +1,218 @@
+// Hidden means hidden everywhere (issue #15), guarded from the route table: a
+// member who took part in everything — a meeting request, a scheduled meeting,
+// a visit request, a shared table, an answer, an encounter — then hides their
+// profile. For EVERY GET route of the OpenAPI document (new routes are covered
+// without editing this test), as a member, as the other party and as an
+// organizer (hidden = admins only), no response body — JSON, HTML, iCalendar —
+// contains the hidden member's name or e-mail address; nor does a member see
+// the name of an organizers-only member.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+#include <soci/soci.h>
+
+#include "api/app.h"
+#include "api/openapi.h"
+#include "api/server.h"
+#include "api/test_client.h"
+#include "domain/bulk_load.h"
+#include "util/strings.h"
+#include "storage/testing.h"
+
+namespace verbinder::api {
+namespace {
+
+using testing::Client;
+using Json = nlohmann::json;
+
+constexpr const char* kPassword = "een lang wachtwoord";
+constexpr const char* kHiddenName = "Wouter Verborgen";
+constexpr const char* kHiddenEmail = "wouter.verborgen@x.example";
+constexpr const char* kOrganizersOnlyName = "Olga Alleenvoorleiders";
+
+class PrivacyApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 6);
+    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
+    app_ = std::make_unique<App>(*db_, clock_);
+    port_ = testing::FreePort();
+    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
+    ASSERT_TRUE(server_->Start().ok());
+    leader_id_ = Add("Lotte Leider", "leider@x.example", "other", model::Visibility::kMembers, model::Role::kOrganizer,
+                     {});
+    anja_id_ = Add("Anja Kamphuis", "anja@x.example", "care", model::Visibility::kMembers, model::Role::kMember,
+                   {"wijkverpleging"});
+    pieter_id_ = Add("Pieter Lammerink", "pieter@x.example", "industry", model::Visibility::kMembers,
+                     model::Role::kMember, {"lean"});
+    hidden_id_ = Add(kHiddenName, kHiddenEmail, "industry", model::Visibility::kMembers, model::Role::kMember,
+                     {"planning", "wachtlijsten", "roosters"});
+    orgonly_id_ = Add(kOrganizersOnlyName, "olga@x.example", "government", model::Visibility::kOrganizers,
+                      model::Role::kMember, {"planning"});
+  }
+  void TearDown() override { server_->Stop(); }
+
+  model::Id Add(const std::string& name, const std::string& email, const std::string& sector, model::Visibility vis,
+                model::Role role, std::vector<std::string> expertise) {
+    model::Member m;
+    m.name = name;
+    m.email = email;
+    m.sector = sector;
+    m.visibility = vis;
+    m.organization = "Organisatie " + std::to_string(++orgs_);
+    m.languages = {"nl"};
+    m.hosts_visits = true;
+    m.visit_location = "Enschede";
+    m.expertise_tags = std::move(expertise);
+    auto r = app_->members().Create(domain::Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
+    return r->id;
+  }
+  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::unique_ptr<Client> SignedIn(const std::string& email) {
+    auto c = std::make_unique<Client>(Base());
+    EXPECT_EQ(c->Login(email, kPassword).status, 200);
+    return c;
+  }
+  static int64_t IdOf(const testing::HttpResult& r) {
+    auto j = r.Json();
+    return j.contains("id") && j["id"].is_number() ? j["id"].get<int64_t>() : 0;
+  }
+
+  FakeClock clock_{1796115600};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<App> app_;
+  std::unique_ptr<Server> server_;
+  int port_ = 0;
+  model::Id leader_id_ = 0, anja_id_ = 0, pieter_id_ = 0, hidden_id_ = 0, orgonly_id_ = 0;
+  int orgs_ = 0;
+};
+
+TEST_F(PrivacyApiTest, Issue15NoRouteShowsAHiddenMemberToAnyoneButAdmins) {
+  auto leader = SignedIn("leider@x.example");
+  auto anja = SignedIn("anja@x.example");
+  auto pieter = SignedIn("pieter@x.example");
+  auto wouter = SignedIn(kHiddenEmail);
+  auto olga = SignedIn("olga@x.example");
+  const int64_t now = clock_.Now();
+
+  // An event running now, everyone registered.
+  auto ev = leader->Post("/api/v1/events", {{"title", "Congres Zorg & Industrie"}, {"kind", "congress"},
+                                            {"starts_at", now - 1800}, {"ends_at", now + 6 * 3600},
+                                            {"location", "Hengelo"}});
+  ASSERT_EQ(ev.status, 201) << ev.body;
+  const int64_t event = IdOf(ev);
+  const std::string e = "/api/v1/events/" + std::to_string(event);
+  for (auto* c : {anja.get(), pieter.get(), wouter.get(), olga.get()})
+    ASSERT_EQ(c->Request("POST", e + "/registrations").status, 201);
+
+  // Wouter and Olga ask Anja for a meeting; she accepts both.
+  for (auto* c : {wouter.get(), olga.get()}) {
+    auto r = c->Post(e + "/meeting-requests", {{"to", anja_id_}, {"message", "Zullen we praten?"}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    auto ok = anja->Request("POST", "/api/v1/meeting-requests/" + std::to_string(IdOf(r)) + "/accept");
+    ASSERT_LT(ok.status, 300) << ok.body;
+  }
+  // A networking round, scheduled: Anja meets both.
+  auto round = leader->Post(e + "/rounds", {{"title", "Netwerkronde"}, {"tables", 4}, {"max_meetings", 2},
+                                            {"slots", {{{"starts_at", now + 3600}, {"ends_at", now + 4800}},
+                                                       {{"starts_at", now + 5400}, {"ends_at", now + 6600}}}}});
+  ASSERT_EQ(round.status, 201) << round.body;
+  const std::string r = "/api/v1/rounds/" + std::to_string(IdOf(round));
+  ASSERT_EQ(leader->Request("POST", r + "/schedule").status, 200);
+  auto mine = anja->Get(e + "/schedule");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  std::set<int64_t> meetings;
+  const Json schedule = mine.Json();
+  for (const auto& m : schedule["items"]) meetings.insert(m["id"].get<int64_t>());
+  ASSERT_GE(meetings.size(), 1u) << mine.body;
+  // Group tables of six for the borrel.
+  auto seating = leader->Post(e + "/seatings", {{"title", "Borrel"}, {"tables", 1}, {"table_size", 6}, {"rounds", 1}});
+  ASSERT_EQ(seating.status, 201) << seating.body;
+  ASSERT_EQ(leader->Request("POST", "/api/v1/seatings/" + std::to_string(IdOf(seating)) + "/run").status, 200);
+  // Wouter asks to visit Anja; answers her question; says they spoke.
+  auto visit = wouter->Post("/api/v1/visits", {{"host_id", anja_id_}, {"reason", "Jullie planning zien"},
+                                               {"proposed", {now + 10 * 86400}}});
+  ASSERT_EQ(visit.status, 201) << visit.body;
+  auto q = anja->Post("/api/v1/questions", {{"title", "Hoe plannen jullie roosters met wachtlijsten?"},
+                                            {"text", "Onze wachtlijsten groeien."}, {"tags", {"planning"}}});
+  ASSERT_EQ(q.status, 201) << q.body;
+  const Json qj = q.Json();
+  const std::string qp = "/api/v1/questions/" + std::to_string((qj.contains("question") ? qj["question"] : qj)["id"].get<int64_t>());
+  ASSERT_EQ(wouter->Post(qp + "/answers", {{"text", "Wij plannen per wijk, met buffers."}}).status, 201);
+  const std::string code = wouter->Get("/api/v1/me/connect-code").Json()["code"];
+  ASSERT_EQ(wouter->Post(e + "/encounters", {{"member_id", anja_id_}}).status, 200);
+  auto token = anja->Request("POST", "/api/v1/calendar/token");
+  ASSERT_EQ(token.status, 201) << token.body;
+  const std::string feed = token.Json()["token"];
+
+  // Now Wouter hides his profile.
+  auto hide = wouter->Request("PATCH", "/api/v1/members/" + std::to_string(hidden_id_),
+                              Json{{"visibility", "hidden"}}.dump());
+  ASSERT_EQ(hide.status, 200) << hide.body;
+  clock_.Advance(2);  // past the per-process caches' freshness window
+
+  // Every GET route of the API, with its path parameters filled from what was made above.
+  const Json doc = Json::parse(OpenApiDocument());
+  std::map<std::string, std::string> by_segment = {
+      {"events", std::to_string(event)},         {"rounds", std::to_string(IdOf(round))},
+      {"meetings", std::to_string(*meetings.begin())}, {"visits", std::to_string(IdOf(visit))},
+      {"questions", qp.substr(qp.rfind('/') + 1)}, {"members", std::to_string(anja_id_)},
+      {"seatings", std::to_string(IdOf(seating))}, {"feed", feed},
+      {"connect-codes", code},                  {"ties", std::to_string(anja_id_)}};
+  struct Who { const char* name; Client* c; bool may_see_orgonly; };
+  const std::vector<Who> viewers = {{"Anja (member, the other party)", anja.get(), false},
+                                    {"Pieter (member)", pieter.get(), false},
+                                    {"Lotte (organizer)", leader.get(), true}};
+  int checked = 0;
+  std::vector<std::string> skipped;
+  for (const auto& [path, ops] : doc["paths"].items()) {
+    if (!ops.contains("get")) continue;
+    // Fill {param}s: by the segment before them; {a}/{b} are two members.
+    std::string url;
+    bool ok = true;
+    std::string prev;
+    for (const auto& seg : Split(path.substr(1), '/')) {
+      std::string part = seg;
+      if (!seg.empty() && seg.front() == '{') {
+        if (seg == "{a}") part = std::to_string(anja_id_);
+        else if (seg == "{b}") part = std::to_string(pieter_id_);
+        else if (seg == "{member_id}") part = std::to_string(anja_id_);
+        else if (by_segment.count(prev)) part = by_segment[prev];
+        else ok = false;
+      }
+      url += "/" + part;
+      prev = seg;
+    }
+    if (!ok) {
+      skipped.push_back(path);
+      continue;
+    }
+    for (const auto& w : viewers) {
+      auto res = w.c->Get(url);
+      ++checked;
+      EXPECT_LT(res.status, 500) << w.name << " GET " << url;
+      EXPECT_EQ(res.body.find(kHiddenName), std::string::npos) << w.name << " GET " << url << " names the hidden member:\n"
+                                                                << res.body.substr(0, 2000);
+      EXPECT_EQ(res.body.find(kHiddenEmail), std::string::npos) << w.name << " GET " << url
+                                                                 << " shows the hidden member's e-mail";
+      if (!w.may_see_orgonly)
+        EXPECT_EQ(res.body.find(kOrganizersOnlyName), std::string::npos)
+            << w.name << " GET " << url << " names the organizers-only member:\n" << res.body.substr(0, 2000);
+    }
+  }
+  // The route table is really walked (and says what it could not fill).
+  EXPECT_GT(checked, 3 * 60) << "skipped: " << ::testing::PrintToString(skipped);
+  std::cerr << "privacy: " << checked << " responses checked; routes without fillable parameters: "
+            << ::testing::PrintToString(skipped) << "\n";
+  // The hidden member still sees himself, and an admin would too (the rule, not a blanket blank).
+  auto self = wouter->Get("/api/v1/members/" + std::to_string(hidden_id_));
+  EXPECT_EQ(self.status, 200);
+  EXPECT_NE(self.body.find(kHiddenName), std::string::npos);
+}
+
+}  // namespace
+}  // namespace verbinder::api
