@@ -74,8 +74,10 @@ P["/api/v1/auth/login"] = {"post": op("Sign in; sets the vb_session (HttpOnly) a
     errors=("400", "401"), extra={"429": {"$ref": "#/components/responses/TooManyRequests"}}, public=True)}
 P["/api/v1/auth/logout"] = {"post": op("Sign out", "logout", "auth", ok="204", errors=("401", "403"))}
 P["/api/v1/auth/me"] = {"get": op("The signed-in member", "me", "auth", schema={"type": "object", "properties": {"member": ref("Member"), "role": {"type": "string"}, "csrf_token": {"type": "string"}}}, errors=("401",))}
-P["/api/v1/auth/password"] = {"post": op("Change the password", "changePassword", "auth", ok="204",
-    body={"type": "object", "required": ["old_password", "new_password"], "properties": {"old_password": {"type": "string"}, "new_password": {"type": "string", "minLength": 10}}}, errors=("400", "401", "403"))}
+P["/api/v1/auth/password"] = {"post": op("Change the password; ends every other session and revokes the API tokens (unless keep_tokens). Wrong old_password guesses are throttled like sign-in", "changePassword", "auth", ok="204",
+    body={"type": "object", "required": ["old_password", "new_password"], "properties": {"old_password": {"type": "string"}, "new_password": {"type": "string", "minLength": 10},
+    "keep_tokens": {"type": "boolean", "description": "Keep the account's API tokens (default false: revoked)"}}}, errors=("400", "401", "403"),
+    extra={"409": {"$ref": "#/components/responses/Conflict"}, "429": {"$ref": "#/components/responses/TooManyRequests"}})}
 TOKEN = {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "token": {"type": "string", "description": "Only in the creation response"}, "created_at": {"type": "integer"}}}
 P["/api/v1/auth/tokens"] = {"get": op("My API tokens", "listTokens", "auth", schema=page(TOKEN), errors=("401",)),
     "post": op("Create an API token (send it as Authorization: Bearer)", "createToken", "auth", ok="201", schema=TOKEN,

@@ -20,13 +20,13 @@ P["/api/v1/auth/signup-mode"] = {
   "get": op("How people join: open sign-up or by invitation only", "getSignupMode", "accounts", schema=_MODE, errors=(), public=True),
   "put": op("Set how people join (organizers)", "setSignupMode", "accounts", schema=_MODE, body=_MODE, errors=("400", "401", "403"))}
 P["/api/v1/auth/signup"] = {"post": op(
-    "Sign up; a confirmation link is mailed and the account exists once it is opened. 403 when sign-up is by invitation only",
+    "Sign up; a confirmation link is mailed and the account exists once it is opened. An address that already has an account gets the same answer (its owner is mailed instead), so sign-up reveals nothing. 403 when sign-up is by invitation only",
     "signUp", "accounts", ok="202", schema={"type": "object", "properties": {"status": {"type": "string", "enum": ["confirmation_sent"]}}},
     body=_obj(["name", "email", "password", "sector", "organization"], {
         "name": {"type": "string", "maxLength": 200}, "email": {"type": "string", "format": "email"}, "password": _PASSWORD,
         "sector": {"type": "string", "description": "A key from /api/v1/sectors"}, "organization": {"type": "string", "maxLength": 200},
         "language": {"type": "string", "enum": ["nl", "en"], "description": "Language of the mail (default nl)"}}),
-    errors=("400", "403"), extra={**_CONFLICT, **_THROTTLED}, public=True)}
+    errors=("400", "403"), extra=_THROTTLED, public=True)}
 P["/api/v1/auth/signup/confirm"] = {"post": op("Confirm the e-mail address: creates the member and the account", "confirmSignup", "accounts",
     schema={"type": "object", "properties": {"member_id": {"type": "integer"}, "status": {"type": "string"}}},
     body=_obj(["token"], {"token": _TOKEN}), errors=("400",), extra=_CONFLICT, public=True)}
@@ -34,7 +34,7 @@ P["/api/v1/auth/password/forgot"] = {"post": op(
     "Ask for a password reset link; the same answer whether or not the address has an account", "forgotPassword", "accounts",
     ok="202", schema={"type": "object", "properties": {"status": {"type": "string", "enum": ["sent_if_registered"]}}},
     body=_obj(["email"], {"email": {"type": "string", "format": "email"}}), errors=("400",), extra=_THROTTLED, public=True)}
-P["/api/v1/auth/password/reset"] = {"post": op("Set a new password with a reset link; ends every session of the account",
+P["/api/v1/auth/password/reset"] = {"post": op("Set a new password with a reset link; ends every session and revokes every API token of the account",
     "resetPassword", "accounts", ok="204", body=_obj(["token", "password"], {"token": _TOKEN, "password": _PASSWORD}),
     errors=("400",), extra=_CONFLICT, public=True)}
 P["/api/v1/auth/invitation/check"] = {"post": op("Who an invitation link is for (the accept page)", "checkInvitation", "accounts",

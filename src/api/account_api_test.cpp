@@ -131,8 +131,11 @@ TEST_F(AccountApiTest, SignUpConfirmThenLogIn) {
   Client anja(Base());
   ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
   EXPECT_EQ(anja.Get("/api/v1/members?q=sanne").Json()["total"], 1);
-  // Signing up again with the address of a member: 409.
-  EXPECT_EQ(c.Post("/api/v1/auth/signup", SignupBody("sanne@smit.example")).status, 409);
+  // Signing up again with the address of a member answers as for a new address
+  // (issue #15: sign-up reveals nothing) and mails the owner instead.
+  const long long before = Mails("sanne@smit.example");
+  EXPECT_EQ(c.Post("/api/v1/auth/signup", SignupBody("sanne@smit.example")).status, 202);
+  EXPECT_EQ(Mails("sanne@smit.example"), before + 1);
 }
 
 TEST_F(AccountApiTest, SignUpBadInputWritesNothing) {
@@ -154,12 +157,13 @@ TEST_F(AccountApiTest, SignUpBadInputWritesNothing) {
   Json lang = SignupBody("a@b.example");
   lang["language"] = "fr";
   EXPECT_EQ(field(lang), "language");
+  // A member's address: the same answer as a new one, no sign-up stored, a mail to the owner.
   auto dup = c.Post("/api/v1/auth/signup", SignupBody("ANJA@x.example"));
-  EXPECT_EQ(dup.status, 409);
-  EXPECT_EQ(dup.ErrorField(), "email");
+  EXPECT_EQ(dup.status, 202);
   EXPECT_EQ(c.Request("POST", "/api/v1/auth/signup", "{not json").status, 400);
   EXPECT_EQ(Count("SELECT count(*) FROM signups"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM outbox"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM outbox"), 1);
+  EXPECT_EQ(Mails("anja@x.example"), 1);
 }
 
 TEST_F(AccountApiTest, ExpiredConfirmationLinkAndThrottledSignUp) {

@@ -1,11 +1,17 @@
 #include "api/app.h"
 
-#include <chrono>
+#include <arpa/inet.h>
 
+#include <algorithm>
+#include <chrono>
+#include <optional>
+
+#include <soci/error.h>
 #include <spdlog/spdlog.h>
 
 #include "api/error_mapping.h"
 #include "api/metrics.h"
+#include "domain/json_codec.h"
 #include "util/strings.h"
 
 namespace verbinder::api {
@@ -15,6 +21,37 @@ bool IsStateChanging(Method m) {
   return m == Method::kPost || m == Method::kPut || m == Method::kPatch || m == Method::kDelete;
 }
 
+// Whether `route` matches the path split into `segs`; fills `params` (":id" → "12").
+bool PathMatches(const Route& route, const std::vector<std::string>& segs, std::map<std::string, std::string>* params) {
+  if (route.segments.size() != segs.size()) return false;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    if (!route.segments[i].empty() && route.segments[i][0] == ':') {
+      if (segs[i].empty()) return false;
+      (*params)[route.segments[i].substr(1)] = segs[i];
+    } else if (route.segments[i] != segs[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The Allow header of a 405: the methods some route offers on this path.
+std::string AllowedMethods(const std::vector<Route>& routes, const std::string& path) {
+  auto segs = Split(path, '/');
+  std::vector<std::string> methods;
+  for (const auto& r : routes) {
+    std::map<std::string, std::string> ignored;
+    if (!PathMatches(r, segs, &ignored)) continue;
+    methods.emplace_back(ToString(r.method));
+    if (r.method == Method::kGet) methods.emplace_back(ToString(Method::kHead));
+  }
+  std::sort(methods.begin(), methods.end());
+  methods.erase(std::unique(methods.begin(), methods.end()), methods.end());
+  std::string allow;
+  for (const auto& m : methods) allow += (allow.empty() ? "" : ", ") + m;
+  return allow;
+}
+
 bool ConstantTimeEquals(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return false;
   unsigned char d = 0;
@@ -22,7 +59,115 @@ bool ConstantTimeEquals(const std::string& a, const std::string& b) {
   return d == 0;
 }
 
+using IpBytes = std::array<unsigned char, 16>;
+
+// An IPv4 or IPv6 address in 16 bytes (IPv4 as ::ffff:a.b.c.d); *v4 tells
+// which it was written as.
+std::optional<IpBytes> ParseIp(std::string_view text, bool* v4 = nullptr) {
+  if (text.empty() || text.size() > 45) return std::nullopt;
+  std::string s(text);
+  IpBytes b{};
+  unsigned char v4b[4];
+  if (inet_pton(AF_INET, s.c_str(), v4b) == 1) {
+    b[10] = b[11] = 0xff;
+    std::copy(v4b, v4b + 4, b.begin() + 12);
+    if (v4) *v4 = true;
+    return b;
+  }
+  if (inet_pton(AF_INET6, s.c_str(), b.data()) == 1) {
+    if (v4) *v4 = false;
+    return b;
+  }
+  return std::nullopt;
+}
+
+bool IsV4Mapped(const IpBytes& b) {
+  return std::all_of(b.begin(), b.begin() + 10, [](unsigned char c) { return c == 0; }) && b[10] == 0xff &&
+         b[11] == 0xff;
+}
+
+std::string FormatIp(const IpBytes& b) {
+  char out[INET6_ADDRSTRLEN] = {};
+  if (IsV4Mapped(b)) inet_ntop(AF_INET, b.data() + 12, out, sizeof out);
+  else inet_ntop(AF_INET6, b.data(), out, sizeof out);
+  return out;
+}
+
+bool InNetwork(const IpNetwork& n, const IpBytes& a) {
+  int full = n.prefix / 8, rest = n.prefix % 8;
+  if (!std::equal(a.begin(), a.begin() + full, n.bytes.begin())) return false;
+  if (rest == 0) return true;
+  unsigned char mask = static_cast<unsigned char>(0xff << (8 - rest));
+  return (a[full] & mask) == n.bytes[full];
+}
+
+// One X-Forwarded-For entry: an address, optionally with a port
+// ("203.0.113.7:4711", "[2001:db8::1]:443").
+std::optional<IpBytes> ParseHop(std::string_view hop) {
+  std::string h = Trim(hop);
+  if (!h.empty() && h.front() == '[') {
+    auto close = h.find(']');
+    if (close == std::string::npos) return std::nullopt;
+    return ParseIp(std::string_view(h).substr(1, close - 1));
+  }
+  if (std::count(h.begin(), h.end(), ':') == 1) h.resize(h.find(':'));
+  return ParseIp(h);
+}
+
 }  // namespace
+
+Result<IpNetwork> IpNetwork::Parse(std::string_view cidr) {
+  auto bad = [&] {
+    return InvalidArgument("'" + std::string(cidr) + "' is not an address or network such as 10.0.0.0/8 or ::1/128",
+                           "trusted_proxy");
+  };
+  std::string_view addr = cidr, len;
+  if (auto slash = cidr.find('/'); slash != std::string_view::npos) {
+    addr = cidr.substr(0, slash);
+    len = cidr.substr(slash + 1);
+  }
+  bool v4 = false;
+  auto ip = ParseIp(addr, &v4);
+  if (!ip) return bad();
+  const int max = v4 ? 32 : 128;
+  int bits = max;
+  if (cidr.find('/') != std::string_view::npos) {
+    if (len.empty() || len.size() > 3 || len.find_first_not_of("0123456789") != std::string_view::npos) return bad();
+    bits = std::stoi(std::string(len));
+    if (bits > max) return bad();
+  }
+  IpNetwork n;
+  n.prefix = bits + (v4 ? 96 : 0);
+  for (int i = 0; i < 16; ++i) {
+    int keep = std::clamp(n.prefix - 8 * i, 0, 8);
+    n.bytes[i] = static_cast<unsigned char>((*ip)[i] & (keep ? 0xff << (8 - keep) : 0));
+  }
+  return n;
+}
+
+bool IpNetwork::Contains(std::string_view address) const {
+  auto ip = ParseIp(address);
+  return ip && InNetwork(*this, *ip);
+}
+
+std::string ClientAddress(const Request& req, const std::vector<IpNetwork>& trusted_proxies) {
+  auto peer = ParseIp(req.remote_address);
+  if (!peer) return req.remote_address;
+  auto trusted = [&](const IpBytes& a) {
+    return std::any_of(trusted_proxies.begin(), trusted_proxies.end(), [&](const IpNetwork& n) { return InNetwork(n, a); });
+  };
+  IpBytes client = *peer;
+  auto forwarded = trusted(client) ? req.Header("x-forwarded-for") : std::nullopt;
+  if (forwarded) {
+    auto hops = Split(*forwarded, ',');
+    for (auto it = hops.rbegin(); it != hops.rend() && trusted(client); ++it) {
+      auto hop = ParseHop(*it);
+      if (!hop) break;  // not written by a proxy we trust: keep the last good hop
+      client = *hop;
+    }
+  }
+  return FormatIp(client);
+}
 
 App::App(storage::Database& db, const Clock& clock, AppOptions options)
     : db_(db),
@@ -56,18 +201,8 @@ Result<Response> App::Dispatch(Request& req, const Route** matched) {
   bool path_matched = false;
   std::map<std::string, std::string> params;
   for (const auto& r : routes_) {
-    if (r.segments.size() != segs.size()) continue;
     std::map<std::string, std::string> p;
-    bool ok = true;
-    for (size_t i = 0; i < segs.size() && ok; ++i) {
-      if (!r.segments[i].empty() && r.segments[i][0] == ':') {
-        if (segs[i].empty()) ok = false;
-        else p[r.segments[i].substr(1)] = segs[i];
-      } else if (r.segments[i] != segs[i]) {
-        ok = false;
-      }
-    }
-    if (!ok) continue;
+    if (!PathMatches(r, segs, &p)) continue;
     path_matched = true;
     if (r.method == req.method || (req.method == Method::kHead && r.method == Method::kGet)) {
       found = &r;
@@ -130,25 +265,35 @@ Response App::Handle(Request req) {
   const Route* matched = nullptr;
   Response resp;
   try {
-    auto r = Dispatch(req, &matched);
-    if (r.ok()) {
+    if (req.method == Method::kOther) {
+      // A method no route can have (TRACE, PROPFIND, ...): 501, not 405.
+      resp = ErrorResponse(501, "not_implemented",
+                           "this HTTP method is not implemented; the API uses GET, HEAD, POST, PUT, PATCH and DELETE",
+                           "method");
+    } else if (auto r = Dispatch(req, &matched); r.ok()) {
       resp = std::move(*r);
+    } else if (r.status().field() == "method" && r.status().code() == Code::kConflict) {
+      resp = ErrorResponse(405, "method_not_allowed",
+                           "method " + std::string(ToString(req.method)) + " is not allowed on " + req.path, "method");
+      resp.SetHeader("Allow", AllowedMethods(routes_, req.path));
     } else {
       resp = ErrorResponse(r.status());
-      if (r.status().field() == "method" && r.status().code() == Code::kConflict) {
-        resp = ErrorResponse(Status(Code::kInvalidArgument, "method " + std::string(ToString(req.method)) +
-                                                                " is not allowed on " + req.path, "method"));
-        resp.status = 405;
-      }
-      if (r.status().code() == Code::kTooManyRequests) {
-        resp.headers.push_back({"Retry-After", std::to_string(domain::kThrottleWindow)});
-      }
       if (r.status().code() == Code::kInternal) spdlog::error("{} {}: {}", ToString(req.method), req.path, r.status().message());
     }
+  } catch (const soci::soci_error& e) {
+    // A statement a handler did not wrap: the same mapping (and log line) as
+    // storage::FromDbError everywhere else — busy → 503, never the SQL.
+    resp = ErrorResponse(storage::FromDbError(e));
+  } catch (const Json::type_error& e) {
+    // A handler read a body value without checking its type: still the
+    // caller's mistake (400), but log it so the reader gets fixed.
+    spdlog::warn("{} {}: unchecked JSON read: {}", ToString(req.method), req.path, e.what());
+    resp = ErrorResponse(InvalidArgument("a value in the body has the wrong type", "body"));
   } catch (const std::exception& e) {
     spdlog::error("{} {}: unhandled exception: {}", ToString(req.method), req.path, e.what());
     resp = ErrorResponse(Internal(e.what()));
   }
+  FinishResponse(resp);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_->Record(std::string(ToString(req.method)), matched ? matched->pattern : "unmatched", resp.status, secs);
   return resp;
@@ -161,16 +306,8 @@ Result<Json> ParseJsonBody(const Request& req) {
   auto ct = req.Header("content-type");
   if (!ct || !StartsWith(AsciiLower(*ct), "application/json"))
     return Status(Code::kUnsupportedMedia, "send the body as Content-Type: application/json", "content-type");
-  Json j = Json::parse(req.body, nullptr, false);
-  if (j.is_discarded()) {
-    // Re-parse with exceptions to get the position of the error.
-    try {
-      (void)Json::parse(req.body);
-    } catch (const Json::parse_error& e) {
-      return InvalidArgument("malformed JSON at byte " + std::to_string(e.byte), "body");
-    }
-    return InvalidArgument("malformed JSON", "body");
-  }
+  // Syntax, numbers beyond int64 or a double (1e999) and nesting, with the field named.
+  VB_ASSIGN_OR_RETURN(Json j, domain::ParseJson(req.body));
   if (!j.is_object()) return InvalidArgument("the body must be a JSON object", "body");
   return j;
 }

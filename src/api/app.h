@@ -10,12 +10,14 @@
 // Thread-safety: Handle() may be called from many threads at once.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/http.h"
@@ -50,9 +52,24 @@ struct Route {
   std::vector<std::string> segments;  // pattern split on '/'
 };
 
+// An IPv4 or IPv6 network, for serve --trusted-proxy.
+struct IpNetwork {
+  std::array<unsigned char, 16> bytes{};  // IPv4 as IPv4-mapped IPv6 (::ffff:a.b.c.d), host bits zero
+  int prefix = 0;                          // leading bits of `bytes` that count, 0..128
+
+  // "10.0.0.0/8", "2001:db8::/32"; a bare address is one host (/32, /128).
+  // InvalidArgument(trusted_proxy) for anything else.
+  static Result<IpNetwork> Parse(std::string_view cidr);
+  // False for anything that is not an IP address.
+  bool Contains(std::string_view address) const;
+};
+
 struct AppOptions {
   bool secure_cookies = false;  // add Secure to cookies (behind TLS)
   bool precompute_map = false;  // compute the leader's map at start-up, not on the first request
+  // Reverse proxies whose X-Forwarded-For names the client (serve --trusted-proxy).
+  // Empty: the socket peer is always the client.
+  std::vector<IpNetwork> trusted_proxies;
 };
 
 class Metrics;
@@ -90,6 +107,13 @@ class App {
 };
 
 // Helpers for handlers.
+// The client's address, as throttling counts it (docs/accounts.md): the
+// socket peer; only when the peer is one of `trusted_proxies`, the right-most
+// X-Forwarded-For entry that is not itself a trusted proxy (entries further
+// left were written by the client and are ignored). A malformed entry ends
+// the walk at the last good hop. IPv4 comes back dotted (also when the peer
+// was IPv4-mapped IPv6).
+std::string ClientAddress(const Request& req, const std::vector<IpNetwork>& trusted_proxies);
 Result<Json> ParseJsonBody(const Request& req);
 Result<int64_t> PathId(const Ctx& ctx, const std::string& name = "id");
 Result<int> QueryInt(const Request& req, const std::string& name, int fallback, int min, int max);

@@ -1,5 +1,7 @@
 #include "api/error_mapping.h"
 
+#include "domain/accounts.h"
+
 namespace verbinder::api {
 
 int HttpStatusFor(Code code) {
@@ -21,11 +23,18 @@ int HttpStatusFor(Code code) {
 }
 
 Response ErrorResponse(const Status& status) {
-  Json err = {{"code", CodeName(status.code())}, {"message", status.message()}};
-  err["field"] = status.field().empty() ? Json(nullptr) : Json(status.field());
   // Internal details stay in the log, not in the response.
-  if (status.code() == Code::kInternal) err["message"] = "internal error";
-  return Response::JsonBody({{"error", err}}, HttpStatusFor(status.code()));
+  const std::string message = status.code() == Code::kInternal ? "internal error" : status.message();
+  Response r = ErrorResponse(HttpStatusFor(status.code()), CodeName(status.code()), message, status.field());
+  if (status.code() == Code::kUnavailable) r.SetHeader("Retry-After", std::to_string(kRetryAfterSeconds));
+  if (status.code() == Code::kTooManyRequests) r.SetHeader("Retry-After", std::to_string(domain::kThrottleWindow));
+  return r;
+}
+
+Response ErrorResponse(int http_status, std::string_view code, const std::string& message, const std::string& field) {
+  Json err = {{"code", code}, {"message", message}};
+  err["field"] = field.empty() ? Json(nullptr) : Json(field);
+  return Response::JsonBody({{"error", err}}, http_status);
 }
 
 }  // namespace verbinder::api

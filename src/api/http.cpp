@@ -1,5 +1,7 @@
 #include "api/http.h"
 
+#include <cstddef>
+
 #include "util/strings.h"
 
 namespace verbinder::api {
@@ -55,6 +57,45 @@ Response Response::NoContent() {
   r.status = 204;
   r.content_type.clear();
   return r;
+}
+
+const std::string* Response::FindHeader(std::string_view name) const {
+  for (auto it = headers.rbegin(); it != headers.rend(); ++it)
+    if (EqualsIgnoreCase(it->first, name)) return &it->second;
+  return nullptr;
+}
+
+void Response::SetHeader(const std::string& name, std::string value) {
+  std::erase_if(headers, [&](const auto& h) { return EqualsIgnoreCase(h.first, name); });
+  headers.emplace_back(name, std::move(value));
+}
+
+void FinishResponse(Response& r) {
+  // Last value wins: drop earlier duplicates (Set-Cookie may repeat).
+  for (size_t i = r.headers.size(); i-- > 0;) {
+    if (EqualsIgnoreCase(r.headers[i].first, "Set-Cookie")) continue;
+    for (size_t j = 0; j < i;) {
+      if (EqualsIgnoreCase(r.headers[j].first, r.headers[i].first)) {
+        r.headers.erase(r.headers.begin() + static_cast<std::ptrdiff_t>(j));
+        --i;
+      } else {
+        ++j;
+      }
+    }
+  }
+  auto add = [&r](const char* name, std::string value) {
+    if (!r.FindHeader(name)) r.headers.emplace_back(name, std::move(value));
+  };
+  add("X-Content-Type-Options", "nosniff");
+  add("Cache-Control", "no-store");  // API answers are personal
+  if (StartsWith(AsciiLower(r.content_type), "text/html")) {
+    if (!r.FindHeader("Content-Security-Policy")) {
+      r.headers.emplace_back("Content-Security-Policy", kHtmlContentSecurityPolicy);
+      add("X-Frame-Options", "DENY");
+    }
+    add("Referrer-Policy", "no-referrer");
+  }
+  if (r.status == 503) add("Retry-After", std::to_string(kRetryAfterSeconds));
 }
 
 }  // namespace verbinder::api

@@ -104,7 +104,8 @@ void RegisterAccountRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(s.sector, GetString(body, "sector", true));
     VB_ASSIGN_OR_RETURN(s.organization, GetString(body, "organization", true));
     VB_ASSIGN_OR_RETURN(s.language, GetString(body, "language", false));
-    VB_RETURN_IF_ERROR(app.accounts().SignUp(s, ctx.req.remote_address));
+    VB_RETURN_IF_ERROR(app.accounts().SignUp(s, ClientAddress(ctx.req, app.options().trusted_proxies)));
+    // The same answer when the address is a member's (they get a mail instead).
     return Response::JsonBody({{"status", "confirmation_sent"}}, 202);
   });
 
@@ -120,7 +121,7 @@ void RegisterAccountRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"email"}));
     VB_ASSIGN_OR_RETURN(std::string email, GetString(body, "email", true));
-    VB_RETURN_IF_ERROR(app.accounts().RequestPasswordReset(email, ctx.req.remote_address));
+    VB_RETURN_IF_ERROR(app.accounts().RequestPasswordReset(email, ClientAddress(ctx.req, app.options().trusted_proxies)));
     // The same answer whether or not the address has an account.
     return Response::JsonBody({{"status", "sent_if_registered"}}, 202);
   });

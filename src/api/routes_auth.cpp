@@ -24,7 +24,8 @@ void RegisterAuthRoutes(App& app) {
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"email", "password"}));
     VB_ASSIGN_OR_RETURN(std::string email, GetString(body, "email", true));
     VB_ASSIGN_OR_RETURN(std::string password, GetString(body, "password", true));
-    VB_ASSIGN_OR_RETURN(auto s, app.accounts().Login(email, password, ctx.req.remote_address));
+    VB_ASSIGN_OR_RETURN(auto s, app.accounts().Login(email, password,
+                                                     ClientAddress(ctx.req, app.options().trusted_proxies)));
     Response r = Response::JsonBody({{"member_id", s.member_id}, {"role", model::ToString(s.role)},
                                      {"csrf_token", s.csrf_token}, {"expires_at", s.expires_at}});
     int64_t age = s.expires_at - app.clock().Now();
@@ -50,12 +51,21 @@ void RegisterAuthRoutes(App& app) {
     return Response::JsonBody(j);
   });
 
+  // Ends every other session of the member (this one stays) and revokes the API
+  // tokens unless keep_tokens is true; a wrong old_password counts as a failed login.
   app.Add(Method::kPost, "/api/v1/auth/password", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
-    VB_RETURN_IF_ERROR(RejectUnknown(body, {"old_password", "new_password"}));
-    VB_ASSIGN_OR_RETURN(std::string old_pw, GetString(body, "old_password", true));
-    VB_ASSIGN_OR_RETURN(std::string new_pw, GetString(body, "new_password", true));
-    VB_RETURN_IF_ERROR(app.accounts().ChangePassword(ctx.viewer, old_pw, new_pw));
+    VB_RETURN_IF_ERROR(RejectUnknown(body, {"old_password", "new_password", "keep_tokens"}));
+    domain::PasswordChange change;
+    VB_ASSIGN_OR_RETURN(change.old_password, GetString(body, "old_password", true));
+    VB_ASSIGN_OR_RETURN(change.new_password, GetString(body, "new_password", true));
+    if (body.contains("keep_tokens")) {
+      if (!body["keep_tokens"].is_boolean()) return InvalidArgument("must be true or false", "keep_tokens");
+      change.keep_tokens = body["keep_tokens"].get<bool>();
+    }
+    change.address = ClientAddress(ctx.req, app.options().trusted_proxies);
+    if (ctx.session) change.keep_session = ctx.session->token;
+    VB_RETURN_IF_ERROR(app.accounts().ChangePassword(ctx.viewer, change));
     return Response::NoContent();
   });
 

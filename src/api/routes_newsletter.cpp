@@ -10,6 +10,7 @@
 #include "api/app.h"
 #include "mail/smtp.h"
 #include "domain/json_codec.h"
+#include "domain/validation.h"
 #include "newsletter/articles.h"
 #include "newsletter/compose.h"
 #include "newsletter/markdown.h"
@@ -189,6 +190,7 @@ void RegisterNewsletterRoutes(App& app) {
       VB_RETURN_IF_ERROR(RejectUnknown(body, {"published_at"}));
       VB_ASSIGN_OR_RETURN(at, GetInt(body, "published_at", false, 0));
       if (at < 0) return InvalidArgument("must be Unix seconds", "published_at");
+      if (at != 0) VB_RETURN_IF_ERROR(domain::CheckUnixTime("published_at", at));
     }
     VB_ASSIGN_OR_RETURN(auto a, newsletter::ArticleService(app.db(), app.clock()).Publish(ctx.viewer, id, at));
     return Response::JsonBody(ToJson(a));
@@ -241,7 +243,7 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(t.label_nl, GetString(body, "label_nl", true));
     VB_ASSIGN_OR_RETURN(t.label_en, GetString(body, "label_en", true));
     VB_ASSIGN_OR_RETURN(t.tags, GetStringList(body, "tags"));
-    VB_ASSIGN_OR_RETURN(int64_t pos, GetInt(body, "position", false, 0));
+    VB_ASSIGN_OR_RETURN(int64_t pos, GetInt(body, "position", false, 0, 0, 1'000'000));
     t.position = static_cast<int>(pos);
     VB_ASSIGN_OR_RETURN(auto saved, newsletter::SaveTopic(app.db(), t));
     return Response::JsonBody(ToJson(saved));

@@ -1,8 +1,11 @@
 // The HTTP server: RESTinio on Boost.Asio, feeding requests into an App.
-// Limits are explicit (see server.cpp): URL 8 KiB, 100 header fields of at
-// most 8 KiB, bodies over 8 MiB are cut off at the socket and bodies over
-// 1 MiB get 413 from the App; 30 s to read a request, to handle it and to
-// write the response; 16 pipelined requests per connection.
+// Limits are explicit (see server.cpp), and each is answered with a JSON
+// error before the connection closes: a URL over 8 KiB → 414; a header name
+// over 256 bytes, a value over 8 KiB, more than 100 headers or a head over
+// 80 KiB → 431; a body over 8 MiB → 413 (from Content-Length, before the body
+// is read); a method HTTP does not know → 501; a malformed request → 400.
+// JSON bodies over 1 MiB get 413 from the App. 30 s to read a request, to
+// handle it and to write the response; 16 pipelined requests per connection.
 //
 //   Server server(app, {.host = "127.0.0.1", .port = 8080, .threads = 4});
 //   VB_RETURN_IF_ERROR(server.Start());   // returns once listening

@@ -26,6 +26,8 @@
 #include "domain/members.h"
 #include "events/demo_networking.h"
 #include "events/encounters.h"
+#include "newsletter/demo_newsletter.h"
+#include "newsletter/subscriptions.h"
 #include "importers/importers.h"
 #include "newsletter/sender.h"
 #include "notify/delivery.h"
@@ -144,11 +146,26 @@ int RunServe(const Args& args) {
       ->capture_default_str();
   app.add_flag("--precompute-map", precompute_map,
                "compute the leader's network map at start-up instead of on the first request");
+  std::vector<std::string> proxy_args;
+  app.add_option("--trusted-proxy", proxy_args,
+                 "a reverse proxy (CIDR such as 10.0.0.0/8 or ::1/128; repeatable) whose X-Forwarded-For header "
+                 "names the client; from any other peer the header is ignored")
+      ->allow_extra_args(false);
   if (int rc = Parse(app, args); rc >= 0) return rc;
+  std::vector<api::IpNetwork> trusted_proxies;
+  for (const auto& p : proxy_args) {
+    auto n = api::IpNetwork::Parse(p);
+    if (!n) {
+      std::cerr << "verbinder serve: --trusted-proxy: " << n.status().message() << " (see --help)\n";
+      return kExitUsage;
+    }
+    trusted_proxies.push_back(*n);
+  }
   auto db = OpenDb(db_url, threads + 4);  // + the outbox deliverer, the newsletter sender, the follow-up
   if (!db) return Fail("serve", db.status());
   SystemClock clock;
-  api::App api_app(**db, clock, {.secure_cookies = secure, .precompute_map = precompute_map});
+  api::App api_app(**db, clock,
+                   {.secure_cookies = secure, .precompute_map = precompute_map, .trusted_proxies = trusted_proxies});
   api_app.members().SetProfileCacheBudget(static_cast<size_t>(profile_cache_mb) << 20);
   // The word-search index is read before the port opens, so no search waits for it.
   if (Status s = api_app.members().WarmSearchIndex(); !s.ok()) return Fail("serve", s);
@@ -217,6 +234,9 @@ int RunDemo(const Args& args) {
   auto rounds = events::SeedDemoNetworking(**db, clock, d.network.events[d.story.congress_2027 - 1].title,
                                            std::string(demo::kDemoAnjaEmail), std::string(demo::kDemoPieterEmail));
   if (!rounds) return Fail("demo", rounds.status());
+  // Articles of this month and last, and confirmed member subscribers: the monthly issue can be previewed.
+  auto news = newsletter::SeedDemoNewsletter(**db, clock);
+  if (!news) return Fail("demo", news.status());
   PrintStats(*st, Since(t0));
   std::cout << "demo logins (password '" << demo::kDemoPassword << "'): leader " << demo::kDemoLeaderEmail
             << ", admin " << demo::kDemoAdminEmail << ", members " << demo::kDemoAnjaEmail << " and "
@@ -304,6 +324,9 @@ int RunImport(const Args& args) {
     }
     auto st = importers::ApplyMemberImport(**db, *plan, clock, TerminalProgress("import"));
     if (!st) return Fail("import", st.status());
+    // Newsletter subscribers with an imported member's address belong to that member.
+    auto linked = newsletter::SubscriptionService(**db, clock).LinkMembers();
+    if (!linked) return Fail("import", linked.status());
     std::cout << "imported " << st->members << " member(s), " << st->organizations << " new organization(s)";
     if (!plan->errors.empty()) std::cout << "; skipped " << plan->errors.size() << " bad row(s)";
     std::cout << "\n";
@@ -314,9 +337,10 @@ int RunImport(const Args& args) {
   for (const auto& e : plan->errors) std::cerr << file << ": " << e.ToString() << "\n";
   auto r = importers::ApplyLinkedInImport(**db, member, *plan, clock);
   if (!r) return Fail("import", r.status());
+  for (const auto& e : r->ambiguous) std::cerr << file << ": " << e.ToString() << "\n";
   std::cout << "linkedin: " << plan->rows.size() << " connection(s) read, " << r->matched << " are members, " << r->added
             << " new online tie(s), " << r->already << " already known, " << r->not_members << " not members, "
-            << plan->errors.size() << " bad row(s)\n";
+            << r->ambiguous.size() << " ambiguous (several members match), " << plan->errors.size() << " bad row(s)\n";
   return kExitOk;
 }
 

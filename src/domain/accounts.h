@@ -30,9 +30,13 @@ inline constexpr int64_t kSessionLifetime = 14 * 24 * 3600;
 // the same PostgreSQL database, the CLI) takes effect here within it. Through
 // this process it takes effect at once (ForgetCachedSessions).
 inline constexpr std::chrono::milliseconds kSessionCacheWindow{1000};
+// Password guessing (login and the old password of a password change) is
+// counted per account *and* client address, and per client address; never per
+// account alone, so nobody's failures lock out the owner on another client
+// (docs/accounts.md). IPv6 clients count per /64.
 inline constexpr int64_t kThrottleWindow = 15 * 60;
-inline constexpr int kMaxFailuresPerEmail = 5;
-inline constexpr int kMaxFailuresPerAddress = 30;
+inline constexpr int kMaxFailuresPerEmail = 5;     // per account (e-mail address) and client address
+inline constexpr int kMaxFailuresPerAddress = 30;  // per client address, over all accounts
 inline constexpr size_t kMinPasswordLength = 10;
 inline constexpr int64_t kSignupLifetime = 48 * 3600;          // confirmation link
 inline constexpr int64_t kInvitationLifetime = 14 * 24 * 3600;  // invitation link
@@ -83,6 +87,14 @@ struct Session {
   int64_t expires_at = 0;
 };
 
+// A member changes their own password (POST /api/v1/auth/password).
+struct PasswordChange {
+  std::string old_password, new_password;
+  std::string address;       // the client's address, for throttling
+  std::string keep_session;  // cookie token of the session asking; every other session ends ("" = end all)
+  bool keep_tokens = false;  // keep the member's API tokens (default: revoked)
+};
+
 struct ApiToken {
   model::Id id = 0;
   std::string name;
@@ -108,10 +120,18 @@ class AccountService {
   // organizers only members; anyone else nothing. System() may do all.
   Status CreateAccount(const Viewer& viewer, model::Id member_id, const std::string& password, model::Role role);
   Status SetRole(const Viewer& viewer, model::Id member_id, model::Role role);
-  Status ChangePassword(const Viewer& viewer, const std::string& old_password, const std::string& new_password);
+  // Checks the old password (InvalidArgument(old_password); a wrong one counts
+  // as a failed login of this account from c.address, and TooManyRequests as
+  // for Login), sets the new one (InvalidArgument(new_password)), ends every
+  // session but c.keep_session, revokes the API tokens unless c.keep_tokens,
+  // and retires open reset links — all in one transaction. Conflict when the
+  // password changed meanwhile.
+  Status ChangePassword(const Viewer& viewer, const PasswordChange& c);
 
   // Unauthenticated for a wrong e-mail or password (the same message for both);
-  // TooManyRequests when this e-mail or address failed too often recently.
+  // TooManyRequests when this client failed too often recently for this
+  // account (kMaxFailuresPerEmail) or for any (kMaxFailuresPerAddress). The
+  // failures of other clients never refuse this one.
   Result<Session> Login(const std::string& email, const std::string& password, const std::string& address);
   // The session behind a cookie token, or Unauthenticated.
   Result<Session> FindSession(const std::string& token);
@@ -123,7 +143,7 @@ class AccountService {
   // The viewer behind an API token, or Unauthenticated.
   Result<Viewer> AuthenticateApiToken(const std::string& token);
 
-  // Seconds until a throttled key may try again (0 when not throttled).
+  // Seconds until this client may try this account again (0 when not throttled).
   int64_t RetryAfter(const std::string& email, const std::string& address);
 
   // --- Accounts for real people (sign-up, invitations, reset, deletion). ---
@@ -137,9 +157,11 @@ class AccountService {
   Status SetSignupMode(const Viewer& viewer, const std::string& mode);
 
   // Validates, stores the pending sign-up and queues the confirmation mail.
-  // AlreadyExists(email) when a member has this address; PermissionDenied when
-  // sign-up is by invitation only; TooManyRequests when this address or
-  // client asked too often. A new sign-up replaces a pending one.
+  // When a member already has this address, nothing is stored and the member
+  // gets a mail instead ("someone tried to sign up with your address") — the
+  // caller sees the same Ok either way, so sign-up reveals no accounts.
+  // PermissionDenied when sign-up is by invitation only; TooManyRequests when
+  // this address or client asked too often. A new sign-up replaces a pending one.
   Status SignUp(const Signup& s, const std::string& address);
   // Confirms: creates the member and the account. InvalidArgument(token) for
   // an unknown or expired link, Conflict(token) for a used one.
@@ -161,7 +183,8 @@ class AccountService {
   // queues a reset link only when the member has an account.
   // TooManyRequests like Login.
   Status RequestPasswordReset(const std::string& email, const std::string& address);
-  // Sets the new password, marks the link used and ends every session.
+  // Sets the new password, marks the link used, ends every session and
+  // revokes every API token.
   Status ResetPassword(const std::string& token, const std::string& new_password);
 
   // The member themself (with their password), an organizer (members only)
@@ -178,6 +201,14 @@ class AccountService {
   Result<int64_t> Failures(soci::session& sql, const std::string& key, int64_t since);
   // Counts one use of `key`; TooManyRequests when `limit` uses are in the window.
   Status Throttle(soci::session& sql, const std::string& key, int limit);
+  // A password guess against `email` from `address` (login, change of
+  // password): counted as a failure *before* the (slow) check, so parallel
+  // guesses cannot all slip under the limit; TooManyRequests (and not
+  // counted) when over it. A wrong guess stays counted; after a right one
+  // ForgiveGuess takes it back, with this client's failures for the account
+  // (not its failures for other accounts).
+  Status StartGuess(soci::session& sql, const std::string& email, const std::string& address, int64_t now);
+  void ForgiveGuess(soci::session& sql, const std::string& email, const std::string& address, int64_t now);
   Status SendMail(soci::session& sql, const AccountMail& mail);
   Result<model::Id> CreateMemberWithAccount(const std::string& name, const std::string& email,
                                             const std::string& password_hash, const std::string& sector,

@@ -1,5 +1,10 @@
 #include "domain/json_codec.h"
 
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
 #include "domain/db_util.h"
 #include "domain/network.h"
 #include "util/clock.h"
@@ -31,7 +36,113 @@ Status ExpectStringArray(const Json& v, const std::string& field, std::vector<st
   return Status::Ok();
 }
 
+constexpr const char* kIntOutOfRange = "is out of range (a whole number between -9223372036854775808 and "
+                                       "9223372036854775807)";
+
+// A SAX pass that builds nothing: it checks the limits ParseJson promises and
+// keeps the path of the value being read, so an error can name the field.
+class LimitChecker final : public nlohmann::json_sax<Json> {
+ public:
+  const Status& status() const { return status_; }
+
+  bool null() override { return Value(); }
+  bool boolean(bool) override { return Value(); }
+  bool number_integer(number_integer_t) override { return Value(); }
+  bool number_unsigned(number_unsigned_t v) override {
+    if (v > static_cast<number_unsigned_t>(std::numeric_limits<int64_t>::max())) return Fail(kIntOutOfRange, Path());
+    return Value();
+  }
+  bool number_float(number_float_t v, const string_t&) override {
+    if (!std::isfinite(v)) return Fail("is out of range", Path());
+    return Value();
+  }
+  bool string(string_t&) override { return Value(); }
+  bool binary(binary_t&) override { return Value(); }
+  bool start_object(std::size_t) override { return Open(false); }
+  bool key(string_t& k) override {
+    frames_.back().key = k;
+    return true;
+  }
+  bool end_object() override { return Close(); }
+  bool start_array(std::size_t) override { return Open(true); }
+  bool end_array() override { return Close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    // 406: a number the lexer cannot hold (1e999); the path names its field.
+    if (ex.id == 406) return Fail("is out of range", Path());
+    return Fail("malformed JSON at byte " + std::to_string(position), "body");
+  }
+
+ private:
+  struct Frame {
+    bool array = false;
+    size_t index = 0;
+    std::string key;
+  };
+
+  // "expertise.tags[2]" for the value being read; "body" at the top level.
+  std::string Path() const {
+    std::string p;
+    for (const auto& f : frames_) {
+      if (f.array) p += "[" + std::to_string(f.index) + "]";
+      else p += (p.empty() ? "" : ".") + f.key;
+    }
+    return p.empty() ? "body" : p;
+  }
+  bool Value() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    return true;
+  }
+  bool Open(bool array) {
+    if (frames_.size() >= static_cast<size_t>(kMaxJsonDepth))
+      return Fail("is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep", "body");
+    frames_.push_back({array, 0, {}});
+    return true;
+  }
+  bool Close() {
+    frames_.pop_back();
+    return Value();
+  }
+  bool Fail(std::string message, std::string field) {
+    if (status_.ok()) status_ = InvalidArgument(std::move(message), std::move(field));
+    return false;
+  }
+
+  std::vector<Frame> frames_;
+  Status status_;
+};
+
 }  // namespace
+
+Result<Json> ParseJson(std::string_view text) {
+  LimitChecker check;
+  try {
+    if (!Json::sax_parse(text, &check)) {
+      if (!check.status().ok()) return check.status();
+      return InvalidArgument("malformed JSON", "body");
+    }
+    Json j = Json::parse(text, nullptr, false);
+    if (j.is_discarded()) return InvalidArgument("malformed JSON", "body");
+    return j;
+  } catch (const Json::exception&) {
+    return InvalidArgument("malformed JSON", "body");
+  }
+}
+
+Result<int64_t> IntValue(const Json& v, const std::string& field) {
+  if (v.is_number_unsigned()) {
+    const uint64_t u = v.get<uint64_t>();
+    if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) return InvalidArgument(kIntOutOfRange, field);
+    return static_cast<int64_t>(u);
+  }
+  if (v.is_number_integer()) return v.get<int64_t>();
+  if (v.is_number_float()) {
+    // Integers beyond ±2^63 arrive as doubles (18446744073709551616, 1e300).
+    const double d = v.get<double>();
+    if (!std::isfinite(d) || (std::trunc(d) == d && std::fabs(d) >= 9223372036854775808.0))
+      return InvalidArgument(kIntOutOfRange, field);
+  }
+  return InvalidArgument("must be an integer, not " + TypeName(v), field);
+}
 
 Result<std::string> GetString(const Json& j, const std::string& field, bool required) {
   if (!j.contains(field)) {
@@ -48,9 +159,14 @@ Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, i
     if (required) return InvalidArgument("is required", field);
     return fallback;
   }
-  const auto& v = j.at(field);
-  if (!v.is_number_integer()) return InvalidArgument("must be an integer, not " + TypeName(v), field);
-  return v.get<int64_t>();
+  return IntValue(j.at(field), field);
+}
+
+Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, int64_t fallback, int64_t min, int64_t max) {
+  VB_ASSIGN_OR_RETURN(int64_t v, GetInt(j, field, required, fallback));
+  if (j.contains(field) && (v < min || v > max))
+    return InvalidArgument("must be between " + std::to_string(min) + " and " + std::to_string(max), field);
+  return v;
 }
 
 Status RejectUnknown(const Json& j, std::initializer_list<const char*> known) {

@@ -1,5 +1,7 @@
 #include "domain/validation.h"
 
+#include "util/linkedin_url.h"
+
 #include <algorithm>
 
 #include "util/strings.h"
@@ -17,6 +19,12 @@ Status CheckText(const std::string& field, const std::string& value, size_t min_
   size_t n = Utf8Length(value);
   if (n < min_len) return InvalidArgument(min_len == 1 ? "is required" : "is too short", field);
   if (n > max_len) return InvalidArgument("is too long (at most " + std::to_string(max_len) + " characters)", field);
+  return Status::Ok();
+}
+
+Status CheckUnixTime(const std::string& field, int64_t unix_seconds) {
+  if (unix_seconds < kMinUnixTime || unix_seconds >= kMaxUnixTime)
+    return InvalidArgument("must be a date between 2000-01-01 and 2100-01-01 (Unix seconds)", field);
   return Status::Ok();
 }
 
@@ -64,8 +72,12 @@ Status ValidateMember(model::Member& m, const std::set<std::string>& sectors) {
   m.languages = langs;
   if (!m.linkedin_url.empty()) {
     VB_RETURN_IF_ERROR(CheckText("linkedin_url", m.linkedin_url, 0, 500));
-    if (!StartsWith(m.linkedin_url, "https://") && !StartsWith(m.linkedin_url, "http://"))
-      return InvalidArgument("must be an http(s) URL", "linkedin_url");
+    // One spelling of a LinkedIn profile, so the LinkedIn import matches it however
+    // it was typed (country host, trailing slash, query...). Another http(s) URL is
+    // kept as it is: older profiles may hold one.
+    if (auto url = NormalizeLinkedInUrl(m.linkedin_url)) m.linkedin_url = *url;
+    else if (!StartsWith(m.linkedin_url, "https://") && !StartsWith(m.linkedin_url, "http://"))
+      return InvalidArgument("must be a LinkedIn profile URL like https://www.linkedin.com/in/name", "linkedin_url");
   }
   if (m.challenges.size() > kMaxChallenges)
     return InvalidArgument("at most " + std::to_string(kMaxChallenges) + " challenges", "challenges");

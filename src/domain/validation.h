@@ -3,6 +3,7 @@
 // "challenges[2].title") so callers can prefix a row number.
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
 
@@ -22,6 +23,16 @@ inline constexpr size_t kMaxChallenges = 20;
 // (when multiline), length in code points within [min_len, max_len].
 Status CheckText(const std::string& field, const std::string& value, size_t min_len, size_t max_len,
                  bool multiline = false);
+
+// Dates as Unix seconds (events, programme items, rounds' slots, visits,
+// publication dates): 2000-01-01T00:00:00Z ≤ t < 2100-01-01T00:00:00Z. Outside
+// that a value is a typo or a unit mix-up (milliseconds), and far outside it
+// overflows date arithmetic; also keeps `t + duration` well inside int64.
+inline constexpr int64_t kMinUnixTime = 946'684'800;    // 2000-01-01
+inline constexpr int64_t kMaxUnixTime = 4'102'444'800;  // 2100-01-01
+// InvalidArgument("must be a date between 2000-01-01 and 2100-01-01 (Unix
+// seconds)", field) outside the range.
+Status CheckUnixTime(const std::string& field, int64_t unix_seconds);
 
 // Validates every field of a member; `sectors` are the configured sector keys.
 // Normalises in place: trims, lowercases the e-mail, dedups tags/languages.

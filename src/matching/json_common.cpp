@@ -14,6 +14,8 @@ Result<Json> ParseJsonText(std::string_view text) {
   Json doc;
   try {
     doc = Json::parse(text);
+  } catch (const Json::out_of_range&) {
+    return InvalidArgument("a number is out of range (too large for a double)");
   } catch (const Json::parse_error& e) {
     size_t byte = e.byte > 0 ? e.byte - 1 : 0;
     int line = 1, column = 1;

@@ -1,11 +1,15 @@
 #include "storage/database.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#if defined(SPDLOG_COMPILED_LIB) || defined(SPDLOG_HEADER_ONLY)
+#include <spdlog/spdlog.h>
+#endif
 
 #include "storage/migrations.h"
 #include "util/strings.h"
@@ -233,15 +237,65 @@ Result<int> Database::Migrate(int up_to_version) {
   return applied;
 }
 
+namespace {
+
+enum class DbFailure { kDuplicate, kBusy, kUnreachable, kOther };
+
+// Classifies by the backend's own code where it has one, else by the text of
+// the error itself — never by what SOCI appends (the statement and its
+// parameters, which may name any table: "INSERT INTO connections ...").
+DbFailure Classify(const std::exception& e) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    const std::string state = pg->sqlstate();
+    if (state == "23505") return DbFailure::kDuplicate;  // unique_violation
+    // serialization_failure, deadlock_detected, lock_not_available, query_canceled (statement/lock timeout)
+    if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014") return DbFailure::kBusy;
+    // connection_exception (08xxx), admin/crash shutdown, cannot_connect_now, too_many_connections
+    if (StartsWith(state, "08") || state == "57P01" || state == "57P02" || state == "57P03" || state == "53300")
+      return DbFailure::kUnreachable;
+  }
+  if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
+    const int primary = lite->result() & 0xff;  // extended codes carry the primary one in the low byte
+    if (primary == 5 || primary == 6) return DbFailure::kBusy;  // SQLITE_BUSY, SQLITE_LOCKED
+  }
+  const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e);
+  const std::string text = AsciiLower(soci_error ? soci_error->get_error_message() : std::string(e.what()));
+  auto has = [&text](const char* s) { return text.find(s) != std::string::npos; };
+  if (has("unique constraint") || has("duplicate key")) return DbFailure::kDuplicate;
+  if (has("database is locked") || has("database table is locked") || has("database is busy") ||
+      has("could not serialize access") || has("deadlock detected") || has("lock timeout"))
+    return DbFailure::kBusy;
+  if (has("could not connect") || has("connection to server") || has("server closed the connection") ||
+      has("no connection to the server") || has("terminating connection") || has("connection refused") ||
+      has("cannot establish connection"))
+    return DbFailure::kUnreachable;
+  return DbFailure::kOther;
+}
+
+// The full text (statement, parameter values) goes to the log only. Through
+// spdlog when this library is built against it (verbinder_storage linking
+// spdlog::spdlog), else the same line on stderr.
+void LogDbError(bool expected, const std::string& what) {
+#if defined(SPDLOG_COMPILED_LIB) || defined(SPDLOG_HEADER_ONLY)
+  if (expected) spdlog::warn("database: {}", what);
+  else spdlog::error("database: {}", what);
+#else
+  std::fprintf(stderr, "[%s] database: %s\n", expected ? "warning" : "error", what.c_str());
+#endif
+}
+
+}  // namespace
+
 Status FromDbError(const std::exception& e) {
-  std::string what = Trim(e.what());
-  std::string lower = AsciiLower(what);
-  if (lower.find("unique constraint") != std::string::npos || lower.find("duplicate key") != std::string::npos)
-    return AlreadyExists("already exists: " + what);
-  if (lower.find("could not connect") != std::string::npos || lower.find("connection") != std::string::npos ||
-      lower.find("database is locked") != std::string::npos)
-    return Status(Code::kUnavailable, "database unavailable: " + what);
-  return Internal("database error: " + what);
+  const DbFailure failure = Classify(e);
+  LogDbError(failure != DbFailure::kOther, Trim(e.what()));
+  switch (failure) {
+    case DbFailure::kDuplicate: return AlreadyExists("already exists");
+    case DbFailure::kBusy: return Status(Code::kUnavailable, "the database is busy, try again");
+    case DbFailure::kUnreachable: return Status(Code::kUnavailable, "the database is unavailable, try again");
+    case DbFailure::kOther: break;
+  }
+  return Internal("internal error");
 }
 
 }  // namespace verbinder::storage
