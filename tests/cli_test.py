@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 import urllib.error
@@ -238,6 +239,48 @@ class ServeTest(Dir):
             # Logging out on server 2 ends the session on server 1 too.
             self.assertEqual(browser.call("POST", f"http://127.0.0.1:{p2}/api/v1/auth/logout")[0], 204)
             self.assertEqual(browser.call("GET", f"http://127.0.0.1:{p1}/api/v1/auth/me")[0], 401)
+        finally:
+            for p in (s1, s2):
+                p.send_signal(signal.SIGTERM)
+        for p in (s1, s2):
+            self.assertEqual(p.wait(timeout=30), 0)
+            p.stdout.close()
+            p.stderr.close()
+
+    def test_two_servers_on_one_database_write_at_once_without_refusals(self):
+        # Issue #16: several `serve` processes on one SQLite file (or PostgreSQL) are
+        # supported: writes through both at the same time all succeed and none is lost.
+        p1, p2 = free_port(), free_port()
+        s1, s2 = self.start(p1), self.start(p2)
+        try:
+            users = [("leider@verbinder.demo", p1), ("admin@verbinder.demo", p2),
+                     ("anja.kamphuis@noaberzorg.demo", p1), ("pieter.lammerink@tpo-almelo.demo", p2)]
+            sessions = []
+            for email, port in users:
+                s = Session()
+                status, body = s.call("POST", f"http://127.0.0.1:{port}/api/v1/auth/login",
+                                      {"email": email, "password": "verbinder-demo"})
+                self.assertEqual(status, 200, body)
+                s.csrf = body["csrf_token"]
+                sessions.append((s, port, body["member_id"]))
+            bad, lock, n = [], threading.Lock(), 40
+            def write(s, port, me):
+                for k in range(n):
+                    status, body = s.call("PATCH", f"http://127.0.0.1:{port}/api/v1/members/{me}", {"title": f"versie {k}"})
+                    if status != 200:
+                        with lock:
+                            bad.append((status, body))
+            threads = [threading.Thread(target=write, args=x) for x in sessions]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            self.assertEqual(bad, [])
+            # The last write of each is what both servers show.
+            for s, port, me in sessions:
+                for other in (p1, p2):
+                    status, m = s.call("GET", f"http://127.0.0.1:{other}/api/v1/members/{me}")
+                    self.assertEqual((status, m["title"]), (200, f"versie {n - 1}"))
         finally:
             for p in (s1, s2):
                 p.send_signal(signal.SIGTERM)
