@@ -388,15 +388,21 @@ Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_
     soci::statement st = (sql.prepare << "UPDATE meeting_requests SET status = :s, updated_at = :t WHERE id = :id",
                           soci::use(to_status), soci::use(t), soci::use(id));
     st.execute(true);
+    std::string nl = MeetingAnswerNl(kind, kind == "meeting_cancelled" && viewer.member_id == r.from ? r.from_name
+                                                                                                     : r.to_name);
     if (to_status == "cancelled") {
-      sql << "UPDATE meetings SET status = 'cancelled', revision = revision + 1, updated_at = :t WHERE request_id = :id "
-             "AND status = 'scheduled'",
-          soci::use(t), soci::use(id);
+      // Its scheduled meeting goes too (the invite turns into METHOD:CANCEL by
+      // the revision); the other's time slot is free again (issue #16).
+      soci::statement cm = (sql.prepare << "UPDATE meetings SET status = 'cancelled', revision = revision + 1, "
+                                           "updated_at = :t WHERE request_id = :id AND status = 'scheduled'",
+                            soci::use(t), soci::use(id));
+      cm.execute(true);
+      if (cm.get_affected_rows() > 0) {
+        text += " The time slot is free again.";
+        nl += " Het tijdslot is weer vrij.";
+      }
     }
-    notify::Notify(sql, tell, kind,
-                   {text, MeetingAnswerNl(kind, kind == "meeting_cancelled" && viewer.member_id == r.from ? r.from_name
-                                                                                                          : r.to_name)},
-                   "meeting_request:" + std::to_string(r.id), now, viewer.member_id);
+    notify::Notify(sql, tell, kind, {text, nl}, "meeting_request:" + std::to_string(r.id), now, viewer.member_id);
     std::vector<MeetingRequest> out = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id));
     tr.commit();
     Project(sql, viewer, out);
@@ -416,7 +422,8 @@ Result<std::vector<MeetingRequest>> MeetingService::Requests(const Viewer& viewe
     std::set<std::pair<Id, Id>> asked;
     for (const auto& r : rows)
       if (r.status == RequestStatus::kPending || r.status == RequestStatus::kAccepted) asked.insert({r.from, r.to});
-    for (auto& r : rows) r.mutual = r.status == RequestStatus::kAccepted || asked.count({r.to, r.from}) > 0;
+    // Mutual only when both asked (issue #17: an accepted request is not 'you both asked').
+    for (auto& r : rows) r.mutual = asked.count({r.to, r.from}) > 0;
     Project(sql, viewer, rows);
     return rows;
   });

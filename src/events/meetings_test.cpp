@@ -97,6 +97,9 @@ TEST_F(MeetingsTest, RequestsAcceptDeclineExpireAndBadInput) {
   auto notes = events_->Notifications(As(anja_), 10, 0);
   ASSERT_FALSE(notes->items.empty());
   EXPECT_EQ(notes->items[0].kind, "meeting_accepted");
+  // issue_17: accepting is not 'you both asked'.
+  for (const auto& q : *meetings_->Requests(As(anja_), ev))
+    if (q.id == r->id) EXPECT_FALSE(q.mutual);
 
   // Mutual interest: Dirk asks Carla while Carla's request to Dirk is pending.
   auto c2d = meetings_->Request(As(carla_), ev, dirk_.id, "Energy?");
