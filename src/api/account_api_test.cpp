@@ -468,5 +468,23 @@ TEST_F(AccountApiTest, DeletingARegisteredMemberPromotesTheWaitlist) {
   EXPECT_EQ(Count("SELECT count(*) FROM registrations WHERE member_id NOT IN (SELECT id FROM members)"), 0);
 }
 
+// issue_16: deleting an account used to drop its open visits silently.
+TEST_F(AccountApiTest, Issue16DeletingAMemberCancelsTheirVisitsAndTellsTheHost) {
+  Client org(Base()), anja(Base());
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
+  ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
+  auto host = org.Request("PATCH", "/api/v1/members/" + std::to_string(organizer_),
+                          Json{{"hosts_visits", true}, {"visit_location", "Hengelo"}}.dump());
+  ASSERT_EQ(host.status, 200) << host.body;
+  auto v = anja.Post("/api/v1/visits", {{"host_id", organizer_}, {"reason", "Kom eens kijken"},
+                                        {"proposed", {clock_.Now() + 5 * 86400}}});
+  ASSERT_EQ(v.status, 201) << v.body;
+  ASSERT_EQ(anja.Post("/api/v1/me/delete", {{"password", kPassword}}).status, 204);
+  EXPECT_EQ(Count("SELECT count(*) FROM visits"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM event_notifications WHERE member_id = " + std::to_string(organizer_) +
+                  " AND kind = 'visit_cancelled'"),
+            1);
+}
+
 }  // namespace
 }  // namespace verbinder::api

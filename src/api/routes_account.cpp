@@ -7,6 +7,7 @@
 #include "api/app.h"
 #include "domain/json_codec.h"
 #include "events/events.h"
+#include "events/visits.h"
 #include "notify/outbox.h"
 
 namespace verbinder::api {
@@ -53,6 +54,16 @@ Status FreeSeats(App& app, model::Id member_id) {
   events::EventService service(app.db(), app.clock());
   for (long long e : event_ids) {
     auto r = service.Cancel(domain::Viewer::System(), e, member_id);
+    if (!r.ok() && r.status().code() != Code::kNotFound && r.status().code() != Code::kConflict) return r.status();
+  }
+  // Open visits are cancelled as the member would (the other party is told and an
+  // agreed visit's invite becomes CANCEL) before the rows go with the member (#16).
+  events::VisitService visits(app.db(), app.clock());
+  const domain::Viewer as_member{member_id, model::Role::kMember};
+  VB_ASSIGN_OR_RETURN(auto mine, visits.Mine(as_member));
+  for (const auto& v : mine) {
+    if (v.status != events::VisitStatus::kRequested && v.status != events::VisitStatus::kAccepted) continue;
+    auto r = visits.Cancel(as_member, v.id);
     if (!r.ok() && r.status().code() != Code::kNotFound && r.status().code() != Code::kConflict) return r.status();
   }
   return Status::Ok();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include <soci/soci.h>
 
@@ -10,6 +12,7 @@
 #include "domain/network.h"
 #include "domain/validation.h"
 #include "events/ical.h"
+#include "events/meetings_internal.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
@@ -163,6 +166,7 @@ Status CheckOrganizersExist(soci::session& sql, const EventInfo& info) {
 }
 
 }  // namespace
+
 
 std::string_view ToString(RegistrationStatus s) {
   switch (s) {
@@ -332,6 +336,8 @@ Result<EventInfo> EventService::Update(const Viewer& viewer, EventInfo info) {
         soci::use(e.location), soci::use(cap), soci::use(price), soci::use(dl), soci::use(pub), soci::use(ttl),
         soci::use(now), soci::use(id);
     SaveChildren(sql, info);
+    // Issue #16: a shortened or moved event takes its rounds along (rounds.cpp).
+    VB_RETURN_IF_ERROR(internal::FitRoundsToEvent(sql, old, info, now));
     PromoteWaitlist(sql, info, clock_.Now());
     VB_ASSIGN_OR_RETURN(auto stored, internal::LoadEvent(sql, id));
     tr.commit();
@@ -446,20 +452,22 @@ Result<Registration> EventService::Cancel(const Viewer& viewer, Id event_id, Id 
     long long t = now, id = reg->id;
     sql << "UPDATE registrations SET status = 'cancelled', revision = revision + 1, updated_at = :t WHERE id = :id",
         soci::use(t), soci::use(id);
-    // Open meeting requests of a member who no longer comes lapse.
+    // Issue #16: everything of a member who no longer comes ends here, and
+    // everyone it involved is told (named through about_member, so a hidden or
+    // later deleted member reads as "een lid"). Seats at the group tables go;
+    // tablemates keep their table and are not told (nothing of theirs changed).
+    const std::string who = internal::MemberName(sql, member_id);
     long long ev = event_id, m = member_id;
-    sql << "UPDATE meeting_requests SET status = 'cancelled', updated_at = :t WHERE event_id = :e AND status IN "
-           "('pending', 'accepted') AND (from_member = :m OR to_member = :m2)",
-        soci::use(t), soci::use(ev), soci::use(m), soci::use(m);
-    // Scheduled 1:1 meetings with someone who no longer comes are cancelled
-    // (their invites turn into METHOD:CANCEL by the revision); the other person
-    // is told, by name only when they may see the one who cancelled.
+    std::set<long long> told;  // one notification per other person
+    // Scheduled 1:1 meetings are cancelled (their invites turn into
+    // METHOD:CANCEL by the revision); the partner's slot is free again, for a
+    // request of their own or the organizers' next schedule run.
     {
       std::vector<std::pair<long long, long long>> gone;  // (meeting, other)
       long long mid = 0, a = 0, b = 0;
       soci::statement st = (sql.prepare << "SELECT mt.id, mt.a, mt.b FROM meetings mt JOIN rounds r ON r.id = "
                                            "mt.round_id WHERE r.event_id = :e AND mt.status = 'scheduled' AND "
-                                           "(mt.a = :m OR mt.b = :m2)",
+                                           "(mt.a = :m OR mt.b = :m2) ORDER BY mt.id",
                             soci::use(ev), soci::use(m), soci::use(m), soci::into(mid), soci::into(a), soci::into(b));
       st.execute();
       while (st.fetch()) gone.push_back({mid, a == m ? b : a});
@@ -467,18 +475,53 @@ Result<Registration> EventService::Cancel(const Viewer& viewer, Id event_id, Id 
         long long id_m = meeting;
         sql << "UPDATE meetings SET status = 'cancelled', revision = revision + 1, updated_at = :u WHERE id = :id",
             soci::use(t), soci::use(id_m);
-        long long visible = domain::CountOf(
-            sql, "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(member_id) + " AND " +
-                     Viewer{other, model::Role::kMember}.VisibleSql("m"), {});
-        const std::string who = visible ? internal::MemberName(sql, member_id) : "";
         notify::Notify(sql, other, "meeting_cancelled",
-                       {(visible ? who : "The other member") + " cancelled their registration for " + info.event.title +
-                            ": your meeting is cancelled.",
-                        (visible ? who : "Het andere lid") + " heeft zich afgemeld voor " + info.event.title +
-                            ": jullie gesprek vervalt."},
-                       "meeting:" + std::to_string(meeting), now);
+                       {who + " cancelled their registration for " + info.event.title +
+                            ": your meeting is cancelled and its time slot is free again.",
+                        who + " heeft zich afgemeld voor " + info.event.title +
+                            ": jullie gesprek vervalt en het tijdslot is weer vrij."},
+                       "meeting:" + std::to_string(meeting), now, member_id);
+        told.insert(other);
       }
     }
+    // Open meeting requests to and from them lapse; the other side is told
+    // (unless a cancelled meeting above already told them).
+    {
+      std::vector<std::tuple<long long, long long, std::string>> lapsed;  // (request, other, status)
+      long long rid = 0, from = 0, to = 0;
+      std::string status;
+      soci::statement st = (sql.prepare << "SELECT id, from_member, to_member, status FROM meeting_requests WHERE "
+                                           "event_id = :e AND status IN ('pending', 'accepted') AND (from_member = :m "
+                                           "OR to_member = :m2) ORDER BY id",
+                            soci::use(ev), soci::use(m), soci::use(m), soci::into(rid), soci::into(from), soci::into(to),
+                            soci::into(status));
+      st.execute();
+      while (st.fetch()) lapsed.emplace_back(rid, from == m ? to : from, status);
+      sql << "UPDATE meeting_requests SET status = 'cancelled', updated_at = :t WHERE event_id = :e AND status IN "
+             "('pending', 'accepted') AND (from_member = :m OR to_member = :m2)",
+          soci::use(t), soci::use(ev), soci::use(m), soci::use(m);
+      for (const auto& [request, other, st_] : lapsed) {
+        if (!told.insert(other).second) continue;
+        const bool agreed = st_ == "accepted";
+        notify::Notify(sql, other, "meeting_cancelled",
+                       {who + " cancelled their registration for " + info.event.title + ": " +
+                            (agreed ? "your agreed meeting lapses." : "the meeting request lapses."),
+                        who + " heeft zich afgemeld voor " + info.event.title + ": " +
+                            (agreed ? "jullie afgesproken gesprek vervalt." : "het verzoek om af te spreken vervalt.")},
+                       "meeting_request:" + std::to_string(request), now, member_id);
+      }
+    }
+    // Places at the group tables of this event.
+    sql << "DELETE FROM seating_places WHERE member_id = :m AND seating_id IN (SELECT id FROM seatings WHERE "
+           "event_id = :e)",
+        soci::use(m), soci::use(ev);
+    // An organizer who takes someone off the list (or the waitlist) tells them;
+    // the system (an account being deleted) does not.
+    if (viewer.member_id > 0 && viewer.member_id != member_id)
+      notify::Notify(sql, member_id, "registration_cancelled",
+                     {"The organizers cancelled your registration for " + info.event.title + ".",
+                      "De organisatie heeft je inschrijving voor " + info.event.title + " geannuleerd."},
+                     "event:" + std::to_string(event_id), now);
     if (reg->status == RegistrationStatus::kRegistered) PromoteWaitlist(sql, info, now);
     auto out = LoadRegistration(sql, event_id, member_id);
     tr.commit();

@@ -29,4 +29,12 @@ struct SuggestView {
 };
 SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_participants);
 
+// After the event's time changed from `before` to `after` (EventService::Update,
+// defined in rounds.cpp next to the scheduler it runs): a moved event (same
+// length) moves its round slots and meetings along; a shortened one removes the
+// slots that no longer lie within it and re-places their meetings where
+// possible, else cancels them (both told). Pending meeting requests expire at
+// the new end at the latest.
+Status FitRoundsToEvent(soci::session& sql, const EventInfo& before, const EventInfo& after, UnixTime now);
+
 }  // namespace verbinder::events::internal

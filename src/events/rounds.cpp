@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "domain/db_util.h"
 #include "domain/validation.h"
@@ -357,6 +358,74 @@ Result<Round> LoadRound(soci::session& sql, Id round_id) {
   st.execute();
   while (st.fetch()) r.slots.push_back({sid, s, e});
   return r;
+}
+
+Status FitRoundsToEvent(soci::session& sql, const EventInfo& before, const EventInfo& after, UnixTime now) {
+  const auto& b = before.event;
+  const auto& e = after.event;
+  if (b.starts_at == e.starts_at && b.ends_at == e.ends_at) return Status::Ok();
+  long long ev = e.id, t = now, end = e.ends_at;
+  // A request cannot stay pending past the event.
+  sql << "UPDATE meeting_requests SET expires_at = :x, updated_at = :t WHERE event_id = :e AND status = 'pending' AND "
+         "expires_at > :x2",
+      soci::use(end), soci::use(t), soci::use(ev), soci::use(end);
+  std::vector<long long> round_ids;
+  {
+    long long id = 0;
+    soci::statement st = (sql.prepare << "SELECT id FROM rounds WHERE event_id = :e ORDER BY id", soci::use(ev),
+                          soci::into(id));
+    st.execute();
+    while (st.fetch()) round_ids.push_back(id);
+  }
+  const long long delta = e.starts_at - b.starts_at;
+  const bool moved = delta != 0 && e.ends_at - e.starts_at == b.ends_at - b.starts_at;
+  for (long long rid : round_ids) {
+    if (moved) {
+      // The whole event moved: its slots and meetings move along (both told).
+      sql << "UPDATE round_slots SET starts_at = starts_at + :d, ends_at = ends_at + :d2 WHERE round_id = :r",
+          soci::use(delta), soci::use(delta), soci::use(rid);
+      std::vector<std::tuple<long long, long long, long long>> affected;
+      {
+        long long id = 0, a = 0, bb = 0;
+        soci::statement st = (sql.prepare << "SELECT id, a, b FROM meetings WHERE round_id = :r AND status = 'scheduled' "
+                                             "ORDER BY id",
+                              soci::use(rid), soci::into(id), soci::into(a), soci::into(bb));
+        st.execute();
+        while (st.fetch()) affected.emplace_back(id, a, bb);
+      }
+      sql << "UPDATE meetings SET revision = revision + 1, updated_at = :t WHERE round_id = :r AND status = 'scheduled'",
+          soci::use(t), soci::use(rid);
+      for (auto& [id, a, bb] : affected)
+        for (long long who : {a, bb})
+          notify::Notify(sql, who, "meeting_moved",
+                         MeetingText(internal::MemberName(sql, who == a ? bb : a), " moved with the event to a new time.",
+                                     " is met het evenement verplaatst naar een nieuwe tijd."),
+                         "meeting:" + std::to_string(id), now, who == a ? bb : a);
+      continue;
+    }
+    // Shortened (or stretched): slots no longer within the event go, as by
+    // RemoveSlot, and the scheduler re-places their meetings or cancels them.
+    VB_ASSIGN_OR_RETURN(auto round, LoadRound(sql, rid));
+    bool displaced = false, removed = false;
+    for (const auto& s : round.slots) {
+      if (s.starts_at >= e.starts_at && s.ends_at <= e.ends_at) continue;
+      long long sid = s.id;
+      soci::statement st = (sql.prepare << "UPDATE meetings SET status = 'displaced' WHERE slot_id = :s AND status = "
+                                           "'scheduled'",
+                            soci::use(sid));
+      st.execute(true);
+      displaced = displaced || st.get_affected_rows() > 0;
+      sql << "UPDATE meetings SET slot_id = NULL WHERE slot_id = :s", soci::use(sid);
+      sql << "DELETE FROM slot_unavailability WHERE slot_id = :s", soci::use(sid);
+      sql << "DELETE FROM round_slots WHERE id = :s", soci::use(sid);
+      removed = true;
+    }
+    if (!removed || !displaced) continue;  // nothing placed there: no run the organizers did not ask for
+    VB_ASSIGN_OR_RETURN(auto now_round, LoadRound(sql, rid));
+    VB_ASSIGN_OR_RETURN(auto run, RunSchedule(sql, now_round, after, now));
+    (void)run;
+  }
+  return Status::Ok();
 }
 
 }  // namespace internal

@@ -52,6 +52,8 @@ std::map<std::string, bool> StoredChoices(soci::session& sql, int64_t member) {
 const std::vector<PreferenceKey>& PreferenceKeys() {
   static const std::vector<PreferenceKey> k = {
       {"waitlist_promoted", {"waitlist_promoted"}, true, "Promoted from the waiting list", "Van de wachtlijst geplaatst"},
+      {"registration_cancelled", {"registration_cancelled"}, true, "Your registration was cancelled",
+       "Je aanmelding is geannuleerd"},
       {"meeting_request", {"meeting_request"}, true, "Meeting requests", "Verzoeken om af te spreken"},
       {"meeting_accepted", {"meeting_accepted"}, true, "Meeting request accepted", "Afspraakverzoek geaccepteerd"},
       {"meeting_declined", {"meeting_declined"}, true, "Meeting request declined", "Afspraakverzoek afgewezen"},
