@@ -86,7 +86,7 @@ describe('the leader', () => {
     // The biggest broker is drawn on top of everyone else (sizes follow brokerage by default).
     const hub = [...map.nodes].sort((x, y) => y.brokerage - x.brokerage)[0];
     await page.locator('#lm-panel button.btn-small').click();  // clear the selection, the camera stays zoomed
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 700)));  // let the search's camera animation end
+    await page.waitForFunction(() => !window.__vbMap.animating());  // the search's camera animation has ended
     assert.ok(await page.evaluate((id) => window.__vbMap.center(id, 0.05), hub.id), 'the hub is drawn');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.locator('#lm-canvas').scrollIntoViewIfNeeded();

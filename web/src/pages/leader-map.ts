@@ -74,7 +74,7 @@ const CSS = `
 let current: Sigma | null = null;
 
 declare global {
-  interface Window { __vbMap?: { nodes: number; edges: number; timings: Record<string, number>;
+  interface Window { __vbMap?: { nodes: number; edges: number; timings: Record<string, number>; animating(): boolean;
     frames(ms: number): Promise<{ frames: number; ms: number }>; center(id: string, ratio: number): boolean;
     viewport(id: string): { x: number; y: number } | null } }
 }
@@ -452,6 +452,8 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       running = false;
       return { frames, ms: performance.now() - start };
     },
+    // True while the camera is moving (tests wait for it to come to rest).
+    animating() { return !!r && r.getCamera().isAnimated(); },
     // Where a member is drawn, in pixels from the canvas's top left.
     viewport(id: string) { return r && graph.hasNode(id) ? r.graphToViewport(graph.getNodeAttributes(id) as { x: number; y: number }) : null; },
     // Puts a member in the middle of the canvas at this zoom (tests click it there).
