@@ -231,7 +231,10 @@ describe('articles and the monthly newsletter', () => {
     assert.match(await page.locator('#nl-state').textContent(), /Nog niet verstuurd/, 'a test is no delivery');
 
     await page.getByRole('button', { name: 'Verstuur naar alle abonnees' }).click();  // the confirm dialog is accepted
-    await page.locator('#nl-state', { hasText: 'Verstuurd.' }).waitFor({ timeout: 180000 });  // ~200 demo subscribers
+    // Exactly 'Verstuurd.': hasText is a case-insensitive substring, and 'Wordt nu verstuurd.' matched it
+    // while ~200 demo subscribers were still going out (fresh-clone CI run).
+    await page.locator('#nl-state', { hasText: /^Verstuurd\.$/ }).waitFor({ timeout: 180000 });
+    await page.locator('#nl-progress-text', { hasText: `${n} van ${n} afgehandeld` }).waitFor({ timeout: 30000 });
     assert.match(await page.locator('#nl-progress-text').textContent(), new RegExp(`${n} van ${n} afgehandeld: ${n} verstuurd`));
     assert.equal(await page.getByRole('button', { name: 'Verstuur naar alle abonnees' }).isDisabled(), true);
     await checkPage(leader, 'newsletter-sent-375-nl');
