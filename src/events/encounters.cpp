@@ -82,13 +82,6 @@ PersonRef Person(soci::session& sql, const Viewer& viewer, Id id) {
   return p;
 }
 
-// A name for a notification to `reader`: the name when they may see the member.
-notify::Text NameFor(soci::session& sql, Id reader, Id member) {
-  PersonRef p = Person(sql, domain::ViewerOfMember(sql, reader), member);
-  if (p.member_id == 0) return {"A member", "Een lid"};
-  return {p.name, p.name};
-}
-
 struct Row {
   Id id = 0, event_id = 0, claimant = 0, other = 0;
   std::string title, via, status;
@@ -359,10 +352,12 @@ Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, con
     auto rows = QueryRows(sql, "WHERE e.event_id = " + std::to_string(event_id) + " AND e.claimant = " +
                                    std::to_string(me) + " AND e.other = " + std::to_string(other));
     if (!already_met) {
-      notify::Text who = NameFor(sql, other, me);
+      // Named as the claimant; notify masks the name (in the mail and at every read)
+      // when the reader may not see them (about_member).
+      const std::string who = internal::MemberName(sql, me);
       notify::Notify(sql, other, "encounter_claim",
-                     {who.en + " says you spoke at " + info.event.title + ". Did you?",
-                      who.nl + " zegt dat jullie elkaar spraken op " + info.event.title + ". Klopt dat?"},
+                     {who + " says you spoke at " + info.event.title + ". Did you?",
+                      who + " zegt dat jullie elkaar spraken op " + info.event.title + ". Klopt dat?"},
                      "encounters:" + std::to_string(event_id), now, me);
     }
     tr.commit();
@@ -453,32 +448,19 @@ Result<EncounterOverview> EncounterService::Overview(const Viewer& viewer, Id ev
     std::map<Id, EncounterCandidate> cands;
     std::vector<Id> order;
     // Mine: the claims I made, and the claims about me that became real
-    // (confirmed by me, or mutual), so both sides see the encounter.
-    for (const Row& r : QueryRows(sql, "WHERE e.event_id = " + ev + " AND (e.claimant = " + mes + " OR (e.other = " +
-                                           mes + " AND e.status = 'confirmed')) ORDER BY e.id DESC")) {
-      if (r.other == me) {
-        // A mutual pair has two rows; show it once (as the one I made).
-        bool dup = false;
-        for (const auto& e : o.mine) dup = dup || (e.mine && e.other.member_id == r.claimant);
-        if (dup) continue;
-      }
-      o.mine.push_back(View(sql, viewer, r, now));
-    }
+    // (confirmed by me, or mutual), so both sides see the encounter. A mutual pair
+    // has a row each way: it is listed once, as the claim I made.
+    const auto rows = QueryRows(sql, "WHERE e.event_id = " + ev + " AND (e.claimant = " + mes + " OR (e.other = " +
+                                         mes + " AND e.status = 'confirmed')) ORDER BY e.id DESC");
+    std::set<Id> claimed_by_me;
+    for (const Row& r : rows)
+      if (r.claimant == me) claimed_by_me.insert(r.other);
+    for (const Row& r : rows)
+      if (r.claimant == me || !claimed_by_me.count(r.claimant)) o.mine.push_back(View(sql, viewer, r, now));
     for (const Row& r : QueryRows(sql, "WHERE e.event_id = " + ev + " AND e.other = " + mes +
                                            " AND e.status = 'pending' AND e.expires_at > " + std::to_string(now) +
                                            " ORDER BY e.id DESC"))
       o.to_confirm.push_back(View(sql, viewer, r, now));
-    {
-      // Drop a confirmed claim about me when my own claim about them is listed.
-      std::vector<Encounter> kept;
-      for (const auto& e : o.mine) {
-        bool shadowed = false;
-        if (!e.mine && e.other.member_id)
-          for (const auto& f : o.mine) shadowed = shadowed || (f.mine && f.other.member_id == e.other.member_id);
-        if (!shadowed) kept.push_back(e);
-      }
-      o.mine = std::move(kept);
-    }
     if (!o.registered) return o;
     auto add = [&](Id id, const std::string& reason) {
       if (id == me) return;

@@ -331,6 +331,30 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
   return run;
 }
 
+// The scheduled meetings of a round or of one slot (`column` = "round_id" or
+// "slot_id") moved in time: revision + 1 (their invites follow) and both people
+// told, each naming the other.
+void TellMeetingsMoved(soci::session& sql, const char* column, long long id, const char* en, const char* nl,
+                       UnixTime t) {
+  std::vector<std::tuple<long long, long long, long long>> affected;
+  {
+    long long mid = 0, a = 0, b = 0;
+    soci::statement st = (sql.prepare << std::string("SELECT id, a, b FROM meetings WHERE ") + column +
+                                             " = :x AND status = 'scheduled' ORDER BY id",
+                          soci::use(id), soci::into(mid), soci::into(a), soci::into(b));
+    st.execute();
+    while (st.fetch()) affected.emplace_back(mid, a, b);
+  }
+  long long tt = t;
+  sql << std::string("UPDATE meetings SET revision = revision + 1, updated_at = :t WHERE ") + column +
+             " = :x AND status = 'scheduled'",
+      soci::use(tt), soci::use(id);
+  for (auto& [mid, a, b] : affected)
+    for (long long who : {a, b})
+      notify::Notify(sql, who, "meeting_moved", MeetingText(internal::MemberName(sql, who == a ? b : a), en, nl),
+                     "meeting:" + std::to_string(mid), t, who == a ? b : a);
+}
+
 }  // namespace
 
 namespace internal {
@@ -384,23 +408,8 @@ Status FitRoundsToEvent(soci::session& sql, const EventInfo& before, const Event
       // The whole event moved: its slots and meetings move along (both told).
       sql << "UPDATE round_slots SET starts_at = starts_at + :d, ends_at = ends_at + :d2 WHERE round_id = :r",
           soci::use(delta), soci::use(delta), soci::use(rid);
-      std::vector<std::tuple<long long, long long, long long>> affected;
-      {
-        long long id = 0, a = 0, bb = 0;
-        soci::statement st = (sql.prepare << "SELECT id, a, b FROM meetings WHERE round_id = :r AND status = 'scheduled' "
-                                             "ORDER BY id",
-                              soci::use(rid), soci::into(id), soci::into(a), soci::into(bb));
-        st.execute();
-        while (st.fetch()) affected.emplace_back(id, a, bb);
-      }
-      sql << "UPDATE meetings SET revision = revision + 1, updated_at = :t WHERE round_id = :r AND status = 'scheduled'",
-          soci::use(t), soci::use(rid);
-      for (auto& [id, a, bb] : affected)
-        for (long long who : {a, bb})
-          notify::Notify(sql, who, "meeting_moved",
-                         MeetingText(internal::MemberName(sql, who == a ? bb : a), " moved with the event to a new time.",
-                                     " is met het evenement verplaatst naar een nieuwe tijd."),
-                         "meeting:" + std::to_string(id), now, who == a ? bb : a);
+      TellMeetingsMoved(sql, "round_id", rid, " moved with the event to a new time.",
+                        " is met het evenement verplaatst naar een nieuwe tijd.", now);
       continue;
     }
     // Shortened (or stretched): slots no longer within the event go, as by
@@ -500,22 +509,7 @@ Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slo
     VB_RETURN_IF_ERROR(ValidateOneSlot(Slot{slot_id, starts_at, ends_at}, info, round.slots));
     long long sid = slot_id, s = starts_at, e = ends_at, t = clock_.Now();
     sql << "UPDATE round_slots SET starts_at = :s, ends_at = :e WHERE id = :id", soci::use(s), soci::use(e), soci::use(sid);
-    std::vector<std::tuple<long long, long long, long long>> affected;
-    {
-      long long id = 0, a = 0, b = 0;
-      soci::statement st = (sql.prepare << "SELECT id, a, b FROM meetings WHERE slot_id = :s AND status = 'scheduled'",
-                            soci::use(sid), soci::into(id), soci::into(a), soci::into(b));
-      st.execute();
-      while (st.fetch()) affected.emplace_back(id, a, b);
-    }
-    sql << "UPDATE meetings SET revision = revision + 1, updated_at = :t WHERE slot_id = :s AND status = 'scheduled'",
-        soci::use(t), soci::use(sid);
-    for (auto& [id, a, b] : affected)
-      for (long long who : {a, b})
-        notify::Notify(sql, who, "meeting_moved",
-                       MeetingText(internal::MemberName(sql, who == a ? b : a), " moved to a new time.",
-                                   " is verplaatst naar een nieuwe tijd."),
-                       "meeting:" + std::to_string(id), t, who == a ? b : a);
+    TellMeetingsMoved(sql, "slot_id", sid, " moved to a new time.", " is verplaatst naar een nieuwe tijd.", t);
     VB_ASSIGN_OR_RETURN(auto stored, internal::LoadRound(sql, round_id));
     tr.commit();
     return stored;
