@@ -5,21 +5,14 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "util/civil_time.h"
 #include "util/csv.h"
 #include "util/strings.h"
 
 namespace verbinder::analysis {
 namespace {
 
-// Howard Hinnant's days_from_civil.
-Day DaysFromCivil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int>(doe) - 719468;
-}
+Day DaysFromCivil(int y, unsigned m, unsigned d) { return static_cast<Day>(util::DaysFromCivil(y, m, d)); }
 
 std::string Where(const std::string& file, int line, std::string_view column) {
   std::string s = file + ": line " + std::to_string(line);

@@ -7,6 +7,7 @@
 
 #include "domain/db_util.h"
 #include "domain/validation.h"
+#include "util/civil_time.h"
 #include "storage/transaction.h"
 
 namespace verbinder::domain {
@@ -321,37 +322,8 @@ Result<std::vector<model::Interaction>> NetworkService::TieHistory(const Viewer&
   });
 }
 
-namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithms).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-void CivilFromDays(int64_t z, int64_t& y, int& m) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
-}
-
-}  // namespace
-
 model::UnixTime AmsterdamMonthStart(int64_t y, int m) {
-  // Summer time (UTC+2) runs from the last Sunday of March to the last Sunday
-  // of October, so the first of April..October is in summer time, the first
-  // of November..March in standard time (UTC+1).
-  const int offset_hours = (m >= 4 && m <= 10) ? 2 : 1;
-  return DaysFromCivil(y, static_cast<unsigned>(m), 1) * 86400 - offset_hours * 3600;
+  return util::AmsterdamMonthStart(y, static_cast<unsigned>(m));
 }
 
 std::vector<MonthTrend> MonthlyTrend(const NetworkService::VisibleNetwork& net, int months, model::UnixTime now) {
@@ -360,7 +332,11 @@ std::vector<MonthTrend> MonthlyTrend(const NetworkService::VisibleNetwork& net, 
   // The month of `now` in Amsterdam: the UTC month, corrected at the edges.
   int64_t y = 0;
   int m = 0;
-  CivilFromDays(now >= 0 ? now / 86400 : (now - 86399) / 86400, y, m);
+  {
+    const util::Date today = util::CivilFromDays(util::DayOf(now));
+    y = today.y;
+    m = static_cast<int>(today.m);
+  }
   auto next = [](int64_t& yy, int& mm, int step) {
     mm += step;
     while (mm > 12) { mm -= 12; ++yy; }

@@ -3,60 +3,14 @@
 #include <cstdio>
 #include <map>
 
+#include "util/civil_time.h"
+
 namespace verbinder::events {
 namespace {
 
-// Days since 1970-01-01 → civil date (H. Hinnant's algorithm).
-void CivilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
-}
+using util::Civil;
 
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-// Unix time of the last Sunday of a month, 01:00 UTC (the EU switch moment).
-int64_t LastSunday0100Utc(int64_t y, unsigned m) {
-  int64_t last = DaysFromCivil(y, m + 1, 1) - 1;  // m is 3 or 10
-  int64_t weekday = (last + 4) % 7;                // 0 = Sunday (1970-01-01 was a Thursday)
-  return (last - weekday) * 86400 + 3600;
-}
-
-struct Civil {
-  int64_t y;
-  unsigned m, d;
-  int hour, minute, weekday;
-};
-
-Civil Amsterdam(UnixTime t) {
-  int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-  int64_t y;
-  unsigned m, d;
-  CivilFromDays(days, y, m, d);
-  const bool summer = t >= LastSunday0100Utc(y, 3) && t < LastSunday0100Utc(y, 10);
-  const int64_t local = t + (summer ? 7200 : 3600);
-  days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  Civil c{};
-  CivilFromDays(days, c.y, c.m, c.d);
-  const int64_t secs = local - days * 86400;
-  c.hour = static_cast<int>(secs / 3600);
-  c.minute = static_cast<int>((secs % 3600) / 60);
-  c.weekday = static_cast<int>((days + 4) % 7);
-  return c;
-}
+Civil Amsterdam(UnixTime t) { return util::AmsterdamCivil(t); }
 
 bool En(const std::string& lang) { return lang == "en"; }
 

@@ -10,6 +10,7 @@
 #include "domain/network.h"
 #include "domain/validation.h"
 #include "importers/import_text.h"
+#include "util/civil_time.h"
 #include "util/linkedin_url.h"
 #include "storage/transaction.h"
 #include "util/csv.h"
@@ -34,15 +35,7 @@ std::optional<bool> ParseBool(const std::string& s) {
   return std::nullopt;
 }
 
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
+using util::DaysFromCivil;
 
 int MonthIndex(std::string m) {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};

@@ -10,7 +10,7 @@
 
 #include <soci/soci.h>
 
-#include "demo/civil_time.h"
+#include "util/civil_time.h"
 #include "domain/db_util.h"
 #include "domain/members.h"
 #include "newsletter/markdown.h"
@@ -22,36 +22,8 @@ namespace {
 using domain::Viewer;
 using model::Id;
 
-struct Civil { int64_t y; unsigned m, d; int hour, minute; };
-
-// Inverse of DaysFromCivil (Howard Hinnant's civil_from_days).
-void CivilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
-}
-
-// Wall-clock time in Europe/Amsterdam.
-Civil AmsterdamCivil(int64_t t) {
-  auto at = [](int64_t local) {
-    Civil c{};
-    int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    CivilFromDays(days, c.y, c.m, c.d);
-    int64_t secs = local - days * 86400;
-    c.hour = static_cast<int>(secs / 3600);
-    c.minute = static_cast<int>((secs % 3600) / 60);
-    return c;
-  };
-  Civil c = at(t + 3600);
-  if (demo::IsAmsterdamSummerTime(c.y, c.m, c.d)) c = at(t + 7200);
-  return c;
-}
+using util::AmsterdamCivil;
+using util::Civil;
 
 const char* MonthName(const std::string& lang, unsigned m) {
   static const char* nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -185,8 +157,8 @@ Result<std::pair<int64_t, int64_t>> MonthRange(const std::string& month) {
   int64_t y = std::stoi(month.substr(0, 4));
   unsigned m = static_cast<unsigned>(std::stoi(month.substr(5, 2)));
   if (m < 1 || m > 12 || y < 2000 || y > 2200) return bad;
-  int64_t start = demo::AmsterdamTime(y, m, 1, 0);
-  int64_t end = m == 12 ? demo::AmsterdamTime(y + 1, 1, 1, 0) : demo::AmsterdamTime(y, m + 1, 1, 0);
+  int64_t start = util::AmsterdamTime(y, m, 1, 0);
+  int64_t end = m == 12 ? util::AmsterdamTime(y + 1, 1, 1, 0) : util::AmsterdamTime(y, m + 1, 1, 0);
   return std::make_pair(start, end);
 }
 
