@@ -8,7 +8,14 @@ Inputs in OUT (written by writes.sh): password, organizer.txt (an organizer's e-
 ("id|email", members with an account), pool.txt (member ids the organizer registers for the door),
 connected.txt ("a|b", connection rows already pending or accepted between two accounts).
 Environment: CLIENTS (64), PROCS (4 client processes, so Python's GIL is not one queue for all),
-DURATION (30 s), SEED (16).
+DURATION (30 s), SEED (16), RATE (unset: closed loop; a number: open loop at RATE requests/s in all).
+
+Closed loop (no RATE) measures the server at saturation: with no think time, 64 clients keep 64
+requests in flight, so by Little's law the mean latency is 64 / throughput whatever the server
+does per request. Open loop (RATE=N) is a congress evening: phones send when their user acts, at
+Poisson times averaging N requests/s over all clients, whether or not earlier answers came back;
+latency counts from the scheduled send time, so a late send (the client still waiting) is counted
+against the server (no coordinated omission).
 
 The mix, each of CLIENTS closed-loop clients (one keep-alive connection, no think time) choosing
 by weight at every step; a kind with no work available (an empty inbox) falls through to the next:
@@ -62,13 +69,14 @@ def stats(lat):
 # ---------------------------------------------------------------------------------------------- table
 def table(paths):
     rows = [json.load(open(p)) for p in paths]
-    out = ["| backend | run | requests | req/s | p50 | p99 | max | errors by status | 409s | server p99 (histogram) |",
-           "|---|---|---|---|---|---|---|---|---|---|"]
+    out = ["| backend | run | load | requests | req/s | p50 | p99 | max | errors by status | 409s | server p99 (histogram) |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         o = r["overall"]
         errs = ", ".join(f"{k}: {v}" for k, v in sorted(r["errors_by_status"].items())) or "0"
         sp99 = max((v["p99_le_ms"] for v in r["server_side"].values() if v["p99_le_ms"] is not None), default=None)
-        out.append(f"| {r['backend']} | {r['run']} | {o['n']:,} | {r['requests_per_s']:,} | {o['p50_ms']} ms | "
+        load = f"open, {r['offered_rate']:g}/s" if r.get("offered_rate") else "closed loop"
+        out.append(f"| {r['backend']} | {r['run']} | {load} | {o['n']:,} | {r['requests_per_s']:,} | {o['p50_ms']} ms | "
                    f"{o['p99_ms']} ms | {o['max_ms']} ms | {errs} | {r['conflicts_409']['total']} | ≤ {sp99} ms |")
     out += ["", "| backend | run | kind | n | p50 | p99 | max | non-2xx |", "|---|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -209,6 +217,7 @@ def run(base, out, backend, db, server_pid):
     CLIENTS = int(os.environ.get("CLIENTS", 64))
     PROCS = min(int(os.environ.get("PROCS", 4)), CLIENTS)
     DURATION = float(os.environ.get("DURATION", 30))
+    RATE = float(os.environ["RATE"]) if os.environ.get("RATE") else None
     SEED = int(os.environ.get("SEED", 16))
     RUN = os.environ.get("RUN", "1")
     rng = random.Random(SEED)
@@ -217,7 +226,7 @@ def run(base, out, backend, db, server_pid):
     pool = [int(l) for l in open(os.path.join(out, "pool.txt")) if l.strip()]
     connected = {tuple(sorted((int(a), int(b)))) for a, b in
                  (l.strip().split("|") for l in open(os.path.join(out, "connected.txt")) if l.strip())}
-    result = {"backend": backend, "run": RUN, "clients": CLIENTS, "client_processes": PROCS, "duration_s": DURATION,
+    result = {"backend": backend, "run": RUN, "clients": CLIENTS, "offered_rate": RATE, "client_processes": PROCS, "duration_s": DURATION,
               "accounts": len(accounts), "cores": os.cpu_count()}
     log = lambda *a: print(*a, file=sys.stderr, flush=True)
 
@@ -302,8 +311,10 @@ def run(base, out, backend, db, server_pid):
             samples, slow, fallthrough = {}, collections.Counter(), collections.Counter()
             total_w = sum(w for _, w in WEIGHTS)
 
+            scheduled = [None]  # open loop: the perf_counter time this request was due
+
             def do(kind, method, path, session, data=None):
-                t0 = time.perf_counter()
+                t0 = scheduled[0] if scheduled[0] is not None else time.perf_counter()
                 try:
                     st, text, _ = c.request(method, path, session["headers"], data)
                 except Exception as e:  # a failed connection is an error too
@@ -391,7 +402,12 @@ def run(base, out, backend, db, server_pid):
                    "connection_accept": connection_accept}
             names = [k for k, _ in WEIGHTS]
             time.sleep(max(0.0, start_at - time.time()))
+            next_at = time.perf_counter()
             while time.time() < end_at:
+                if RATE:  # open loop: this client's share of RATE, Poisson arrivals
+                    next_at += r.expovariate(RATE / CLIENTS)
+                    time.sleep(max(0.0, next_at - time.perf_counter()))
+                    scheduled[0] = next_at
                 x = r.uniform(0, total_w)
                 i = 0
                 while x > WEIGHTS[i][1]:

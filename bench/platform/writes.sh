@@ -8,6 +8,8 @@
 #
 #   bench/platform/writes.sh [VERBINDER]        (default: build/src/app/verbinder)
 #   BACKENDS="sqlite postgres" RUNS=1 CLIENTS=64 PROCS=4 DURATION=30 THREADS=8 MEMBERS=10000
+#   RATE=N: open loop, N requests/s over all clients at Poisson times (a congress evening: phones
+#   send when their user acts); unset: closed loop, no think time (the server at saturation)
 #   ACCOUNTS=200 POOL=6000 OUT=/tmp/verbinder-writes-bench
 #
 # Per backend: `verbinder generate --members MEMBERS --seed 16`, an organizer and ACCOUNTS member
@@ -26,7 +28,7 @@ MEMBERS="${MEMBERS:-10000}"
 ACCOUNTS="${ACCOUNTS:-200}"
 POOL="${POOL:-6000}"
 OUT="${OUT:-/tmp/verbinder-writes-bench}"
-export CLIENTS="${CLIENTS:-64}" PROCS="${PROCS:-4}" DURATION="${DURATION:-30}"
+export CLIENTS="${CLIENTS:-64}" PROCS="${PROCS:-4}" DURATION="${DURATION:-30}" RATE="${RATE:-}"
 PY=/usr/bin/python3
 rm -rf "$OUT"
 mkdir -p "$OUT"

@@ -7,7 +7,7 @@
 // line — also --attendance without --ties unless --with-attendance).
 #pragma once
 
-#include "cli/exit_codes.h"
+#include "util/exit_codes.h"
 
 namespace verbinder::analysis {
 

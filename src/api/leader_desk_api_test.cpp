@@ -20,7 +20,7 @@
 #include "api/app.h"
 #include "api/server.h"
 #include "api/test_client.h"
-#include "demo/civil_time.h"
+#include "util/civil_time.h"
 #include "domain/accounts.h"
 #include "domain/bulk_load.h"
 #include "mail/testing.h"
@@ -37,7 +37,7 @@ using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
 constexpr const char* kPassword = "een lang wachtwoord";
-constexpr int64_t kNow = demo::AmsterdamTime(2026, 11, 15, 12);
+constexpr int64_t kNow = util::AmsterdamTime(2026, 11, 15, 12);
 
 class LeaderDeskApiTest : public ::testing::Test {
  protected:
@@ -197,7 +197,7 @@ TEST_F(LeaderDeskApiTest, HealthTrendMatchesAnIndependentComputation) {
   const int64_t hans = Add("Hans Verborgen", "hans@x.example", "education", {"nl"}, model::Role::kMember,
                            model::Visibility::kHidden);
   const int64_t olga = Add("Olga Onderwijs", "olga@x.example", "education", {"nl"});
-  using demo::AmsterdamTime;
+  using util::AmsterdamTime;
   struct Rec { int64_t a, b; const char* kind; int64_t at; };
   const std::vector<Rec> ledger = {
       {anja_, pieter_, "connected", AmsterdamTime(2025, 6, 3, 10)},        // before the window

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/free_port.h"
+
 namespace verbinder::api::testing {
 
 struct HttpResult {
@@ -111,17 +113,6 @@ class Client {
 };
 
 // A port that was free a moment ago on 127.0.0.1.
-inline int FreePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  int port = ntohs(a.sin_port);
-  ::close(fd);
-  return port;
-}
+using util::testing::FreePort;
 
 }  // namespace verbinder::api::testing

@@ -7,7 +7,7 @@
 #include <span>
 #include <string_view>
 
-#include "cli/exit_codes.h"
+#include "util/exit_codes.h"
 
 namespace verbinder::cli {
 

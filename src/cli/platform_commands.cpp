@@ -1,6 +1,6 @@
 // The platform subcommands: serve, migrate, demo, generate, import, export.
 // Each parses its own options with CLI11, opens the database, and calls the
-// libraries; exit codes per cli/exit_codes.h.
+// libraries; exit codes per util/exit_codes.h.
 #include <signal.h>
 #include <unistd.h>
 
@@ -39,7 +39,6 @@
 namespace verbinder::cli {
 namespace {
 
-constexpr const char* kDefaultDb = "./verbinder.db";
 constexpr const char* kDbHelp = "SQLite file path or postgresql://user@host:port/db URL";
 
 // Parses args with CLI11; returns -1 to continue, or the exit code to return.

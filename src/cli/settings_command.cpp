@@ -25,7 +25,7 @@ bool IsSecret(const std::string& key) { return key.size() >= 9 && key.compare(ke
 int RunSettings(const Args& args) {
   CLI::App app{"installation settings (mail.smtp_url, mail.from_email, ...; see docs/newsletter.md)", "settings"};
   app.require_subcommand(1);
-  std::string db_url = "./verbinder.db", key, value;
+  std::string db_url = cli::kDefaultDb, key, value;
   auto* list = app.add_subcommand("list", "print every setting");
   auto* get = app.add_subcommand("get", "print one setting");
   auto* set = app.add_subcommand("set", "store a setting (mail.* values are checked)");

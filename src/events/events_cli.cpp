@@ -56,7 +56,7 @@ int Parse(CLI::App& app, std::vector<std::string> args) {
 }
 
 // One line on stderr; exit 2 for bad input on the command line, else 1
-// (the convention of cli/exit_codes.h).
+// (the convention of util/exit_codes.h).
 int Fail(const std::string& sub, const Status& s) {
   std::cerr << "verbinder events " << sub << ": " << (s.field().empty() ? "" : s.field() + ": ") << s.message() << "\n";
   return s.code() == Code::kInvalidArgument ? cli::kExitUsage : cli::kExitFailure;
@@ -84,7 +84,7 @@ int Emit(const std::string& text, const std::string& out) {
 
 int List(const cli::Args& args) {
   CLI::App app("List events as JSON.", "list");
-  std::string db = "./verbinder.db";
+  std::string db = cli::kDefaultDb;
   bool upcoming = false;
   app.add_option("--db", db, kDbHelp);
   app.add_flag("--upcoming", upcoming, "only events that have not ended");
@@ -102,7 +102,7 @@ int List(const cli::Args& args) {
 
 int Create(const cli::Args& args) {
   CLI::App app("Create an event from a JSON file (the API's event shape).", "create");
-  std::string db = "./verbinder.db", file;
+  std::string db = cli::kDefaultDb, file;
   app.add_option("--db", db, kDbHelp);
   app.add_option("file", file, "JSON file with title, kind, starts_at, ends_at, ...")->required();
   if (int rc = Parse(app, args); rc >= 0) return rc;
@@ -124,7 +124,7 @@ int Create(const cli::Args& args) {
 int RegisterOrCancel(const cli::Args& args, bool cancel) {
   const std::string name = cancel ? "cancel" : "register";
   CLI::App app(cancel ? "Cancel a member's registration (promotes the waitlist)." : "Register a member for an event.", name);
-  std::string db = "./verbinder.db", email;
+  std::string db = cli::kDefaultDb, email;
   int64_t event = 0;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--event", event, "event id")->required();
@@ -147,7 +147,7 @@ int Cancel(const cli::Args& args) { return RegisterOrCancel(args, true); }
 
 int Attendees(const cli::Args& args) {
   CLI::App app("List an event's registrations (queue order) as JSON.", "attendees");
-  std::string db = "./verbinder.db", status, q;
+  std::string db = cli::kDefaultDb, status, q;
   int64_t event = 0;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--event", event, "event id")->required();
@@ -174,7 +174,7 @@ int Attendees(const cli::Args& args) {
 
 int CheckIn(const cli::Args& args) {
   CLI::App app("Check a member in by code (attendance only: presence is not a tie).", "checkin");
-  std::string db = "./verbinder.db", code;
+  std::string db = cli::kDefaultDb, code;
   int64_t event = 0;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--event", event, "event id")->required();
@@ -193,7 +193,7 @@ int FollowUp(const cli::Args& args) {
   CLI::App app("The day after events: record shared small tables as evidence and ask every attendee "
                "'wie sprak je?' (what `serve` does every few minutes). Prints what it did as JSON.",
                "follow-up");
-  std::string db = "./verbinder.db";
+  std::string db = cli::kDefaultDb;
   app.add_option("--db", db, kDbHelp);
   if (int rc = Parse(app, args); rc >= 0) return rc;
   auto env = OpenEnv(db);
@@ -207,7 +207,7 @@ int FollowUp(const cli::Args& args) {
 
 int Ics(const cli::Args& args) {
   CLI::App app("Write iCalendar: a member's invite (--event --member) or the public feed (neither).", "ics");
-  std::string db = "./verbinder.db", email, out;
+  std::string db = cli::kDefaultDb, email, out;
   int64_t event = 0;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--event", event, "event id");
@@ -232,7 +232,7 @@ int Ics(const cli::Args& args) {
 
 int RoundCreate(const cli::Args& args) {
   CLI::App app("Create a networking round from a JSON file ({title, tables, max_meetings, slots}).", "round");
-  std::string db = "./verbinder.db", file;
+  std::string db = cli::kDefaultDb, file;
   int64_t event = 0;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--event", event, "event id")->required();
@@ -255,7 +255,7 @@ int RoundCreate(const cli::Args& args) {
 
 int Schedule(const cli::Args& args) {
   CLI::App app("Auto-schedule a round: accepted requests first, then suggestions.", "schedule");
-  std::string db = "./verbinder.db";
+  std::string db = cli::kDefaultDb;
   int64_t round = 0;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--round", round, "round id")->required();
@@ -271,7 +271,7 @@ int Schedule(const cli::Args& args) {
 
 int Sheets(const cli::Args& args) {
   CLI::App app("Print a round's meetings per table (plain text, for printing).", "sheets");
-  std::string db = "./verbinder.db", out;
+  std::string db = cli::kDefaultDb, out;
   int64_t round = 0;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--round", round, "round id")->required();
@@ -299,7 +299,7 @@ int Sheets(const cli::Args& args) {
 int Tables(const cli::Args& args) {
   CLI::App app("Group tables for the borrel: seat attendees over rounds (mixed sectors, colleagues apart, no repeats).",
                "tables");
-  std::string db = "./verbinder.db", title = "Borrel", out;
+  std::string db = cli::kDefaultDb, title = "Borrel", out;
   int64_t event = 0, seating_id = 0;
   int tables = 0, size = 8, rounds = 1;
   bool html = false;
@@ -336,7 +336,7 @@ int Tables(const cli::Args& args) {
 // scheduled, usefulness, new real ties.
 int Report(const cli::Args& args) {
   CLI::App app("Event-yield report: registered vs checked in, meetings held, usefulness, new ties.", "report");
-  std::string db = "./verbinder.db";
+  std::string db = cli::kDefaultDb;
   int64_t event = 0;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--event", event, "event id")->required();

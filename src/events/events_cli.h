@@ -1,7 +1,7 @@
 // CLI entry point of the events module: `verbinder events ...`.
 #pragma once
 
-#include "cli/exit_codes.h"
+#include "util/exit_codes.h"
 
 namespace verbinder::events {
 

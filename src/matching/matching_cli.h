@@ -2,7 +2,7 @@
 // Each reads one JSON file and writes JSON to stdout or -o FILE (never a partial file).
 #pragma once
 
-#include "cli/exit_codes.h"
+#include "util/exit_codes.h"
 
 namespace verbinder::matching {
 

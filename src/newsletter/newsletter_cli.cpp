@@ -1,6 +1,6 @@
 // `verbinder newsletter <command>`: config, articles, topics, subscribe,
 // compose, send, status, bounces. Each parses its options with CLI11 and calls the library;
-// exit codes per cli/exit_codes.h (0 ok, 1 failure, 2 bad usage).
+// exit codes per util/exit_codes.h (0 ok, 1 failure, 2 bad usage).
 #include "newsletter/newsletter_cli.h"
 
 #include <unistd.h>
@@ -129,7 +129,7 @@ int RunConfig(const std::string& db_url, const std::string& from_email, const st
 int RunNewsletter(const cli::Args& args) {
   CLI::App app("Knowledge articles and the monthly newsletter.", "newsletter");
   app.require_subcommand(1);
-  std::string db_url = "./verbinder.db";
+  std::string db_url = cli::kDefaultDb;
 
   // config
   auto* config = app.add_subcommand("config", "set the sender, link base URL and list name");

@@ -1,7 +1,7 @@
 // CLI entry point of the newsletter module: `verbinder newsletter ...`.
 #pragma once
 
-#include "cli/exit_codes.h"
+#include "util/exit_codes.h"
 
 namespace verbinder::newsletter {
 

@@ -17,7 +17,6 @@
 
 #include <soci/soci.h>
 
-#include "api/test_client.h"
 #include "domain/members.h"
 #include "mail/testing.h"
 #include "mail/testing_smtp_sink.h"
@@ -25,6 +24,7 @@
 #include "notify/notifications.h"
 #include "notify/outbox.h"
 #include "storage/testing.h"
+#include "util/free_port.h"
 
 namespace verbinder::notify {
 namespace {
@@ -46,7 +46,7 @@ class DeliveryTest : public ::testing::Test {
     work_ = fs::temp_directory_path() / ("verbinder-notify-" + std::to_string(::getpid()) + "-" + name_);
     fs::remove_all(work_);
     fs::create_directories(work_);
-    port_ = api::testing::FreePort();
+    port_ = util::testing::FreePort();
   }
   void TearDown() override { fs::remove_all(work_); }
 
@@ -324,7 +324,7 @@ TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
 TEST_F(NotifyTest, EachMemberGetsTheMailInTheirOwnLanguage) {
   const fs::path work = fs::temp_directory_path() / ("verbinder-notify-lang-" + std::to_string(::getpid()));
   fs::remove_all(work);
-  const int port = api::testing::FreePort();
+  const int port = util::testing::FreePort();
   SmtpSink sink(port, (work / "sink").string());
   ASSERT_TRUE(sink.ready());
   const Text text{"Emma Bakker introduces you to Olga Smit", "Emma Bakker stelt je voor aan Olga Smit"};

@@ -15,7 +15,7 @@ namespace verbinder::notify {
 namespace {
 
 constexpr const char* kDbHelp = "SQLite file path or postgresql://user@host:port/db URL";
-constexpr const char* kDefaultDb = "./data/verbinder.db";
+using cli::kDefaultDb;
 
 int Parse(CLI::App& app, std::vector<std::string> args) {
   std::reverse(args.begin(), args.end());

@@ -6,7 +6,7 @@
 // configured (mail stays queued) or some mail was deferred (server down).
 #pragma once
 
-#include "cli/exit_codes.h"
+#include "util/exit_codes.h"
 
 namespace verbinder::notify {
 

@@ -1,8 +1,10 @@
 #include "storage/database.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -47,6 +49,15 @@ std::string PercentDecode(const std::string& s) {
     }
   }
   return out;
+}
+
+int ShortSleepBusyHandler(void*, int attempt) {
+  thread_local std::chrono::steady_clock::time_point started;
+  const auto now = std::chrono::steady_clock::now();
+  if (attempt == 0) started = now;
+  if (now - started > std::chrono::seconds(30)) return 0;  // give up: "database is locked" -> 503
+  std::this_thread::sleep_for(attempt < 50 ? std::chrono::microseconds(200) : std::chrono::milliseconds(2));
+  return 1;
 }
 
 std::string QuoteConnValue(const std::string& v) {
@@ -149,7 +160,12 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int poo
         s << "PRAGMA journal_mode=WAL";
         s << "PRAGMA synchronous=NORMAL";
         s << "PRAGMA foreign_keys=ON";
-        s << "PRAGMA busy_timeout=30000";
+        // Waiting for another process's write lock (or a checkpoint): short
+        // sleeps, at most 30 s. SQLite's own busy_timeout sleeps in steps of
+        // up to 100 ms, which a queue of writers turns into long tails. The
+        // writers of this process queue on their turn first (transaction.cpp).
+        auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
+        sqlite_api::sqlite3_busy_handler(backend->conn_, &ShortSleepBusyHandler, nullptr);
         // Hot reads (session, member by id, search terms) hit random pages of a
         // 100k-member file: SQLite's default 2 MB cache per connection re-read
         // them with a pread per page. Pages come from a shared memory map instead
