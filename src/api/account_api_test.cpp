@@ -486,5 +486,77 @@ TEST_F(AccountApiTest, Issue16DeletingAMemberCancelsTheirVisitsAndTellsTheHost) 
             1);
 }
 
+// The export and the deletion reach every module that holds member data
+// (events, questions, newsletter, notify) through its MemberDataOwner, as
+// wired for the server: every module's part is in the export, and after the
+// deletion nothing of the member remains in any of them.
+TEST_F(AccountApiTest, ExportAndDeletionCoverEveryModule) {
+  Client org(Base()), anja(Base());
+  ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
+  ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
+  const std::string a = std::to_string(anja_);
+  // events: a registration for an event to come, and a visit request.
+  int64_t start = clock_.Now() + 7 * 86400;
+  auto ev = org.Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
+                                        {"ends_at", start + 7200}, {"capacity", 10}});
+  ASSERT_EQ(ev.status, 201) << ev.body;
+  const std::string event = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
+  ASSERT_EQ(anja.Request("POST", event + "/registrations").status, 201);
+  ASSERT_EQ(org.Request("PATCH", "/api/v1/members/" + std::to_string(organizer_),
+                        Json{{"hosts_visits", true}, {"visit_location", "Hengelo"}}.dump()).status, 200);
+  auto visit = anja.Post("/api/v1/visits", {{"host_id", organizer_}, {"reason", "Kom eens kijken"},
+                                            {"proposed", {clock_.Now() + 5 * 86400}}});
+  ASSERT_EQ(visit.status, 201) << visit.body;
+  // questions: one asked by Anja (answered by the leader, which tells her), and
+  // an answer of hers to the leader's question.
+  auto mine = anja.Post("/api/v1/questions", {{"title", "Wie plant onderhoudsrondes?"}, {"text", "Onze planning loopt vast."}});
+  ASSERT_EQ(mine.status, 201) << mine.body;
+  const std::string mine_path = "/api/v1/questions/" + std::to_string(mine.Json()["id"].get<int64_t>());
+  ASSERT_EQ(org.Post(mine_path + "/answers", {{"text", "Vraag het Pieter."}}).status, 201);
+  auto theirs = org.Post("/api/v1/questions", {{"title", "Wie kent een goede roosteraar?"}});
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  const int64_t theirs_id = theirs.Json()["id"].get<int64_t>();
+  ASSERT_EQ(anja.Post("/api/v1/questions/" + std::to_string(theirs_id) + "/answers", {{"text", "Ik!"}}).status, 201);
+  // newsletter: an article submitted by her, and her subscription.
+  auto article = anja.Post("/api/v1/articles", {{"title", "Roosters"}, {"summary", "Kort"}, {"body", "Tekst"}});
+  ASSERT_EQ(article.status, 201) << article.body;
+  auto sub = anja.Post("/api/v1/newsletter/subscriptions/me", {{"language", "nl"}});
+  ASSERT_EQ(sub.status, 200) << sub.body;
+  // notify: a mail to her address.
+  ASSERT_EQ(Client(Base()).Post("/api/v1/auth/password/forgot", {{"email", "anja@x.example"}}).status, 202);
+
+  auto ex = anja.Get("/api/v1/me/export");
+  ASSERT_EQ(ex.status, 200) << ex.body;
+  Json data = ex.Json();
+  for (const char* key : {"registrations", "visits", "questions", "answers", "articles", "newsletter_subscriptions",
+                          "notifications", "mails", "account", "interactions"}) {
+    ASSERT_TRUE(data.contains(key)) << key;
+  }
+  for (const char* key : {"registrations", "visits", "questions", "answers", "articles", "newsletter_subscriptions",
+                          "notifications", "mails"})
+    EXPECT_FALSE(data[key].empty()) << key;
+  for (const char* key : {"events_organized", "calendar_feed", "meeting_requests", "meetings", "meeting_feedback",
+                          "unavailable_slots", "notification_preferences", "questions_routed_to_me", "invitation",
+                          "sessions", "api_tokens", "connections"})
+    EXPECT_TRUE(data.contains(key)) << key;
+  EXPECT_EQ(data["visits"][0]["host_id"], organizer_);  // the leader is visible to her
+
+  ASSERT_EQ(anja.Post("/api/v1/me/delete", {{"password", kPassword}}).status, 204);
+  for (const std::string& q : std::vector<std::string>{
+           "SELECT count(*) FROM registrations WHERE member_id = " + a, std::string("SELECT count(*) FROM visits"),
+        "SELECT count(*) FROM questions WHERE asker_id = " + a, "SELECT count(*) FROM question_answers WHERE author_id = " + a,
+        "SELECT count(*) FROM articles WHERE author_id = " + a, "SELECT count(*) FROM subscribers WHERE member_id = " + a,
+        std::string("SELECT count(*) FROM subscribers WHERE email = 'anja@x.example'"),
+        "SELECT count(*) FROM event_notifications WHERE member_id = " + a,
+        std::string("SELECT count(*) FROM outbox WHERE to_email = 'anja@x.example'"),
+        "SELECT count(*) FROM members WHERE id = " + a})
+    EXPECT_EQ(Count(q), 0) << q;
+  // The leader's question counts her answer no more; the host was told.
+  EXPECT_EQ(Count("SELECT answer_count FROM questions WHERE id = " + std::to_string(theirs_id)), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM event_notifications WHERE member_id = " + std::to_string(organizer_) +
+                  " AND kind = 'visit_cancelled'"),
+            1);
+}
+
 }  // namespace
 }  // namespace verbinder::api

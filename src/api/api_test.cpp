@@ -7,9 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include <chrono>
 #include <set>
-#include <thread>
 
 #include "api/app.h"
 #include "api/openapi.h"
@@ -63,7 +64,8 @@ class ApiTest : public ::testing::Test {
 
   std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
-  SystemClock clock_;
+  // Today, standing still: the caches' windows pass only when a test advances it.
+  FakeClock clock_{static_cast<int64_t>(std::time(nullptr))};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<App> app_;
   std::unique_ptr<Server> server_;
@@ -276,7 +278,8 @@ TEST_F(ApiTest, SessionMadeOnOneServerWorksOnAnother) {
   EXPECT_EQ(two.Patch(path, {{"region", "Twente"}}).status, 200);
   EXPECT_EQ(two.Get(path).Json()["region"], "Twente");  // at once on the server that wrote
   // On the other within the profile cache's window (domain/member_cache.h).
-  std::this_thread::sleep_for(domain::MemberCache::kWindow + std::chrono::milliseconds(100));
+  EXPECT_NE(one.Get(path).Json()["region"], "Twente");  // still from the cache within the window
+  clock_.AdvanceSteady(domain::MemberCache::kWindow);
   EXPECT_EQ(one.Get(path).Json()["region"], "Twente");
   // A logout on one server ends the session there at once, on the other within
   // the session cache's window.
@@ -286,7 +289,8 @@ TEST_F(ApiTest, SessionMadeOnOneServerWorksOnAnother) {
   EXPECT_EQ(same_browser.Get("/api/v1/auth/me").status, 200);
   EXPECT_EQ(one.Post("/api/v1/auth/logout", Json::object()).status, 204);
   EXPECT_EQ(same_browser.Get("/api/v1/auth/me").status, 401);
-  std::this_thread::sleep_for(domain::kSessionCacheWindow + std::chrono::milliseconds(100));
+  EXPECT_EQ(two.Get("/api/v1/auth/me").status, 200);  // still cached there within the window
+  clock_.AdvanceSteady(domain::kSessionCacheWindow);
   EXPECT_EQ(two.Get("/api/v1/auth/me").status, 401);
   auto metrics = one.Get("/metrics").body;
   EXPECT_NE(metrics.find("verbinder_profile_cache_lookups_total{result=\"hit\"} "), std::string::npos) << metrics;

@@ -1,14 +1,11 @@
 // Accounts for real people: sign-up with e-mail confirmation, invitations by
 // the network leader, password reset, deleting an account, and the member's
 // own data export. Registered from RegisterAuthRoutes. Tokens travel only in
-// mails (the notify outbox), never in responses.
-#include <soci/soci.h>
-
+// mails (the notify outbox, through the AccountMailer wired in App), never in
+// responses. Deleting a member is one call: AccountService erases every
+// module's data through the registered MemberDataOwners, all or nothing.
 #include "api/app.h"
 #include "domain/json_codec.h"
-#include "events/events.h"
-#include "events/visits.h"
-#include "notify/outbox.h"
 
 namespace verbinder::api {
 namespace {
@@ -34,64 +31,9 @@ std::string ClearCookie(const App& app, const char* name, const char* attrs) {
   return std::string(name) + "=; Path=/; Max-Age=0" + (app.options().secure_cookies ? "; Secure" : "") + attrs;
 }
 
-// Before a member is deleted: their registrations for events still to come are
-// cancelled through the events module, so a freed seat goes to the first on
-// the waitlist as with any cancellation.
-Status FreeSeats(App& app, model::Id member_id) {
-  std::vector<long long> event_ids;
-  try {
-    soci::session sql(app.db().pool());
-    long long m = member_id, now = app.clock().Now(), e = 0;
-    soci::statement st = (sql.prepare << "SELECT r.event_id FROM registrations r JOIN events ev ON ev.id = r.event_id "
-                                         "WHERE r.member_id = :m AND r.status IN ('registered', 'waitlisted') "
-                                         "AND r.checked_in_at = 0 AND ev.ends_at > :n",
-                          soci::use(m), soci::use(now), soci::into(e));
-    st.execute();
-    while (st.fetch()) event_ids.push_back(e);
-  } catch (const std::exception& ex) {
-    return storage::FromDbError(ex);
-  }
-  events::EventService service(app.db(), app.clock());
-  for (long long e : event_ids) {
-    auto r = service.Cancel(domain::Viewer::System(), e, member_id);
-    if (!r.ok() && r.status().code() != Code::kNotFound && r.status().code() != Code::kConflict) return r.status();
-  }
-  // Open visits are cancelled as the member would (the other party is told and an
-  // agreed visit's invite becomes CANCEL) before the rows go with the member (#16).
-  events::VisitService visits(app.db(), app.clock());
-  const domain::Viewer as_member{member_id, model::Role::kMember};
-  VB_ASSIGN_OR_RETURN(auto mine, visits.Mine(as_member));
-  for (const auto& v : mine) {
-    if (v.status != events::VisitStatus::kRequested && v.status != events::VisitStatus::kAccepted) continue;
-    auto r = visits.Cancel(as_member, v.id);
-    if (!r.ok() && r.status().code() != Code::kNotFound && r.status().code() != Code::kConflict) return r.status();
-  }
-  return Status::Ok();
-}
-
-Status DeleteMember(App& app, const domain::Viewer& viewer, model::Id id, const std::string& password) {
-  VB_RETURN_IF_ERROR(app.accounts().CheckDeletion(viewer, id, password));
-  VB_RETURN_IF_ERROR(FreeSeats(app, id));
-  return app.accounts().DeleteMember(viewer, id, password);
-}
-
 }  // namespace
 
 void RegisterAccountRoutes(App& app) {
-  // Account mails go through the notify outbox (validated, delivered by the outbox deliverer).
-  app.accounts().SetMailSink([](soci::session& sql, const domain::AccountMail& m, int64_t now) -> Status {
-    std::string name = m.to_name;
-    if (name.size() > 200) {  // the outbox takes at most 200 bytes: cut at a character boundary
-      size_t cut = 200;
-      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-      name.resize(cut);
-    }
-    notify::Mail mail{.to_email = m.to_email, .to_name = name, .subject = m.subject, .text = m.text,
-                      .html = m.html.empty() ? std::nullopt : std::optional<std::string>(m.html), .kind = m.kind};
-    auto r = notify::QueueMail(sql, mail, now);
-    return r.ok() ? Status::Ok() : r.status();
-  });
-
   app.Add(Method::kGet, "/api/v1/auth/signup-mode", Access::kPublic, [&app](Ctx&) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(std::string mode, app.accounts().SignupMode());
     return Response::JsonBody({{"mode", mode}});
@@ -227,7 +169,7 @@ void RegisterAccountRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"password"}));
     VB_ASSIGN_OR_RETURN(std::string password, GetString(body, "password", true));
-    VB_RETURN_IF_ERROR(DeleteMember(app, ctx.viewer, ctx.viewer.member_id, password));
+    VB_RETURN_IF_ERROR(app.accounts().DeleteMember(ctx.viewer, ctx.viewer.member_id, password));
     Response r = Response::NoContent();
     r.headers.push_back({"Set-Cookie", ClearCookie(app, kSessionCookie, "; HttpOnly; SameSite=Lax")});
     r.headers.push_back({"Set-Cookie", ClearCookie(app, kCsrfCookie, "; SameSite=Strict")});
@@ -238,7 +180,7 @@ void RegisterAccountRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     if (id == ctx.viewer.member_id)
       return InvalidArgument("delete your own account with POST /api/v1/me/delete and your password", "id");
-    VB_RETURN_IF_ERROR(DeleteMember(app, ctx.viewer, id, ""));
+    VB_RETURN_IF_ERROR(app.accounts().DeleteMember(ctx.viewer, id, ""));
     return Response::NoContent();
   });
 }

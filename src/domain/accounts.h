@@ -2,9 +2,9 @@
 // sessions and API tokens. All state is in the database, so any server
 // process can check a session made by another.
 //
-//   AccountService accounts(db, clock);
+//   AccountService accounts(db, clock, app_services::AccountWiring());
 //   auto s = accounts.Login("anja@…", "secret", "127.0.0.1");  // → token + csrf
-//   auto who = accounts.Authenticate(s->token);                 // → Viewer
+//   auto who = accounts.FindSession(s->token);                  // → Session
 //
 // Tokens are 256-bit random values; only their BLAKE2b hash is stored.
 // Thread-safety: safe for concurrent use.
@@ -12,11 +12,13 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "domain/member_data.h"
 #include "domain/viewer.h"
 #include "storage/database.h"
 #include "util/clock.h"
@@ -28,7 +30,8 @@ inline constexpr int64_t kSessionLifetime = 14 * 24 * 3600;
 // FindSession keeps a looked-up session this long per process: a logout, role
 // change or account deletion made through another process (another server on
 // the same PostgreSQL database, the CLI) takes effect here within it. Through
-// this process it takes effect at once (ForgetCachedSessions).
+// this process it takes effect at once (ForgetCachedSessions). Measured on
+// the injected clock's monotonic time (Clock::Steady).
 inline constexpr std::chrono::milliseconds kSessionCacheWindow{1000};
 // Password guessing (login and the old password of a password change) is
 // counted per account *and* client address, and per client address; never per
@@ -50,9 +53,26 @@ inline constexpr size_t kMaxInvitationsPerCall = 200;
 struct AccountMail {
   std::string to_email, to_name, subject, text, html, kind;
 };
-// Queues a mail inside the caller's transaction (the notify outbox). Returns
-// an error to roll the change back.
-using MailSink = std::function<Status(soci::session& sql, const AccountMail& mail, int64_t now)>;
+
+// The one path of account mails: queued inside the caller's transaction.
+// notify implements it with its outbox (notify/account_mailer.h); an error
+// rolls the change back. Thread-safety: implementations are safe for
+// concurrent use.
+class AccountMailer {
+ public:
+  virtual ~AccountMailer() = default;
+  virtual Status Queue(soci::session& sql, const AccountMail& mail, int64_t now) = 0;
+};
+
+// What the composition root plugs into the account service
+// (app_services/account_wiring.h builds the one used by the API and the CLI).
+// Without a mailer, sign-up, invitations and reset fail (Internal) instead of
+// sending; without member_data, deletion and export cover the domain tables
+// only (ON DELETE CASCADE takes the rest, without cancellations or notices).
+struct AccountWiring {
+  std::shared_ptr<AccountMailer> mailer;
+  std::shared_ptr<const MemberDataRegistry> member_data;
+};
 
 // Sign-up by the person themself: nothing is stored as a member until the
 // e-mail address is confirmed.
@@ -112,9 +132,28 @@ std::string TokenHash(const std::string& token);  // hex BLAKE2b-256
 // sessions, accounts or roles).
 void ForgetCachedSessions(storage::Database& db);
 
+class SignInService;
+class ApiTokenService;
+class SignupService;
+class InvitationService;
+class PasswordResetService;
+class OwnDataService;
+
+// The accounts of real people, one facade over the use cases, each its own
+// class: SignInService (accounts, roles, login, password change, sessions
+// and their cache; account_sign_in.h), ApiTokenService (account_tokens.h),
+// SignupService and InvitationService (account_signup.h),
+// PasswordResetService (account_reset.h) and OwnDataService (deletion and
+// export; account_deletion.h). Not copyable: the use cases refer to its wiring.
 class AccountService {
  public:
-  AccountService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  // Without wiring: no account mails and no other module's member data (see
+  // AccountWiring) — for tests and tools that only sign in.
+  AccountService(storage::Database& db, const Clock& clock);
+  AccountService(storage::Database& db, const Clock& clock, AccountWiring wiring);
+  ~AccountService();
+  AccountService(const AccountService&) = delete;
+  AccountService& operator=(const AccountService&) = delete;
 
   // Creates the account of an existing member. Admins may create any role;
   // organizers only members; anyone else nothing. System() may do all.
@@ -147,10 +186,6 @@ class AccountService {
   int64_t RetryAfter(const std::string& email, const std::string& address);
 
   // --- Accounts for real people (sign-up, invitations, reset, deletion). ---
-  // Where account mails go; set once at start-up (before serving). Without a
-  // sink the mails are written straight into the `outbox` table.
-  void SetMailSink(MailSink sink) { mail_sink_ = std::move(sink); }
-
   // "open" (anyone may sign up) or "invitation" (only invitees); setting
   // accounts.signup_mode, default open.
   Result<std::string> SignupMode();
@@ -198,26 +233,13 @@ class AccountService {
   Result<nlohmann::json> ExportOwnData(const Viewer& viewer);
 
  private:
-  Result<int64_t> Failures(soci::session& sql, const std::string& key, int64_t since);
-  // Counts one use of `key`; TooManyRequests when `limit` uses are in the window.
-  Status Throttle(soci::session& sql, const std::string& key, int limit);
-  // A password guess against `email` from `address` (login, change of
-  // password): counted as a failure *before* the (slow) check, so parallel
-  // guesses cannot all slip under the limit; TooManyRequests (and not
-  // counted) when over it. A wrong guess stays counted; after a right one
-  // ForgiveGuess takes it back, with this client's failures for the account
-  // (not its failures for other accounts).
-  Status StartGuess(soci::session& sql, const std::string& email, const std::string& address, int64_t now);
-  void ForgiveGuess(soci::session& sql, const std::string& email, const std::string& address, int64_t now);
-  Status SendMail(soci::session& sql, const AccountMail& mail);
-  Result<model::Id> CreateMemberWithAccount(const std::string& name, const std::string& email,
-                                            const std::string& password_hash, const std::string& sector,
-                                            const std::string& organization, const std::string& title,
-                                            const std::string& language);
-
-  storage::Database& db_;
-  const Clock& clock_;
-  MailSink mail_sink_;
+  AccountWiring wiring_;
+  std::unique_ptr<SignInService> sign_in_;
+  std::unique_ptr<ApiTokenService> tokens_;
+  std::unique_ptr<SignupService> signup_;
+  std::unique_ptr<InvitationService> invitations_;
+  std::unique_ptr<PasswordResetService> reset_;
+  std::unique_ptr<OwnDataService> own_data_;
 };
 
 }  // namespace verbinder::domain

@@ -8,6 +8,7 @@
 #include "domain/accounts.h"
 #include "domain/bulk_load.h"
 #include "domain/json_codec.h"
+#include "domain/member_data.h"
 #include "domain/members.h"
 #include "domain/network.h"
 #include "storage/testing.h"
@@ -448,6 +449,116 @@ TEST_F(DomainTest, BulkLoadIsAllOrNothing) {
   // A member added afterwards through the service gets a fresh id (sequences advanced).
   auto m = Make("Nieuw", "nieuw@x.example", "care");
   EXPECT_GT(m.id, 3);
+}
+
+// A MemberDataOwner for the tests below: writes into the member's own row
+// when erasing (so a rollback is visible), fails when told to, and exports
+// one part naming other members.
+class FakeOwner : public MemberDataOwner {
+ public:
+  FakeOwner(bool fail, std::vector<model::Id> others) : fail_(fail), others_(std::move(others)) {}
+  std::string Name() const override { return "fake"; }
+  Status Erase(soci::session& sql, const MemberRecord& who, int64_t) override {
+    long long m = who.id;
+    sql << "UPDATE members SET title = 'half gewist' WHERE id = :m", soci::use(m);
+    seen_email = who.email;
+    return fail_ ? Conflict("the fake module refuses", "id") : Status::Ok();
+  }
+  Result<std::vector<ExportPart>> Export(soci::session&, const MemberRecord& who) override {
+    ExportPart p{"fake_part", nlohmann::json::array(), {"other"}};
+    for (model::Id o : others_) p.rows.push_back({{"me", who.id}, {"other", o}});
+    return std::vector<ExportPart>{p};
+  }
+  std::string seen_email;
+
+ private:
+  bool fail_;
+  std::vector<model::Id> others_;
+};
+
+// Deletion is all or nothing across modules: when one owner fails, nothing
+// of the member goes — not domain's rows, not what an earlier owner wrote.
+TEST_F(DomainTest, DeletionIsAllOrNothingAcrossModuleOwners) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  auto pieter = Make("Pieter", "pieter@x.example", "industry");
+  ASSERT_TRUE(accounts_->CreateAccount(Viewer::System(), anja.id, "een lang wachtwoord", Role::kMember).ok());
+  ASSERT_TRUE(network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).ok());
+  auto writer = std::make_shared<FakeOwner>(false, std::vector<model::Id>{});
+  auto failing = std::make_shared<FakeOwner>(true, std::vector<model::Id>{});
+  auto registry = std::make_shared<MemberDataRegistry>();
+  registry->Register(writer);
+  registry->Register(failing);
+  AccountService accounts(*db_, clock_, {nullptr, registry});
+  const Viewer self{anja.id, Role::kMember};
+
+  Status st = accounts.DeleteMember(self, anja.id, "een lang wachtwoord");
+  EXPECT_EQ(st.code(), Code::kConflict);
+  EXPECT_EQ(st.message(), "the fake module refuses");
+  EXPECT_EQ(writer->seen_email, "anja@x.example");
+  auto still = members_->Get(Viewer::System(), anja.id);
+  ASSERT_TRUE(still.ok());
+  EXPECT_NE(still->title, "half gewist");  // the first owner's write was rolled back
+  EXPECT_EQ(network_->TiesOf(Viewer::System(), pieter.id)->size(), 1u);
+  EXPECT_TRUE(accounts.Login("anja@x.example", "een lang wachtwoord", "x").ok());
+
+  // Without the failing owner: everything goes.
+  auto only_writer = std::make_shared<MemberDataRegistry>();
+  only_writer->Register(writer);
+  AccountService wired(*db_, clock_, {nullptr, only_writer});
+  ASSERT_TRUE(wired.DeleteMember(self, anja.id, "een lang wachtwoord").ok());
+  EXPECT_EQ(members_->Get(Viewer::System(), anja.id).status().code(), Code::kNotFound);
+  EXPECT_EQ(network_->TiesOf(Viewer::System(), pieter.id)->size(), 0u);
+  EXPECT_FALSE(wired.Login("anja@x.example", "een lang wachtwoord", "x").ok());
+}
+
+// The export takes each owner's part under its key; another member named in
+// a member column shows only when the viewer may see them.
+TEST_F(DomainTest, ExportTakesEveryOwnersPartAndHidesWhomTheViewerMayNotSee) {
+  auto anja = Make("Anja", "anja@x.example", "care");
+  auto pieter = Make("Pieter", "pieter@x.example", "industry");
+  auto hans = Make("Verborgen Hans", "hans@x.example", "industry", Visibility::kHidden);
+  auto registry = std::make_shared<MemberDataRegistry>();
+  registry->Register(std::make_shared<FakeOwner>(false, std::vector<model::Id>{pieter.id, hans.id}));
+  AccountService accounts(*db_, clock_, {nullptr, registry});
+  auto out = accounts.ExportOwnData({anja.id, Role::kMember});
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_EQ((*out)["fake_part"].size(), 2u);
+  EXPECT_EQ((*out)["fake_part"][0]["other"], pieter.id);
+  EXPECT_TRUE((*out)["fake_part"][1]["other"].is_null());
+  EXPECT_EQ((*out)["fake_part"][1]["me"], anja.id);  // only member columns are projected
+  for (const char* key : {"profile", "ties", "account", "sessions", "api_tokens", "connections", "interactions",
+                          "invitation"})
+    EXPECT_TRUE(out->contains(key)) << key;
+  // Without wiring: domain's own keys only.
+  auto plain = accounts_->ExportOwnData({anja.id, Role::kMember});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(plain->contains("fake_part"));
+  EXPECT_TRUE(plain->contains("interactions"));
+}
+
+// Account mails take the wired mailer; without one, nothing is stored and the
+// caller hears why (never a silent write into another module's table).
+TEST_F(DomainTest, AccountMailsGoThroughTheWiredMailerOnly) {
+  struct Recorder : AccountMailer {
+    std::vector<AccountMail> sent;
+    Status Queue(soci::session&, const AccountMail& m, int64_t) override {
+      sent.push_back(m);
+      return Status::Ok();
+    }
+  };
+  auto anja = Make("Anja", "anja@x.example", "care");
+  ASSERT_TRUE(accounts_->CreateAccount(Viewer::System(), anja.id, "een lang wachtwoord", Role::kMember).ok());
+  EXPECT_EQ(accounts_->RequestPasswordReset("anja@x.example", "10.0.0.1").code(), Code::kInternal);
+  auto recorder = std::make_shared<Recorder>();
+  AccountService wired(*db_, clock_, {recorder, nullptr});
+  ASSERT_TRUE(wired.RequestPasswordReset("anja@x.example", "10.0.0.1").ok());
+  ASSERT_EQ(recorder->sent.size(), 1u);
+  EXPECT_EQ(recorder->sent[0].kind, "account.password_reset");
+  EXPECT_EQ(recorder->sent[0].to_email, "anja@x.example");
+  soci::session sql(db_->pool());
+  long long resets = 0;
+  sql << "SELECT count(*) FROM password_resets", soci::into(resets);
+  EXPECT_EQ(resets, 1);  // the refused request stored nothing
 }
 
 }  // namespace

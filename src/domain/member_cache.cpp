@@ -3,8 +3,9 @@
 namespace verbinder::domain {
 namespace {
 
-int64_t SteadyNs() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+// The clock's monotonic time in nanoseconds (a FakeClock's in tests).
+int64_t SteadyNs(const Clock& clock) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(clock.Steady()).count();
 }
 
 }  // namespace
@@ -18,7 +19,7 @@ void MemberCache::SetBudget(size_t bytes) {
 }
 
 Status MemberCache::Refresh(storage::Database& db, const Clock& clock) {
-  const int64_t t = SteadyNs();
+  const int64_t t = SteadyNs(clock);
   if (t < next_sync_ns_.load(std::memory_order_relaxed)) return Status::Ok();
   // The first read must wait for the follower to start (an entry read before
   // it started could miss a change); later ones skip while another reads.
@@ -47,7 +48,7 @@ Status MemberCache::Refresh(storage::Database& db, const Clock& clock) {
       }
       log_.Commit(batch, now);
     }
-    next_sync_ns_.store(SteadyNs() + std::chrono::duration_cast<std::chrono::nanoseconds>(kWindow).count(),
+    next_sync_ns_.store(SteadyNs(clock) + std::chrono::duration_cast<std::chrono::nanoseconds>(kWindow).count(),
                         std::memory_order_release);
     return Status::Ok();
   } catch (const std::exception& e) {

@@ -57,8 +57,9 @@ class MemberCache {
   static std::shared_ptr<MemberCache> For(storage::Database& db);
 
   void SetBudget(size_t bytes);
-  // Follows the change log when the last read is kWindow old (one caller at a
-  // time; the others go on with what is cached). Call before generation().
+  // Follows the change log when the last read is kWindow old by the clock's
+  // monotonic time (one caller at a time; the others go on with what is
+  // cached). Call before generation().
   Status Refresh(storage::Database& db, const Clock& clock);
 
   // Appends member `id`'s profile as `viewer` may see it to `out`: nullopt when
@@ -95,7 +96,7 @@ class MemberCache {
 
   std::mutex sync_mu_;  // one log reader at a time; guards log_
   ChangeLogFollower log_;
-  std::atomic<int64_t> next_sync_ns_{0};  // steady clock: when the log is to be read next; 0 before log_ starts
+  std::atomic<int64_t> next_sync_ns_{0};  // Clock::Steady(): when the log is to be read next; 0 before log_ starts
 };
 
 }  // namespace verbinder::domain

@@ -11,6 +11,7 @@
 #include "domain/db_util.h"
 #include "domain/network.h"
 #include "domain/validation.h"
+#include "events/cancel_internal.h"
 #include "events/ical.h"
 #include "events/meetings_internal.h"
 #include "notify/notifications.h"
@@ -280,7 +281,9 @@ Result<EventInfo> LoadEvent(soci::session& sql, Id event_id, bool counts) {
 
 }  // namespace internal
 
-bool EventService::CanManage(const Viewer& viewer, const EventInfo& info) const {
+bool EventService::CanManage(const Viewer& viewer, const EventInfo& info) const { return internal::MayManage(viewer, info); }
+
+bool internal::MayManage(const Viewer& viewer, const EventInfo& info) {
   if (viewer.IsOrganizer()) return true;
   return viewer.authenticated() &&
          std::find(info.organizers.begin(), info.organizers.end(), viewer.member_id) != info.organizers.end();
@@ -440,15 +443,23 @@ Result<Registration> EventService::Cancel(const Viewer& viewer, Id event_id, Id 
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<Registration>(db_, [&](soci::session& sql) -> Result<Registration> {
     storage::Transaction tr(sql);
+    VB_ASSIGN_OR_RETURN(auto out, internal::CancelRegistration(sql, viewer, event_id, member_id, clock_.Now()));
+    tr.commit();
+    return out;
+  });
+}
+
+Result<Registration> internal::CancelRegistration(soci::session& sql, const Viewer& viewer, Id event_id, Id member_id,
+                                                  UnixTime now) {
+  {
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
-    if (member_id != viewer.member_id && !CanManage(viewer, info))
+    if (member_id != viewer.member_id && !MayManage(viewer, info))
       return PermissionDenied("you may cancel only your own registration");
     auto reg = LoadRegistration(sql, event_id, member_id);
     if (!reg) return NotFound("not registered for this event", "member_id");
     if (reg->status == RegistrationStatus::kCancelled) return Conflict("the registration is already cancelled", "status");
     if (reg->checked_in_at > 0) return Conflict("already checked in; the registration cannot be cancelled", "status");
-    const UnixTime now = clock_.Now();
     long long t = now, id = reg->id;
     sql << "UPDATE registrations SET status = 'cancelled', revision = revision + 1, updated_at = :t WHERE id = :id",
         soci::use(t), soci::use(id);
@@ -523,10 +534,8 @@ Result<Registration> EventService::Cancel(const Viewer& viewer, Id event_id, Id 
                       "De organisatie heeft je inschrijving voor " + info.event.title + " geannuleerd."},
                      "event:" + std::to_string(event_id), now);
     if (reg->status == RegistrationStatus::kRegistered) PromoteWaitlist(sql, info, now);
-    auto out = LoadRegistration(sql, event_id, member_id);
-    tr.commit();
-    return *out;
-  });
+    return *LoadRegistration(sql, event_id, member_id);
+  }
 }
 
 Result<Registration> EventService::MyRegistration(const Viewer& viewer, Id event_id) {

@@ -15,8 +15,10 @@
 #include <soci/soci.h>
 
 #include "domain/accounts.h"
+#include "events/member_data.h"
 #include "events/seating.h"
 #include "events/test_util.h"
+#include "notify/member_data.h"
 #include "notify/notifications.h"
 
 namespace verbinder::events {
@@ -592,12 +594,14 @@ TEST_F(LifecycleTest, Issue16MeetingRequestWithdrawnDeclinedOrCancelledAfterAcce
   EXPECT_EQ(Join(Orphans(ev.event.id)), "");
 }
 
-// Row "account deleted": the API's DELETE route (api/routes_account.cpp) first
-// cancels every registration for an event still to come through
-// EventService::Cancel as the system — that is the "registration cancelled"
-// row, without telling the member who leaves — then AccountService deletes
-// the member (what is left of theirs goes by ON DELETE CASCADE). Replayed
-// here step by step through the same services; afterwards the partner's
+// Row "account deleted": AccountService::DeleteMember runs every module's
+// MemberDataOwner inside its one transaction; events' (events/member_data.cpp)
+// first cancels every registration for an event still to come as the system —
+// that is the "registration cancelled" row, without telling the member who
+// leaves — then the member goes (what is left of theirs by ON DELETE CASCADE).
+// Wired here as the server wires it (app_services/account_wiring.cpp), with a
+// probe after events that sees the meeting cancelled inside the transaction
+// (its invite is METHOD:CANCEL from then on); afterwards the partner's
 // notification names "een lid" / "a member".
 TEST_F(LifecycleTest, Issue16DeletedAccountLeavesNoOrphansAndIsNamedNoMore) {
   auto ev = Event(/*capacity=*/3);
@@ -615,12 +619,27 @@ TEST_F(LifecycleTest, Issue16DeletedAccountLeavesNoOrphansAndIsNamedNoMore) {
   ASSERT_TRUE(seating.Run(leader_, s->id).ok());
   const long long mark = Mark();
 
-  domain::AccountService accounts(*db_, clock_);
-  ASSERT_TRUE(accounts.CheckDeletion(leader_, anja.id, "").ok());
-  ASSERT_TRUE(events_->Cancel(Viewer::System(), ev.event.id, anja.id).ok());  // the route's FreeSeats
-  const Invite cancelled = Parse(meetings_->MeetingInvite(As(pieter), meeting.id));
-  EXPECT_EQ(cancelled.method, "CANCEL");
+  struct MeetingProbe : domain::MemberDataOwner {
+    long long meeting = 0;
+    std::string status;
+    std::string Name() const override { return "probe"; }
+    Status Erase(soci::session& sql, const domain::MemberRecord&, int64_t) override {
+      sql << "SELECT status FROM meetings WHERE id = :id", soci::use(meeting), soci::into(status);
+      return Status::Ok();
+    }
+    Result<std::vector<domain::ExportPart>> Export(soci::session&, const domain::MemberRecord&) override {
+      return std::vector<domain::ExportPart>{};
+    }
+  };
+  auto probe = std::make_shared<MeetingProbe>();
+  probe->meeting = meeting.id;
+  auto registry = std::make_shared<domain::MemberDataRegistry>();
+  RegisterMemberData(*registry);
+  registry->Register(probe);
+  notify::RegisterMemberData(*registry);
+  domain::AccountService accounts(*db_, clock_, {nullptr, registry});
   ASSERT_TRUE(accounts.DeleteMember(leader_, anja.id, "").ok());
+  EXPECT_EQ(probe->status, "cancelled");
 
   EXPECT_EQ(Join(Orphans(ev.event.id)), "");
   auto p = NotesSince(pieter, mark);

@@ -9,6 +9,7 @@
 #include "domain/network.h"
 #include "domain/validation.h"
 #include "events/calendar.h"
+#include "events/cancel_internal.h"
 #include "events/events.h"
 #include "events/ical.h"
 #include "notify/notifications.h"
@@ -148,11 +149,22 @@ Result<Visit> VisitService::Transition(const Viewer& viewer, model::Id visit_id,
                                        model::UnixTime starts_at, bool happened) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<Visit>(db_, [&](soci::session& sql) -> Result<Visit> {
+    storage::Transaction tr(sql);
+    VB_ASSIGN_OR_RETURN(Visit out,
+                        internal::TransitionVisit(sql, viewer, visit_id, action, starts_at, happened, clock_.Now()));
+    tr.commit();
+    return Projected(sql, viewer, out);
+  });
+}
+
+Result<Visit> internal::TransitionVisit(soci::session& sql, const Viewer& viewer, model::Id visit_id,
+                                        const std::string& action, model::UnixTime starts_at, bool happened,
+                                        model::UnixTime now) {
+  {
     auto v = LoadVisit(sql, visit_id);
     if (!v || (v->host_id != viewer.member_id && v->visitor_id != viewer.member_id))
       return NotFound("no visit with id " + std::to_string(visit_id), "id");
     const bool host = v->host_id == viewer.member_id;
-    const model::UnixTime now = clock_.Now();
     const std::string from(ToString(v->status));
     std::string to = from;
     long long s = v->starts_at, e = v->ends_at;
@@ -195,7 +207,6 @@ Result<Visit> VisitService::Transition(const Viewer& viewer, model::Id visit_id,
     }
     long long id = visit_id, t = now;
     int bump = action == "confirm" ? 0 : 1;
-    storage::Transaction tr(sql);
     soci::statement st = (sql.prepare << "UPDATE visits SET status = :to, starts_at = :s, ends_at = :e, host_confirmed = :hc, "
                                          "visitor_confirmed = :vc, revision = revision + :rv, updated_at = :u WHERE id = :id "
                                          "AND status = :from AND host_confirmed = :ohc AND visitor_confirmed = :ovc",
@@ -211,10 +222,8 @@ Result<Visit> VisitService::Transition(const Viewer& viewer, model::Id visit_id,
     }
     if (!kind.empty()) notify::Notify(sql, tell, kind, {text, VisitTextNl(kind, me)}, "visit:" + std::to_string(visit_id), now,
                                        viewer.member_id);
-    auto out = LoadVisit(sql, visit_id);
-    tr.commit();
-    return Projected(sql, viewer, *out);
-  });
+    return *LoadVisit(sql, visit_id);
+  }
 }
 
 Result<Visit> VisitService::Accept(const Viewer& viewer, model::Id id, model::UnixTime starts_at) {

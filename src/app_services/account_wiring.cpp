@@ -1,0 +1,29 @@
+// The account service's wiring (account_wiring.h).
+#include "app_services/account_wiring.h"
+
+#include <memory>
+
+#include "events/member_data.h"
+#include "newsletter/member_data.h"
+#include "notify/account_mailer.h"
+#include "notify/member_data.h"
+#include "questions/member_data.h"
+
+namespace verbinder::app_services {
+
+void RegisterMemberDataOwners(domain::MemberDataRegistry& registry) {
+  // Order matters: events cancels first (it tells others through notify),
+  // notify last (it erases what was queued to the member).
+  events::RegisterMemberData(registry);
+  questions::RegisterMemberData(registry);
+  newsletter::RegisterMemberData(registry);
+  notify::RegisterMemberData(registry);
+}
+
+domain::AccountWiring AccountWiring() {
+  auto registry = std::make_shared<domain::MemberDataRegistry>();
+  RegisterMemberDataOwners(*registry);
+  return {notify::OutboxAccountMailer(), std::move(registry)};
+}
+
+}  // namespace verbinder::app_services
