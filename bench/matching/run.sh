@@ -10,6 +10,7 @@ BIN="$BUILD/bench/matching/matching_bench"
 echo "# machine: $(nproc) cores, $(uname -sr)"
 "$BIN" schedule 2000 12 60
 "$BIN" schedule 10000 12 50
+/usr/bin/time -f "  time -v: elapsed %e s, max RSS %M kB" "$BIN" schedule 20000 12 40
 "$BIN" schedule 2000 12 60 --raise-minimum
 "$BIN" seat 1000 125 8 3
 "$BIN" suggest 1000

@@ -1,7 +1,7 @@
 // Networking rounds: slots × tables, attendees' availability, adding, moving
-// and removing slots, and the auto-scheduler: matching::Schedule, then the
-// spreading pass (spread.h) so that as many participants as possible meet
-// someone.
+// and removing slots, and the auto-scheduler: the round read into the engine's
+// instance (round_schedule.h), matching::Schedule (whose spread pass gives as
+// many participants as possible a meeting, then verifies), and the write step.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -11,7 +11,7 @@
 #include "domain/validation.h"
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
-#include "events/spread.h"
+#include "events/round_schedule.h"
 #include "matching/schedule.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
@@ -68,218 +68,31 @@ Result<EventInfo> ManagedEvent(soci::session& sql, const Viewer& viewer, Id even
   return info;
 }
 
-struct Candidate {
-  double weight = 0;
-  bool must = false;
-  long long request_id = 0;   // 0 = none
-  long long meeting_id = 0;   // a displaced meeting to re-place
-  std::string reason_lo, reason_hi;  // for the lower / higher member id
-};
+// The engine's table k in a slot is the k-th table the kept meetings left free.
+int PhysicalTable(const RoundSchedule& in, const matching::Meeting& m) { return in.free_tables[m.slot][m.table - 1]; }
 
-// The scheduler over an open transaction (the event row is locked).
-Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const EventInfo& info, UnixTime now) {
+// The write step: re-placed and new meetings, cancelled displaced ones that
+// found no place, and everyone told (each naming the other).
+ScheduleRun WriteSchedule(soci::session& sql, const Round& round, const EventInfo& info, const RoundSchedule& in,
+                          const matching::ScheduleResult& res, UnixTime now) {
   ScheduleRun run;
-  const std::string ev = std::to_string(info.event.id), rid = std::to_string(round.id);
-  internal::ExpireRequests(sql, info.event.id, now);
-  // Participants.
-  std::vector<Id> people;
-  {
-    long long m = 0;
-    soci::statement st = (sql.prepare << "SELECT member_id FROM registrations WHERE event_id = " + ev +
-                                             " AND status = 'registered' AND rounds_opt_out = 0 ORDER BY member_id",
-                          soci::into(m));
-    st.execute();
-    while (st.fetch()) people.push_back(m);
-  }
-  std::map<Id, int> idx;
-  for (size_t i = 0; i < people.size(); ++i) idx[people[i]] = static_cast<int>(i);
-  run.participants = static_cast<int>(people.size());
-  std::map<Id, int> slot_index;
-  for (size_t s = 0; s < round.slots.size(); ++s) slot_index[round.slots[s].id] = static_cast<int>(s);
-  std::set<std::pair<Id, int>> unavailable;  // (member, slot index)
-  {
-    long long slot = 0, m = 0;
-    soci::statement st = (sql.prepare << "SELECT u.slot_id, u.member_id FROM slot_unavailability u JOIN round_slots s ON "
-                                         "s.id = u.slot_id WHERE s.round_id = " + rid,
-                          soci::into(slot), soci::into(m));
-    st.execute();
-    while (st.fetch()) unavailable.insert({m, slot_index[slot]});
-  }
-  // Existing meetings: keep what is still possible, the rest is displaced.
-  struct Existing { long long id, slot, a, b, request; int table; std::string ra, rb, status; };
-  std::vector<Existing> existing;
-  {
-    long long id = 0, slot = 0, a = 0, b = 0, req = 0;
-    int table = 0;
-    std::string ra, rb, status;
-    soci::statement st = (sql.prepare << "SELECT id, COALESCE(slot_id, 0), a, b, COALESCE(request_id, 0), table_no, "
-                                         "reason_a, reason_b, status FROM meetings WHERE round_id = " + rid +
-                                             " AND status IN ('scheduled', 'displaced') ORDER BY id",
-                          soci::into(id), soci::into(slot), soci::into(a), soci::into(b), soci::into(req),
-                          soci::into(table), soci::into(ra), soci::into(rb), soci::into(status));
-    st.execute();
-    while (st.fetch()) existing.push_back({id, slot, a, b, req, table, ra, rb, status});
-  }
-  std::set<std::pair<Id, int>> busy;        // (member, slot index)
-  std::set<std::pair<int, int>> table_used;  // (slot index, table)
-  std::map<Id, int> kept_count;
-  std::set<std::pair<Id, Id>> kept_pairs;
-  std::map<std::pair<int, int>, Candidate> cand;  // (lo index, hi index)
-  std::vector<long long> displaced_ids;
-  for (const auto& m : existing) {
-    auto si = slot_index.find(m.slot);
-    const bool ok = m.status == "scheduled" && si != slot_index.end() && idx.count(m.a) && idx.count(m.b) &&
-                    m.table >= 1 && m.table <= round.tables && !table_used.count({si->second, m.table}) &&
-                    !busy.count({m.a, si->second}) && !busy.count({m.b, si->second}) &&
-                    !unavailable.count({m.a, si->second}) && !unavailable.count({m.b, si->second}) &&
-                    kept_count[m.a] < round.max_meetings && kept_count[m.b] < round.max_meetings &&
-                    !kept_pairs.count({m.a, m.b});
-    if (ok) {
-      busy.insert({m.a, si->second});
-      busy.insert({m.b, si->second});
-      table_used.insert({si->second, m.table});
-      ++kept_count[m.a];
-      ++kept_count[m.b];
-      kept_pairs.insert({m.a, m.b});
-      ++run.kept;
-      continue;
-    }
-    displaced_ids.push_back(m.id);
-    if (idx.count(m.a) && idx.count(m.b) && !kept_pairs.count({m.a, m.b})) {
-      auto& c = cand[{idx[m.a], idx[m.b]}];
-      c.must = true;
-      c.weight = std::max(c.weight, 2.0);
-      c.meeting_id = m.id;
-      c.request_id = m.request;
-      c.reason_lo = m.ra;
-      c.reason_hi = m.rb;
-    }
-  }
-  // Accepted requests first (must), then suggestions.
-  {
-    long long from = 0, to = 0, id = 0;
-    soci::statement st = (sql.prepare << "SELECT id, from_member, to_member FROM meeting_requests WHERE event_id = " + ev +
-                                             " AND status = 'accepted' ORDER BY id",
-                          soci::into(id), soci::into(from), soci::into(to));
-    st.execute();
-    while (st.fetch()) {
-      Id lo = std::min(from, to), hi = std::max(from, to);
-      if (!idx.count(lo) || !idx.count(hi) || kept_pairs.count({lo, hi})) continue;
-      auto& c = cand[{idx[lo], idx[hi]}];
-      if (c.meeting_id == 0) {
-        c.must = true;
-        c.weight = std::max(c.weight, 2.0);
-        c.request_id = id;
-        // Each reason in the language of the member who reads it (issue #17).
-        auto reason_for = [&](Id reader) {
-          const bool en = notify::MemberLanguage(sql, reader) == "en";
-          if (reader == from)
-            return en ? "You asked to meet " + internal::MemberName(sql, to) + "."
-                      : "Je vroeg om een gesprek met " + internal::MemberName(sql, to) + ".";
-          return en ? internal::MemberName(sql, from) + " asked to meet you."
-                    : internal::MemberName(sql, from) + " vroeg om een gesprek met jou.";
-        };
-        c.reason_lo = reason_for(lo);
-        c.reason_hi = reason_for(hi);
-      }
-    }
-  }
-  auto view = internal::LoadSuggestView(sql, info.event.id, true);
-  if (view.ids.size() >= 2) {
-    matching::SuggestOptions so;
-    so.top_k = std::clamp(round.max_meetings * 2, 3, 20);
-    VB_ASSIGN_OR_RETURN(auto sug, matching::Suggest(view.input, so));
-    for (size_t i = 0; i < sug.suggestions.size(); ++i) {
-      for (const auto& s : sug.suggestions[i]) {
-        Id me = view.ids[i], other = view.ids[s.other];
-        if (!idx.count(me) || !idx.count(other)) continue;
-        Id lo = std::min(me, other), hi = std::max(me, other);
-        if (kept_pairs.count({lo, hi})) continue;
-        auto& c = cand[{idx[lo], idx[hi]}];
-        c.weight = std::max(c.weight, c.must ? c.weight : std::max(0.0, s.score));
-        std::string& reason = me == lo ? c.reason_lo : c.reason_hi;
-        if (reason.empty()) reason = s.explanation;
-      }
-    }
-  }
-  // The engine instance: kept meetings use up availability and caps.
-  matching::ScheduleInstance inst;
-  for (const auto& s : round.slots) inst.slots.push_back("slot " + std::to_string(s.id));
-  inst.tables = round.tables;
-  inst.max_meetings_per_person = round.max_meetings;
-  for (Id p : people) {
-    matching::ScheduleAttendee a;
-    a.id = internal::MemberName(sql, p) + " #" + std::to_string(p);
-    for (int s = 0; s < static_cast<int>(round.slots.size()); ++s)
-      if (!unavailable.count({p, s}) && !busy.count({p, s})) a.available.push_back(s);
-    a.max_meetings = a.available.empty() ? 0 : std::max(0, round.max_meetings - kept_count[p]);
-    if (a.available.empty()) a.available.push_back(0);  // empty would mean "every slot"; cap 0 keeps them out
-    inst.attendees.push_back(std::move(a));
-  }
-  std::vector<std::pair<int, int>> pair_keys;
-  for (const auto& [k, c] : cand) {
-    inst.pairs.push_back({k.first, k.second, c.weight, c.must});
-    pair_keys.push_back(k);
-  }
-  std::vector<matching::Meeting> placed;
-  if (!inst.pairs.empty() && !inst.slots.empty()) {
-    VB_ASSIGN_OR_RETURN(auto res, matching::Schedule(inst, matching::ScheduleOptions{}));
-    run.objective = res.objective;
-    run.upper_bound = res.upper_bound;
-    for (const auto& u : res.must_unscheduled) run.unscheduled_requests.push_back(u.reason);
-    placed = res.meetings;
-  }
-  // Fit into the tables kept meetings left free, musts and heavier first.
-  std::stable_sort(placed.begin(), placed.end(), [](const matching::Meeting& x, const matching::Meeting& y) {
-    if (x.slot != y.slot) return x.slot < y.slot;
-    if (x.must != y.must) return x.must;
-    return x.weight > y.weight;
-  });
-  {
-    // The engine knows one table count for every slot; kept meetings already
-    // hold some tables. What does not fit is left out here (a must is
-    // reported), then the spreading pass gives a first meeting to as many
-    // participants as it can before anyone keeps a further one.
-    std::vector<int> free_tables(round.slots.size(), round.tables);
-    for (const auto& [slot, table] : table_used) --free_tables[slot];
-    std::vector<int> left = free_tables;
-    std::vector<matching::Meeting> fitted;
-    for (const auto& m : placed) {
-      if (left[m.slot] > 0) {
-        --left[m.slot];
-        fitted.push_back(m);
-      } else if (cand[pair_keys[m.pair_index]].must) {
-        const auto& key = pair_keys[m.pair_index];
-        run.unscheduled_requests.push_back(internal::MemberName(sql, people[key.first]) + " and " +
-                                           internal::MemberName(sql, people[key.second]) +
-                                           ": no free table left in the slot");
-      }
-    }
-    std::vector<int> base(people.size(), 0);
-    for (size_t i = 0; i < people.size(); ++i) base[i] = kept_count[people[i]];
-    if (!inst.slots.empty()) SpreadMeetings(inst, base, free_tables, fitted);
-    placed = std::move(fitted);
-    run.objective = 0;  // of what is placed now (the engine's bound still holds)
-    for (const auto& m : placed) run.objective += m.weight;
-    std::stable_sort(placed.begin(), placed.end(),
-                     [](const matching::Meeting& x, const matching::Meeting& y) { return x.slot < y.slot; });
-  }
+  run.participants = static_cast<int>(in.people.size());
+  run.kept = in.kept;
+  run.objective = res.objective;
+  run.upper_bound = res.upper_bound;
+  for (const auto& u : res.must_unscheduled) run.unscheduled_requests.push_back(u.reason);
+  auto name = [&](Id who) {
+    auto it = in.names.find(who);
+    return it == in.names.end() ? std::string() : it->second;
+  };
   std::set<long long> replaced;
   std::map<Id, int> new_count;
   long long t = now, round_id = round.id;
-  for (const auto& m : placed) {
-    int table = 1;
-    while (table <= round.tables && table_used.count({m.slot, table})) ++table;
-    const auto& key = pair_keys[m.pair_index];
-    const Candidate& c = cand[key];
-    Id lo = people[key.first], hi = people[key.second];
-    if (table > round.tables) {
-      if (c.must)
-        run.unscheduled_requests.push_back(internal::MemberName(sql, lo) + " and " + internal::MemberName(sql, hi) +
-                                           ": no free table left in the slot");
-      continue;
-    }
-    table_used.insert({m.slot, table});
+  for (const auto& m : res.meetings) {
+    const matching::CandidatePair& pair = in.instance.pairs[m.pair_index];
+    const RoundCandidate& c = in.candidates[m.pair_index];
+    Id lo = in.people[pair.a], hi = in.people[pair.b];
+    int table = PhysicalTable(in, m);
     long long slot_id = round.slots[m.slot].id, a = lo, b = hi;
     if (c.meeting_id) {
       long long mid = c.meeting_id;
@@ -290,7 +103,7 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
       ++run.rescheduled;
       for (Id who : {lo, hi})
         notify::Notify(sql, who, "meeting_rescheduled",
-                       MeetingText(internal::MemberName(sql, who == lo ? hi : lo), " moved to another time or table.",
+                       MeetingText(name(who == lo ? hi : lo), " moved to another time or table.",
                                    " is verplaatst naar een andere tijd of tafel."),
                        "meeting:" + std::to_string(mid), now, who == lo ? hi : lo);
     } else {
@@ -307,19 +120,19 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
       ++new_count[hi];
     }
   }
-  for (long long mid : displaced_ids) {
-    if (replaced.count(mid)) continue;
-    long long a = 0, b = 0;
-    sql << "SELECT a, b FROM meetings WHERE id = :id", soci::use(mid), soci::into(a), soci::into(b);
+  for (const auto& d : in.displaced) {
+    if (replaced.count(d.id)) continue;
+    long long mid = d.id;
     sql << "UPDATE meetings SET status = 'cancelled', revision = revision + 1, updated_at = :u WHERE id = :id",
         soci::use(t), soci::use(mid);
     ++run.cancelled;
-    for (Id who : {a, b})
+    for (Id who : {d.a, d.b})
       notify::Notify(sql, who, "meeting_cancelled",
-                     MeetingText(internal::MemberName(sql, who == a ? b : a), " could not be kept in the new schedule.",
+                     MeetingText(name(who == d.a ? d.b : d.a), " could not be kept in the new schedule.",
                                  " past niet meer in het nieuwe schema en vervalt."),
-                     "meeting:" + std::to_string(mid), now, who == a ? b : a);
+                     "meeting:" + std::to_string(mid), now, who == d.a ? d.b : d.a);
   }
+  const std::string ev = std::to_string(info.event.id);
   for (const auto& [who, n] : new_count)
     notify::Notify(sql, who, "schedule_ready",
                    {"Your schedule for " + info.event.title + " has " + std::to_string(n) + " new meeting" +
@@ -329,6 +142,16 @@ Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const Ev
                    "event:" + ev, now);
   sql << "UPDATE rounds SET scheduled_at = :t WHERE id = :id", soci::use(t), soci::use(round_id);
   return run;
+}
+
+// The scheduler over an open transaction (the event row is locked): read the
+// round into the engine's instance, run the engine (its passes end with
+// spreading and the verify step), write the result.
+Result<ScheduleRun> RunSchedule(soci::session& sql, const Round& round, const EventInfo& info, UnixTime now) {
+  internal::ExpireRequests(sql, info.event.id, now);
+  VB_ASSIGN_OR_RETURN(RoundSchedule input, internal::ReadRoundSchedule(sql, round, info.event.id));
+  VB_ASSIGN_OR_RETURN(matching::ScheduleResult result, matching::Schedule(input.instance, matching::ScheduleOptions{}));
+  return WriteSchedule(sql, round, info, input, result, now);
 }
 
 // The scheduled meetings of a round or of one slot (`column` = "round_id" or

@@ -59,6 +59,27 @@ TEST_F(CliTest, GoodScheduleWritesOutputFile) {
   EXPECT_TRUE(std::filesystem::exists(out));
 }
 
+// --passes prints the pass table on stderr (verify last); --skip switches a
+// pass off by name and shows it as not run; verify cannot be switched off.
+TEST_F(CliTest, PassesAreShownAndSwitchedOffByName) {
+  std::string in = Write("passes.json", kInstance);
+  std::string out = testing::TempDir() + "passes_out.json";
+  RunResult r = Verbinder("schedule " + in + " --skip improve,ruin_recreate --passes -o " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("improve        no"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bound          yes"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("verify"), std::string::npos) << r.err;
+  std::ifstream f(out);
+  std::stringstream text;
+  text << f.rdbuf();
+  EXPECT_NE(text.str().find("\"optimal\": true"), std::string::npos) << text.str();
+  // Here the per-person cap bound (1.3) is already tight; the LP does not beat it.
+  EXPECT_NE(text.str().find("\"bound_method\": \"cap\""), std::string::npos) << text.str();
+  EXPECT_EQ(Verbinder("schedule " + in + " --skip verify").exit_code, 2);
+  EXPECT_EQ(Verbinder("schedule " + in + " --skip").exit_code, 2);
+  EXPECT_EQ(Verbinder("seat " + in + " --timings --skip random_baseline").exit_code, 1);  // not a seat instance
+}
+
 TEST_F(CliTest, BadInputsFailWithOneLineAndNoOutputFile) {
   struct Case {
     const char* command;

@@ -2,7 +2,7 @@
 #include "matching/lemon_adapter.h"
 
 #include <lemon/matching.h>
-#include <lemon/network_simplex.h>
+#include <lemon/cost_scaling.h>
 #include <lemon/smart_graph.h>
 
 namespace verbinder::matching::internal {
@@ -78,11 +78,11 @@ BMatchingLp SolveBMatchingLp(int num_nodes, const std::vector<int>& degree_cap,
   Digraph::NodeMap<int64_t> supplies(d, 0);
   supplies[source] = supply;
   supplies[sink] = -supply;
-  lemon::NetworkSimplex<Digraph, int64_t, int64_t> solver(d);
+  lemon::CostScaling<Digraph, int64_t, int64_t> solver(d);
   solver.upperMap(upper).costMap(cost).supplyMap(supplies);
   BMatchingLp result;
   result.half_units.assign(edges.size(), 0);
-  if (solver.run() != lemon::NetworkSimplex<Digraph, int64_t, int64_t>::OPTIMAL) return result;
+  if (solver.run() != lemon::CostScaling<Digraph, int64_t, int64_t>::OPTIMAL) return result;
   result.twice_value = -solver.totalCost();
   for (size_t k = 0; k < edges.size(); ++k) {
     result.half_units[k] = static_cast<int8_t>(solver.flow(forward[k]) + solver.flow(backward[k]));

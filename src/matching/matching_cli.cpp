@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "matching/schedule_json.h"
@@ -28,8 +30,25 @@ struct CommonArgs {
   std::optional<int> top;
   bool raise_minimum = false;
   std::optional<uint64_t> seed;
+  std::set<std::string> skip;  // passes switched off (--skip a,b)
+  bool show_passes = false;    // --passes / --timings: the pass table on stderr
   bool help = false;
 };
+
+// The pass table on standard error: name, ran, seconds, objective (and bound) after.
+void PrintPasses(const std::string& command, const std::vector<PassReport>& passes, bool with_bound) {
+  std::fprintf(stderr, "verbinder %s: passes\n  %-14s %-4s %9s %16s%s\n", command.c_str(), "pass", "ran",
+               "seconds", "objective_after", with_bound ? "      bound_after" : "");
+  double total = 0;
+  for (const PassReport& p : passes) {
+    total += p.seconds;
+    std::fprintf(stderr, "  %-14s %-4s %9.3f %16.4f", p.name.c_str(), p.ran ? "yes" : "no", p.seconds,
+                 p.objective_after);
+    if (with_bound) std::fprintf(stderr, " %16.4f", p.bound_after);
+    std::fprintf(stderr, "\n");
+  }
+  std::fprintf(stderr, "  %-14s %-4s %9.3f\n", "total", "", total);
+}
 
 int Usage(const std::string& command, const std::string& message) {
   std::cerr << "verbinder " << command << ": " << message << " (see verbinder " << command << " --help)\n";
@@ -57,6 +76,19 @@ std::optional<int> ParseArgs(const std::string& command, const cli::Args& args, 
       long k = std::strtol(v.c_str(), &end, 10);
       if (*end != '\0' || k < 1 || k > 1000) return Usage(command, "--top must be a whole number from 1 to 1000");
       out->top = static_cast<int>(k);
+    } else if ((a == "--passes" || a == "--timings") && allowed.find("passes") != std::string::npos) {
+      out->show_passes = true;
+    } else if (a == "--skip" && allowed.find("passes") != std::string::npos) {
+      if (!value(&v) || v.empty()) return Usage(command, "--skip needs pass names, e.g. --skip improve,ruin_recreate");
+      for (size_t start = 0; start <= v.size();) {
+        size_t comma = v.find(',', start);
+        if (comma == std::string::npos) comma = v.size();
+        std::string name = v.substr(start, comma - start);
+        if (name.empty()) return Usage(command, "--skip has an empty pass name");
+        if (name == "verify") return Usage(command, "the verify step cannot be switched off");
+        out->skip.insert(name);
+        start = comma + 1;
+      }
     } else if (a == "--raise-minimum" && allowed.find("raise") != std::string::npos) {
       out->raise_minimum = true;
     } else if (a == "--seed" && allowed.find("seed") != std::string::npos) {
@@ -172,30 +204,40 @@ int RunSuggest(const cli::Args& raw) {
 }
 
 int RunSchedule(const cli::Args& raw) {
-  return RunCommand("schedule", raw, "raise",
-                    "usage: verbinder schedule INSTANCE.json [--raise-minimum] [-o OUT.json]\n"
+  return RunCommand("schedule", raw, "raise passes",
+                    "usage: verbinder schedule INSTANCE.json [--raise-minimum] [--skip PASS,...] [--passes]\n"
+                    "                          [-o OUT.json]\n"
                     "  Schedules 1:1 meetings into slots and tables, maximising total weight, and\n"
-                    "  reports a proven upper bound. --raise-minimum: first raise the fewest\n"
-                    "  meetings anyone with candidates gets, then maximise weight.\n",
+                    "  reports a proven upper bound (\"optimal\": true when the schedule reaches it).\n"
+                    "  --raise-minimum: first raise the fewest meetings anyone with candidates gets,\n"
+                    "  then maximise weight. --skip: switch passes off by name (see stats.passes).\n"
+                    "  --passes (or --timings): print each pass's time, objective and bound on stderr.\n"
+                    "  The same engine as the server: `\"spread\": true` in the instance runs the\n"
+                    "  spread pass (a first meeting for as many attendees as possible).\n",
                     [](const CommonArgs& args, const Json& doc) -> Result<Json> {
                       VB_ASSIGN_OR_RETURN(ScheduleInstance inst, json_io::ParseScheduleInstance(doc));
                       ScheduleOptions options;
                       options.raise_minimum_first = args.raise_minimum;
+                      options.passes.skip = args.skip;
                       VB_ASSIGN_OR_RETURN(ScheduleResult r, Schedule(inst, options));
+                      if (args.show_passes) PrintPasses("schedule", r.stats.passes, true);
                       return json_io::ScheduleResultToJson(inst, r);
                     });
 }
 
 int RunSeat(const cli::Args& raw) {
-  return RunCommand("seat", raw, "seed",
-                    "usage: verbinder seat INSTANCE.json [--seed N] [-o OUT.json]\n"
+  return RunCommand("seat", raw, "seed passes",
+                    "usage: verbinder seat INSTANCE.json [--seed N] [--skip PASS,...] [--passes] [-o OUT.json]\n"
                     "  Seats attendees at group tables over rounds: sectors mixed, colleagues apart,\n"
-                    "  no repeats when avoidable, pair weights honoured; compared with random seating.\n",
+                    "  no repeats when avoidable, pair weights honoured; compared with random seating.\n"
+                    "  --skip: switch passes off by name; --passes (or --timings): pass times on stderr.\n",
                     [](const CommonArgs& args, const Json& doc) -> Result<Json> {
                       VB_ASSIGN_OR_RETURN(SeatInstance inst, json_io::ParseSeatInstance(doc));
                       SeatOptions options;
                       if (args.seed) options.seed = *args.seed;
+                      options.passes.skip = args.skip;
                       VB_ASSIGN_OR_RETURN(SeatResult r, Seat(inst, options));
+                      if (args.show_passes) PrintPasses("seat", r.passes, false);
                       return json_io::SeatResultToJson(inst, r);
                     });
 }

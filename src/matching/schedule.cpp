@@ -2,7 +2,6 @@
 #include "matching/schedule.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -13,6 +12,7 @@
 #include <unordered_set>
 
 #include "matching/lemon_adapter.h"
+#include "matching/schedule_spread.h"
 #include "matching/schedule_state.h"
 
 namespace verbinder::matching {
@@ -20,14 +20,8 @@ namespace {
 
 using internal::Edge;
 using internal::Problem;
+using internal::MustSets;
 using internal::State;
-
-std::string Quote(const std::string& s) { return "\"" + s + "\""; }
-
-uint64_t PairKey(int a, int b) {
-  if (a > b) std::swap(a, b);
-  return (static_cast<uint64_t>(a) << 32) | static_cast<uint32_t>(b);
-}
 
 // Upper bound that needs no solver: every meeting is counted from both sides,
 // and nobody holds more than `cap` meetings, so half the sum over people of
@@ -56,7 +50,7 @@ double LpBound(const Problem& p, const std::vector<uint8_t>& fixed, std::vector<
   std::vector<internal::WeightedEdge> edges;
   std::vector<int> edge_ids;
   std::vector<int> cap = p.cap;
-  int64_t total_cap = static_cast<int64_t>(p.tables) * p.num_slots;
+  int64_t total_cap = p.TotalTables();
   double fixed_weight = 0;
   for (size_t e = 0; e < p.edges.size(); ++e) {
     const Edge& edge = p.edges[e];
@@ -77,216 +71,8 @@ double LpBound(const Problem& p, const std::vector<uint8_t>& fixed, std::vector<
   return bound * (1 + 1e-12) + 1e-12;  // guard the division's rounding
 }
 
-// The must pairs in search order and the placeable sets found for them: each
-// set gives, per must (in `order`), its slot or -1 when left out. All sets hold
-// the same, largest number of musts the search found; sets[0] is the first one
-// found (most constrained musts first).
-struct MustSets {
-  std::vector<int> order;                // edge ids of the must pairs
-  std::vector<std::vector<int>> sets;
-  std::vector<int> must_degree;          // person -> must pairs
-  bool exhausted = true;                 // phase 1 proved the size is the largest
-};
-
-// Backtracking over the must pairs (most constrained first). Phase 1 finds the
-// largest placeable set within `node_limit` nodes. When that set leaves musts
-// out, phase 2 enumerates other sets of the same size (distinct in which musts
-// they hold, at most `max_sets`, within `choice_node_limit` nodes); when it
-// holds them all, a few other complete slot placements (at most max_sets / 4,
-// random slot order, fixed seed). The must_choice pass then keeps the one
-// that is best for weight. Leaves `state` as it found it.
-MustSets SearchMusts(State& state, int node_limit, int choice_node_limit, int max_sets) {
-  const Problem& p = state.problem();
-  MustSets out;
-  std::vector<int>& musts = out.order;
-  for (size_t e = 0; e < p.edges.size(); ++e) {
-    if (p.edges[e].must) musts.push_back(static_cast<int>(e));
-  }
-  out.must_degree.assign(p.num_people, 0);
-  if (musts.empty()) return out;
-  auto options = [&](int e) {
-    int n = 0;
-    for (int s = 0; s < p.num_slots; ++s) n += p.Available(p.edges[e].a, s) && p.Available(p.edges[e].b, s);
-    return n;
-  };
-  std::vector<int>& must_degree = out.must_degree;
-  for (int e : musts) {
-    ++must_degree[p.edges[e].a];
-    ++must_degree[p.edges[e].b];
-  }
-  std::stable_sort(musts.begin(), musts.end(), [&](int x, int y) {
-    int ox = options(x), oy = options(y);
-    if (ox != oy) return ox < oy;
-    return must_degree[p.edges[x].a] + must_degree[p.edges[x].b] >
-           must_degree[p.edges[y].a] + must_degree[p.edges[y].b];
-  });
-  const int n = static_cast<int>(musts.size());
-  std::vector<int> current(n, -1), best(n, -1);
-  int best_placed = -1;
-  long nodes = 0;
-  std::function<void(int, int)> search = [&](int k, int placed) {
-    if (best_placed == n) return;
-    if (++nodes > node_limit) {
-      out.exhausted = false;
-      return;
-    }
-    if (placed + (n - k) <= best_placed) return;
-    if (k == n) {
-      best_placed = placed;
-      best = current;
-      return;
-    }
-    int e = musts[k];
-    for (int s = 0; s < p.num_slots; ++s) {
-      if (!state.CanPlace(e, s)) continue;
-      state.Place(e, s);
-      current[k] = s;
-      search(k + 1, placed + 1);
-      state.Remove(e);
-      current[k] = -1;
-      if (best_placed == n || nodes > node_limit) return;
-    }
-    search(k + 1, placed);  // leave this one out
-  };
-  search(0, 0);
-  out.sets.push_back(best);
-  if (max_sets <= 1) return out;
-  if (best_placed == n) {
-    // Every must fits. Which slots they start in still shapes the schedule
-    // (later passes move a must only when it blocks an insertion), so offer
-    // a few other complete placements: the same search with the slots tried
-    // in a random order per must (deterministic seed).
-    std::set<std::vector<int>> placements = {best};
-    std::mt19937_64 rng(20261127);
-    std::vector<std::vector<int>> slot_order(n, std::vector<int>(p.num_slots));
-    // A quarter of the budget for sets: placements differ less than sets do.
-    const int max_placements = std::max(2, max_sets / 4);
-    const long per_try = std::max(1, choice_node_limit / (2 * max_placements));
-    for (int attempt = 0; attempt < 2 * max_placements && static_cast<int>(out.sets.size()) < max_placements;
-         ++attempt) {
-      for (auto& order : slot_order) {
-        std::iota(order.begin(), order.end(), 0);
-        std::shuffle(order.begin(), order.end(), rng);
-      }
-      std::fill(current.begin(), current.end(), -1);
-      long tries = 0;
-      bool found = false;
-      std::function<void(int)> place = [&](int k) {
-        if (found || ++tries > per_try) return;
-        if (k == n) {
-          found = true;
-          return;
-        }
-        int e = musts[k];
-        for (int s : slot_order[k]) {
-          if (!state.CanPlace(e, s)) continue;
-          state.Place(e, s);
-          current[k] = s;
-          place(k + 1);
-          state.Remove(e);
-          if (found) return;
-          current[k] = -1;
-        }
-      };
-      place(0);
-      if (found && placements.insert(current).second) out.sets.push_back(current);
-    }
-    return out;
-  }
-
-  // Phase 2: other sets of size best_placed. Many slot assignments hold the
-  // same set; only the set matters here (later passes may move must meetings
-  // between slots), so each is recorded once.
-  std::set<std::vector<uint8_t>> seen;
-  auto key_of = [&](const std::vector<int>& slots) {
-    std::vector<uint8_t> key(n);
-    for (int k = 0; k < n; ++k) key[k] = slots[k] >= 0;
-    return key;
-  };
-  seen.insert(key_of(best));
-  nodes = 0;
-  std::fill(current.begin(), current.end(), -1);
-  auto stop = [&] { return nodes > choice_node_limit || static_cast<int>(out.sets.size()) >= max_sets; };
-  std::function<void(int, int)> enumerate = [&](int k, int placed) {
-    if (++nodes > choice_node_limit || stop()) return;
-    if (placed + (n - k) < best_placed) return;
-    if (k == n) {
-      if (seen.insert(key_of(current)).second) out.sets.push_back(current);
-      return;
-    }
-    int e = musts[k];
-    for (int s = 0; s < p.num_slots; ++s) {
-      if (!state.CanPlace(e, s)) continue;
-      state.Place(e, s);
-      current[k] = s;
-      enumerate(k + 1, placed + 1);
-      state.Remove(e);
-      current[k] = -1;
-      if (stop()) return;
-    }
-    enumerate(k + 1, placed);  // leave this one out
-  };
-  enumerate(0, 0);
-  return out;
-}
-
-// Locks and places the musts of set `index`.
-void ApplyMustSet(State& state, const MustSets& musts, size_t index) {
-  const std::vector<int>& slots = musts.sets[index];
-  for (size_t k = 0; k < musts.order.size(); ++k) {
-    if (slots[k] < 0) continue;
-    state.Lock(musts.order[k]);
-    state.Place(musts.order[k], slots[k]);
-  }
-}
-
-// Appends each must that set `index` leaves out, with the reason.
-void ExplainDroppedMusts(const Problem& p, const ScheduleInstance& inst, const MustSets& musts, size_t index,
-                         std::vector<UnscheduledMust>* unscheduled) {
-  const std::vector<int>& slots = musts.sets[index];
-  for (size_t k = 0; k < musts.order.size(); ++k) {
-    if (slots[k] >= 0) continue;
-    const Edge& e = p.edges[musts.order[k]];
-    std::string reason;
-    for (int person : {e.a, e.b}) {
-      const std::string& id = inst.attendees[person].id;
-      if (musts.must_degree[person] > p.cap[person]) {
-        reason = Quote(id) + " has " + std::to_string(musts.must_degree[person]) +
-                 " must meetings but room for at most " + std::to_string(p.cap[person]) +
-                 " (cap or available slots)";
-        break;
-      }
-    }
-    if (reason.empty()) {
-      reason = musts.exhausted
-                   ? "no assignment of slots and tables holds it together with the other must meetings of " +
-                         Quote(inst.attendees[e.a].id) + " and " + Quote(inst.attendees[e.b].id)
-                   : "not placed within the search budget for must meetings";
-    }
-    unscheduled->push_back({e.pair_index, reason});
-  }
-}
-
-class PassRunner {
- public:
-  PassRunner(State& state, ScheduleStats& stats) : state_(state), stats_(stats) {}
-  void Run(const std::string& name, bool enabled, const std::function<void()>& body) {
-    PassReport r;
-    r.name = name;
-    r.ran = enabled;
-    auto t0 = std::chrono::steady_clock::now();
-    if (enabled) body();
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    r.objective_after = state_.objective();
-    stats_.passes.push_back(r);
-  }
-
- private:
-  State& state_;
-  ScheduleStats& stats_;
-};
-
-std::vector<Meeting> ExtractMeetings(const State& state, const ScheduleInstance& inst) {
+// Meetings of the state, per slot heaviest first, tables numbered 1.. in that order.
+std::vector<Meeting> ExtractMeetings(const State& state) {
   const Problem& p = state.problem();
   std::vector<Meeting> out;
   for (size_t e = 0; e < p.edges.size(); ++e) {
@@ -295,24 +81,34 @@ std::vector<Meeting> ExtractMeetings(const State& state, const ScheduleInstance&
     const Edge& edge = p.edges[e];
     out.push_back({s, 0, edge.a, edge.b, edge.weight, edge.must, edge.pair_index});
   }
-  std::sort(out.begin(), out.end(), [](const Meeting& x, const Meeting& y) {
+  return out;
+}
+
+// Sorts meetings by (slot, weight descending, pair) and numbers the tables of
+// each slot 1, 2, ... in that order.
+void NumberTables(std::vector<Meeting>& meetings) {
+  std::sort(meetings.begin(), meetings.end(), [](const Meeting& x, const Meeting& y) {
     if (x.slot != y.slot) return x.slot < y.slot;
     if (x.weight != y.weight) return x.weight > y.weight;
     return x.pair_index < y.pair_index;
   });
   int slot = -1, table = 0;
-  for (Meeting& m : out) {
+  for (Meeting& m : meetings) {
     if (m.slot != slot) {
       slot = m.slot;
       table = 0;
     }
     m.table = ++table;
   }
-  return out;
 }
 
-void FillStats(const ScheduleInstance& inst, const Problem& p, const std::vector<Meeting>& meetings,
-               ScheduleStats* stats) {
+double Weight(const std::vector<Meeting>& meetings) {
+  double total = 0;
+  for (const Meeting& m : meetings) total += m.weight;
+  return total;
+}
+
+void FillStats(const Problem& p, const std::vector<Meeting>& meetings, ScheduleStats* stats) {
   stats->attendees = p.num_people;
   stats->candidate_pairs = static_cast<int>(p.edges.size());
   stats->meetings = static_cast<int>(meetings.size());
@@ -336,13 +132,9 @@ void FillStats(const ScheduleInstance& inst, const Problem& p, const std::vector
   stats->mean_meetings = sum / counts.size();
 }
 
-double Since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-double TotalSeconds(const ScheduleStats& stats) {
+double TotalSeconds(const std::vector<PassReport>& passes) {
   double total = 0;
-  for (const PassReport& r : stats.passes) total += r.seconds;
+  for (const PassReport& r : passes) total += r.seconds;
   return total;
 }
 
@@ -356,13 +148,13 @@ std::pair<int, double> Score(const State& state, const ScheduleOptions& options)
 }
 
 // The passes after the must choice, on one State: fair_seed, slot_matching,
-// fill, raise_minimum, improve, ruin_recreate, appended to stats.passes.
+// fill, raise_minimum, improve, ruin_recreate, appended to `passes`.
 // `quick` (must_choice screening) runs one improve round and no ruin and
 // recreate. Returns the fairness floor (-1 unless raise_minimum ran).
 int RunImprovementPasses(State& state, const ScheduleOptions& options, const std::vector<uint8_t>& support,
-                         bool quick, ScheduleStats& stats) {
+                         bool quick, const double* bound, std::vector<PassReport>* passes) {
   const Problem& problem = state.problem();
-  PassRunner runner(state, stats);
+  EnginePasses runner(options.passes, [&] { return state.objective(); }, passes, [bound] { return *bound; });
   runner.Run("fair_seed", options.raise_minimum_first, [&] { internal::SeedMinimum(state); });
   runner.Run("slot_matching", options.run_slot_matching && !support.empty(), [&] {
     for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, &support);
@@ -372,9 +164,12 @@ int RunImprovementPasses(State& state, const ScheduleOptions& options, const std
   });
   int floor = -1;
   runner.Run("raise_minimum", options.raise_minimum_first, [&] { floor = internal::RaiseMinimum(state); });
-  const int rounds = quick ? std::min(1, options.improve_rounds) : options.improve_rounds;
+  // Quick runs, and instances above single_improve_round_work, get one round.
+  const double work = static_cast<double>(problem.edges.size()) * problem.num_slots;
+  const int rounds = quick || work > options.single_improve_round_work ? std::min(1, options.improve_rounds)
+                                                                       : options.improve_rounds;
   runner.Run("improve", options.run_improve, [&] {
-    for (int round = 0; round < rounds; ++round) {
+    for (int round = 0; round < rounds && !runner.stop_requested(); ++round) {
       double before = state.objective();
       bool a = internal::LocalSearch(state, floor, 5);
       bool b = internal::ReoptimizeSlots(state, floor);
@@ -396,87 +191,18 @@ int RunImprovementPasses(State& state, const ScheduleOptions& options, const std
   return floor;
 }
 
+// The spread pass's input: meetings held outside the instance, free tables per slot.
+void Spread(const ScheduleInstance& inst, std::vector<Meeting>& meetings, ScheduleStats& stats) {
+  std::vector<int> held(inst.attendees.size(), 0), free_tables(inst.slots.size(), 0);
+  for (size_t i = 0; i < held.size(); ++i) held[i] = inst.attendees[i].held;
+  for (size_t s = 0; s < free_tables.size(); ++s) free_tables[s] = inst.TablesIn(static_cast<int>(s));
+  SpreadStats st = SpreadMeetings(inst, held, free_tables, meetings);
+  stats.spread_moves = st.moves;
+  stats.covered_before_spread = st.covered_before;
+  stats.covered_after_spread = st.covered_after;
+}
+
 }  // namespace
-
-Status ValidateScheduleInstance(const ScheduleInstance& inst) {
-  const int n = static_cast<int>(inst.attendees.size());
-  const int slots = static_cast<int>(inst.slots.size());
-  if (slots < 1) return InvalidArgument("at least one slot is required", "slots");
-  if (inst.tables < 1) return InvalidArgument("must be at least 1, got " + std::to_string(inst.tables), "tables");
-  if (inst.max_meetings_per_person < 0) {
-    return InvalidArgument("must be >= 0", "max_meetings_per_person");
-  }
-  for (int i = 0; i < n; ++i) {
-    const ScheduleAttendee& a = inst.attendees[i];
-    std::string where = "attendees[" + std::to_string(i) + "]";
-    for (size_t k = 0; k < a.available.size(); ++k) {
-      if (a.available[k] < 0 || a.available[k] >= slots) {
-        return InvalidArgument("slot index " + std::to_string(a.available[k]) + " out of range",
-                               where + ".available[" + std::to_string(k) + "]");
-      }
-    }
-    if (a.max_meetings < -1) return InvalidArgument("must be >= 0", where + ".max_meetings");
-  }
-  std::unordered_map<uint64_t, size_t> seen;
-  for (size_t k = 0; k < inst.pairs.size(); ++k) {
-    const CandidatePair& c = inst.pairs[k];
-    std::string where = "pairs[" + std::to_string(k) + "]";
-    if (c.a < 0 || c.a >= n) return InvalidArgument("attendee index " + std::to_string(c.a) + " out of range", where + ".a");
-    if (c.b < 0 || c.b >= n) return InvalidArgument("attendee index " + std::to_string(c.b) + " out of range", where + ".b");
-    if (c.a == c.b) return InvalidArgument("an attendee cannot meet themselves", where + ".b");
-    if (!std::isfinite(c.weight) || c.weight < 0) {
-      return InvalidArgument("weight must be a finite number >= 0", where + ".weight");
-    }
-    auto [it, fresh] = seen.emplace(PairKey(c.a, c.b), k);
-    if (!fresh) {
-      return InvalidArgument("duplicate pair (first listed as pairs[" + std::to_string(it->second) + "])", where);
-    }
-  }
-  for (size_t k = 0; k < inst.forbidden.size(); ++k) {
-    auto [a, b] = inst.forbidden[k];
-    std::string where = "forbidden[" + std::to_string(k) + "]";
-    if (a < 0 || a >= n) return InvalidArgument("attendee index out of range", where + "[0]");
-    if (b < 0 || b >= n) return InvalidArgument("attendee index out of range", where + "[1]");
-  }
-  return Status::Ok();
-}
-
-Status VerifySchedule(const ScheduleInstance& inst, const std::vector<Meeting>& meetings) {
-  const int n = static_cast<int>(inst.attendees.size());
-  const int slots = static_cast<int>(inst.slots.size());
-  std::unordered_set<uint64_t> forbidden, met;
-  for (auto [a, b] : inst.forbidden) forbidden.insert(PairKey(a, b));
-  std::vector<int> count(n, 0);
-  std::vector<std::vector<uint8_t>> busy(n, std::vector<uint8_t>(slots, 0));
-  std::vector<std::vector<uint8_t>> table_used(slots, std::vector<uint8_t>(inst.tables + 1, 0));
-  for (size_t k = 0; k < meetings.size(); ++k) {
-    const Meeting& m = meetings[k];
-    std::string where = "meeting " + std::to_string(k) + ": ";
-    if (m.slot < 0 || m.slot >= slots) return Internal(where + "slot out of range");
-    if (m.table < 1 || m.table > inst.tables) return Internal(where + "table out of range");
-    if (table_used[m.slot][m.table]) return Internal(where + "table used twice in a slot");
-    table_used[m.slot][m.table] = 1;
-    if (m.pair_index < 0 || m.pair_index >= static_cast<int>(inst.pairs.size())) {
-      return Internal(where + "not a listed pair");
-    }
-    const CandidatePair& c = inst.pairs[m.pair_index];
-    if (PairKey(c.a, c.b) != PairKey(m.a, m.b)) return Internal(where + "does not match its listed pair");
-    if (forbidden.count(PairKey(m.a, m.b))) return Internal(where + "forbidden pair");
-    if (!met.insert(PairKey(m.a, m.b)).second) return Internal(where + "pair meets twice");
-    for (int person : {m.a, m.b}) {
-      const ScheduleAttendee& a = inst.attendees[person];
-      if (!a.available.empty() &&
-          std::find(a.available.begin(), a.available.end(), m.slot) == a.available.end()) {
-        return Internal(where + Quote(a.id) + " is not available in the slot");
-      }
-      if (busy[person][m.slot]) return Internal(where + Quote(a.id) + " has two meetings in one slot");
-      busy[person][m.slot] = 1;
-      int cap = a.max_meetings >= 0 ? a.max_meetings : inst.max_meetings_per_person;
-      if (++count[person] > cap) return Internal(where + Quote(a.id) + " exceeds their cap");
-    }
-  }
-  return Status::Ok();
-}
 
 Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOptions& options) {
   VB_RETURN_IF_ERROR(ValidateScheduleInstance(inst));
@@ -484,16 +210,25 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
   ScheduleStats& stats = result.stats;
   Problem problem;
   std::unique_ptr<State> state_holder;
-  // The candidates pass builds the State, so it is timed by hand.
-  auto t0 = std::chrono::steady_clock::now();
-  problem = internal::BuildProblem(inst);
-  state_holder = std::make_unique<State>(problem);
-  stats.passes.push_back({"candidates", true, Since(t0), 0});
-  PassRunner runner(*state_holder, stats);
+  // candidates and must always run (no skipping, no stop): every later pass
+  // and the result need the State they build.
+  util::PassOptions always = options.passes;
+  always.skip.clear();
+  always.stop = {};
+  EnginePasses first(
+      always, [&] { return state_holder ? state_holder->objective() : 0.0; }, &stats.passes,
+      [&] { return result.upper_bound; });
+  first.Run("candidates", [&] {
+    problem = internal::BuildProblem(inst);
+    state_holder = std::make_unique<State>(problem);
+    stats.cap_bound = CapBound(problem);
+    result.upper_bound = stats.cap_bound;
+  });
+  EnginePasses runner(
+      options.passes, [&] { return state_holder ? state_holder->objective() : 0.0; }, &stats.passes,
+      [&] { return result.upper_bound; });
 
   std::vector<uint8_t> support;
-  stats.cap_bound = CapBound(problem);
-  result.upper_bound = stats.cap_bound;
   // must_choice work budget (see ScheduleOptions::must_choice_work): how many
   // must sets may be screened, and how many of them get the full run.
   const double work = std::max<double>(1, static_cast<double>(problem.edges.size()) * problem.num_slots);
@@ -502,25 +237,20 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
   const int finalists = static_cast<int>(
       std::min<double>(std::min(screen_limit, 4), std::max(1.0, std::floor(options.must_choice_work / 5 / work))));
   MustSets musts;
-  runner.Run("must", true, [&] {
-    musts = SearchMusts(*state_holder, options.must_search_node_limit, options.must_choice_node_limit, screen_limit);
-    if (!musts.sets.empty()) ApplyMustSet(*state_holder, musts, 0);
+  first.Run("must", [&] {
+    musts = internal::SearchMusts(*state_holder, options.must_search_node_limit, options.must_choice_node_limit,
+                                  screen_limit);
+    if (!musts.sets.empty()) internal::ApplyMustSet(*state_holder, musts, 0);
   });
   runner.Run("bound", options.run_bound && !problem.edges.empty(), [&] {
-    std::vector<uint8_t> fixed;
-    // Musts dropped by the candidates pass can never meet; the others are hard
-    // constraints exactly when the must pass placed them all (then every
-    // candidate set is that one set).
-    bool all_musts_placed = true;
-    if (!musts.sets.empty()) {
-      for (int slot : musts.sets[0]) all_musts_placed = all_musts_placed && slot >= 0;
-    }
-    if (all_musts_placed) {
-      fixed.assign(problem.edges.size(), 0);
-      for (size_t e = 0; e < problem.edges.size(); ++e) fixed[e] = state_holder->Locked(static_cast<int>(e));
-    }
+    // Musts dropped by the candidates pass can never meet; those every best
+    // schedule holds enter the LP fixed at 1.
+    std::vector<uint8_t> fixed = internal::MustsHeldByEveryBest(problem, musts);
     stats.lp_bound = LpBound(problem, fixed, &support);
-    result.upper_bound = std::min(result.upper_bound, stats.lp_bound);
+    if (stats.lp_bound < result.upper_bound) {
+      result.upper_bound = stats.lp_bound;
+      stats.bound_method = "lp";
+    }
   });
 
   // must_choice: when the musts cannot all be held, which ones stay out matters
@@ -536,9 +266,9 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
     std::vector<std::pair<std::pair<int, double>, size_t>> scores;
     for (int k = 0; k < screened; ++k) {
       State trial(problem);
-      ApplyMustSet(trial, musts, k);
-      ScheduleStats scratch;
-      RunImprovementPasses(trial, options, support, /*quick=*/true, scratch);
+      internal::ApplyMustSet(trial, musts, k);
+      std::vector<PassReport> scratch;
+      RunImprovementPasses(trial, options, support, /*quick=*/true, &result.upper_bound, &scratch);
       scores.push_back({Score(trial, options), static_cast<size_t>(k)});
     }
     // Best first; ties keep the search order.
@@ -556,7 +286,7 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
   // built). The reported passes are those of the run kept; the other full runs
   // are added to the must_choice time.
   std::unique_ptr<State> best_state;
-  ScheduleStats best_passes;
+  std::vector<PassReport> best_passes;
   std::pair<int, double> best_score{-1, -1};
   size_t best_set = 0;
   double other_runs_seconds = 0;
@@ -566,40 +296,44 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
       run_state = std::move(state_holder);
     } else {
       run_state = std::make_unique<State>(problem);
-      ApplyMustSet(*run_state, musts, set);
+      internal::ApplyMustSet(*run_state, musts, set);
     }
-    ScheduleStats run_stats;
-    auto run_start = std::chrono::steady_clock::now();
-    RunImprovementPasses(*run_state, options, support, /*quick=*/false, run_stats);
+    std::vector<PassReport> run_passes;
+    RunImprovementPasses(*run_state, options, support, /*quick=*/false, &result.upper_bound, &run_passes);
     std::pair<int, double> score = Score(*run_state, options);
-    double seconds = Since(run_start);
     if (!best_state || score > best_score) {
       if (best_state) other_runs_seconds += TotalSeconds(best_passes);
       best_state = std::move(run_state);
-      best_passes = std::move(run_stats);
+      best_passes = std::move(run_passes);
       best_score = score;
       best_set = set;
     } else {
-      other_runs_seconds += seconds;
+      other_runs_seconds += TotalSeconds(run_passes);
     }
   }
   stats.passes[choice_pass].seconds += other_runs_seconds;
-  for (PassReport& r : best_passes.passes) stats.passes.push_back(std::move(r));
+  for (PassReport& r : best_passes) stats.passes.push_back(std::move(r));
   State& state = *best_state;
   result.must_unscheduled = problem.rejected_musts;
-  if (!musts.sets.empty()) ExplainDroppedMusts(problem, inst, musts, best_set, &result.must_unscheduled);
+  if (!musts.sets.empty()) {
+    internal::ExplainDroppedMusts(problem, inst, musts, best_set, &result.must_unscheduled);
+  }
 
-  result.meetings = ExtractMeetings(state, inst);
-  Status verified;
-  PassRunner final_runner(state, stats);
-  final_runner.Run("verify", true, [&] { verified = VerifySchedule(inst, result.meetings); });
+  // The last passes work on the meetings: spreading (when the instance asks
+  // for it), then tables are numbered and every hard constraint is checked.
+  result.meetings = ExtractMeetings(state);
+  EnginePasses last(
+      options.passes, [&] { return Weight(result.meetings); }, &stats.passes, [&] { return result.upper_bound; });
+  last.Run("spread", inst.spread, [&] { Spread(inst, result.meetings, stats); });
+  NumberTables(result.meetings);
+  Status verified = last.Verify([&] { return VerifySchedule(inst, result.meetings); });
   if (!verified.ok()) return verified;
-  double objective = 0;
-  for (const Meeting& m : result.meetings) objective += m.weight;
-  result.objective = objective;
+  result.objective = Weight(result.meetings);
+  result.optimal = stats.spread_moves == 0 &&
+                   result.objective >= result.upper_bound - 1e-9 * std::max(1.0, result.upper_bound);
   std::sort(result.must_unscheduled.begin(), result.must_unscheduled.end(),
             [](const UnscheduledMust& x, const UnscheduledMust& y) { return x.pair_index < y.pair_index; });
-  FillStats(inst, problem, result.meetings, &stats);
+  FillStats(problem, result.meetings, &stats);
   return result;
 }
 
@@ -623,10 +357,11 @@ ScheduleResult GreedySchedule(const ScheduleInstance& inst) {
     }
   }
   ScheduleResult result;
-  result.meetings = ExtractMeetings(state, inst);
-  for (const Meeting& m : result.meetings) result.objective += m.weight;
+  result.meetings = ExtractMeetings(state);
+  NumberTables(result.meetings);
+  result.objective = Weight(result.meetings);
   result.upper_bound = CapBound(problem);
-  FillStats(inst, problem, result.meetings, &result.stats);
+  FillStats(problem, result.meetings, &result.stats);
   return result;
 }
 

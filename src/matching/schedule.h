@@ -13,10 +13,13 @@
 //
 // The engine works on indices (attendee i = inst.attendees[i], slot s =
 // inst.slots[s]); ids are carried only for messages and output. JSON lives in
-// schedule_json.h, not here. The pipeline is a list of named, timed passes
-// (candidates -> must -> bound -> must_choice -> fair_seed -> slot_matching ->
-// fill -> raise_minimum -> improve -> ruin_recreate -> verify); every pass but
-// candidates, must and verify can be switched off. must_choice compares, on
+// schedule_json.h, not here. The pipeline is a list of named, timed passes on
+// util::PassRunner (candidates -> must -> bound -> must_choice -> fair_seed ->
+// slot_matching -> fill -> raise_minimum -> improve -> ruin_recreate ->
+// spread -> verify); every pass but candidates, must and verify can be
+// switched off by name (ScheduleOptions::passes.skip). spread runs only when
+// the instance asks for it (ScheduleInstance::spread, schedule_spread.h);
+// verify always runs after the last pass. must_choice compares, on
 // instances small enough for its work budget, the largest placeable must sets
 // (when the musts cannot all be held) or a few starting placements of the
 // must meetings (when they can) by the schedule each leads to.
@@ -24,8 +27,8 @@
 // Hard constraints (checked by VerifySchedule after the last pass): an attendee
 // meets at most once per slot, only in slots they are available, at most their
 // cap in total; a slot holds at most `tables` meetings, tables numbered
-// 1..tables and unique within the slot; a pair meets at most once; only listed
-// pairs meet; forbidden pairs never.
+// 1..tables(slot) and unique within the slot; a pair meets at most once; only
+// listed pairs meet; forbidden pairs never.
 //
 // Thread-safety: all functions are pure and reentrant; concurrent calls on
 // different (or the same const) instances are safe.
@@ -35,6 +38,8 @@
 #include <utility>
 #include <vector>
 
+#include "matching/pass_report.h"
+#include "util/passes.h"
 #include "util/status.h"
 
 namespace verbinder::matching {
@@ -45,6 +50,10 @@ struct ScheduleAttendee {
   std::string organization;       // informational
   std::vector<int> available;     // slot indices; empty = every slot
   int max_meetings = -1;          // -1 = ScheduleInstance::max_meetings_per_person
+  // Meetings the attendee already holds outside this instance (kept from an
+  // earlier run): the spread pass counts them as covered. Caps and
+  // availability must already leave them out.
+  int held = 0;
 };
 
 // A candidate meeting between attendees a != b (undirected). weight >= 0.
@@ -58,13 +67,23 @@ struct CandidatePair {
 struct ScheduleInstance {
   std::vector<std::string> slots;           // slot names; at least one
   int tables = 0;                           // meetings per slot, >= 1
+  // Tables free per slot (0..tables); empty = `tables` in every slot.
+  std::vector<int> slot_tables;
   int max_meetings_per_person = 0;          // default cap, >= 0
   std::vector<ScheduleAttendee> attendees;
   std::vector<CandidatePair> pairs;         // at most one entry per unordered pair
   std::vector<std::pair<int, int>> forbidden;
+  // The organizer's order: as many attendees as possible get a first meeting
+  // before anyone gets another (the spread pass after the weight passes).
+  bool spread = false;
+
+  int TablesIn(int slot) const { return slot_tables.empty() ? tables : slot_tables[slot]; }
 };
 
 struct ScheduleOptions {
+  // Passes switched off by name, a stop token (a requested stop skips the
+  // remaining passes; verify still runs) and the clock that times them.
+  util::PassOptions passes;
   // Lexicographic fairness: first raise the minimum number of meetings among
   // attendees with candidates as far as it goes, then maximise weight without
   // lowering that minimum.
@@ -75,6 +94,11 @@ struct ScheduleOptions {
   bool run_fill = true;           // per-slot max-weight matching on all edges left
   bool run_improve = true;        // ejection local search + slot re-optimisation
   int improve_rounds = 3;         // rounds of (local search, slot re-optimisation)
+  // Above this many (candidate pairs x slots) one improve round only: on the
+  // 20,000-attendee congress (4.8e6) rounds 2-3 halve the speed for +0.0001
+  // of objective/bound (docs/performance-matching.md). A work rule, not a
+  // clock, so the same instance always gives the same schedule.
+  double single_improve_round_work = 4e6;
   // Ruin-and-recreate iterations after the improve rounds; scaled down
   // automatically on large instances (it re-matches slots each time).
   int ruin_recreate_iterations = 1000;
@@ -107,13 +131,6 @@ struct UnscheduledMust {
   std::string reason;  // plain English, names the attendees by id
 };
 
-struct PassReport {
-  std::string name;
-  bool ran = false;
-  double seconds = 0;
-  double objective_after = 0;
-};
-
 struct ScheduleStats {
   int attendees = 0;
   int attendees_with_candidates = 0;  // have at least one usable candidate pair
@@ -126,6 +143,12 @@ struct ScheduleStats {
   double lp_bound = 0;                // 0 when the bound pass did not run
   double cap_bound = 0;               // half the sum of each person's best `cap` weights
   int must_sets_compared = 0;         // must sets screened by must_choice (0: it did not run)
+  // Which bound `upper_bound` is: "cap" (per-person caps), "lp" (the LP of
+  // the aggregated problem), "exact" (the optimum, proven by search).
+  std::string bound_method = "cap";
+  int spread_moves = 0;               // changes made by the spread pass
+  int covered_before_spread = 0;      // attendees with a meeting (held ones included)
+  int covered_after_spread = 0;
   std::vector<PassReport> passes;
 };
 
@@ -133,6 +156,9 @@ struct ScheduleResult {
   std::vector<Meeting> meetings;      // sorted by (slot, table)
   double objective = 0;               // sum of weights of `meetings`
   double upper_bound = 0;             // >= the optimum of any feasible schedule
+  // The schedule is proven best by weight (objective = upper_bound); never
+  // claimed after the spread pass traded weight for coverage.
+  bool optimal = false;
   std::vector<UnscheduledMust> must_unscheduled;
   ScheduleStats stats;
 };

@@ -42,6 +42,17 @@ Result<ScheduleInstance> ParseScheduleInstance(const Json& doc) {
   if (inst.tables < 1) return InvalidArgument("must be at least 1, got " + std::to_string(inst.tables), "tables");
   VB_ASSIGN_OR_RETURN(inst.max_meetings_per_person, GetInt(doc, "max_meetings_per_person", "", true));
   if (inst.max_meetings_per_person < 0) return InvalidArgument("must not be negative", "max_meetings_per_person");
+  VB_ASSIGN_OR_RETURN(const Json* slot_tables, GetArray(doc, "slot_tables", "", false));
+  if (slot_tables) {
+    for (size_t k = 0; k < slot_tables->size(); ++k) {
+      const Json& t = (*slot_tables)[k];
+      if (!t.is_number_integer()) {
+        return InvalidArgument("expected a whole number of tables, got " + Describe(t), Index("slot_tables", k));
+      }
+      inst.slot_tables.push_back(t.get<int>());
+    }
+  }
+  VB_ASSIGN_OR_RETURN(inst.spread, GetBool(doc, "spread", "", false));
 
   VB_ASSIGN_OR_RETURN(const Json* attendees, GetArray(doc, "attendees", "", true));
   IdMap ids;
@@ -66,6 +77,8 @@ Result<ScheduleInstance> ParseScheduleInstance(const Json& doc) {
     if (a.contains("max_meetings") && out.max_meetings < 0) {
       return InvalidArgument("must not be negative", Path(where, "max_meetings"));
     }
+    VB_ASSIGN_OR_RETURN(out.held, GetInt(a, "held", where, false, 0));
+    if (out.held < 0) return InvalidArgument("must not be negative", Path(where, "held"));
     inst.attendees.push_back(std::move(out));
   }
   // "available": [] means no slot at all; the engine has no such notion, so cap 0.
@@ -113,6 +126,8 @@ Json ScheduleInstanceToJson(const ScheduleInstance& inst) {
   doc["slots"] = inst.slots;
   doc["tables"] = inst.tables;
   doc["max_meetings_per_person"] = inst.max_meetings_per_person;
+  if (!inst.slot_tables.empty()) doc["slot_tables"] = inst.slot_tables;
+  if (inst.spread) doc["spread"] = true;
   Json attendees = Json::array();
   for (const ScheduleAttendee& a : inst.attendees) {
     Json j = {{"id", a.id}, {"sector", a.sector}, {"organization", a.organization}};
@@ -122,6 +137,7 @@ Json ScheduleInstanceToJson(const ScheduleInstance& inst) {
       j["available"] = slots;
     }
     if (a.max_meetings >= 0) j["max_meetings"] = a.max_meetings;
+    if (a.held > 0) j["held"] = a.held;
     attendees.push_back(j);
   }
   doc["attendees"] = attendees;
@@ -152,7 +168,8 @@ Json ScheduleResultToJson(const ScheduleInstance& inst, const ScheduleResult& r)
   Json passes = Json::array();
   for (const PassReport& p : s.passes) {
     passes.push_back({{"name", p.name}, {"ran", p.ran}, {"seconds", Round6(p.seconds)},
-                      {"objective_after", Round6(p.objective_after)}});
+                      {"objective_after", Round6(p.objective_after)},
+                      {"bound_after", std::ceil(p.bound_after * 1e6) / 1e6}});
   }
   Json stats = {{"attendees", s.attendees},
                 {"attendees_with_candidates", s.attendees_with_candidates},
@@ -164,13 +181,20 @@ Json ScheduleResultToJson(const ScheduleInstance& inst, const ScheduleResult& r)
                 {"lp_bound", Round6(s.lp_bound)},
                 {"cap_bound", Round6(s.cap_bound)},
                 {"must_sets_compared", s.must_sets_compared},
+                {"bound_method", s.bound_method},
                 {"objective_over_upper_bound", r.upper_bound > 0 ? Round6(r.objective / r.upper_bound) : 1.0},
                 {"passes", passes}};
+  if (s.spread_moves > 0 || s.covered_after_spread > 0) {
+    stats["spread"] = {{"moves", s.spread_moves},
+                       {"covered_before", s.covered_before_spread},
+                       {"covered_after", s.covered_after_spread}};
+  }
   // The bound is printed rounded *up* so the printed value stays a valid bound.
   double printed_bound = std::ceil(r.upper_bound * 1e6) / 1e6;
   return {{"meetings", meetings},
           {"objective", Round6(r.objective)},
           {"upper_bound", printed_bound},
+          {"optimal", r.optimal},
           {"must_unscheduled", unscheduled},
           {"stats", stats}};
 }

@@ -108,7 +108,7 @@ double TryInsert(State& state, int edge, int slot, int floor, bool accept_any) {
     }
     move.Remove(cheapest);
   }
-  if (state.TablesUsed(slot) >= p.tables) {
+  if (state.TablesUsed(slot) >= p.TablesIn(slot)) {
     int cheapest = state.CheapestIn(slot);
     if (cheapest < 0 || !EjectionAllowed(state, cheapest, e.a, e.b, floor)) {
       move.Rollback();

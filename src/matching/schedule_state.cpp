@@ -22,6 +22,7 @@ Problem BuildProblem(const ScheduleInstance& instance) {
   p.num_people = static_cast<int>(instance.attendees.size());
   p.num_slots = static_cast<int>(instance.slots.size());
   p.tables = instance.tables;
+  for (int s = 0; s < p.num_slots; ++s) p.slot_tables.push_back(instance.TablesIn(s));
   p.available.assign(static_cast<size_t>(p.num_people) * p.num_slots, 0);
   p.cap.assign(p.num_people, 0);
   for (int i = 0; i < p.num_people; ++i) {
@@ -86,7 +87,7 @@ State::State(const Problem& problem)
 
 bool State::CanPlace(int edge, int slot) const {
   const Edge& e = problem_.edges[edge];
-  return slot_of_[edge] < 0 && tables_used_[slot] < problem_.tables && problem_.Available(e.a, slot) &&
+  return slot_of_[edge] < 0 && tables_used_[slot] < problem_.slot_tables[slot] && problem_.Available(e.a, slot) &&
          problem_.Available(e.b, slot) && at_[Index(e.a, slot)] < 0 && at_[Index(e.b, slot)] < 0 &&
          count_[e.a] < problem_.cap[e.a] && count_[e.b] < problem_.cap[e.b];
 }
@@ -135,7 +136,7 @@ int State::CheapestIn(int slot) const {
 
 double MatchSlot(State& state, int slot, const std::vector<uint8_t>* edge_mask) {
   const Problem& p = state.problem();
-  int free_tables = p.tables - state.TablesUsed(slot);
+  int free_tables = p.TablesIn(slot) - state.TablesUsed(slot);
   if (free_tables <= 0) return 0;
   std::vector<int> local(p.num_people, -1);
   int nodes = 0;

@@ -27,7 +27,8 @@ struct Edge {
 struct Problem {
   int num_people = 0;
   int num_slots = 0;
-  int tables = 0;
+  int tables = 0;                  // the largest table count of any slot
+  std::vector<int> slot_tables;    // tables per slot
   std::vector<int> cap;            // min(cap, number of available slots)
   std::vector<uint8_t> available;  // num_people * num_slots
   std::vector<Edge> edges;
@@ -36,6 +37,12 @@ struct Problem {
   std::vector<uint8_t> has_candidates;          // person has at least one edge
   double scale = 1;  // weight -> integer units for LEMON (max weight ~ 1e9 units)
 
+  int TablesIn(int slot) const { return slot_tables[slot]; }
+  int64_t TotalTables() const {
+    int64_t t = 0;
+    for (int n : slot_tables) t += n;
+    return t;
+  }
   bool Available(int person, int slot) const {
     return available[static_cast<size_t>(person) * num_slots + slot] != 0;
   }
@@ -108,5 +115,31 @@ void SeedMinimum(State& state);
 int RaiseMinimum(State& state);
 // Min meetings over attendees with at least one usable edge (0 if none).
 int MinMeetings(const State& state);
+
+// The must pairs in search order and the placeable sets found for them: each
+// set gives, per must (in `order`), its slot or -1 when left out. All sets hold
+// the same, largest number of musts the search found; sets[0] is the first one
+// found (most constrained musts first).
+struct MustSets {
+  std::vector<int> order;                // edge ids of the must pairs
+  std::vector<std::vector<int>> sets;
+  std::vector<int> must_degree;          // person -> must pairs
+  bool exhausted = true;                 // phase 1 proved the size is the largest
+};
+
+// Backtracking over the must pairs; see schedule_musts.cpp.
+MustSets SearchMusts(State& state, int node_limit, int choice_node_limit, int max_sets);
+// Locks and places the musts of set `index`.
+void ApplyMustSet(State& state, const MustSets& musts, size_t index);
+// The must pairs every lexicographically best schedule (most musts, then
+// weight) holds, for the bound to fix at 1: all of them when set 0 holds them
+// all; otherwise, when set 0 holds in each component of the must graph as
+// many musts as the LP of the largest must b-matching under the caps allows
+// (a proof that no schedule holds more, component by component), the musts
+// of the components set 0 holds completely; else none.
+std::vector<uint8_t> MustsHeldByEveryBest(const Problem& p, const MustSets& musts);
+// Appends each must that set `index` leaves out, with the reason.
+void ExplainDroppedMusts(const Problem& p, const ScheduleInstance& inst, const MustSets& musts, size_t index,
+                         std::vector<UnscheduledMust>* unscheduled);
 
 }  // namespace verbinder::matching::internal

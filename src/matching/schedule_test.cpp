@@ -1,8 +1,15 @@
 // Unit tests of the scheduler: hand-made instances with known optima, must
-// pairs (placed and reported), fairness, verification catching violations.
+// pairs (placed and reported), fairness, verification catching violations,
+// the pass runner (switching off by name, stop token, spread then verify last),
+// tables per slot and the "optimal" claim.
 #include "matching/schedule.h"
 
 #include <gtest/gtest.h>
+
+#include <stop_token>
+
+#include <algorithm>
+#include <set>
 
 #include "matching/instance_generator.h"
 
@@ -202,6 +209,133 @@ TEST(Schedule, PassesCanBeSwitchedOff) {
   EXPECT_TRUE(VerifySchedule(inst, r->meetings).ok());
   EXPECT_EQ(r->stats.lp_bound, 0);
   EXPECT_GE(r->upper_bound, r->objective);
+}
+
+}  // namespace
+}  // namespace verbinder::matching
+
+namespace verbinder::matching {
+namespace {
+
+std::vector<std::string> PassNames(const ScheduleResult& r, bool ran_only) {
+  std::vector<std::string> names;
+  for (const PassReport& p : r.stats.passes)
+    if (p.ran || !ran_only) names.push_back(p.name);
+  return names;
+}
+
+TEST(Schedule, OptimalOnlyWhenTheBoundIsReached) {
+  Result<ScheduleResult> r = Schedule(Triangle(), {});
+  ASSERT_TRUE(r.ok());
+  // Two slots cannot hold the triangle; the bound (12, all three pairs) does
+  // not see that, so nothing is claimed for the optimum 9.
+  EXPECT_DOUBLE_EQ(r->objective, 9);
+  EXPECT_FALSE(r->optimal);
+  // Without the pair a-c, the best (a-b, 5, as b meets once) is the bound.
+  ScheduleInstance one = Triangle();
+  one.slots = {"s1"};
+  one.max_meetings_per_person = 1;
+  one.pairs.pop_back();
+  r = Schedule(one, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_DOUBLE_EQ(r->objective, 5);
+  EXPECT_TRUE(r->optimal);
+  EXPECT_EQ(r->stats.bound_method, "lp");
+}
+
+TEST(Schedule, TablesPerSlotAreHonouredAndVerified) {
+  ScheduleInstance inst;
+  inst.slots = {"s1", "s2"};
+  inst.tables = 2;
+  inst.slot_tables = {0, 1};  // s1 fully held by meetings outside the instance
+  inst.max_meetings_per_person = 2;
+  inst.attendees = {{.id = "a"}, {.id = "b"}, {.id = "c"}, {.id = "d"}};
+  inst.pairs = {{.a = 0, .b = 1, .weight = 5}, {.a = 2, .b = 3, .weight = 4}};
+  Result<ScheduleResult> r = Schedule(inst, {});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->meetings.size(), 1u);
+  EXPECT_EQ(r->meetings[0].slot, 1);
+  EXPECT_EQ(r->meetings[0].table, 1);
+  EXPECT_DOUBLE_EQ(r->objective, 5);
+  EXPECT_LE(r->upper_bound, 5 + 1e-6);  // the bound knows one table in all
+  // The verify step catches a meeting at a table the slot does not have.
+  EXPECT_FALSE(VerifySchedule(inst, {{0, 1, 0, 1, 5, false, 0}}).ok());
+  EXPECT_FALSE(VerifySchedule(inst, {{1, 1, 0, 1, 5, false, 0}, {1, 2, 2, 3, 4, false, 1}}).ok());
+  inst.slot_tables = {3, 1};
+  EXPECT_EQ(ValidateScheduleInstance(inst).field(), "slot_tables[0]");
+  inst.slot_tables = {1};
+  EXPECT_EQ(ValidateScheduleInstance(inst).field(), "slot_tables");
+}
+
+TEST(Schedule, PassesAreSwitchedOffByNameStoppedAndVerifiedLast) {
+  ScheduleInstance inst = GenerateScheduleInstance({.attendees = 80, .slots = 4, .candidates_per_attendee = 10});
+  ScheduleOptions options;
+  options.passes.skip = {"improve", "ruin_recreate", "candidates"};  // candidates cannot be switched off
+  Result<ScheduleResult> r = Schedule(inst, options);
+  ASSERT_TRUE(r.ok());
+  std::vector<std::string> ran = PassNames(*r, true);
+  EXPECT_EQ(std::count(ran.begin(), ran.end(), "improve"), 0);
+  EXPECT_EQ(std::count(ran.begin(), ran.end(), "candidates"), 1);
+  EXPECT_EQ(ran.back(), "verify");
+  EXPECT_TRUE(VerifySchedule(inst, r->meetings).ok());
+  // A stop requested before the run: only candidates, must and verify run,
+  // and the (musts-only) schedule is still valid.
+  std::stop_source stop;
+  stop.request_stop();
+  ScheduleOptions stopped;
+  stopped.passes.stop = stop.get_token();
+  r = Schedule(inst, stopped);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(PassNames(*r, true), (std::vector<std::string>{"candidates", "must", "verify"}));
+  EXPECT_TRUE(VerifySchedule(inst, r->meetings).ok());
+}
+
+// The spread pass runs when the instance asks for it, after the weight
+// passes and before verify: here weight alone gives the hub both meetings,
+// spreading gives c and d one each.
+TEST(Schedule, SpreadPassCoversMorePeopleAndRunsBeforeVerify) {
+  ScheduleInstance inst;
+  inst.slots = {"s1", "s2"};
+  inst.tables = 1;
+  inst.max_meetings_per_person = 2;
+  inst.attendees = {{.id = "hub"}, {.id = "b"}, {.id = "c"}, {.id = "d"}};
+  inst.pairs = {{.a = 0, .b = 1, .weight = 1.0}, {.a = 0, .b = 2, .weight = 0.9}, {.a = 1, .b = 3, .weight = 0.1}};
+  Result<ScheduleResult> r = Schedule(inst, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->meetings.size(), 2u);  // hub-b and hub-c: d meets nobody
+  inst.spread = true;
+  r = Schedule(inst, {});
+  ASSERT_TRUE(r.ok());
+  std::vector<std::string> names = PassNames(*r, true);
+  ASSERT_GE(names.size(), 2u);
+  EXPECT_EQ(names[names.size() - 2], "spread");
+  EXPECT_EQ(names.back(), "verify");
+  EXPECT_TRUE(VerifySchedule(inst, r->meetings).ok());
+  std::set<int> met;
+  for (const Meeting& m : r->meetings) met.insert({m.a, m.b});
+  EXPECT_EQ(met.size(), 4u);  // everyone meets someone
+  EXPECT_FALSE(r->optimal);   // weight was traded for coverage
+}
+
+// When x can hold only one of its two musts, every best schedule still holds
+// the must y-z (its own component, held completely), so the bound fixes it:
+// the bound is the optimum here, 1.0 (x-a) + 0.2 (y-z), not the LP's 1.5.
+TEST(Schedule, BoundFixesMustsEveryBestScheduleHolds) {
+  ScheduleInstance inst;
+  inst.slots = {"s1", "s2"};
+  inst.tables = 5;
+  inst.max_meetings_per_person = 1;
+  inst.attendees = {{.id = "x"}, {.id = "a"}, {.id = "b"}, {.id = "y"}, {.id = "z"}};
+  inst.pairs = {{.a = 0, .b = 1, .weight = 1.0, .must = true},
+                {.a = 0, .b = 2, .weight = 0.9, .must = true},
+                {.a = 3, .b = 4, .weight = 0.2, .must = true},
+                {.a = 3, .b = 1, .weight = 0.0},
+                {.a = 4, .b = 2, .weight = 0.3}};
+  Result<ScheduleResult> r = Schedule(inst, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_DOUBLE_EQ(r->objective, 1.2);
+  EXPECT_NEAR(r->upper_bound, 1.2, 1e-6);
+  EXPECT_TRUE(r->optimal);
 }
 
 }  // namespace

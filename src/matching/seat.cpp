@@ -265,23 +265,57 @@ std::vector<SeatRound> RandomSeating(const SeatInstance& inst, uint64_t seed) {
   return rounds;
 }
 
+Status VerifySeating(const SeatInstance& inst, const std::vector<SeatRound>& rounds) {
+  const int n = static_cast<int>(inst.attendees.size());
+  for (size_t r = 0; r < rounds.size(); ++r) {
+    std::vector<uint8_t> seen(n, 0);
+    const std::string where = "round " + std::to_string(r + 1) + ": ";
+    if (rounds[r].tables.size() != inst.tables.size()) return Internal(where + "wrong number of tables");
+    for (size_t t = 0; t < rounds[r].tables.size(); ++t) {
+      const std::vector<int>& members = rounds[r].tables[t];
+      if (static_cast<int>(members.size()) > inst.tables[t].capacity) {
+        return Internal(where + "table \"" + inst.tables[t].id + "\" over capacity");
+      }
+      for (int x : members) {
+        if (x < 0 || x >= n) return Internal(where + "attendee index out of range");
+        if (seen[x]++) return Internal(where + "\"" + inst.attendees[x].id + "\" seated twice");
+      }
+    }
+    for (int x : rounds[r].unseated) {
+      if (x < 0 || x >= n) return Internal(where + "attendee index out of range");
+      if (seen[x]++) return Internal(where + "\"" + inst.attendees[x].id + "\" both seated and unseated");
+    }
+  }
+  return Status::Ok();
+}
+
 Result<SeatResult> Seat(const SeatInstance& inst, const SeatOptions& options) {
   VB_RETURN_IF_ERROR(ValidateSeatInstance(inst));
   const int n = static_cast<int>(inst.attendees.size());
   Seater seater(inst, options.seed);
   SeatResult result;
   std::vector<int> sat_out(n, 0);
+  // The rounds always run (no skipping, no stop): the result needs them all.
+  util::PassOptions always = options.passes;
+  always.skip.clear();
+  always.stop = {};
+  auto weight = [&] { return EvaluateSeating(inst, result.rounds).weight; };
+  EnginePasses rounds(always, weight, &result.passes);
   for (int r = 0; r < inst.rounds; ++r) {
-    std::vector<int> seated = ChooseSeated(inst, sat_out, r);
-    SeatRound round = seater.SeatRoundNow(seated, options.moves_per_attendee * std::max(n, 1));
-    FillUnseated(n, &round);
-    for (int x : round.unseated) ++sat_out[x];
-    result.rounds.push_back(std::move(round));
+    rounds.Run("round_" + std::to_string(r + 1), [&] {
+      std::vector<int> seated = ChooseSeated(inst, sat_out, r);
+      SeatRound round = seater.SeatRoundNow(seated, options.moves_per_attendee * std::max(n, 1));
+      FillUnseated(n, &round);
+      for (int x : round.unseated) ++sat_out[x];
+      result.rounds.push_back(std::move(round));
+    });
   }
   result.quality = EvaluateSeating(inst, result.rounds);
-  if (options.compare_random) {
+  EnginePasses last(options.passes, [&] { return result.quality.weight; }, &result.passes);
+  last.Run("random_baseline", options.compare_random, [&] {
     result.random_baseline = EvaluateSeating(inst, RandomSeating(inst, options.seed ^ 0x9e3779b97f4a7c15ULL));
-  }
+  });
+  VB_RETURN_IF_ERROR(last.Verify([&] { return VerifySeating(inst, result.rounds); }));
   return result;
 }
 

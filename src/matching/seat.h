@@ -13,7 +13,10 @@
 // Method: per round, a greedy construction (hardest attendees first, cheapest
 // table) followed by a seeded swap/move local search on one cost function
 // (colleague >> repeat > same sector, minus pair weight). A random seating is
-// evaluated on the same instance for comparison.
+// evaluated on the same instance for comparison. The work runs as named passes
+// on util::PassRunner ("round_1" .. "round_N", "random_baseline", then the
+// verify step: every attendee at most once per round, no table over capacity);
+// the rounds always run, random_baseline can be switched off by name.
 // Thread-safety: pure; deterministic for a given SeatOptions::seed.
 #pragma once
 
@@ -21,6 +24,8 @@
 #include <string>
 #include <vector>
 
+#include "matching/pass_report.h"
+#include "util/passes.h"
 #include "util/status.h"
 
 namespace verbinder::matching {
@@ -55,6 +60,7 @@ struct SeatOptions {
   // Local-search move attempts per round = attendees * this.
   int moves_per_attendee = 300;
   bool compare_random = true;
+  util::PassOptions passes;  // skip {"random_baseline"}, stop token, clock
 };
 
 struct SeatRound {
@@ -74,7 +80,12 @@ struct SeatResult {
   std::vector<SeatRound> rounds;
   SeatQuality quality;
   SeatQuality random_baseline;  // zeros unless SeatOptions::compare_random
+  std::vector<PassReport> passes;  // objective_after = weight of pairs seated together so far
 };
+
+// Every attendee at most once per round, no table over its capacity, every
+// index in range; the message names the first violation.
+Status VerifySeating(const SeatInstance& instance, const std::vector<SeatRound>& rounds);
 
 // Errors name the place, e.g. field "tables[2].capacity".
 Status ValidateSeatInstance(const SeatInstance& instance);

@@ -13,6 +13,15 @@ Json QualityToJson(const SeatQuality& q) {
           {"unseated", q.unseated}};
 }
 
+Json PassesToJson(const std::vector<PassReport>& passes) {
+  Json out = Json::array();
+  for (const PassReport& p : passes) {
+    out.push_back({{"name", p.name}, {"ran", p.ran}, {"seconds", Round6(p.seconds)},
+                   {"objective_after", Round6(p.objective_after)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<SeatInstance> ParseSeatInstance(const Json& doc) {
@@ -90,7 +99,8 @@ Json SeatResultToJson(const SeatInstance& inst, const SeatResult& r) {
           {"weight", Round6(r.quality.weight)},
           {"colleague_conflicts", r.quality.colleague_conflicts},
           {"unseated", r.quality.unseated},
-          {"random_baseline", QualityToJson(r.random_baseline)}};
+          {"random_baseline", QualityToJson(r.random_baseline)},
+          {"passes", PassesToJson(r.passes)}};
 }
 
 }  // namespace verbinder::matching::json_io

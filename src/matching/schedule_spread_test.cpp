@@ -2,7 +2,7 @@
 // with a meeting, no person left at zero whom a simple exchange could serve
 // (checked by an independent brute-force checker), the hub case the engine
 // alone gets wrong, and the exact optimum of coverage on tiny instances.
-#include "events/spread.h"
+#include "matching/schedule_spread.h"
 
 #include <gtest/gtest.h>
 
@@ -13,11 +13,9 @@
 
 #include "util/status.h"
 
-namespace verbinder::events {
+namespace verbinder::matching {
 namespace {
 
-using matching::Meeting;
-using matching::ScheduleInstance;
 
 int Cap(const ScheduleInstance& inst, int i) {
   int c = inst.attendees[i].max_meetings;
@@ -106,11 +104,11 @@ int ServableAtZero(const ScheduleInstance& inst, const std::vector<int>& base, c
 
 // The engine as events runs it, with fewer improvement iterations: the
 // tests are about what happens after it.
-Result<matching::ScheduleResult> Engine(const ScheduleInstance& inst) {
-  matching::ScheduleOptions o;
+Result<ScheduleResult> Engine(const ScheduleInstance& inst) {
+  ScheduleOptions o;
   o.ruin_recreate_iterations = 20;
   o.improve_rounds = 1;
-  return matching::Schedule(inst, o);
+  return Schedule(inst, o);
 }
 
 ScheduleInstance RandomInstance(std::mt19937& rng, int n, int slots, int tables, int cap, double density) {
@@ -120,7 +118,7 @@ ScheduleInstance RandomInstance(std::mt19937& rng, int n, int slots, int tables,
   inst.max_meetings_per_person = cap;
   std::uniform_real_distribution<double> u(0, 1);
   for (int i = 0; i < n; ++i) {
-    matching::ScheduleAttendee a;
+    ScheduleAttendee a;
     a.id = "p" + std::to_string(i);
     if (u(rng) < 0.3)
       for (int s = 0; s < slots; ++s)
@@ -148,7 +146,7 @@ TEST(Spread, HubsGiveWayToPeopleWithoutAMeeting) {
   for (int a = 0; a < 4; ++a)
     for (int b = a + 1; b < 4; ++b) inst.pairs.push_back({a, b, 1.0, false});
   for (int i = 0; i < 4; ++i) inst.pairs.push_back({i, i + 4, 0.1, false});
-  auto res = matching::Schedule(inst, matching::ScheduleOptions{});
+  auto res = Schedule(inst, ScheduleOptions{});
   ASSERT_TRUE(res.ok());
   std::vector<Meeting> ms = res->meetings;
   const std::vector<int> base(8, 0), free_tables = {2, 2};
@@ -252,4 +250,4 @@ TEST(Spread, ReachesTheMostPeoplePossibleOnTinyInstances) {
 }
 
 }  // namespace
-}  // namespace verbinder::events
+}  // namespace verbinder::matching

@@ -1,15 +1,13 @@
-// The spreading pass after the scheduler (see spread.h).
-#include "events/spread.h"
+// The spread pass of the scheduler (see schedule_spread.h).
+#include "matching/schedule_spread.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <unordered_set>
 
-namespace verbinder::events {
+namespace verbinder::matching {
 namespace {
-
-using matching::Meeting;
 
 uint64_t Key(int a, int b) {
   if (a > b) std::swap(a, b);
@@ -18,7 +16,7 @@ uint64_t Key(int a, int b) {
 
 class Spreader {
  public:
-  Spreader(const matching::ScheduleInstance& inst, const std::vector<int>& base, const std::vector<int>& free_tables,
+  Spreader(const ScheduleInstance& inst, const std::vector<int>& base, const std::vector<int>& free_tables,
            std::vector<Meeting>& meetings)
       : inst_(inst), meetings_(meetings) {
     n_ = static_cast<int>(inst.attendees.size());
@@ -229,7 +227,7 @@ class Spreader {
     return false;
   }
 
-  const matching::ScheduleInstance& inst_;
+  const ScheduleInstance& inst_;
   std::vector<Meeting>& meetings_;
   int n_ = 0, slots_ = 0;
   std::vector<int> cap_, base_, own_, free_;
@@ -243,8 +241,8 @@ class Spreader {
 
 }  // namespace
 
-SpreadStats SpreadMeetings(const matching::ScheduleInstance& inst, const std::vector<int>& base_count,
-                           const std::vector<int>& free_tables, std::vector<matching::Meeting>& meetings) {
+SpreadStats SpreadMeetings(const ScheduleInstance& inst, const std::vector<int>& base_count,
+                           const std::vector<int>& free_tables, std::vector<Meeting>& meetings) {
   Spreader sp(inst, base_count, free_tables, meetings);
   SpreadStats st;
   st.covered_before = sp.Covered();
@@ -254,4 +252,4 @@ SpreadStats SpreadMeetings(const matching::ScheduleInstance& inst, const std::ve
   return st;
 }
 
-}  // namespace verbinder::events
+}  // namespace verbinder::matching
