@@ -10,6 +10,7 @@
 #include "analysis/export.h"
 #include "analysis/layout.h"
 #include "analysis/report.h"
+#include "util/clock.h"
 #include "util/strings.h"
 
 namespace verbinder::analysis {
@@ -39,7 +40,7 @@ constexpr const char* kUsage =
     "                         suggestions\n"
     "  --position ID          print one member's position and introductions (JSON) instead\n"
     "  --map FILE             also write the map (layout positions, edges) as JSON to FILE\n"
-    "  --timings              print each pass's time on stderr\n"
+    "  --timings              print each pass's time (and reading, layout, writing) on stderr\n"
     "exit codes: 0 success, 1 bad input or failure, 2 bad usage.\n";
 
 int Usage(const std::string& message) {
@@ -113,8 +114,17 @@ int RunAnalyze(const cli::Args& args) {
     return Usage("--attendance without --ties: co-attendance is not a tie, so the network would have no ties; "
                  "add --ties, or --with-attendance to count co-attendance as ties");
 
+  // --timings: the steps around the passes too (reading, layout, writing).
+  const Clock& clock = SystemClockInstance();
+  auto step_start = clock.Steady();
+  auto step = [&](const char* name) {
+    const auto now = clock.Steady();
+    if (timings) std::fprintf(stderr, "step %-16s        %.3f s\n", name, Clock::Seconds(step_start, now));
+    step_start = now;
+  };
   auto input = LoadNetworkFiles(paths);
   if (!input) return cli::Fail("analyze", input.status());
+  step("read_files");
   auto analysis = Analyze(*input, options);
   if (!analysis) {
     if (analysis.status().field() == "skip") return Usage("--skip: " + analysis.status().message());
@@ -123,6 +133,7 @@ int RunAnalyze(const cli::Args& args) {
   if (timings)
     for (const auto& p : analysis->report.passes)
       std::fprintf(stderr, "pass %-16s %s %.3f s\n", p.name.c_str(), p.ran ? "ran    " : "skipped", p.seconds);
+  step("analyze");
 
   std::ostringstream text;
   if (!position_id.empty()) {
@@ -132,11 +143,15 @@ int RunAnalyze(const cli::Args& args) {
   } else {
     WriteReport(*analysis, *format, text);
   }
+  step("format_report");
   if (!map_path.empty()) {
     Layout layout = ComputeLayout(analysis->graph);
+    step("layout");
     std::ofstream map(map_path, std::ios::binary);
-    if (!(map << MapToJson(*analysis, layout).dump() << '\n'))
+    WriteMapJson(*analysis, layout, map);
+    if (!(map << '\n'))
       return cli::Fail("analyze", InvalidArgument("cannot write " + map_path));
+    step("write_map");
   }
   if (out_path.empty()) {
     std::cout << text.str();
@@ -145,6 +160,7 @@ int RunAnalyze(const cli::Args& args) {
   }
   std::ofstream out(out_path, std::ios::binary);
   if (!(out << text.str()) || !out.flush()) return cli::Fail("analyze", InvalidArgument("cannot write " + out_path));
+  step("write_report");
   return cli::kExitOk;
 }
 

@@ -16,7 +16,7 @@ int ResolveThreads(int threads) {
   return hc == 0 ? 1 : static_cast<int>(hc);
 }
 
-std::vector<double> ExactBetweenness(const Graph& g, int threads) {
+std::vector<double> ExactBetweenness(const Graph& g, int threads, std::stop_token stop) {
   const int32_t n = g.NodeCount();
   threads = std::max(1, std::min(ResolveThreads(threads), n));
   std::vector<std::vector<double>> partial(threads);
@@ -42,6 +42,7 @@ std::vector<double> ExactBetweenness(const Graph& g, int threads) {
     int32_t* __restrict succ = succ_vec.data();
     int32_t* __restrict succ_start = succ_start_vec.data();
     for (;;) {
+      if (stop.stop_requested()) break;
       int32_t begin = next.fetch_add(kChunk);
       if (begin >= n) break;
       int32_t end = std::min(n, begin + kChunk);
@@ -243,6 +244,7 @@ ApproxBetweenness ApproximateBetweenness(const Graph& g, const ApproxBetweenness
     partial[tid].assign(n, 0);
     PathSampler sampler(g);
     for (;;) {
+      if (options.stop.stop_requested()) break;
       int64_t b = next.fetch_add(1);
       if (b >= blocks) break;
       std::mt19937_64 rng(SplitMix(options.seed * 0x100000001b3ULL + static_cast<uint64_t>(b)));

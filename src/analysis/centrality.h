@@ -12,19 +12,22 @@
 #pragma once
 
 #include <cstdint>
+#include <stop_token>
 #include <vector>
 
 #include "analysis/graph.h"
 
 namespace verbinder::analysis {
 
-std::vector<double> ExactBetweenness(const Graph& graph, int threads = 0);
+// A requested `stop` ends the work early; the values are then incomplete.
+std::vector<double> ExactBetweenness(const Graph& graph, int threads = 0, std::stop_token stop = {});
 
 struct ApproxBetweennessOptions {
   double epsilon = 0.01;  // additive error bound on the Riondato–Kornaropoulos scale (/ n(n-1))
   double delta = 0.1;     // failure probability
   uint64_t seed = 42;
   int threads = 0;
+  std::stop_token stop;   // a requested stop ends sampling early (values then incomplete)
 };
 
 struct ApproxBetweenness {

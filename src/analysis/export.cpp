@@ -1,8 +1,13 @@
 #include "analysis/export.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/parallel.h"
 
 namespace verbinder::analysis {
 namespace {
@@ -113,7 +118,13 @@ json IntroductionToJson(const Introduction& i) {
   return {{"a", i.a}, {"b", i.b}, {"via", i.via}, {"score", i.score}, {"reason", i.reason}};
 }
 
-json ReportToJson(const Report& r) {
+namespace {
+
+// The report's JSON; with a placeholder string instead of the members array
+// when `members` is false (WriteReportJson writes that array itself).
+constexpr const char* kMembersPlaceholder = "\x01members\x01";
+
+json ReportJson(const Report& r, bool with_members) {
   const NetworkSummary& s = r.network;
   json sector_ei = json::object();
   for (const auto& [sector, value] : s.sector_ei) sector_ei[sector] = Num(value);
@@ -128,8 +139,9 @@ json ReportToJson(const Report& r) {
                   {"sector_assortativity", Num(s.sector_assortativity)},
                   {"real_tie_share", Num(s.real_tie_share)},
                   {"isolated", s.isolated}};
-  json members = json::array();
-  for (const auto& m : r.members) members.push_back(MemberJson(m));
+  json members = with_members ? json::array() : json(kMembersPlaceholder);
+  if (with_members)
+    for (const auto& m : r.members) members.push_back(MemberJson(m));
   json intros = json::array();
   for (const auto& i : r.suggestions.introductions) intros.push_back(IntroductionToJson(i));
   json invite = json::array();
@@ -178,6 +190,48 @@ json ReportToJson(const Report& r) {
           {"passes", passes}};
 }
 
+// Calls fn(begin, end, out) on `parts` consecutive slices of [0, n) at once,
+// each writing its own string; returns them in order.
+template <typename Fn>
+std::vector<std::string> InSlices(int64_t n, int parts, Fn fn) {
+  parts = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(parts, n / 4096 + 1)));
+  std::vector<std::string> out(parts);
+  RunThreads(parts, [&](int t) { fn(n * t / parts, n * (t + 1) / parts, out[t]); });
+  return out;
+}
+
+}  // namespace
+
+json ReportToJson(const Report& r) { return ReportJson(r, true); }
+
+// The same text as ReportToJson(r).dump(1), without building the members'
+// DOM at once: the members are serialised in slices on all cores, each object
+// re-indented to its depth (two levels: one space each).
+void WriteReportJson(const Report& r, std::ostream& out) {
+  const std::string head = ReportJson(r, false).dump(1);
+  const std::string placeholder = json(kMembersPlaceholder).dump();
+  const size_t at = head.find(placeholder);
+  out << head.substr(0, at);
+  if (r.members.empty()) {
+    out << "[]";
+  } else {
+    auto slices = InSlices(static_cast<int64_t>(r.members.size()), ResolveThreads(0),
+                           [&](int64_t begin, int64_t end, std::string& text) {
+                             for (int64_t i = begin; i < end; ++i) {
+                               const std::string one = MemberJson(r.members[i]).dump(1);
+                               text += i == 0 ? "[\n  " : ",\n  ";
+                               for (char c : one) {
+                                 text += c;
+                                 if (c == '\n') text += "  ";
+                               }
+                             }
+                           });
+    for (const auto& t : slices) out << t;
+    out << "\n ]";
+  }
+  out << head.substr(at + placeholder.size());
+}
+
 json PositionToJson(const MemberPosition& p) {
   json intros = json::array();
   for (const auto& i : p.introductions) intros.push_back(IntroductionToJson(i));
@@ -196,18 +250,62 @@ json PositionToJson(const MemberPosition& p) {
   return out;
 }
 
+namespace {
+
+json MapNodeJson(const Analysis& a, const Layout& layout, int32_t v) {
+  const Graph& g = a.graph;
+  const MemberMetrics& m = a.report.members[v];
+  return {{"id", g.ids[v]}, {"name", g.names[v]}, {"sector", g.sector_names[g.sector[v]]},
+          {"community", m.community}, {"x", layout.x[v]}, {"y", layout.y[v]},
+          {"degree", m.degree}, {"betweenness", Num(m.betweenness)}};
+}
+
+json MapEdgeJson(const Graph& g, int32_t v, int64_t e) {
+  return {{"source", g.ids[v]}, {"target", g.ids[g.adj[e]]}, {"weight", g.weight[e]}, {"real", g.real[e] != 0}};
+}
+
+}  // namespace
+
+// The same text as MapToJson(a, layout).dump(), written in slices on all cores
+// instead of one DOM of every tie (a million ties: about a gigabyte).
+void WriteMapJson(const Analysis& a, const Layout& layout, std::ostream& out) {
+  const Graph& g = a.graph;
+  const int threads = ResolveThreads(0);
+  auto nodes = InSlices(g.NodeCount(), threads, [&](int64_t begin, int64_t end, std::string& text) {
+    for (int64_t v = begin; v < end; ++v) {
+      if (v > 0) text += ',';
+      text += MapNodeJson(a, layout, static_cast<int32_t>(v)).dump();
+    }
+  });
+  // Edges in node order; a slice of nodes writes the ties whose lower end it holds.
+  auto edges = InSlices(g.NodeCount(), threads, [&](int64_t begin, int64_t end, std::string& text) {
+    for (int64_t v = begin; v < end; ++v)
+      for (int64_t e = g.Begin(static_cast<int32_t>(v)); e < g.End(static_cast<int32_t>(v)); ++e)
+        if (g.adj[e] > v) {
+          text += ',';
+          text += MapEdgeJson(g, static_cast<int32_t>(v), e).dump();
+        }
+  });
+  out << "{\"nodes\":[";
+  for (const auto& t : nodes) out << t;
+  out << "],\"edges\":[";
+  bool first = true;
+  for (const auto& t : edges) {
+    if (t.empty()) continue;
+    out << (first ? std::string_view(t).substr(1) : std::string_view(t));  // the first edge has no comma
+    first = false;
+  }
+  out << "],\"sectors\":" << json(g.sector_names).dump() << ",\"communities\":"
+      << json(a.report.network.communities).dump() << '}';
+}
+
 json MapToJson(const Analysis& a, const Layout& layout) {
   const Graph& g = a.graph;
   json nodes = json::array(), edges = json::array();
   for (int32_t v = 0; v < g.NodeCount(); ++v) {
-    const MemberMetrics& m = a.report.members[v];
-    nodes.push_back({{"id", g.ids[v]}, {"name", g.names[v]}, {"sector", g.sector_names[g.sector[v]]},
-                     {"community", m.community}, {"x", layout.x[v]}, {"y", layout.y[v]},
-                     {"degree", m.degree}, {"betweenness", Num(m.betweenness)}});
+    nodes.push_back(MapNodeJson(a, layout, v));
     for (int64_t e = g.Begin(v); e < g.End(v); ++e)
-      if (g.adj[e] > v)
-        edges.push_back({{"source", g.ids[v]}, {"target", g.ids[g.adj[e]]}, {"weight", g.weight[e]},
-                         {"real", g.real[e] != 0}});
+      if (g.adj[e] > v) edges.push_back(MapEdgeJson(g, v, e));
   }
   return {{"nodes", nodes}, {"edges", edges}, {"sectors", g.sector_names},
           {"communities", a.report.network.communities}};
@@ -312,7 +410,7 @@ void WriteGexf(const Analysis& a, std::ostream& out) {
 
 void WriteReport(const Analysis& a, ExportFormat format, std::ostream& out) {
   switch (format) {
-    case ExportFormat::kJson: out << ReportToJson(a.report).dump(1) << '\n'; break;
+    case ExportFormat::kJson: WriteReportJson(a.report, out); out << '\n'; break;
     case ExportFormat::kCsv: WriteMembersCsv(a, out); break;
     case ExportFormat::kGraphMl: WriteGraphMl(a, out); break;
     case ExportFormat::kGexf: WriteGexf(a, out); break;

@@ -36,6 +36,11 @@ nlohmann::ordered_json IntroductionToJson(const Introduction& introduction);
 // {"nodes": [{id, name, sector, community, x, y, degree, betweenness}], "edges":
 //  [{source, target, weight, real}], "sectors": [...], "communities": K}
 nlohmann::ordered_json MapToJson(const Analysis& analysis, const Layout& layout);
+// The same texts as ReportToJson(report).dump(1) and MapToJson(...).dump(),
+// written in slices on all cores without one DOM of the whole (the CLI's path
+// for 100,000 members and a million ties).
+void WriteReportJson(const Report& report, std::ostream& out);
+void WriteMapJson(const Analysis& analysis, const Layout& layout, std::ostream& out);
 
 // One row per member: the node attributes below, then co_attendees and
 // co_attendees_without_tie (empty when not counted; see CoAttendance).

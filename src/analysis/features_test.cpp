@@ -9,7 +9,9 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <stop_token>
 
+#include "analysis/centrality.h"
 #include "analysis/export.h"
 #include "analysis/layout.h"
 #include "analysis/report.h"
@@ -118,6 +120,40 @@ TEST(Passes, SkippedPassesLeaveUndefinedValues) {
   options.skip = {"nope"};
   auto input = LoadNetworkFiles(Karate());
   EXPECT_FALSE(Analyze(*input, options).ok());
+}
+
+// The report runs on util::PassRunner: the passes in pipeline order, named as
+// in kPassNames between build_graph and verify.
+TEST(Passes, EveryPassIsRecordedInOrderBetweenBuildAndVerify) {
+  Analysis a = RunAnalysis(Karate());
+  const auto& p = a.report.passes;
+  ASSERT_EQ(p.size(), std::size(kPassNames) + 2);
+  EXPECT_EQ(p.front().name, "build_graph");
+  EXPECT_EQ(p.back().name, "verify");
+  for (size_t i = 0; i < std::size(kPassNames); ++i) {
+    EXPECT_EQ(p[i + 1].name, kPassNames[i]);
+    EXPECT_TRUE(p[i + 1].ran);
+    EXPECT_GE(p[i + 1].seconds, 0.0);
+  }
+}
+
+// A stop requested before or during the run never yields a partial report.
+TEST(Passes, AStoppedRunReturnsUnavailableNotAPartialReport) {
+  auto input = LoadNetworkFiles(Karate());
+  ASSERT_TRUE(input.ok());
+  std::stop_source stop;
+  stop.request_stop();
+  AnalysisOptions options;
+  options.stop = stop.get_token();
+  auto a = Analyze(*input, options);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), Code::kUnavailable);
+  // The same input without a stop is fine (the stop is the only difference).
+  EXPECT_TRUE(Analyze(*input, {}).ok());
+  // Betweenness ends at once on a stop too (values then incomplete: here none counted).
+  auto g = BuildGraph(*input);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(ExactBetweenness(*g, 1, stop.get_token()), std::vector<double>(g->NodeCount(), 0.0));
 }
 
 TEST(Layout, PositionsAreFiniteAndSpread) {
@@ -349,6 +385,28 @@ TEST(Cli, FormatsAndOptionsThroughTheBinary) {
   auto approx = RunCommand(base + " --betweenness approx --epsilon 0.05");
   ASSERT_EQ(approx.exit_code, 0);
   EXPECT_FALSE(json::parse(approx.out)["betweenness"]["exact"].get<bool>());
+}
+
+// The streaming writers give the very text of the DOM dumps, on a small
+// network (one slice) and one large enough to be written in slices.
+TEST(Export, StreamingWritersMatchTheDomDumpsByteForByte) {
+  const std::string dir = MakeTempDir("export_stream");
+  GeneratedFiles big = WriteGeneratedNetwork(dir, 9000, 30, 0.01, 0.0002, 40, 7);
+  for (const InputPaths& paths : {Karate(), InputPaths{big.members, big.ties, ""}}) {
+    AnalysisOptions options;
+    options.skip = {"betweenness"};  // NaN → null on every member
+    Analysis a = RunAnalysis(paths, options);
+    std::ostringstream report, map;
+    WriteReportJson(a.report, report);
+    EXPECT_EQ(report.str(), ReportToJson(a.report).dump(1)) << paths.ties;
+    Layout layout = ComputeLayout(a.graph);
+    WriteMapJson(a, layout, map);
+    EXPECT_EQ(map.str(), MapToJson(a, layout).dump()) << paths.ties;
+  }
+  Report empty;
+  std::ostringstream out;
+  WriteReportJson(empty, out);
+  EXPECT_EQ(out.str(), ReportToJson(empty).dump(1));
 }
 
 }  // namespace

@@ -51,6 +51,11 @@ std::vector<FadingMember> FadingMembers(const Graph& g, Day reference, int fadin
 }
 
 std::vector<EventYield> ComputeEventYield(const NetworkInput& input, const Graph& g, Day as_of, bool with_attendance) {
+  // No event anywhere (a ledger of connections only): nothing to report, and
+  // no need to replay a million rows by date to find that out.
+  if (input.attendance.empty() &&
+      std::none_of(input.ties.begin(), input.ties.end(), [](const TieInput& t) { return !t.event.empty(); }))
+    return {};
   struct Row {
     int32_t u, v;
     Day date;

@@ -320,6 +320,7 @@ struct RefineParams {
   double step;
   double theta;
   int threads;
+  std::stop_token stop;  // a requested stop ends the iterations early
 };
 
 void Refine(const LevelGraph& g, std::vector<double>& x, std::vector<double>& y, const RefineParams& p) {
@@ -330,7 +331,7 @@ void Refine(const LevelGraph& g, std::vector<double>& x, std::vector<double>& y,
   double step = p.step, energy = std::numeric_limits<double>::infinity();
   int progress = 0;
   const double theta2 = p.theta * p.theta;
-  for (int it = 0; it < p.iterations; ++it) {
+  for (int it = 0; it < p.iterations && !p.stop.stop_requested(); ++it) {
     if (n > kExactLimit) {
       tree.Build(x, y, g.mass);
       const auto& order = tree.order();
@@ -380,7 +381,8 @@ void Refine(const LevelGraph& g, std::vector<double>& x, std::vector<double>& y,
 }
 
 // Lays out one connected component (n >= 2) with the multilevel scheme.
-void LayoutComponent(LevelGraph base, Rng& rng, int threads, std::vector<double>& x, std::vector<double>& y) {
+void LayoutComponent(LevelGraph base, Rng& rng, int threads, std::stop_token stop, std::vector<double>& x,
+                     std::vector<double>& y) {
   std::vector<LevelGraph> levels;
   std::vector<std::vector<int32_t>> parents;
   levels.push_back(std::move(base));
@@ -400,7 +402,7 @@ void LayoutComponent(LevelGraph base, Rng& rng, int threads, std::vector<double>
   x.assign(top.n, 0), y.assign(top.n, 0);
   for (int32_t v = 0; v < top.n; ++v) x[v] = extent * rng.Uniform(), y[v] = extent * rng.Uniform();
   const int top_iterations = top.n <= kExactLimit ? 300 : std::clamp(static_cast<int>(3e6 / top.n), 30, 150);
-  Refine(top, x, y, {top_iterations, 0.1 * extent, kTheta, threads});
+  Refine(top, x, y, {top_iterations, 0.1 * extent, kTheta, threads, stop});
   // Finer levels: each node starts near its coarse node (uniform in a disc that grows
   // with the coarse node's mass), then a few iterations settle it.
   for (int l = static_cast<int>(levels.size()) - 2; l >= 0; --l) {
@@ -414,7 +416,8 @@ void LayoutComponent(LevelGraph base, Rng& rng, int threads, std::vector<double>
       nx[v] = x[parent[v]] + r * std::cos(a), ny[v] = y[parent[v]] + r * std::sin(a);
     }
     x.swap(nx), y.swap(ny);
-    Refine(g, x, y, {l == 0 ? kFinestIterations : kLevelIterations, kStepScale * std::sqrt(total / g.n), kTheta, threads});
+    Refine(g, x, y,
+           {l == 0 ? kFinestIterations : kLevelIterations, kStepScale * std::sqrt(total / g.n), kTheta, threads, stop});
   }
 }
 
@@ -463,7 +466,7 @@ Layout ComputeLayout(const Graph& g, const LayoutOptions& options) {
     base.weight.assign(base.adj.size(), 1.0);
     Rng rng(options.seed * 0x9e3779b97f4a7c15ull + c * 0xd1b54a32d192ed03ull + 1);
     std::vector<double> x, y;
-    LayoutComponent(std::move(base), rng, threads, x, y);
+    LayoutComponent(std::move(base), rng, threads, options.stop, x, y);
     double minx = x[0], maxx = x[0], miny = y[0], maxy = y[0];
     for (int32_t i = 0; i < static_cast<int32_t>(members.size()); ++i) {
       px[members[i]] = x[i], py[members[i]] = y[i];

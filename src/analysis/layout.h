@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <stop_token>
 #include <vector>
 
 #include "analysis/graph.h"
@@ -34,6 +35,7 @@ namespace verbinder::analysis {
 struct LayoutOptions {
   uint64_t seed = 1;  // same seed, same graph -> same positions (whatever `threads`)
   int threads = 0;    // for the force sums on large levels; <= 0: all cores
+  std::stop_token stop;  // a requested stop ends the refinement early (positions then rough)
 };
 
 struct Layout {

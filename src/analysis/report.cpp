@@ -1,42 +1,24 @@
 #include "analysis/report.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <functional>
 #include <limits>
+#include <optional>
+#include <thread>
 
 #include "analysis/centrality.h"
 #include "analysis/community.h"
 #include "analysis/insights.h"
 #include "analysis/parallel.h"
 #include "analysis/suggestions.h"
+#include "util/passes.h"
 
 namespace verbinder::analysis {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Runs named passes, timing each and skipping the switched-off ones.
-class PassRunner {
- public:
-  PassRunner(const std::set<std::string>& skip, std::vector<PassTiming>* timings) : skip_(skip), timings_(timings) {}
-  bool Run(const std::string& name, const std::function<void()>& fn) {
-    if (skip_.count(name)) {
-      timings_->push_back({name, 0.0, false});
-      return false;
-    }
-    auto start = std::chrono::steady_clock::now();
-    fn();
-    std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
-    timings_->push_back({name, d.count(), true});
-    return true;
-  }
-
- private:
-  const std::set<std::string>& skip_;
-  std::vector<PassTiming>* timings_;
-};
+Status Stopped() { return Status(Code::kUnavailable, "the analysis was stopped before it finished"); }
 
 Status Verify(const Graph& g, const Report& r) {
   const int32_t n = g.NodeCount();
@@ -81,12 +63,17 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
   }
   Analysis a;
   Report& r = a.report;
-  auto start = std::chrono::steady_clock::now();
-  {
-    VB_ASSIGN_OR_RETURN(a.graph, BuildGraph(input, {options.real_only, options.as_of, options.with_attendance}));
-  }
-  std::chrono::duration<double> build = std::chrono::steady_clock::now() - start;
-  r.passes.push_back({"build_graph", build.count(), true});
+  // The shared pass runner (util/passes.h): named, timed, switched off by
+  // name, and skipped once options.stop is requested.
+  util::PassRunner pass({options.skip, options.stop, options.clock});
+  Status build_status;
+  pass.Run("build_graph", [&] {
+    auto built = BuildGraph(input, {options.real_only, options.as_of, options.with_attendance});
+    if (built) a.graph = std::move(*built);
+    else build_status = built.status();
+  });
+  VB_RETURN_IF_ERROR(build_status);
+  if (pass.stop_requested()) return Stopped();
   const Graph& g = a.graph;
   const int32_t n = g.NodeCount();
   const int threads = ResolveThreads(options.threads);
@@ -104,7 +91,6 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     m.effective_size = kNaN;
     if (m.degree == 0) r.network.isolated.push_back(m.id);
   }
-  PassRunner pass(options.skip, &r.passes);
   Components comps;
   pass.Run("components", [&] {
     comps = ConnectedComponents(g);
@@ -114,15 +100,31 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     auto core = CoreNumbers(g);
     for (int32_t v = 0; v < n; ++v) r.members[v].core = core[v];
   });
+  // Leiden is single-threaded on large networks: it runs beside betweenness,
+  // local structure and the group measures (which use every core), and the
+  // "communities" pass collects it; its record keeps Leiden's own duration.
+  std::optional<Communities> found;
+  double community_seconds = 0;
+  std::jthread leiden;
+  if (!pass.switched_off("communities") && !pass.stop_requested()) {
+    leiden = std::jthread([&] {
+      const Clock& clock = options.clock ? *options.clock : SystemClockInstance();
+      const auto t0 = clock.Steady();
+      // Restarts are cheap on small networks and buy the best of several runs.
+      const int restarts = n <= 5000 ? 10 : (n <= 50000 ? 2 : 1);
+      found = DetectCommunities(g, {options.seed, 1.0, restarts});
+      community_seconds = Clock::Seconds(t0, clock.Steady());
+    });
+  }
   pass.Run("betweenness", [&] {
     const bool exact = options.betweenness == BetweennessMode::kExact ||
                        (options.betweenness == BetweennessMode::kAuto && n <= options.exact_betweenness_limit);
     std::vector<double> values;
     if (exact) {
-      values = ExactBetweenness(g, threads);
+      values = ExactBetweenness(g, threads, options.stop);
       r.betweenness = {true, 0, 0.0, 0.0};
     } else {
-      auto approx = ApproximateBetweenness(g, {options.approx_epsilon, options.approx_delta, options.seed, threads});
+      auto approx = ApproximateBetweenness(g, {options.approx_epsilon, options.approx_delta, options.seed, threads, options.stop});
       values = std::move(approx.values);
       r.betweenness = {false, approx.samples, approx.guarantee, options.approx_delta};
     }
@@ -145,15 +147,15 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     for (size_t s = 0; s < g.sector_names.size(); ++s) r.network.sector_ei.push_back({g.sector_names[s], gm.sector_ei[s]});
   });
   std::vector<int32_t> membership(n, 0);
-  pass.Run("communities", [&] {
-    // Restarts are cheap on small networks and buy the best of several runs.
-    const int restarts = n <= 5000 ? 10 : (n <= 50000 ? 2 : 1);
-    Communities c = DetectCommunities(g, {options.seed, 1.0, restarts});
+  if (pass.Run("communities", [&] {
+    if (leiden.joinable()) leiden.join();
+    const Communities& c = *found;
     membership = c.membership;
     r.network.modularity = c.modularity;
     r.network.communities = c.count;
     for (int32_t v = 0; v < n; ++v) r.members[v].community = c.membership[v];
-  });
+  }))
+    pass.last().seconds = community_seconds;
   // Online-only ties and fading are about all interactions, even with real_only.
   Result<Graph> full_graph = Status(Code::kInternal, "unused");
   if (options.real_only && (!options.skip.count("online_only") || !options.skip.count("fading")))
@@ -193,10 +195,10 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     if (comps.label.empty()) comps = ConnectedComponents(g);
     r.suggestions.invite = SuggestInvites(g, comps, r.fading, options.max_invites);
   });
-  auto vstart = std::chrono::steady_clock::now();
-  VB_RETURN_IF_ERROR(Verify(g, r));
-  std::chrono::duration<double> vd = std::chrono::steady_clock::now() - vstart;
-  r.passes.push_back({"verify", vd.count(), true});
+  // A stopped run is incomplete: never returned as a result (nor cached).
+  if (pass.stop_requested()) return Stopped();
+  VB_RETURN_IF_ERROR(pass.Verify([&] { return Verify(g, r); }));
+  for (const util::PassRecord& p : pass.records()) r.passes.push_back({p.name, p.seconds, p.ran});
   return a;
 }
 

@@ -15,8 +15,12 @@
 //   if (!a) return a.status();
 //   std::string json = ReportToJson(a->report).dump();
 //
+// Communities (Leiden, single-threaded) are computed beside the betweenness,
+// local-structure and group passes; the "communities" record holds Leiden's
+// own time, so the pass times may add up to more than the wall time.
 // Each pass is named, timed (Report::passes) and can be switched off
-// (AnalysisOptions::skip); its outputs are then NaN/empty. The verify pass
+// (AnalysisOptions::skip); its outputs are then NaN/empty. The passes run on
+// the shared util::PassRunner, so AnalysisOptions::stop interrupts them. The verify pass
 // checks the invariants of the result and fails with kInternal if one breaks.
 // Thread-safety: Analyze is reentrant (no shared mutable state); an Analysis is
 // immutable once returned.
@@ -25,6 +29,7 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -32,6 +37,7 @@
 #include "analysis/graph.h"
 #include "analysis/input.h"
 #include "analysis/structure.h"
+#include "util/clock.h"
 #include "util/status.h"
 
 namespace verbinder::analysis {
@@ -55,6 +61,10 @@ struct AnalysisOptions {
   int max_introductions = 50;
   int max_invites = 25;
   std::set<std::string> skip;       // pass names to switch off (see kPassNames)
+  // A requested stop skips the remaining passes (and ends the long ones early);
+  // Analyze then returns kUnavailable instead of a partial result.
+  std::stop_token stop;
+  const Clock* clock = nullptr;     // pass timings; nullptr = the system clock
 };
 
 inline constexpr const char* kPassNames[] = {
@@ -170,7 +180,8 @@ struct Analysis {
 };
 
 // Runs the pipeline. Errors: those of BuildGraph (unknown ids, self-loops), an
-// unknown pass name in options.skip (InvalidArgument), a broken invariant (Internal).
+// unknown pass name in options.skip (InvalidArgument), a broken invariant (Internal),
+// a stop requested through options.stop before the last pass ended (Unavailable).
 Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& options = {});
 
 // A member's place in the network, for the member's own page and the API.

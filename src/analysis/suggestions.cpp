@@ -62,11 +62,24 @@ std::vector<Introduction> SuggestIntroductions(const Graph& g, const std::vector
     std::copy(slots.begin(), slots.begin() + static_cast<long>(k), top.begin() + top_begin[v]);
   }
 
+  // The same lists as contiguous (node, weight, real) triples: the inner loop
+  // below reads them in order instead of chasing slots into the whole graph.
+  struct TopTie {
+    int32_t node;
+    uint8_t real;
+    double weight;
+  };
+  std::vector<TopTie> top_tie(top.size());
+  for (size_t k = 0; k < top.size(); ++k) top_tie[k] = {g.adj[top[k]], g.real[top[k]], g.weight[top[k]]};
+
   const bool single = options.member >= 0;
   const int threads = single ? 1 : std::max(1, std::min(ResolveThreads(options.threads), n / 256 + 1));
   std::vector<std::vector<Candidate>> best(threads);
   std::atomic<int32_t> next{0};
   const size_t keep = static_cast<size_t>(options.max) * 2 + 8;  // room for both orientations
+  // log2(1 + k) for every possible count of mutual contacts (at most kMaxVias).
+  std::vector<double> log2_1p(kMaxVias + 1);
+  for (int k = 0; k <= kMaxVias; ++k) log2_1p[k] = std::log2(1.0 + k);
   RunThreads(threads, [&](int t) {
     std::vector<int32_t> mutual(n, 0), via(n, -1), touched;
     std::vector<double> warmth(n, 0.0);
@@ -95,15 +108,14 @@ std::vector<Introduction> SuggestIntroductions(const Graph& g, const std::vector
       for (int32_t a = begin; a < end; ++a) {
         touched.clear();
         for (int64_t i = top_begin[a]; i < top_begin[a + 1]; ++i) {
-          const int64_t e_av = top[i];
-          const int32_t v = g.adj[e_av];
+          const TopTie& av = top_tie[i];
+          const int32_t v = av.node;
           for (int64_t k = top_begin[v]; k < top_begin[v + 1]; ++k) {
-            const int64_t e_vb = top[k];
-            const int32_t b = g.adj[e_vb];
+            const TopTie& vb = top_tie[k];
+            const int32_t b = vb.node;
             if (b == a) continue;
             if (mutual[b]++ == 0) touched.push_back(b);
-            const double w = std::min(g.weight[e_av], g.weight[e_vb]) +
-                             (g.real[e_av] && g.real[e_vb] ? 1000.0 : 0.0);
+            const double w = std::min(av.weight, vb.weight) + (av.real && vb.real ? 1000.0 : 0.0);
             if (w > warmth[b] || (w == warmth[b] && v < via[b])) {
               warmth[b] = w;
               via[b] = v;
@@ -113,11 +125,12 @@ std::vector<Introduction> SuggestIntroductions(const Graph& g, const std::vector
         for (int32_t b : touched) {
           const bool cross_sector = g.sector[a] != g.sector[b];
           const bool cross_community = community[a] != community[b];
-          if ((cross_sector || cross_community) && !g.HasTie(a, b)) {
-            const double score = 1.0 * cross_sector + 0.5 * cross_community +
-                                 0.3 * std::log2(1.0 + mutual[b]) + 0.5 * (warmth[b] >= 1000.0) +
-                                 1.0 / (1.0 + std::min(g.Degree(a), g.Degree(b)));
-            push({std::min(a, b), std::max(a, b), via[b], score});
+          if (cross_sector || cross_community) {
+            const double score = 1.0 * cross_sector + 0.5 * cross_community + 0.3 * log2_1p[mutual[b]] +
+                                 0.5 * (warmth[b] >= 1000.0) + 1.0 / (1.0 + std::min(g.Degree(a), g.Degree(b)));
+            const Candidate c{std::min(a, b), std::max(a, b), via[b], score};
+            // The tie test (a binary search) only for a candidate the heap would take.
+            if ((heap.size() < keep || Better(c, heap.front())) && !g.HasTie(a, b)) push(c);
           }
           mutual[b] = 0;
           via[b] = -1;

@@ -1,0 +1,41 @@
+// The network's health at a glance, from an analysis: real and cross-sector
+// ties, and per sector its members and ties inside and outside with their E-I
+// index (siloed sectors); and why a member is on the invite list, as a kind
+// the web UI can say in both languages.
+//
+//   Health h = SummarizeHealth(*analysis);
+//   for (const SectorHealth& s : h.sectors) Show(s.sector, s.ei);
+//
+// Thread-safety: pure functions of an immutable Analysis.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/report.h"
+
+namespace verbinder::network_insights {
+
+struct SectorHealth {
+  std::string sector;
+  int64_t members = 0;
+  int64_t ties_inside = 0, ties_outside = 0;
+  int64_t real_inside = 0, real_outside = 0;
+  double ei = 0;  // (outside - inside) / (outside + inside); NaN without ties
+};
+
+struct Health {
+  int64_t real_ties = 0;
+  int64_t cross_sector_ties = 0;
+  int64_t cross_sector_real_ties = 0;
+  std::vector<SectorHealth> sectors;  // in the graph's sector order
+};
+
+Health SummarizeHealth(const analysis::Analysis& analysis);
+
+// "isolated", "small_group", "online_only" or "fading" (the engine's order of
+// reasons, suggestions.h); "" when the member is not in the graph.
+std::string InviteKind(const analysis::Analysis& analysis, const analysis::Invite& invite);
+
+}  // namespace verbinder::network_insights
