@@ -20,6 +20,8 @@ constexpr Command kCommands[] = {
     {"account", "create an account for a member, or change its role (--email, --role)", RunAccount},
     {"settings", "installation settings: list, get KEY, set KEY VALUE (e.g. mail.smtp_url)", RunSettings},
     {"export", "export all data visible to an organizer as JSON (--db, -o FILE)", RunExport},
+    {"backup", "copy a SQLite database while it serves (--db, --out FILE); PostgreSQL: pg_dump", RunBackup},
+    {"restore", "restore a backup into a SQLite database and migrate it (--from FILE --db FILE)", RunRestore},
     {"suggest", "whom to meet: suggestions from PROFILES.json (--top K, -o FILE)", matching::RunSuggest},
     {"schedule", "schedule 1:1 meetings for INSTANCE.json into slots and tables (-o FILE)", matching::RunSchedule},
     {"seat", "seat attendees at group tables over rounds from INSTANCE.json (-o FILE)", matching::RunSeat},

@@ -31,6 +31,9 @@ int RunGenerate(const Args& args);
 int RunImport(const Args& args);
 int RunExport(const Args& args);
 int RunAccount(const Args& args);
+// `verbinder backup` / `verbinder restore` (cli/backup_command.cpp).
+int RunBackup(const Args& args);
+int RunRestore(const Args& args);
 // `verbinder settings` (cli/settings_command.cpp).
 int RunSettings(const Args& args);
 
