@@ -26,6 +26,7 @@ void RegisterAuthRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(std::string password, GetString(body, "password", true));
     VB_ASSIGN_OR_RETURN(auto s, app.accounts().Login(email, password,
                                                      ClientAddress(ctx.req, app.options().trusted_proxies)));
+    VB_RETURN_IF_ERROR(CheckPasswordLoginAllowed(app, s));  // an admin may switch password sign-in off
     Response r = Response::JsonBody({{"member_id", s.member_id}, {"role", model::ToString(s.role)},
                                      {"csrf_token", s.csrf_token}, {"expires_at", s.expires_at}});
     int64_t age = s.expires_at - app.clock().Now();

@@ -2,9 +2,11 @@ import { api, ApiError, setCsrf } from '../api';
 import { loadSession, navigate, type PageCtx } from '../app';
 import { field, h, message } from '../dom';
 import { t } from '../i18n';
+import { loginProviders } from './oidc-parts';
 
-export default function login(ctx: PageCtx): void {
+export default async function login(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('login.title'));
+  const oidc = await loginProviders(ctx.query);  // LinkedIn, Microsoft, … (and their messages)
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'login-email' });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, id: 'login-password' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, t('login.submit'));
@@ -21,7 +23,9 @@ export default function login(ctx: PageCtx): void {
     try {
       const r = await api<{ csrf_token: string }>('POST', '/api/v1/auth/login', { email: email.value, password: password.value });
       setCsrf(r.csrf_token);
+      const linked = await oidc.afterPasswordLogin();
       await loadSession();
+      if (linked) { navigate(linked, true); return; }
       const next = ctx.query.get('next');
       // Only same-site paths: never an open redirect.
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', true);
@@ -40,5 +44,5 @@ export default function login(ctx: PageCtx): void {
   ctx.main.append(h('div', { class: 'login' },
     h('div', { class: 'login-hero' }, h('h1', null, t('login.title')), h('p', { class: 'lead' }, t('app.tagline')),
       fromConnect ? h('p', { class: 'msg msg-info', id: 'login-connect' }, t('encounters.login.hint')) : h('p', null, t('login.intro'))),
-    form));
+    h('div', null, oidc.top, form)));
 }

@@ -1,0 +1,214 @@
+// Sign-in with a provider over a real database (SQLite, and PostgreSQL as
+// oidc_sign_in_test_pg): single-use, expiring state; what a verified identity
+// leads to (session, confirm-with-password link, new member by sign-up mode,
+// refusals); linked identities; the password sign-in switch.
+#include "oidc/sign_in.h"
+
+#include <gtest/gtest.h>
+
+#include <soci/soci.h>
+
+#include "domain/accounts.h"
+#include "domain/bulk_load.h"
+#include "domain/members.h"
+#include "storage/testing.h"
+
+namespace verbinder::oidc {
+namespace {
+
+using domain::Viewer;
+
+class SignInTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
+    service_ = std::make_unique<SignInService>(*db_, clock_);
+  }
+
+  model::Id Member(const std::string& email, const std::string& password = "", model::Role role = model::Role::kMember) {
+    domain::MemberService members(*db_, clock_);
+    model::Member m;
+    m.name = "Lid " + email.substr(0, email.find('@'));
+    m.email = email;
+    m.languages = {"nl"};
+    auto r = members.Create(Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (!password.empty()) {
+      domain::AccountService accounts(*db_, clock_);
+      EXPECT_TRUE(accounts.CreateAccount(Viewer::System(), r->id, password, role).ok());
+    }
+    return r->id;
+  }
+
+  static IdClaims Claims(const std::string& sub, const std::string& email, bool verified = true) {
+    IdClaims c;
+    c.sub = sub;
+    c.email = email;
+    c.email_verified = verified;
+    c.name = "Nieuw Lid";
+    return c;
+  }
+
+  Result<Outcome> SignIn(const IdClaims& c, model::Id link = 0, const std::string& provider = "linkedin") {
+    auto start = service_->Begin(provider, link, "nl");
+    EXPECT_TRUE(start.ok());
+    auto login = service_->Consume(start->state);
+    EXPECT_TRUE(login.ok());
+    return service_->Complete(provider, c, c.email_verified, *login);
+  }
+
+  long long Count(const std::string& table) {
+    soci::session sql(db_->pool());
+    long long n = 0;
+    sql << "SELECT count(*) FROM " + table, soci::into(n);
+    return n;
+  }
+
+  FakeClock clock_{1'800'000'000};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<SignInService> service_;
+};
+
+TEST_F(SignInTest, StateIsSingleUseAndExpires) {
+  auto a = service_->Begin("linkedin", 0, "en");
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->state, a->nonce);
+  auto login = service_->Consume(a->state);
+  ASSERT_TRUE(login.ok());
+  EXPECT_EQ(login->provider, "linkedin");
+  EXPECT_EQ(login->nonce, a->nonce);
+  EXPECT_EQ(login->code_verifier, a->code_verifier);
+  EXPECT_EQ(login->language, "en");
+  EXPECT_EQ(service_->Consume(a->state).status().field(), "state");  // replayed
+  EXPECT_EQ(service_->Consume("forged").status().field(), "state");
+  auto b = service_->Begin("linkedin", 0, "nl");
+  clock_.Advance(kLoginLifetime + 1);
+  EXPECT_EQ(service_->Consume(b->state).status().field(), "state");  // too late
+  EXPECT_EQ(Count("oidc_logins"), 0);  // and gone
+}
+
+TEST_F(SignInTest, UnknownAddressFollowsTheSignupMode) {
+  auto r = SignIn(Claims("sub-new", "Nieuw@Example.org"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->kind, Outcome::Kind::kSignedIn);
+  EXPECT_TRUE(r->created);
+  domain::AccountService accounts(*db_, clock_);
+  auto s = accounts.FindSession(r->session.token);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->member_id, r->member_id);
+  // The new account has no password: password sign-in never lets anyone in.
+  EXPECT_FALSE(accounts.Login("nieuw@example.org", "", "127.0.0.1").ok());
+  // Again: the linked identity, no second member.
+  auto again = SignIn(Claims("sub-new", "nieuw@example.org"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->created);
+  EXPECT_EQ(again->member_id, r->member_id);
+
+  ASSERT_TRUE(accounts.SetSignupMode(Viewer{1, model::Role::kAdmin}, "invitation").ok());
+  long long members = Count("members");
+  auto refused = SignIn(Claims("sub-other", "ander@example.org"));
+  EXPECT_EQ(refused.status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(Count("members"), members);
+}
+
+TEST_F(SignInTest, UnverifiedAddressIsRefused) {
+  Member("anja@example.org", "wachtwoord-van-anja");
+  auto r = SignIn(Claims("sub-a", "anja@example.org", false));
+  EXPECT_EQ(r.status().field(), "email");
+  EXPECT_EQ(Count("oidc_identities"), 0);
+  EXPECT_EQ(Count("oidc_pending_links"), 0);
+}
+
+TEST_F(SignInTest, AMemberWithAPasswordConfirmsTheLink) {
+  model::Id anja = Member("anja@example.org", "wachtwoord-van-anja");
+  model::Id piet = Member("piet@example.org", "wachtwoord-van-piet");
+  auto r = SignIn(Claims("sub-a", "ANJA@example.org"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->kind, Outcome::Kind::kConfirmLink);
+  EXPECT_EQ(r->member_id, anja);
+  EXPECT_EQ(Count("oidc_identities"), 0);  // nothing linked yet
+  EXPECT_EQ(service_->ConfirmLink(Viewer{piet, model::Role::kMember}, r->link_token).status().code(),
+            Code::kPermissionDenied);
+  auto linked = service_->ConfirmLink(Viewer{anja, model::Role::kMember}, r->link_token);
+  ASSERT_TRUE(linked.ok());
+  EXPECT_EQ(linked->provider, "linkedin");
+  EXPECT_EQ(service_->ConfirmLink(Viewer{anja, model::Role::kMember}, r->link_token).status().field(), "token");
+  auto next = SignIn(Claims("sub-a", "anja@example.org"));
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(next->kind, Outcome::Kind::kSignedIn);
+  EXPECT_EQ(next->member_id, anja);
+}
+
+TEST_F(SignInTest, ThePendingLinkExpires) {
+  model::Id anja = Member("anja@example.org", "wachtwoord-van-anja");
+  auto r = SignIn(Claims("sub-a", "anja@example.org"));
+  ASSERT_TRUE(r.ok());
+  clock_.Advance(kPendingLinkLifetime + 1);
+  EXPECT_EQ(service_->ConfirmLink(Viewer{anja, model::Role::kMember}, r->link_token).status().field(), "token");
+}
+
+TEST_F(SignInTest, AnImportedMemberWithoutAccountIsSignedIn) {
+  model::Id imported = Member("kees@example.org");
+  auto r = SignIn(Claims("sub-k", "kees@example.org"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->kind, Outcome::Kind::kSignedIn);
+  EXPECT_EQ(r->member_id, imported);
+  EXPECT_FALSE(r->created);
+  EXPECT_EQ(Count("accounts"), 1);
+}
+
+TEST_F(SignInTest, PasswordSignInSwitchedOffLinksAVerifiedAddressDirectly) {
+  model::Id anja = Member("anja@example.org", "wachtwoord-van-anja");
+  EXPECT_TRUE(*service_->PasswordLoginEnabled());
+  EXPECT_EQ(service_->SetPasswordLogin(Viewer{anja, model::Role::kOrganizer}, false).code(), Code::kPermissionDenied);
+  ASSERT_TRUE(service_->SetPasswordLogin(Viewer{1, model::Role::kAdmin}, false).ok());
+  EXPECT_FALSE(*service_->PasswordLoginEnabled());
+  auto r = SignIn(Claims("sub-a", "anja@example.org"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->kind, Outcome::Kind::kSignedIn);
+  EXPECT_EQ(r->member_id, anja);
+}
+
+TEST_F(SignInTest, LinkingFromSettingsAndRemoving) {
+  model::Id anja = Member("anja@example.org", "wachtwoord-van-anja");
+  model::Id piet = Member("piet@example.org", "wachtwoord-van-piet");
+  // Anja links her work account, whatever address it carries.
+  auto r = SignIn(Claims("sub-work", "a.kamphuis@werk.example"), anja, "werk");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->kind, Outcome::Kind::kLinked);
+  // Piet cannot take it over.
+  EXPECT_EQ(SignIn(Claims("sub-work", "a.kamphuis@werk.example"), piet, "werk").status().field(), "taken");
+  auto mine = service_->Identities(Viewer{anja, model::Role::kMember});
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ((*mine)[0].provider, "werk");
+  EXPECT_TRUE(service_->Identities(Viewer{piet, model::Role::kMember})->empty());
+  EXPECT_EQ(service_->Remove(Viewer{piet, model::Role::kMember}, (*mine)[0].id).code(), Code::kNotFound);
+  ASSERT_TRUE(service_->Remove(Viewer{anja, model::Role::kMember}, (*mine)[0].id).ok());
+  EXPECT_TRUE(service_->Identities(Viewer{anja, model::Role::kMember})->empty());
+}
+
+TEST_F(SignInTest, TheOnlyWayInCannotBeRemoved) {
+  auto r = SignIn(Claims("sub-new", "nieuw@example.org"));
+  ASSERT_TRUE(r.ok());
+  Viewer me{r->member_id, model::Role::kMember};
+  auto mine = service_->Identities(me);
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ(service_->Remove(me, (*mine)[0].id).code(), Code::kConflict);
+  EXPECT_EQ(service_->Identities(me)->size(), 1u);
+}
+
+TEST_F(SignInTest, ADisabledAccountIsRefused) {
+  model::Id kees = Member("kees@example.org", "wachtwoord-van-kees");
+  ASSERT_TRUE(service_->SetPasswordLogin(Viewer{1, model::Role::kAdmin}, false).ok());
+  {
+    soci::session sql(db_->pool());
+    long long id = kees;
+    sql << "UPDATE accounts SET disabled = 1 WHERE member_id = :m", soci::use(id);
+  }
+  EXPECT_EQ(SignIn(Claims("sub-k", "kees@example.org")).status().code(), Code::kPermissionDenied);
+}
+
+}  // namespace
+}  // namespace verbinder::oidc
