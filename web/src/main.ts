@@ -6,6 +6,9 @@ import { h, clear, message } from './dom';
 import { chooseLang, getLang, setLang, t } from './i18n';
 
 import { areas, type RouteDef } from './areas';
+import { navItems } from './nav';
+import { errorText } from './feedback';
+import { forgetOfflineData, registerPwa } from './pwa';
 
 // The pages and the menu come from one file per area (web/src/areas/*.ts), so
 // each area (account, events, questions, leader tools, newsletter) owns its own.
@@ -43,8 +46,9 @@ function renderShell(): HTMLElement {
   let nav: HTMLElement | null = null;
   let menuBtn: HTMLElement | null = null;
   if (signedIn) {
-    const items = menu.filter((m) => !m.organizer || isOrganizer()).map((m) => {
-      const current = m.path === '/' ? path === '/' : path === m.path || path.startsWith(m.path + '/');
+    // Grouped (web/src/nav.ts): at most seven entries at the top.
+    const logoutBtn = h('button', { type: 'button', class: 'btn-link logout', onclick: logout }, t('nav.logout'));
+    const items = navItems(menu.filter((m) => !m.organizer || isOrganizer()), path, (m, current) => {
       const link = h('a', { href: m.path, 'aria-current': current ? 'page' : null }, t(m.label));
       if (m.badge) {
         const label = m.badgeLabel;
@@ -52,18 +56,23 @@ function renderShell(): HTMLElement {
           if (n > 0) link.append(' ', h('span', { class: 'badge nav-count' }, String(n), label ? h('span', { class: 'visually-hidden' }, ' ' + t(label)) : null));
         }).catch(() => {});
       }
-      return h('li', null, link);
-    });
-    items.push(h('li', null, h('button', { type: 'button', class: 'btn-link logout', onclick: logout }, t('nav.logout'))));
+      return link;
+    }, logoutBtn);
     nav = h('nav', { id: 'nav', class: menuOpen ? 'nav open' : 'nav', 'aria-label': t('nav.label') }, h('ul', null, items));
     menuBtn = h('button', {
       type: 'button', class: 'menu-btn', 'aria-expanded': menuOpen ? 'true' : 'false', 'aria-controls': 'nav',
       onclick: () => { menuOpen = !menuOpen; menuBtn!.setAttribute('aria-expanded', String(menuOpen)); nav!.classList.toggle('open', menuOpen); },
     }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }), t('nav.menu'));
+    // The unread count on the menu button too, so a phone shows it with the menu closed (issue #17).
+    const counted = menu.find((m) => m.badge && (!m.organizer || isOrganizer()));
+    counted?.badge?.().then((n) => {
+      if (n > 0) menuBtn!.append(' ', h('span', { class: 'badge nav-count', id: 'menu-unread' }, String(n),
+        counted.badgeLabel ? h('span', { class: 'visually-hidden' }, ' ' + t(counted.badgeLabel)) : null));
+    }).catch(() => {});
   }
   const header = h('header', { class: 'top' },
     h('div', { class: 'top-inner' },
-      h('a', { class: 'brand', href: signedIn ? '/' : '/login' },
+      h('a', { class: 'brand', href: '/' },
         h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), h('span', null, t('app.name'))),
       h('div', { class: 'top-actions' }, langBtn, menuBtn)),
     nav);
@@ -78,6 +87,7 @@ async function logout(): Promise<void> {
   try { await api('POST', '/api/v1/auth/logout'); } catch { /* the session may already be gone */ }
   state.session = null;
   setCsrf('');
+  forgetOfflineData();
   navigateTo('/login');
 }
 
@@ -128,7 +138,8 @@ async function render(): Promise<void> {
     } else if (!(e instanceof ApiError && e.status === 401)) {
       clear(main);
       ctx.setTitle('verbinder');
-      main.append(h('h1', null, 'verbinder'), message('error', t('error.generic', { msg: e instanceof Error ? e.message : String(e) })));
+      // Offline: "no connection" in the UI's language, never the browser's "Failed to fetch".
+      main.append(h('h1', null, 'verbinder'), message('error', errorText(e)));
     }
   }
   if (seq !== renderSeq) return;
@@ -189,6 +200,9 @@ async function start(): Promise<void> {
   await loadSession();
   if (state.session) setLang(chooseLang(state.session.me.member.languages));
   await render();
+  // Installable, and usable without Wi-Fi at the venue (web/src/pwa.ts): these pages are kept.
+  const offlinePages = ['/', '/events/:id', '/events/:id/schedule', '/connect/:code'];
+  registerPwa(routes.filter((r) => offlinePages.includes(r.pattern)).map((r) => r.load));
 }
 
 void start();

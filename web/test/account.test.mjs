@@ -76,7 +76,7 @@ describe('accounts for real people', () => {
     await page.locator('#p-title').fill('Bedrijfsleider');
     await page.locator('#p-tags').fill('lasrobots, lean');
     await page.getByRole('button', { name: 'Profiel opslaan' }).click();
-    await page.getByText('Je profiel is opgeslagen.').waitFor();
+    await page.getByText('Je profiel is opgeslagen.').first().waitFor();
     const leader = await apiSession(server.base, LEADER);
     assert.equal(await count(server.base, leader, 'lasrobots'), 1);
     // The name is shown as text, never as HTML.

@@ -190,3 +190,17 @@ export function linkFromMail(db, to, kind) {
   const u = new URL(url[0]);
   return u.pathname + u.search;
 }
+
+// Whether the element `selector` is fully visible: below the sticky header and
+// inside the window. true, or a sentence saying where it is (issue #17).
+export async function inView(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return `no ${sel}`;
+    const r = el.getBoundingClientRect();
+    const top = document.querySelector('header.top')?.getBoundingClientRect().bottom ?? 0;
+    if (r.height === 0) return `${sel} is not shown`;
+    return r.top >= top - 1 && r.bottom <= window.innerHeight + 1 && r.left >= 0 && r.right <= window.innerWidth + 1
+      ? true : `${sel} at ${Math.round(r.top)}..${Math.round(r.bottom)} (window ${window.innerHeight}, header ${Math.round(top)})`;
+  }, selector);
+}

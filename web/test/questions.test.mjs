@@ -143,7 +143,7 @@ describe('questions to the network', () => {
     assert.equal(await box.isChecked(), true);
     await box.uncheck();
     await page.getByRole('button', { name: 'E-mailkeuzes opslaan' }).click();
-    await page.getByText('Je e-mailkeuzes zijn opgeslagen.').waitFor();
+    await page.getByText('Je e-mailkeuzes zijn opgeslagen.').first().waitFor();
     await goto(page, server.base + '/notifications');
     assert.equal(await page.getByLabel('Een vraag voor jou').isChecked(), false);
     // The mail for Pieter's question routing was queued in his language.

@@ -46,9 +46,14 @@ describe('serving', () => {
     assert.match(rc.headers.get('content-type'), /^text\/css/);
     const fav = await fetch(server.base + '/favicon.svg');
     assert.equal(fav.headers.get('content-type'), 'image/svg+xml');
-    // Unknown paths are still the API's JSON 404, and API routes are not shadowed.
+    // Unknown page paths are an HTML 404 (the app says "not found"; issue #17), unknown API
+    // paths the API's JSON 404, and API routes are not shadowed.
     const nf = await fetch(server.base + '/no/such/page');
     assert.equal(nf.status, 404);
+    assert.match(nf.headers.get('content-type'), /^text\/html/);
+    const nfApi = await fetch(server.base + '/api/v1/no/such');
+    assert.equal(nfApi.status, 404);
+    assert.equal((await nfApi.json()).error.field, 'path');
     assert.equal((await fetch(server.base + '/api/v1/sectors')).status, 200);
   });
 });
@@ -59,8 +64,10 @@ describe('member', () => {
 
   test('logs in (wrong password shows an alert), sees the home page, logs out', async () => {
     const { page } = b;
-    await page.goto(server.base + '/');
-    await page.waitForURL(/\/login\?next=%2F/);
+    await page.goto(server.base + '/');  // the network's front door (issue #17), then its log-in link
+    await settle(page);
+    await page.locator('main').getByRole('link', { name: 'Inloggen', exact: true }).first().click();
+    await page.waitForURL(/\/login$/);
     await settle(page);
     await page.locator('#login-email').fill(ANJA);
     await page.locator('#login-password').fill('wrong-password');
@@ -144,11 +151,11 @@ describe('member', () => {
     await page.locator('#p-vis-organizers').check();
     await page.locator('#f-consent_newsletter').check();
     await page.getByRole('button', { name: 'Profiel opslaan' }).click();
-    await page.getByText('Je profiel is opgeslagen.').waitFor();
+    await page.getByText('Je profiel is opgeslagen.').first().waitFor();
     await page.locator('#c-title').fill('Invallers voor de nachtdienst');
     await page.locator('#c-text').fill('Hoe plannen jullie <script>alert(1)</script> pieken?');
     await page.getByRole('button', { name: 'Vraagstuk toevoegen' }).click();
-    await page.getByText('Vraagstuk toegevoegd.').waitFor();
+    await page.getByText('Vraagstuk toegevoegd.').first().waitFor();
     await page.locator('#challenges li', { hasText: 'Invallers voor de nachtdienst' }).getByRole('button', { name: 'Markeer als opgelost' }).click();
     await page.locator('#challenges li', { hasText: 'Invallers voor de nachtdienst' }).getByText('opgelost').waitFor();
     // Reload: the form shows what was stored.
@@ -177,7 +184,7 @@ describe('member', () => {
     // Back to visible for the other tests.
     await page.locator('#p-vis-members').check();
     await page.getByRole('button', { name: 'Profiel opslaan' }).click();
-    await page.getByText('Je profiel is opgeslagen.').waitFor();
+    await page.getByText('Je profiel is opgeslagen.').first().waitFor();
     for (const ch of b.changes) assert.ok(ch.csrf && ch.csrf.length > 10, `CSRF header on ${ch.method} ${ch.url}`);
     noProblems(b);
   });
@@ -219,6 +226,7 @@ describe('leader and a new member', () => {
   test('the leader sees the members list and creates a member with an account (XSS payload in the name)', async () => {
     const { page } = leader;
     await login(page, server.base, LEADER);
+    await page.getByRole('button', { name: 'Mijn netwerk' }).click();  // the menu's group (issue #17)
     await page.getByRole('link', { name: 'Leden beheren' }).click();
     await page.waitForURL(/\/leader\/members$/);
     await settle(page);
@@ -249,7 +257,7 @@ describe('leader and a new member', () => {
     await page.locator('#c-title').fill('<img src=x onerror="window.__xss=3">Stage-uitval');
     await page.locator('#c-text').fill('<script>window.__xss=4</script>');
     await page.getByRole('button', { name: 'Vraagstuk toevoegen' }).click();
-    await page.getByText('Vraagstuk toegevoegd.').waitFor();
+    await page.getByText('Vraagstuk toegevoegd.').first().waitFor();
     const anja = await apiSession(server.base, ANJA);
     await goto(page, `${server.base}/members/${anja.memberId}`);
     await page.getByRole('button', { name: 'Verzoek versturen' }).click();
@@ -268,7 +276,7 @@ describe('leader and a new member', () => {
     assert.equal(await page.locator('#incoming img').count(), 0, 'no <img> element from the payload');
     await screenshot(page, 'connections-375-nl');
     await card.getByRole('button', { name: /^Accepteren/ }).click();
-    await page.getByText('Je bent nu verbonden met').waitFor();
+    await page.getByText('Je bent nu verbonden met').first().waitFor();
     assert.ok(await page.locator('#accepted li', { hasText: 'Eva' }).count() === 1);
     // Directory and member page show the name and the challenge as text.
     await goto(page, server.base + '/members?q=Eva');

@@ -12,6 +12,7 @@ import {
   badgeFor, connectCode, connectCodeCard, encounterError, nextStep, show, statusBox, who, type Encounter, type Person,
 } from './encounters';
 import { span, type EventInfo, type Registration } from './event-common';
+import { isOffline, queueClaim, rememberedEvents } from '../pwa';
 
 const OPENS_BEFORE = 2 * 3600, CLOSES_AFTER = 14 * 86400;
 
@@ -53,7 +54,13 @@ export default async function connectPage(ctx: PageCtx): Promise<void> {
       h('p', null, h('a', { href: '/events' }, t('encounters.connect.events.link'))));
     return;
   }
-  const [mine, person, events] = await Promise.all([connectCode().catch(() => null), owner(code), openEvents()]);
+  // Offline at the venue: my events as last seen online; the claim waits on the phone (pwa.ts).
+  const [mine, person, events] = await Promise.all([connectCode().catch(() => null), owner(code), openEvents().catch((e) => {
+    if (!isOffline(e)) throw e;
+    const now = Date.now() / 1000;
+    return rememberedEvents().filter((ev) => now >= ev.starts_at - OPENS_BEFORE && now <= Math.max(ev.starts_at, ev.ends_at) + CLOSES_AFTER)
+      .map((ev) => ({ ev: ev as EventInfo, registered: true }));
+  })]);
   if (mine && mine.code === code) {
     ctx.main.append(h('h1', null, t('encounters.mycode')), h('p', { class: 'msg msg-info' }, t('encounters.connect.own')),
       h('section', { class: 'card' }, connectCodeCard(mine, { id: 'my-connect-code', heading: 'h2', hint: t('encounters.mycode.hint') })));
@@ -83,6 +90,12 @@ export default async function connectPage(ctx: PageCtx): Promise<void> {
               h('p', null, r.status === 'confirmed' ? nextStep(r.other) : null,
                 h('a', { href: `/events/${ev.id}#encounters` }, t('encounters.open.event', { event: ev.title }))), true);
           } catch (err) {
+            if (isOffline(err)) {
+              queueClaim({ event_id: ev.id, event_title: ev.title, body: { code, via: 'code' } });
+              actions.replaceChildren(badgeFor('claimed'));
+              show(status, 'info', t('pwa.claim.queued'), null, true);
+              return;
+            }
             for (const x of document.querySelectorAll<HTMLButtonElement>('#connect-events button')) x.disabled = false;
             show(status, 'error', encounterError(err));
             b.focus();

@@ -1,6 +1,7 @@
 import { api, membersById, query, sectors, type Connection, type Member, type Page, type Sector } from '../api';
 import { me, type PageCtx } from '../app';
-import { h, message } from '../dom';
+import { h } from '../dom';
+import { action } from '../feedback';
 import { formatDate, t } from '../i18n';
 import { avatar, sectorBadge, subtitle } from './parts';
 
@@ -8,9 +9,8 @@ export default async function connections(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('connections.title'));
   const self = me().member.id;
   const cache = new Map<number, Member | null>();
-  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const body = h('div');
-  ctx.main.append(h('h1', null, t('connections.title')), status, body);
+  ctx.main.append(h('h1', null, t('connections.title')), body);
 
   const draw = async () => {
     const [pending, accepted, secs] = await Promise.all([
@@ -24,21 +24,23 @@ export default async function connections(ctx: PageCtx): Promise<void> {
     const outgoing = pending.items.filter((c) => c.from === self);
     const nameOf = (c: Connection) => cache.get(other(c))?.name ?? t('hidden.member');
 
-    const act = (c: Connection, action: 'accept' | 'decline' | 'withdraw', done: 'connections.accepted.done' | 'connections.declined.done' | 'connections.withdrawn.done') =>
-      async (ev: Event) => {
-        (ev.currentTarget as HTMLButtonElement).disabled = true;
-        try {
-          await api('POST', `/api/v1/connections/${c.id}/${action}`);
-          await draw();
-          status.replaceChildren(message('ok', t(done, { name: nameOf(c) })));
-        } catch (e) {
-          status.replaceChildren(message('error', t('error.generic', { msg: e instanceof Error ? e.message : String(e) })));
-        }
-      };
+    // Decline and withdraw ask first; the message lands on the person's card (or its section after the redraw).
+    const act = (c: Connection, verb: 'accept' | 'decline' | 'withdraw', done: 'connections.accepted.done' | 'connections.declined.done' | 'connections.withdrawn.done') => {
+      const name = nameOf(c);
+      const ask = verb === 'decline' ? () => ({ title: t('confirm.conn.decline.title', { name }), text: t('confirm.conn.decline.text', { name }), confirm: t('confirm.conn.decline.yes') })
+        : verb === 'withdraw' ? () => ({ title: t('confirm.conn.withdraw.title', { name }), text: t('confirm.conn.withdraw.text', { name }), confirm: t('confirm.conn.withdraw.yes') })
+          : undefined;
+      const section = verb === 'withdraw' ? 'h-out' : 'h-in';
+      return action({
+        ask,
+        near: () => document.querySelector(`li[data-connection="${c.id}"] .member-card-body`) ?? document.getElementById(section)?.closest('section') ?? null,
+        run: async () => { await api('POST', `/api/v1/connections/${c.id}/${verb}`); await draw(); return t(done, { name }); },
+      });
+    };
 
     const row = (c: Connection, secs: Sector[], meta: string, actions: Node[]) => {
       const m = cache.get(other(c));
-      return h('li', null, h('article', { class: 'member-card' },
+      return h('li', { 'data-connection': c.id }, h('article', { class: 'member-card' },
         avatar(m?.name ?? '?'),
         h('div', { class: 'member-card-body' },
           h('h3', null, m ? h('a', { href: `/members/${m.id}` }, m.name) : t('hidden.member')),

@@ -5,6 +5,7 @@
 // with its feedback next to its buttons.
 import { api, ApiError } from '../api';
 import { h, message } from '../dom';
+import { errorText as feedbackErrorText } from '../feedback';
 import { t, type Key } from '../i18n';
 import { avatar } from './parts';
 
@@ -59,7 +60,7 @@ export function encounterError(e: unknown): string {
 export function statusBox(): HTMLElement {
   return h('div', { class: 'item-status', 'aria-live': 'polite' });
 }
-export function show(box: HTMLElement, kind: 'ok' | 'error', text: string, extra?: Node | null, focus = false): void {
+export function show(box: HTMLElement, kind: 'ok' | 'error' | 'info', text: string, extra?: Node | null, focus = false): void {
   const msg = message(kind, text);
   box.replaceChildren(msg, extra ?? '');
   if (focus) { msg.setAttribute('tabindex', '-1'); msg.focus({ preventScroll: true }); }
@@ -113,5 +114,5 @@ export function confirmList(items: Encounter[], onChange?: () => void): HTMLElem
 
 
 function errorText(e: unknown): string {
-  return t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
+  return feedbackErrorText(e);
 }

@@ -92,9 +92,8 @@ export function qrSvg(text: string, label = t('events.checkin.qr', { code: text 
   return svg;
 }
 
-export function errorText(e: unknown): string {
-  return t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
-}
+// Errors worded in the UI's language (offline → our own sentence, never "Failed to fetch").
+export { errorText } from '../feedback';
 
 export function dl(rows: [string, Node | string][]): HTMLElement {
   return h('dl', { class: 'event-facts' }, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));

@@ -4,9 +4,11 @@
 // available in), whom to meet and why, and meeting requests (send, accept,
 // decline, cancel); and "Wie sprak je?" (encounters.ts): whom I really spoke
 // with — my connect code, scan or pick, confirm the claims about me.
-import { api, ApiError } from '../api';
-import { me, type PageCtx } from '../app';
+import { api, ApiError, sectors } from '../api';
+import { me, sectorLabel, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
+import { action, show, showError, type ConfirmOptions } from '../feedback';
+import { isOffline } from '../pwa';
 import { formatDate, formatDateTime, t } from '../i18n';
 import {
   clock, dl, errorText, kindLabel, priceLabel, qrSvg, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
@@ -14,13 +16,19 @@ import {
 } from './event-common';
 import { encountersSection } from './encounters';
 
+// A part of the page that cannot load without a connection is left out; other errors still show.
+function offlineNull(e: unknown): null {
+  if (isOffline(e)) return null;
+  throw e;
+}
+
 export default async function eventPage(ctx: PageCtx): Promise<void> {
   const id = Number(ctx.params.id);
   const self = me().member.id;
-  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const body = h('div');
-  ctx.main.append(status, body);
-  const say = (kind: 'ok' | 'error', text: string) => status.replaceChildren(message(kind, text));
+  ctx.main.append(body);
+  const secs = await sectors().catch(() => []);
+  const byId = (id: string) => () => document.getElementById(id);
 
   const draw = async () => {
     const ev = await api<EventInfo>('GET', `/api/v1/events/${id}`);
@@ -32,30 +40,22 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
     const registered = reg?.status === 'registered';
+    // Offline at the venue, these parts are left out (the programme, my registration and check-in code stay).
     const [suggestions, requests, rounds] = registered
       ? await Promise.all([
-        api<Items<Suggestion>>('GET', `/api/v1/events/${id}/suggestions?limit=10`),
-        api<Items<MeetingRequest>>('GET', `/api/v1/events/${id}/meeting-requests`),
-        api<Items<Round>>('GET', `/api/v1/events/${id}/rounds`),
+        api<Items<Suggestion>>('GET', `/api/v1/events/${id}/suggestions?limit=10`).catch(offlineNull),
+        api<Items<MeetingRequest>>('GET', `/api/v1/events/${id}/meeting-requests`).catch(offlineNull),
+        api<Items<Round>>('GET', `/api/v1/events/${id}/rounds`).catch(offlineNull),
       ])
       : [null, null, null];
     // The slots I marked as not available, per round (only while I take part).
     const unavailable = rounds && reg && !reg.rounds_opt_out
-      ? await Promise.all(rounds.items.map((r) => api<{ unavailable_slot_ids: number[] }>('GET', `/api/v1/rounds/${r.id}/availability`)))
+      ? await Promise.all(rounds.items.map((r) => api<{ unavailable_slot_ids: number[] }>('GET', `/api/v1/rounds/${r.id}/availability`).catch(offlineNull)))
       : [];
 
-    const act = (fn: () => Promise<unknown>, done: string) => async (ev: Event) => {
-      const b = ev.currentTarget as HTMLButtonElement;
-      b.disabled = true;
-      try {
-        await fn();
-        await draw();
-        say('ok', done);
-      } catch (e) {
-        b.disabled = false;
-        say('error', errorText(e));
-      }
-    };
+    // An action that redraws the page, then reports next to `near` (found after the redraw).
+    const act = (fn: () => Promise<unknown>, done: string, near: () => Element | null, ask?: () => ConfirmOptions) =>
+      action({ ask, near, run: async () => { await fn(); await draw(); return done; } });
 
     // Registration box.
     const regBox = h('section', { class: 'card', 'aria-labelledby': 'h-reg', id: 'registration' },
@@ -67,22 +67,21 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
       h('div', { class: 'actions' },
         (!reg || reg.status === 'cancelled') && h('button', {
           type: 'button', class: 'btn btn-primary', id: 'register',
-          onclick: async (e: Event) => {
-            const b = e.currentTarget as HTMLButtonElement;
-            b.disabled = true;
-            try {
+          onclick: action({
+            near: byId('registration'),
+            run: async () => {
               const r = await api<Registration>('POST', `/api/v1/events/${id}/registrations`);
               await draw();
-              say('ok', r.status === 'waitlisted' ? t('events.register.waitlist') : t('events.register.done'));
-            } catch (err) {
-              b.disabled = false;
-              say('error', errorText(err));
-            }
-          },
+              return r.status === 'waitlisted' ? t('events.register.waitlist') : t('events.register.done');
+            },
+          }),
         }, t('events.register')),
         reg && reg.status !== 'cancelled' && !reg.checked_in_at && h('button', {
           type: 'button', class: 'btn', id: 'cancel-registration',
-          onclick: act(() => api('DELETE', `/api/v1/events/${id}/registration`), t('events.cancel.done')),
+          onclick: act(() => api('DELETE', `/api/v1/events/${id}/registration`), t('events.cancel.done'), byId('registration'),
+            () => reg!.status === 'waitlisted'
+              ? { title: t('confirm.wait.title'), text: t('confirm.wait.text', { n: reg!.waitlist_position ?? 0, event: ev.title }), confirm: t('confirm.wait.yes') }
+              : { title: t('confirm.reg.title'), text: t('confirm.reg.text', { event: ev.title, paid: ev.free ? '' : t('confirm.reg.paid') }), confirm: t('confirm.reg.yes') }),
         }, t('events.cancel'))));
 
     const calBox = reg && reg.status !== 'cancelled' && h('section', { class: 'card', 'aria-labelledby': 'h-cal' },
@@ -108,9 +107,8 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
             try {
               await api('PATCH', `/api/v1/events/${id}/registration`, { rounds_opt_out: !on });
               await draw();
-              say('ok', on ? t('events.optout.on') : t('events.optout.off'));
-              document.getElementById('rounds-opt')?.focus();
-            } catch (err) { say('error', errorText(err)); }
+              show('ok', on ? t('events.optout.on') : t('events.optout.off'), document.getElementById('rounds-opt-hint'));
+            } catch (err) { showError(err, document.getElementById('rounds-opt-hint')); }
           },
         }),
         h('label', { for: 'rounds-opt' }, t('events.optout'))),
@@ -136,8 +134,8 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
               try {
                 await api('PUT', `/api/v1/rounds/${r.id}/availability`,
                   { unavailable_slot_ids: boxes.filter((b) => b.input.checked).map((b) => b.slot.id) });
-                say('ok', t('events.rounds.saved'));
-              } catch (err) { say('error', errorText(err)); }
+                show('ok', t('events.rounds.saved'), form);
+              } catch (err) { showError(err, form); }
             });
             return form;
           }));
@@ -152,16 +150,22 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
             h('button', { type: 'submit', class: 'btn btn-primary' }, t('events.meet.send')));
           form.addEventListener('submit', async (e) => {
             e.preventDefault();
+            const b = form.querySelector('button');
+            if (b) b.disabled = true;
             try {
               await api('POST', `/api/v1/events/${id}/meeting-requests`, { to: s.member_id, message: msg.value });
               await draw();
-              say('ok', t('events.meet.sent', { name: s.name }));
-            } catch (err) { say('error', errorText(err)); }
+              // Where the member was: the same suggestion card after the redraw.
+              show('ok', t('events.meet.sent', { name: s.name }), document.querySelector(`#suggestions li[data-member="${s.member_id}"] .member-card-body`));
+            } catch (err) {
+              if (b) b.disabled = false;
+              showError(err, form);
+            }
           });
-          return h('li', null, h('article', { class: 'member-card' },
+          return h('li', { 'data-member': s.member_id }, h('article', { class: 'member-card' },
             h('div', { class: 'member-card-body' },
               h('h3', null, h('a', { href: `/members/${s.member_id}` }, s.name)),
-              (s.organization || s.sector) && h('p', { class: 'sub' }, [s.organization, s.sector].filter(Boolean).join(' · ')),
+              (s.organization || s.sector) && h('p', { class: 'sub' }, [s.organization, s.sector && sectorLabel(secs, s.sector)].filter(Boolean).join(' · ')),
               h('p', { class: 'why' }, s.why),
               h('details', null, h('summary', null, t('events.meet.request')), form))));
         })));
@@ -173,14 +177,19 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
           const incoming = r.to === self;
           const other = incoming ? r.from_name : r.to_name;
           const buttons: Node[] = [];
-          const btn = (action: 'accept' | 'decline' | 'cancel', label: string, primary = false) =>
+          const ask = (verb: 'accept' | 'decline' | 'cancel') => verb === 'accept' ? undefined : verb === 'decline'
+            ? () => ({ title: t('confirm.meet.decline.title', { name: other }), text: t('confirm.meet.decline.text', { name: other }), confirm: t('confirm.meet.decline.yes') })
+            : () => ({ title: t('confirm.meet.cancel.title', { name: other }), text: t('confirm.meet.cancel.text', { name: other }), confirm: t('confirm.meet.cancel.yes') });
+          const btn = (verb: 'accept' | 'decline' | 'cancel', label: string, primary = false) =>
             h('button', {
               type: 'button', class: primary ? 'btn btn-primary' : 'btn', 'aria-label': `${label}: ${other}`,
-              onclick: act(() => api('POST', `/api/v1/meeting-requests/${r.id}/${action}`), t('events.requests.done')),
+              onclick: act(() => api('POST', `/api/v1/meeting-requests/${r.id}/${verb}`),
+                verb === 'accept' ? t('home.next.accepted.meeting', { name: other }) : verb === 'decline' ? t('home.next.declined') : t('fb.meet.cancelled', { name: other }),
+                () => document.querySelector(`#requests li[data-request="${r.id}"] .member-card-body`), ask(verb)),
             }, label);
           if (r.status === 'pending' && incoming) buttons.push(btn('accept', t('events.requests.accept'), true), btn('decline', t('events.requests.decline')));
           if ((r.status === 'pending' && !incoming) || r.status === 'accepted') buttons.push(btn('cancel', t('events.requests.cancel')));
-          return h('li', null, h('article', { class: 'member-card' }, h('div', { class: 'member-card-body' },
+          return h('li', { 'data-request': r.id }, h('article', { class: 'member-card' }, h('div', { class: 'member-card-body' },
             h('h3', null, incoming ? t('events.requests.from', { name: other }) : t('events.requests.to', { name: other })),
             h('p', { class: 'meta' }, h('span', { class: 'badge' }, t(`events.requests.status.${r.status}`)),
               r.mutual && h('span', { class: 'badge' }, t('events.requests.mutual'))),
@@ -189,7 +198,7 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
         })));
 
     // "Wie sprak je?": near the top while people can say whom they spoke with, else at the end.
-    const encBox = await encountersSection(ev);
+    const encBox = await encountersSection(ev).catch(offlineNull);
     const now = Date.now() / 1000;
     const live = now >= ev.starts_at - 2 * 3600 && now <= Math.max(ev.starts_at, ev.ends_at) + 14 * 86400;
 

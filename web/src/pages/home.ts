@@ -1,51 +1,240 @@
-import { api, query, type Connection, type Page, type Tie } from '../api';
-import { me, type PageCtx } from '../app';
+// The member's home (issue #17): a list of next steps, most urgent first —
+// what waits for me (meeting, visit and connection requests, claims that we
+// spoke, new notifications) with accept/decline right there; my next event
+// (schedule, check-in code, connect code); people to meet there with one reason
+// each; questions routed to me; visits I could make. Composed from the
+// existing endpoints in parallel (privacy is applied by each of them).
+import { api, ApiError, membersById, query, sectors, type Connection, type Member, type Page, type Sector, type Tie } from '../api';
+import { me, sectorLabel, type PageCtx } from '../app';
 import { field, h } from '../dom';
-import { formatNumber, plural, t } from '../i18n';
+import { action } from '../feedback';
+import { isOffline, rememberMyEvents } from '../pwa';
+import { formatDateTime, formatNumber, getLang, plural, t } from '../i18n';
 import { confirmList, type Encounter } from './encounter-common';
+import {
+  clock, qrSvg, span, type EventInfo, type Items, type Meeting, type MeetingRequest, type Registration, type Suggestion,
+} from './event-common';
+import { notificationTarget, openNotification, type Notification } from './notification-common';
+import type { Question } from './question-common';
+import type { Visit } from './visits';
 
-// Claims about me to confirm ("X zegt dat jullie elkaar spraken op E. Klopt dat?"), near the top.
-async function toConfirm(): Promise<HTMLElement | null> {
-  let list: { items: Encounter[]; total: number };
-  try {
-    list = await api<{ items: Encounter[]; total: number }>('GET', '/api/v1/encounters/to-confirm');
-  } catch {
-    return null;   // never let this keep the home page from showing
+interface NextEvent { ev: EventInfo; reg: Registration }
+
+// One part failing never hides the rest — offline too, where only what the
+// service worker kept (my events, registration, schedule, codes) answers.
+const ok = <T>(p: Promise<T>, fallback: T): Promise<T> => p.catch((e) => {
+  if ((e instanceof ApiError && e.status !== 401) || isOffline(e)) return fallback;
+  throw e;
+});
+
+async function myEvents(): Promise<NextEvent[]> {
+  const list = await api<Page<EventInfo>>('GET', '/api/v1/events' + query({ upcoming: true, limit: 20 }));
+  const regs = await Promise.all(list.items.map((ev) => api<Registration>('GET', `/api/v1/events/${ev.id}/registration`)
+    .then((reg) => ({ ev, reg })).catch((e) => { if ((e instanceof ApiError && e.status === 404) || isOffline(e)) return null; throw e; })));
+  return regs.filter((x): x is NextEvent => !!x && x.reg.status !== 'cancelled')
+    .sort((a, b) => a.ev.starts_at - b.ev.starts_at);
+}
+
+// The first reason of a suggestion: its first sentence, never cut inside a
+// quoted challenge (“… groeien. Onze …” stays whole).
+export function oneReason(why: string): string {
+  let depth = 0;
+  for (let i = 0; i < why.length; i++) {
+    const c = why[i];
+    if (c === '“') depth++;
+    else if (c === '”') depth = Math.max(0, depth - 1);
+    else if ((c === '.' || c === ';') && depth === 0 && (i + 1 === why.length || /\s/.test(why[i + 1]))) return why.slice(0, i + 1).trim();
   }
-  if (list.items.length === 0) return null;
-  return h('section', { class: 'card', id: 'to-confirm', 'aria-labelledby': 'h-to-confirm' },
-    h('h2', { id: 'h-to-confirm' }, t('encounters.home.title')), confirmList(list.items));
+  return why.trim();
 }
 
 export default async function home(ctx: PageCtx): Promise<void> {
   const { member } = me();
+  const self = member.id;
   ctx.setTitle(t('nav.home'));
-  const [pending, real, online, confirmBox] = await Promise.all([
-    api<Page<Connection>>('GET', '/api/v1/connections' + query({ status: 'pending', limit: 500 })),
-    api<Page<Tie>>('GET', `/api/v1/members/${member.id}/ties` + query({ real: true, limit: 1 })),
-    api<Page<Tie>>('GET', `/api/v1/members/${member.id}/ties` + query({ real: false, limit: 1 })),
-    toConfirm(),
+  const [events, pending, visits, routed, unread, claims, real, online, secs] = await Promise.all([
+    ok(myEvents(), []),
+    ok(api<Page<Connection>>('GET', '/api/v1/connections' + query({ status: 'pending', limit: 500 })), { items: [], total: 0, limit: 0, offset: 0 }),
+    ok(api<Items<Visit>>('GET', '/api/v1/visits'), { items: [], total: 0 }),
+    ok(api<Page<Question>>('GET', '/api/v1/questions' + query({ routed_to_me: true, status: 'open', limit: 3 })), { items: [], total: 0, limit: 0, offset: 0 }),
+    ok(api<Page<Notification>>('GET', '/api/v1/notifications' + query({ unread: true, limit: 20, lang: getLang() })), { items: [], total: 0, limit: 0, offset: 0 }),
+    ok(api<Items<Encounter>>('GET', '/api/v1/encounters/to-confirm'), { items: [], total: 0 }),
+    ok(api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: true, limit: 1 })), { items: [], total: 0, limit: 0, offset: 0 }),
+    ok(api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: false, limit: 1 })), { items: [], total: 0, limit: 0, offset: 0 }),
+    sectors().catch(() => [] as Sector[]),
   ]);
-  const incoming = pending.items.filter((c) => c.to === member.id).length;
-  const open = member.challenges.filter((c) => c.status === 'open');
+  const registered = events.filter((e) => e.reg.status === 'registered');
+  if (events.length > 0 || navigator.onLine) rememberMyEvents(registered.map((e) => e.ev));   // the connect page offline
+  const next = events[0] ?? null;
+  const [requests, schedule, suggestions, code, people] = await Promise.all([
+    Promise.all(registered.map((e) => ok(api<Items<MeetingRequest>>('GET', `/api/v1/events/${e.ev.id}/meeting-requests`), { items: [], total: 0 })
+      .then((r) => r.items.map((x) => ({ ...x, event: e.ev }))))).then((x) => x.flat()),
+    next?.reg.status === 'registered' ? ok(api<Items<Meeting>>('GET', `/api/v1/events/${next.ev.id}/schedule`), { items: [], total: 0 }) : null,
+    next?.reg.status === 'registered' ? ok(api<Items<Suggestion>>('GET', `/api/v1/events/${next.ev.id}/suggestions?limit=3`), { items: [], total: 0 }) : null,
+    next ? ok(api<{ code: string; path: string }>('GET', '/api/v1/me/connect-code'), null) : null,
+    ok(membersById(pending.items.filter((c) => c.to === self).map((c) => c.from), new Map<number, Member | null>()), new Map()),
+  ]);
 
+  // 1. Waiting for me.
+  const incomingMeetings = requests.filter((r) => r.to === self && r.status === 'pending');
+  const hostRequests = visits.items.filter((v) => v.host.id === self && v.status === 'requested');
+  const incomingConnections = pending.items.filter((c) => c.to === self);
+  const waitingList = h('ul', { class: 'next-list', id: 'waiting-list' });
+  const item = (key: string, title: Node | string, body: (Node | string | null | false)[], actions: Node[]) =>
+    h('li', { class: 'next-item', 'data-next': key }, h('article', null, h('h3', null, title), ...body,
+      actions.length > 0 && h('div', { class: 'actions' }, actions)));
+  const near = (key: string) => () => document.querySelector(`#waiting-list li[data-next="${key}"] article`);
+  // After answering, the item stays with its outcome (the buttons go), so the message lands where the eye is.
+  const answered = (key: string) => { document.querySelector(`#waiting-list li[data-next="${key}"] .actions`)?.remove(); };
+  for (const r of incomingMeetings) {
+    const key = `meeting-${r.id}`;
+    waitingList.append(item(key, t('home.next.meeting', { name: r.from_name, event: r.event.title }),
+      [r.message && h('blockquote', null, r.message)], [
+        h('button', { type: 'button', class: 'btn btn-primary', 'aria-label': `${t('home.next.accept')}: ${r.from_name}`,
+          onclick: action({ near: near(key), run: async () => { await api('POST', `/api/v1/meeting-requests/${r.id}/accept`); answered(key); return t('home.next.accepted.meeting', { name: r.from_name }); } }) },
+        t('home.next.accept')),
+        h('button', { type: 'button', class: 'btn', 'aria-label': `${t('home.next.decline')}: ${r.from_name}`,
+          onclick: action({
+            near: near(key),
+            ask: () => ({ title: t('confirm.meet.decline.title', { name: r.from_name }), text: t('confirm.meet.decline.text', { name: r.from_name }), confirm: t('confirm.meet.decline.yes') }),
+            run: async () => { await api('POST', `/api/v1/meeting-requests/${r.id}/decline`); answered(key); return t('home.next.declined'); },
+          }) }, t('home.next.decline')),
+      ]));
+  }
+  for (const v of hostRequests) {
+    const key = `visit-${v.id}`;
+    const name = v.visitor.name ?? t('hidden.member');
+    const future = v.proposed.filter((p) => p > Date.now() / 1000);
+    waitingList.append(item(key, t('home.next.visit', { name }),
+      [h('blockquote', null, v.reason)], [
+        ...future.map((p) => h('button', { type: 'button', class: 'btn btn-primary',
+          onclick: action({ near: near(key), run: async () => { await api('POST', `/api/v1/visits/${v.id}/accept`, { starts_at: p }); answered(key); return t('home.next.accepted.visit', { name, date: formatDateTime(p) }); } }) },
+        t('events.visits.accept', { date: formatDateTime(p) }))),
+        h('button', { type: 'button', class: 'btn', 'aria-label': `${t('home.next.decline')}: ${name}`,
+          onclick: action({
+            near: near(key),
+            ask: () => ({ title: t('confirm.visit.decline.title', { name }), text: t('confirm.visit.decline.text', { name }), confirm: t('confirm.visit.decline.yes') }),
+            run: async () => { await api('POST', `/api/v1/visits/${v.id}/decline`); answered(key); return t('fb.visit.declined', { name }); },
+          }) }, t('home.next.decline')),
+      ]));
+  }
+  for (const c of incomingConnections) {
+    const key = `connection-${c.id}`;
+    const m = people.get(c.from);
+    const name = m?.name ?? t('hidden.member');
+    waitingList.append(item(key, m ? h('a', { href: `/members/${m.id}` }, t('home.next.connection', { name })) : t('home.next.connection', { name }),
+      [c.message && h('blockquote', null, c.message)], [
+        h('button', { type: 'button', class: 'btn btn-primary', 'aria-label': `${t('home.next.accept')}: ${name}`,
+          onclick: action({ near: near(key), run: async () => { await api('POST', `/api/v1/connections/${c.id}/accept`); answered(key); return t('home.next.accepted.connection', { name }); } }) },
+        t('home.next.accept')),
+        h('button', { type: 'button', class: 'btn', 'aria-label': `${t('home.next.decline')}: ${name}`,
+          onclick: action({
+            near: near(key),
+            ask: () => ({ title: t('confirm.conn.decline.title', { name }), text: t('confirm.conn.decline.text', { name }), confirm: t('confirm.conn.decline.yes') }),
+            run: async () => { await api('POST', `/api/v1/connections/${c.id}/decline`); answered(key); return t('home.next.declined'); },
+          }) }, t('home.next.decline')),
+      ]));
+  }
+  // New notifications, each a link to its object (marked read when opened).
+  const requestEvent = new Map(requests.map((r) => [r.id, r.event.id]));
+  // Not twice: a request already listed above with its buttons.
+  const listed = new Set([...incomingMeetings.map((r) => `meeting_request:${r.id}`), ...hostRequests.map((v) => `visit:${v.id}`)]);
+  const notes = unread.items.filter((n) => !(listed.has(n.ref) && (n.kind === 'meeting_request' || n.kind === 'visit_request')));
+  const notesBox = notes.length > 0 && h('div', { class: 'next-notes' }, h('h3', null, t('home.next.notifications')),
+    h('ul', { class: 'plain-list', id: 'home-notifications' }, notes.slice(0, 5).map((n) => {
+      const [kind, rid] = n.ref.split(':');
+      const to = kind === 'meeting_request' && requestEvent.has(Number(rid)) ? `/events/${requestEvent.get(Number(rid))}#requests` : notificationTarget(n.ref);
+      return h('li', null, to ? h('a', { href: to, 'data-notification': n.id, onclick: openNotification(n, to) }, h('span', { lang: n.lang }, n.text))
+        : h('span', { lang: n.lang }, n.text));
+    })),
+    unread.total > 5 && h('p', null, h('a', { href: '/notifications?unread=true' }, t('home.next.more'))));
+  const claimsBox = claims.items.length > 0 && h('div', { id: 'to-confirm' },
+    h('h3', null, t('encounters.home.title')), confirmList(claims.items));
+  const nothing = waitingList.children.length === 0 && !notesBox && !claimsBox;
+  const waiting = h('section', { class: 'card next-card urgent', id: 'waiting', 'aria-labelledby': 'h-waiting' },
+    h('h2', { id: 'h-waiting' }, t('home.next.waiting')),
+    nothing ? h('p', null, t('home.next.waiting.none')) : [waitingList.children.length > 0 ? waitingList : '', claimsBox, notesBox]);
+
+  // 2. My next event.
+  const eventBox = h('section', { class: 'card next-card', id: 'next-event', 'aria-labelledby': 'h-next-event' },
+    h('h2', { id: 'h-next-event' }, t('home.next.event')));
+  if (!next) {
+    eventBox.append(h('p', null, t('home.next.event.none')), h('p', null, h('a', { class: 'btn', href: '/events' }, t('home.next.event.browse'))));
+  } else {
+    const { ev, reg } = next;
+    eventBox.append(
+      h('h3', null, h('a', { href: `/events/${ev.id}` }, ev.title)),
+      h('p', { class: 'meta' }, h('span', null, span(ev.starts_at, ev.ends_at)), ev.location && h('span', null, ev.location)),
+      h('p', null, reg.status === 'waitlisted' ? t('home.next.event.waitlisted', { n: reg.waitlist_position ?? 0 }) : t('home.next.event.registered')));
+    if (schedule) {
+      eventBox.append(h('h3', null, t('home.next.schedule')),
+        schedule.items.length === 0 ? h('p', null, t('home.next.schedule.none')) : h('ul', { class: 'plain-list', id: 'home-schedule' },
+          schedule.items.slice(0, 4).map((m) => {
+            const other = m.a.id === self ? m.b : m.a;
+            return h('li', null, t('home.next.schedule.item', {
+              time: `${clock(m.starts_at)}–${clock(m.ends_at)}`, table: m.table, name: other.name ?? t('events.schedule.hidden'),
+            }));
+          })),
+        h('p', null, h('a', { href: `/events/${ev.id}/schedule` }, t('home.next.schedule.open'))));
+    }
+    const codes = h('div', { class: 'next-codes' });
+    if (reg.status === 'registered' && reg.checkin_code && !reg.checked_in_at)
+      codes.append(h('div', { class: 'next-code', id: 'home-checkin' }, h('h3', null, t('home.next.checkin')), qrSvg(reg.checkin_code),
+        h('p', { class: 'code-text' }, h('code', null, reg.checkin_code))));
+    if (code)
+      codes.append(h('div', { class: 'next-code', id: 'home-connect-code' }, h('h3', null, t('home.next.connectcode')),
+        qrSvg(location.origin + code.path, t('encounters.mycode.qr', { code: code.code })),
+        h('p', { class: 'code-text' }, h('code', null, code.code))));
+    if (codes.children.length > 0) eventBox.append(codes);
+    if (code) eventBox.append(h('p', { class: 'hint' }, t('home.next.connectcode.hint')));
+    eventBox.append(h('p', null, h('a', { class: 'btn', href: `/events/${ev.id}` }, t('home.next.event.open'))));
+  }
+
+  // 3. People to meet there, one reason each.
+  const peopleBox = suggestions && next && h('section', { class: 'card next-card', id: 'people', 'aria-labelledby': 'h-people' },
+    h('h2', { id: 'h-people' }, t('home.next.people')),
+    suggestions.items.length === 0 ? h('p', null, t('home.next.people.none')) : h('ul', { class: 'next-list' },
+      suggestions.items.map((s) => h('li', { class: 'next-item' },
+        h('h3', null, h('a', { href: `/members/${s.member_id}` }, s.name)),
+        (s.organization || s.sector) && h('p', { class: 'sub' }, [s.organization, s.sector && sectorLabel(secs, s.sector)].filter(Boolean).join(' · ')),
+        h('p', { class: 'why' }, oneReason(s.why))))),
+    h('p', null, h('a', { href: `/events/${next.ev.id}#h-meet` }, t('home.next.people.ask'))));
+
+  // 4. Questions I could answer.
+  const questionsBox = h('section', { class: 'card next-card', id: 'questions-for-me', 'aria-labelledby': 'h-qs' },
+    h('h2', { id: 'h-qs' }, t('home.next.questions')),
+    routed.items.length === 0 ? h('p', null, t('home.next.questions.none')) : h('ul', { class: 'plain-list' },
+      routed.items.map((q) => h('li', null, h('a', { href: `/questions/${q.id}` }, q.title),
+        q.asker?.name ? h('span', { class: 'sub' }, ` · ${q.asker.name}`) : ''))),
+    h('p', null, h('a', { href: '/questions?show=routed' }, t('home.next.questions.all'))));
+
+  // 5. Visits I could make: agreed visits of mine, and "kom eens kijken" after a real meeting.
+  const agreed = visits.items.filter((v) => v.visitor.id === self && v.status === 'accepted' && v.starts_at && v.starts_at > Date.now() / 1000);
+  const seen = new Set<string>();
+  const invites = unread.items.filter((n) => n.ref.startsWith('visit_new:') && !seen.has(n.ref) && seen.add(n.ref));
+  const visitsBox = h('section', { class: 'card next-card', id: 'visits-next', 'aria-labelledby': 'h-visits-next' },
+    h('h2', { id: 'h-visits-next' }, t('home.next.visits')),
+    agreed.length + invites.length === 0 ? h('p', null, t('home.next.visits.none')) : h('ul', { class: 'plain-list' },
+      agreed.map((v) => h('li', null, t('home.next.visits.agreed', { name: v.host.name ?? t('hidden.member'), date: formatDateTime(v.starts_at!) }))),
+      invites.map((n) => h('li', null, h('a', { href: notificationTarget(n.ref) ?? '/visits', onclick: openNotification(n, notificationTarget(n.ref) ?? '/visits') },
+        h('span', { lang: n.lang }, n.text))))),
+    h('p', null, h('a', { href: '/visits' }, t('home.next.visits.open'))));
+
+  // Then the rest: search, my network, my challenges.
   const q = h('input', { type: 'search', name: 'q', id: 'home-q', autocomplete: 'off' });
   const search = h('form', { class: 'search-row', role: 'search', action: '/members', method: 'get' },
     field(t('home.search'), q), h('button', { type: 'submit', class: 'btn btn-primary' }, t('members.submit')));
-
+  const open = member.challenges.filter((c) => c.status === 'open');
   ctx.main.append(
     h('h1', null, t('home.title', { name: member.name })),
-    h('p', { class: 'lead' }, t('app.tagline')),
-    confirmBox ?? '',
+    h('p', { class: 'lead' }, t('home.next.lead')),
+    h('div', { class: 'next-steps' }, waiting, eventBox, peopleBox, questionsBox, visitsBox),
     h('section', { class: 'card' }, search),
     h('div', { class: 'grid' },
-      h('section', { class: 'card', 'aria-labelledby': 'h-req' },
-        h('h2', { id: 'h-req' }, t('home.requests')),
-        h('p', null, incoming === 0 ? t('home.requests.none') : plural(incoming, 'home.requests.one', 'home.requests.some')),
-        incoming > 0 && h('p', null, h('a', { class: 'btn btn-primary', href: '/connections' }, t('home.requests.open')))),
       h('section', { class: 'card', 'aria-labelledby': 'h-ties' },
         h('h2', { id: 'h-ties' }, t('home.ties')),
         h('p', null, t('home.ties.text', { real: formatNumber(real.total), online: formatNumber(online.total) })),
+        incomingConnections.length > 0 && h('p', null, plural(incomingConnections.length, 'home.requests.one', 'home.requests.some')),
         h('p', null, h('a', { href: '/ties' }, t('home.ties.open')))),
       h('section', { class: 'card', 'aria-labelledby': 'h-ch' },
         h('h2', { id: 'h-ch' }, t('home.challenges')),

@@ -1,6 +1,7 @@
 import { api, ApiError, query, sectors, type Connection, type Member, type Page } from '../api';
 import { me, type PageCtx } from '../app';
-import { field, h, message, safeHttpUrl } from '../dom';
+import { field, h, safeHttpUrl } from '../dom';
+import { action, show, showError } from '../feedback';
 import { t } from '../i18n';
 import { avatar, sectorBadge, subtitle } from './parts';
 
@@ -70,15 +71,13 @@ async function renderConnect(box: HTMLElement, m: Member, self: number, note?: H
   const c = await findConnection(self, m.id);
   box.replaceChildren();
   if (note) box.append(note);
-  const act = (action: string, conn: Connection) => async (ev: Event) => {
-    (ev.currentTarget as HTMLButtonElement).disabled = true;
-    try {
-      await api('POST', `/api/v1/connections/${conn.id}/${action}`);
-      await renderConnect(box, m, self);
-    } catch (e) {
-      box.append(message('error', t('error.generic', { msg: e instanceof Error ? e.message : String(e) })));
-    }
-  };
+  const act = (verb: 'accept' | 'decline' | 'withdraw', conn: Connection, done: string) => action({
+    ask: verb === 'decline' ? () => ({ title: t('confirm.conn.decline.title', { name: m.name }), text: t('confirm.conn.decline.text', { name: m.name }), confirm: t('confirm.conn.decline.yes') })
+      : verb === 'withdraw' ? () => ({ title: t('confirm.conn.withdraw.title', { name: m.name }), text: t('confirm.conn.withdraw.text', { name: m.name }), confirm: t('confirm.conn.withdraw.yes') })
+        : undefined,
+    near: () => box,
+    run: async () => { await api('POST', `/api/v1/connections/${conn.id}/${verb}`); await renderConnect(box, m, self); return done; },
+  });
   if (c?.status === 'accepted') {
     let tie: TieInfo | null = null;
     try { tie = await api<TieInfo>('GET', `/api/v1/ties/${self}/${m.id}`); } catch { tie = null; }
@@ -88,15 +87,15 @@ async function renderConnect(box: HTMLElement, m: Member, self: number, note?: H
   }
   if (c?.status === 'pending' && c.from === self) {
     box.append(h('p', null, h('span', { class: 'badge' }, t('member.connect.sent'))),
-      h('button', { type: 'button', class: 'btn', onclick: act('withdraw', c) }, t('member.connect.withdraw')));
+      h('button', { type: 'button', class: 'btn', onclick: act('withdraw', c, t('connections.withdrawn.done', { name: m.name })) }, t('member.connect.withdraw')));
     return;
   }
   if (c?.status === 'pending') {
     box.append(h('p', null, t('member.connect.incoming', { name: m.name })),
       c.message ? h('blockquote', null, c.message) : '',
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'btn btn-primary', onclick: act('accept', c) }, t('connections.accept')),
-        h('button', { type: 'button', class: 'btn', onclick: act('decline', c) }, t('connections.decline'))));
+        h('button', { type: 'button', class: 'btn btn-primary', onclick: act('accept', c, t('connections.accepted.done', { name: m.name })) }, t('connections.accept')),
+        h('button', { type: 'button', class: 'btn', onclick: act('decline', c, t('connections.declined.done', { name: m.name })) }, t('connections.decline'))));
     return;
   }
   const msg = h('textarea', { name: 'message', id: 'connect-message', rows: 2, maxlength: 1000 });
@@ -107,10 +106,11 @@ async function renderConnect(box: HTMLElement, m: Member, self: number, note?: H
     send.disabled = true;
     try {
       await api('POST', '/api/v1/connections', { to: m.id, message: msg.value.trim() });
-      await renderConnect(box, m, self, message('ok', t('member.connect.sent')));
+      await renderConnect(box, m, self);
+      show('ok', t('member.connect.sent'), box);
     } catch (e) {
       send.disabled = false;
-      form.append(message('error', t('error.generic', { msg: e instanceof Error ? e.message : String(e) })));
+      showError(e, send);
     }
   });
   box.append(h('h2', { class: 'h-inline' }, t('member.connect')), form);

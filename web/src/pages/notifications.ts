@@ -1,28 +1,14 @@
 // My notifications (events, meetings, visits, questions): newest first, unread
 // marked, mark one or all read; and which kinds I also get by e-mail.
 import { api, query, type Page } from '../api';
-import { navigate, refreshShell, type PageCtx } from '../app';
+import { refreshShell, type PageCtx } from '../app';
 import { checkbox, h, message } from '../dom';
+import { show } from '../feedback';
 import { formatDateTime, getLang, t } from '../i18n';
 import { errorText } from './question-common';
+import { notificationTarget, openNotification, type Notification } from './notification-common';
 
-interface Notification { id: number; kind: string; key: string; text: string; lang: string; ref: string; created_at: number; read: boolean }
 interface Pref { key: string; email: boolean; default: boolean; label: { en: string; nl: string } }
-
-// Where a notification leads: "question:7" → /questions/7, "event:3" → /events/3,
-// visits → /visits, "encounters:3" → the event's "Wie sprak je?" section,
-// "visit_new:12" → the visit request form for host 12, "member:12" → their page.
-function target(ref: string): string | null {
-  const [kind, id] = ref.split(':');
-  if (!/^\d+$/.test(id ?? '')) return null;
-  if (kind === 'question') return `/questions/${id}`;
-  if (kind === 'event') return `/events/${id}`;
-  if (kind === 'visit') return '/visits';
-  if (kind === 'encounters') return `/events/${id}#encounters`;
-  if (kind === 'visit_new') return `/visits?host=${id}`;
-  if (kind === 'member') return `/members/${id}`;
-  return null;
-}
 
 export default async function notificationsPage(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('questions.notifications.title'));
@@ -46,22 +32,15 @@ export default async function notificationsPage(ctx: PageCtx): Promise<void> {
         }, t('questions.notifications.readall'))),
       page.items.length === 0 ? h('p', null, t('questions.notifications.none')) : h('ul', { class: 'cards notification-list' },
         page.items.map((n) => {
-          const to = target(n.ref);
+          const to = notificationTarget(n.ref);
           return h('li', null, h('article', { class: n.read ? 'card notification' : 'card notification unread' },
             h('p', { class: 'meta' }, !n.read && h('span', { class: 'badge warn' }, t('questions.notifications.new')),
               h('span', null, formatDateTime(n.created_at))),
             h('p', { lang: n.lang }, n.text),
             h('div', { class: 'actions' },
               // Opening a notification marks it read first (so the unread count is right on the next page).
-              to && h('a', {
-                href: to, class: 'btn', onclick: async (ev: Event) => {
-                  const me = ev as MouseEvent;
-                  if (n.read || me.button !== 0 || me.metaKey || me.ctrlKey || me.shiftKey || me.altKey) return;
-                  ev.preventDefault();
-                  try { await api('POST', `/api/v1/notifications/${n.id}/read`, {}); } catch { /* open it anyway */ }
-                  navigate(to);
-                },
-              }, t('questions.notifications.open')),
+              // Opening a notification marks it read first (so the unread count is right on the next page).
+              to && h('a', { href: to, class: 'btn', onclick: openNotification(n, to) }, t('questions.notifications.open')),
               !n.read && h('button', {
                 type: 'button', class: 'btn', onclick: async (ev: Event) => {
                   (ev.currentTarget as HTMLButtonElement).disabled = true;
@@ -73,19 +52,20 @@ export default async function notificationsPage(ctx: PageCtx): Promise<void> {
 
   const drawPrefs = async () => {
     const prefs = await api<{ items: Pref[] }>('GET', '/api/v1/notifications/preferences');
+    const save = h('button', { type: 'submit', class: 'btn btn-primary', id: 'prefs-save' }, t('questions.prefs.save'));
     const boxes = prefs.items.map((p) => checkbox(getLang() === 'nl' ? p.label.nl : p.label.en, 'email-' + p.key, p.email));
     const form = h('form', { class: 'form card', id: 'prefs-form' },
       h('h2', null, t('questions.prefs.title')), h('p', { class: 'sub' }, t('questions.prefs.intro')),
       h('fieldset', null, h('legend', { class: 'visually-hidden' }, t('questions.prefs.title')), boxes),
-      h('button', { type: 'submit', class: 'btn btn-primary' }, t('questions.prefs.save')));
+      save);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const email: Record<string, boolean> = {};
       for (const p of prefs.items) email[p.key] = (form.querySelector(`#f-email-${p.key}`) as HTMLInputElement).checked;
       try {
         await api('PUT', '/api/v1/notifications/preferences', { email });
-        say('ok', t('questions.prefs.saved'));
-      } catch (err) { say('error', errorText(err)); }
+        show('ok', t('questions.prefs.saved'), save);
+      } catch (err) { show('error', errorText(err), save); }
     });
     prefsBox.replaceChildren(form);
   };

@@ -1,8 +1,10 @@
 import { api, ApiError, sectors, type Challenge, type Member } from '../api';
 import { loadSession, me, refreshShell, sectorLabel, type PageCtx } from '../app';
 import { checkbox, field, h, message } from '../dom';
+import { confirmAction, errorText as feedbackErrorText, show } from '../feedback';
 import { formatDate, getLang, t } from '../i18n';
 import { connectCode, connectCodeCard } from './encounters';
+import { signInsSection } from './oidc-parts';
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
 const errText = (e: unknown): string =>
@@ -68,9 +70,9 @@ export default async function profile(ctx: PageCtx): Promise<void> {
       const before = getLang();
       await loadSession();
       if (getLang() !== before) { refreshShell(); return; }
-      status.append(message('ok', t('profile.saved')));
+      show('ok', t('profile.saved'), status);
     } catch (e) {
-      status.append(message('error', t('error.generic', { msg: errText(e) })));
+      show('error', feedbackErrorText(e), status);
     } finally {
       save.disabled = false;
     }
@@ -79,8 +81,9 @@ export default async function profile(ctx: PageCtx): Promise<void> {
   // My connect code ("we spraken elkaar"), also outside an event page.
   const codeBox = code && h('section', { class: 'card', 'aria-labelledby': 'connect-code-h' },
     connectCodeCard(code, { id: 'connect-code', heading: 'h2', hint: t('encounters.mycode.profile') }));
+  const signIns = await signInsSection(ctx.query, me().role === 'admin');  // other accounts to sign in with
   ctx.main.append(h('h1', null, t('profile.title')), codeBox || '', form,
-    challengesSection(id, m.challenges), passwordSection(), dataSection(), deleteSection());
+    challengesSection(id, m.challenges), signIns ?? '', passwordSection(), dataSection(), deleteSection());
 }
 
 function challengesSection(memberId: number, initial: Challenge[]): HTMLElement {
@@ -96,16 +99,17 @@ function challengesSection(memberId: number, initial: Challenge[]): HTMLElement 
           const u = await api<Challenge>('PATCH', `/api/v1/challenges/${c.id}`, { status: c.status === 'open' ? 'solved' : 'open' });
           items = items.map((x) => (x.id === u.id ? u : x));
           draw();
-        } catch (e) { status.replaceChildren(message('error', t('error.generic', { msg: errText(e) }))); }
+        } catch (e) { show('error', feedbackErrorText(e), status); }
       });
       const del = h('button', { type: 'button', class: 'btn btn-small btn-danger' }, t('profile.challenge.delete'));
       del.addEventListener('click', async () => {
-        if (!confirm(t('profile.challenge.delete.confirm'))) return;
+        if (!(await confirmAction({ title: t('confirm.challenge.title', { title: c.title }), text: t('confirm.challenge.text'), confirm: t('confirm.challenge.yes') }))) return;
         try {
           await api('DELETE', `/api/v1/challenges/${c.id}`);
           items = items.filter((x) => x.id !== c.id);
           draw();
-        } catch (e) { status.replaceChildren(message('error', t('error.generic', { msg: errText(e) }))); }
+          show('ok', t('profile.challenge.deleted', { title: c.title }), status);
+        } catch (e) { show('error', feedbackErrorText(e), status); }
       });
       return h('li', { class: c.status === 'solved' ? 'solved' : '' },
         h('h3', null, c.title, ' ', h('span', { class: c.status === 'open' ? 'badge warn' : 'badge ok' }, t(`status.${c.status}`))),
@@ -127,8 +131,8 @@ function challengesSection(memberId: number, initial: Challenge[]): HTMLElement 
       ctitle.value = '';
       ctext.value = '';
       draw();
-      status.replaceChildren(message('ok', t('profile.challenge.added')));
-    } catch (e) { status.replaceChildren(message('error', t('error.generic', { msg: errText(e) }))); }
+      show('ok', t('profile.challenge.added'), status);
+    } catch (e) { show('error', feedbackErrorText(e), status); }
   });
   return h('section', { class: 'card', id: 'challenges', 'aria-labelledby': 'h-challenges' },
     h('h2', { id: 'h-challenges' }, t('profile.challenges')), h('p', { class: 'hint' }, t('profile.challenges.intro')),

@@ -1,6 +1,7 @@
 // Shapes of the questions API and pieces the questions pages share.
 import { ApiError } from '../api';
 import { h } from '../dom';
+import { errorText as feedbackErrorText } from '../feedback';
 import { getLang, t, type Key } from '../i18n';
 
 export interface Who { id: number; name: string }
@@ -24,5 +25,5 @@ export function errorText(e: unknown, labels: Record<string, string> = {}): stri
     const base = e.field.replace(/\[\d+\]$/, '');
     return t('questions.error', { field: labels[base] ?? e.field, msg: e.message });
   }
-  return t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
+  return feedbackErrorText(e);
 }

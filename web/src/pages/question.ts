@@ -4,6 +4,7 @@
 import { api } from '../api';
 import { me, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
+import { show } from '../feedback';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { errorText, reasonText, statusBadge, type Answer, type QuestionDetail } from './question-common';
 
@@ -51,8 +52,8 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
           try {
             await api('POST', `/api/v1/questions/${id}/helpful`, { answer_id: a.id });
             await draw();
-            say('ok', t('questions.answer.marked'));
-          } catch (err) { say('error', errorText(err)); }
+            show('ok', t('questions.answer.marked'), document.querySelector('#answers .answer.helpful'));
+          } catch (err) { show('error', errorText(err), ev.target as Element); }
         },
       }, t('questions.answer.mark')))));
     body.append(h('section', { 'aria-labelledby': 'answers-h' },
@@ -68,9 +69,9 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
         try {
           await api('POST', `/api/v1/questions/${id}/answers`, { text: text.value });
           await draw();
-          say('ok', t('questions.answer.sent'));
+          show('ok', t('questions.answer.sent'), document.querySelector('#answers > li:last-child article'));
         } catch (err) {
-          say('error', errorText(err, { text: t('questions.answer.field') }));
+          show('error', errorText(err, { text: t('questions.answer.field') }), send);
           send.disabled = false;
         }
       });

@@ -3,16 +3,16 @@
 // page the server renders; afterwards: did the meeting happen, was it useful.
 import { api } from '../api';
 import { me, type PageCtx } from '../app';
-import { append, field, h, message } from '../dom';
+import { append, field, h } from '../dom';
+import { show } from '../feedback';
 import { getLang, t } from '../i18n';
 import { clock, errorText, type EventInfo, type Items, type Meeting, type MyTable } from './event-common';
 
 export default async function schedulePage(ctx: PageCtx): Promise<void> {
   const id = Number(ctx.params.id);
   const self = me().member.id;
-  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const body = h('div');
-  ctx.main.append(status, body);
+  ctx.main.append(body);
 
   const draw = async () => {
     const [ev, meetings, tables] = await Promise.all([
@@ -34,8 +34,8 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
         try {
           await api('POST', `/api/v1/meetings/${m.id}/feedback`, { happened, usefulness: happened ? Number(useful.value) : 0, note: note.value });
           await draw();
-          status.replaceChildren(message('ok', t('events.schedule.feedback.saved')));
-        } catch (e) { status.replaceChildren(message('error', errorText(e))); }
+          show('ok', t('events.schedule.feedback.saved'), document.querySelector(`#schedule li[data-meeting="${m.id}"] article`));
+        } catch (e) { show('error', errorText(e), document.querySelector(`#schedule li[data-meeting="${m.id}"] article`)); }
       };
       return h('fieldset', { class: 'feedback no-print' },
         h('legend', null, t('events.schedule.feedback')),
@@ -57,7 +57,7 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
       meetings.items.length === 0 ? h('p', { id: 'schedule-empty' }, t('events.schedule.none')) : h('ol', { class: 'cards schedule', id: 'schedule' },
         meetings.items.map((m) => {
           const other = m.a.id === self ? m.b : m.a;
-          return h('li', null, h('article', { class: 'card meeting' },
+          return h('li', { 'data-meeting': m.id }, h('article', { class: 'card meeting' },
             h('h2', null, `${clock(m.starts_at)}–${clock(m.ends_at)} · ${t('events.schedule.table', { n: m.table })}`),
             h('p', null, h('strong', null, t('events.schedule.with') + ': '), other.name ? h('a', { href: `/members/${other.id}` }, other.name) : t('events.schedule.hidden')),
             m.why && h('p', { class: 'why' }, h('strong', null, t('events.schedule.why') + ': '), m.why),

@@ -1,0 +1,96 @@
+// The installable web app (issue #17, point 8): registers the service worker
+// (web/static/sw.js, which keeps the app and the member's own venue data for
+// offline use), loads the pages a member needs at the venue once so they are
+// kept too, shows a banner while offline, remembers my events for the connect
+// page, and queues "we spraken elkaar" claims made offline until the
+// connection returns (then sends them, oldest first).
+//   registerPwa([...loaders]);            // main.ts, once
+//   if (isOffline(e)) queueClaim(...);    // a page whose POST failed offline
+import { api, ApiError } from './api';
+import { show } from './feedback';
+import { h } from './dom';
+import { t } from './i18n';
+
+const CLAIMS = 'vb_claims';
+const EVENTS = 'vb_my_events';
+
+export interface QueuedClaim { event_id: number; event_title: string; body: Record<string, unknown>; at: number }
+export interface RememberedEvent { id: number; title: string; starts_at: number; ends_at: number }
+
+// A failure that means "no connection" (fetch rejected), not an answer from the server.
+export function isOffline(e: unknown): boolean {
+  return !(e instanceof ApiError) && (e instanceof TypeError || navigator.onLine === false);
+}
+
+function read<T>(key: string): T[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(key) ?? '[]');
+    return Array.isArray(v) ? v as T[] : [];
+  } catch { return []; }
+}
+
+export function queuedClaims(): QueuedClaim[] { return read<QueuedClaim>(CLAIMS); }
+
+export function queueClaim(c: Omit<QueuedClaim, 'at'>): void {
+  const all = queuedClaims();
+  // The same claim twice (two taps) is queued once.
+  if (!all.some((x) => x.event_id === c.event_id && JSON.stringify(x.body) === JSON.stringify(c.body)))
+    all.push({ ...c, at: Math.floor(Date.now() / 1000) });
+  localStorage.setItem(CLAIMS, JSON.stringify(all));
+}
+
+// Sends the queued claims; keeps those that still cannot go out. A claim the
+// server refuses (4xx: the window closed, not registered) is dropped and said.
+let flushing = false;
+export async function flushClaims(): Promise<number> {
+  if (flushing || !navigator.onLine) return 0;
+  flushing = true;
+  let sent = 0;
+  try {
+    for (const c of queuedClaims()) {
+      try {
+        await api('POST', `/api/v1/events/${c.event_id}/encounters`, c.body);
+        sent++;
+      } catch (e) {
+        if (isOffline(e)) break;
+        if (!(e instanceof ApiError && e.status >= 400 && e.status < 500)) break;
+        show('error', t('pwa.claim.refused', { event: c.event_title, msg: e.message }));
+      }
+      localStorage.setItem(CLAIMS, JSON.stringify(queuedClaims().filter((x) => !(x.at === c.at && x.event_id === c.event_id))));
+    }
+  } finally { flushing = false; }
+  if (sent > 0) show('ok', sent === 1 ? t('pwa.claims.sent.one') : t('pwa.claims.sent', { n: sent }));
+  return sent;
+}
+
+// My registered events as last seen online (the connect page offline).
+export function rememberMyEvents(list: RememberedEvent[]): void {
+  localStorage.setItem(EVENTS, JSON.stringify(list.map(({ id, title, starts_at, ends_at }) => ({ id, title, starts_at, ends_at }))));
+}
+export function rememberedEvents(): RememberedEvent[] { return read<RememberedEvent>(EVENTS); }
+// Signing out forgets them on this device (the service worker drops its copies too).
+export function forgetOfflineData(): void {
+  localStorage.removeItem(EVENTS);
+  localStorage.removeItem(CLAIMS);
+}
+
+function banner(): void {
+  let el = document.getElementById('offline-banner');
+  if (navigator.onLine) { el?.remove(); return; }
+  if (el) return;
+  el = h('div', { id: 'offline-banner', class: 'offline-banner', role: 'status' }, t('pwa.offline'));
+  document.body.prepend(el);
+}
+
+// `warm`: the page chunks to load once (kept by the service worker for offline use).
+export function registerPwa(warm: (() => Promise<unknown>)[] = []): void {
+  window.addEventListener('offline', banner);
+  window.addEventListener('online', () => { banner(); void flushClaims(); });
+  banner();
+  if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  navigator.serviceWorker.register('/sw.js').then(async () => {
+    await navigator.serviceWorker.ready;
+    for (const load of warm) await load().catch(() => {});
+  }).catch(() => { /* no service worker (private mode): the app works online as before */ });
+  void flushClaims();
+}

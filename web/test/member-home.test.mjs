@@ -1,0 +1,165 @@
+// Browser tests of issue #17 point 3: the member's home is a list of next steps
+// in priority order — requests waiting for her (meeting, visit, connection)
+// answered right there (declining asks first), her next event with schedule,
+// check-in code and connect code, people to meet there with one reason each,
+// questions she could answer, visits she could make; notifications link to
+// their object and are marked read when opened; the unread count shows on the
+// menu button (a phone, menu closed). 1280 px English and 375 px Dutch, axe,
+// screenshots (docs/screenshots/member-home-*.png when VERBINDER_DOCS_SCREENSHOTS=1).
+// Run: VERBINDER_BINARY=... node --test web/test/member-home.test.mjs
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, inView, login, newBrowser, screenshot, scrollWidth, settle, startServer } from './harness.mjs';
+
+let server;
+const browsers = [];
+async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+
+before(async () => { server = await startServer(); });
+after(async () => {
+  for (const b of browsers) await b.close().catch(() => {});
+  await server?.stop();
+});
+
+async function docsShot(page, name) {
+  await screenshot(page, name);
+  if (process.env.VERBINDER_DOCS_SCREENSHOTS === '1') {
+    const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'docs', 'screenshots');
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, name + '.png'), fullPage: true });
+  }
+}
+
+describe('the member home: next steps', () => {
+  let a, p, l, congress, drinks, meetingReq, visit, conn;
+  before(async () => {
+    a = await apiSession(server.base, ANJA);
+    p = await apiSession(server.base, PIETER);
+    l = await apiSession(server.base, LEADER);
+    const evs = await a.call('GET', '/api/v1/events?upcoming=true&limit=20');
+    congress = evs.items.find((e) => e.kind === 'congress');
+    // A later event where the leader asks Anja for a meeting (the congress stays her next event).
+    drinks = await l.call('POST', '/api/v1/events', {
+      title: 'Voorjaarsborrel', kind: 'network_drinks', starts_at: congress.starts_at + 14 * 86400, ends_at: congress.starts_at + 14 * 86400 + 3 * 3600, capacity: 0,
+    });
+    for (const m of [a, l]) await m.call('POST', `/api/v1/events/${drinks.id}/registrations`);
+    meetingReq = await l.call('POST', `/api/v1/events/${drinks.id}/meeting-requests`, { to: a.memberId, message: 'Even bijpraten over de wachtlijst?' });
+    const day = Math.floor(Date.now() / 1000) + 20 * 86400;
+    visit = await p.call('POST', '/api/v1/visits', { host_id: a.memberId, reason: 'Zien hoe jullie de wijkteams plannen.', proposed: [day, day + 86400] });
+    // A connection request to Anja from the leader (if they are not connected yet).
+    const existing = await a.call('GET', '/api/v1/connections?status=accepted&limit=500');
+    if (!existing.items.some((c) => c.from === l.memberId || c.to === l.memberId)) {
+      conn = await l.call('POST', '/api/v1/connections', { to: a.memberId, message: 'Graag verbonden!' });
+    }
+  });
+
+  test('1280 px en: the next steps in order, with what waits first', async () => {
+    const b = await browser({ width: 1280, height: 900, lang: 'en-GB' });
+    await login(b.page, server.base, ANJA);
+    await b.page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
+    await goto(b.page, server.base + '/');
+    const headings = (await b.page.locator('.next-steps > section > h2').allTextContents()).map((s) => s.trim());
+    assert.deepEqual(headings, ['Waiting for you', 'Your next event', 'People to meet there', 'Questions you could answer', 'Visits you could make']);
+    const waiting = b.page.locator('#waiting-list');
+    assert.match(await waiting.textContent(), new RegExp(`would like to meet you at Voorjaarsborrel`));
+    assert.match(await waiting.textContent(), /Pieter Lammerink would like to come and have a look/);
+    if (conn) assert.match(await waiting.textContent(), /wants to connect with you/);
+    assert.equal((await b.page.locator('#next-event h3').first().textContent()).trim(), congress.title);
+    assert.match(await b.page.locator('#home-schedule').textContent(), /with Pieter Lammerink/, 'the demo schedule with Pieter');
+    await b.page.locator('#home-connect-code svg[role=img]').waitFor();
+    // One reason per person, in English, sectors as words (never a raw key like "industry").
+    const people = b.page.locator('#people .next-item');
+    assert.ok(await people.count() >= 1);
+    for (const sub of await b.page.locator('#people .sub').allTextContents()) assert.doesNotMatch(sub, /\b(industry|care|education|government)\b/);
+    assert.deepEqual(await axeViolations(b.page), [], 'axe on the home (1280 en)');
+    assert.ok(await scrollWidth(b.page) <= 1280);
+    await docsShot(b.page, 'member-home-1280-en');
+    assert.deepEqual(b.problems, []);
+  });
+
+  test('375 px nl: answer inline (decline asks first), the message in view; the unread count on the menu button', async () => {
+    const b = await browser();
+    await login(b.page, server.base, ANJA);
+    const { page } = b;
+    await goto(page, server.base + '/');
+    const unread = (await a.call('GET', '/api/v1/notifications/unread-count')).unread;
+    assert.ok(unread > 0);
+    const badge = page.locator('.menu-btn #menu-unread');
+    await badge.waitFor();
+    assert.match(await badge.textContent(), new RegExp(`^${unread}\\b`));
+    // In the header, visible with the menu closed (the menu itself stays collapsed on a phone).
+    assert.equal(await page.locator('.menu-btn').getAttribute('aria-expanded'), 'false');
+    assert.ok(await badge.isVisible(), 'the count shows with the menu closed');
+    const box = await badge.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 812 && box.x + box.width <= 375, 'the count is on screen');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the home (375 nl)');
+    assert.ok(await scrollWidth(page) <= 375, 'no sideways scrolling at 375 px');
+    await docsShot(page, 'member-home-375-nl');
+
+    // Accept the meeting request right here.
+    const meeting = page.locator(`#waiting-list li[data-next="meeting-${meetingReq.id}"]`);
+    await meeting.getByRole('button', { name: /^Accepteren/ }).click();
+    const near = meeting.locator('.status-near');
+    await near.waitFor();
+    assert.match(await near.textContent(), /^Je spreekt .+\. De afspraak staat in je schema\.$/);
+    assert.equal(await inView(page, '.status-near'), true);
+    const reqs = await a.call('GET', `/api/v1/events/${drinks.id}/meeting-requests`);
+    assert.equal(reqs.items.find((r) => r.id === meetingReq.id).status, 'accepted');
+
+    // Decline the visit: a dialog first, naming the visitor; then the message by the item.
+    const v = page.locator(`#waiting-list li[data-next="visit-${visit.id}"]`);
+    await v.getByRole('button', { name: 'Afwijzen: Pieter Lammerink' }).click();
+    const dialog = page.getByRole('dialog');
+    assert.equal((await dialog.locator('h2').textContent()).trim(), 'Het bezoek van Pieter Lammerink afwijzen?');
+    assert.deepEqual(await axeViolations(page), [], 'axe with the dialog open');
+    await page.locator('#confirm-yes').click();
+    await v.locator('.status-near').waitFor();
+    assert.equal((await v.locator('.status-near').textContent()).trim(), 'Je hebt het bezoek van Pieter Lammerink afgewezen.');
+    assert.equal(await inView(page, '.status-near'), true);
+    assert.equal((await a.call('GET', `/api/v1/visits/${visit.id}`)).status, 'declined');
+
+    if (conn) {
+      const c = page.locator(`#waiting-list li[data-next="connection-${conn.id}"]`);
+      await c.getByRole('button', { name: /^Accepteren/ }).click();
+      await c.locator('.status-near').waitFor();
+      assert.match(await c.locator('.status-near').textContent(), /^Je bent nu verbonden met /);
+      assert.equal(await inView(page, '.status-near'), true);
+    }
+    assert.deepEqual(b.problems, []);
+  });
+
+  test('375 px nl: a notification on the home links to its object and is marked read when opened', async () => {
+    const b = await browser();
+    await login(b.page, server.base, ANJA);
+    const { page } = b;
+    await goto(page, server.base + '/');
+    const link = page.locator('#home-notifications a').first();
+    await link.waitFor();
+    const id = Number(await link.getAttribute('data-notification'));
+    const href = await link.getAttribute('href');
+    const before = (await a.call('GET', '/api/v1/notifications/unread-count')).unread;
+    await link.click();
+    await page.waitForURL((u) => u.pathname + u.hash === href || u.pathname === href.split('#')[0]);
+    await settle(page);
+    const list = await a.call('GET', '/api/v1/notifications?limit=100');
+    assert.equal(list.items.find((n) => n.id === id).read, true, 'opened → read');
+    assert.equal((await a.call('GET', '/api/v1/notifications/unread-count')).unread, before - 1);
+    assert.deepEqual(b.problems, []);
+  });
+
+  test('a meeting request notification links to the event with the request (not nowhere)', async () => {
+    const b = await browser({ width: 1280, height: 900, lang: 'en-GB' });
+    await login(b.page, server.base, LEADER);
+    await b.page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
+    // Anja's acceptance above notified the leader (ref meeting_request:ID).
+    await goto(b.page, server.base + '/notifications');
+    const item = b.page.locator('.notification', { hasText: 'accepted your meeting request' }).first();
+    await item.getByRole('link').click();
+    await b.page.waitForURL((u) => u.pathname === `/events/${drinks.id}`);
+    await settle(b.page);
+    await b.page.locator(`#requests li[data-request="${meetingReq.id}"]`).waitFor();
+    assert.deepEqual(b.problems, []);
+  });
+});
