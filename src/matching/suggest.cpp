@@ -18,10 +18,23 @@ namespace {
 // same-sector match, but never beats a clearly better one. Explicit requests
 // dominate everything ("count most").
 constexpr double kForwardShare = 0.75;    // i's challenges vs j's expertise
-constexpr double kBackwardShare = 0.25;   // j's challenges vs i's expertise
-constexpr double kRelatedFactor = 0.5;    // a related concept counts half
+constexpr double kBackwardShare = 0.1;    // j's challenges vs i's expertise (was 0.25; 0 ranks best on the tuning half)
+// A concept of j's expertise that is not in i's challenge but linked to one
+// of its concepts counts with the factor of the closest link: one step
+// broader or narrower ("queueing theory" for "capacity planning") a bit more
+// than a related one, a sibling under the same broader concept least.
+constexpr double kBroaderNarrowerFactor = 0.6;
+constexpr double kRelatedFactor = 0.5;
+constexpr double kSiblingFactor = 0.25;
 constexpr double kTermFactor = 0.3;       // a shared plain word counts less than a concept
-constexpr double kSquash = 3.0;
+constexpr double kSquash = 6.0;
+// A challenge concept that is also in the member's own expertise is mostly
+// context ("wound care nurse: patients wait for nursing homes"), not the need.
+constexpr double kOwnFieldFactor = 0.3;
+// Beyond its best cover, every further linked concept of j adds this share
+// of its value: between two experts who both meet the need, the one whose
+// expertise also covers its neighbourhood ranks first.
+constexpr double kBreadth = 0.15;
 constexpr double kCrossSectorBonus = 0.15;
 constexpr double kOnlineTieBonus = 0.10;
 constexpr double kColleaguePenalty = 0.30;
@@ -36,7 +49,6 @@ struct Profile {
   Language language = Language::kEnglish;
 };
 
-uint64_t Key(int a, int b) { return (static_cast<uint64_t>(a) << 32) | static_cast<uint32_t>(b); }
 
 template <typename T>
 std::vector<T> Intersect(const std::vector<T>& a, const std::vector<T>& b) {
@@ -45,14 +57,50 @@ std::vector<T> Intersect(const std::vector<T>& a, const std::vector<T>& b) {
   return out;
 }
 
+struct Link {
+  int other = 0;  // the linked concept
+  double factor = 0;
+  ConceptRelation relation = ConceptRelation::kNone;
+};
+
+// links[c] = every concept linked to c, sorted by concept (symmetric: e is in
+// links[c] exactly when c is in links[e], with the same factor).
+const std::vector<std::vector<Link>>& ConceptLinks() {
+  static const std::vector<std::vector<Link>> kLinks = [] {
+    const Thesaurus& t = Thesaurus::Default();
+    const int n = static_cast<int>(t.concepts().size());
+    std::vector<std::vector<Link>> links(n);
+    for (int c = 0; c < n; ++c) {
+      for (int e = 0; e < n; ++e) {
+        ConceptRelation r = t.Relation(c, e);
+        double f = r == ConceptRelation::kBroader || r == ConceptRelation::kNarrower ? kBroaderNarrowerFactor
+                   : r == ConceptRelation::kRelated                                  ? kRelatedFactor
+                   : r == ConceptRelation::kSibling                                  ? kSiblingFactor
+                                                                                     : 0;
+        if (f > 0) links[c].push_back({e, f, r});
+      }
+    }
+    return links;
+  }();
+  return kLinks;
+}
+
 struct Direction {
   double relevance = 0;
   std::vector<int> direct;
-  std::vector<int> related;
+  std::vector<int> related;  // linked, not direct: for matched_concepts
+  std::vector<internal::ConceptLinkReason> links;  // (challenge concept, expertise concept, relation)
   std::vector<std::string> terms;
   int best_challenge = -1;
 };
 
+// Relevance of i's challenges to j's expertise: for every concept c of a
+// challenge, the best cover j's expertise offers — c itself (its idf), or the
+// strongest linked concept e (link factor x the smaller idf of c and e, so a
+// generic field never counts as much as the specific need) — plus shared
+// plain words. Summed over challenges. Each need counts once, so a long
+// profile with many loosely linked concepts does not outrank one that meets
+// the need exactly.
 class Scorer {
  public:
   Scorer(const std::vector<Profile>& profiles) : profiles_(profiles) {
@@ -71,43 +119,38 @@ class Scorer {
     for (size_t j = 0; j < profiles.size(); ++j) {
       for (const std::string& term : profiles[j].expertise.terms) expertise_term_idf_[j].push_back(term_idf_.at(term));
     }
-    related_.resize(t.concepts().size());
-    for (size_t c = 0; c < t.concepts().size(); ++c) {
-      related_[c] = t.concepts()[c].related;
-      std::sort(related_[c].begin(), related_[c].end());
-    }
   }
 
-  // How well i's challenges meet j's expertise.
+  // How well i's challenges meet j's expertise, with the reasons.
   Direction Score(int i, int j) const {
     Direction d;
     const TextAnalysis& expertise = profiles_[j].expertise;
     double best = 0;
     for (size_t k = 0; k < profiles_[i].challenges.size(); ++k) {
       const TextAnalysis& ch = profiles_[i].challenges[k];
-      std::vector<int> direct = Intersect(ch.concepts, expertise.concepts);
-      std::vector<int> related;
-      for (int e : expertise.concepts) {
-        if (std::binary_search(ch.concepts.begin(), ch.concepts.end(), e)) continue;
-        for (int c : ch.concepts) {
-          if (std::binary_search(related_[c].begin(), related_[c].end(), e)) {
-            related.push_back(e);
-            break;
-          }
+      double s = 0;
+      for (int c : ch.concepts) {
+        const double need = NeedWeight(i, c);
+        if (std::binary_search(expertise.concepts.begin(), expertise.concepts.end(), c)) {
+          s += need * concept_idf_[c];
+          d.direct.push_back(c);
+          continue;
+        }
+        const Link* link = nullptr;
+        double value = need * Cover(c, expertise.concepts, &link);
+        if (link) {
+          s += value;
+          d.related.push_back(link->other);
+          d.links.push_back({c, link->other, link->relation, value});
         }
       }
       std::vector<std::string> terms = Intersect(ch.terms, expertise.terms);
-      double s = 0;
-      for (int c : direct) s += concept_idf_[c];
-      for (int c : related) s += kRelatedFactor * concept_idf_[c];
       for (const std::string& t : terms) s += kTermFactor * term_idf_.at(t);
       d.relevance += s;
       if (s > best) {
         best = s;
         d.best_challenge = static_cast<int>(k);
       }
-      for (int c : direct) d.direct.push_back(c);
-      for (int c : related) d.related.push_back(c);
       for (const std::string& t : terms) d.terms.push_back(t);
     }
     for (auto* v : {&d.direct, &d.related}) {
@@ -121,6 +164,19 @@ class Scorer {
     std::set_difference(d.related.begin(), d.related.end(), d.direct.begin(), d.direct.end(),
                         std::back_inserter(only_related));
     d.related = std::move(only_related);
+    // One link per expertise concept (the strongest), strongest first, for
+    // the explanation.
+    std::erase_if(d.links, [&](const internal::ConceptLinkReason& l) {
+      return !std::binary_search(d.related.begin(), d.related.end(), l.expertise_concept);
+    });
+    std::stable_sort(d.links.begin(), d.links.end(), [](const auto& x, const auto& y) { return x.weight > y.weight; });
+    std::vector<internal::ConceptLinkReason> unique_links;
+    for (const auto& l : d.links) {
+      bool seen = false;
+      for (const auto& u : unique_links) seen = seen || u.expertise_concept == l.expertise_concept;
+      if (!seen) unique_links.push_back(l);
+    }
+    d.links = std::move(unique_links);
     return d;
   }
 
@@ -133,25 +189,15 @@ class Scorer {
     double total = 0;
     for (const TextAnalysis& ch : profiles_[i].challenges) {
       double s = 0;
-      for (size_t a = 0, b = 0; a < ch.concepts.size() && b < expertise.concepts.size();) {
-        if (ch.concepts[a] < expertise.concepts[b]) {
-          ++a;
-        } else if (expertise.concepts[b] < ch.concepts[a]) {
-          ++b;
-        } else {
-          s += concept_idf_[ch.concepts[a]];
-          ++a;
-          ++b;
+      for (int c : ch.concepts) {
+        const double need = NeedWeight(i, c);
+        if (std::binary_search(expertise.concepts.begin(), expertise.concepts.end(), c)) {
+          s += need * concept_idf_[c];
+          continue;
         }
-      }
-      for (int e : expertise.concepts) {
-        if (std::binary_search(ch.concepts.begin(), ch.concepts.end(), e)) continue;
-        for (int c : ch.concepts) {
-          if (std::binary_search(related_[c].begin(), related_[c].end(), e)) {
-            s += kRelatedFactor * concept_idf_[e];
-            break;
-          }
-        }
+        const Link* link = nullptr;
+        double value = need * Cover(c, expertise.concepts, &link);
+        if (link) s += value;
       }
       for (size_t a = 0, b = 0; a < ch.terms.size() && b < expertise.terms.size();) {
         int cmp = ch.terms[a].compare(expertise.terms[b]);
@@ -170,16 +216,50 @@ class Scorer {
     return total;
   }
 
+  // How much concept c of i's challenge counts as a need (kOwnFieldFactor
+  // when i is an expert in it).
+  double NeedWeight(int i, int c) const {
+    const std::vector<int>& own = profiles_[i].expertise.concepts;
+    return std::binary_search(own.begin(), own.end(), c) ? kOwnFieldFactor : 1.0;
+  }
+  // The value of the link from concept c to concept e (0 if none).
+  double LinkValue(int c, const Link& l) const {
+    return l.factor * std::min(concept_idf_[c], concept_idf_[l.other]);
+  }
   double ConceptIdf(int c) const { return concept_idf_[c]; }
   double TermIdf(const std::string& t) const { return term_idf_.at(t); }
-  const std::vector<int>& Related(int c) const { return related_[c]; }
+  const std::vector<Link>& Links(int c) const { return links_[c]; }
 
  private:
+  // The best linked cover of need c among `concepts` (sorted): links_[c] and
+  // concepts are both sorted by concept, so one merge pass.
+  double Cover(int c, const std::vector<int>& concepts, const Link** best) const {
+    const std::vector<Link>& l = links_[c];
+    double value = 0, total = 0;
+    for (size_t a = 0, b = 0; a < l.size() && b < concepts.size();) {
+      if (l[a].other < concepts[b]) {
+        ++a;
+      } else if (concepts[b] < l[a].other) {
+        ++b;
+      } else {
+        double v = LinkValue(c, l[a]);
+        total += v;
+        if (v > value) {
+          value = v;
+          *best = &l[a];
+        }
+        ++a;
+        ++b;
+      }
+    }
+    return value + kBreadth * (total - value);
+  }
+
   const std::vector<Profile>& profiles_;
   std::vector<double> concept_idf_;
   std::unordered_map<std::string, double> term_idf_;
   std::vector<std::vector<double>> expertise_term_idf_;  // j -> idf of each expertise term, in order
-  std::vector<std::vector<int>> related_;
+  const std::vector<std::vector<Link>>& links_ = ConceptLinks();
 };
 
 double Squash(double r) { return 1.0 - std::exp(-r / kSquash); }
@@ -189,15 +269,14 @@ double Squash(double r) { return 1.0 - std::exp(-r / kSquash); }
 // concept, related concept or word in either direction has relevance 0, and
 // such a pair is only ever suggested when one asked for the other, so the
 // index loses nothing. For attendee i it also yields, per candidate j, an
-// upper bound on the relevance in each direction (the forward one is the
-// exact sum; the backward one may count a related concept more than once),
+// upper bound on the relevance in each direction (forward: Score's cover per
+// need, or more; backward: every linked concept summed in full),
 // which lets Suggest score candidates best-bound first and stop once no bound
 // can reach its k-th best score.
 class CandidateIndex {
  public:
   CandidateIndex(const std::vector<Profile>& profiles, const Scorer& scorer, size_t concepts)
-      : profiles_(profiles), scorer_(scorer), expertise_by_concept_(concepts), challenge_by_concept_(concepts),
-        inverse_related_(concepts) {
+      : profiles_(profiles), scorer_(scorer), expertise_by_concept_(concepts), challenge_by_concept_(concepts) {
     for (size_t j = 0; j < profiles.size(); ++j) {
       const int jj = static_cast<int>(j);
       for (int c : profiles[j].expertise.concepts) expertise_by_concept_[c].push_back(jj);
@@ -207,12 +286,11 @@ class CandidateIndex {
         for (const std::string& t : ch.terms) challenge_by_term_[t].push_back(jj);
       }
     }
-    for (size_t c = 0; c < concepts; ++c) {
-      for (int e : scorer.Related(static_cast<int>(c))) inverse_related_[e].push_back(static_cast<int>(c));
-    }
     forward_.assign(profiles.size(), 0);
     backward_.assign(profiles.size(), 0);
     touched_flag_.assign(profiles.size(), 0);
+    need_best_.assign(profiles.size(), 0);
+    need_sum_.assign(profiles.size(), 0);
   }
 
   // Fills touched() with every j != i that shares anything with i, and
@@ -225,18 +303,19 @@ class CandidateIndex {
     }
     touched_.clear();
     const Profile& me = profiles_[i];
-    std::vector<int> related;
+    // Per need c, the best value one of j's concepts offers plus kBreadth of
+    // the others: Score's cover exactly when c is not in j's expertise, and
+    // more than it when it is (Score then takes the direct value alone).
     for (const TextAnalysis& ch : me.challenges) {
-      related.clear();
       for (int c : ch.concepts) {
-        Add(expertise_by_concept_[c], scorer_.ConceptIdf(c), forward_);
-        for (int e : scorer_.Related(c)) related.push_back(e);
-      }
-      std::sort(related.begin(), related.end());
-      related.erase(std::unique(related.begin(), related.end()), related.end());
-      for (int e : related) {
-        if (std::binary_search(ch.concepts.begin(), ch.concepts.end(), e)) continue;
-        Add(expertise_by_concept_[e], kRelatedFactor * scorer_.ConceptIdf(e), forward_);
+        const double need = scorer_.NeedWeight(i, c);
+        AddToNeed(expertise_by_concept_[c], need * scorer_.ConceptIdf(c));
+        for (const Link& l : scorer_.Links(c)) AddToNeed(expertise_by_concept_[l.other], need * scorer_.LinkValue(c, l));
+        for (int j : need_touched_) {
+          forward_[j] += need_best_[j] + kBreadth * (need_sum_[j] - need_best_[j]);
+          need_best_[j] = need_sum_[j] = 0;
+        }
+        need_touched_.clear();
       }
       for (const std::string& t : ch.terms) {
         auto it = expertise_by_term_.find(t);
@@ -246,9 +325,11 @@ class CandidateIndex {
     // Backward: j's challenges against my expertise. challenge_by_concept_
     // lists j once per challenge holding the concept, so a concept in two of
     // j's challenges counts twice, as in Score.
+    // Links are symmetric, so the challenge concepts linked to e are links(e);
+    // a challenge with several of them counts e more than once (a bound).
     for (int e : me.expertise.concepts) {
       Add(challenge_by_concept_[e], scorer_.ConceptIdf(e), backward_);
-      for (int c : inverse_related_[e]) Add(challenge_by_concept_[c], kRelatedFactor * scorer_.ConceptIdf(e), backward_);
+      for (const Link& l : scorer_.Links(e)) Add(challenge_by_concept_[l.other], scorer_.LinkValue(e, l), backward_);
     }
     for (const std::string& t : me.expertise.terms) {
       auto it = challenge_by_term_.find(t);
@@ -266,6 +347,17 @@ class CandidateIndex {
   double backward(int j) const { return backward_[j]; }
 
  private:
+  void AddToNeed(const std::vector<int>& postings, double value) {
+    for (int j : postings) {
+      if (!touched_flag_[j]) {
+        touched_flag_[j] = 1;
+        touched_.push_back(j);
+      }
+      if (need_sum_[j] == 0) need_touched_.push_back(j);
+      need_best_[j] = std::max(need_best_[j], value);
+      need_sum_[j] += value;
+    }
+  }
   void Add(const std::vector<int>& postings, double value, std::vector<double>& into) {
     for (int j : postings) {
       if (!touched_flag_[j]) {
@@ -282,9 +374,11 @@ class CandidateIndex {
   std::unordered_map<std::string, std::vector<int>> expertise_by_term_;
   std::vector<std::vector<int>> challenge_by_concept_;  // one entry per challenge holding the concept
   std::unordered_map<std::string, std::vector<int>> challenge_by_term_;
-  std::vector<std::vector<int>> inverse_related_;       // e -> concepts c with e in related(c)
   std::vector<double> forward_, backward_;
   std::vector<uint8_t> touched_flag_;
+  // Scratch for one need in Collect: best and summed value per j, 0 between needs.
+  std::vector<double> need_best_, need_sum_;
+  std::vector<int> need_touched_;
   std::vector<int> touched_;
 };
 
@@ -337,13 +431,27 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
       profiles[i].challenge_text.push_back(c);
     }
   }
-  std::unordered_map<uint64_t, bool> ties;  // (min,max) -> real
+  // Ties and requests per attendee, as bits, so that the n^2 bound pass reads
+  // an array instead of hashing pairs: for the current i, pair_bits[j] holds
+  // the bits of (i, j) (SetPairBits fills it, ClearPairBits empties it).
+  constexpr uint8_t kTie = 1, kRealTie = 2, kAskedByMe = 4, kAskedByThem = 8;
+  std::vector<std::vector<std::pair<int, uint8_t>>> pair_bits_of(n);
   for (const SuggestTie& t : input.ties) {
-    bool& real = ties[Key(std::min(t.a, t.b), std::max(t.a, t.b))];
-    real = real || t.real;
+    uint8_t bits = kTie | (t.real ? kRealTie : 0);
+    pair_bits_of[t.a].push_back({t.b, bits});
+    pair_bits_of[t.b].push_back({t.a, bits});
   }
-  std::unordered_set<uint64_t> requests;
-  for (const SuggestRequest& r : input.requests) requests.insert(Key(r.from, r.to));
+  for (const SuggestRequest& r : input.requests) {
+    pair_bits_of[r.from].push_back({r.to, kAskedByMe});
+    pair_bits_of[r.to].push_back({r.from, kAskedByThem});
+  }
+  std::vector<uint8_t> pair_bits(n, 0);
+  auto set_pair_bits = [&](int i) {
+    for (const auto& [j, bits] : pair_bits_of[i]) pair_bits[j] |= bits;
+  };
+  auto clear_pair_bits = [&](int i) {
+    for (const auto& [j, bits] : pair_bits_of[i]) pair_bits[j] = 0;
+  };
 
   Scorer scorer(profiles);
   // Bonuses and penalties on top of the relevance, applied in a fixed order
@@ -362,17 +470,16 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
                                : organizations.emplace(a.organization, static_cast<int>(organizations.size())).first->second;
     }
   }
+  // Valid for the i whose bits are set.
   auto adjust = [&](int i, int j, double score, internal::PairReasons* why) {
     internal::PairReasons local;
     internal::PairReasons& w = why ? *why : local;
-    if (!requests.empty()) {
-      w.requested_by_me = requests.count(Key(i, j)) > 0;
-      w.requested_by_them = requests.count(Key(j, i)) > 0;
-    }
-    auto tie = ties.empty() ? ties.end() : ties.find(Key(std::min(i, j), std::max(i, j)));
+    const uint8_t bits = pair_bits[j];
+    w.requested_by_me = bits & kAskedByMe;
+    w.requested_by_them = bits & kAskedByThem;
     w.cross_sector = sector_of[i] >= 0 && sector_of[j] >= 0 && sector_of[i] != sector_of[j];
-    w.online_only_tie = tie != ties.end() && !tie->second;
-    w.met_before = tie != ties.end() && tie->second;
+    w.online_only_tie = (bits & kTie) && !(bits & kRealTie);
+    w.met_before = bits & kRealTie;
     w.colleagues = organization_of[i] >= 0 && organization_of[i] == organization_of[j];
     if (w.cross_sector) score += kCrossSectorBonus;
     if (w.online_only_tie) score += kOnlineTieBonus;
@@ -389,7 +496,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     int other = 0;
   };
   auto score_pair = [&](int i, int j, Candidate* out) {
-    bool requested = !requests.empty() && (requests.count(Key(i, j)) > 0 || requests.count(Key(j, i)) > 0);
+    bool requested = pair_bits[j] & (kAskedByMe | kAskedByThem);
     double relevance =
         kForwardShare * Squash(scorer.Relevance(i, j)) + kBackwardShare * Squash(scorer.Relevance(j, i));
     if (relevance <= 0 && !requested) return false;
@@ -407,6 +514,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     adjust(i, j, 0, &why);
     why.direct_concepts = fwd.direct;
     why.related_concepts = fwd.related;
+    why.links = fwd.links;
     why.reverse_concepts = back.direct;
     why.reverse_concepts.insert(why.reverse_concepts.end(), back.related.begin(), back.related.end());
     why.shared_terms = fwd.terms;
@@ -440,6 +548,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   std::vector<std::pair<double, int>> bounds;  // (upper bound on the score, j)
   for (int i = 0; i < n; ++i) {
     candidates.clear();
+    set_pair_bits(i);
     if (!options.prefilter) {
       for (int j = 0; j < n; ++j) {
         Candidate c;
@@ -486,6 +595,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     std::sort(candidates.begin(), candidates.end(), better);
     if (static_cast<int>(candidates.size()) > options.top_k) candidates.resize(options.top_k);
     for (const Candidate& c : candidates) result.suggestions[i].push_back(explain(i, c));
+    clear_pair_bits(i);
   }
   return result;
 }

@@ -1,7 +1,9 @@
 // Relevance: whom should each attendee meet, and why. Scores ordered pairs
 // (i, j) by how well i's challenges meet j's expertise (and, less, the other way
-// round) in Dutch and English — Snowball stems, stop words and the shipped
-// concept thesaurus — plus bonuses for crossing sectors and for turning an
+// round) in Dutch and English — Snowball stems, stop words, Dutch compound
+// splitting and the shipped concept thesaurus with its broader/narrower and
+// related concepts, each need of a challenge counted once by its best cover —
+// plus bonuses for crossing sectors and for turning an
 // online-only tie into a real meeting, penalties for colleagues and for pairs
 // who already met, and the most weight for explicit requests. Every suggestion
 // carries a plain-language explanation in the attendee's first language.
@@ -15,7 +17,7 @@
 //                   {.id = "pieter", .sector = "industry", .expertise_tags = {"lean"},
 //                    .expertise_text = "I shorten lead times"}};
 //   SuggestResult out = Suggest(in, SuggestOptions{.top_k = 5}).value();
-//   out.suggestions[0][0].explanation;   // Dutch, names "wachtlijsten" and "doorlooptijd"
+//   out.suggestions[0][0].explanation;   // Dutch, names "wachtlijsten" and pieter's linked concept
 //
 // Thread-safety: Suggest() is reentrant (it builds its own analyzers).
 #pragma once

@@ -1,4 +1,5 @@
 // Plain-language explanations of a suggestion, in Dutch or English.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,39 @@ std::string Snippet(const std::string& text) {
   return text.substr(0, cut) + "…";
 }
 
+// The sentence for a match through one thesaurus link: names my concept and
+// theirs, and how they hang together.
+std::string LinkSentence(const ConceptLinkReason& l, const std::string& challenge, const std::string& them, bool nl) {
+  const auto& all = Thesaurus::Default().concepts();
+  const Concept& mine = all[l.challenge_concept];
+  const Concept& theirs = all[l.expertise_concept];
+  const std::string& a = nl ? mine.label_nl : mine.label_en;
+  const std::string& b = nl ? theirs.label_nl : theirs.label_en;
+  std::string head = nl ? "Jouw vraag" + challenge + " gaat over " + a + "; "
+                        : "Your challenge" + challenge + " is about " + a + "; ";
+  switch (l.relation) {
+    case ConceptRelation::kBroader:
+      return head + (nl ? them + " is thuis in het bredere vak " + b + "."
+                        : them + " knows the wider field of " + b + ".");
+    case ConceptRelation::kNarrower:
+      return head + (nl ? them + " is specialist in " + b + ", een onderdeel daarvan."
+                        : them + " specialises in " + b + ", a part of it.");
+    case ConceptRelation::kSibling: {
+      std::string parent;
+      for (int p : mine.broader) {
+        for (int q : theirs.broader) {
+          if (p == q && parent.empty()) parent = nl ? all[p].label_nl : all[p].label_en;
+        }
+      }
+      return head + (nl ? them + " kent " + b + ": beide horen bij " + parent + "."
+                        : them + " knows " + b + ": both belong to " + parent + ".");
+    }
+    default:
+      return head + (nl ? them + " kent " + b + ", en dat hangt er nauw mee samen."
+                        : them + " knows " + b + ", which is closely related.");
+  }
+}
+
 }  // namespace
 
 std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, const PairReasons& r, bool nl) {
@@ -64,6 +98,14 @@ std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, con
       if (!r.related_concepts.empty()) {
         s += nl ? " Daarnaast kent " + them + " " + List(Labels(r.related_concepts, nl), nl) + ", wat daarmee samenhangt."
                 : " " + them + " also knows " + List(Labels(r.related_concepts, nl), nl) + ", which is closely related.";
+      }
+    } else if (!r.links.empty()) {
+      s = LinkSentence(r.links.front(), challenge, them, nl);
+      std::vector<int> more;
+      for (size_t k = 1; k < r.links.size(); ++k) more.push_back(r.links[k].expertise_concept);
+      if (!more.empty()) {
+        s += nl ? " Ook " + List(Labels(more, nl), nl) + " hoort bij de ervaring van " + them + "."
+                : " " + them + "'s experience also covers " + List(Labels(more, nl), nl) + ".";
       }
     } else if (!r.related_concepts.empty()) {
       s = nl ? "Bij jouw vraag" + challenge + " kan de ervaring van " + them + " met " +

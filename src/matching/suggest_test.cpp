@@ -1,19 +1,28 @@
-// Relevance: the labelled evaluation set (testdata/eval_relevance.json, Dutch
-// and English mixed) with precision@5 and MRR floors, the baseline without the
-// thesaurus, and the explanation contract.
+// Relevance: the labelled evaluation sets (testdata/eval_relevance.json, and
+// the 64-pair set of bench/matching/suggest_eval with its distractor pool)
+// with quality floors, the baseline without the thesaurus, cross-language and
+// broader/narrower matches, and the explanation contract.
 #include "matching/suggest.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
+#include "matching/suggest_eval.h"
 #include "matching/suggest_json.h"
+#include "matching/thesaurus.h"
 
 namespace verbinder::matching {
 namespace {
+
+// Measured values rounded down (see SuggestEval.LabelledPairsAboveFloors).
+constexpr double kEvalHitAt5Floor = 0.80;         // measured 0.832
+constexpr double kEvalMrrFloor = 0.55;            // measured 0.569
+constexpr double kEvalHeldOutHitAt5Floor = 0.65;  // measured 0.706
 
 struct Metrics {
   double precision_at_5 = 0;
@@ -81,11 +90,18 @@ TEST(Suggest, DutchChallengeFindsEnglishExpertWithDutchExplanation) {
   json_io::Json doc = LoadEval();
   SuggestInput input = json_io::ParseSuggestInput(doc).value();
   SuggestResult r = Suggest(input, {}).value();
-  // anja (nl) -> pieter (en): waiting lists meet lead times.
-  ASSERT_FALSE(r.suggestions[0].empty());
-  const Suggestion& top = r.suggestions[0][0];
-  EXPECT_EQ(input.attendees[top.other].id, "pieter");
-  EXPECT_NE(top.explanation.find("doorlooptijd"), std::string::npos) << top.explanation;
+  // anja (nl) -> pieter (en): waiting lists meet lead times. (Since #20 karin,
+  // whose roster expertise meets anja's other challenge directly, may rank
+  // first; pieter must be right behind.)
+  ASSERT_GE(r.suggestions[0].size(), 2u);
+  size_t rank = 0;
+  while (rank < 2 && input.attendees[r.suggestions[0][rank].other].id != "pieter") ++rank;
+  ASSERT_LT(rank, 2u) << "pieter not in anja's top 2";
+  const Suggestion& top = r.suggestions[0][rank];
+  // Names anja's concept and pieter's linked one, in Dutch.
+  EXPECT_NE(top.explanation.find("wachtlijsten"), std::string::npos) << top.explanation;
+  EXPECT_NE(top.explanation.find("knelpunten"), std::string::npos) << top.explanation;
+  EXPECT_EQ(top.explanation.find("bottlenecks"), std::string::npos) << top.explanation;
   EXPECT_NE(top.explanation.find("andere sector"), std::string::npos) << top.explanation;
   EXPECT_NE(top.explanation.find("online"), std::string::npos) << top.explanation;
 }
@@ -157,6 +173,95 @@ TEST(Suggest, PrefilteredTopKEqualsExhaustiveTopK) {
     }
     EXPECT_GT(listed, n * std::min(top_k, 5) / 2) << "the instance should give most people suggestions";
   }
+}
+
+json_io::Json LoadJson(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return json_io::Json::parse(ss.str());
+}
+
+// Issue #20: 64 labelled pairs (challenge and expertise share no word), each
+// query ranked against 268 profiles. Floors are the measured values rounded
+// down (docs/performance-matching.md, "Suggestions: quality and speed"); the
+// issue's goal (hit@5 >= 0.9, MRR >= 0.8) is NOT reached yet, see the docs.
+TEST(SuggestEval, LabelledPairsAboveFloors) {
+  const std::string dir = "../../bench/matching/suggest_eval/";
+  Result<SuggestEvalSet> set = LoadSuggestEvalSet(LoadJson(dir + "pairs.json"), LoadJson(dir + "pool.json"));
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  ASSERT_EQ(set->pairs.size(), 64u);
+  ASSERT_GE(set->input.attendees.size(), 200u);
+  SuggestEvalReport with = EvaluateSuggest(*set, {}).value();
+  SuggestOptions words;
+  words.use_thesaurus = false;
+  SuggestEvalReport without = EvaluateSuggest(*set, words).value();
+  std::printf("all: hit@1 %.3f hit@5 %.3f MRR %.3f | held out: hit@5 %.3f MRR %.3f | words only: hit@5 %.3f\n",
+              with.all.hit_at_1, with.all.hit_at_5, with.all.mrr, with.odd.hit_at_5, with.odd.mrr,
+              without.all.hit_at_5);
+  EXPECT_GE(with.all.hit_at_5, kEvalHitAt5Floor);
+  EXPECT_GE(with.all.mrr, kEvalMrrFloor);
+  EXPECT_GE(with.odd.hit_at_5, kEvalHeldOutHitAt5Floor);
+  EXPECT_LT(without.all.hit_at_5, 0.1);  // the pairs really share no word
+  // Every target found in the top 5 is explained through a concept, named
+  // in the reader's language.
+  EXPECT_EQ(with.all.explained, with.all.hits_at_5);
+}
+
+// A Dutch member's challenge and an English expert share no word; the match
+// goes through the thesaurus (and a compound split), and the explanation is
+// in Dutch and names the concept.
+TEST(Suggest, CrossLanguageMatchWithoutASharedWord) {
+  SuggestInput in;
+  in.attendees = {
+      {.id = "anja", .sector = "care", .languages = {"nl"}, .expertise_text = "Wondverpleegkundige",
+       .challenges = {"Onze wijkverpleegkundigen verliezen veel tijd met rijden door de stad."}},
+      {.id = "pieter", .sector = "industry", .languages = {"en"}, .expertise_tags = {"vehicle routing"},
+       .expertise_text = "I optimise delivery vans: fewer kilometres, more stops."},
+      {.id = "carla", .sector = "finance", .languages = {"en"}, .expertise_text = "Mortgage risk models."},
+  };
+  SuggestResult r = Suggest(in, {}).value();
+  ASSERT_FALSE(r.suggestions[0].empty());
+  const Suggestion& top = r.suggestions[0][0];
+  EXPECT_EQ(top.other, 1);
+  EXPECT_NE(top.explanation.find("routeplanning"), std::string::npos) << top.explanation;
+  EXPECT_EQ(top.explanation.find("route planning"), std::string::npos) << top.explanation;
+  for (const Suggestion& s : r.suggestions[0]) EXPECT_NE(s.other, 2) << "no shared concept, no word";
+}
+
+// The same need met by an exact concept, by a narrower one and by a broader
+// one: exact scores highest, broader/narrower lower but above nothing; each
+// explanation names both concepts in the reader's language.
+TEST(Suggest, BroaderAndNarrowerMatchesScoreBelowExact) {
+  SuggestInput in;
+  in.attendees = {
+      {.id = "q", .sector = "care", .languages = {"nl"}, .challenges = {"Hoe doen wij onze capaciteitsplanning?"}},
+      {.id = "exact", .sector = "industry", .languages = {"en"}, .expertise_text = "capacity planning"},
+      {.id = "narrower", .sector = "industry", .languages = {"en"}, .expertise_text = "queueing theory"},
+      {.id = "broader", .sector = "industry", .languages = {"en"}, .expertise_text = "operations management"},
+      {.id = "q_en", .sector = "care", .languages = {"en"}, .challenges = {"How should we plan our capacity?"}},
+  };
+  SuggestResult r = Suggest(in, SuggestOptions{.top_k = 4}).value();
+  std::map<int, const Suggestion*> by_other;
+  for (const Suggestion& s : r.suggestions[0]) by_other[s.other] = &s;
+  ASSERT_TRUE(by_other.count(1) && by_other.count(2) && by_other.count(3));
+  EXPECT_GT(by_other[1]->score, by_other[2]->score);
+  EXPECT_GT(by_other[1]->score, by_other[3]->score);
+  EXPECT_GT(by_other[2]->score, 0.15);  // more than the cross-sector bonus alone
+  EXPECT_NE(by_other[2]->explanation.find("capaciteitsplanning"), std::string::npos) << by_other[2]->explanation;
+  EXPECT_NE(by_other[2]->explanation.find("wachtrijtheorie"), std::string::npos) << by_other[2]->explanation;
+  EXPECT_NE(by_other[2]->explanation.find("onderdeel"), std::string::npos) << by_other[2]->explanation;
+  EXPECT_NE(by_other[3]->explanation.find("bredere vak"), std::string::npos) << by_other[3]->explanation;
+  // The English reader gets the English labels.
+  bool found = false;
+  for (const Suggestion& s : r.suggestions[4]) {
+    if (s.other != 2) continue;
+    found = true;
+    EXPECT_NE(s.explanation.find("queueing theory"), std::string::npos) << s.explanation;
+    EXPECT_NE(s.explanation.find("capacity planning"), std::string::npos) << s.explanation;
+    EXPECT_EQ(s.explanation.find("wachtrijtheorie"), std::string::npos) << s.explanation;
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST(Suggest, InvalidInputNamesThePlace) {

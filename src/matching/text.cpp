@@ -3,6 +3,8 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <climits>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "matching/thesaurus.h"
@@ -21,7 +23,9 @@ const std::unordered_set<std::string_view>& DutchStopWords() {
       "waarom", "welke", "meer", "veel", "weinig", "steeds", "erg", "heel", "zeer", "elk", "elke", "alle", "iets",
       "niets", "men", "zich", "hier", "daar", "nu", "toen", "omdat", "terwijl", "zonder", "binnen", "buiten", "via",
       "per", "sinds", "tijdens", "lopen", "loop", "loopt", "tegenaan", "graag", "vooral", "ander", "andere", "onze",
-      "eigen", "goed", "goede", "beter", "minder", "groot", "grote", "kleine", "klein", "nieuwe", "nieuw", "zoals"};
+      "eigen", "goed", "goede", "beter", "minder", "groot", "grote", "kleine", "klein", "nieuwe", "nieuw", "zoals",
+      "gaan", "gaat", "ging", "komen", "komt", "doen", "doet", "maken", "maakt", "krijgen", "krijgt", "zien", "ziet",
+      "staan", "staat", "mensen", "echt", "vaak", "soms", "daarom", "hierdoor", "zodat", "waardoor"};
   return kWords;
 }
 
@@ -35,7 +39,8 @@ const std::unordered_set<std::string_view>& EnglishStopWords() {
       "how", "what", "who", "whom", "which", "where", "when", "why", "all", "any", "each", "more", "most", "some",
       "such", "only", "own", "same", "just", "also", "up", "down", "out", "over", "under", "again", "keep", "keeps",
       "kept", "get", "gets", "getting", "help", "helping", "run", "running", "into", "our", "new", "good", "better",
-      "less", "lot", "lots", "many", "much", "way", "ways", "want", "need", "needs", "like", "across", "while"};
+      "less", "lot", "lots", "many", "much", "way", "ways", "want", "need", "needs", "like", "across", "while",
+      "make", "makes", "made", "people", "know", "take", "takes", "often", "every", "because", "still", "even"};
   return kWords;
 }
 
@@ -76,6 +81,8 @@ Language GuessLanguage(const std::vector<std::string>& tokens, Language fallback
 struct TextAnalyzer::Stemmers {
   sb_stemmer* dutch = sb_stemmer_new("dutch", "UTF_8");
   sb_stemmer* english = sb_stemmer_new("english", "UTF_8");
+  // Memo of SplitCompound: the same words recur across profiles.
+  std::unordered_map<std::string, std::vector<std::string>> splits;
   ~Stemmers() {
     if (dutch) sb_stemmer_delete(dutch);
     if (english) sb_stemmer_delete(english);
@@ -94,43 +101,156 @@ std::string TextAnalyzer::Stem(std::string_view token, Language language) const 
   return std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(s));
 }
 
+std::vector<std::string> TextAnalyzer::SplitCompound(std::string_view token) const {
+  constexpr size_t kMinPart = 3;
+  const size_t n = token.size();
+  if (n < 7) return {};
+  auto memo = stemmers_->splits.find(std::string(token));
+  if (memo != stemmers_->splits.end()) return memo->second;
+  const Thesaurus& thesaurus = Thesaurus::Default();
+  // A part ending at the end of the token may be inflected; one inside may
+  // carry a linking "s", "e" or "en" ("personeel-s-planning").
+  auto part_length = [&](size_t from, size_t to) -> size_t {  // 0: not a part
+    std::string part(token.substr(from, to - from));
+    if (thesaurus.IsCompoundPart(part)) return part.size();
+    if (to == n) {
+      if (thesaurus.IsCompoundPartStem(Stem(part, Language::kDutch))) return part.size();
+      for (std::string_view plural : {"s", "en", "'s"}) {
+        if (part.size() >= kMinPart + plural.size() && std::string_view(part).ends_with(plural) &&
+            thesaurus.IsCompoundPart(part.substr(0, part.size() - plural.size()))) {
+          return part.size();
+        }
+      }
+      return 0;
+    }
+    for (std::string_view linker : {"s", "en", "e"}) {
+      if (part.size() >= kMinPart + linker.size() && std::string_view(part).ends_with(linker) &&
+          thesaurus.IsCompoundPart(part.substr(0, part.size() - linker.size()))) {
+        return part.size() - linker.size();
+      }
+    }
+    return 0;
+  };
+  auto boundary = [&](size_t i) { return i == n || (static_cast<unsigned char>(token[i]) & 0xC0) != 0x80; };
+  std::vector<int> best(n + 1, INT_MAX);
+  std::vector<size_t> start(n + 1, 0), keep(n + 1, 0);
+  best[0] = 0;
+  for (size_t i = kMinPart; i <= n; ++i) {
+    if (!boundary(i)) continue;
+    for (size_t j = 0; j + kMinPart <= i; ++j) {
+      if (best[j] == INT_MAX || !boundary(j)) continue;
+      if (j == 0 && i == n) continue;  // the whole token is not a split
+      size_t len = part_length(j, i);
+      if (len > 0 && best[j] + 1 < best[i]) {
+        best[i] = best[j] + 1;
+        start[i] = j;
+        keep[i] = len;
+      }
+    }
+  }
+  std::vector<std::string> parts;
+  if (best[n] != INT_MAX) {
+    for (size_t i = n; i > 0; i = start[i]) parts.emplace_back(token.substr(start[i], keep[i]));
+    std::reverse(parts.begin(), parts.end());
+  }
+  stemmers_->splits.emplace(std::string(token), parts);
+  return parts;
+}
+
 TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, bool use_thesaurus) const {
   TextAnalysis result;
   std::vector<std::string> tokens = Tokenize(text);
   result.language = GuessLanguage(tokens, fallback);
+  const Thesaurus* thesaurus = use_thesaurus ? &Thesaurus::Default() : nullptr;
+  // Compounds become their parts before phrase matching, so "verouderde
+  // bankapplicaties" can meet the phrase "verouderde applicaties". A token
+  // that is a term itself is kept whole.
+  std::vector<uint8_t> is_part(tokens.size(), 0);
+  if (thesaurus) {
+    std::vector<std::string> expanded;
+    std::vector<uint8_t> part_flags;
+    for (std::string& t : tokens) {
+      std::vector<std::string> parts;
+      if (t.size() >= 7 && !IsStopWord(t) && !thesaurus->IsSingleTokenTerm(Stem(t, Language::kDutch)) &&
+          !thesaurus->IsSingleTokenTerm(Stem(t, Language::kEnglish))) {
+        parts = SplitCompound(t);
+      }
+      if (parts.empty()) {
+        expanded.push_back(std::move(t));
+        part_flags.push_back(0);
+      } else {
+        for (std::string& p : parts) {
+          expanded.push_back(std::move(p));
+          part_flags.push_back(1);
+        }
+      }
+    }
+    tokens = std::move(expanded);
+    is_part = std::move(part_flags);
+  }
   std::vector<std::string> nl(tokens.size()), en(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     nl[i] = Stem(tokens[i], Language::kDutch);
     en[i] = Stem(tokens[i], Language::kEnglish);
   }
   std::vector<uint8_t> covered(tokens.size(), 0);
-  if (use_thesaurus) {
-    const Thesaurus& thesaurus = Thesaurus::Default();
+  if (thesaurus) {
     auto token_matches = [&](size_t i, const std::vector<std::string>& stems) {
       for (const std::string& s : stems) {
         if (s == nl[i] || s == en[i]) return true;
       }
       return false;
     };
+    // Longest match wins: at one start, a phrase ("nursing homes") hides the
+    // shorter terms it begins with ("nursing"), and a token inside a matched
+    // phrase starts no single-word term.
+    std::vector<uint8_t> in_phrase(tokens.size(), 0);
+    std::vector<size_t> at;
+    std::vector<std::pair<int, std::vector<size_t>>> found;
     for (size_t i = 0; i < tokens.size(); ++i) {
+      found.clear();
+      size_t longest = 0;
       for (const std::string* first : {&nl[i], &en[i]}) {
-        const std::vector<int>* candidates = thesaurus.PatternsStartingWith(*first);
+        const std::vector<int>* candidates = thesaurus->PatternsStartingWith(*first);
         if (!candidates) continue;
         for (int k : *candidates) {
-          const TermPattern& pattern = thesaurus.patterns()[k];
-          size_t len = pattern.token_stems.size();
-          if (i + len > tokens.size()) continue;
-          bool ok = true;
-          for (size_t j = 1; j < len && ok; ++j) ok = token_matches(i + j, pattern.token_stems[j]);
-          if (!ok) continue;
-          result.concepts.push_back(pattern.concept_index);
-          for (size_t j = 0; j < len; ++j) covered[i + j] = 1;
+          const TermPattern& pattern = thesaurus->patterns()[k];
+          // A stop word starts no single-word term (Dutch "van" is not
+          // English "vans"), only an exact phrase ("too hot").
+          if (pattern.token_stems.size() == 1 && (in_phrase[i] || IsStopWord(tokens[i]))) continue;
+          // Each next token of the phrase follows within kMaxGap content
+          // words (stop words are free) unless the phrase is exact.
+          at.assign(1, i);
+          for (size_t j = 1; j < pattern.token_stems.size(); ++j) {
+            size_t p = at.back() + 1;
+            int gap = 0;
+            while (p < tokens.size() && !token_matches(p, pattern.token_stems[j])) {
+              if (pattern.exact || (!IsStopWord(tokens[p]) && ++gap > TermPattern::kMaxGap)) {
+                p = tokens.size();
+                break;
+              }
+              ++p;
+            }
+            if (p >= tokens.size()) break;
+            at.push_back(p);
+          }
+          if (at.size() != pattern.token_stems.size()) continue;
+          longest = std::max(longest, at.size());
+          found.push_back({pattern.concept_index, at});
         }
       }
-      // Dutch compounds: "wachtlijstprobleem" contains "wachtlijst".
-      if (!covered[i] && result.language == Language::kDutch && tokens[i].size() >= 9) {
-        for (int k : thesaurus.compound_patterns()) {
-          const TermPattern& pattern = thesaurus.patterns()[k];
+      for (const auto& [concept_index, positions] : found) {
+        if (positions.size() < longest) continue;
+        result.concepts.push_back(concept_index);
+        for (size_t p : positions) {
+          covered[p] = 1;
+          if (positions.size() > 1) in_phrase[p] = 1;
+        }
+      }
+      // Dutch compounds the split misses: "wachtlijstprobleem" contains "wachtlijst".
+      if (!covered[i] && !is_part[i] && result.language == Language::kDutch && tokens[i].size() >= 9) {
+        for (int k : thesaurus->compound_patterns()) {
+          const TermPattern& pattern = thesaurus->patterns()[k];
           if (tokens[i].size() >= pattern.raw.size() + 3 && tokens[i].find(pattern.raw) != std::string::npos) {
             result.concepts.push_back(pattern.concept_index);
             covered[i] = 1;
@@ -141,7 +261,8 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (covered[i] || IsStopWord(tokens[i]) || tokens[i].size() < 3) continue;
-    result.terms.push_back(result.language == Language::kDutch ? nl[i] : en[i]);
+    // Parts of a split compound are Dutch whatever the text's language.
+    result.terms.push_back(is_part[i] || result.language == Language::kDutch ? nl[i] : en[i]);
   }
   std::sort(result.concepts.begin(), result.concepts.end());
   result.concepts.erase(std::unique(result.concepts.begin(), result.concepts.end()), result.concepts.end());

@@ -1,6 +1,8 @@
 // Bilingual (Dutch/English) text analysis for the relevance engine: tokenising,
-// stop words, Snowball stemming (libstemmer) and mapping text onto concepts of
-// the shipped thesaurus (thesaurus.h), so "wachtlijst" and "waiting list" meet.
+// stop words, Snowball stemming (libstemmer), splitting Dutch compounds against
+// the thesaurus vocabulary ("wijkverpleegkundigen" -> "wijk" + "verpleegkundigen")
+// and mapping text onto concepts of the shipped thesaurus (thesaurus.h), so
+// "wachtlijst" and "waiting list" meet.
 //
 //   TextAnalyzer analyzer;   // one per thread
 //   TextAnalysis a = analyzer.Analyze("Onze wachtlijsten groeien", Language::kDutch);
@@ -42,6 +44,12 @@ class TextAnalyzer {
   // `use_thesaurus` = false gives the plain stemmed-word baseline (no concepts).
   TextAnalysis Analyze(std::string_view text, Language fallback, bool use_thesaurus = true) const;
   std::string Stem(std::string_view token, Language language) const;
+  // Splits a compound into the fewest known parts (each >= 3 bytes, a part
+  // being a single-token thesaurus term or an extra part word of the file),
+  // allowing a linking "s", "e" or "en" after a non-final part and an
+  // inflected final part ("personeelsplanningen" -> {"personeel", "planningen"}).
+  // Empty when the token is shorter than 7 bytes or has no split into >= 2 parts.
+  std::vector<std::string> SplitCompound(std::string_view token) const;
 
  private:
   struct Stemmers;

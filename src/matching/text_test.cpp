@@ -1,4 +1,5 @@
-// Text analysis: stemming, stop words and the shipped thesaurus.
+// Text analysis: stemming, stop words, compound splitting, phrases and the
+// shipped thesaurus with its broader/narrower relations.
 #include "matching/text.h"
 
 #include <gtest/gtest.h>
@@ -47,10 +48,80 @@ TEST(Text, StopWordsAndLanguageGuess) {
   EXPECT_EQ(a.Stem("planningen", Language::kDutch), a.Stem("planning", Language::kDutch));
 }
 
+TEST(Text, DutchCompoundsSplitAgainstTheVocabulary) {
+  TextAnalyzer a;
+  EXPECT_EQ(a.SplitCompound("bankapplicaties"), (std::vector<std::string>{"bank", "applicaties"}));
+  // Linking "s" after a part, inflected last part.
+  EXPECT_EQ(a.SplitCompound("betalingsachterstanden"), (std::vector<std::string>{"betaling", "achterstanden"}));
+  EXPECT_EQ(a.SplitCompound("wijkverpleegkundigen"), (std::vector<std::string>{"wijk", "verpleegkundigen"}));
+  // Fewest parts: the term "wijkverpleegkundigen" beats wijk + verpleegkundigen.
+  EXPECT_EQ(a.SplitCompound("wijkverpleegkundigenrooster"),
+            (std::vector<std::string>{"wijkverpleegkundigen", "rooster"}));
+  EXPECT_TRUE(a.SplitCompound("planning").empty());     // a word, not a compound
+  EXPECT_TRUE(a.SplitCompound("qwertyuiopas").empty());  // no known parts
+  // The parts carry concepts the whole word does not have as a term.
+  TextAnalysis t = a.Analyze("Het wijkverpleegkundigenrooster klopt nooit", Language::kDutch);
+  EXPECT_TRUE(HasConcept(t, "home_care"));
+  EXPECT_TRUE(HasConcept(t, "scheduling"));
+  // Split before phrase matching: "verouderde bank|applicaties" meets the
+  // phrase "verouderde applicaties".
+  EXPECT_TRUE(HasConcept(a.Analyze("Onze verouderde bankapplicaties", Language::kDutch), "legacy_it"));
+  // Without a split the compound stays one plain word.
+  EXPECT_FALSE(HasConcept(a.Analyze("Onze bankapplicaties", Language::kDutch), "legacy_it"));
+}
+
+TEST(Text, NoSharedWordAcrossLanguagesOneConcept) {
+  TextAnalyzer a;
+  EXPECT_TRUE(HasConcept(a.Analyze("wijkverpleging", Language::kDutch), "home_care"));
+  EXPECT_TRUE(HasConcept(a.Analyze("district nursing", Language::kEnglish), "home_care"));
+  EXPECT_TRUE(HasConcept(a.Analyze("Wij betalen te veel voor stroom en aardgas", Language::kDutch), "energy_costs"));
+  EXPECT_TRUE(HasConcept(a.Analyze("our power and gas consumption", Language::kEnglish), "energy_costs"));
+  EXPECT_TRUE(HasConcept(a.Analyze("wachtrijmodellen", Language::kDutch), "queueing"));
+  EXPECT_TRUE(HasConcept(a.Analyze("queueing theory", Language::kEnglish), "queueing"));
+}
+
+TEST(Text, PhrasesAllowSmallGapsAndStopWordsStartNoTerm) {
+  TextAnalyzer a;
+  // "stoppen met de studie" with two words in between.
+  EXPECT_TRUE(HasConcept(a.Analyze("Eerstejaars stoppen al na een paar maanden met hun studie", Language::kDutch),
+                         "dropout"));
+  EXPECT_FALSE(HasConcept(a.Analyze("Wij stoppen binnenkort met de verkoop van oude boeken over studie", Language::kDutch),
+                          "dropout"));
+  // An exact phrase may start with a stop word; a single stop word is no term.
+  EXPECT_TRUE(HasConcept(a.Analyze("The classrooms are too hot", Language::kEnglish), "indoor_climate"));
+  EXPECT_FALSE(HasConcept(a.Analyze("Adviseur van de gemeente", Language::kDutch), "route_planning"));  // not "vans"
+  // Longest match: "nursing homes" is elderly care, not also nursing.
+  TextAnalysis t = a.Analyze("transfers to nursing homes stall", Language::kEnglish);
+  EXPECT_TRUE(HasConcept(t, "elderly_care"));
+  EXPECT_FALSE(HasConcept(t, "nursing"));
+}
+
+TEST(Thesaurus, BroaderAndNarrowerRelations) {
+  const Thesaurus& t = Thesaurus::Default();
+  int queueing = t.FindConcept("queueing"), capacity = t.FindConcept("capacity_planning");
+  int waiting = t.FindConcept("waiting_list"), utilisation = t.FindConcept("utilisation");
+  ASSERT_GE(queueing, 0);
+  ASSERT_GE(capacity, 0);
+  EXPECT_EQ(t.Relation(queueing, capacity), ConceptRelation::kBroader);
+  EXPECT_EQ(t.Relation(capacity, queueing), ConceptRelation::kNarrower);
+  EXPECT_EQ(t.Relation(waiting, queueing), ConceptRelation::kRelated);
+  EXPECT_EQ(t.Relation(queueing, waiting), ConceptRelation::kRelated);  // symmetric
+  EXPECT_EQ(t.Relation(queueing, utilisation), ConceptRelation::kSibling);
+  EXPECT_GE(t.concepts().size(), 100u);
+  // Every concept has both labels (explanations need them).
+  for (const Concept& c : t.concepts()) {
+    EXPECT_FALSE(c.label_nl.empty()) << c.id;
+    EXPECT_FALSE(c.label_en.empty()) << c.id;
+  }
+}
+
 TEST(Thesaurus, BadFileIsRejectedWithTheLine) {
   Result<Thesaurus> t = Thesaurus::Parse("# comment\nonly\ttwo\n");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().field(), "thesaurus line 2");
+  Result<Thesaurus> u = Thesaurus::Parse("a\tA\tA\tx\t\tnope\n");
+  ASSERT_FALSE(u.ok());
+  EXPECT_EQ(u.status().field(), "thesaurus concept a");  // unknown broader concept
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "matching/thesaurus.h"
 
+#include <algorithm>
+
 #include "matching/text.h"
 #include "util/strings.h"
 
@@ -8,15 +10,41 @@ namespace internal {
 extern const std::string_view kThesaurusTsv;  // thesaurus_data.cpp (generated)
 }  // namespace internal
 
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& ch : s) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return s;
+}
+
+std::vector<std::string> Ids(const std::vector<std::string>& fields, size_t k) {
+  return fields.size() > k ? Split(Trim(fields[k]), ',') : std::vector<std::string>{};
+}
+
+bool Contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+}  // namespace
+
 Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
   Thesaurus t;
-  std::vector<std::vector<std::string>> related_ids;
+  std::vector<std::vector<std::string>> related_ids, broader_ids;
+  std::vector<std::string> extra_parts;
   int line_number = 0;
   for (const std::string& line : Split(tsv, '\n')) {
     ++line_number;
     std::string trimmed = Trim(line);
     if (trimmed.empty() || trimmed[0] == '#') continue;
     std::vector<std::string> fields = Split(line, '\t');
+    if (Trim(fields[0]) == "+") {  // extra compound parts
+      if (fields.size() < 2) return InvalidArgument("expected words after '+'", "thesaurus line " + std::to_string(line_number));
+      for (const std::string& w : Split(fields[1], ';')) {
+        std::string lower = Lower(Trim(w));
+        if (!lower.empty()) extra_parts.push_back(lower);
+      }
+      continue;
+    }
     if (fields.size() < 4) {
       return InvalidArgument("expected at least 4 tab-separated fields", "thesaurus line " + std::to_string(line_number));
     }
@@ -25,35 +53,52 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
     c.label_en = Trim(fields[1]);
     c.label_nl = Trim(fields[2]);
     for (const std::string& term : Split(fields[3], ';')) {
-      std::string lower = Trim(term);
-      for (char& ch : lower) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
+      std::string lower = Lower(Trim(term));
       if (!lower.empty()) c.terms.push_back(lower);
     }
     if (t.FindConcept(c.id) >= 0) {
       return InvalidArgument("duplicate concept \"" + c.id + "\"", "thesaurus line " + std::to_string(line_number));
     }
-    related_ids.push_back(fields.size() > 4 ? Split(Trim(fields[4]), ',') : std::vector<std::string>{});
+    related_ids.push_back(Ids(fields, 4));
+    broader_ids.push_back(Ids(fields, 5));
     t.concepts_.push_back(std::move(c));
   }
   TextAnalyzer stemmer;
   for (size_t k = 0; k < t.concepts_.size(); ++k) {
-    for (const std::string& id : related_ids[k]) {
-      std::string rid = Trim(id);
-      if (rid.empty()) continue;
-      int r = t.FindConcept(rid);
-      if (r < 0) return InvalidArgument("unknown related concept \"" + rid + "\"", "thesaurus concept " + t.concepts_[k].id);
-      t.concepts_[k].related.push_back(r);
+    for (auto [ids, out, what] : {std::tuple{&related_ids[k], &t.concepts_[k].related, "related"},
+                                  std::tuple{&broader_ids[k], &t.concepts_[k].broader, "broader"}}) {
+      for (const std::string& id : *ids) {
+        std::string rid = Trim(id);
+        if (rid.empty()) continue;
+        int r = t.FindConcept(rid);
+        if (r < 0) {
+          return InvalidArgument(std::string("unknown ") + what + " concept \"" + rid + "\"",
+                                 "thesaurus concept " + t.concepts_[k].id);
+        }
+        if (r == static_cast<int>(k)) return InvalidArgument("a concept cannot relate to itself", "thesaurus concept " + rid);
+        if (!Contains(*out, r)) out->push_back(r);
+      }
     }
     for (const std::string& term : t.concepts_[k].terms) {
       TermPattern p;
       p.concept_index = static_cast<int>(k);
-      for (const std::string& token : Tokenize(term)) {
+      std::vector<std::string> tokens = Tokenize(term);
+      std::vector<std::string> content;
+      for (const std::string& token : tokens) {
+        if (!IsStopWord(token)) content.push_back(token);
+      }
+      p.exact = content.size() < 2;
+      for (const std::string& token : p.exact ? tokens : content) {
         p.token_stems.push_back({stemmer.Stem(token, Language::kDutch), stemmer.Stem(token, Language::kEnglish)});
       }
       if (p.token_stems.empty()) continue;
-      if (p.token_stems.size() == 1) p.raw = Tokenize(term)[0];
+      if (tokens.size() == 1) {
+        p.raw = tokens[0];
+        t.compound_words_.insert(p.raw);
+        t.compound_stems_.insert(p.token_stems[0][0]);
+        t.single_token_stems_.insert(p.token_stems[0][0]);
+        t.single_token_stems_.insert(p.token_stems[0][1]);
+      }
       int index = static_cast<int>(t.patterns_.size());
       for (const std::string& s : p.token_stems[0]) {
         auto& list = t.by_first_stem_[s];
@@ -61,6 +106,15 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
       }
       if (p.raw.size() >= 6) t.compound_patterns_.push_back(index);
       t.patterns_.push_back(std::move(p));
+    }
+  }
+  for (size_t k = 0; k < t.concepts_.size(); ++k) {
+    for (int b : t.concepts_[k].broader) t.concepts_[b].narrower.push_back(static_cast<int>(k));
+  }
+  for (const std::string& w : extra_parts) {
+    for (const std::string& token : Tokenize(w)) {
+      t.compound_words_.insert(token);
+      t.compound_stems_.insert(stemmer.Stem(token, Language::kDutch));
     }
   }
   return t;
@@ -85,6 +139,18 @@ int Thesaurus::FindConcept(std::string_view id) const {
 const std::vector<int>* Thesaurus::PatternsStartingWith(const std::string& stem) const {
   auto it = by_first_stem_.find(stem);
   return it == by_first_stem_.end() ? nullptr : &it->second;
+}
+
+ConceptRelation Thesaurus::Relation(int c, int e) const {
+  if (c == e) return ConceptRelation::kSame;
+  const Concept& a = concepts_[c];
+  if (Contains(a.broader, e)) return ConceptRelation::kBroader;
+  if (Contains(a.narrower, e)) return ConceptRelation::kNarrower;
+  if (Contains(a.related, e) || Contains(concepts_[e].related, c)) return ConceptRelation::kRelated;
+  for (int b : a.broader) {
+    if (Contains(concepts_[e].broader, b)) return ConceptRelation::kSibling;
+  }
+  return ConceptRelation::kNone;
 }
 
 }  // namespace verbinder::matching

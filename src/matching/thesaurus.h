@@ -1,8 +1,10 @@
 // The bilingual concept thesaurus of the network's domain (care, industry,
-// government, education), shipped inside the binary from data/thesaurus.tsv.
-// Each concept has a Dutch and an English label (used in explanations), terms
-// in both languages, and related concepts (a waiting list is related to lead
-// time: a care challenge finds an industry expert).
+// government, education, finance), shipped inside the binary from
+// data/thesaurus.tsv. Each concept has a Dutch and an English label (used in
+// explanations), terms in both languages, related concepts (a waiting list is
+// related to lead time: a care challenge finds an industry expert) and broader
+// concepts (queueing theory is part of capacity planning). It also holds the
+// vocabulary that Dutch compounds are split against (text.h).
 //
 //   const Thesaurus& t = Thesaurus::Default();
 //   int k = t.FindConcept("waiting_list");
@@ -15,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "util/status.h"
@@ -27,14 +30,26 @@ struct Concept {
   std::string label_nl;
   std::vector<std::string> terms;  // raw, lowercase, as written in the file
   std::vector<int> related;        // concept indices
+  std::vector<int> broader;        // concept indices (file column 6)
+  std::vector<int> narrower;       // inverse of broader
 };
+
+// How concept e relates to concept c (as seen from c).
+enum class ConceptRelation { kNone, kSame, kBroader, kNarrower, kRelated, kSibling };
 
 // A term as a sequence of tokens; each token matches a text token when one of
 // its Dutch/English stems equals one of the text token's stems.
+// Stop words inside a phrase are dropped when two content words remain
+// ("stoppen met de studie" -> stoppen, studie), and the content words then
+// match in order with at most kMaxGap other content words between them
+// ("stoppen na een paar maanden met hun studie"). Otherwise ("run out") the
+// tokens must follow each other exactly.
 struct TermPattern {
+  static constexpr int kMaxGap = 2;
   int concept_index = 0;
   std::vector<std::vector<std::string>> token_stems;  // per token: {nl stem, en stem}
   std::string raw;                                    // single-token raw term, for compounds
+  bool exact = false;                                 // no gaps allowed
 };
 
 class Thesaurus {
@@ -48,14 +63,28 @@ class Thesaurus {
   // Patterns whose first token has `stem` among its stems.
   const std::vector<int>* PatternsStartingWith(const std::string& stem) const;
   const std::vector<TermPattern>& patterns() const { return patterns_; }
+  // True when `stem` (Dutch or English) is a whole single-token term: such a
+  // word is never split as a compound.
+  bool IsSingleTokenTerm(const std::string& stem) const { return single_token_stems_.count(stem) > 0; }
   // Single-token raw terms of >= 6 letters, matched inside Dutch compounds.
   const std::vector<int>& compound_patterns() const { return compound_patterns_; }
+  // Words a compound may be split into: every single-token term plus the
+  // extra parts listed on '+' lines of the file (raw, lowercase), and their
+  // Dutch stems (for an inflected last part: "...verpleegkundigen").
+  bool IsCompoundPart(const std::string& raw) const { return compound_words_.count(raw) > 0; }
+  bool IsCompoundPartStem(const std::string& stem) const { return compound_stems_.count(stem) > 0; }
+  // The closest relation from c to e: same, e broader/narrower than c (one
+  // hop), related (either direction), sibling (a shared broader concept).
+  ConceptRelation Relation(int c, int e) const;
 
  private:
   std::vector<Concept> concepts_;
   std::vector<TermPattern> patterns_;
   std::unordered_map<std::string, std::vector<int>> by_first_stem_;
   std::vector<int> compound_patterns_;
+  std::unordered_set<std::string> compound_words_;
+  std::unordered_set<std::string> single_token_stems_;
+  std::unordered_set<std::string> compound_stems_;
 };
 
 }  // namespace verbinder::matching

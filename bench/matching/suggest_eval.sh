@@ -1,0 +1,16 @@
+#!/bin/sh
+# Prints the suggestion quality and speed figures of docs/performance-matching.md
+# ("Suggestions: quality and speed").
+# Usage: bench/matching/suggest_eval.sh [BUILD_DIR]   (default: build)
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-$ROOT/build}
+cmake --build "$BUILD" -j2 --target suggest_eval_bench matching_bench >/dev/null
+BIN="$BUILD/bench/matching/suggest_eval_bench"
+cd "$ROOT"
+echo "# machine: $(nproc) cores, $(uname -sr), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$BIN" eval bench/matching/suggest_eval
+"$BIN" eval bench/matching/suggest_eval --words-only
+"$BIN" speed 5000 bench/matching/suggest_eval --top 5
+"$BIN" speed 5000 bench/matching/suggest_eval --top 50
+"$BUILD/bench/matching/matching_bench" suggest 5000

@@ -1,0 +1,214 @@
+// suggest_eval_bench eval [DIR] [--words-only] [--verbose]
+//   Quality of `Suggest` on the labelled set DIR/pairs.json + DIR/pool.json
+//   (default bench/matching/suggest_eval): hit@1, hit@5, MRR for the tuning
+//   half (even pair ids), the held-out half (odd ids) and all pairs, per
+//   language kind, and how many top-5 explanations name a linking concept.
+// suggest_eval_bench speed N [DIR] [--top K] [--seed S]
+//   Wall time of one Suggest call for N attendees recombined from the set's
+//   profiles (expertise of one member, challenges of one or two others, random
+//   sector and organization, N ties and N/20 requests), and peak RSS.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "matching/suggest_eval.h"
+#include "matching/text.h"
+#include "matching/thesaurus.h"
+
+using namespace verbinder::matching;
+
+namespace {
+
+json_io::Json Load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto doc = json_io::ParseJsonText(ss.str());
+  if (!doc.ok()) {
+    std::fprintf(stderr, "%s: %s\n", path.c_str(), doc.status().ToString().c_str());
+    std::exit(2);
+  }
+  return *doc;
+}
+
+SuggestEvalSet LoadSet(const std::string& dir) {
+  auto set = LoadSuggestEvalSet(Load(dir + "/pairs.json"), Load(dir + "/pool.json"));
+  if (!set.ok()) {
+    std::fprintf(stderr, "%s\n", set.status().ToString().c_str());
+    std::exit(2);
+  }
+  return *set;
+}
+
+bool Flag(int argc, char** argv, const char* flag) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], flag) == 0) return true;
+  }
+  return false;
+}
+
+long Option(int argc, char** argv, const char* name, long fallback) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::strcmp(argv[i], name) == 0) return std::atol(argv[i + 1]);
+  }
+  return fallback;
+}
+
+std::string Dir(int argc, char** argv, int position) {
+  if (argc > position && argv[position][0] != '-') return argv[position];
+  return "bench/matching/suggest_eval";
+}
+
+void Print(const char* name, const SuggestEvalMetrics& m) {
+  std::printf("%-22s queries=%2d hit@1=%.3f hit@5=%.3f MRR=%.3f explanations_naming_concept=%d/%d\n", name,
+              m.queries, m.hit_at_1, m.hit_at_5, m.mrr, m.explained, m.hits_at_5);
+}
+
+int Eval(int argc, char** argv) {
+  SuggestEvalSet set = LoadSet(Dir(argc, argv, 2));
+  SuggestOptions options;
+  options.use_thesaurus = !Flag(argc, argv, "--words-only");
+  auto report = EvaluateSuggest(set, options);
+  if (!report.ok()) {
+    std::fprintf(stderr, "%s\n", report.status().ToString().c_str());
+    return 1;
+  }
+  std::printf("# %zu pairs, %zu profiles, %s\n", set.pairs.size(), set.input.attendees.size(),
+              options.use_thesaurus ? "thesaurus" : "words only");
+  Print("tuning (even ids)", report->even);
+  Print("held out (odd ids)", report->odd);
+  Print("all", report->all);
+  std::map<std::string, SuggestEvalMetrics> by_kind;
+  for (size_t k = 0; k < set.pairs.size(); ++k) {
+    SuggestEvalMetrics& m = by_kind[set.pairs[k].kind];
+    int rank = report->outcomes[k].rank;
+    ++m.queries;
+    m.hit_at_1 += report->outcomes[k].hit_at_1;
+    m.hit_at_5 += report->outcomes[k].hit_at_5;
+    m.mrr += report->outcomes[k].reciprocal_rank;
+    if (rank >= 1 && rank <= 5) {
+      ++m.hits_at_5;
+      m.explained += report->outcomes[k].names_concept;
+    }
+  }
+  for (auto& [kind, m] : by_kind) {
+    m.hit_at_1 /= m.queries;
+    m.hit_at_5 /= m.queries;
+    m.mrr /= m.queries;
+    Print(("kind " + kind).c_str(), m);
+  }
+  if (long q = Option(argc, argv, "--pair", 0); q > 0) {
+    // Development aid: the query's top 8 with scores and explanations.
+    SuggestOptions deep = options;
+    deep.top_k = 8;
+    auto r = Suggest(set.input, deep);
+    TextAnalyzer analyzer;
+    auto show = [&](const char* what, const std::string& text, const SuggestAttendee& a) {
+      Language fallback = !a.languages.empty() && a.languages[0] == "nl" ? Language::kDutch : Language::kEnglish;
+      TextAnalysis t = analyzer.Analyze(text, fallback);
+      std::printf("  %s %s:", a.id.c_str(), what);
+      for (int c : t.concepts) std::printf(" %s", Thesaurus::Default().concepts()[c].id.c_str());
+      std::printf(" |");
+      for (const std::string& w : t.terms) std::printf(" %s", w.c_str());
+      std::printf("\n");
+    };
+    for (const SuggestEvalPair& p : set.pairs) {
+      if (p.id != q) continue;
+      const SuggestAttendee& qa = set.input.attendees[p.query];
+      const SuggestAttendee& ta = set.input.attendees[p.target];
+      for (const std::string& c : qa.challenges) show("challenge", c, qa);
+      std::string qe = qa.expertise_text, te = ta.expertise_text;
+      for (const std::string& t : qa.expertise_tags) qe += " . " + t;
+      for (const std::string& t : ta.expertise_tags) te += " . " + t;
+      show("expertise", qe, qa);
+      show("expertise", te, ta);
+      for (const Suggestion& s : r->suggestions[p.query]) {
+        std::printf("%s%s %.4f %s\n", s.other == p.target ? "* " : "  ", set.input.attendees[s.other].id.c_str(), s.score,
+                    s.explanation.c_str());
+      }
+    }
+  }
+  if (Flag(argc, argv, "--verbose")) {
+    for (size_t k = 0; k < set.pairs.size(); ++k) {
+      const SuggestEvalOutcome& o = report->outcomes[k];
+      std::string top;
+      for (int t : o.top) top += " " + set.input.attendees[t].id;
+      std::printf("pair %2d rank %2d %s top5:%s | %s\n", o.pair_id, o.rank, o.names_concept ? "concept" : "-------",
+                  top.c_str(), o.explanation.c_str());
+    }
+  }
+  return 0;
+}
+
+double PeakMb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024.0;
+}
+
+int Speed(int argc, char** argv) {
+  const int n = std::atoi(argv[2]);
+  SuggestEvalSet set = LoadSet(Dir(argc, argv, 3));
+  std::mt19937_64 rng(static_cast<uint64_t>(Option(argc, argv, "--seed", 1)));
+  auto pick = [&](size_t k) { return static_cast<size_t>(rng() % k); };
+  const auto& src = set.input.attendees;
+  const char* sectors[] = {"care", "industry", "government", "education", "finance"};
+  SuggestInput in;
+  for (int i = 0; i < n; ++i) {
+    const SuggestAttendee& a = src[pick(src.size())];
+    const SuggestAttendee& b = src[pick(src.size())];
+    const SuggestAttendee& c = src[pick(src.size())];
+    SuggestAttendee x;
+    x.id = "m" + std::to_string(i);
+    x.sector = sectors[pick(5)];
+    x.organization = "org" + std::to_string(pick(static_cast<size_t>(n / 8 + 1)));
+    x.languages = a.languages;
+    x.expertise_tags = a.expertise_tags;
+    x.expertise_text = a.expertise_text;
+    x.challenges = b.challenges;
+    if (rng() % 2) x.challenges.insert(x.challenges.end(), c.challenges.begin(), c.challenges.end());
+    in.attendees.push_back(std::move(x));
+  }
+  for (int k = 0; k < n; ++k) {
+    int a = static_cast<int>(pick(n)), b = static_cast<int>(pick(n));
+    if (a != b) in.ties.push_back({.a = a, .b = b, .real = rng() % 2 == 0});
+  }
+  for (int k = 0; k < n / 20; ++k) {
+    int a = static_cast<int>(pick(n)), b = static_cast<int>(pick(n));
+    if (a != b) in.requests.push_back({.from = a, .to = b});
+  }
+  SuggestOptions options;
+  options.top_k = static_cast<int>(Option(argc, argv, "--top", 5));
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = Suggest(in, options);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!r.ok()) return 1;
+  size_t listed = 0;
+  for (const auto& s : r->suggestions) listed += s.size();
+  std::printf("suggest_speed attendees=%d top=%d seconds=%.3f suggestions=%zu peak_rss_mb=%.0f\n", n, options.top_k,
+              seconds, listed, PeakMb());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && std::strcmp(argv[1], "eval") == 0) return Eval(argc, argv);
+  if (argc >= 3 && std::strcmp(argv[1], "speed") == 0) return Speed(argc, argv);
+  std::fprintf(stderr,
+               "usage: suggest_eval_bench eval [DIR] [--words-only] [--verbose] [--pair ID]\n"
+               "       suggest_eval_bench speed N [DIR] [--top K] [--seed S]\n");
+  return 2;
+}
