@@ -1,18 +1,26 @@
 // /api/v1/articles and /api/v1/newsletter/*: knowledge articles (with leader
 // approval), subscriptions (double opt-in, one-click unsubscribe per
-// RFC 8058) and the leader's preview and delivery status of an issue.
+// RFC 8058) and the leader's preview and delivery status of an issue, the
+// leader's edition of a month (introduction, chosen articles and events,
+// newsletter/edition.h), and the state of mail delivery for the leader's
+// pages (GET /api/v1/mail/status: set up or not, what waits in the outbox).
 //
 // The confirm and unsubscribe links carry a signed token and need no login:
 // GET shows a page with a button (so link scanners change nothing), POST acts.
 // The unsubscribe token also opens the subscriber's preferences (language,
 // topics). The leader sends a test to themselves and starts the background
 // send; its progress is read from the delivery log by any server process.
+#include <algorithm>
+
 #include "api/app.h"
 #include "mail/smtp.h"
 #include "domain/json_codec.h"
 #include "domain/validation.h"
 #include "newsletter/articles.h"
 #include "newsletter/compose.h"
+#include "newsletter/edition.h"
+#include "mail/config.h"
+#include "domain/db_util.h"
 #include "newsletter/markdown.h"
 #include "newsletter/sender.h"
 #include "newsletter/subscriptions.h"
@@ -123,6 +131,68 @@ bool WantsJson(const Request& req) {
   if (ct && StartsWith(AsciiLower(*ct), "application/json")) return true;
   return accept && AsciiLower(*accept).find("application/json") != std::string::npos &&
          AsciiLower(*accept).find("text/html") == std::string::npos;
+}
+
+Result<std::vector<model::Id>> GetIdList(const Json& j, const std::string& field) {
+  std::vector<model::Id> out;
+  if (!j.contains(field)) return InvalidArgument("is required", field);
+  if (!j[field].is_array()) return InvalidArgument("must be an array of ids", field);
+  for (size_t i = 0; i < j[field].size(); ++i) {
+    const Json& v = j[field][i];
+    if (!v.is_number_integer() || v.get<int64_t>() <= 0)
+      return InvalidArgument("must be a positive id", field + "[" + std::to_string(i) + "]");
+    out.push_back(v.get<int64_t>());
+  }
+  return out;
+}
+
+Json EditionJson(const newsletter::Edition& e, bool saved, const newsletter::EditionCandidates& c) {
+  Json articles = Json::array(), events = Json::array();
+  for (const auto& a : c.articles)
+    articles.push_back({{"id", a.id}, {"title", a.title}, {"summary", a.summary}, {"author_name", a.author_name},
+                        {"language", a.language}, {"published_at", a.published_at}});
+  for (const auto& ev : c.events)
+    events.push_back({{"id", ev.id}, {"title", ev.title}, {"kind", ev.kind}, {"starts_at", ev.starts_at},
+                      {"location", ev.location}, {"free", ev.free}});
+  return {{"month", e.month}, {"saved", saved}, {"intro_nl", e.intro_nl}, {"intro_en", e.intro_en},
+          {"articles", e.article_ids}, {"events", e.event_ids},
+          {"updated_at", e.updated_at ? Json(e.updated_at) : Json(nullptr)},
+          {"candidates", {{"articles", articles}, {"events", events}}}};
+}
+
+// The outbox's waiting mail, grouped as the leader's pages name it.
+struct MailState {
+  bool configured = false;
+  std::vector<std::string> missing;
+  std::string from_email;
+  int64_t waiting = 0, failed = 0, invitations = 0, confirmations = 0, password_resets = 0, notifications = 0;
+};
+
+Result<MailState> ReadMailState(storage::Database& db) {
+  return domain::WithSession<MailState>(db, [](soci::session& sql) -> Result<MailState> {
+    MailState m;
+    VB_ASSIGN_OR_RETURN(auto cfg, mail::LoadMailConfig(sql));
+    m.configured = cfg.configured;
+    if (cfg.smtp.url.empty()) m.missing.push_back("mail.smtp_url");
+    const std::string from = AsciiLower(cfg.from_email);
+    if (from.size() < 8 || from.compare(from.size() - 8, 8, ".invalid") == 0) m.missing.push_back("mail.from_email");
+    m.from_email = m.configured ? cfg.from_email : "";
+    std::string kind, status;
+    long long n = 0;
+    soci::statement st = (sql.prepare << "SELECT kind, status, COUNT(*) FROM outbox WHERE status IN ('pending', 'sending', 'failed') "
+                                         "GROUP BY kind, status",
+                          soci::into(kind), soci::into(status), soci::into(n));
+    st.execute();
+    while (st.fetch()) {
+      if (status == "failed") { m.failed += n; continue; }
+      m.waiting += n;
+      if (kind == "account.invitation") m.invitations += n;
+      else if (kind == "account.confirm" || kind == "newsletter.confirm") m.confirmations += n;
+      else if (kind == "account.password_reset") m.password_resets += n;
+      else if (StartsWith(kind, "notification.")) m.notifications += n;
+    }
+    return m;
+  });
 }
 
 std::string PathToken(const Ctx& ctx) {
@@ -395,6 +465,51 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(auto r, newsletter::IssueStatus(app.db(), month));
     return Response::JsonBody({{"month", month}, {"recipients", r.recipients}, {"sent", r.sent_total}, {"failed", r.failed},
                                {"skipped", r.skipped}, {"finished", r.finished}});
+  });
+  // ---- The leader's edition of a month: introduction, articles, events (edition.h) ----
+  app.Add(Method::kGet, "/api/v1/newsletter/issues/:month/edition", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    const std::string month = PathMonth(ctx);
+    VB_ASSIGN_OR_RETURN(auto saved, newsletter::LoadEdition(app.db(), month));
+    VB_ASSIGN_OR_RETURN(auto candidates, newsletter::LoadCandidates(app.db(), app.clock()));
+    if (saved) return Response::JsonBody(EditionJson(*saved, true, candidates));
+    // Not saved yet: what the issue would carry today, limited to what can be chosen.
+    newsletter::Edition e;
+    e.month = month;
+    VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
+    newsletter::Composer composer(app.db(), app.clock(), cfg);
+    if (auto issue = composer.LoadIssue(month); issue.ok()) {
+      for (const auto& a : issue->articles) e.article_ids.push_back(a.id);
+      for (const auto& ev : issue->events)
+        if (std::any_of(candidates.events.begin(), candidates.events.end(), [&](const auto& c) { return c.id == ev.id; }))
+          e.event_ids.push_back(ev.id);
+    } else if (issue.status().code() != Code::kConflict) {
+      return issue.status();
+    }
+    return Response::JsonBody(EditionJson(e, false, candidates));
+  });
+  app.Add(Method::kPut, "/api/v1/newsletter/issues/:month/edition", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(RejectUnknown(body, {"intro_nl", "intro_en", "articles", "events"}));
+    newsletter::Edition e;
+    e.month = PathMonth(ctx);
+    VB_ASSIGN_OR_RETURN(e.intro_nl, GetString(body, "intro_nl", false));
+    VB_ASSIGN_OR_RETURN(e.intro_en, GetString(body, "intro_en", false));
+    VB_ASSIGN_OR_RETURN(e.article_ids, GetIdList(body, "articles"));
+    VB_ASSIGN_OR_RETURN(e.event_ids, GetIdList(body, "events"));
+    VB_ASSIGN_OR_RETURN(auto saved, newsletter::SaveEdition(app.db(), app.clock(), e, ctx.viewer.member_id));
+    VB_ASSIGN_OR_RETURN(auto candidates, newsletter::LoadCandidates(app.db(), app.clock()));
+    return Response::JsonBody(EditionJson(saved, true, candidates));
+  });
+
+  // ---- Is mail set up, and what waits in the outbox (for the leader's pages) ----
+  app.Add(Method::kGet, "/api/v1/mail/status", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
+    VB_ASSIGN_OR_RETURN(auto m, ReadMailState(app.db()));
+    return Response::JsonBody({{"configured", m.configured}, {"missing", m.missing}, {"from_email", m.from_email},
+                               {"failed", m.failed},
+                               {"waiting", {{"total", m.waiting}, {"invitations", m.invitations},
+                                            {"confirmations", m.confirmations}, {"password_resets", m.password_resets},
+                                            {"notifications", m.notifications}}}});
   });
 }
 

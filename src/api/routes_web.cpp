@@ -1,7 +1,14 @@
 // The web UI: the embedded static files (web/dist, see src/web/) and the
-// single-page app's client-side paths, which all serve index.html.
+// single-page app's client-side paths, which all serve index.html; the
+// network's public face for the front door (GET /api/v1/site: name,
+// description and logo from the site.* settings); and the HTML "not found"
+// page for unknown non-API paths (WebNotFoundPage, used by App::Handle).
 // Registered last, so no API route is ever shadowed.
+#include <soci/soci.h>
+
 #include "api/app.h"
+#include "domain/db_util.h"
+#include "util/strings.h"
 #include "web/web_assets.h"
 
 namespace verbinder::api {
@@ -40,9 +47,53 @@ Response AssetResponse(std::string_view path, bool immutable) {
   return r;
 }
 
+// The site.* settings (`verbinder settings set site.name "Netwerk Twente"`):
+// what a visitor who is not signed in sees first. A logo is a path on this
+// server or a data: image (the pages' Content-Security-Policy allows no other
+// origin); anything else falls back to the built-in logo.
+struct Site {
+  std::string name = "verbinder", description_nl, description_en, organizer, logo_url = "/favicon.svg";
+};
+
+Result<Site> ReadSite(storage::Database& db) {
+  return domain::WithSession<Site>(db, [](soci::session& sql) -> Result<Site> {
+    Site site;
+    std::string k, v;
+    soci::statement st = (sql.prepare << "SELECT key, value FROM settings WHERE key LIKE 'site.%'", soci::into(k), soci::into(v));
+    st.execute();
+    while (st.fetch()) {
+      std::string value(Trim(v));
+      if (value.empty() || !IsValidUtf8(value)) continue;
+      if (k == "site.name") site.name = value.substr(0, 200);
+      else if (k == "site.description_nl") site.description_nl = value.substr(0, 2000);
+      else if (k == "site.description_en") site.description_en = value.substr(0, 2000);
+      else if (k == "site.organizer") site.organizer = value.substr(0, 200);
+      else if (k == "site.logo_url" && ((value[0] == '/' && (value.size() < 2 || value[1] != '/')) ||
+                                        StartsWith(value, "data:image/")))
+        site.logo_url = value;
+    }
+    return site;
+  });
+}
+
 }  // namespace
 
+Response WebNotFoundPage() {
+  // The app's shell: the page itself shows "not found" in the reader's language.
+  Response r = AssetResponse("/index.html", false);
+  r.status = 404;
+  return r;
+}
+
 void RegisterWebRoutes(App& app) {
+  app.Add(Method::kGet, "/api/v1/site", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
+    VB_ASSIGN_OR_RETURN(Site site, ReadSite(app.db()));
+    return Response::JsonBody({{"name", site.name}, {"description_nl", site.description_nl},
+                               {"description_en", site.description_en}, {"organizer", site.organizer},
+                               {"logo_url", site.logo_url}});
+  });
+
   for (std::string_view path : web::AssetPaths()) {
     if (path == "/index.html") continue;  // served at the page paths below
     std::string p(path);

@@ -82,6 +82,12 @@ struct Issue {
   std::vector<Article> articles;
   std::vector<EventItem> events;
   std::vector<Topic> topics;  // the catalogue, for ordering articles per subscriber (topics.h)
+  // The leader's edition of the month (edition.h), when saved: its
+  // introduction (Markdown) opens the issue in the subscriber's language (the
+  // other language when that one is empty), and its articles and events
+  // replace the automatic choice.
+  bool edited = false;
+  std::string intro_nl, intro_en;
 };
 
 struct PersonSuggestion { model::Id member_id = 0; std::string name, organization, sector, reason; };
@@ -115,8 +121,10 @@ class Composer {
   Composer(storage::Database& db, const Clock& clock, NewsletterConfig config)
       : db_(db), clock_(clock), config_(std::move(config)) {}
 
-  // The shared part. InvalidArgument("month") for a malformed month;
-  // Conflict("month") when the month has no articles and nothing is coming up.
+  // The shared part: the leader's edition of the month when one is saved
+  // (edition.h), else the month's published articles and the next events.
+  // InvalidArgument("month") for a malformed month; Conflict("month") when the
+  // issue would carry no introduction, no articles and no events.
   Result<Issue> LoadIssue(const std::string& month);
   // The personal part for one subscriber (empty for non-members):
   //  1. people to meet at the next upcoming event they are registered for (if

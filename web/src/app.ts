@@ -40,7 +40,14 @@ export interface PageCtx {
 export type Page = (ctx: PageCtx) => Promise<void> | void;
 
 // Reads the session from the server (the cookie is HttpOnly) and picks the language.
+// Every session comes with the readable CSRF cookie (vb_csrf, same lifetime):
+// without it nobody is signed in, and asking /auth/me would only earn a 401
+// that the browser logs as an error on the public front door (issue #17).
 export async function loadSession(): Promise<void> {
+  if (!/(?:^|;\s*)vb_csrf=[^;]/.test(document.cookie)) {
+    state.session = null;
+    return;
+  }
   try {
     const me = await api<Me>('GET', '/api/v1/auth/me');
     state.session = { me };

@@ -55,14 +55,16 @@ export interface BarRow { label: string; values: number[] }
 export function barChart(o: { title: string; desc: string; tableLabel: string; labelHead: string; series: Series[]; rows: BarRow[];
   format?: (n: number) => string }): HTMLElement {
   const fmt = o.format ?? ((n: number) => formatNumber(n));
-  const W = 640, labelW = 170, valueW = 90, rowH = 26, pad = 6;
+  const W = 640, labelW = 170, valueW = 90, pad = 6;
+  const lines = o.rows.map((r) => wrap(r.label, LABEL_CHARS));
+  const rowH = lines.some((l) => l.length > 1) ? 38 : 26;
   const H = o.rows.length * rowH + pad * 2;
   const max = Math.max(1, ...o.rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
   const plotW = W - labelW - valueW;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}` });
   o.rows.forEach((r, i) => {
     const y = pad + i * rowH;
-    svg.append(s('text', { x: labelW - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, truncate(r.label, 24)));
+    svg.append(label(lines[i], labelW - 8, y + rowH / 2 + 4, 'end'));
     let x = labelW;
     r.values.forEach((v, j) => {
       const w = (v / max) * plotW;
@@ -80,7 +82,9 @@ export function barChart(o: { title: string; desc: string; tableLabel: string; l
 // `negColor`, right in `posColor`.
 export function divergingChart(o: { title: string; desc: string; tableLabel: string; labelHead: string; valueHead: string;
   rows: { label: string; value: number | null }[]; negColor: string; posColor: string; extra?: { head: string; values: (string | number)[] } }): HTMLElement {
-  const W = 640, labelW = 170, rowH = 26, pad = 6, axisH = 18;
+  const W = 640, labelW = 170, pad = 6, axisH = 18;
+  const lines = o.rows.map((r) => wrap(r.label, LABEL_CHARS));
+  const rowH = lines.some((l) => l.length > 1) ? 38 : 26;
   const plotW = W - labelW - 60;
   const H = o.rows.length * rowH + pad * 2 + axisH;
   const zero = labelW + plotW / 2;
@@ -92,7 +96,7 @@ export function divergingChart(o: { title: string; desc: string; tableLabel: str
   }
   o.rows.forEach((r, i) => {
     const y = pad + i * rowH;
-    svg.append(s('text', { x: labelW - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, truncate(r.label, 24)));
+    svg.append(label(lines[i], labelW - 8, y + rowH / 2 + 4, 'end'));
     if (r.value == null) return;
     const w = (Math.abs(r.value) * plotW) / 2;
     const x = r.value < 0 ? zero - w : zero;
@@ -112,7 +116,7 @@ export function divergingChart(o: { title: string; desc: string; tableLabel: str
 export function lineChart(o: { title: string; desc: string; tableLabel: string; labelHead: string; series: Series[];
   points: { label: string; sub?: string; values: number[] }[]; format?: (n: number) => string }): HTMLElement {
   const fmt = o.format ?? ((n: number) => formatNumber(n));
-  const W = 640, H = 260, left = 44, right = 12, top = 12, bottom = 46;
+  const W = 640, H = 270, left = 44, right = 12, top = 12, bottom = 56;
   const n = o.points.length;
   const max = niceMax(Math.max(1, ...o.points.flatMap((p) => p.values)));
   const px = (i: number) => left + (n <= 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (n - 1));
@@ -123,9 +127,20 @@ export function lineChart(o: { title: string; desc: string; tableLabel: string; 
     svg.append(s('line', { x1: left, x2: W - right, y1: py(v), y2: py(v), class: k === 0 ? 'chart-axis' : 'chart-grid' }),
       s('text', { x: left - 6, y: py(v) + 4, 'text-anchor': 'end', class: 'chart-tick' }, formatNumber(v)));
   }
-  const every = Math.max(1, Math.ceil(n / 8));
-  o.points.forEach((p, i) => {
-    if (i % every === 0 || i === n - 1) svg.append(s('text', { x: px(i), y: H - bottom + 16, 'text-anchor': 'middle', class: 'chart-tick' }, truncate(p.sub ?? p.label, 12)));
+  // Labels under the axis, whole (never cut), in up to two lines: as many as fit side by side.
+  const ticks = o.points.map((p) => wrap(p.sub ?? p.label, 14));
+  const widest = Math.max(1, ...ticks.flat().map((x) => x.length)) * 7 + 8;  // px at 12px type
+  const step = n <= 1 ? W : (W - left - right) / (n - 1);
+  const every = Math.max(1, Math.ceil(widest / step));
+  let lastShown = -Infinity;
+  o.points.forEach((_, i) => {
+    const last = i === n - 1;
+    if (i % every !== 0 && !last) return;
+    if ((i - lastShown) * step < widest) return;  // the last label would overlap the one before
+    lastShown = i;
+    const anchor = n > 1 && i === 0 ? 'start' : n > 1 && last ? 'end' : 'middle';
+    const x = anchor === 'start' ? px(i) - 4 : anchor === 'end' ? px(i) + 4 : px(i);
+    svg.append(label(ticks[i], x, H - bottom + 16, anchor, 'chart-tick'));
   });
   o.series.forEach((ser, j) => {
     const d = o.points.map((p, i) => `${i ? 'L' : 'M'}${px(i).toFixed(1)},${py(p.values[j]).toFixed(1)}`).join(' ');
@@ -144,8 +159,28 @@ function niceMax(v: number): number {
   return 10 * p;
 }
 
-function truncate(x: string, n: number): string {
-  return x.length > n ? x.slice(0, n - 1) + '…' : x;
+// Labels are never cut (issue #17: "16 April 20…"): a long one wraps at
+// spaces into lines of about `n` characters (a single long word stays whole).
+const LABEL_CHARS = 24;
+function wrap(x: string, n: number): string[] {
+  if (x.length <= n) return [x];
+  const out: string[] = [];
+  let line = '';
+  for (const word of x.split(/\s+/)) {
+    if (line && (line + ' ' + word).length > n) { out.push(line); line = word; } else line = line ? line + ' ' + word : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+// An SVG text of one or more lines (tspans), the first line's baseline at y
+// when there is one line, else the lines centred around it.
+function label(lines: string[], x: number, y: number, anchor: 'start' | 'middle' | 'end', cls = 'chart-label'): SVGElement {
+  const el = s('text', { x, y, 'text-anchor': anchor, class: cls });
+  const lh = 14;
+  const first = cls === 'chart-tick' ? y : y - ((lines.length - 1) * lh) / 2;
+  lines.forEach((l, i) => el.append(s('tspan', { x, y: first + i * lh }, l)));
+  return el;
 }
 
 // Page styles as a constructed stylesheet, added once (the CSP forbids inline

@@ -62,11 +62,15 @@ describe('the leader at the desk', () => {
 
     await goto(page, server.base + `/leader/members?q=${encodeURIComponent(surname)}`);
     const countBefore = Number((await page.locator('#lm-list .count').textContent()).match(/\d+/)?.[0] ?? 1);
+    // The row's actions are in one menu (issue #17): no delete button in every row.
+    const menu = page.getByRole('button', { name: `Acties voor ${victim.name}` });
     const del = page.getByRole('button', { name: `${victim.name} verwijderen` });
-    assert.equal(await del.count(), 1);
+    assert.equal(await menu.count(), 1);
+    assert.equal(await del.isVisible(), false, 'delete hides in the menu');
     assert.equal(await page.locator(`button[data-member="${leaderApi.memberId}"]`).count(), 0, 'no delete button for myself');
+    await menu.click();
     await del.click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     assert.equal(await dialog.locator('h2').textContent(), `${victim.name} verwijderen?`);
     const text = await dialog.locator('p').textContent();
@@ -77,12 +81,13 @@ describe('the leader at the desk', () => {
     await screenshot(page, 'leader-members-delete-1280-nl');
     // Cancel keeps the member.
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
-    assert.equal(await page.getByRole('alertdialog').count(), 0);
+    assert.equal(await page.getByRole('dialog').count(), 0);
     assert.equal(await anjaApi.call('GET', `/api/v1/members/${victim.id}`).then((m) => m.id), victim.id);
 
+    await menu.click();
     await del.click();
     await page.getByRole('button', { name: `Ja, verwijder ${victim.name}` }).click();
-    await page.locator('#lm-status').getByText(`${victim.name} is verwijderd.`).waitFor();
+    await page.locator('main .status-near').getByText(`${victim.name} is verwijderd.`).waitFor();
     assert.equal(await page.getByRole('button', { name: `${victim.name} verwijderen` }).count(), 0, 'gone from the list');
     assert.equal(await page.locator('#lm-list tbody a', { hasText: victim.name }).count(), 0);
     assert.match(await page.locator('#lm-list .count').textContent(), new RegExp(`^${countBefore - 1} `));
@@ -100,18 +105,18 @@ describe('the leader at the desk', () => {
     noProblems(b);
   });
 
-  test('the members page with its delete buttons works at 375 px in English', async () => {
+  test('the members page with its row menus works at 375 px in English', async () => {
     const b = await browser({ width: 375, height: 812, lang: 'en-GB' });
     const { page } = b;
     await login(page, server.base, LEADER);
     await goto(page, server.base + '/leader/members');
     if (await page.locator('h1').textContent() !== 'Manage members') await switchLanguage(page);
     assert.equal(await page.locator('h1').textContent(), 'Manage members');
-    const first = page.locator('#lm-list tbody button').first();
-    await first.click();
-    await page.getByRole('alertdialog').waitFor();
-    assert.match(await page.getByRole('alertdialog').locator('h2').textContent(), /^Delete .+\?$/);
-    assert.match(await page.getByRole('alertdialog').locator('p').textContent(), /event registrations are cancelled/);
+    await page.locator(`#lm-list tbody tr:not([data-member="${leaderApi.memberId}"]) .row-menu > button`).first().click();
+    await page.locator('.row-menu-list:not([hidden]) button.danger').click();
+    await page.getByRole('dialog').waitFor();
+    assert.match(await page.getByRole('dialog').locator('h2').textContent(), /^Delete .+\?$/);
+    assert.match(await page.getByRole('dialog').locator('p').textContent(), /event registrations are cancelled/);
     assert.ok(await scrollWidth(page) <= 375, 'no sideways scrolling');
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'leader-members-delete-375-en');

@@ -221,8 +221,8 @@ describe('articles and the monthly newsletter', () => {
       page.waitForResponse((r) => r.url().endsWith('/test')),
       page.getByRole('button', { name: 'Stuur een test naar mezelf' }).click()]);
     assert.equal(resp.status(), 200, await resp.text());
-    await page.locator('#nl-status .msg-ok').waitFor();
-    assert.match(await page.locator('.msg-ok').textContent(), /Test verstuurd naar leider@verbinder.demo/);
+    await page.locator('main .status-near.msg-ok').waitFor();  // next to the button (issue #17)
+    assert.match(await page.locator('main .status-near.msg-ok').textContent(), /Test verstuurd naar leider@verbinder.demo/);
     // The leader's own notifications (the demo's schedule) leave the outbox too, so pick the test by its content.
     const test = await waitFor(() => sink.messages().find((m) => m.rcpt === 'leider@verbinder.demo'
       && /Van wachtlijst naar flow/.test(unQp(m.raw))), 'the test message');
@@ -230,7 +230,8 @@ describe('articles and the monthly newsletter', () => {
     assert.match(unQp(test.raw), /Van wachtlijst naar flow/);
     assert.match(await page.locator('#nl-state').textContent(), /Nog niet verstuurd/, 'a test is no delivery');
 
-    await page.getByRole('button', { name: 'Verstuur naar alle abonnees' }).click();  // the confirm dialog is accepted
+    await page.getByRole('button', { name: 'Verstuur naar alle abonnees' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, nu versturen' }).click();  // the confirmation
     // Exactly 'Verstuurd.': hasText is a case-insensitive substring, and 'Wordt nu verstuurd.' matched it
     // while ~200 demo subscribers were still going out (fresh-clone CI run).
     await page.locator('#nl-state', { hasText: /^Verstuurd\.$/ }).waitFor({ timeout: 180000 });

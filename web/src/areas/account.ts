@@ -15,6 +15,6 @@ export const account: Area = {
     { pattern: '/account/invitations', access: 'organizer', load: () => import('../pages/account-invitations') },
   ],
   menu: [
-    { path: '/account/invitations', label: 'account.nav.invitations', organizer: true },
+    { path: '/account/invitations', label: 'account.nav.invitations', organizer: true, group: 'network' },
   ],
 };

@@ -1,10 +1,13 @@
 // Members, profile, connections and ties; the leader's member management.
+import { state } from '../app';
 import type { Area } from './types';
 
 export const core: Area = {
   routes: [
     { pattern: '/login', access: 'public', load: () => import('../pages/login') },
-    { pattern: '/', access: 'member', load: () => import('../pages/home') },
+    // Signed in: the member's home; not signed in (or a leader's ?preview=public): the network's front door.
+    { pattern: '/', access: 'public', load: () => (state.session && new URLSearchParams(location.search).get('preview') !== 'public'
+      ? import('../pages/home') : import('../pages/front-door')) },
     { pattern: '/members', access: 'member', load: () => import('../pages/directory') },
     { pattern: '/members/:id', access: 'member', load: () => import('../pages/member') },
     { pattern: '/profile', access: 'member', load: () => import('../pages/profile') },
@@ -15,10 +18,10 @@ export const core: Area = {
   ],
   menu: [
     { path: '/', label: 'nav.home' },
-    { path: '/members', label: 'nav.members' },
-    { path: '/connections', label: 'nav.connections' },
-    { path: '/ties', label: 'nav.ties' },
-    { path: '/profile', label: 'nav.profile' },
-    { path: '/leader/members', label: 'nav.leader.members', organizer: true },
+    { path: '/members', label: 'nav.members', group: 'network' },
+    { path: '/connections', label: 'nav.connections', group: 'network' },
+    { path: '/ties', label: 'nav.ties', group: 'network' },
+    { path: '/profile', label: 'nav.profile', group: 'settings' },
+    { path: '/leader/members', label: 'nav.leader.members', organizer: true, group: 'network' },
   ],
 };

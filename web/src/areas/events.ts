@@ -13,8 +13,8 @@ export const events: Area = {
     { pattern: '/leader/events/:id', access: 'organizer', load: () => import('../pages/leader-event') },
   ],
   menu: [
-    { path: '/events', label: 'events.nav' },
-    { path: '/visits', label: 'events.nav.visits' },
-    { path: '/leader/events', label: 'events.nav.leader', organizer: true },
+    { path: '/events', label: 'events.nav', group: 'events' },
+    { path: '/visits', label: 'events.nav.visits', group: 'events' },
+    { path: '/leader/events', label: 'events.nav.leader', organizer: true, group: 'events' },
   ],
 };

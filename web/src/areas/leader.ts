@@ -1,6 +1,8 @@
 // The leader area's pages and menu items (strings in ../strings/leader.ts):
-// the network map, the network's health and the weaving suggestions. Each page
-// is its own chunk; sigma and graphology load only with the map.
+// the network map, the network's health and the weaving suggestions (the
+// "Network insight" menu group), and the settings page (mail delivery, the
+// network's public face). Each page is its own chunk; sigma and graphology
+// load only with the map.
 import type { Area } from './types';
 
 export const leader: Area = {
@@ -8,10 +10,12 @@ export const leader: Area = {
     { pattern: '/leader/map', access: 'organizer', load: () => import('../pages/leader-map') },
     { pattern: '/leader/health', access: 'organizer', load: () => import('../pages/leader-health') },
     { pattern: '/leader/weave', access: 'organizer', load: () => import('../pages/leader-weave') },
+    { pattern: '/leader/settings', access: 'organizer', load: () => import('../pages/leader-settings') },
   ],
   menu: [
-    { path: '/leader/map', label: 'leader.nav.map', organizer: true },
-    { path: '/leader/health', label: 'leader.nav.health', organizer: true },
-    { path: '/leader/weave', label: 'leader.nav.weave', organizer: true },
+    { path: '/leader/map', label: 'leader.nav.map', organizer: true, group: 'insight' },
+    { path: '/leader/health', label: 'leader.nav.health', organizer: true, group: 'insight' },
+    { path: '/leader/weave', label: 'leader.nav.weave', organizer: true, group: 'insight' },
+    { path: '/leader/settings', label: 'leader.nav.settings', organizer: true, group: 'settings' },
   ],
 };

@@ -14,7 +14,7 @@ export const newsletter: Area = {
     { pattern: '/leader/newsletter', access: 'organizer', load: () => import('../pages/newsletter-leader') },
   ],
   menu: [
-    { path: '/articles', label: 'newsletter.nav.articles' },
-    { path: '/leader/newsletter', label: 'newsletter.nav.leader', organizer: true },
+    { path: '/articles', label: 'newsletter.nav.articles', group: 'newsletter' },
+    { path: '/leader/newsletter', label: 'newsletter.nav.leader', organizer: true, group: 'newsletter' },
   ],
 };

@@ -13,7 +13,7 @@ export const questions: Area = {
     { pattern: '/notifications', access: 'member', load: () => import('../pages/notifications') },
   ],
   menu: [
-    { path: '/questions', label: 'questions.nav' },
+    { path: '/questions', label: 'questions.nav', group: 'network' },
     {
       path: '/notifications', label: 'questions.nav.notifications', badgeLabel: 'questions.nav.unread',
       badge: async () => (await api<{ unread: number }>('GET', '/api/v1/notifications/unread-count')).unread,

@@ -278,30 +278,37 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
       return;
     }
     if (selected !== id) return;
-    const fact = (k: string, v: string | number) => [h('dt', null, k), h('dd', null, String(v))];
+    // Each measure in plain words: its name, the value as a phrase, and why a leader cares (issue #17).
+    const metric = (key: string, name: string, value: string, explain: string | null) => h('div', { 'data-metric': key },
+      h('dt', null, name), h('dd', { class: 'metric-value' }, value), explain ? h('dd', { class: 'metric-explain' }, explain) : null);
     const b = p.brokerage;
+    const who = { name: p.name };
     const clearBtn = h('button', { type: 'button', class: 'btn btn-small' }, t('leader.map.clear'));
     clearBtn.addEventListener('click', () => { void select(null, false); searchInput.focus(); });
     panel.replaceChildren(
       h('h2', { id: 'lm-panel-h', 'data-member': p.id }, t('leader.map.position', { name: p.name })),
       h('p', { class: 'meta' }, h('span', { class: 'badge sector' }, label(p.sector)), p.fading ? h('span', { class: 'badge warn' }, t('leader.map.fading')) : null),
-      h('dl', { class: 'facts' },
-        fact(t('leader.map.degree'), formatNumber(p.degree)),
-        fact(t('leader.map.real_ties'), formatNumber(p.real_ties)),
-        fact(t('leader.map.online_ties'), formatNumber(p.online_only_ties)),
-        fact(t('leader.map.cross_ties'), formatNumber(p.cross_sector_ties)),
-        fact(t('leader.map.betweenness'), t('leader.map.betweenness.pct', { b: formatNumber(p.betweenness ?? 0, 4), p: formatNumber(p.betweenness_percentile * 100) })),
-        fact(t('leader.map.community'), formatNumber(p.community + 1)),
-        fact(t('leader.map.core'), formatNumber(p.core)),
-        fact(t('leader.map.constraint'), p.constraint == null ? '–' : formatNumber(p.constraint, 3)),
-        fact(t('leader.map.effective_size'), p.effective_size == null ? '–' : formatNumber(p.effective_size, 1)),
-        fact(t('leader.map.sectors_reached'), p.sectors_reached.map(label).join(', ') || '–')),
-      h('h3', null, t('leader.map.brokerage')),
-      h('dl', { class: 'facts', 'data-testid': 'brokerage' },
-        fact(t('leader.map.coordinator'), formatNumber(b.coordinator)),
-        fact(t('leader.map.consultant'), formatNumber(b.consultant)),
-        fact(t('leader.map.representative'), formatNumber(b.representative)),
-        fact(t('leader.map.liaison'), formatNumber(b.liaison))),
+      h('dl', { class: 'facts metrics' },
+        metric('degree', t('leader.map.degree'), formatNumber(p.degree), t('leader.map.explain.degree', who)),
+        metric('real_ties', t('leader.map.real_ties'), formatNumber(p.real_ties), t('leader.map.explain.real_ties', who)),
+        metric('online_ties', t('leader.map.online_ties'), formatNumber(p.online_only_ties), t('leader.map.explain.online_ties', who)),
+        metric('cross_ties', t('leader.map.cross_ties'), formatNumber(p.cross_sector_ties), t('leader.map.explain.cross_ties', who)),
+        metric('bridge', t('leader.map.bridge'), t('leader.map.value.percentile', { p: formatNumber(p.betweenness_percentile * 100) }),
+          t('leader.map.explain.bridge', who)),
+        metric('hole', t('leader.map.hole'), p.effective_size == null || p.degree === 0 ? '–'
+          : t('leader.map.value.effective', { e: formatNumber(Math.min(p.degree, Math.round(p.effective_size))), n: formatNumber(p.degree) }),
+          t('leader.map.explain.hole', who)),
+        metric('kern', t('leader.map.kern'), t('leader.map.value.core', { k: formatNumber(p.core) }), t('leader.map.explain.kern', who)),
+        metric('community', t('leader.map.community'), t('leader.map.value.community', { c: formatNumber(p.community + 1) }),
+          t('leader.map.explain.community')),
+        metric('sectors', t('leader.map.sectors_reached'), p.sectors_reached.map(label).join(', ') || '–', t('leader.map.explain.sectors', who))),
+      h('h3', null, t('leader.map.broker')),
+      h('p', { class: 'metric-explain meta' }, t('leader.map.explain.broker', who)),
+      h('dl', { class: 'facts metrics', 'data-testid': 'brokerage' },
+        metric('liaison', t('leader.map.broker.liaison'), formatNumber(b.liaison), null),
+        metric('representative', t('leader.map.broker.representative'), formatNumber(b.representative), null),
+        metric('consultant', t('leader.map.broker.consultant'), formatNumber(b.consultant), null),
+        metric('coordinator', t('leader.map.broker.coordinator'), formatNumber(b.coordinator), null)),
       h('div', { class: 'actions' }, h('a', { class: 'btn btn-primary', href: `/members/${encodeURIComponent(p.id)}` }, t('leader.map.profile', { name: p.name })),
         clearBtn));
   }
@@ -430,6 +437,9 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
     container.replaceChildren(message('info', t('leader.map.nowebgl')));
     list.open = true;
   }
+  // Opened from the members table (/leader/map?member=12): that member selected.
+  const wanted = ctx.query.get('member');
+  if (wanted && graph.hasNode(wanted)) void select(wanted, true);
   // Timings and a frame counter for bench/web (measured there, never asserted).
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const tRendered = performance.now();

@@ -1,0 +1,393 @@
+// The monthly issue composed per subscriber against a real database: the
+// personal part through the subscriber's own Viewer, the headers mail clients
+// need, a month without content, articles ordered by topics, the demo's
+// issues, and the in-memory index against the SQL reference.
+#include <gtest/gtest.h>
+
+#include <soci/soci.h>
+
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "demo/generator.h"
+#include "domain/bulk_load.h"
+#include "demo/demo.h"
+#include "newsletter/bounces.h"
+#include "newsletter/demo_newsletter.h"
+#include "newsletter/newsletter_cli.h"
+#include "newsletter/markdown.h"
+#include "newsletter/topics.h"
+#include "notify/outbox.h"
+#include "newsletter/sender.h"
+#include "newsletter/newsletter_db_test.h"
+#include "newsletter/test_support.h"
+#include "newsletter/tokens.h"
+#include "storage/testing.h"
+#include "util/strings.h"
+
+namespace verbinder::newsletter {
+namespace {
+
+using testing::kNow;
+
+TEST_F(NewsletterDbTest, PersonalPartShowsOnlyWhatTheSubscriberMaySee) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  auto issue = composer.LoadIssue("2026-11");
+  ASSERT_TRUE(issue.ok()) << issue.status().ToString();
+  ASSERT_EQ(issue->articles.size(), 1u);
+  EXPECT_EQ(issue->articles[0].id, seed_.article_nov);
+  ASSERT_EQ(issue->events.size(), 1u);
+  EXPECT_TRUE(issue->events[0].free);
+
+  SubscriptionService subs(*db_, clock_);
+  auto anja = subs.Get(seed_.sub_anja);
+  auto p = composer.Personal(*anja);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  std::set<model::Id> people, askers, hosts;
+  for (const auto& x : p->people) people.insert(x.member_id);
+  for (const auto& x : p->questions) askers.insert(x.member_id);
+  for (const auto& x : p->hosts) hosts.insert(x.member_id);
+  EXPECT_EQ(people, (std::set<model::Id>{seed_.pieter, seed_.emma}));
+  EXPECT_EQ(askers, (std::set<model::Id>{seed_.pieter}));
+  EXPECT_EQ(hosts, (std::set<model::Id>{seed_.pieter}));
+
+  auto msg = composer.ComposeFor(*issue, *anja, *subs.UnsubscribeToken(anja->id));
+  ASSERT_TRUE(msg.ok()) << msg.status().ToString();
+  auto mail = testing::ParseMail(msg->raw);
+  EXPECT_TRUE(mail.crlf_only);
+  for (const std::string* part : {&mail.text, &mail.html}) {
+    EXPECT_NE(part->find("Pieter Lammerink"), std::string::npos);
+    EXPECT_NE(part->find("Planning van onderhoud loopt vast"), std::string::npos);
+    EXPECT_NE(part->find("Lean in de wijkzorg"), std::string::npos);
+    EXPECT_NE(part->find("Inspiratiesessie Slim Plannen"), std::string::npos);
+    // Hidden from Anja: the hidden profile, its challenge, and the member without matchmaking consent.
+    EXPECT_EQ(part->find("Verborgen Hans"), std::string::npos);
+    EXPECT_EQ(part->find("Geheime planning"), std::string::npos);
+    EXPECT_EQ(part->find("Olga"), std::string::npos);
+    EXPECT_EQ(part->find("Oktober-artikel"), std::string::npos);
+    EXPECT_EQ(part->find("@fabriek.example"), std::string::npos) << "no addresses of others";
+  }
+  EXPECT_NE(mail.text.find("Speciaal voor jou"), std::string::npos);
+  EXPECT_TRUE(LooksSafeHtml(mail.html));
+
+  // Emma reads English; the anonymous reader gets no personal part at all.
+  auto emma = composer.ComposeFor(*issue, *subs.Get(seed_.sub_emma), "t");
+  ASSERT_TRUE(emma.ok());
+  auto emma_mail = testing::ParseMail(emma->raw);
+  EXPECT_NE(emma_mail.text.find("Just for you"), std::string::npos);
+  EXPECT_EQ(testing::DecodeHeader(emma_mail.headers["subject"]), "Nieuwsbrief \xE2\x80\x94 November 2026");
+  auto reader = composer.ComposeFor(*issue, *subs.Get(seed_.sub_reader), "t");
+  ASSERT_TRUE(reader.ok());
+  EXPECT_TRUE(reader->personal.empty());
+  auto reader_mail = testing::ParseMail(reader->raw);
+  EXPECT_EQ(reader_mail.text.find("Pieter"), std::string::npos);
+  EXPECT_EQ(reader_mail.text.find("Anja"), std::string::npos);
+}
+
+TEST_F(NewsletterDbTest, MessageHasTheHeadersMailClientsNeed) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  auto issue = composer.LoadIssue("2026-11");
+  SubscriptionService subs(*db_, clock_);
+  auto token = *subs.UnsubscribeToken(seed_.sub_anja);
+  auto msg = composer.ComposeFor(*issue, *subs.Get(seed_.sub_anja), token);
+  ASSERT_TRUE(msg.ok());
+  auto m = testing::ParseMail(msg->raw);
+  for (const char* h : {"date", "from", "to", "subject", "message-id", "list-id", "list-unsubscribe",
+                        "list-unsubscribe-post", "mime-version", "content-type"})
+    EXPECT_EQ(m.header_count[h], 1) << h;
+  EXPECT_EQ(m.headers["date"], "Sun, 15 Nov 2026 11:00:00 +0000");
+  EXPECT_EQ(m.headers["to"], "anja@zorg.example");
+  EXPECT_EQ(testing::DecodeHeader(m.headers["from"]), "Netwerk Twente \xE2\x80\x94 nieuws <nieuws@netwerk.example>");
+  EXPECT_EQ(m.headers["subject"].rfind("=?UTF-8?B?", 0), 0u);
+  EXPECT_EQ(m.headers["message-id"], "<newsletter.2026-11." + std::to_string(seed_.sub_anja) + "@netwerk.example>");
+  // RFC 8058 one-click https URL first, then the RFC 2369 mailto to the sender with the token in the subject.
+  EXPECT_EQ(m.headers["list-unsubscribe"], "<https://netwerk.example/api/v1/newsletter/unsubscribe/" + token +
+                                               ">, <mailto:nieuws@netwerk.example?subject=unsubscribe%20" + token + ">");
+  EXPECT_EQ(m.headers["list-unsubscribe-post"], "List-Unsubscribe=One-Click");
+  EXPECT_EQ(m.headers["list-id"], "<newsletter.netwerk.example>");
+  EXPECT_NE(m.headers["content-type"].find("multipart/alternative"), std::string::npos);
+  EXPECT_NE(m.text.find("https://netwerk.example/newsletter/unsubscribe/" + token), std::string::npos) << "the web page";
+  EXPECT_NE(m.html.find("https://netwerk.example/newsletter/unsubscribe/" + token), std::string::npos);
+  EXPECT_EQ(m.html.find("<script"), std::string::npos);
+  // Issue #16: the article links open the article's page in the web UI, not the JSON API.
+  const std::string page = "https://netwerk.example/articles/" + std::to_string(seed_.article_nov);
+  EXPECT_NE(m.text.find("  " + page + "\n"), std::string::npos) << m.text;
+  EXPECT_NE(m.html.find("<a href=\"" + page + "\""), std::string::npos) << m.html;
+  for (const std::string* part : {&m.text, &m.html}) EXPECT_EQ(part->find("/api/v1/articles"), std::string::npos);
+}
+
+TEST(UnsubscribeMailtoTest, EscapesTheAddressAndCarriesTheTokenInTheSubject) {
+  EXPECT_EQ(ArticlePageUrl("https://netwerk.example", 12), "https://netwerk.example/articles/12");
+  EXPECT_EQ(UnsubscribeMailto("nieuws@netwerk.example", "u.3.0.ab"), "mailto:nieuws@netwerk.example?subject=unsubscribe%20u.3.0.ab");
+  EXPECT_EQ(UnsubscribeMailto("nieuws+lijst@netwerk.example", "u.3.0.ab"),
+            "mailto:nieuws+lijst@netwerk.example?subject=unsubscribe%20u.3.0.ab");
+  EXPECT_EQ(UnsubscribeMailto("a?b&c%d@x.example", "t"), "mailto:a%3Fb%26c%25d@x.example?subject=unsubscribe%20t");
+}
+
+TEST_F(NewsletterDbTest, AMonthWithoutContentSaysSoAndSendsNothing) {
+  Composer composer(*db_, clock_, testing::TestConfig());
+  EXPECT_EQ(composer.LoadIssue("2026-13").status().field(), "month");
+  EXPECT_EQ(composer.LoadIssue("nov").status().field(), "month");
+  clock_.Set(kNow + 365 * 86400);  // the event is long past; nothing published in 2027-11
+  auto r = composer.LoadIssue("2027-11");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kConflict);
+  EXPECT_EQ(r.status().field(), "month");
+  testing::FakeTransport t;
+  IssueSender sender(*db_, clock_, composer, t);
+  EXPECT_EQ(sender.Send({.month = "2027-11"}).status().code(), Code::kConflict);
+  EXPECT_TRUE(t.sent.empty());
+  EXPECT_EQ(IssueStatus(*db_, "2027-11").status().code(), Code::kNotFound) << "nothing recorded";
+}
+
+TEST_F(NewsletterDbTest, TopicsOrderTheArticlesPerSubscriber) {
+  EXPECT_EQ(SaveTopic(*db_, {"Zorg!", "Zorg", "Care", {}, 0}).status().field(), "key");
+  EXPECT_EQ(SaveTopic(*db_, {"zorg", "", "Care", {}, 0}).status().field(), "label_nl");
+  ASSERT_TRUE(SaveTopic(*db_, {"zorg", "Zorg", "Care", {"wijkzorg", "thuiszorg"}, 1}).ok());
+  ASSERT_TRUE(SaveTopic(*db_, {"techniek", "Techniek", "Engineering", {"lean", "maakindustrie"}, 2}).ok());
+  // Subscribers choose from the catalogue now.
+  SubscriptionService subs(*db_, clock_);
+  EXPECT_EQ(subs.Subscribe("x@y.example", "nl", {"kunst"}, false).status().field(), "topics[0]");
+  // Two more November articles: one on care, one on engineering.
+  ArticleService articles(*db_, clock_);
+  Article a;
+  a.status = ArticleStatus::kPublished;
+  a.body_md = "Tekst.";
+  a.title = "Techniek eerst gepubliceerd";
+  a.tags = {"Lean"};
+  a.published_at = kNow - 120;
+  ASSERT_TRUE(articles.Create(Leader(), a).ok());
+  a.title = "Thuiszorg later gepubliceerd";
+  a.tags = {"thuiszorg"};
+  a.published_at = kNow - 30;
+  ASSERT_TRUE(articles.Create(Leader(), a).ok());
+  auto topics = ListTopics(*db_);
+  ASSERT_TRUE(topics.ok());
+  ASSERT_EQ(topics->size(), 2u);
+  Article probe;
+  probe.tags = {"LEAN", "wijkzorg", "onbekend"};
+  EXPECT_EQ(TopicsOf(probe, *topics), (std::vector<std::string>{"techniek", "zorg"}));
+  EXPECT_EQ(TopicsOf(probe, {}), (std::vector<std::string>{"lean", "wijkzorg", "onbekend"})) << "no catalogue: tags are topics";
+
+  Composer composer(*db_, clock_, testing::TestConfig());
+  auto issue = composer.LoadIssue("2026-11");
+  ASSERT_TRUE(issue.ok());
+  auto text_of = [&](const Subscriber& s) {
+    auto msg = composer.ComposeFor(*issue, s, "t");
+    EXPECT_TRUE(msg.ok()) << msg.status().ToString();
+    return msg.ok() ? testing::ParseMail(msg->raw).text : "";
+  };
+  Subscriber reader = *subs.Get(seed_.sub_reader);
+  // No topics: everything, in publication order, under the usual heading.
+  std::string all = text_of(reader);
+  EXPECT_NE(all.find("Nieuwe kennisartikelen"), std::string::npos);
+  EXPECT_LT(all.find("Techniek eerst"), all.find("Thuiszorg later"));
+  // Care first, the rest after "Ook deze maand".
+  reader.topics = {"zorg"};
+  std::string first = text_of(reader);
+  EXPECT_NE(first.find("Over jouw onderwerpen"), std::string::npos);
+  EXPECT_LT(first.find("Thuiszorg later"), first.find("Ook deze maand"));
+  EXPECT_GT(first.find("Techniek eerst"), first.find("Ook deze maand"));
+  EXPECT_NE(first.find("Lean in de wijkzorg"), std::string::npos) << "untagged articles are still listed";
+  // Only care.
+  reader.topics_only = true;
+  std::string only = text_of(reader);
+  EXPECT_NE(only.find("Thuiszorg later"), std::string::npos);
+  EXPECT_EQ(only.find("Techniek eerst"), std::string::npos);
+  EXPECT_EQ(only.find("Ook deze maand"), std::string::npos);
+  EXPECT_NE(only.find("Inspiratiesessie Slim Plannen"), std::string::npos) << "events are never filtered";
+  // Only a topic without articles this month: says so.
+  ASSERT_TRUE(SaveTopic(*db_, {"onderwijs", "Onderwijs", "Education", {"school"}, 3}).ok());
+  issue = composer.LoadIssue("2026-11");
+  reader.topics = {"onderwijs"};
+  EXPECT_NE(text_of(reader).find("Deze maand geen nieuwe artikelen over jouw onderwerpen."), std::string::npos);
+  // Preferences through the unsubscribe token.
+  auto token = subs.UnsubscribeToken(seed_.sub_reader);
+  auto prefs = subs.UpdatePreferences(*token, "en", {"Techniek"}, true);
+  ASSERT_TRUE(prefs.ok()) << prefs.status().ToString();
+  EXPECT_EQ(prefs->topics, (std::vector<std::string>{"techniek"}));
+  EXPECT_TRUE(prefs->topics_only);
+  EXPECT_EQ(subs.UpdatePreferences(*token + "x", "en", {}, false).status().field(), "token");
+  EXPECT_EQ(subs.UpdatePreferences(*token, "en", {"kunst"}, false).status().field(), "topics[0]");
+  EXPECT_EQ(DeleteTopic(*db_, "kunst").code(), Code::kNotFound);
+  EXPECT_TRUE(DeleteTopic(*db_, "onderwijs").ok());
+}
+
+// ---- Bounces (RFC 3464) ----
+
+// `verbinder demo` then `verbinder newsletter compose --month <this month>`:
+// personal issues for the members who subscribed on their profile.
+TEST(DemoNewsletterTest, ComposeOnTheDemoWritesPersonalIssues) {
+  const std::string name = "demo_newsletter";
+  auto db = storage::testing::FreshDatabase(name);
+  SystemClock clock;  // as `verbinder demo` and `verbinder newsletter compose` run
+  ASSERT_TRUE(domain::EnsureDefaultSectors(*db).ok());
+  ASSERT_TRUE(domain::LoadNetwork(*db, demo::BuildDemoNetwork(), clock, {}).ok());
+  auto stats = SeedDemoNewsletter(*db, clock);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->topics, 4);
+  EXPECT_EQ(stats->articles_published, 8);
+  EXPECT_EQ(stats->articles_submitted, 1);
+  EXPECT_GT(stats->member_subscribers, 150);
+  EXPECT_EQ(stats->readers, 6);
+  {
+    soci::session sql(db->pool());
+    long long with_consent = 0, linked = 0, unlinked_members = 0;
+    sql << "SELECT count(*) FROM members WHERE consent_newsletter = 1", soci::into(with_consent);
+    sql << "SELECT count(*) FROM subscribers s JOIN members m ON m.id = s.member_id AND m.email = s.email "
+           "WHERE s.status = 'confirmed'", soci::into(linked);
+    sql << "SELECT count(*) FROM subscribers s JOIN members m ON m.email = s.email WHERE s.member_id IS NULL",
+        soci::into(unlinked_members);
+    EXPECT_EQ(linked, with_consent) << "the profile choice is the subscription";
+    EXPECT_EQ(stats->member_subscribers, with_consent);
+    EXPECT_EQ(unlinked_members, 0);
+  }
+  // This month: four approved articles in Dutch and English, by members and the leader; last month four more.
+  const std::string month = MonthOf(clock.Now());
+  Composer composer(*db, clock, testing::TestConfig());
+  auto issue = composer.LoadIssue(month);
+  ASSERT_TRUE(issue.ok()) << issue.status().ToString();
+  ASSERT_EQ(issue->articles.size(), 4u);
+  std::set<std::string> languages, authors;
+  for (const auto& a : issue->articles) {
+    languages.insert(a.language);
+    EXPECT_LE(a.published_at, clock.Now());
+    EXPECT_EQ(a.status, ArticleStatus::kPublished);
+  }
+  EXPECT_EQ(languages, (std::set<std::string>{"nl", "en"}));
+  {
+    soci::session sql(db->pool());
+    long long distinct_authors = 0, by_leader = 0;
+    sql << "SELECT count(DISTINCT author_id) FROM articles WHERE status = 'published'", soci::into(distinct_authors);
+    sql << "SELECT count(*) FROM articles a JOIN members m ON m.id = a.author_id WHERE m.email = 'leider@verbinder.demo'",
+        soci::into(by_leader);
+    EXPECT_GE(distinct_authors, 5);
+    EXPECT_EQ(by_leader, 2);
+  }
+  auto range = MonthRange(month);
+  auto last = composer.LoadIssue(MonthOf(range->first - 1));
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->articles.size(), 4u);
+
+  // The CLI, as a user runs it on the demo.
+  auto out = std::filesystem::temp_directory_path() / ("verbinder-demo-issue-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(out);
+  ASSERT_EQ(RunNewsletter({"compose", "--db", storage::testing::SameDatabaseUrl(name), "--month", month, "--out",
+                           out.string()}),
+            0);
+  SubscriptionService subs(*db, clock);
+  auto recipients = subs.Confirmed();
+  ASSERT_TRUE(recipients.ok());
+  size_t files = 0;
+  for (const auto& f : std::filesystem::directory_iterator(out)) files += f.path().extension() == ".eml";
+  EXPECT_GT(files, 0u);
+  EXPECT_EQ(files, recipients->size());
+  // Anja's issue has her personal part; article links open the web pages.
+  auto anja = subs.FindByEmail(std::string(demo::kDemoAnjaEmail));
+  ASSERT_TRUE(anja.ok() && anja->has_value());
+  EXPECT_GT((*anja)->member_id, 0);
+  std::ifstream in(out / ("subscriber-" + std::to_string((*anja)->id) + ".eml"), std::ios::binary);
+  std::stringstream raw;
+  raw << in.rdbuf();
+  auto mail = testing::ParseMail(raw.str());
+  EXPECT_NE(mail.text.find("Speciaal voor jou"), std::string::npos) << mail.text;
+  EXPECT_NE(mail.text.find("Lean in de wijkzorg"), std::string::npos);
+  EXPECT_NE(mail.text.find("/articles/"), std::string::npos);
+  EXPECT_EQ(mail.text.find("/api/v1/articles"), std::string::npos);
+  // Most member subscribers get a personal part; readers who are no members get none.
+  int personal = 0, members_n = 0;
+  for (const auto& s : *recipients) {
+    auto p = composer.Personal(s);
+    ASSERT_TRUE(p.ok());
+    if (s.member_id > 0) {
+      ++members_n;
+      personal += !p->empty();
+    } else {
+      EXPECT_TRUE(p->empty());
+    }
+  }
+  EXPECT_GT(personal, members_n / 2) << personal << " of " << members_n;
+  std::filesystem::remove_all(out);
+
+  // Seeding again adds nothing.
+  auto twice = SeedDemoNewsletter(*db, clock);
+  ASSERT_TRUE(twice.ok());
+  EXPECT_EQ(twice->articles_published + twice->articles_submitted + twice->member_subscribers + twice->readers, 0);
+}
+
+// Loaded on the first day of a month: this month's articles still lie in this
+// month and before now.
+TEST(DemoNewsletterTest, EarlyInTheMonthTheArticlesStillFallInIt) {
+  auto db = storage::testing::FreshDatabase("demo_newsletter_early");
+  auto start = MonthRange("2027-02");
+  FakeClock clock(start->first + 3600);
+  ASSERT_TRUE(domain::EnsureDefaultSectors(*db).ok());
+  ASSERT_TRUE(domain::LoadNetwork(*db, demo::BuildDemoNetwork(), clock, {}).ok());
+  ASSERT_TRUE(SeedDemoNewsletter(*db, clock).ok());
+  Composer composer(*db, clock, testing::TestConfig());
+  auto feb = composer.LoadIssue("2027-02");
+  ASSERT_TRUE(feb.ok()) << feb.status().ToString();
+  EXPECT_EQ(feb->articles.size(), 4u);
+  for (const auto& a : feb->articles) EXPECT_LE(a.published_at, clock.Now());
+  auto jan = composer.LoadIssue("2027-01");
+  ASSERT_TRUE(jan.ok());
+  EXPECT_EQ(jan->articles.size(), 4u);
+}
+
+// The in-memory personal parts (used to compose every issue) against the
+// per-subscriber SQL (the reference), on a generated network: every member a
+// subscriber, some organizers and admins (who see more), two upcoming events.
+TEST(PersonalIndexTest, SameAsSqlForEverySubscriberOfAGeneratedNetwork) {
+  auto db = storage::testing::FreshDatabase("personal_index");
+  FakeClock clock(kNow);
+  demo::GeneratorOptions opt;
+  opt.members = 1200;
+  opt.seed = 11;
+  opt.now = kNow;
+  ASSERT_TRUE(domain::EnsureDefaultSectors(*db).ok());
+  auto loaded = domain::LoadNetwork(*db, demo::GenerateNetwork(opt), clock, {});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  {
+    soci::session sql(db->pool());
+    // Roles: every 7th member an organizer, every 50th an admin; every member subscribes.
+    sql << "INSERT INTO accounts (member_id, role, password_hash, created_at) SELECT id, CASE WHEN id % 50 = 0 THEN "
+           "'admin' ELSE 'organizer' END, 'x', 0 FROM members WHERE id % 7 = 0 OR id % 50 = 0";
+    sql << "INSERT INTO subscribers (email, member_id, language, status, created_at, confirmed_at) SELECT email, id, "
+           "CASE WHEN id % 3 = 0 THEN 'en' ELSE 'nl' END, 'confirmed', 0, 0 FROM members";
+  }
+  Composer composer(*db, clock, testing::TestConfig());
+  auto subs = SubscriptionService(*db, clock).Confirmed();
+  ASSERT_TRUE(subs.ok());
+  ASSERT_EQ(subs->size(), 1200u);
+  int people = 0, questions = 0, hosts = 0;
+  for (const auto& s : *subs) {
+    auto a = composer.Personal(s);
+    auto b = composer.PersonalBySql(s);
+    ASSERT_TRUE(a.ok() && b.ok());
+    SCOPED_TRACE("member " + std::to_string(s.member_id));
+    EXPECT_EQ(a->event_id, b->event_id);
+    ASSERT_EQ(a->people.size(), b->people.size());
+    for (size_t i = 0; i < a->people.size(); ++i) {
+      EXPECT_EQ(a->people[i].member_id, b->people[i].member_id);
+      EXPECT_EQ(a->people[i].reason, b->people[i].reason);
+      EXPECT_EQ(a->people[i].organization, b->people[i].organization);
+    }
+    ASSERT_EQ(a->questions.size(), b->questions.size());
+    for (size_t i = 0; i < a->questions.size(); ++i) EXPECT_EQ(a->questions[i].challenge_id, b->questions[i].challenge_id);
+    ASSERT_EQ(a->hosts.size(), b->hosts.size());
+    for (size_t i = 0; i < a->hosts.size(); ++i) EXPECT_EQ(a->hosts[i].member_id, b->hosts[i].member_id);
+    people += !a->people.empty();
+    questions += !a->questions.empty();
+    hosts += !a->hosts.empty();
+  }
+  // The network exercises all three parts.
+  EXPECT_GT(people, 50);
+  EXPECT_GT(questions, 200);
+  EXPECT_GT(hosts, 200);
+  std::cout << "personal parts: people " << people << ", questions " << questions << ", hosts " << hosts << "\n";
+}
+
+}  // namespace
+}  // namespace verbinder::newsletter
