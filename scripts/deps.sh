@@ -7,12 +7,15 @@ PKGS=(
   librestinio-dev libboost-dev libboost-system-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libsoci-sqlite3-4.0 libsoci-postgresql4.0 libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libcli11-dev libspdlog-dev libsodium-dev libical-dev
+  libcjose-dev libjansson-dev
   libcurl4-openssl-dev libssl-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
   liblemon-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
   coinor-cbc python3 python3-pulp python3-networkx python3-numpy python3-igraph python3-icalendar python3-aiosmtpd python3-dkim
   curl wrk chromium
+  clang-format clang-tidy   # scripts/lint.sh (.clang-format, .clang-tidy)
+  systemd   # systemd-analyze verify for the package test (tests/package_test.sh)
 )
 # Benchmarks only (bench/*/run.sh): the peers we measure against, and wrk/hyperfine.
 if [ "${1:-}" = "--bench" ]; then PKGS+=(python3-igraph python3-graph-tool hyperfine linux-perf); fi

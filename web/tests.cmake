@@ -60,3 +60,40 @@ add_test(NAME web_encounters_test
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(web_encounters_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
   ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+
+# Sign-in with OpenID Connect (issue 19) against a real provider on loopback
+# (npm's oidc-provider, tests/oidc/provider.mjs): login, consent, back as the right
+# member; confirm-with-password linking; denied consent, wrong state, replayed
+# code, bad signature, expired token, wrong audience, unverified e-mail.
+add_test(NAME web_oidc_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/oidc.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_oidc_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+
+# The leader's desk (issue #17): grouped menu, members table with filters and row
+# menus, the map panel in plain words, chart labels, the newsletter editor.
+add_test(NAME web_leader_nav_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/leader-nav.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_leader_nav_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+
+# The public front door (issue #17): the network's name and public content logged out, HTML 404.
+add_test(NAME web_front_door_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/front-door.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_front_door_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+
+# Issue #17, the member's side: feedback next to the control that acted (in view
+# at 375 px), confirmation dialogs, the home's next steps, the visit and meeting
+# forms (member picker, cancel after acceptance), and the app offline
+# (service worker, claims queued until the connection returns).
+foreach(t feedback member-home member-forms offline)
+  add_test(NAME web_${t}_test
+           COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/${t}.test.mjs
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(web_${t}_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+    ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+endforeach()

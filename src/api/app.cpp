@@ -11,6 +11,7 @@
 
 #include "api/error_mapping.h"
 #include "api/metrics.h"
+#include "app_services/account_wiring.h"
 #include "domain/json_codec.h"
 #include "util/strings.h"
 
@@ -170,12 +171,23 @@ std::string ClientAddress(const Request& req, const std::vector<IpNetwork>& trus
 }
 
 App::App(storage::Database& db, const Clock& clock, AppOptions options)
-    : db_(db),
-      clock_(clock),
-      options_(options),
-      members_(db, clock),
-      accounts_(db, clock),
-      network_(db, clock, members_),
+    : App(std::make_unique<app_services::Services>(db, clock), std::move(options)) {}
+
+App::App(app_services::Services& services, AppOptions options)
+    : App(std::unique_ptr<app_services::Services>(), services, std::move(options)) {}
+
+// Both take the unique_ptr by rvalue reference: nothing is moved until the
+// member is initialised, so *owned is read before the move whatever the
+// order in which the arguments are evaluated.
+App::App(std::unique_ptr<app_services::Services>&& owned, AppOptions options)
+    : App(std::move(owned), *owned, std::move(options)) {}
+
+App::App(std::unique_ptr<app_services::Services>&& owned, app_services::Services& services, AppOptions options)
+    : db_(services.db),
+      clock_(services.clock),
+      options_(std::move(options)),
+      owned_services_(std::move(owned)),
+      services_(services),
       metrics_(std::make_unique<Metrics>()) {
   RegisterSystemRoutes(*this);
   RegisterAuthRoutes(*this);
@@ -186,6 +198,8 @@ App::App(storage::Database& db, const Clock& clock, AppOptions options)
   RegisterNewsletterRoutes(*this);
   RegisterQuestionsRoutes(*this);
   RegisterNotificationsRoutes(*this);
+  RegisterOidcRoutes(*this);
+  RegisterLeaderMemberRoutes(*this);
   RegisterWebRoutes(*this);
 }
 
@@ -222,9 +236,9 @@ Result<Response> App::Dispatch(Request& req, const Route** matched) {
   // Who is asking: a Bearer API token, or the session cookie.
   if (auto auth = req.Header("authorization")) {
     if (!StartsWith(*auth, "Bearer ")) return Unauthenticated("the Authorization header must be 'Bearer <token>'");
-    VB_ASSIGN_OR_RETURN(ctx.viewer, accounts_.AuthenticateApiToken(Trim(auth->substr(7))));
+    VB_ASSIGN_OR_RETURN(ctx.viewer, services_.accounts.AuthenticateApiToken(Trim(auth->substr(7))));
   } else if (auto cookie = req.Cookie(kSessionCookie)) {
-    auto s = accounts_.FindSession(*cookie);
+    auto s = services_.accounts.FindSession(*cookie);
     if (s.ok()) {
       ctx.viewer = domain::Viewer{s->member_id, s->role};
       ctx.session = *s;
@@ -276,6 +290,9 @@ Response App::Handle(Request req) {
       resp = ErrorResponse(405, "method_not_allowed",
                            "method " + std::string(ToString(req.method)) + " is not allowed on " + req.path, "method");
       resp.SetHeader("Allow", AllowedMethods(routes_, req.path));
+    } else if (!matched && r.status().code() == Code::kNotFound && r.status().field() == "path" &&
+               (req.method == Method::kGet || req.method == Method::kHead) && !StartsWith(req.path, "/api/")) {
+      resp = WebNotFoundPage();  // a mistyped page address: an HTML page, not JSON (issue #17)
     } else {
       resp = ErrorResponse(r.status());
       if (r.status().code() == Code::kInternal) spdlog::error("{} {}: {}", ToString(req.method), req.path, r.status().message());

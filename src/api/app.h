@@ -21,11 +21,16 @@
 #include <vector>
 
 #include "api/http.h"
+#include "app_services/services.h"
 #include "domain/accounts.h"
 #include "domain/members.h"
 #include "domain/network.h"
 #include "storage/database.h"
 #include "util/clock.h"
+
+namespace verbinder::oidc {
+class Registry;
+}  // namespace verbinder::oidc
 
 namespace verbinder::api {
 
@@ -70,13 +75,18 @@ struct AppOptions {
   // Reverse proxies whose X-Forwarded-For names the client (serve --trusted-proxy).
   // Empty: the socket peer is always the client.
   std::vector<IpNetwork> trusted_proxies;
+  // Sign-in providers (serve --oidc-config); null: password sign-in only.
+  std::shared_ptr<oidc::Registry> oidc;
 };
 
 class Metrics;
 
 class App {
  public:
+  // Builds its own services (tests, tools) ...
   App(storage::Database& db, const Clock& clock, AppOptions options = {});
+  // ... or serves the ones the caller built once (serve: the composition root).
+  App(app_services::Services& services, AppOptions options = {});
   ~App();
 
   // Takes the request by value: the router fills in its path parameters.
@@ -87,21 +97,24 @@ class App {
 
   storage::Database& db() { return db_; }
   const Clock& clock() const { return clock_; }
-  domain::MemberService& members() { return members_; }
-  domain::AccountService& accounts() { return accounts_; }
-  domain::NetworkService& network() { return network_; }
+  // Every service, built once (app_services/services.h); routes borrow them.
+  app_services::Services& services() { return services_; }
+  domain::MemberService& members() { return services_.members; }
+  domain::AccountService& accounts() { return services_.accounts; }
+  domain::NetworkService& network() { return services_.network; }
   const AppOptions& options() const { return options_; }
   Metrics& metrics() { return *metrics_; }
 
  private:
+  App(std::unique_ptr<app_services::Services>&& owned, AppOptions options);
+  App(std::unique_ptr<app_services::Services>&& owned, app_services::Services& services, AppOptions options);
   Result<Response> Dispatch(Request& req, const Route** matched);
 
   storage::Database& db_;
   const Clock& clock_;
   AppOptions options_;
-  domain::MemberService members_;
-  domain::AccountService accounts_;
-  domain::NetworkService network_;
+  std::unique_ptr<app_services::Services> owned_services_;  // set by the (db, clock) constructor
+  app_services::Services& services_;
   std::vector<Route> routes_;
   std::unique_ptr<Metrics> metrics_;
 };
@@ -131,6 +144,13 @@ void RegisterEventsRoutes(App& app);           // events, registrations, rounds,
 void RegisterNewsletterRoutes(App& app);       // articles, subscriptions, newsletter
 void RegisterQuestionsRoutes(App& app);        // questions to the network (vraagstukken)
 void RegisterNotificationsRoutes(App& app);    // my notifications and their e-mail choices
+void RegisterOidcRoutes(App& app);             // sign-in with OpenID Connect (routes_oidc.cpp)
+// Refuses (and ends) a password session of a non-admin while an admin has
+// switched password sign-in off (routes_oidc.cpp).
+Status CheckPasswordLoginAllowed(App& app, const domain::Session& s);
+void RegisterLeaderMemberRoutes(App& app);     // the leader's members table (search, filters, last active)
 void RegisterWebRoutes(App& app);              // the web UI (static assets); registered last
+// The HTML "not found" page for a GET of an unknown path outside /api/ (routes_web.cpp).
+Response WebNotFoundPage();
 
 }  // namespace verbinder::api

@@ -24,17 +24,18 @@ namespace {
 
 using events::ToJson;
 
+// The events module's services, borrowed from the composition root.
 struct EventsApi {
-  EventsApi(storage::Database& db, const Clock& clock)
-      : events(db, clock), calendar(db, clock), meetings(db, clock), visits(db, clock), seating(db, clock),
-        reports(db, clock), encounters(db, clock) {}
-  events::EventService events;
-  events::CalendarService calendar;
-  events::MeetingService meetings;
-  events::VisitService visits;
-  events::SeatingService seating;
-  events::ReportService reports;
-  events::EncounterService encounters;
+  explicit EventsApi(app_services::Services& s)
+      : events(s.events), calendar(s.calendar), meetings(s.meetings), visits(s.visits), seating(s.seating),
+        reports(s.reports), encounters(s.encounters) {}
+  events::EventService& events;
+  events::CalendarService& calendar;
+  events::MeetingService& meetings;
+  events::VisitService& visits;
+  events::SeatingService& seating;
+  events::ReportService& reports;
+  events::EncounterService& encounters;
 };
 
 Response Ics(const std::string& text, const std::string& filename) {
@@ -516,7 +517,7 @@ void RegisterEncounterRoutes(App& app, std::shared_ptr<EventsApi> api) {
 }  // namespace
 
 void RegisterEventsRoutes(App& app) {
-  auto api = std::make_shared<EventsApi>(app.db(), app.clock());
+  auto api = std::make_shared<EventsApi>(app.services());
   RegisterEventRoutes(app, api);
   RegisterCalendarRoutes(app, api);
   RegisterMeetingRoutes(app, api);

@@ -48,7 +48,7 @@ Result<std::string> ViewerLanguage(notify::NotificationService& ns, Ctx& ctx) {
 }  // namespace
 
 void RegisterNotificationsRoutes(App& app) {
-  auto ns = std::make_shared<notify::NotificationService>(app.db(), app.clock());
+  notify::NotificationService* ns = &app.services().notifications;
 
   app.Add(Method::kGet, "/api/v1/notifications", Access::kMember, [ns](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"unread", "limit", "offset", "lang"}));

@@ -69,7 +69,7 @@ Result<std::pair<std::string, std::string>> Start(App& app, const std::string& n
   VB_ASSIGN_OR_RETURN(oidc::Registry * reg, Providers(app));
   oidc::Provider* p = reg->Find(name);
   if (!p) return NotFound("no sign-in provider '" + name + "'", "provider");
-  oidc::SignInService signin(app.db(), app.clock());
+  oidc::SignInService& signin = app.services().oidc_sign_in;
   VB_ASSIGN_OR_RETURN(oidc::LoginStart s, signin.Begin(name, link_member, lang));
   VB_ASSIGN_OR_RETURN(std::string url, p->AuthorizationUrl(reg->RedirectUri(name), s.state, s.nonce,
                                                            oidc::PkceChallenge(s.code_verifier), lang));
@@ -97,7 +97,7 @@ Json IdentityJson(App& app, const oidc::LinkedIdentity& i) {
 
 Status CheckPasswordLoginAllowed(App& app, const domain::Session& s) {
   if (s.role == model::Role::kAdmin) return Status::Ok();  // admins keep a way in when a provider fails
-  oidc::SignInService signin(app.db(), app.clock());
+  oidc::SignInService& signin = app.services().oidc_sign_in;
   VB_ASSIGN_OR_RETURN(bool on, signin.PasswordLoginEnabled());
   if (on) return Status::Ok();
   (void)app.accounts().Logout(s.token);
@@ -113,7 +113,7 @@ void RegisterOidcRoutes(App& app) {
       for (const auto& p : app.options().oidc->providers())
         items.push_back({{"name", p->config().name}, {"label", p->config().label}, {"preset", p->config().preset},
                          {"start_url", "/auth/oidc/" + p->config().name + "/start"}});
-    oidc::SignInService signin(app.db(), app.clock());
+    oidc::SignInService& signin = app.services().oidc_sign_in;
     VB_ASSIGN_OR_RETURN(bool password, signin.PasswordLoginEnabled());
     return Response::JsonBody({{"items", items}, {"password_login", password}});
   });
@@ -123,7 +123,7 @@ void RegisterOidcRoutes(App& app) {
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"enabled"}));
     if (!body.contains("enabled") || !body["enabled"].is_boolean()) return InvalidArgument("must be true or false", "enabled");
     bool enabled = body["enabled"].get<bool>();
-    oidc::SignInService signin(app.db(), app.clock());
+    oidc::SignInService& signin = app.services().oidc_sign_in;
     VB_RETURN_IF_ERROR(signin.SetPasswordLogin(ctx.viewer, enabled));
     return Response::JsonBody({{"password_login", enabled}});
   });
@@ -146,7 +146,7 @@ void RegisterOidcRoutes(App& app) {
     std::string name = ctx.req.path_params.at("name");
     std::string state = QueryString(ctx.req, "state"), code = QueryString(ctx.req, "code");
     auto cookie = ctx.req.Cookie(kStateCookie);
-    oidc::SignInService signin(app.db(), app.clock());
+    oidc::SignInService& signin = app.services().oidc_sign_in;
     // The state must be the one this browser left with (login CSRF); only then is it taken.
     if (state.empty() || !cookie || *cookie != state) return ErrorPage(app, "state", name, false);
     auto login = signin.Consume(state);
@@ -194,14 +194,14 @@ void RegisterOidcRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"token"}));
     VB_ASSIGN_OR_RETURN(std::string token, GetString(body, "token", true));
-    oidc::SignInService signin(app.db(), app.clock());
+    oidc::SignInService& signin = app.services().oidc_sign_in;
     VB_ASSIGN_OR_RETURN(auto linked, signin.ConfirmLink(ctx.viewer, token));
     return Response::JsonBody(IdentityJson(app, linked), 201);
   });
 
   app.Add(Method::kGet, "/api/v1/me/sign-ins", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
-    oidc::SignInService signin(app.db(), app.clock());
+    oidc::SignInService& signin = app.services().oidc_sign_in;
     VB_ASSIGN_OR_RETURN(auto list, signin.Identities(ctx.viewer));
     domain::ExternalAccounts ext(app.db(), app.clock());
     VB_ASSIGN_OR_RETURN(auto me, ext.FindById(ctx.viewer.member_id));
@@ -226,7 +226,7 @@ void RegisterOidcRoutes(App& app) {
 
   app.Add(Method::kDelete, "/api/v1/me/sign-ins/:id", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    oidc::SignInService signin(app.db(), app.clock());
+    oidc::SignInService& signin = app.services().oidc_sign_in;
     VB_RETURN_IF_ERROR(signin.Remove(ctx.viewer, id));
     return Response::NoContent();
   });

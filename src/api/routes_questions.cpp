@@ -76,7 +76,7 @@ Status ParseQuestionInput(const Json& body, questions::QuestionInput& in) {
 }  // namespace
 
 void RegisterQuestionsRoutes(App& app) {
-  auto qs = std::make_shared<questions::QuestionService>(app.db(), app.clock());
+  questions::QuestionService* qs = &app.services().questions;
 
   app.Add(Method::kGet, "/api/v1/questions", Access::kMember, [qs](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"status", "q", "mine", "routed_to_me", "limit", "offset"}));

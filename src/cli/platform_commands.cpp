@@ -1,6 +1,8 @@
 // The platform subcommands: serve, migrate, demo, generate, import, export.
 // Each parses its own options with CLI11, opens the database, and calls the
 // libraries; exit codes per util/exit_codes.h.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -17,6 +19,8 @@
 
 #include "api/app.h"
 #include "api/server.h"
+#include "app_services/account_wiring.h"
+#include "oidc/registry.h"
 #include "domain/member_cache.h"
 #include "cli/commands.h"
 #include "demo/demo.h"
@@ -49,6 +53,13 @@ int Parse(CLI::App& app, const Args& args) {
   } catch (const CLI::CallForHelp& e) {
     std::cout << app.help();
     return kExitOk;
+  } catch (const CLI::ConfigError& e) {
+    // CLI11 says "INI was not able to parse NAME" for a name no option has.
+    std::string what = e.what();
+    const std::string unknown = "INI was not able to parse ";
+    if (what.rfind(unknown, 0) == 0) what = "unknown option '" + what.substr(unknown.size()) + "'";
+    std::cerr << "verbinder " << app.get_name() << ": config file: " << what << " (see --help)\n";
+    return kExitUsage;
   } catch (const CLI::ParseError& e) {
     std::cerr << "verbinder " << app.get_name() << ": " << e.what() << " (see --help)\n";
     return kExitUsage;
@@ -121,6 +132,19 @@ void PrintStats(const domain::LoadStats& s, double secs) {
             << " s\n";
 }
 
+// True for a host name or address that only this machine can reach:
+// localhost, 127.0.0.0/8 and ::1.
+bool IsLoopbackHost(const std::string& host) {
+  std::string h = host;
+  if (h.size() >= 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  if (AsciiLower(h) == "localhost") return true;
+  in_addr v4{};
+  if (inet_pton(AF_INET, h.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, h.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6);
+  return false;
+}
+
 double Since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
@@ -132,13 +156,21 @@ int RunServe(const Args& args) {
   std::string db_url = kDefaultDb, host = "127.0.0.1";
   int port = 8080;
   int threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-  bool secure = false, precompute_map = false;
+  bool secure = false, precompute_map = false, insecure = false;
   int profile_cache_mb = static_cast<int>(domain::MemberCache::kDefaultBudgetBytes >> 20);
   app.add_option("--db", db_url, kDbHelp);
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "TCP port")->check(CLI::Range(1, 65535))->capture_default_str();
   app.add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 256));
   app.add_flag("--secure-cookies", secure, "mark cookies Secure (when served behind TLS)");
+  app.add_flag("--insecure", insecure,
+               "allow a non-loopback --host without --secure-cookies (plain HTTP on the network: only for tests "
+               "on a closed network)");
+  // Every option can also come from a config file (`name = value`, as in
+  // packaging/verbinder.conf); the command line wins over the file.
+  app.set_config("--config", "", "read options from FILE (one `name = value` per line, e.g. port = 8080; "
+                                 "see /etc/verbinder/verbinder.conf); the command line wins");
+  app.allow_config_extras(CLI::config_extras_mode::error);  // a misspelt name is an error, not ignored
   app.add_option("--profile-cache-mb", profile_cache_mb,
                  "memory for cached member profiles (about 1 KB each; 0 turns the cache off)")
       ->check(CLI::Range(0, 1 << 20))
@@ -150,7 +182,20 @@ int RunServe(const Args& args) {
                  "a reverse proxy (CIDR such as 10.0.0.0/8 or ::1/128; repeatable) whose X-Forwarded-For header "
                  "names the client; from any other peer the header is ignored")
       ->allow_extra_args(false);
+  std::string oidc_config;
+  app.add_option("--oidc-config", oidc_config,
+                 "sign-in providers (OpenID Connect: LinkedIn, Microsoft Entra ID, any other) from FILE; "
+                 "see docs/oidc.md")
+      ->check(CLI::ExistingFile);
   if (int rc = Parse(app, args); rc >= 0) return rc;
+  // Without TLS in front, a session cookie sent over the network can be read on
+  // the way; serving beyond this machine needs --secure-cookies (a TLS proxy).
+  if (!secure && !insecure && !IsLoopbackHost(host)) {
+    std::cerr << "verbinder serve: --host " << host
+              << " is reachable from the network: put a TLS proxy in front and add --secure-cookies "
+                 "(docs/operations.md), or add --insecure to serve plain HTTP anyway\n";
+    return kExitUsage;
+  }
   std::vector<api::IpNetwork> trusted_proxies;
   for (const auto& p : proxy_args) {
     auto n = api::IpNetwork::Parse(p);
@@ -163,8 +208,18 @@ int RunServe(const Args& args) {
   auto db = OpenDb(db_url, threads + 4);  // + the outbox deliverer, the newsletter sender, the follow-up
   if (!db) return Fail("serve", db.status());
   SystemClock clock;
+  std::shared_ptr<oidc::Registry> oidc_providers;
+  if (!oidc_config.empty()) {
+    auto cfg = oidc::LoadOidcConfig(oidc_config);
+    if (!cfg) {
+      std::cerr << "verbinder serve: --oidc-config: " << cfg.status().message() << "\n";
+      return kExitUsage;
+    }
+    oidc_providers = std::make_shared<oidc::Registry>(std::move(*cfg), std::make_unique<oidc::CurlHttpClient>(), clock);
+  }
   api::App api_app(**db, clock,
-                   {.secure_cookies = secure, .precompute_map = precompute_map, .trusted_proxies = trusted_proxies});
+                   {.secure_cookies = secure, .precompute_map = precompute_map, .trusted_proxies = trusted_proxies,
+                    .oidc = oidc_providers});
   api_app.members().SetProfileCacheBudget(static_cast<size_t>(profile_cache_mb) << 20);
   // The word-search index is read before the port opens, so no search waits for it.
   if (Status s = api_app.members().WarmSearchIndex(); !s.ok()) return Fail("serve", s);
@@ -362,7 +417,7 @@ int RunAccount(const Args& args) {
   if (!db) return Fail("account", db.status());
   SystemClock clock;
   domain::MemberService members(**db, clock);
-  domain::AccountService accounts(**db, clock);
+  domain::AccountService accounts(**db, clock, app_services::AccountWiring());  // the same wiring as the server
   auto member = members.FindByEmail(domain::Viewer::System(), email);
   if (!member) return Fail("account", member.status());
   model::Id id = member->id;

@@ -5,6 +5,7 @@ import * as accountS from './strings/account';
 import * as encountersS from './strings/encounters';
 import * as eventsS from './strings/events';
 import * as leaderS from './strings/leader';
+import * as memberS from './strings/member';
 import * as newsletterS from './strings/newsletter';
 import * as questionsS from './strings/questions';
 
@@ -192,7 +193,7 @@ const coreEn = {
 } as const;
 
 // Each area of the UI keeps its own strings (web/src/strings/*.ts).
-const en = { ...coreEn, ...accountS.en, ...eventsS.en, ...encountersS.en, ...questionsS.en, ...leaderS.en, ...newsletterS.en };
+const en = { ...coreEn, ...accountS.en, ...eventsS.en, ...encountersS.en, ...questionsS.en, ...leaderS.en, ...newsletterS.en, ...memberS.en };
 export type Key = keyof typeof en;
 type CoreKey = keyof typeof coreEn;
 
@@ -379,7 +380,7 @@ const coreNl: Record<CoreKey, string> = {
   'field.required': 'verplicht',
 };
 
-const nl: Record<Key, string> = { ...coreNl, ...accountS.nl, ...eventsS.nl, ...encountersS.nl, ...questionsS.nl, ...leaderS.nl, ...newsletterS.nl };
+const nl: Record<Key, string> = { ...coreNl, ...accountS.nl, ...eventsS.nl, ...encountersS.nl, ...questionsS.nl, ...leaderS.nl, ...newsletterS.nl, ...memberS.nl };
 
 export type Lang = 'nl' | 'en';
 const dicts: Record<Lang, Record<Key, string>> = { nl, en };
