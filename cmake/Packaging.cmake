@@ -12,7 +12,7 @@ set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 install(TARGETS verbinder RUNTIME DESTINATION bin COMPONENT verbinder)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/verbinder.service DESTINATION lib/systemd/system COMPONENT verbinder)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/verbinder.conf DESTINATION /etc/verbinder COMPONENT verbinder)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/operations.md ${PROJECT_SOURCE_DIR}/README.md
+install(FILES ${PROJECT_SOURCE_DIR}/docs/operations.md ${PROJECT_SOURCE_DIR}/docs/oidc.md ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION share/doc/verbinder COMPONENT verbinder)
 
 set(VERBINDER_CONFFILES ${CMAKE_CURRENT_BINARY_DIR}/packaging/conffiles)
