@@ -34,7 +34,9 @@ int main(int argc, char** argv) {
   }
   const int threads = argc > 3 ? std::atoi(argv[3]) : 0;
   const std::string only = argc > 4 ? "," + std::string(argv[4]) + "," : "";
-  auto wanted = [&](const char* name) { return only.empty() || only.find("," + std::string(name) + ",") != std::string::npos; };
+  auto wanted = [&](const char* name) {
+    return only.empty() || only.find("," + std::string(name) + ",") != std::string::npos;
+  };
   nlohmann::ordered_json out;
   auto cpu_now = [] {
     timespec ts;
@@ -51,7 +53,10 @@ int main(int argc, char** argv) {
   NetworkInput input;
   time("load_csv", [&] {
     auto r = LoadNetworkFiles({argv[1], argv[2], ""});
-    if (!r) { std::fprintf(stderr, "%s\n", r.status().message().c_str()); std::exit(1); }
+    if (!r) {
+      std::fprintf(stderr, "%s\n", r.status().message().c_str());
+      std::exit(1);
+    }
     input = std::move(r).value();
   });
   Graph g;
@@ -87,8 +92,7 @@ int main(int argc, char** argv) {
   out["modularity"] = c.modularity;
   out["communities"] = c.count;
   out["communities_connected"] = CommunitiesConnected(g, c.membership);
-  if (wanted("introductions"))
-    time("introductions", [&] { SuggestIntroductions(g, c.membership, {50, -1, threads}); });
+  if (wanted("introductions")) time("introductions", [&] { SuggestIntroductions(g, c.membership, {50, -1, threads}); });
   if (wanted("layout")) {
     Layout l;
     time("layout", [&] { l = ComputeLayout(g); });
@@ -97,7 +101,8 @@ int main(int argc, char** argv) {
     double tie = 0, pair = 0;
     int64_t ties = 0;
     for (int32_t v = 0; v < g.NodeCount(); ++v)
-      for (int64_t e = g.Begin(v); e < g.End(v); ++e, ++ties) tie += std::hypot(l.x[v] - l.x[g.adj[e]], l.y[v] - l.y[g.adj[e]]);
+      for (int64_t e = g.Begin(v); e < g.End(v); ++e, ++ties)
+        tie += std::hypot(l.x[v] - l.x[g.adj[e]], l.y[v] - l.y[g.adj[e]]);
     uint64_t state = 12345;
     const int pairs = 200000;
     for (int i = 0; i < pairs; ++i) {

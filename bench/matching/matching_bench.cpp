@@ -88,8 +88,8 @@ int BenchSchedule(int argc, char** argv) {
       "schedule attendees=%d slots=%d candidates=%d pairs=%zu tables=%d seconds=%.3f cpu_seconds=%.3f "
       "peak_rss_mb=%.0f objective=%.3f upper_bound=%.3f bound=%s optimal=%d ratio=%.4f greedy_ratio=%.4f "
       "greedy_seconds=%.3f meetings=%d min_meetings=%d median_meetings=%.1f must_unscheduled=%zu\n",
-      p.attendees, p.slots, p.candidates_per_attendee, inst.pairs.size(), inst.tables, seconds, cpu, peak,
-      r->objective, r->upper_bound, r->stats.bound_method.c_str(), r->optimal ? 1 : 0, r->objective / r->upper_bound,
+      p.attendees, p.slots, p.candidates_per_attendee, inst.pairs.size(), inst.tables, seconds, cpu, peak, r->objective,
+      r->upper_bound, r->stats.bound_method.c_str(), r->optimal ? 1 : 0, r->objective / r->upper_bound,
       greedy.objective / r->upper_bound, greedy_seconds, r->stats.meetings, r->stats.min_meetings,
       r->stats.median_meetings, r->must_unscheduled.size());
   for (const Previous& prev : kPrevious) {
@@ -100,8 +100,8 @@ int BenchSchedule(int argc, char** argv) {
     }
   }
   for (const PassReport& pass : r->stats.passes) {
-    std::printf("  pass %-14s ran=%d seconds=%.3f objective_after=%.3f bound_after=%.3f\n", pass.name.c_str(),
-                pass.ran, pass.seconds, pass.objective_after, pass.bound_after);
+    std::printf("  pass %-14s ran=%d seconds=%.3f objective_after=%.3f bound_after=%.3f\n", pass.name.c_str(), pass.ran,
+                pass.seconds, pass.objective_after, pass.bound_after);
   }
   return 0;
 }
@@ -123,20 +123,24 @@ int BenchSeat(int argc, char** argv) {
       "mean_distinct_sectors=%.3f weight=%.3f colleague_conflicts=%d | random: repeats=%d "
       "mean_distinct_sectors=%.3f weight=%.3f colleague_conflicts=%d\n",
       p.attendees, p.tables, p.capacity, p.rounds, seconds, PeakMb(), r->quality.repeats,
-      r->quality.mean_distinct_sectors, r->quality.weight, r->quality.colleague_conflicts,
-      r->random_baseline.repeats, r->random_baseline.mean_distinct_sectors, r->random_baseline.weight,
-      r->random_baseline.colleague_conflicts);
+      r->quality.mean_distinct_sectors, r->quality.weight, r->quality.colleague_conflicts, r->random_baseline.repeats,
+      r->random_baseline.mean_distinct_sectors, r->random_baseline.weight, r->random_baseline.colleague_conflicts);
   return 0;
 }
 
 int BenchSuggest(int argc, char** argv) {
   // Profiles built from the thesaurus vocabulary, deterministic.
-  const char* challenges[] = {"Onze wachtlijsten groeien", "Staff turnover is high", "Het rooster klopt nooit",
-                              "Stock-outs of medical supplies", "Energiekosten stijgen", "Interns drop out",
-                              "Werkinstructies op papier", "Long lead times for permits"};
-  const char* expertise[] = {"lean and lead time", "inwerken en begeleiding", "shift scheduling software",
-                             "voorraadbeheer met kanban", "energy saving with heat pumps", "stagebegeleiding",
-                             "digital work instructions", "procesverbetering"};
+  const char* challenges[] = {"Onze wachtlijsten groeien",      "Staff turnover is high",     "Het rooster klopt nooit",
+                              "Stock-outs of medical supplies", "Energiekosten stijgen",      "Interns drop out",
+                              "Werkinstructies op papier",      "Long lead times for permits"};
+  const char* expertise[] = {"lean and lead time",
+                             "inwerken en begeleiding",
+                             "shift scheduling software",
+                             "voorraadbeheer met kanban",
+                             "energy saving with heat pumps",
+                             "stagebegeleiding",
+                             "digital work instructions",
+                             "procesverbetering"};
   const char* sectors[] = {"care", "industry", "government", "education"};
   SuggestInput in;
   int n = std::atoi(argv[2]);

@@ -72,8 +72,8 @@ std::string Dir(int argc, char** argv, int position) {
 }
 
 void Print(const char* name, const SuggestEvalMetrics& m) {
-  std::printf("%-22s queries=%2d hit@1=%.3f hit@5=%.3f MRR=%.3f explanations_naming_concept=%d/%d\n", name,
-              m.queries, m.hit_at_1, m.hit_at_5, m.mrr, m.explained, m.hits_at_5);
+  std::printf("%-22s queries=%2d hit@1=%.3f hit@5=%.3f MRR=%.3f explanations_naming_concept=%d/%d\n", name, m.queries,
+              m.hit_at_1, m.hit_at_5, m.mrr, m.explained, m.hits_at_5);
 }
 
 int Eval(int argc, char** argv) {
@@ -135,8 +135,8 @@ int Eval(int argc, char** argv) {
       show("expertise", qe, qa);
       show("expertise", te, ta);
       for (const Suggestion& s : r->suggestions[p.query]) {
-        std::printf("%s%s %.4f %s\n", s.other == p.target ? "* " : "  ", set.input.attendees[s.other].id.c_str(), s.score,
-                    s.explanation.c_str());
+        std::printf("%s%s %.4f %s\n", s.other == p.target ? "* " : "  ", set.input.attendees[s.other].id.c_str(),
+                    s.score, s.explanation.c_str());
       }
     }
   }

@@ -48,7 +48,10 @@ bool SendAll(int fd, const std::string& s) {
 void Serve(int fd) {
   int one = 1;
   ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  if (!SendAll(fd, "220 sink ESMTP\r\n")) { ::close(fd); return; }
+  if (!SendAll(fd, "220 sink ESMTP\r\n")) {
+    ::close(fd);
+    return;
+  }
   std::string buf, data;
   bool in_data = false;
   char chunk[65536];
@@ -89,9 +92,12 @@ void Serve(int fd) {
       pos = eol + 2;
       std::string verb = line.substr(0, 4);
       for (auto& c : verb) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (verb == "EHLO") out += "250-sink\r\n250-8BITMIME\r\n250 SIZE 52428800\r\n";
-      else if (verb == "HELO") out += "250 sink\r\n";
-      else if (verb == "MAIL" || verb == "RSET" || verb == "NOOP") out += "250 OK\r\n";
+      if (verb == "EHLO")
+        out += "250-sink\r\n250-8BITMIME\r\n250 SIZE 52428800\r\n";
+      else if (verb == "HELO")
+        out += "250 sink\r\n";
+      else if (verb == "MAIL" || verb == "RSET" || verb == "NOOP")
+        out += "250 OK\r\n";
       else if (verb == "RCPT") {
         auto lt = line.find('<');
         bool bounce = lt != std::string::npos && line.compare(lt + 1, 6, "bounce") == 0;
@@ -149,18 +155,25 @@ int RunBlast(int port, int n) {
   m.to = {"", "lezer@elders.example"};
   m.subject = "Nieuwsbrief \xE2\x80\x94 november 2026";
   for (int i = 0; i < 60; ++i) m.text += "Regel " + std::to_string(i) + " van de nieuwsbrief met wat tekst erin.\n";
-  for (int i = 0; i < 60; ++i) m.html += "<p style=\"margin:0 0 12px;\">Alinea " + std::to_string(i) + " met tekst.</p>\n";
+  for (int i = 0; i < 60; ++i)
+    m.html += "<p style=\"margin:0 0 12px;\">Alinea " + std::to_string(i) + " met tekst.</p>\n";
   m.message_id = "<bench@netwerk.example>";
   m.date = 1794740400;
   m.list_id = "<newsletter.netwerk.example>";
   m.unsubscribe_url = "https://netwerk.example/api/v1/newsletter/unsubscribe/u.1.x";
   auto raw = BuildMime(m);
-  if (!raw) { std::cerr << raw.status().ToString() << "\n"; return 1; }
+  if (!raw) {
+    std::cerr << raw.status().ToString() << "\n";
+    return 1;
+  }
   CurlSmtpTransport t({.url = "smtp://127.0.0.1:" + std::to_string(port), .starttls = StartTls::kOff});
   auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < n; ++i) {
     auto r = t.Send("nieuws@netwerk.example", "lezer" + std::to_string(i) + "@elders.example", *raw);
-    if (r.outcome != Outcome::kSent) { std::cerr << "send failed: " << r.detail << "\n"; return 1; }
+    if (r.outcome != Outcome::kSent) {
+      std::cerr << "send failed: " << r.detail << "\n";
+      return 1;
+    }
   }
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("blast %d messages of %zu bytes in %.2f s = %.0f messages/s\n", n, raw->size(), s, n / s);

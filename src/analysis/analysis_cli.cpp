@@ -67,19 +67,35 @@ int RunAnalyze(const cli::Args& args) {
       std::cout << kUsage;
       return cli::kExitOk;
     }
-    if (a == "--real-only") { options.real_only = true; continue; }
-    if (a == "--with-attendance") { options.with_attendance = true; continue; }
-    if (a == "--timings") { timings = true; continue; }
+    if (a == "--real-only") {
+      options.real_only = true;
+      continue;
+    }
+    if (a == "--with-attendance") {
+      options.with_attendance = true;
+      continue;
+    }
+    if (a == "--timings") {
+      timings = true;
+      continue;
+    }
     if (!StartsWith(a, "-")) return Usage("unexpected argument '" + a + "'");
     if (i + 1 >= args.size()) return Usage("option " + a + " needs a value");
     const std::string& v = args[++i];
-    if (a == "--members") paths.members = v;
-    else if (a == "--ties") paths.ties = v;
-    else if (a == "--attendance") paths.attendance = v;
-    else if (a == "--format") format_name = v;
-    else if (a == "--out" || a == "-o") out_path = v;
-    else if (a == "--position") position_id = v;
-    else if (a == "--map") map_path = v;
+    if (a == "--members")
+      paths.members = v;
+    else if (a == "--ties")
+      paths.ties = v;
+    else if (a == "--attendance")
+      paths.attendance = v;
+    else if (a == "--format")
+      format_name = v;
+    else if (a == "--out" || a == "-o")
+      out_path = v;
+    else if (a == "--position")
+      position_id = v;
+    else if (a == "--map")
+      map_path = v;
     else if (a == "--as-of") {
       auto day = ParseDay(v);
       if (!day) return Usage("--as-of: '" + v + "' is not a date (YYYY-MM-DD)");
@@ -88,15 +104,20 @@ int RunAnalyze(const cli::Args& args) {
       if (!ParseNumber(v, &options.fading_days) || options.fading_days < 0)
         return Usage("--fading-days: '" + v + "' is not a number of days");
     } else if (a == "--betweenness") {
-      if (v == "auto") options.betweenness = BetweennessMode::kAuto;
-      else if (v == "exact") options.betweenness = BetweennessMode::kExact;
-      else if (v == "approx") options.betweenness = BetweennessMode::kApproximate;
-      else return Usage("--betweenness: '" + v + "' is not auto, exact or approx");
+      if (v == "auto")
+        options.betweenness = BetweennessMode::kAuto;
+      else if (v == "exact")
+        options.betweenness = BetweennessMode::kExact;
+      else if (v == "approx")
+        options.betweenness = BetweennessMode::kApproximate;
+      else
+        return Usage("--betweenness: '" + v + "' is not auto, exact or approx");
     } else if (a == "--epsilon") {
       if (!ParseNumber(v, &options.approx_epsilon) || !(options.approx_epsilon > 0 && options.approx_epsilon < 1))
         return Usage("--epsilon: '" + v + "' is not a number in (0, 1)");
     } else if (a == "--threads") {
-      if (!ParseNumber(v, &options.threads) || options.threads < 0) return Usage("--threads: '" + v + "' is not a count");
+      if (!ParseNumber(v, &options.threads) || options.threads < 0)
+        return Usage("--threads: '" + v + "' is not a count");
     } else if (a == "--seed") {
       if (!ParseNumber(v, &options.seed)) return Usage("--seed: '" + v + "' is not a number");
     } else if (a == "--skip") {
@@ -111,8 +132,9 @@ int RunAnalyze(const cli::Args& args) {
   // Attendance alone has no ties since issue 14: a report of isolated members
   // is not what anyone asking for it wants, so say how to get one.
   if (paths.ties.empty() && !options.with_attendance)
-    return Usage("--attendance without --ties: co-attendance is not a tie, so the network would have no ties; "
-                 "add --ties, or --with-attendance to count co-attendance as ties");
+    return Usage(
+        "--attendance without --ties: co-attendance is not a tie, so the network would have no ties; "
+        "add --ties, or --with-attendance to count co-attendance as ties");
 
   // --timings: the steps around the passes too (reading, layout, writing).
   const Clock& clock = SystemClockInstance();
@@ -149,8 +171,7 @@ int RunAnalyze(const cli::Args& args) {
     step("layout");
     std::ofstream map(map_path, std::ios::binary);
     WriteMapJson(*analysis, layout, map);
-    if (!(map << '\n'))
-      return cli::Fail("analyze", InvalidArgument("cannot write " + map_path));
+    if (!(map << '\n')) return cli::Fail("analyze", InvalidArgument("cannot write " + map_path));
     step("write_map");
   }
   if (out_path.empty()) {

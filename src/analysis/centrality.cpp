@@ -136,15 +136,24 @@ int32_t VertexDiameterBound(const Graph& g) {
 class PathSampler {
  public:
   explicit PathSampler(const Graph& g)
-      : g_(g), stamp_s_(g.NodeCount(), 0), stamp_t_(g.NodeCount(), 0), dist_s_(g.NodeCount()),
-        dist_t_(g.NodeCount()), sig_s_(g.NodeCount()), sig_t_(g.NodeCount()) {}
+      : g_(g),
+        stamp_s_(g.NodeCount(), 0),
+        stamp_t_(g.NodeCount(), 0),
+        dist_s_(g.NodeCount()),
+        dist_t_(g.NodeCount()),
+        sig_s_(g.NodeCount()),
+        sig_t_(g.NodeCount()) {}
 
   // Adds 1 to counts[v] for each interior vertex v of one shortest s-t path
   // chosen uniformly at random (nothing if s and t are not connected).
   void Sample(int32_t s, int32_t t, std::mt19937_64& rng, std::vector<int64_t>& counts) {
     ++id_;
-    stamp_s_[s] = id_; dist_s_[s] = 0; sig_s_[s] = 1;
-    stamp_t_[t] = id_; dist_t_[t] = 0; sig_t_[t] = 1;
+    stamp_s_[s] = id_;
+    dist_s_[s] = 0;
+    sig_s_[s] = 1;
+    stamp_t_[t] = id_;
+    dist_t_[t] = 0;
+    sig_t_[t] = 1;
     fs_.assign(1, s);
     ft_.assign(1, t);
     meet_.clear();
@@ -165,7 +174,10 @@ class PathSampler {
     int32_t y = meet_.back();
     for (int32_t c : meet_) {
       pick -= sig_s_[c] * sig_t_[c];
-      if (pick <= 0) { y = c; break; }
+      if (pick <= 0) {
+        y = c;
+        break;
+      }
     }
     if (y != s && y != t) ++counts[y];
     Walk(y, stamp_s_, dist_s_, sig_s_, rng, counts);
@@ -231,8 +243,8 @@ ApproxBetweenness ApproximateBetweenness(const Graph& g, const ApproxBetweenness
   result.vertex_diameter = VertexDiameterBound(g);
   const double c = 0.5;  // the universal constant of Riondato–Kornaropoulos (2016)
   const double vd = std::max(1, result.vertex_diameter - 2);
-  result.samples = static_cast<int64_t>(std::ceil(
-      c / (options.epsilon * options.epsilon) * (std::floor(std::log2(vd)) + 1 + std::log(1 / options.delta))));
+  result.samples = static_cast<int64_t>(std::ceil(c / (options.epsilon * options.epsilon) *
+                                                  (std::floor(std::log2(vd)) + 1 + std::log(1 / options.delta))));
   result.guarantee = options.epsilon * n / (n - 2.0);
 
   constexpr int64_t kBlock = 1024;

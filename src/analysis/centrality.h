@@ -27,7 +27,7 @@ struct ApproxBetweennessOptions {
   double delta = 0.1;     // failure probability
   uint64_t seed = 42;
   int threads = 0;
-  std::stop_token stop;   // a requested stop ends sampling early (values then incomplete)
+  std::stop_token stop;  // a requested stop ends sampling early (values then incomplete)
 };
 
 struct ApproxBetweenness {

@@ -9,9 +9,12 @@ int32_t AttendanceIndex::Shared(int32_t u, int32_t v) const {
   auto a = EventsOf(u), b = EventsOf(v);
   int32_t shared = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else ++shared, ++i, ++j;
+    if (a[i] < b[j])
+      ++i;
+    else if (b[j] < a[i])
+      ++j;
+    else
+      ++shared, ++i, ++j;
   }
   return shared;
 }

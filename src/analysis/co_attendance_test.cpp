@@ -35,7 +35,9 @@ TieInput Tie(std::string a, std::string b) {
   t.target = std::move(b);
   return t;
 }
-std::string DavisAttendance() { return NetworksDir() + "/davis/attendance.csv"; }
+std::string DavisAttendance() {
+  return NetworksDir() + "/davis/attendance.csv";
+}
 
 NetworkInput Load(const InputPaths& paths) {
   auto input = LoadNetworkFiles(paths);
@@ -91,8 +93,8 @@ void ExpectMatchesNetworkX(const InputPaths& paths, Day as_of = kNoDate) {
     for (int64_t e = g.Begin(u); e < g.End(u); ++e) {
       if (g.adj[e] < u) continue;
       ++ties;
-      const std::string key = g.ids[u] < g.ids[g.adj[e]] ? g.ids[u] + "|" + g.ids[g.adj[e]]
-                                                          : g.ids[g.adj[e]] + "|" + g.ids[u];
+      const std::string key =
+          g.ids[u] < g.ids[g.adj[e]] ? g.ids[u] + "|" + g.ids[g.adj[e]] : g.ids[g.adj[e]] + "|" + g.ids[u];
       ASSERT_TRUE(nx["tie_co_attendance"].contains(key)) << key;
       EXPECT_EQ(nx["tie_co_attendance"][key].get<int32_t>(), g.CoAttendance(e)) << key;
       EXPECT_EQ(g.CoAttendance(e), g.CoAttendance(g.Slot(g.adj[e], u))) << key << " both ways";
@@ -168,7 +170,7 @@ TEST(CoAttendance, HandCountedEvidenceAndCoAttendanceOverlap) {
   auto at = [&](const char* id) { return g.index.at(id); };
   EXPECT_EQ(c.co_attendees[at("a")], 4);
   EXPECT_EQ(c.co_attendees_without_tie[at("b")], 3);
-  EXPECT_EQ(c.co_attendees[at("f")], 0);  // alone at E3
+  EXPECT_EQ(c.co_attendees[at("f")], 0);                   // alone at E3
   EXPECT_EQ(g.CoAttendance(g.Slot(at("a"), at("b"))), 2);  // E1 and E2
   EXPECT_EQ(g.CoAttendance(g.Slot(at("b"), at("a"))), 2);
   EXPECT_EQ(g.CoAttendance(g.Slot(at("e"), at("f"))), 0);
@@ -340,7 +342,7 @@ TEST(CoAttendance, EventYieldCountsTieRowsNotPresence) {
   EXPECT_EQ(events[0].new_ties, 4);       // a-d, a-c, b-c, b-d
   EXPECT_EQ(events[0].new_real_ties, 6);  // every pair at E1
   EXPECT_EQ(events[0].interactions, 8);
-  EXPECT_EQ(events[1].new_ties, 2);       // a-e (before their answer), b-e
+  EXPECT_EQ(events[1].new_ties, 2);  // a-e (before their answer), b-e
   AnalysisOptions with;
   with.with_attendance = true;
   EXPECT_EQ(YieldOf(RunAnalysis(Small(), with).report, "E1").new_ties, 4);

@@ -145,9 +145,9 @@ class Leiden {
     for (int32_t v = 0; v < n; ++v) comm_tot[memb[v]] += g.k[v];
     std::vector<int32_t> refined(n);
     std::iota(refined.begin(), refined.end(), 0);
-    std::vector<double> rtot(g.k, g.k + n);          // per refined community
-    std::vector<double> ext(n, 0.0);        // weight from the refined community to the rest of its community
-    std::vector<double> node_ext(n, 0.0);   // same for the node alone
+    std::vector<double> rtot(g.k, g.k + n);  // per refined community
+    std::vector<double> ext(n, 0.0);         // weight from the refined community to the rest of its community
+    std::vector<double> node_ext(n, 0.0);    // same for the node alone
     for (int32_t v = 0; v < n; ++v) {
       double x = 0;
       for (int64_t e = g.off[v]; e < g.off[v + 1]; ++e)

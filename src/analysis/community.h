@@ -32,7 +32,7 @@ struct CommunityOptions {
 struct Communities {
   std::vector<int32_t> membership;  // per node; numbered by first node, 0..count-1
   int32_t count = 0;
-  double modularity = 0;            // weighted, resolution 1
+  double modularity = 0;  // weighted, resolution 1
 };
 
 Communities DetectCommunities(const Graph& graph, const CommunityOptions& options = {});

@@ -14,7 +14,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json Num(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+json Num(double x) {
+  return std::isfinite(x) ? json(x) : json(nullptr);
+}
 
 std::string Fmt(double x) {
   if (std::isnan(x)) return "NaN";
@@ -28,11 +30,21 @@ std::string Xml(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 forbids most control characters; drop them.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
@@ -78,12 +90,10 @@ struct NodeColumn {
   const char* gexf_type;
 };
 constexpr NodeColumn kNodeColumns[] = {
-    {"name", "string", "string"},        {"sector", "string", "string"},
-    {"degree", "long", "long"},          {"strength", "double", "double"},
-    {"betweenness", "double", "double"}, {"core", "long", "long"},
-    {"community", "long", "long"},       {"constraint", "double", "double"},
-    {"effective_size", "double", "double"}, {"coordinator", "long", "long"},
-    {"consultant", "long", "long"},      {"representative", "long", "long"},
+    {"name", "string", "string"},     {"sector", "string", "string"},      {"degree", "long", "long"},
+    {"strength", "double", "double"}, {"betweenness", "double", "double"}, {"core", "long", "long"},
+    {"community", "long", "long"},    {"constraint", "double", "double"},  {"effective_size", "double", "double"},
+    {"coordinator", "long", "long"},  {"consultant", "long", "long"},      {"representative", "long", "long"},
     {"liaison", "long", "long"}};
 
 std::vector<std::string> NodeValues(const Analysis& a, int32_t v) {
@@ -148,7 +158,10 @@ json ReportJson(const Report& r, bool with_members) {
   for (const auto& i : r.suggestions.invite) invite.push_back({{"id", i.id}, {"reason", i.reason}});
   json online = json::array();
   for (const auto& p : r.online_only)
-    online.push_back({{"sector_a", p.sector_a}, {"sector_b", p.sector_b}, {"ties", p.ties}, {"real", p.real},
+    online.push_back({{"sector_a", p.sector_a},
+                      {"sector_b", p.sector_b},
+                      {"ties", p.ties},
+                      {"real", p.real},
                       {"online_only", p.online_only}});
   json fading = json::array();
   for (const auto& f : r.fading)
@@ -202,7 +215,9 @@ std::vector<std::string> InSlices(int64_t n, int parts, Fn fn) {
 
 }  // namespace
 
-json ReportToJson(const Report& r) { return ReportJson(r, true); }
+json ReportToJson(const Report& r) {
+  return ReportJson(r, true);
+}
 
 // The same text as ReportToJson(r).dump(1), without building the members'
 // DOM at once: the members are serialised in slices on all cores, each object
@@ -255,9 +270,14 @@ namespace {
 json MapNodeJson(const Analysis& a, const Layout& layout, int32_t v) {
   const Graph& g = a.graph;
   const MemberMetrics& m = a.report.members[v];
-  return {{"id", g.ids[v]}, {"name", g.names[v]}, {"sector", g.sector_names[g.sector[v]]},
-          {"community", m.community}, {"x", layout.x[v]}, {"y", layout.y[v]},
-          {"degree", m.degree}, {"betweenness", Num(m.betweenness)}};
+  return {{"id", g.ids[v]},
+          {"name", g.names[v]},
+          {"sector", g.sector_names[g.sector[v]]},
+          {"community", m.community},
+          {"x", layout.x[v]},
+          {"y", layout.y[v]},
+          {"degree", m.degree},
+          {"betweenness", Num(m.betweenness)}};
 }
 
 json MapEdgeJson(const Graph& g, int32_t v, int64_t e) {
@@ -295,8 +315,8 @@ void WriteMapJson(const Analysis& a, const Layout& layout, std::ostream& out) {
     out << (first ? std::string_view(t).substr(1) : std::string_view(t));  // the first edge has no comma
     first = false;
   }
-  out << "],\"sectors\":" << json(g.sector_names).dump() << ",\"communities\":"
-      << json(a.report.network.communities).dump() << '}';
+  out << "],\"sectors\":" << json(g.sector_names).dump()
+      << ",\"communities\":" << json(a.report.network.communities).dump() << '}';
 }
 
 json MapToJson(const Analysis& a, const Layout& layout) {
@@ -307,8 +327,8 @@ json MapToJson(const Analysis& a, const Layout& layout) {
     for (int64_t e = g.Begin(v); e < g.End(v); ++e)
       if (g.adj[e] > v) edges.push_back(MapEdgeJson(g, v, e));
   }
-  return {{"nodes", nodes}, {"edges", edges}, {"sectors", g.sector_names},
-          {"communities", a.report.network.communities}};
+  return {
+      {"nodes", nodes}, {"edges", edges}, {"sectors", g.sector_names}, {"communities", a.report.network.communities}};
 }
 
 void WriteMembersCsv(const Analysis& a, std::ostream& out) {
@@ -321,8 +341,10 @@ void WriteMembersCsv(const Analysis& a, std::ostream& out) {
     auto values = NodeValues(a, v);
     out << Csv(g.ids[v]);
     for (auto& x : values) out << ',' << (x == "NaN" ? std::string() : Csv(x));
-    if (counted) out << ',' << co->co_attendees[v] << ',' << co->co_attendees_without_tie[v] << '\n';
-    else out << ",,\n";
+    if (counted)
+      out << ',' << co->co_attendees[v] << ',' << co->co_attendees_without_tie[v] << '\n';
+    else
+      out << ",,\n";
   }
 }
 
@@ -335,8 +357,8 @@ void WriteGraphMl(const Analysis& a, std::ostream& out) {
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   int k = 0;
   for (const auto& c : kNodeColumns)
-    out << "  <key id=\"d" << k++ << "\" for=\"node\" attr.name=\"" << c.name << "\" attr.type=\""
-        << c.graphml_type << "\"/>\n";
+    out << "  <key id=\"d" << k++ << "\" for=\"node\" attr.name=\"" << c.name << "\" attr.type=\"" << c.graphml_type
+        << "\"/>\n";
   for (const auto& name : g.attribute_names)
     out << "  <key id=\"d" << k++ << "\" for=\"node\" attr.name=\"" << Xml(name) << "\" attr.type=\"string\"/>\n";
   const int weight_key = k++, real_key = k++, co_key = k++;
@@ -400,8 +422,8 @@ void WriteGexf(const Analysis& a, std::ostream& out) {
   for (int32_t v = 0; v < g.NodeCount(); ++v)
     for (int64_t e = g.Begin(v); e < g.End(v); ++e) {
       if (g.adj[e] < v) continue;
-      out << "      <edge id=\"" << id++ << "\" source=\"" << Xml(g.ids[v]) << "\" target=\""
-          << Xml(g.ids[g.adj[e]]) << "\" weight=\"" << Fmt(g.weight[e]) << "\"><attvalues><attvalue for=\"0\" value=\""
+      out << "      <edge id=\"" << id++ << "\" source=\"" << Xml(g.ids[v]) << "\" target=\"" << Xml(g.ids[g.adj[e]])
+          << "\" weight=\"" << Fmt(g.weight[e]) << "\"><attvalues><attvalue for=\"0\" value=\""
           << (g.real[e] ? "true" : "false") << "\"/><attvalue for=\"1\" value=\"" << g.CoAttendance(e)
           << "\"/></attvalues></edge>\n";
     }
@@ -410,10 +432,19 @@ void WriteGexf(const Analysis& a, std::ostream& out) {
 
 void WriteReport(const Analysis& a, ExportFormat format, std::ostream& out) {
   switch (format) {
-    case ExportFormat::kJson: WriteReportJson(a.report, out); out << '\n'; break;
-    case ExportFormat::kCsv: WriteMembersCsv(a, out); break;
-    case ExportFormat::kGraphMl: WriteGraphMl(a, out); break;
-    case ExportFormat::kGexf: WriteGexf(a, out); break;
+    case ExportFormat::kJson:
+      WriteReportJson(a.report, out);
+      out << '\n';
+      break;
+    case ExportFormat::kCsv:
+      WriteMembersCsv(a, out);
+      break;
+    case ExportFormat::kGraphMl:
+      WriteGraphMl(a, out);
+      break;
+    case ExportFormat::kGexf:
+      WriteGexf(a, out);
+      break;
   }
 }
 

@@ -31,7 +31,9 @@ Analysis RunAnalysis(const InputPaths& paths, AnalysisOptions options = {}) {
   return std::move(a).value();
 }
 
-InputPaths Ledger() { return {TestDataDir() + "/ledger_members.csv", TestDataDir() + "/ledger_ties.csv", ""}; }
+InputPaths Ledger() {
+  return {TestDataDir() + "/ledger_members.csv", TestDataDir() + "/ledger_ties.csv", ""};
+}
 InputPaths Karate() {
   return {NetworksDir() + "/karate/members.csv", NetworksDir() + "/karate/ties.csv", ""};
 }
@@ -59,7 +61,7 @@ TEST(Findings, RealnessFadingOnlineOnlyAndEventYield) {
   EXPECT_EQ(e.event, "congres");
   EXPECT_EQ(FormatDay(e.date), "2025-04-15");
   EXPECT_EQ(e.attendees, 4);
-  EXPECT_EQ(e.new_ties, 2);                    // lies–omar, lies–anja (anja–pieter, omar–pieter met online first)
+  EXPECT_EQ(e.new_ties, 2);  // lies–omar, lies–anja (anja–pieter, omar–pieter met online first)
   EXPECT_EQ(e.new_real_ties, 4);
   EXPECT_EQ(e.new_cross_sector_real_ties, 2);  // anja–pieter, lies–omar (care–industry)
   // The invite list reaches the isolated member first, then the fading one.
@@ -219,7 +221,8 @@ TEST(Layout, SameSeedSamePositionsOtherSeedOtherPositions) {
   EXPECT_EQ(first.x, again.x);
   EXPECT_EQ(first.y, again.y);
   double moved = 0;
-  for (size_t v = 0; v < first.x.size(); ++v) moved = std::max(moved, std::hypot(first.x[v] - other.x[v], first.y[v] - other.y[v]));
+  for (size_t v = 0; v < first.x.size(); ++v)
+    moved = std::max(moved, std::hypot(first.x[v] - other.x[v], first.y[v] - other.y[v]));
   EXPECT_GT(moved, 10) << "another seed should give another layout";
 }
 
@@ -268,12 +271,14 @@ TEST(Layout, ComponentsAndIsolatedMembersApartAndNotStacked) {
     b.x0 = std::min(b.x0, l.x[v]), b.x1 = std::max(b.x1, l.x[v]);
     b.y0 = std::min(b.y0, l.y[v]), b.y1 = std::max(b.y1, l.y[v]);
   }
-  const bool apart = ring[0].x1 < ring[1].x0 || ring[1].x1 < ring[0].x0 || ring[0].y1 < ring[1].y0 || ring[1].y1 < ring[0].y0;
+  const bool apart =
+      ring[0].x1 < ring[1].x0 || ring[1].x1 < ring[0].x0 || ring[0].y1 < ring[1].y0 || ring[1].y1 < ring[0].y0;
   EXPECT_TRUE(apart) << "the two components' boxes overlap";
   for (int r = 0; r < 2; ++r) {
     EXPECT_GT(ring[r].x1 - ring[r].x0, 50) << "ring " << r << " collapsed";
     EXPECT_GT(ring[r].y1 - ring[r].y0, 50) << "ring " << r << " collapsed";
-    for (int32_t v = 60; v < 70; ++v) EXPECT_FALSE(ring[r].Contains(l.x[v], l.y[v])) << "isolated " << v << " on ring " << r;
+    for (int32_t v = 60; v < 70; ++v)
+      EXPECT_FALSE(ring[r].Contains(l.x[v], l.y[v])) << "isolated " << v << " on ring " << r;
   }
 }
 
@@ -300,13 +305,15 @@ TEST(Layout, PlantedGroupsFormClustersAndTiesAreShort) {
   for (int32_t u = 0; u < n; ++u)
     for (int32_t v = u + 1; v < n; ++v) {
       const double d = std::hypot(l.x[u] - l.x[v], l.y[u] - l.y[v]);
-      if (u / size == v / size) same += d, ++same_pairs;
-      else different += d, ++different_pairs;
+      if (u / size == v / size)
+        same += d, ++same_pairs;
+      else
+        different += d, ++different_pairs;
     }
   same /= same_pairs, different /= different_pairs;
   EXPECT_LT(same, 0.5 * different) << "mean distance inside a group " << same << ", between groups " << different;
-  std::printf("planted partition: tie/pair ours %.3f, random %.3f; within group %.1f, between %.1f\n", ours, baseline, same,
-              different);
+  std::printf("planted partition: tie/pair ours %.3f, random %.3f; within group %.1f, between %.1f\n", ours, baseline,
+              same, different);
 }
 
 TEST(Exports, GraphMlAndGexfReadBackByNetworkX) {
@@ -345,8 +352,8 @@ TEST(Exports, CsvAndJsonShapes) {
   for (const char* k : {"members", "ties", "density", "components", "modularity", "communities", "ei_index",
                         "sector_ei", "sector_assortativity", "real_tie_share", "isolated"})
     EXPECT_TRUE(j["network"].contains(k)) << k;
-  for (const char* k : {"id", "degree", "strength", "betweenness", "core", "community", "constraint",
-                        "effective_size", "brokerage"})
+  for (const char* k :
+       {"id", "degree", "strength", "betweenness", "core", "community", "constraint", "effective_size", "brokerage"})
     EXPECT_TRUE(j["members"][0].contains(k)) << k;
   for (const char* k : {"coordinator", "consultant", "representative", "liaison"})
     EXPECT_TRUE(j["members"][0]["brokerage"].contains(k)) << k;

@@ -17,9 +17,8 @@ struct PairRow {
 
 // Sorts and merges rows per pair, then fills the CSR arrays and per-node sums.
 void Assemble(std::vector<PairRow>& rows, Graph* g) {
-  std::sort(rows.begin(), rows.end(), [](const PairRow& a, const PairRow& b) {
-    return a.u != b.u ? a.u < b.u : a.v < b.v;
-  });
+  std::sort(rows.begin(), rows.end(),
+            [](const PairRow& a, const PairRow& b) { return a.u != b.u ? a.u < b.u : a.v < b.v; });
   size_t out = 0;
   for (size_t i = 0; i < rows.size();) {
     PairRow merged = rows[i];
@@ -27,8 +26,7 @@ void Assemble(std::vector<PairRow>& rows, Graph* g) {
     for (; j < rows.size() && rows[j].u == merged.u && rows[j].v == merged.v; ++j) {
       merged.weight += rows[j].weight;
       merged.real |= rows[j].real;
-      if (rows[j].date != kNoDate && (merged.date == kNoDate || rows[j].date > merged.date))
-        merged.date = rows[j].date;
+      if (rows[j].date != kNoDate && (merged.date == kNoDate || rows[j].date > merged.date)) merged.date = rows[j].date;
     }
     rows[out++] = merged;
     i = j;
@@ -85,7 +83,9 @@ void AssignSectors(const std::vector<std::string>& sector_of_node, Graph* g) {
 
 }  // namespace
 
-bool Graph::HasTie(int32_t u, int32_t v) const { return Slot(u, v) >= 0; }
+bool Graph::HasTie(int32_t u, int32_t v) const {
+  return Slot(u, v) >= 0;
+}
 
 int64_t Graph::Slot(int32_t u, int32_t v) const {
   auto first = adj.begin() + offsets[u], last = adj.begin() + offsets[u + 1];
@@ -110,8 +110,7 @@ Result<Graph> BuildGraph(const NetworkInput& input, const GraphOptions& options)
   g.index.reserve(input.members.size() * 2 + 16);
   for (const auto& m : input.members) add_member(m.id, m.name, m.sector, m.attributes);
 
-  auto resolve = [&](const std::string& id, const std::string& file, int line,
-                     const char* column) -> Result<int32_t> {
+  auto resolve = [&](const std::string& id, const std::string& file, int line, const char* column) -> Result<int32_t> {
     auto it = g.index.find(id);
     if (it != g.index.end()) return it->second;
     if (input.members_given)
@@ -153,8 +152,7 @@ Result<Graph> BuildGraph(const NetworkInput& input, const GraphOptions& options)
     const double base = model::KindWeight(model::InteractionKind::kMetAtEvent) * kAttendancePairScale;
     for (auto& att : events) {
       std::sort(att.begin(), att.end());
-      att.erase(std::unique(att.begin(), att.end(),
-                            [](const auto& x, const auto& y) { return x.first == y.first; }),
+      att.erase(std::unique(att.begin(), att.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
                 att.end());
       if (att.size() < 2) continue;
       const double w = base / static_cast<double>(att.size() - 1);

@@ -45,20 +45,20 @@ struct Graph {
   // Nodes.
   std::vector<std::string> ids;
   std::vector<std::string> names;
-  std::vector<int32_t> sector;             // index into sector_names
-  std::vector<std::string> sector_names;   // sorted, distinct
+  std::vector<int32_t> sector;            // index into sector_names
+  std::vector<std::string> sector_names;  // sorted, distinct
   std::vector<std::string> attribute_names;
   std::vector<std::vector<std::string>> attributes;  // per node, per attribute_names
-  std::vector<double> strength;            // sum of tie weights per node
-  std::vector<Day> last_active;            // latest dated interaction per node (kNoDate if none)
-  std::unordered_map<std::string, int32_t> index;  // id -> node
+  std::vector<double> strength;                      // sum of tie weights per node
+  std::vector<Day> last_active;                      // latest dated interaction per node (kNoDate if none)
+  std::unordered_map<std::string, int32_t> index;    // id -> node
 
   // Ties, CSR: node v's slots are [offsets[v], offsets[v+1]).
   std::vector<int64_t> offsets;
   std::vector<int32_t> adj;
   std::vector<double> weight;
-  std::vector<uint8_t> real;               // 1 if the pair ever met face to face
-  std::vector<Day> last_date;              // latest dated interaction of the pair
+  std::vector<uint8_t> real;   // 1 if the pair ever met face to face
+  std::vector<Day> last_date;  // latest dated interaction of the pair
   // Per slot: the number of events the pair attended together (attendance rows
   // up to as_of). Empty when the input had no attendance: read it through
   // CoAttendance(), which is 0 then.
@@ -94,7 +94,6 @@ struct Edge {
 };
 // Builds a graph with nodes "0".."n-1", the given sector per node (or all "" if
 // empty) and the edges. Self-loops are dropped. For benchmarks and tests.
-Graph GraphFromEdges(int32_t n, const std::vector<Edge>& edges,
-                     const std::vector<std::string>& sectors = {});
+Graph GraphFromEdges(int32_t n, const std::vector<Edge>& edges, const std::vector<std::string>& sectors = {});
 
 }  // namespace verbinder::analysis

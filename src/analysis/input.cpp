@@ -14,7 +14,9 @@
 namespace verbinder::analysis {
 namespace {
 
-Day DaysFromCivil(int y, unsigned m, unsigned d) { return static_cast<Day>(util::DaysFromCivil(y, m, d)); }
+Day DaysFromCivil(int y, unsigned m, unsigned d) {
+  return static_cast<Day>(util::DaysFromCivil(y, m, d));
+}
 
 std::string Where(const std::string& file, int line, std::string_view column) {
   std::string s = file + ": line " + std::to_string(line);
@@ -35,8 +37,8 @@ Result<CsvTable> ReadTable(const std::string& path, const std::vector<std::strin
   if (!table) return FileError(path, table.status());
   for (const auto& col : required) {
     if (table->Column(col) < 0)
-      return InvalidArgument(path + ": line 1: missing column '" + col + "' (header is: " +
-                             Join(table->header, ",") + ")");
+      return InvalidArgument(path + ": line 1: missing column '" + col + "' (header is: " + Join(table->header, ",") +
+                             ")");
   }
   return table;
 }
@@ -45,15 +47,12 @@ Result<double> ParseWeight(const std::string& file, int line, const std::string&
   std::string t = Trim(text);
   double value = 0;
   auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-  if (t.empty() || ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(value) ||
-      value <= 0)
-    return InvalidArgument(Where(file, line, "weight") + ": '" + t +
-                           "' is not a positive number");
+  if (t.empty() || ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(value) || value <= 0)
+    return InvalidArgument(Where(file, line, "weight") + ": '" + t + "' is not a positive number");
   return value;
 }
 
-Result<Day> ParseDateField(const std::string& file, int line, std::string_view column,
-                           const std::string& text) {
+Result<Day> ParseDateField(const std::string& file, int line, std::string_view column, const std::string& text) {
   std::string t = Trim(text);
   if (t.empty()) return kNoDate;
   auto day = ParseDay(t);
@@ -61,8 +60,7 @@ Result<Day> ParseDateField(const std::string& file, int line, std::string_view c
   return *day;
 }
 
-Result<std::string> RequireId(const std::string& file, int line, std::string_view column,
-                              const std::string& text) {
+Result<std::string> RequireId(const std::string& file, int line, std::string_view column, const std::string& text) {
   std::string t = Trim(text);
   if (t.empty()) return InvalidArgument(Where(file, line, column) + ": empty member id");
   return t;
@@ -108,8 +106,7 @@ Result<NetworkInput> LoadNetworkFiles(const InputPaths& paths) {
   NetworkInput input;
   if (paths.members.empty() && paths.ties.empty() && paths.attendance.empty())
     return InvalidArgument("give --members with --ties and/or --attendance");
-  if (paths.ties.empty() && paths.attendance.empty())
-    return InvalidArgument("give --ties and/or --attendance");
+  if (paths.ties.empty() && paths.attendance.empty()) return InvalidArgument("give --ties and/or --attendance");
 
   if (!paths.members.empty()) {
     input.members_given = true;
@@ -191,8 +188,7 @@ Result<NetworkInput> LoadNetworkFiles(const InputPaths& paths) {
       a.line = row.line;
       VB_ASSIGN_OR_RETURN(a.member, RequireId(paths.attendance, row.line, "member", row.fields[c_m]));
       a.event = Trim(row.fields[c_e]);
-      if (a.event.empty())
-        return InvalidArgument(Where(paths.attendance, row.line, "event") + ": empty event");
+      if (a.event.empty()) return InvalidArgument(Where(paths.attendance, row.line, "event") + ": empty event");
       if (c_date >= 0) {
         VB_ASSIGN_OR_RETURN(a.date, ParseDateField(paths.attendance, row.line, "date", row.fields[c_date]));
       }
@@ -202,8 +198,7 @@ Result<NetworkInput> LoadNetworkFiles(const InputPaths& paths) {
   return input;
 }
 
-NetworkInput InputFromLedger(const std::vector<model::Member>& members,
-                             const std::vector<model::Interaction>& ledger,
+NetworkInput InputFromLedger(const std::vector<model::Member>& members, const std::vector<model::Interaction>& ledger,
                              const std::vector<std::pair<model::Id, model::Id>>& attendance) {
   NetworkInput input;
   input.members_given = true;

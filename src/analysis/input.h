@@ -32,8 +32,8 @@ std::string FormatDay(Day day);  // "YYYY-MM-DD"
 struct MemberInput {
   std::string id;
   std::string name;
-  std::string sector;                    // may be empty: "no sector" is a group of its own
-  std::vector<std::string> attributes;   // values for NetworkInput::attribute_names
+  std::string sector;                   // may be empty: "no sector" is a group of its own
+  std::vector<std::string> attributes;  // values for NetworkInput::attribute_names
 };
 
 // One row of ties.csv, or one ledger interaction. Undirected; rows for the same
@@ -45,8 +45,8 @@ struct TieInput {
   model::InteractionKind kind = model::InteractionKind::kConnected;
   bool has_kind = false;  // false: the file had no kind column (counts as online)
   Day date = kNoDate;
-  std::string event;      // the event the interaction happened at, or empty
-  int line = 0;           // source line for error messages (0 = not from a file)
+  std::string event;  // the event the interaction happened at, or empty
+  int line = 0;       // source line for error messages (0 = not from a file)
 };
 
 struct AttendanceInput {
@@ -85,8 +85,7 @@ Result<NetworkInput> LoadNetworkFiles(const InputPaths& paths);
 // Builds input from the ledger (the server path). Interactions become ties with
 // weight model::KindWeight(kind), date = their day and event = their event id (if
 // any). The caller filters out hidden members and their interactions first.
-NetworkInput InputFromLedger(const std::vector<model::Member>& members,
-                             const std::vector<model::Interaction>& ledger,
+NetworkInput InputFromLedger(const std::vector<model::Member>& members, const std::vector<model::Interaction>& ledger,
                              const std::vector<std::pair<model::Id, model::Id>>& attendance = {});
 
 }  // namespace verbinder::analysis

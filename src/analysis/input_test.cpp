@@ -17,22 +17,25 @@ struct BadCase {
   std::string name;
   std::string members;  // file content ("" = do not write; "<missing>" = path that does not exist)
   std::string ties;
-  std::string expect;   // substring of the error message
+  std::string expect;  // substring of the error message
 };
 
 std::vector<BadCase> BadCases() {
   return {
       {"missing_column", kMembers, "source,target\na,b\n", "missing column 'weight'"},
       {"members_missing_sector", "id,name\na,Anja\n", "source,target,weight\n", "missing column 'sector'"},
-      {"unknown_member", kMembers, "source,target,weight\na,b,1\na,zz,1\n", "line 3, column 'target': unknown member id 'zz'"},
+      {"unknown_member", kMembers, "source,target,weight\na,b,1\na,zz,1\n",
+       "line 3, column 'target': unknown member id 'zz'"},
       {"self_loop", kMembers, "source,target,weight\na,b,1\nc,c,1\n", "line 3, column 'target': self-loop"},
       {"empty_ties", kMembers, "", "the file is empty"},
       {"empty_members", "", "source,target,weight\na,b,1\n", "the file is empty"},
-      {"non_numeric_weight", kMembers, "source,target,weight\na,b,1\nb,c,heavy\n", "line 3, column 'weight': 'heavy' is not a positive number"},
+      {"non_numeric_weight", kMembers, "source,target,weight\na,b,1\nb,c,heavy\n",
+       "line 3, column 'weight': 'heavy' is not a positive number"},
       {"negative_weight", kMembers, "source,target,weight\na,b,-2\n", "line 2, column 'weight'"},
       {"bad_kind", kMembers, "source,target,weight,kind\na,b,1,hug\n", "line 2, column 'kind': unknown kind 'hug'"},
       {"bad_date", kMembers, "source,target,weight,date\na,b,1,2025-13-01\n", "line 2, column 'date'"},
-      {"duplicate_member", "id,name,sector\na,A,x\na,B,y\n", "source,target,weight\n", "line 3, column 'id': duplicate member id 'a'"},
+      {"duplicate_member", "id,name,sector\na,A,x\na,B,y\n", "source,target,weight\n",
+       "line 3, column 'id': duplicate member id 'a'"},
       {"not_csv", kMembers, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "not CSV"},
       {"ragged", kMembers, "source,target,weight\na,b\n", "line 2"},
       {"missing_path", kMembers, "<missing>", "no such file"},
@@ -47,8 +50,10 @@ Written WriteCase(const BadCase& c) {
   const std::string dir = MakeTempDir(c.name);
   Written w{dir + "/members.csv", dir + "/ties.csv"};
   WriteText(w.members, c.members);
-  if (c.ties == "<missing>") w.ties = dir + "/does_not_exist.csv";
-  else WriteText(w.ties, c.ties);
+  if (c.ties == "<missing>")
+    w.ties = dir + "/does_not_exist.csv";
+  else
+    WriteText(w.ties, c.ties);
   return w;
 }
 
@@ -57,8 +62,10 @@ TEST(BadInput, LoaderNamesFileLineAndColumn) {
     Written w = WriteCase(c);
     Status status;
     auto input = LoadNetworkFiles({w.members, w.ties, ""});
-    if (!input) status = input.status();
-    else if (auto g = BuildGraph(*input); !g) status = g.status();
+    if (!input)
+      status = input.status();
+    else if (auto g = BuildGraph(*input); !g)
+      status = g.status();
     ASSERT_FALSE(status.ok()) << c.name << " was accepted";
     const std::string msg = status.message();
     EXPECT_NE(msg.find(c.expect), std::string::npos) << c.name << ": " << msg;
@@ -97,8 +104,7 @@ TEST(BadInput, UsageErrorsExitTwo) {
 }
 
 TEST(Input, DatesRoundTrip) {
-  for (const char* d : {"1970-01-01", "2000-02-29", "2025-06-20", "1999-12-31"})
-    EXPECT_EQ(FormatDay(*ParseDay(d)), d);
+  for (const char* d : {"1970-01-01", "2000-02-29", "2025-06-20", "1999-12-31"}) EXPECT_EQ(FormatDay(*ParseDay(d)), d);
   EXPECT_EQ(*ParseDay("1970-01-02"), 1);
   EXPECT_EQ(*ParseDay("2025-06-20T10:00:00Z"), *ParseDay("2025-06-20"));
   EXPECT_FALSE(ParseDay("2023-02-29"));

@@ -38,14 +38,14 @@ struct LevelGraph {
   std::vector<double> mass;
 };
 
-constexpr int32_t kCoarsest = 48;        // coarsen until at most this many nodes
-constexpr int32_t kExactLimit = 256;     // up to this many nodes: exact O(n^2) repulsion
-constexpr int32_t kParallelMin = 4096;   // smaller levels run on one thread
-constexpr int32_t kLeafSize = 16;        // points per quadtree leaf
-constexpr double kTheta = 1.2;           // Barnes–Hut opening: cell side / distance
+constexpr int32_t kCoarsest = 48;       // coarsen until at most this many nodes
+constexpr int32_t kExactLimit = 256;    // up to this many nodes: exact O(n^2) repulsion
+constexpr int32_t kParallelMin = 4096;  // smaller levels run on one thread
+constexpr int32_t kLeafSize = 16;       // points per quadtree leaf
+constexpr double kTheta = 1.2;          // Barnes–Hut opening: cell side / distance
 constexpr int kFinestIterations = 15;
 constexpr int kLevelIterations = 20;
-constexpr double kStepScale = 4.0;       // first step of a level, times sqrt(mean mass)
+constexpr double kStepScale = 4.0;  // first step of a level, times sqrt(mean mass)
 
 // Clusters g by a greedy heavy-edge merge: nodes in random order join the
 // neighbour (or its cluster) with the densest tie (weight over product of
@@ -135,7 +135,8 @@ class QuadTree {
     order_.resize(n);
     const double scale = 65535.0 / side;
     for (int32_t v = 0; v < n; ++v) {
-      const uint32_t qx = static_cast<uint32_t>((x[v] - minx) * scale), qy = static_cast<uint32_t>((y[v] - miny) * scale);
+      const uint32_t qx = static_cast<uint32_t>((x[v] - minx) * scale),
+                     qy = static_cast<uint32_t>((y[v] - miny) * scale);
       keys_[v] = Spread(qx) | Spread(qy) << 1;
       order_[v] = v;
     }
@@ -199,7 +200,8 @@ class QuadTree {
               if (j == i) continue;
               double ex = px - sx_[j], ey = py - sy_[j], e2 = ex * ex + ey * ey;
               if (e2 < 1e-18) {  // same point: push apart in a direction fixed by the pair
-                const double a = static_cast<double>((static_cast<uint32_t>(i) * 2654435761u) ^ (static_cast<uint32_t>(j) * 40503u));
+                const double a =
+                    static_cast<double>((static_cast<uint32_t>(i) * 2654435761u) ^ (static_cast<uint32_t>(j) * 40503u));
                 ex = std::cos(a) * 1e-6, ey = std::sin(a) * 1e-6, e2 = 1e-12;
               }
               const double f = sm_[j] / e2;
@@ -241,7 +243,8 @@ class QuadTree {
   void SortByKey() {
     const size_t n = order_.size();
     if (n < 2048) {
-      std::sort(order_.begin(), order_.end(), [&](int32_t a, int32_t b) { return keys_[a] < keys_[b] || (keys_[a] == keys_[b] && a < b); });
+      std::sort(order_.begin(), order_.end(),
+                [&](int32_t a, int32_t b) { return keys_[a] < keys_[b] || (keys_[a] == keys_[b] && a < b); });
       return;
     }
     tmp_.resize(n);
@@ -269,9 +272,10 @@ class QuadTree {
       int32_t b = lo;
       int c = 0;
       for (uint32_t q = 0; q < 4 && b < hi; ++q) {
-        const int32_t e = static_cast<int32_t>(
-            std::partition_point(skey_.begin() + b, skey_.begin() + hi, [&](uint32_t k) { return ((k >> shift) & 3u) <= q; }) -
-            skey_.begin());
+        const int32_t e =
+            static_cast<int32_t>(std::partition_point(skey_.begin() + b, skey_.begin() + hi,
+                                                      [&](uint32_t k) { return ((k >> shift) & 3u) <= q; }) -
+                                 skey_.begin());
         if (e > b) {
           const int32_t child = BuildNode(b, e, depth + 1, side / 2);
           nodes_[id].child[c++] = child;

@@ -33,8 +33,8 @@
 namespace verbinder::analysis {
 
 struct LayoutOptions {
-  uint64_t seed = 1;  // same seed, same graph -> same positions (whatever `threads`)
-  int threads = 0;    // for the force sums on large levels; <= 0: all cores
+  uint64_t seed = 1;     // same seed, same graph -> same positions (whatever `threads`)
+  int threads = 0;       // for the force sums on large levels; <= 0: all cores
   std::stop_token stop;  // a requested stop ends the refinement early (positions then rough)
 };
 

@@ -29,7 +29,7 @@ void ExpectNear(const json& expected, double actual, const std::string& what) {
 }
 
 struct Case {
-  std::string args;       // for nx_reference.py
+  std::string args;  // for nx_reference.py
   InputPaths paths;
   bool with_attendance = false;  // project attendance into ties, as nx_reference.py does
 };
@@ -59,7 +59,8 @@ Analysis CompareWithNetworkX(const Case& c) {
   ExpectNear(nx["ei_index"], r.network.ei_index, "ei_index");
   ExpectNear(nx["sector_assortativity"], r.network.sector_assortativity, "sector_assortativity");
   EXPECT_EQ(nx["sector_ei"].size(), r.network.sector_ei.size());
-  for (const auto& [sector, value] : r.network.sector_ei) ExpectNear(nx["sector_ei"][sector], value, "sector_ei " + sector);
+  for (const auto& [sector, value] : r.network.sector_ei)
+    ExpectNear(nx["sector_ei"][sector], value, "sector_ei " + sector);
   ExpectNear(nx["partition_modularity"], r.network.modularity, "modularity of our partition");
   if (nx.contains("greedy_modularity")) {
     EXPECT_GE(r.network.modularity, nx["greedy_modularity"].get<double>() - kTol) << "Leiden vs greedy";

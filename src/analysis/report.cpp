@@ -18,7 +18,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Status Stopped() { return Status(Code::kUnavailable, "the analysis was stopped before it finished"); }
+Status Stopped() {
+  return Status(Code::kUnavailable, "the analysis was stopped before it finished");
+}
 
 Status Verify(const Graph& g, const Report& r) {
   const int32_t n = g.NodeCount();
@@ -69,8 +71,10 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
   Status build_status;
   pass.Run("build_graph", [&] {
     auto built = BuildGraph(input, {options.real_only, options.as_of, options.with_attendance});
-    if (built) a.graph = std::move(*built);
-    else build_status = built.status();
+    if (built)
+      a.graph = std::move(*built);
+    else
+      build_status = built.status();
   });
   VB_RETURN_IF_ERROR(build_status);
   if (pass.stop_requested()) return Stopped();
@@ -124,7 +128,8 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
       values = ExactBetweenness(g, threads, options.stop);
       r.betweenness = {true, 0, 0.0, 0.0};
     } else {
-      auto approx = ApproximateBetweenness(g, {options.approx_epsilon, options.approx_delta, options.seed, threads, options.stop});
+      auto approx = ApproximateBetweenness(
+          g, {options.approx_epsilon, options.approx_delta, options.seed, threads, options.stop});
       values = std::move(approx.values);
       r.betweenness = {false, approx.samples, approx.guarantee, options.approx_delta};
     }
@@ -144,17 +149,18 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     r.network.ei_index = gm.ei_index;
     r.network.sector_assortativity = gm.sector_assortativity;
     r.network.real_tie_share = gm.real_tie_share;
-    for (size_t s = 0; s < g.sector_names.size(); ++s) r.network.sector_ei.push_back({g.sector_names[s], gm.sector_ei[s]});
+    for (size_t s = 0; s < g.sector_names.size(); ++s)
+      r.network.sector_ei.push_back({g.sector_names[s], gm.sector_ei[s]});
   });
   std::vector<int32_t> membership(n, 0);
   if (pass.Run("communities", [&] {
-    if (leiden.joinable()) leiden.join();
-    const Communities& c = *found;
-    membership = c.membership;
-    r.network.modularity = c.modularity;
-    r.network.communities = c.count;
-    for (int32_t v = 0; v < n; ++v) r.members[v].community = c.membership[v];
-  }))
+        if (leiden.joinable()) leiden.join();
+        const Communities& c = *found;
+        membership = c.membership;
+        r.network.modularity = c.modularity;
+        r.network.communities = c.count;
+        for (int32_t v = 0; v < n; ++v) r.members[v].community = c.membership[v];
+      }))
     pass.last().seconds = community_seconds;
   // Online-only ties and fading are about all interactions, even with real_only.
   Result<Graph> full_graph = Status(Code::kInternal, "unused");
@@ -219,8 +225,10 @@ Result<MemberPosition> PositionOf(const Analysis& a, const std::string& id, int 
   std::set<std::string> reached;
   for (int64_t e = g.Begin(v); e < g.End(v); ++e) {
     const int32_t w = g.adj[e];
-    if (g.real[e]) ++p.real_ties;
-    else ++p.online_only_ties;
+    if (g.real[e])
+      ++p.real_ties;
+    else
+      ++p.online_only_ties;
     if (g.sector[w] != g.sector[v]) ++p.cross_sector_ties;
     reached.insert(g.sector_names[g.sector[w]]);
   }

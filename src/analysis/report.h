@@ -45,31 +45,31 @@ namespace verbinder::analysis {
 enum class BetweennessMode { kAuto, kExact, kApproximate };
 
 struct AnalysisOptions {
-  bool real_only = false;           // metrics on face-to-face ties only
-  Day as_of = kNoDate;              // the network as of this day (kNoDate = everything)
+  bool real_only = false;  // metrics on face-to-face ties only
+  Day as_of = kNoDate;     // the network as of this day (kNoDate = everything)
   // Also count co-attendance as ties (GraphOptions::with_attendance): metrics,
   // real_tie_share and event yield then treat every pair at an event as having
   // met there, as before issue 14. Off: attendance only feeds co_attendance.
   bool with_attendance = false;
-  int fading_days = 180;            // a member fades after this long without interaction
+  int fading_days = 180;  // a member fades after this long without interaction
   BetweennessMode betweenness = BetweennessMode::kAuto;
   int32_t exact_betweenness_limit = 20000;  // kAuto: exact up to this many members
-  double approx_epsilon = 0.005;    // approximate betweenness: additive error (R–K scale)
-  double approx_delta = 0.1;        // ... with probability >= 1 - delta
-  int threads = 0;                  // 0 = all cores
-  uint64_t seed = 42;               // communities and sampling are deterministic per seed
+  double approx_epsilon = 0.005;            // approximate betweenness: additive error (R–K scale)
+  double approx_delta = 0.1;                // ... with probability >= 1 - delta
+  int threads = 0;                          // 0 = all cores
+  uint64_t seed = 42;                       // communities and sampling are deterministic per seed
   int max_introductions = 50;
   int max_invites = 25;
-  std::set<std::string> skip;       // pass names to switch off (see kPassNames)
+  std::set<std::string> skip;  // pass names to switch off (see kPassNames)
   // A requested stop skips the remaining passes (and ends the long ones early);
   // Analyze then returns kUnavailable instead of a partial result.
   std::stop_token stop;
-  const Clock* clock = nullptr;     // pass timings; nullptr = the system clock
+  const Clock* clock = nullptr;  // pass timings; nullptr = the system clock
 };
 
-inline constexpr const char* kPassNames[] = {
-    "components", "core", "betweenness", "local_structure", "groups", "communities",
-    "online_only", "fading", "event_yield", "co_attendance", "suggestions"};
+inline constexpr const char* kPassNames[] = {"components",  "core",          "betweenness", "local_structure",
+                                             "groups",      "communities",   "online_only", "fading",
+                                             "event_yield", "co_attendance", "suggestions"};
 
 struct MemberMetrics {
   std::string id;
@@ -78,8 +78,8 @@ struct MemberMetrics {
   double betweenness = 0;
   int32_t core = 0;
   int32_t community = 0;
-  double constraint = 0;       // NaN for isolated members
-  double effective_size = 0;   // NaN for isolated members
+  double constraint = 0;      // NaN for isolated members
+  double effective_size = 0;  // NaN for isolated members
   Brokerage brokerage;
 };
 
@@ -105,7 +105,7 @@ struct NetworkSummary {
 struct Introduction {
   std::string a;
   std::string b;
-  std::string via;   // the mutual contact who can make the introduction warm
+  std::string via;  // the mutual contact who can make the introduction warm
   double score = 0;
   std::string reason;
 };
@@ -139,11 +139,11 @@ struct FadingMember {
 // there together is not meeting there (unless with_attendance).
 struct EventYield {
   std::string event;
-  Day date = kNoDate;            // earliest dated interaction/attendance of the event
-  int32_t attendees = 0;         // distinct members with an interaction or attendance there
-  int64_t interactions = 0;      // tie rows at the event
-  int64_t new_ties = 0;          // pairs whose first interaction ever was at this event
-  int64_t new_real_ties = 0;     // pairs who first met face to face here
+  Day date = kNoDate;         // earliest dated interaction/attendance of the event
+  int32_t attendees = 0;      // distinct members with an interaction or attendance there
+  int64_t interactions = 0;   // tie rows at the event
+  int64_t new_ties = 0;       // pairs whose first interaction ever was at this event
+  int64_t new_real_ties = 0;  // pairs who first met face to face here
   int64_t new_cross_sector_real_ties = 0;
 };
 
@@ -175,7 +175,7 @@ struct Report {
 };
 
 struct Analysis {
-  Graph graph;   // the graph the metrics ran on (after real_only / as_of)
+  Graph graph;  // the graph the metrics ran on (after real_only / as_of)
   Report report;
 };
 
@@ -197,7 +197,7 @@ struct MemberPosition {
   std::vector<std::string> sectors_reached;  // sectors among the member's contacts, sorted
   Day last_active = kNoDate;
   bool fading = false;
-  std::vector<Introduction> introductions;   // introductions involving this member
+  std::vector<Introduction> introductions;  // introductions involving this member
 };
 
 // NotFound if the id is not a member of the analysed network.

@@ -73,8 +73,10 @@ std::vector<int32_t> CoreNumbers(const Graph& g) {
       if (deg[u] > deg[v]) {
         const int32_t du = deg[u], pu = pos[u], pw = bin[du], w = vert[pw];
         if (u != w) {
-          pos[u] = pw; vert[pu] = w;
-          pos[w] = pu; vert[pw] = u;
+          pos[u] = pw;
+          vert[pu] = w;
+          pos[w] = pu;
+          vert[pw] = u;
         }
         ++bin[du];
         --deg[u];
@@ -145,10 +147,15 @@ LocalStructure ComputeLocalStructure(const Graph& g, int threads) {
             if (e_uw < 0) continue;
             // Triangle u, v, w.
             const double iu = 1.0 / g.Degree(u), iv = 1.0 / g.Degree(v), iw = 1.0 / g.Degree(w);
-            p.acc[e_uv] += iw; p.acc[rev[e_uv]] += iw;
-            p.acc[e_uw] += iv; p.acc[rev[e_uw]] += iv;
-            p.acc[e_vw] += iu; p.acc[rev[e_vw]] += iu;
-            ++p.tri[u]; ++p.tri[v]; ++p.tri[w];
+            p.acc[e_uv] += iw;
+            p.acc[rev[e_uv]] += iw;
+            p.acc[e_uw] += iv;
+            p.acc[rev[e_uw]] += iv;
+            p.acc[e_vw] += iu;
+            p.acc[rev[e_vw]] += iu;
+            ++p.tri[u];
+            ++p.tri[v];
+            ++p.tri[w];
             const int32_t su = g.sector[u], sv = g.sector[v], sw = g.sector[w];
             ++p.closed[u][Classify(su, sv, sw)];
             ++p.closed[v][Classify(sv, su, sw)];
@@ -236,8 +243,8 @@ GroupMetrics ComputeGroupMetrics(const Graph& g) {
   std::vector<int64_t> internal(k, 0), external(k, 0);
   int64_t same_total = 0;
   for (size_t s = 0; s < k; ++s) {
-    internal[s] = same_slots[s] / 2;                  // each inside tie has both ends in s
-    external[s] = degree_sum[s] - same_slots[s];      // ties with exactly one end in s
+    internal[s] = same_slots[s] / 2;              // each inside tie has both ends in s
+    external[s] = degree_sum[s] - same_slots[s];  // ties with exactly one end in s
     same_total += same_slots[s];
   }
   m.internal_ties = same_total / 2;

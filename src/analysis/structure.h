@@ -51,10 +51,10 @@ LocalStructure ComputeLocalStructure(const Graph& graph, int threads = 0);
 
 struct GroupMetrics {
   double density = 0;
-  double ei_index = 0;                 // NaN without ties
-  std::vector<double> sector_ei;       // per Graph::sector_names entry; NaN if no tie touches it
-  double sector_assortativity = 0;     // NaN when undefined (as NetworkX)
-  double real_tie_share = 0;           // NaN without ties
+  double ei_index = 0;              // NaN without ties
+  std::vector<double> sector_ei;    // per Graph::sector_names entry; NaN if no tie touches it
+  double sector_assortativity = 0;  // NaN when undefined (as NetworkX)
+  double real_tie_share = 0;        // NaN without ties
   int64_t external_ties = 0;
   int64_t internal_ties = 0;
 };

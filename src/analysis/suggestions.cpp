@@ -31,16 +31,24 @@ int64_t CommonNeighbours(const Graph& g, int32_t a, int32_t b) {
   int64_t c = 0;
   size_t i = 0, j = 0;
   while (i < na.size() && j < nb.size()) {
-    if (na[i] < nb[j]) ++i;
-    else if (na[i] > nb[j]) ++j;
-    else { ++c; ++i; ++j; }
+    if (na[i] < nb[j])
+      ++i;
+    else if (na[i] > nb[j])
+      ++j;
+    else {
+      ++c;
+      ++i;
+      ++j;
+    }
   }
   return c;
 }
 
 }  // namespace
 
-std::string DisplayName(const Graph& g, int32_t v) { return g.names[v].empty() ? g.ids[v] : g.names[v]; }
+std::string DisplayName(const Graph& g, int32_t v) {
+  return g.names[v].empty() ? g.ids[v] : g.names[v];
+}
 
 std::vector<Introduction> SuggestIntroductions(const Graph& g, const std::vector<int32_t>& community,
                                                const IntroductionOptions& options) {
@@ -179,8 +187,8 @@ std::vector<Invite> SuggestInvites(const Graph& g, const Components& comps, cons
   for (int32_t v = 0; v < n; ++v)
     if (g.Degree(v) == 0) add(v, DisplayName(g, v) + " has no ties in the network yet; an invitation is the way in.");
   if (!comps.size.empty()) {
-    const int32_t largest = static_cast<int32_t>(
-        std::max_element(comps.size.begin(), comps.size.end()) - comps.size.begin());
+    const int32_t largest =
+        static_cast<int32_t>(std::max_element(comps.size.begin(), comps.size.end()) - comps.size.begin());
     // Small components: invite their best-connected member (one per component), smallest first.
     std::vector<int32_t> rep(comps.count, -1);
     for (int32_t v = 0; v < n; ++v) {

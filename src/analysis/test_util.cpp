@@ -86,8 +86,10 @@ GeneratedFiles WriteGeneratedNetwork(const std::string& dir, int32_t n, int32_t 
       const double p = (u % blocks == v % blocks) ? p_in : p_out;
       if (unif(rng) >= p) continue;
       const int w = 1 + static_cast<int>(rng() % 4);
-      if (rng() % 2) ties << "m" << u << ",m" << v << "," << w << "\n";
-      else ties << "m" << v << ",m" << u << "," << w << "\n";
+      if (rng() % 2)
+        ties << "m" << u << ",m" << v << "," << w << "\n";
+      else
+        ties << "m" << v << ",m" << u << "," << w << "\n";
       if (rng() % 10 == 0) ties << "m" << u << ",m" << v << ",0.5\n";  // duplicate row adds up
     }
   const int32_t c = n + isolated;  // a separate triangle-less path of three

@@ -39,7 +39,7 @@ struct GeneratedFiles {
   std::string members;
   std::string ties;
 };
-GeneratedFiles WriteGeneratedNetwork(const std::string& dir, int32_t n, int32_t blocks, double p_in,
-                                     double p_out, int32_t isolated, uint64_t seed);
+GeneratedFiles WriteGeneratedNetwork(const std::string& dir, int32_t n, int32_t blocks, double p_in, double p_out,
+                                     int32_t isolated, uint64_t seed);
 
 }  // namespace verbinder::analysis::testing

@@ -86,7 +86,7 @@ class AccountApiTest : public ::testing::Test {
 };
 
 Json SignupBody(const std::string& email) {
-  return {{"name", "Sanne Smit"}, {"email", email}, {"password", "mijn geheime zin"}, {"sector", "industry"},
+  return {{"name", "Sanne Smit"},          {"email", email},  {"password", "mijn geheime zin"}, {"sector", "industry"},
           {"organization", "Smit Metaal"}, {"language", "nl"}};
 }
 
@@ -188,7 +188,9 @@ TEST_F(AccountApiTest, ExpiredConfirmationLinkAndThrottledSignUp) {
   EXPECT_EQ(t.status, 429);
   EXPECT_EQ(t.headers.count("retry-after"), 1u);
   EXPECT_EQ(c.Post("/api/v1/auth/signup/confirm", {{"token", fresh}}).status, 400);  // replaced by the third
-  EXPECT_EQ(c.Post("/api/v1/auth/signup/confirm", {{"token", TokenFromMail("late@x.example", "account.confirm")}}).status, 200);
+  EXPECT_EQ(
+      c.Post("/api/v1/auth/signup/confirm", {{"token", TokenFromMail("late@x.example", "account.confirm")}}).status,
+      200);
 }
 
 TEST_F(AccountApiTest, InvitationOnlyMode) {
@@ -208,8 +210,9 @@ TEST_F(AccountApiTest, InviteAcceptResendRevoke) {
   Client org(Base()), anja(Base()), anon(Base());
   ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
   ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
-  Json two = {{"invitees", {{{"email", "Kees@Bouw.example"}, {"name", "Kees Bouwman"}}, {{"email", "els@school.example"}}}},
-              {"language", "en"}};
+  Json two = {
+      {"invitees", {{{"email", "Kees@Bouw.example"}, {"name", "Kees Bouwman"}}, {{"email", "els@school.example"}}}},
+      {"language", "en"}};
   EXPECT_EQ(anja.Post("/api/v1/invitations", two).status, 403);
   // All or nothing: one bad address in the list, nothing is written or mailed.
   Json bad = two;
@@ -226,8 +229,9 @@ TEST_F(AccountApiTest, InviteAcceptResendRevoke) {
   EXPECT_EQ(m.status, 409);
   EXPECT_EQ(m.ErrorField(), "invitees[2].email");
   EXPECT_EQ(org.Post("/api/v1/invitations", {{"invitees", Json::array()}}).ErrorField(), "invitees");
-  EXPECT_EQ(org.Post("/api/v1/invitations", {{"invitees", {{{"email", "a@b.example"}, {"role", "admin"}}}}}).ErrorField(),
-            "invitees[0].role");
+  EXPECT_EQ(
+      org.Post("/api/v1/invitations", {{"invitees", {{{"email", "a@b.example"}, {"role", "admin"}}}}}).ErrorField(),
+      "invitees[0].role");
   EXPECT_EQ(Count("SELECT count(*) FROM invitations"), 0);
   EXPECT_EQ(Count("SELECT count(*) FROM outbox"), 0);
 
@@ -246,8 +250,8 @@ TEST_F(AccountApiTest, InviteAcceptResendRevoke) {
   ASSERT_EQ(check.status, 200);
   EXPECT_EQ(check.Json()["email"], "kees@bouw.example");
   EXPECT_EQ(check.Json()["name"], "Kees Bouwman");
-  Json accept = {{"token", token}, {"name", "Kees Bouwman"}, {"password", "kort"}, {"sector", "industry"},
-                 {"organization", "Bouwman BV"}, {"title", "Directeur"}};
+  Json accept = {{"token", token},       {"name", "Kees Bouwman"},       {"password", "kort"},
+                 {"sector", "industry"}, {"organization", "Bouwman BV"}, {"title", "Directeur"}};
   EXPECT_EQ(anon.Post("/api/v1/auth/invitation/accept", accept).ErrorField(), "password");
   accept["password"] = "een sterk wachtwoord";
   accept["sector"] = "nope";
@@ -293,7 +297,10 @@ TEST_F(AccountApiTest, ExpiredInvitation) {
   std::string token = TokenFromMail("laat@x.example", "account.invitation");
   clock_.Advance(domain::kInvitationLifetime + 1);
   ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);  // the old session expired too
-  Json accept = {{"token", token}, {"name", "Laat"}, {"password", "een sterk wachtwoord"}, {"sector", "care"},
+  Json accept = {{"token", token},
+                 {"name", "Laat"},
+                 {"password", "een sterk wachtwoord"},
+                 {"sector", "care"},
                  {"organization", "Zorg"}};
   auto r = anon.Post("/api/v1/auth/invitation/accept", accept);
   EXPECT_EQ(r.status, 400);
@@ -322,9 +329,11 @@ TEST_F(AccountApiTest, PasswordResetEndsSessionsAndIsSingleUse) {
   std::string token = TokenFromMail("anja@x.example", "account.password_reset");
   ASSERT_EQ(token.size(), 64u);
 
-  EXPECT_EQ(anon.Post("/api/v1/auth/password/reset", {{"token", token}, {"password", "kort"}}).ErrorField(), "password");
+  EXPECT_EQ(anon.Post("/api/v1/auth/password/reset", {{"token", token}, {"password", "kort"}}).ErrorField(),
+            "password");
   std::string forged = std::string(64, 'a');
-  EXPECT_EQ(anon.Post("/api/v1/auth/password/reset", {{"token", forged}, {"password", "nieuw wachtwoord 1"}}).status, 400);
+  EXPECT_EQ(anon.Post("/api/v1/auth/password/reset", {{"token", forged}, {"password", "nieuw wachtwoord 1"}}).status,
+            400);
   EXPECT_EQ(phone.Get("/api/v1/auth/me").status, 200);  // nothing changed yet
   auto r = anon.Post("/api/v1/auth/password/reset", {{"token", token}, {"password", "nieuw wachtwoord 1"}});
   ASSERT_EQ(r.status, 204) << r.body;
@@ -365,11 +374,14 @@ TEST_F(AccountApiTest, DeletingMyAccountRemovesEverythingOfMine) {
   ASSERT_EQ(pieter.Login("pieter@x.example", kPassword).status, 200);
   ASSERT_EQ(admin.Login("admin@x.example", kPassword).status, 200);
   // Anja: a challenge, a connection to Pieter, ledger entries with both others.
-  ASSERT_EQ(anja.Post("/api/v1/members/" + std::to_string(anja_) + "/challenges", {{"title", "Roosters in de nacht"}}).status, 201);
+  ASSERT_EQ(
+      anja.Post("/api/v1/members/" + std::to_string(anja_) + "/challenges", {{"title", "Roosters in de nacht"}}).status,
+      201);
   auto conn = anja.Post("/api/v1/connections", {{"to", organizer_}});
   ASSERT_EQ(conn.status, 201) << conn.body;
   // (Pieter is hidden: only an admin sees him, so the admin records these.)
-  ASSERT_EQ(admin.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "meeting_held"}}).status, 201);
+  ASSERT_EQ(admin.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "meeting_held"}}).status,
+            201);
   ASSERT_EQ(admin.Post("/api/v1/interactions", {{"a", anja_}, {"b", pieter_}, {"kind", "met_at_event"}}).status, 201);
   ASSERT_EQ(admin.Post("/api/v1/interactions", {{"a", organizer_}, {"b", pieter_}, {"kind", "connected"}}).status, 201);
   ASSERT_EQ(anja.Post("/api/v1/auth/tokens", {{"name", "script"}}).status, 201);
@@ -418,13 +430,14 @@ TEST_F(AccountApiTest, DeletingMyAccountRemovesEverythingOfMine) {
   EXPECT_EQ(Count("SELECT count(*) FROM interactions"), 1);  // only the tie between the others stays
   auto all = org.Get("/api/v1/export");
   if (all.status == 200) EXPECT_EQ(all.body.find("anja@x.example"), std::string::npos);
-  for (const char* q : {"SELECT count(*) FROM accounts WHERE member_id NOT IN (SELECT id FROM members)",
-                        "SELECT count(*) FROM sessions WHERE member_id NOT IN (SELECT id FROM members)",
-                        "SELECT count(*) FROM api_tokens WHERE member_id NOT IN (SELECT id FROM members)",
-                        "SELECT count(*) FROM challenges WHERE member_id NOT IN (SELECT id FROM members)",
-                        "SELECT count(*) FROM connections WHERE from_member NOT IN (SELECT id FROM members)",
-                        "SELECT count(*) FROM password_resets", "SELECT count(*) FROM outbox WHERE to_email = 'anja@x.example'",
-                        "SELECT count(*) FROM member_terms WHERE member_id NOT IN (SELECT id FROM members)"})
+  for (const char* q :
+       {"SELECT count(*) FROM accounts WHERE member_id NOT IN (SELECT id FROM members)",
+        "SELECT count(*) FROM sessions WHERE member_id NOT IN (SELECT id FROM members)",
+        "SELECT count(*) FROM api_tokens WHERE member_id NOT IN (SELECT id FROM members)",
+        "SELECT count(*) FROM challenges WHERE member_id NOT IN (SELECT id FROM members)",
+        "SELECT count(*) FROM connections WHERE from_member NOT IN (SELECT id FROM members)",
+        "SELECT count(*) FROM password_resets", "SELECT count(*) FROM outbox WHERE to_email = 'anja@x.example'",
+        "SELECT count(*) FROM member_terms WHERE member_id NOT IN (SELECT id FROM members)"})
     EXPECT_EQ(Count(q), 0) << q;
   EXPECT_EQ(pieter.Get("/api/v1/auth/me").status, 200);
 }
@@ -453,8 +466,11 @@ TEST_F(AccountApiTest, DeletingARegisteredMemberPromotesTheWaitlist) {
   ASSERT_EQ(anja.Login("anja@x.example", kPassword).status, 200);
   ASSERT_EQ(pieter.Login("pieter@x.example", kPassword).status, 200);
   int64_t start = clock_.Now() + 7 * 86400;
-  auto ev = org.Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
-                                        {"ends_at", start + 7200}, {"capacity", 1}});
+  auto ev = org.Post("/api/v1/events", {{"title", "Netwerkborrel"},
+                                        {"kind", "network_drinks"},
+                                        {"starts_at", start},
+                                        {"ends_at", start + 7200},
+                                        {"capacity", 1}});
   ASSERT_EQ(ev.status, 201) << ev.body;
   std::string path = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
   ASSERT_EQ(anja.Request("POST", path + "/registrations").status, 201);
@@ -476,8 +492,9 @@ TEST_F(AccountApiTest, Issue16DeletingAMemberCancelsTheirVisitsAndTellsTheHost) 
   auto host = org.Request("PATCH", "/api/v1/members/" + std::to_string(organizer_),
                           Json{{"hosts_visits", true}, {"visit_location", "Hengelo"}}.dump());
   ASSERT_EQ(host.status, 200) << host.body;
-  auto v = anja.Post("/api/v1/visits", {{"host_id", organizer_}, {"reason", "Kom eens kijken"},
-                                        {"proposed", {clock_.Now() + 5 * 86400}}});
+  auto v =
+      anja.Post("/api/v1/visits",
+                {{"host_id", organizer_}, {"reason", "Kom eens kijken"}, {"proposed", {clock_.Now() + 5 * 86400}}});
   ASSERT_EQ(v.status, 201) << v.body;
   ASSERT_EQ(anja.Post("/api/v1/me/delete", {{"password", kPassword}}).status, 204);
   EXPECT_EQ(Count("SELECT count(*) FROM visits"), 0);
@@ -497,19 +514,26 @@ TEST_F(AccountApiTest, ExportAndDeletionCoverEveryModule) {
   const std::string a = std::to_string(anja_);
   // events: a registration for an event to come, and a visit request.
   int64_t start = clock_.Now() + 7 * 86400;
-  auto ev = org.Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
-                                        {"ends_at", start + 7200}, {"capacity", 10}});
+  auto ev = org.Post("/api/v1/events", {{"title", "Netwerkborrel"},
+                                        {"kind", "network_drinks"},
+                                        {"starts_at", start},
+                                        {"ends_at", start + 7200},
+                                        {"capacity", 10}});
   ASSERT_EQ(ev.status, 201) << ev.body;
   const std::string event = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
   ASSERT_EQ(anja.Request("POST", event + "/registrations").status, 201);
   ASSERT_EQ(org.Request("PATCH", "/api/v1/members/" + std::to_string(organizer_),
-                        Json{{"hosts_visits", true}, {"visit_location", "Hengelo"}}.dump()).status, 200);
-  auto visit = anja.Post("/api/v1/visits", {{"host_id", organizer_}, {"reason", "Kom eens kijken"},
-                                            {"proposed", {clock_.Now() + 5 * 86400}}});
+                        Json{{"hosts_visits", true}, {"visit_location", "Hengelo"}}.dump())
+                .status,
+            200);
+  auto visit =
+      anja.Post("/api/v1/visits",
+                {{"host_id", organizer_}, {"reason", "Kom eens kijken"}, {"proposed", {clock_.Now() + 5 * 86400}}});
   ASSERT_EQ(visit.status, 201) << visit.body;
   // questions: one asked by Anja (answered by the leader, which tells her), and
   // an answer of hers to the leader's question.
-  auto mine = anja.Post("/api/v1/questions", {{"title", "Wie plant onderhoudsrondes?"}, {"text", "Onze planning loopt vast."}});
+  auto mine =
+      anja.Post("/api/v1/questions", {{"title", "Wie plant onderhoudsrondes?"}, {"text", "Onze planning loopt vast."}});
   ASSERT_EQ(mine.status, 201) << mine.body;
   const std::string mine_path = "/api/v1/questions/" + std::to_string(mine.Json()["id"].get<int64_t>());
   ASSERT_EQ(org.Post(mine_path + "/answers", {{"text", "Vraag het Pieter."}}).status, 201);
@@ -535,21 +559,23 @@ TEST_F(AccountApiTest, ExportAndDeletionCoverEveryModule) {
   for (const char* key : {"registrations", "visits", "questions", "answers", "articles", "newsletter_subscriptions",
                           "notifications", "mails"})
     EXPECT_FALSE(data[key].empty()) << key;
-  for (const char* key : {"events_organized", "calendar_feed", "meeting_requests", "meetings", "meeting_feedback",
-                          "unavailable_slots", "notification_preferences", "questions_routed_to_me", "invitation",
-                          "sessions", "api_tokens", "connections"})
+  for (const char* key :
+       {"events_organized", "calendar_feed", "meeting_requests", "meetings", "meeting_feedback", "unavailable_slots",
+        "notification_preferences", "questions_routed_to_me", "invitation", "sessions", "api_tokens", "connections"})
     EXPECT_TRUE(data.contains(key)) << key;
   EXPECT_EQ(data["visits"][0]["host_id"], organizer_);  // the leader is visible to her
 
   ASSERT_EQ(anja.Post("/api/v1/me/delete", {{"password", kPassword}}).status, 204);
   for (const std::string& q : std::vector<std::string>{
            "SELECT count(*) FROM registrations WHERE member_id = " + a, std::string("SELECT count(*) FROM visits"),
-        "SELECT count(*) FROM questions WHERE asker_id = " + a, "SELECT count(*) FROM question_answers WHERE author_id = " + a,
-        "SELECT count(*) FROM articles WHERE author_id = " + a, "SELECT count(*) FROM subscribers WHERE member_id = " + a,
-        std::string("SELECT count(*) FROM subscribers WHERE email = 'anja@x.example'"),
-        "SELECT count(*) FROM event_notifications WHERE member_id = " + a,
-        std::string("SELECT count(*) FROM outbox WHERE to_email = 'anja@x.example'"),
-        "SELECT count(*) FROM members WHERE id = " + a})
+           "SELECT count(*) FROM questions WHERE asker_id = " + a,
+           "SELECT count(*) FROM question_answers WHERE author_id = " + a,
+           "SELECT count(*) FROM articles WHERE author_id = " + a,
+           "SELECT count(*) FROM subscribers WHERE member_id = " + a,
+           std::string("SELECT count(*) FROM subscribers WHERE email = 'anja@x.example'"),
+           "SELECT count(*) FROM event_notifications WHERE member_id = " + a,
+           std::string("SELECT count(*) FROM outbox WHERE to_email = 'anja@x.example'"),
+           "SELECT count(*) FROM members WHERE id = " + a})
     EXPECT_EQ(Count(q), 0) << q;
   // The leader's question counts her answer no more; the host was told.
   EXPECT_EQ(Count("SELECT answer_count FROM questions WHERE id = " + std::to_string(theirs_id)), 0);

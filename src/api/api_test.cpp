@@ -24,7 +24,6 @@
 
 namespace verbinder::api {
 
-
 namespace {
 
 using testing::Client;
@@ -42,10 +41,12 @@ class ApiTest : public ::testing::Test {
     server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
     ASSERT_TRUE(server_->Start().ok());
     // Seed: an organizer, an admin, two members (one hidden).
-    organizer_ = AddMember("Lotte Leider", "leider@x.example", "other", model::Visibility::kMembers, model::Role::kOrganizer);
+    organizer_ =
+        AddMember("Lotte Leider", "leider@x.example", "other", model::Visibility::kMembers, model::Role::kOrganizer);
     admin_ = AddMember("Ad Min", "admin@x.example", "other", model::Visibility::kHidden, model::Role::kAdmin);
     anja_ = AddMember("Anja de Vries", "anja@x.example", "care", model::Visibility::kMembers, model::Role::kMember);
-    pieter_ = AddMember("Pieter Bakker", "pieter@x.example", "industry", model::Visibility::kHidden, model::Role::kMember);
+    pieter_ =
+        AddMember("Pieter Bakker", "pieter@x.example", "industry", model::Visibility::kHidden, model::Role::kMember);
   }
   void TearDown() override { server_->Stop(); }
 
@@ -86,7 +87,8 @@ TEST_F(ApiTest, HealthMetricsAndErrorsAreJson) {
   auto m = c.Get("/metrics");
   EXPECT_EQ(m.status, 200);
   EXPECT_NE(m.body.find("verbinder_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
-            std::string::npos) << m.body;
+            std::string::npos)
+      << m.body;
   EXPECT_EQ(c.Get("/api/v1/members").status, 401);
   EXPECT_EQ(c.Get("/api/v1/members/%ZZ").status, 400);
 }
@@ -96,13 +98,15 @@ TEST_F(ApiTest, LoginSetsHttpOnlyCookieAndCsrfGuardsChanges) {
   auto bad = c.Login("anja@x.example", "wrong password");
   EXPECT_EQ(bad.status, 401);
   EXPECT_EQ(c.Post("/api/v1/auth/login", {{"email", "anja@x.example"}}).ErrorField(), "password");
-  EXPECT_EQ(c.Post("/api/v1/auth/login", {{"email", "a"}, {"password", "b"}, {"remember", true}}).ErrorField(), "remember");
+  EXPECT_EQ(c.Post("/api/v1/auth/login", {{"email", "a"}, {"password", "b"}, {"remember", true}}).ErrorField(),
+            "remember");
   auto ok = c.Login("anja@x.example", kPassword);
   ASSERT_EQ(ok.status, 200) << ok.body;
   bool http_only = false;
   for (auto [it, end] = ok.headers.equal_range("set-cookie"); it != end; ++it)
-    if (StartsWith(it->second, "vb_session=")) http_only = it->second.find("HttpOnly") != std::string::npos &&
-                                                            it->second.find("SameSite=Lax") != std::string::npos;
+    if (StartsWith(it->second, "vb_session="))
+      http_only =
+          it->second.find("HttpOnly") != std::string::npos && it->second.find("SameSite=Lax") != std::string::npos;
   EXPECT_TRUE(http_only);
   auto me = c.Get("/api/v1/auth/me");
   ASSERT_EQ(me.status, 200);
@@ -128,7 +132,11 @@ TEST_F(ApiTest, BadInputGetsPreciseErrorsAndWritesNothing) {
   ASSERT_EQ(c.Login("leider@x.example", kPassword).status, 200);
   auto count = [&] { return c.Get("/api/v1/members?limit=500").Json()["total"].get<int>(); };
   const int before = count();
-  struct Case { std::string body; std::string field; long status; };
+  struct Case {
+    std::string body;
+    std::string field;
+    long status;
+  };
   std::vector<Case> cases = {
       {R"({"name": "X", "email": "not-an-email"})", "email", 400},
       {R"({"name": "X"})", "email", 400},
@@ -168,8 +176,10 @@ TEST_F(ApiTest, MembersCrudPaginationAndVisibility) {
   Client org(Base());
   ASSERT_EQ(org.Login("leider@x.example", kPassword).status, 200);
   for (int i = 0; i < 7; ++i) {
-    auto r = org.Post("/api/v1/members", {{"name", "Lid " + std::to_string(i)}, {"email", "lid" + std::to_string(i) + "@x.example"},
-                                          {"sector", "education"}, {"expertise", {{"tags", {"stages"}}}}});
+    auto r = org.Post("/api/v1/members", {{"name", "Lid " + std::to_string(i)},
+                                          {"email", "lid" + std::to_string(i) + "@x.example"},
+                                          {"sector", "education"},
+                                          {"expertise", {{"tags", {"stages"}}}}});
     ASSERT_EQ(r.status, 201) << r.body;
   }
   auto p1 = org.Get("/api/v1/members?sector=education&limit=5");
@@ -229,7 +239,8 @@ TEST_F(ApiTest, ConnectionsLedgerAndTies) {
   EXPECT_EQ(ties["items"][0]["real"], false);
   auto rec = org.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "meeting_held"}});
   ASSERT_EQ(rec.status, 201) << rec.body;
-  EXPECT_EQ(org.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "liked"}}).ErrorField(), "kind");
+  EXPECT_EQ(org.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "liked"}}).ErrorField(),
+            "kind");
   EXPECT_EQ(org.Post("/api/v1/interactions", {{"a", anja_}, {"b", anja_}, {"kind", "met_at_event"}}).ErrorField(), "b");
   EXPECT_EQ(anja.Post("/api/v1/interactions", {{"a", anja_}, {"b", organizer_}, {"kind", "met_at_event"}}).status, 403);
   auto tie = anja.Get("/api/v1/ties/" + std::to_string(organizer_) + "/" + std::to_string(anja_)).Json();
@@ -240,7 +251,8 @@ TEST_F(ApiTest, ConnectionsLedgerAndTies) {
 
 TEST_F(ApiTest, LoginThrottlingAnswers429WithRetryAfter) {
   Client c(Base());
-  for (int i = 0; i < domain::kMaxFailuresPerEmail; ++i) EXPECT_EQ(c.Login("anja@x.example", "wrong " + std::to_string(i)).status, 401);
+  for (int i = 0; i < domain::kMaxFailuresPerEmail; ++i)
+    EXPECT_EQ(c.Login("anja@x.example", "wrong " + std::to_string(i)).status, 401);
   auto r = c.Login("anja@x.example", kPassword);
   EXPECT_EQ(r.status, 429);
   EXPECT_EQ(r.headers.count("retry-after"), 1u);
@@ -260,8 +272,8 @@ TEST_F(ApiTest, ApiTokensWorkWithoutCookiesOrCsrf) {
 
 TEST_F(ApiTest, SessionMadeOnOneServerWorksOnAnother) {
   // A second, independent server process-equivalent on the same database.
-  auto db2 = storage::Database::Open(storage::testing::UsePostgres() ? std::getenv("VERBINDER_TEST_PG_URL")
-                                                                     : db_->display_url(), 2);
+  auto db2 = storage::Database::Open(
+      storage::testing::UsePostgres() ? std::getenv("VERBINDER_TEST_PG_URL") : db_->display_url(), 2);
   ASSERT_TRUE(db2.ok());
   App app2(**db2, clock_);
   int port2 = testing::FreePort();

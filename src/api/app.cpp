@@ -89,8 +89,10 @@ bool IsV4Mapped(const IpBytes& b) {
 
 std::string FormatIp(const IpBytes& b) {
   char out[INET6_ADDRSTRLEN] = {};
-  if (IsV4Mapped(b)) inet_ntop(AF_INET, b.data() + 12, out, sizeof out);
-  else inet_ntop(AF_INET6, b.data(), out, sizeof out);
+  if (IsV4Mapped(b))
+    inet_ntop(AF_INET, b.data() + 12, out, sizeof out);
+  else
+    inet_ntop(AF_INET6, b.data(), out, sizeof out);
   return out;
 }
 
@@ -155,7 +157,8 @@ std::string ClientAddress(const Request& req, const std::vector<IpNetwork>& trus
   auto peer = ParseIp(req.remote_address);
   if (!peer) return req.remote_address;
   auto trusted = [&](const IpBytes& a) {
-    return std::any_of(trusted_proxies.begin(), trusted_proxies.end(), [&](const IpNetwork& n) { return InNetwork(n, a); });
+    return std::any_of(trusted_proxies.begin(), trusted_proxies.end(),
+                       [&](const IpNetwork& n) { return InNetwork(n, a); });
   };
   IpBytes client = *peer;
   auto forwarded = trusted(client) ? req.Header("x-forwarded-for") : std::nullopt;
@@ -258,7 +261,8 @@ Result<Response> App::Dispatch(Request& req, const Route** matched) {
     }
   }
   switch (found->access) {
-    case Access::kPublic: break;
+    case Access::kPublic:
+      break;
     case Access::kMember:
       if (!ctx.viewer.authenticated()) return Unauthenticated("sign in first");
       break;
@@ -295,7 +299,8 @@ Response App::Handle(Request req) {
       resp = WebNotFoundPage();  // a mistyped page address: an HTML page, not JSON (issue #17)
     } else {
       resp = ErrorResponse(r.status());
-      if (r.status().code() == Code::kInternal) spdlog::error("{} {}: {}", ToString(req.method), req.path, r.status().message());
+      if (r.status().code() == Code::kInternal)
+        spdlog::error("{} {}: {}", ToString(req.method), req.path, r.status().message());
     }
   } catch (const soci::soci_error& e) {
     // A statement a handler did not wrap: the same mapping (and log line) as
@@ -318,7 +323,8 @@ Response App::Handle(Request req) {
 
 Result<Json> ParseJsonBody(const Request& req) {
   if (req.body.size() > kMaxBodyBytes)
-    return Status(Code::kPayloadTooLarge, "the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes", "body");
+    return Status(Code::kPayloadTooLarge, "the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes",
+                  "body");
   if (Trim(req.body).empty()) return InvalidArgument("the body is empty; expected a JSON object", "body");
   auto ct = req.Header("content-type");
   if (!ct || !StartsWith(AsciiLower(*ct), "application/json"))

@@ -60,7 +60,7 @@ struct Route {
 // An IPv4 or IPv6 network, for serve --trusted-proxy.
 struct IpNetwork {
   std::array<unsigned char, 16> bytes{};  // IPv4 as IPv4-mapped IPv6 (::ffff:a.b.c.d), host bits zero
-  int prefix = 0;                          // leading bits of `bytes` that count, 0..128
+  int prefix = 0;                         // leading bits of `bytes` that count, 0..128
 
   // "10.0.0.0/8", "2001:db8::/32"; a bare address is one host (/32, /128).
   // InvalidArgument(trusted_proxy) for anything else.
@@ -136,7 +136,7 @@ Status CheckQueryParams(const Request& req, std::initializer_list<const char*> k
 // Route registration, one function per area (api/routes_*.cpp).
 void RegisterSystemRoutes(App& app);
 void RegisterAuthRoutes(App& app);
-void RegisterAccountRoutes(App& app);          // sign-up, invitations, reset, deletion, own data
+void RegisterAccountRoutes(App& app);  // sign-up, invitations, reset, deletion, own data
 void RegisterMemberRoutes(App& app);
 void RegisterNetworkRoutes(App& app);
 void RegisterNetworkAnalysisRoutes(App& app);  // /api/v1/network/... (analysis engine)
@@ -148,8 +148,8 @@ void RegisterOidcRoutes(App& app);             // sign-in with OpenID Connect (r
 // Refuses (and ends) a password session of a non-admin while an admin has
 // switched password sign-in off (routes_oidc.cpp).
 Status CheckPasswordLoginAllowed(App& app, const domain::Session& s);
-void RegisterLeaderMemberRoutes(App& app);     // the leader's members table (search, filters, last active)
-void RegisterWebRoutes(App& app);              // the web UI (static assets); registered last
+void RegisterLeaderMemberRoutes(App& app);  // the leader's members table (search, filters, last active)
+void RegisterWebRoutes(App& app);           // the web UI (static assets); registered last
 // The HTML "not found" page for a GET of an unknown path outside /api/ (routes_web.cpp).
 Response WebNotFoundPage();
 

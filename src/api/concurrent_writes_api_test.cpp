@@ -30,8 +30,8 @@ constexpr int kWritesPerClient = 40;
 class ConcurrentWritesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(),
-                                          kClients + 4);
+    db_ =
+        storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), kClients + 4);
     ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
     app_ = std::make_unique<App>(*db_, clock_);
     port_ = testing::FreePort();
@@ -39,7 +39,8 @@ class ConcurrentWritesTest : public ::testing::Test {
     ASSERT_TRUE(server_->Start().ok());
     leader_ = Add("Lotte Leider", "leider@x.example", model::Role::kOrganizer);
     for (int i = 0; i < kClients; ++i)
-      members_.push_back(Add("Lid " + std::to_string(i), "lid" + std::to_string(i) + "@x.example", model::Role::kMember));
+      members_.push_back(
+          Add("Lid " + std::to_string(i), "lid" + std::to_string(i) + "@x.example", model::Role::kMember));
   }
   void TearDown() override { server_->Stop(); }
 
@@ -112,8 +113,11 @@ TEST_F(ConcurrentWritesTest, ConnectionRequestsAndRegistrationsAtOnceLoseNothing
   Client leader(Base());
   ASSERT_EQ(leader.Login("leider@x.example", kPassword).status, 200);
   const int64_t start = clock_.Now() + 86400;
-  auto ev = leader.Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
-                                           {"ends_at", start + 3 * 3600}, {"capacity", kClients / 2}});
+  auto ev = leader.Post("/api/v1/events", {{"title", "Netwerkborrel"},
+                                           {"kind", "network_drinks"},
+                                           {"starts_at", start},
+                                           {"ends_at", start + 3 * 3600},
+                                           {"capacity", kClients / 2}});
   ASSERT_EQ(ev.status, 201) << ev.body;
   const std::string event = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
   // Each member asks every other member for a connection and registers for the

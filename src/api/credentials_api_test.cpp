@@ -27,8 +27,8 @@ using Json = nlohmann::json;
 
 constexpr const char* kPassword = "een lang wachtwoord";
 constexpr const char* kNewPassword = "een nieuw lang wachtwoord";
-constexpr const char* kOwner = "198.51.100.2";     // Anja's client
-constexpr const char* kAttacker = "203.0.113.7";   // someone else's
+constexpr const char* kOwner = "198.51.100.2";    // Anja's client
+constexpr const char* kAttacker = "203.0.113.7";  // someone else's
 
 IpNetwork Net(const std::string& cidr) {
   auto n = IpNetwork::Parse(cidr);
@@ -87,28 +87,35 @@ class CredentialsApiTest : public ::testing::Test {
     return c.Request("POST", "/api/v1/auth/password", body.dump(), headers);
   }
   static HttpResult SignUp(Client& c, const std::string& email) {
-    return c.Post("/api/v1/auth/signup", {{"name", "Sanne Smit"}, {"email", email}, {"password", "mijn geheime zin"},
-                                          {"sector", "industry"}, {"organization", "Smit Metaal"}, {"language", "nl"}});
+    return c.Post("/api/v1/auth/signup", {{"name", "Sanne Smit"},
+                                          {"email", email},
+                                          {"password", "mijn geheime zin"},
+                                          {"sector", "industry"},
+                                          {"organization", "Smit Metaal"},
+                                          {"language", "nl"}});
   }
 
   long long Count(const std::string& query, const std::string& param = "") {
     soci::session sql(db_->pool());
     long long n = 0;
-    if (param.empty()) sql << query, soci::into(n);
-    else sql << query, soci::use(param), soci::into(n);
+    if (param.empty())
+      sql << query, soci::into(n);
+    else
+      sql << query, soci::use(param), soci::into(n);
     return n;
   }
   long long Mails(const std::string& to, const std::string& kind) {
     soci::session sql(db_->pool());
     long long n = 0;
-    sql << "SELECT count(*) FROM outbox WHERE to_email = :e AND kind = :k", soci::use(to), soci::use(kind), soci::into(n);
+    sql << "SELECT count(*) FROM outbox WHERE to_email = :e AND kind = :k", soci::use(to), soci::use(kind),
+        soci::into(n);
     return n;
   }
   std::string LastMailText(const std::string& to) {
     soci::session sql(db_->pool());
     std::string text;
-    soci::rowset<std::string> rs = (sql.prepare << "SELECT text_body FROM outbox WHERE to_email = :e ORDER BY id",
-                                    soci::use(to));
+    soci::rowset<std::string> rs =
+        (sql.prepare << "SELECT text_body FROM outbox WHERE to_email = :e ORDER BY id", soci::use(to));
     for (const auto& t : rs) text = t;
     return text;
   }
@@ -165,7 +172,7 @@ TEST(ClientAddressTest, ForwardedForOnlyFromTrustedPeers) {
   EXPECT_EQ(from("10.0.0.2", ""), "10.0.0.2");
   EXPECT_EQ(from("10.0.0.2", "203.0.113.7"), "203.0.113.7");
   EXPECT_EQ(from("10.0.0.2", " 198.51.100.2 , 203.0.113.7 "), "203.0.113.7");  // the client wrote the left part
-  EXPECT_EQ(from("10.0.0.2", "203.0.113.7, 10.0.0.9"), "203.0.113.7");  // through two proxies of ours
+  EXPECT_EQ(from("10.0.0.2", "203.0.113.7, 10.0.0.9"), "203.0.113.7");         // through two proxies of ours
   EXPECT_EQ(from("10.0.0.2", "10.0.0.8, 10.0.0.9"), "10.0.0.8");
   EXPECT_EQ(from("10.0.0.2", "198.51.100.2, garbage, 10.0.0.9"), "10.0.0.9");  // stop at the last good hop
   EXPECT_EQ(from("10.0.0.2", "unknown"), "10.0.0.2");
@@ -200,7 +207,8 @@ TEST_F(CredentialsApiTest, PasswordChangeEndsOtherSessionsAndRevokesTokens) {
   auto wrong = ChangePassword(phone, {{"old_password", "niet mijn wachtwoord"}, {"new_password", kNewPassword}});
   EXPECT_EQ(wrong.status, 400);
   EXPECT_EQ(wrong.ErrorField(), "old_password");
-  EXPECT_EQ(ChangePassword(phone, {{"old_password", kPassword}, {"new_password", "kort"}}).ErrorField(), "new_password");
+  EXPECT_EQ(ChangePassword(phone, {{"old_password", kPassword}, {"new_password", "kort"}}).ErrorField(),
+            "new_password");
   EXPECT_EQ(laptop.Get("/api/v1/auth/me").status, 200);  // nothing changed yet
 
   auto r = ChangePassword(phone, {{"old_password", kPassword}, {"new_password", kNewPassword}});
@@ -209,7 +217,7 @@ TEST_F(CredentialsApiTest, PasswordChangeEndsOtherSessionsAndRevokesTokens) {
   EXPECT_EQ(laptop.Get("/api/v1/auth/me").status, 401);  // every other one ends
   EXPECT_EQ(script.Get("/api/v1/auth/me").status, 401);  // API tokens are revoked
   EXPECT_EQ(phone.Get("/api/v1/auth/tokens").Json()["total"], 0);
-  EXPECT_EQ(lotte.Get("/api/v1/auth/me").status, 200);   // someone else's session is untouched
+  EXPECT_EQ(lotte.Get("/api/v1/auth/me").status, 200);  // someone else's session is untouched
   EXPECT_EQ(Count("SELECT count(*) FROM sessions WHERE member_id = " + std::to_string(anja_)), 1);
   auto dead = anon.Post("/api/v1/auth/password/reset", {{"token", reset}, {"password", "nog een wachtwoord"}});
   EXPECT_EQ(dead.status, 409) << dead.body;
@@ -222,7 +230,8 @@ TEST_F(CredentialsApiTest, PasswordChangeMayKeepTheApiTokens) {
   ASSERT_EQ(phone.Login("anja@x.example", kPassword).status, 200);
   ASSERT_EQ(laptop.Login("anja@x.example", kPassword).status, 200);
   script.bearer = phone.Post("/api/v1/auth/tokens", {{"name", "script"}}).Json()["token"].get<std::string>();
-  auto bad = ChangePassword(phone, {{"old_password", kPassword}, {"new_password", kNewPassword}, {"keep_tokens", "yes"}});
+  auto bad =
+      ChangePassword(phone, {{"old_password", kPassword}, {"new_password", kNewPassword}, {"keep_tokens", "yes"}});
   EXPECT_EQ(bad.ErrorField(), "keep_tokens");
   EXPECT_EQ(laptop.Get("/api/v1/auth/me").status, 200);
   auto r = ChangePassword(phone, {{"old_password", kPassword}, {"new_password", kNewPassword}, {"keep_tokens", true}});
@@ -248,7 +257,8 @@ TEST_F(CredentialsApiTest, PasswordResetEndsEverySessionAndToken) {
   script.bearer = phone.Post("/api/v1/auth/tokens", {{"name", "script"}}).Json()["token"].get<std::string>();
   ASSERT_EQ(script.Get("/api/v1/auth/me").status, 200);
   ASSERT_EQ(anon.Post("/api/v1/auth/password/forgot", {{"email", "anja@x.example"}}).status, 202);
-  auto r = anon.Post("/api/v1/auth/password/reset", {{"token", TokenFromMail("anja@x.example")}, {"password", kNewPassword}});
+  auto r = anon.Post("/api/v1/auth/password/reset",
+                     {{"token", TokenFromMail("anja@x.example")}, {"password", kNewPassword}});
   ASSERT_EQ(r.status, 204) << r.body;
   EXPECT_EQ(phone.Get("/api/v1/auth/me").status, 401);
   EXPECT_EQ(laptop.Get("/api/v1/auth/me").status, 401);
@@ -262,8 +272,8 @@ TEST_F(CredentialsApiTest, GuessingTheOldPasswordIsThrottledLikeLogin) {
   // A stolen session, used from the thief's address.
   ASSERT_EQ(LoginFrom(thief, kAttacker, "anja@x.example", kPassword).status, 200);
   for (int i = 0; i < domain::kMaxFailuresPerEmail; ++i) {
-    auto r = ChangePassword(thief, {{"old_password", "gok nummer " + std::to_string(i)}, {"new_password", kNewPassword}},
-                            kAttacker);
+    auto r = ChangePassword(
+        thief, {{"old_password", "gok nummer " + std::to_string(i)}, {"new_password", kNewPassword}}, kAttacker);
     ASSERT_EQ(r.status, 400) << i << r.body;
     EXPECT_EQ(r.ErrorField(), "old_password");
   }
@@ -283,10 +293,12 @@ TEST_F(CredentialsApiTest, GuessingTheOldPasswordIsThrottledLikeLogin) {
   ASSERT_EQ(LoginFrom(lotte, kOwner, "leider@x.example", kPassword).status, 200);
   for (int i = 0; i < domain::kMaxFailuresPerEmail; ++i)
     ASSERT_EQ(LoginFrom(again, "192.0.2.44", "leider@x.example", "fout " + std::to_string(i)).status, 401);
-  EXPECT_EQ(ChangePassword(lotte, {{"old_password", kPassword}, {"new_password", kNewPassword}}, "192.0.2.44").status, 429);
+  EXPECT_EQ(ChangePassword(lotte, {{"old_password", kPassword}, {"new_password", kNewPassword}}, "192.0.2.44").status,
+            429);
   // The window passes.
   clock_.Advance(domain::kThrottleWindow + 1);
-  EXPECT_EQ(ChangePassword(lotte, {{"old_password", kPassword}, {"new_password", kNewPassword}}, "192.0.2.44").status, 204);
+  EXPECT_EQ(ChangePassword(lotte, {{"old_password", kPassword}, {"new_password", kNewPassword}}, "192.0.2.44").status,
+            204);
 }
 
 // --- No lockout by others ----------------------------------------------------------
@@ -361,7 +373,10 @@ TEST_F(CredentialsApiTest, SignUpWithAKnownAddressAnswersAsForANewOne) {
   ASSERT_EQ(fresh.status, 202) << fresh.body;
   EXPECT_EQ(known.status, fresh.status);
   EXPECT_EQ(known.body, fresh.body);
-  auto ct = [](const HttpResult& r) { auto it = r.headers.find("content-type"); return it == r.headers.end() ? "" : it->second; };
+  auto ct = [](const HttpResult& r) {
+    auto it = r.headers.find("content-type");
+    return it == r.headers.end() ? "" : it->second;
+  };
   EXPECT_EQ(ct(known), ct(fresh));
   // The new address gets its confirmation link; the owner of the known one a warning, without a link to confirm.
   EXPECT_EQ(Mails("nieuw@x.example", "account.confirm"), 1);

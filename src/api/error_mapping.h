@@ -18,6 +18,7 @@ Response ErrorResponse(const Status& status);
 // An error the HTTP layer answers itself, with a status that has no Code
 // (405 method_not_allowed, 414 uri_too_long, 431 headers_too_large,
 // 501 not_implemented, ...), in the same JSON shape.
-Response ErrorResponse(int http_status, std::string_view code, const std::string& message, const std::string& field = {});
+Response ErrorResponse(int http_status, std::string_view code, const std::string& message,
+                       const std::string& field = {});
 
 }  // namespace verbinder::api

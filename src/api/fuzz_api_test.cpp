@@ -36,11 +36,11 @@ using testing::HttpResult;
 using Json = nlohmann::json;
 
 constexpr const char* kPassword = "een lang wachtwoord";
-constexpr uint64_t kSeed = 0x15F022;          // issue 15
-constexpr int kPathCases = 10;                // odd path parameters per operation and identity
-constexpr int kMalformedBodyCases = 10;       // whole bodies that are not the JSON object asked for
-constexpr int kFieldCases = 45;               // bodies with one bad field
-constexpr int kQueryCases = 10;               // odd query values
+constexpr uint64_t kSeed = 0x15F022;                    // issue 15
+constexpr int kPathCases = 10;                          // odd path parameters per operation and identity
+constexpr int kMalformedBodyCases = 10;                 // whole bodies that are not the JSON object asked for
+constexpr int kFieldCases = 45;                         // bodies with one bad field
+constexpr int kQueryCases = 10;                         // odd query values
 constexpr auto kTimeBudget = std::chrono::seconds(45);  // per identity; ctest allows 120 s for the test
 
 // Tables a rejected request may write by design: failed sign-ins are counted
@@ -62,7 +62,9 @@ class Rng {
   }
   size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
   template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
+  const T& Pick(const std::vector<T>& v) {
+    return v[Below(v.size())];
+  }
 
  private:
   uint64_t s_;
@@ -157,33 +159,109 @@ const std::string& HundredKb() {
 // Raw JSON values (text, not nlohmann values: 1e999 and invalid UTF-8 cannot be built).
 std::vector<std::string> BadValues() {
   return {
-      "null", "true", "false", "0", "-1", "1.5", "1e999", "-1e999", "1e308", "18446744073709551615",
-      "18446744073709551616", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
-      "978307200000" /* year 33,000 */, "-62135596800" /* year 1 */, "\"\"", "\"" + HundredKb() + "\"",
-      "\"\xC3\x28\"", "\"\xFF\xFE\"", "\"a\\u0000b\"", std::string("\"a\0b\"", 5), "\"\\ud800\"",
-      "\"'; DROP TABLE members; --\"", "\"\\\" OR 1=1 --\"", "\"../../../etc/passwd\"", "\"%00%2e%2e%2f\"",
-      "\"<script>alert(1)</script>\"", "\"2024-01-01T00:00:00Z\"", "[]", "{}", "[1e999]", "[18446744073709551616]",
-      "[null]", "[\"\xC3\x28\"]", "{\"a\": 1e999}", std::string(100, '[') + std::string(100, ']'),
+      "null",
+      "true",
+      "false",
+      "0",
+      "-1",
+      "1.5",
+      "1e999",
+      "-1e999",
+      "1e308",
+      "18446744073709551615",
+      "18446744073709551616",
+      "9223372036854775807",
+      "9223372036854775808",
+      "-9223372036854775809",
+      "978307200000" /* year 33,000 */,
+      "-62135596800" /* year 1 */,
+      "\"\"",
+      "\"" + HundredKb() + "\"",
+      "\"\xC3\x28\"",
+      "\"\xFF\xFE\"",
+      "\"a\\u0000b\"",
+      std::string("\"a\0b\"", 5),
+      "\"\\ud800\"",
+      "\"'; DROP TABLE members; --\"",
+      "\"\\\" OR 1=1 --\"",
+      "\"../../../etc/passwd\"",
+      "\"%00%2e%2e%2f\"",
+      "\"<script>alert(1)</script>\"",
+      "\"2024-01-01T00:00:00Z\"",
+      "[]",
+      "{}",
+      "[1e999]",
+      "[18446744073709551616]",
+      "[null]",
+      "[\"\xC3\x28\"]",
+      "{\"a\": 1e999}",
+      std::string(100, '[') + std::string(100, ']'),
   };
 }
 
 std::vector<std::string> MalformedBodies() {
   return {
-      "", " ", "{", "}", "{\"a\":", "{\"a\" 1}", "{\"a\": 1,}", "[]", "null", "\"x\"", "1e999", "18446744073709551616",
-      "{\"a\": 1} trailing", std::string("\0", 1), std::string("{\0}", 3), "\xFF\xFE{}", "{\"\xC3\x28\": 1}",
-      std::string(20000, '['), "{\"a\": \"" + HundredKb(), "{\"a\": 1e999, \"b\": 2}",
+      "",
+      " ",
+      "{",
+      "}",
+      "{\"a\":",
+      "{\"a\" 1}",
+      "{\"a\": 1,}",
+      "[]",
+      "null",
+      "\"x\"",
+      "1e999",
+      "18446744073709551616",
+      "{\"a\": 1} trailing",
+      std::string("\0", 1),
+      std::string("{\0}", 3),
+      "\xFF\xFE{}",
+      "{\"\xC3\x28\": 1}",
+      std::string(20000, '['),
+      "{\"a\": \"" + HundredKb(),
+      "{\"a\": 1e999, \"b\": 2}",
   };
 }
 
 std::vector<std::string> OddPathValues() {
-  return {"0", "-1", "1", "2", "abc", "9223372036854775807", "9223372036854775808", "18446744073709551616",
-          "999999999", "1e999", "%00", "%FF", "..%2F..", "1%27%20OR%20%271%27%3D%271", "%3Cscript%3E", "%C3%28",
-          std::string(300, '9'), "a%00b", "%2e%2e"};
+  return {"0",
+          "-1",
+          "1",
+          "2",
+          "abc",
+          "9223372036854775807",
+          "9223372036854775808",
+          "18446744073709551616",
+          "999999999",
+          "1e999",
+          "%00",
+          "%FF",
+          "..%2F..",
+          "1%27%20OR%20%271%27%3D%271",
+          "%3Cscript%3E",
+          "%C3%28",
+          std::string(300, '9'),
+          "a%00b",
+          "%2e%2e"};
 }
 
 std::vector<std::string> OddQueryValues() {
-  return {"", "0", "-1", "abc", "1e999", "18446744073709551616", "%00", "%FF%FE", "%27%3B%20DROP%20TABLE%20members%3B--",
-          std::string(2000, 'q'), "true", "2024-13-45", "%C3%28", "-9223372036854775809", "%0D%0ASet-Cookie:%20x=1"};
+  return {"",
+          "0",
+          "-1",
+          "abc",
+          "1e999",
+          "18446744073709551616",
+          "%00",
+          "%FF%FE",
+          "%27%3B%20DROP%20TABLE%20members%3B--",
+          std::string(2000, 'q'),
+          "true",
+          "2024-13-45",
+          "%C3%28",
+          "-9223372036854775809",
+          "%0D%0ASet-Cookie:%20x=1"};
 }
 
 struct Case {
@@ -191,7 +269,8 @@ struct Case {
   bool json_content = true;
   std::string What() const {
     std::string b = body.size() > 120 ? body.substr(0, 120) + "…(" + std::to_string(body.size()) + " bytes)" : body;
-    for (auto& c : b) if (static_cast<unsigned char>(c) < 0x20) c = '?';
+    for (auto& c : b)
+      if (static_cast<unsigned char>(c) < 0x20) c = '?';
     return method + " " + (path.size() > 160 ? path.substr(0, 160) + "…" : path) + " " + b;
   }
 };
@@ -247,7 +326,8 @@ std::vector<Case> CasesFor(const Operation& op, Rng& rng, int64_t date) {
   if (!op.query_params.empty()) {
     const auto values = OddQueryValues();
     for (int i = 0; i < kQueryCases; ++i)
-      add(base + "?" + rng.Pick(op.query_params) + "=" + rng.Pick(values), op.has_body ? valid_body : "", !op.form_body);
+      add(base + "?" + rng.Pick(op.query_params) + "=" + rng.Pick(values), op.has_body ? valid_body : "",
+          !op.form_body);
     add(base + "?no_such_parameter=1", op.has_body ? valid_body : "", !op.form_body);
   }
   if (op.has_body) {
@@ -263,7 +343,8 @@ std::vector<Case> CasesFor(const Operation& op, Rng& rng, int64_t date) {
         std::vector<std::pair<std::string, std::string>> fields;
         if (rng.Below(2) == 0) {  // the bad field among valid ones, so validation gets that far
           fields = valid;
-          for (auto& [k, v] : fields) if (k == prop.name) v = value;
+          for (auto& [k, v] : fields)
+            if (k == prop.name) v = value;
         } else {
           fields = {{prop.name, value}};
         }
@@ -289,10 +370,14 @@ uint64_t Fnv1a(const std::string& s) {
 std::string ColumnText(const soci::row& row, size_t i) {
   if (row.get_indicator(i) == soci::i_null) return "\x01";
   switch (row.get_properties(i).get_data_type()) {
-    case soci::dt_string: return row.get<std::string>(i);
-    case soci::dt_integer: return std::to_string(row.get<int>(i));
-    case soci::dt_long_long: return std::to_string(row.get<long long>(i));
-    case soci::dt_unsigned_long_long: return std::to_string(row.get<unsigned long long>(i));
+    case soci::dt_string:
+      return row.get<std::string>(i);
+    case soci::dt_integer:
+      return std::to_string(row.get<int>(i));
+    case soci::dt_long_long:
+      return std::to_string(row.get<long long>(i));
+    case soci::dt_unsigned_long_long:
+      return std::to_string(row.get<unsigned long long>(i));
     case soci::dt_double: {
       char buf[40];
       std::snprintf(buf, sizeof buf, "%.17g", row.get<double>(i));
@@ -304,7 +389,8 @@ std::string ColumnText(const soci::row& row, size_t i) {
       std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &t);
       return buf;
     }
-    default: return "?";
+    default:
+      return "?";
   }
 }
 
@@ -324,7 +410,9 @@ Checksum TakeChecksum(storage::Database& db) {
     // One round trip: each table's rows as text, sorted and hashed by the server.
     std::string q;
     for (const auto& t : tables)
-      q += (q.empty() ? "" : " UNION ALL ") + ("SELECT '" + t + "', count(*), coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM " + t + " x");
+      q += (q.empty() ? "" : " UNION ALL ") +
+           ("SELECT '" + t + "', count(*), coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM " + t +
+            " x");
     soci::rowset<soci::row> rs = (sql.prepare << q);
     for (const auto& row : rs) sum[row.get<std::string>(0)] = {row.get<long long>(1), Fnv1a(row.get<std::string>(2))};
     return sum;
@@ -348,10 +436,13 @@ std::string Diff(const Checksum& before, const Checksum& after) {
   std::string out;
   for (const auto& [t, v] : after) {
     auto it = before.find(t);
-    if (it == before.end()) out += " new table " + t;
-    else if (it->second != v) out += " " + t + " (" + std::to_string(it->second.first) + " → " + std::to_string(v.first) + " rows)";
+    if (it == before.end())
+      out += " new table " + t;
+    else if (it->second != v)
+      out += " " + t + " (" + std::to_string(it->second.first) + " → " + std::to_string(v.first) + " rows)";
   }
-  for (const auto& [t, v] : before) if (!after.count(t)) out += " dropped table " + t;
+  for (const auto& [t, v] : before)
+    if (!after.count(t)) out += " dropped table " + t;
   return out;
 }
 
@@ -376,17 +467,19 @@ class FuzzApiTest : public ::testing::Test {
     ASSERT_EQ(org.Login("olga@x.example", kPassword).status, 200);
     ASSERT_EQ(mo.Login("mo@x.example", kPassword).status, 200);
     const int64_t start = clock_.Now() + 14 * 86400;
-    auto ev = org.Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
-                                          {"ends_at", start + 7200}});
+    auto ev = org.Post(
+        "/api/v1/events",
+        {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start}, {"ends_at", start + 7200}});
     EXPECT_EQ(ev.status, 201) << ev.body;
     if (ev.status == 201) {
       auto id = std::to_string(ev.Json()["id"].get<int64_t>());
       EXPECT_LT(mo.Request("POST", "/api/v1/events/" + id + "/registrations", "{}").status, 300);
     }
     EXPECT_LT(mo.Post("/api/v1/connections", {{"to", organizer_}, {"message", "Zullen we?"}}).status, 300);
-    EXPECT_LT(mo.Post("/api/v1/questions", {{"title", "Wie kent een goede stageplek?"}, {"text", "Voor twee studenten."}})
-                  .status,
-              300);
+    EXPECT_LT(
+        mo.Post("/api/v1/questions", {{"title", "Wie kent een goede stageplek?"}, {"text", "Voor twee studenten."}})
+            .status,
+        300);
     // The newsletter's link-signing key is made on first use, also by a
     // request whose token then fails: make it now, not during the fuzz.
     EXPECT_EQ(mo.Request("POST", "/api/v1/newsletter/unsubscribe/1", "List-Unsubscribe=One-Click",
@@ -446,25 +539,30 @@ class FuzzApiTest : public ::testing::Test {
           failures.push_back("no HTTP answer: " + k.What());
           continue;
         }
-        if (r.status >= 500) failures.push_back(std::to_string(r.status) + ": " + k.What() + " → " + r.body.substr(0, 300));
+        if (r.status >= 500)
+          failures.push_back(std::to_string(r.status) + ": " + k.What() + " → " + r.body.substr(0, 300));
         if (r.status >= 400) {
           auto ct = r.headers.find("content-type");
           if (ct != r.headers.end() && StartsWith(ct->second, "application/json")) {
             auto j = r.Json();
-            if (!j.is_object() || !j.contains("error") || !j["error"].contains("code") || !j["error"]["code"].is_string())
-              failures.push_back("error body not {\"error\": {\"code\", ...}}: " + k.What() + " → " + r.body.substr(0, 200));
+            if (!j.is_object() || !j.contains("error") || !j["error"].contains("code") ||
+                !j["error"]["code"].is_string())
+              failures.push_back("error body not {\"error\": {\"code\", ...}}: " + k.What() + " → " +
+                                 r.body.substr(0, 200));
           }
-          for (const char* leak : {"INSERT INTO", "UPDATE ", "SELECT ", "DELETE FROM", "while executing", "constraint failed",
-                                   "violates", "sqlite3", "soci"})
+          for (const char* leak : {"INSERT INTO", "UPDATE ", "SELECT ", "DELETE FROM", "while executing",
+                                   "constraint failed", "violates", "sqlite3", "soci"})
             if (r.body.find(leak) != std::string::npos)
-              failures.push_back(std::string("error body shows '") + leak + "': " + k.What() + " → " + r.body.substr(0, 300));
+              failures.push_back(std::string("error body shows '") + leak + "': " + k.What() + " → " +
+                                 r.body.substr(0, 300));
         }
         if (write) {
           Checksum after = TakeChecksum(*db_);
           if (r.status >= 400 && r.status < 500) {
             ++rejected_writes;
             const std::string diff = Diff(current, after);
-            if (!diff.empty()) failures.push_back("rejected (" + std::to_string(r.status) + ") but changed" + diff + ": " + k.What());
+            if (!diff.empty())
+              failures.push_back("rejected (" + std::to_string(r.status) + ") but changed" + diff + ": " + k.What());
           }
           current = std::move(after);
           stale = false;
@@ -496,9 +594,13 @@ class FuzzApiTest : public ::testing::Test {
   model::Id organizer_ = 0, member_ = 0;
 };
 
-TEST_F(FuzzApiTest, Issue15EveryRouteAsOrganizer) { Fuzz("olga@x.example", kSeed); }
+TEST_F(FuzzApiTest, Issue15EveryRouteAsOrganizer) {
+  Fuzz("olga@x.example", kSeed);
+}
 
-TEST_F(FuzzApiTest, Issue15EveryRouteAsMember) { Fuzz("mo@x.example", kSeed + 1); }
+TEST_F(FuzzApiTest, Issue15EveryRouteAsMember) {
+  Fuzz("mo@x.example", kSeed + 1);
+}
 
 }  // namespace
 }  // namespace verbinder::api

@@ -23,10 +23,10 @@ std::string_view ToString(Method m);
 
 struct Request {
   Method method = Method::kGet;
-  std::string path;                                 // decoded path, without the query
-  std::map<std::string, std::string> query;         // decoded query parameters (last one wins)
-  std::map<std::string, std::string> headers;       // lowercased names
-  std::map<std::string, std::string> path_params;   // filled by the router (":id" → "12")
+  std::string path;                                // decoded path, without the query
+  std::map<std::string, std::string> query;        // decoded query parameters (last one wins)
+  std::map<std::string, std::string> headers;      // lowercased names
+  std::map<std::string, std::string> path_params;  // filled by the router (":id" → "12")
   std::string body;
   std::string remote_address;
   bool over_tls = false;

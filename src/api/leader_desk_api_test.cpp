@@ -147,11 +147,13 @@ TEST_F(LeaderDeskApiTest, AnIntroductionReachesEachMemberInTheirOwnLanguage) {
   for (auto& [rcpt, m] : sink.Messages()) by[rcpt] = m;
   ASSERT_EQ(by.size(), 2u);
   EXPECT_EQ(mail::testing::DecodeHeader(by["anja@x.example"].headers["subject"]), "verbinder: Introducties");
-  EXPECT_NE(by["anja@x.example"].text.find("Emma Leider stelt je voor aan Pieter Lammerink: roosters"), std::string::npos)
+  EXPECT_NE(by["anja@x.example"].text.find("Emma Leider stelt je voor aan Pieter Lammerink: roosters"),
+            std::string::npos)
       << by["anja@x.example"].text;
   EXPECT_EQ(by["anja@x.example"].text.find("introduces"), std::string::npos);
   EXPECT_EQ(mail::testing::DecodeHeader(by["pieter@x.example"].headers["subject"]), "verbinder: Introductions");
-  EXPECT_NE(by["pieter@x.example"].text.find("Emma Leider introduces you to Anja Kamphuis: roosters"), std::string::npos)
+  EXPECT_NE(by["pieter@x.example"].text.find("Emma Leider introduces you to Anja Kamphuis: roosters"),
+            std::string::npos)
       << by["pieter@x.example"].text;
   EXPECT_EQ(by["pieter@x.example"].text.find("stelt je voor"), std::string::npos);
   fs::remove_all(work);
@@ -181,7 +183,8 @@ TEST_F(LeaderDeskApiTest, IntroductionsHaveTheirOwnEmailChoice) {
   const std::string mails_to_anja = "SELECT count(*) FROM outbox WHERE to_email = 'anja@x.example'";
   ASSERT_EQ(leader->Post("/api/v1/network/introductions", {{"a", anja_}, {"b", pieter_}}).status, 201);
   EXPECT_EQ(Count(mails_to_anja), 1);
-  auto off = anja->Request("PUT", "/api/v1/notifications/preferences", Json{{"email", {{"introduction", false}}}}.dump());
+  auto off =
+      anja->Request("PUT", "/api/v1/notifications/preferences", Json{{"email", {{"introduction", false}}}}.dump());
   ASSERT_EQ(off.status, 200) << off.body;
   ASSERT_EQ(leader->Post("/api/v1/network/introductions", {{"a", anja_}, {"b", zoe}}).status, 201);
   EXPECT_EQ(Count(mails_to_anja), 1) << "no mail once introductions are off";
@@ -194,18 +197,22 @@ TEST_F(LeaderDeskApiTest, IntroductionsHaveTheirOwnEmailChoice) {
 // The trend against an independent computation in SQL over the same ledger.
 TEST_F(LeaderDeskApiTest, HealthTrendMatchesAnIndependentComputation) {
   const int64_t zoe = Add("Zoë Verpleging", "zoe@x.example", "care", {"nl"});
-  const int64_t hans = Add("Hans Verborgen", "hans@x.example", "education", {"nl"}, model::Role::kMember,
-                           model::Visibility::kHidden);
+  const int64_t hans =
+      Add("Hans Verborgen", "hans@x.example", "education", {"nl"}, model::Role::kMember, model::Visibility::kHidden);
   const int64_t olga = Add("Olga Onderwijs", "olga@x.example", "education", {"nl"});
   using util::AmsterdamTime;
-  struct Rec { int64_t a, b; const char* kind; int64_t at; };
+  struct Rec {
+    int64_t a, b;
+    const char* kind;
+    int64_t at;
+  };
   const std::vector<Rec> ledger = {
-      {anja_, pieter_, "connected", AmsterdamTime(2025, 6, 3, 10)},        // before the window
-      {anja_, zoe, "met_at_event", AmsterdamTime(2025, 12, 31, 23, 30)},   // the last evening of December
-      {anja_, pieter_, "meeting_held", AmsterdamTime(2026, 1, 1, 0)},      // on the boundary: January
+      {anja_, pieter_, "connected", AmsterdamTime(2025, 6, 3, 10)},       // before the window
+      {anja_, zoe, "met_at_event", AmsterdamTime(2025, 12, 31, 23, 30)},  // the last evening of December
+      {anja_, pieter_, "meeting_held", AmsterdamTime(2026, 1, 1, 0)},     // on the boundary: January
       {pieter_, olga, "connected", AmsterdamTime(2026, 3, 10, 9)},
       {pieter_, olga, "answered", AmsterdamTime(2026, 3, 29, 12)},
-      {zoe, hans, "visit_held", AmsterdamTime(2026, 4, 2, 14)},            // hidden member: never counted
+      {zoe, hans, "visit_held", AmsterdamTime(2026, 4, 2, 14)},  // hidden member: never counted
       {anja_, olga, "connected", AmsterdamTime(2026, 6, 18, 10)},
       {pieter_, olga, "visit_held", AmsterdamTime(2026, 9, 1, 8)},
       {zoe, olga, "met_at_event", AmsterdamTime(2026, 10, 31, 23, 59)},
@@ -243,14 +250,16 @@ TEST_F(LeaderDeskApiTest, HealthTrendMatchesAnIndependentComputation) {
     sql << "SELECT count(*), sum(r), sum(c) FROM (SELECT i.a, i.b, "
            "max(CASE WHEN i.kind IN ('met_at_event', 'meeting_held', 'visit_held') THEN 1 ELSE 0 END) AS r, "
            "max(CASE WHEN va.sector <> vb.sector THEN 1 ELSE 0 END) AS c FROM interactions i "
-           "JOIN " + visible + " va ON va.id = i.a JOIN " + visible + " vb ON vb.id = i.b "
-           "WHERE i.at < :e GROUP BY i.a, i.b) t",
+           "JOIN " +
+               visible + " va ON va.id = i.a JOIN " + visible +
+               " vb ON vb.id = i.b "
+               "WHERE i.at < :e GROUP BY i.a, i.b) t",
         soci::use(e), soci::into(ties), soci::into(real, ri), soci::into(cross, ci);
     if (ri != soci::i_ok) real = 0;
     if (ci != soci::i_ok) cross = 0;
     sql << "SELECT count(DISTINCT x) FROM (SELECT i.a AS x, i.at AS at, i.b AS y FROM interactions i UNION ALL "
-           "SELECT i.b, i.at, i.a FROM interactions i) u JOIN " + visible + " vx ON vx.id = u.x JOIN " + visible +
-           " vy ON vy.id = u.y WHERE u.at >= :s AND u.at < :e",
+           "SELECT i.b, i.at, i.a FROM interactions i) u JOIN " +
+               visible + " vx ON vx.id = u.x JOIN " + visible + " vy ON vy.id = u.y WHERE u.at >= :s AND u.at < :e",
         soci::use(s), soci::use(e), soci::into(active);
     EXPECT_EQ(m["ties"], ties) << m.dump();
     EXPECT_EQ(m["real_ties"], real) << m.dump();
@@ -266,13 +275,13 @@ TEST_F(LeaderDeskApiTest, HealthTrendMatchesAnIndependentComputation) {
   }
   EXPECT_GT(changes, 0) << "the ledger falls in the window";
   // A few values by hand, so the SQL itself is checked too.
-  EXPECT_EQ(j["months"][0]["active_members"], 2);   // Anja and Zoë on 31 December, 23:30
-  EXPECT_EQ(j["months"][1]["active_members"], 2);   // Anja and Pieter at midnight on 1 January
+  EXPECT_EQ(j["months"][0]["active_members"], 2);  // Anja and Zoë on 31 December, 23:30
+  EXPECT_EQ(j["months"][1]["active_members"], 2);  // Anja and Pieter at midnight on 1 January
   EXPECT_EQ(j["months"][1]["real_ties"], 2);
-  EXPECT_EQ(j["months"][4]["active_members"], 0);   // April: only the hidden member's visit
-  EXPECT_EQ(j["months"][10]["ties"], 5);            // October: Anja–Pieter, –Zoë, –Olga, Pieter–Olga, Zoë–Olga
+  EXPECT_EQ(j["months"][4]["active_members"], 0);  // April: only the hidden member's visit
+  EXPECT_EQ(j["months"][10]["ties"], 5);  // October: Anja–Pieter, –Zoë, –Olga, Pieter–Olga, Zoë–Olga
   EXPECT_EQ(j["months"][11]["ties"], 6);
-  EXPECT_EQ(j["months"][11]["active_members"], 3);  // Anja, Olga, Emma
+  EXPECT_EQ(j["months"][11]["active_members"], 3);     // Anja, Olga, Emma
   EXPECT_EQ(j["months"][11]["cross_sector_ties"], 5);  // all but Anja–Zoë (both care)
 
   EXPECT_EQ(leader->Get("/api/v1/network/health/trend").Json()["months"].size(), 12u);

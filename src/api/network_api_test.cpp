@@ -57,7 +57,8 @@ class NetworkApiTest : public ::testing::Test {
   static void CollectIds(const Json& j, std::set<std::string>& out) {
     if (j.is_object()) {
       for (auto& [k, v] : j.items()) {
-        if ((k == "id" || k == "a" || k == "b" || k == "via" || k == "source" || k == "target") && (v.is_string() || v.is_number()))
+        if ((k == "id" || k == "a" || k == "b" || k == "via" || k == "source" || k == "target") &&
+            (v.is_string() || v.is_number()))
           out.insert(v.is_string() ? v.get<std::string>() : std::to_string(v.get<int64_t>()));
         CollectIds(v, out);
       }
@@ -130,7 +131,6 @@ TEST_F(NetworkApiTest, MembersSeeOnlyTheirOwnPositionAndIntroductions) {
   EXPECT_EQ(anon.Get("/api/v1/network/suggestions").status, 401);
 }
 
-
 TEST_F(NetworkApiTest, HealthAndCompactMapAgreeWithTheReport) {
   Client leader(Base());
   ASSERT_EQ(leader.Login(std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoPassword)).status, 200);
@@ -140,7 +140,8 @@ TEST_F(NetworkApiTest, HealthAndCompactMapAgreeWithTheReport) {
   Json hl = health.Json();
   EXPECT_EQ(hl["members"], r["network"]["members"]);
   EXPECT_EQ(hl["ties"], r["network"]["ties"]);
-  EXPECT_NEAR(hl["real_ties"].get<double>() / hl["ties"].get<double>(), r["network"]["real_tie_share"].get<double>(), 1e-12);
+  EXPECT_NEAR(hl["real_ties"].get<double>() / hl["ties"].get<double>(), r["network"]["real_tie_share"].get<double>(),
+              1e-12);
   int64_t members = 0, inside = 0, outside = 0;
   for (const auto& s : hl["sectors"]) {
     members += s["members"].get<int64_t>();
@@ -255,7 +256,10 @@ TEST_F(NetworkApiTest, IntroductionsAreValidatedRecordedNotifiedAndLeaveTheSugge
       auto m = leader.Get("/api/v1/members/" + s[k].get<std::string>()).Json();
       visible = visible && m["visibility"] == "members";
     }
-    if (visible) { pick = s; break; }
+    if (visible) {
+      pick = s;
+      break;
+    }
   }
   ASSERT_FALSE(pick.is_null());
   EXPECT_FALSE(pick["a_name"].get<std::string>().empty());
@@ -298,7 +302,8 @@ TEST_F(NetworkApiTest, IntroductionsAreValidatedRecordedNotifiedAndLeaveTheSugge
   }
   Json after = leader.Get("/api/v1/network/suggestions?limit=50").Json();
   for (const auto& s : after["introductions"])
-    EXPECT_FALSE((s["a"] == pick["a"] && s["b"] == pick["b"]) || (s["a"] == pick["b"] && s["b"] == pick["a"])) << s.dump();
+    EXPECT_FALSE((s["a"] == pick["a"] && s["b"] == pick["b"]) || (s["a"] == pick["b"] && s["b"] == pick["a"]))
+        << s.dump();
 }
 
 // Above max_ties the map draws per member its strongest ties and then the

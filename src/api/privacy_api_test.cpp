@@ -41,8 +41,8 @@ class PrivacyApiTest : public ::testing::Test {
     port_ = testing::FreePort();
     server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
     ASSERT_TRUE(server_->Start().ok());
-    leader_id_ = Add("Lotte Leider", "leider@x.example", "other", model::Visibility::kMembers, model::Role::kOrganizer,
-                     {});
+    leader_id_ =
+        Add("Lotte Leider", "leider@x.example", "other", model::Visibility::kMembers, model::Role::kOrganizer, {});
     anja_id_ = Add("Anja Kamphuis", "anja@x.example", "care", model::Visibility::kMembers, model::Role::kMember,
                    {"wijkverpleging"});
     pieter_id_ = Add("Pieter Lammerink", "pieter@x.example", "industry", model::Visibility::kMembers,
@@ -108,8 +108,10 @@ TEST_F(PrivacyApiTest, Issue15NoRouteShowsAHiddenMemberToAnyoneButAdmins) {
   const int64_t now = clock_.Now();
 
   // An event running now, everyone registered.
-  auto ev = leader->Post("/api/v1/events", {{"title", "Congres Zorg & Industrie"}, {"kind", "congress"},
-                                            {"starts_at", now - 1800}, {"ends_at", now + 6 * 3600},
+  auto ev = leader->Post("/api/v1/events", {{"title", "Congres Zorg & Industrie"},
+                                            {"kind", "congress"},
+                                            {"starts_at", now - 1800},
+                                            {"ends_at", now + 6 * 3600},
                                             {"location", "Hengelo"}});
   ASSERT_EQ(ev.status, 201) << ev.body;
   const int64_t event = IdOf(ev);
@@ -125,9 +127,13 @@ TEST_F(PrivacyApiTest, Issue15NoRouteShowsAHiddenMemberToAnyoneButAdmins) {
     ASSERT_LT(ok.status, 300) << ok.body;
   }
   // A networking round, scheduled: Anja meets both.
-  auto round = leader->Post(e + "/rounds", {{"title", "Netwerkronde"}, {"tables", 4}, {"max_meetings", 2},
-                                            {"slots", {{{"starts_at", now + 3600}, {"ends_at", now + 4800}},
-                                                       {{"starts_at", now + 5400}, {"ends_at", now + 6600}}}}});
+  auto round = leader->Post(
+      e + "/rounds",
+      {{"title", "Netwerkronde"},
+       {"tables", 4},
+       {"max_meetings", 2},
+       {"slots",
+        {{{"starts_at", now + 3600}, {"ends_at", now + 4800}}, {{"starts_at", now + 5400}, {"ends_at", now + 6600}}}}});
   ASSERT_EQ(round.status, 201) << round.body;
   const std::string r = "/api/v1/rounds/" + std::to_string(IdOf(round));
   ASSERT_EQ(leader->Request("POST", r + "/schedule").status, 200);
@@ -142,14 +148,16 @@ TEST_F(PrivacyApiTest, Issue15NoRouteShowsAHiddenMemberToAnyoneButAdmins) {
   ASSERT_EQ(seating.status, 201) << seating.body;
   ASSERT_EQ(leader->Request("POST", "/api/v1/seatings/" + std::to_string(IdOf(seating)) + "/run").status, 200);
   // Wouter asks to visit Anja; answers her question; says they spoke.
-  auto visit = wouter->Post("/api/v1/visits", {{"host_id", anja_id_}, {"reason", "Jullie planning zien"},
-                                               {"proposed", {now + 10 * 86400}}});
+  auto visit = wouter->Post(
+      "/api/v1/visits", {{"host_id", anja_id_}, {"reason", "Jullie planning zien"}, {"proposed", {now + 10 * 86400}}});
   ASSERT_EQ(visit.status, 201) << visit.body;
   auto q = anja->Post("/api/v1/questions", {{"title", "Hoe plannen jullie roosters met wachtlijsten?"},
-                                            {"text", "Onze wachtlijsten groeien."}, {"tags", {"planning"}}});
+                                            {"text", "Onze wachtlijsten groeien."},
+                                            {"tags", {"planning"}}});
   ASSERT_EQ(q.status, 201) << q.body;
   const Json qj = q.Json();
-  const std::string qp = "/api/v1/questions/" + std::to_string((qj.contains("question") ? qj["question"] : qj)["id"].get<int64_t>());
+  const std::string qp =
+      "/api/v1/questions/" + std::to_string((qj.contains("question") ? qj["question"] : qj)["id"].get<int64_t>());
   ASSERT_EQ(wouter->Post(qp + "/answers", {{"text", "Wij plannen per wijk, met buffers."}}).status, 201);
   const std::string code = wouter->Get("/api/v1/me/connect-code").Json()["code"];
   ASSERT_EQ(wouter->Post(e + "/encounters", {{"member_id", anja_id_}}).status, 200);
@@ -158,29 +166,37 @@ TEST_F(PrivacyApiTest, Issue15NoRouteShowsAHiddenMemberToAnyoneButAdmins) {
   const std::string feed = token.Json()["token"];
 
   // Now Wouter hides his profile.
-  auto hide = wouter->Request("PATCH", "/api/v1/members/" + std::to_string(hidden_id_),
-                              Json{{"visibility", "hidden"}}.dump());
+  auto hide =
+      wouter->Request("PATCH", "/api/v1/members/" + std::to_string(hidden_id_), Json{{"visibility", "hidden"}}.dump());
   ASSERT_EQ(hide.status, 200) << hide.body;
   clock_.Advance(2);  // past the per-process caches' freshness window
 
   // Every GET route of the API, with its path parameters filled from what was made above.
   const Json doc = Json::parse(OpenApiDocument());
-  std::map<std::string, std::string> by_segment = {
-      {"events", std::to_string(event)},         {"rounds", std::to_string(IdOf(round))},
-      {"meetings", std::to_string(*meetings.begin())}, {"visits", std::to_string(IdOf(visit))},
-      {"questions", qp.substr(qp.rfind('/') + 1)}, {"members", std::to_string(anja_id_)},
-      {"seatings", std::to_string(IdOf(seating))}, {"feed", feed},
-      {"connect-codes", code},                  {"ties", std::to_string(anja_id_)}};
-  struct Who { const char* name; Client* c; bool may_see_orgonly; };
+  std::map<std::string, std::string> by_segment = {{"events", std::to_string(event)},
+                                                   {"rounds", std::to_string(IdOf(round))},
+                                                   {"meetings", std::to_string(*meetings.begin())},
+                                                   {"visits", std::to_string(IdOf(visit))},
+                                                   {"questions", qp.substr(qp.rfind('/') + 1)},
+                                                   {"members", std::to_string(anja_id_)},
+                                                   {"seatings", std::to_string(IdOf(seating))},
+                                                   {"feed", feed},
+                                                   {"connect-codes", code},
+                                                   {"ties", std::to_string(anja_id_)}};
+  struct Who {
+    const char* name;
+    Client* c;
+    bool may_see_orgonly;
+  };
   Client anonymous(Base());
   const std::vector<Who> viewers = {{"Anja (member, the other party)", anja.get(), false},
                                     {"Pieter (member)", pieter.get(), false},
                                     {"Lotte (organizer)", leader.get(), true},
                                     {"anonymous", &anonymous, false}};
   // Member references in JSON: keys that name a member, and {id, name} pairs.
-  const std::set<std::string> member_keys = {"member_id", "a", "b", "from", "to", "host_id", "visitor_id",
-                                             "author_id", "member", "asker_id", "from_member", "to_member",
-                                             "via", "source", "target", "claimant", "other"};
+  const std::set<std::string> member_keys = {
+      "member_id", "a",           "b",         "from", "to",     "host_id", "visitor_id", "author_id", "member",
+      "asker_id",  "from_member", "to_member", "via",  "source", "target",  "claimant",   "other"};
   auto hidden_ids = [&](const Json& j) {
     int found = 0;
     auto walk = [&](auto& self, const Json& v) -> void {
@@ -212,11 +228,16 @@ TEST_F(PrivacyApiTest, Issue15NoRouteShowsAHiddenMemberToAnyoneButAdmins) {
     for (const auto& seg : Split(path.substr(1), '/')) {
       std::string part = seg;
       if (!seg.empty() && seg.front() == '{') {
-        if (seg == "{a}") part = std::to_string(anja_id_);
-        else if (seg == "{b}") part = std::to_string(pieter_id_);
-        else if (seg == "{member_id}") part = std::to_string(anja_id_);
-        else if (by_segment.count(prev)) part = by_segment[prev];
-        else ok = false;
+        if (seg == "{a}")
+          part = std::to_string(anja_id_);
+        else if (seg == "{b}")
+          part = std::to_string(pieter_id_);
+        else if (seg == "{member_id}")
+          part = std::to_string(anja_id_);
+        else if (by_segment.count(prev))
+          part = by_segment[prev];
+        else
+          ok = false;
       }
       url += "/" + part;
       prev = seg;
@@ -229,13 +250,15 @@ TEST_F(PrivacyApiTest, Issue15NoRouteShowsAHiddenMemberToAnyoneButAdmins) {
       auto res = w.c->Get(url);
       ++checked;
       EXPECT_LT(res.status, 500) << w.name << " GET " << url;
-      EXPECT_EQ(res.body.find(kHiddenName), std::string::npos) << w.name << " GET " << url << " names the hidden member:\n"
-                                                                << res.body.substr(0, 2000);
-      EXPECT_EQ(res.body.find(kHiddenEmail), std::string::npos) << w.name << " GET " << url
-                                                                 << " shows the hidden member's e-mail";
+      EXPECT_EQ(res.body.find(kHiddenName), std::string::npos)
+          << w.name << " GET " << url << " names the hidden member:\n"
+          << res.body.substr(0, 2000);
+      EXPECT_EQ(res.body.find(kHiddenEmail), std::string::npos)
+          << w.name << " GET " << url << " shows the hidden member's e-mail";
       if (!w.may_see_orgonly)
         EXPECT_EQ(res.body.find(kOrganizersOnlyName), std::string::npos)
-            << w.name << " GET " << url << " names the organizers-only member:\n" << res.body.substr(0, 2000);
+            << w.name << " GET " << url << " names the organizers-only member:\n"
+            << res.body.substr(0, 2000);
       const Json parsed = Json::parse(res.body, nullptr, false);
       if (!parsed.is_discarded())
         EXPECT_EQ(hidden_ids(parsed), 0) << w.name << " GET " << url << " carries the hidden member's id:\n"
@@ -244,8 +267,8 @@ TEST_F(PrivacyApiTest, Issue15NoRouteShowsAHiddenMemberToAnyoneButAdmins) {
   }
   // The route table is really walked (and says what it could not fill).
   EXPECT_GT(checked, 4 * 60) << "skipped: " << ::testing::PrintToString(skipped);
-  std::cerr << "privacy: " << checked << " responses checked; routes without fillable parameters: "
-            << ::testing::PrintToString(skipped) << "\n";
+  std::cerr << "privacy: " << checked
+            << " responses checked; routes without fillable parameters: " << ::testing::PrintToString(skipped) << "\n";
   // The hidden member still sees himself, and an admin would too (the rule, not a blanket blank).
   auto self = wouter->Get("/api/v1/members/" + std::to_string(hidden_id_));
   EXPECT_EQ(self.status, 200);
@@ -274,12 +297,16 @@ TEST_F(PrivacyApiTest, Issue15WritesByTheWrongRoleAreRefused) {
   int checked = 0;
   for (const auto& route : app_->routes()) {
     if (route.method == Method::kGet || route.method == Method::kHead || route.method == Method::kOptions) continue;
-    const char* verb = route.method == Method::kPost ? "POST" : route.method == Method::kPatch ? "PATCH"
-                       : route.method == Method::kPut ? "PUT" : "DELETE";
+    const char* verb = route.method == Method::kPost    ? "POST"
+                       : route.method == Method::kPatch ? "PATCH"
+                       : route.method == Method::kPut   ? "PUT"
+                                                        : "DELETE";
     std::string url;
-    for (const auto& seg : Split(route.pattern.substr(1), '/')) url += "/" + (!seg.empty() && seg[0] == ':' ? std::string("1") : seg);
+    for (const auto& seg : Split(route.pattern.substr(1), '/'))
+      url += "/" + (!seg.empty() && seg[0] == ':' ? std::string("1") : seg);
     std::vector<std::pair<const char*, Client*>> refused;
-    if (route.access == Access::kOrganizer || route.access == Access::kAdmin) refused.push_back({"member", member.get()});
+    if (route.access == Access::kOrganizer || route.access == Access::kAdmin)
+      refused.push_back({"member", member.get()});
     if (route.access == Access::kAdmin) refused.push_back({"organizer", organizer.get()});
     if (route.access != Access::kPublic) refused.push_back({"anonymous", &anonymous});
     for (const auto& [who, c] : refused) {

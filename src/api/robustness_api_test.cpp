@@ -112,9 +112,8 @@ class RobustnessApiTest : public ::testing::Test {
     app_ = std::make_unique<App>(*db_, clock_);
     // Two routes only this test has: a statement failing the way a busy
     // database fails, once returned through FromDbError and once thrown.
-    app_->Add(Method::kPost, "/test/busy", Access::kPublic, [](Ctx&) -> Result<Response> {
-      return storage::FromDbError(BusyError());
-    });
+    app_->Add(Method::kPost, "/test/busy", Access::kPublic,
+              [](Ctx&) -> Result<Response> { return storage::FromDbError(BusyError()); });
     app_->Add(Method::kPost, "/test/busy-throw", Access::kPublic, [](Ctx&) -> Result<Response> { throw BusyError(); });
     port_ = testing::FreePort();
     server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
@@ -128,8 +127,9 @@ class RobustnessApiTest : public ::testing::Test {
   // message, then the statement and its parameter values as context.
   static soci::sqlite3_soci_error BusyError() {
     soci::sqlite3_soci_error e("sqlite3_statement_backend::loadOne: database is locked", 5);
-    e.add_context("while executing \"UPDATE members SET name = :name, email = :email WHERE id = :id\" with "
-                  ":name=\"Geheime Naam\", :email=\"geheim@x.example\", :id=7");
+    e.add_context(
+        "while executing \"UPDATE members SET name = :name, email = :email WHERE id = :id\" with "
+        ":name=\"Geheime Naam\", :email=\"geheim@x.example\", :id=7");
     return e;
   }
 
@@ -155,8 +155,9 @@ class RobustnessApiTest : public ::testing::Test {
   // An event a week from the clock's now, made by the organizer.
   model::Id AddEvent(Client& org) {
     const int64_t start = clock_.Now() + 7 * 86400;
-    auto r = org.Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
-                                         {"ends_at", start + 7200}});
+    auto r = org.Post(
+        "/api/v1/events",
+        {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start}, {"ends_at", start + 7200}});
     EXPECT_EQ(r.status, 201) << r.body;
     return r.Json().value("id", model::Id{0});
   }
@@ -196,15 +197,16 @@ TEST_F(RobustnessApiTest, Issue15NumbersOutOfRangeAre400NamingTheField) {
       {"/api/v1/members", "POST", R"({"name": "X", "email": -1e999})", "email"},
       {"/api/v1/members", "POST", R"({"name": "X", "email": "x@y.example", "expertise": {"tags": ["a", 1e999]}})",
        "expertise.tags[1]"},
-      {"/api/v1/newsletter/topics/zorg", "PUT", R"({"label_nl": "Zorg", "label_en": "Care", "position": 18446744073709551615})",
+      {"/api/v1/newsletter/topics/zorg", "PUT",
+       R"({"label_nl": "Zorg", "label_en": "Care", "position": 18446744073709551615})", "position"},
+      {"/api/v1/newsletter/topics/zorg", "PUT",
+       R"({"label_nl": "Zorg", "label_en": "Care", "position": 18446744073709551616})", "position"},
+      {"/api/v1/newsletter/topics/zorg", "PUT",
+       R"({"label_nl": "Zorg", "label_en": "Care", "position": 9223372036854775808})", "position"},
+      {"/api/v1/newsletter/topics/zorg", "PUT",
+       R"({"label_nl": "Zorg", "label_en": "Care", "position": -9223372036854775809})", "position"},
+      {"/api/v1/newsletter/topics/zorg", "PUT", R"({"label_nl": "Zorg", "label_en": "Care", "position": 1e300})",
        "position"},
-      {"/api/v1/newsletter/topics/zorg", "PUT", R"({"label_nl": "Zorg", "label_en": "Care", "position": 18446744073709551616})",
-       "position"},
-      {"/api/v1/newsletter/topics/zorg", "PUT", R"({"label_nl": "Zorg", "label_en": "Care", "position": 9223372036854775808})",
-       "position"},
-      {"/api/v1/newsletter/topics/zorg", "PUT", R"({"label_nl": "Zorg", "label_en": "Care", "position": -9223372036854775809})",
-       "position"},
-      {"/api/v1/newsletter/topics/zorg", "PUT", R"({"label_nl": "Zorg", "label_en": "Care", "position": 1e300})", "position"},
       {"/api/v1/interactions", "POST", R"({"a": 18446744073709551615, "b": 2, "kind": "met_at_event"})", "a"},
       {"/api/v1/events", "POST",
        R"({"title": "X", "kind": "congress", "starts_at": 2000000000, "ends_at": 2000003600, "organizers": [18446744073709551615]})",
@@ -256,8 +258,8 @@ TEST_F(RobustnessApiTest, Issue15JsonReadersCheckEveryInteger) {
 }
 
 TEST_F(RobustnessApiTest, Issue15DatesOutsideASaneRangeAreInvalid) {
-  EXPECT_TRUE(domain::CheckUnixTime("starts_at", 946'684'800).ok());        // 2000-01-01
-  EXPECT_TRUE(domain::CheckUnixTime("starts_at", 4'102'444'799).ok());      // 2099-12-31 23:59:59
+  EXPECT_TRUE(domain::CheckUnixTime("starts_at", 946'684'800).ok());    // 2000-01-01
+  EXPECT_TRUE(domain::CheckUnixTime("starts_at", 4'102'444'799).ok());  // 2099-12-31 23:59:59
   EXPECT_EQ(domain::CheckUnixTime("starts_at", 4'102'444'800).field(), "starts_at");
   EXPECT_EQ(domain::CheckUnixTime("ends_at", 946'684'799).field(), "ends_at");
   EXPECT_EQ(domain::CheckUnixTime("proposed[0]", 978'307'200'000).code(), Code::kInvalidArgument);  // year 33,000
@@ -269,8 +271,9 @@ TEST_F(RobustnessApiTest, Issue15DatesOutsideASaneRangeAreInvalid) {
 TEST_F(RobustnessApiTest, Issue15EventInTheYear33000Is400) {
   auto org = SignedIn("olga@x.example");
   const int64_t year_33000 = 978'307'200'000;
-  auto r = org->Post("/api/v1/events", {{"title", "Ver weg"}, {"kind", "congress"}, {"starts_at", year_33000},
-                                        {"ends_at", year_33000 + 3600}});
+  auto r = org->Post(
+      "/api/v1/events",
+      {{"title", "Ver weg"}, {"kind", "congress"}, {"starts_at", year_33000}, {"ends_at", year_33000 + 3600}});
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(r.ErrorField(), "starts_at");
 }
@@ -333,8 +336,9 @@ TEST_F(RobustnessApiTest, Issue15UnknownMethodIs501AndKnownMethodOnTheWrongPathI
 TEST_F(RobustnessApiTest, Issue15BodyOverTheLimitIs413BeforeItIsRead) {
   // Only the head is sent: the answer comes from Content-Length alone.
   auto started = std::chrono::steady_clock::now();
-  auto raw = ParseResponses(RawExchange(
-      port_, "POST /api/v1/members HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n"));
+  auto raw = ParseResponses(RawExchange(port_,
+                                        "POST /api/v1/members HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                        "application/json\r\nContent-Length: 100000000\r\n\r\n"));
   ASSERT_EQ(raw.size(), 1u);
   ExpectJsonError(raw[0], 413, "payload_too_large");
   EXPECT_EQ(raw[0].Header("connection"), "close");
@@ -347,7 +351,9 @@ TEST_F(RobustnessApiTest, Issue15BodyOverTheLimitIs413BeforeItIsRead) {
   EXPECT_EQ(full.Json()["error"]["code"], "payload_too_large");
 
   // Chunked, so no Content-Length: refused once the body passes the limit.
-  std::string chunked = "POST /api/v1/members HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string chunked =
+      "POST /api/v1/members HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+      "chunked\r\n\r\n";
   const std::string piece(64 * 1024, 'y');
   char size_line[32];
   std::snprintf(size_line, sizeof size_line, "%zx\r\n", piece.size());
@@ -365,10 +371,11 @@ TEST_F(RobustnessApiTest, Issue15BodyOverTheLimitIs413BeforeItIsRead) {
 }
 
 TEST_F(RobustnessApiTest, Issue15MalformedRequestsAre400) {
-  for (const std::string& req : {std::string("GET / XTTP/1.1\r\nHost: x\r\n\r\n"),
-                                std::string("GET /healthz HTTP/1.1\r\nBad Header Line\r\n\r\n"),
-                                std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11),  // a TLS ClientHello
-                                std::string("POST /api/v1/members HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n")}) {
+  for (const std::string& req :
+       {std::string("GET / XTTP/1.1\r\nHost: x\r\n\r\n"),
+        std::string("GET /healthz HTTP/1.1\r\nBad Header Line\r\n\r\n"),
+        std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11),  // a TLS ClientHello
+        std::string("POST /api/v1/members HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n")}) {
     auto raw = ParseResponses(RawExchange(port_, req));
     ASSERT_EQ(raw.size(), 1u) << req;
     ExpectJsonError(raw[0], 400, "invalid_argument");
@@ -378,8 +385,8 @@ TEST_F(RobustnessApiTest, Issue15MalformedRequestsAre400) {
 
 TEST_F(RobustnessApiTest, Issue15PipelinedRequestsAreAnsweredInOrderBeforeTheRefusal) {
   const std::string ok = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
-  auto raw = ParseResponses(RawExchange(
-      port_, ok + ok + "GET /healthz?" + std::string(9000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n" + ok, 7));
+  auto raw = ParseResponses(
+      RawExchange(port_, ok + ok + "GET /healthz?" + std::string(9000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n" + ok, 7));
   ASSERT_EQ(raw.size(), 3u);
   EXPECT_EQ(raw[0].status, 200);
   EXPECT_EQ(raw[1].status, 200);
@@ -395,7 +402,8 @@ TEST_F(RobustnessApiTest, Issue15DatabaseErrorsKeepTheirDetailOutOfTheResponse) 
   EXPECT_EQ(busy.message(), "the database is busy, try again");
 
   soci::postgresql_soci_error dup(
-      "ERROR:  duplicate key value violates unique constraint \"members_email_key\"\nDETAIL:  Key (email)=(geheim@x.example) "
+      "ERROR:  duplicate key value violates unique constraint \"members_email_key\"\nDETAIL:  Key "
+      "(email)=(geheim@x.example) "
       "already exists.",
       "23505");
   dup.add_context("while executing \"INSERT INTO members (name, email) VALUES ($1, $2)\"");

@@ -74,7 +74,8 @@ void RegisterAccountRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"email"}));
     VB_ASSIGN_OR_RETURN(std::string email, GetString(body, "email", true));
-    VB_RETURN_IF_ERROR(app.accounts().RequestPasswordReset(email, ClientAddress(ctx.req, app.options().trusted_proxies)));
+    VB_RETURN_IF_ERROR(
+        app.accounts().RequestPasswordReset(email, ClientAddress(ctx.req, app.options().trusted_proxies)));
     // The same answer whether or not the address has an account.
     return Response::JsonBody({{"status", "sent_if_registered"}}, 202);
   });
@@ -93,8 +94,8 @@ void RegisterAccountRoutes(App& app) {
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"token"}));
     VB_ASSIGN_OR_RETURN(std::string token, GetString(body, "token", true));
     VB_ASSIGN_OR_RETURN(auto inv, app.accounts().CheckInvitation(token));
-    return Response::JsonBody({{"email", inv.email}, {"name", inv.name}, {"language", inv.language},
-                               {"expires_at", inv.expires_at}});
+    return Response::JsonBody(
+        {{"email", inv.email}, {"name", inv.name}, {"language", inv.language}, {"expires_at", inv.expires_at}});
   });
 
   app.Add(Method::kPost, "/api/v1/auth/invitation/accept", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {

@@ -24,23 +24,26 @@ void RegisterAuthRoutes(App& app) {
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"email", "password"}));
     VB_ASSIGN_OR_RETURN(std::string email, GetString(body, "email", true));
     VB_ASSIGN_OR_RETURN(std::string password, GetString(body, "password", true));
-    VB_ASSIGN_OR_RETURN(auto s, app.accounts().Login(email, password,
-                                                     ClientAddress(ctx.req, app.options().trusted_proxies)));
+    VB_ASSIGN_OR_RETURN(auto s,
+                        app.accounts().Login(email, password, ClientAddress(ctx.req, app.options().trusted_proxies)));
     VB_RETURN_IF_ERROR(CheckPasswordLoginAllowed(app, s));  // an admin may switch password sign-in off
-    Response r = Response::JsonBody({{"member_id", s.member_id}, {"role", model::ToString(s.role)},
-                                     {"csrf_token", s.csrf_token}, {"expires_at", s.expires_at}});
+    Response r = Response::JsonBody({{"member_id", s.member_id},
+                                     {"role", model::ToString(s.role)},
+                                     {"csrf_token", s.csrf_token},
+                                     {"expires_at", s.expires_at}});
     int64_t age = s.expires_at - app.clock().Now();
     r.headers.push_back({"Set-Cookie", std::string(kSessionCookie) + "=" + s.token + CookieAttrs(app, age) +
                                            "; HttpOnly; SameSite=Lax"});
-    r.headers.push_back({"Set-Cookie", std::string(kCsrfCookie) + "=" + s.csrf_token + CookieAttrs(app, age) +
-                                           "; SameSite=Strict"});
+    r.headers.push_back(
+        {"Set-Cookie", std::string(kCsrfCookie) + "=" + s.csrf_token + CookieAttrs(app, age) + "; SameSite=Strict"});
     return r;
   });
 
   app.Add(Method::kPost, "/api/v1/auth/logout", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
     if (ctx.session) VB_RETURN_IF_ERROR(app.accounts().Logout(ctx.session->token));
     Response r = Response::NoContent();
-    r.headers.push_back({"Set-Cookie", std::string(kSessionCookie) + "=" + CookieAttrs(app, 0) + "; HttpOnly; SameSite=Lax"});
+    r.headers.push_back(
+        {"Set-Cookie", std::string(kSessionCookie) + "=" + CookieAttrs(app, 0) + "; HttpOnly; SameSite=Lax"});
     r.headers.push_back({"Set-Cookie", std::string(kCsrfCookie) + "=" + CookieAttrs(app, 0) + "; SameSite=Strict"});
     return r;
   });

@@ -27,8 +27,13 @@ using events::ToJson;
 // The events module's services, borrowed from the composition root.
 struct EventsApi {
   explicit EventsApi(app_services::Services& s)
-      : events(s.events), calendar(s.calendar), meetings(s.meetings), visits(s.visits), seating(s.seating),
-        reports(s.reports), encounters(s.encounters) {}
+      : events(s.events),
+        calendar(s.calendar),
+        meetings(s.meetings),
+        visits(s.visits),
+        seating(s.seating),
+        reports(s.reports),
+        encounters(s.encounters) {}
   events::EventService& events;
   events::CalendarService& calendar;
   events::MeetingService& meetings;
@@ -58,7 +63,6 @@ Json Items(const std::vector<T>& xs) {
   return {{"items", items}, {"total", items.size()}};
 }
 
-
 // ?lang=nl|en for the printable pages (default nl).
 Result<std::string> PrintLang(const Request& req) {
   VB_RETURN_IF_ERROR(CheckQueryParams(req, {"lang"}));
@@ -68,7 +72,9 @@ Result<std::string> PrintLang(const Request& req) {
   return lang;
 }
 
-Response Html(std::string html) { return Response::Text(std::move(html), "text/html; charset=utf-8"); }
+Response Html(std::string html) {
+  return Response::Text(std::move(html), "text/html; charset=utf-8");
+}
 
 void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
   app.Add(Method::kGet, "/api/v1/events", Access::kPublic, [api](Ctx& ctx) -> Result<Response> {
@@ -129,7 +135,8 @@ void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
     if (!s.empty() && !status) return InvalidArgument("must be registered, waitlisted or cancelled", "status");
     VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
     VB_ASSIGN_OR_RETURN(int offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
-    VB_ASSIGN_OR_RETURN(auto page, api->events.Registrations(ctx.viewer, id, status, QueryString(ctx.req, "q"), limit, offset));
+    VB_ASSIGN_OR_RETURN(auto page,
+                        api->events.Registrations(ctx.viewer, id, status, QueryString(ctx.req, "q"), limit, offset));
     return Response::JsonBody(domain::PageToJson(page, [](const events::Registration& r) { return ToJson(r); }));
   });
 
@@ -190,10 +197,13 @@ void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
   app.Add(Method::kGet, "/api/v1/events/:id/checkin-sheet", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
-    if (!api->events.CanManage(ctx.viewer, e)) return PermissionDenied("only the event's organizers print the door list");
+    if (!api->events.CanManage(ctx.viewer, e))
+      return PermissionDenied("only the event's organizers print the door list");
     std::string html = "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>" + HtmlEscape(e.event.title) +
                        "</title><style>body{font-family:sans-serif}td{padding:4px 12px;border-bottom:1px solid #ccc}"
-                       "</style><h1>" + HtmlEscape(e.event.title) + "</h1><table><tr><th>Naam</th><th>Code</th>"
+                       "</style><h1>" +
+                       HtmlEscape(e.event.title) +
+                       "</h1><table><tr><th>Naam</th><th>Code</th>"
                        "<th>Binnen</th></tr>";
     for (int offset = 0;; offset += domain::kMaxPageSize) {
       VB_ASSIGN_OR_RETURN(auto page, api->events.Registrations(ctx.viewer, id, events::RegistrationStatus::kRegistered,
@@ -390,7 +400,8 @@ void RegisterSeatingRoutes(App& app, std::shared_ptr<EventsApi> api) {
     VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx.req));
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
-    if (!api->events.CanManage(ctx.viewer, e)) return PermissionDenied("only the event's organizers print table sheets");
+    if (!api->events.CanManage(ctx.viewer, e))
+      return PermissionDenied("only the event's organizers print table sheets");
     std::vector<events::ScheduledMeeting> meetings;
     VB_ASSIGN_OR_RETURN(auto rounds, api->meetings.Rounds(ctx.viewer, id));
     for (const auto& r : rounds) {
@@ -440,8 +451,8 @@ void RegisterVisitRoutes(App& app, std::shared_ptr<EventsApi> api) {
     const char* name;
     Result<events::Visit> (events::VisitService::*fn)(const domain::Viewer&, model::Id);
   };
-  for (VisitAction a : {VisitAction{"decline", &events::VisitService::Decline},
-                        VisitAction{"cancel", &events::VisitService::Cancel}}) {
+  for (VisitAction a :
+       {VisitAction{"decline", &events::VisitService::Decline}, VisitAction{"cancel", &events::VisitService::Cancel}}) {
     app.Add(Method::kPost, std::string("/api/v1/visits/:id/") + a.name, Access::kMember,
             [api, a](Ctx& ctx) -> Result<Response> {
               VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
@@ -530,12 +541,10 @@ void RegisterEventsRoutes(App& app) {
     const char* prefix;  // "meeting" -> /api/v1/meetings/:id/invite.ics, file meeting-<id>.ics
     std::function<Result<std::string>(EventsApi&, const domain::Viewer&, model::Id)> fn;
   };
-  for (const Invite& inv : {Invite{"meeting", [](EventsApi& a, const domain::Viewer& v, model::Id id) {
-                              return a.meetings.MeetingInvite(v, id);
-                            }},
-                            Invite{"visit", [](EventsApi& a, const domain::Viewer& v, model::Id id) {
-                              return a.visits.Invite(v, id);
-                            }}}) {
+  for (const Invite& inv :
+       {Invite{"meeting",
+               [](EventsApi&a, const domain::Viewer&v, model::Id id) { return a.meetings.MeetingInvite(v, id); }},
+        Invite{"visit", [](EventsApi&a, const domain::Viewer&v, model::Id id) { return a.visits.Invite(v, id); }}}) {
     app.Add(Method::kGet, std::string("/api/v1/") + inv.prefix + "s/:id/invite.ics", Access::kMember,
             [api, inv](Ctx& ctx) -> Result<Response> {
               VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));

@@ -62,8 +62,10 @@ void RegisterLeaderMemberRoutes(App& app) {
         "COALESCE(m.sector, '') AS sector, m.visibility AS visibility, COALESCE(a.role, 'member') AS role, "
         "(SELECT MAX(s.created_at) FROM sessions s WHERE s.member_id = m.id) AS last_seen, "
         "(SELECT MAX(i.at) FROM interactions i WHERE i.a = m.id OR i.b = m.id) AS last_record "
-        "FROM members m LEFT JOIN accounts a ON a.member_id = m.id LEFT JOIN organizations o ON o.id = m.organization_id "
-        "WHERE " + ctx.viewer.VisibleSql("m") +
+        "FROM members m LEFT JOIN accounts a ON a.member_id = m.id LEFT JOIN organizations o ON o.id = "
+        "m.organization_id "
+        "WHERE " +
+        ctx.viewer.VisibleSql("m") +
         " AND (:q = '' OR LOWER(m.name) LIKE :ql OR LOWER(m.email) LIKE :ql2 OR LOWER(COALESCE(o.name, '')) LIKE :ql3)"
         " AND (:sec = '' OR m.sector = :sec2) AND (:vis = '' OR m.visibility = :vis2)";
     const std::string where = " WHERE (:role = '' OR x.role = :role2) AND " + active_sql;
@@ -100,9 +102,11 @@ void RegisterLeaderMemberRoutes(App& app) {
       soci::indicator seen_ind = soci::i_null, rec_ind = soci::i_null;
       soci::statement st(sql);
       st.alloc();
-      st.prepare("SELECT x.id, x.name, x.email, x.organization, x.sector, x.visibility, x.role, x.last_seen, x.last_record FROM (" +
-                 inner + ") x" + where + " ORDER BY x.name, x.id LIMIT " + std::to_string(limit) + " OFFSET " +
-                 std::to_string(offset));
+      st.prepare(
+          "SELECT x.id, x.name, x.email, x.organization, x.sector, x.visibility, x.role, x.last_seen, x.last_record "
+          "FROM (" +
+          inner + ") x" + where + " ORDER BY x.name, x.id LIMIT " + std::to_string(limit) + " OFFSET " +
+          std::to_string(offset));
       st.exchange(soci::use(q, "q"));
       st.exchange(soci::use(like, "ql"));
       st.exchange(soci::use(like, "ql2"));
@@ -129,9 +133,15 @@ void RegisterLeaderMemberRoutes(App& app) {
       st.define_and_bind();
       st.execute();
       while (st.fetch()) {
-        long long last = std::max(seen_ind == soci::i_ok ? r.last_seen : 0LL, rec_ind == soci::i_ok ? r.last_record : 0LL);
-        items.push_back({{"id", r.id}, {"name", r.name}, {"email", r.email}, {"organization", r.organization},
-                         {"sector", r.sector}, {"visibility", r.visibility}, {"role", r.role},
+        long long last =
+            std::max(seen_ind == soci::i_ok ? r.last_seen : 0LL, rec_ind == soci::i_ok ? r.last_record : 0LL);
+        items.push_back({{"id", r.id},
+                         {"name", r.name},
+                         {"email", r.email},
+                         {"organization", r.organization},
+                         {"sector", r.sector},
+                         {"visibility", r.visibility},
+                         {"role", r.role},
                          {"last_active_at", last > 0 ? Json(last) : Json(nullptr)}});
       }
       return Json{{"items", items}, {"total", total}, {"limit", limit}, {"offset", offset}};

@@ -7,14 +7,16 @@ namespace verbinder::api {
 
 void RegisterMemberRoutes(App& app) {
   app.Add(Method::kGet, "/api/v1/members", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
-    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"q", "sector", "expertise", "challenge", "open_challenges", "limit", "offset"}));
+    VB_RETURN_IF_ERROR(
+        CheckQueryParams(ctx.req, {"q", "sector", "expertise", "challenge", "open_challenges", "limit", "offset"}));
     domain::MemberFilter f;
     f.q = QueryString(ctx.req, "q");
     f.sector = QueryString(ctx.req, "sector");
     f.expertise = QueryString(ctx.req, "expertise");
     f.challenge = QueryString(ctx.req, "challenge");
     std::string open = QueryString(ctx.req, "open_challenges");
-    if (!open.empty() && open != "true" && open != "false") return InvalidArgument("must be true or false", "open_challenges");
+    if (!open.empty() && open != "true" && open != "false")
+      return InvalidArgument("must be true or false", "open_challenges");
     f.open_challenges_only = open == "true";
     VB_ASSIGN_OR_RETURN(f.limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
     VB_ASSIGN_OR_RETURN(f.offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
@@ -30,8 +32,9 @@ void RegisterMemberRoutes(App& app) {
     VB_RETURN_IF_ERROR(domain::MemberFromJson(body, m));
     VB_ASSIGN_OR_RETURN(auto created, app.members().Create(ctx.viewer, m));
     // The profile's newsletter choice is the subscription (docs/newsletter.md).
-    VB_ASSIGN_OR_RETURN(auto news, newsletter::SubscriptionService(app.db(), app.clock())
-                                       .ApplyProfileChoice(ctx.viewer, created.id, nullptr));
+    VB_ASSIGN_OR_RETURN(
+        auto news,
+        newsletter::SubscriptionService(app.db(), app.clock()).ApplyProfileChoice(ctx.viewer, created.id, nullptr));
     created.consent_newsletter = news.consent;
     Response r = Response::JsonBody(domain::ToJson(created, ctx.viewer), 201);
     r.headers.push_back({"Location", "/api/v1/members/" + std::to_string(created.id)});
@@ -56,8 +59,9 @@ void RegisterMemberRoutes(App& app) {
     VB_RETURN_IF_ERROR(domain::MemberFromJson(body, m));
     VB_ASSIGN_OR_RETURN(auto updated, app.members().Update(ctx.viewer, m));
     // The profile's newsletter choice is the subscription (docs/newsletter.md).
-    VB_ASSIGN_OR_RETURN(auto news, newsletter::SubscriptionService(app.db(), app.clock())
-                                       .ApplyProfileChoice(ctx.viewer, updated.id, &before));
+    VB_ASSIGN_OR_RETURN(
+        auto news,
+        newsletter::SubscriptionService(app.db(), app.clock()).ApplyProfileChoice(ctx.viewer, updated.id, &before));
     updated.consent_newsletter = news.consent;
     return Response::JsonBody(domain::ToJson(updated, ctx.viewer));
   });

@@ -6,8 +6,9 @@ namespace verbinder::api {
 namespace {
 
 std::optional<model::ConnectionStatus> ParseConnectionStatus(const std::string& s) {
-  for (auto st : {model::ConnectionStatus::kPending, model::ConnectionStatus::kAccepted, model::ConnectionStatus::kDeclined,
-                  model::ConnectionStatus::kWithdrawn, model::ConnectionStatus::kRemoved})
+  for (auto st :
+       {model::ConnectionStatus::kPending, model::ConnectionStatus::kAccepted, model::ConnectionStatus::kDeclined,
+        model::ConnectionStatus::kWithdrawn, model::ConnectionStatus::kRemoved})
     if (model::ToString(st) == s) return st;
   return std::nullopt;
 }
@@ -58,7 +59,8 @@ void RegisterNetworkRoutes(App& app) {
     domain::LedgerFilter f;
     if (std::string k = QueryString(ctx.req, "kind"); !k.empty()) {
       f.kind = model::ParseInteractionKind(k);
-      if (!f.kind) return InvalidArgument("must be connected, answered, met_at_event, meeting_held or visit_held", "kind");
+      if (!f.kind)
+        return InvalidArgument("must be connected, answered, met_at_event, meeting_held or visit_held", "kind");
     }
     VB_ASSIGN_OR_RETURN(int member, QueryInt(ctx.req, "member", 0, 0, 2'000'000'000));
     f.member_id = member;
@@ -116,9 +118,10 @@ void RegisterNetworkRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(int64_t b, PathId(ctx, "b"));
     VB_ASSIGN_OR_RETURN(auto history, app.network().TieHistory(ctx.viewer, a, b));
     auto ties = model::DeriveTies(history);
-    Json j = ties.empty() ? Json{{"a", std::min(a, b)}, {"b", std::max(a, b)}, {"strength", 0}, {"real", false},
-                                 {"interactions", 0}}
-                          : domain::ToJson(ties[0]);
+    Json j =
+        ties.empty()
+            ? Json{{"a", std::min(a, b)}, {"b", std::max(a, b)}, {"strength", 0}, {"real", false}, {"interactions", 0}}
+            : domain::ToJson(ties[0]);
     j["history"] = Json::array();
     for (const auto& in : history) j["history"].push_back(domain::ToJson(in));
     return Response::JsonBody(j);

@@ -61,9 +61,13 @@ Result<analysis::AnalysisOptions> OptionsFrom(const Request& req) {
   return o;
 }
 
-Json Plain(const nlohmann::ordered_json& j) { return Json::parse(j.dump()); }
+Json Plain(const nlohmann::ordered_json& j) {
+  return Json::parse(j.dump());
+}
 
-Json NumOrNull(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
+Json NumOrNull(double x) {
+  return std::isfinite(x) ? Json(x) : Json(nullptr);
+}
 
 std::string NameOf(const analysis::Graph& g, const std::string& id) {
   auto it = g.index.find(id);
@@ -129,7 +133,10 @@ Json HealthJson(const analysis::Analysis& a, const std::map<std::string, std::st
   }
   Json online = Json::array();
   for (const auto& p : r.online_only)
-    online.push_back({{"sector_a", p.sector_a}, {"sector_b", p.sector_b}, {"ties", p.ties}, {"real", p.real},
+    online.push_back({{"sector_a", p.sector_a},
+                      {"sector_b", p.sector_b},
+                      {"ties", p.ties},
+                      {"real", p.real},
                       {"online_only", p.online_only}});
   return Json{{"members", g.NodeCount()},
               {"ties", g.TieCount()},
@@ -213,8 +220,10 @@ void RegisterMapRoutes(App& app, const std::shared_ptr<NetworkInsights>& service
     if (it == g.index.end()) return NotFound("no member with id " + std::to_string(id) + " on the map", "id");
     const int32_t v = it->second;
     Json ties = Json::array();
-    for (int64_t e = g.Begin(v); e < g.End(v); ++e) ties.push_back(Json::array({g.ids[g.adj[e]], g.real[e] != 0 ? 1 : 0}));
-    return Response::JsonBody({{"id", g.ids[v]}, {"ties", std::move(ties)}, {"computed_at", found.version->computed_at}});
+    for (int64_t e = g.Begin(v); e < g.End(v); ++e)
+      ties.push_back(Json::array({g.ids[g.adj[e]], g.real[e] != 0 ? 1 : 0}));
+    return Response::JsonBody(
+        {{"id", g.ids[v]}, {"ties", std::move(ties)}, {"computed_at", found.version->computed_at}});
   });
 }
 
@@ -307,7 +316,9 @@ void RegisterNetworkAnalysisRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(int months, QueryInt(ctx.req, "months", 12, 1, 36));
     VB_ASSIGN_OR_RETURN(auto net, app.network().LoadVisibleNetwork(ctx.viewer));
     Json items = Json::array();
-    auto share = [](int64_t part, int64_t whole) { return whole > 0 ? Json(static_cast<double>(part) / whole) : Json(nullptr); };
+    auto share = [](int64_t part, int64_t whole) {
+      return whole > 0 ? Json(static_cast<double>(part) / whole) : Json(nullptr);
+    };
     for (const auto& t : domain::MonthlyTrend(net, months, app.clock().Now()))
       items.push_back({{"month", t.month},
                        {"starts_at", t.starts_at},

@@ -37,17 +37,31 @@ using newsletter::Article;
 using newsletter::ArticleStatus;
 
 Json ToJson(const Article& a) {
-  return {{"id", a.id}, {"author_id", a.author_id ? Json(a.author_id) : Json(nullptr)},
-          {"author_name", a.author_name}, {"title", a.title}, {"summary", a.summary}, {"body", a.body_md},
-          {"body_html", a.body_html}, {"tags", a.tags}, {"language", a.language},
-          {"status", newsletter::ToString(a.status)}, {"published_at", a.published_at ? Json(a.published_at) : Json(nullptr)},
-          {"created_at", a.created_at}, {"updated_at", a.updated_at}};
+  return {{"id", a.id},
+          {"author_id", a.author_id ? Json(a.author_id) : Json(nullptr)},
+          {"author_name", a.author_name},
+          {"title", a.title},
+          {"summary", a.summary},
+          {"body", a.body_md},
+          {"body_html", a.body_html},
+          {"tags", a.tags},
+          {"language", a.language},
+          {"status", newsletter::ToString(a.status)},
+          {"published_at", a.published_at ? Json(a.published_at) : Json(nullptr)},
+          {"created_at", a.created_at},
+          {"updated_at", a.updated_at}};
 }
 
 Json ToJson(const newsletter::Subscriber& s) {
-  return {{"id", s.id}, {"email", s.email}, {"member_id", s.member_id ? Json(s.member_id) : Json(nullptr)},
-          {"language", s.language}, {"topics", s.topics}, {"status", newsletter::ToString(s.status)},
-          {"topics_only", s.topics_only}, {"hard_bounces", s.hard_bounces}, {"created_at", s.created_at},
+  return {{"id", s.id},
+          {"email", s.email},
+          {"member_id", s.member_id ? Json(s.member_id) : Json(nullptr)},
+          {"language", s.language},
+          {"topics", s.topics},
+          {"status", newsletter::ToString(s.status)},
+          {"topics_only", s.topics_only},
+          {"hard_bounces", s.hard_bounces},
+          {"created_at", s.created_at},
           {"confirmed_at", s.confirmed_at ? Json(s.confirmed_at) : Json(nullptr)},
           {"unsubscribed_at", s.unsubscribed_at ? Json(s.unsubscribed_at) : Json(nullptr)}};
 }
@@ -86,14 +100,18 @@ Status ArticleFromJson(const Json& body, Article& a) {
 // A small self-contained page (no scripts) for the links in e-mails.
 Response Page(const std::string& title, const std::string& text, const std::string& form_action,
               const std::string& button, int status = 200) {
-  std::string html = "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                     "content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>" +
-                     HtmlEscape(title) + "</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;max-width:"
-                     "32em;margin:2em auto;padding:0 1em;line-height:1.5\"><h1 style=\"font-size:1.4em\">" + HtmlEscape(title) +
-                     "</h1><p>" + HtmlEscape(text) + "</p>";
+  std::string html =
+      "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>" +
+      HtmlEscape(title) +
+      "</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;max-width:"
+      "32em;margin:2em auto;padding:0 1em;line-height:1.5\"><h1 style=\"font-size:1.4em\">" +
+      HtmlEscape(title) + "</h1><p>" + HtmlEscape(text) + "</p>";
   if (!form_action.empty())
-    html += "<form method=\"post\" action=\"" + HtmlEscape(form_action) + "\"><button type=\"submit\" style=\"font-size:1.1em;"
-            "padding:.6em 1.2em\">" + HtmlEscape(button) + "</button></form>";
+    html += "<form method=\"post\" action=\"" + HtmlEscape(form_action) +
+            "\"><button type=\"submit\" style=\"font-size:1.1em;"
+            "padding:.6em 1.2em\">" +
+            HtmlEscape(button) + "</button></form>";
   html += "</body></html>\n";
   Response r = Response::Text(html, "text/html; charset=utf-8", status);
   r.headers.push_back({"Cache-Control", "no-store"});
@@ -102,15 +120,26 @@ Response Page(const std::string& title, const std::string& text, const std::stri
 }
 
 Json ToJson(const newsletter::Topic& t) {
-  return {{"key", t.key}, {"label_nl", t.label_nl}, {"label_en", t.label_en}, {"tags", t.tags}, {"position", t.position}};
+  return {
+      {"key", t.key}, {"label_nl", t.label_nl}, {"label_en", t.label_en}, {"tags", t.tags}, {"position", t.position}};
 }
 
 Json ToJson(const newsletter::IssueProgress& p) {
   auto t = [](int64_t v) { return v ? Json(v) : Json(nullptr); };
-  return {{"month", p.month}, {"state", p.state}, {"recipients", p.recipients}, {"sent", p.sent}, {"failed", p.failed},
-          {"skipped", p.skipped}, {"pending", p.pending}, {"in_flight", p.in_flight},
-          {"done", p.sent + p.failed + p.skipped}, {"sender", p.sender}, {"last_error", p.last_error},
-          {"requested_at", t(p.requested_at)}, {"started_at", t(p.started_at)}, {"finished_at", t(p.finished_at)},
+  return {{"month", p.month},
+          {"state", p.state},
+          {"recipients", p.recipients},
+          {"sent", p.sent},
+          {"failed", p.failed},
+          {"skipped", p.skipped},
+          {"pending", p.pending},
+          {"in_flight", p.in_flight},
+          {"done", p.sent + p.failed + p.skipped},
+          {"sender", p.sender},
+          {"last_error", p.last_error},
+          {"requested_at", t(p.requested_at)},
+          {"started_at", t(p.started_at)},
+          {"finished_at", t(p.finished_at)},
           {"next_attempt_at", t(p.next_attempt_at)}};
 }
 
@@ -149,13 +178,25 @@ Result<std::vector<model::Id>> GetIdList(const Json& j, const std::string& field
 Json EditionJson(const newsletter::Edition& e, bool saved, const newsletter::EditionCandidates& c) {
   Json articles = Json::array(), events = Json::array();
   for (const auto& a : c.articles)
-    articles.push_back({{"id", a.id}, {"title", a.title}, {"summary", a.summary}, {"author_name", a.author_name},
-                        {"language", a.language}, {"published_at", a.published_at}});
+    articles.push_back({{"id", a.id},
+                        {"title", a.title},
+                        {"summary", a.summary},
+                        {"author_name", a.author_name},
+                        {"language", a.language},
+                        {"published_at", a.published_at}});
   for (const auto& ev : c.events)
-    events.push_back({{"id", ev.id}, {"title", ev.title}, {"kind", ev.kind}, {"starts_at", ev.starts_at},
-                      {"location", ev.location}, {"free", ev.free}});
-  return {{"month", e.month}, {"saved", saved}, {"intro_nl", e.intro_nl}, {"intro_en", e.intro_en},
-          {"articles", e.article_ids}, {"events", e.event_ids},
+    events.push_back({{"id", ev.id},
+                      {"title", ev.title},
+                      {"kind", ev.kind},
+                      {"starts_at", ev.starts_at},
+                      {"location", ev.location},
+                      {"free", ev.free}});
+  return {{"month", e.month},
+          {"saved", saved},
+          {"intro_nl", e.intro_nl},
+          {"intro_en", e.intro_en},
+          {"articles", e.article_ids},
+          {"events", e.event_ids},
           {"updated_at", e.updated_at ? Json(e.updated_at) : Json(nullptr)},
           {"candidates", {{"articles", articles}, {"events", events}}}};
 }
@@ -179,17 +220,25 @@ Result<MailState> ReadMailState(storage::Database& db) {
     m.from_email = m.configured ? cfg.from_email : "";
     std::string kind, status;
     long long n = 0;
-    soci::statement st = (sql.prepare << "SELECT kind, status, COUNT(*) FROM outbox WHERE status IN ('pending', 'sending', 'failed') "
-                                         "GROUP BY kind, status",
-                          soci::into(kind), soci::into(status), soci::into(n));
+    soci::statement st =
+        (sql.prepare << "SELECT kind, status, COUNT(*) FROM outbox WHERE status IN ('pending', 'sending', 'failed') "
+                        "GROUP BY kind, status",
+         soci::into(kind), soci::into(status), soci::into(n));
     st.execute();
     while (st.fetch()) {
-      if (status == "failed") { m.failed += n; continue; }
+      if (status == "failed") {
+        m.failed += n;
+        continue;
+      }
       m.waiting += n;
-      if (kind == "account.invitation") m.invitations += n;
-      else if (kind == "account.confirm" || kind == "newsletter.confirm") m.confirmations += n;
-      else if (kind == "account.password_reset") m.password_resets += n;
-      else if (StartsWith(kind, "notification.")) m.notifications += n;
+      if (kind == "account.invitation")
+        m.invitations += n;
+      else if (kind == "account.confirm" || kind == "newsletter.confirm")
+        m.confirmations += n;
+      else if (kind == "account.password_reset")
+        m.password_resets += n;
+      else if (StartsWith(kind, "notification."))
+        m.notifications += n;
     }
     return m;
   });
@@ -274,11 +323,13 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(std::string language, GetString(body, "language", false));
     VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
     if (language.empty()) language = "nl";
-    VB_ASSIGN_OR_RETURN(auto sub, newsletter::SubscriptionService(app.db(), app.clock()).Subscribe(email, language, topics));
+    VB_ASSIGN_OR_RETURN(auto sub,
+                        newsletter::SubscriptionService(app.db(), app.clock()).Subscribe(email, language, topics));
     // The same answer whether the address was new, pending or already confirmed.
-    return Response::JsonBody({{"status", "pending_confirmation"},
-                               {"message", "If this address is not subscribed yet, a confirmation link is on its way."}},
-                              202);
+    return Response::JsonBody(
+        {{"status", "pending_confirmation"},
+         {"message", "If this address is not subscribed yet, a confirmation link is on its way."}},
+        202);
   });
 
   app.Add(Method::kPost, "/api/v1/newsletter/subscriptions/me", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
@@ -288,8 +339,9 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
     VB_ASSIGN_OR_RETURN(bool only, GetBool(body, "topics_only"));
     if (language.empty()) language = "nl";
-    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock())
-                                    .SubscribeMember(ctx.viewer, language, topics, only));
+    VB_ASSIGN_OR_RETURN(
+        auto s,
+        newsletter::SubscriptionService(app.db(), app.clock()).SubscribeMember(ctx.viewer, language, topics, only));
     return Response::JsonBody(ToJson(s));
   });
 
@@ -319,15 +371,20 @@ void RegisterNewsletterRoutes(App& app) {
     return Response::JsonBody(ToJson(saved));
   });
   app.Add(Method::kDelete, "/api/v1/newsletter/topics/:key", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
-    VB_RETURN_IF_ERROR(newsletter::DeleteTopic(app.db(), ctx.req.path_params.count("key") ? ctx.req.path_params.at("key") : ""));
+    VB_RETURN_IF_ERROR(
+        newsletter::DeleteTopic(app.db(), ctx.req.path_params.count("key") ? ctx.req.path_params.at("key") : ""));
     return Response::NoContent();
   });
 
   // ---- Preferences behind the unsubscribe token (the link in every issue) ----
   app.Add(Method::kGet, "/api/v1/newsletter/preferences/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock()).ByUnsubscribeToken(PathToken(ctx)));
-    return Response::JsonBody({{"email", s.email}, {"language", s.language}, {"topics", s.topics},
-                               {"topics_only", s.topics_only}, {"status", newsletter::ToString(s.status)}});
+    VB_ASSIGN_OR_RETURN(auto s,
+                        newsletter::SubscriptionService(app.db(), app.clock()).ByUnsubscribeToken(PathToken(ctx)));
+    return Response::JsonBody({{"email", s.email},
+                               {"language", s.language},
+                               {"topics", s.topics},
+                               {"topics_only", s.topics_only},
+                               {"status", newsletter::ToString(s.status)}});
   });
   app.Add(Method::kPut, "/api/v1/newsletter/preferences/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
@@ -337,8 +394,11 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(bool only, GetBool(body, "topics_only"));
     VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock())
                                     .UpdatePreferences(PathToken(ctx), language, topics, only));
-    return Response::JsonBody({{"email", s.email}, {"language", s.language}, {"topics", s.topics},
-                               {"topics_only", s.topics_only}, {"status", newsletter::ToString(s.status)}});
+    return Response::JsonBody({{"email", s.email},
+                               {"language", s.language},
+                               {"topics", s.topics},
+                               {"topics_only", s.topics_only},
+                               {"status", newsletter::ToString(s.status)}});
   });
 
   app.Add(Method::kGet, "/api/v1/newsletter/subscriptions", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
@@ -350,7 +410,8 @@ void RegisterNewsletterRoutes(App& app) {
     }
     VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
     VB_ASSIGN_OR_RETURN(int offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
-    VB_ASSIGN_OR_RETURN(auto page, newsletter::SubscriptionService(app.db(), app.clock()).List(ctx.viewer, status, limit, offset));
+    VB_ASSIGN_OR_RETURN(auto page,
+                        newsletter::SubscriptionService(app.db(), app.clock()).List(ctx.viewer, status, limit, offset));
     return Response::JsonBody(domain::PageToJson(page, [](const newsletter::Subscriber& s) { return ToJson(s); }));
   });
 
@@ -365,8 +426,7 @@ void RegisterNewsletterRoutes(App& app) {
       return Response::JsonBody({{"status", "confirmed"}});
     }
     if (s) return Page("Aanmelding bevestigd", "Je ontvangt voortaan de nieuwsbrief. Dank je wel!", "", "");
-    if (s.status().code() == Code::kConflict)
-      return Page("Al geregeld", s.status().message(), "", "", 409);
+    if (s.status().code() == Code::kConflict) return Page("Al geregeld", s.status().message(), "", "", 409);
     return Page("Deze link werkt niet", s.status().message(), "", "", 400);
   });
 
@@ -376,16 +436,17 @@ void RegisterNewsletterRoutes(App& app) {
   app.Add(Method::kGet, "/api/v1/newsletter/unsubscribe/:token", Access::kPublic, [](Ctx& ctx) -> Result<Response> {
     return Page("Afmelden", "Wil je de nieuwsbrief niet meer ontvangen?", ctx.req.path, "Afmelden");
   });
-  app.Add(Method::kPost, "/api/v1/newsletter/unsubscribe/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
-    if (ctx.req.body.size() > 4096) return Status(Code::kPayloadTooLarge, "the body is too large", "body");
-    auto s = newsletter::SubscriptionService(app.db(), app.clock()).Unsubscribe(PathToken(ctx));
-    if (WantsJson(ctx.req)) {
-      if (!s) return s.status();
-      return Response::JsonBody({{"status", "unsubscribed"}});
-    }
-    if (!s) return Page("Deze link werkt niet", s.status().message(), "", "", 400);
-    return Page("Afgemeld", "Je bent afgemeld en ontvangt de nieuwsbrief niet meer.", "", "");
-  });
+  app.Add(Method::kPost, "/api/v1/newsletter/unsubscribe/:token", Access::kPublic,
+          [&app](Ctx& ctx) -> Result<Response> {
+            if (ctx.req.body.size() > 4096) return Status(Code::kPayloadTooLarge, "the body is too large", "body");
+            auto s = newsletter::SubscriptionService(app.db(), app.clock()).Unsubscribe(PathToken(ctx));
+            if (WantsJson(ctx.req)) {
+              if (!s) return s.status();
+              return Response::JsonBody({{"status", "unsubscribed"}});
+            }
+            if (!s) return Page("Deze link werkt niet", s.status().message(), "", "", 400);
+            return Page("Afgemeld", "Je bent afgemeld en ontvangt de nieuwsbrief niet meer.", "", "");
+          });
 
   // ---- The leader's view of an issue ----
   app.Add(Method::kGet, "/api/v1/newsletter/preview", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
@@ -415,101 +476,127 @@ void RegisterNewsletterRoutes(App& app) {
     auto end = raw.find("\r\n--=_vb_", start);
     std::string qp = raw.substr(start, end - start), out;
     for (size_t i = 0; i < qp.size(); ++i) {
-      if (qp[i] == '=' && i + 2 < qp.size() && qp[i + 1] == '\r') { i += 2; continue; }
-      if (qp[i] == '=' && i + 2 < qp.size()) { out += static_cast<char>(std::stoi(qp.substr(i + 1, 2), nullptr, 16)); i += 2; continue; }
+      if (qp[i] == '=' && i + 2 < qp.size() && qp[i + 1] == '\r') {
+        i += 2;
+        continue;
+      }
+      if (qp[i] == '=' && i + 2 < qp.size()) {
+        out += static_cast<char>(std::stoi(qp.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+        continue;
+      }
       if (qp[i] != '\r') out += qp[i];
     }
     Response r = Response::Text(out, format == "text" ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
     // Shown in a frame of the leader's page: no scripts, no fetches, only the mail's inline styles.
     r.headers.push_back({"Content-Security-Policy",
-                         "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox allow-same-origin; frame-ancestors 'self'"});
+                         "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox "
+                         "allow-same-origin; frame-ancestors 'self'"});
     return r;
   });
 
   // Send a test to myself: the real message, to the leader's own address, now.
-  app.Add(Method::kPost, "/api/v1/newsletter/issues/:month/test", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
-    if (!Trim(ctx.req.body).empty()) {
-      VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
-      VB_RETURN_IF_ERROR(RejectUnknown(body, {}));
-    }
-    const std::string month = PathMonth(ctx);
-    VB_RETURN_IF_ERROR(newsletter::MonthRange(month).status());
-    if (ctx.viewer.member_id <= 0) return InvalidArgument("a test goes to your own member address; sign in as a member", "member_id");
-    VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
-    newsletter::Composer composer(app.db(), app.clock(), cfg);
-    mail::CurlSmtpTransport transport(cfg.mail.smtp);
-    VB_ASSIGN_OR_RETURN(auto r, newsletter::SendTest(app.db(), app.clock(), composer, transport, month, ctx.viewer.member_id));
-    return Response::JsonBody({{"sent_to", r.to}, {"message_id", r.message_id}, {"subject", r.subject}});
-  });
+  app.Add(Method::kPost, "/api/v1/newsletter/issues/:month/test", Access::kOrganizer,
+          [&app](Ctx& ctx) -> Result<Response> {
+            if (!Trim(ctx.req.body).empty()) {
+              VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+              VB_RETURN_IF_ERROR(RejectUnknown(body, {}));
+            }
+            const std::string month = PathMonth(ctx);
+            VB_RETURN_IF_ERROR(newsletter::MonthRange(month).status());
+            if (ctx.viewer.member_id <= 0)
+              return InvalidArgument("a test goes to your own member address; sign in as a member", "member_id");
+            VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
+            newsletter::Composer composer(app.db(), app.clock(), cfg);
+            mail::CurlSmtpTransport transport(cfg.mail.smtp);
+            VB_ASSIGN_OR_RETURN(
+                auto r, newsletter::SendTest(app.db(), app.clock(), composer, transport, month, ctx.viewer.member_id));
+            return Response::JsonBody({{"sent_to", r.to}, {"message_id", r.message_id}, {"subject", r.subject}});
+          });
 
   // Start (or resume) sending in the background of the server, and watch it.
-  app.Add(Method::kPost, "/api/v1/newsletter/issues/:month/send", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
-    if (!Trim(ctx.req.body).empty()) {
-      VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
-      VB_RETURN_IF_ERROR(RejectUnknown(body, {}));
-    }
-    VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
-    newsletter::Composer composer(app.db(), app.clock(), cfg);
-    VB_ASSIGN_OR_RETURN(auto p, newsletter::RequestSend(app.db(), app.clock(), composer, PathMonth(ctx), ctx.viewer.member_id));
-    Response r = Response::JsonBody(ToJson(p), 202);
-    r.headers.push_back({"Location", "/api/v1/newsletter/issues/" + p.month + "/send"});
-    return r;
-  });
-  app.Add(Method::kGet, "/api/v1/newsletter/issues/:month/send", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(auto p, newsletter::GetIssueProgress(app.db(), app.clock(), PathMonth(ctx)));
-    return Response::JsonBody(ToJson(p));
-  });
+  app.Add(Method::kPost, "/api/v1/newsletter/issues/:month/send", Access::kOrganizer,
+          [&app](Ctx& ctx) -> Result<Response> {
+            if (!Trim(ctx.req.body).empty()) {
+              VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+              VB_RETURN_IF_ERROR(RejectUnknown(body, {}));
+            }
+            VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
+            newsletter::Composer composer(app.db(), app.clock(), cfg);
+            VB_ASSIGN_OR_RETURN(
+                auto p, newsletter::RequestSend(app.db(), app.clock(), composer, PathMonth(ctx), ctx.viewer.member_id));
+            Response r = Response::JsonBody(ToJson(p), 202);
+            r.headers.push_back({"Location", "/api/v1/newsletter/issues/" + p.month + "/send"});
+            return r;
+          });
+  app.Add(Method::kGet, "/api/v1/newsletter/issues/:month/send", Access::kOrganizer,
+          [&app](Ctx& ctx) -> Result<Response> {
+            VB_ASSIGN_OR_RETURN(auto p, newsletter::GetIssueProgress(app.db(), app.clock(), PathMonth(ctx)));
+            return Response::JsonBody(ToJson(p));
+          });
 
   app.Add(Method::kGet, "/api/v1/newsletter/issues/:month", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
     std::string month = ctx.req.path_params.count("month") ? ctx.req.path_params.at("month") : "";
     VB_ASSIGN_OR_RETURN(auto r, newsletter::IssueStatus(app.db(), month));
-    return Response::JsonBody({{"month", month}, {"recipients", r.recipients}, {"sent", r.sent_total}, {"failed", r.failed},
-                               {"skipped", r.skipped}, {"finished", r.finished}});
+    return Response::JsonBody({{"month", month},
+                               {"recipients", r.recipients},
+                               {"sent", r.sent_total},
+                               {"failed", r.failed},
+                               {"skipped", r.skipped},
+                               {"finished", r.finished}});
   });
   // ---- The leader's edition of a month: introduction, articles, events (edition.h) ----
-  app.Add(Method::kGet, "/api/v1/newsletter/issues/:month/edition", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
-    const std::string month = PathMonth(ctx);
-    VB_ASSIGN_OR_RETURN(auto saved, newsletter::LoadEdition(app.db(), month));
-    VB_ASSIGN_OR_RETURN(auto candidates, newsletter::LoadCandidates(app.db(), app.clock()));
-    if (saved) return Response::JsonBody(EditionJson(*saved, true, candidates));
-    // Not saved yet: what the issue would carry today, limited to what can be chosen.
-    newsletter::Edition e;
-    e.month = month;
-    VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
-    newsletter::Composer composer(app.db(), app.clock(), cfg);
-    if (auto issue = composer.LoadIssue(month); issue.ok()) {
-      for (const auto& a : issue->articles) e.article_ids.push_back(a.id);
-      for (const auto& ev : issue->events)
-        if (std::any_of(candidates.events.begin(), candidates.events.end(), [&](const auto& c) { return c.id == ev.id; }))
-          e.event_ids.push_back(ev.id);
-    } else if (issue.status().code() != Code::kConflict) {
-      return issue.status();
-    }
-    return Response::JsonBody(EditionJson(e, false, candidates));
-  });
-  app.Add(Method::kPut, "/api/v1/newsletter/issues/:month/edition", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
-    VB_RETURN_IF_ERROR(RejectUnknown(body, {"intro_nl", "intro_en", "articles", "events"}));
-    newsletter::Edition e;
-    e.month = PathMonth(ctx);
-    VB_ASSIGN_OR_RETURN(e.intro_nl, GetString(body, "intro_nl", false));
-    VB_ASSIGN_OR_RETURN(e.intro_en, GetString(body, "intro_en", false));
-    VB_ASSIGN_OR_RETURN(e.article_ids, GetIdList(body, "articles"));
-    VB_ASSIGN_OR_RETURN(e.event_ids, GetIdList(body, "events"));
-    VB_ASSIGN_OR_RETURN(auto saved, newsletter::SaveEdition(app.db(), app.clock(), e, ctx.viewer.member_id));
-    VB_ASSIGN_OR_RETURN(auto candidates, newsletter::LoadCandidates(app.db(), app.clock()));
-    return Response::JsonBody(EditionJson(saved, true, candidates));
-  });
+  app.Add(Method::kGet, "/api/v1/newsletter/issues/:month/edition", Access::kOrganizer,
+          [&app](Ctx& ctx) -> Result<Response> {
+            const std::string month = PathMonth(ctx);
+            VB_ASSIGN_OR_RETURN(auto saved, newsletter::LoadEdition(app.db(), month));
+            VB_ASSIGN_OR_RETURN(auto candidates, newsletter::LoadCandidates(app.db(), app.clock()));
+            if (saved) return Response::JsonBody(EditionJson(*saved, true, candidates));
+            // Not saved yet: what the issue would carry today, limited to what can be chosen.
+            newsletter::Edition e;
+            e.month = month;
+            VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
+            newsletter::Composer composer(app.db(), app.clock(), cfg);
+            if (auto issue = composer.LoadIssue(month); issue.ok()) {
+              for (const auto& a : issue->articles) e.article_ids.push_back(a.id);
+              for (const auto& ev : issue->events)
+                if (std::any_of(candidates.events.begin(), candidates.events.end(),
+                                [&](const auto& c) { return c.id == ev.id; }))
+                  e.event_ids.push_back(ev.id);
+            } else if (issue.status().code() != Code::kConflict) {
+              return issue.status();
+            }
+            return Response::JsonBody(EditionJson(e, false, candidates));
+          });
+  app.Add(Method::kPut, "/api/v1/newsletter/issues/:month/edition", Access::kOrganizer,
+          [&app](Ctx& ctx) -> Result<Response> {
+            VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+            VB_RETURN_IF_ERROR(RejectUnknown(body, {"intro_nl", "intro_en", "articles", "events"}));
+            newsletter::Edition e;
+            e.month = PathMonth(ctx);
+            VB_ASSIGN_OR_RETURN(e.intro_nl, GetString(body, "intro_nl", false));
+            VB_ASSIGN_OR_RETURN(e.intro_en, GetString(body, "intro_en", false));
+            VB_ASSIGN_OR_RETURN(e.article_ids, GetIdList(body, "articles"));
+            VB_ASSIGN_OR_RETURN(e.event_ids, GetIdList(body, "events"));
+            VB_ASSIGN_OR_RETURN(auto saved, newsletter::SaveEdition(app.db(), app.clock(), e, ctx.viewer.member_id));
+            VB_ASSIGN_OR_RETURN(auto candidates, newsletter::LoadCandidates(app.db(), app.clock()));
+            return Response::JsonBody(EditionJson(saved, true, candidates));
+          });
 
   // ---- Is mail set up, and what waits in the outbox (for the leader's pages) ----
   app.Add(Method::kGet, "/api/v1/mail/status", Access::kOrganizer, [&app](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
     VB_ASSIGN_OR_RETURN(auto m, ReadMailState(app.db()));
-    return Response::JsonBody({{"configured", m.configured}, {"missing", m.missing}, {"from_email", m.from_email},
+    return Response::JsonBody({{"configured", m.configured},
+                               {"missing", m.missing},
+                               {"from_email", m.from_email},
                                {"failed", m.failed},
-                               {"waiting", {{"total", m.waiting}, {"invitations", m.invitations},
-                                            {"confirmations", m.confirmations}, {"password_resets", m.password_resets},
-                                            {"notifications", m.notifications}}}});
+                               {"waiting",
+                                {{"total", m.waiting},
+                                 {"invitations", m.invitations},
+                                 {"confirmations", m.confirmations},
+                                 {"password_resets", m.password_resets},
+                                 {"notifications", m.notifications}}}});
   });
 }
 

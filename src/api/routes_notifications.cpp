@@ -17,11 +17,16 @@ namespace verbinder::api {
 namespace {
 
 Json ToJson(const notify::Notification& n, const std::string& lang) {
-  return {{"id", n.id},       {"kind", n.kind},
-          {"key", n.key},     {"text", n.text.In(lang)}, {"lang", lang},
+  return {{"id", n.id},
+          {"kind", n.kind},
+          {"key", n.key},
+          {"text", n.text.In(lang)},
+          {"lang", lang},
           {"texts", {{"en", n.text.en}, {"nl", n.text.nl}}},
-          {"ref", n.ref},     {"created_at", n.created_at},
-          {"read", n.read_at != 0}, {"read_at", n.read_at ? Json(n.read_at) : Json(nullptr)}};
+          {"ref", n.ref},
+          {"created_at", n.created_at},
+          {"read", n.read_at != 0},
+          {"read_at", n.read_at ? Json(n.read_at) : Json(nullptr)}};
 }
 
 Json PrefsJson(const std::vector<notify::EmailPreference>& prefs) {

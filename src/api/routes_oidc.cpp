@@ -22,7 +22,8 @@ constexpr const char* kStateCookie = "vb_oidc";  // the state, binding the callb
 
 std::string Cookie(const App& app, const std::string& name, const std::string& value, int64_t max_age,
                    const std::string& path, const std::string& same_site) {
-  std::string c = name + "=" + value + "; Path=" + path + "; Max-Age=" + std::to_string(max_age) + "; HttpOnly; SameSite=" + same_site;
+  std::string c = name + "=" + value + "; Path=" + path + "; Max-Age=" + std::to_string(max_age) +
+                  "; HttpOnly; SameSite=" + same_site;
   if (app.options().secure_cookies) c += "; Secure";
   return c;
 }
@@ -34,7 +35,9 @@ Response Redirect(const std::string& to) {
   return r;
 }
 
-std::string Lang(const std::string& l) { return l == "en" ? "en" : "nl"; }
+std::string Lang(const std::string& l) {
+  return l == "en" ? "en" : "nl";
+}
 
 // Where an error of a sign-in ends: the login page, or the profile page for a
 // member who was linking a further sign-in.
@@ -54,7 +57,8 @@ std::string ErrorCode(const Status& s) {
   if (f == "email") return "email";
   if (f == "taken") return "taken";
   if (s.code() == Code::kUnauthenticated) return "token";  // the ID token failed a check
-  if (s.code() == Code::kPermissionDenied) return s.message().find("disabled") != std::string::npos ? "disabled" : "signup";
+  if (s.code() == Code::kPermissionDenied)
+    return s.message().find("disabled") != std::string::npos ? "disabled" : "signup";
   return "provider";
 }
 
@@ -81,16 +85,16 @@ void SetSessionCookies(const App& app, Response& r, const domain::Session& s) {
   std::string secure = app.options().secure_cookies ? "; Secure" : "";
   r.headers.push_back({"Set-Cookie", std::string(kSessionCookie) + "=" + s.token + "; Path=/; Max-Age=" +
                                          std::to_string(age) + secure + "; HttpOnly; SameSite=Lax"});
-  r.headers.push_back({"Set-Cookie", std::string(kCsrfCookie) + "=" + s.csrf_token + "; Path=/; Max-Age=" +
-                                         std::to_string(age) + secure + "; SameSite=Strict"});
+  r.headers.push_back({"Set-Cookie", std::string(kCsrfCookie) + "=" + s.csrf_token +
+                                         "; Path=/; Max-Age=" + std::to_string(age) + secure + "; SameSite=Strict"});
 }
 
 Json IdentityJson(App& app, const oidc::LinkedIdentity& i) {
   std::string label = i.provider;
   if (app.options().oidc)
     if (auto* p = app.options().oidc->Find(i.provider)) label = p->config().label;
-  return {{"id", i.id}, {"provider", i.provider}, {"label", label}, {"email", i.email},
-          {"created_at", i.created_at}, {"last_used_at", i.last_used_at}};
+  return {{"id", i.id},       {"provider", i.provider},     {"label", label},
+          {"email", i.email}, {"created_at", i.created_at}, {"last_used_at", i.last_used_at}};
 }
 
 }  // namespace
@@ -111,7 +115,9 @@ void RegisterOidcRoutes(App& app) {
     Json items = Json::array();
     if (app.options().oidc)
       for (const auto& p : app.options().oidc->providers())
-        items.push_back({{"name", p->config().name}, {"label", p->config().label}, {"preset", p->config().preset},
+        items.push_back({{"name", p->config().name},
+                         {"label", p->config().label},
+                         {"preset", p->config().preset},
                          {"start_url", "/auth/oidc/" + p->config().name + "/start"}});
     oidc::SignInService& signin = app.services().oidc_sign_in;
     VB_ASSIGN_OR_RETURN(bool password, signin.PasswordLoginEnabled());
@@ -121,7 +127,8 @@ void RegisterOidcRoutes(App& app) {
   app.Add(Method::kPut, "/api/v1/auth/password-login", Access::kAdmin, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
     VB_RETURN_IF_ERROR(RejectUnknown(body, {"enabled"}));
-    if (!body.contains("enabled") || !body["enabled"].is_boolean()) return InvalidArgument("must be true or false", "enabled");
+    if (!body.contains("enabled") || !body["enabled"].is_boolean())
+      return InvalidArgument("must be true or false", "enabled");
     bool enabled = body["enabled"].get<bool>();
     oidc::SignInService& signin = app.services().oidc_sign_in;
     VB_RETURN_IF_ERROR(signin.SetPasswordLogin(ctx.viewer, enabled));
@@ -217,7 +224,8 @@ void RegisterOidcRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(std::string provider, GetString(body, "provider", true));
     VB_ASSIGN_OR_RETURN(std::string lang, GetString(body, "lang", false));
     auto s = Start(app, provider, ctx.viewer.member_id, Lang(lang));
-    if (!s && s.status().code() == Code::kNotFound) return NotFound("no sign-in provider '" + provider + "'", "provider");
+    if (!s && s.status().code() == Code::kNotFound)
+      return NotFound("no sign-in provider '" + provider + "'", "provider");
     if (!s) return s.status();
     Response r = Response::JsonBody({{"url", s->first}});
     r.headers.push_back({"Set-Cookie", s->second});

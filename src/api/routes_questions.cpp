@@ -28,8 +28,8 @@ Json ToJson(const questions::Question& q) {
 
 Json ToJson(const questions::Answer& a) {
   Json author = a.author_id ? Json{{"id", a.author_id}, {"name", a.author_name}} : Json(nullptr);
-  return {{"id", a.id},       {"question_id", a.question_id}, {"author", author},
-          {"text", a.text},   {"helpful", a.helpful},         {"created_at", a.created_at}};
+  return {{"id", a.id},     {"question_id", a.question_id}, {"author", author},
+          {"text", a.text}, {"helpful", a.helpful},         {"created_at", a.created_at}};
 }
 
 Json ToJson(const questions::QuestionDetail& d) {

@@ -16,16 +16,24 @@ void RegisterSystemRoutes(App& app) {
     // The profile cache (domain/member_cache.h): how well it serves, what it holds.
     const auto c = domain::MemberCache::For(app.db())->stats();
     std::string text = app.metrics().Render();
-    text += "# HELP verbinder_profile_cache_lookups_total Member profile reads from the per-process cache.\n"
-            "# TYPE verbinder_profile_cache_lookups_total counter\n"
-            "verbinder_profile_cache_lookups_total{result=\"hit\"} " + std::to_string(c.hits) + "\n"
-            "verbinder_profile_cache_lookups_total{result=\"miss\"} " + std::to_string(c.misses) + "\n"
-            "# HELP verbinder_profile_cache_entries Member profiles held in the cache.\n"
-            "# TYPE verbinder_profile_cache_entries gauge\n"
-            "verbinder_profile_cache_entries " + std::to_string(c.entries) + "\n"
-            "# HELP verbinder_profile_cache_bytes Memory the cached profiles take (estimate).\n"
-            "# TYPE verbinder_profile_cache_bytes gauge\n"
-            "verbinder_profile_cache_bytes " + std::to_string(c.bytes) + "\n";
+    text +=
+        "# HELP verbinder_profile_cache_lookups_total Member profile reads from the per-process cache.\n"
+        "# TYPE verbinder_profile_cache_lookups_total counter\n"
+        "verbinder_profile_cache_lookups_total{result=\"hit\"} " +
+        std::to_string(c.hits) +
+        "\n"
+        "verbinder_profile_cache_lookups_total{result=\"miss\"} " +
+        std::to_string(c.misses) +
+        "\n"
+        "# HELP verbinder_profile_cache_entries Member profiles held in the cache.\n"
+        "# TYPE verbinder_profile_cache_entries gauge\n"
+        "verbinder_profile_cache_entries " +
+        std::to_string(c.entries) +
+        "\n"
+        "# HELP verbinder_profile_cache_bytes Memory the cached profiles take (estimate).\n"
+        "# TYPE verbinder_profile_cache_bytes gauge\n"
+        "verbinder_profile_cache_bytes " +
+        std::to_string(c.bytes) + "\n";
     return Response::Text(std::move(text), "text/plain; version=0.0.4");
   });
 

@@ -28,9 +28,9 @@ constexpr const char* kCsp =
 // in one of these sections, up to four segments deep, serves index.html; the
 // app itself shows "not found" for a path it does not know.
 constexpr const char* kSections[] = {
-    "/login", "/members", "/profile", "/connections", "/ties", "/leader", "/events", "/schedule", "/questions",
-    "/visits", "/signup", "/invite", "/reset", "/account", "/notifications", "/newsletter", "/articles",
-    "/connect",
+    "/login",  "/members",  "/profile",       "/connections", "/ties",     "/leader",
+    "/events", "/schedule", "/questions",     "/visits",      "/signup",   "/invite",
+    "/reset",  "/account",  "/notifications", "/newsletter",  "/articles", "/connect",
 };
 
 Response AssetResponse(std::string_view path, bool immutable) {
@@ -59,17 +59,22 @@ Result<Site> ReadSite(storage::Database& db) {
   return domain::WithSession<Site>(db, [](soci::session& sql) -> Result<Site> {
     Site site;
     std::string k, v;
-    soci::statement st = (sql.prepare << "SELECT key, value FROM settings WHERE key LIKE 'site.%'", soci::into(k), soci::into(v));
+    soci::statement st =
+        (sql.prepare << "SELECT key, value FROM settings WHERE key LIKE 'site.%'", soci::into(k), soci::into(v));
     st.execute();
     while (st.fetch()) {
       std::string value(Trim(v));
       if (value.empty() || !IsValidUtf8(value)) continue;
-      if (k == "site.name") site.name = value.substr(0, 200);
-      else if (k == "site.description_nl") site.description_nl = value.substr(0, 2000);
-      else if (k == "site.description_en") site.description_en = value.substr(0, 2000);
-      else if (k == "site.organizer") site.organizer = value.substr(0, 200);
-      else if (k == "site.logo_url" && ((value[0] == '/' && (value.size() < 2 || value[1] != '/')) ||
-                                        StartsWith(value, "data:image/")))
+      if (k == "site.name")
+        site.name = value.substr(0, 200);
+      else if (k == "site.description_nl")
+        site.description_nl = value.substr(0, 2000);
+      else if (k == "site.description_en")
+        site.description_en = value.substr(0, 2000);
+      else if (k == "site.organizer")
+        site.organizer = value.substr(0, 200);
+      else if (k == "site.logo_url" &&
+               ((value[0] == '/' && (value.size() < 2 || value[1] != '/')) || StartsWith(value, "data:image/")))
         site.logo_url = value;
     }
     return site;
@@ -89,8 +94,10 @@ void RegisterWebRoutes(App& app) {
   app.Add(Method::kGet, "/api/v1/site", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
     VB_ASSIGN_OR_RETURN(Site site, ReadSite(app.db()));
-    return Response::JsonBody({{"name", site.name}, {"description_nl", site.description_nl},
-                               {"description_en", site.description_en}, {"organizer", site.organizer},
+    return Response::JsonBody({{"name", site.name},
+                               {"description_nl", site.description_nl},
+                               {"description_en", site.description_en},
+                               {"organizer", site.organizer},
                                {"logo_url", site.logo_url}});
   });
 
@@ -98,7 +105,8 @@ void RegisterWebRoutes(App& app) {
     if (path == "/index.html") continue;  // served at the page paths below
     std::string p(path);
     bool immutable = web::IsImmutable(path);
-    app.Add(Method::kGet, p, Access::kPublic, [p, immutable](Ctx&) -> Result<Response> { return AssetResponse(p, immutable); });
+    app.Add(Method::kGet, p, Access::kPublic,
+            [p, immutable](Ctx&) -> Result<Response> { return AssetResponse(p, immutable); });
   }
   auto page = [](Ctx&) -> Result<Response> { return AssetResponse("/index.html", false); };
   app.Add(Method::kGet, "/", Access::kPublic, page);

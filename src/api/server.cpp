@@ -202,14 +202,14 @@ class Lingerer : public std::enable_shared_from_this<Lingerer> {
   void Read() {
     socket_.async_read_some(asio::buffer(buf_), asio::bind_executor(strand_, [self = shared_from_this()](
                                                                                  const asio::error_code& ec, size_t n) {
-      self->total_ += n;
-      if (ec || self->total_ > kMaxLingerBytes) {
-        self->timer_.cancel();
-        self->Close();
-        return;
-      }
-      self->Read();
-    }));
+                              self->total_ += n;
+                              if (ec || self->total_ > kMaxLingerBytes) {
+                                self->timer_.cancel();
+                                self->Close();
+                                return;
+                              }
+                              self->Read();
+                            }));
   }
   void Close() {
     asio::error_code ignored;
@@ -297,21 +297,21 @@ class GuardedSocket {
   void ReadMore(const Buffers& buffers, Handler handler) {
     auto ex = asio::get_associated_executor(handler, socket_.get_executor());
     State* st = state_.get();
-    socket_.async_read_some(
-        asio::buffer(st->in),
-        asio::bind_executor(ex, [this, st, buffers, h = std::move(handler)](const asio::error_code& ec, size_t n) mutable {
-          if (ec) {
-            h(ec, 0);
-            return;
-          }
-          if (!st->guard.rejected()) st->guard.Feed(st->in.data(), n, st->ready);
-          if (st->ready.empty()) {
-            ReadMore(buffers, std::move(h));
-            return;
-          }
-          const size_t k = Deliver(buffers);
-          h(ec, k);
-        }));
+    socket_.async_read_some(asio::buffer(st->in),
+                            asio::bind_executor(ex, [this, st, buffers, h = std::move(handler)](
+                                                        const asio::error_code& ec, size_t n) mutable {
+                              if (ec) {
+                                h(ec, 0);
+                                return;
+                              }
+                              if (!st->guard.rejected()) st->guard.Feed(st->in.data(), n, st->ready);
+                              if (st->ready.empty()) {
+                                ReadMore(buffers, std::move(h));
+                                return;
+                              }
+                              const size_t k = Deliver(buffers);
+                              h(ec, k);
+                            }));
   }
 
   asio::ip::tcp::socket socket_;
@@ -328,24 +328,28 @@ void prepare_connection_and_start_read(GuardedSocket&, Connection&, StartRead st
   return nullptr;
 }
 
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
-                                  restinio::details::autodetect_request_handler_type, restinio::default_strand_t,
-                                  GuardedSocket>;
+using Traits =
+    restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
+                       restinio::details::autodetect_request_handler_type, restinio::default_strand_t, GuardedSocket>;
 
 // The JSON answer to a request the guard refused.
 Response RefusalResponse(int status) {
   switch (status) {
-    case 414: return ErrorResponse(414, "uri_too_long", "the URL is longer than " + std::to_string(kMaxUrlBytes) + " bytes", "url");
+    case 414:
+      return ErrorResponse(414, "uri_too_long", "the URL is longer than " + std::to_string(kMaxUrlBytes) + " bytes",
+                           "url");
     case 431:
       return ErrorResponse(431, "headers_too_large",
-                           "a header is longer than " + std::to_string(kMaxFieldValueBytes) + " bytes, or there are more than " +
-                               std::to_string(kMaxFieldCount) + " headers",
+                           "a header is longer than " + std::to_string(kMaxFieldValueBytes) +
+                               " bytes, or there are more than " + std::to_string(kMaxFieldCount) + " headers",
                            "headers");
     case 413:
-      return ErrorResponse(413, "payload_too_large", "the body is larger than " + std::to_string(kMaxWireBodyBytes) + " bytes",
-                           "body");
-    case 501: return ErrorResponse(501, "not_implemented", "unknown HTTP method", "method");
-    default: return ErrorResponse(400, "invalid_argument", "malformed HTTP request", "request");
+      return ErrorResponse(413, "payload_too_large",
+                           "the body is larger than " + std::to_string(kMaxWireBodyBytes) + " bytes", "body");
+    case 501:
+      return ErrorResponse(501, "not_implemented", "unknown HTTP method", "method");
+    default:
+      return ErrorResponse(400, "invalid_argument", "malformed HTTP request", "request");
   }
 }
 
@@ -362,28 +366,50 @@ Method ToMethod(const restinio::http_method_id_t& m) {
 
 const char* Reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    default: return status < 400 ? "OK" : "Error";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 410:
+      return "Gone";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 415:
+      return "Unsupported Media Type";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status < 400 ? "OK" : "Error";
   }
 }
 
@@ -396,8 +422,8 @@ int HexVal(char c) {
 
 void Send(const restinio::request_handle_t& req, Response r, bool head, bool close = false) {
   FinishResponse(r);  // App::Handle did this already; the server's own answers need it too
-  auto resp = req->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)},
-                                                                Reason(r.status)});
+  auto resp = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)}, Reason(r.status)});
   if (!r.content_type.empty()) resp.append_header(restinio::http_field::content_type, r.content_type);
   for (const auto& [k, v] : r.headers) resp.append_header(k, v);
   if (close) resp.connection_close();
@@ -457,7 +483,8 @@ struct Server::Impl {
           std::string key(k), val(v);
           std::string dk, dv;
           // RESTinio already percent-decoded; check UTF-8 and map '+' to space as forms send it.
-          for (char& c : val) if (c == '+') c = ' ';
+          for (char& c : val)
+            if (c == '+') c = ' ';
           if (!IsValidUtf8(key) || !IsValidUtf8(val)) {
             resp = ErrorResponse(InvalidArgument("query parameter is not valid UTF-8", key));
             ok = false;
@@ -480,7 +507,9 @@ struct Server::Impl {
 
 Server::Server(App& app, ServerOptions options) : impl_(new Impl{app, std::move(options), nullptr}) {}
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+}
 
 Status Server::Start() {
   try {

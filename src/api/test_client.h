@@ -49,7 +49,10 @@ inline size_t WriteHeader(char* p, size_t s, size_t n, void* ud) {
 
 class Client {
  public:
-  explicit Client(std::string base) : base_(std::move(base)) { curl_ = curl_easy_init(); curl_easy_setopt(curl_, CURLOPT_COOKIEFILE, ""); }
+  explicit Client(std::string base) : base_(std::move(base)) {
+    curl_ = curl_easy_init();
+    curl_easy_setopt(curl_, CURLOPT_COOKIEFILE, "");
+  }
   ~Client() { curl_easy_cleanup(curl_); }
   Client(const Client&) = delete;
 

@@ -46,7 +46,9 @@ void PrintHelp(std::ostream& out) {
 
 }  // namespace
 
-std::span<const Command> Commands() { return kCommands; }
+std::span<const Command> Commands() {
+  return kCommands;
+}
 
 int Main(int argc, char** argv) {
   if (argc < 2) {

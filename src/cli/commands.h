@@ -13,7 +13,7 @@ namespace verbinder::cli {
 
 struct Command {
   std::string_view name;
-  std::string_view summary;   // one line for `verbinder --help`
+  std::string_view summary;  // one line for `verbinder --help`
   int (*run)(const Args& args);
 };
 

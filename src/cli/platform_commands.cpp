@@ -95,7 +95,8 @@ Status RefuseNonEmpty(storage::Database& db, bool replace) {
   sql << "SELECT count(*) FROM members", soci::into(n);
   if (n == 0) return Status::Ok();
   if (!replace)
-    return Conflict("the database already holds " + std::to_string(n) + " members; use --replace to wipe it first", "db");
+    return Conflict("the database already holds " + std::to_string(n) + " members; use --replace to wipe it first",
+                    "db");
   // Every data table, read from the catalogue, so a table added by a later
   // migration is never forgotten; the schema version, settings (mail set-up)
   // and the configured sectors stay.
@@ -168,8 +169,9 @@ int RunServe(const Args& args) {
                "on a closed network)");
   // Every option can also come from a config file (`name = value`, as in
   // packaging/verbinder.conf); the command line wins over the file.
-  app.set_config("--config", "", "read options from FILE (one `name = value` per line, e.g. port = 8080; "
-                                 "see /etc/verbinder/verbinder.conf); the command line wins");
+  app.set_config("--config", "",
+                 "read options from FILE (one `name = value` per line, e.g. port = 8080; "
+                 "see /etc/verbinder/verbinder.conf); the command line wins");
   app.allow_config_extras(CLI::config_extras_mode::error);  // a misspelt name is an error, not ignored
   app.add_option("--profile-cache-mb", profile_cache_mb,
                  "memory for cached member profiles (about 1 KB each; 0 turns the cache off)")
@@ -218,7 +220,9 @@ int RunServe(const Args& args) {
     oidc_providers = std::make_shared<oidc::Registry>(std::move(*cfg), std::make_unique<oidc::CurlHttpClient>(), clock);
   }
   api::App api_app(**db, clock,
-                   {.secure_cookies = secure, .precompute_map = precompute_map, .trusted_proxies = trusted_proxies,
+                   {.secure_cookies = secure,
+                    .precompute_map = precompute_map,
+                    .trusted_proxies = trusted_proxies,
                     .oidc = oidc_providers});
   api_app.members().SetProfileCacheBudget(static_cast<size_t>(profile_cache_mb) << 20);
   // The word-search index is read before the port opens, so no search waits for it.
@@ -292,9 +296,9 @@ int RunDemo(const Args& args) {
   auto news = newsletter::SeedDemoNewsletter(**db, clock);
   if (!news) return Fail("demo", news.status());
   PrintStats(*st, Since(t0));
-  std::cout << "demo logins (password '" << demo::kDemoPassword << "'): leader " << demo::kDemoLeaderEmail
-            << ", admin " << demo::kDemoAdminEmail << ", members " << demo::kDemoAnjaEmail << " and "
-            << demo::kDemoPieterEmail << "\n";
+  std::cout << "demo logins (password '" << demo::kDemoPassword << "'): leader " << demo::kDemoLeaderEmail << ", admin "
+            << demo::kDemoAdminEmail << ", members " << demo::kDemoAnjaEmail << " and " << demo::kDemoPieterEmail
+            << "\n";
   return kExitOk;
 }
 
@@ -304,7 +308,9 @@ int RunGenerate(const Args& args) {
   demo::GeneratorOptions o;
   bool replace = false, no_text = false;
   app.add_option("--db", db_url, kDbHelp);
-  app.add_option("--members", o.members, "number of members")->required()->check(CLI::Range(int64_t{1}, demo::kMaxGeneratedMembers));
+  app.add_option("--members", o.members, "number of members")
+      ->required()
+      ->check(CLI::Range(int64_t{1}, demo::kMaxGeneratedMembers));
   app.add_option("--interactions", o.interactions, "ledger entries (default 10 x members)");
   app.add_option("--seed", o.seed, "random seed")->capture_default_str();
   app.add_flag("--no-text", no_text, "skip bios, expertise and challenges");
@@ -350,7 +356,9 @@ int RunImport(const Args& args) {
       "import a member's LinkedIn Connections.csv as online ties. Rows are matched to members by e-mail, LinkedIn URL "
       "or unique name; nobody is created. Bad rows are reported and skipped.");
   linkedin->add_option("FILE", file, "Connections.csv")->required();
-  linkedin->add_option("--member", member, "id of the member whose export this is")->required()->check(CLI::PositiveNumber);
+  linkedin->add_option("--member", member, "id of the member whose export this is")
+      ->required()
+      ->check(CLI::PositiveNumber);
   linkedin->add_option("--db", db_url, kDbHelp);
   if (int rc = Parse(app, args); rc >= 0) return rc;
   auto text = ReadFile(file);
@@ -369,7 +377,8 @@ int RunImport(const Args& args) {
       for (const auto& e : rs) existing.insert(e);
     }
     auto plan = importers::PlanMemberImport(*text, *sectors, existing);
-    if (!plan) return Fail("import", Status(plan.status().code(), plan.status().message(), file + ": " + plan.status().field()));
+    if (!plan)
+      return Fail("import", Status(plan.status().code(), plan.status().message(), file + ": " + plan.status().field()));
     for (const auto& e : plan->errors) std::cerr << file << ": " << e.ToString() << "\n";
     if (!plan->errors.empty() && !skip_bad) {
       std::cerr << "verbinder import: " << plan->errors.size() << " bad row(s) of " << plan->rows
@@ -387,14 +396,16 @@ int RunImport(const Args& args) {
     return kExitOk;
   }
   auto plan = importers::ParseLinkedInConnections(*text);
-  if (!plan) return Fail("import", Status(plan.status().code(), plan.status().message(), file + ": " + plan.status().field()));
+  if (!plan)
+    return Fail("import", Status(plan.status().code(), plan.status().message(), file + ": " + plan.status().field()));
   for (const auto& e : plan->errors) std::cerr << file << ": " << e.ToString() << "\n";
   auto r = importers::ApplyLinkedInImport(**db, member, *plan, clock);
   if (!r) return Fail("import", r.status());
   for (const auto& e : r->ambiguous) std::cerr << file << ": " << e.ToString() << "\n";
-  std::cout << "linkedin: " << plan->rows.size() << " connection(s) read, " << r->matched << " are members, " << r->added
-            << " new online tie(s), " << r->already << " already known, " << r->not_members << " not members, "
-            << r->ambiguous.size() << " ambiguous (several members match), " << plan->errors.size() << " bad row(s)\n";
+  std::cout << "linkedin: " << plan->rows.size() << " connection(s) read, " << r->matched << " are members, "
+            << r->added << " new online tie(s), " << r->already << " already known, " << r->not_members
+            << " not members, " << r->ambiguous.size() << " ambiguous (several members match), " << plan->errors.size()
+            << " bad row(s)\n";
   return kExitOk;
 }
 
@@ -402,15 +413,19 @@ int RunAccount(const Args& args) {
   CLI::App app("Manage accounts (the operator's way to create the first admin).", "account");
   app.require_subcommand(1);
   std::string db_url = kDefaultDb, email, role_s = "member", password_file;
-  auto* create = app.add_subcommand("create", "give an existing member an account; the password is read from "
-                                               "--password-file or the first line of standard input");
+  auto* create = app.add_subcommand("create",
+                                    "give an existing member an account; the password is read from "
+                                    "--password-file or the first line of standard input");
   create->add_option("--email", email, "the member's e-mail address")->required();
-  create->add_option("--role", role_s, "member, organizer or admin")->check(CLI::IsMember({"member", "organizer", "admin"}));
+  create->add_option("--role", role_s, "member, organizer or admin")
+      ->check(CLI::IsMember({"member", "organizer", "admin"}));
   create->add_option("--password-file", password_file, "file whose first line is the password");
   create->add_option("--db", db_url, kDbHelp);
   auto* role_cmd = app.add_subcommand("role", "change the role of an account");
   role_cmd->add_option("--email", email, "the member's e-mail address")->required();
-  role_cmd->add_option("--role", role_s, "member, organizer or admin")->required()->check(CLI::IsMember({"member", "organizer", "admin"}));
+  role_cmd->add_option("--role", role_s, "member, organizer or admin")
+      ->required()
+      ->check(CLI::IsMember({"member", "organizer", "admin"}));
   role_cmd->add_option("--db", db_url, kDbHelp);
   if (int rc = Parse(app, args); rc >= 0) return rc;
   auto db = OpenDb(db_url);
@@ -436,7 +451,8 @@ int RunAccount(const Args& args) {
     std::getline(std::cin, password);
   }
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  if (Status s = accounts.CreateAccount(domain::Viewer::System(), id, password, role); !s.ok()) return Fail("account", s);
+  if (Status s = accounts.CreateAccount(domain::Viewer::System(), id, password, role); !s.ok())
+    return Fail("account", s);
   std::cout << "account created for " << email << " (" << role_s << ")\n";
   return kExitOk;
 }

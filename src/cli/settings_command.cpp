@@ -18,7 +18,9 @@
 namespace verbinder::cli {
 namespace {
 
-bool IsSecret(const std::string& key) { return key.size() >= 9 && key.compare(key.size() - 9, 9, "token_key") == 0; }
+bool IsSecret(const std::string& key) {
+  return key.size() >= 9 && key.compare(key.size() - 9, 9, "token_key") == 0;
+}
 
 }  // namespace
 
@@ -59,7 +61,8 @@ int RunSettings(const Args& args) {
     soci::session sql((*db)->pool());
     if (list->parsed()) {
       std::string k, v;
-      soci::statement st = (sql.prepare << "SELECT key, value FROM settings ORDER BY key", soci::into(k), soci::into(v));
+      soci::statement st =
+          (sql.prepare << "SELECT key, value FROM settings ORDER BY key", soci::into(k), soci::into(v));
       st.execute();
       while (st.fetch()) std::cout << k << "\t" << (IsSecret(k) ? "(secret)" : v) << "\n";
       return kExitOk;
@@ -96,8 +99,9 @@ int RunSettings(const Args& args) {
       auto cfg = mail::LoadMailConfig(sql);
       if (!cfg) return Fail("settings dkim-record", cfg.status());
       if (!cfg->dkim.enabled())
-        return Fail("settings dkim-record", InvalidArgument("no DKIM key configured (mail.dkim_selector, mail.dkim_key_file)",
-                                                            "mail.dkim_key_file"));
+        return Fail(
+            "settings dkim-record",
+            InvalidArgument("no DKIM key configured (mail.dkim_selector, mail.dkim_key_file)", "mail.dkim_key_file"));
       auto rec = mail::DkimDnsRecord(cfg->dkim.private_key_pem);
       if (!rec) return Fail("settings dkim-record", rec.status());
       std::cout << cfg->dkim.selector << "._domainkey." << cfg->dkim.domain << ". IN TXT \"" << *rec << "\"\n";

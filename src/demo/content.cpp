@@ -17,18 +17,25 @@ constexpr OrgSpec kOrganizations[] = {
     {"Thuiszorg De Noaber", "care", "home_care", "Hengelo", "noaberzorg.demo", 16, "wijkteam Hengelo-Noord"},
     {"Wijkzorg Twente-West", "care", "home_care", "Almelo", "wijkzorgtwente.demo", 12, "teampost Almelo-Centrum"},
     {"Thuiszorg Dinkelland", "care", "home_care", "Oldenzaal", "thuiszorgdinkelland.demo", 9, "wijkteam Oldenzaal"},
-    {"Twents Stedelijk Ziekenhuis", "care", "hospital", "Enschede", "tsz-ziekenhuis.demo", 18, "afdeling chirurgie en centraal magazijn"},
-    {"Streekziekenhuis Hof van Twente", "care", "hospital", "Goor", "streekziekenhuis-hvt.demo", 10, "polikliniek en OK-complex"},
+    {"Twents Stedelijk Ziekenhuis", "care", "hospital", "Enschede", "tsz-ziekenhuis.demo", 18,
+     "afdeling chirurgie en centraal magazijn"},
+    {"Streekziekenhuis Hof van Twente", "care", "hospital", "Goor", "streekziekenhuis-hvt.demo", 10,
+     "polikliniek en OK-complex"},
     {"Woonzorgcentrum De Esch", "care", "elderly_care", "Haaksbergen", "de-esch.demo", 12, "woonzorgcentrum De Esch"},
     {"Zorggroep Reggedal", "care", "elderly_care", "Nijverdal", "reggedal.demo", 15, "locatie Reggehof"},
     // Industry: manufacturing, logistics, food (86)
-    {"Twentse Precisie Onderdelen", "industry", "manufacturing", "Almelo", "tpo-almelo.demo", 14, "productiehal en CNC-afdeling"},
+    {"Twentse Precisie Onderdelen", "industry", "manufacturing", "Almelo", "tpo-almelo.demo", 14,
+     "productiehal en CNC-afdeling"},
     {"Metaalbewerking Ter Horst", "industry", "manufacturing", "Hengelo", "terhorst-metaal.demo", 9, "plaatwerkerij"},
-    {"Kunststoftechniek Oost", "industry", "manufacturing", "Enschede", "kunststoftechniek-oost.demo", 8, "spuitgieterij"},
-    {"Hengelose Machinefabriek", "industry", "manufacturing", "Hengelo", "hengelose-machinefabriek.demo", 12, "assemblagehal"},
+    {"Kunststoftechniek Oost", "industry", "manufacturing", "Enschede", "kunststoftechniek-oost.demo", 8,
+     "spuitgieterij"},
+    {"Hengelose Machinefabriek", "industry", "manufacturing", "Hengelo", "hengelose-machinefabriek.demo", 12,
+     "assemblagehal"},
     {"Twentse Textielwerken", "industry", "manufacturing", "Nijverdal", "textielwerken.demo", 7, "weverij"},
-    {"Nijhuis Transport & Logistiek", "industry", "logistics", "Rijssen", "nijhuis-logistiek.demo", 9, "distributiecentrum Rijssen"},
-    {"Distributiecentrum Oost", "industry", "logistics", "Hengelo", "dc-oost.demo", 8, "magazijn medische hulpmiddelen"},
+    {"Nijhuis Transport & Logistiek", "industry", "logistics", "Rijssen", "nijhuis-logistiek.demo", 9,
+     "distributiecentrum Rijssen"},
+    {"Distributiecentrum Oost", "industry", "logistics", "Hengelo", "dc-oost.demo", 8,
+     "magazijn medische hulpmiddelen"},
     {"Containerterminal Twentekanaal", "industry", "logistics", "Hengelo", "ctt-kanaal.demo", 5, "terminal"},
     {"Zuivelfabriek Twentse Weide", "industry", "food", "Tubbergen", "twentseweide.demo", 6, "kaasmakerij"},
     {"Bakkerij Oude Egbrink", "industry", "food", "Oldenzaal", "oude-egbrink.demo", 4, "broodbakkerij"},
@@ -41,10 +48,13 @@ constexpr OrgSpec kOrganizations[] = {
     {"Omgevingsdienst Twente", "government", "public_services", "Almelo", "odtwente.demo", 6, "kantoor"},
     // Education (40); the first two form the care-education cluster with no tie to industry
     {"Zorgacademie Twente", "education", "vocational", "Almelo", "zorgacademie-twente.demo", 9, "skillslab"},
-    {"Hogeschool Tubantia – Academie Gezondheid", "education", "higher_ed", "Enschede", "tubantia-gezondheid.demo", 7, "zorglab"},
+    {"Hogeschool Tubantia – Academie Gezondheid", "education", "higher_ed", "Enschede", "tubantia-gezondheid.demo", 7,
+     "zorglab"},
     {"ROC Twente-Midden", "education", "vocational", "Hengelo", "roc-twentemidden.demo", 10, "techniekwerkplaats"},
-    {"Technische Universiteit Oost", "education", "higher_ed", "Enschede", "tu-oost.demo", 8, "fieldlab smart industry"},
-    {"Hogeschool Tubantia – Academie Techniek", "education", "higher_ed", "Enschede", "tubantia-techniek.demo", 6, "innovatiewerkplaats"},
+    {"Technische Universiteit Oost", "education", "higher_ed", "Enschede", "tu-oost.demo", 8,
+     "fieldlab smart industry"},
+    {"Hogeschool Tubantia – Academie Techniek", "education", "higher_ed", "Enschede", "tubantia-techniek.demo", 6,
+     "innovatiewerkplaats"},
     // Finance (28)
     {"Coöperatieve Bank Twente", "finance", "bank", "Enschede", "bank-twente.demo", 10, "kantoor Enschede"},
     {"Wessels & Kamphuis Accountants", "finance", "accounting", "Hengelo", "wk-accountants.demo", 8, "kantoor Hengelo"},
@@ -365,8 +375,7 @@ constexpr ExpertiseSpec kExpertiseEn[] = {
      "I set up inventory control and forecasting so shelves never run empty and stock doesn't pile up."},
     {"industry", "logistics", "shift planning|route planning|peak management",
      "I plan routes and shifts every day and can help with rosters that absorb peaks without overtime."},
-    {"industry", "food", "food safety|hygiene|HACCP",
-     "I know how to keep hygiene standards high with changing teams."},
+    {"industry", "food", "food safety|hygiene|HACCP", "I know how to keep hygiene standards high with changing teams."},
     {"government", "", "policy|regional funding|labour market",
      "I know the regional funding schemes and can help you find your way."},
     {"education", "", "internships|curriculum design|work-based learning",
@@ -388,29 +397,27 @@ struct TitleSet {
 constexpr std::string_view kTitlesHomeCareNl[] = {"Wijkverpleegkundige", "Teamleider wijkzorg", "Planner thuiszorg",
                                                   "Verzorgende IG", "Regiomanager thuiszorg"};
 constexpr std::string_view kTitlesHomeCareEn[] = {"District nurse", "Home care team lead", "Care planner"};
-constexpr std::string_view kTitlesHospitalNl[] = {"Verpleegkundige", "Teamleider verpleegafdeling",
-                                                  "Inkoper medische hulpmiddelen", "Capaciteitsplanner",
-                                                  "Manager bedrijfsvoering", "Verpleegkundig specialist"};
+constexpr std::string_view kTitlesHospitalNl[] = {
+    "Verpleegkundige",    "Teamleider verpleegafdeling", "Inkoper medische hulpmiddelen",
+    "Capaciteitsplanner", "Manager bedrijfsvoering",     "Verpleegkundig specialist"};
 constexpr std::string_view kTitlesHospitalEn[] = {"Ward nurse", "Nurse manager", "Supply chain coordinator",
                                                   "Capacity planner", "Clinical educator"};
 constexpr std::string_view kTitlesElderlyNl[] = {"Locatiemanager", "Verzorgende", "Teamcoach", "Facilitair manager",
                                                  "Praktijkopleider"};
 constexpr std::string_view kTitlesElderlyEn[] = {"Care home manager", "Caregiver", "Facility manager"};
-constexpr std::string_view kTitlesManufacturingNl[] = {"Lean specialist", "Productieleider", "Operator",
-                                                       "Procesengineer", "Werkvoorbereider", "Hoofd kwaliteit",
+constexpr std::string_view kTitlesManufacturingNl[] = {"Lean specialist",    "Productieleider",   "Operator",
+                                                       "Procesengineer",     "Werkvoorbereider",  "Hoofd kwaliteit",
                                                        "Directeur-eigenaar", "Energiecoördinator"};
 constexpr std::string_view kTitlesManufacturingEn[] = {"Lean specialist", "Production manager", "Process engineer",
                                                        "Quality engineer", "Continuous improvement lead"};
 constexpr std::string_view kTitlesLogisticsNl[] = {"Logistiek manager", "Planner", "Teamleider magazijn",
                                                    "Transportplanner"};
-constexpr std::string_view kTitlesLogisticsEn[] = {"Logistics manager", "Warehouse supervisor",
-                                                   "Supply chain analyst"};
+constexpr std::string_view kTitlesLogisticsEn[] = {"Logistics manager", "Warehouse supervisor", "Supply chain analyst"};
 constexpr std::string_view kTitlesFoodNl[] = {"Productiemanager", "Kwaliteitsmanager voedselveiligheid",
                                               "Teamleider productie"};
 constexpr std::string_view kTitlesFoodEn[] = {"Food safety manager", "Plant manager"};
 constexpr std::string_view kTitlesMunicipalityNl[] = {"Beleidsadviseur zorg", "Beleidsmedewerker economie",
-                                                      "Programmamanager", "Accountmanager bedrijven",
-                                                      "Consulent Wmo"};
+                                                      "Programmamanager", "Accountmanager bedrijven", "Consulent Wmo"};
 constexpr std::string_view kTitlesMunicipalityEn[] = {"Policy advisor", "Programme manager"};
 constexpr std::string_view kTitlesPublicNl[] = {"Werkgeversadviseur", "Adviseur omgevingsvergunningen",
                                                 "Teamleider dienstverlening"};
@@ -418,8 +425,7 @@ constexpr std::string_view kTitlesPublicEn[] = {"Employer liaison", "Permit advi
 constexpr std::string_view kTitlesVocationalNl[] = {"Docent verpleegkunde", "Stagecoördinator", "Opleidingsmanager",
                                                     "Docent techniek", "Praktijkbegeleider"};
 constexpr std::string_view kTitlesVocationalEn[] = {"Lecturer", "Placement coordinator"};
-constexpr std::string_view kTitlesHigherEdNl[] = {"Lector", "Onderzoeker", "Hoofddocent",
-                                                  "Coördinator werkplekleren"};
+constexpr std::string_view kTitlesHigherEdNl[] = {"Lector", "Onderzoeker", "Hoofddocent", "Coördinator werkplekleren"};
 constexpr std::string_view kTitlesHigherEdEn[] = {"Researcher", "Assistant professor", "Lecturer", "PhD candidate"};
 constexpr std::string_view kTitlesBankNl[] = {"Accountmanager zakelijk", "Adviseur duurzame financiering",
                                               "Sectorspecialist zorg"};
@@ -465,55 +471,83 @@ constexpr std::string_view kSubsFinance[] = {"bank", "accounting", "insurer"};
 constexpr std::string_view kSubsOther[] = {"consultancy", "energy"};
 
 constexpr std::string_view kDutchFirstNames[] = {
-    "Anja",    "Pieter",  "Marloes", "Ruben",   "Sanne",   "Joost",   "Ingrid",   "Bart",    "Lotte",  "Gerrit",
-    "Esther",  "Martijn", "Femke",   "Henk",    "Eline",   "Jeroen",  "Miranda",  "Bram",    "Anouk",  "Erik",
-    "Marieke", "Wouter",  "Ilse",    "Sjoerd",  "Nicole",  "Thijs",   "Annemiek", "Gert-Jan", "Lieke", "Koen",
-    "Judith",  "Hans",    "Renée",   "Niels",   "Chantal", "Arjen",   "Maaike",   "Rik",     "Zoë",    "Dennis",
-    "Hanneke", "Jan-Willem", "Karin", "Stefan", "Noortje", "Mark",    "Yvonne",   "Tim",     "Chloë",  "Frank",
-    "Mirjam",  "Roel",    "Sabine",  "Bas",     "Linda",   "Gijs",    "Petra",    "Jasper",  "Inge",   "Laura",
-    "Hendrik", "Wilma",   "Teun",    "Manon",   "Daan",    "Evelien", "Johan",    "Brenda",  "Maarten", "Fleur",
-    "Ayşe",    "Mohamed", "Fatima",  "Youssef", "Noël",    "Lisanne", "Harm",     "Tineke",  "Willem", "Monique",
+    "Anja",    "Pieter",     "Marloes", "Ruben",   "Sanne",   "Joost",   "Ingrid",   "Bart",     "Lotte",   "Gerrit",
+    "Esther",  "Martijn",    "Femke",   "Henk",    "Eline",   "Jeroen",  "Miranda",  "Bram",     "Anouk",   "Erik",
+    "Marieke", "Wouter",     "Ilse",    "Sjoerd",  "Nicole",  "Thijs",   "Annemiek", "Gert-Jan", "Lieke",   "Koen",
+    "Judith",  "Hans",       "Renée",   "Niels",   "Chantal", "Arjen",   "Maaike",   "Rik",      "Zoë",     "Dennis",
+    "Hanneke", "Jan-Willem", "Karin",   "Stefan",  "Noortje", "Mark",    "Yvonne",   "Tim",      "Chloë",   "Frank",
+    "Mirjam",  "Roel",       "Sabine",  "Bas",     "Linda",   "Gijs",    "Petra",    "Jasper",   "Inge",    "Laura",
+    "Hendrik", "Wilma",      "Teun",    "Manon",   "Daan",    "Evelien", "Johan",    "Brenda",   "Maarten", "Fleur",
+    "Ayşe",    "Mohamed",    "Fatima",  "Youssef", "Noël",    "Lisanne", "Harm",     "Tineke",   "Willem",  "Monique",
 };
 constexpr std::string_view kDutchSurnames[] = {
-    "Kamphuis",    "Lammerink",    "Brinkman",   "Assink",       "ter Horst",    "Oude Nijhuis", "Wessels",
-    "Nijhuis",     "Hofstede",     "Bosch",      "Mulder",       "Klein Gunnewiek", "Leferink",  "Pots",
-    "ten Dam",     "Hulshof",      "Boerrigter", "Olde Monnikhof", "Kuipers",    "Rouwhorst",    "Jansen",
-    "de Vries",    "van der Meer", "Smit",       "Bakker",       "Visser",       "Meijer",       "de Boer",
-    "Dijkstra",    "Vos",          "Scholten",   "Haverkate",    "Eshuis",       "Kroeze",       "Slot",
-    "Nijland",     "Hoekstra",     "Groot Wassink", "Reinders",  "Beld",         "Schuurman",    "Wolters",
-    "van Dijk",    "Bruggink",     "Mensink",    "Lenferink",    "Tijhuis",      "Veldhuis",     "Oosterhof",
-    "Stegeman",    "Harbers",      "Smelt",      "Koopman",      "Brouwer",      "van den Berg", "Hendriks",
-    "Yılmaz",      "El Amrani",    "Kaya",       "Bulut",        "Schreurs",     "Jongman",      "Gerritsen",
-    "Bouwhuis",    "Ruiter",       "van Zuilen", "Oude Elferink", "Groenhuis",   "ter Haar",     "Zwiers",
+    "Kamphuis",      "Lammerink",     "Brinkman",  "Assink",    "ter Horst",    "Oude Nijhuis",
+    "Wessels",       "Nijhuis",       "Hofstede",  "Bosch",     "Mulder",       "Klein Gunnewiek",
+    "Leferink",      "Pots",          "ten Dam",   "Hulshof",   "Boerrigter",   "Olde Monnikhof",
+    "Kuipers",       "Rouwhorst",     "Jansen",    "de Vries",  "van der Meer", "Smit",
+    "Bakker",        "Visser",        "Meijer",    "de Boer",   "Dijkstra",     "Vos",
+    "Scholten",      "Haverkate",     "Eshuis",    "Kroeze",    "Slot",         "Nijland",
+    "Hoekstra",      "Groot Wassink", "Reinders",  "Beld",      "Schuurman",    "Wolters",
+    "van Dijk",      "Bruggink",      "Mensink",   "Lenferink", "Tijhuis",      "Veldhuis",
+    "Oosterhof",     "Stegeman",      "Harbers",   "Smelt",     "Koopman",      "Brouwer",
+    "van den Berg",  "Hendriks",      "Yılmaz",    "El Amrani", "Kaya",         "Bulut",
+    "Schreurs",      "Jongman",       "Gerritsen", "Bouwhuis",  "Ruiter",       "van Zuilen",
+    "Oude Elferink", "Groenhuis",     "ter Haar",  "Zwiers",
 };
 constexpr std::string_view kInternationalFirstNames[] = {
-    "Sarah",  "Tomasz",   "Priya",     "James",  "María",  "Jürgen", "Emily",  "Rahul",    "Katarzyna", "Lukas",
-    "Olivia", "Andrés",   "Hannah",    "Mateusz", "Aisha", "Daniel", "Sofia",  "Marco",    "Elena",     "Kwame",
-    "Chen",   "Ioana",    "Oliver",    "Agnieszka", "Nikos", "Laura", "Samir", "Inés",     "Michael",   "Anna",
-    "Grace",  "Florian",  "Mei",       "Paolo",  "Zeynep", "Tobias", "Claire", "Rajesh",   "Lucía",     "Henrik",
+    "Sarah",  "Tomasz",  "Priya",  "James",     "María",  "Jürgen", "Emily",  "Rahul",  "Katarzyna", "Lukas",
+    "Olivia", "Andrés",  "Hannah", "Mateusz",   "Aisha",  "Daniel", "Sofia",  "Marco",  "Elena",     "Kwame",
+    "Chen",   "Ioana",   "Oliver", "Agnieszka", "Nikos",  "Laura",  "Samir",  "Inés",   "Michael",   "Anna",
+    "Grace",  "Florian", "Mei",    "Paolo",     "Zeynep", "Tobias", "Claire", "Rajesh", "Lucía",     "Henrik",
 };
 constexpr std::string_view kInternationalSurnames[] = {
-    "Mitchell", "Kowalski", "Raman",     "O'Connor", "García",   "Schmidt", "Carter",  "Mehta",    "Wiśniewska",
-    "Becker",   "Thompson", "Fernández", "Müller",   "Nowak",    "Okafor",  "Meyer",   "Rossi",    "Bianchi",
-    "Popescu",  "Mensah",   "Wang",      "Ionescu",  "Hughes",   "Zieliński", "Papadopoulos", "Weber", "Haddad",
-    "López",    "Brennan",  "Lindqvist", "Kaplan",   "Fischer",  "Li",      "Conti",   "Demir",    "Wagner",
-    "Dubois",   "Iyer",     "Martínez",  "Larsen",
+    "Mitchell",     "Kowalski", "Raman",    "O'Connor",  "García",  "Schmidt",   "Carter",   "Mehta",
+    "Wiśniewska",   "Becker",   "Thompson", "Fernández", "Müller",  "Nowak",     "Okafor",   "Meyer",
+    "Rossi",        "Bianchi",  "Popescu",  "Mensah",    "Wang",    "Ionescu",   "Hughes",   "Zieliński",
+    "Papadopoulos", "Weber",    "Haddad",   "López",     "Brennan", "Lindqvist", "Kaplan",   "Fischer",
+    "Li",           "Conti",    "Demir",    "Wagner",    "Dubois",  "Iyer",      "Martínez", "Larsen",
 };
 
 constexpr CitySpec kCities[] = {
-    {"Enschede", "Twente"},     {"Hengelo", "Twente"},        {"Almelo", "Twente"},
-    {"Oldenzaal", "Twente"},    {"Borne", "Twente"},          {"Haaksbergen", "Twente"},
-    {"Rijssen", "Twente"},      {"Nijverdal", "Twente"},      {"Goor", "Twente"},
-    {"Losser", "Twente"},       {"Tubbergen", "Twente"},      {"Vriezenveen", "Twente"},
-    {"Zwolle", "IJsselland"},   {"Deventer", "Salland"},      {"Apeldoorn", "Veluwe"},
-    {"Arnhem", "Gelderland"},   {"Nijmegen", "Gelderland"},   {"Eindhoven", "Brabant"},
-    {"Tilburg", "Brabant"},     {"'s-Hertogenbosch", "Brabant"}, {"Breda", "Brabant"},
-    {"Helmond", "Brabant"},     {"Utrecht", "Utrecht"},       {"Amersfoort", "Utrecht"},
-    {"Groningen", "Groningen"}, {"Leeuwarden", "Friesland"},  {"Assen", "Drenthe"},
-    {"Emmen", "Drenthe"},       {"Rotterdam", "Zuid-Holland"}, {"Den Haag", "Zuid-Holland"},
-    {"Leiden", "Zuid-Holland"}, {"Dordrecht", "Zuid-Holland"}, {"Amsterdam", "Noord-Holland"},
-    {"Haarlem", "Noord-Holland"}, {"Alkmaar", "Noord-Holland"}, {"Maastricht", "Limburg"},
-    {"Venlo", "Limburg"},       {"Heerlen", "Limburg"},       {"Middelburg", "Zeeland"},
+    {"Enschede", "Twente"},
+    {"Hengelo", "Twente"},
+    {"Almelo", "Twente"},
+    {"Oldenzaal", "Twente"},
+    {"Borne", "Twente"},
+    {"Haaksbergen", "Twente"},
+    {"Rijssen", "Twente"},
+    {"Nijverdal", "Twente"},
+    {"Goor", "Twente"},
+    {"Losser", "Twente"},
+    {"Tubbergen", "Twente"},
+    {"Vriezenveen", "Twente"},
+    {"Zwolle", "IJsselland"},
+    {"Deventer", "Salland"},
+    {"Apeldoorn", "Veluwe"},
+    {"Arnhem", "Gelderland"},
+    {"Nijmegen", "Gelderland"},
+    {"Eindhoven", "Brabant"},
+    {"Tilburg", "Brabant"},
+    {"'s-Hertogenbosch", "Brabant"},
+    {"Breda", "Brabant"},
+    {"Helmond", "Brabant"},
+    {"Utrecht", "Utrecht"},
+    {"Amersfoort", "Utrecht"},
+    {"Groningen", "Groningen"},
+    {"Leeuwarden", "Friesland"},
+    {"Assen", "Drenthe"},
+    {"Emmen", "Drenthe"},
+    {"Rotterdam", "Zuid-Holland"},
+    {"Den Haag", "Zuid-Holland"},
+    {"Leiden", "Zuid-Holland"},
+    {"Dordrecht", "Zuid-Holland"},
+    {"Amsterdam", "Noord-Holland"},
+    {"Haarlem", "Noord-Holland"},
+    {"Alkmaar", "Noord-Holland"},
+    {"Maastricht", "Limburg"},
+    {"Venlo", "Limburg"},
+    {"Heerlen", "Limburg"},
+    {"Middelburg", "Zeeland"},
     {"Lelystad", "Flevoland"},
 };
 
@@ -542,13 +576,20 @@ struct PatternSet {
   std::span<const std::string_view> patterns;
 };
 constexpr PatternSet kPatterns[] = {
-    {"home_care", kPatternsHomeCare},         {"hospital", kPatternsHospital},
-    {"elderly_care", kPatternsElderly},       {"manufacturing", kPatternsManufacturing},
-    {"logistics", kPatternsLogistics},        {"food", kPatternsFood},
-    {"municipality", kPatternsMunicipality},  {"public_services", kPatternsPublic},
-    {"vocational", kPatternsVocational},      {"higher_ed", kPatternsHigherEd},
-    {"bank", kPatternsBank},                  {"accounting", kPatternsAccounting},
-    {"insurer", kPatternsInsurer},            {"consultancy", kPatternsConsultancy},
+    {"home_care", kPatternsHomeCare},
+    {"hospital", kPatternsHospital},
+    {"elderly_care", kPatternsElderly},
+    {"manufacturing", kPatternsManufacturing},
+    {"logistics", kPatternsLogistics},
+    {"food", kPatternsFood},
+    {"municipality", kPatternsMunicipality},
+    {"public_services", kPatternsPublic},
+    {"vocational", kPatternsVocational},
+    {"higher_ed", kPatternsHigherEd},
+    {"bank", kPatternsBank},
+    {"accounting", kPatternsAccounting},
+    {"insurer", kPatternsInsurer},
+    {"consultancy", kPatternsConsultancy},
     {"energy", kPatternsEnergy},
 };
 
@@ -605,15 +646,17 @@ struct Translit {
   std::string_view ascii;
 };
 constexpr Translit kTranslit[] = {
-    {"á", "a"}, {"à", "a"}, {"ä", "a"}, {"â", "a"}, {"é", "e"}, {"è", "e"}, {"ë", "e"}, {"ê", "e"},
-    {"í", "i"}, {"ï", "i"}, {"ı", "i"}, {"ó", "o"}, {"ö", "o"}, {"ô", "o"}, {"ú", "u"}, {"ü", "u"},
-    {"ñ", "n"}, {"ç", "c"}, {"ş", "s"}, {"ś", "s"}, {"ł", "l"}, {"ń", "n"}, {"ż", "z"}, {"ź", "z"},
-    {"Ö", "o"}, {"Ü", "u"}, {"É", "e"}, {"–", ""},
+    {"á", "a"}, {"à", "a"}, {"ä", "a"}, {"â", "a"}, {"é", "e"}, {"è", "e"}, {"ë", "e"},
+    {"ê", "e"}, {"í", "i"}, {"ï", "i"}, {"ı", "i"}, {"ó", "o"}, {"ö", "o"}, {"ô", "o"},
+    {"ú", "u"}, {"ü", "u"}, {"ñ", "n"}, {"ç", "c"}, {"ş", "s"}, {"ś", "s"}, {"ł", "l"},
+    {"ń", "n"}, {"ż", "z"}, {"ź", "z"}, {"Ö", "o"}, {"Ü", "u"}, {"É", "e"}, {"–", ""},
 };
 
 }  // namespace
 
-std::span<const OrgSpec> DemoOrganizations() { return kOrganizations; }
+std::span<const OrgSpec> DemoOrganizations() {
+  return kOrganizations;
+}
 
 std::span<const ChallengeSpec> ChallengeTexts(Language lang) {
   if (lang == Language::kEnglish) return kChallengesEn;
@@ -641,13 +684,25 @@ std::span<const std::string_view> SubsectorsOf(std::string_view sector) {
   return kSubsOther;
 }
 
-std::span<const std::string_view> DutchFirstNames() { return kDutchFirstNames; }
-std::span<const std::string_view> DutchSurnames() { return kDutchSurnames; }
-std::span<const std::string_view> InternationalFirstNames() { return kInternationalFirstNames; }
-std::span<const std::string_view> InternationalSurnames() { return kInternationalSurnames; }
-std::span<const CitySpec> DutchCities() { return kCities; }
+std::span<const std::string_view> DutchFirstNames() {
+  return kDutchFirstNames;
+}
+std::span<const std::string_view> DutchSurnames() {
+  return kDutchSurnames;
+}
+std::span<const std::string_view> InternationalFirstNames() {
+  return kInternationalFirstNames;
+}
+std::span<const std::string_view> InternationalSurnames() {
+  return kInternationalSurnames;
+}
+std::span<const CitySpec> DutchCities() {
+  return kCities;
+}
 
-std::span<const TopicSpec> GeneratorTopics() { return kTopics; }
+std::span<const TopicSpec> GeneratorTopics() {
+  return kTopics;
+}
 
 std::span<const std::string_view> ChallengeTemplates(Language lang) {
   if (lang == Language::kEnglish) return kTemplatesEn;

@@ -55,41 +55,90 @@ struct EventPlan {
 };
 
 constexpr EventPlan kEvents[] = {
-    {"Eindejaarsborrel Zorg & Industrie", model::EventKind::kNetworkDrinks,
+    {"Eindejaarsborrel Zorg & Industrie",
+     model::EventKind::kNetworkDrinks,
      "Een informele borrel om het jaar af te sluiten. Neem een collega mee uit een andere sector.",
-     AmsterdamTime(2025, 12, 11, 17, 0), AmsterdamTime(2025, 12, 11, 19, 30), AmsterdamTime(2025, 12, 11, 17, 30),
-     "Grand Café Stationsplein, Hengelo", 80, 0, 55, {1.0, 1.0, 0.3, 0.6, 0.6, 1.0}},
-    {"Inspiratiesessie: Lean in de zorg — van wachtlijst naar flow", model::EventKind::kInspirationSession,
+     AmsterdamTime(2025, 12, 11, 17, 0),
+     AmsterdamTime(2025, 12, 11, 19, 30),
+     AmsterdamTime(2025, 12, 11, 17, 30),
+     "Grand Café Stationsplein, Hengelo",
+     80,
+     0,
+     55,
+     {1.0, 1.0, 0.3, 0.6, 0.6, 1.0}},
+    {"Inspiratiesessie: Lean in de zorg — van wachtlijst naar flow",
+     model::EventKind::kInspirationSession,
      "Wat kan de wijkverpleging leren van een fabriek die doorlooptijden halveert? Twee korte verhalen uit de "
      "praktijk en daarna in gesprek aan tafels.\n\n*Gratis voor leden.*",
-     AmsterdamTime(2026, 1, 22, 15, 0), AmsterdamTime(2026, 1, 22, 17, 30), AmsterdamTime(2026, 1, 22, 16, 45),
-     "Hogeschool Tubantia, Enschede", 50, 0, 42, {1.0, 0.7, 0.2, 0.5, 0.3, 1.0}},
-    {"Congres Zorg & Industrie 2026", model::EventKind::kCongress,
+     AmsterdamTime(2026, 1, 22, 15, 0),
+     AmsterdamTime(2026, 1, 22, 17, 30),
+     AmsterdamTime(2026, 1, 22, 16, 45),
+     "Hogeschool Tubantia, Enschede",
+     50,
+     0,
+     42,
+     {1.0, 0.7, 0.2, 0.5, 0.3, 1.0}},
+    {"Congres Zorg & Industrie 2026",
+     model::EventKind::kCongress,
      "## Zorg en industrie: leren van elkaar\n\nDe jaarlijkse ontmoeting van zorg en industrie in Twente. "
      "Sprekers uit ziekenhuizen, thuiszorg en maakbedrijven over personeel, planning en doorlooptijden — en "
      "natuurlijk de borrel achteraf.",
-     AmsterdamTime(2026, 4, 16, 12, 30), AmsterdamTime(2026, 4, 16, 19, 0), AmsterdamTime(2026, 4, 16, 17, 15),
-     "Evenementenhal Twentepoort, Hengelo", 200, 14500, 180, {1.0, 1.0, 0.25, 0.55, 0.5, 0.9}},
-    {"Inspiratiesessie: Energiekosten omlaag in fabriek en verpleeghuis", model::EventKind::kInspirationSession,
+     AmsterdamTime(2026, 4, 16, 12, 30),
+     AmsterdamTime(2026, 4, 16, 19, 0),
+     AmsterdamTime(2026, 4, 16, 17, 15),
+     "Evenementenhal Twentepoort, Hengelo",
+     200,
+     14500,
+     180,
+     {1.0, 1.0, 0.25, 0.55, 0.5, 0.9}},
+    {"Inspiratiesessie: Energiekosten omlaag in fabriek en verpleeghuis",
+     model::EventKind::kInspirationSession,
      "Een maakbedrijf en een zorggroep vertellen hoe zij hun energierekening met een kwart verlaagden.\n\n"
      "*Gratis voor leden.*",
-     AmsterdamTime(2026, 9, 17, 15, 0), AmsterdamTime(2026, 9, 17, 17, 30), AmsterdamTime(2026, 9, 17, 16, 45),
-     "Zonnepark Borne, bezoekerscentrum", 40, 0, 31, {0.8, 1.0, 0.3, 0.3, 0.6, 1.0}},
-    {"Netwerkborrel najaar", model::EventKind::kNetworkDrinks,
+     AmsterdamTime(2026, 9, 17, 15, 0),
+     AmsterdamTime(2026, 9, 17, 17, 30),
+     AmsterdamTime(2026, 9, 17, 16, 45),
+     "Zonnepark Borne, bezoekerscentrum",
+     40,
+     0,
+     31,
+     {0.8, 1.0, 0.3, 0.3, 0.6, 1.0}},
+    {"Netwerkborrel najaar",
+     model::EventKind::kNetworkDrinks,
      "Bijpraten, kennismaken en vooruitkijken naar het congres van volgend jaar.",
-     AmsterdamTime(2026, 10, 8, 17, 0), AmsterdamTime(2026, 10, 8, 19, 30), AmsterdamTime(2026, 10, 8, 17, 30),
-     "Stadscafé De Waag, Almelo", 80, 0, 48, {1.0, 1.0, 0.3, 0.5, 0.6, 1.0}},
-    {"Inspiratiesessie: Roosteren zonder puzzelen", model::EventKind::kInspirationSession,
+     AmsterdamTime(2026, 10, 8, 17, 0),
+     AmsterdamTime(2026, 10, 8, 19, 30),
+     AmsterdamTime(2026, 10, 8, 17, 30),
+     "Stadscafé De Waag, Almelo",
+     80,
+     0,
+     48,
+     {1.0, 1.0, 0.3, 0.5, 0.6, 1.0}},
+    {"Inspiratiesessie: Roosteren zonder puzzelen",
+     model::EventKind::kInspirationSession,
      "Wat leert de zorg van planning in de industrie? Een planner uit de logistiek en een teamleider uit de "
      "wijkverpleging laten zien hoe zij roosteren — daarna gaan we in kleine groepen aan de slag met jullie "
      "eigen rooster.\n\n*Gratis voor leden.*",
-     AmsterdamTime(2026, 12, 3, 15, 0), AmsterdamTime(2026, 12, 3, 17, 30), 0, "Zorgacademie Twente, Almelo", 40, 0,
-     29, {1.0, 0.9, 0.2, 0.5, 0.3, 0.8}},
-    {"Congres Zorg & Industrie 2027", model::EventKind::kCongress,
+     AmsterdamTime(2026, 12, 3, 15, 0),
+     AmsterdamTime(2026, 12, 3, 17, 30),
+     0,
+     "Zorgacademie Twente, Almelo",
+     40,
+     0,
+     29,
+     {1.0, 0.9, 0.2, 0.5, 0.3, 0.8}},
+    {"Congres Zorg & Industrie 2027",
+     model::EventKind::kCongress,
      "## Van contact naar verbinding\n\nHet tweede congres Zorg & Industrie. 's Middags sprekers, daarna "
      "netwerkrondes met tafels die zorg en industrie mengen, en de borrel.",
-     AmsterdamTime(2027, 4, 15, 12, 30), AmsterdamTime(2027, 4, 15, 19, 0), 0,
-     "Evenementenhal Twentepoort, Hengelo", 150, 14500, 168, {1.0, 1.0, 0.25, 0.55, 0.5, 0.9}},
+     AmsterdamTime(2027, 4, 15, 12, 30),
+     AmsterdamTime(2027, 4, 15, 19, 0),
+     0,
+     "Evenementenhal Twentepoort, Hengelo",
+     150,
+     14500,
+     168,
+     {1.0, 1.0, 0.25, 0.55, 0.5, 0.9}},
 };
 constexpr Id kCongress2026 = 3;
 constexpr Id kInspiration = 6;
@@ -102,7 +151,9 @@ int SectorIndex(std::string_view sector) {
   return 5;
 }
 
-std::pair<Id, Id> Ordered(Id x, Id y) { return x < y ? std::pair{x, y} : std::pair{y, x}; }
+std::pair<Id, Id> Ordered(Id x, Id y) {
+  return x < y ? std::pair{x, y} : std::pair{y, x};
+}
 
 class Builder {
  public:
@@ -231,10 +282,12 @@ class Builder {
     for (size_t i = 0; i < count && m.challenges.size() < 2; ++i) AddChallenge(m, *pool[i], rng_.Chance(0.2));
 
     m.hosts_visits = (f.sector <= 1 || f.sector == 3) ? rng_.Chance(0.3) : rng_.Chance(0.1);
-    if (m.hosts_visits) m.visit_location = std::string(org.visit_spot) + ", " + std::string(org.name) + ", " + std::string(org.city);
+    if (m.hosts_visits)
+      m.visit_location = std::string(org.visit_spot) + ", " + std::string(org.name) + ", " + std::string(org.city);
     const double v = rng_.Unit();
-    m.visibility = v < 0.04 ? model::Visibility::kOrganizers : v < 0.06 ? model::Visibility::kHidden
-                                                                         : model::Visibility::kMembers;
+    m.visibility = v < 0.04   ? model::Visibility::kOrganizers
+                   : v < 0.06 ? model::Visibility::kHidden
+                              : model::Visibility::kMembers;
     m.consent_matchmaking = rng_.Chance(0.93);
     m.consent_newsletter = rng_.Chance(0.7);
     m.created_at = kYearAgo - rng_.Between(30, 700) * kDay + rng_.Between(8 * 3600, 17 * 3600);
@@ -271,17 +324,22 @@ class Builder {
         f.cluster = org.sector == "education" && oi < FirstOrgOf("education") + 2;
         // Sub-sector per member: organizations are single-sub except the network's own.
         f.sub = org.sub;
-        f.activity = 0.5 + 2.5 * [&] { double u = rng_.Unit(); return u * u * u; }();
-        const bool special = (org.name == "Thuiszorg De Noaber" || org.name == "Twentse Precisie Onderdelen" ||
-                              org.sub == "network") && k < (org.sub == "network" ? 2 : 1);
+        f.activity = 0.5 + 2.5 * [&] {
+          double u = rng_.Unit();
+          return u * u * u;
+        }();
+        const bool special =
+            (org.name == "Thuiszorg De Noaber" || org.name == "Twentse Precisie Onderdelen" || org.sub == "network") &&
+            k < (org.sub == "network" ? 2 : 1);
         if (!special) f.lang = rng_.Chance(kEnglishShare[f.sector]) ? Language::kEnglish : Language::kDutch;
 
         if (special && org.name == "Thuiszorg De Noaber") {
           story_.anja = m.id;
           m.name = "Anja Kamphuis";
           m.title = "Wijkverpleegkundige";
-          m.bio = "Wijkverpleegkundige in Hengelo-Noord. Onze wachtlijst groeit elke maand; ik wil weten hoe "
-                  "anderen de stroom van aanmelding tot eerste bezoek op orde krijgen.";
+          m.bio =
+              "Wijkverpleegkundige in Hengelo-Noord. Onze wachtlijst groeit elke maand; ik wil weten hoe "
+              "anderen de stroom van aanmelding tot eerste bezoek op orde krijgen.";
           m.expertise_tags = {"wijkverpleging", "triage", "zelfredzaamheid"};
           m.expertise_text = "Ik help graag bij het triëren van aanvragen en het inrichten van wijkteams.";
           f.activity = 1.6;
@@ -289,11 +347,13 @@ class Builder {
           story_.pieter = m.id;
           m.name = "Pieter Lammerink";
           m.title = "Lean specialist";
-          m.bio = "Lean specialist bij een onderdelenfabriek in Almelo. Ik verkort doorlooptijden voor de kost — "
-                  "en ben benieuwd hoe dat buiten de fabriek werkt.";
+          m.bio =
+              "Lean specialist bij een onderdelenfabriek in Almelo. Ik verkort doorlooptijden voor de kost — "
+              "en ben benieuwd hoe dat buiten de fabriek werkt.";
           m.expertise_tags = {"lean", "doorlooptijdverkorting", "value stream mapping", "SMED"};
-          m.expertise_text = "Ik help organisaties wachttijd zichtbaar te maken en doorlooptijden te verkorten, "
-                             "ook buiten de fabriek. Kom gerust eens kijken in onze productiehal.";
+          m.expertise_text =
+              "Ik help organisaties wachttijd zichtbaar te maken en doorlooptijden te verkorten, "
+              "ook buiten de fabriek. Kom gerust eens kijken in onze productiehal.";
           f.activity = 2.5;
         } else if (special && k == 0) {
           story_.leader = m.id;
@@ -313,11 +373,16 @@ class Builder {
         } else {
           m.name = UniqueName(f.lang);
         }
-        if (m.id == story_.leader) m.email = std::string(kDemoLeaderEmail);
-        else if (m.id == story_.admin) m.email = std::string(kDemoAdminEmail);
-        else if (m.id == story_.anja) m.email = std::string(kDemoAnjaEmail);
-        else if (m.id == story_.pieter) m.email = std::string(kDemoPieterEmail);
-        else m.email = UniqueEmail(m.name, org.domain);
+        if (m.id == story_.leader)
+          m.email = std::string(kDemoLeaderEmail);
+        else if (m.id == story_.admin)
+          m.email = std::string(kDemoAdminEmail);
+        else if (m.id == story_.anja)
+          m.email = std::string(kDemoAnjaEmail);
+        else if (m.id == story_.pieter)
+          m.email = std::string(kDemoPieterEmail);
+        else
+          m.email = UniqueEmail(m.name, org.domain);
         m.organization_id = oi + 1;
         m.organization = std::string(org.name);
         m.sector = std::string(org.sector);
@@ -392,9 +457,7 @@ class Builder {
     return 0;
   }
 
-  bool Special(Id m) const {
-    return m == story_.anja || m == story_.pieter || m == story_.leader || m == story_.admin;
-  }
+  bool Special(Id m) const { return m == story_.anja || m == story_.pieter || m == story_.leader || m == story_.admin; }
 
   void ChooseGaps() {
     for (Id m = 1; m <= kDemoMemberCount; ++m) {
@@ -473,7 +536,7 @@ class Builder {
         std::string message;
         if (rng_.Chance(0.2))
           message = facts_[from - 1].lang == Language::kEnglish ? "Good to connect — I saw your profile in the network."
-                                                                 : "Leuk om via het netwerk kennis te maken!";
+                                                                : "Leuk om via het netwerk kennis te maken!";
         Connect(from, x_asks ? y : x, RandomTime(kYearAgo, Latest(x, y)), std::move(message));
       }
     }
@@ -492,8 +555,8 @@ class Builder {
       c.to_member = y;
       c.status = made < 12 ? model::ConnectionStatus::kPending : model::ConnectionStatus::kDeclined;
       c.created_at = kDemoNow - rng_.Between(1, 40) * kDay;
-      c.updated_at = c.status == model::ConnectionStatus::kPending ? c.created_at
-                                                                    : c.created_at + rng_.Between(1, 3) * kDay;
+      c.updated_at =
+          c.status == model::ConnectionStatus::kPending ? c.created_at : c.created_at + rng_.Between(1, 3) * kDay;
       net_.connections.push_back(std::move(c));
       ++made;
     }
@@ -580,7 +643,8 @@ class Builder {
       // Questions are routed to other sectors first.
       const bool same = facts_[asker - 1].sector == facts_[helper - 1].sector;
       if (same && !IsGov(asker) && !rng_.Chance(0.3)) continue;
-      AddInteraction(asker, helper, InteractionKind::kAnswered, RandomTime(kYearAgo, Latest(asker, helper)), "question");
+      AddInteraction(asker, helper, InteractionKind::kAnswered, RandomTime(kYearAgo, Latest(asker, helper)),
+                     "question");
       ++made;
     }
   }
@@ -691,8 +755,12 @@ class Builder {
 
 }  // namespace
 
-Demo BuildDemo() { return Builder().Build(); }
+Demo BuildDemo() {
+  return Builder().Build();
+}
 
-model::Network BuildDemoNetwork() { return BuildDemo().network; }
+model::Network BuildDemoNetwork() {
+  return BuildDemo().network;
+}
 
 }  // namespace verbinder::demo

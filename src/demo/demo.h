@@ -26,9 +26,9 @@ inline constexpr model::UnixTime kDemoNow = 1794740400;
 
 // Demo accounts. All four use kDemoPassword. Storage hashes the password.
 inline constexpr std::string_view kDemoPassword = "verbinder-demo";
-inline constexpr std::string_view kDemoLeaderEmail = "leider@verbinder.demo";   // role organizer
-inline constexpr std::string_view kDemoAdminEmail = "admin@verbinder.demo";     // role admin
-inline constexpr std::string_view kDemoAnjaEmail = "anja.kamphuis@noaberzorg.demo";        // role member
+inline constexpr std::string_view kDemoLeaderEmail = "leider@verbinder.demo";             // role organizer
+inline constexpr std::string_view kDemoAdminEmail = "admin@verbinder.demo";               // role admin
+inline constexpr std::string_view kDemoAnjaEmail = "anja.kamphuis@noaberzorg.demo";       // role member
 inline constexpr std::string_view kDemoPieterEmail = "pieter.lammerink@tpo-almelo.demo";  // role member
 
 // Members are counted without exception: kDemoMemberCount members, ids 1..300.
@@ -38,10 +38,10 @@ inline constexpr int kDemoMemberCount = 300;
 // CLI's welcome text) need not search for them. All ids index the Network's
 // vectors (1-based). Lists are sorted ascending.
 struct DemoStory {
-  model::Id leader = 0;   // Marloes Brinkman, network leader, account kDemoLeaderEmail
-  model::Id admin = 0;    // functional administrator, hidden profile, account kDemoAdminEmail
-  model::Id anja = 0;     // Anja Kamphuis, district nurse at Thuiszorg De Noaber
-  model::Id pieter = 0;   // Pieter Lammerink, lean specialist at Twentse Precisie Onderdelen
+  model::Id leader = 0;  // Marloes Brinkman, network leader, account kDemoLeaderEmail
+  model::Id admin = 0;   // functional administrator, hidden profile, account kDemoAdminEmail
+  model::Id anja = 0;    // Anja Kamphuis, district nurse at Thuiszorg De Noaber
+  model::Id pieter = 0;  // Pieter Lammerink, lean specialist at Twentse Precisie Onderdelen
 
   // Events (ids into Network::events).
   model::Id congress_2026 = 0;        // Congres Zorg & Industrie, last spring, 180 attendees
@@ -54,10 +54,10 @@ struct DemoStory {
   // in that order. These are the members of the next congress's waitlist.
   std::vector<model::Id> congress_2027_waitlist;
 
-  std::vector<model::Id> isolated;            // no interactions, no connections, no attendance
-  std::vector<model::Id> inactive;            // have interactions, but the last > 6 months before kDemoNow
-  std::vector<model::Id> government;          // all government members; ties mostly among themselves
-  std::vector<model::Id> education_cluster;   // care-education members with no tie to any industry member
+  std::vector<model::Id> isolated;           // no interactions, no connections, no attendance
+  std::vector<model::Id> inactive;           // have interactions, but the last > 6 months before kDemoNow
+  std::vector<model::Id> government;         // all government members; ties mostly among themselves
+  std::vector<model::Id> education_cluster;  // care-education members with no tie to any industry member
 };
 
 struct Demo {

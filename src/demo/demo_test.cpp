@@ -27,7 +27,9 @@ const Demo& TheDemo() {
   return demo;
 }
 
-const model::Member& MemberById(Id id) { return TheDemo().network.members.at(static_cast<size_t>(id - 1)); }
+const model::Member& MemberById(Id id) {
+  return TheDemo().network.members.at(static_cast<size_t>(id - 1));
+}
 
 std::vector<Id> Attendees(const model::Network& net, Id event) {
   std::vector<Id> out;
@@ -36,7 +38,9 @@ std::vector<Id> Attendees(const model::Network& net, Id event) {
   return out;
 }
 
-std::pair<Id, Id> Ordered(Id x, Id y) { return x < y ? std::pair{x, y} : std::pair{y, x}; }
+std::pair<Id, Id> Ordered(Id x, Id y) {
+  return x < y ? std::pair{x, y} : std::pair{y, x};
+}
 
 TEST(DemoTest, IsDeterministic) {
   const model::Network again = BuildDemoNetwork();
@@ -236,8 +240,10 @@ TEST(DemoTest, GovernmentTalksMostlyAmongItself) {
   int internal = 0, external = 0;
   for (const auto& t : model::DeriveTies(d.network.interactions)) {
     const bool ga = gov.count(t.a), gb = gov.count(t.b);
-    if (ga && gb) ++internal;
-    else if (ga || gb) ++external;
+    if (ga && gb)
+      ++internal;
+    else if (ga || gb)
+      ++external;
   }
   const double ei = static_cast<double>(external - internal) / (external + internal);
   EXPECT_LT(ei, -0.6) << "E-I index of government: " << ei;

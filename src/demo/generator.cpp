@@ -98,7 +98,7 @@ struct PlannedEvent {
   int size = 0;
   int focal_community = 0;
   bool upcoming = false;
-  bool overbooked = false;  // registrations exceed size (= capacity)
+  bool overbooked = false;          // registrations exceed size (= capacity)
   std::vector<uint32_t> attendees;  // in registration order
 };
 
@@ -226,7 +226,8 @@ class Generator {
         comm.sub = rng_.Pick(subs);
         communities_.push_back(comm);
         for (size_t i = begin; i < begin + size;) {
-          const size_t org_size = std::min(begin + size - i, static_cast<size_t>(1 + rng_.Below(4) * (1 + rng_.Below(12))));
+          const size_t org_size =
+              std::min(begin + size - i, static_cast<size_t>(1 + rng_.Below(4) * (1 + rng_.Below(12))));
           const uint32_t o = NewOrganization(comm);
           for (size_t k = i; k < i + org_size; ++k) {
             org_[list[k]] = o;
@@ -311,8 +312,9 @@ class Generator {
       m.name = std::string(international ? int_first[fi] : nl_first[fi]) + ' ' +
                std::string(international ? int_last[li] : nl_last[li]);
       const auto& org = net_.organizations[org_[id] - 1];
-      m.email = (international ? s_int_first[fi] : s_nl_first[fi]) + '.' + (international ? s_int_last[li] : s_nl_last[li]) +
-                '.' + std::to_string(id) + '@' + org_domain_[org_[id] - 1];
+      m.email = (international ? s_int_first[fi] : s_nl_first[fi]) + '.' +
+                (international ? s_int_last[li] : s_nl_last[li]) + '.' + std::to_string(id) + '@' +
+                org_domain_[org_[id] - 1];
       m.organization_id = org.id;
       m.organization = org.name;
       m.sector = net_.sectors[static_cast<size_t>(s)].key;
@@ -323,8 +325,9 @@ class Generator {
       m.hosts_visits = rng_.Chance(0.15);
       if (m.hosts_visits) m.visit_location = org.name + ", " + org.city;
       const double v = rng_.Unit();
-      m.visibility = v < 0.03 ? model::Visibility::kOrganizers : v < 0.04 ? model::Visibility::kHidden
-                                                                           : model::Visibility::kMembers;
+      m.visibility = v < 0.03   ? model::Visibility::kOrganizers
+                     : v < 0.04 ? model::Visibility::kHidden
+                                : model::Visibility::kMembers;
       m.consent_matchmaking = rng_.Chance(0.95);
       m.consent_newsletter = rng_.Chance(0.6);
       m.created_at = start_ - static_cast<UnixTime>(rng_.Below(730)) * kDay - static_cast<UnixTime>(rng_.Below(kDay));
@@ -438,7 +441,8 @@ class Generator {
     if (all_.members.empty()) past = 0;
     const UnixTime last = opt_.now - kDay;
     std::vector<UnixTime> dates;
-    for (int64_t i = 0; i < past; ++i) dates.push_back(start_ + static_cast<UnixTime>(rng_.Below(static_cast<uint64_t>(last - start_))));
+    for (int64_t i = 0; i < past; ++i)
+      dates.push_back(start_ + static_cast<UnixTime>(rng_.Below(static_cast<uint64_t>(last - start_))));
     std::sort(dates.begin(), dates.end());
     for (UnixTime d : dates) {
       PlannedEvent e;
@@ -473,7 +477,9 @@ class Generator {
       const int want = static_cast<int>(std::min<int64_t>(e.overbooked ? e.size * 9 / 8 + 1 : e.size, cap));
       for (int attempts = 0; static_cast<int>(e.attendees.size()) < want && attempts < 8 * want + 100; ++attempts) {
         const double r = rng_.Unit();
-        const Group& g = r < 0.4 ? groups_community_[community_[focal]] : r < 0.7 ? groups_sector_[sector_[focal]] : all_;
+        const Group& g = r < 0.4   ? groups_community_[community_[focal]]
+                         : r < 0.7 ? groups_sector_[sector_[focal]]
+                                   : all_;
         const uint32_t m = PickFrom(g, 0.5);
         if (stamp[m] == i + 1 || ((recent || e.upcoming) && inactive_[m])) continue;
         stamp[m] = static_cast<uint32_t>(i + 1);
@@ -482,7 +488,9 @@ class Generator {
     }
   }
 
-  UnixTime BorrelTime(const PlannedEvent& e) { return e.starts_at + 2 * 3600 + static_cast<UnixTime>(rng_.Below(90)) * 60; }
+  UnixTime BorrelTime(const PlannedEvent& e) {
+    return e.starts_at + 2 * 3600 + static_cast<UnixTime>(rng_.Below(90)) * 60;
+  }
 
   void SeatAndMeet() {
     std::vector<Seat> seats;
@@ -577,7 +585,8 @@ class Generator {
 
   void Materialise() {
     std::sort(ledger_.begin(), ledger_.end(), [](const Entry& x, const Entry& y) {
-      return std::tie(x.at, x.a, x.b, x.kind, x.event, x.b_asked) < std::tie(y.at, y.a, y.b, y.kind, y.event, y.b_asked);
+      return std::tie(x.at, x.a, x.b, x.kind, x.event, x.b_asked) <
+             std::tie(y.at, y.a, y.b, y.kind, y.event, y.b_asked);
     });
     net_.interactions.resize(ledger_.size());
     net_.connections.reserve(static_cast<size_t>(connected_));
@@ -650,8 +659,8 @@ class Generator {
   std::vector<uint8_t> sector_, isolated_, inactive_;  // index = member id
   std::vector<uint32_t> community_, org_;              // index = member id
   std::vector<Community> communities_;
-  std::vector<std::string> org_domain_;   // index = organization id - 1
-  std::vector<std::string_view> org_sub_; // index = organization id - 1
+  std::vector<std::string> org_domain_;    // index = organization id - 1
+  std::vector<std::string_view> org_sub_;  // index = organization id - 1
   Id challenge_ids_ = 0;
 
   Group all_;
@@ -671,12 +680,14 @@ class Generator {
 
 Status ValidateGeneratorOptions(const GeneratorOptions& o) {
   if (o.members < 1 || o.members > kMaxGeneratedMembers)
-    return Status(Code::kInvalidArgument, "members must be between 1 and " + std::to_string(kMaxGeneratedMembers), "members");
+    return Status(Code::kInvalidArgument, "members must be between 1 and " + std::to_string(kMaxGeneratedMembers),
+                  "members");
   if (o.interactions < -1 || o.interactions > kMaxGeneratedInteractions)
     return Status(Code::kInvalidArgument,
                   "interactions must be between 0 and " + std::to_string(kMaxGeneratedInteractions), "interactions");
   if (o.interactions == -1 && 10 * o.members > kMaxGeneratedInteractions)
-    return Status(Code::kInvalidArgument, "10 × members exceeds the interaction limit; set interactions", "interactions");
+    return Status(Code::kInvalidArgument, "10 × members exceeds the interaction limit; set interactions",
+                  "interactions");
   if (o.events < -1 || o.events > 1'000'000)
     return Status(Code::kInvalidArgument, "events must be between 0 and 1000000", "events");
   if (o.upcoming_events < 0 || o.upcoming_events > 1000)

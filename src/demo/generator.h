@@ -37,11 +37,12 @@ struct GeneratorOptions {
   uint64_t seed = 1;
   int64_t events = -1;          // past events; -1 = enough for the met_at_event share (≈ one per 250 such entries)
   int64_t upcoming_events = 2;  // future events with registrations (the first one over capacity)
-  model::UnixTime now = 1794740400;  // reference "now" (default = demo::kDemoNow); everything generated is relative to it
-  int64_t history_days = 730;        // the ledger spans [now - history_days, now)
-  double isolated_fraction = 0.02;   // members with no interactions, connections or attendance
-  double inactive_fraction = 0.08;   // members whose interactions all lie > 6 months before now
-  bool with_text = true;             // bios, expertise and challenges (false: names, titles and e-mails only)
+  model::UnixTime now =
+      1794740400;              // reference "now" (default = demo::kDemoNow); everything generated is relative to it
+  int64_t history_days = 730;  // the ledger spans [now - history_days, now)
+  double isolated_fraction = 0.02;  // members with no interactions, connections or attendance
+  double inactive_fraction = 0.08;  // members whose interactions all lie > 6 months before now
+  bool with_text = true;            // bios, expertise and challenges (false: names, titles and e-mails only)
 };
 
 inline constexpr int64_t kMaxGeneratedMembers = 10'000'000;

@@ -35,12 +35,14 @@ TEST(GeneratorTest, SameSeedSameNetworkOtherSeedOtherNetwork) {
   const auto c = GenerateNetwork(Options(2000, 12));
   EXPECT_EQ(Fingerprint(a), Fingerprint(b));
   EXPECT_NE(Fingerprint(a), Fingerprint(c));
-  EXPECT_NE(a.interactions[100].a * 100000 + a.interactions[100].b, c.interactions[100].a * 100000 + c.interactions[100].b);
+  EXPECT_NE(a.interactions[100].a * 100000 + a.interactions[100].b,
+            c.interactions[100].a * 100000 + c.interactions[100].b);
 }
 
 TEST(GeneratorTest, SizesAreExact) {
   EXPECT_EQ(GenerateNetwork(Options(1000)).interactions.size(), 10000u);  // default 10 × members
-  for (auto [members, interactions] : std::vector<std::pair<int64_t, int64_t>>{{500, 1234}, {2, 50}, {30, 5000}, {777, 0}}) {
+  for (auto [members, interactions] :
+       std::vector<std::pair<int64_t, int64_t>>{{500, 1234}, {2, 50}, {30, 5000}, {777, 0}}) {
     auto o = Options(members);
     o.interactions = interactions;
     const auto net = GenerateNetwork(o);
@@ -130,7 +132,8 @@ TEST(GeneratorTest, SomeMembersAreIsolatedAndSomeFaded) {
   const auto& net = Medium();
   const GeneratorOptions o = Options(20000);
   std::vector<model::UnixTime> last(net.members.size() + 1, 0);
-  for (const auto& in : net.interactions) last[in.a] = std::max(last[in.a], in.at), last[in.b] = std::max(last[in.b], in.at);
+  for (const auto& in : net.interactions)
+    last[in.a] = std::max(last[in.a], in.at), last[in.b] = std::max(last[in.b], in.at);
   int isolated = 0, faded = 0;
   for (size_t m = 1; m < last.size(); ++m) {
     isolated += last[m] == 0;
@@ -158,10 +161,12 @@ TEST(GeneratorTest, EventsHaveAttendeesWhoMetAtTables) {
     const auto size = static_cast<int64_t>(attended[e].size());
     EXPECT_LT(n, std::max<int64_t>(size * (size - 1) / 2, 1) * 3 / 4 + 16) << "event " << e;
   }
-  const auto upcoming = std::count_if(net.events.begin(), net.events.end(), [&](const model::Event& e) { return e.starts_at > o.now; });
+  const auto upcoming =
+      std::count_if(net.events.begin(), net.events.end(), [&](const model::Event& e) { return e.starts_at > o.now; });
   EXPECT_EQ(upcoming, o.upcoming_events);
   // The first upcoming event has a waitlist.
-  const auto first_upcoming = std::find_if(net.events.begin(), net.events.end(), [&](const model::Event& e) { return e.starts_at > o.now; });
+  const auto first_upcoming =
+      std::find_if(net.events.begin(), net.events.end(), [&](const model::Event& e) { return e.starts_at > o.now; });
   ASSERT_NE(first_upcoming, net.events.end());
   EXPECT_GT(attended[first_upcoming->id].size(), static_cast<size_t>(first_upcoming->capacity));
 }

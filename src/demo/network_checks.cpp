@@ -26,7 +26,9 @@ class Problems {
   std::vector<std::string> lines_;
 };
 
-std::string Where(std::string_view what, size_t index) { return std::string(what) + "[" + std::to_string(index) + "]"; }
+std::string Where(std::string_view what, size_t index) {
+  return std::string(what) + "[" + std::to_string(index) + "]";
+}
 
 class Hasher {
  public:

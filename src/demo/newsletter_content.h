@@ -33,8 +33,8 @@ struct DemoArticleSpec {
   std::string_view language;    // "nl" or "en"
   std::string_view title;
   std::string_view summary;
-  std::string_view tags;        // comma-separated
-  std::string_view body_md;     // Markdown
+  std::string_view tags;     // comma-separated
+  std::string_view body_md;  // Markdown
 };
 
 struct DemoTopicSpec {
@@ -52,7 +52,8 @@ struct DemoReaderSpec {
 
 inline constexpr DemoTopicSpec kDemoTopics[] = {
     {"zorg", "Zorg", "Care", "zorg,wijkzorg,thuiszorg,ziekenhuis,ouderenzorg"},
-    {"industrie", "Industrie en logistiek", "Industry and logistics", "industrie,lean,logistiek,productie,kanban,energie"},
+    {"industrie", "Industrie en logistiek", "Industry and logistics",
+     "industrie,lean,logistiek,productie,kanban,energie"},
     {"mensen", "Mensen en werk", "People and work", "roosteren,personeel,stage,bbl,begeleiding,onderwijs"},
     {"verbinden", "Netwerken en werkbezoeken", "Networking and site visits", "netwerken,verbinden,werkbezoek,congres"},
 };
@@ -215,8 +216,14 @@ inline constexpr DemoReaderSpec kDemoReaders[] = {
     {"m.brouwer@lezer.demo", "nl", "", "unsubscribed"},
 };
 
-inline std::span<const DemoTopicSpec> DemoNewsletterTopics() { return kDemoTopics; }
-inline std::span<const DemoArticleSpec> DemoArticles() { return kDemoArticles; }
-inline std::span<const DemoReaderSpec> DemoNewsletterReaders() { return kDemoReaders; }
+inline std::span<const DemoTopicSpec> DemoNewsletterTopics() {
+  return kDemoTopics;
+}
+inline std::span<const DemoArticleSpec> DemoArticles() {
+  return kDemoArticles;
+}
+inline std::span<const DemoReaderSpec> DemoNewsletterReaders() {
+  return kDemoReaders;
+}
 
 }  // namespace verbinder::demo

@@ -23,7 +23,8 @@ std::optional<ExternalMember> ReadMember(soci::session& sql, const std::string& 
   int disabled = 0;
   soci::indicator hind = soci::i_null, dind = soci::i_null;
   sql << "SELECT m.id, m.name, m.email, a.password_hash, a.disabled FROM members m "
-         "LEFT JOIN accounts a ON a.member_id = m.id WHERE " + where,
+         "LEFT JOIN accounts a ON a.member_id = m.id WHERE " +
+             where,
       soci::use(key), soci::into(id), soci::into(m.name), soci::into(m.email), soci::into(hash, hind),
       soci::into(disabled, dind);
   if (!sql.got_data()) return std::nullopt;
@@ -40,13 +41,15 @@ Result<std::optional<ExternalMember>> ExternalAccounts::FindByEmail(const std::s
   std::string e = AsciiLower(Trim(email));
   if (e.empty()) return std::optional<ExternalMember>{};
   return WithSession<std::optional<ExternalMember>>(
-      db_, [&](soci::session& sql) -> Result<std::optional<ExternalMember>> { return ReadMember(sql, "m.email = :k", e); });
+      db_,
+      [&](soci::session& sql) -> Result<std::optional<ExternalMember>> { return ReadMember(sql, "m.email = :k", e); });
 }
 
 Result<std::optional<ExternalMember>> ExternalAccounts::FindById(model::Id member_id) {
   long long id = member_id;
   return WithSession<std::optional<ExternalMember>>(
-      db_, [&](soci::session& sql) -> Result<std::optional<ExternalMember>> { return ReadMember(sql, "m.id = :k", id); });
+      db_,
+      [&](soci::session& sql) -> Result<std::optional<ExternalMember>> { return ReadMember(sql, "m.id = :k", id); });
 }
 
 Result<Session> ExternalAccounts::StartSession(model::Id member_id) {
@@ -75,7 +78,8 @@ Result<Session> ExternalAccounts::StartSession(model::Id member_id) {
     s.expires_at = now + kSessionLifetime;
     std::string th = TokenHash(s.token);
     long long exp = s.expires_at;
-    sql << "INSERT INTO sessions (token_hash, member_id, csrf_token, created_at, expires_at) VALUES (:h, :m, :c, :n, :e)",
+    sql << "INSERT INTO sessions (token_hash, member_id, csrf_token, created_at, expires_at) VALUES (:h, :m, :c, :n, "
+           ":e)",
         soci::use(th), soci::use(id), soci::use(s.csrf_token), soci::use(now), soci::use(exp);
     tr.commit();
     return s;

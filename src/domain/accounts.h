@@ -41,12 +41,12 @@ inline constexpr int64_t kThrottleWindow = 15 * 60;
 inline constexpr int kMaxFailuresPerEmail = 5;     // per account (e-mail address) and client address
 inline constexpr int kMaxFailuresPerAddress = 30;  // per client address, over all accounts
 inline constexpr size_t kMinPasswordLength = 10;
-inline constexpr int64_t kSignupLifetime = 48 * 3600;          // confirmation link
+inline constexpr int64_t kSignupLifetime = 48 * 3600;           // confirmation link
 inline constexpr int64_t kInvitationLifetime = 14 * 24 * 3600;  // invitation link
 inline constexpr int64_t kResetLifetime = 3600;                 // password reset link
-inline constexpr int kMaxResetsPerEmail = 3;     // reset mails per address per throttle window
-inline constexpr int kMaxSignupsPerEmail = 3;    // confirmation mails per address per window
-inline constexpr int kMaxMailsPerAddress = 30;   // account mails per client address per window
+inline constexpr int kMaxResetsPerEmail = 3;                    // reset mails per address per throttle window
+inline constexpr int kMaxSignupsPerEmail = 3;                   // confirmation mails per address per window
+inline constexpr int kMaxMailsPerAddress = 30;                  // account mails per client address per window
 inline constexpr size_t kMaxInvitationsPerCall = 200;
 
 // A mail the account service sends (confirmation, invitation, password reset).
@@ -125,7 +125,7 @@ struct ApiToken {
 // Argon2id hash in libsodium's string format, and its verification.
 Result<std::string> HashPassword(const std::string& password);
 bool VerifyPassword(const std::string& hash, const std::string& password);
-std::string RandomToken();                      // 64 hex chars
+std::string RandomToken();                        // 64 hex chars
 std::string TokenHash(const std::string& token);  // hex BLAKE2b-256
 
 // Drops this process's cached sessions of `db` (after a committed change to

@@ -148,9 +148,14 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
     // rows thrashes SQLite's default 2 MB cache. Restored below.
     if (db.backend() == storage::Backend::kSqlite) sql << "PRAGMA cache_size = -262144";
     struct RestoreCache {
-      soci::session& s; bool lite;
+      soci::session& s;
+      bool lite;
       // Back to storage::Database's per-connection default.
-      ~RestoreCache() { try { if (lite) s << "PRAGMA cache_size = -8192"; } catch (...) {} }
+      ~RestoreCache() {
+        try {
+          if (lite) s << "PRAGMA cache_size = -8192";
+        } catch (...) {}
+      }
     } restore{sql, db.backend() == storage::Backend::kSqlite};
     auto t_start = std::chrono::steady_clock::now();
     auto phase = [&](const char* name) {
@@ -164,9 +169,16 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
     // journal per row, for millions of term and ledger rows — are switched off
     // for the load. The pragma only works outside a transaction; restored below.
     struct ForeignKeysOff {
-      soci::session& s; bool lite;
-      ForeignKeysOff(soci::session& s_, bool lite_) : s(s_), lite(lite_) { if (lite) s << "PRAGMA foreign_keys = OFF"; }
-      ~ForeignKeysOff() { try { if (lite) s << "PRAGMA foreign_keys = ON"; } catch (...) {} }
+      soci::session& s;
+      bool lite;
+      ForeignKeysOff(soci::session& s_, bool lite_) : s(s_), lite(lite_) {
+        if (lite) s << "PRAGMA foreign_keys = OFF";
+      }
+      ~ForeignKeysOff() {
+        try {
+          if (lite) s << "PRAGMA foreign_keys = ON";
+        } catch (...) {}
+      }
     } fk_off{sql, db.backend() == storage::Backend::kSqlite};
     storage::Transaction tr(sql);
     DeferredIndexes deferred(sql, db.backend(),
@@ -205,18 +217,29 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       for (size_t i = 0; i < net.organizations.size(); ++i) {
         const auto& o = net.organizations[i];
         std::string key = AsciiLower(Trim(o.name));
-        if (auto it = in_batch.find(key); it != in_batch.end()) { org_ids[i] = it->second; continue; }
+        if (auto it = in_batch.find(key); it != in_batch.end()) {
+          org_ids[i] = it->second;
+          continue;
+        }
         long long found = 0;
         soci::indicator ind = soci::i_null;
         if (org_base) sql << "SELECT id FROM organizations WHERE name_key = :k", soci::use(key), soci::into(found, ind);
-        if (org_base && sql.got_data() && ind == soci::i_ok) { org_ids[i] = in_batch[key] = found; continue; }
+        if (org_base && sql.got_data() && ind == soci::i_ok) {
+          org_ids[i] = in_batch[key] = found;
+          continue;
+        }
         org_ids[i] = in_batch[key] = org_base + static_cast<long long>(i) + 1;
-        ids.push_back(org_ids[i]); names.push_back(Trim(o.name)); keys.push_back(key);
-        sectors.push_back(o.sector); sector_ind.push_back(o.sector.empty() ? soci::i_null : soci::i_ok);
-        cities.push_back(o.city); created.push_back(now);
+        ids.push_back(org_ids[i]);
+        names.push_back(Trim(o.name));
+        keys.push_back(key);
+        sectors.push_back(o.sector);
+        sector_ind.push_back(o.sector.empty() ? soci::i_null : soci::i_ok);
+        cities.push_back(o.city);
+        created.push_back(now);
       }
       if (!ids.empty())
-        sql << "INSERT INTO organizations (id, name, name_key, sector, city, created_at) VALUES (:i, :n, :k, :s, :c, :t)",
+        sql << "INSERT INTO organizations (id, name, name_key, sector, city, created_at) VALUES (:i, :n, :k, :s, :c, "
+               ":t)",
             soci::use(ids), soci::use(names), soci::use(keys), soci::use(sectors, sector_ind), soci::use(cities),
             soci::use(created);
       st.organizations = static_cast<int64_t>(ids.size());
@@ -240,14 +263,24 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
         ids.push_back(id);
         orgs.push_back(m.organization_id ? org_ids[m.organization_id - 1] : 0);
         org_ind.push_back(m.organization_id ? soci::i_ok : soci::i_null);
-        name.push_back(m.name); email.push_back(AsciiLower(m.email)); title.push_back(m.title);
-        sector.push_back(m.sector); sec_ind.push_back(m.sector.empty() ? soci::i_null : soci::i_ok);
-        region.push_back(m.region); langs.push_back(Join(m.languages, ",")); bio.push_back(m.bio);
-        tags.push_back(Join(m.expertise_tags, ",")); ex.push_back(m.expertise_text);
-        hosts.push_back(m.hosts_visits); vloc.push_back(m.visit_location);
+        name.push_back(m.name);
+        email.push_back(AsciiLower(m.email));
+        title.push_back(m.title);
+        sector.push_back(m.sector);
+        sec_ind.push_back(m.sector.empty() ? soci::i_null : soci::i_ok);
+        region.push_back(m.region);
+        langs.push_back(Join(m.languages, ","));
+        bio.push_back(m.bio);
+        tags.push_back(Join(m.expertise_tags, ","));
+        ex.push_back(m.expertise_text);
+        hosts.push_back(m.hosts_visits);
+        vloc.push_back(m.visit_location);
         vis.push_back(std::string(model::ToString(m.visibility)));
-        cm.push_back(m.consent_matchmaking); cn.push_back(m.consent_newsletter); li.push_back(m.linkedin_url);
-        created.push_back(m.created_at ? m.created_at : now); updated.push_back(m.updated_at ? m.updated_at : now);
+        cm.push_back(m.consent_matchmaking);
+        cn.push_back(m.consent_newsletter);
+        li.push_back(m.linkedin_url);
+        created.push_back(m.created_at ? m.created_at : now);
+        updated.push_back(m.updated_at ? m.updated_at : now);
         std::set<std::string> member_terms;
         if (m.organization.empty() && m.organization_id) {
           model::Member with_org = m;  // the search terms include the organization's name
@@ -256,11 +289,15 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
         } else {
           member_terms = SearchTerms(m);
         }
-        while (!member_terms.empty()) term_rows.emplace_back(std::move(member_terms.extract(member_terms.begin()).value()), id);
+        while (!member_terms.empty())
+          term_rows.emplace_back(std::move(member_terms.extract(member_terms.begin()).value()), id);
         for (const auto& c : m.challenges) {
-          ch_member.push_back(id); ch_title.push_back(c.title); ch_text.push_back(c.text);
+          ch_member.push_back(id);
+          ch_title.push_back(c.title);
+          ch_text.push_back(c.text);
           ch_status.push_back(std::string(model::ToString(c.status)));
-          ch_created.push_back(c.created_at ? c.created_at : now); ch_updated.push_back(c.updated_at ? c.updated_at : now);
+          ch_created.push_back(c.created_at ? c.created_at : now);
+          ch_updated.push_back(c.updated_at ? c.updated_at : now);
         }
       }
       sql << "INSERT INTO members (id, name, email, organization_id, title, sector, region, languages, bio, "
@@ -269,20 +306,23 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
              ":tg, :tx, :h, :vl, :v, :cm, :cn, :li, :c, :u)",
           soci::use(ids), soci::use(name), soci::use(email), soci::use(orgs, org_ind), soci::use(title),
           soci::use(sector, sec_ind), soci::use(region), soci::use(langs), soci::use(bio), soci::use(tags),
-          soci::use(ex), soci::use(hosts), soci::use(vloc), soci::use(vis), soci::use(cm), soci::use(cn),
-          soci::use(li), soci::use(created), soci::use(updated);
+          soci::use(ex), soci::use(hosts), soci::use(vloc), soci::use(vis), soci::use(cm), soci::use(cn), soci::use(li),
+          soci::use(created), soci::use(updated);
       // Inserting in key order keeps B-tree writes sequential.
       std::sort(term_rows.begin(), term_rows.end());
       terms.reserve(term_rows.size());
       term_ids.reserve(term_rows.size());
-      for (auto& [t, id] : term_rows) { terms.push_back(std::move(t)); term_ids.push_back(id); }
+      for (auto& [t, id] : term_rows) {
+        terms.push_back(std::move(t));
+        term_ids.push_back(id);
+      }
       if (!terms.empty())
         sql << "INSERT INTO member_terms (term, member_id) VALUES (:t, :m)", soci::use(terms), soci::use(term_ids);
       if (!ch_member.empty())
         sql << "INSERT INTO challenges (member_id, title, text, status, created_at, updated_at) "
                "VALUES (:m, :t, :x, :s, :c, :u)",
-            soci::use(ch_member), soci::use(ch_title), soci::use(ch_text), soci::use(ch_status),
-            soci::use(ch_created), soci::use(ch_updated);
+            soci::use(ch_member), soci::use(ch_title), soci::use(ch_text), soci::use(ch_status), soci::use(ch_created),
+            soci::use(ch_updated);
       st.members += static_cast<int64_t>(e - b);
       st.challenges += static_cast<int64_t>(ch_member.size());
     });
@@ -305,7 +345,8 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       int cap = ev.capacity, price = ev.price_cents;
       std::string kind(model::ToString(ev.kind));
       sql << "INSERT INTO events (id, title, kind, description, starts_at, ends_at, timezone, location, capacity, "
-             "price_cents, registration_deadline, created_at) VALUES (:i, :ti, :k, :d, :s, :e, :tz, :l, :c, :p, :dl, :t)",
+             "price_cents, registration_deadline, created_at) VALUES (:i, :ti, :k, :d, :s, :e, :tz, :l, :c, :p, :dl, "
+             ":t)",
           soci::use(id), soci::use(ev.title), soci::use(kind), soci::use(ev.description), soci::use(s), soci::use(e),
           soci::use(ev.timezone), soci::use(ev.location), soci::use(cap), soci::use(price), soci::use(dl), soci::use(t);
       ++st.events;
@@ -323,7 +364,8 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
         int& taken = seats[ev];
         bool wait = e.capacity > 0 && taken >= e.capacity;
         if (!wait) ++taken;
-        ev_ids.push_back(ev_base + ev); m_ids.push_back(mem_id(m));
+        ev_ids.push_back(ev_base + ev);
+        m_ids.push_back(mem_id(m));
         status.push_back(wait ? "waitlisted" : "registered");
         created.push_back(std::min<long long>(now, e.starts_at) - 86400 + static_cast<long long>(ev_ids.size()));
       }
@@ -339,9 +381,12 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       std::vector<std::string> status, msg;
       for (size_t i = b; i < e; ++i) {
         const auto& c = net.connections[i];
-        from.push_back(mem_id(c.from_member)); to.push_back(mem_id(c.to_member));
-        status.push_back(std::string(model::ToString(c.status))); msg.push_back(c.message);
-        created.push_back(c.created_at ? c.created_at : now); updated.push_back(c.updated_at ? c.updated_at : now);
+        from.push_back(mem_id(c.from_member));
+        to.push_back(mem_id(c.to_member));
+        status.push_back(std::string(model::ToString(c.status)));
+        msg.push_back(c.message);
+        created.push_back(c.created_at ? c.created_at : now);
+        updated.push_back(c.updated_at ? c.updated_at : now);
       }
       sql << "INSERT INTO connections (from_member, to_member, status, message, created_at, updated_at) "
              "VALUES (:f, :t, :s, :m, :c, :u)",
@@ -357,7 +402,9 @@ Result<LoadStats> LoadNetwork(storage::Database& db, const model::Network& net, 
       for (size_t i = b; i < e; ++i) {
         const auto& in = net.interactions[i];
         Id x = mem_id(in.a), y = mem_id(in.b);
-        a.push_back(std::min(x, y)); bb.push_back(std::max(x, y)); at.push_back(in.at);
+        a.push_back(std::min(x, y));
+        bb.push_back(std::max(x, y));
+        at.push_back(in.at);
         kind.push_back(std::string(model::ToString(in.kind)));
         source.push_back(in.source.empty() ? "import" : in.source);
         ev.push_back(in.event_id ? ev_base + in.event_id : 0);

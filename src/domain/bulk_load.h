@@ -19,8 +19,8 @@
 namespace verbinder::domain {
 
 struct LoadStats {
-  int64_t sectors = 0, organizations = 0, members = 0, challenges = 0, connections = 0, events = 0,
-          registrations = 0, interactions = 0, accounts = 0;
+  int64_t sectors = 0, organizations = 0, members = 0, challenges = 0, connections = 0, events = 0, registrations = 0,
+          interactions = 0, accounts = 0;
 };
 
 // progress(done, total) is called now and then with rows written so far.

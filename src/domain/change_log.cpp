@@ -19,8 +19,8 @@ void ChangeLogFollower::Start(soci::session& sql, int64_t now) {
   // caller reads next: they count as seen.
   std::unordered_set<int64_t> seen;
   std::vector<long long> seqs(kBatch);
-  soci::statement st = (sql.prepare << "SELECT seq FROM member_changes WHERE seq > :w", soci::use(watermark),
-                        soci::into(seqs));
+  soci::statement st =
+      (sql.prepare << "SELECT seq FROM member_changes WHERE seq > :w", soci::use(watermark), soci::into(seqs));
   st.execute();
   while (st.fetch()) {
     seen.insert(seqs.begin(), seqs.end());
@@ -35,13 +35,16 @@ void ChangeLogFollower::Start(soci::session& sql, int64_t now) {
 ChangeLogFollower::Batch ChangeLogFollower::Read(soci::session& sql) const {
   Batch b;
   long long seq = 0, member_id = 0, at = 0, from = watermark_;
-  soci::statement st = (sql.prepare << "SELECT seq, member_id, changed_at FROM member_changes WHERE seq > :w ORDER BY seq",
-                        soci::use(from), soci::into(seq), soci::into(member_id), soci::into(at));
+  soci::statement st =
+      (sql.prepare << "SELECT seq, member_id, changed_at FROM member_changes WHERE seq > :w ORDER BY seq",
+       soci::use(from), soci::into(seq), soci::into(member_id), soci::into(at));
   if (st.execute(true)) do {
       b.entries.push_back({seq, at});
       if (seen_.count(seq)) continue;
-      if (member_id == 0) b.everything = true;
-      else b.members.push_back(member_id);
+      if (member_id == 0)
+        b.everything = true;
+      else
+        b.members.push_back(member_id);
     } while (st.fetch());
   std::sort(b.members.begin(), b.members.end());
   b.members.erase(std::unique(b.members.begin(), b.members.end()), b.members.end());

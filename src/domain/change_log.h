@@ -43,12 +43,12 @@ class ChangeLogFollower {
   static constexpr int64_t kKeepSeconds = 7 * 24 * 3600;
 
   struct Batch {
-    bool everything = false;            // a 0 entry: reload everything
-    std::vector<int64_t> members;       // sorted, distinct
+    bool everything = false;       // a 0 entry: reload everything
+    std::vector<int64_t> members;  // sorted, distinct
     struct Entry {
       int64_t seq, at;
     };
-    std::vector<Entry> entries;         // every entry read, in seq order
+    std::vector<Entry> entries;  // every entry read, in seq order
     bool empty() const { return entries.empty(); }
   };
 
@@ -66,8 +66,8 @@ class ChangeLogFollower {
 
  private:
   bool started_ = false;
-  int64_t watermark_ = 0;               // every entry up to here is seen
-  std::unordered_set<int64_t> seen_;    // seen entries above the watermark
+  int64_t watermark_ = 0;             // every entry up to here is seen
+  std::unordered_set<int64_t> seen_;  // seen entries above the watermark
   int64_t last_read_ = 0;
 };
 

@@ -42,10 +42,17 @@ class DynStatement {
     for (auto& p : params_) st_.exchange(soci::use(p));
   }
   template <typename T>
-  void Into(T& v) { st_.exchange(soci::into(v)); }
+  void Into(T& v) {
+    st_.exchange(soci::into(v));
+  }
   template <typename T>
-  void Into(T& v, soci::indicator& ind) { st_.exchange(soci::into(v, ind)); }
-  bool Execute() { st_.define_and_bind(); return st_.execute(true); }
+  void Into(T& v, soci::indicator& ind) {
+    st_.exchange(soci::into(v, ind));
+  }
+  bool Execute() {
+    st_.define_and_bind();
+    return st_.execute(true);
+  }
   bool Fetch() { return st_.fetch(); }
 
  private:

@@ -112,8 +112,11 @@ TEST_F(DomainTest, VisibilityIsEnforcedInGetListSearchAndTies) {
   EXPECT_EQ(members_->List(as_org, {})->total, 3);   // + gerda
 
   // A tie to a hidden member does not show.
-  ASSERT_TRUE(network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 10, "t", 0}).ok());
-  ASSERT_TRUE(network_->Record(Viewer::System(), {0, anja.id, org.id, model::InteractionKind::kConnected, 10, "t", 0}).ok());
+  ASSERT_TRUE(
+      network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 10, "t", 0})
+          .ok());
+  ASSERT_TRUE(
+      network_->Record(Viewer::System(), {0, anja.id, org.id, model::InteractionKind::kConnected, 10, "t", 0}).ok());
   auto ties = network_->TiesOf(as_anja, anja.id);
   ASSERT_TRUE(ties.ok());
   ASSERT_EQ(ties->size(), 1u);
@@ -132,7 +135,8 @@ TEST_F(DomainTest, SearchMatchesWordPrefixesAndFilters) {
   a.email = "anja@x.example";
   a.sector = "care";
   a.expertise_tags = {"wijkverpleging"};
-  a.challenges = {{0, 0, "Wachtlijsten in de thuiszorg", "De wachtlijst groeit elke maand.", model::ChallengeStatus::kOpen}};
+  a.challenges = {
+      {0, 0, "Wachtlijsten in de thuiszorg", "De wachtlijst groeit elke maand.", model::ChallengeStatus::kOpen}};
   ASSERT_TRUE(members_->Create(Viewer::System(), a).ok());
   model::Member p;
   p.name = "Pieter Bakker";
@@ -165,11 +169,14 @@ TEST_F(DomainTest, SearchMatchesWordPrefixesAndFilters) {
 // as a brute-force scan of the profiles — also on a second service over the same
 // database after changes made through the first (the change log).
 TEST_F(DomainTest, SearchPlansAgreeWithABruteForceScan) {
-  const std::vector<std::string> vocab = {"lean", "leanplanning", "zorg", "zorgpad", "twente", "brabant", "inkoop",
-                                          "roostering", "stages", "ideeën", "logistiek", "energie"};
+  const std::vector<std::string> vocab = {"lean",   "leanplanning", "zorg",   "zorgpad", "twente",    "brabant",
+                                          "inkoop", "roostering",   "stages", "ideeën",  "logistiek", "energie"};
   const std::vector<std::string> sectors = {"care", "industry", "education"};
   uint32_t seed = 12345;
-  auto next = [&](uint32_t n) { seed = seed * 1103515245u + 12345u; return (seed >> 8) % n; };
+  auto next = [&](uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % n;
+  };
   std::vector<model::Member> all;
   for (int i = 0; i < 90; ++i) {
     model::Member m;
@@ -208,17 +215,20 @@ TEST_F(DomainTest, SearchPlansAgreeWithABruteForceScan) {
       }
       if (ok) hits.push_back(&m);
     }
-    std::sort(hits.begin(), hits.end(), [](auto* a, auto* b) { return std::tie(a->name, a->id) < std::tie(b->name, b->id); });
+    std::sort(hits.begin(), hits.end(),
+              [](auto* a, auto* b) { return std::tie(a->name, a->id) < std::tie(b->name, b->id); });
     Page<model::Id> page;
     page.total = std::min<int64_t>(hits.size(), kMaxExactTotal);
-    for (size_t i = f.offset; i < hits.size() && i < static_cast<size_t>(f.offset + f.limit); ++i) page.items.push_back(hits[i]->id);
+    for (size_t i = f.offset; i < hits.size() && i < static_cast<size_t>(f.offset + f.limit); ++i)
+      page.items.push_back(hits[i]->id);
     return page;
   };
-  const std::vector<Viewer> viewers = {Viewer::System(), Viewer{all[0].id, Role::kMember}, Viewer{all[1].id, Role::kOrganizer}};
+  const std::vector<Viewer> viewers = {Viewer::System(), Viewer{all[0].id, Role::kMember},
+                                       Viewer{all[1].id, Role::kOrganizer}};
   std::vector<MemberFilter> filters;
-  for (const char* q : {"lean", "zorg", "twente", "zorg twente", "ideeën", "id", "lea stages", "brabant twente inkoop", "nobody"})
-    for (int offset : {0, 3, 25})
-      filters.push_back({.q = q, .limit = 4, .offset = offset});
+  for (const char* q :
+       {"lean", "zorg", "twente", "zorg twente", "ideeën", "id", "lea stages", "brabant twente inkoop", "nobody"})
+    for (int offset : {0, 3, 25}) filters.push_back({.q = q, .limit = 4, .offset = offset});
   filters.push_back({.q = "zorg", .sector = "care", .limit = 5});
   filters.push_back({.q = "lean", .expertise = "roostering", .limit = 50});
   filters.push_back({.q = "lean", .open_challenges_only = true, .limit = 50});
@@ -281,7 +291,7 @@ TEST_F(DomainTest, SearchPlansAgreeWithABruteForceScan) {
   ASSERT_TRUE(members_->Delete(Viewer::System(), all[5].id).ok());
   all.erase(all.begin() + 5);
   compare_all("after changes");
-  EXPECT_GT(compared, 50);  // the fixture really finds members
+  EXPECT_GT(compared, 50);       // the fixture really finds members
   EXPECT_GT(largest_page, 25u);  // pages that span more than one batch of 20 ids
 }
 
@@ -321,7 +331,10 @@ TEST_F(DomainTest, ConnectionLifeCycleWritesTheLedger) {
   auto ties = network_->TiesOf(va, anja.id);
   ASSERT_EQ(ties->size(), 1u);
   EXPECT_FALSE((*ties)[0].real);
-  ASSERT_TRUE(network_->Record(Viewer::System(), {0, pieter.id, anja.id, model::InteractionKind::kVisitHeld, clock_.Now() + 20, "visit", 0}).ok());
+  ASSERT_TRUE(network_
+                  ->Record(Viewer::System(),
+                           {0, pieter.id, anja.id, model::InteractionKind::kVisitHeld, clock_.Now() + 20, "visit", 0})
+                  .ok());
   ties = network_->TiesOf(va, anja.id);
   EXPECT_TRUE((*ties)[0].real);
   EXPECT_EQ((*ties)[0].strongest, model::InteractionKind::kVisitHeld);
@@ -331,9 +344,12 @@ TEST_F(DomainTest, ConnectionLifeCycleWritesTheLedger) {
   ASSERT_TRUE(network_->RemoveConnection(va, c->id).ok());
   EXPECT_EQ(network_->TieHistory(va, anja.id, pieter.id)->size(), 2u);  // the ledger is append-only
   EXPECT_EQ(network_->Connections(vp, model::ConnectionStatus::kRemoved, 10, 0)->total, 1);
-  EXPECT_EQ(network_->Record(va, {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).status().code(),
-            Code::kPermissionDenied);
-  EXPECT_EQ(network_->Record(Viewer::System(), {0, anja.id, 999999, model::InteractionKind::kMetAtEvent, 1, "", 0}).status().code(),
+  EXPECT_EQ(
+      network_->Record(va, {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).status().code(),
+      Code::kPermissionDenied);
+  EXPECT_EQ(network_->Record(Viewer::System(), {0, anja.id, 999999, model::InteractionKind::kMetAtEvent, 1, "", 0})
+                .status()
+                .code(),
             Code::kNotFound);
 }
 
@@ -345,7 +361,9 @@ TEST_F(DomainTest, ConcurrentAcceptsApplyOnce) {
   std::atomic<int> ok{0};
   std::vector<std::thread> ts;
   for (int i = 0; i < 4; ++i)
-    ts.emplace_back([&] { if (network_->AcceptConnection({pieter.id, Role::kMember}, c->id).ok()) ++ok; });
+    ts.emplace_back([&] {
+      if (network_->AcceptConnection({pieter.id, Role::kMember}, c->id).ok()) ++ok;
+    });
   for (auto& t : ts) t.join();
   EXPECT_EQ(ok.load(), 1);
   EXPECT_EQ(network_->TieHistory(Viewer::System(), anja.id, pieter.id)->size(), 1u);
@@ -369,7 +387,8 @@ TEST_F(DomainTest, LoginSessionsThrottlingAndTokens) {
     EXPECT_EQ(accounts_->Login("anja@x.example", "guess " + std::to_string(i), "5.6.7.8").status().code(),
               Code::kUnauthenticated);
   // Now even the right password is refused until the window passes.
-  EXPECT_EQ(accounts_->Login("anja@x.example", "een lang wachtwoord", "5.6.7.8").status().code(), Code::kTooManyRequests);
+  EXPECT_EQ(accounts_->Login("anja@x.example", "een lang wachtwoord", "5.6.7.8").status().code(),
+            Code::kTooManyRequests);
   EXPECT_GT(accounts_->RetryAfter("anja@x.example", "5.6.7.8"), 0);
   clock_.Advance(kThrottleWindow + 1);
   auto s2 = accounts_->Login("anja@x.example", "een lang wachtwoord", "5.6.7.8");
@@ -391,7 +410,8 @@ TEST_F(DomainTest, DeleteRemovesEverythingOfTheMember) {
   auto anja = Make("Anja", "anja@x.example", "care");
   auto pieter = Make("Pieter", "pieter@x.example", "industry");
   ASSERT_TRUE(accounts_->CreateAccount(Viewer::System(), anja.id, "een lang wachtwoord", Role::kMember).ok());
-  ASSERT_TRUE(network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).ok());
+  ASSERT_TRUE(
+      network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).ok());
   EXPECT_EQ(members_->Delete({pieter.id, Role::kMember}, anja.id).code(), Code::kPermissionDenied);
   ASSERT_TRUE(members_->Delete({anja.id, Role::kMember}, anja.id).ok());
   EXPECT_EQ(members_->Get(Viewer::System(), anja.id).status().code(), Code::kNotFound);
@@ -482,7 +502,8 @@ TEST_F(DomainTest, DeletionIsAllOrNothingAcrossModuleOwners) {
   auto anja = Make("Anja", "anja@x.example", "care");
   auto pieter = Make("Pieter", "pieter@x.example", "industry");
   ASSERT_TRUE(accounts_->CreateAccount(Viewer::System(), anja.id, "een lang wachtwoord", Role::kMember).ok());
-  ASSERT_TRUE(network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).ok());
+  ASSERT_TRUE(
+      network_->Record(Viewer::System(), {0, anja.id, pieter.id, model::InteractionKind::kMetAtEvent, 1, "", 0}).ok());
   auto writer = std::make_shared<FakeOwner>(false, std::vector<model::Id>{});
   auto failing = std::make_shared<FakeOwner>(true, std::vector<model::Id>{});
   auto registry = std::make_shared<MemberDataRegistry>();
@@ -526,8 +547,8 @@ TEST_F(DomainTest, ExportTakesEveryOwnersPartAndHidesWhomTheViewerMayNotSee) {
   EXPECT_EQ((*out)["fake_part"][0]["other"], pieter.id);
   EXPECT_TRUE((*out)["fake_part"][1]["other"].is_null());
   EXPECT_EQ((*out)["fake_part"][1]["me"], anja.id);  // only member columns are projected
-  for (const char* key : {"profile", "ties", "account", "sessions", "api_tokens", "connections", "interactions",
-                          "invitation"})
+  for (const char* key :
+       {"profile", "ties", "account", "sessions", "api_tokens", "connections", "interactions", "invitation"})
     EXPECT_TRUE(out->contains(key)) << key;
   // Without wiring: domain's own keys only.
   auto plain = accounts_->ExportOwnData({anja.id, Role::kMember});

@@ -12,7 +12,9 @@
 namespace verbinder::domain {
 namespace {
 
-std::string TypeName(const Json& j) { return j.type_name(); }
+std::string TypeName(const Json& j) {
+  return j.type_name();
+}
 
 Status ExpectString(const Json& v, const std::string& field, std::string& out) {
   if (!v.is_string()) return InvalidArgument("must be a string, not " + TypeName(v), field);
@@ -36,8 +38,9 @@ Status ExpectStringArray(const Json& v, const std::string& field, std::vector<st
   return Status::Ok();
 }
 
-constexpr const char* kIntOutOfRange = "is out of range (a whole number between -9223372036854775808 and "
-                                       "9223372036854775807)";
+constexpr const char* kIntOutOfRange =
+    "is out of range (a whole number between -9223372036854775808 and "
+    "9223372036854775807)";
 
 // A SAX pass that builds nothing: it checks the limits ParseJson promises and
 // keeps the path of the value being read, so an error can name the field.
@@ -83,8 +86,10 @@ class LimitChecker final : public nlohmann::json_sax<Json> {
   std::string Path() const {
     std::string p;
     for (const auto& f : frames_) {
-      if (f.array) p += "[" + std::to_string(f.index) + "]";
-      else p += (p.empty() ? "" : ".") + f.key;
+      if (f.array)
+        p += "[" + std::to_string(f.index) + "]";
+      else
+        p += (p.empty() ? "" : ".") + f.key;
     }
     return p.empty() ? "body" : p;
   }
@@ -162,7 +167,8 @@ Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, i
   return IntValue(j.at(field), field);
 }
 
-Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, int64_t fallback, int64_t min, int64_t max) {
+Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, int64_t fallback, int64_t min,
+                       int64_t max) {
   VB_ASSIGN_OR_RETURN(int64_t v, GetInt(j, field, required, fallback));
   if (j.contains(field) && (v < min || v > max))
     return InvalidArgument("must be between " + std::to_string(min) + " and " + std::to_string(max), field);
@@ -180,8 +186,12 @@ Status RejectUnknown(const Json& j, std::initializer_list<const char*> known) {
 }
 
 Json ToJson(const model::Challenge& c) {
-  return {{"id", c.id}, {"title", c.title}, {"text", c.text}, {"status", model::ToString(c.status)},
-          {"created_at", c.created_at}, {"updated_at", c.updated_at}};
+  return {{"id", c.id},
+          {"title", c.title},
+          {"text", c.text},
+          {"status", model::ToString(c.status)},
+          {"created_at", c.created_at},
+          {"updated_at", c.updated_at}};
 }
 
 namespace {
@@ -238,27 +248,50 @@ CachedProfile ToCachedProfile(const model::Member& m) {
 Json ToJson(const model::Organization& o) {
   return {{"id", o.id}, {"name", o.name}, {"sector", o.sector}, {"city", o.city}};
 }
-Json ToJson(const model::Sector& s) { return {{"key", s.key}, {"label_nl", s.label_nl}, {"label_en", s.label_en}}; }
+Json ToJson(const model::Sector& s) {
+  return {{"key", s.key}, {"label_nl", s.label_nl}, {"label_en", s.label_en}};
+}
 Json ToJson(const model::Connection& c) {
-  return {{"id", c.id}, {"from", c.from_member}, {"to", c.to_member}, {"status", model::ToString(c.status)},
-          {"message", c.message}, {"created_at", c.created_at}, {"updated_at", c.updated_at}};
+  return {{"id", c.id},
+          {"from", c.from_member},
+          {"to", c.to_member},
+          {"status", model::ToString(c.status)},
+          {"message", c.message},
+          {"created_at", c.created_at},
+          {"updated_at", c.updated_at}};
 }
 Json ToJson(const model::Interaction& in) {
-  return {{"id", in.id}, {"a", in.a}, {"b", in.b}, {"kind", model::ToString(in.kind)}, {"at", in.at},
-          {"source", in.source}, {"event_id", in.event_id ? Json(in.event_id) : Json(nullptr)}};
+  return {{"id", in.id},
+          {"a", in.a},
+          {"b", in.b},
+          {"kind", model::ToString(in.kind)},
+          {"at", in.at},
+          {"source", in.source},
+          {"event_id", in.event_id ? Json(in.event_id) : Json(nullptr)}};
 }
 Json ToJson(const model::Tie& t) {
-  return {{"a", t.a}, {"b", t.b}, {"strength", t.strength}, {"real", t.real}, {"interactions", t.interactions},
-          {"first_at", t.first_at}, {"last_at", t.last_at}, {"strongest", model::ToString(t.strongest)}};
+  return {{"a", t.a},
+          {"b", t.b},
+          {"strength", t.strength},
+          {"real", t.real},
+          {"interactions", t.interactions},
+          {"first_at", t.first_at},
+          {"last_at", t.last_at},
+          {"strongest", model::ToString(t.strongest)}};
 }
 
 Status MemberFromJson(const Json& j, model::Member& m) {
-  VB_RETURN_IF_ERROR(RejectUnknown(j, {"name", "email", "organization", "title", "sector", "region", "languages", "bio",
-                                       "expertise", "challenges", "hosts_visits", "visit_location", "visibility",
-                                       "consent", "linkedin_url"}));
-  for (auto [key, target] : {std::pair<const char*, std::string*>{"name", &m.name}, {"email", &m.email},
-                             {"organization", &m.organization}, {"title", &m.title}, {"sector", &m.sector},
-                             {"region", &m.region}, {"bio", &m.bio}, {"visit_location", &m.visit_location},
+  VB_RETURN_IF_ERROR(
+      RejectUnknown(j, {"name", "email", "organization", "title", "sector", "region", "languages", "bio", "expertise",
+                        "challenges", "hosts_visits", "visit_location", "visibility", "consent", "linkedin_url"}));
+  for (auto [key, target] : {std::pair<const char*, std::string*>{"name", &m.name},
+                             {"email", &m.email},
+                             {"organization", &m.organization},
+                             {"title", &m.title},
+                             {"sector", &m.sector},
+                             {"region", &m.region},
+                             {"bio", &m.bio},
+                             {"visit_location", &m.visit_location},
                              {"linkedin_url", &m.linkedin_url}}) {
     if (j.contains(key)) VB_RETURN_IF_ERROR(ExpectString(j.at(key), key, *target));
   }
@@ -283,7 +316,8 @@ Status MemberFromJson(const Json& j, model::Member& m) {
     const auto& c = j.at("consent");
     if (!c.is_object()) return InvalidArgument("must be an object", "consent");
     for (auto it = c.begin(); it != c.end(); ++it)
-      if (it.key() != "matchmaking" && it.key() != "newsletter") return InvalidArgument("unknown field", "consent." + it.key());
+      if (it.key() != "matchmaking" && it.key() != "newsletter")
+        return InvalidArgument("unknown field", "consent." + it.key());
     if (c.contains("matchmaking"))
       VB_RETURN_IF_ERROR(ExpectBool(c.at("matchmaking"), "consent.matchmaking", m.consent_matchmaking));
     if (c.contains("newsletter"))

@@ -59,7 +59,8 @@ Result<std::string> GetString(const Json& j, const std::string& field, bool requ
 Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, int64_t fallback = 0);
 // The same, within [min, max]: "must be between <min> and <max>" outside it.
 // For values stored in narrower columns (int) or with a meaning of their own.
-Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, int64_t fallback, int64_t min, int64_t max);
+Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, int64_t fallback, int64_t min,
+                       int64_t max);
 // The same check for a value already in hand (an array element): `field`
 // names it in the error ("organizers[2]").
 Result<int64_t> IntValue(const Json& v, const std::string& field);

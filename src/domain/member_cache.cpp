@@ -10,7 +10,9 @@ int64_t SteadyNs(const Clock& clock) {
 
 }  // namespace
 
-std::shared_ptr<MemberCache> MemberCache::For(storage::Database& db) { return db.Shared<MemberCache>("member_cache"); }
+std::shared_ptr<MemberCache> MemberCache::For(storage::Database& db) {
+  return db.Shared<MemberCache>("member_cache");
+}
 
 void MemberCache::SetBudget(size_t bytes) {
   std::unique_lock lock(mu_);

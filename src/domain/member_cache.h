@@ -44,8 +44,8 @@ namespace verbinder::domain {
 // only the member and organizers see (member_json in json_codec.h).
 struct CachedProfile {
   model::Visibility visibility = model::Visibility::kHidden;
-  std::string json;          // "{...public...,...private..." without the closing brace
-  uint32_t public_len = 0;   // json[0, public_len) holds the public fields
+  std::string json;         // "{...public...,...private..." without the closing brace
+  uint32_t public_len = 0;  // json[0, public_len) holds the public fields
 };
 
 class MemberCache {

@@ -8,7 +8,6 @@
 // another server process.
 #include <gtest/gtest.h>
 
-
 #include "domain/accounts.h"
 #include "domain/bulk_load.h"
 #include "domain/json_codec.h"
@@ -22,7 +21,9 @@ namespace {
 using model::Role;
 using model::Visibility;
 
-std::string TestName() { return ::testing::UnitTest::GetInstance()->current_test_info()->name(); }
+std::string TestName() {
+  return ::testing::UnitTest::GetInstance()->current_test_info()->name();
+}
 
 class MemberCacheTest : public ::testing::Test {
  protected:
@@ -78,8 +79,8 @@ TEST_F(MemberCacheTest, CachedProfilesEqualTheDatabaseAfterEveryKindOfWrite) {
   auto pieter = Make("Pieter Bakker", "pieter@x.example");
   auto org = Make("Olga Organisator", "olga@x.example");
   ASSERT_TRUE(accounts_->CreateAccount(Viewer::System(), anja.id, "een lang wachtwoord", Role::kMember).ok());
-  const std::vector<Viewer> viewers = {{anja.id, Role::kMember}, {pieter.id, Role::kMember}, {org.id, Role::kOrganizer},
-                                       {org.id, Role::kAdmin}, {}};
+  const std::vector<Viewer> viewers = {
+      {anja.id, Role::kMember}, {pieter.id, Role::kMember}, {org.id, Role::kOrganizer}, {org.id, Role::kAdmin}, {}};
   // A second service instance on the same database shares the cache: a write
   // through members_ must show through `other` at once.
   MemberService other(*db_, clock_);
@@ -134,9 +135,8 @@ TEST_F(MemberCacheTest, CachedProfilesEqualTheDatabaseAfterEveryKindOfWrite) {
         << "viewer " << v.member_id;
   }
 
-  write("delete the account and member", [&] {
-    ASSERT_TRUE(accounts_->DeleteMember(self, anja.id, "een lang wachtwoord").ok());
-  });
+  write("delete the account and member",
+        [&] { ASSERT_TRUE(accounts_->DeleteMember(self, anja.id, "een lang wachtwoord").ok()); });
   EXPECT_EQ(members_->GetJson(organizer, anja.id).status().code(), Code::kNotFound);
   write("delete through MemberService", [&] { ASSERT_TRUE(members_->Delete(Viewer::System(), pieter.id).ok()); });
   EXPECT_EQ(members_->GetJson(organizer, pieter.id).status().code(), Code::kNotFound);
@@ -220,7 +220,7 @@ TEST_F(MemberCacheTest, SessionsEndAtOnceHereAndWithinTheWindowElsewhere) {
   ASSERT_TRUE(accounts_->Logout(s->token).ok());
   EXPECT_FALSE(accounts_->FindSession(s->token).ok());
   EXPECT_TRUE(there.FindSession(s->token).ok());  // within the window: as cached
-  clock_.AdvanceSteady(kSessionCacheWindow);  // the other process looks the session up again
+  clock_.AdvanceSteady(kSessionCacheWindow);      // the other process looks the session up again
   EXPECT_FALSE(there.FindSession(s->token).ok());
 
   // Expiry is checked on every use, cached or not.

@@ -65,7 +65,9 @@ Viewer ViewerOfMember(soci::session& sql, model::Id member_id) {
   return v;
 }
 
-std::string_view HiddenMemberName(std::string_view lang) { return lang == "en" ? "a member" : "een lid"; }
+std::string_view HiddenMemberName(std::string_view lang) {
+  return lang == "en" ? "a member" : "een lid";
+}
 
 std::string DisplayName(model::Id id, const std::string& name, std::string_view lang) {
   return id ? name : std::string(HiddenMemberName(lang));
@@ -77,9 +79,9 @@ void ScrubHiddenMembers(soci::session& sql, const Viewer& viewer, nlohmann::json
   {
     long long id = 0;
     std::string name, email;
-    soci::statement st = (sql.prepare << "SELECT m.id, m.name, m.email FROM members m WHERE NOT " +
-                                             viewer.VisibleSql("m"),
-                          soci::into(id), soci::into(name), soci::into(email));
+    soci::statement st =
+        (sql.prepare << "SELECT m.id, m.name, m.email FROM members m WHERE NOT " + viewer.VisibleSql("m"),
+         soci::into(id), soci::into(name), soci::into(email));
     st.execute();
     while (st.fetch()) {
       if (id == viewer.member_id) continue;

@@ -37,24 +37,52 @@ struct MemberRow {
   // Every column of kMemberColumns, in order.
   template <typename F>
   void ForEachField(F&& f) {
-    f(id); f(name); f(email); f(org_id); f(org); f(title); f(sector); f(region); f(languages); f(bio);
-    f(tags); f(ex_text); f(hosts); f(visit_loc); f(visibility); f(c_match); f(c_news); f(linkedin);
-    f(created); f(updated);
+    f(id);
+    f(name);
+    f(email);
+    f(org_id);
+    f(org);
+    f(title);
+    f(sector);
+    f(region);
+    f(languages);
+    f(bio);
+    f(tags);
+    f(ex_text);
+    f(hosts);
+    f(visit_loc);
+    f(visibility);
+    f(c_match);
+    f(c_news);
+    f(linkedin);
+    f(created);
+    f(updated);
   }
   void Bind(DynStatement& st) {
     ForEachField([&](auto& v) { st.Into(v); });
   }
   Member ToMember() const {
     Member m;
-    m.id = id; m.name = name; m.email = email; m.organization_id = org_id; m.organization = org;
-    m.title = title; m.sector = sector; m.region = region;
+    m.id = id;
+    m.name = name;
+    m.email = email;
+    m.organization_id = org_id;
+    m.organization = org;
+    m.title = title;
+    m.sector = sector;
+    m.region = region;
     if (!languages.empty()) m.languages = Split(languages, ',');
     m.bio = bio;
     if (!tags.empty()) m.expertise_tags = Split(tags, ',');
-    m.expertise_text = ex_text; m.hosts_visits = hosts != 0; m.visit_location = visit_loc;
+    m.expertise_text = ex_text;
+    m.hosts_visits = hosts != 0;
+    m.visit_location = visit_loc;
     m.visibility = model::ParseVisibility(visibility).value_or(model::Visibility::kMembers);
-    m.consent_matchmaking = c_match != 0; m.consent_newsletter = c_news != 0;
-    m.linkedin_url = linkedin; m.created_at = created; m.updated_at = updated;
+    m.consent_matchmaking = c_match != 0;
+    m.consent_newsletter = c_news != 0;
+    m.linkedin_url = linkedin;
+    m.created_at = created;
+    m.updated_at = updated;
     return m;
   }
 };
@@ -74,7 +102,7 @@ std::vector<Member> QueryMembers(soci::session& sql, const std::string& where_ta
 // One challenges row (id, member_id, title, text, status, created_at, updated_at).
 model::Challenge ChallengeFromRow(long long id, long long member_id, const std::string& title, const std::string& text,
                                   const std::string& status, long long created, long long updated) {
-  return {id, member_id, title, text, model::ParseChallengeStatus(status).value_or(model::ChallengeStatus::kOpen),
+  return {id,      member_id, title, text, model::ParseChallengeStatus(status).value_or(model::ChallengeStatus::kOpen),
           created, updated};
 }
 
@@ -90,14 +118,18 @@ void LoadChallenges(soci::session& sql, std::vector<Member>& members) {
   long long id = 0, member_id = 0, created = 0, updated = 0;
   std::string title, text, status;
   soci::statement st = (sql.prepare << "SELECT id, member_id, title, text, status, created_at, updated_at "
-                                       "FROM challenges WHERE member_id IN (" + ids + ") ORDER BY id",
-                        soci::into(id), soci::into(member_id), soci::into(title), soci::into(text),
-                        soci::into(status), soci::into(created), soci::into(updated));
+                                       "FROM challenges WHERE member_id IN (" +
+                                           ids + ") ORDER BY id",
+                        soci::into(id), soci::into(member_id), soci::into(title), soci::into(text), soci::into(status),
+                        soci::into(created), soci::into(updated));
   st.execute();
-  while (st.fetch()) by_id[member_id]->challenges.push_back(ChallengeFromRow(id, member_id, title, text, status, created, updated));
+  while (st.fetch())
+    by_id[member_id]->challenges.push_back(ChallengeFromRow(id, member_id, title, text, status, created, updated));
 }
 
-std::string Prefix(std::string_view p, std::string word) { return std::string(p) + word; }
+std::string Prefix(std::string_view p, std::string word) {
+  return std::string(p) + word;
+}
 
 // Upper bound of a prefix range: the smallest string greater than every string with this prefix.
 std::string PrefixEnd(std::string p) {
@@ -176,10 +208,10 @@ Result<Member> MemberService::Create(const Viewer& viewer, Member m) {
            "expertise_tags, expertise_text, hosts_visits, visit_location, visibility, consent_matchmaking, "
            "consent_newsletter, linkedin_url, created_at, updated_at) VALUES (:n, :e, :o, :ti, :s, :r, :l, :b, "
            ":tg, :tx, :h, :vl, :v, :cm, :cn, :li, :c, :u)",
-        soci::use(m.name), soci::use(m.email), soci::use(org, org_ind), soci::use(m.title), soci::use(m.sector, sec_ind),
-        soci::use(m.region), soci::use(langs), soci::use(m.bio), soci::use(tags), soci::use(m.expertise_text),
-        soci::use(hosts), soci::use(m.visit_location), soci::use(vis), soci::use(cm), soci::use(cn),
-        soci::use(m.linkedin_url), soci::use(ts), soci::use(ts);
+        soci::use(m.name), soci::use(m.email), soci::use(org, org_ind), soci::use(m.title),
+        soci::use(m.sector, sec_ind), soci::use(m.region), soci::use(langs), soci::use(m.bio), soci::use(tags),
+        soci::use(m.expertise_text), soci::use(hosts), soci::use(m.visit_location), soci::use(vis), soci::use(cm),
+        soci::use(cn), soci::use(m.linkedin_url), soci::use(ts), soci::use(ts);
     long long id = 0;
     sql << "SELECT id FROM members WHERE email = :e", soci::use(m.email), soci::into(id);
     m.id = id;
@@ -239,8 +271,10 @@ struct MembersByIds {
     for (auto& id : ids) members.exchange(soci::use(id));
     members.define_and_bind();
     challenges.alloc();
-    challenges.prepare("SELECT id, member_id, title, text, status, created_at, updated_at FROM challenges "
-                       "WHERE member_id IN (" + in + ") ORDER BY id");
+    challenges.prepare(
+        "SELECT id, member_id, title, text, status, created_at, updated_at FROM challenges "
+        "WHERE member_id IN (" +
+        in + ") ORDER BY id");
     challenges.exchange(soci::into(ch_id));
     challenges.exchange(soci::into(ch_member));
     challenges.exchange(soci::into(ch_title));
@@ -280,7 +314,8 @@ struct MembersByIds {
 // MembersByIds::Read on a pooled connection's prepared statements (throws what SOCI throws).
 std::map<Id, Member> ReadMembersByIds(storage::Database& db, const std::vector<Id>& ids) {
   storage::Database::Lease lease(db);
-  auto& q = lease.Cached<MembersByIds>("members_by_ids", [](soci::session& s) { return std::make_shared<MembersByIds>(s); });
+  auto& q =
+      lease.Cached<MembersByIds>("members_by_ids", [](soci::session& s) { return std::make_shared<MembersByIds>(s); });
   return q.Read(ids);
 }
 
@@ -301,7 +336,8 @@ Result<Member> MemberService::Get(const Viewer& viewer, Id id) {
   if (!viewer.authenticated()) return not_found();
   try {
     storage::Database::Lease lease(db_);
-    auto& q = lease.Cached<MemberById>("member_by_id", [](soci::session& s) { return std::make_shared<MemberById>(s); });
+    auto& q =
+        lease.Cached<MemberById>("member_by_id", [](soci::session& s) { return std::make_shared<MemberById>(s); });
     q.id = id;
     if (!q.st.execute(true)) return not_found();
     Member m = q.row.ToMember();
@@ -310,7 +346,8 @@ Result<Member> MemberService::Get(const Viewer& viewer, Id id) {
     q.ch_member = id;
     q.challenges.execute();
     while (q.challenges.fetch())
-      m.challenges.push_back(ChallengeFromRow(q.ch_id, id, q.ch_title, q.ch_text, q.ch_status, q.ch_created, q.ch_updated));
+      m.challenges.push_back(
+          ChallengeFromRow(q.ch_id, id, q.ch_title, q.ch_text, q.ch_status, q.ch_created, q.ch_updated));
     return m;
   } catch (const std::exception& e) {
     return storage::FromDbError(e);
@@ -333,8 +370,14 @@ namespace {
 struct Sql {
   std::string text;
   std::vector<std::string> params;
-  Sql& operator<<(const std::string& t) { text += t; return *this; }
-  Sql& Param(std::string v) { text += Bind(params, std::move(v)); return *this; }
+  Sql& operator<<(const std::string& t) {
+    text += t;
+    return *this;
+  }
+  Sql& Param(std::string v) {
+    text += Bind(params, std::move(v));
+    return *this;
+  }
 };
 
 }  // namespace
@@ -342,7 +385,9 @@ struct Sql {
 MemberService::MemberService(storage::Database& db, const Clock& clock)
     : db_(db), clock_(clock), index_(std::make_shared<MemberSearchIndex>(db, clock)), cache_(MemberCache::For(db)) {}
 
-void MemberService::SetProfileCacheBudget(size_t bytes) { cache_->SetBudget(bytes); }
+void MemberService::SetProfileCacheBudget(size_t bytes) {
+  cache_->SetBudget(bytes);
+}
 
 // From the profile cache (member_cache.h); a miss reads the member with Get as
 // the system viewer, caches every viewer's JSON and renders this viewer's.
@@ -361,7 +406,9 @@ Result<std::string> MemberService::GetJson(const Viewer& viewer, Id id) {
   return out;
 }
 
-Status MemberService::WarmSearchIndex() { return index_->Warm(); }
+Status MemberService::WarmSearchIndex() {
+  return index_->Warm();
+}
 
 namespace {
 
@@ -398,7 +445,8 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
   VB_RETURN_IF_ERROR(CheckPage(f));
   const std::vector<TermRange> words = SearchWords(f);
   if (!words.empty()) {
-    VB_ASSIGN_OR_RETURN(auto hits, index_->Search(viewer, words, {f.sector, f.open_challenges_only}, f.offset, f.limit));
+    VB_ASSIGN_OR_RETURN(auto hits,
+                        index_->Search(viewer, words, {f.sector, f.open_challenges_only}, f.offset, f.limit));
     Page<Member> page;
     page.limit = f.limit;
     page.offset = f.offset;
@@ -425,9 +473,11 @@ Result<Page<Member>> MemberService::List(const Viewer& viewer, const MemberFilte
     if (f.open_challenges_only)
       w << " AND EXISTS (SELECT 1 FROM challenges c WHERE c.member_id = m.id AND c.status = 'open')";
     const std::string cap = std::to_string(kMaxExactTotal);
-    page.total = CountOf(sql, "SELECT count(*) FROM (SELECT 1 FROM members m " + w.text + " LIMIT " + cap + ") x", w.params);
-    page.items = QueryMembers(sql, w.text + " ORDER BY m.name, m.id LIMIT " + std::to_string(f.limit) + " OFFSET " +
-                                       std::to_string(f.offset), w.params);
+    page.total =
+        CountOf(sql, "SELECT count(*) FROM (SELECT 1 FROM members m " + w.text + " LIMIT " + cap + ") x", w.params);
+    page.items = QueryMembers(
+        sql, w.text + " ORDER BY m.name, m.id LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset),
+        w.params);
     LoadChallenges(sql, page.items);
     return page;
   });
@@ -504,10 +554,10 @@ Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
            "languages = :l, bio = :b, expertise_tags = :tg, expertise_text = :tx, hosts_visits = :h, "
            "visit_location = :vl, visibility = :v, consent_matchmaking = :cm, consent_newsletter = :cn, "
            "linkedin_url = :li, updated_at = :u WHERE id = :id",
-        soci::use(m.name), soci::use(m.email), soci::use(org, org_ind), soci::use(m.title), soci::use(m.sector, sec_ind),
-        soci::use(m.region), soci::use(langs), soci::use(m.bio), soci::use(tags), soci::use(m.expertise_text),
-        soci::use(hosts), soci::use(m.visit_location), soci::use(vis), soci::use(cm), soci::use(cn),
-        soci::use(m.linkedin_url), soci::use(ts), soci::use(id);
+        soci::use(m.name), soci::use(m.email), soci::use(org, org_ind), soci::use(m.title),
+        soci::use(m.sector, sec_ind), soci::use(m.region), soci::use(langs), soci::use(m.bio), soci::use(tags),
+        soci::use(m.expertise_text), soci::use(hosts), soci::use(m.visit_location), soci::use(vis), soci::use(cm),
+        soci::use(cn), soci::use(m.linkedin_url), soci::use(ts), soci::use(id);
     std::vector<Member> one{m};
     one[0].challenges.clear();
     LoadChallenges(sql, one);
@@ -521,16 +571,18 @@ Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
 }
 
 Status MemberService::Delete(const Viewer& viewer, Id id) {
-  if (!(viewer.member_id == id || viewer.IsAdmin())) return PermissionDenied("only the member or an admin can delete a member");
+  if (!(viewer.member_id == id || viewer.IsAdmin()))
+    return PermissionDenied("only the member or an admin can delete a member");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     storage::Transaction tr(sql);
     long long mid = id, n = 0;
     sql << "SELECT count(*) FROM members WHERE id = :id", soci::use(mid), soci::into(n);
     if (!n) return NotFound("no member with id " + std::to_string(id), "id");
     // Explicit deletes so SQLite without foreign-key cascade support behaves the same.
-    for (const char* q : {"DELETE FROM member_terms WHERE member_id = :id", "DELETE FROM challenges WHERE member_id = :id",
-                          "DELETE FROM sessions WHERE member_id = :id", "DELETE FROM api_tokens WHERE member_id = :id",
-                          "DELETE FROM accounts WHERE member_id = :id", "DELETE FROM registrations WHERE member_id = :id"})
+    for (const char* q :
+         {"DELETE FROM member_terms WHERE member_id = :id", "DELETE FROM challenges WHERE member_id = :id",
+          "DELETE FROM sessions WHERE member_id = :id", "DELETE FROM api_tokens WHERE member_id = :id",
+          "DELETE FROM accounts WHERE member_id = :id", "DELETE FROM registrations WHERE member_id = :id"})
       sql << q, soci::use(mid);
     sql << "DELETE FROM connections WHERE from_member = :id OR to_member = :id2", soci::use(mid), soci::use(mid);
     sql << "DELETE FROM interactions WHERE a = :id OR b = :id2", soci::use(mid), soci::use(mid);
@@ -539,7 +591,7 @@ Status MemberService::Delete(const Viewer& viewer, Id id) {
     tr.commit();
     return true;
   });
-  cache_->Invalidate(id);  // after the commit (member_cache.h)
+  cache_->Invalidate(id);     // after the commit (member_cache.h)
   ForgetCachedSessions(db_);  // the member's sessions are gone
   return r.ok() ? Status::Ok() : r.status();
 }
@@ -632,9 +684,10 @@ Result<std::set<Id>> MemberService::VisibleAmong(const Viewer& viewer, const std
     std::set<Id> out;
     for (size_t i = 0; i < ids.size(); i += 500) {
       std::string list;
-      for (size_t j = i; j < std::min(ids.size(), i + 500); ++j) list += (list.empty() ? "" : ",") + std::to_string(ids[j]);
-      soci::rowset<long long> rs = (sql.prepare << "SELECT m.id FROM members m WHERE m.id IN (" + list + ") AND " +
-                                                       viewer.VisibleSql("m"));
+      for (size_t j = i; j < std::min(ids.size(), i + 500); ++j)
+        list += (list.empty() ? "" : ",") + std::to_string(ids[j]);
+      soci::rowset<long long> rs =
+          (sql.prepare << "SELECT m.id FROM members m WHERE m.id IN (" + list + ") AND " + viewer.VisibleSql("m"));
       for (long long v : rs) out.insert(v);
     }
     return out;

@@ -39,9 +39,9 @@ std::vector<model::Interaction> QueryInteractions(soci::session& sql, const std:
   long long id = 0, a = 0, b = 0, at = 0, ev = 0;
   std::string kind, source;
   soci::indicator ev_ind;
-  soci::statement st = (sql.prepare << "SELECT id, a, b, kind, at, source, event_id FROM interactions " + where_tail,
-                        soci::into(id), soci::into(a), soci::into(b), soci::into(kind), soci::into(at),
-                        soci::into(source), soci::into(ev, ev_ind));
+  soci::statement st =
+      (sql.prepare << "SELECT id, a, b, kind, at, source, event_id FROM interactions " + where_tail, soci::into(id),
+       soci::into(a), soci::into(b), soci::into(kind), soci::into(at), soci::into(source), soci::into(ev, ev_ind));
   st.execute();
   while (st.fetch()) {
     out.push_back({id, a, b, model::ParseInteractionKind(kind).value_or(model::InteractionKind::kConnected), at, source,
@@ -102,21 +102,26 @@ Result<Connection> NetworkService::Transition(const Viewer& viewer, Id id, Conne
     auto c = LoadConnection(sql, id);
     bool party = c && (c->from_member == viewer.member_id || c->to_member == viewer.member_id);
     if (!c || !party) return NotFound("no connection with id " + std::to_string(id), "id");
-    bool allowed = (by_recipient && c->to_member == viewer.member_id) || (by_sender && c->from_member == viewer.member_id);
-    if (!allowed) return PermissionDenied("only the " + std::string(by_recipient ? "recipient" : "sender") + " can do this");
+    bool allowed =
+        (by_recipient && c->to_member == viewer.member_id) || (by_sender && c->from_member == viewer.member_id);
+    if (!allowed)
+      return PermissionDenied("only the " + std::string(by_recipient ? "recipient" : "sender") + " can do this");
     if (c->status != from)
       return Conflict("the connection is " + std::string(model::ToString(c->status)) + ", not " +
-                          std::string(model::ToString(from)), "status");
+                          std::string(model::ToString(from)),
+                      "status");
     long long now = clock_.Now(), cid = id;
     std::string s(model::ToString(to));
     // Guarded update: a concurrent transition loses cleanly instead of double-applying.
-    soci::statement st = (sql.prepare << "UPDATE connections SET status = :s, updated_at = :u WHERE id = :id AND status = :f",
-                          soci::use(s), soci::use(now), soci::use(cid), soci::use(std::string(model::ToString(from))));
+    soci::statement st =
+        (sql.prepare << "UPDATE connections SET status = :s, updated_at = :u WHERE id = :id AND status = :f",
+         soci::use(s), soci::use(now), soci::use(cid), soci::use(std::string(model::ToString(from))));
     st.execute(true);
     if (st.get_affected_rows() != 1) return Conflict("the connection changed meanwhile; reload", "status");
     if (to == ConnectionStatus::kAccepted) {
-      model::Interaction in{0, c->from_member, c->to_member, model::InteractionKind::kConnected, now,
-                            "connection:" + std::to_string(id), 0};
+      model::Interaction in{
+          0, c->from_member, c->to_member, model::InteractionKind::kConnected, now, "connection:" + std::to_string(id),
+          0};
       AppendInteraction(sql, in);
     }
     tr.commit();
@@ -158,13 +163,22 @@ Result<Page<Connection>> NetworkService::Connections(const Viewer& viewer, std::
     page.total = CountOf(sql, "SELECT count(*)" + where, params);
     long long id = 0, from = 0, to = 0, created = 0, updated = 0;
     std::string st_s, msg;
-    DynStatement st(sql, "SELECT c.id, c.from_member, c.to_member, c.status, c.message, c.created_at, c.updated_at" +
-                             where + " ORDER BY c.updated_at DESC, c.id DESC LIMIT " + std::to_string(limit) +
-                             " OFFSET " + std::to_string(offset),
+    DynStatement st(sql,
+                    "SELECT c.id, c.from_member, c.to_member, c.status, c.message, c.created_at, c.updated_at" + where +
+                        " ORDER BY c.updated_at DESC, c.id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
+                        std::to_string(offset),
                     params);
-    st.Into(id); st.Into(from); st.Into(to); st.Into(st_s); st.Into(msg); st.Into(created); st.Into(updated);
+    st.Into(id);
+    st.Into(from);
+    st.Into(to);
+    st.Into(st_s);
+    st.Into(msg);
+    st.Into(created);
+    st.Into(updated);
     if (st.Execute()) {
-      do page.items.push_back({id, from, to, ParseStatus(st_s).value_or(ConnectionStatus::kPending), msg, created, updated});
+      do
+        page.items.push_back(
+            {id, from, to, ParseStatus(st_s).value_or(ConnectionStatus::kPending), msg, created, updated});
       while (st.Fetch());
     }
     return page;
@@ -199,10 +213,11 @@ Result<Page<model::Interaction>> NetworkService::Ledger(const Viewer& viewer, co
   if (f.limit < 1 || f.limit > kMaxPageSize) return InvalidArgument("must be between 1 and 500", "limit");
   if (f.offset < 0) return InvalidArgument("must not be negative", "offset");
   return WithSession<Page<model::Interaction>>(db_, [&](soci::session& sql) -> Result<Page<model::Interaction>> {
-    std::string where = " WHERE EXISTS (SELECT 1 FROM members m WHERE m.id = interactions.a AND " +
-                        viewer.VisibleSql("m") + ") AND EXISTS (SELECT 1 FROM members m WHERE m.id = interactions.b AND " +
-                        viewer.VisibleSql("m") + ")";
-    if (f.member_id) where += " AND (a = " + std::to_string(f.member_id) + " OR b = " + std::to_string(f.member_id) + ")";
+    std::string where =
+        " WHERE EXISTS (SELECT 1 FROM members m WHERE m.id = interactions.a AND " + viewer.VisibleSql("m") +
+        ") AND EXISTS (SELECT 1 FROM members m WHERE m.id = interactions.b AND " + viewer.VisibleSql("m") + ")";
+    if (f.member_id)
+      where += " AND (a = " + std::to_string(f.member_id) + " OR b = " + std::to_string(f.member_id) + ")";
     if (f.kind) where += " AND kind = '" + std::string(model::ToString(*f.kind)) + "'";  // enum text, not user input
     Page<model::Interaction> page;
     page.limit = f.limit;
@@ -283,9 +298,9 @@ Result<NetworkService::VisibleNetwork> NetworkService::LoadVisibleNetwork(const 
       constexpr size_t kBatch = 10000;
       std::vector<long long> id(kBatch), a(kBatch), b(kBatch), at(kBatch), ev(kBatch);
       std::vector<std::string> kind(kBatch);
-      soci::statement st = (sql.prepare << "SELECT id, a, b, kind, at, COALESCE(event_id, 0) FROM interactions ORDER BY id",
-                            soci::into(id), soci::into(a), soci::into(b), soci::into(kind), soci::into(at),
-                            soci::into(ev));
+      soci::statement st =
+          (sql.prepare << "SELECT id, a, b, kind, at, COALESCE(event_id, 0) FROM interactions ORDER BY id",
+           soci::into(id), soci::into(a), soci::into(b), soci::into(kind), soci::into(at), soci::into(ev));
       st.execute();
       while (st.fetch()) {
         for (size_t i = 0; i < id.size(); ++i) {
@@ -294,7 +309,12 @@ Result<NetworkService::VisibleNetwork> NetworkService::LoadVisibleNetwork(const 
                                 model::ParseInteractionKind(kind[i]).value_or(model::InteractionKind::kConnected),
                                 at[i], "", ev[i]});
         }
-        id.resize(kBatch); a.resize(kBatch); b.resize(kBatch); at.resize(kBatch); ev.resize(kBatch); kind.resize(kBatch);
+        id.resize(kBatch);
+        a.resize(kBatch);
+        b.resize(kBatch);
+        at.resize(kBatch);
+        ev.resize(kBatch);
+        kind.resize(kBatch);
       }
     }
     {
@@ -314,12 +334,14 @@ Result<std::vector<model::Interaction>> NetworkService::TieHistory(const Viewer&
   if (a == b) return InvalidArgument("a tie needs two different members", "b");
   VB_ASSIGN_OR_RETURN(auto ma, members_.Get(viewer, a));
   VB_ASSIGN_OR_RETURN(auto mb, members_.Get(viewer, b));
-  (void)ma; (void)mb;
-  return WithSession<std::vector<model::Interaction>>(db_, [&](soci::session& sql) -> Result<std::vector<model::Interaction>> {
-    Id lo = std::min(a, b), hi = std::max(a, b);
-    return QueryInteractions(sql, "WHERE a = " + std::to_string(lo) + " AND b = " + std::to_string(hi) +
-                                      " ORDER BY at, id");
-  });
+  (void)ma;
+  (void)mb;
+  return WithSession<std::vector<model::Interaction>>(
+      db_, [&](soci::session& sql) -> Result<std::vector<model::Interaction>> {
+        Id lo = std::min(a, b), hi = std::max(a, b);
+        return QueryInteractions(
+            sql, "WHERE a = " + std::to_string(lo) + " AND b = " + std::to_string(hi) + " ORDER BY at, id");
+      });
 }
 
 model::UnixTime AmsterdamMonthStart(int64_t y, int m) {
@@ -339,15 +361,24 @@ std::vector<MonthTrend> MonthlyTrend(const NetworkService::VisibleNetwork& net, 
   }
   auto next = [](int64_t& yy, int& mm, int step) {
     mm += step;
-    while (mm > 12) { mm -= 12; ++yy; }
-    while (mm < 1) { mm += 12; --yy; }
+    while (mm > 12) {
+      mm -= 12;
+      ++yy;
+    }
+    while (mm < 1) {
+      mm += 12;
+      --yy;
+    }
   };
   {
     int64_t ny = y;
     int nm = m;
     next(ny, nm, 1);
-    if (now >= AmsterdamMonthStart(ny, nm)) { y = ny; m = nm; }
-    else if (now < AmsterdamMonthStart(y, m)) next(y, m, -1);
+    if (now >= AmsterdamMonthStart(ny, nm)) {
+      y = ny;
+      m = nm;
+    } else if (now < AmsterdamMonthStart(y, m))
+      next(y, m, -1);
   }
   next(y, m, -(months - 1));  // the first month shown
   for (int i = 0; i < months; ++i) {
@@ -369,7 +400,9 @@ std::vector<MonthTrend> MonthlyTrend(const NetworkService::VisibleNetwork& net, 
   std::sort(ledger.begin(), ledger.end(), [](auto* l, auto* r) { return l->at < r->at; });
 
   struct PairHash {
-    size_t operator()(const std::pair<Id, Id>& p) const { return std::hash<Id>()(p.first) * 1000003u ^ std::hash<Id>()(p.second); }
+    size_t operator()(const std::pair<Id, Id>& p) const {
+      return std::hash<Id>()(p.first) * 1000003u ^ std::hash<Id>()(p.second);
+    }
   };
   std::unordered_map<std::pair<Id, Id>, bool, PairHash> tie_real;  // pair -> real
   int64_t ties = 0, real = 0, cross = 0;

@@ -55,7 +55,7 @@ class NetworkService {
     std::vector<model::Member> members;
     std::vector<model::Interaction> ledger;
     std::vector<std::pair<model::Id, model::Id>> attendance;  // (event, member)
-    std::string fingerprint;  // changes whenever any of the above may have changed
+    std::string fingerprint;                                  // changes whenever any of the above may have changed
   };
   Result<VisibleNetwork> LoadVisibleNetwork(const Viewer& viewer);
   // Cheap: the fingerprint alone, to decide whether a cached analysis is stale.
@@ -80,7 +80,7 @@ class NetworkService {
 // any ledger record dated in it). Uses only what the VisibleNetwork holds, so
 // it respects visibility like the rest of the network API.
 struct MonthTrend {
-  std::string month;  // "2026-03"
+  std::string month;                           // "2026-03"
   model::UnixTime starts_at = 0, ends_at = 0;  // [starts_at, ends_at)
   int64_t ties = 0, real_ties = 0, cross_sector_ties = 0;
   int64_t active_members = 0;

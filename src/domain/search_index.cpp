@@ -37,7 +37,9 @@ size_t MemberSearchIndex::terms() const {
   return postings_.size();
 }
 
-Status MemberSearchIndex::Warm() { return Sync(); }
+Status MemberSearchIndex::Warm() {
+  return Sync();
+}
 
 uint16_t MemberSearchIndex::SectorId(const std::string& key) {
   for (size_t i = 0; i < sector_names_.size(); ++i)
@@ -104,7 +106,8 @@ Status MemberSearchIndex::Rebuild() {
     }
     {
       std::vector<long long> ids(kBatch);
-      soci::statement st = (sql.prepare << "SELECT DISTINCT member_id FROM challenges WHERE status = 'open'", soci::into(ids));
+      soci::statement st =
+          (sql.prepare << "SELECT DISTINCT member_id FROM challenges WHERE status = 'open'", soci::into(ids));
       st.execute();
       while (st.fetch()) {
         for (long long id : ids)
@@ -115,7 +118,8 @@ Status MemberSearchIndex::Rebuild() {
     {
       std::vector<long long> ids(kBatch);
       std::vector<std::string> terms(kBatch);
-      soci::statement st = (sql.prepare << "SELECT member_id, term FROM member_terms", soci::into(ids), soci::into(terms));
+      soci::statement st =
+          (sql.prepare << "SELECT member_id, term FROM member_terms", soci::into(ids), soci::into(terms));
       st.execute();
       while (st.fetch()) {
         for (size_t i = 0; i < ids.size(); ++i) {
@@ -204,13 +208,13 @@ Status MemberSearchIndex::Sync() {
       std::string name, sector, vis, term;
       long long open = 0;
       soci::indicator sector_ind = soci::i_ok;
-      soci::statement member = (sql.prepare << "SELECT name, sector, visibility, "
-                                               "(SELECT count(*) FROM challenges c WHERE c.member_id = m.id AND c.status = 'open') "
-                                               "FROM members m WHERE m.id = :id",
-                                soci::use(id), soci::into(name), soci::into(sector, sector_ind), soci::into(vis),
-                                soci::into(open));
-      soci::statement terms = (sql.prepare << "SELECT term FROM member_terms WHERE member_id = :id", soci::use(id),
-                               soci::into(term));
+      soci::statement member =
+          (sql.prepare << "SELECT name, sector, visibility, "
+                          "(SELECT count(*) FROM challenges c WHERE c.member_id = m.id AND c.status = 'open') "
+                          "FROM members m WHERE m.id = :id",
+           soci::use(id), soci::into(name), soci::into(sector, sector_ind), soci::into(vis), soci::into(open));
+      soci::statement terms =
+          (sql.prepare << "SELECT term FROM member_terms WHERE member_id = :id", soci::use(id), soci::into(term));
       for (int64_t cid : changed) {
         id = cid;
         std::unique_ptr<Loaded> l;
@@ -221,8 +225,8 @@ Status MemberSearchIndex::Sync() {
           l->m.sector = sector_ind == soci::i_ok ? sector : std::string();
           l->m.visibility = model::ParseVisibility(vis).value_or(model::Visibility::kHidden);
           l->m.open_challenge = open > 0;
-          if (terms.execute(true))
-            do l->terms.push_back(term);
+          if (terms.execute(true)) do
+              l->terms.push_back(term);
             while (terms.fetch());
         }
         loaded.emplace_back(cid, std::move(l));

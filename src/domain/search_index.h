@@ -77,7 +77,7 @@ class MemberSearchIndex {
     model::Visibility visibility = model::Visibility::kMembers;
     bool open_challenge = false;
     bool alive = false;
-    uint32_t rank = kNoRank;  // position in (name, id) order at the last ranking
+    uint32_t rank = kNoRank;                // position in (name, id) order at the last ranking
     std::vector<const std::string*> terms;  // keys of postings_
   };
   // What the search loop reads per candidate, packed (8 bytes) so that a
@@ -108,7 +108,7 @@ class MemberSearchIndex {
   storage::Database& db_;
   const Clock& clock_;
   mutable std::shared_mutex mu_;
-  std::mutex sync_mu_;  // one synchroniser at a time; searches keep reading meanwhile
+  std::mutex sync_mu_;     // one synchroniser at a time; searches keep reading meanwhile
   ChangeLogFollower log_;  // guarded by sync_mu_; not started until the first load
   std::vector<Member> slots_;
   size_t unranked_ = 0;

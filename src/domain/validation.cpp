@@ -8,8 +8,7 @@
 
 namespace verbinder::domain {
 
-Status CheckText(const std::string& field, const std::string& value, size_t min_len, size_t max_len,
-                 bool multiline) {
+Status CheckText(const std::string& field, const std::string& value, size_t min_len, size_t max_len, bool multiline) {
   if (!IsValidUtf8(value)) return InvalidArgument("is not valid UTF-8", field);
   for (unsigned char c : value) {
     if (c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t')) && c != '\t')
@@ -64,8 +63,9 @@ Status ValidateMember(model::Member& m, const std::set<std::string>& sectors) {
   for (size_t i = 0; i < m.languages.size(); ++i) {
     std::string l = AsciiLower(Trim(m.languages[i]));
     bool ok = l.size() == 2 && std::all_of(l.begin(), l.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!ok) return InvalidArgument("must be a two-letter language code like 'nl' or 'en'",
-                                    "languages[" + std::to_string(i) + "]");
+    if (!ok)
+      return InvalidArgument("must be a two-letter language code like 'nl' or 'en'",
+                             "languages[" + std::to_string(i) + "]");
     if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
   }
   if (langs.size() > 10) return InvalidArgument("at most 10 languages", "languages");
@@ -75,7 +75,8 @@ Status ValidateMember(model::Member& m, const std::set<std::string>& sectors) {
     // One spelling of a LinkedIn profile, so the LinkedIn import matches it however
     // it was typed (country host, trailing slash, query...). Another http(s) URL is
     // kept as it is: older profiles may hold one.
-    if (auto url = NormalizeLinkedInUrl(m.linkedin_url)) m.linkedin_url = *url;
+    if (auto url = NormalizeLinkedInUrl(m.linkedin_url))
+      m.linkedin_url = *url;
     else if (!StartsWith(m.linkedin_url, "https://") && !StartsWith(m.linkedin_url, "http://"))
       return InvalidArgument("must be a LinkedIn profile URL like https://www.linkedin.com/in/name", "linkedin_url");
   }

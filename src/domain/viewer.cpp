@@ -6,9 +6,12 @@ bool Viewer::CanSee(model::Id owner, model::Visibility v) const {
   if (!authenticated()) return false;
   if (owner == member_id || IsAdmin()) return true;
   switch (v) {
-    case model::Visibility::kMembers: return true;
-    case model::Visibility::kOrganizers: return IsOrganizer();
-    case model::Visibility::kHidden: return false;
+    case model::Visibility::kMembers:
+      return true;
+    case model::Visibility::kOrganizers:
+      return IsOrganizer();
+    case model::Visibility::kHidden:
+      return false;
   }
   return false;
 }

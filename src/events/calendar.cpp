@@ -159,7 +159,9 @@ namespace {
 using domain::WithSession;
 using internal::CalendarReader;
 
-std::string EventUrl(model::Id id) { return "/events/" + std::to_string(id); }
+std::string EventUrl(model::Id id) {
+  return "/events/" + std::to_string(id);
+}
 
 CalEntry EventEntry(const EventInfo& info, const CalendarReader& reader) {
   CalEntry e;
@@ -197,8 +199,8 @@ void AddMeetingsAndVisits(soci::session& sql, CalendarReader& reader, std::vecto
         (sql.prepare << "SELECT mt.id, mt.a, mt.b, rs.starts_at, rs.ends_at, mt.table_no, mt.revision, ev.id, "
                         "ev.timezone, ev.location, ev.title, mt.reason_a, mt.reason_b, ev.revision FROM meetings mt "
                         "JOIN round_slots rs ON rs.id = mt.slot_id JOIN rounds r ON r.id = mt.round_id JOIN events ev "
-                        "ON ev.id = r.event_id WHERE mt.status = 'scheduled' AND (mt.a = " + me + " OR mt.b = " + me +
-                            ") ORDER BY rs.starts_at",
+                        "ON ev.id = r.event_id WHERE mt.status = 'scheduled' AND (mt.a = " +
+                            me + " OR mt.b = " + me + ") ORDER BY rs.starts_at",
          soci::into(id), soci::into(a), soci::into(b), soci::into(s), soci::into(e), soci::into(table), soci::into(rev),
          soci::into(ev), soci::into(tz), soci::into(loc), soci::into(title), soci::into(reason_a), soci::into(reason_b),
          soci::into(ev_rev));
@@ -236,8 +238,8 @@ void AddMeetingsAndVisits(soci::session& sql, CalendarReader& reader, std::vecto
     int rev = 0;
     std::string reason, status;
     soci::statement st = (sql.prepare << "SELECT id, host_id, visitor_id, starts_at, ends_at, revision, reason, status "
-                                         "FROM visits WHERE status IN ('accepted', 'held') AND (host_id = " + me +
-                                             " OR visitor_id = " + me + ") ORDER BY starts_at",
+                                         "FROM visits WHERE status IN ('accepted', 'held') AND (host_id = " +
+                                             me + " OR visitor_id = " + me + ") ORDER BY starts_at",
                           soci::into(id), soci::into(host), soci::into(visitor), soci::into(s), soci::into(e),
                           soci::into(rev), soci::into(reason), soci::into(status));
     st.execute();
@@ -271,8 +273,8 @@ Result<std::string> CalendarService::RegistrationInvite(const domain::Viewer& vi
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
-    const bool manage = viewer.IsOrganizer() ||
-                        std::find(info.organizers.begin(), info.organizers.end(), viewer.member_id) != info.organizers.end();
+    const bool manage = viewer.IsOrganizer() || std::find(info.organizers.begin(), info.organizers.end(),
+                                                          viewer.member_id) != info.organizers.end();
     if (member_id != viewer.member_id && !manage) return PermissionDenied("only your own invite");
     long long ev = event_id, m = member_id;
     int rev = 0;
@@ -331,7 +333,10 @@ Result<std::string> CalendarService::PersonalFeed(const std::string& token) {
                                            "AND status IN ('registered', 'waitlisted') ORDER BY event_id",
                             soci::use(member), soci::into(ev), soci::into(rev), soci::into(status));
       st.execute();
-      while (st.fetch()) { regs.push_back({ev, rev}); statuses.push_back(status); }
+      while (st.fetch()) {
+        regs.push_back({ev, rev});
+        statuses.push_back(status);
+      }
     }
     CalendarReader reader = CalendarReader::OfMember(sql, member);
     for (size_t i = 0; i < regs.size(); ++i) {
@@ -353,8 +358,9 @@ Result<std::string> CalendarService::PublicFeed() {
   return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
     std::vector<long long> ids;
     long long id = 0, now = clock_.Now();
-    soci::statement st = (sql.prepare << "SELECT id FROM events WHERE is_public = 1 AND ends_at > :n ORDER BY starts_at, id",
-                          soci::use(now), soci::into(id));
+    soci::statement st =
+        (sql.prepare << "SELECT id FROM events WHERE is_public = 1 AND ends_at > :n ORDER BY starts_at, id",
+         soci::use(now), soci::into(id));
     st.execute();
     while (st.fetch()) ids.push_back(id);
     std::vector<CalEntry> entries;

@@ -20,57 +20,59 @@ Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Cloc
   VB_ASSIGN_OR_RETURN(auto pieter, members.FindByEmail(system, pieter_email));
   // Queue order and check-in codes for the bulk-loaded registrations; Anja and
   // Pieter get a seat at the congress (the seats of the last two registered).
-  VB_ASSIGN_OR_RETURN(Id congress, domain::WithSession<Id>(db, [&](soci::session& sql) -> Result<Id> {
-    storage::Transaction tr(sql);
-    long long ev = 0;
-    soci::indicator ind = soci::i_null;
-    sql << "SELECT min(id) FROM events WHERE title = :t", soci::use(congress_title), soci::into(ev, ind);
-    if (ind != soci::i_ok) return NotFound("no event titled " + congress_title, "event");
-    sql << "UPDATE registrations SET seq = id, updated_at = created_at WHERE seq = 0";
-    std::vector<long long> ids;
-    {
-      long long id = 0;
-      soci::statement st = (sql.prepare << "SELECT id FROM registrations WHERE checkin_code IS NULL ORDER BY id",
-                            soci::into(id));
-      st.execute();
-      while (st.fetch()) ids.push_back(id);
-    }
-    for (long long id : ids) {
-      std::string code = internal::NewCheckinCode();
-      sql << "UPDATE registrations SET checkin_code = :c WHERE id = :i", soci::use(code), soci::use(id);
-    }
-    stats.codes = static_cast<int>(ids.size());
-    for (long long m : {static_cast<long long>(anja.id), static_cast<long long>(pieter.id)}) {
-      long long n = 0;
-      sql << "SELECT count(*) FROM registrations WHERE event_id = :e AND member_id = :m AND status = 'registered'",
-          soci::use(ev), soci::use(m), soci::into(n);
-      if (n) continue;
-      // Give the seat of the latest registered other member to m (who becomes first on the waitlist).
-      long long last = 0, seq = 0;
-      sql << "SELECT id, seq FROM registrations WHERE event_id = :e AND status = 'registered' AND member_id NOT IN "
-             "(:a, :p) ORDER BY seq DESC LIMIT 1",
-          soci::use(ev), soci::use(static_cast<long long>(anja.id)), soci::use(static_cast<long long>(pieter.id)),
-          soci::into(last), soci::into(seq);
-      sql << "UPDATE registrations SET status = 'waitlisted', seq = COALESCE((SELECT min(seq) FROM registrations "
-             "WHERE event_id = :e AND status = 'waitlisted') - 1, seq) WHERE id = :i",
-          soci::use(ev), soci::use(last);
-      long long mine = 0;
-      soci::indicator mi = soci::i_null;
-      sql << "SELECT id FROM registrations WHERE event_id = :e AND member_id = :m", soci::use(ev), soci::use(m),
-          soci::into(mine, mi);
-      if (mi == soci::i_ok) {
-        sql << "UPDATE registrations SET status = 'registered', seq = :q WHERE id = :i", soci::use(seq), soci::use(mine);
-      } else {
-        std::string code = internal::NewCheckinCode();
-        long long t = clock.Now();
-        sql << "INSERT INTO registrations (event_id, member_id, status, created_at, seq, revision, checkin_code, "
-               "updated_at) VALUES (:e, :m, 'registered', :t, :q, 0, :c, :u)",
-            soci::use(ev), soci::use(m), soci::use(t), soci::use(seq), soci::use(code), soci::use(t);
-      }
-    }
-    tr.commit();
-    return static_cast<Id>(ev);
-  }));
+  VB_ASSIGN_OR_RETURN(
+      Id congress, domain::WithSession<Id>(db, [&](soci::session& sql) -> Result<Id> {
+        storage::Transaction tr(sql);
+        long long ev = 0;
+        soci::indicator ind = soci::i_null;
+        sql << "SELECT min(id) FROM events WHERE title = :t", soci::use(congress_title), soci::into(ev, ind);
+        if (ind != soci::i_ok) return NotFound("no event titled " + congress_title, "event");
+        sql << "UPDATE registrations SET seq = id, updated_at = created_at WHERE seq = 0";
+        std::vector<long long> ids;
+        {
+          long long id = 0;
+          soci::statement st =
+              (sql.prepare << "SELECT id FROM registrations WHERE checkin_code IS NULL ORDER BY id", soci::into(id));
+          st.execute();
+          while (st.fetch()) ids.push_back(id);
+        }
+        for (long long id : ids) {
+          std::string code = internal::NewCheckinCode();
+          sql << "UPDATE registrations SET checkin_code = :c WHERE id = :i", soci::use(code), soci::use(id);
+        }
+        stats.codes = static_cast<int>(ids.size());
+        for (long long m : {static_cast<long long>(anja.id), static_cast<long long>(pieter.id)}) {
+          long long n = 0;
+          sql << "SELECT count(*) FROM registrations WHERE event_id = :e AND member_id = :m AND status = 'registered'",
+              soci::use(ev), soci::use(m), soci::into(n);
+          if (n) continue;
+          // Give the seat of the latest registered other member to m (who becomes first on the waitlist).
+          long long last = 0, seq = 0;
+          sql << "SELECT id, seq FROM registrations WHERE event_id = :e AND status = 'registered' AND member_id NOT IN "
+                 "(:a, :p) ORDER BY seq DESC LIMIT 1",
+              soci::use(ev), soci::use(static_cast<long long>(anja.id)), soci::use(static_cast<long long>(pieter.id)),
+              soci::into(last), soci::into(seq);
+          sql << "UPDATE registrations SET status = 'waitlisted', seq = COALESCE((SELECT min(seq) FROM registrations "
+                 "WHERE event_id = :e AND status = 'waitlisted') - 1, seq) WHERE id = :i",
+              soci::use(ev), soci::use(last);
+          long long mine = 0;
+          soci::indicator mi = soci::i_null;
+          sql << "SELECT id FROM registrations WHERE event_id = :e AND member_id = :m", soci::use(ev), soci::use(m),
+              soci::into(mine, mi);
+          if (mi == soci::i_ok) {
+            sql << "UPDATE registrations SET status = 'registered', seq = :q WHERE id = :i", soci::use(seq),
+                soci::use(mine);
+          } else {
+            std::string code = internal::NewCheckinCode();
+            long long t = clock.Now();
+            sql << "INSERT INTO registrations (event_id, member_id, status, created_at, seq, revision, checkin_code, "
+                   "updated_at) VALUES (:e, :m, 'registered', :t, :q, 0, :c, :u)",
+                soci::use(ev), soci::use(m), soci::use(t), soci::use(seq), soci::use(code), soci::use(t);
+          }
+        }
+        tr.commit();
+        return static_cast<Id>(ev);
+      }));
   EventService events(db, clock);
   VB_ASSIGN_OR_RETURN(auto info, events.Get(system, congress));
   MeetingService meetings(db, clock);
@@ -92,7 +94,8 @@ Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Cloc
   for (const auto& m : all) stats.meetings += m.status == "scheduled";
   // The borrel: 20 tables of 8, two rounds.
   SeatingService seating(db, clock);
-  VB_ASSIGN_OR_RETURN(auto s, seating.Create(system, congress, {.title = "Borrel", .tables = 20, .table_size = 8, .rounds = 2}));
+  VB_ASSIGN_OR_RETURN(
+      auto s, seating.Create(system, congress, {.title = "Borrel", .tables = 20, .table_size = 8, .rounds = 2}));
   VB_ASSIGN_OR_RETURN(auto plan, seating.Run(system, s.id));
   for (const auto& t : plan.tables)
     if (t.round == 1) stats.seated += static_cast<int>(t.people.size()) + t.hidden;
@@ -121,18 +124,19 @@ Result<Id> SeedLiveBorrel(storage::Database& db, const Clock& clock, Id anja, Id
   VB_ASSIGN_OR_RETURN(auto created, events.Create(system, info));
   const Id ev = created.event.id;
   // The most active members (by ledger entries) except Anja and Pieter, checked in.
-  VB_ASSIGN_OR_RETURN(auto who, domain::WithSession<std::vector<Id>>(db, [&](soci::session& sql) -> Result<std::vector<Id>> {
-    std::vector<Id> out;
-    long long id = 0;
-    const std::string q =
-        "SELECT m.id FROM members m WHERE m.visibility = 'members' AND m.id NOT IN (" + std::to_string(anja) + ", " +
-        std::to_string(pieter) + ") ORDER BY (SELECT count(*) FROM interactions i WHERE i.a = m.id OR i.b = m.id) "
-        "DESC, m.id LIMIT 24";
-    soci::statement st = (sql.prepare << q, soci::into(id));
-    st.execute();
-    while (st.fetch()) out.push_back(id);
-    return out;
-  }));
+  VB_ASSIGN_OR_RETURN(
+      auto who, domain::WithSession<std::vector<Id>>(db, [&](soci::session& sql) -> Result<std::vector<Id>> {
+        std::vector<Id> out;
+        long long id = 0;
+        const std::string q = "SELECT m.id FROM members m WHERE m.visibility = 'members' AND m.id NOT IN (" +
+                              std::to_string(anja) + ", " + std::to_string(pieter) +
+                              ") ORDER BY (SELECT count(*) FROM interactions i WHERE i.a = m.id OR i.b = m.id) "
+                              "DESC, m.id LIMIT 24";
+        soci::statement st = (sql.prepare << q, soci::into(id));
+        st.execute();
+        while (st.fetch()) out.push_back(id);
+        return out;
+      }));
   for (Id m : who) {
     VB_ASSIGN_OR_RETURN(auto reg, events.Register(system, ev, m));
     VB_RETURN_IF_ERROR(events.CheckInRegistration(system, ev, reg.id).status());

@@ -5,7 +5,8 @@
 // borrel, so the web UI shows a schedule out of the box.
 //
 //   VB_RETURN_IF_ERROR(events::SeedDemoNetworking(db, clock, "Congres Zorg & Industrie 2027",
-//                                                 "anja.kamphuis@noaberzorg.demo", "pieter.lammerink@tpo-almelo.demo"));
+//                                                 "anja.kamphuis@noaberzorg.demo",
+//                                                 "pieter.lammerink@tpo-almelo.demo"));
 //
 // Thread-safety: run once on a freshly loaded database.
 #pragma once
@@ -22,9 +23,9 @@
 namespace verbinder::events {
 
 struct DemoNetworkingStats {
-  int codes = 0;      // registrations given a check-in code
-  int meetings = 0;   // scheduled at the congress
-  int seated = 0;     // seated at the borrel's group tables (first round)
+  int codes = 0;              // registrations given a check-in code
+  int meetings = 0;           // scheduled at the congress
+  int seated = 0;             // seated at the borrel's group tables (first round)
   model::Id live_borrel = 0;  // tonight's borrel (SeedLiveBorrel)
 };
 

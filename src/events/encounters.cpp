@@ -71,7 +71,8 @@ PersonRef Person(soci::session& sql, const Viewer& viewer, Id id) {
   int hosts = 0;
   soci::indicator org_ind = soci::i_null, sector_ind = soci::i_null;
   sql << "SELECT m.name, o.name, m.sector, m.hosts_visits FROM members m LEFT JOIN organizations o ON o.id = "
-         "m.organization_id WHERE m.id = :id AND " + viewer.VisibleSql("m"),
+         "m.organization_id WHERE m.id = :id AND " +
+             viewer.VisibleSql("m"),
       soci::use(mid), soci::into(name), soci::into(org, org_ind), soci::into(sector, sector_ind), soci::into(hosts);
   if (!sql.got_data()) return p;
   p.member_id = id;
@@ -204,11 +205,16 @@ void ConfirmPair(soci::session& sql, const EventInfo& info, Id claimant, Id othe
     first = ix == soci::i_ok && iy == soci::i_ok ? std::min(x, y) : (ix == soci::i_ok ? x : y);
   }
   for (long long id : {ix == soci::i_ok ? x : 0LL, iy == soci::i_ok ? y : 0LL})
-    if (id) sql << "UPDATE encounters SET status = 'confirmed', resolved_at = :t WHERE id = :id AND status = 'pending'",
-        soci::use(t), soci::use(id);
+    if (id)
+      sql << "UPDATE encounters SET status = 'confirmed', resolved_at = :t WHERE id = :id AND status = 'pending'",
+          soci::use(t), soci::use(id);
   if (MetAtEvent(sql, info.event.id, claimant, other)) return;
-  model::Interaction in{0, std::min(claimant, other), std::max(claimant, other), model::InteractionKind::kMetAtEvent,
-                        EvidenceTime(info, now), "encounter:" + std::to_string(ind == soci::i_ok ? first : 0),
+  model::Interaction in{0,
+                        std::min(claimant, other),
+                        std::max(claimant, other),
+                        model::InteractionKind::kMetAtEvent,
+                        EvidenceTime(info, now),
+                        "encounter:" + std::to_string(ind == soci::i_ok ? first : 0),
                         info.event.id};
   domain::AppendInteraction(sql, in);
   NotifyTieReal(sql, info, claimant, other, now);
@@ -227,11 +233,16 @@ Status CheckWindow(const EventInfo& info, UnixTime now) {
 
 std::string_view ToString(EncounterStatus s) {
   switch (s) {
-    case EncounterStatus::kPending: return "pending";
-    case EncounterStatus::kConfirmed: return "confirmed";
-    case EncounterStatus::kDeclined: return "declined";
-    case EncounterStatus::kWithdrawn: return "withdrawn";
-    case EncounterStatus::kExpired: return "expired";
+    case EncounterStatus::kPending:
+      return "pending";
+    case EncounterStatus::kConfirmed:
+      return "confirmed";
+    case EncounterStatus::kDeclined:
+      return "declined";
+    case EncounterStatus::kWithdrawn:
+      return "withdrawn";
+    case EncounterStatus::kExpired:
+      return "expired";
   }
   return "withdrawn";
 }
@@ -284,7 +295,8 @@ Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, con
   if (!by_code && in.member_id == 0) return InvalidArgument("give the other's connect code or member_id", "code");
   if (!by_code && in.member_id < 0) return InvalidArgument("must be a positive member id", "member_id");
   std::string via = in.via.empty() ? (by_code ? "code" : "list") : in.via;
-  if (via != "code" && via != "list" && via != "followup") return InvalidArgument("must be code, list or followup", "via");
+  if (via != "code" && via != "list" && via != "followup")
+    return InvalidArgument("must be code, list or followup", "via");
   std::string code;
   if (by_code) {
     VB_RETURN_IF_ERROR(domain::CheckText("code", in.code, 1, 300));
@@ -317,9 +329,8 @@ Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, con
     }
     long long ev = event_id, m = me, o = other, t = now, x = now + kClaimTtl;
     // They said it first: confirming theirs makes it mutual.
-    for (const Row& r : QueryRows(sql, "WHERE e.event_id = " + std::to_string(event_id) +
-                                           " AND e.claimant = " + std::to_string(other) +
-                                           " AND e.other = " + std::to_string(me))) {
+    for (const Row& r : QueryRows(sql, "WHERE e.event_id = " + std::to_string(event_id) + " AND e.claimant = " +
+                                           std::to_string(other) + " AND e.other = " + std::to_string(me))) {
       if (StatusOf(r, now) == EncounterStatus::kPending) {
         ConfirmPair(sql, info, other, me, now);
         auto row = LoadRow(sql, r.id);
@@ -327,14 +338,16 @@ Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, con
         return View(sql, viewer, *row, now);
       }
     }
-    auto mine = QueryRows(sql, "WHERE e.event_id = " + std::to_string(event_id) + " AND e.claimant = " +
-                                   std::to_string(me) + " AND e.other = " + std::to_string(other));
+    auto mine =
+        QueryRows(sql, "WHERE e.event_id = " + std::to_string(event_id) + " AND e.claimant = " + std::to_string(me) +
+                           " AND e.other = " + std::to_string(other));
     const bool already_met = MetAtEvent(sql, event_id, me, other);
     if (!mine.empty()) {
       const Row& r = mine.front();
       EncounterStatus s = StatusOf(r, now);
       if (s == EncounterStatus::kPending || s == EncounterStatus::kConfirmed) return View(sql, viewer, r, now);
-      if (s == EncounterStatus::kDeclined) return Conflict("the other member said you did not speak at this event", by_code ? "code" : "member_id");
+      if (s == EncounterStatus::kDeclined)
+        return Conflict("the other member said you did not speak at this event", by_code ? "code" : "member_id");
       long long id = r.id;
       std::string status = already_met ? "confirmed" : "pending";
       long long resolved = already_met ? now : 0;
@@ -349,8 +362,9 @@ Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, con
           soci::use(ev), soci::use(m), soci::use(o), soci::use(via), soci::use(status), soci::use(t), soci::use(x),
           soci::use(resolved);
     }
-    auto rows = QueryRows(sql, "WHERE e.event_id = " + std::to_string(event_id) + " AND e.claimant = " +
-                                   std::to_string(me) + " AND e.other = " + std::to_string(other));
+    auto rows =
+        QueryRows(sql, "WHERE e.event_id = " + std::to_string(event_id) + " AND e.claimant = " + std::to_string(me) +
+                           " AND e.other = " + std::to_string(other));
     if (!already_met) {
       // Named as the claimant; notify masks the name (in the mail and at every read)
       // when the reader may not see them (about_member).
@@ -450,8 +464,8 @@ Result<EncounterOverview> EncounterService::Overview(const Viewer& viewer, Id ev
     // Mine: the claims I made, and the claims about me that became real
     // (confirmed by me, or mutual), so both sides see the encounter. A mutual pair
     // has a row each way: it is listed once, as the claim I made.
-    const auto rows = QueryRows(sql, "WHERE e.event_id = " + ev + " AND (e.claimant = " + mes + " OR (e.other = " +
-                                         mes + " AND e.status = 'confirmed')) ORDER BY e.id DESC");
+    const auto rows = QueryRows(sql, "WHERE e.event_id = " + ev + " AND (e.claimant = " + mes +
+                                         " OR (e.other = " + mes + " AND e.status = 'confirmed')) ORDER BY e.id DESC");
     std::set<Id> claimed_by_me;
     for (const Row& r : rows)
       if (r.claimant == me) claimed_by_me.insert(r.other);
@@ -477,10 +491,12 @@ Result<EncounterOverview> EncounterService::Overview(const Viewer& viewer, Id ev
     {
       long long other = 0;
       soci::statement st = (sql.prepare << "SELECT DISTINCT p2.member_id FROM seating_places p1 JOIN seatings s ON "
-                                           "s.id = p1.seating_id AND s.event_id = " + ev +
+                                           "s.id = p1.seating_id AND s.event_id = " +
+                                               ev +
                                                " JOIN seating_places p2 ON p2.seating_id = p1.seating_id AND "
                                                "p2.round_no = p1.round_no AND p2.table_no = p1.table_no WHERE "
-                                               "p1.member_id = " + mes + " ORDER BY p2.member_id",
+                                               "p1.member_id = " +
+                                               mes + " ORDER BY p2.member_id",
                             soci::into(other));
       st.execute();
       std::vector<Id> ids;
@@ -490,8 +506,9 @@ Result<EncounterOverview> EncounterService::Overview(const Viewer& viewer, Id ev
     {
       long long a = 0, b = 0;
       soci::statement st = (sql.prepare << "SELECT mt.a, mt.b FROM meetings mt JOIN rounds r ON r.id = mt.round_id "
-                                           "WHERE r.event_id = " + ev + " AND mt.status <> 'cancelled' AND (mt.a = " +
-                                               mes + " OR mt.b = " + mes + ") ORDER BY mt.id",
+                                           "WHERE r.event_id = " +
+                                               ev + " AND mt.status <> 'cancelled' AND (mt.a = " + mes +
+                                               " OR mt.b = " + mes + ") ORDER BY mt.id",
                             soci::into(a), soci::into(b));
       st.execute();
       std::vector<Id> ids;
@@ -509,8 +526,8 @@ Result<EncounterOverview> EncounterService::Overview(const Viewer& viewer, Id ev
       auto& rs = c.reasons;
       rs.erase(std::remove(rs.begin(), rs.end(), "claimed"), rs.end());
       for (const auto& e : o.mine)
-        if (e.other.member_id == id && (e.status == EncounterStatus::kConfirmed ||
-                                        (e.mine && e.status == EncounterStatus::kPending))) {
+        if (e.other.member_id == id &&
+            (e.status == EncounterStatus::kConfirmed || (e.mine && e.status == EncounterStatus::kPending))) {
           c.state = e.status == EncounterStatus::kConfirmed ? "confirmed" : "claimed";
           c.encounter_id = e.id;
         }
@@ -576,21 +593,21 @@ Result<FollowUpStats> FollowUpService::Sweep() {
                             "AND r1.status = 'registered' AND r1.checked_in_at > 0 "
                             "AND r2.status = 'registered' AND r2.checked_in_at > 0 "
                             "ORDER BY s.id, p1.round_no, p1.table_no",
-             soci::use(ev), soci::use(max_size), soci::into(sid), soci::into(size),
-             soci::into(round), soci::into(table), soci::into(x), soci::into(y));
+             soci::use(ev), soci::use(max_size), soci::into(sid), soci::into(size), soci::into(round),
+             soci::into(table), soci::into(x), soci::into(y));
         st.execute();
         while (st.fetch()) {
           auto key = std::pair<Id, Id>{x, y};
           if (pairs.insert(key).second)
-            source[key] = "table:" + std::to_string(sid) + ":" + std::to_string(round) + ":" +
-                          std::to_string(table) + ":" + std::to_string(size);
+            source[key] = "table:" + std::to_string(sid) + ":" + std::to_string(round) + ":" + std::to_string(table) +
+                          ":" + std::to_string(size);
         }
       }
       long long table_pairs = 0;
       for (const auto& [a, b] : pairs) {
         if (MetAtEvent(sql, event_id, a, b)) continue;
-        model::Interaction in{0, a, b, model::InteractionKind::kMetAtEvent, EvidenceTime(info, now), source[{a, b}],
-                              event_id};
+        model::Interaction in{
+            0, a, b, model::InteractionKind::kMetAtEvent, EvidenceTime(info, now), source[{a, b}], event_id};
         domain::AppendInteraction(sql, in);
         ++table_pairs;
       }
@@ -607,12 +624,13 @@ Result<FollowUpStats> FollowUpService::Sweep() {
       }
       const std::string& title = info.event.title;
       for (Id m : attendees) {
-        notify::Notify(sql, m, "who_did_you_meet",
-                       {"Whom did you really speak with at " + title +
-                            "? Tick them: when they tick you too, your tie is real.",
-                        "Wie sprak je echt op " + title + "? Vink ze aan: vinkt de ander jou ook aan, dan is jullie "
-                                                         "verbinding echt."},
-                       "encounters:" + std::to_string(event_id), now);
+        notify::Notify(
+            sql, m, "who_did_you_meet",
+            {"Whom did you really speak with at " + title + "? Tick them: when they tick you too, your tie is real.",
+             "Wie sprak je echt op " + title +
+                 "? Vink ze aan: vinkt de ander jou ook aan, dan is jullie "
+                 "verbinding echt."},
+            "encounters:" + std::to_string(event_id), now);
         ++stats.notified;
       }
       long long nn = static_cast<long long>(attendees.size());
@@ -629,11 +647,13 @@ void RunFollowUpLoop(storage::Database& db, const Clock& clock, const std::atomi
   FollowUpService svc(db, clock);
   while (!stop.load()) {
     auto r = svc.Sweep();
-    if (!r.ok()) spdlog::warn("follow-up sweep: {}", r.status().message());
+    if (!r.ok())
+      spdlog::warn("follow-up sweep: {}", r.status().message());
     else if (r->events > 0)
       spdlog::info("follow-up: {} events, {} shared-table ties, {} attendees asked", r->events, r->table_pairs,
                    r->notified);
-    for (int i = 0; i < interval_s * 10 && !stop.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < interval_s * 10 && !stop.load(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 

@@ -40,8 +40,8 @@ namespace verbinder::events {
 using model::Id;
 using model::UnixTime;
 
-inline constexpr int64_t kClaimTtl = 14 * 86400;            // a pending claim expires after 14 days
-inline constexpr int kMaxEvidenceTableSize = 6;            // a shared table counts up to 6 seats
+inline constexpr int64_t kClaimTtl = 14 * 86400;             // a pending claim expires after 14 days
+inline constexpr int kMaxEvidenceTableSize = 6;              // a shared table counts up to 6 seats
 inline constexpr int64_t kClaimOpensBeforeStart = 2 * 3600;  // claims open 2 h before the start ...
 inline constexpr int64_t kClaimClosesAfterEnd = 14 * 86400;  // ... and close 14 days after the end
 inline constexpr int64_t kFollowUpDelay = 12 * 3600;         // "wie sprak je?" 12 h after the end
@@ -63,9 +63,9 @@ struct Encounter {
   Id id = 0;
   Id event_id = 0;
   std::string event_title;
-  bool mine = false;     // the viewer made the claim (else the viewer is asked to confirm)
-  PersonRef other;       // the other person, projected for the viewer
-  std::string via;       // "code", "list" or "followup"
+  bool mine = false;  // the viewer made the claim (else the viewer is asked to confirm)
+  PersonRef other;    // the other person, projected for the viewer
+  std::string via;    // "code", "list" or "followup"
   EncounterStatus status = EncounterStatus::kPending;
   UnixTime created_at = 0;
   UnixTime expires_at = 0;
@@ -73,9 +73,9 @@ struct Encounter {
 };
 
 struct ClaimInput {
-  std::string code;     // the other's connect code (scanned or typed), or
-  Id member_id = 0;     // the other's member id (picked from the attendees)
-  std::string via;      // "code" | "list" | "followup"; default from which one is set
+  std::string code;  // the other's connect code (scanned or typed), or
+  Id member_id = 0;  // the other's member id (picked from the attendees)
+  std::string via;   // "code" | "list" | "followup"; default from which one is set
 };
 
 // Someone the viewer probably spoke with, to tick on the "wie sprak je?" list.
@@ -157,7 +157,6 @@ class FollowUpService {
 };
 
 // Runs Sweep every `interval_s` seconds until `stop` is set (serve).
-void RunFollowUpLoop(storage::Database& db, const Clock& clock, const std::atomic<bool>& stop,
-                     int interval_s = 300);
+void RunFollowUpLoop(storage::Database& db, const Clock& clock, const std::atomic<bool>& stop, int interval_s = 300);
 
 }  // namespace verbinder::events

@@ -290,8 +290,7 @@ TEST_F(EncountersTest, OverviewListsTablematesAndMeetingsToTick) {
   EXPECT_EQ(ids, (std::set<model::Id>{pieter_.id, willem_.id}));
   ASSERT_TRUE(enc_->Claim(As(anja_), ev_.event.id, {.member_id = pieter_.id, .via = "followup"}).ok());
   o = enc_->Overview(As(anja_), ev_.event.id);
-  for (const auto& c : o->candidates)
-    EXPECT_EQ(c.state, c.person.member_id == pieter_.id ? "claimed" : "none");
+  for (const auto& c : o->candidates) EXPECT_EQ(c.state, c.person.member_id == pieter_.id ? "claimed" : "none");
   o = enc_->Overview(As(pieter_), ev_.event.id);
   for (const auto& c : o->candidates)
     if (c.person.member_id == anja_.id) EXPECT_EQ(c.state, "asked");
@@ -377,23 +376,25 @@ TEST(EncounterMigrationTest, Issue14PairwiseCheckInRowsBecomeAttendance) {
     sql << "SELECT max(id) FROM events", soci::into(ev);
     // Members 1..3 checked in at 1100, 1200, 1300; member 4 registered, never came.
     for (int i = 1; i <= 4; ++i)
-      sql << "INSERT INTO registrations (event_id, member_id, status, created_at, checked_in_at) VALUES (" << ev
-          << ", " << i << ", 'registered', 1, " << (i < 4 ? 1000 + 100 * i : 0) << ")";
+      sql << "INSERT INTO registrations (event_id, member_id, status, created_at, checked_in_at) VALUES (" << ev << ", "
+          << i << ", 'registered', 1, " << (i < 4 ? 1000 + 100 * i : 0) << ")";
     const std::string e = std::to_string(ev);
     // What the old check-in wrote: each arrival with everyone already inside.
-    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (1, 2, 'met_at_event', 1200, 'event:" + e +
-               "', " + e + ")";
-    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (1, 3, 'met_at_event', 1300, 'event:" + e +
-               "', " + e + ")";
-    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (2, 3, 'met_at_event', 1300, 'event:" + e +
-               "', " + e + ")";
+    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (1, 2, 'met_at_event', 1200, 'event:" +
+               e + "', " + e + ")";
+    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (1, 3, 'met_at_event', 1300, 'event:" +
+               e + "', " + e + ")";
+    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (2, 3, 'met_at_event', 1300, 'event:" +
+               e + "', " + e + ")";
     // Evidence that stays: a meeting, a shared table, a demo-style borrel row at another time, online contact.
-    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (1, 2, 'meeting_held', 1500, 'meeting', " +
+    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (1, 2, 'meeting_held', 1500, "
+           "'meeting', " +
                e + ")";
-    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (2, 3, 'met_at_event', 9000, 'table:1:1:2:6', " +
+    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (2, 3, 'met_at_event', 9000, "
+           "'table:1:1:2:6', " +
                e + ")";
-    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (1, 4, 'met_at_event', 8000, 'event:" + e +
-               "', " + e + ")";
+    sql << "INSERT INTO interactions (a, b, kind, at, source, event_id) VALUES (1, 4, 'met_at_event', 8000, 'event:" +
+               e + "', " + e + ")";
     sql << "INSERT INTO interactions (a, b, kind, at, source) VALUES (3, 4, 'connected', 500, 'connection:1')";
   }
   ASSERT_TRUE((*db)->Migrate().ok());
@@ -407,7 +408,8 @@ TEST(EncounterMigrationTest, Issue14PairwiseCheckInRowsBecomeAttendance) {
                           soci::into(b), soci::into(kind), soci::into(at), soci::into(source));
     st.execute();
     while (st.fetch())
-      rows.push_back(std::to_string(a) + "-" + std::to_string(b) + " " + kind + " " + std::to_string(at) + " " + source);
+      rows.push_back(std::to_string(a) + "-" + std::to_string(b) + " " + kind + " " + std::to_string(at) + " " +
+                     source);
   }
   std::vector<std::string> want = {"1-2 meeting_held 1500 meeting", "2-3 met_at_event 9000 table:1:1:2:6",
                                    "1-4 met_at_event 8000 event:1", "3-4 connected 500 connection:1"};

@@ -63,18 +63,34 @@ std::vector<Registration> QueryRegistrations(soci::session& sql, const std::stri
   soci::indicator code_ind = soci::i_null;
   domain::DynStatement st(sql,
                           "SELECT r.id, r.event_id, r.member_id, m.name, r.status, r.checkin_code, r.checked_in_at, "
-                          "r.rounds_opt_out, r.revision, r.created_at, r.updated_at " + tail,
+                          "r.rounds_opt_out, r.revision, r.created_at, r.updated_at " +
+                              tail,
                           params);
-  st.Into(id); st.Into(ev); st.Into(mem); st.Into(name); st.Into(status); st.Into(code, code_ind);
-  st.Into(checked); st.Into(opt_out); st.Into(revision); st.Into(created); st.Into(updated);
+  st.Into(id);
+  st.Into(ev);
+  st.Into(mem);
+  st.Into(name);
+  st.Into(status);
+  st.Into(code, code_ind);
+  st.Into(checked);
+  st.Into(opt_out);
+  st.Into(revision);
+  st.Into(created);
+  st.Into(updated);
   if (st.Execute()) {
     do {
       Registration r;
-      r.id = id; r.event_id = ev; r.member_id = mem; r.member_name = name;
+      r.id = id;
+      r.event_id = ev;
+      r.member_id = mem;
+      r.member_name = name;
       r.status = ParseRegistrationStatus(status).value_or(RegistrationStatus::kCancelled);
       r.checkin_code = code_ind == soci::i_ok ? code : "";
-      r.checked_in_at = checked; r.rounds_opt_out = opt_out != 0; r.revision = revision;
-      r.created_at = created; r.updated_at = updated;
+      r.checked_in_at = checked;
+      r.rounds_opt_out = opt_out != 0;
+      r.revision = revision;
+      r.created_at = created;
+      r.updated_at = updated;
       out.push_back(std::move(r));
     } while (st.Fetch());
   }
@@ -82,8 +98,9 @@ std::vector<Registration> QueryRegistrations(soci::session& sql, const std::stri
 }
 
 std::optional<Registration> LoadRegistration(soci::session& sql, Id event_id, Id member_id) {
-  auto rows = QueryRegistrations(sql, "FROM registrations r JOIN members m ON m.id = r.member_id WHERE r.event_id = " +
-                                          std::to_string(event_id) + " AND r.member_id = " + std::to_string(member_id),
+  auto rows = QueryRegistrations(sql,
+                                 "FROM registrations r JOIN members m ON m.id = r.member_id WHERE r.event_id = " +
+                                     std::to_string(event_id) + " AND r.member_id = " + std::to_string(member_id),
                                  {});
   if (rows.empty()) return std::nullopt;
   return rows.front();
@@ -92,10 +109,12 @@ std::optional<Registration> LoadRegistration(soci::session& sql, Id event_id, Id
 int WaitlistPosition(soci::session& sql, const Registration& r) {
   if (r.status != RegistrationStatus::kWaitlisted) return 0;
   long long seq = 0, created = 0, id = r.id, ev = r.event_id, n = 0;
-  sql << "SELECT seq, created_at FROM registrations WHERE id = :id", soci::use(id), soci::into(seq), soci::into(created);
+  sql << "SELECT seq, created_at FROM registrations WHERE id = :id", soci::use(id), soci::into(seq),
+      soci::into(created);
   sql << "SELECT count(*) FROM registrations WHERE event_id = :e AND status = 'waitlisted' AND "
          "(seq < :s OR (seq = :s2 AND (created_at < :c OR (created_at = :c2 AND id <= :id))))",
-      soci::use(ev), soci::use(seq), soci::use(seq), soci::use(created), soci::use(created), soci::use(id), soci::into(n);
+      soci::use(ev), soci::use(seq), soci::use(seq), soci::use(created), soci::use(created), soci::use(id),
+      soci::into(n);
   return static_cast<int>(n);
 }
 
@@ -131,9 +150,10 @@ void PromoteWaitlist(soci::session& sql, const EventInfo& info, UnixTime now) {
 Status CheckMemberVisible(soci::session& sql, const Viewer& viewer, Id member_id, const std::string& field) {
   long long n = 0;
   std::vector<std::string> params;
-  n = domain::CountOf(sql, "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(member_id) + " AND " +
-                               viewer.VisibleSql("m"),
-                      params);
+  n = domain::CountOf(
+      sql,
+      "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(member_id) + " AND " + viewer.VisibleSql("m"),
+      params);
   if (!n) return NotFound("no member with id " + std::to_string(member_id), field);
   return Status::Ok();
 }
@@ -168,12 +188,14 @@ Status CheckOrganizersExist(soci::session& sql, const EventInfo& info) {
 
 }  // namespace
 
-
 std::string_view ToString(RegistrationStatus s) {
   switch (s) {
-    case RegistrationStatus::kRegistered: return "registered";
-    case RegistrationStatus::kWaitlisted: return "waitlisted";
-    case RegistrationStatus::kCancelled: return "cancelled";
+    case RegistrationStatus::kRegistered:
+      return "registered";
+    case RegistrationStatus::kWaitlisted:
+      return "waitlisted";
+    case RegistrationStatus::kCancelled:
+      return "cancelled";
   }
   return "cancelled";
 }
@@ -187,14 +209,17 @@ Status ValidateEvent(EventInfo& info) {
   VB_RETURN_IF_ERROR(domain::CheckText("location", e.location, 0, domain::kMaxShort));
   VB_RETURN_IF_ERROR(domain::CheckUnixTime("starts_at", e.starts_at));
   VB_RETURN_IF_ERROR(domain::CheckUnixTime("ends_at", e.ends_at));
-  if (e.registration_deadline != 0) VB_RETURN_IF_ERROR(domain::CheckUnixTime("registration_deadline", e.registration_deadline));
+  if (e.registration_deadline != 0)
+    VB_RETURN_IF_ERROR(domain::CheckUnixTime("registration_deadline", e.registration_deadline));
   if (e.starts_at <= 0) return InvalidArgument("is required (Unix seconds)", "starts_at");
   if (e.ends_at <= e.starts_at) return InvalidArgument("must be after starts_at", "ends_at");
   if (e.ends_at - e.starts_at > kMaxEventSeconds) return InvalidArgument("an event lasts at most 14 days", "ends_at");
   if (e.timezone.empty()) e.timezone = "Europe/Amsterdam";
   if (!IsKnownTimezone(e.timezone)) return InvalidArgument("unknown time zone '" + e.timezone + "'", "timezone");
-  if (e.capacity < 0 || e.capacity > 1'000'000) return InvalidArgument("must be between 0 (unlimited) and 1000000", "capacity");
-  if (e.price_cents < 0 || e.price_cents > 100'000'000) return InvalidArgument("must be between 0 (free) and 100000000", "price_cents");
+  if (e.capacity < 0 || e.capacity > 1'000'000)
+    return InvalidArgument("must be between 0 (unlimited) and 1000000", "capacity");
+  if (e.price_cents < 0 || e.price_cents > 100'000'000)
+    return InvalidArgument("must be between 0 (free) and 100000000", "price_cents");
   if (e.registration_deadline < 0) return InvalidArgument("must not be negative", "registration_deadline");
   if (e.registration_deadline > e.ends_at) return InvalidArgument("must not be after ends_at", "registration_deadline");
   if (info.request_ttl < 300 || info.request_ttl > 30 * 86400)
@@ -212,13 +237,15 @@ Status ValidateEvent(EventInfo& info) {
     VB_RETURN_IF_ERROR(domain::CheckText(f + "title", p.title, 1, domain::kMaxShort));
     VB_RETURN_IF_ERROR(domain::CheckText(f + "description", p.description, 0, domain::kMaxText, true));
     VB_RETURN_IF_ERROR(domain::CheckText(f + "room", p.room, 0, domain::kMaxShort));
-    if (p.starts_at < e.starts_at || p.starts_at >= e.ends_at) return InvalidArgument("must lie within the event", f + "starts_at");
+    if (p.starts_at < e.starts_at || p.starts_at >= e.ends_at)
+      return InvalidArgument("must lie within the event", f + "starts_at");
     if (p.ends_at <= p.starts_at) return InvalidArgument("must be after starts_at", f + "ends_at");
     if (p.ends_at > e.ends_at) return InvalidArgument("must lie within the event", f + "ends_at");
     for (size_t j = 0; j < i; ++j) {
       const auto& q = info.programme[j];
       if (!p.room.empty() && p.room == q.room && p.starts_at < q.ends_at && q.starts_at < p.ends_at)
-        return InvalidArgument("overlaps programme[" + std::to_string(j) + "] in room '" + p.room + "'", f + "starts_at");
+        return InvalidArgument("overlaps programme[" + std::to_string(j) + "] in room '" + p.room + "'",
+                               f + "starts_at");
     }
   }
   return Status::Ok();
@@ -252,14 +279,19 @@ Result<EventInfo> LoadEvent(soci::session& sql, Id event_id, bool counts) {
   if (!sql.got_data()) return NotFound("no event with id " + std::to_string(event_id), "event_id");
   e.id = event_id;
   e.kind = model::ParseEventKind(kind).value_or(model::EventKind::kInspirationSession);
-  e.starts_at = s; e.ends_at = en; e.capacity = cap; e.price_cents = price; e.registration_deadline = dl;
+  e.starts_at = s;
+  e.ends_at = en;
+  e.capacity = cap;
+  e.price_cents = price;
+  e.registration_deadline = dl;
   info.is_public = pub != 0;
   info.request_ttl = ttl;
   info.revision = rev;
   {
     long long m = 0;
-    soci::statement st = (sql.prepare << "SELECT member_id FROM event_organizers WHERE event_id = :e ORDER BY member_id",
-                          soci::use(id), soci::into(m));
+    soci::statement st =
+        (sql.prepare << "SELECT member_id FROM event_organizers WHERE event_id = :e ORDER BY member_id", soci::use(id),
+         soci::into(m));
     st.execute();
     while (st.fetch()) info.organizers.push_back(m);
   }
@@ -281,7 +313,9 @@ Result<EventInfo> LoadEvent(soci::session& sql, Id event_id, bool counts) {
 
 }  // namespace internal
 
-bool EventService::CanManage(const Viewer& viewer, const EventInfo& info) const { return internal::MayManage(viewer, info); }
+bool EventService::CanManage(const Viewer& viewer, const EventInfo& info) const {
+  return internal::MayManage(viewer, info);
+}
 
 bool internal::MayManage(const Viewer& viewer, const EventInfo& info) {
   if (viewer.IsOrganizer()) return true;
@@ -299,12 +333,13 @@ Result<EventInfo> EventService::Create(const Viewer& viewer, EventInfo info) {
     long long s = e.starts_at, en = e.ends_at, dl = e.registration_deadline, ttl = info.request_ttl, now = clock_.Now();
     int cap = e.capacity, price = e.price_cents, pub = info.is_public ? 1 : 0;
     std::string kind(model::ToString(e.kind));
-    sql << "INSERT INTO events (title, kind, description, starts_at, ends_at, timezone, location, capacity, price_cents, "
+    sql << "INSERT INTO events (title, kind, description, starts_at, ends_at, timezone, location, capacity, "
+           "price_cents, "
            "registration_deadline, is_public, request_ttl, revision, created_at, updated_at) "
            "VALUES (:ti, :k, :d, :s, :e, :tz, :l, :c, :p, :dl, :pub, :ttl, 0, :t, :u)",
-        soci::use(e.title), soci::use(kind), soci::use(e.description), soci::use(s), soci::use(en), soci::use(e.timezone),
-        soci::use(e.location), soci::use(cap), soci::use(price), soci::use(dl), soci::use(pub), soci::use(ttl),
-        soci::use(now), soci::use(now);
+        soci::use(e.title), soci::use(kind), soci::use(e.description), soci::use(s), soci::use(en),
+        soci::use(e.timezone), soci::use(e.location), soci::use(cap), soci::use(price), soci::use(dl), soci::use(pub),
+        soci::use(ttl), soci::use(now), soci::use(now);
     long long id = 0;
     sql << "SELECT max(id) FROM events", soci::into(id);
     e.id = id;
@@ -327,7 +362,8 @@ Result<EventInfo> EventService::Update(const Viewer& viewer, EventInfo info) {
     auto& e = info.event;
     if (e.capacity > 0 && e.capacity < old.registered)
       return Conflict("capacity " + std::to_string(e.capacity) + " is below the " + std::to_string(old.registered) +
-                          " members already registered", "capacity");
+                          " members already registered",
+                      "capacity");
     long long s = e.starts_at, en = e.ends_at, dl = e.registration_deadline, ttl = info.request_ttl, now = clock_.Now(),
               id = e.id;
     int cap = e.capacity, price = e.price_cents, pub = info.is_public ? 1 : 0;
@@ -335,9 +371,9 @@ Result<EventInfo> EventService::Update(const Viewer& viewer, EventInfo info) {
     sql << "UPDATE events SET title = :ti, kind = :k, description = :d, starts_at = :s, ends_at = :e, timezone = :tz, "
            "location = :l, capacity = :c, price_cents = :p, registration_deadline = :dl, is_public = :pub, "
            "request_ttl = :ttl, revision = revision + 1, updated_at = :u WHERE id = :id",
-        soci::use(e.title), soci::use(kind), soci::use(e.description), soci::use(s), soci::use(en), soci::use(e.timezone),
-        soci::use(e.location), soci::use(cap), soci::use(price), soci::use(dl), soci::use(pub), soci::use(ttl),
-        soci::use(now), soci::use(id);
+        soci::use(e.title), soci::use(kind), soci::use(e.description), soci::use(s), soci::use(en),
+        soci::use(e.timezone), soci::use(e.location), soci::use(cap), soci::use(price), soci::use(dl), soci::use(pub),
+        soci::use(ttl), soci::use(now), soci::use(id);
     SaveChildren(sql, info);
     // Issue #16: a shortened or moved event takes its rounds along (rounds.cpp).
     VB_RETURN_IF_ERROR(internal::FitRoundsToEvent(sql, old, info, now));
@@ -352,7 +388,8 @@ Result<EventInfo> EventService::Get(const Viewer& viewer, Id event_id) {
   return WithSession<EventInfo>(db_, [&](soci::session& sql) -> Result<EventInfo> {
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     // Anonymous callers see only public events (the public feed).
-    if (!viewer.authenticated() && !info.is_public) return NotFound("no event with id " + std::to_string(event_id), "event_id");
+    if (!viewer.authenticated() && !info.is_public)
+      return NotFound("no event with id " + std::to_string(event_id), "event_id");
     return info;
   });
 }
@@ -458,7 +495,8 @@ Result<Registration> internal::CancelRegistration(soci::session& sql, const View
       return PermissionDenied("you may cancel only your own registration");
     auto reg = LoadRegistration(sql, event_id, member_id);
     if (!reg) return NotFound("not registered for this event", "member_id");
-    if (reg->status == RegistrationStatus::kCancelled) return Conflict("the registration is already cancelled", "status");
+    if (reg->status == RegistrationStatus::kCancelled)
+      return Conflict("the registration is already cancelled", "status");
     if (reg->checked_in_at > 0) return Conflict("already checked in; the registration cannot be cancelled", "status");
     long long t = now, id = reg->id;
     sql << "UPDATE registrations SET status = 'cancelled', revision = revision + 1, updated_at = :t WHERE id = :id",
@@ -504,8 +542,8 @@ Result<Registration> internal::CancelRegistration(soci::session& sql, const View
       soci::statement st = (sql.prepare << "SELECT id, from_member, to_member, status FROM meeting_requests WHERE "
                                            "event_id = :e AND status IN ('pending', 'accepted') AND (from_member = :m "
                                            "OR to_member = :m2) ORDER BY id",
-                            soci::use(ev), soci::use(m), soci::use(m), soci::into(rid), soci::into(from), soci::into(to),
-                            soci::into(status));
+                            soci::use(ev), soci::use(m), soci::use(m), soci::into(rid), soci::into(from),
+                            soci::into(to), soci::into(status));
       st.execute();
       while (st.fetch()) lapsed.emplace_back(rid, from == m ? to : from, status);
       sql << "UPDATE meeting_requests SET status = 'cancelled', updated_at = :t WHERE event_id = :e AND status IN "
@@ -579,8 +617,8 @@ Result<Page<Registration>> EventService::Registrations(const Viewer& viewer, Id 
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     const bool manage = CanManage(viewer, info);
     std::vector<std::string> params;
-    std::string where = " FROM registrations r JOIN members m ON m.id = r.member_id WHERE r.event_id = " +
-                        std::to_string(event_id);
+    std::string where =
+        " FROM registrations r JOIN members m ON m.id = r.member_id WHERE r.event_id = " + std::to_string(event_id);
     if (!manage) {
       auto mine = LoadRegistration(sql, event_id, viewer.member_id);
       if (!mine || mine->status != RegistrationStatus::kRegistered)
@@ -593,14 +631,17 @@ Result<Page<Registration>> EventService::Registrations(const Viewer& viewer, Id 
     // check-in by code still works for everyone.
     where += " AND " + viewer.VisibleSql("m");
     if (status) where += " AND r.status = " + domain::Bind(params, std::string(ToString(*status)));
-    if (!name_query.empty()) where += " AND lower(m.name) LIKE " + domain::Bind(params, "%" + AsciiLower(name_query) + "%");
+    if (!name_query.empty())
+      where += " AND lower(m.name) LIKE " + domain::Bind(params, "%" + AsciiLower(name_query) + "%");
     Page<Registration> page;
     page.limit = limit;
     page.offset = offset;
     page.total = domain::CountOf(sql, "SELECT count(*)" + where, params);
-    page.items = QueryRegistrations(sql, where + " ORDER BY CASE r.status WHEN 'registered' THEN 0 WHEN 'waitlisted' "
-                                                 "THEN 1 ELSE 2 END, r.seq, r.created_at, r.id LIMIT " +
-                                             std::to_string(limit) + " OFFSET " + std::to_string(offset),
+    page.items = QueryRegistrations(sql,
+                                    where +
+                                        " ORDER BY CASE r.status WHEN 'registered' THEN 0 WHEN 'waitlisted' "
+                                        "THEN 1 ELSE 2 END, r.seq, r.created_at, r.id LIMIT " +
+                                        std::to_string(limit) + " OFFSET " + std::to_string(offset),
                                     params);
     for (auto& r : page.items) {
       if (!manage) r.checkin_code.clear();
@@ -630,15 +671,19 @@ Result<Registration> EventService::DoCheckIn(const Viewer& viewer, Id event_id, 
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id, /*counts=*/false));
     if (!CanManage(viewer, info)) return PermissionDenied("only the event's organizers check people in");
     std::vector<std::string> params;
-    std::string where = "FROM registrations r JOIN members m ON m.id = r.member_id WHERE r.event_id = " +
-                        std::to_string(event_id) + " AND ";
+    std::string where =
+        "FROM registrations r JOIN members m ON m.id = r.member_id WHERE r.event_id = " + std::to_string(event_id) +
+        " AND ";
     where += reg_id ? "r.id = " + std::to_string(reg_id) : "r.checkin_code = " + domain::Bind(params, code);
     auto rows = QueryRegistrations(sql, where, params);
-    if (rows.empty()) return NotFound(reg_id ? "no such registration for this event" : "unknown check-in code",
-                                      reg_id ? "registration_id" : "code");
+    if (rows.empty())
+      return NotFound(reg_id ? "no such registration for this event" : "unknown check-in code",
+                      reg_id ? "registration_id" : "code");
     Registration reg = rows.front();
-    if (reg.status == RegistrationStatus::kWaitlisted) return Conflict(reg.member_name + " is on the waitlist, not registered", "code");
-    if (reg.status == RegistrationStatus::kCancelled) return Conflict(reg.member_name + " cancelled the registration", "code");
+    if (reg.status == RegistrationStatus::kWaitlisted)
+      return Conflict(reg.member_name + " is on the waitlist, not registered", "code");
+    if (reg.status == RegistrationStatus::kCancelled)
+      return Conflict(reg.member_name + " cancelled the registration", "code");
     if (reg.checked_in_at > 0) return Conflict(reg.member_name + " is already checked in", "code");
     const UnixTime now = clock_.Now();
     long long t = now, id = reg.id;
@@ -664,11 +709,12 @@ Result<Page<Notification>> EventService::Notifications(const Viewer& viewer, int
     page.total = domain::CountOf(sql, "SELECT count(*) FROM event_notifications WHERE member_id = " + me, {});
     long long id = 0, created = 0, read = 0;
     std::string kind, text, ref;
-    soci::statement st = (sql.prepare << "SELECT id, kind, text, ref, created_at, read_at FROM event_notifications "
-                                         "WHERE member_id = " + me + " ORDER BY id DESC LIMIT " + std::to_string(limit) +
-                                             " OFFSET " + std::to_string(offset),
-                          soci::into(id), soci::into(kind), soci::into(text), soci::into(ref), soci::into(created),
-                          soci::into(read));
+    soci::statement st =
+        (sql.prepare << "SELECT id, kind, text, ref, created_at, read_at FROM event_notifications "
+                        "WHERE member_id = " +
+                            me + " ORDER BY id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
+                            std::to_string(offset),
+         soci::into(id), soci::into(kind), soci::into(text), soci::into(ref), soci::into(created), soci::into(read));
     st.execute();
     while (st.fetch()) page.items.push_back({id, viewer.member_id, kind, text, ref, created, read});
     return page;

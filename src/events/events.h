@@ -31,7 +31,9 @@
 #include "util/clock.h"
 #include "util/status.h"
 
-namespace soci { class session; }
+namespace soci {
+class session;
+}
 
 namespace verbinder::events {
 
@@ -49,12 +51,12 @@ struct ProgrammeItem {
 
 struct EventInfo {
   model::Event event;
-  bool is_public = true;          // listed in the public calendar feed
-  int64_t request_ttl = 172800;   // seconds a meeting request stays pending
-  int revision = 0;               // bumped on every change (iCalendar SEQUENCE)
-  std::vector<Id> organizers;     // members who run it (besides all organizers)
+  bool is_public = true;         // listed in the public calendar feed
+  int64_t request_ttl = 172800;  // seconds a meeting request stays pending
+  int revision = 0;              // bumped on every change (iCalendar SEQUENCE)
+  std::vector<Id> organizers;    // members who run it (besides all organizers)
   std::vector<ProgrammeItem> programme;
-  int registered = 0;             // read-only counts
+  int registered = 0;  // read-only counts
   int waitlisted = 0;
 };
 
@@ -65,19 +67,19 @@ struct Registration {
   Id id = 0;
   Id event_id = 0;
   Id member_id = 0;
-  std::string member_name;        // filled on reads
+  std::string member_name;  // filled on reads
   RegistrationStatus status = RegistrationStatus::kRegistered;
-  int waitlist_position = 0;      // 1-based when waitlisted, else 0
-  std::string checkin_code;       // only for the member themself and organizers
-  UnixTime checked_in_at = 0;     // 0 = not checked in
-  bool rounds_opt_out = false;    // opted out of the networking rounds
+  int waitlist_position = 0;    // 1-based when waitlisted, else 0
+  std::string checkin_code;     // only for the member themself and organizers
+  UnixTime checked_in_at = 0;   // 0 = not checked in
+  bool rounds_opt_out = false;  // opted out of the networking rounds
   int revision = 0;
   UnixTime created_at = 0;
   UnixTime updated_at = 0;
 };
 
 struct EventFilter {
-  bool upcoming_only = false;     // ends after now
+  bool upcoming_only = false;  // ends after now
   bool public_only = false;
   int limit = domain::kDefaultPageSize;
   int offset = 0;
@@ -86,9 +88,9 @@ struct EventFilter {
 struct Notification {
   Id id = 0;
   Id member_id = 0;
-  std::string kind;               // "waitlist_promoted", "meeting_request", ...
+  std::string kind;  // "waitlist_promoted", "meeting_request", ...
   std::string text;
-  std::string ref;                // "event:3", "meeting_request:12", ...
+  std::string ref;  // "event:3", "meeting_request:12", ...
   UnixTime created_at = 0;
   UnixTime read_at = 0;
 };
@@ -128,8 +130,8 @@ class EventService {
   // codes. Registered attendees: the registered attendees they may see,
   // without codes. Others: PermissionDenied.
   Result<domain::Page<Registration>> Registrations(const domain::Viewer& viewer, Id event_id,
-                                                   std::optional<RegistrationStatus> status, const std::string& name_query,
-                                                   int limit, int offset);
+                                                   std::optional<RegistrationStatus> status,
+                                                   const std::string& name_query, int limit, int offset);
 
   // Check-in by code (organizers). Records attendance (checked_in_at) and
   // nothing else: one row, however many are inside. Conflict when already

@@ -63,9 +63,15 @@ class EventsApiTest : public ::testing::Test {
   }
   Json NewEvent(Client& c, int capacity) {
     const int64_t start = clock_.Now() + 7 * 86400;
-    auto r = c.Post("/api/v1/events", {{"title", "Congres Zorg & Industrie"}, {"kind", "congress"}, {"starts_at", start},
-                                       {"ends_at", start + 8 * 3600}, {"capacity", capacity}, {"location", "Hengelo"},
-                                       {"programme", {{{"title", "Opening"}, {"starts_at", start}, {"ends_at", start + 3600}, {"room", "Zaal 1"}}}}});
+    auto r = c.Post(
+        "/api/v1/events",
+        {{"title", "Congres Zorg & Industrie"},
+         {"kind", "congress"},
+         {"starts_at", start},
+         {"ends_at", start + 8 * 3600},
+         {"capacity", capacity},
+         {"location", "Hengelo"},
+         {"programme", {{{"title", "Opening"}, {"starts_at", start}, {"ends_at", start + 3600}, {"room", "Zaal 1"}}}}});
     EXPECT_EQ(r.status, 201) << r.body;
     return r.Json();
   }
@@ -143,8 +149,11 @@ TEST_F(EventsApiTest, Issue14EncounterByConnectCodeBecomesARealTieOnlyWhenConfir
   auto pieter = SignedIn("pieter@x.example");
   const int64_t start = clock_.Now() - 3600;  // the borrel is on
   auto leader = SignedIn("leider@x.example");
-  auto ev = leader->Post("/api/v1/events", {{"title", "Netwerkborrel"}, {"kind", "network_drinks"}, {"starts_at", start},
-                                            {"ends_at", start + 4 * 3600}, {"location", "Hengelo"}});
+  auto ev = leader->Post("/api/v1/events", {{"title", "Netwerkborrel"},
+                                            {"kind", "network_drinks"},
+                                            {"starts_at", start},
+                                            {"ends_at", start + 4 * 3600},
+                                            {"location", "Hengelo"}});
   ASSERT_EQ(ev.status, 201) << ev.body;
   const std::string base = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
   ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
@@ -188,17 +197,27 @@ TEST_F(EventsApiTest, Issue14EncounterByConnectCodeBecomesARealTieOnlyWhenConfir
 TEST_F(EventsApiTest, BadInputGetsPreciseErrorsAndChangesNothing) {
   auto leader = SignedIn("leider@x.example");
   const int64_t t = clock_.Now() + 86400;
-  struct Case { Json body; std::string field; };
+  struct Case {
+    Json body;
+    std::string field;
+  };
   std::vector<Case> cases = {
       {{{"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 60}}, "title"},
       {{{"title", "X"}, {"kind", "party"}, {"starts_at", t}, {"ends_at", t + 60}}, "kind"},
       {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t - 60}}, "ends_at"},
       {{{"title", "X"}, {"kind", "congress"}, {"starts_at", "tomorrow"}, {"ends_at", t}}, "starts_at"},
-      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 60}, {"dress_code", "formal"}}, "dress_code"},
-      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 60}, {"timezone", "Moon/Base"}}, "timezone"},
-      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 7200},
-        {"programme", {{{"title", "A"}, {"starts_at", t}, {"ends_at", "late"}}}}}, "programme[0].ends_at"},
-      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 7200}, {"programme", {1}}}, "programme[0]"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 60}, {"dress_code", "formal"}},
+       "dress_code"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 60}, {"timezone", "Moon/Base"}},
+       "timezone"},
+      {{{"title", "X"},
+        {"kind", "congress"},
+        {"starts_at", t},
+        {"ends_at", t + 7200},
+        {"programme", {{{"title", "A"}, {"starts_at", t}, {"ends_at", "late"}}}}},
+       "programme[0].ends_at"},
+      {{{"title", "X"}, {"kind", "congress"}, {"starts_at", t}, {"ends_at", t + 7200}, {"programme", {1}}},
+       "programme[0]"},
   };
   for (const auto& c : cases) {
     auto r = leader->Post("/api/v1/events", c.body);
@@ -218,8 +237,10 @@ TEST_F(EventsApiTest, BadInputGetsPreciseErrorsAndChangesNothing) {
   EXPECT_EQ(anja->Post(base + "/meeting-requests", {{"to", anja_}}).ErrorField(), "to");
   EXPECT_EQ(anja->Post(base + "/meeting-requests", {{"to", pieter_}}).status, 409);  // not attending
   EXPECT_EQ(anja->Post(base + "/meeting-requests", {{"to", "pieter"}}).ErrorField(), "to");
-  EXPECT_EQ(leader->Post(base + "/rounds", {{"title", "R"}, {"tables", 2}, {"slots", {{{"starts_at", 1}, {"ends_at", 2}}}}}).ErrorField(),
-            "slots[0].starts_at");
+  EXPECT_EQ(
+      leader->Post(base + "/rounds", {{"title", "R"}, {"tables", 2}, {"slots", {{{"starts_at", 1}, {"ends_at", 2}}}}})
+          .ErrorField(),
+      "slots[0].starts_at");
   EXPECT_EQ(leader->Patch(base, {{"capacity", -5}}).ErrorField(), "capacity");
   EXPECT_EQ(leader->Get(base).Json()["revision"], 0);  // nothing changed
 }
@@ -280,9 +301,13 @@ TEST_F(EventsApiTest, MeetingsRoundsScheduleFeedbackAndVisits) {
   ASSERT_EQ(acc.status, 200) << acc.body;
   EXPECT_TRUE(acc.Json()["mutual"].get<bool>() || acc.Json()["status"] == "accepted");
 
-  auto round = leader->Post(base + "/rounds", {{"title", "Borrel"}, {"tables", 2}, {"max_meetings", 2},
-                                               {"slots", {{{"starts_at", start + 4 * 3600}, {"ends_at", start + 4 * 3600 + 900}},
-                                                          {{"starts_at", start + 5 * 3600}, {"ends_at", start + 5 * 3600 + 900}}}}});
+  auto round =
+      leader->Post(base + "/rounds", {{"title", "Borrel"},
+                                      {"tables", 2},
+                                      {"max_meetings", 2},
+                                      {"slots",
+                                       {{{"starts_at", start + 4 * 3600}, {"ends_at", start + 4 * 3600 + 900}},
+                                        {{"starts_at", start + 5 * 3600}, {"ends_at", start + 5 * 3600 + 900}}}}});
   ASSERT_EQ(round.status, 201) << round.body;
   const std::string rpath = "/api/v1/rounds/" + std::to_string(round.Json()["id"].get<int64_t>());
   const int64_t slot0 = round.Json()["slots"][0]["id"];
@@ -309,18 +334,22 @@ TEST_F(EventsApiTest, MeetingsRoundsScheduleFeedbackAndVisits) {
   // The leader adds a slot; errors name the field of the body.
   EXPECT_EQ(leader->Post(rpath + "/slots", {{"starts_at", start + 6 * 3600}}).ErrorField(), "ends_at");
   EXPECT_EQ(leader->Post(rpath + "/slots", {{"starts_at", start + 4 * 3600 + 60}, {"ends_at", start + 4 * 3600 + 600}})
-                .ErrorField(), "starts_at");
-  EXPECT_EQ(anja->Post(rpath + "/slots", {{"starts_at", start + 6 * 3600}, {"ends_at", start + 6 * 3600 + 900}}).status, 403);
+                .ErrorField(),
+            "starts_at");
+  EXPECT_EQ(anja->Post(rpath + "/slots", {{"starts_at", start + 6 * 3600}, {"ends_at", start + 6 * 3600 + 900}}).status,
+            403);
   auto added = leader->Post(rpath + "/slots", {{"starts_at", start + 6 * 3600}, {"ends_at", start + 6 * 3600 + 900}});
   ASSERT_EQ(added.status, 201) << added.body;
   EXPECT_EQ(added.Json()["slots"].size(), 3u);
   auto meetings = leader->Get(rpath + "/meetings");
   EXPECT_EQ(meetings.Json()["items"][0]["a"]["happened"].is_boolean() ||
-                meetings.Json()["items"][0]["b"]["happened"].is_boolean(), true);
+                meetings.Json()["items"][0]["b"]["happened"].is_boolean(),
+            true);
 
   // "Can I come and have a look?"
   const int64_t d = clock_.Now() + 14 * 86400;
-  auto v = anja->Post("/api/v1/visits", {{"host_id", pieter_}, {"reason", "Lead times on the floor"}, {"proposed", {d}}});
+  auto v =
+      anja->Post("/api/v1/visits", {{"host_id", pieter_}, {"reason", "Lead times on the floor"}, {"proposed", {d}}});
   ASSERT_EQ(v.status, 201) << v.body;
   const std::string vpath = "/api/v1/visits/" + std::to_string(v.Json()["id"].get<int64_t>());
   EXPECT_EQ(pieter->Post(vpath + "/accept", {{"starts_at", d + 1}}).ErrorField(), "starts_at");
@@ -353,10 +382,18 @@ TEST_F(EventsApiTest, GroupTablesReportAndPrintablePages) {
   ASSERT_EQ(leader->Post(base + "/registrations", {{"member_id", carla}}).status, 201);
 
   // Group tables: bad input names the field and changes nothing; attendees may not create.
-  EXPECT_EQ(leader->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 0}, {"table_size", 4}, {"rounds", 2}}).ErrorField(), "tables");
-  EXPECT_EQ(leader->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 2}, {"table_size", 4}}).ErrorField(), "rounds");
-  EXPECT_EQ(leader->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 2}, {"table_size", 4}, {"rounds", 2}, {"x", 1}}).ErrorField(), "x");
-  EXPECT_EQ(anja->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 2}, {"table_size", 4}, {"rounds", 2}}).status, 403);
+  EXPECT_EQ(leader->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 0}, {"table_size", 4}, {"rounds", 2}})
+                .ErrorField(),
+            "tables");
+  EXPECT_EQ(leader->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 2}, {"table_size", 4}}).ErrorField(),
+            "rounds");
+  EXPECT_EQ(
+      leader->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 2}, {"table_size", 4}, {"rounds", 2}, {"x", 1}})
+          .ErrorField(),
+      "x");
+  EXPECT_EQ(
+      anja->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 2}, {"table_size", 4}, {"rounds", 2}}).status,
+      403);
   EXPECT_EQ(leader->Get(base + "/seatings").Json()["total"], 0);
   auto s = leader->Post(base + "/seatings", {{"title", "Borrel"}, {"tables", 2}, {"table_size", 4}, {"rounds", 2}});
   ASSERT_EQ(s.status, 201) << s.body;
@@ -375,10 +412,14 @@ TEST_F(EventsApiTest, GroupTablesReportAndPrintablePages) {
   EXPECT_EQ(anja->Get(base + "/seatings").status, 200);
 
   // A scheduled meeting, then the printable pages: escaped, per viewer, organizers only where said.
-  auto round = leader->Post(base + "/rounds", {{"title", "Rondes"}, {"tables", 3}, {"max_meetings", 2},
+  auto round = leader->Post(base + "/rounds", {{"title", "Rondes"},
+                                               {"tables", 3},
+                                               {"max_meetings", 2},
                                                {"slots", {{{"starts_at", start + 3600}, {"ends_at", start + 4800}}}}});
   ASSERT_EQ(round.status, 201) << round.body;
-  ASSERT_EQ(leader->Request("POST", "/api/v1/rounds/" + std::to_string(round.Json()["id"].get<int64_t>()) + "/schedule").status, 200);
+  ASSERT_EQ(leader->Request("POST", "/api/v1/rounds/" + std::to_string(round.Json()["id"].get<int64_t>()) + "/schedule")
+                .status,
+            200);
   auto print = anja->Get(base + "/schedule/print");
   ASSERT_EQ(print.status, 200) << print.body;
   EXPECT_EQ(print.headers.find("content-type")->second, "text/html; charset=utf-8");

@@ -123,7 +123,8 @@ int Create(const cli::Args& args) {
 
 int RegisterOrCancel(const cli::Args& args, bool cancel) {
   const std::string name = cancel ? "cancel" : "register";
-  CLI::App app(cancel ? "Cancel a member's registration (promotes the waitlist)." : "Register a member for an event.", name);
+  CLI::App app(cancel ? "Cancel a member's registration (promotes the waitlist)." : "Register a member for an event.",
+               name);
   std::string db = cli::kDefaultDb, email;
   int64_t event = 0;
   app.add_option("--db", db, kDbHelp);
@@ -142,8 +143,12 @@ int RegisterOrCancel(const cli::Args& args, bool cancel) {
   return cli::kExitOk;
 }
 
-int Register(const cli::Args& args) { return RegisterOrCancel(args, false); }
-int Cancel(const cli::Args& args) { return RegisterOrCancel(args, true); }
+int Register(const cli::Args& args) {
+  return RegisterOrCancel(args, false);
+}
+int Cancel(const cli::Args& args) {
+  return RegisterOrCancel(args, true);
+}
 
 int Attendees(const cli::Args& args) {
   CLI::App app("List an event's registrations (queue order) as JSON.", "attendees");
@@ -157,7 +162,8 @@ int Attendees(const cli::Args& args) {
   std::optional<RegistrationStatus> st;
   for (auto s : {RegistrationStatus::kRegistered, RegistrationStatus::kWaitlisted, RegistrationStatus::kCancelled})
     if (status == ToString(s)) st = s;
-  if (!status.empty() && !st) return Fail("attendees", InvalidArgument("must be registered, waitlisted or cancelled", "status"));
+  if (!status.empty() && !st)
+    return Fail("attendees", InvalidArgument("must be registered, waitlisted or cancelled", "status"));
   auto env = OpenEnv(db);
   if (!env) return Fail("attendees", env.status());
   EventService events(*(*env)->db, (*env)->clock);
@@ -190,9 +196,10 @@ int CheckIn(const cli::Args& args) {
 }
 
 int FollowUp(const cli::Args& args) {
-  CLI::App app("The day after events: record shared small tables as evidence and ask every attendee "
-               "'wie sprak je?' (what `serve` does every few minutes). Prints what it did as JSON.",
-               "follow-up");
+  CLI::App app(
+      "The day after events: record shared small tables as evidence and ask every attendee "
+      "'wie sprak je?' (what `serve` does every few minutes). Prints what it did as JSON.",
+      "follow-up");
   std::string db = cli::kDefaultDb;
   app.add_option("--db", db, kDbHelp);
   if (int rc = Parse(app, args); rc >= 0) return rc;
@@ -214,7 +221,8 @@ int Ics(const cli::Args& args) {
   app.add_option("--member", email, "the member's e-mail address");
   app.add_option("-o,--output", out, "file to write (default stdout)");
   if (int rc = Parse(app, args); rc >= 0) return rc;
-  if ((event == 0) != email.empty()) return Fail("ics", InvalidArgument("give both --event and --member, or neither", "member"));
+  if ((event == 0) != email.empty())
+    return Fail("ics", InvalidArgument("give both --event and --member, or neither", "member"));
   auto env = OpenEnv(db);
   if (!env) return Fail("ics", env.status());
   CalendarService cal(*(*env)->db, (*env)->clock);
@@ -313,13 +321,15 @@ int Tables(const cli::Args& args) {
   app.add_flag("--html", html, "print the per-table sheets (HTML) instead of JSON");
   app.add_option("-o,--output", out, "file to write (default stdout)");
   if (int rc = Parse(app, args); rc >= 0) return rc;
-  if ((event > 0) == (seating_id > 0)) return Fail("tables", InvalidArgument("give either --event or --seating", "event"));
+  if ((event > 0) == (seating_id > 0))
+    return Fail("tables", InvalidArgument("give either --event or --seating", "event"));
   auto env = OpenEnv(db);
   if (!env) return Fail("tables", env.status());
   SeatingService seating(*(*env)->db, (*env)->clock);
   const auto system = domain::Viewer::System();
   if (event > 0) {
-    auto created = seating.Create(system, event, {.title = title, .tables = tables, .table_size = size, .rounds = rounds});
+    auto created =
+        seating.Create(system, event, {.title = title, .tables = tables, .table_size = size, .rounds = rounds});
     if (!created) return Fail("tables", created.status());
     seating_id = created->id;
   }
@@ -377,7 +387,8 @@ constexpr Sub kSubs[] = {
 int RunEvents(const cli::Args& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << "usage: verbinder events <subcommand> [options]   (each takes --help)\n\nsubcommands:\n";
-    for (const auto& s : kSubs) std::cout << "  " << s.name << std::string(12 - std::string(s.name).size(), ' ') << s.help << "\n";
+    for (const auto& s : kSubs)
+      std::cout << "  " << s.name << std::string(12 - std::string(s.name).size(), ' ') << s.help << "\n";
     return args.empty() ? cli::kExitUsage : cli::kExitOk;
   }
   for (const auto& s : kSubs)

@@ -60,26 +60,47 @@ Json ToJson(const EventInfo& info) {
   const auto& e = info.event;
   Json programme = Json::array();
   for (const auto& p : info.programme)
-    programme.push_back({{"id", p.id}, {"title", p.title}, {"description", p.description}, {"starts_at", p.starts_at},
-                         {"ends_at", p.ends_at}, {"room", p.room}});
-  return {{"id", e.id}, {"title", e.title}, {"kind", model::ToString(e.kind)}, {"description", e.description},
-          {"starts_at", e.starts_at}, {"ends_at", e.ends_at}, {"timezone", e.timezone}, {"location", e.location},
-          {"capacity", e.capacity}, {"price_cents", e.price_cents}, {"free", e.price_cents == 0},
-          {"registration_deadline", e.registration_deadline}, {"public", info.is_public},
-          {"request_ttl", info.request_ttl}, {"revision", info.revision}, {"organizers", info.organizers},
-          {"programme", programme}, {"registered", info.registered}, {"waitlisted", info.waitlisted},
+    programme.push_back({{"id", p.id},
+                         {"title", p.title},
+                         {"description", p.description},
+                         {"starts_at", p.starts_at},
+                         {"ends_at", p.ends_at},
+                         {"room", p.room}});
+  return {{"id", e.id},
+          {"title", e.title},
+          {"kind", model::ToString(e.kind)},
+          {"description", e.description},
+          {"starts_at", e.starts_at},
+          {"ends_at", e.ends_at},
+          {"timezone", e.timezone},
+          {"location", e.location},
+          {"capacity", e.capacity},
+          {"price_cents", e.price_cents},
+          {"free", e.price_cents == 0},
+          {"registration_deadline", e.registration_deadline},
+          {"public", info.is_public},
+          {"request_ttl", info.request_ttl},
+          {"revision", info.revision},
+          {"organizers", info.organizers},
+          {"programme", programme},
+          {"registered", info.registered},
+          {"waitlisted", info.waitlisted},
           {"seats_left", e.capacity > 0 ? Json(std::max(0, e.capacity - info.registered)) : Json(nullptr)}};
 }
 
 Status EventFromJson(const Json& j, EventInfo& info) {
-  VB_RETURN_IF_ERROR(domain::RejectUnknown(j, {"title", "kind", "description", "starts_at", "ends_at", "timezone",
-                                               "location", "capacity", "price_cents", "registration_deadline", "public",
-                                               "request_ttl", "organizers", "programme"}));
+  VB_RETURN_IF_ERROR(domain::RejectUnknown(
+      j, {"title", "kind", "description", "starts_at", "ends_at", "timezone", "location", "capacity", "price_cents",
+          "registration_deadline", "public", "request_ttl", "organizers", "programme"}));
   auto& e = info.event;
   const bool create = e.id == 0;
-  for (auto [key, target] : {std::pair<const char*, std::string*>{"title", &e.title}, {"description", &e.description},
-                             {"timezone", &e.timezone}, {"location", &e.location}}) {
-    if (j.contains(key)) { VB_ASSIGN_OR_RETURN(*target, domain::GetString(j, key, false)); }
+  for (auto [key, target] : {std::pair<const char*, std::string*>{"title", &e.title},
+                             {"description", &e.description},
+                             {"timezone", &e.timezone},
+                             {"location", &e.location}}) {
+    if (j.contains(key)) {
+      VB_ASSIGN_OR_RETURN(*target, domain::GetString(j, key, false));
+    }
   }
   if (create && !j.contains("title")) return InvalidArgument("is required", "title");
   if (j.contains("kind")) {
@@ -90,9 +111,13 @@ Status EventFromJson(const Json& j, EventInfo& info) {
   } else if (create) {
     return InvalidArgument("is required (congress, inspiration_session or network_drinks)", "kind");
   }
-  for (auto [key, target] : {std::pair<const char*, int64_t*>{"starts_at", &e.starts_at}, {"ends_at", &e.ends_at},
-                             {"registration_deadline", &e.registration_deadline}, {"request_ttl", &info.request_ttl}}) {
-    if (j.contains(key)) { VB_ASSIGN_OR_RETURN(*target, domain::GetInt(j, key, false)); }
+  for (auto [key, target] : {std::pair<const char*, int64_t*>{"starts_at", &e.starts_at},
+                             {"ends_at", &e.ends_at},
+                             {"registration_deadline", &e.registration_deadline},
+                             {"request_ttl", &info.request_ttl}}) {
+    if (j.contains(key)) {
+      VB_ASSIGN_OR_RETURN(*target, domain::GetInt(j, key, false));
+    }
   }
   if (create && !j.contains("starts_at")) return InvalidArgument("is required (Unix seconds)", "starts_at");
   if (create && !j.contains("ends_at")) return InvalidArgument("is required (Unix seconds)", "ends_at");
@@ -103,8 +128,12 @@ Status EventFromJson(const Json& j, EventInfo& info) {
       *target = static_cast<int>(v);
     }
   }
-  if (j.contains("public")) { VB_ASSIGN_OR_RETURN(info.is_public, GetBool(j, "public", false)); }
-  if (j.contains("organizers")) { VB_ASSIGN_OR_RETURN(info.organizers, GetIntArray(j, "organizers", false)); }
+  if (j.contains("public")) {
+    VB_ASSIGN_OR_RETURN(info.is_public, GetBool(j, "public", false));
+  }
+  if (j.contains("organizers")) {
+    VB_ASSIGN_OR_RETURN(info.organizers, GetIntArray(j, "organizers", false));
+  }
   if (j.contains("programme")) {
     VB_RETURN_IF_ERROR(ObjectArray(j.at("programme"), "programme"));
     info.programme.clear();
@@ -125,9 +154,15 @@ Status EventFromJson(const Json& j, EventInfo& info) {
 }
 
 Json ToJson(const Registration& r) {
-  Json j = {{"id", r.id}, {"event_id", r.event_id}, {"member_id", r.member_id}, {"member_name", r.member_name},
-            {"status", ToString(r.status)}, {"checked_in_at", r.checked_in_at ? Json(r.checked_in_at) : Json(nullptr)},
-            {"rounds_opt_out", r.rounds_opt_out}, {"revision", r.revision}, {"created_at", r.created_at},
+  Json j = {{"id", r.id},
+            {"event_id", r.event_id},
+            {"member_id", r.member_id},
+            {"member_name", r.member_name},
+            {"status", ToString(r.status)},
+            {"checked_in_at", r.checked_in_at ? Json(r.checked_in_at) : Json(nullptr)},
+            {"rounds_opt_out", r.rounds_opt_out},
+            {"revision", r.revision},
+            {"created_at", r.created_at},
             {"updated_at", r.updated_at}};
   if (r.status == RegistrationStatus::kWaitlisted) j["waitlist_position"] = r.waitlist_position;
   if (!r.checkin_code.empty()) j["checkin_code"] = r.checkin_code;
@@ -138,19 +173,28 @@ Json ToJson(const MeetingRequest& r) {
   // A member hidden from the viewer was projected to id 0 (domain/member_ref.h): null here.
   auto id_or_null = [](Id id) { return id ? Json(id) : Json(nullptr); };
   auto name_or_null = [](Id id, const std::string& n) { return id ? Json(n) : Json(nullptr); };
-  return {{"id", r.id}, {"event_id", r.event_id}, {"from", id_or_null(r.from)}, {"from_name", name_or_null(r.from, r.from_name)},
-          {"to", id_or_null(r.to)}, {"to_name", name_or_null(r.to, r.to_name)}, {"message", r.message}, {"status", ToString(r.status)}, {"mutual", r.mutual},
-          {"expires_at", r.expires_at}, {"created_at", r.created_at}, {"updated_at", r.updated_at}};
+  return {{"id", r.id},
+          {"event_id", r.event_id},
+          {"from", id_or_null(r.from)},
+          {"from_name", name_or_null(r.from, r.from_name)},
+          {"to", id_or_null(r.to)},
+          {"to_name", name_or_null(r.to, r.to_name)},
+          {"message", r.message},
+          {"status", ToString(r.status)},
+          {"mutual", r.mutual},
+          {"expires_at", r.expires_at},
+          {"created_at", r.created_at},
+          {"updated_at", r.updated_at}};
 }
 
 Json ToJson(const AttendeeSuggestion& s) {
-  return {{"member_id", s.member_id}, {"name", s.name}, {"sector", s.sector}, {"organization", s.organization},
-          {"score", s.score}, {"why", s.explanation}};
+  return {{"member_id", s.member_id},       {"name", s.name},   {"sector", s.sector},
+          {"organization", s.organization}, {"score", s.score}, {"why", s.explanation}};
 }
 
 Json ToJson(const PersonRef& p) {
   if (p.member_id == 0) return {{"member_id", nullptr}, {"name", nullptr}, {"hidden", true}};
-  return {{"member_id", p.member_id}, {"name", p.name}, {"organization", p.organization}, {"sector", p.sector},
+  return {{"member_id", p.member_id},       {"name", p.name}, {"organization", p.organization}, {"sector", p.sector},
           {"hosts_visits", p.hosts_visits}, {"hidden", false}};
 }
 
@@ -177,9 +221,15 @@ Json ToJson(const EncounterOverview& o) {
                      {"reasons", c.reasons},
                      {"state", c.state},
                      {"encounter_id", c.encounter_id ? Json(c.encounter_id) : Json(nullptr)}});
-  return {{"event_id", o.event_id}, {"event_title", o.event_title}, {"registered", o.registered},
-          {"open", o.open},         {"opens_at", o.opens_at},       {"closes_at", o.closes_at},
-          {"mine", mine},           {"to_confirm", ask},            {"candidates", cands}};
+  return {{"event_id", o.event_id},
+          {"event_title", o.event_title},
+          {"registered", o.registered},
+          {"open", o.open},
+          {"opens_at", o.opens_at},
+          {"closes_at", o.closes_at},
+          {"mine", mine},
+          {"to_confirm", ask},
+          {"candidates", cands}};
 }
 
 Result<ClaimInput> ClaimFromJson(const Json& j) {
@@ -204,8 +254,12 @@ Result<ClaimInput> ClaimFromJson(const Json& j) {
 Json ToJson(const Round& r) {
   Json slots = Json::array();
   for (const auto& s : r.slots) slots.push_back({{"id", s.id}, {"starts_at", s.starts_at}, {"ends_at", s.ends_at}});
-  return {{"id", r.id}, {"event_id", r.event_id}, {"title", r.title}, {"tables", r.tables},
-          {"max_meetings", r.max_meetings}, {"slots", slots},
+  return {{"id", r.id},
+          {"event_id", r.event_id},
+          {"title", r.title},
+          {"tables", r.tables},
+          {"max_meetings", r.max_meetings},
+          {"slots", slots},
           {"scheduled_at", r.scheduled_at ? Json(r.scheduled_at) : Json(nullptr)}};
 }
 
@@ -216,25 +270,44 @@ Json ToJson(const ScheduledMeeting& m) {
     j["happened"] = happened(h);
     return j;
   };
-  return {{"id", m.id}, {"round_id", m.round_id}, {"slot_id", m.slot_id}, {"starts_at", m.starts_at},
-          {"ends_at", m.ends_at}, {"table", m.table}, {"a", party(m.a, m.a_name, m.happened_a)},
-          {"b", party(m.b, m.b_name, m.happened_b)}, {"why", m.why},
-          {"requested", m.requested}, {"status", m.status}};
+  return {{"id", m.id},
+          {"round_id", m.round_id},
+          {"slot_id", m.slot_id},
+          {"starts_at", m.starts_at},
+          {"ends_at", m.ends_at},
+          {"table", m.table},
+          {"a", party(m.a, m.a_name, m.happened_a)},
+          {"b", party(m.b, m.b_name, m.happened_b)},
+          {"why", m.why},
+          {"requested", m.requested},
+          {"status", m.status}};
 }
 
 Json ToJson(const ScheduleRun& r) {
-  return {{"participants", r.participants}, {"kept", r.kept}, {"added", r.added}, {"rescheduled", r.rescheduled},
-          {"cancelled", r.cancelled}, {"unscheduled_requests", r.unscheduled_requests}, {"objective", r.objective},
+  return {{"participants", r.participants},
+          {"kept", r.kept},
+          {"added", r.added},
+          {"rescheduled", r.rescheduled},
+          {"cancelled", r.cancelled},
+          {"unscheduled_requests", r.unscheduled_requests},
+          {"objective", r.objective},
           {"upper_bound", r.upper_bound}};
 }
 
 Json ToJson(const Visit& v) {
-  return {{"id", v.id}, {"host", domain::RefJson(v.host_id, v.host_name)},
-          {"visitor", domain::RefJson(v.visitor_id, v.visitor_name)}, {"location", v.location}, {"reason", v.reason},
-          {"proposed", v.proposed}, {"duration", v.duration}, {"status", ToString(v.status)},
+  return {{"id", v.id},
+          {"host", domain::RefJson(v.host_id, v.host_name)},
+          {"visitor", domain::RefJson(v.visitor_id, v.visitor_name)},
+          {"location", v.location},
+          {"reason", v.reason},
+          {"proposed", v.proposed},
+          {"duration", v.duration},
+          {"status", ToString(v.status)},
           {"starts_at", v.starts_at ? Json(v.starts_at) : Json(nullptr)},
-          {"ends_at", v.ends_at ? Json(v.ends_at) : Json(nullptr)}, {"revision", v.revision},
-          {"created_at", v.created_at}, {"updated_at", v.updated_at}};
+          {"ends_at", v.ends_at ? Json(v.ends_at) : Json(nullptr)},
+          {"revision", v.revision},
+          {"created_at", v.created_at},
+          {"updated_at", v.updated_at}};
 }
 
 Status RoundFromJson(const Json& j, Round& r) {
@@ -270,11 +343,18 @@ Json PeopleJson(const std::vector<SeatedPerson>& people) {
 }  // namespace
 
 Json ToJson(const Seating& s) {
-  return {{"id", s.id}, {"event_id", s.event_id}, {"title", s.title}, {"tables", s.tables},
-          {"table_size", s.table_size}, {"rounds", s.rounds},
+  return {{"id", s.id},
+          {"event_id", s.event_id},
+          {"title", s.title},
+          {"tables", s.tables},
+          {"table_size", s.table_size},
+          {"rounds", s.rounds},
           {"seated_at", s.seated_at ? Json(s.seated_at) : Json(nullptr)},
-          {"quality", {{"repeats", s.repeats}, {"colleague_conflicts", s.colleague_conflicts}, {"unseated", s.unseated},
-                       {"mean_distinct_sectors", s.mean_distinct_sectors}}}};
+          {"quality",
+           {{"repeats", s.repeats},
+            {"colleague_conflicts", s.colleague_conflicts},
+            {"unseated", s.unseated},
+            {"mean_distinct_sectors", s.mean_distinct_sectors}}}};
 }
 
 Json ToJson(const SeatingPlan& p) {
@@ -287,28 +367,40 @@ Json ToJson(const SeatingPlan& p) {
 }
 
 Json ToJson(const MyTable& t) {
-  return {{"seating_id", t.seating_id}, {"title", t.title}, {"round", t.round}, {"table", t.table},
-          {"tablemates", PeopleJson(t.tablemates)}, {"hidden", t.hidden}};
+  return {{"seating_id", t.seating_id},
+          {"title", t.title},
+          {"round", t.round},
+          {"table", t.table},
+          {"tablemates", PeopleJson(t.tablemates)},
+          {"hidden", t.hidden}};
 }
 
 Json ToJson(const EventYield& y) {
   Json no_shows = Json::array();
   for (const auto& n : y.no_show_list) no_shows.push_back({{"id", n.member_id}, {"name", n.name}});
   return {{"event_id", y.event_id},
-          {"attendance", {{"registered", y.registered}, {"waitlisted", y.waitlisted}, {"cancelled", y.cancelled},
-                          {"checked_in", y.checked_in}, {"no_shows", y.no_shows}, {"no_show_list", no_shows}}},
-          {"meetings", {{"scheduled", y.meetings_scheduled}, {"held", y.meetings_held}, {"not_held", y.meetings_not_held},
-                        {"without_feedback", y.meetings_without_feedback}}},
-          {"usefulness", {{"feedback", y.feedback_count}, {"rated", y.rated}, {"mean", y.mean_usefulness},
-                          {"counts", y.usefulness}}},
+          {"attendance",
+           {{"registered", y.registered},
+            {"waitlisted", y.waitlisted},
+            {"cancelled", y.cancelled},
+            {"checked_in", y.checked_in},
+            {"no_shows", y.no_shows},
+            {"no_show_list", no_shows}}},
+          {"meetings",
+           {{"scheduled", y.meetings_scheduled},
+            {"held", y.meetings_held},
+            {"not_held", y.meetings_not_held},
+            {"without_feedback", y.meetings_without_feedback}}},
+          {"usefulness",
+           {{"feedback", y.feedback_count}, {"rated", y.rated}, {"mean", y.mean_usefulness}, {"counts", y.usefulness}}},
           {"new_ties", {{"from_meetings", y.new_ties_from_meetings}, {"met_at_event", y.new_ties_met_at_event}}}};
 }
 
 Status SeatingFromJson(const Json& j, Seating& s) {
   VB_RETURN_IF_ERROR(domain::RejectUnknown(j, {"title", "tables", "table_size", "rounds"}));
   VB_ASSIGN_OR_RETURN(s.title, domain::GetString(j, "title", true));
-  for (auto [key, target] : {std::pair<const char*, int*>{"tables", &s.tables}, {"table_size", &s.table_size},
-                             {"rounds", &s.rounds}}) {
+  for (auto [key, target] :
+       {std::pair<const char*, int*>{"tables", &s.tables}, {"table_size", &s.table_size}, {"rounds", &s.rounds}}) {
     VB_ASSIGN_OR_RETURN(int64_t v, domain::GetInt(j, key, true));
     if (v < 0 || v > 100'000) return InvalidArgument("is out of range", key);
     *target = static_cast<int>(v);

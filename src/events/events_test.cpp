@@ -9,14 +9,17 @@
 namespace verbinder::events {
 namespace {
 
+using domain::Viewer;
 using testing::kHour;
 using testing::kNow;
-using domain::Viewer;
 
 class EventsTest : public testing::EventsFixture {};
 
 TEST_F(EventsTest, CreateValidatesEveryFieldAndWritesNothingOnError) {
-  struct Case { std::function<void(EventInfo&)> edit; std::string field; };
+  struct Case {
+    std::function<void(EventInfo&)> edit;
+    std::string field;
+  };
   std::vector<Case> cases = {
       {[](EventInfo& e) { e.event.title = " "; }, "title"},
       {[](EventInfo& e) { e.event.ends_at = e.event.starts_at - 1; }, "ends_at"},
@@ -25,12 +28,15 @@ TEST_F(EventsTest, CreateValidatesEveryFieldAndWritesNothingOnError) {
       {[](EventInfo& e) { e.event.capacity = -1; }, "capacity"},
       {[](EventInfo& e) { e.event.registration_deadline = e.event.ends_at + 1; }, "registration_deadline"},
       {[](EventInfo& e) { e.request_ttl = 10; }, "request_ttl"},
-      {[](EventInfo& e) { e.programme = {{0, "Talk", "", e.event.starts_at, e.event.ends_at + 60, "Zaal 1"}}; },
+      {[](EventInfo& e) {
+         e.programme = {{0, "Talk", "", e.event.starts_at, e.event.ends_at + 60, "Zaal 1"}};
+       },
        "programme[0].ends_at"},
       {[](EventInfo& e) {
          e.programme = {{0, "A", "", e.event.starts_at, e.event.starts_at + kHour, "Zaal 1"},
                         {0, "B", "", e.event.starts_at + 1800, e.event.starts_at + 2 * kHour, "Zaal 1"}};
-       }, "programme[1].starts_at"},
+       },
+       "programme[1].starts_at"},
       {[](EventInfo& e) { e.organizers = {999999}; }, "organizers[0]"},
   };
   for (const auto& c : cases) {
@@ -121,14 +127,19 @@ TEST_F(EventsTest, Issue4ConcurrentRegistrationsForLastSeatsNeverOverbook) {
   auto ev = NewEvent(10);
   constexpr int kMembers = 60, kThreads = 10;
   std::vector<model::Member> m;
-  for (int i = 0; i < kMembers; ++i) m.push_back(Make("Gast " + std::to_string(i), "industry", "Fabriek " + std::to_string(i)));
+  for (int i = 0; i < kMembers; ++i)
+    m.push_back(Make("Gast " + std::to_string(i), "industry", "Fabriek " + std::to_string(i)));
   std::atomic<int> next{0}, errors{0}, registered{0}, waitlisted{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
       for (int i = next++; i < kMembers; i = next++) {
         auto r = events_->Register(As(m[i]), ev.event.id, m[i].id);
-        if (!r.ok()) { ++errors; ADD_FAILURE() << r.status().ToString(); continue; }
+        if (!r.ok()) {
+          ++errors;
+          ADD_FAILURE() << r.status().ToString();
+          continue;
+        }
         (r->status == RegistrationStatus::kRegistered ? registered : waitlisted)++;
       }
     });
@@ -288,7 +299,8 @@ TEST_F(EventsTest, InvitesAreValidICalendarWithStableUidAndGrowingSequence) {
     EXPECT_EQ(e["end"], ev.event.ends_at);
     EXPECT_TRUE(e["dtstamp"].get<bool>());
     EXPECT_EQ(e["location"], "Hengelo, De Waag");
-    if (i > 0) EXPECT_NE(e["description"].get<std::string>().find("ünïcödé; komma's, en \"quotes\""), std::string::npos);
+    if (i > 0)
+      EXPECT_NE(e["description"].get<std::string>().find("ünïcödé; komma's, en \"quotes\""), std::string::npos);
     EXPECT_NE(e["attendees"][0].get<std::string>().find("mailto:anja.kamphuis@x.example"), std::string::npos);
   }
   EXPECT_EQ(docs[0]["method"], "REQUEST");

@@ -34,7 +34,9 @@ icalproperty* TimeProperty(icalproperty* p, const std::string& tzid, icaltimezon
 }
 
 // mailto:<email>, else the given URI, else "" (then the property is left out).
-std::string Address(const CalPerson& who) { return who.email.empty() ? who.uri : "mailto:" + who.email; }
+std::string Address(const CalPerson& who) {
+  return who.email.empty() ? who.uri : "mailto:" + who.email;
+}
 
 icalproperty* Person(icalproperty* p, const CalPerson& who) {
   if (!who.name.empty()) icalproperty_add_parameter(p, icalparameter_new_cn(who.name.c_str()));
@@ -43,20 +45,28 @@ icalproperty* Person(icalproperty* p, const CalPerson& who) {
 
 icalparameter_partstat PartStat(CalPartStat s) {
   switch (s) {
-    case CalPartStat::kNeedsAction: return ICAL_PARTSTAT_NEEDSACTION;
-    case CalPartStat::kAccepted: return ICAL_PARTSTAT_ACCEPTED;
-    case CalPartStat::kDeclined: return ICAL_PARTSTAT_DECLINED;
-    case CalPartStat::kTentative: return ICAL_PARTSTAT_TENTATIVE;
+    case CalPartStat::kNeedsAction:
+      return ICAL_PARTSTAT_NEEDSACTION;
+    case CalPartStat::kAccepted:
+      return ICAL_PARTSTAT_ACCEPTED;
+    case CalPartStat::kDeclined:
+      return ICAL_PARTSTAT_DECLINED;
+    case CalPartStat::kTentative:
+      return ICAL_PARTSTAT_TENTATIVE;
   }
   return ICAL_PARTSTAT_NEEDSACTION;
 }
 
 icalparameter_role Role(CalRole r) {
   switch (r) {
-    case CalRole::kChair: return ICAL_ROLE_CHAIR;
-    case CalRole::kReqParticipant: return ICAL_ROLE_REQPARTICIPANT;
-    case CalRole::kOptParticipant: return ICAL_ROLE_OPTPARTICIPANT;
-    case CalRole::kNonParticipant: return ICAL_ROLE_NONPARTICIPANT;
+    case CalRole::kChair:
+      return ICAL_ROLE_CHAIR;
+    case CalRole::kReqParticipant:
+      return ICAL_ROLE_REQPARTICIPANT;
+    case CalRole::kOptParticipant:
+      return ICAL_ROLE_OPTPARTICIPANT;
+    case CalRole::kNonParticipant:
+      return ICAL_ROLE_NONPARTICIPANT;
   }
   return ICAL_ROLE_REQPARTICIPANT;
 }
@@ -66,7 +76,8 @@ icalcomponent* VTimezone(const std::string& tzid, icaltimezone* tz, model::UnixT
   icalcomponent* vtz = icalcomponent_new_clone(icaltimezone_get_component(tz));
   icaltimetype start = icaltime_from_timet_with_zone(static_cast<time_t>(from), 0, icaltimezone_get_utc_timezone());
   icaltimezone_truncate_vtimezone(vtz, start, icaltime_null_time(), 1);
-  if (icalproperty* p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY)) icalproperty_set_tzid(p, tzid.c_str());
+  if (icalproperty* p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY))
+    icalproperty_set_tzid(p, tzid.c_str());
   return vtz;
 }
 
@@ -103,7 +114,8 @@ std::string BuildCalendar(CalMethod method, const std::vector<CalEntry>& entries
   }
   for (const auto& z : zones) icalcomponent_add_component(cal, VTimezone(z, Zone(z), earliest - 366 * 86400));
 
-  const icaltimetype stamp = icaltime_from_timet_with_zone(static_cast<time_t>(now), 0, icaltimezone_get_utc_timezone());
+  const icaltimetype stamp =
+      icaltime_from_timet_with_zone(static_cast<time_t>(now), 0, icaltimezone_get_utc_timezone());
   for (const auto& e : entries) {
     icaltimezone* tz = Zone(e.timezone);
     icalcomponent* ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
@@ -116,10 +128,11 @@ std::string BuildCalendar(CalMethod method, const std::vector<CalEntry>& entries
     if (!e.description.empty()) icalcomponent_add_property(ev, icalproperty_new_description(e.description.c_str()));
     if (!e.location.empty()) icalcomponent_add_property(ev, icalproperty_new_location(e.location.c_str()));
     if (!e.url.empty()) icalcomponent_add_property(ev, icalproperty_new_url(e.url.c_str()));
-    icalcomponent_add_property(ev, icalproperty_new_status(method == CalMethod::kCancel || e.status == CalStatus::kCancelled
-                                                               ? ICAL_STATUS_CANCELLED
-                                                           : e.status == CalStatus::kTentative ? ICAL_STATUS_TENTATIVE
-                                                                                               : ICAL_STATUS_CONFIRMED));
+    icalcomponent_add_property(ev,
+                               icalproperty_new_status(method == CalMethod::kCancel || e.status == CalStatus::kCancelled
+                                                           ? ICAL_STATUS_CANCELLED
+                                                       : e.status == CalStatus::kTentative ? ICAL_STATUS_TENTATIVE
+                                                                                           : ICAL_STATUS_CONFIRMED));
     icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
     if (const std::string org = Address(e.organizer); !org.empty())
       icalcomponent_add_property(ev, Person(icalproperty_new_organizer(org.c_str()), e.organizer));

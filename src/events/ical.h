@@ -53,7 +53,7 @@ struct CalEntry {
   model::UnixTime ends_at = 0;
   std::string timezone = "Europe/Amsterdam";
   CalStatus status = CalStatus::kConfirmed;
-  CalPerson organizer;              // no address = no ORGANIZER
+  CalPerson organizer;  // no address = no ORGANIZER
   std::vector<CalPerson> attendees;
   std::string url;
 };

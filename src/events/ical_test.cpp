@@ -490,8 +490,10 @@ TEST(IcalBuild, AttendeeParametersAndNonMailtoAddresses) {
   e.ends_at = kNow + 3600;
   e.organizer = {.name = "Netwerk Twente, afdeling \"Agenda\"", .email = "agenda@netwerktwente.nl"};
   e.attendees = {{.name = "Anja", .email = "anja@x.example", .partstat = CalPartStat::kNeedsAction},
-                 {.name = "een lid", .uri = "urn:uuid:00000000-0000-8000-8000-000000000000",
-                  .partstat = CalPartStat::kDeclined, .role = CalRole::kOptParticipant},
+                 {.name = "een lid",
+                  .uri = "urn:uuid:00000000-0000-8000-8000-000000000000",
+                  .partstat = CalPartStat::kDeclined,
+                  .role = CalRole::kOptParticipant},
                  {.name = "nobody"}};  // no address: left out
   std::string ics = BuildCalendar(CalMethod::kRequest, {e}, kNow);
   for (size_t fold = ics.find("\r\n "); fold != std::string::npos; fold = ics.find("\r\n ", fold)) ics.erase(fold, 3);

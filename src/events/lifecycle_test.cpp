@@ -140,8 +140,8 @@ class LifecycleTest : public testing::EventsFixture {
   std::vector<std::string> Orphans(model::Id event_id) {
     soci::session sql(db_->pool());
     const std::string ev = std::to_string(event_id);
-    const std::string reg = "SELECT 1 FROM registrations g WHERE g.event_id = " + ev +
-                            " AND g.status = 'registered' AND g.member_id = ";
+    const std::string reg =
+        "SELECT 1 FROM registrations g WHERE g.event_id = " + ev + " AND g.status = 'registered' AND g.member_id = ";
     std::vector<std::string> out;
     auto collect = [&](const std::string& what, const std::string& q) {
       long long id = 0;
@@ -154,14 +154,18 @@ class LifecycleTest : public testing::EventsFixture {
                 " AND mt.status = 'scheduled' AND (NOT EXISTS (" + reg + "mt.a) OR NOT EXISTS (" + reg + "mt.b))");
     collect("scheduled meeting outside the event or without a slot:",
             "SELECT mt.id FROM meetings mt JOIN rounds r ON r.id = mt.round_id JOIN events e ON e.id = r.event_id "
-            "LEFT JOIN round_slots s ON s.id = mt.slot_id WHERE r.event_id = " + ev + " AND mt.status <> 'cancelled' "
-            "AND (s.id IS NULL OR s.starts_at < e.starts_at OR s.ends_at > e.ends_at)");
+            "LEFT JOIN round_slots s ON s.id = mt.slot_id WHERE r.event_id = " +
+                ev +
+                " AND mt.status <> 'cancelled' "
+                "AND (s.id IS NULL OR s.starts_at < e.starts_at OR s.ends_at > e.ends_at)");
     collect("slot outside the event:",
             "SELECT s.id FROM round_slots s JOIN rounds r ON r.id = s.round_id JOIN events e ON e.id = r.event_id "
-            "WHERE r.event_id = " + ev + " AND (s.starts_at < e.starts_at OR s.ends_at > e.ends_at)");
-    collect("open request with someone who left:",
-            "SELECT q.id FROM meeting_requests q WHERE q.event_id = " + ev + " AND q.status IN ('pending', 'accepted') "
-            "AND (NOT EXISTS (" + reg + "q.from_member) OR NOT EXISTS (" + reg + "q.to_member))");
+            "WHERE r.event_id = " +
+                ev + " AND (s.starts_at < e.starts_at OR s.ends_at > e.ends_at)");
+    collect("open request with someone who left:", "SELECT q.id FROM meeting_requests q WHERE q.event_id = " + ev +
+                                                       " AND q.status IN ('pending', 'accepted') "
+                                                       "AND (NOT EXISTS (" +
+                                                       reg + "q.from_member) OR NOT EXISTS (" + reg + "q.to_member))");
     collect("pending request outliving the event:",
             "SELECT q.id FROM meeting_requests q JOIN events e ON e.id = q.event_id WHERE q.event_id = " + ev +
                 " AND q.status = 'pending' AND q.expires_at > e.ends_at");
@@ -247,8 +251,7 @@ TEST_F(LifecycleTest, Issue16RegistrationCancelledEndsMeetingsRequestsSeatsAndTe
   auto carlas = meetings_->Requests(As(carla), ev.event.id);
   ASSERT_TRUE(carlas.ok());
   ASSERT_EQ(carlas->size(), 1u);
-  for (const auto& q : *carlas)
-    EXPECT_EQ(q.status, RequestStatus::kCancelled) << q.id;
+  for (const auto& q : *carlas) EXPECT_EQ(q.status, RequestStatus::kCancelled) << q.id;
   // Pieter reads that the slot is free; the next run fills it with his new request.
   EXPECT_NE(Latest(pieter).text.en.find("free again"), std::string::npos);
   Agree(ev, pieter, carla);

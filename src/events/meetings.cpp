@@ -24,8 +24,8 @@ using domain::Viewer;
 using domain::WithSession;
 
 std::optional<RequestStatus> ParseRequestStatus(const std::string& s) {
-  for (auto st : {RequestStatus::kPending, RequestStatus::kAccepted, RequestStatus::kDeclined, RequestStatus::kCancelled,
-                  RequestStatus::kExpired})
+  for (auto st : {RequestStatus::kPending, RequestStatus::kAccepted, RequestStatus::kDeclined,
+                  RequestStatus::kCancelled, RequestStatus::kExpired})
     if (ToString(st) == s) return st;
   return std::nullopt;
 }
@@ -34,13 +34,13 @@ std::vector<MeetingRequest> QueryRequests(soci::session& sql, const std::string&
   std::vector<MeetingRequest> out;
   long long id = 0, ev = 0, from = 0, to = 0, exp = 0, created = 0, updated = 0;
   std::string fname, tname, msg, status;
-  soci::statement st = (sql.prepare << "SELECT q.id, q.event_id, q.from_member, q.to_member, mf.name, mt.name, q.message, "
-                                       "q.status, q.expires_at, q.created_at, q.updated_at FROM meeting_requests q JOIN "
-                                       "members mf ON mf.id = q.from_member JOIN members mt ON mt.id = q.to_member " +
-                                           where,
-                        soci::into(id), soci::into(ev), soci::into(from), soci::into(to), soci::into(fname),
-                        soci::into(tname), soci::into(msg), soci::into(status), soci::into(exp), soci::into(created),
-                        soci::into(updated));
+  soci::statement st =
+      (sql.prepare << "SELECT q.id, q.event_id, q.from_member, q.to_member, mf.name, mt.name, q.message, "
+                      "q.status, q.expires_at, q.created_at, q.updated_at FROM meeting_requests q JOIN "
+                      "members mf ON mf.id = q.from_member JOIN members mt ON mt.id = q.to_member " +
+                          where,
+       soci::into(id), soci::into(ev), soci::into(from), soci::into(to), soci::into(fname), soci::into(tname),
+       soci::into(msg), soci::into(status), soci::into(exp), soci::into(created), soci::into(updated));
   st.execute();
   while (st.fetch()) {
     out.push_back({id, ev, from, to, fname, tname, msg, ParseRequestStatus(status).value_or(RequestStatus::kCancelled),
@@ -83,7 +83,8 @@ void Project(soci::session& sql, const Viewer& viewer, std::vector<ScheduledMeet
 
 std::vector<std::string> CsvList(const std::string& s) {
   std::vector<std::string> out;
-  for (auto& p : Split(s, ',')) if (!Trim(p).empty()) out.push_back(Trim(p));
+  for (auto& p : Split(s, ','))
+    if (!Trim(p).empty()) out.push_back(Trim(p));
   return out;
 }
 
@@ -94,23 +95,36 @@ std::vector<ScheduledMeeting> QueryMeetings(soci::session& sql, const std::strin
   std::string an, bn, ra, rb, status;
   // One query, feedback included (no round trip per meeting).
   soci::statement st =
-      (sql.prepare << "SELECT mt.id, mt.round_id, COALESCE(mt.slot_id, 0), COALESCE(rs.starts_at, 0), "
-                      "COALESCE(rs.ends_at, 0), mt.table_no, mt.a, mt.b, ma.name, mb.name, mt.reason_a, mt.reason_b, "
-                      "CASE WHEN mt.request_id IS NULL THEN 0 ELSE 1 END, mt.status, "
-                      "COALESCE((SELECT f.happened FROM meeting_feedback f WHERE f.meeting_id = mt.id AND f.member_id = "
-                      "mt.a), -1), COALESCE((SELECT f.happened FROM meeting_feedback f WHERE f.meeting_id = mt.id AND "
-                      "f.member_id = mt.b), -1) FROM meetings mt LEFT JOIN "
-                      "round_slots rs ON rs.id = mt.slot_id JOIN members ma ON ma.id = mt.a JOIN members mb ON "
-                      "mb.id = mt.b " + where,
+      (sql.prepare
+           << "SELECT mt.id, mt.round_id, COALESCE(mt.slot_id, 0), COALESCE(rs.starts_at, 0), "
+              "COALESCE(rs.ends_at, 0), mt.table_no, mt.a, mt.b, ma.name, mb.name, mt.reason_a, mt.reason_b, "
+              "CASE WHEN mt.request_id IS NULL THEN 0 ELSE 1 END, mt.status, "
+              "COALESCE((SELECT f.happened FROM meeting_feedback f WHERE f.meeting_id = mt.id AND f.member_id = "
+              "mt.a), -1), COALESCE((SELECT f.happened FROM meeting_feedback f WHERE f.meeting_id = mt.id AND "
+              "f.member_id = mt.b), -1) FROM meetings mt LEFT JOIN "
+              "round_slots rs ON rs.id = mt.slot_id JOIN members ma ON ma.id = mt.a JOIN members mb ON "
+              "mb.id = mt.b " +
+                  where,
        soci::into(id), soci::into(round), soci::into(slot), soci::into(s), soci::into(e), soci::into(table),
        soci::into(a), soci::into(b), soci::into(an), soci::into(bn), soci::into(ra), soci::into(rb),
        soci::into(requested), soci::into(status), soci::into(ha), soci::into(hb));
   st.execute();
   while (st.fetch()) {
     ScheduledMeeting m;
-    m.id = id; m.round_id = round; m.slot_id = slot; m.starts_at = s; m.ends_at = e; m.table = table;
-    m.a = a; m.b = b; m.a_name = an; m.b_name = bn; m.requested = requested != 0; m.status = status;
-    m.happened_a = ha; m.happened_b = hb;
+    m.id = id;
+    m.round_id = round;
+    m.slot_id = slot;
+    m.starts_at = s;
+    m.ends_at = e;
+    m.table = table;
+    m.a = a;
+    m.b = b;
+    m.a_name = an;
+    m.b_name = bn;
+    m.requested = requested != 0;
+    m.status = status;
+    m.happened_a = ha;
+    m.happened_b = hb;
     m.why = ra + std::string(1, '\x1f') + rb;  // split by caller
     out.push_back(std::move(m));
   }
@@ -128,11 +142,16 @@ std::string ReasonFor(const ScheduledMeeting& m, Id member) {
 
 std::string_view ToString(RequestStatus s) {
   switch (s) {
-    case RequestStatus::kPending: return "pending";
-    case RequestStatus::kAccepted: return "accepted";
-    case RequestStatus::kDeclined: return "declined";
-    case RequestStatus::kCancelled: return "cancelled";
-    case RequestStatus::kExpired: return "expired";
+    case RequestStatus::kPending:
+      return "pending";
+    case RequestStatus::kAccepted:
+      return "accepted";
+    case RequestStatus::kDeclined:
+      return "declined";
+    case RequestStatus::kCancelled:
+      return "cancelled";
+    case RequestStatus::kExpired:
+      return "expired";
   }
   return "cancelled";
 }
@@ -156,17 +175,20 @@ void ExpireRequests(soci::session& sql, Id event_id, UnixTime now) {
 SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_participants) {
   SuggestView v;
   const std::string ev = std::to_string(event_id);
-  const std::string reg = "r.event_id = " + ev + " AND r.status = 'registered' AND m.visibility = 'members' AND "
-                          "m.consent_matchmaking = 1" + std::string(only_round_participants ? " AND r.rounds_opt_out = 0" : "");
+  const std::string reg = "r.event_id = " + ev +
+                          " AND r.status = 'registered' AND m.visibility = 'members' AND "
+                          "m.consent_matchmaking = 1" +
+                          std::string(only_round_participants ? " AND r.rounds_opt_out = 0" : "");
   {
     long long id = 0;
     std::string name, sector, org, langs, tags, text;
-    soci::statement st = (sql.prepare << "SELECT m.id, m.name, COALESCE(m.sector, ''), COALESCE(o.name, ''), m.languages, "
-                                         "m.expertise_tags, m.expertise_text FROM registrations r JOIN members m ON m.id = "
-                                         "r.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE " + reg +
-                                             " ORDER BY m.id",
-                          soci::into(id), soci::into(name), soci::into(sector), soci::into(org), soci::into(langs),
-                          soci::into(tags), soci::into(text));
+    soci::statement st =
+        (sql.prepare << "SELECT m.id, m.name, COALESCE(m.sector, ''), COALESCE(o.name, ''), m.languages, "
+                        "m.expertise_tags, m.expertise_text FROM registrations r JOIN members m ON m.id = "
+                        "r.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE " +
+                            reg + " ORDER BY m.id",
+         soci::into(id), soci::into(name), soci::into(sector), soci::into(org), soci::into(langs), soci::into(tags),
+         soci::into(text));
     st.execute();
     while (st.fetch()) {
       v.index[id] = static_cast<int>(v.ids.size());
@@ -175,7 +197,9 @@ SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_par
       matching::SuggestAttendee a;
       // The engine names people by id in its explanations: use the member's
       // name (unique within the event; a namesake gets the member number).
-      a.id = v.names.size() > 0 && std::count(v.names.begin(), v.names.end() - 1, name) ? name + " (" + std::to_string(id) + ")" : name;
+      a.id = v.names.size() > 0 && std::count(v.names.begin(), v.names.end() - 1, name)
+                 ? name + " (" + std::to_string(id) + ")"
+                 : name;
       a.sector = sector;
       a.organization = org;
       a.languages = CsvList(langs);
@@ -187,10 +211,12 @@ SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_par
   {
     long long mid = 0;
     std::string title, text;
-    soci::statement st = (sql.prepare << "SELECT c.member_id, c.title, c.text FROM challenges c JOIN registrations r ON "
-                                         "r.member_id = c.member_id JOIN members m ON m.id = c.member_id WHERE c.status = "
-                                         "'open' AND " + reg + " ORDER BY c.id",
-                          soci::into(mid), soci::into(title), soci::into(text));
+    soci::statement st =
+        (sql.prepare << "SELECT c.member_id, c.title, c.text FROM challenges c JOIN registrations r ON "
+                        "r.member_id = c.member_id JOIN members m ON m.id = c.member_id WHERE c.status = "
+                        "'open' AND " +
+                            reg + " ORDER BY c.id",
+         soci::into(mid), soci::into(title), soci::into(text));
     st.execute();
     while (st.fetch()) {
       auto it = v.index.find(mid);
@@ -202,9 +228,11 @@ SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_par
     std::string kind;
     std::map<std::pair<int, int>, bool> ties;
     soci::statement st = (sql.prepare << "SELECT i.a, i.b, i.kind FROM interactions i JOIN registrations ra ON "
-                                         "ra.member_id = i.a AND ra.event_id = " + ev + " AND ra.status = 'registered' "
-                                         "JOIN registrations rb ON rb.member_id = i.b AND rb.event_id = " + ev +
-                                             " AND rb.status = 'registered'",
+                                         "ra.member_id = i.a AND ra.event_id = " +
+                                             ev +
+                                             " AND ra.status = 'registered' "
+                                             "JOIN registrations rb ON rb.member_id = i.b AND rb.event_id = " +
+                                             ev + " AND rb.status = 'registered'",
                           soci::into(a), soci::into(b), soci::into(kind));
     st.execute();
     while (st.fetch()) {
@@ -259,7 +287,8 @@ std::string SuggestFingerprint(soci::session& sql, Id event_id) {
   add("SELECT count(*), max(updated_at), sum(member_id) FROM registrations WHERE event_id = " + ev +
       " AND status = 'registered'");
   add("SELECT max(updated_at), sum(CASE WHEN consent_matchmaking = 1 THEN id ELSE 0 END), sum(CASE WHEN visibility = "
-      "'members' THEN id ELSE 0 END + length(expertise_text) + length(expertise_tags) + length(languages)) FROM members");
+      "'members' THEN id ELSE 0 END + length(expertise_text) + length(expertise_tags) + length(languages)) FROM "
+      "members");
   add("SELECT count(*), max(updated_at), sum(CASE WHEN status = 'open' THEN id ELSE 0 END + length(title) + "
       "length(text)) FROM challenges");
   add("SELECT count(*), max(id), 0 FROM interactions");
@@ -290,25 +319,28 @@ Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id
     internal::ExpireRequests(sql, event_id, now);
     if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
       return Conflict("you are not registered for this event", "event_id");
-    long long n = domain::CountOf(sql, "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(to) + " AND " +
-                                           viewer.VisibleSql("m"), {});
+    long long n = domain::CountOf(
+        sql, "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(to) + " AND " + viewer.VisibleSql("m"),
+        {});
     if (!n) return NotFound("no member with id " + std::to_string(to), "to");
     if (!internal::IsRegisteredIn(sql, event_id, to))
       return Conflict(internal::MemberName(sql, to) + " is not attending this event", "to");
     const std::string me = std::to_string(viewer.member_id), other = std::to_string(to), ev = std::to_string(event_id);
-    auto mine = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + me + " AND q.to_member = " +
-                                       other + " AND q.status IN ('pending', 'accepted')");
-    if (!mine.empty()) return Conflict("you already asked " + mine.front().to_name + " (" +
-                                           std::string(ToString(mine.front().status)) + ")", "to");
+    auto mine = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + me +
+                                       " AND q.to_member = " + other + " AND q.status IN ('pending', 'accepted')");
+    if (!mine.empty())
+      return Conflict(
+          "you already asked " + mine.front().to_name + " (" + std::string(ToString(mine.front().status)) + ")", "to");
     // They asked me already: interest is mutual, so accept theirs.
-    auto theirs = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + other + " AND q.to_member = " +
-                                         me + " AND q.status IN ('pending', 'accepted')");
+    auto theirs = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + other +
+                                         " AND q.to_member = " + me + " AND q.status IN ('pending', 'accepted')");
     long long t = now;
     if (!theirs.empty()) {
       MeetingRequest r = theirs.front();
       if (r.status == RequestStatus::kPending) {
         long long rid = r.id;
-        sql << "UPDATE meeting_requests SET status = 'accepted', updated_at = :t WHERE id = :id", soci::use(t), soci::use(rid);
+        sql << "UPDATE meeting_requests SET status = 'accepted', updated_at = :t WHERE id = :id", soci::use(t),
+            soci::use(rid);
         notify::Notify(sql, to, "meeting_accepted",
                        {r.to_name + " wants to meet you too: your request is accepted.",
                         r.to_name + " wil jou ook spreken: je verzoek is geaccepteerd."},
@@ -327,8 +359,8 @@ Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id
     sql << "INSERT INTO meeting_requests (event_id, from_member, to_member, message, status, expires_at, created_at, "
            "updated_at) VALUES (:e, :f, :t, :m, 'pending', :x, :c, :u)",
         soci::use(e), soci::use(from), soci::use(tom), soci::use(message), soci::use(exp), soci::use(t), soci::use(t);
-    auto rows = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + me + " AND q.to_member = " +
-                                       other + " AND q.status = 'pending'");
+    auto rows = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + me +
+                                       " AND q.to_member = " + other + " AND q.status = 'pending'");
     if (rows.empty()) return Internal("request vanished");
     notify::Notify(sql, to, "meeting_request",
                    {rows.front().from_name + " would like to meet you at " + info.event.title,
@@ -388,8 +420,8 @@ Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_
     soci::statement st = (sql.prepare << "UPDATE meeting_requests SET status = :s, updated_at = :t WHERE id = :id",
                           soci::use(to_status), soci::use(t), soci::use(id));
     st.execute(true);
-    std::string nl = MeetingAnswerNl(kind, kind == "meeting_cancelled" && viewer.member_id == r.from ? r.from_name
-                                                                                                     : r.to_name);
+    std::string nl =
+        MeetingAnswerNl(kind, kind == "meeting_cancelled" && viewer.member_id == r.from ? r.from_name : r.to_name);
     if (to_status == "cancelled") {
       // Its scheduled meeting goes too (the invite turns into METHOD:CANCEL by
       // the revision); the other's time slot is free again (issue #16).
@@ -459,7 +491,8 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
   });
   if (!loaded) return loaded.status();
   if (!loaded->result) {
-    VB_ASSIGN_OR_RETURN(auto computed, matching::Suggest(loaded->view->input, matching::SuggestOptions{.top_k = kCachedTopK}));
+    VB_ASSIGN_OR_RETURN(auto computed,
+                        matching::Suggest(loaded->view->input, matching::SuggestOptions{.top_k = kCachedTopK}));
     loaded->result = std::make_shared<const matching::SuggestResult>(std::move(computed));
     std::lock_guard<std::mutex> lock(suggest_cache_->mu);
     suggest_cache_->by_event[event_id] = {loaded->fingerprint, loaded->view, loaded->result};
@@ -479,17 +512,19 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
 
 Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& viewer, Id event_id) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
-  return WithSession<std::vector<ScheduledMeeting>>(db_, [&](soci::session& sql) -> Result<std::vector<ScheduledMeeting>> {
-    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
-    (void)info;
-    const std::string me = std::to_string(viewer.member_id);
-    auto rows = QueryMeetings(sql, "JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + std::to_string(event_id) +
-                                       " AND mt.status = 'scheduled' AND (mt.a = " + me + " OR mt.b = " + me +
-                                       ") ORDER BY rs.starts_at, mt.id");
-    for (auto& m : rows) m.why = ReasonFor(m, viewer.member_id);
-    Project(sql, viewer, rows);
-    return rows;
-  });
+  return WithSession<std::vector<ScheduledMeeting>>(
+      db_, [&](soci::session& sql) -> Result<std::vector<ScheduledMeeting>> {
+        VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+        (void)info;
+        const std::string me = std::to_string(viewer.member_id);
+        auto rows =
+            QueryMeetings(sql, "JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + std::to_string(event_id) +
+                                   " AND mt.status = 'scheduled' AND (mt.a = " + me + " OR mt.b = " + me +
+                                   ") ORDER BY rs.starts_at, mt.id");
+        for (auto& m : rows) m.why = ReasonFor(m, viewer.member_id);
+        Project(sql, viewer, rows);
+        return rows;
+      });
 }
 
 Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& viewer, Id event_id) {
@@ -498,15 +533,18 @@ Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& v
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info))
       return PermissionDenied("only the event's organizers print every schedule");
-    auto rows = QueryMeetings(sql, "JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + std::to_string(event_id) +
-                                       " AND mt.status = 'scheduled' ORDER BY rs.starts_at, mt.table_no, mt.id");
+    auto rows =
+        QueryMeetings(sql, "JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + std::to_string(event_id) +
+                               " AND mt.status = 'scheduled' ORDER BY rs.starts_at, mt.table_no, mt.id");
     // Members hidden from the viewer get no sheet and no name on others' sheets.
     std::set<Id> visible;
     {
       long long id = 0;
-      soci::statement st = (sql.prepare << "SELECT m.id FROM members m JOIN registrations r ON r.member_id = m.id WHERE "
-                                           "r.event_id = " + std::to_string(event_id) + " AND " + viewer.VisibleSql("m"),
-                            soci::into(id));
+      soci::statement st =
+          (sql.prepare << "SELECT m.id FROM members m JOIN registrations r ON r.member_id = m.id WHERE "
+                          "r.event_id = " +
+                              std::to_string(event_id) + " AND " + viewer.VisibleSql("m"),
+           soci::into(id));
       st.execute();
       while (st.fetch()) visible.insert(id);
     }
@@ -536,23 +574,25 @@ Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& v
 
 Result<std::vector<ScheduledMeeting>> MeetingService::RoundMeetings(const Viewer& viewer, Id round_id) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
-  return WithSession<std::vector<ScheduledMeeting>>(db_, [&](soci::session& sql) -> Result<std::vector<ScheduledMeeting>> {
-    VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
-    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, round.event_id));
-    EventService events(db_, clock_);
-    if (!events.CanManage(viewer, info)) return PermissionDenied("only the event's organizers see all meetings");
-    auto rows = QueryMeetings(sql, "WHERE mt.round_id = " + std::to_string(round_id) +
-                                       " ORDER BY rs.starts_at, mt.table_no, mt.id");
-    for (auto& m : rows) m.why = ReasonFor(m, m.a);
-    Project(sql, viewer, rows);
-    return rows;
-  });
+  return WithSession<std::vector<ScheduledMeeting>>(
+      db_, [&](soci::session& sql) -> Result<std::vector<ScheduledMeeting>> {
+        VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
+        VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, round.event_id));
+        EventService events(db_, clock_);
+        if (!events.CanManage(viewer, info)) return PermissionDenied("only the event's organizers see all meetings");
+        auto rows = QueryMeetings(
+            sql, "WHERE mt.round_id = " + std::to_string(round_id) + " ORDER BY rs.starts_at, mt.table_no, mt.id");
+        for (auto& m : rows) m.why = ReasonFor(m, m.a);
+        Project(sql, viewer, rows);
+        return rows;
+      });
 }
 
 Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happened, int usefulness,
                                 const std::string& note) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
-  if (usefulness < 0 || usefulness > 5) return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness");
+  if (usefulness < 0 || usefulness > 5)
+    return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness");
   if (!happened && usefulness > 0) return InvalidArgument("rate only a meeting that happened", "usefulness");
   VB_RETURN_IF_ERROR(domain::CheckText("note", note, 0, 1000, true));
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
@@ -574,14 +614,14 @@ Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happen
            "VALUES (:m, :me, :h, :u, :n, :t)",
         soci::use(mid), soci::use(me), soci::use(h), soci::use(usefulness), soci::use(note), soci::use(t);
     if (happened) {
-      soci::statement st = (sql.prepare << "UPDATE meetings SET held_recorded = 1 WHERE id = :m AND held_recorded = 0",
-                            soci::use(mid));
+      soci::statement st =
+          (sql.prepare << "UPDATE meetings SET held_recorded = 1 WHERE id = :m AND held_recorded = 0", soci::use(mid));
       st.execute(true);
       if (st.get_affected_rows() == 1) {
         long long ev = 0, rid = m.round_id;
         sql << "SELECT event_id FROM rounds WHERE id = :r", soci::use(rid), soci::into(ev);
-        model::Interaction in{0, m.a, m.b, model::InteractionKind::kMeetingHeld, now,
-                              "meeting:" + std::to_string(meeting_id), ev};
+        model::Interaction in{
+            0, m.a, m.b, model::InteractionKind::kMeetingHeld, now, "meeting:" + std::to_string(meeting_id), ev};
         domain::AppendInteraction(sql, in);
       }
     }
@@ -623,7 +663,10 @@ Result<std::string> MeetingService::MeetingInvite(const Viewer& viewer, Id meeti
     };
     e.attendees = {reader.Attendee(m.a, e.uid, "a", partstat(m.a)), reader.Attendee(m.b, e.uid, "b", partstat(m.b))};
     const bool cancelled = m.status != "scheduled" || m.starts_at == 0;
-    if (m.starts_at == 0) { e.starts_at = info.event.starts_at; e.ends_at = info.event.starts_at + 900; }
+    if (m.starts_at == 0) {
+      e.starts_at = info.event.starts_at;
+      e.ends_at = info.event.starts_at + 900;
+    }
     return BuildCalendar(cancelled ? CalMethod::kCancel : CalMethod::kRequest, {e}, clock_.Now());
   });
 }

@@ -50,7 +50,7 @@ struct MeetingRequest {
   std::string to_name;
   std::string message;
   RequestStatus status = RequestStatus::kPending;
-  bool mutual = false;   // the other side asked too
+  bool mutual = false;  // the other side asked too
   UnixTime expires_at = 0;
   UnixTime created_at = 0;
   UnixTime updated_at = 0;
@@ -92,25 +92,27 @@ struct ScheduledMeeting {
   Id b = 0;
   std::string a_name;
   std::string b_name;
-  std::string why;           // for the viewer (MySchedule), else a's reason
-  bool requested = false;    // came from an accepted request
-  std::string status;        // scheduled, cancelled
-  int happened_a = -1;       // feedback: -1 none, 0 no, 1 yes
+  std::string why;         // for the viewer (MySchedule), else a's reason
+  bool requested = false;  // came from an accepted request
+  std::string status;      // scheduled, cancelled
+  int happened_a = -1;     // feedback: -1 none, 0 no, 1 yes
   int happened_b = -1;
 };
 
 struct ScheduleRun {
   int participants = 0;
-  int kept = 0;              // meetings left where they were
-  int added = 0;             // new meetings
-  int rescheduled = 0;       // impossible meetings placed again
-  int cancelled = 0;         // impossible meetings that found no place (both told)
+  int kept = 0;                                   // meetings left where they were
+  int added = 0;                                  // new meetings
+  int rescheduled = 0;                            // impossible meetings placed again
+  int cancelled = 0;                              // impossible meetings that found no place (both told)
   std::vector<std::string> unscheduled_requests;  // accepted requests without a place, with why
   double objective = 0;
   double upper_bound = 0;
 };
 
-namespace internal { struct SuggestCache; }
+namespace internal {
+struct SuggestCache;
+}
 
 // One attendee's schedule (for the organizers' print-out of all schedules).
 struct PersonSchedule {

@@ -22,8 +22,8 @@ void ExpireRequests(soci::session& sql, Id event_id, UnixTime now);
 // profile visible to all members, consenting), their engine input, ties and
 // open requests among them.
 struct SuggestView {
-  std::vector<Id> ids;                   // index → member id
-  std::map<Id, int> index;               // member id → index
+  std::vector<Id> ids;      // index → member id
+  std::map<Id, int> index;  // member id → index
   std::vector<std::string> names;
   matching::SuggestInput input;
 };

@@ -11,9 +11,9 @@
 namespace verbinder::events {
 namespace {
 
+using domain::Viewer;
 using testing::kHour;
 using testing::kNow;
-using domain::Viewer;
 
 class MeetingsTest : public testing::EventsFixture {
  protected:
@@ -42,7 +42,8 @@ class MeetingsTest : public testing::EventsFixture {
     r.tables = tables;
     r.max_meetings = max_meetings;
     for (int s = 0; s < slots; ++s)
-      r.slots.push_back({0, ev_.event.starts_at + 4 * kHour + s * 1200, ev_.event.starts_at + 4 * kHour + s * 1200 + 900});
+      r.slots.push_back(
+          {0, ev_.event.starts_at + 4 * kHour + s * 1200, ev_.event.starts_at + 4 * kHour + s * 1200 + 900});
     auto created = meetings_->CreateRound(leader_, ev_.event.id, r);
     EXPECT_TRUE(created.ok()) << created.status().ToString();
     return created.ok() ? *created : r;
@@ -214,7 +215,10 @@ TEST_F(MeetingsTest, RemovingASlotReschedulesOrCancelsAndTellsBoth) {
   auto all = *meetings_->RoundMeetings(leader_, round.id);
   model::Id ap_slot = 0, ap_id = 0;
   for (const auto& m : all)
-    if (m.requested) { ap_slot = m.slot_id; ap_id = m.id; }
+    if (m.requested) {
+      ap_slot = m.slot_id;
+      ap_id = m.id;
+    }
   ASSERT_NE(ap_id, 0);
   auto notes_before = events_->Notifications(As(anja_), 100, 0)->total;
   auto run = meetings_->RemoveSlot(leader_, round.id, ap_slot);
@@ -239,9 +243,12 @@ TEST_F(MeetingsTest, RemovingASlotReschedulesOrCancelsAndTellsBoth) {
   ASSERT_TRUE(moved.ok()) << moved.status().ToString();
   EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, s0.ends_at, s0.starts_at).status().field(), "ends_at");
   EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, moved_round.slots[1].starts_at, moved_round.slots[1].ends_at)
-                .status().field(), "starts_at");  // onto another slot
-  EXPECT_EQ(meetings_->MoveSlot(leader_, round.id, s0.id, ev_.event.ends_at + 10, ev_.event.ends_at + 100).status().code(),
-            Code::kInvalidArgument);
+                .status()
+                .field(),
+            "starts_at");  // onto another slot
+  EXPECT_EQ(
+      meetings_->MoveSlot(leader_, round.id, s0.id, ev_.event.ends_at + 10, ev_.event.ends_at + 100).status().code(),
+      Code::kInvalidArgument);
 }
 
 TEST_F(MeetingsTest, RoundValidation) {
@@ -252,7 +259,8 @@ TEST_F(MeetingsTest, RoundValidation) {
   r.max_meetings = 2;
   r.slots = {{0, ev_.event.starts_at - 600, ev_.event.starts_at}};
   EXPECT_EQ(meetings_->CreateRound(leader_, ev_.event.id, r).status().field(), "slots[0].starts_at");
-  r.slots = {{0, ev_.event.starts_at, ev_.event.starts_at + 900}, {0, ev_.event.starts_at + 600, ev_.event.starts_at + 1200}};
+  r.slots = {{0, ev_.event.starts_at, ev_.event.starts_at + 900},
+             {0, ev_.event.starts_at + 600, ev_.event.starts_at + 1200}};
   EXPECT_EQ(meetings_->CreateRound(leader_, ev_.event.id, r).status().field(), "slots[1].starts_at");
   r.slots = {{0, ev_.event.starts_at + 900, ev_.event.starts_at}};
   EXPECT_EQ(meetings_->CreateRound(leader_, ev_.event.id, r).status().field(), "slots[0].ends_at");
@@ -279,7 +287,8 @@ TEST_F(MeetingsTest, AddingASlotValidatesItAndTheNextRunFillsIt) {
             Code::kPermissionDenied);
   EXPECT_EQ(meetings_->AddSlot(leader_, round.id, s0.starts_at + 60, s0.ends_at + 60).status().field(), "starts_at");
   EXPECT_EQ(meetings_->AddSlot(leader_, round.id, s0.ends_at + 1200, s0.ends_at + 300).status().field(), "ends_at");
-  EXPECT_EQ(meetings_->AddSlot(leader_, round.id, ev_.event.ends_at, ev_.event.ends_at + 900).status().field(), "starts_at");
+  EXPECT_EQ(meetings_->AddSlot(leader_, round.id, ev_.event.ends_at, ev_.event.ends_at + 900).status().field(),
+            "starts_at");
   EXPECT_EQ(meetings_->AddSlot(leader_, 999999, s0.ends_at + 300, s0.ends_at + 1200).status().code(), Code::kNotFound);
   EXPECT_EQ(meetings_->GetRound(leader_, round.id)->slots.size(), 1u);  // nothing written by the bad calls
   auto added = meetings_->AddSlot(leader_, round.id, s0.ends_at + 300, s0.ends_at + 1200);
@@ -292,7 +301,8 @@ TEST_F(MeetingsTest, AddingASlotValidatesItAndTheNextRunFillsIt) {
   EXPECT_GE(run->added, 1);
   auto after = *meetings_->RoundMeetings(leader_, round.id);
   ExpectFeasible(*added, after);
-  EXPECT_TRUE(std::any_of(after.begin(), after.end(), [&](const ScheduledMeeting& m) { return m.slot_id == added->slots[1].id; }));
+  EXPECT_TRUE(std::any_of(after.begin(), after.end(),
+                          [&](const ScheduledMeeting& m) { return m.slot_id == added->slots[1].id; }));
 }
 
 TEST_F(MeetingsTest, FeedbackWritesMeetingHeldOnceAndMeetingInviteParses) {

@@ -10,22 +10,32 @@ namespace {
 
 using util::Civil;
 
-Civil Amsterdam(UnixTime t) { return util::AmsterdamCivil(t); }
+Civil Amsterdam(UnixTime t) {
+  return util::AmsterdamCivil(t);
+}
 
-bool En(const std::string& lang) { return lang == "en"; }
+bool En(const std::string& lang) {
+  return lang == "en";
+}
 
-const char* T(const std::string& lang, const char* nl, const char* en) { return En(lang) ? en : nl; }
+const char* T(const std::string& lang, const char* nl, const char* en) {
+  return En(lang) ? en : nl;
+}
 
 std::string Page(const std::string& lang, const std::string& title, const std::string& body) {
   return "<!doctype html>\n<html lang=\"" + std::string(En(lang) ? "en" : "nl") +
          "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<title>" + HtmlEscape(title) + "</title><style>"
-         "body{font-family:sans-serif;margin:1.5rem;color:#111}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}"
+         "<title>" +
+         HtmlEscape(title) +
+         "</title><style>"
+         "body{font-family:sans-serif;margin:1.5rem;color:#111}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1."
+         "5rem}"
          "table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:4px 8px;"
          "border-bottom:1px solid #999}.why{color:#333;font-size:.9rem}.sheet{page-break-after:always;"
          "break-after:page}.sheet:last-child{page-break-after:auto;break-after:auto}"
          "@media print{body{margin:0}a{color:inherit;text-decoration:none}}"
-         "</style></head><body>\n" + body + "</body></html>\n";
+         "</style></head><body>\n" +
+         body + "</body></html>\n";
 }
 
 std::string Other(const ScheduledMeeting& m, Id me) {
@@ -34,7 +44,8 @@ std::string Other(const ScheduledMeeting& m, Id me) {
 }
 
 std::string MeetingsTable(const std::vector<ScheduledMeeting>& meetings, Id me, const std::string& lang) {
-  if (meetings.empty()) return std::string("<p>") + T(lang, "Geen afspraken ingepland.", "No meetings scheduled.") + "</p>\n";
+  if (meetings.empty())
+    return std::string("<p>") + T(lang, "Geen afspraken ingepland.", "No meetings scheduled.") + "</p>\n";
   std::string out = std::string("<table><thead><tr><th>") + T(lang, "Tijd", "Time") + "</th><th>" +
                     T(lang, "Tafel", "Table") + "</th><th>" + T(lang, "Met", "With") + "</th><th>" +
                     T(lang, "Waarom", "Why") + "</th></tr></thead><tbody>\n";
@@ -49,7 +60,8 @@ std::string MeetingsTable(const std::vector<ScheduledMeeting>& meetings, Id me, 
 }
 
 std::string Heading(const EventInfo& info, const std::string& lang) {
-  return "<p>" + AmsterdamDateTime(info.event.starts_at, lang) + " &middot; " + HtmlEscape(info.event.location) + "</p>\n";
+  return "<p>" + AmsterdamDateTime(info.event.starts_at, lang) + " &middot; " + HtmlEscape(info.event.location) +
+         "</p>\n";
 }
 
 }  // namespace
@@ -79,8 +91,8 @@ std::string PersonalScheduleHtml(const EventInfo& info, Id viewer_id, const std:
                      MeetingsTable(meetings, viewer_id, lang);
   if (!tables.empty()) {
     body += std::string("<h2>") + T(lang, "Groepstafels", "Group tables") + "</h2>\n<table><thead><tr><th>" +
-            T(lang, "Ronde", "Round") + "</th><th>" + T(lang, "Tafel", "Table") + "</th><th>" +
-            T(lang, "Met", "With") + "</th></tr></thead><tbody>\n";
+            T(lang, "Ronde", "Round") + "</th><th>" + T(lang, "Tafel", "Table") + "</th><th>" + T(lang, "Met", "With") +
+            "</th></tr></thead><tbody>\n";
     for (const auto& t : tables) {
       std::string who;
       for (const auto& p : t.tablemates) who += (who.empty() ? "" : ", ") + HtmlEscape(p.name);
@@ -93,14 +105,16 @@ std::string PersonalScheduleHtml(const EventInfo& info, Id viewer_id, const std:
   return Page(lang, info.event.title, body);
 }
 
-std::string AllSchedulesHtml(const EventInfo& info, const std::vector<PersonSchedule>& people, const std::string& lang) {
+std::string AllSchedulesHtml(const EventInfo& info, const std::vector<PersonSchedule>& people,
+                             const std::string& lang) {
   std::string body;
   for (const auto& p : people)
     body += "<section class=\"sheet\"><h1>" + HtmlEscape(info.event.title) + "</h1>\n" + Heading(info, lang) + "<h2>" +
             T(lang, "Schema van ", "Schedule of ") + HtmlEscape(p.name) + "</h2>\n" +
             MeetingsTable(p.meetings, p.member_id, lang) + "</section>\n";
-  if (people.empty()) body = std::string("<h1>") + HtmlEscape(info.event.title) + "</h1><p>" +
-                             T(lang, "Nog geen schema's.", "No schedules yet.") + "</p>\n";
+  if (people.empty())
+    body = std::string("<h1>") + HtmlEscape(info.event.title) + "</h1><p>" +
+           T(lang, "Nog geen schema's.", "No schedules yet.") + "</p>\n";
   return Page(lang, info.event.title, body);
 }
 
@@ -134,15 +148,16 @@ std::string TableSheetsHtml(const EventInfo& info, const std::vector<ScheduledMe
     for (auto [plan, t] : groups[table]) {
       body += "<h2>" + HtmlEscape(plan->seating.title) + " &middot; " + T(lang, "ronde ", "round ") +
               std::to_string(t->round) + "</h2><ul>\n";
-      for (const auto& p : t->people) body += "<li>" + HtmlEscape(p.name) + " <span class=\"why\">" +
-                                              HtmlEscape(p.sector) + "</span></li>\n";
+      for (const auto& p : t->people)
+        body += "<li>" + HtmlEscape(p.name) + " <span class=\"why\">" + HtmlEscape(p.sector) + "</span></li>\n";
       if (t->hidden) body += "<li>+" + std::to_string(t->hidden) + "</li>\n";
       body += "</ul>\n";
     }
     body += "</section>\n";
   }
-  if (all.empty()) body = "<h1>" + HtmlEscape(info.event.title) + "</h1><p>" +
-                          T(lang, "Nog geen tafels ingedeeld.", "No tables assigned yet.") + "</p>\n";
+  if (all.empty())
+    body = "<h1>" + HtmlEscape(info.event.title) + "</h1><p>" +
+           T(lang, "Nog geen tafels ingedeeld.", "No tables assigned yet.") + "</p>\n";
   return Page(lang, info.event.title, body);
 }
 

@@ -19,9 +19,11 @@ Result<EventYield> ReportService::Yield(const Viewer& viewer, Id event_id) {
     {
       std::string status;
       int n = 0, in = 0;
-      soci::statement st = (sql.prepare << "SELECT status, count(*), sum(CASE WHEN checked_in_at > 0 THEN 1 ELSE 0 END) "
-                                           "FROM registrations WHERE event_id = " + ev + " GROUP BY status",
-                            soci::into(status), soci::into(n), soci::into(in));
+      soci::statement st =
+          (sql.prepare << "SELECT status, count(*), sum(CASE WHEN checked_in_at > 0 THEN 1 ELSE 0 END) "
+                          "FROM registrations WHERE event_id = " +
+                              ev + " GROUP BY status",
+           soci::into(status), soci::into(n), soci::into(in));
       st.execute();
       while (st.fetch()) {
         if (status == "registered") {
@@ -38,35 +40,45 @@ Result<EventYield> ReportService::Yield(const Viewer& viewer, Id event_id) {
     {
       long long id = 0;
       std::string name;
-      soci::statement st = (sql.prepare << "SELECT m.id, m.name FROM registrations r JOIN members m ON m.id = r.member_id "
-                                           "WHERE r.event_id = " + ev + " AND r.status = 'registered' AND "
-                                           "r.checked_in_at = 0 AND " + viewer.VisibleSql("m") +
-                                               " ORDER BY m.name, m.id LIMIT 500",
-                            soci::into(id), soci::into(name));
+      soci::statement st =
+          (sql.prepare << "SELECT m.id, m.name FROM registrations r JOIN members m ON m.id = r.member_id "
+                          "WHERE r.event_id = " +
+                              ev +
+                              " AND r.status = 'registered' AND "
+                              "r.checked_in_at = 0 AND " +
+                              viewer.VisibleSql("m") + " ORDER BY m.name, m.id LIMIT 500",
+           soci::into(id), soci::into(name));
       st.execute();
       while (st.fetch()) y.no_show_list.push_back({id, name});
     }
     {
       // Per scheduled meeting: how many said yes / no.
       int yes = 0, no = 0;
-      soci::statement st = (sql.prepare << "SELECT COALESCE(sum(CASE WHEN f.happened = 1 THEN 1 ELSE 0 END), 0), "
-                                           "COALESCE(sum(CASE WHEN f.happened = 0 THEN 1 ELSE 0 END), 0) FROM meetings mt "
-                                           "JOIN rounds r ON r.id = mt.round_id LEFT JOIN meeting_feedback f ON "
-                                           "f.meeting_id = mt.id WHERE r.event_id = " + ev + " AND mt.status = "
-                                           "'scheduled' GROUP BY mt.id",
-                            soci::into(yes), soci::into(no));
+      soci::statement st =
+          (sql.prepare << "SELECT COALESCE(sum(CASE WHEN f.happened = 1 THEN 1 ELSE 0 END), 0), "
+                          "COALESCE(sum(CASE WHEN f.happened = 0 THEN 1 ELSE 0 END), 0) FROM meetings mt "
+                          "JOIN rounds r ON r.id = mt.round_id LEFT JOIN meeting_feedback f ON "
+                          "f.meeting_id = mt.id WHERE r.event_id = " +
+                              ev +
+                              " AND mt.status = "
+                              "'scheduled' GROUP BY mt.id",
+           soci::into(yes), soci::into(no));
       st.execute();
       while (st.fetch()) {
         ++y.meetings_scheduled;
-        if (yes > 0) ++y.meetings_held;
-        else if (no > 0) ++y.meetings_not_held;
-        else ++y.meetings_without_feedback;
+        if (yes > 0)
+          ++y.meetings_held;
+        else if (no > 0)
+          ++y.meetings_not_held;
+        else
+          ++y.meetings_without_feedback;
       }
     }
     {
       int useful = 0;
       soci::statement st = (sql.prepare << "SELECT f.usefulness FROM meeting_feedback f JOIN meetings mt ON mt.id = "
-                                           "f.meeting_id JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + ev,
+                                           "f.meeting_id JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " +
+                                               ev,
                             soci::into(useful));
       st.execute();
       long long sum = 0;
@@ -83,8 +95,10 @@ Result<EventYield> ReportService::Yield(const Viewer& viewer, Id event_id) {
     auto new_ties = [&](const std::string& kind) {
       long long n = 0, before = info.event.starts_at;
       sql << "SELECT count(*) FROM (SELECT DISTINCT i.a, i.b FROM interactions i WHERE i.event_id = " + ev +
-                 " AND i.kind = '" + kind + "' AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.a = i.a AND "
-                 "j.b = i.b AND j.kind IN (" + model::FaceToFaceKindsSql() + ") AND j.at < :t)) x",
+                 " AND i.kind = '" + kind +
+                 "' AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.a = i.a AND "
+                 "j.b = i.b AND j.kind IN (" +
+                 model::FaceToFaceKindsSql() + ") AND j.at < :t)) x",
           soci::use(before), soci::into(n);
       return static_cast<int>(n);
     };

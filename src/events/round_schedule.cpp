@@ -22,10 +22,11 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
     long long m = 0;
     std::string name, languages;
     soci::indicator lang_ind = soci::i_null;
-    soci::statement st = (sql.prepare << "SELECT g.member_id, m.name, m.languages FROM registrations g JOIN members m "
-                                         "ON m.id = g.member_id WHERE g.event_id = " + ev +
-                                             " AND g.status = 'registered' AND g.rounds_opt_out = 0 ORDER BY g.member_id",
-                          soci::into(m), soci::into(name), soci::into(languages, lang_ind));
+    soci::statement st =
+        (sql.prepare << "SELECT g.member_id, m.name, m.languages FROM registrations g JOIN members m "
+                        "ON m.id = g.member_id WHERE g.event_id = " +
+                            ev + " AND g.status = 'registered' AND g.rounds_opt_out = 0 ORDER BY g.member_id",
+         soci::into(m), soci::into(name), soci::into(languages, lang_ind));
     st.execute();
     while (st.fetch()) {
       people.push_back(m);
@@ -40,9 +41,11 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
   std::set<std::pair<Id, int>> unavailable;  // (member, slot index)
   {
     long long slot = 0, m = 0;
-    soci::statement st = (sql.prepare << "SELECT u.slot_id, u.member_id FROM slot_unavailability u JOIN round_slots s ON "
-                                         "s.id = u.slot_id WHERE s.round_id = " + rid,
-                          soci::into(slot), soci::into(m));
+    soci::statement st =
+        (sql.prepare << "SELECT u.slot_id, u.member_id FROM slot_unavailability u JOIN round_slots s ON "
+                        "s.id = u.slot_id WHERE s.round_id = " +
+                            rid,
+         soci::into(slot), soci::into(m));
     st.execute();
     while (st.fetch()) unavailable.insert({m, slot_index[slot]});
   }
@@ -60,8 +63,8 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
     soci::statement st =
         (sql.prepare << "SELECT t.id, COALESCE(t.slot_id, 0), t.a, t.b, COALESCE(t.request_id, 0), t.table_no, "
                         "t.reason_a, t.reason_b, t.status, ma.name, mb.name FROM meetings t JOIN members ma ON "
-                        "ma.id = t.a JOIN members mb ON mb.id = t.b WHERE t.round_id = " + rid +
-                            " AND t.status IN ('scheduled', 'displaced') ORDER BY t.id",
+                        "ma.id = t.a JOIN members mb ON mb.id = t.b WHERE t.round_id = " +
+                            rid + " AND t.status IN ('scheduled', 'displaced') ORDER BY t.id",
          soci::into(id), soci::into(slot), soci::into(a), soci::into(b), soci::into(req), soci::into(table),
          soci::into(ra), soci::into(rb), soci::into(status), soci::into(name_a), soci::into(name_b));
     st.execute();
@@ -75,7 +78,7 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
   std::set<std::pair<int, int>> table_used;  // (slot index, table)
   std::map<Id, int> kept_count;
   std::set<std::pair<Id, Id>> kept_pairs;
-  std::map<std::pair<int, int>, RoundCandidate> cand;  // (lo index, hi index)
+  std::map<std::pair<int, int>, RoundCandidate> cand;             // (lo index, hi index)
   std::map<std::pair<int, int>, std::pair<double, bool>> weight;  // (weight, must)
   for (const auto& m : existing) {
     auto si = slot_index.find(m.slot);
@@ -110,9 +113,10 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
   // Accepted requests (must), each reason in the language of the member who reads it (issue #17).
   {
     long long from = 0, to = 0, id = 0;
-    soci::statement st = (sql.prepare << "SELECT id, from_member, to_member FROM meeting_requests WHERE event_id = " + ev +
-                                             " AND status = 'accepted' ORDER BY id",
-                          soci::into(id), soci::into(from), soci::into(to));
+    soci::statement st =
+        (sql.prepare << "SELECT id, from_member, to_member FROM meeting_requests WHERE event_id = " + ev +
+                            " AND status = 'accepted' ORDER BY id",
+         soci::into(id), soci::into(from), soci::into(to));
     st.execute();
     while (st.fetch()) {
       Id lo = std::min(from, to), hi = std::max(from, to);

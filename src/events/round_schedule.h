@@ -34,9 +34,9 @@ struct RoundCandidate {
 };
 
 struct RoundSchedule {
-  matching::ScheduleInstance instance;          // spread on; slot_tables = free tables
-  std::vector<Id> people;                       // attendee index -> member
-  std::vector<RoundCandidate> candidates;       // per instance pair
+  matching::ScheduleInstance instance;     // spread on; slot_tables = free tables
+  std::vector<Id> people;                  // attendee index -> member
+  std::vector<RoundCandidate> candidates;  // per instance pair
   // Per slot: the table numbers kept meetings leave free, ascending; the
   // engine's table k in slot s is free_tables[s][k - 1].
   std::vector<std::vector<int>> free_tables;
@@ -44,9 +44,9 @@ struct RoundSchedule {
     long long id = 0;
     Id a = 0, b = 0;
   };
-  std::vector<Displaced> displaced;             // meetings to re-place or cancel
-  std::map<Id, std::string> names;             // participants and people of existing meetings
-  int kept = 0;                                 // meetings left where they were
+  std::vector<Displaced> displaced;  // meetings to re-place or cancel
+  std::map<Id, std::string> names;   // participants and people of existing meetings
+  int kept = 0;                      // meetings left where they were
 };
 
 namespace internal {

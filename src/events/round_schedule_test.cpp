@@ -158,9 +158,9 @@ TEST_F(RoundScheduleTest, CliOnTheExportedInstanceGivesTheServersMeetings) {
   ASSERT_TRUE(meetings_->SetUnavailable(As(who), round_.id, {slot2}).ok());
   std::set<Key> kept;
   for (const auto& k : server) {
-    bool involves = std::get<0>(k) == "slot " + std::to_string(slot2) &&
-                    (std::get<2>(k).ends_with("#" + std::to_string(moved)) ||
-                     std::get<3>(k).ends_with("#" + std::to_string(moved)));
+    bool involves =
+        std::get<0>(k) == "slot " + std::to_string(slot2) && (std::get<2>(k).ends_with("#" + std::to_string(moved)) ||
+                                                              std::get<3>(k).ends_with("#" + std::to_string(moved)));
     if (!involves) kept.insert(k);
   }
   ASSERT_EQ(kept.size() + 1, server.size());

@@ -69,7 +69,9 @@ Result<EventInfo> ManagedEvent(soci::session& sql, const Viewer& viewer, Id even
 }
 
 // The engine's table k in a slot is the k-th table the kept meetings left free.
-int PhysicalTable(const RoundSchedule& in, const matching::Meeting& m) { return in.free_tables[m.slot][m.table - 1]; }
+int PhysicalTable(const RoundSchedule& in, const matching::Meeting& m) {
+  return in.free_tables[m.slot][m.table - 1];
+}
 
 // The write step: re-placed and new meetings, cancelled displaced ones that
 // found no place, and everyone told (each naming the other).
@@ -111,10 +113,12 @@ ScheduleRun WriteSchedule(soci::session& sql, const Round& round, const EventInf
       soci::indicator req_ind = req ? soci::i_ok : soci::i_null;
       std::string ra = c.reason_lo.empty() ? "Suggested for you both." : c.reason_lo;
       std::string rb = c.reason_hi.empty() ? "Suggested for you both." : c.reason_hi;
-      sql << "INSERT INTO meetings (round_id, slot_id, table_no, a, b, request_id, reason_a, reason_b, status, revision, "
-             "held_recorded, created_at, updated_at) VALUES (:r, :s, :t, :a, :b, :q, :ra, :rb, 'scheduled', 0, 0, :c, :u)",
-          soci::use(round_id), soci::use(slot_id), soci::use(table), soci::use(a), soci::use(b), soci::use(req, req_ind),
-          soci::use(ra), soci::use(rb), soci::use(t), soci::use(t);
+      sql << "INSERT INTO meetings (round_id, slot_id, table_no, a, b, request_id, reason_a, reason_b, status, "
+             "revision, "
+             "held_recorded, created_at, updated_at) VALUES (:r, :s, :t, :a, :b, :q, :ra, :rb, 'scheduled', 0, 0, :c, "
+             ":u)",
+          soci::use(round_id), soci::use(slot_id), soci::use(table), soci::use(a), soci::use(b),
+          soci::use(req, req_ind), soci::use(ra), soci::use(rb), soci::use(t), soci::use(t);
       ++run.added;
       ++new_count[lo];
       ++new_count[hi];
@@ -219,8 +223,8 @@ Status FitRoundsToEvent(soci::session& sql, const EventInfo& before, const Event
   std::vector<long long> round_ids;
   {
     long long id = 0;
-    soci::statement st = (sql.prepare << "SELECT id FROM rounds WHERE event_id = :e ORDER BY id", soci::use(ev),
-                          soci::into(id));
+    soci::statement st =
+        (sql.prepare << "SELECT id FROM rounds WHERE event_id = :e ORDER BY id", soci::use(ev), soci::into(id));
     st.execute();
     while (st.fetch()) round_ids.push_back(id);
   }
@@ -295,7 +299,8 @@ Result<Round> MeetingService::CreateRound(const Viewer& viewer, Id event_id, Rou
 
 Result<Round> MeetingService::GetRound(const Viewer& viewer, Id round_id) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
-  return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> { return internal::LoadRound(sql, round_id); });
+  return WithSession<Round>(db_,
+                            [&](soci::session& sql) -> Result<Round> { return internal::LoadRound(sql, round_id); });
 }
 
 Result<std::vector<Round>> MeetingService::Rounds(const Viewer& viewer, Id event_id) {
@@ -305,8 +310,8 @@ Result<std::vector<Round>> MeetingService::Rounds(const Viewer& viewer, Id event
     (void)info;
     std::vector<long long> ids;
     long long id = 0, ev = event_id;
-    soci::statement st = (sql.prepare << "SELECT id FROM rounds WHERE event_id = :e ORDER BY id", soci::use(ev),
-                          soci::into(id));
+    soci::statement st =
+        (sql.prepare << "SELECT id FROM rounds WHERE event_id = :e ORDER BY id", soci::use(ev), soci::into(id));
     st.execute();
     while (st.fetch()) ids.push_back(id);
     std::vector<Round> out;
@@ -328,10 +333,12 @@ Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slo
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
     auto it = std::find_if(round.slots.begin(), round.slots.end(), [&](const Slot& s) { return s.id == slot_id; });
-    if (it == round.slots.end()) return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id");
+    if (it == round.slots.end())
+      return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id");
     VB_RETURN_IF_ERROR(ValidateOneSlot(Slot{slot_id, starts_at, ends_at}, info, round.slots));
     long long sid = slot_id, s = starts_at, e = ends_at, t = clock_.Now();
-    sql << "UPDATE round_slots SET starts_at = :s, ends_at = :e WHERE id = :id", soci::use(s), soci::use(e), soci::use(sid);
+    sql << "UPDATE round_slots SET starts_at = :s, ends_at = :e WHERE id = :id", soci::use(s), soci::use(e),
+        soci::use(sid);
     TellMeetingsMoved(sql, "slot_id", sid, " moved to a new time.", " is verplaatst naar een nieuwe tijd.", t);
     VB_ASSIGN_OR_RETURN(auto stored, internal::LoadRound(sql, round_id));
     tr.commit();

@@ -50,17 +50,22 @@ std::vector<SeatingTable> LoadTables(soci::session& sql, const Viewer& viewer, I
   long long mid = 0;
   std::string name, sector, org;
   soci::statement st =
-      (sql.prepare << "SELECT p.round_no, p.table_no, p.member_id, m.name, COALESCE(m.sector, ''), COALESCE(o.name, ''), "
-                      "CASE WHEN " + viewer.VisibleSql("m") + " THEN 1 ELSE 0 END FROM seating_places p JOIN members m "
-                      "ON m.id = p.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE p.seating_id = " +
-                          std::to_string(seating_id) + " ORDER BY p.round_no, p.table_no, m.name, m.id",
+      (sql.prepare
+           << "SELECT p.round_no, p.table_no, p.member_id, m.name, COALESCE(m.sector, ''), COALESCE(o.name, ''), "
+              "CASE WHEN " +
+                  viewer.VisibleSql("m") +
+                  " THEN 1 ELSE 0 END FROM seating_places p JOIN members m "
+                  "ON m.id = p.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE p.seating_id = " +
+                  std::to_string(seating_id) + " ORDER BY p.round_no, p.table_no, m.name, m.id",
        soci::into(round), soci::into(table), soci::into(mid), soci::into(name), soci::into(sector), soci::into(org),
        soci::into(visible));
   st.execute();
   while (st.fetch()) {
     if (out.empty() || out.back().round != round || out.back().table != table) out.push_back({round, table, {}, 0});
-    if (visible) out.back().people.push_back({mid, name, sector, org});
-    else ++out.back().hidden;
+    if (visible)
+      out.back().people.push_back({mid, name, sector, org});
+    else
+      ++out.back().hidden;
   }
   return out;
 }
@@ -101,7 +106,8 @@ Result<std::vector<Seating>> SeatingService::List(const Viewer& viewer, Id event
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<std::vector<Seating>>(db_, [&](soci::session& sql) -> Result<std::vector<Seating>> {
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
-    if (!EventService(db_, clock_).CanManage(viewer, info) && !internal::IsRegisteredIn(sql, event_id, viewer.member_id))
+    if (!EventService(db_, clock_).CanManage(viewer, info) &&
+        !internal::IsRegisteredIn(sql, event_id, viewer.member_id))
       return PermissionDenied("only attendees and organizers see the table plans");
     return QuerySeatings(sql, "WHERE event_id = " + std::to_string(event_id) + " ORDER BY id");
   });
@@ -126,8 +132,9 @@ Result<SeatingPlan> SeatingService::Run(const Viewer& viewer, Id seating_id) {
       soci::indicator org_ind = soci::i_ok;
       soci::statement st = (sql.prepare << "SELECT r.member_id, COALESCE(m.sector, ''), m.organization_id FROM "
                                            "registrations r JOIN members m ON m.id = r.member_id WHERE r.event_id = " +
-                                               ev + " AND r.status = 'registered' AND r.rounds_opt_out = 0 ORDER BY "
-                                                    "r.member_id",
+                                               ev +
+                                               " AND r.status = 'registered' AND r.rounds_opt_out = 0 ORDER BY "
+                                               "r.member_id",
                             soci::into(mid), soci::into(sector), soci::into(org, org_ind));
       st.execute();
       while (st.fetch()) {
@@ -139,9 +146,10 @@ Result<SeatingPlan> SeatingService::Run(const Viewer& viewer, Id seating_id) {
     if (ids.empty()) return Conflict("nobody takes part in the rounds yet", "id");
     {
       long long from = 0, to = 0;
-      soci::statement st = (sql.prepare << "SELECT from_member, to_member FROM meeting_requests WHERE event_id = " + ev +
-                                               " AND status = 'accepted'",
-                            soci::into(from), soci::into(to));
+      soci::statement st =
+          (sql.prepare << "SELECT from_member, to_member FROM meeting_requests WHERE event_id = " + ev +
+                              " AND status = 'accepted'",
+           soci::into(from), soci::into(to));
       st.execute();
       while (st.fetch()) {
         auto a = index.find(from), b = index.find(to);
@@ -219,8 +227,8 @@ Result<std::vector<MyTable>> SeatingService::MyTables(const Viewer& viewer, Id e
       int round = 0, table = 0;
       std::string title;
       soci::statement st = (sql.prepare << "SELECT s.id, s.title, p.round_no, p.table_no FROM seating_places p JOIN "
-                                           "seatings s ON s.id = p.seating_id WHERE s.event_id = " + ev +
-                                               " AND p.member_id = " + me + " ORDER BY s.id, p.round_no",
+                                           "seatings s ON s.id = p.seating_id WHERE s.event_id = " +
+                                               ev + " AND p.member_id = " + me + " ORDER BY s.id, p.round_no",
                             soci::into(sid), soci::into(title), soci::into(round), soci::into(table));
       st.execute();
       while (st.fetch()) out.push_back({sid, title, round, table, {}, 0});
@@ -231,21 +239,28 @@ Result<std::vector<MyTable>> SeatingService::MyTables(const Viewer& viewer, Id e
     int round = 0, visible = 0;
     std::string name, sector, org;
     soci::statement st =
-        (sql.prepare << "SELECT p.seating_id, p.round_no, p.member_id, m.name, COALESCE(m.sector, ''), COALESCE(o.name, ''), "
-                        "CASE WHEN " + viewer.VisibleSql("m") + " THEN 1 ELSE 0 END FROM seating_places p JOIN "
-                        "seating_places mine ON mine.seating_id = p.seating_id AND mine.round_no = p.round_no AND "
-                        "mine.table_no = p.table_no AND mine.member_id = " + me + " JOIN seatings s ON s.id = "
-                        "p.seating_id JOIN members m ON m.id = p.member_id LEFT JOIN organizations o ON o.id = "
-                        "m.organization_id WHERE s.event_id = " + ev + " AND p.member_id <> " + me +
-                            " ORDER BY p.seating_id, p.round_no, m.name, m.id",
+        (sql.prepare
+             << "SELECT p.seating_id, p.round_no, p.member_id, m.name, COALESCE(m.sector, ''), COALESCE(o.name, ''), "
+                "CASE WHEN " +
+                    viewer.VisibleSql("m") +
+                    " THEN 1 ELSE 0 END FROM seating_places p JOIN "
+                    "seating_places mine ON mine.seating_id = p.seating_id AND mine.round_no = p.round_no AND "
+                    "mine.table_no = p.table_no AND mine.member_id = " +
+                    me +
+                    " JOIN seatings s ON s.id = "
+                    "p.seating_id JOIN members m ON m.id = p.member_id LEFT JOIN organizations o ON o.id = "
+                    "m.organization_id WHERE s.event_id = " +
+                    ev + " AND p.member_id <> " + me + " ORDER BY p.seating_id, p.round_no, m.name, m.id",
          soci::into(sid), soci::into(round), soci::into(mid), soci::into(name), soci::into(sector), soci::into(org),
          soci::into(visible));
     st.execute();
     while (st.fetch()) {
       auto it = at.find({sid, round});
       if (it == at.end()) continue;
-      if (visible) out[it->second].tablemates.push_back({mid, name, sector, org});
-      else ++out[it->second].hidden;
+      if (visible)
+        out[it->second].tablemates.push_back({mid, name, sector, org});
+      else
+        ++out[it->second].hidden;
     }
     return out;
   });

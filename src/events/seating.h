@@ -31,9 +31,9 @@ struct Seating {
   Id id = 0;
   Id event_id = 0;
   std::string title;
-  int tables = 0;      // 1..500
-  int table_size = 0;  // seats per table, 2..50
-  int rounds = 0;      // 1..12
+  int tables = 0;          // 1..500
+  int table_size = 0;      // seats per table, 2..50
+  int rounds = 0;          // 1..12
   UnixTime seated_at = 0;  // last run, 0 = never
   // Quality of the last run (matching::SeatQuality).
   int repeats = 0;
@@ -44,14 +44,14 @@ struct Seating {
 
 struct SeatedPerson {
   Id member_id = 0;
-  std::string name;     // empty when hidden from the viewer
+  std::string name;  // empty when hidden from the viewer
   std::string sector;
   std::string organization;
 };
 
 struct SeatingTable {
-  int round = 0;   // 1-based
-  int table = 0;   // 1-based
+  int round = 0;  // 1-based
+  int table = 0;  // 1-based
   std::vector<SeatedPerson> people;
   int hidden = 0;  // seated people the viewer may not see
 };

@@ -39,7 +39,9 @@ TEST_F(SeatingTest, SeatsEveryoneMixingSectorsWithoutRepeatsAndTellsThem) {
   auto crowd = Crowd(ev, 24);
   auto s = seating_->Create(leader_, ev.event.id, {.title = "Borrel", .tables = 4, .table_size = 6, .rounds = 3});
   ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ(seating_->Create(As(crowd[0]), ev.event.id, {.title = "X", .tables = 4, .table_size = 6, .rounds = 1}).status().code(),
+  EXPECT_EQ(seating_->Create(As(crowd[0]), ev.event.id, {.title = "X", .tables = 4, .table_size = 6, .rounds = 1})
+                .status()
+                .code(),
             Code::kPermissionDenied);
   EXPECT_EQ(seating_->Run(As(crowd[0]), s->id).status().code(), Code::kPermissionDenied);
   auto plan = seating_->Run(leader_, s->id);
@@ -89,11 +91,24 @@ TEST_F(SeatingTest, SeatsEveryoneMixingSectorsWithoutRepeatsAndTellsThem) {
 
 TEST_F(SeatingTest, RejectsBadInputAndHidesHiddenTablemates) {
   auto ev = NewEvent(0);
-  EXPECT_EQ(seating_->Create(leader_, ev.event.id, {.title = "", .tables = 2, .table_size = 4, .rounds = 1}).status().field(), "title");
-  EXPECT_EQ(seating_->Create(leader_, ev.event.id, {.title = "B", .tables = 0, .table_size = 4, .rounds = 1}).status().field(), "tables");
-  EXPECT_EQ(seating_->Create(leader_, ev.event.id, {.title = "B", .tables = 2, .table_size = 1, .rounds = 1}).status().field(), "table_size");
-  EXPECT_EQ(seating_->Create(leader_, ev.event.id, {.title = "B", .tables = 2, .table_size = 4, .rounds = 13}).status().field(), "rounds");
-  EXPECT_EQ(seating_->Create(leader_, 999999, {.title = "B", .tables = 2, .table_size = 4, .rounds = 1}).status().code(), Code::kNotFound);
+  EXPECT_EQ(
+      seating_->Create(leader_, ev.event.id, {.title = "", .tables = 2, .table_size = 4, .rounds = 1}).status().field(),
+      "title");
+  EXPECT_EQ(seating_->Create(leader_, ev.event.id, {.title = "B", .tables = 0, .table_size = 4, .rounds = 1})
+                .status()
+                .field(),
+            "tables");
+  EXPECT_EQ(seating_->Create(leader_, ev.event.id, {.title = "B", .tables = 2, .table_size = 1, .rounds = 1})
+                .status()
+                .field(),
+            "table_size");
+  EXPECT_EQ(seating_->Create(leader_, ev.event.id, {.title = "B", .tables = 2, .table_size = 4, .rounds = 13})
+                .status()
+                .field(),
+            "rounds");
+  EXPECT_EQ(
+      seating_->Create(leader_, 999999, {.title = "B", .tables = 2, .table_size = 4, .rounds = 1}).status().code(),
+      Code::kNotFound);
   auto s = seating_->Create(leader_, ev.event.id, {.title = "B", .tables = 1, .table_size = 4, .rounds = 1});
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(seating_->Run(leader_, s->id).status().code(), Code::kConflict);  // nobody registered yet
@@ -216,7 +231,8 @@ TEST_F(SeatingTest, PrintablePagesEscapeEverythingAndShowAmsterdamTimes) {
 
 TEST_F(SeatingTest, SuggestionsFollowChangesThroughTheCache) {
   auto ev = NewEvent(0);
-  auto a = Make("Anja", "care", "Noaber", model::Visibility::kMembers, {}, "Our waiting lists keep growing: lead times");
+  auto a =
+      Make("Anja", "care", "Noaber", model::Visibility::kMembers, {}, "Our waiting lists keep growing: lead times");
   auto b = Make("Pieter", "industry", "TPO", model::Visibility::kMembers, {"lean", "lead times"});
   for (const auto& m : {a, b}) ASSERT_TRUE(events_->Register(As(m), ev.event.id, m.id).ok());
   auto first = meetings_->Suggestions(As(a), ev.event.id, 5);

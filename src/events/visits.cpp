@@ -40,7 +40,8 @@ std::string EncodeProposed(const std::vector<model::UnixTime>& p, int64_t durati
 
 void DecodeProposed(const std::string& s, Visit& v) {
   auto semi = s.find(';');
-  for (const auto& p : Split(s.substr(0, semi), ',')) if (!p.empty()) v.proposed.push_back(std::stoll(p));
+  for (const auto& p : Split(s.substr(0, semi), ','))
+    if (!p.empty()) v.proposed.push_back(std::stoll(p));
   if (semi != std::string::npos) v.duration = std::stoll(s.substr(semi + 1));
 }
 
@@ -79,12 +80,18 @@ Visit Projected(soci::session& sql, const Viewer& viewer, Visit v) {
 
 std::string_view ToString(VisitStatus s) {
   switch (s) {
-    case VisitStatus::kRequested: return "requested";
-    case VisitStatus::kAccepted: return "accepted";
-    case VisitStatus::kDeclined: return "declined";
-    case VisitStatus::kCancelled: return "cancelled";
-    case VisitStatus::kHeld: return "held";
-    case VisitStatus::kNotHeld: return "not_held";
+    case VisitStatus::kRequested:
+      return "requested";
+    case VisitStatus::kAccepted:
+      return "accepted";
+    case VisitStatus::kDeclined:
+      return "declined";
+    case VisitStatus::kCancelled:
+      return "cancelled";
+    case VisitStatus::kHeld:
+      return "held";
+    case VisitStatus::kNotHeld:
+      return "not_held";
   }
   return "cancelled";
 }
@@ -96,7 +103,8 @@ Result<Visit> VisitService::Request(const Viewer& viewer, model::Id host_id, con
   if (host_id == viewer.member_id) return InvalidArgument("you cannot visit yourself", "host_id");
   std::string r = Trim(reason);
   VB_RETURN_IF_ERROR(domain::CheckText("reason", r, 1, 2000, true));
-  if (duration < 900 || duration > 12 * 3600) return InvalidArgument("must be between 900 and 43200 seconds", "duration");
+  if (duration < 900 || duration > 12 * 3600)
+    return InvalidArgument("must be between 900 and 43200 seconds", "duration");
   if (proposed.empty()) return InvalidArgument("propose at least one date", "proposed");
   if (proposed.size() > kMaxProposed) return InvalidArgument("propose at most 5 dates", "proposed");
   const model::UnixTime now = clock_.Now();
@@ -107,8 +115,10 @@ Result<Visit> VisitService::Request(const Viewer& viewer, model::Id host_id, con
       if (proposed[j] == proposed[i]) return InvalidArgument("proposed twice", "proposed[" + std::to_string(i) + "]");
   }
   return WithSession<Visit>(db_, [&](soci::session& sql) -> Result<Visit> {
-    long long n = domain::CountOf(sql, "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(host_id) + " AND " +
-                                           viewer.VisibleSql("m"), {});
+    long long n = domain::CountOf(
+        sql,
+        "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(host_id) + " AND " + viewer.VisibleSql("m"),
+        {});
     if (!n) return NotFound("no member with id " + std::to_string(host_id), "host_id");
     long long hid = host_id;
     int hosts = 0;
@@ -125,7 +135,8 @@ Result<Visit> VisitService::Request(const Viewer& viewer, model::Id host_id, con
            "VALUES (:h, :v, :r, :p, 'requested', :c, :u)",
         soci::use(hid), soci::use(me), soci::use(r), soci::use(enc), soci::use(t), soci::use(t);
     long long id = 0;
-    sql << "SELECT max(id) FROM visits WHERE host_id = :h AND visitor_id = :v", soci::use(hid), soci::use(me), soci::into(id);
+    sql << "SELECT max(id) FROM visits WHERE host_id = :h AND visitor_id = :v", soci::use(hid), soci::use(me),
+        soci::into(id);
     const std::string visitor = internal::MemberName(sql, me);
     notify::Notify(sql, host_id, "visit_request",
                    {visitor + " would like to come and have a look.", visitor + " wil graag bij je komen kijken."},
@@ -207,21 +218,27 @@ Result<Visit> internal::TransitionVisit(soci::session& sql, const Viewer& viewer
     }
     long long id = visit_id, t = now;
     int bump = action == "confirm" ? 0 : 1;
-    soci::statement st = (sql.prepare << "UPDATE visits SET status = :to, starts_at = :s, ends_at = :e, host_confirmed = :hc, "
-                                         "visitor_confirmed = :vc, revision = revision + :rv, updated_at = :u WHERE id = :id "
-                                         "AND status = :from AND host_confirmed = :ohc AND visitor_confirmed = :ovc",
-                          soci::use(to), soci::use(s), soci::use(e), soci::use(hc), soci::use(vc),
-                          soci::use(bump), soci::use(t), soci::use(id),
-                          soci::use(from), soci::use(v->host_confirmed), soci::use(v->visitor_confirmed));
+    soci::statement st =
+        (sql.prepare << "UPDATE visits SET status = :to, starts_at = :s, ends_at = :e, host_confirmed = :hc, "
+                        "visitor_confirmed = :vc, revision = revision + :rv, updated_at = :u WHERE id = :id "
+                        "AND status = :from AND host_confirmed = :ohc AND visitor_confirmed = :ovc",
+         soci::use(to), soci::use(s), soci::use(e), soci::use(hc), soci::use(vc), soci::use(bump), soci::use(t),
+         soci::use(id), soci::use(from), soci::use(v->host_confirmed), soci::use(v->visitor_confirmed));
     st.execute(true);
     if (st.get_affected_rows() != 1) return Conflict("the visit changed meanwhile; reload", "status");
     if (to == "held" && from != "held") {
-      model::Interaction in{0, v->host_id, v->visitor_id, model::InteractionKind::kVisitHeld, v->starts_at,
-                            "visit:" + std::to_string(visit_id), 0};
+      model::Interaction in{0,
+                            v->host_id,
+                            v->visitor_id,
+                            model::InteractionKind::kVisitHeld,
+                            v->starts_at,
+                            "visit:" + std::to_string(visit_id),
+                            0};
       domain::AppendInteraction(sql, in);
     }
-    if (!kind.empty()) notify::Notify(sql, tell, kind, {text, VisitTextNl(kind, me)}, "visit:" + std::to_string(visit_id), now,
-                                       viewer.member_id);
+    if (!kind.empty())
+      notify::Notify(sql, tell, kind, {text, VisitTextNl(kind, me)}, "visit:" + std::to_string(visit_id), now,
+                     viewer.member_id);
     return *LoadVisit(sql, visit_id);
   }
 }
@@ -229,8 +246,12 @@ Result<Visit> internal::TransitionVisit(soci::session& sql, const Viewer& viewer
 Result<Visit> VisitService::Accept(const Viewer& viewer, model::Id id, model::UnixTime starts_at) {
   return Transition(viewer, id, "accept", starts_at, false);
 }
-Result<Visit> VisitService::Decline(const Viewer& viewer, model::Id id) { return Transition(viewer, id, "decline", 0, false); }
-Result<Visit> VisitService::Cancel(const Viewer& viewer, model::Id id) { return Transition(viewer, id, "cancel", 0, false); }
+Result<Visit> VisitService::Decline(const Viewer& viewer, model::Id id) {
+  return Transition(viewer, id, "decline", 0, false);
+}
+Result<Visit> VisitService::Cancel(const Viewer& viewer, model::Id id) {
+  return Transition(viewer, id, "cancel", 0, false);
+}
 Result<Visit> VisitService::Confirm(const Viewer& viewer, model::Id id, bool happened) {
   return Transition(viewer, id, "confirm", 0, happened);
 }

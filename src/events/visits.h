@@ -32,14 +32,14 @@ struct Visit {
   model::Id visitor_id = 0;
   std::string host_name;
   std::string visitor_name;
-  std::string location;                       // the host's visit location
+  std::string location;  // the host's visit location
   std::string reason;
-  std::vector<model::UnixTime> proposed;      // start times the visitor proposed
-  int64_t duration = 0;                       // seconds
+  std::vector<model::UnixTime> proposed;  // start times the visitor proposed
+  int64_t duration = 0;                   // seconds
   VisitStatus status = VisitStatus::kRequested;
-  model::UnixTime starts_at = 0;              // agreed (0 until accepted)
+  model::UnixTime starts_at = 0;  // agreed (0 until accepted)
   model::UnixTime ends_at = 0;
-  int host_confirmed = 0;                     // 0 unknown, 1 happened, -1 did not
+  int host_confirmed = 0;  // 0 unknown, 1 happened, -1 did not
   int visitor_confirmed = 0;
   int revision = 0;
   model::UnixTime created_at = 0;

@@ -14,7 +14,9 @@
 namespace verbinder::importers {
 namespace {
 
-std::string LineField(int line) { return "line " + std::to_string(line); }
+std::string LineField(int line) {
+  return "line " + std::to_string(line);
+}
 
 constexpr std::string_view kSaveAsUtf8 = "save it from Excel as \"CSV UTF-8\" and import that file";
 
@@ -102,8 +104,15 @@ std::vector<std::string> SplitHeaderLine(std::string_view line, char delim) {
   std::string field;
   bool quoted = false;
   for (char c : line) {
-    if (c == '"') { quoted = !quoted; continue; }
-    if (c == delim && !quoted) { out.push_back(Trim(field)); field.clear(); continue; }
+    if (c == '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (c == delim && !quoted) {
+      out.push_back(Trim(field));
+      field.clear();
+      continue;
+    }
     field += c;
   }
   out.push_back(Trim(field));
@@ -126,10 +135,15 @@ char MostFrequentDelimiter(std::string_view line) {
     size_t n = 0;
     bool quoted = false;
     for (char c : line) {
-      if (c == '"') quoted = !quoted;
-      else if (c == d && !quoted) ++n;
+      if (c == '"')
+        quoted = !quoted;
+      else if (c == d && !quoted)
+        ++n;
     }
-    if (n > best_n) { best = d; best_n = n; }
+    if (n > best_n) {
+      best = d;
+      best_n = n;
+    }
   }
   return best;
 }
@@ -162,17 +176,37 @@ bool IsCombiningDiacritic(UChar32 c) {
 // decomposition leaves them alone.
 const char* LatinBaseOf(UChar32 c) {
   switch (c) {
-    case 0x00D8: case 0x00F8: return "o";   // Ø ø
-    case 0x0141: case 0x0142: return "l";   // Ł ł
-    case 0x0110: case 0x0111: return "d";   // Đ đ
-    case 0x00D0: case 0x00F0: return "d";   // Ð ð
-    case 0x0126: case 0x0127: return "h";   // Ħ ħ
-    case 0x0166: case 0x0167: return "t";   // Ŧ ŧ
-    case 0x0131: return "i";                // ı
-    case 0x00C6: case 0x00E6: return "ae";  // Æ æ
-    case 0x0152: case 0x0153: return "oe";  // Œ œ
-    case 0x00DE: case 0x00FE: return "th";  // Þ þ
-    default: return nullptr;
+    case 0x00D8:
+    case 0x00F8:
+      return "o";  // Ø ø
+    case 0x0141:
+    case 0x0142:
+      return "l";  // Ł ł
+    case 0x0110:
+    case 0x0111:
+      return "d";  // Đ đ
+    case 0x00D0:
+    case 0x00F0:
+      return "d";  // Ð ð
+    case 0x0126:
+    case 0x0127:
+      return "h";  // Ħ ħ
+    case 0x0166:
+    case 0x0167:
+      return "t";  // Ŧ ŧ
+    case 0x0131:
+      return "i";  // ı
+    case 0x00C6:
+    case 0x00E6:
+      return "ae";  // Æ æ
+    case 0x0152:
+    case 0x0153:
+      return "oe";  // Œ œ
+    case 0x00DE:
+    case 0x00FE:
+      return "th";  // Þ þ
+    default:
+      return nullptr;
   }
 }
 
@@ -215,7 +249,11 @@ Result<ImportCsv> ReadImportCsv(std::string_view bytes, const ImportCsvOptions& 
     for (size_t i = 0; i < lines.size() && header_line == lines.size(); ++i) {
       std::string_view l(text.data() + lines[i].begin, lines[i].end - lines[i].begin);
       for (char d : {',', '\t', ';'}) {
-        if (HasAll(SplitHeaderLine(l, d), options.header)) { header_line = i; out.delimiter = d; break; }
+        if (HasAll(SplitHeaderLine(l, d), options.header)) {
+          header_line = i;
+          out.delimiter = d;
+          break;
+        }
       }
     }
     if (header_line == lines.size())
@@ -227,7 +265,10 @@ Result<ImportCsv> ReadImportCsv(std::string_view bytes, const ImportCsvOptions& 
   } else {
     for (const auto& span : lines) {
       std::string_view l(text.data() + span.begin, span.end - span.begin);
-      if (!Trim(l).empty()) { out.delimiter = MostFrequentDelimiter(l); break; }
+      if (!Trim(l).empty()) {
+        out.delimiter = MostFrequentDelimiter(l);
+        break;
+      }
     }
   }
   CsvOptions csv;
@@ -253,9 +294,9 @@ Result<ImportCsv> ReadImportCsv(std::string_view bytes, const ImportCsvOptions& 
   if (options.strict_field_count) {
     for (const auto& row : rows)
       if (row.fields.size() != width)
-        return InvalidArgument("expected " + std::to_string(width) + " fields but found " +
-                                   std::to_string(row.fields.size()),
-                               LineField(row.line));
+        return InvalidArgument(
+            "expected " + std::to_string(width) + " fields but found " + std::to_string(row.fields.size()),
+            LineField(row.line));
   }
   return out;
 }
@@ -265,7 +306,8 @@ std::string FoldName(std::string_view utf8) {
   const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(err);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return AsciiLower(Trim(utf8));
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString in =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString decomposed = nfkd->normalize(in, err);
   icu::UnicodeString folded;
   bool pending_space = false;
@@ -273,11 +315,16 @@ std::string FoldName(std::string_view utf8) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (IsCombiningDiacritic(c)) continue;
-    if (u_isUWhiteSpace(c)) { pending_space = true; continue; }
+    if (u_isUWhiteSpace(c)) {
+      pending_space = true;
+      continue;
+    }
     if (pending_space && !folded.isEmpty()) folded.append(static_cast<UChar>(u' '));
     pending_space = false;
-    if (const char* base = LatinBaseOf(c)) folded.append(icu::UnicodeString(base, -1, icu::UnicodeString::kInvariant));
-    else folded.append(c);
+    if (const char* base = LatinBaseOf(c))
+      folded.append(icu::UnicodeString(base, -1, icu::UnicodeString::kInvariant));
+    else
+      folded.append(c);
   }
   folded.foldCase();
   icu::UnicodeString composed = nfc->normalize(folded, err);

@@ -48,7 +48,9 @@ int MonthIndex(std::string m) {
   return 0;
 }
 
-bool AllDigits(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
+bool AllDigits(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
 
 }  // namespace
 
@@ -63,13 +65,22 @@ std::optional<int64_t> ParseLinkedInDate(const std::string& raw) {
   if (parts.size() == 1 && s.size() == 10 && s[4] == '-' && s[7] == '-') {
     auto ymd = Split(s, '-');
     if (!AllDigits(ymd[0]) || !AllDigits(ymd[1]) || !AllDigits(ymd[2])) return std::nullopt;
-    y = std::stoi(ymd[0]); m = std::stoi(ymd[1]); d = std::stoi(ymd[2]);
+    y = std::stoi(ymd[0]);
+    m = std::stoi(ymd[1]);
+    d = std::stoi(ymd[2]);
   } else if (parts.size() == 3) {
     std::string a = parts[0], b = parts[1], c = parts[2];
     if (!b.empty() && b.back() == ',') b.pop_back();
-    if (AllDigits(a) && MonthIndex(b) && AllDigits(c)) { d = std::stoi(a); m = MonthIndex(b); y = std::stoi(c); }
-    else if (MonthIndex(a) && AllDigits(b) && AllDigits(c)) { m = MonthIndex(a); d = std::stoi(b); y = std::stoi(c); }
-    else return std::nullopt;
+    if (AllDigits(a) && MonthIndex(b) && AllDigits(c)) {
+      d = std::stoi(a);
+      m = MonthIndex(b);
+      y = std::stoi(c);
+    } else if (MonthIndex(a) && AllDigits(b) && AllDigits(c)) {
+      m = MonthIndex(a);
+      d = std::stoi(b);
+      y = std::stoi(c);
+    } else
+      return std::nullopt;
   } else {
     return std::nullopt;
   }
@@ -85,11 +96,15 @@ Result<MemberImportPlan> PlanMemberImport(const std::string& text, const std::se
   VB_ASSIGN_OR_RETURN(ImportCsv csv, ReadImportCsv(text, o));
   const CsvTable& t = csv.table;
   for (const char* required : {"name", "email"})
-    if (t.Column(required) < 0) return InvalidArgument(std::string("missing required column '") + required + "'", "header");
+    if (t.Column(required) < 0)
+      return InvalidArgument(std::string("missing required column '") + required + "'", "header");
   for (const auto& h : t.header) {
     bool known = false;
     for (const char* c : kMemberColumns) known = known || EqualsIgnoreCase(h, c);
-    if (!known) return InvalidArgument("unknown column '" + h + "' (known: " + Join({std::begin(kMemberColumns), std::end(kMemberColumns)}, ", ") + ")", "header");
+    if (!known)
+      return InvalidArgument("unknown column '" + h + "' (known: " +
+                                 Join({std::begin(kMemberColumns), std::end(kMemberColumns)}, ", ") + ")",
+                             "header");
   }
   MemberImportPlan plan;
   plan.network.sectors = {};
@@ -126,22 +141,41 @@ Result<MemberImportPlan> PlanMemberImport(const std::string& text, const std::se
     m.linkedin_url = Trim(col(row, "linkedin_url"));
     if (!m.linkedin_url.empty()) {
       auto url = NormalizeLinkedInUrl(m.linkedin_url);
-      if (!url) { plan.errors.push_back({row.line, "linkedin_url", "is not a LinkedIn profile URL like https://www.linkedin.com/in/name"}); continue; }
+      if (!url) {
+        plan.errors.push_back(
+            {row.line, "linkedin_url", "is not a LinkedIn profile URL like https://www.linkedin.com/in/name"});
+        continue;
+      }
       m.linkedin_url = *url;
     }
     auto hosts = ParseBool(col(row, "hosts_visits"));
-    if (!hosts) { plan.errors.push_back({row.line, "hosts_visits", "must be yes or no"}); continue; }
+    if (!hosts) {
+      plan.errors.push_back({row.line, "hosts_visits", "must be yes or no"});
+      continue;
+    }
     m.hosts_visits = *hosts;
     std::string vis = AsciiLower(Trim(col(row, "visibility")));
     if (!vis.empty()) {
       auto v = model::ParseVisibility(vis);
-      if (!v) { plan.errors.push_back({row.line, "visibility", "must be members, organizers or hidden"}); continue; }
+      if (!v) {
+        plan.errors.push_back({row.line, "visibility", "must be members, organizers or hidden"});
+        continue;
+      }
       m.visibility = *v;
     }
     Status s = domain::ValidateMember(m, sectors);
-    if (!s.ok()) { plan.errors.push_back({row.line, s.field(), s.message()}); continue; }
-    if (existing_emails.count(m.email)) { plan.errors.push_back({row.line, "email", "a member with this e-mail already exists"}); continue; }
-    if (!seen.insert(m.email).second) { plan.errors.push_back({row.line, "email", "appears earlier in this file"}); continue; }
+    if (!s.ok()) {
+      plan.errors.push_back({row.line, s.field(), s.message()});
+      continue;
+    }
+    if (existing_emails.count(m.email)) {
+      plan.errors.push_back({row.line, "email", "a member with this e-mail already exists"});
+      continue;
+    }
+    if (!seen.insert(m.email).second) {
+      plan.errors.push_back({row.line, "email", "appears earlier in this file"});
+      continue;
+    }
     if (!m.organization.empty()) {
       std::string key = AsciiLower(m.organization);
       auto it = orgs.find(key);
@@ -166,12 +200,13 @@ Result<domain::LoadStats> ApplyMemberImport(storage::Database& db, const MemberI
 Result<LinkedInPlan> ParseLinkedInConnections(const std::string& text) {
   ImportCsvOptions o;
   o.header = {"First Name", "Last Name"};
-  o.skip_preamble = true;          // the export starts with "Notes:" lines
-  o.strict_field_count = false;    // a short or long row is that row's error, below
+  o.skip_preamble = true;        // the export starts with "Notes:" lines
+  o.strict_field_count = false;  // a short or long row is that row's error, below
   VB_ASSIGN_OR_RETURN(ImportCsv csv, ReadImportCsv(text, o));
   const CsvTable& t = csv.table;
   for (const char* c : {"First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"})
-    if (t.Column(c) < 0) return InvalidArgument(std::string("missing column '") + c + "' in the LinkedIn export", "header");
+    if (t.Column(c) < 0)
+      return InvalidArgument(std::string("missing column '") + c + "' in the LinkedIn export", "header");
   LinkedInPlan plan;
   std::map<std::string_view, int, std::less<>> columns;
   for (const char* c : {"First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"})
@@ -184,10 +219,14 @@ Result<LinkedInPlan> ParseLinkedInConnections(const std::string& text) {
   for (size_t k = 0; k < t.rows.size(); ++k) {
     const CsvRow& row = t.rows[k];
     const bool last = k + 1 == t.rows.size();
-    if (row.fields.size() > width) { plan.errors.push_back({row.line, "", "more fields than the header has"}); continue; }
+    if (row.fields.size() > width) {
+      plan.errors.push_back({row.line, "", "more fields than the header has"});
+      continue;
+    }
     if (row.fields.size() < width) {
-      plan.errors.push_back({row.line, "", "has " + std::to_string(row.fields.size()) + " of the header's " +
-                                               std::to_string(width) + " fields"});
+      plan.errors.push_back(
+          {row.line, "",
+           "has " + std::to_string(row.fields.size()) + " of the header's " + std::to_string(width) + " fields"});
       continue;
     }
     LinkedInRow r;
@@ -204,12 +243,26 @@ Result<LinkedInPlan> ParseLinkedInConnections(const std::string& text) {
     // A last row without a valid date and no line break after it is a row cut
     // off after its last delimiter ("…,05 Mar 20"): the file is incomplete.
     if (!date && last && !csv.ends_with_newline)
-      return InvalidArgument("the last row's Connected On ('" + on + "') is not a complete date and the file ends "
-                             "there without a line break: the file looks cut off", "line " + std::to_string(row.line));
-    if (r.first_name.empty() && r.last_name.empty()) { plan.errors.push_back({row.line, "First Name", "no name"}); continue; }
-    if (!r.email.empty() && !IsValidEmail(r.email)) { plan.errors.push_back({row.line, "Email Address", "is not a valid e-mail address"}); continue; }
-    if (on.empty()) { plan.errors.push_back({row.line, "Connected On", "is missing (a date like '05 Mar 2024')"}); continue; }
-    if (!date) { plan.errors.push_back({row.line, "Connected On", "'" + on + "' is not a date like '05 Mar 2024'"}); continue; }
+      return InvalidArgument("the last row's Connected On ('" + on +
+                                 "') is not a complete date and the file ends "
+                                 "there without a line break: the file looks cut off",
+                             "line " + std::to_string(row.line));
+    if (r.first_name.empty() && r.last_name.empty()) {
+      plan.errors.push_back({row.line, "First Name", "no name"});
+      continue;
+    }
+    if (!r.email.empty() && !IsValidEmail(r.email)) {
+      plan.errors.push_back({row.line, "Email Address", "is not a valid e-mail address"});
+      continue;
+    }
+    if (on.empty()) {
+      plan.errors.push_back({row.line, "Connected On", "is missing (a date like '05 Mar 2024')"});
+      continue;
+    }
+    if (!date) {
+      plan.errors.push_back({row.line, "Connected On", "'" + on + "' is not a date like '05 Mar 2024'"});
+      continue;
+    }
     r.connected_on = *date;
     plan.rows.push_back(r);
   }
@@ -282,28 +335,39 @@ Result<LinkedInResult> ApplyLinkedInImport(storage::Database& db, model::Id memb
         other = e->second;
       } else if (auto u = r.url.empty() ? by_url.end() : by_url.find(UrlKey(r.url)); u != by_url.end()) {
         if (u->second.size() > 1) {
-          res.ambiguous.push_back({r.line, "URL", "the LinkedIn URL is on " + std::to_string(u->second.size()) +
-                                                      " members' profiles (ids " + IdList(u->second) + "): not linked"});
+          res.ambiguous.push_back({r.line, "URL",
+                                   "the LinkedIn URL is on " + std::to_string(u->second.size()) +
+                                       " members' profiles (ids " + IdList(u->second) + "): not linked"});
           continue;
         }
         other = u->second[0];
       } else if (auto it = by_name.find(FoldName(r.first_name + " " + r.last_name)); it != by_name.end()) {
         if (it->second.size() > 1) {
-          res.ambiguous.push_back({r.line, "Last Name", "the name matches " + std::to_string(it->second.size()) +
-                                                            " members (ids " + IdList(it->second) +
-                                                            "): not linked; a LinkedIn URL on the right profile "
-                                                            "would decide"});
+          res.ambiguous.push_back({r.line, "Last Name",
+                                   "the name matches " + std::to_string(it->second.size()) + " members (ids " +
+                                       IdList(it->second) +
+                                       "): not linked; a LinkedIn URL on the right profile "
+                                       "would decide"});
           continue;
         }
         other = it->second[0];
       }
-      if (!other || other == me) { ++res.not_members; continue; }
+      if (!other || other == me) {
+        ++res.not_members;
+        continue;
+      }
       ++res.matched;
-      if (!done.insert(other).second) { ++res.already; continue; }
+      if (!done.insert(other).second) {
+        ++res.already;
+        continue;
+      }
       long long a = std::min(me, other), b = std::max(me, other), cnt = 0;
       sql << "SELECT count(*) FROM interactions WHERE a = :a AND b = :b AND source = 'import:linkedin'", soci::use(a),
           soci::use(b), soci::into(cnt);
-      if (cnt) { ++res.already; continue; }
+      if (cnt) {
+        ++res.already;
+        continue;
+      }
       model::Interaction in{0, a, b, model::InteractionKind::kConnected, r.connected_on, "import:linkedin", 0};
       domain::AppendInteraction(sql, in);
       ++res.added;

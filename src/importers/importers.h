@@ -41,9 +41,10 @@ struct RowError {
 //   bio, expertise_tags ("lean;flow"), expertise_text, challenges (titles,
 //   separated by "|"), hosts_visits (yes/no/true/false/1/0/ja/nee),
 //   visit_location, visibility (members/organizers/hidden), linkedin_url
-inline constexpr const char* kMemberColumns[] = {
-    "name", "email", "organization", "title", "sector", "region", "languages", "bio", "expertise_tags",
-    "expertise_text", "challenges", "hosts_visits", "visit_location", "visibility", "linkedin_url"};
+inline constexpr const char* kMemberColumns[] = {"name",           "email",          "organization", "title",
+                                                 "sector",         "region",         "languages",    "bio",
+                                                 "expertise_tags", "expertise_text", "challenges",   "hosts_visits",
+                                                 "visit_location", "visibility",     "linkedin_url"};
 
 struct MemberImportPlan {
   model::Network network;        // the good rows, ready for LoadNetwork

@@ -75,10 +75,10 @@ TEST(MemberImportTest, MalformedFilesAreRejectedWhole) {
 TEST(LinkedInTest, DatesInTheFormatsLinkedInWrites) {
   EXPECT_EQ(ParseLinkedInDate("12 Mar 2024"), ParseLinkedInDate("2024-03-12"));
   EXPECT_EQ(ParseLinkedInDate("Mar 12, 2024"), ParseLinkedInDate("2024-03-12"));
-  EXPECT_EQ(*ParseLinkedInDate("1990-01-02"), (7305 + 1) * 86400 + 12 * 3600);  // noon UTC
+  EXPECT_EQ(*ParseLinkedInDate("1990-01-02"), (7305 + 1) * 86400 + 12 * 3600);   // noon UTC
   EXPECT_EQ(ParseLinkedInDate("05 Mar 2024"), ParseLinkedInDate("2024-03-05"));  // the export's own style
   EXPECT_EQ(ParseLinkedInDate("5 mrt 2024"), ParseLinkedInDate("2024-03-05"));   // Dutch abbreviation
-  EXPECT_FALSE(ParseLinkedInDate("05 Mar 20").has_value());                       // a cut-off year
+  EXPECT_FALSE(ParseLinkedInDate("05 Mar 20").has_value());                      // a cut-off year
   EXPECT_FALSE(ParseLinkedInDate("").has_value());
   EXPECT_FALSE(ParseLinkedInDate("31 Feb 2024").has_value());
   EXPECT_FALSE(ParseLinkedInDate("gisteren").has_value());
@@ -131,7 +131,8 @@ TEST(LinkedInTest, PreambleIsSkippedAndMatchesBecomeOnlineTies) {
   auto again = ApplyLinkedInImport(*db, anja, *plan, clock);
   EXPECT_EQ(again->added, 0);
   EXPECT_EQ(again->already, 3);
-  (void)ria; (void)kees;
+  (void)ria;
+  (void)kees;
   EXPECT_EQ(ApplyLinkedInImport(*db, 9999, *plan, clock).status().code(), Code::kNotFound);
   EXPECT_FALSE(ParseLinkedInConnections("Notes:\nnothing here\n").ok());
 }
@@ -152,7 +153,6 @@ TEST(MemberImportTest, ApplyIsAllOrNothing) {
   EXPECT_EQ(members.List(domain::Viewer::System(), {})->total, 2);
 }
 
-
 // ---- Issue #16 part 5: the real formats ----------------------------------
 
 std::string Data(const std::string& name) {
@@ -166,7 +166,13 @@ std::string ToUtf16(std::string_view utf8, bool big_endian) {
   std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
   auto unit = [&](uint32_t u) {
     char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
-    if (big_endian) { out += hi; out += lo; } else { out += lo; out += hi; }
+    if (big_endian) {
+      out += hi;
+      out += lo;
+    } else {
+      out += lo;
+      out += hi;
+    }
   };
   for (size_t i = 0; i < utf8.size();) {
     auto c = static_cast<unsigned char>(utf8[i]);
@@ -174,8 +180,11 @@ std::string ToUtf16(std::string_view utf8, bool big_endian) {
     uint32_t cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
     for (int k = 1; k <= n; ++k) cp = cp << 6 | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
     i += n + 1;
-    if (cp >= 0x10000) { unit(0xD800 + ((cp - 0x10000) >> 10)); unit(0xDC00 + ((cp - 0x10000) & 0x3FF)); }
-    else unit(cp);
+    if (cp >= 0x10000) {
+      unit(0xD800 + ((cp - 0x10000) >> 10));
+      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else
+      unit(cp);
   }
   return out;
 }
@@ -215,18 +224,20 @@ size_t LastRowStart(const std::string& text) {
 
 TEST(LinkedInUrlTest, EverySpellingOfOneProfileIsOneUrl) {
   const std::string want = "https://www.linkedin.com/in/riajansen";
-  for (const char* url : {"https://www.linkedin.com/in/riajansen", "https://www.linkedin.com/in/riajansen/",
-                          "https://nl.linkedin.com/in/riajansen", "http://be.linkedin.com/in/RiaJansen/",
-                          "HTTPS://WWW.LINKEDIN.COM/in/riajansen", "linkedin.com/in/riajansen",
-                          "www.linkedin.com/in/riajansen?trk=people-guest#experience",
-                          "https://m.linkedin.com/in/riajansen", "https://www.linkedin.com/mwlite/in/riajansen",
-                          "https://www.linkedin.com/in/ria%4Aansen", "https://www.linkedin.com:443/in/riajansen/nl",
-                          "https://www.linkedin.com./in/riajansen/details/experience/", "  //linkedin.com//in//riajansen  "}) {
+  for (const char* url :
+       {"https://www.linkedin.com/in/riajansen", "https://www.linkedin.com/in/riajansen/",
+        "https://nl.linkedin.com/in/riajansen", "http://be.linkedin.com/in/RiaJansen/",
+        "HTTPS://WWW.LINKEDIN.COM/in/riajansen", "linkedin.com/in/riajansen",
+        "www.linkedin.com/in/riajansen?trk=people-guest#experience", "https://m.linkedin.com/in/riajansen",
+        "https://www.linkedin.com/mwlite/in/riajansen", "https://www.linkedin.com/in/ria%4Aansen",
+        "https://www.linkedin.com:443/in/riajansen/nl", "https://www.linkedin.com./in/riajansen/details/experience/",
+        "  //linkedin.com//in//riajansen  "}) {
     EXPECT_EQ(NormalizeLinkedInUrl(url).value_or("nullopt"), want) << url;
   }
   // The canonical form is a fixed point (saving a saved profile changes nothing).
-  for (const char* url : {"https://www.linkedin.com/in/riajansen", "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller",
-                          "https://www.linkedin.com/pub/jan-jansen/1a/2b/3c"})
+  for (const char* url :
+       {"https://www.linkedin.com/in/riajansen", "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller",
+        "https://www.linkedin.com/pub/jan-jansen/1a/2b/3c"})
     EXPECT_EQ(NormalizeLinkedInUrl(url).value_or(""), url);
   // A non-ASCII slug: %-escaped in any case or typed raw, one spelling.
   const std::string jurgen = "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller";
@@ -240,14 +251,14 @@ TEST(LinkedInUrlTest, EverySpellingOfOneProfileIsOneUrl) {
 }
 
 TEST(LinkedInUrlTest, WhatIsNotAProfileUrlIsRecognised) {
-  for (const char* url : {"", "https://www.linkedin.com/", "https://www.linkedin.com/in/", "https://www.linkedin.com/in/?x=1",
-                          "https://www.linkedin.com/company/tpo", "https://www.linkedin.com/feed/",
-                          "https://www.linkedin.com/pub/dir/Jan/Jansen", "https://example.com/in/riajansen",
-                          "https://evil-linkedin.com/in/riajansen", "https://linkedin.com.evil.example/in/riajansen",
-                          "https://a.b.linkedin.com/in/riajansen", "https://user@www.linkedin.com/in/riajansen",
-                          "ftp://www.linkedin.com/in/riajansen", "https://www.linkedin.com/in/ria%zzjansen",
-                          "https://www.linkedin.com/in/riajansen%4", "https://www.linkedin.com/in/ria%20jansen",
-                          "riajansen"}) {
+  for (const char* url :
+       {"", "https://www.linkedin.com/", "https://www.linkedin.com/in/", "https://www.linkedin.com/in/?x=1",
+        "https://www.linkedin.com/company/tpo", "https://www.linkedin.com/feed/",
+        "https://www.linkedin.com/pub/dir/Jan/Jansen", "https://example.com/in/riajansen",
+        "https://evil-linkedin.com/in/riajansen", "https://linkedin.com.evil.example/in/riajansen",
+        "https://a.b.linkedin.com/in/riajansen", "https://user@www.linkedin.com/in/riajansen",
+        "ftp://www.linkedin.com/in/riajansen", "https://www.linkedin.com/in/ria%zzjansen",
+        "https://www.linkedin.com/in/riajansen%4", "https://www.linkedin.com/in/ria%20jansen", "riajansen"}) {
     EXPECT_FALSE(NormalizeLinkedInUrl(url).has_value()) << url;
   }
 }
@@ -257,11 +268,17 @@ TEST(FoldNameTest, NfdNfcCaseAndAccentsFoldToOneKey) {
   ASSERT_NE(nfc, nfd);
   EXPECT_EQ(FoldName(nfc), FoldName(nfd));
   EXPECT_EQ(FoldName(nfd), "zoe van dijk");
-  EXPECT_EQ(FoldName("  ZOE \t VAN\xC2\xA0" "DIJK "), "zoe van dijk");  // whitespace runs, NBSP
-  EXPECT_EQ(FoldName("S\xC3\xB8ren \xC3\x98" "degaard"), "soren odegaard");  // Søren Ødegaard
-  EXPECT_EQ(FoldName("Stra\xC3\x9F" "er"), FoldName("STRASSER"));            // ß
-  EXPECT_EQ(FoldName("\xC4\xB2sselmuiden"), "ijsselmuiden");                 // Ĳ ligature
-  EXPECT_EQ(FoldName("Fran\xC3\xA7ois \xC5\x81ukasz"), "francois lukasz");   // ç Ł
+  EXPECT_EQ(FoldName("  ZOE \t VAN\xC2\xA0"
+                     "DIJK "),
+            "zoe van dijk");  // whitespace runs, NBSP
+  EXPECT_EQ(FoldName("S\xC3\xB8ren \xC3\x98"
+                     "degaard"),
+            "soren odegaard");  // Søren Ødegaard
+  EXPECT_EQ(FoldName("Stra\xC3\x9F"
+                     "er"),
+            FoldName("STRASSER"));                                          // ß
+  EXPECT_EQ(FoldName("\xC4\xB2sselmuiden"), "ijsselmuiden");                // Ĳ ligature
+  EXPECT_EQ(FoldName("Fran\xC3\xA7ois \xC5\x81ukasz"), "francois lukasz");  // ç Ł
   EXPECT_NE(FoldName("Jansen"), FoldName("Janssen"));
   EXPECT_NE(FoldName("Jan Jansen"), FoldName("Jan-Jansen"));
   // Accents of other scripts fold too; their letters stay.
@@ -288,12 +305,18 @@ TEST(LinkedInTest, Issue16_RealExportMatchesByEmailUrlAndFoldedNameOnlyWhenUniqu
   auto ria = add("Ria Jansen-Smit", "ria.prive@x.example", "https://nl.linkedin.com/in/RiaJansen/");
   auto jurgen = add("J. M\xC3\xBCller", "jm@x.example", "https://www.linkedin.com/in/J\xC3\x9CRGEN-M\xC3\x9CLLER");
   auto zoe = add("Zo\xC3\xAB Van Dijk", "zoe@x.example", "");
-  auto soren = add("S\xC3\xB8ren \xC3\x98" "degaard", "soren@x.example", "");
+  auto soren =
+      add("S\xC3\xB8ren \xC3\x98"
+          "degaard",
+          "soren@x.example", "");
   auto jan1 = add("Jan Jansen", "jan1@x.example", "");
   auto jan2 = add("Jan J\xC3\xA4nsen", "jan2@x.example", "");
   auto kees = add("Kees Smit", "kees@x.example", "");
   auto fout = add("Fout Datum", "fout@x.example", "");
-  auto anne = add("Anne-Marie d'Hondt-\xC3\x87" "elik", "am@x.example", "");
+  auto anne =
+      add("Anne-Marie d'Hondt-\xC3\x87"
+          "elik",
+          "am@x.example", "");
 
   const std::string file = Data("linkedin_connections.csv");
   ASSERT_NE(file.find("e\xCC\x88"), std::string::npos) << "the test file must hold NFD text";
@@ -303,7 +326,7 @@ TEST(LinkedInTest, Issue16_RealExportMatchesByEmailUrlAndFoldedNameOnlyWhenUniqu
   EXPECT_EQ(plan->errors[0].ToString(), "line 11: Connected On: is missing (a date like '05 Mar 2024')");
   EXPECT_EQ(plan->errors[1].ToString(), "line 13: Connected On: 'morgen' is not a date like '05 Mar 2024'");
   ASSERT_EQ(plan->rows.size(), 8u);
-  EXPECT_EQ(plan->rows.front().line, 5);  // the three Notes lines and the header come first
+  EXPECT_EQ(plan->rows.front().line, 5);              // the three Notes lines and the header come first
   EXPECT_EQ(plan->rows[3].first_name, "Zo\xC3\xAB");  // read as NFC
   EXPECT_EQ(plan->rows.back().line, 14);
   EXPECT_EQ(plan->rows.back().url, "https://www.linkedin.com/in/amdhondt");
@@ -321,12 +344,12 @@ TEST(LinkedInTest, Issue16_RealExportMatchesByEmailUrlAndFoldedNameOnlyWhenUniqu
             std::string::npos)
       << r->ambiguous[0].ToString();
   auto ties = LinkedInTies(*db, anja);
-  std::map<long long, long long> want = {{pieter, *ParseLinkedInDate("12 Mar 2024")},   // by e-mail
-                                         {ria, *ParseLinkedInDate("05 Mar 2024")},      // URL: host, slash, case
-                                         {jurgen, *ParseLinkedInDate("01 Jan 2025")},   // URL: %-escapes, Ü/ü
-                                         {zoe, *ParseLinkedInDate("15 Feb 2023")},      // NFD name, case
-                                         {soren, *ParseLinkedInDate("20 Aug 2022")},    // Soren ~ Søren
-                                         {anne, *ParseLinkedInDate("30 Oct 2021")}};    // NFD Ç, D/d
+  std::map<long long, long long> want = {{pieter, *ParseLinkedInDate("12 Mar 2024")},  // by e-mail
+                                         {ria, *ParseLinkedInDate("05 Mar 2024")},     // URL: host, slash, case
+                                         {jurgen, *ParseLinkedInDate("01 Jan 2025")},  // URL: %-escapes, Ü/ü
+                                         {zoe, *ParseLinkedInDate("15 Feb 2023")},     // NFD name, case
+                                         {soren, *ParseLinkedInDate("20 Aug 2022")},   // Soren ~ Søren
+                                         {anne, *ParseLinkedInDate("30 Oct 2021")}};   // NFD Ç, D/d
   EXPECT_EQ(ties, want);
   for (long long never : {jan1, jan2, kees, fout}) EXPECT_EQ(ties.count(never), 0u) << never;
   for (const auto& [other, at] : ties) EXPECT_NE(at, clock.Now()) << other;  // nothing dated "today"
@@ -343,15 +366,21 @@ TEST(LinkedInTest, Issue16_ACutOffLastRowFailsTheWholeFileAtItsLine) {
     ASSERT_FALSE(plan.ok()) << "cut at byte " << cut << ": ..." << file.substr(start, cut - start);
     EXPECT_EQ(plan.status().field(), "line 14") << plan.status().ToString();
   }
-  EXPECT_NE(ParseLinkedInConnections(file.substr(0, start + 20)).status().message().find("of the header's 7 fields: the file looks cut off"),
+  EXPECT_NE(ParseLinkedInConnections(file.substr(0, start + 20))
+                .status()
+                .message()
+                .find("of the header's 7 fields: the file looks cut off"),
             std::string::npos);
   const std::string open_quote = file.substr(0, file.find("\"Stad Gent") + 5);
-  EXPECT_NE(ParseLinkedInConnections(open_quote).status().message().find("unterminated quoted field"), std::string::npos);
-  EXPECT_NE(ParseLinkedInConnections(file.substr(0, end - 2)).status().message().find("'30 Oct 20'"), std::string::npos);
+  EXPECT_NE(ParseLinkedInConnections(open_quote).status().message().find("unterminated quoted field"),
+            std::string::npos);
+  EXPECT_NE(ParseLinkedInConnections(file.substr(0, end - 2)).status().message().find("'30 Oct 20'"),
+            std::string::npos);
   // The same in UTF-16: also a cut inside a character (odd byte count) or
   // between the two halves of the emoji.
   const std::string utf16 = ToUtf16(file, false);
-  const size_t start16 = ToUtf16(file.substr(0, start), false).size(), end16 = ToUtf16(file.substr(0, end), false).size();
+  const size_t start16 = ToUtf16(file.substr(0, start), false).size(),
+               end16 = ToUtf16(file.substr(0, end), false).size();
   for (size_t cut = start16 + 1; cut < end16; ++cut) {
     auto plan = ParseLinkedInConnections(utf16.substr(0, cut));
     ASSERT_FALSE(plan.ok()) << "UTF-16 cut at byte " << cut;
@@ -362,8 +391,10 @@ TEST(LinkedInTest, Issue16_ACutOffLastRowFailsTheWholeFileAtItsLine) {
   FakeClock clock(1'780'000'000);
   domain::MemberService members(*db, clock);
   model::Member anja, pieter;
-  anja.name = "Anja de Vries"; anja.email = "anja@x.example";
-  pieter.name = "Pieter Bakker"; pieter.email = "pieter@x.example";  // matched by line 5 of a complete file
+  anja.name = "Anja de Vries";
+  anja.email = "anja@x.example";
+  pieter.name = "Pieter Bakker";
+  pieter.email = "pieter@x.example";  // matched by line 5 of a complete file
   auto me = members.Create(domain::Viewer::System(), anja)->id;
   ASSERT_TRUE(members.Create(domain::Viewer::System(), pieter).ok());
   Status s = ImportLinkedIn(*db, me, file.substr(0, end - 5), clock);
@@ -378,9 +409,12 @@ TEST(LinkedInTest, Issue16_ARowWithoutADateIsNeverDatedToday) {
   FakeClock clock(1'780'000'000);
   domain::MemberService members(*db, clock);
   model::Member a, b, c;
-  a.name = "Anja de Vries"; a.email = "anja@x.example";
-  b.name = "Pieter Bakker"; b.email = "pieter@x.example";
-  c.name = "Kees Smit"; c.email = "kees@x.example";
+  a.name = "Anja de Vries";
+  a.email = "anja@x.example";
+  b.name = "Pieter Bakker";
+  b.email = "pieter@x.example";
+  c.name = "Kees Smit";
+  c.email = "kees@x.example";
   auto me = members.Create(domain::Viewer::System(), a)->id;
   ASSERT_TRUE(members.Create(domain::Viewer::System(), b).ok());
   ASSERT_TRUE(members.Create(domain::Viewer::System(), c).ok());
@@ -425,7 +459,8 @@ TEST(LinkedInTest, Issue16_Utf16AndBomFilesReadLikeTheUtf8File) {
           << what << " row " << i;
     }
     ASSERT_EQ(p->errors.size(), base->errors.size()) << what;
-    for (size_t i = 0; i < p->errors.size(); ++i) EXPECT_EQ(p->errors[i].ToString(), base->errors[i].ToString()) << what;
+    for (size_t i = 0; i < p->errors.size(); ++i)
+      EXPECT_EQ(p->errors[i].ToString(), base->errors[i].ToString()) << what;
   };
   const std::string utf8 = Data("linkedin_connections.csv");
   same(ToUtf16(utf8, false), "UTF-16 LE");
@@ -461,10 +496,12 @@ TEST(ImportTextTest, Issue16_WhatCannotBeReadIsRefusedClearly) {
   std::string bomless = ToUtf16(csv, false).substr(2);
   auto r = PlanMemberImport(bomless, kSectors, {});
   EXPECT_EQ(r.status().field(), "file");
-  EXPECT_NE(r.status().message().find("UTF-16 text without a byte-order mark"), std::string::npos) << r.status().ToString();
+  EXPECT_NE(r.status().message().find("UTF-16 text without a byte-order mark"), std::string::npos)
+      << r.status().ToString();
   EXPECT_NE(r.status().message().find("\"CSV UTF-8\""), std::string::npos);
-  EXPECT_NE(PlanMemberImport(ToUtf16(csv, true).substr(2), kSectors, {}).status().message().find("without a byte-order mark"),
-            std::string::npos);
+  EXPECT_NE(
+      PlanMemberImport(ToUtf16(csv, true).substr(2), kSectors, {}).status().message().find("without a byte-order mark"),
+      std::string::npos);
   // UTF-32.
   std::string utf32("\xFF\xFE\0\0n\0\0\0", 8);
   EXPECT_NE(PlanMemberImport(utf32, kSectors, {}).status().message().find("UTF-32"), std::string::npos);
@@ -472,7 +509,8 @@ TEST(ImportTextTest, Issue16_WhatCannotBeReadIsRefusedClearly) {
   auto png = PlanMemberImport(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), kSectors, {});
   EXPECT_NE(png.status().message().find("binary"), std::string::npos) << png.status().ToString();
   // A lone surrogate in UTF-16 names its line.
-  std::string lone = ToUtf16("name,email\nAnja,anja@x.example\nB", false) + std::string("\x00\xD8", 2) + ToUtf16(",b@x.example\n", false).substr(2);
+  std::string lone = ToUtf16("name,email\nAnja,anja@x.example\nB", false) + std::string("\x00\xD8", 2) +
+                     ToUtf16(",b@x.example\n", false).substr(2);
   auto l = PlanMemberImport(lone, kSectors, {});
   EXPECT_EQ(l.status().field(), "line 3");
   EXPECT_NE(l.status().message().find("lone surrogate"), std::string::npos);

@@ -13,8 +13,8 @@
 namespace verbinder::mail {
 namespace {
 
-const char* const kKeys[] = {"mail.smtp_url",  "mail.smtp_user",   "mail.starttls",      "mail.verify_tls",
-                             "mail.from_email", "mail.from_name",  "mail.base_url",      "mail.dkim_domain",
+const char* const kKeys[] = {"mail.smtp_url",      "mail.smtp_user",    "mail.starttls", "mail.verify_tls",
+                             "mail.from_email",    "mail.from_name",    "mail.base_url", "mail.dkim_domain",
                              "mail.dkim_selector", "mail.dkim_key_file"};
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
@@ -55,7 +55,8 @@ Status CheckMailSetting(const std::string& key, const std::string& value) {
     return InvalidArgument("must be smtp://host:port or smtps://host:port", key);
   if (key == "mail.starttls" && value != "off" && value != "try" && value != "required")
     return InvalidArgument("must be off, try or required", key);
-  if (key == "mail.verify_tls" && value != "true" && value != "false") return InvalidArgument("must be true or false", key);
+  if (key == "mail.verify_tls" && value != "true" && value != "false")
+    return InvalidArgument("must be true or false", key);
   if (key == "mail.from_email" && !IsValidEmail(value)) return InvalidArgument("is not a valid e-mail address", key);
   if (key == "mail.base_url" &&
       ((!StartsWith(value, "https://") && !StartsWith(value, "http://")) || !IsPlainAsciiUrl(value)))
@@ -109,8 +110,7 @@ Result<MailConfig> LoadMailConfig(soci::session& sql) {
       auto at = c.from_email.rfind('@');
       c.dkim.domain = c.from_email.substr(at + 1);
     }
-    if (c.dkim.selector.empty())
-      return InvalidArgument("must be set when mail.dkim_key_file is", "mail.dkim_selector");
+    if (c.dkim.selector.empty()) return InvalidArgument("must be set when mail.dkim_key_file is", "mail.dkim_selector");
   }
   c.configured = !c.smtp.url.empty() && !EndsWith(AsciiLower(c.from_email), ".invalid");
   return c;

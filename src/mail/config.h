@@ -49,7 +49,7 @@ struct DkimConfig {
 };
 
 struct MailConfig {
-  SmtpOptions smtp;  // password from env VERBINDER_SMTP_PASSWORD
+  SmtpOptions smtp;                                          // password from env VERBINDER_SMTP_PASSWORD
   std::string from_email = "nieuwsbrief@verbinder.invalid";  // .invalid until configured
   std::string from_name = "verbinder";
   std::string base_url = "http://localhost:8080";

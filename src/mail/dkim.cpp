@@ -44,7 +44,9 @@ Result<Pkey> CachedKey(const std::string& pem) {
   return k;
 }
 
-bool IsWsp(char c) { return c == ' ' || c == '\t'; }
+bool IsWsp(char c) {
+  return c == ' ' || c == '\t';
+}
 
 std::string Sha256(const std::string& data) {
   unsigned char md[EVP_MAX_MD_SIZE];
@@ -53,7 +55,9 @@ std::string Sha256(const std::string& data) {
   return std::string(reinterpret_cast<char*>(md), len);
 }
 
-struct Field { std::string name, value; };  // value: everything after ':' incl. folding
+struct Field {
+  std::string name, value;
+};  // value: everything after ':' incl. folding
 
 std::vector<Field> ParseHeader(const std::string& head) {
   std::vector<Field> out;
@@ -145,8 +149,17 @@ Result<std::string> DkimSign(const DkimConfig& dkim, const std::string& raw) {
   const std::string body = raw.substr(sep + 4);
   VB_ASSIGN_OR_RETURN(Pkey key, CachedKey(dkim.private_key_pem));
 
-  static const char* kSign[] = {"From", "To", "Subject", "Date", "Message-ID", "Reply-To", "List-Id",
-                                "List-Unsubscribe", "List-Unsubscribe-Post", "MIME-Version", "Content-Type",
+  static const char* kSign[] = {"From",
+                                "To",
+                                "Subject",
+                                "Date",
+                                "Message-ID",
+                                "Reply-To",
+                                "List-Id",
+                                "List-Unsubscribe",
+                                "List-Unsubscribe-Post",
+                                "MIME-Version",
+                                "Content-Type",
                                 "Content-Transfer-Encoding"};
   std::vector<Field> fields = ParseHeader(head);
   std::string h_tag, signed_input;

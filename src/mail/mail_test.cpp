@@ -38,7 +38,8 @@ TEST(MimeTest, EncodesUtf8HeadersAndFoldsLongOnes) {
   std::string folded = EncodeHeaderWords(long_subject);
   EXPECT_NE(folded.find("\r\n "), std::string::npos);
   for (const auto& line : Split(folded, '\n')) EXPECT_LE(line.size(), 76u) << line;
-  EXPECT_EQ(mail::testing::DecodeHeader(mail::testing::ParseMail("Subject: " + folded + "\r\n\r\n").headers["subject"]), long_subject);
+  EXPECT_EQ(mail::testing::DecodeHeader(mail::testing::ParseMail("Subject: " + folded + "\r\n\r\n").headers["subject"]),
+            long_subject);
   EXPECT_EQ(FormatMailbox({"Anja \"de\" Vries", "a@b.example"}), "\"Anja \\\"de\\\" Vries\" <a@b.example>");
   EXPECT_EQ(FormatMailbox({"", "a@b.example"}), "a@b.example");
   EXPECT_EQ(Rfc5322Date(kNow), "Sun, 15 Nov 2026 11:00:00 +0000");

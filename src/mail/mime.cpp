@@ -48,14 +48,22 @@ std::string Base64(const std::string& in) {
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
     uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
-    out += k[v >> 18]; out += k[(v >> 12) & 63]; out += k[(v >> 6) & 63]; out += k[v & 63];
+    out += k[v >> 18];
+    out += k[(v >> 12) & 63];
+    out += k[(v >> 6) & 63];
+    out += k[v & 63];
   }
   if (i + 1 == in.size()) {
     uint32_t v = uint8_t(in[i]) << 16;
-    out += k[v >> 18]; out += k[(v >> 12) & 63]; out += "==";
+    out += k[v >> 18];
+    out += k[(v >> 12) & 63];
+    out += "==";
   } else if (i + 2 == in.size()) {
     uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
-    out += k[v >> 18]; out += k[(v >> 12) & 63]; out += k[(v >> 6) & 63]; out += '=';
+    out += k[v >> 18];
+    out += k[(v >> 12) & 63];
+    out += k[(v >> 6) & 63];
+    out += '=';
   }
   return out;
 }

@@ -35,14 +35,14 @@ struct Mailbox {
 struct MailMessage {
   Mailbox from;
   Mailbox to;
-  std::string subject;     // UTF-8
-  std::string text;        // plain-text part, UTF-8, '\n' line ends
-  std::string html;        // HTML part, UTF-8; empty = a text/plain-only message
-  std::string message_id;  // "<local@domain>"
-  int64_t date = 0;        // Unix seconds
-  std::string list_id;         // "Nieuwsbrief <newsletter.netwerk.example>", empty = none
-  std::string unsubscribe_url; // https URL for List-Unsubscribe (with one-click POST), empty = none
-  Mailbox reply_to;            // empty email = no Reply-To
+  std::string subject;          // UTF-8
+  std::string text;             // plain-text part, UTF-8, '\n' line ends
+  std::string html;             // HTML part, UTF-8; empty = a text/plain-only message
+  std::string message_id;       // "<local@domain>"
+  int64_t date = 0;             // Unix seconds
+  std::string list_id;          // "Nieuwsbrief <newsletter.netwerk.example>", empty = none
+  std::string unsubscribe_url;  // https URL for List-Unsubscribe (with one-click POST), empty = none
+  Mailbox reply_to;             // empty email = no Reply-To
   std::vector<std::pair<std::string, std::string>> extra_headers;  // already-ASCII headers
 };
 

@@ -47,9 +47,15 @@ SendResult CurlSmtpTransport::Send(const std::string& from, const std::string& t
     curl_easy_setopt(c, CURLOPT_PASSWORD, options_.password.c_str());
   }
   switch (options_.starttls) {
-    case StartTls::kOff: curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_NONE)); break;
-    case StartTls::kTry: curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY)); break;
-    case StartTls::kRequired: curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL)); break;
+    case StartTls::kOff:
+      curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_NONE));
+      break;
+    case StartTls::kTry:
+      curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+      break;
+    case StartTls::kRequired:
+      curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+      break;
   }
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, options_.verify_tls ? 1L : 0L);
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, options_.verify_tls ? 2L : 0L);

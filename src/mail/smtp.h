@@ -37,8 +37,8 @@ class SmtpTransport {
 enum class StartTls { kOff, kTry, kRequired };
 
 struct SmtpOptions {
-  std::string url;            // smtp://host:port (STARTTLS per `starttls`) or smtps://host:port
-  std::string username;       // empty = no authentication
+  std::string url;       // smtp://host:port (STARTTLS per `starttls`) or smtps://host:port
+  std::string username;  // empty = no authentication
   std::string password;
   StartTls starttls = StartTls::kTry;
   long timeout_seconds = 30;

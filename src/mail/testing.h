@@ -22,7 +22,9 @@ namespace verbinder::mail::testing {
 // n-th call on (a transient error, as an unreachable server).
 class FakeTransport : public SmtpTransport {
  public:
-  struct Sent { std::string from, to, data; };
+  struct Sent {
+    std::string from, to, data;
+  };
   SendResult Send(const std::string& from, const std::string& to, const std::string& data) override {
     ++calls;
     if (fail_from_call > 0 && calls >= fail_from_call) return {Outcome::kTransient, "connection refused"};
@@ -39,8 +41,14 @@ class FakeTransport : public SmtpTransport {
 inline std::string DecodeQuotedPrintable(const std::string& in) {
   std::string out;
   for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '=' && i + 2 < in.size() && in[i + 1] == '\r' && in[i + 2] == '\n') { i += 2; continue; }
-    if (in[i] == '=' && i + 1 < in.size() && in[i + 1] == '\n') { i += 1; continue; }
+    if (in[i] == '=' && i + 2 < in.size() && in[i + 1] == '\r' && in[i + 2] == '\n') {
+      i += 2;
+      continue;
+    }
+    if (in[i] == '=' && i + 1 < in.size() && in[i + 1] == '\n') {
+      i += 1;
+      continue;
+    }
     if (in[i] == '=' && i + 2 < in.size()) {
       out += static_cast<char>(std::stoi(in.substr(i + 1, 2), nullptr, 16));
       i += 2;
@@ -57,15 +65,24 @@ inline std::string DecodeBase64(const std::string& in) {
   int val = 0, bits = -8;
   for (unsigned char c : in) {
     int d;
-    if (c >= 'A' && c <= 'Z') d = c - 'A';
-    else if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') d = c - '0' + 52;
-    else if (c == '+') d = 62;
-    else if (c == '/') d = 63;
-    else continue;
+    if (c >= 'A' && c <= 'Z')
+      d = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      d = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      d = c - '0' + 52;
+    else if (c == '+')
+      d = 62;
+    else if (c == '/')
+      d = 63;
+    else
+      continue;
     val = (val << 6) + d;
     bits += 6;
-    if (bits >= 0) { out += static_cast<char>((val >> bits) & 0xFF); bits -= 8; }
+    if (bits >= 0) {
+      out += static_cast<char>((val >> bits) & 0xFF);
+      bits -= 8;
+    }
   }
   return out;
 }
@@ -84,7 +101,8 @@ inline ParsedMail ParseMail(const std::string& raw) {
   for (size_t i = 0; i < raw.size(); ++i)
     if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) m.crlf_only = false;
   std::string s;
-  for (char c : raw) if (c != '\r') s += c;
+  for (char c : raw)
+    if (c != '\r') s += c;
   auto end = s.find("\n\n");
   m.raw_head = s.substr(0, end);
   std::string body = end == std::string::npos ? "" : s.substr(end + 2);
@@ -101,7 +119,8 @@ inline ParsedMail ParseMail(const std::string& raw) {
   while (pos <= m.raw_head.size()) {
     auto nl = m.raw_head.find('\n', pos);
     std::string line = m.raw_head.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) value += line;  // folded: keep the space
+    if (!line.empty() && (line[0] == ' ' || line[0] == '\t'))
+      value += line;  // folded: keep the space
     else {
       flush();
       auto colon = line.find(':');
@@ -142,7 +161,10 @@ inline std::string DecodeHeader(const std::string& v) {
   size_t i = 0;
   while (i < v.size()) {
     auto start = v.find("=?UTF-8?B?", i);
-    if (start == std::string::npos) { out += v.substr(i); break; }
+    if (start == std::string::npos) {
+      out += v.substr(i);
+      break;
+    }
     std::string between = v.substr(i, start - i);
     if (between.find_first_not_of(" \t") != std::string::npos) out += between;
     auto end = v.find("?=", start + 10);

@@ -109,7 +109,8 @@ TEST_F(CliTest, BadInputsFailWithOneLineAndNoOutputFile) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_FALSE(std::filesystem::exists(out)) << "partial output for " << c.expected;
     for (const auto& entry : std::filesystem::directory_iterator(testing::TempDir())) {
-      EXPECT_EQ(entry.path().filename().string().find("bad_out" + std::to_string(k - 1) + ".json.tmp"), std::string::npos);
+      EXPECT_EQ(entry.path().filename().string().find("bad_out" + std::to_string(k - 1) + ".json.tmp"),
+                std::string::npos);
     }
   }
 }

@@ -35,8 +35,8 @@ ScheduleInstance GenerateScheduleInstance(const ScheduleGeneratorParams& params)
   const int n = params.attendees;
   for (int s = 0; s < params.slots; ++s) inst.slots.push_back("s" + std::to_string(s + 1));
   inst.max_meetings_per_person = params.max_meetings_per_person;
-  inst.tables = std::max(1, static_cast<int>(std::ceil(params.table_factor * n * params.max_meetings_per_person /
-                                                       2.0 / params.slots)));
+  inst.tables = std::max(
+      1, static_cast<int>(std::ceil(params.table_factor * n * params.max_meetings_per_person / 2.0 / params.slots)));
   for (int i = 0; i < n; ++i) {
     ScheduleAttendee a;
     a.id = "a" + std::to_string(i + 1);

@@ -41,18 +41,26 @@ std::string Path(const std::string& parent, std::string_view key) {
   return parent.empty() ? std::string(key) : parent + "." + std::string(key);
 }
 
-std::string Index(const std::string& parent, size_t i) { return parent + "[" + std::to_string(i) + "]"; }
+std::string Index(const std::string& parent, size_t i) {
+  return parent + "[" + std::to_string(i) + "]";
+}
 
 std::string Describe(const Json& v) {
   std::string text = v.dump();
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "the string " + text;
-    case Json::value_t::boolean: return text;
-    default: return text;
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::string:
+      return "the string " + text;
+    case Json::value_t::boolean:
+      return text;
+    default:
+      return text;
   }
 }
 
@@ -91,7 +99,8 @@ Result<double> GetNumber(const Json& obj, std::string_view key, const std::strin
 Result<double> GetWeight(const Json& obj, std::string_view key, const std::string& where, bool required,
                          double fallback) {
   VB_ASSIGN_OR_RETURN(double x, GetNumber(obj, key, where, required, fallback));
-  if (x < 0) return InvalidArgument("must not be negative, got " + Describe(obj.at(std::string(key))), Path(where, key));
+  if (x < 0)
+    return InvalidArgument("must not be negative, got " + Describe(obj.at(std::string(key))), Path(where, key));
   return x;
 }
 
@@ -106,8 +115,7 @@ Result<int> GetInt(const Json& obj, std::string_view key, const std::string& whe
   return static_cast<int>(x);
 }
 
-Result<bool> GetBool(const Json& obj, std::string_view key, const std::string& where, bool required,
-                     bool fallback) {
+Result<bool> GetBool(const Json& obj, std::string_view key, const std::string& where, bool required, bool fallback) {
   VB_ASSIGN_OR_RETURN(const Json* v, Member(obj, key, where, required));
   if (!v) return fallback;
   if (!v->is_boolean()) return InvalidArgument("expected true or false, got " + Describe(*v), Path(where, key));
@@ -120,7 +128,9 @@ Result<const Json*> GetArray(const Json& obj, std::string_view key, const std::s
   return v;
 }
 
-double Round6(double x) { return std::round(x * 1e6) / 1e6; }
+double Round6(double x) {
+  return std::round(x * 1e6) / 1e6;
+}
 
 Result<AttendeeHead> ReadAttendeeHead(const Json& a, const std::string& where, size_t i,
                                       std::unordered_map<std::string, int>& ids) {

@@ -35,7 +35,7 @@ struct AttendeeHead {
 };
 Result<AttendeeHead> ReadAttendeeHead(const Json& a, const std::string& where, size_t i,
                                       std::unordered_map<std::string, int>& ids);
-std::string Describe(const Json& v);                                // for messages
+std::string Describe(const Json& v);  // for messages
 
 // Member `key` of object `obj` (at path `where`); nullptr if absent and !required.
 Result<const Json*> Member(const Json& obj, std::string_view key, const std::string& where, bool required);
@@ -46,8 +46,7 @@ Result<double> GetNumber(const Json& obj, std::string_view key, const std::strin
 // Non-negative number (weights).
 Result<double> GetWeight(const Json& obj, std::string_view key, const std::string& where, bool required,
                          double fallback = 0);
-Result<int> GetInt(const Json& obj, std::string_view key, const std::string& where, bool required,
-                   int fallback = 0);
+Result<int> GetInt(const Json& obj, std::string_view key, const std::string& where, bool required, int fallback = 0);
 Result<bool> GetBool(const Json& obj, std::string_view key, const std::string& where, bool required,
                      bool fallback = false);
 // Array member (empty vector pointer semantics: returns nullptr when absent and !required).

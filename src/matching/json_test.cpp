@@ -28,7 +28,9 @@ std::string With(const std::string& from, const std::string& to) {
   return s.replace(pos, from.size(), to);
 }
 
-TEST(ScheduleJson, GoodInstanceParses) { EXPECT_EQ(ScheduleError(kGood), "ok"); }
+TEST(ScheduleJson, GoodInstanceParses) {
+  EXPECT_EQ(ScheduleError(kGood), "ok");
+}
 
 TEST(ScheduleJson, EmptyAndMalformed) {
   EXPECT_EQ(ScheduleError(""), "|the file is empty");
@@ -69,7 +71,8 @@ TEST(SeatJson, TablesAndIds) {
     Result<SeatInstance> r = ParseSeatInstance(*ParseJsonText(text));
     return r ? std::string("ok") : r.status().field() + "|" + r.status().message();
   };
-  const std::string base = R"({"attendees": [{"id": "a"}, {"id": "b"}], "rounds": 2, "tables": [{"id": "T1", "capacity": 2}]})";
+  const std::string base =
+      R"({"attendees": [{"id": "a"}, {"id": "b"}], "rounds": 2, "tables": [{"id": "T1", "capacity": 2}]})";
   EXPECT_EQ(err(base), "ok");
   EXPECT_EQ(err(R"({"attendees": [{"id": "a"}], "rounds": 2, "tables": [{"id": "T1", "capacity": 0}]})"),
             "tables[0].capacity|must be at least 1, got 0");

@@ -32,14 +32,14 @@ std::vector<int> MaxWeightMatching(int num_nodes, const std::vector<WeightedEdge
   return chosen;
 }
 
-BMatchingLp SolveBMatchingLp(int num_nodes, const std::vector<int>& degree_cap,
-                             const std::vector<WeightedEdge>& edges, int64_t total_cap) {
+BMatchingLp SolveBMatchingLp(int num_nodes, const std::vector<int>& degree_cap, const std::vector<WeightedEdge>& edges,
+                             int64_t total_cap) {
   using Digraph = lemon::SmartDigraph;
   Digraph d;
   d.reserveNode(2 * num_nodes + 3);
   d.reserveArc(static_cast<int>(2 * edges.size() + 2 * num_nodes + 2));
   Digraph::Node source = d.addNode();
-  Digraph::Node hub = d.addNode();   // source -> hub carries the total-cap limit
+  Digraph::Node hub = d.addNode();  // source -> hub carries the total-cap limit
   Digraph::Node sink = d.addNode();
   std::vector<Digraph::Node> out(num_nodes), in(num_nodes);
   for (int i = 0; i < num_nodes; ++i) {

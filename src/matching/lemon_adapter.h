@@ -37,10 +37,10 @@ std::vector<int> MaxWeightMatching(int num_nodes, const std::vector<WeightedEdge
 // The double-cover optimum is exactly twice the LP optimum, and the LP solution
 // is half-integral: half_units[e] in {0, 1, 2} means x_e = half_units[e] / 2.
 struct BMatchingLp {
-  int64_t twice_value = 0;              // 2 * LP optimum, in the edges' weight units
-  std::vector<int8_t> half_units;       // per edge
+  int64_t twice_value = 0;         // 2 * LP optimum, in the edges' weight units
+  std::vector<int8_t> half_units;  // per edge
 };
-BMatchingLp SolveBMatchingLp(int num_nodes, const std::vector<int>& degree_cap,
-                             const std::vector<WeightedEdge>& edges, int64_t total_cap);
+BMatchingLp SolveBMatchingLp(int num_nodes, const std::vector<int>& degree_cap, const std::vector<WeightedEdge>& edges,
+                             int64_t total_cap);
 
 }  // namespace verbinder::matching::internal

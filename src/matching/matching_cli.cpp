@@ -37,8 +37,8 @@ struct CommonArgs {
 
 // The pass table on standard error: name, ran, seconds, objective (and bound) after.
 void PrintPasses(const std::string& command, const std::vector<PassReport>& passes, bool with_bound) {
-  std::fprintf(stderr, "verbinder %s: passes\n  %-14s %-4s %9s %16s%s\n", command.c_str(), "pass", "ran",
-               "seconds", "objective_after", with_bound ? "      bound_after" : "");
+  std::fprintf(stderr, "verbinder %s: passes\n  %-14s %-4s %9s %16s%s\n", command.c_str(), "pass", "ran", "seconds",
+               "objective_after", with_bound ? "      bound_after" : "");
   double total = 0;
   for (const PassReport& p : passes) {
     total += p.seconds;
@@ -125,7 +125,8 @@ Status WriteAtomically(const std::string& path, const std::string& data) {
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
-  if (fd < 0) return Status(Code::kInternal, "cannot create a temporary file: " + std::string(std::strerror(errno)), path);
+  if (fd < 0)
+    return Status(Code::kInternal, "cannot create a temporary file: " + std::string(std::strerror(errno)), path);
   size_t done = 0;
   while (done < data.size()) {
     ssize_t n = write(fd, data.data() + done, data.size() - done);

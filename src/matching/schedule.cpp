@@ -19,8 +19,8 @@ namespace verbinder::matching {
 namespace {
 
 using internal::Edge;
-using internal::Problem;
 using internal::MustSets;
+using internal::Problem;
 using internal::State;
 
 // Upper bound that needs no solver: every meeting is counted from both sides,
@@ -151,10 +151,11 @@ std::pair<int, double> Score(const State& state, const ScheduleOptions& options)
 // fill, raise_minimum, improve, ruin_recreate, appended to `passes`.
 // `quick` (must_choice screening) runs one improve round and no ruin and
 // recreate. Returns the fairness floor (-1 unless raise_minimum ran).
-int RunImprovementPasses(State& state, const ScheduleOptions& options, const std::vector<uint8_t>& support,
-                         bool quick, const double* bound, std::vector<PassReport>* passes) {
+int RunImprovementPasses(State& state, const ScheduleOptions& options, const std::vector<uint8_t>& support, bool quick,
+                         const double* bound, std::vector<PassReport>* passes) {
   const Problem& problem = state.problem();
-  EnginePasses runner(options.passes, [&] { return state.objective(); }, passes, [bound] { return *bound; });
+  EnginePasses runner(
+      options.passes, [&] { return state.objective(); }, passes, [bound] { return *bound; });
   runner.Run("fair_seed", options.raise_minimum_first, [&] { internal::SeedMinimum(state); });
   runner.Run("slot_matching", options.run_slot_matching && !support.empty(), [&] {
     for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, &support);
@@ -166,8 +167,8 @@ int RunImprovementPasses(State& state, const ScheduleOptions& options, const std
   runner.Run("raise_minimum", options.raise_minimum_first, [&] { floor = internal::RaiseMinimum(state); });
   // Quick runs, and instances above single_improve_round_work, get one round.
   const double work = static_cast<double>(problem.edges.size()) * problem.num_slots;
-  const int rounds = quick || work > options.single_improve_round_work ? std::min(1, options.improve_rounds)
-                                                                       : options.improve_rounds;
+  const int rounds =
+      quick || work > options.single_improve_round_work ? std::min(1, options.improve_rounds) : options.improve_rounds;
   runner.Run("improve", options.run_improve, [&] {
     for (int round = 0; round < rounds && !runner.stop_requested(); ++round) {
       double before = state.objective();
@@ -181,13 +182,12 @@ int RunImprovementPasses(State& state, const ScheduleOptions& options, const std
   });
   // Each iteration re-matches every slot; keep the pass to a fraction of a
   // second on large instances.
-  int ruin_iterations = quick ? 0
-                              : static_cast<int>(std::min<double>(
-                                    options.ruin_recreate_iterations,
-                                    4e5 / std::max<double>(1, problem.edges.size() * problem.num_slots)));
-  runner.Run("ruin_recreate", options.run_improve && ruin_iterations > 0, [&] {
-    internal::RuinAndRecreate(state, floor, ruin_iterations, 12345);
-  });
+  int ruin_iterations =
+      quick ? 0
+            : static_cast<int>(std::min<double>(options.ruin_recreate_iterations,
+                                                4e5 / std::max<double>(1, problem.edges.size() * problem.num_slots)));
+  runner.Run("ruin_recreate", options.run_improve && ruin_iterations > 0,
+             [&] { internal::RuinAndRecreate(state, floor, ruin_iterations, 12345); });
   return floor;
 }
 
@@ -329,8 +329,8 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
   Status verified = last.Verify([&] { return VerifySchedule(inst, result.meetings); });
   if (!verified.ok()) return verified;
   result.objective = Weight(result.meetings);
-  result.optimal = stats.spread_moves == 0 &&
-                   result.objective >= result.upper_bound - 1e-9 * std::max(1.0, result.upper_bound);
+  result.optimal =
+      stats.spread_moves == 0 && result.objective >= result.upper_bound - 1e-9 * std::max(1.0, result.upper_bound);
   std::sort(result.must_unscheduled.begin(), result.must_unscheduled.end(),
             [](const UnscheduledMust& x, const UnscheduledMust& y) { return x.pair_index < y.pair_index; });
   FillStats(problem, result.meetings, &stats);

@@ -45,11 +45,11 @@
 namespace verbinder::matching {
 
 struct ScheduleAttendee {
-  std::string id;                 // for messages and output only
-  std::string sector;             // informational
-  std::string organization;       // informational
-  std::vector<int> available;     // slot indices; empty = every slot
-  int max_meetings = -1;          // -1 = ScheduleInstance::max_meetings_per_person
+  std::string id;              // for messages and output only
+  std::string sector;          // informational
+  std::string organization;    // informational
+  std::vector<int> available;  // slot indices; empty = every slot
+  int max_meetings = -1;       // -1 = ScheduleInstance::max_meetings_per_person
   // Meetings the attendee already holds outside this instance (kept from an
   // earlier run): the spread pass counts them as covered. Caps and
   // availability must already leave them out.
@@ -65,13 +65,13 @@ struct CandidatePair {
 };
 
 struct ScheduleInstance {
-  std::vector<std::string> slots;           // slot names; at least one
-  int tables = 0;                           // meetings per slot, >= 1
+  std::vector<std::string> slots;  // slot names; at least one
+  int tables = 0;                  // meetings per slot, >= 1
   // Tables free per slot (0..tables); empty = `tables` in every slot.
   std::vector<int> slot_tables;
-  int max_meetings_per_person = 0;          // default cap, >= 0
+  int max_meetings_per_person = 0;  // default cap, >= 0
   std::vector<ScheduleAttendee> attendees;
-  std::vector<CandidatePair> pairs;         // at most one entry per unordered pair
+  std::vector<CandidatePair> pairs;  // at most one entry per unordered pair
   std::vector<std::pair<int, int>> forbidden;
   // The organizer's order: as many attendees as possible get a first meeting
   // before anyone gets another (the spread pass after the weight passes).
@@ -118,7 +118,7 @@ struct ScheduleOptions {
 
 struct Meeting {
   int slot = 0;
-  int table = 0;       // 1..tables
+  int table = 0;  // 1..tables
   int a = 0;
   int b = 0;
   double weight = 0;
@@ -140,22 +140,22 @@ struct ScheduleStats {
   int min_meetings = 0;
   double median_meetings = 0;
   double mean_meetings = 0;
-  double lp_bound = 0;                // 0 when the bound pass did not run
-  double cap_bound = 0;               // half the sum of each person's best `cap` weights
-  int must_sets_compared = 0;         // must sets screened by must_choice (0: it did not run)
+  double lp_bound = 0;         // 0 when the bound pass did not run
+  double cap_bound = 0;        // half the sum of each person's best `cap` weights
+  int must_sets_compared = 0;  // must sets screened by must_choice (0: it did not run)
   // Which bound `upper_bound` is: "cap" (per-person caps), "lp" (the LP of
   // the aggregated problem), "exact" (the optimum, proven by search).
   std::string bound_method = "cap";
-  int spread_moves = 0;               // changes made by the spread pass
-  int covered_before_spread = 0;      // attendees with a meeting (held ones included)
+  int spread_moves = 0;           // changes made by the spread pass
+  int covered_before_spread = 0;  // attendees with a meeting (held ones included)
   int covered_after_spread = 0;
   std::vector<PassReport> passes;
 };
 
 struct ScheduleResult {
-  std::vector<Meeting> meetings;      // sorted by (slot, table)
-  double objective = 0;               // sum of weights of `meetings`
-  double upper_bound = 0;             // >= the optimum of any feasible schedule
+  std::vector<Meeting> meetings;  // sorted by (slot, table)
+  double objective = 0;           // sum of weights of `meetings`
+  double upper_bound = 0;         // >= the optimum of any feasible schedule
   // The schedule is proven best by weight (objective = upper_bound); never
   // claimed after the spread pass traded weight for coverage.
   bool optimal = false;

@@ -143,8 +143,8 @@ Json ScheduleInstanceToJson(const ScheduleInstance& inst) {
   doc["attendees"] = attendees;
   Json pairs = Json::array();
   for (const CandidatePair& c : inst.pairs) {
-    pairs.push_back({{"a", inst.attendees[c.a].id}, {"b", inst.attendees[c.b].id}, {"weight", c.weight},
-                     {"must", c.must}});
+    pairs.push_back(
+        {{"a", inst.attendees[c.a].id}, {"b", inst.attendees[c.b].id}, {"weight", c.weight}, {"must", c.must}});
   }
   doc["pairs"] = pairs;
   Json forbidden = Json::array();
@@ -156,8 +156,11 @@ Json ScheduleInstanceToJson(const ScheduleInstance& inst) {
 Json ScheduleResultToJson(const ScheduleInstance& inst, const ScheduleResult& r) {
   Json meetings = Json::array();
   for (const Meeting& m : r.meetings) {
-    meetings.push_back({{"slot", inst.slots[m.slot]}, {"table", m.table}, {"a", inst.attendees[m.a].id},
-                        {"b", inst.attendees[m.b].id}, {"weight", m.weight}});
+    meetings.push_back({{"slot", inst.slots[m.slot]},
+                        {"table", m.table},
+                        {"a", inst.attendees[m.a].id},
+                        {"b", inst.attendees[m.b].id},
+                        {"weight", m.weight}});
   }
   Json unscheduled = Json::array();
   for (const UnscheduledMust& u : r.must_unscheduled) {
@@ -167,7 +170,9 @@ Json ScheduleResultToJson(const ScheduleInstance& inst, const ScheduleResult& r)
   const ScheduleStats& s = r.stats;
   Json passes = Json::array();
   for (const PassReport& p : s.passes) {
-    passes.push_back({{"name", p.name}, {"ran", p.ran}, {"seconds", Round6(p.seconds)},
+    passes.push_back({{"name", p.name},
+                      {"ran", p.ran},
+                      {"seconds", Round6(p.seconds)},
                       {"objective_after", Round6(p.objective_after)},
                       {"bound_after", std::ceil(p.bound_after * 1e6) / 1e6}});
   }
@@ -191,12 +196,8 @@ Json ScheduleResultToJson(const ScheduleInstance& inst, const ScheduleResult& r)
   }
   // The bound is printed rounded *up* so the printed value stays a valid bound.
   double printed_bound = std::ceil(r.upper_bound * 1e6) / 1e6;
-  return {{"meetings", meetings},
-          {"objective", Round6(r.objective)},
-          {"upper_bound", printed_bound},
-          {"optimal", r.optimal},
-          {"must_unscheduled", unscheduled},
-          {"stats", stats}};
+  return {{"meetings", meetings}, {"objective", Round6(r.objective)}, {"upper_bound", printed_bound},
+          {"optimal", r.optimal}, {"must_unscheduled", unscheduled},  {"stats", stats}};
 }
 
 }  // namespace verbinder::matching::json_io

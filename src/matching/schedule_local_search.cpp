@@ -145,8 +145,7 @@ bool LocalSearch(State& state, int floor, int max_sweeps) {
   const Problem& p = state.problem();
   std::vector<int> order(p.edges.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int x, int y) { return p.edges[x].weight > p.edges[y].weight; });
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return p.edges[x].weight > p.edges[y].weight; });
   bool any = false;
   for (int sweep = 0; sweep < max_sweeps; ++sweep) {
     bool improved = false;
@@ -345,8 +344,7 @@ int RaiseMinimum(State& state) {
       if (state.Count(person) < p.cap[person]) {
         // Partners by weight, heaviest first.
         std::vector<int> options = p.incident[person];
-        std::sort(options.begin(), options.end(),
-                  [&](int x, int y) { return p.edges[x].weight > p.edges[y].weight; });
+        std::sort(options.begin(), options.end(), [&](int x, int y) { return p.edges[x].weight > p.edges[y].weight; });
         for (int edge : options) {
           if (state.SlotOf(edge) >= 0) continue;
           for (int s = 0; s < p.num_slots && !raised; ++s) {

@@ -12,10 +12,11 @@
 namespace verbinder::matching::internal {
 namespace {
 
-std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+std::string Quote(const std::string& s) {
+  return "\"" + s + "\"";
+}
 
 }  // namespace
-
 
 // Backtracking over the must pairs (most constrained first). Phase 1 finds the
 // largest placeable set within `node_limit` nodes. When that set leaves musts
@@ -181,8 +182,7 @@ void ExplainDroppedMusts(const Problem& p, const ScheduleInstance& inst, const M
       const std::string& id = inst.attendees[person].id;
       if (musts.must_degree[person] > p.cap[person]) {
         reason = Quote(id) + " has " + std::to_string(musts.must_degree[person]) +
-                 " must meetings but room for at most " + std::to_string(p.cap[person]) +
-                 " (cap or available slots)";
+                 " must meetings but room for at most " + std::to_string(p.cap[person]) + " (cap or available slots)";
         break;
       }
     }

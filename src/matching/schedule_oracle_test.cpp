@@ -92,10 +92,10 @@ TEST(ScheduleOracle, WithinOnePercentOfExactMipAndBoundIsValid) {
   }
   // The instances must exercise the case the 1% floor was tightened for.
   EXPECT_GE(infeasible_must_instances, 2);
-  std::printf("worst objective/optimum over %d instances: %.5f; over the %d with unscheduled must pairs: %.5f; "
-              "%d of %d runs proven optimal\n",
-              kInstances, worst_ratio, infeasible_must_instances, worst_infeasible_ratio, claimed_optimal,
-              2 * kInstances);
+  std::printf(
+      "worst objective/optimum over %d instances: %.5f; over the %d with unscheduled must pairs: %.5f; "
+      "%d of %d runs proven optimal\n",
+      kInstances, worst_ratio, infeasible_must_instances, worst_infeasible_ratio, claimed_optimal, 2 * kInstances);
 }
 
 }  // namespace

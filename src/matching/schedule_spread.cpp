@@ -232,11 +232,11 @@ class Spreader {
   int n_ = 0, slots_ = 0;
   std::vector<int> cap_, base_, own_, free_;
   std::vector<std::vector<uint8_t>> avail_;
-  std::vector<std::vector<int>> at_;       // person x slot -> meeting index or -1
+  std::vector<std::vector<int>> at_;        // person x slot -> meeting index or -1
   std::vector<std::vector<int>> incident_;  // person -> pair indices
   std::vector<std::vector<int>> in_slot_;   // slot -> live meeting indices
   std::vector<uint8_t> alive_;
-  std::unordered_set<uint64_t> used_;      // pairs that meet
+  std::unordered_set<uint64_t> used_;  // pairs that meet
 };
 
 }  // namespace

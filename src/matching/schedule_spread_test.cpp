@@ -16,7 +16,6 @@
 namespace verbinder::matching {
 namespace {
 
-
 int Cap(const ScheduleInstance& inst, int i) {
   int c = inst.attendees[i].max_meetings;
   return c < 0 ? inst.max_meetings_per_person : c;
@@ -71,7 +70,8 @@ int ServableAtZero(const ScheduleInstance& inst, const std::vector<int>& base, c
     return nullptr;
   };
   auto meets = [&](int a, int b) {
-    return std::any_of(ms.begin(), ms.end(), [&](const Meeting& m) { return std::minmax(m.a, m.b) == std::minmax(a, b); });
+    return std::any_of(ms.begin(), ms.end(),
+                       [&](const Meeting& m) { return std::minmax(m.a, m.b) == std::minmax(a, b); });
   };
   int servable = 0;
   for (int u = 0; u < static_cast<int>(inst.attendees.size()); ++u) {
@@ -210,7 +210,8 @@ int ExactCoverage(const ScheduleInstance& inst) {
     const auto& p = inst.pairs[k];
     if (own[p.a] >= Cap(inst, p.a) || own[p.b] >= Cap(inst, p.b)) return;
     for (int s = 0; s < slots; ++s) {
-      if (used[s] >= inst.tables || busy[p.a][s] || busy[p.b][s] || !Avail(inst, p.a, s) || !Avail(inst, p.b, s)) continue;
+      if (used[s] >= inst.tables || busy[p.a][s] || busy[p.b][s] || !Avail(inst, p.a, s) || !Avail(inst, p.b, s))
+        continue;
       busy[p.a][s] = busy[p.b][s] = 1;
       ++used[s], ++own[p.a], ++own[p.b];
       go(k + 1);
@@ -227,7 +228,8 @@ TEST(Spread, ReachesTheMostPeoplePossibleOnTinyInstances) {
   int optimal = 0, engine_optimal = 0, total = 0;
   for (int iter = 0; iter < 150; ++iter) {
     const int n = 5 + static_cast<int>(rng() % 4), slots = 1 + static_cast<int>(rng() % 3);
-    ScheduleInstance inst = RandomInstance(rng, n, slots, 1 + static_cast<int>(rng() % 2), 1 + static_cast<int>(rng() % 3), 0.3);
+    ScheduleInstance inst =
+        RandomInstance(rng, n, slots, 1 + static_cast<int>(rng() % 2), 1 + static_cast<int>(rng() % 3), 0.3);
     for (auto& p : inst.pairs) p.must = false;
     if (inst.pairs.size() > 11) inst.pairs.resize(11);
     auto res = Engine(inst);
@@ -245,7 +247,8 @@ TEST(Spread, ReachesTheMostPeoplePossibleOnTinyInstances) {
     optimal += st.covered_after == exact;
     engine_optimal += engine == exact;
   }
-  std::printf("coverage optimal: engine alone %d of %d, after spreading %d of %d\n", engine_optimal, total, optimal, total);
+  std::printf("coverage optimal: engine alone %d of %d, after spreading %d of %d\n", engine_optimal, total, optimal,
+              total);
   EXPECT_GT(optimal, engine_optimal);
 }
 

@@ -32,10 +32,10 @@ struct Problem {
   std::vector<int> cap;            // min(cap, number of available slots)
   std::vector<uint8_t> available;  // num_people * num_slots
   std::vector<Edge> edges;
-  std::vector<std::vector<int>> incident;  // person -> edge ids
+  std::vector<std::vector<int>> incident;       // person -> edge ids
   std::vector<UnscheduledMust> rejected_musts;  // musts dropped by the candidates pass
   std::vector<uint8_t> has_candidates;          // person has at least one edge
-  double scale = 1;  // weight -> integer units for LEMON (max weight ~ 1e9 units)
+  double scale = 1;                             // weight -> integer units for LEMON (max weight ~ 1e9 units)
 
   int TablesIn(int slot) const { return slot_tables[slot]; }
   int64_t TotalTables() const {
@@ -43,9 +43,7 @@ struct Problem {
     for (int n : slot_tables) t += n;
     return t;
   }
-  bool Available(int person, int slot) const {
-    return available[static_cast<size_t>(person) * num_slots + slot] != 0;
-  }
+  bool Available(int person, int slot) const { return available[static_cast<size_t>(person) * num_slots + slot] != 0; }
 };
 
 // Builds the Problem from a validated instance.
@@ -66,24 +64,22 @@ class State {
 
   // True if edge can go into slot now without breaking any hard constraint.
   bool CanPlace(int edge, int slot) const;
-  void Place(int edge, int slot);   // requires CanPlace
-  void Remove(int edge);            // requires SlotOf(edge) >= 0
+  void Place(int edge, int slot);  // requires CanPlace
+  void Remove(int edge);           // requires SlotOf(edge) >= 0
   // Cheapest unlocked meeting of person, excluding slot `except_slot`; -1 if none.
   int CheapestOf(int person, int except_slot) const;
   // Cheapest unlocked meeting held in slot; -1 if none.
   int CheapestIn(int slot) const;
 
  private:
-  size_t Index(int person, int slot) const {
-    return static_cast<size_t>(person) * problem_.num_slots + slot;
-  }
+  size_t Index(int person, int slot) const { return static_cast<size_t>(person) * problem_.num_slots + slot; }
 
   const Problem& problem_;
-  std::vector<int> at_;          // person*slots -> edge id or -1
-  std::vector<int> slot_of_;     // edge -> slot or -1
-  std::vector<int> count_;       // person -> meetings
-  std::vector<int> tables_used_; // slot -> meetings
-  std::vector<uint8_t> locked_;  // edge -> placed by the must pass; never moved
+  std::vector<int> at_;                                    // person*slots -> edge id or -1
+  std::vector<int> slot_of_;                               // edge -> slot or -1
+  std::vector<int> count_;                                 // person -> meetings
+  std::vector<int> tables_used_;                           // slot -> meetings
+  std::vector<uint8_t> locked_;                            // edge -> placed by the must pass; never moved
   std::vector<std::set<std::pair<double, int>>> by_slot_;  // unlocked meetings per slot
   double objective_ = 0;
 };
@@ -121,10 +117,10 @@ int MinMeetings(const State& state);
 // the same, largest number of musts the search found; sets[0] is the first one
 // found (most constrained musts first).
 struct MustSets {
-  std::vector<int> order;                // edge ids of the must pairs
+  std::vector<int> order;  // edge ids of the must pairs
   std::vector<std::vector<int>> sets;
-  std::vector<int> must_degree;          // person -> must pairs
-  bool exhausted = true;                 // phase 1 proved the size is the largest
+  std::vector<int> must_degree;  // person -> must pairs
+  bool exhausted = true;         // phase 1 proved the size is the largest
 };
 
 // Backtracking over the must pairs; see schedule_musts.cpp.

@@ -57,10 +57,10 @@ TEST(Schedule, AvailabilityForbiddenAndCapsRespected) {
   inst.slots = {"s1", "s2", "s3"};
   inst.tables = 10;
   inst.max_meetings_per_person = 3;
-  inst.attendees = {{.id = "a", .available = {0}}, {.id = "b", .available = {1, 2}}, {.id = "c", .max_meetings = 1},
-                    {.id = "d"}};
-  inst.pairs = {{.a = 0, .b = 1, .weight = 9},   // no common slot
-                {.a = 2, .b = 3, .weight = 5},   // c has cap 1
+  inst.attendees = {
+      {.id = "a", .available = {0}}, {.id = "b", .available = {1, 2}}, {.id = "c", .max_meetings = 1}, {.id = "d"}};
+  inst.pairs = {{.a = 0, .b = 1, .weight = 9},  // no common slot
+                {.a = 2, .b = 3, .weight = 5},  // c has cap 1
                 {.a = 2, .b = 0, .weight = 4},
                 {.a = 3, .b = 1, .weight = 3},
                 {.a = 3, .b = 0, .weight = 8}};  // forbidden
@@ -93,7 +93,11 @@ TEST(Schedule, InfeasibleMustsAreReportedWithReason) {
   inst.slots = {"s1", "s2"};
   inst.tables = 5;
   inst.max_meetings_per_person = 2;
-  inst.attendees = {{.id = "hub"}, {.id = "x"}, {.id = "y"}, {.id = "z"}, {.id = "w", .available = {1}},
+  inst.attendees = {{.id = "hub"},
+                    {.id = "x"},
+                    {.id = "y"},
+                    {.id = "z"},
+                    {.id = "w", .available = {1}},
                     {.id = "v", .available = {0}}};
   inst.pairs = {{.a = 0, .b = 1, .weight = 1, .must = true},
                 {.a = 0, .b = 2, .weight = 1, .must = true},
@@ -116,7 +120,9 @@ TEST(Schedule, RaiseMinimumFirstGivesEveryoneAMeeting) {
   inst.tables = 10;
   inst.max_meetings_per_person = 2;
   inst.attendees = {{.id = "star"}, {.id = "l1"}, {.id = "l2"}, {.id = "l3"}};
-  inst.pairs = {{.a = 0, .b = 1, .weight = 10}, {.a = 0, .b = 2, .weight = 10}, {.a = 0, .b = 3, .weight = 1},
+  inst.pairs = {{.a = 0, .b = 1, .weight = 10},
+                {.a = 0, .b = 2, .weight = 10},
+                {.a = 0, .b = 3, .weight = 1},
                 {.a = 1, .b = 2, .weight = 0.5}};
   Result<ScheduleResult> plain = Schedule(inst, {});
   ASSERT_TRUE(plain.ok());

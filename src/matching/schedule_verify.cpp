@@ -10,7 +10,9 @@
 namespace verbinder::matching {
 namespace {
 
-std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+std::string Quote(const std::string& s) {
+  return "\"" + s + "\"";
+}
 
 uint64_t PairKey(int a, int b) {
   if (a > b) std::swap(a, b);
@@ -41,9 +43,9 @@ Status ValidateScheduleInstance(const ScheduleInstance& inst) {
   }
   if (!inst.slot_tables.empty()) {
     if (inst.slot_tables.size() != inst.slots.size()) {
-      return InvalidArgument("needs one entry per slot (" + std::to_string(slots) + "), got " +
-                                 std::to_string(inst.slot_tables.size()),
-                             "slot_tables");
+      return InvalidArgument(
+          "needs one entry per slot (" + std::to_string(slots) + "), got " + std::to_string(inst.slot_tables.size()),
+          "slot_tables");
     }
     for (size_t s = 0; s < inst.slot_tables.size(); ++s) {
       if (inst.slot_tables[s] < 0 || inst.slot_tables[s] > inst.tables) {
@@ -56,8 +58,10 @@ Status ValidateScheduleInstance(const ScheduleInstance& inst) {
   for (size_t k = 0; k < inst.pairs.size(); ++k) {
     const CandidatePair& c = inst.pairs[k];
     std::string where = "pairs[" + std::to_string(k) + "]";
-    if (c.a < 0 || c.a >= n) return InvalidArgument("attendee index " + std::to_string(c.a) + " out of range", where + ".a");
-    if (c.b < 0 || c.b >= n) return InvalidArgument("attendee index " + std::to_string(c.b) + " out of range", where + ".b");
+    if (c.a < 0 || c.a >= n)
+      return InvalidArgument("attendee index " + std::to_string(c.a) + " out of range", where + ".a");
+    if (c.b < 0 || c.b >= n)
+      return InvalidArgument("attendee index " + std::to_string(c.b) + " out of range", where + ".b");
     if (c.a == c.b) return InvalidArgument("an attendee cannot meet themselves", where + ".b");
     if (!std::isfinite(c.weight) || c.weight < 0) {
       return InvalidArgument("weight must be a finite number >= 0", where + ".weight");
@@ -100,8 +104,7 @@ Status VerifySchedule(const ScheduleInstance& inst, const std::vector<Meeting>& 
     if (!met.insert(PairKey(m.a, m.b)).second) return Internal(where + "pair meets twice");
     for (int person : {m.a, m.b}) {
       const ScheduleAttendee& a = inst.attendees[person];
-      if (!a.available.empty() &&
-          std::find(a.available.begin(), a.available.end(), m.slot) == a.available.end()) {
+      if (!a.available.empty() && std::find(a.available.begin(), a.available.end(), m.slot) == a.available.end()) {
         return Internal(where + Quote(a.id) + " is not available in the slot");
       }
       if (busy[person][m.slot]) return Internal(where + Quote(a.id) + " has two meetings in one slot");

@@ -34,8 +34,9 @@ class Seater {
     std::unordered_map<std::string, int> sectors, orgs;
     for (const SeatAttendee& a : inst.attendees) {
       sector_.push_back(sectors.emplace(a.sector, static_cast<int>(sectors.size())).first->second);
-      org_.push_back(a.organization.empty() ? -1 - static_cast<int>(org_.size())
-                                            : orgs.emplace(a.organization, static_cast<int>(orgs.size())).first->second);
+      org_.push_back(a.organization.empty()
+                         ? -1 - static_cast<int>(org_.size())
+                         : orgs.emplace(a.organization, static_cast<int>(orgs.size())).first->second);
     }
     for (const SeatPair& p : inst.pairs) pairs_[PairKey(p.a, p.b)].weight += p.weight;
   }
@@ -108,9 +109,8 @@ class Seater {
           y = b[rng_() % b.size()];
           delta = JoinCost(x, b, y) - JoinCost(x, a, x) + JoinCost(y, a, x) - JoinCost(y, b, y);
         }
-        bool accept = delta < -1e-9 ||
-                      (temperature > 0.05 && delta < 3 * temperature &&
-                       std::generate_canonical<double, 53>(rng_) < std::exp(-delta / temperature));
+        bool accept = delta < -1e-9 || (temperature > 0.05 && delta < 3 * temperature &&
+                                        std::generate_canonical<double, 53>(rng_) < std::exp(-delta / temperature));
         if (!accept) continue;
         a.erase(std::find(a.begin(), a.end(), x));
         b.push_back(x);
@@ -311,7 +311,8 @@ Result<SeatResult> Seat(const SeatInstance& inst, const SeatOptions& options) {
     });
   }
   result.quality = EvaluateSeating(inst, result.rounds);
-  EnginePasses last(options.passes, [&] { return result.quality.weight; }, &result.passes);
+  EnginePasses last(
+      options.passes, [&] { return result.quality.weight; }, &result.passes);
   last.Run("random_baseline", options.compare_random, [&] {
     result.random_baseline = EvaluateSeating(inst, RandomSeating(inst, options.seed ^ 0x9e3779b97f4a7c15ULL));
   });

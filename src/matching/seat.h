@@ -69,17 +69,17 @@ struct SeatRound {
 };
 
 struct SeatQuality {
-  int repeats = 0;               // sum over pairs of (rounds together - 1)
+  int repeats = 0;                   // sum over pairs of (rounds together - 1)
   double mean_distinct_sectors = 0;  // over non-empty (round, table)
-  double weight = 0;             // sum of weights of pairs who shared a table at least once
-  int colleague_conflicts = 0;   // (round, pair of colleagues at one table)
-  int unseated = 0;              // (round, attendee) without a seat
+  double weight = 0;                 // sum of weights of pairs who shared a table at least once
+  int colleague_conflicts = 0;       // (round, pair of colleagues at one table)
+  int unseated = 0;                  // (round, attendee) without a seat
 };
 
 struct SeatResult {
   std::vector<SeatRound> rounds;
   SeatQuality quality;
-  SeatQuality random_baseline;  // zeros unless SeatOptions::compare_random
+  SeatQuality random_baseline;     // zeros unless SeatOptions::compare_random
   std::vector<PassReport> passes;  // objective_after = weight of pairs seated together so far
 };
 

@@ -16,7 +16,9 @@ Json QualityToJson(const SeatQuality& q) {
 Json PassesToJson(const std::vector<PassReport>& passes) {
   Json out = Json::array();
   for (const PassReport& p : passes) {
-    out.push_back({{"name", p.name}, {"ran", p.ran}, {"seconds", Round6(p.seconds)},
+    out.push_back({{"name", p.name},
+                   {"ran", p.ran},
+                   {"seconds", Round6(p.seconds)},
                    {"objective_after", Round6(p.objective_after)}});
   }
   return out;

@@ -10,8 +10,8 @@ namespace verbinder::matching {
 namespace {
 
 TEST(Seat, GeneratedInstanceBeatsRandomAndKeepsColleaguesApart) {
-  SeatInstance inst = GenerateSeatInstance({.attendees = 200, .tables = 25, .capacity = 8, .rounds = 3,
-                                            .organizations = 60, .weighted_pairs = 300});
+  SeatInstance inst = GenerateSeatInstance(
+      {.attendees = 200, .tables = 25, .capacity = 8, .rounds = 3, .organizations = 60, .weighted_pairs = 300});
   Result<SeatResult> r = Seat(inst, {});
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->rounds.size(), 3u);

@@ -17,8 +17,8 @@ namespace {
 // same scale so that a cross-sector, online-only pair beats a slightly better
 // same-sector match, but never beats a clearly better one. Explicit requests
 // dominate everything ("count most").
-constexpr double kForwardShare = 0.75;    // i's challenges vs j's expertise
-constexpr double kBackwardShare = 0.1;    // j's challenges vs i's expertise (was 0.25; 0 ranks best on the tuning half)
+constexpr double kForwardShare = 0.75;  // i's challenges vs j's expertise
+constexpr double kBackwardShare = 0.1;  // j's challenges vs i's expertise (was 0.25; 0 ranks best on the tuning half)
 // A concept of j's expertise that is not in i's challenge but linked to one
 // of its concepts counts with the factor of the closest link: one step
 // broader or narrower ("queueing theory" for "capacity planning") a bit more
@@ -26,7 +26,7 @@ constexpr double kBackwardShare = 0.1;    // j's challenges vs i's expertise (wa
 constexpr double kBroaderNarrowerFactor = 0.6;
 constexpr double kRelatedFactor = 0.5;
 constexpr double kSiblingFactor = 0.25;
-constexpr double kTermFactor = 0.3;       // a shared plain word counts less than a concept
+constexpr double kTermFactor = 0.3;  // a shared plain word counts less than a concept
 constexpr double kSquash = 6.0;
 // A challenge concept that is also in the member's own expertise is mostly
 // context ("wound care nurse: patients wait for nursing homes"), not the need.
@@ -48,7 +48,6 @@ struct Profile {
   std::vector<std::string> challenge_text;
   Language language = Language::kEnglish;
 };
-
 
 template <typename T>
 std::vector<T> Intersect(const std::vector<T>& a, const std::vector<T>& b) {
@@ -88,7 +87,7 @@ const std::vector<std::vector<Link>>& ConceptLinks() {
 struct Direction {
   double relevance = 0;
   std::vector<int> direct;
-  std::vector<int> related;  // linked, not direct: for matched_concepts
+  std::vector<int> related;                        // linked, not direct: for matched_concepts
   std::vector<internal::ConceptLinkReason> links;  // (challenge concept, expertise concept, relation)
   std::vector<std::string> terms;
   int best_challenge = -1;
@@ -223,9 +222,7 @@ class Scorer {
     return std::binary_search(own.begin(), own.end(), c) ? kOwnFieldFactor : 1.0;
   }
   // The value of the link from concept c to concept e (0 if none).
-  double LinkValue(int c, const Link& l) const {
-    return l.factor * std::min(concept_idf_[c], concept_idf_[l.other]);
-  }
+  double LinkValue(int c, const Link& l) const { return l.factor * std::min(concept_idf_[c], concept_idf_[l.other]); }
   double ConceptIdf(int c) const { return concept_idf_[c]; }
   double TermIdf(const std::string& t) const { return term_idf_.at(t); }
   const std::vector<Link>& Links(int c) const { return links_[c]; }
@@ -262,7 +259,9 @@ class Scorer {
   const std::vector<std::vector<Link>>& links_ = ConceptLinks();
 };
 
-double Squash(double r) { return 1.0 - std::exp(-r / kSquash); }
+double Squash(double r) {
+  return 1.0 - std::exp(-r / kSquash);
+}
 
 // Pre-filter for Suggest: inverted indexes from concepts and terms to the
 // attendees whose expertise or challenges hold them. A pair without a shared
@@ -310,7 +309,8 @@ class CandidateIndex {
       for (int c : ch.concepts) {
         const double need = scorer_.NeedWeight(i, c);
         AddToNeed(expertise_by_concept_[c], need * scorer_.ConceptIdf(c));
-        for (const Link& l : scorer_.Links(c)) AddToNeed(expertise_by_concept_[l.other], need * scorer_.LinkValue(c, l));
+        for (const Link& l : scorer_.Links(c))
+          AddToNeed(expertise_by_concept_[l.other], need * scorer_.LinkValue(c, l));
         for (int j : need_touched_) {
           forward_[j] += need_best_[j] + kBreadth * (need_sum_[j] - need_best_[j]);
           need_best_[j] = need_sum_[j] = 0;
@@ -465,9 +465,10 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     for (int i = 0; i < n; ++i) {
       const SuggestAttendee& a = input.attendees[i];
       sector_of[i] = a.sector.empty() ? -1 : sectors.emplace(a.sector, static_cast<int>(sectors.size())).first->second;
-      organization_of[i] = a.organization.empty()
-                               ? -1
-                               : organizations.emplace(a.organization, static_cast<int>(organizations.size())).first->second;
+      organization_of[i] =
+          a.organization.empty()
+              ? -1
+              : organizations.emplace(a.organization, static_cast<int>(organizations.size())).first->second;
     }
   }
   // Valid for the i whose bits are set.
@@ -497,8 +498,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   };
   auto score_pair = [&](int i, int j, Candidate* out) {
     bool requested = pair_bits[j] & (kAskedByMe | kAskedByThem);
-    double relevance =
-        kForwardShare * Squash(scorer.Relevance(i, j)) + kBackwardShare * Squash(scorer.Relevance(j, i));
+    double relevance = kForwardShare * Squash(scorer.Relevance(i, j)) + kBackwardShare * Squash(scorer.Relevance(j, i));
     if (relevance <= 0 && !requested) return false;
     double score = adjust(i, j, relevance, nullptr);
     if (score <= 0) return false;

@@ -36,7 +36,7 @@ struct SuggestAttendee {
   std::vector<std::string> languages;       // first one picks the explanation language ("nl" or "en")
   std::vector<std::string> expertise_tags;  // "I can help with"
   std::string expertise_text;
-  std::vector<std::string> challenges;      // "I'm running into"
+  std::vector<std::string> challenges;  // "I'm running into"
 };
 
 struct SuggestTie {

@@ -22,7 +22,7 @@ namespace verbinder::matching {
 
 struct SuggestEvalPair {
   int id = 0;
-  int query = 0;   // index into SuggestEvalSet::input.attendees
+  int query = 0;  // index into SuggestEvalSet::input.attendees
   int target = 0;
   std::string kind;  // "nl", "en" or "mixed"
 };
@@ -36,8 +36,8 @@ struct SuggestEvalMetrics {
   int queries = 0;
   double hit_at_1 = 0;
   double hit_at_5 = 0;
-  double mrr = 0;           // reciprocal rank, 0 beyond SuggestEvalOptions::depth
-  int explained = 0;        // top-5 hits whose explanation names a linking concept in the reader's language
+  double mrr = 0;     // reciprocal rank, 0 beyond SuggestEvalOptions::depth
+  int explained = 0;  // top-5 hits whose explanation names a linking concept in the reader's language
   int hits_at_5 = 0;
 };
 
@@ -47,15 +47,15 @@ struct SuggestEvalMetrics {
 // hit@5 and reciprocal rank under a random order of ties).
 struct SuggestEvalOutcome {
   int pair_id = 0;
-  int rank = 0;  // 1-based place in the engine's list; 0 = not within depth
+  int rank = 0;                                            // 1-based place in the engine's list; 0 = not within depth
   double hit_at_1 = 0, hit_at_5 = 0, reciprocal_rank = 0;  // tie-aware, see above
-  std::string explanation;  // of the target's suggestion, when ranked
+  std::string explanation;                                 // of the target's suggestion, when ranked
   bool names_concept = false;
   std::vector<int> top;  // the query's first five suggestions (attendee indices)
 };
 
 struct SuggestEvalReport {
-  SuggestEvalMetrics even, odd, all;  // even ids: tuning half; odd ids: held out
+  SuggestEvalMetrics even, odd, all;         // even ids: tuning half; odd ids: held out
   std::vector<SuggestEvalOutcome> outcomes;  // one per pair, in pair order
 };
 

@@ -12,8 +12,9 @@ namespace {
 std::string SectorName(const std::string& sector, bool nl) {
   if (!nl) return sector;
   static const std::pair<const char*, const char*> kDutch[] = {
-      {"care", "zorg"}, {"industry", "industrie"}, {"government", "overheid"}, {"education", "onderwijs"},
-      {"finance", "financiële sector"}, {"logistics", "logistiek"}, {"retail", "retail"}};
+      {"care", "zorg"},           {"industry", "industrie"},        {"government", "overheid"},
+      {"education", "onderwijs"}, {"finance", "financiële sector"}, {"logistics", "logistiek"},
+      {"retail", "retail"}};
   for (auto [en, nl_name] : kDutch) {
     if (sector == en) return nl_name;
   }
@@ -53,12 +54,12 @@ std::string LinkSentence(const ConceptLinkReason& l, const std::string& challeng
   const Concept& theirs = all[l.expertise_concept];
   const std::string& a = nl ? mine.label_nl : mine.label_en;
   const std::string& b = nl ? theirs.label_nl : theirs.label_en;
-  std::string head = nl ? "Jouw vraag" + challenge + " gaat over " + a + "; "
-                        : "Your challenge" + challenge + " is about " + a + "; ";
+  std::string head =
+      nl ? "Jouw vraag" + challenge + " gaat over " + a + "; " : "Your challenge" + challenge + " is about " + a + "; ";
   switch (l.relation) {
     case ConceptRelation::kBroader:
-      return head + (nl ? them + " is thuis in het bredere vak " + b + "."
-                        : them + " knows the wider field of " + b + ".");
+      return head +
+             (nl ? them + " is thuis in het bredere vak " + b + "." : them + " knows the wider field of " + b + ".");
     case ConceptRelation::kNarrower:
       return head + (nl ? them + " is specialist in " + b + ", een onderdeel daarvan."
                         : them + " specialises in " + b + ", a part of it.");
@@ -83,21 +84,22 @@ std::string LinkSentence(const ConceptLinkReason& l, const std::string& challeng
 std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, const PairReasons& r, bool nl) {
   std::vector<std::string> parts;
   const std::string& them = other.id;
-  if (r.requested_by_me) parts.push_back(nl ? "Je hebt zelf om een gesprek met " + them + " gevraagd."
-                                            : "You asked to meet " + them + ".");
-  if (r.requested_by_them) parts.push_back(nl ? them + " wil graag met jou in gesprek."
-                                              : them + " asked to meet you.");
+  if (r.requested_by_me)
+    parts.push_back(nl ? "Je hebt zelf om een gesprek met " + them + " gevraagd." : "You asked to meet " + them + ".");
+  if (r.requested_by_them) parts.push_back(nl ? them + " wil graag met jou in gesprek." : them + " asked to meet you.");
   if (!r.direct_concepts.empty() || !r.related_concepts.empty() || !r.shared_terms.empty()) {
     std::string s;
     std::string challenge = r.challenge.empty() ? "" : " “" + Snippet(r.challenge) + "”";
     if (!r.direct_concepts.empty()) {
-      s = nl ? "Waar jij tegenaan loopt" + challenge + ", daar weet " + them + " veel van: " +
-                   List(Labels(r.direct_concepts, nl), nl) + "."
-             : "What you are running into" + challenge + " is what " + them + " knows about: " +
-                   List(Labels(r.direct_concepts, nl), nl) + ".";
+      s = nl ? "Waar jij tegenaan loopt" + challenge + ", daar weet " + them +
+                   " veel van: " + List(Labels(r.direct_concepts, nl), nl) + "."
+             : "What you are running into" + challenge + " is what " + them +
+                   " knows about: " + List(Labels(r.direct_concepts, nl), nl) + ".";
       if (!r.related_concepts.empty()) {
-        s += nl ? " Daarnaast kent " + them + " " + List(Labels(r.related_concepts, nl), nl) + ", wat daarmee samenhangt."
-                : " " + them + " also knows " + List(Labels(r.related_concepts, nl), nl) + ", which is closely related.";
+        s +=
+            nl ? " Daarnaast kent " + them + " " + List(Labels(r.related_concepts, nl), nl) +
+                     ", wat daarmee samenhangt."
+               : " " + them + " also knows " + List(Labels(r.related_concepts, nl), nl) + ", which is closely related.";
       }
     } else if (!r.links.empty()) {
       s = LinkSentence(r.links.front(), challenge, them, nl);
@@ -137,7 +139,8 @@ std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, con
     parts.push_back(nl ? "Jullie hebben elkaar al eerder gesproken." : "You have met before.");
   }
   if (r.colleagues) {
-    parts.push_back(nl ? "Let op: jullie werken bij dezelfde organisatie." : "Note: you work for the same organization.");
+    parts.push_back(nl ? "Let op: jullie werken bij dezelfde organisatie."
+                       : "Note: you work for the same organization.");
   }
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : " ") + p;

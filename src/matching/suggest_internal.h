@@ -20,12 +20,12 @@ struct ConceptLinkReason {
 };
 
 struct PairReasons {
-  std::vector<int> direct_concepts;    // in i's challenges and j's expertise
-  std::vector<int> related_concepts;   // j's expertise concepts linked to i's challenge concepts
+  std::vector<int> direct_concepts;      // in i's challenges and j's expertise
+  std::vector<int> related_concepts;     // j's expertise concepts linked to i's challenge concepts
   std::vector<ConceptLinkReason> links;  // the same, with the link behind each, strongest first
-  std::vector<int> reverse_concepts;   // i can help j with these
+  std::vector<int> reverse_concepts;     // i can help j with these
   std::vector<std::string> shared_terms;
-  std::string challenge;               // i's challenge that matched best
+  std::string challenge;  // i's challenge that matched best
   bool cross_sector = false;
   bool online_only_tie = false;
   bool met_before = false;

@@ -75,8 +75,8 @@ Metrics Evaluate(bool use_thesaurus) {
 TEST(SuggestEval, PrecisionAndMrrAboveFloors) {
   Metrics with = Evaluate(true);
   Metrics without = Evaluate(false);
-  std::printf("thesaurus: precision@5 %.3f MRR %.3f | words only: precision@5 %.3f MRR %.3f\n",
-              with.precision_at_5, with.mrr, without.precision_at_5, without.mrr);
+  std::printf("thesaurus: precision@5 %.3f MRR %.3f | words only: precision@5 %.3f MRR %.3f\n", with.precision_at_5,
+              with.mrr, without.precision_at_5, without.mrr);
   // Floors: a little under the measured values (see docs/performance-matching.md)
   // so a regression in stemming, the thesaurus or the scoring shows up, while
   // a small retuning of the constants does not break the build.
@@ -214,9 +214,15 @@ TEST(SuggestEval, LabelledPairsAboveFloors) {
 TEST(Suggest, CrossLanguageMatchWithoutASharedWord) {
   SuggestInput in;
   in.attendees = {
-      {.id = "anja", .sector = "care", .languages = {"nl"}, .expertise_text = "Wondverpleegkundige",
+      {.id = "anja",
+       .sector = "care",
+       .languages = {"nl"},
+       .expertise_text = "Wondverpleegkundige",
        .challenges = {"Onze wijkverpleegkundigen verliezen veel tijd met rijden door de stad."}},
-      {.id = "pieter", .sector = "industry", .languages = {"en"}, .expertise_tags = {"vehicle routing"},
+      {.id = "pieter",
+       .sector = "industry",
+       .languages = {"en"},
+       .expertise_tags = {"vehicle routing"},
        .expertise_text = "I optimise delivery vans: fewer kilometres, more stops."},
       {.id = "carla", .sector = "finance", .languages = {"en"}, .expertise_text = "Mortgage risk models."},
   };

@@ -14,33 +14,39 @@ namespace {
 
 const std::unordered_set<std::string_view>& DutchStopWords() {
   static const std::unordered_set<std::string_view> kWords = {
-      "de", "het", "een", "en", "of", "van", "in", "op", "te", "ten", "ter", "met", "voor", "door", "bij", "naar",
-      "om", "aan", "uit", "over", "onder", "tegen", "tussen", "na", "tot", "als", "dan", "dat", "die", "dit", "deze",
-      "er", "is", "zijn", "was", "waren", "wordt", "worden", "werd", "ben", "bent", "heb", "hebt", "heeft", "hebben",
-      "had", "kan", "kunnen", "kun", "wil", "willen", "zal", "zullen", "moet", "moeten", "mag", "ik", "je", "jij",
-      "u", "hij", "zij", "ze", "we", "wij", "jullie", "mijn", "jouw", "uw", "zijn", "haar", "ons", "onze", "hun",
-      "niet", "geen", "wel", "ook", "nog", "al", "maar", "want", "dus", "zo", "hoe", "wat", "wie", "waar", "wanneer",
-      "waarom", "welke", "meer", "veel", "weinig", "steeds", "erg", "heel", "zeer", "elk", "elke", "alle", "iets",
-      "niets", "men", "zich", "hier", "daar", "nu", "toen", "omdat", "terwijl", "zonder", "binnen", "buiten", "via",
-      "per", "sinds", "tijdens", "lopen", "loop", "loopt", "tegenaan", "graag", "vooral", "ander", "andere", "onze",
-      "eigen", "goed", "goede", "beter", "minder", "groot", "grote", "kleine", "klein", "nieuwe", "nieuw", "zoals",
-      "gaan", "gaat", "ging", "komen", "komt", "doen", "doet", "maken", "maakt", "krijgen", "krijgt", "zien", "ziet",
-      "staan", "staat", "mensen", "echt", "vaak", "soms", "daarom", "hierdoor", "zodat", "waardoor"};
+      "de",       "het",    "een",    "en",     "of",     "van",      "in",     "op",      "te",     "ten",   "ter",
+      "met",      "voor",   "door",   "bij",    "naar",   "om",       "aan",    "uit",     "over",   "onder", "tegen",
+      "tussen",   "na",     "tot",    "als",    "dan",    "dat",      "die",    "dit",     "deze",   "er",    "is",
+      "zijn",     "was",    "waren",  "wordt",  "worden", "werd",     "ben",    "bent",    "heb",    "hebt",  "heeft",
+      "hebben",   "had",    "kan",    "kunnen", "kun",    "wil",      "willen", "zal",     "zullen", "moet",  "moeten",
+      "mag",      "ik",     "je",     "jij",    "u",      "hij",      "zij",    "ze",      "we",     "wij",   "jullie",
+      "mijn",     "jouw",   "uw",     "zijn",   "haar",   "ons",      "onze",   "hun",     "niet",   "geen",  "wel",
+      "ook",      "nog",    "al",     "maar",   "want",   "dus",      "zo",     "hoe",     "wat",    "wie",   "waar",
+      "wanneer",  "waarom", "welke",  "meer",   "veel",   "weinig",   "steeds", "erg",     "heel",   "zeer",  "elk",
+      "elke",     "alle",   "iets",   "niets",  "men",    "zich",     "hier",   "daar",    "nu",     "toen",  "omdat",
+      "terwijl",  "zonder", "binnen", "buiten", "via",    "per",      "sinds",  "tijdens", "lopen",  "loop",  "loopt",
+      "tegenaan", "graag",  "vooral", "ander",  "andere", "onze",     "eigen",  "goed",    "goede",  "beter", "minder",
+      "groot",    "grote",  "kleine", "klein",  "nieuwe", "nieuw",    "zoals",  "gaan",    "gaat",   "ging",  "komen",
+      "komt",     "doen",   "doet",   "maken",  "maakt",  "krijgen",  "krijgt", "zien",    "ziet",   "staan", "staat",
+      "mensen",   "echt",   "vaak",   "soms",   "daarom", "hierdoor", "zodat",  "waardoor"};
   return kWords;
 }
 
 const std::unordered_set<std::string_view>& EnglishStopWords() {
   static const std::unordered_set<std::string_view> kWords = {
-      "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "about",
-      "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had",
-      "can", "could", "will", "would", "shall", "should", "may", "might", "must", "i", "you", "he", "she", "it",
-      "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "its", "our", "their", "this", "that",
-      "these", "those", "there", "here", "not", "no", "nor", "but", "so", "if", "then", "than", "too", "very",
-      "how", "what", "who", "whom", "which", "where", "when", "why", "all", "any", "each", "more", "most", "some",
-      "such", "only", "own", "same", "just", "also", "up", "down", "out", "over", "under", "again", "keep", "keeps",
-      "kept", "get", "gets", "getting", "help", "helping", "run", "running", "into", "our", "new", "good", "better",
-      "less", "lot", "lots", "many", "much", "way", "ways", "want", "need", "needs", "like", "across", "while",
-      "make", "makes", "made", "people", "know", "take", "takes", "often", "every", "because", "still", "even"};
+      "a",     "an",    "the",   "and",    "or",     "of",      "to",      "in",    "on",      "at",   "by",
+      "for",   "with",  "from",  "into",   "about",  "as",      "is",      "are",   "was",     "were", "be",
+      "been",  "being", "am",    "do",     "does",   "did",     "have",    "has",   "had",     "can",  "could",
+      "will",  "would", "shall", "should", "may",    "might",   "must",    "i",     "you",     "he",   "she",
+      "it",    "we",    "they",  "me",     "him",    "her",     "us",      "them",  "my",      "your", "his",
+      "its",   "our",   "their", "this",   "that",   "these",   "those",   "there", "here",    "not",  "no",
+      "nor",   "but",   "so",    "if",     "then",   "than",    "too",     "very",  "how",     "what", "who",
+      "whom",  "which", "where", "when",   "why",    "all",     "any",     "each",  "more",    "most", "some",
+      "such",  "only",  "own",   "same",   "just",   "also",    "up",      "down",  "out",     "over", "under",
+      "again", "keep",  "keeps", "kept",   "get",    "gets",    "getting", "help",  "helping", "run",  "running",
+      "into",  "our",   "new",   "good",   "better", "less",    "lot",     "lots",  "many",    "much", "way",
+      "ways",  "want",  "need",  "needs",  "like",   "across",  "while",   "make",  "makes",   "made", "people",
+      "know",  "take",  "takes", "often",  "every",  "because", "still",   "even"};
   return kWords;
 }
 

@@ -57,7 +57,7 @@ TEST(Text, DutchCompoundsSplitAgainstTheVocabulary) {
   // Fewest parts: the term "wijkverpleegkundigen" beats wijk + verpleegkundigen.
   EXPECT_EQ(a.SplitCompound("wijkverpleegkundigenrooster"),
             (std::vector<std::string>{"wijkverpleegkundigen", "rooster"}));
-  EXPECT_TRUE(a.SplitCompound("planning").empty());     // a word, not a compound
+  EXPECT_TRUE(a.SplitCompound("planning").empty());      // a word, not a compound
   EXPECT_TRUE(a.SplitCompound("qwertyuiopas").empty());  // no known parts
   // The parts carry concepts the whole word does not have as a term.
   TextAnalysis t = a.Analyze("Het wijkverpleegkundigenrooster klopt nooit", Language::kDutch);
@@ -83,10 +83,10 @@ TEST(Text, NoSharedWordAcrossLanguagesOneConcept) {
 TEST(Text, PhrasesAllowSmallGapsAndStopWordsStartNoTerm) {
   TextAnalyzer a;
   // "stoppen met de studie" with two words in between.
-  EXPECT_TRUE(HasConcept(a.Analyze("Eerstejaars stoppen al na een paar maanden met hun studie", Language::kDutch),
-                         "dropout"));
-  EXPECT_FALSE(HasConcept(a.Analyze("Wij stoppen binnenkort met de verkoop van oude boeken over studie", Language::kDutch),
-                          "dropout"));
+  EXPECT_TRUE(
+      HasConcept(a.Analyze("Eerstejaars stoppen al na een paar maanden met hun studie", Language::kDutch), "dropout"));
+  EXPECT_FALSE(HasConcept(
+      a.Analyze("Wij stoppen binnenkort met de verkoop van oude boeken over studie", Language::kDutch), "dropout"));
   // An exact phrase may start with a stop word; a single stop word is no term.
   EXPECT_TRUE(HasConcept(a.Analyze("The classrooms are too hot", Language::kEnglish), "indoor_climate"));
   EXPECT_FALSE(HasConcept(a.Analyze("Adviseur van de gemeente", Language::kDutch), "route_planning"));  // not "vans"

@@ -23,7 +23,9 @@ std::vector<std::string> Ids(const std::vector<std::string>& fields, size_t k) {
   return fields.size() > k ? Split(Trim(fields[k]), ',') : std::vector<std::string>{};
 }
 
-bool Contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool Contains(const std::vector<int>& v, int x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 }  // namespace
 
@@ -38,7 +40,8 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
     if (trimmed.empty() || trimmed[0] == '#') continue;
     std::vector<std::string> fields = Split(line, '\t');
     if (Trim(fields[0]) == "+") {  // extra compound parts
-      if (fields.size() < 2) return InvalidArgument("expected words after '+'", "thesaurus line " + std::to_string(line_number));
+      if (fields.size() < 2)
+        return InvalidArgument("expected words after '+'", "thesaurus line " + std::to_string(line_number));
       for (const std::string& w : Split(fields[1], ';')) {
         std::string lower = Lower(Trim(w));
         if (!lower.empty()) extra_parts.push_back(lower);
@@ -46,7 +49,8 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
       continue;
     }
     if (fields.size() < 4) {
-      return InvalidArgument("expected at least 4 tab-separated fields", "thesaurus line " + std::to_string(line_number));
+      return InvalidArgument("expected at least 4 tab-separated fields",
+                             "thesaurus line " + std::to_string(line_number));
     }
     Concept c;
     c.id = Trim(fields[0]);
@@ -75,7 +79,8 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
           return InvalidArgument(std::string("unknown ") + what + " concept \"" + rid + "\"",
                                  "thesaurus concept " + t.concepts_[k].id);
         }
-        if (r == static_cast<int>(k)) return InvalidArgument("a concept cannot relate to itself", "thesaurus concept " + rid);
+        if (r == static_cast<int>(k))
+          return InvalidArgument("a concept cannot relate to itself", "thesaurus concept " + rid);
         if (!Contains(*out, r)) out->push_back(r);
       }
     }

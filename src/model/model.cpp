@@ -7,9 +7,12 @@ namespace verbinder::model {
 
 std::string_view ToString(Visibility v) {
   switch (v) {
-    case Visibility::kMembers: return "members";
-    case Visibility::kOrganizers: return "organizers";
-    case Visibility::kHidden: return "hidden";
+    case Visibility::kMembers:
+      return "members";
+    case Visibility::kOrganizers:
+      return "organizers";
+    case Visibility::kHidden:
+      return "hidden";
   }
   return "members";
 }
@@ -22,9 +25,12 @@ std::optional<Visibility> ParseVisibility(std::string_view s) {
 
 std::string_view ToString(Role r) {
   switch (r) {
-    case Role::kMember: return "member";
-    case Role::kOrganizer: return "organizer";
-    case Role::kAdmin: return "admin";
+    case Role::kMember:
+      return "member";
+    case Role::kOrganizer:
+      return "organizer";
+    case Role::kAdmin:
+      return "admin";
   }
   return "member";
 }
@@ -37,11 +43,16 @@ std::optional<Role> ParseRole(std::string_view s) {
 
 std::string_view ToString(InteractionKind k) {
   switch (k) {
-    case InteractionKind::kConnected: return "connected";
-    case InteractionKind::kAnswered: return "answered";
-    case InteractionKind::kMetAtEvent: return "met_at_event";
-    case InteractionKind::kMeetingHeld: return "meeting_held";
-    case InteractionKind::kVisitHeld: return "visit_held";
+    case InteractionKind::kConnected:
+      return "connected";
+    case InteractionKind::kAnswered:
+      return "answered";
+    case InteractionKind::kMetAtEvent:
+      return "met_at_event";
+    case InteractionKind::kMeetingHeld:
+      return "meeting_held";
+    case InteractionKind::kVisitHeld:
+      return "visit_held";
   }
   return "connected";
 }
@@ -51,8 +62,7 @@ std::optional<InteractionKind> ParseInteractionKind(std::string_view s) {
   return std::nullopt;
 }
 bool IsFaceToFace(InteractionKind k) {
-  return k == InteractionKind::kMetAtEvent || k == InteractionKind::kMeetingHeld ||
-         k == InteractionKind::kVisitHeld;
+  return k == InteractionKind::kMetAtEvent || k == InteractionKind::kMeetingHeld || k == InteractionKind::kVisitHeld;
 }
 const std::string& FaceToFaceKindsSql() {
   static const std::string list = [] {
@@ -68,11 +78,16 @@ const std::string& FaceToFaceKindsSql() {
 }
 double KindWeight(InteractionKind k) {
   switch (k) {
-    case InteractionKind::kConnected: return 1.0;
-    case InteractionKind::kAnswered: return 1.5;
-    case InteractionKind::kMetAtEvent: return 2.0;
-    case InteractionKind::kMeetingHeld: return 4.0;
-    case InteractionKind::kVisitHeld: return 6.0;
+    case InteractionKind::kConnected:
+      return 1.0;
+    case InteractionKind::kAnswered:
+      return 1.5;
+    case InteractionKind::kMetAtEvent:
+      return 2.0;
+    case InteractionKind::kMeetingHeld:
+      return 4.0;
+    case InteractionKind::kVisitHeld:
+      return 6.0;
   }
   return 1.0;
 }
@@ -86,7 +101,9 @@ std::vector<Sector> DefaultSectors() {
           {"other", "Overig", "Other"}};
 }
 
-std::string_view ToString(ChallengeStatus s) { return s == ChallengeStatus::kOpen ? "open" : "solved"; }
+std::string_view ToString(ChallengeStatus s) {
+  return s == ChallengeStatus::kOpen ? "open" : "solved";
+}
 std::optional<ChallengeStatus> ParseChallengeStatus(std::string_view s) {
   if (s == "open") return ChallengeStatus::kOpen;
   if (s == "solved") return ChallengeStatus::kSolved;
@@ -95,20 +112,28 @@ std::optional<ChallengeStatus> ParseChallengeStatus(std::string_view s) {
 
 std::string_view ToString(ConnectionStatus s) {
   switch (s) {
-    case ConnectionStatus::kPending: return "pending";
-    case ConnectionStatus::kAccepted: return "accepted";
-    case ConnectionStatus::kDeclined: return "declined";
-    case ConnectionStatus::kWithdrawn: return "withdrawn";
-    case ConnectionStatus::kRemoved: return "removed";
+    case ConnectionStatus::kPending:
+      return "pending";
+    case ConnectionStatus::kAccepted:
+      return "accepted";
+    case ConnectionStatus::kDeclined:
+      return "declined";
+    case ConnectionStatus::kWithdrawn:
+      return "withdrawn";
+    case ConnectionStatus::kRemoved:
+      return "removed";
   }
   return "pending";
 }
 
 std::string_view ToString(EventKind k) {
   switch (k) {
-    case EventKind::kCongress: return "congress";
-    case EventKind::kInspirationSession: return "inspiration_session";
-    case EventKind::kNetworkDrinks: return "network_drinks";
+    case EventKind::kCongress:
+      return "congress";
+    case EventKind::kInspirationSession:
+      return "inspiration_session";
+    case EventKind::kNetworkDrinks:
+      return "network_drinks";
   }
   return "inspiration_session";
 }
@@ -125,7 +150,11 @@ std::vector<Tie> DeriveTies(const std::vector<Interaction>& ledger) {
     Id a = std::min(in.a, in.b), b = std::max(in.a, in.b);
     auto& t = ties[{a, b}];
     if (t.interactions == 0) {
-      t.a = a; t.b = b; t.first_at = in.at; t.last_at = in.at; t.strongest = in.kind;
+      t.a = a;
+      t.b = b;
+      t.first_at = in.at;
+      t.last_at = in.at;
+      t.strongest = in.kind;
     }
     t.strength += KindWeight(in.kind);
     t.real = t.real || IsFaceToFace(in.kind);

@@ -19,17 +19,17 @@ using Id = int64_t;
 using UnixTime = int64_t;
 
 enum class Visibility { kMembers, kOrganizers, kHidden };
-std::string_view ToString(Visibility v);             // "members", "organizers", "hidden"
+std::string_view ToString(Visibility v);  // "members", "organizers", "hidden"
 std::optional<Visibility> ParseVisibility(std::string_view s);
 
 enum class Role { kMember, kOrganizer, kAdmin };
-std::string_view ToString(Role r);                   // "member", "organizer", "admin"
+std::string_view ToString(Role r);  // "member", "organizer", "admin"
 std::optional<Role> ParseRole(std::string_view s);
 
 // The ledger's kinds, from weakest to most real. Everything but kConnected and
 // kAnswered happened face to face.
 enum class InteractionKind { kConnected, kAnswered, kMetAtEvent, kMeetingHeld, kVisitHeld };
-std::string_view ToString(InteractionKind k);        // "connected", "answered", ...
+std::string_view ToString(InteractionKind k);  // "connected", "answered", ...
 std::optional<InteractionKind> ParseInteractionKind(std::string_view s);
 bool IsFaceToFace(InteractionKind k);
 // The face-to-face kinds as a SQL list ("'met_at_event', 'meeting_held',
@@ -39,9 +39,9 @@ const std::string& FaceToFaceKindsSql();
 // Weight a single interaction adds to a tie's strength (online contact <
 // met at an event < 1:1 meeting < visit). Documented in docs/architecture.md.
 double KindWeight(InteractionKind k);
-inline constexpr InteractionKind kAllInteractionKinds[] = {
-    InteractionKind::kConnected, InteractionKind::kAnswered, InteractionKind::kMetAtEvent,
-    InteractionKind::kMeetingHeld, InteractionKind::kVisitHeld};
+inline constexpr InteractionKind kAllInteractionKinds[] = {InteractionKind::kConnected, InteractionKind::kAnswered,
+                                                           InteractionKind::kMetAtEvent, InteractionKind::kMeetingHeld,
+                                                           InteractionKind::kVisitHeld};
 
 struct Sector {
   std::string key;       // "care"
@@ -76,10 +76,10 @@ struct Member {
   Id id = 0;
   std::string name;
   std::string email;
-  Id organization_id = 0;     // 0 = none
-  std::string organization;   // name, denormalised for reading
-  std::string title;          // role/title at the organization
-  std::string sector;         // sector key
+  Id organization_id = 0;    // 0 = none
+  std::string organization;  // name, denormalised for reading
+  std::string title;         // role/title at the organization
+  std::string sector;        // sector key
   std::string region;
   std::vector<std::string> languages;  // "nl", "en", ... first = preferred
   std::string bio;
@@ -116,8 +116,8 @@ struct Interaction {
   Id b = 0;
   InteractionKind kind = InteractionKind::kConnected;
   UnixTime at = 0;
-  std::string source;   // "connection:12", "event:3", "import:linkedin", "demo", ...
-  Id event_id = 0;      // 0 = not at an event
+  std::string source;  // "connection:12", "event:3", "import:linkedin", "demo", ...
+  Id event_id = 0;     // 0 = not at an event
 };
 
 // A tie is derived from the ledger: never stored as truth, always recomputable.
@@ -125,7 +125,7 @@ struct Tie {
   Id a = 0;
   Id b = 0;
   double strength = 0;
-  bool real = false;     // met face to face at least once
+  bool real = false;  // met face to face at least once
   int interactions = 0;
   UnixTime first_at = 0;
   UnixTime last_at = 0;
@@ -145,8 +145,8 @@ struct Event {
   UnixTime ends_at = 0;
   std::string timezone = "Europe/Amsterdam";
   std::string location;
-  int capacity = 0;           // 0 = unlimited
-  int price_cents = 0;        // 0 = free
+  int capacity = 0;     // 0 = unlimited
+  int price_cents = 0;  // 0 = free
   UnixTime registration_deadline = 0;
 };
 
@@ -157,11 +157,15 @@ struct Network {
   std::vector<Organization> organizations;  // ids are 1-based positions
   std::vector<Member> members;              // ids are 1-based positions; organization_id refers to the above
   std::vector<Connection> connections;
-  std::vector<Event> events;                // ids are 1-based positions
+  std::vector<Event> events;                  // ids are 1-based positions
   std::vector<std::pair<Id, Id>> attendance;  // (event id, member id)
   std::vector<Interaction> interactions;
   // Accounts: (member id, role, password). Only the demo sets passwords.
-  struct Account { Id member_id; Role role; std::string password; };
+  struct Account {
+    Id member_id;
+    Role role;
+    std::string password;
+  };
   std::vector<Account> accounts;
 };
 

@@ -17,7 +17,8 @@ TEST(DeriveTiesTest, FoldsLedgerIntoTiesWithRealness) {
   EXPECT_EQ(ties[0].b, 2);
   EXPECT_TRUE(ties[0].real);
   EXPECT_EQ(ties[0].interactions, 2);
-  EXPECT_DOUBLE_EQ(ties[0].strength, KindWeight(InteractionKind::kConnected) + KindWeight(InteractionKind::kMetAtEvent));
+  EXPECT_DOUBLE_EQ(ties[0].strength,
+                   KindWeight(InteractionKind::kConnected) + KindWeight(InteractionKind::kMetAtEvent));
   EXPECT_EQ(ties[0].first_at, 100);
   EXPECT_EQ(ties[0].last_at, 200);
   EXPECT_EQ(ties[0].strongest, InteractionKind::kMetAtEvent);

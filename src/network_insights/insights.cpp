@@ -17,7 +17,9 @@ namespace {
 // exactly what their role grants.
 constexpr model::Id kNoMember = -2;
 
-Status ShuttingDown() { return Status(Code::kUnavailable, "the network analysis is shutting down"); }
+Status ShuttingDown() {
+  return Status(Code::kUnavailable, "the network analysis is shutting down");
+}
 
 std::string OptionsKey(const analysis::AnalysisOptions& o) {
   return std::string(o.real_only ? "real" : "all") + "|" + std::to_string(o.as_of) + "|" +
@@ -120,7 +122,7 @@ std::shared_ptr<InsightsService::Entry> InsightsService::EntryFor(const Visibili
 }
 
 Result<InsightsService::Snapshot> InsightsService::Current(const std::shared_ptr<Entry>& e, const std::string& fp,
-                                                          std::stop_token stop) {
+                                                           std::stop_token stop) {
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
     if (stop.stop_requested()) return ShuttingDown();

@@ -131,14 +131,14 @@ class InsightsService {
   domain::NetworkService& network_;
   const InsightsOptions options_;
 
-  std::stop_source stop_;      // requested by the destructor; ends request-thread analyses too
-  std::mutex compute_mu_;      // one analysis at a time
-  mutable std::mutex mu_;      // guards everything below
+  std::stop_source stop_;  // requested by the destructor; ends request-thread analyses too
+  std::mutex compute_mu_;  // one analysis at a time
+  mutable std::mutex mu_;  // guards everything below
   std::condition_variable_any cv_;
   std::map<std::string, std::shared_ptr<Entry>> entries_;
   std::deque<std::shared_ptr<Entry>> queue_;  // maps to compute
   int64_t computations_ = 0;
-  std::jthread worker_;        // started with the first map; last member: joined first
+  std::jthread worker_;  // started with the first map; last member: joined first
 };
 
 }  // namespace verbinder::network_insights

@@ -50,7 +50,8 @@ class InsightsTest : public ::testing::Test {
   void SetVisibility(model::Id id, const std::string& v) {
     soci::session sql(db_->pool());
     long long mid = id;
-    sql << "UPDATE members SET visibility = :v, updated_at = updated_at + 1 WHERE id = :id", soci::use(v), soci::use(mid);
+    sql << "UPDATE members SET visibility = :v, updated_at = updated_at + 1 WHERE id = :id", soci::use(v),
+        soci::use(mid);
   }
 
   FakeClock clock_{demo::kDemoNow};

@@ -19,7 +19,9 @@ size_t CodePoints(const std::string& s) {
 }
 
 // What every signed-in member may see.
-domain::Viewer AnyMember() { return InsightsService::TierOf(domain::Viewer{1, model::Role::kMember}).viewer; }
+domain::Viewer AnyMember() {
+  return InsightsService::TierOf(domain::Viewer{1, model::Role::kMember}).viewer;
+}
 
 }  // namespace
 
@@ -43,13 +45,15 @@ Result<IntroductionRecord> IntroductionService::Introduce(const domain::Viewer& 
     if (i == 2 && in.via == 0) continue;
     auto m = members_.Get(viewer, ids[i]);
     if (!m) {
-      if (m.status().code() == Code::kNotFound) return NotFound("no member with id " + std::to_string(ids[i]), fields[i]);
+      if (m.status().code() == Code::kNotFound)
+        return NotFound("no member with id " + std::to_string(ids[i]), fields[i]);
       return m.status();
     }
     // The notification names the others: an introduction must not reveal a
     // profile that is hidden from the members (privacy holds everywhere).
     if (!any_member.CanSee(m->id, m->visibility))
-      return InvalidArgument(m->name + "'s profile is not visible to other members, so they cannot be introduced", fields[i]);
+      return InvalidArgument(m->name + "'s profile is not visible to other members, so they cannot be introduced",
+                             fields[i]);
     names[i] = m->name;
   }
   VB_ASSIGN_OR_RETURN(auto leader, members_.Get(viewer, viewer.member_id));
@@ -60,7 +64,8 @@ Result<IntroductionRecord> IntroductionService::Introduce(const domain::Viewer& 
     long long tied = 0, before = 0;
     sql << "SELECT count(*) FROM interactions WHERE a = :a AND b = :b", soci::use(lo), soci::use(hi), soci::into(tied);
     if (tied > 0) return Conflict(names[0] + " and " + names[1] + " are already tied", "b");
-    sql << "SELECT count(*) FROM introductions WHERE a = :a AND b = :b", soci::use(lo), soci::use(hi), soci::into(before);
+    sql << "SELECT count(*) FROM introductions WHERE a = :a AND b = :b", soci::use(lo), soci::use(hi),
+        soci::into(before);
     if (before > 0) return Conflict(names[0] + " and " + names[1] + " were already introduced", "b");
     long long via = in.via, by = viewer.member_id, t = now;
     soci::indicator via_ind = in.via == 0 ? soci::i_null : soci::i_ok;

@@ -12,7 +12,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-Json NumOrNull(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
+Json NumOrNull(double x) {
+  return std::isfinite(x) ? Json(x) : Json(nullptr);
+}
 
 }  // namespace
 
@@ -45,7 +47,8 @@ std::string MapJsonOpen(const analysis::Analysis& a, const analysis::Layout& lay
       if (compact)
         edges.push_back(Json::array({v, u, g.real[e] != 0 ? 1 : 0}));
       else
-        edges.push_back({{"source", g.ids[v]}, {"target", g.ids[u]}, {"weight", g.weight[e]}, {"real", g.real[e] != 0}});
+        edges.push_back(
+            {{"source", g.ids[v]}, {"target", g.ids[u]}, {"weight", g.weight[e]}, {"real", g.real[e] != 0}});
     }
   }
   Json j = {{"nodes", std::move(nodes)},

@@ -26,9 +26,20 @@ struct Row {
 };
 
 void Bind(domain::DynStatement& st, Row& r) {
-  st.Into(r.id); st.Into(r.author); st.Into(r.title); st.Into(r.summary); st.Into(r.md); st.Into(r.html);
-  st.Into(r.tags); st.Into(r.language); st.Into(r.status); st.Into(r.published); st.Into(r.created);
-  st.Into(r.updated); st.Into(r.author_name); st.Into(r.author_vis);
+  st.Into(r.id);
+  st.Into(r.author);
+  st.Into(r.title);
+  st.Into(r.summary);
+  st.Into(r.md);
+  st.Into(r.html);
+  st.Into(r.tags);
+  st.Into(r.language);
+  st.Into(r.status);
+  st.Into(r.published);
+  st.Into(r.created);
+  st.Into(r.updated);
+  st.Into(r.author_name);
+  st.Into(r.author_vis);
 }
 
 Article FromRow(const Row& r, const Viewer& viewer) {
@@ -52,9 +63,10 @@ Article FromRow(const Row& r, const Viewer& viewer) {
 
 Result<Article> Load(soci::session& sql, Id id, const Viewer& viewer) {
   Row r;
-  domain::DynStatement st(sql, std::string("SELECT ") + kColumns +
-                                   " FROM articles a LEFT JOIN members m ON m.id = a.author_id WHERE a.id = :p0",
-                          {std::to_string(id)});
+  domain::DynStatement st(
+      sql,
+      std::string("SELECT ") + kColumns + " FROM articles a LEFT JOIN members m ON m.id = a.author_id WHERE a.id = :p0",
+      {std::to_string(id)});
   Bind(st, r);
   if (!st.Execute()) return NotFound("no article with id " + std::to_string(id), "id");
   return FromRow(r, viewer);
@@ -64,9 +76,12 @@ Result<Article> Load(soci::session& sql, Id id, const Viewer& viewer) {
 
 std::string_view ToString(ArticleStatus s) {
   switch (s) {
-    case ArticleStatus::kDraft: return "draft";
-    case ArticleStatus::kSubmitted: return "submitted";
-    case ArticleStatus::kPublished: return "published";
+    case ArticleStatus::kDraft:
+      return "draft";
+    case ArticleStatus::kSubmitted:
+      return "submitted";
+    case ArticleStatus::kPublished:
+      return "published";
   }
   return "draft";
 }
@@ -124,8 +139,8 @@ Result<Article> ArticleService::Create(const Viewer& viewer, Article a) {
     sql << "INSERT INTO articles (author_id, title, summary, body_md, body_html, tags, language, status, published_at, "
            "created_at, updated_at) VALUES (:au, :ti, :su, :md, :html, :tags, :lang, :st, :pub, :c, :u) RETURNING id",
         soci::use(author, author_ind), soci::use(a.title), soci::use(a.summary), soci::use(a.body_md),
-        soci::use(a.body_html), soci::use(tags), soci::use(a.language), soci::use(status), soci::use(pub),
-        soci::use(t), soci::use(t), soci::into(id);
+        soci::use(a.body_html), soci::use(tags), soci::use(a.language), soci::use(status), soci::use(pub), soci::use(t),
+        soci::use(t), soci::into(id);
     tr.commit();
     return Load(sql, id, viewer);
   });
@@ -167,7 +182,8 @@ Result<Article> ArticleService::Publish(const Viewer& viewer, Id id, model::Unix
 }
 
 Result<Article> ArticleService::Get(const Viewer& viewer, Id id) {
-  VB_ASSIGN_OR_RETURN(Article a, domain::WithSession<Article>(db_, [&](soci::session& sql) { return Load(sql, id, viewer); }));
+  VB_ASSIGN_OR_RETURN(Article a,
+                      domain::WithSession<Article>(db_, [&](soci::session& sql) { return Load(sql, id, viewer); }));
   if (!CanSee(viewer, a)) return NotFound("no article with id " + std::to_string(id), "id");
   return a;
 }
@@ -180,15 +196,15 @@ Result<domain::Page<Article>> ArticleService::List(const Viewer& viewer, const A
     if (f.status) where += " AND a.status = " + domain::Bind(params, std::string(ToString(*f.status)));
     if (!viewer.IsOrganizer()) {
       where += " AND (a.status = 'published'";
-      if (viewer.authenticated()) where += " OR a.author_id = " + domain::Bind(params, std::to_string(viewer.member_id));
+      if (viewer.authenticated())
+        where += " OR a.author_id = " + domain::Bind(params, std::to_string(viewer.member_id));
       where += ")";
     }
     if (f.published_to > 0) {
       where += " AND a.published_at >= " + domain::Bind(params, std::to_string(f.published_from));
       where += " AND a.published_at < " + domain::Bind(params, std::to_string(f.published_to));
     }
-    if (!f.tag.empty())
-      where += " AND (',' || a.tags || ',') LIKE " + domain::Bind(params, "%," + f.tag + ",%");
+    if (!f.tag.empty()) where += " AND (',' || a.tags || ',') LIKE " + domain::Bind(params, "%," + f.tag + ",%");
     for (const auto& w : domain::Words(f.q))
       where += " AND (lower(a.title) LIKE " + domain::Bind(params, "%" + w + "%") + " OR lower(a.summary) LIKE " +
                domain::Bind(params, "%" + w + "%") + ")";
@@ -200,8 +216,9 @@ Result<domain::Page<Article>> ArticleService::List(const Viewer& viewer, const A
     page.total = domain::CountOf(sql, "SELECT count(*) FROM articles a" + q, params);
     Row r;
     domain::DynStatement st(sql,
-                            std::string("SELECT ") + kColumns + " FROM articles a LEFT JOIN members m ON m.id = a.author_id" +
-                                q + " ORDER BY a.published_at DESC, a.id DESC LIMIT " + std::to_string(f.limit) +
+                            std::string("SELECT ") + kColumns +
+                                " FROM articles a LEFT JOIN members m ON m.id = a.author_id" + q +
+                                " ORDER BY a.published_at DESC, a.id DESC LIMIT " + std::to_string(f.limit) +
                                 " OFFSET " + std::to_string(f.offset),
                             params);
     Bind(st, r);

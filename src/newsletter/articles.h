@@ -36,7 +36,7 @@ struct Article {
   std::string title;
   std::string summary;
   std::string body_md;
-  std::string body_html;    // read-only: rendered and sanitised from body_md
+  std::string body_html;  // read-only: rendered and sanitised from body_md
   std::vector<std::string> tags;
   std::string language = "nl";  // "nl" or "en"
   ArticleStatus status = ArticleStatus::kDraft;
@@ -49,9 +49,9 @@ inline constexpr size_t kMaxArticleBody = 100'000;
 inline constexpr size_t kMaxSummary = 500;
 
 struct ArticleFilter {
-  std::string q;                                // words in title or summary (case-insensitive, ASCII folding)
+  std::string q;  // words in title or summary (case-insensitive, ASCII folding)
   std::string tag;
-  std::optional<ArticleStatus> status;          // organizers: any; others: published, or their own
+  std::optional<ArticleStatus> status;                   // organizers: any; others: published, or their own
   model::UnixTime published_from = 0, published_to = 0;  // [from, to) when to > 0
   int limit = domain::kDefaultPageSize;
   int offset = 0;

@@ -84,12 +84,18 @@ std::string DecodeBase64(const std::string& in) {
   int val = 0, bits = -8;
   for (unsigned char c : in) {
     int d;
-    if (c >= 'A' && c <= 'Z') d = c - 'A';
-    else if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') d = c - '0' + 52;
-    else if (c == '+') d = 62;
-    else if (c == '/') d = 63;
-    else continue;
+    if (c >= 'A' && c <= 'Z')
+      d = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      d = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      d = c - '0' + 52;
+    else if (c == '+')
+      d = 62;
+    else if (c == '/')
+      d = 63;
+    else
+      continue;
     val = (val << 6) + d;
     bits += 6;
     if (bits >= 0) {
@@ -122,7 +128,10 @@ void Walk(const Part& p, int depth, std::vector<Part>& out) {
       std::string line = p.body.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
       if (StartsWith(line, delim)) {
         if (start != std::string::npos) chunks.push_back(p.body.substr(start, at - start));
-        if (StartsWith(line, delim + "--")) { start = std::string::npos; break; }
+        if (StartsWith(line, delim + "--")) {
+          start = std::string::npos;
+          break;
+        }
         start = nl == std::string::npos ? p.body.size() : nl + 1;
       }
       if (nl == std::string::npos) break;
@@ -181,11 +190,16 @@ Result<Dsn> ParseDsn(const std::string& raw) {
         DsnRecipient r;
         std::string original;
         for (const auto& [k, v] : fields) {
-          if (k == "final-recipient") r.email = Address(v);
-          else if (k == "original-recipient") original = Address(v);
-          else if (k == "action") r.action = AsciiLower(Trim(v.substr(0, v.find_first_of(" (;"))));
-          else if (k == "status") r.status = std::string(Trim(v.substr(0, v.find_first_of(" (;"))));
-          else if (k == "diagnostic-code") r.diagnostic = v;
+          if (k == "final-recipient")
+            r.email = Address(v);
+          else if (k == "original-recipient")
+            original = Address(v);
+          else if (k == "action")
+            r.action = AsciiLower(Trim(v.substr(0, v.find_first_of(" (;"))));
+          else if (k == "status")
+            r.status = std::string(Trim(v.substr(0, v.find_first_of(" (;"))));
+          else if (k == "diagnostic-code")
+            r.diagnostic = v;
         }
         if (r.email.empty()) r.email = original;
         if (!r.email.empty() && !r.action.empty()) dsn.recipients.push_back(r);
@@ -210,7 +224,8 @@ std::string UnsubscribeRequestToken(const std::string& raw) {
     return at > start;
   };
   for (size_t i = 0; i + 2 < subject.size(); ++i) {
-    if (subject[i] != 'u' || subject[i + 1] != '.' || (i > 0 && std::isalnum(static_cast<unsigned char>(subject[i - 1]))))
+    if (subject[i] != 'u' || subject[i + 1] != '.' ||
+        (i > 0 && std::isalnum(static_cast<unsigned char>(subject[i - 1]))))
       continue;
     size_t at = i + 2;
     if (!digits(at) || at >= subject.size() || subject[at++] != '.') continue;
@@ -280,7 +295,8 @@ Result<bool> RecordBounce(storage::Database& db, const Clock& clock, const Bounc
           soci::use(sid), soci::use(limit);
       if (!b.message_id.empty()) {
         std::string err = "bounced (" + b.source + "): " + b.status_code + " " + diag.substr(0, 300);
-        sql << "UPDATE newsletter_deliveries SET status = 'failed', error = :e, updated_at = :u WHERE subscriber_id = :s "
+        sql << "UPDATE newsletter_deliveries SET status = 'failed', error = :e, updated_at = :u WHERE subscriber_id = "
+               ":s "
                "AND message_id = :m",
             soci::use(err), soci::use(now), soci::use(sid), soci::use(b.message_id);
       }
@@ -290,7 +306,8 @@ Result<bool> RecordBounce(storage::Database& db, const Clock& clock, const Bounc
   });
 }
 
-Result<BounceReport> ProcessBounceFiles(storage::Database& db, const Clock& clock, const std::vector<std::string>& paths) {
+Result<BounceReport> ProcessBounceFiles(storage::Database& db, const Clock& clock,
+                                        const std::vector<std::string>& paths) {
   BounceReport rep;
   std::vector<fs::path> files;
   for (const auto& p : paths) {
@@ -338,8 +355,12 @@ Result<BounceReport> ProcessBounceFiles(storage::Database& db, const Clock& cloc
       ++rep.dsns;
       for (const auto& r : dsn->recipients) {
         if (r.action != "failed" && r.action != "delayed") continue;
-        BounceRecord b{r.email, r.hard() ? "hard" : "soft", r.status, r.diagnostic,
-                       dsn->original_message_id.empty() ? dsn->message_id : dsn->original_message_id, "dsn"};
+        BounceRecord b{r.email,
+                       r.hard() ? "hard" : "soft",
+                       r.status,
+                       r.diagnostic,
+                       dsn->original_message_id.empty() ? dsn->message_id : dsn->original_message_id,
+                       "dsn"};
         if (b.message_id.empty()) b.message_id = "dsn:" + std::to_string(std::hash<std::string>{}(raw));
         VB_ASSIGN_OR_RETURN(auto sub_before, SubscriptionService(db, clock).FindByEmail(r.email));
         if (!sub_before) {

@@ -39,10 +39,10 @@
 namespace verbinder::newsletter {
 
 struct DsnRecipient {
-  std::string email;        // Final-Recipient (or Original-Recipient), lower case
-  std::string action;       // failed | delayed | delivered | relayed | expanded (lower case)
-  std::string status;       // "5.1.1"
-  std::string diagnostic;   // Diagnostic-Code, unfolded
+  std::string email;       // Final-Recipient (or Original-Recipient), lower case
+  std::string action;      // failed | delayed | delivered | relayed | expanded (lower case)
+  std::string status;      // "5.1.1"
+  std::string diagnostic;  // Diagnostic-Code, unfolded
   bool hard() const { return action == "failed" && !status.empty() && status[0] == '5'; }
 };
 
@@ -95,6 +95,7 @@ struct BounceReport {
 // Reads every path (an mbox file, an .eml file, or a directory of them, not
 // recursive), records the bounces and carries out the unsubscribe requests. InvalidArgument("path") when a path
 // does not exist.
-Result<BounceReport> ProcessBounceFiles(storage::Database& db, const Clock& clock, const std::vector<std::string>& paths);
+Result<BounceReport> ProcessBounceFiles(storage::Database& db, const Clock& clock,
+                                        const std::vector<std::string>& paths);
 
 }  // namespace verbinder::newsletter

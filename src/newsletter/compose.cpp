@@ -24,16 +24,16 @@ namespace {
 using domain::Viewer;
 using model::Id;
 
-using util::AmsterdamCivil;
-using util::Civil;
 using internal::T;
 using internal::Texts;
+using util::AmsterdamCivil;
+using util::Civil;
 
 const char* MonthName(const std::string& lang, unsigned m) {
-  static const char* nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                             "september", "oktober", "november", "december"};
-  static const char* en[] = {"January", "February", "March", "April", "May", "June", "July", "August",
-                             "September", "October", "November", "December"};
+  static const char* nl[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                             "juli",    "augustus", "september", "oktober", "november", "december"};
+  static const char* en[] = {"January", "February", "March",     "April",   "May",      "June",
+                             "July",    "August",   "September", "October", "November", "December"};
   return (lang == "en" ? en : nl)[(m - 1) % 12];
 }
 
@@ -41,11 +41,14 @@ std::string FormatWhen(const std::string& lang, int64_t t) {
   Civil c = AmsterdamCivil(t);
   char time[8];
   std::snprintf(time, sizeof time, "%02d:%02d", c.hour, c.minute);
-  if (lang == "en") return std::string(MonthName(lang, c.m)) + " " + std::to_string(c.d) + ", " + std::to_string(c.y) + ", " + time;
+  if (lang == "en")
+    return std::string(MonthName(lang, c.m)) + " " + std::to_string(c.d) + ", " + std::to_string(c.y) + ", " + time;
   return std::to_string(c.d) + " " + MonthName(lang, c.m) + " " + std::to_string(c.y) + ", " + time + " uur";
 }
 
-std::string H(const std::string& s) { return HtmlEscape(s); }
+std::string H(const std::string& s) {
+  return HtmlEscape(s);
+}
 
 // Percent-encodes what RFC 6068 does not allow as is in a mailto address or query.
 std::string MailtoEscape(const std::string& s) {
@@ -73,22 +76,46 @@ std::string Domain(const std::string& email) {
 namespace internal {
 
 const Texts& T(const std::string& lang) {
-  static const Texts nl{"Nieuwsbrief", "Nieuwe kennisartikelen", "Deze maand geen nieuwe artikelen.",
-                        "Binnenkort", "gratis", "Speciaal voor jou", "Wie moet je spreken op",
+  static const Texts nl{"Nieuwsbrief",
+                        "Nieuwe kennisartikelen",
+                        "Deze maand geen nieuwe artikelen.",
+                        "Binnenkort",
+                        "gratis",
+                        "Speciaal voor jou",
+                        "Wie moet je spreken op",
                         "jullie zijn online verbonden maar hebben elkaar nog niet ontmoet",
-                        "uit een andere sector dan de jouwe", "Vraagstukken waar jij bij kunt helpen",
-                        "Deze leden lopen ergens tegenaan waar jij verstand van hebt:", "Kom eens kijken",
-                        "Leden bij jou in de buurt die bezoek ontvangen:", "Lees verder",
-                        "Afmelden voor deze nieuwsbrief", "Je ontvangt dit omdat je je hebt aangemeld voor de nieuwsbrief.",
-                        "door", "Over jouw onderwerpen", "Ook deze maand",
+                        "uit een andere sector dan de jouwe",
+                        "Vraagstukken waar jij bij kunt helpen",
+                        "Deze leden lopen ergens tegenaan waar jij verstand van hebt:",
+                        "Kom eens kijken",
+                        "Leden bij jou in de buurt die bezoek ontvangen:",
+                        "Lees verder",
+                        "Afmelden voor deze nieuwsbrief",
+                        "Je ontvangt dit omdat je je hebt aangemeld voor de nieuwsbrief.",
+                        "door",
+                        "Over jouw onderwerpen",
+                        "Ook deze maand",
                         "Deze maand geen nieuwe artikelen over jouw onderwerpen."};
-  static const Texts en{"Newsletter", "New knowledge articles", "No new articles this month.", "Coming up", "free",
-                        "Just for you", "Whom to meet at", "you are connected online but have not met yet",
-                        "from another sector than yours", "Questions you could help with",
-                        "These members are running into something you know about:", "Come and have a look",
-                        "Members near you who host visits:", "Read more", "Unsubscribe from this newsletter",
-                        "You receive this because you subscribed to the newsletter.", "by", "On your topics",
-                        "Also this month", "No new articles on your topics this month."};
+  static const Texts en{"Newsletter",
+                        "New knowledge articles",
+                        "No new articles this month.",
+                        "Coming up",
+                        "free",
+                        "Just for you",
+                        "Whom to meet at",
+                        "you are connected online but have not met yet",
+                        "from another sector than yours",
+                        "Questions you could help with",
+                        "These members are running into something you know about:",
+                        "Come and have a look",
+                        "Members near you who host visits:",
+                        "Read more",
+                        "Unsubscribe from this newsletter",
+                        "You receive this because you subscribed to the newsletter.",
+                        "by",
+                        "On your topics",
+                        "Also this month",
+                        "No new articles on your topics this month."};
   return lang == "en" ? en : nl;
 }
 
@@ -196,36 +223,39 @@ Result<Issue> Composer::LoadIssue(const std::string& month) {
     std::reverse(issue.articles.begin(), issue.articles.end());  // oldest first reads like a month
     // Upcoming: events starting after the later of now and the month's start.
     const int64_t from = std::max(issue.composed_at, range.first);
-    auto events = domain::WithSession<std::vector<EventItem>>(db_, [&](soci::session& sql) -> Result<std::vector<EventItem>> {
-      std::vector<EventItem> out;
-      EventItem e;
-      long long id = 0, starts = 0, f2 = from;
-      int price = 0;
-      soci::statement st = (sql.prepare << "SELECT id, title, kind, starts_at, location, price_cents FROM events "
-                                           "WHERE starts_at >= :f ORDER BY starts_at, id LIMIT " + std::to_string(kMaxEvents),
-                            soci::use(f2), soci::into(id), soci::into(e.title), soci::into(e.kind), soci::into(starts),
-                            soci::into(e.location), soci::into(price));
-      st.execute();
-      while (st.fetch()) {
-        e.id = id;
-        e.starts_at = starts;
-        e.free = price == 0;
-        out.push_back(e);
-      }
-      return out;
-    });
+    auto events =
+        domain::WithSession<std::vector<EventItem>>(db_, [&](soci::session& sql) -> Result<std::vector<EventItem>> {
+          std::vector<EventItem> out;
+          EventItem e;
+          long long id = 0, starts = 0, f2 = from;
+          int price = 0;
+          soci::statement st = (sql.prepare << "SELECT id, title, kind, starts_at, location, price_cents FROM events "
+                                               "WHERE starts_at >= :f ORDER BY starts_at, id LIMIT " +
+                                                   std::to_string(kMaxEvents),
+                                soci::use(f2), soci::into(id), soci::into(e.title), soci::into(e.kind),
+                                soci::into(starts), soci::into(e.location), soci::into(price));
+          st.execute();
+          while (st.fetch()) {
+            e.id = id;
+            e.starts_at = starts;
+            e.free = price == 0;
+            out.push_back(e);
+          }
+          return out;
+        });
     if (!events) return events.status();
     issue.events = std::move(*events);
   }
   VB_ASSIGN_OR_RETURN(issue.topics, ListTopics(db_));
   if (issue.articles.empty() && issue.events.empty() && issue.intro_nl.empty() && issue.intro_en.empty())
-    return Conflict("nothing to send for " + month + ": no articles were published that month and no events are coming up",
-                    "month");
+    return Conflict(
+        "nothing to send for " + month + ": no articles were published that month and no events are coming up",
+        "month");
   return issue;
 }
 
-Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscriber& s, const std::string& unsubscribe_token,
-                                             const Overrides& overrides) {
+Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscriber& s,
+                                             const std::string& unsubscribe_token, const Overrides& overrides) {
   VB_RETURN_IF_ERROR(ValidateConfig(config_));
   ComposedMessage out;
   out.subscriber = s;
@@ -248,15 +278,20 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   const std::string h2 = "<h2 style=\"font-size:19px;margin:24px 0 8px;color:#1d4e5f;\">";
   const std::string p_style = "<p style=\"margin:0 0 12px;\">";
   text += out.subject + "\n" + std::string(Utf8Length(out.subject), '=') + "\n\n";
-  html += "<!DOCTYPE html>\n<html lang=\"" + H(lang) + "\"><head><meta charset=\"utf-8\">"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + H(out.subject) +
-          "</title></head>\n<body style=\"margin:0;padding:0;background:#f3f1ec;\">\n"
-          "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f3f1ec;\">"
-          "<tr><td align=\"center\" style=\"padding:16px;\">\n"
-          "<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" style=\"width:100%;max-width:600px;"
-          "background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#222222;\">"
-          "<tr><td style=\"padding:24px;\">\n"
-          "<h1 style=\"font-size:24px;margin:0 0 16px;color:#1d4e5f;\">" + H(out.subject) + "</h1>\n";
+  html +=
+      "<!DOCTYPE html>\n<html lang=\"" + H(lang) +
+      "\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+      H(out.subject) +
+      "</title></head>\n<body style=\"margin:0;padding:0;background:#f3f1ec;\">\n"
+      "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f3f1ec;\">"
+      "<tr><td align=\"center\" style=\"padding:16px;\">\n"
+      "<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" "
+      "style=\"width:100%;max-width:600px;"
+      "background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#222222;\">"
+      "<tr><td style=\"padding:24px;\">\n"
+      "<h1 style=\"font-size:24px;margin:0 0 16px;color:#1d4e5f;\">" +
+      H(out.subject) + "</h1>\n";
 
   // The leader's introduction, in the subscriber's language when written in it.
   const std::string& intro = lang == "en" ? (issue.intro_en.empty() ? issue.intro_nl : issue.intro_en)
@@ -293,7 +328,9 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
     text += "  " + url + "\n\n";
     html += "<h3 style=\"font-size:17px;margin:16px 0 4px;\"><a href=\"" + H(url) + "\" style=\"color:#1d4e5f;\">" +
             H(a.title) + "</a></h3>\n";
-    if (!a.author_name.empty()) html += "<p style=\"margin:0 0 4px;color:#666666;font-size:14px;\">" + H(t.by) + " " + H(a.author_name) + "</p>\n";
+    if (!a.author_name.empty())
+      html +=
+          "<p style=\"margin:0 0 4px;color:#666666;font-size:14px;\">" + H(t.by) + " " + H(a.author_name) + "</p>\n";
     if (!a.summary.empty()) html += p_style + H(a.summary) + "</p>\n";
     html += p_style + "<a href=\"" + H(url) + "\" style=\"color:#1d4e5f;\">" + H(t.read_more) + " &rarr;</a></p>\n";
   }
@@ -308,8 +345,11 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
               (e.free ? " (" + std::string(t.free) + ")" : "") + "\n";
       html += "<li style=\"margin:0 0 6px;\"><strong>" + H(e.title) + "</strong><br>" + H(when) +
               (e.location.empty() ? "" : ", " + H(e.location)) +
-              (e.free ? " <span style=\"background:#e3f1e4;color:#22652b;padding:1px 6px;border-radius:3px;font-size:13px;\">" +
-                            H(t.free) + "</span>" : "") + "</li>\n";
+              (e.free ? " <span style=\"background:#e3f1e4;color:#22652b;padding:1px "
+                        "6px;border-radius:3px;font-size:13px;\">" +
+                            H(t.free) + "</span>"
+                      : "") +
+              "</li>\n";
     }
     html += "</ul>\n";
   }
@@ -321,7 +361,8 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
     html += h2 + H(t.personal) + "</h2>\n";
     if (!p.people.empty()) {
       text += std::string(t.meet_at) + " " + p.event_title + ":\n";
-      html += p_style + "<strong>" + H(t.meet_at) + " " + H(p.event_title) + ":</strong></p>\n<ul style=\"margin:0 0 12px;padding-left:20px;\">\n";
+      html += p_style + "<strong>" + H(t.meet_at) + " " + H(p.event_title) +
+              ":</strong></p>\n<ul style=\"margin:0 0 12px;padding-left:20px;\">\n";
       for (const auto& x : p.people) {
         std::string who = x.name + (x.organization.empty() ? "" : " (" + x.organization + ")");
         text += "* " + who + " - " + x.reason + "\n";
@@ -358,7 +399,8 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   // Footer with the visible unsubscribe link.
   text += "\n--\n" + std::string(t.why) + "\n" + t.unsubscribe + ": " + unsub + "\n";
   html += "<p style=\"margin:32px 0 0;font-size:13px;color:#666666;\">" + H(t.why) + "<br><a href=\"" + H(unsub) +
-          "\" style=\"color:#666666;\">" + H(t.unsubscribe) + "</a></p>\n"
+          "\" style=\"color:#666666;\">" + H(t.unsubscribe) +
+          "</a></p>\n"
           "</td></tr></table>\n</td></tr></table>\n</body></html>\n";
 
   mail::MailMessage m;
@@ -373,8 +415,9 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
   // Both forms in one header, the https one first (RFC 8058 requires it in the
   // header; RFC 2369 lets the client pick). mail::MailMessage::unsubscribe_url
   // takes one URL only, so the two list headers go in as they are.
-  m.extra_headers = {{"List-Unsubscribe", "<" + unsub_post + ">, <" + UnsubscribeMailto(config_.from.email, unsubscribe_token) + ">"},
-                     {"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}};
+  m.extra_headers = {
+      {"List-Unsubscribe", "<" + unsub_post + ">, <" + UnsubscribeMailto(config_.from.email, unsubscribe_token) + ">"},
+      {"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}};
   VB_ASSIGN_OR_RETURN(out.raw, mail::BuildMessage(config_.mail, m));  // DKIM-signed when configured
   return out;
 }

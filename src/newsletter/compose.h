@@ -39,9 +39,9 @@ namespace verbinder::newsletter {
 
 struct NewsletterConfig {
   mail::Mailbox from{"verbinder", "nieuwsbrief@verbinder.invalid"};  // .invalid: `send` refuses until configured
-  std::string base_url = "http://localhost:8080";  // links in the e-mail; https in production
-  std::string list_name = "Nieuwsbrief";           // shown in List-Id and the subject
-  mail::MailConfig mail;                           // SMTP and DKIM (mail/config.h)
+  std::string base_url = "http://localhost:8080";                    // links in the e-mail; https in production
+  std::string list_name = "Nieuwsbrief";                             // shown in List-Id and the subject
+  mail::MailConfig mail;                                             // SMTP and DKIM (mail/config.h)
   double rate = 0;  // messages per second for sending (newsletter.rate); 0 = as fast as the server takes them
 };
 
@@ -77,7 +77,7 @@ struct EventItem {
 };
 
 struct Issue {
-  std::string month;          // "2026-11"
+  std::string month;  // "2026-11"
   int64_t composed_at = 0;
   std::vector<Article> articles;
   std::vector<EventItem> events;
@@ -90,9 +90,19 @@ struct Issue {
   std::string intro_nl, intro_en;
 };
 
-struct PersonSuggestion { model::Id member_id = 0; std::string name, organization, sector, reason; };
-struct QuestionSuggestion { model::Id challenge_id = 0; model::Id member_id = 0; std::string title, member_name; };
-struct HostSuggestion { model::Id member_id = 0; std::string name, organization, location; };
+struct PersonSuggestion {
+  model::Id member_id = 0;
+  std::string name, organization, sector, reason;
+};
+struct QuestionSuggestion {
+  model::Id challenge_id = 0;
+  model::Id member_id = 0;
+  std::string title, member_name;
+};
+struct HostSuggestion {
+  model::Id member_id = 0;
+  std::string name, organization, location;
+};
 
 struct PersonalPart {
   model::Id event_id = 0;

@@ -10,11 +10,26 @@ namespace verbinder::newsletter::internal {
 
 // The texts of the e-mail in both languages.
 struct Texts {
-  const char* newsletter; const char* articles; const char* no_articles; const char* events; const char* free;
-  const char* personal; const char* meet_at; const char* online_never_met; const char* other_sector;
-  const char* questions; const char* questions_intro; const char* hosts; const char* hosts_intro;
-  const char* read_more; const char* unsubscribe; const char* why; const char* by;
-  const char* your_topics; const char* also; const char* none_on_topics;
+  const char* newsletter;
+  const char* articles;
+  const char* no_articles;
+  const char* events;
+  const char* free;
+  const char* personal;
+  const char* meet_at;
+  const char* online_never_met;
+  const char* other_sector;
+  const char* questions;
+  const char* questions_intro;
+  const char* hosts;
+  const char* hosts_intro;
+  const char* read_more;
+  const char* unsubscribe;
+  const char* why;
+  const char* by;
+  const char* your_topics;
+  const char* also;
+  const char* none_on_topics;
 };
 const Texts& T(const std::string& lang);
 

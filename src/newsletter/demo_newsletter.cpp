@@ -38,10 +38,14 @@ Result<Author> FindAuthor(storage::Database& db, const demo::DemoArticleSpec& sp
       return Author{id, model::ParseRole(role).value_or(model::Role::kMember)};
     };
     switch (spec.author) {
-      case demo::DemoAuthor::kLeader: return by_email(demo::kDemoLeaderEmail);
-      case demo::DemoAuthor::kAnja: return by_email(demo::kDemoAnjaEmail);
-      case demo::DemoAuthor::kPieter: return by_email(demo::kDemoPieterEmail);
-      case demo::DemoAuthor::kMember: break;
+      case demo::DemoAuthor::kLeader:
+        return by_email(demo::kDemoLeaderEmail);
+      case demo::DemoAuthor::kAnja:
+        return by_email(demo::kDemoAnjaEmail);
+      case demo::DemoAuthor::kPieter:
+        return by_email(demo::kDemoPieterEmail);
+      case demo::DemoAuthor::kMember:
+        break;
     }
     // A member of the organization, visible to members, writing in the article's
     // language if there is one (else any); the story's people are not borrowed.
@@ -50,15 +54,17 @@ Result<Author> FindAuthor(storage::Database& db, const demo::DemoArticleSpec& sp
         pieter(demo::kDemoPieterEmail);
     for (bool by_language : {true, false}) {
       long long id = 0;
-      std::string q = "SELECT m.id FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.name = :o AND "
-                      "m.visibility = 'members' AND m.email NOT IN (:l, :a, :an, :p)";
+      std::string q =
+          "SELECT m.id FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.name = :o AND "
+          "m.visibility = 'members' AND m.email NOT IN (:l, :a, :an, :p)";
       if (by_language) {
         q += " AND m.languages LIKE :lang ORDER BY m.id LIMIT 1";
         sql << q, soci::use(org), soci::use(leader), soci::use(admin), soci::use(anja), soci::use(pieter),
             soci::use(lang), soci::into(id);
       } else {
         q += " ORDER BY m.id LIMIT 1";
-        sql << q, soci::use(org), soci::use(leader), soci::use(admin), soci::use(anja), soci::use(pieter), soci::into(id);
+        sql << q, soci::use(org), soci::use(leader), soci::use(admin), soci::use(anja), soci::use(pieter),
+            soci::into(id);
       }
       if (sql.got_data()) return Author{id, model::Role::kMember};
     }
@@ -106,9 +112,9 @@ Result<DemoNewsletterStats> SeedDemoNewsletter(storage::Database& db, const Cloc
     long long exists = 0;
     std::string title(spec.title);
     VB_RETURN_IF_ERROR(domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
-      sql << "SELECT count(*) FROM articles WHERE title = :t", soci::use(title), soci::into(exists);
-      return true;
-    }).status());
+                         sql << "SELECT count(*) FROM articles WHERE title = :t", soci::use(title), soci::into(exists);
+                         return true;
+                       }).status());
     if (exists) continue;
     VB_ASSIGN_OR_RETURN(Author author, FindAuthor(db, spec));
     VB_ASSIGN_OR_RETURN(int64_t published_at, PublishedAt(now, spec.months_ago, spec.at));
@@ -130,69 +136,77 @@ Result<DemoNewsletterStats> SeedDemoNewsletter(storage::Database& db, const Cloc
     long long id = created.id, written = spec.published ? published_at - 3 * 86400 : now - 86400,
               updated = spec.published ? published_at : written;
     VB_RETURN_IF_ERROR(domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
-      sql << "UPDATE articles SET created_at = :c, updated_at = :u WHERE id = :id", soci::use(written), soci::use(updated),
-          soci::use(id);
-      return true;
-    }).status());
+                         sql << "UPDATE articles SET created_at = :c, updated_at = :u WHERE id = :id",
+                             soci::use(written), soci::use(updated), soci::use(id);
+                         return true;
+                       }).status());
     ++(spec.published ? stats.articles_published : stats.articles_submitted);
   }
 
   // 3. Subscribers: every member whose profile says yes (confirmed, linked to
   // the member, in their first language; some chose topics), and a few readers
   // who are no members.
-  VB_RETURN_IF_ERROR(domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
-    struct M { long long id, created; std::string email, languages, sector; };
-    std::vector<M> ms;
-    {
-      M m{};
-      soci::indicator sector_ind = soci::i_null;
-      soci::statement st = (sql.prepare << "SELECT m.id, m.created_at, m.email, m.languages, m.sector FROM members m "
-                                           "WHERE m.consent_newsletter = 1 AND NOT EXISTS (SELECT 1 FROM subscribers s "
-                                           "WHERE s.email = m.email) ORDER BY m.id",
-                            soci::into(m.id), soci::into(m.created), soci::into(m.email), soci::into(m.languages),
-                            soci::into(m.sector, sector_ind));
-      st.execute();
-      while (st.fetch()) {
-        if (sector_ind != soci::i_ok) m.sector.clear();
-        ms.push_back(m);
-      }
-    }
-    const std::string story[] = {std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoAnjaEmail),
-                                 std::string(demo::kDemoPieterEmail)};
-    storage::Transaction tr(sql);
-    for (const auto& m : ms) {
-      std::string language = StartsWith(m.languages, "en") ? "en" : "nl", topics;
-      int only = 0;
-      // One in five chose the topic of their sector; a third of those only that.
-      if (m.id % 5 == 0 && std::find(std::begin(story), std::end(story), m.email) == std::end(story)) {
-        topics = m.sector == "care" ? "zorg" : m.sector == "industry" ? "industrie" : m.sector == "education" ? "mensen"
-                                                                                                            : "verbinden";
-        only = m.id % 15 == 0 ? 1 : 0;
-      }
-      long long at = std::min<long long>(m.created + 86400, now);
-      sql << "INSERT INTO subscribers (email, member_id, language, topics, topics_only, status, created_at, confirmed_at) "
-             "VALUES (:e, :m, :l, :t, :o, 'confirmed', :c, :ca)",
-          soci::use(m.email), soci::use(m.id), soci::use(language), soci::use(topics), soci::use(only), soci::use(at),
-          soci::use(at);
-      ++stats.member_subscribers;
-    }
-    for (const auto& r : demo::DemoNewsletterReaders()) {
-      std::string email(r.email), language(r.language), topics(r.topics), status(r.status);
-      long long n = 0;
-      sql << "SELECT count(*) FROM subscribers WHERE email = :e", soci::use(email), soci::into(n);
-      if (n) continue;
-      long long created = now - (30 + 7 * stats.readers) * 86400LL;
-      long long confirmed = status == "pending" ? 0 : created + 3600;
-      long long unsubscribed = status == "unsubscribed" ? now - 10 * 86400LL : 0;
-      sql << "INSERT INTO subscribers (email, language, topics, status, created_at, confirmed_at, unsubscribed_at) "
-             "VALUES (:e, :l, :t, :s, :c, :ca, :u)",
-          soci::use(email), soci::use(language), soci::use(topics), soci::use(status), soci::use(created),
-          soci::use(confirmed), soci::use(unsubscribed);
-      ++stats.readers;
-    }
-    tr.commit();
-    return true;
-  }).status());
+  VB_RETURN_IF_ERROR(
+      domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
+        struct M {
+          long long id, created;
+          std::string email, languages, sector;
+        };
+        std::vector<M> ms;
+        {
+          M m{};
+          soci::indicator sector_ind = soci::i_null;
+          soci::statement st =
+              (sql.prepare << "SELECT m.id, m.created_at, m.email, m.languages, m.sector FROM members m "
+                              "WHERE m.consent_newsletter = 1 AND NOT EXISTS (SELECT 1 FROM subscribers s "
+                              "WHERE s.email = m.email) ORDER BY m.id",
+               soci::into(m.id), soci::into(m.created), soci::into(m.email), soci::into(m.languages),
+               soci::into(m.sector, sector_ind));
+          st.execute();
+          while (st.fetch()) {
+            if (sector_ind != soci::i_ok) m.sector.clear();
+            ms.push_back(m);
+          }
+        }
+        const std::string story[] = {std::string(demo::kDemoLeaderEmail), std::string(demo::kDemoAnjaEmail),
+                                     std::string(demo::kDemoPieterEmail)};
+        storage::Transaction tr(sql);
+        for (const auto& m : ms) {
+          std::string language = StartsWith(m.languages, "en") ? "en" : "nl", topics;
+          int only = 0;
+          // One in five chose the topic of their sector; a third of those only that.
+          if (m.id % 5 == 0 && std::find(std::begin(story), std::end(story), m.email) == std::end(story)) {
+            topics = m.sector == "care"        ? "zorg"
+                     : m.sector == "industry"  ? "industrie"
+                     : m.sector == "education" ? "mensen"
+                                               : "verbinden";
+            only = m.id % 15 == 0 ? 1 : 0;
+          }
+          long long at = std::min<long long>(m.created + 86400, now);
+          sql << "INSERT INTO subscribers (email, member_id, language, topics, topics_only, status, created_at, "
+                 "confirmed_at) "
+                 "VALUES (:e, :m, :l, :t, :o, 'confirmed', :c, :ca)",
+              soci::use(m.email), soci::use(m.id), soci::use(language), soci::use(topics), soci::use(only),
+              soci::use(at), soci::use(at);
+          ++stats.member_subscribers;
+        }
+        for (const auto& r : demo::DemoNewsletterReaders()) {
+          std::string email(r.email), language(r.language), topics(r.topics), status(r.status);
+          long long n = 0;
+          sql << "SELECT count(*) FROM subscribers WHERE email = :e", soci::use(email), soci::into(n);
+          if (n) continue;
+          long long created = now - (30 + 7 * stats.readers) * 86400LL;
+          long long confirmed = status == "pending" ? 0 : created + 3600;
+          long long unsubscribed = status == "unsubscribed" ? now - 10 * 86400LL : 0;
+          sql << "INSERT INTO subscribers (email, language, topics, status, created_at, confirmed_at, unsubscribed_at) "
+                 "VALUES (:e, :l, :t, :s, :c, :ca, :u)",
+              soci::use(email), soci::use(language), soci::use(topics), soci::use(status), soci::use(created),
+              soci::use(confirmed), soci::use(unsubscribed);
+          ++stats.readers;
+        }
+        tr.commit();
+        return true;
+      }).status());
   return stats;
 }
 

@@ -27,9 +27,9 @@ namespace verbinder::newsletter {
 struct DemoNewsletterStats {
   int topics = 0;
   int articles_published = 0;
-  int articles_submitted = 0;    // waiting for the leader's approval
-  int member_subscribers = 0;    // confirmed, linked to their member
-  int readers = 0;               // subscribers who are no members (any status)
+  int articles_submitted = 0;  // waiting for the leader's approval
+  int member_subscribers = 0;  // confirmed, linked to their member
+  int readers = 0;             // subscribers who are no members (any status)
 };
 
 Result<DemoNewsletterStats> SeedDemoNewsletter(storage::Database& db, const Clock& clock);

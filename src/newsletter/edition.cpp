@@ -36,7 +36,9 @@ std::optional<EventRow> ReadEvent(soci::session& sql, Id id) {
   return r;
 }
 
-std::string Field(const char* list, size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+std::string Field(const char* list, size_t i) {
+  return std::string(list) + "[" + std::to_string(i) + "]";
+}
 
 }  // namespace
 
@@ -48,8 +50,8 @@ Result<std::optional<Edition>> LoadEdition(storage::Database& db, const std::str
     long long at = 0;
     soci::indicator by_ind = soci::i_null;
     long long by = 0;
-    sql << "SELECT intro_nl, intro_en, updated_by, updated_at FROM newsletter_editions WHERE month = :m", soci::use(month),
-        soci::into(e.intro_nl), soci::into(e.intro_en), soci::into(by, by_ind), soci::into(at);
+    sql << "SELECT intro_nl, intro_en, updated_by, updated_at FROM newsletter_editions WHERE month = :m",
+        soci::use(month), soci::into(e.intro_nl), soci::into(e.intro_en), soci::into(by, by_ind), soci::into(at);
     if (!sql.got_data()) return std::optional<Edition>{};
     e.updated_by = by_ind == soci::i_ok ? by : 0;
     e.updated_at = at;
@@ -82,7 +84,8 @@ Result<Edition> SaveEdition(storage::Database& db, const Clock& clock, Edition e
     if (!seen.insert(e.article_ids[i]).second) return InvalidArgument("is listed twice", Field("articles", i));
     // Read as an anonymous reader: only published articles can go into the issue.
     auto a = articles.Get(domain::Viewer{}, e.article_ids[i]);
-    if (!a) return InvalidArgument("no published article with id " + std::to_string(e.article_ids[i]), Field("articles", i));
+    if (!a)
+      return InvalidArgument("no published article with id " + std::to_string(e.article_ids[i]), Field("articles", i));
   }
   const int64_t now = clock.Now();
   e.updated_by = by;
@@ -127,25 +130,26 @@ Result<EditionCandidates> LoadCandidates(storage::Database& db, const Clock& clo
   VB_ASSIGN_OR_RETURN(auto page, ArticleService(db, clock).List(domain::Viewer{}, f));
   c.articles = std::move(page.items);
   const long long now = clock.Now();
-  auto events = domain::WithSession<std::vector<EventItem>>(db, [&](soci::session& sql) -> Result<std::vector<EventItem>> {
-    std::vector<EventItem> out;
-    EventItem e;
-    long long id = 0, starts = 0;
-    int price = 0;
-    soci::statement st = (sql.prepare << "SELECT id, title, kind, starts_at, location, price_cents FROM events "
-                                         "WHERE is_public = 1 AND starts_at >= :f ORDER BY starts_at, id LIMIT " +
-                                             std::to_string(kMaxCandidateEvents),
-                          soci::use(now), soci::into(id), soci::into(e.title), soci::into(e.kind), soci::into(starts),
-                          soci::into(e.location), soci::into(price));
-    st.execute();
-    while (st.fetch()) {
-      e.id = id;
-      e.starts_at = starts;
-      e.free = price == 0;
-      out.push_back(e);
-    }
-    return out;
-  });
+  auto events =
+      domain::WithSession<std::vector<EventItem>>(db, [&](soci::session& sql) -> Result<std::vector<EventItem>> {
+        std::vector<EventItem> out;
+        EventItem e;
+        long long id = 0, starts = 0;
+        int price = 0;
+        soci::statement st = (sql.prepare << "SELECT id, title, kind, starts_at, location, price_cents FROM events "
+                                             "WHERE is_public = 1 AND starts_at >= :f ORDER BY starts_at, id LIMIT " +
+                                                 std::to_string(kMaxCandidateEvents),
+                              soci::use(now), soci::into(id), soci::into(e.title), soci::into(e.kind),
+                              soci::into(starts), soci::into(e.location), soci::into(price));
+        st.execute();
+        while (st.fetch()) {
+          e.id = id;
+          e.starts_at = starts;
+          e.free = price == 0;
+          out.push_back(e);
+        }
+        return out;
+      });
   if (!events) return events.status();
   c.events = std::move(*events);
   return c;

@@ -19,8 +19,8 @@
 namespace verbinder::newsletter {
 
 struct Edition {
-  std::string month;                 // "2026-11"
-  std::string intro_nl, intro_en;    // Markdown; either may be empty
+  std::string month;                   // "2026-11"
+  std::string intro_nl, intro_en;      // Markdown; either may be empty
   std::vector<model::Id> article_ids;  // published articles, in the order of the issue
   std::vector<model::Id> event_ids;    // public events not yet started, in the order of the issue
   model::Id updated_by = 0;

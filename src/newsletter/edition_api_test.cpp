@@ -31,7 +31,8 @@ class LeaderDeskRoutesTest : public ::testing::Test {
     db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
     seed_ = testing::Seed(*db_, clock_);
     domain::AccountService accounts(*db_, clock_);
-    ASSERT_TRUE(accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
+    ASSERT_TRUE(
+        accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
     app_ = std::make_unique<api::App>(*db_, clock_);
     port_ = api::testing::FreePort();
     server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
@@ -84,16 +85,22 @@ TEST_F(LeaderDeskRoutesTest, TheEditionIsTheLeadersValidatedFieldByFieldAndWhatT
   EXPECT_EQ(fresh.Json()["candidates"]["articles"].size(), 2u);
 
   // A members-only event and one that already started cannot be chosen.
-  Exec("INSERT INTO events (title, kind, description, starts_at, ends_at, location, capacity, price_cents, created_at, is_public) "
-       "VALUES ('Besloten', 'borrel', '', " + std::to_string(testing::kNow + 86400) + ", " + std::to_string(testing::kNow + 90000) +
-       ", 'x', 10, 0, 0, 0)");
-  Exec("INSERT INTO events (title, kind, description, starts_at, ends_at, location, capacity, price_cents, created_at) "
-       "VALUES ('Voorbij', 'borrel', '', " + std::to_string(testing::kNow - 86400) + ", " + std::to_string(testing::kNow - 80000) +
-       ", 'x', 10, 0, 0)");
+  Exec(
+      "INSERT INTO events (title, kind, description, starts_at, ends_at, location, capacity, price_cents, created_at, "
+      "is_public) "
+      "VALUES ('Besloten', 'borrel', '', " +
+      std::to_string(testing::kNow + 86400) + ", " + std::to_string(testing::kNow + 90000) + ", 'x', 10, 0, 0, 0)");
+  Exec(
+      "INSERT INTO events (title, kind, description, starts_at, ends_at, location, capacity, price_cents, created_at) "
+      "VALUES ('Voorbij', 'borrel', '', " +
+      std::to_string(testing::kNow - 86400) + ", " + std::to_string(testing::kNow - 80000) + ", 'x', 10, 0, 0)");
   const long long closed = Count("SELECT id FROM events WHERE title = 'Besloten'");
   const long long past = Count("SELECT id FROM events WHERE title = 'Voorbij'");
   const Json none = Json::array();
-  struct Bad { Json body; std::string field; };
+  struct Bad {
+    Json body;
+    std::string field;
+  };
   const std::vector<Bad> bad = {
       {{{"intro_nl", 5}, {"articles", none}, {"events", none}}, "intro_nl"},
       {{{"intro_en", std::string(20001, 'x')}, {"articles", none}, {"events", none}}, "intro_en"},
@@ -112,13 +119,19 @@ TEST_F(LeaderDeskRoutesTest, TheEditionIsTheLeadersValidatedFieldByFieldAndWhatT
     EXPECT_EQ(r.status, 400) << b.body.dump() << " " << r.body;
     EXPECT_EQ(r.ErrorField(), b.field) << b.body.dump();
   }
-  EXPECT_EQ(Put(leader, "/api/v1/newsletter/issues/2026-13/edition", {{"articles", none}, {"events", none}}).ErrorField(), "month");
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM newsletter_editions") + Count("SELECT COUNT(*) FROM newsletter_edition_items"), 0)
+  EXPECT_EQ(
+      Put(leader, "/api/v1/newsletter/issues/2026-13/edition", {{"articles", none}, {"events", none}}).ErrorField(),
+      "month");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM newsletter_editions") + Count("SELECT COUNT(*) FROM newsletter_edition_items"),
+            0)
       << "a refused request writes nothing";
 
   // Saved: the leader's order, both introductions.
-  auto saved = Put(leader, path, {{"intro_nl", "Beste leden, **welkom**."}, {"intro_en", "Dear members, welcome."},
-                                  {"articles", {seed_.article_oct, seed_.article_nov}}, {"events", none}});
+  auto saved = Put(leader, path,
+                   {{"intro_nl", "Beste leden, **welkom**."},
+                    {"intro_en", "Dear members, welcome."},
+                    {"articles", {seed_.article_oct, seed_.article_nov}},
+                    {"events", none}});
   ASSERT_EQ(saved.status, 200) << saved.body;
   auto again = leader.Get(path).Json();
   EXPECT_EQ(again["saved"], true);
@@ -138,11 +151,13 @@ TEST_F(LeaderDeskRoutesTest, TheEditionIsTheLeadersValidatedFieldByFieldAndWhatT
   EXPECT_EQ(issue->articles[1].id, seed_.article_nov);
   EXPECT_TRUE(issue->events.empty());
   Set("mail.from_email", "nieuwsbrief@netwerk.example");
-  auto nl = leader.Get("/api/v1/newsletter/preview?month=2026-11&format=html&subscriber=" + std::to_string(seed_.sub_anja));
+  auto nl =
+      leader.Get("/api/v1/newsletter/preview?month=2026-11&format=html&subscriber=" + std::to_string(seed_.sub_anja));
   ASSERT_EQ(nl.status, 200) << nl.body;
   EXPECT_NE(nl.body.find("Beste leden, <strong>welkom</strong>."), std::string::npos);
   EXPECT_EQ(nl.body.find("Dear members"), std::string::npos);
-  auto en = leader.Get("/api/v1/newsletter/preview?month=2026-11&format=text&subscriber=" + std::to_string(seed_.sub_emma));
+  auto en =
+      leader.Get("/api/v1/newsletter/preview?month=2026-11&format=text&subscriber=" + std::to_string(seed_.sub_emma));
   ASSERT_EQ(en.status, 200) << en.body;
   EXPECT_NE(en.body.find("Dear members, welcome."), std::string::npos);
   EXPECT_LT(en.body.find("Oktober-artikel"), en.body.find("Lean in de wijkzorg"));
@@ -156,8 +171,9 @@ TEST_F(LeaderDeskRoutesTest, MailStatusSaysWhatWaitsInTheOutboxForLeadersOnly) {
   EXPECT_EQ(anja.Get("/api/v1/mail/status").status, 403);
   EXPECT_EQ(leader.Get("/api/v1/mail/status?x=1").ErrorField(), "x");
   Exec("DELETE FROM outbox");
-  for (const char* row : {"'account.invitation', 'pending'", "'account.invitation', 'pending'", "'account.invitation', 'sending'",
-                          "'notification.meeting', 'pending'", "'account.password_reset', 'failed'", "'account.confirm', 'sent'"})
+  for (const char* row :
+       {"'account.invitation', 'pending'", "'account.invitation', 'pending'", "'account.invitation', 'sending'",
+        "'notification.meeting', 'pending'", "'account.password_reset', 'failed'", "'account.confirm', 'sent'"})
     Exec(std::string("INSERT INTO outbox (kind, status, to_email, subject, text_body, created_at) VALUES (") + row +
          ", 'a@b.example', 's', 't', 0)");
   auto r = leader.Get("/api/v1/mail/status");
@@ -207,7 +223,8 @@ TEST_F(LeaderDeskRoutesTest, TheMembersTableFiltersAsSqlDoesAndIsForLeadersOnly)
   EXPECT_EQ(anja.Get("/api/v1/leader/members").status, 403);
   auto all = leader.Get("/api/v1/leader/members?limit=100");
   ASSERT_EQ(all.status, 200) << all.body;
-  EXPECT_EQ(all.Json()["total"], Count("SELECT COUNT(*) FROM members WHERE visibility <> 'hidden'")) << "hidden members are not listed";
+  EXPECT_EQ(all.Json()["total"], Count("SELECT COUNT(*) FROM members WHERE visibility <> 'hidden'"))
+      << "hidden members are not listed";
   for (const auto& m : all.Json()["items"]) EXPECT_NE(m["id"], seed_.hidden_hans);
   auto orgs = leader.Get("/api/v1/leader/members?role=organizer").Json();
   ASSERT_EQ(orgs["total"], 1);
@@ -215,28 +232,39 @@ TEST_F(LeaderDeskRoutesTest, TheMembersTableFiltersAsSqlDoesAndIsForLeadersOnly)
   EXPECT_EQ(orgs["items"][0]["role"], "organizer");
   auto care = leader.Get("/api/v1/leader/members?sector=care").Json();
   EXPECT_EQ(care["total"], Count("SELECT COUNT(*) FROM members WHERE sector = 'care' AND visibility <> 'hidden'"));
-  EXPECT_EQ(leader.Get("/api/v1/leader/members?visibility=hidden").Json()["total"], 0) << "an organizer sees no hidden member";
+  EXPECT_EQ(leader.Get("/api/v1/leader/members?visibility=hidden").Json()["total"], 0)
+      << "an organizer sees no hidden member";
   auto q = leader.Get("/api/v1/leader/members?q=ZORG.example").Json();
-  EXPECT_EQ(q["total"], Count("SELECT COUNT(*) FROM members WHERE email LIKE '%zorg.example%' AND visibility <> 'hidden'"));
+  EXPECT_EQ(q["total"],
+            Count("SELECT COUNT(*) FROM members WHERE email LIKE '%zorg.example%' AND visibility <> 'hidden'"));
   // Last active: the leader and Anja signed in just now; nobody else has a session or a ledger record.
   auto recent = leader.Get("/api/v1/leader/members?active=30d").Json();
   std::set<long long> ids;
   for (const auto& m : recent["items"]) ids.insert(m["id"].get<long long>());
   const long long since = testing::kNow - 30 * 86400;
-  EXPECT_EQ(static_cast<long long>(ids.size()),
-            Count("SELECT COUNT(*) FROM members m WHERE m.visibility <> 'hidden' AND (EXISTS (SELECT 1 FROM sessions s WHERE "
-                  "s.member_id = m.id AND s.created_at >= " + std::to_string(since) + ") OR EXISTS (SELECT 1 FROM interactions i "
-                  "WHERE (i.a = m.id OR i.b = m.id) AND i.at >= " + std::to_string(since) + "))"));
+  EXPECT_EQ(
+      static_cast<long long>(ids.size()),
+      Count("SELECT COUNT(*) FROM members m WHERE m.visibility <> 'hidden' AND (EXISTS (SELECT 1 FROM sessions s WHERE "
+            "s.member_id = m.id AND s.created_at >= " +
+            std::to_string(since) +
+            ") OR EXISTS (SELECT 1 FROM interactions i "
+            "WHERE (i.a = m.id OR i.b = m.id) AND i.at >= " +
+            std::to_string(since) + "))"));
   EXPECT_TRUE(ids.count(seed_.leader) && ids.count(seed_.anja));
   auto never = leader.Get("/api/v1/leader/members?active=never").Json();
   for (const auto& m : never["items"]) {
     EXPECT_TRUE(m["last_active_at"].is_null());
     EXPECT_FALSE(ids.count(m["id"].get<long long>()));
   }
-  EXPECT_EQ(recent["total"].get<long long>() + leader.Get("/api/v1/leader/members?active=quiet90d").Json()["total"].get<long long>(),
-            all.Json()["total"].get<long long>() - 0) << "active in 30 days and quiet for 90 days split these members";
-  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
-           {"role=boss", "role"}, {"visibility=all", "visibility"}, {"active=7d", "active"}, {"limit=0", "limit"}, {"who=1", "who"}}) {
+  EXPECT_EQ(recent["total"].get<long long>() +
+                leader.Get("/api/v1/leader/members?active=quiet90d").Json()["total"].get<long long>(),
+            all.Json()["total"].get<long long>() - 0)
+      << "active in 30 days and quiet for 90 days split these members";
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{{"role=boss", "role"},
+                                                                                     {"visibility=all", "visibility"},
+                                                                                     {"active=7d", "active"},
+                                                                                     {"limit=0", "limit"},
+                                                                                     {"who=1", "who"}}) {
     auto r = leader.Get("/api/v1/leader/members?" + query);
     EXPECT_EQ(r.status, 400) << query;
     EXPECT_EQ(r.ErrorField(), field) << query;

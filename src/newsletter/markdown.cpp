@@ -26,8 +26,10 @@ bool LooksSafeHtml(const std::string& html) {
   bool in_tag = false;
   for (size_t i = 0; i < lower.size(); ++i) {
     char c = lower[i];
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false;
     else if (in_tag && (c == ' ' || c == '\t' || c == '\n' || c == '/') && lower.compare(i + 1, 2, "on") == 0) {
       size_t j = i + 3;
       while (j < lower.size() && lower[j] >= 'a' && lower[j] <= 'z') ++j;
@@ -44,7 +46,8 @@ std::string RenderMarkdown(const std::string& markdown) {
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
   cmark_parser* parser = cmark_parser_new(options);
   for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"})
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, markdown.data(), markdown.size());
   cmark_node* doc = cmark_parser_finish(parser);
   char* raw = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));

@@ -21,7 +21,6 @@
 #include "newsletter/test_support.h"
 #include "storage/testing.h"
 
-
 namespace verbinder::newsletter {
 namespace {
 
@@ -34,7 +33,8 @@ class NewsletterApiTest : public ::testing::Test {
     db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
     seed_ = testing::Seed(*db_, clock_);
     domain::AccountService accounts(*db_, clock_);
-    ASSERT_TRUE(accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
+    ASSERT_TRUE(
+        accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
     app_ = std::make_unique<api::App>(*db_, clock_);
     port_ = api::testing::FreePort();
     server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
@@ -58,10 +58,13 @@ TEST_F(NewsletterApiTest, MemberSubmitsLeaderPublishesEveryoneReads) {
   EXPECT_EQ(anon.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}}).status, 401);
   EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", 5}, {"body", "y"}}).ErrorField(), "title");
   EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}, {"author", 1}}).ErrorField(), "author");
-  EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}, {"tags", {"ok", 3}}}).ErrorField(), "tags[1]");
+  EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}, {"tags", {"ok", 3}}}).ErrorField(),
+            "tags[1]");
   EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", ""}}).ErrorField(), "body");
   EXPECT_EQ(anja.Post("/api/v1/articles", {{"title", "x"}, {"body", "y"}, {"status", "published"}}).status, 403);
-  auto created = anja.Post("/api/v1/articles", {{"title", "Roosters"}, {"summary", "Kort"}, {"tags", {"zorg"}},
+  auto created = anja.Post("/api/v1/articles", {{"title", "Roosters"},
+                                                {"summary", "Kort"},
+                                                {"tags", {"zorg"}},
                                                 {"body", "Hallo <script>alert(1)</script> **vet**"}});
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string path = "/api/v1/articles/" + created.Json()["id"].dump();
@@ -88,7 +91,8 @@ TEST_F(NewsletterApiTest, MemberSubmitsLeaderPublishesEveryoneReads) {
 TEST_F(NewsletterApiTest, DoubleOptInThroughTheLink) {
   Client c(Base());
   EXPECT_EQ(c.Post("/api/v1/newsletter/subscriptions", {{"email", "geen adres"}}).ErrorField(), "email");
-  EXPECT_EQ(c.Post("/api/v1/newsletter/subscriptions", {{"email", "a@b.example"}, {"language", "fr"}}).ErrorField(), "language");
+  EXPECT_EQ(c.Post("/api/v1/newsletter/subscriptions", {{"email", "a@b.example"}, {"language", "fr"}}).ErrorField(),
+            "language");
   EXPECT_EQ(c.Post("/api/v1/newsletter/subscriptions", {{"email", "a@b.example"}, {"x", 1}}).ErrorField(), "x");
   auto r = c.Post("/api/v1/newsletter/subscriptions", {{"email", "nieuw@lid.example"}, {"language", "en"}});
   ASSERT_EQ(r.status, 202) << r.body;
@@ -103,7 +107,8 @@ TEST_F(NewsletterApiTest, DoubleOptInThroughTheLink) {
   auto page = c.Get(link);
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("<form method=\"post\""), std::string::npos);
-  EXPECT_EQ(SubscriptionService(*db_, clock_).Get(sub->subscriber.id)->status, SubscriberStatus::kPending) << "GET changes nothing";
+  EXPECT_EQ(SubscriptionService(*db_, clock_).Get(sub->subscriber.id)->status, SubscriberStatus::kPending)
+      << "GET changes nothing";
   auto ok = c.Request("POST", link, "", {"Accept: application/json"}, false);
   EXPECT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(SubscriptionService(*db_, clock_).Get(sub->subscriber.id)->status, SubscriberStatus::kConfirmed);
@@ -124,10 +129,12 @@ TEST_F(NewsletterApiTest, OneClickUnsubscribeNeedsNoLoginAndGetChangesNothing) {
   EXPECT_EQ(SubscriptionService(*db_, clock_).Get(seed_.sub_anja)->status, SubscriberStatus::kConfirmed)
       << "a link scanner's GET must not unsubscribe";
   // RFC 8058: POST List-Unsubscribe=One-Click as a form, no cookie, no login.
-  auto r = mail_client.Request("POST", link, "List-Unsubscribe=One-Click", {"Content-Type: application/x-www-form-urlencoded"}, false);
+  auto r = mail_client.Request("POST", link, "List-Unsubscribe=One-Click",
+                               {"Content-Type: application/x-www-form-urlencoded"}, false);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(SubscriptionService(*db_, clock_).Get(seed_.sub_anja)->status, SubscriberStatus::kUnsubscribed);
-  auto twice = mail_client.Request("POST", link, "List-Unsubscribe=One-Click", {"Content-Type: application/x-www-form-urlencoded"}, false);
+  auto twice = mail_client.Request("POST", link, "List-Unsubscribe=One-Click",
+                                   {"Content-Type: application/x-www-form-urlencoded"}, false);
   EXPECT_EQ(twice.status, 200);
   auto forged = mail_client.Request("POST", link + "x", "List-Unsubscribe=One-Click",
                                     {"Content-Type: application/x-www-form-urlencoded"}, false);
@@ -193,7 +200,8 @@ TEST_F(NewsletterApiTest, TestToMyselfThenBackgroundSendWithProgress) {
   EXPECT_EQ(anja.Request("POST", "/api/v1/newsletter/issues/2026-11/send").status, 403);
   EXPECT_EQ(anja.Get("/api/v1/newsletter/issues/2026-11/send").status, 403);
   EXPECT_EQ(leader.Request("POST", "/api/v1/newsletter/issues/2026-13/test").ErrorField(), "month");
-  EXPECT_EQ(leader.Post("/api/v1/newsletter/issues/2026-11/test", {{"to", "iemand@elders.example"}}).ErrorField(), "to");
+  EXPECT_EQ(leader.Post("/api/v1/newsletter/issues/2026-11/test", {{"to", "iemand@elders.example"}}).ErrorField(),
+            "to");
 
   auto test = leader.Request("POST", "/api/v1/newsletter/issues/2026-11/test");
   ASSERT_EQ(test.status, 200) << test.body;
@@ -230,7 +238,7 @@ TEST_F(NewsletterApiTest, TestToMyselfThenBackgroundSendWithProgress) {
   std::set<std::string> to;
   for (const auto& [rcpt, m] : sink.Messages()) to.insert(rcpt);
   EXPECT_EQ(to, (std::set<std::string>{"leider@netwerk.example", "anja@zorg.example", "emma@school.example",
-                                        "lezer@elders.example"}));
+                                       "lezer@elders.example"}));
   auto again = leader.Request("POST", "/api/v1/newsletter/issues/2026-11/send");
   EXPECT_EQ(again.status, 409) << "sent already";
   EXPECT_EQ(again.ErrorField(), "month");
@@ -241,25 +249,36 @@ TEST_F(NewsletterApiTest, TopicsAndPreferencesThroughTheUnsubscribeLink) {
   Client leader(Base()), anon(Base()), anja(Base());
   ASSERT_EQ(leader.Login("leider@netwerk.example", "een lang wachtwoord").status, 200);
   ASSERT_EQ(anja.Login("anja@zorg.example", "een lang wachtwoord").status, 200);
-  EXPECT_EQ(anja.Request("PUT", "/api/v1/newsletter/topics/zorg", Json({{"label_nl", "Zorg"}, {"label_en", "Care"}}).dump()).status, 403);
-  EXPECT_EQ(leader.Request("PUT", "/api/v1/newsletter/topics/Zorg!", Json({{"label_nl", "Zorg"}, {"label_en", "Care"}}).dump()).ErrorField(), "key");
-  auto put = leader.Request("PUT", "/api/v1/newsletter/topics/zorg", Json({{"label_nl", "Zorg"}, {"label_en", "Care"}, {"tags", {"wijkzorg"}}}).dump());
+  EXPECT_EQ(
+      anja.Request("PUT", "/api/v1/newsletter/topics/zorg", Json({{"label_nl", "Zorg"}, {"label_en", "Care"}}).dump())
+          .status,
+      403);
+  EXPECT_EQ(
+      leader
+          .Request("PUT", "/api/v1/newsletter/topics/Zorg!", Json({{"label_nl", "Zorg"}, {"label_en", "Care"}}).dump())
+          .ErrorField(),
+      "key");
+  auto put = leader.Request("PUT", "/api/v1/newsletter/topics/zorg",
+                            Json({{"label_nl", "Zorg"}, {"label_en", "Care"}, {"tags", {"wijkzorg"}}}).dump());
   ASSERT_EQ(put.status, 200) << put.body;
   auto list = anon.Get("/api/v1/newsletter/topics");
   ASSERT_EQ(list.status, 200);
   ASSERT_EQ(list.Json()["items"].size(), 1u);
   EXPECT_EQ(list.Json()["items"][0]["tags"][0], "wijkzorg");
-  EXPECT_EQ(anon.Post("/api/v1/newsletter/subscriptions", {{"email", "n@x.example"}, {"topics", {"kunst"}}}).ErrorField(),
-            "topics[0]");
+  EXPECT_EQ(
+      anon.Post("/api/v1/newsletter/subscriptions", {{"email", "n@x.example"}, {"topics", {"kunst"}}}).ErrorField(),
+      "topics[0]");
   auto token = SubscriptionService(*db_, clock_).UnsubscribeToken(seed_.sub_reader);
   const std::string path = "/api/v1/newsletter/preferences/" + *token;
   auto prefs = anon.Get(path);
   ASSERT_EQ(prefs.status, 200) << prefs.body;
   EXPECT_EQ(prefs.Json()["email"], "lezer@elders.example");
-  auto changed = anon.Request("PUT", path, Json({{"language", "en"}, {"topics", {"zorg"}}, {"topics_only", true}}).dump());
+  auto changed =
+      anon.Request("PUT", path, Json({{"language", "en"}, {"topics", {"zorg"}}, {"topics_only", true}}).dump());
   ASSERT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(changed.Json()["topics_only"], true);
-  EXPECT_EQ(anon.Request("PUT", path, Json({{"language", "en"}, {"topics_only", "ja"}}).dump()).ErrorField(), "topics_only");
+  EXPECT_EQ(anon.Request("PUT", path, Json({{"language", "en"}, {"topics_only", "ja"}}).dump()).ErrorField(),
+            "topics_only");
   EXPECT_EQ(anon.Get(path + "x").ErrorField(), "token");
   auto mine = anja.Get("/api/v1/newsletter/subscriptions/me");
   ASSERT_EQ(mine.status, 200);

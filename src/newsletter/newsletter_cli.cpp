@@ -49,13 +49,16 @@ Result<std::unique_ptr<storage::Database>> OpenDb(const std::string& url) {
 }
 
 Status SetSetting(storage::Database& db, const std::string& key, const std::string& value) {
-  return domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
-    storage::Transaction tr(sql);
-    sql << "DELETE FROM settings WHERE key = :k", soci::use(key);
-    sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
-    tr.commit();
-    return true;
-  }).status();
+  return domain::WithSession<bool>(db,
+                                   [&](soci::session& sql) -> Result<bool> {
+                                     storage::Transaction tr(sql);
+                                     sql << "DELETE FROM settings WHERE key = :k", soci::use(key);
+                                     sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key),
+                                         soci::use(value);
+                                     tr.commit();
+                                     return true;
+                                   })
+      .status();
 }
 
 // "2026-11-10" → Unix seconds at noon Amsterdam time; InvalidArgument(field).
@@ -63,7 +66,8 @@ Result<int64_t> ParseDay(const std::string& s, const std::string& field) {
   if (s.size() != 10 || s[7] != '-') return InvalidArgument("must be a date like 2026-11-10", field);
   auto range = MonthRange(s.substr(0, 7));
   if (!range) return InvalidArgument("must be a date like 2026-11-10", field);
-  if (s[8] < '0' || s[8] > '9' || s[9] < '0' || s[9] > '9') return InvalidArgument("must be a date like 2026-11-10", field);
+  if (s[8] < '0' || s[8] > '9' || s[9] < '0' || s[9] > '9')
+    return InvalidArgument("must be a date like 2026-11-10", field);
   int day = std::stoi(s.substr(8, 2));
   int64_t t = range->first + (day - 1) * 86400 + 12 * 3600;
   if (day < 1 || t >= range->second) return InvalidArgument("no such day", field);
@@ -116,11 +120,12 @@ int RunConfig(const std::string& db_url, const std::string& from_email, const st
   }
   // Sender and base URL are shared with every other mail (mail.*); the list name is the newsletter's.
   for (auto [k, v] : {std::pair<const char*, std::string>{"mail.from_email", cfg->from.email},
-                      {"mail.from_name", cfg->from.name}, {"mail.base_url", cfg->base_url},
+                      {"mail.from_name", cfg->from.name},
+                      {"mail.base_url", cfg->base_url},
                       {"newsletter.list_name", cfg->list_name}})
     if (Status s = SetSetting(**db, k, v); !s.ok()) return Fail("newsletter config", s);
-  std::cout << "from: " << mail::FormatMailbox(cfg->from) << "\nbase url: " << cfg->base_url << "\nlist name: " << cfg->list_name
-            << "\n";
+  std::cout << "from: " << mail::FormatMailbox(cfg->from) << "\nbase url: " << cfg->base_url
+            << "\nlist name: " << cfg->list_name << "\n";
   return kExitOk;
 }
 
@@ -192,9 +197,10 @@ int RunNewsletter(const cli::Args& args) {
   topics_set->add_option("--position", topic_pos, "order in lists");
 
   // bounces
-  auto* bounces = app.add_subcommand("bounces", "read the sender's mailbox (mbox or .eml files): delivery status notifications "
-                                                "mark bounced addresses, unsubscribe requests (the mailto in List-Unsubscribe) "
-                                                "unsubscribe");
+  auto* bounces = app.add_subcommand("bounces",
+                                     "read the sender's mailbox (mbox or .eml files): delivery status notifications "
+                                     "mark bounced addresses, unsubscribe requests (the mailto in List-Unsubscribe) "
+                                     "unsubscribe");
   std::vector<std::string> bounce_paths;
   bounces->add_option("--db", db_url, kDbHelp);
   bounces->add_option("paths", bounce_paths, "mbox files, .eml files, or directories of them")->required();
@@ -216,8 +222,10 @@ int RunNewsletter(const cli::Args& args) {
   send->add_option("--db", db_url, kDbHelp);
   send->add_option("--month", month, "the month, e.g. 2026-11")->required();
   send->add_option("--smtp", smtp_url, "smtp://host:port or smtps://host:port (default: setting mail.smtp_url)");
-  send->add_option("--smtp-user", smtp_user, "SMTP user (default: mail.smtp_user; password from VERBINDER_SMTP_PASSWORD)");
-  send->add_option("--starttls", starttls, "off, try or required (default: mail.starttls, else try)")->check(CLI::IsMember({"off", "try", "required"}));
+  send->add_option("--smtp-user", smtp_user,
+                   "SMTP user (default: mail.smtp_user; password from VERBINDER_SMTP_PASSWORD)");
+  send->add_option("--starttls", starttls, "off, try or required (default: mail.starttls, else try)")
+      ->check(CLI::IsMember({"off", "try", "required"}));
   send->add_option("--rate", rate, "messages per second (0 = no limit)")->check(CLI::Range(0.0, 100000.0));
   send->add_flag("--insecure-tls", insecure, "do not verify the server's TLS certificate");
 
@@ -260,7 +268,8 @@ int RunNewsletter(const cli::Args& args) {
     a.language = language;
     a.tags = tags.empty() ? std::vector<std::string>{} : Split(tags, ',');
     std::stringstream body;
-    if (file == "-") body << std::cin.rdbuf();
+    if (file == "-")
+      body << std::cin.rdbuf();
     else {
       std::ifstream f(file, std::ios::binary);
       if (!f) {
@@ -276,15 +285,20 @@ int RunNewsletter(const cli::Args& args) {
       std::string role;
       std::string e = AsciiLower(author_email);
       soci::session sql((*db)->pool());
-      sql << "SELECT m.id, COALESCE(a.role, 'member') FROM members m LEFT JOIN accounts a ON a.member_id = m.id WHERE m.email = :e",
+      sql << "SELECT m.id, COALESCE(a.role, 'member') FROM members m LEFT JOIN accounts a ON a.member_id = m.id WHERE "
+             "m.email = :e",
           soci::use(e), soci::into(mid), soci::into(role);
-      if (!sql.got_data()) return Fail("newsletter articles add", NotFound("no member with this e-mail", "author-email"));
+      if (!sql.got_data())
+        return Fail("newsletter articles add", NotFound("no member with this e-mail", "author-email"));
       viewer = {mid, model::ParseRole(role).value_or(model::Role::kMember)};
     }
     a.status = publish_now ? ArticleStatus::kPublished : ArticleStatus::kSubmitted;
     if (!published_on.empty()) {
       auto t = ParseDay(published_on, "published-on");
-      if (!t) { Fail("newsletter articles add", t.status()); return kExitUsage; }
+      if (!t) {
+        Fail("newsletter articles add", t.status());
+        return kExitUsage;
+      }
       a.published_at = *t;
     }
     ArticleService svc(**db, clock);
@@ -303,7 +317,10 @@ int RunNewsletter(const cli::Args& args) {
     int64_t at = 0;
     if (!published_on.empty()) {
       auto t = ParseDay(published_on, "published-on");
-      if (!t) { Fail("newsletter articles publish", t.status()); return kExitUsage; }
+      if (!t) {
+        Fail("newsletter articles publish", t.status());
+        return kExitUsage;
+      }
       at = *t;
     }
     auto r = ArticleService(**db, clock).Publish(domain::Viewer::System(), article_id, at);
@@ -329,7 +346,8 @@ int RunNewsletter(const cli::Args& args) {
   }
   if (topics_list->parsed() || topics_set->parsed() || topics_del->parsed()) {
     if (topics_set->parsed()) {
-      Topic t{topic_key, label_nl, label_en, topic_tags.empty() ? std::vector<std::string>{} : Split(topic_tags, ','), topic_pos};
+      Topic t{topic_key, label_nl, label_en, topic_tags.empty() ? std::vector<std::string>{} : Split(topic_tags, ','),
+              topic_pos};
       auto r = SaveTopic(**db, t);
       if (!r) {
         Fail("newsletter topics set", r.status());
@@ -352,10 +370,11 @@ int RunNewsletter(const cli::Args& args) {
     }
     for (const auto& e : r->errors) std::cerr << "verbinder newsletter bounces: " << e << "\n";
     std::cout << "read " << r->messages << " message(s) in " << r->files << " file(s): " << r->dsns
-              << " delivery status notification(s); " << r->hard << " hard and " << r->soft << " soft bounce(s) recorded, "
-              << r->duplicates << " seen before, " << r->unknown << " for unknown addresses; " << r->stopped
-              << " address(es) now get no more mail; " << r->unsubscribe_requests << " unsubscribe request(s) by mail: "
-              << r->unsubscribed << " unsubscribed now, " << r->bad_requests << " with an invalid link\n";
+              << " delivery status notification(s); " << r->hard << " hard and " << r->soft
+              << " soft bounce(s) recorded, " << r->duplicates << " seen before, " << r->unknown
+              << " for unknown addresses; " << r->stopped << " address(es) now get no more mail; "
+              << r->unsubscribe_requests << " unsubscribe request(s) by mail: " << r->unsubscribed
+              << " unsubscribed now, " << r->bad_requests << " with an invalid link\n";
     return r->errors.empty() ? kExitOk : kExitFailure;
   }
   if (subscribe->parsed()) {
@@ -376,8 +395,8 @@ int RunNewsletter(const cli::Args& args) {
       std::cout << "subscriber " << c->id << " confirmed\n";
     } else {
       std::cout << "subscriber " << r->subscriber.id << " pending; "
-                << (r->confirmation_queued ? "confirmation mail queued; " : "") << "confirmation link: "
-                << ConfirmUrl(cfg->base_url, r->confirm_token) << "\n";
+                << (r->confirmation_queued ? "confirmation mail queued; " : "")
+                << "confirmation link: " << ConfirmUrl(cfg->base_url, r->confirm_token) << "\n";
     }
     return kExitOk;
   }
@@ -396,7 +415,8 @@ int RunNewsletter(const cli::Args& args) {
     if (!out_dir.empty()) {
       std::error_code ec;
       std::filesystem::create_directories(out_dir, ec);
-      if (ec) return Fail("newsletter compose", InvalidArgument("cannot create " + out_dir + ": " + ec.message(), "out"));
+      if (ec)
+        return Fail("newsletter compose", InvalidArgument("cannot create " + out_dir + ": " + ec.message(), "out"));
     }
     // Threads take subscribers in turn (the Composer is thread-safe; DKIM signing is the costly part).
     std::atomic<int64_t> personal{0};
@@ -411,7 +431,8 @@ int RunNewsletter(const cli::Args& args) {
           VB_ASSIGN_OR_RETURN(ComposedMessage msg, composer.ComposeFor(*issue, s, token));
           personal += msg.personal.empty() ? 0 : 1;
           if (!out_dir.empty())
-            return WriteFileAtomic(std::filesystem::path(out_dir) / ("subscriber-" + std::to_string(s.id) + ".eml"), msg.raw);
+            return WriteFileAtomic(std::filesystem::path(out_dir) / ("subscriber-" + std::to_string(s.id) + ".eml"),
+                                   msg.raw);
           return Status::Ok();
         }();
         if (!st.ok()) {
@@ -438,12 +459,15 @@ int RunNewsletter(const cli::Args& args) {
     if (!smtp_url.empty()) so.url = smtp_url;
     if (!smtp_user.empty()) so.username = smtp_user;
     if (!starttls.empty())
-      so.starttls = starttls == "off" ? mail::StartTls::kOff : starttls == "required" ? mail::StartTls::kRequired
-                                                                                        : mail::StartTls::kTry;
+      so.starttls = starttls == "off"        ? mail::StartTls::kOff
+                    : starttls == "required" ? mail::StartTls::kRequired
+                                             : mail::StartTls::kTry;
     if (insecure) so.verify_tls = false;
     if (so.url.empty()) {
-      Fail("newsletter send", InvalidArgument("no SMTP server: pass --smtp smtp://host:port or run `verbinder settings set "
-                                              "mail.smtp_url smtp://host:port`", "smtp"));
+      Fail("newsletter send",
+           InvalidArgument("no SMTP server: pass --smtp smtp://host:port or run `verbinder settings set "
+                           "mail.smtp_url smtp://host:port`",
+                           "smtp"));
       return kExitUsage;
     }
     if (!StartsWith(so.url, "smtp://") && !StartsWith(so.url, "smtps://")) {
@@ -451,8 +475,10 @@ int RunNewsletter(const cli::Args& args) {
       return kExitUsage;
     }
     if (cfg->from.email.size() >= 8 && cfg->from.email.compare(cfg->from.email.size() - 8, 8, ".invalid") == 0)
-      return Fail("newsletter send", InvalidArgument("no sender configured; run `verbinder settings set mail.from_email "
-                                                     "...` (and mail.base_url https://...) first", "from_email"));
+      return Fail("newsletter send",
+                  InvalidArgument("no sender configured; run `verbinder settings set mail.from_email "
+                                  "...` (and mail.base_url https://...) first",
+                                  "from_email"));
     mail::CurlSmtpTransport transport(so);
     IssueSender sender(**db, clock, composer, transport);
     SendOptions opt;
@@ -464,7 +490,8 @@ int RunNewsletter(const cli::Args& args) {
     if (!r) return Fail("newsletter send", r.status());
     std::cout << "issue " << month << ": sent " << r->sent_now << " now, " << r->sent_total << " of " << r->recipients
               << " in total, " << r->failed << " failed, " << r->skipped << " skipped";
-    if (r->resent_in_flight) std::cout << ", " << r->resent_in_flight << " in-flight message(s) from an interrupted run resent";
+    if (r->resent_in_flight)
+      std::cout << ", " << r->resent_in_flight << " in-flight message(s) from an interrupted run resent";
     std::cout << (r->finished ? "; finished" : "") << "\n";
     return kExitOk;
   }

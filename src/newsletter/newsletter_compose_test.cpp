@@ -104,11 +104,13 @@ TEST_F(NewsletterDbTest, MessageHasTheHeadersMailClientsNeed) {
   EXPECT_EQ(m.headers["message-id"], "<newsletter.2026-11." + std::to_string(seed_.sub_anja) + "@netwerk.example>");
   // RFC 8058 one-click https URL first, then the RFC 2369 mailto to the sender with the token in the subject.
   EXPECT_EQ(m.headers["list-unsubscribe"], "<https://netwerk.example/api/v1/newsletter/unsubscribe/" + token +
-                                               ">, <mailto:nieuws@netwerk.example?subject=unsubscribe%20" + token + ">");
+                                               ">, <mailto:nieuws@netwerk.example?subject=unsubscribe%20" + token +
+                                               ">");
   EXPECT_EQ(m.headers["list-unsubscribe-post"], "List-Unsubscribe=One-Click");
   EXPECT_EQ(m.headers["list-id"], "<newsletter.netwerk.example>");
   EXPECT_NE(m.headers["content-type"].find("multipart/alternative"), std::string::npos);
-  EXPECT_NE(m.text.find("https://netwerk.example/newsletter/unsubscribe/" + token), std::string::npos) << "the web page";
+  EXPECT_NE(m.text.find("https://netwerk.example/newsletter/unsubscribe/" + token), std::string::npos)
+      << "the web page";
   EXPECT_NE(m.html.find("https://netwerk.example/newsletter/unsubscribe/" + token), std::string::npos);
   EXPECT_EQ(m.html.find("<script"), std::string::npos);
   // Issue #16: the article links open the article's page in the web UI, not the JSON API.
@@ -120,7 +122,8 @@ TEST_F(NewsletterDbTest, MessageHasTheHeadersMailClientsNeed) {
 
 TEST(UnsubscribeMailtoTest, EscapesTheAddressAndCarriesTheTokenInTheSubject) {
   EXPECT_EQ(ArticlePageUrl("https://netwerk.example", 12), "https://netwerk.example/articles/12");
-  EXPECT_EQ(UnsubscribeMailto("nieuws@netwerk.example", "u.3.0.ab"), "mailto:nieuws@netwerk.example?subject=unsubscribe%20u.3.0.ab");
+  EXPECT_EQ(UnsubscribeMailto("nieuws@netwerk.example", "u.3.0.ab"),
+            "mailto:nieuws@netwerk.example?subject=unsubscribe%20u.3.0.ab");
   EXPECT_EQ(UnsubscribeMailto("nieuws+lijst@netwerk.example", "u.3.0.ab"),
             "mailto:nieuws+lijst@netwerk.example?subject=unsubscribe%20u.3.0.ab");
   EXPECT_EQ(UnsubscribeMailto("a?b&c%d@x.example", "t"), "mailto:a%3Fb%26c%25d@x.example?subject=unsubscribe%20t");
@@ -169,7 +172,8 @@ TEST_F(NewsletterDbTest, TopicsOrderTheArticlesPerSubscriber) {
   Article probe;
   probe.tags = {"LEAN", "wijkzorg", "onbekend"};
   EXPECT_EQ(TopicsOf(probe, *topics), (std::vector<std::string>{"techniek", "zorg"}));
-  EXPECT_EQ(TopicsOf(probe, {}), (std::vector<std::string>{"lean", "wijkzorg", "onbekend"})) << "no catalogue: tags are topics";
+  EXPECT_EQ(TopicsOf(probe, {}), (std::vector<std::string>{"lean", "wijkzorg", "onbekend"}))
+      << "no catalogue: tags are topics";
 
   Composer composer(*db_, clock_, testing::TestConfig());
   auto issue = composer.LoadIssue("2026-11");
@@ -237,7 +241,8 @@ TEST(DemoNewsletterTest, ComposeOnTheDemoWritesPersonalIssues) {
     long long with_consent = 0, linked = 0, unlinked_members = 0;
     sql << "SELECT count(*) FROM members WHERE consent_newsletter = 1", soci::into(with_consent);
     sql << "SELECT count(*) FROM subscribers s JOIN members m ON m.id = s.member_id AND m.email = s.email "
-           "WHERE s.status = 'confirmed'", soci::into(linked);
+           "WHERE s.status = 'confirmed'",
+        soci::into(linked);
     sql << "SELECT count(*) FROM subscribers s JOIN members m ON m.email = s.email WHERE s.member_id IS NULL",
         soci::into(unlinked_members);
     EXPECT_EQ(linked, with_consent) << "the profile choice is the subscription";
@@ -261,7 +266,8 @@ TEST(DemoNewsletterTest, ComposeOnTheDemoWritesPersonalIssues) {
     soci::session sql(db->pool());
     long long distinct_authors = 0, by_leader = 0;
     sql << "SELECT count(DISTINCT author_id) FROM articles WHERE status = 'published'", soci::into(distinct_authors);
-    sql << "SELECT count(*) FROM articles a JOIN members m ON m.id = a.author_id WHERE m.email = 'leider@verbinder.demo'",
+    sql << "SELECT count(*) FROM articles a JOIN members m ON m.id = a.author_id WHERE m.email = "
+           "'leider@verbinder.demo'",
         soci::into(by_leader);
     EXPECT_GE(distinct_authors, 5);
     EXPECT_EQ(by_leader, 2);
@@ -274,8 +280,8 @@ TEST(DemoNewsletterTest, ComposeOnTheDemoWritesPersonalIssues) {
   // The CLI, as a user runs it on the demo.
   auto out = std::filesystem::temp_directory_path() / ("verbinder-demo-issue-" + std::to_string(::getpid()));
   std::filesystem::remove_all(out);
-  ASSERT_EQ(RunNewsletter({"compose", "--db", storage::testing::SameDatabaseUrl(name), "--month", month, "--out",
-                           out.string()}),
+  ASSERT_EQ(RunNewsletter(
+                {"compose", "--db", storage::testing::SameDatabaseUrl(name), "--month", month, "--out", out.string()}),
             0);
   SubscriptionService subs(*db, clock);
   auto recipients = subs.Confirmed();
@@ -375,7 +381,8 @@ TEST(PersonalIndexTest, SameAsSqlForEverySubscriberOfAGeneratedNetwork) {
       EXPECT_EQ(a->people[i].organization, b->people[i].organization);
     }
     ASSERT_EQ(a->questions.size(), b->questions.size());
-    for (size_t i = 0; i < a->questions.size(); ++i) EXPECT_EQ(a->questions[i].challenge_id, b->questions[i].challenge_id);
+    for (size_t i = 0; i < a->questions.size(); ++i)
+      EXPECT_EQ(a->questions[i].challenge_id, b->questions[i].challenge_id);
     ASSERT_EQ(a->hosts.size(), b->hosts.size());
     for (size_t i = 0; i < a->hosts.size(); ++i) EXPECT_EQ(a->hosts[i].member_id, b->hosts[i].member_id);
     people += !a->people.empty();

@@ -163,7 +163,9 @@ std::string Dsn(const std::string& rcpt, const std::string& action, const std::s
          "From: MAILER-DAEMON@mx.netwerk.example (Mail Delivery System)\n"
          "To: nieuws@netwerk.example\n"
          "Subject: Undelivered Mail Returned to Sender\n"
-         "Message-ID: " + dsn_id + "\n"
+         "Message-ID: " +
+         dsn_id +
+         "\n"
          "MIME-Version: 1.0\n"
          "Content-Type: multipart/report; report-type=delivery-status;\n"
          "\tboundary=\"B0UND\"\n"
@@ -182,27 +184,42 @@ std::string Dsn(const std::string& rcpt, const std::string& action, const std::s
          "Reporting-MTA: dns; mx.netwerk.example\n"
          "Arrival-Date: Thu, 19 Nov 2026 10:00:00 +0100 (CET)\n"
          "\n"
-         "Final-Recipient: rfc822; " + rcpt + "\n"
-         "Original-Recipient: rfc822;" + rcpt + "\n"
-         "Action: " + action + "\n"
-         "Status: " + status + "\n"
+         "Final-Recipient: rfc822; " +
+         rcpt +
+         "\n"
+         "Original-Recipient: rfc822;" +
+         rcpt +
+         "\n"
+         "Action: " +
+         action +
+         "\n"
+         "Status: " +
+         status +
+         "\n"
          "Remote-MTA: dns; mx.elders.example\n"
-         "Diagnostic-Code: smtp; 550 " + status + " <" + rcpt + ">: Recipient address\n"
+         "Diagnostic-Code: smtp; 550 " +
+         status + " <" + rcpt +
+         ">: Recipient address\n"
          "    rejected: User unknown\n"
          "\n"
          "--B0UND\n"
          "Content-Type: text/rfc822-headers\n"
          "\n"
          "From: nieuws@netwerk.example\n"
-         "To: " + rcpt + "\n"
-         "Message-ID: " + original_id + "\n"
+         "To: " +
+         rcpt +
+         "\n"
+         "Message-ID: " +
+         original_id +
+         "\n"
          "Subject: Nieuwsbrief\n"
          "\n"
          "--B0UND--\n";
 }
 
 TEST(BounceParseTest, ReadsDeliveryStatusNotifications) {
-  auto dsn = ParseDsn(Dsn("Lezer@Elders.example", "failed", "5.1.1", "<newsletter.2026-11.3@netwerk.example>", "<d1@mx>"));
+  auto dsn =
+      ParseDsn(Dsn("Lezer@Elders.example", "failed", "5.1.1", "<newsletter.2026-11.3@netwerk.example>", "<d1@mx>"));
   ASSERT_TRUE(dsn.ok()) << dsn.status().ToString();
   EXPECT_EQ(dsn->message_id, "<d1@mx>");
   EXPECT_EQ(dsn->original_message_id, "<newsletter.2026-11.3@netwerk.example>");
@@ -216,11 +233,12 @@ TEST(BounceParseTest, ReadsDeliveryStatusNotifications) {
   ASSERT_TRUE(soft.ok());
   EXPECT_FALSE(soft->recipients[0].hard());
   // CRLF line ends and a returned message as message/rfc822.
-  std::string crlf = "Message-ID: <d3@mx>\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
-                     "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x\r\n\r\n"
-                     "Final-Recipient: rfc822; <c@d.example>\r\nAction: failed\r\nStatus: 5.2.1\r\n\r\n"
-                     "--b\r\nContent-Type: message/rfc822\r\n\r\nMessage-ID: <orig@netwerk.example>\r\nSubject: x\r\n\r\nbody\r\n"
-                     "--b--\r\n";
+  std::string crlf =
+      "Message-ID: <d3@mx>\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
+      "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x\r\n\r\n"
+      "Final-Recipient: rfc822; <c@d.example>\r\nAction: failed\r\nStatus: 5.2.1\r\n\r\n"
+      "--b\r\nContent-Type: message/rfc822\r\n\r\nMessage-ID: <orig@netwerk.example>\r\nSubject: x\r\n\r\nbody\r\n"
+      "--b--\r\n";
   auto d3 = ParseDsn(crlf);
   ASSERT_TRUE(d3.ok());
   EXPECT_EQ(d3->original_message_id, "<orig@netwerk.example>");
@@ -269,7 +287,8 @@ TEST_F(NewsletterDbTest, DsnBouncesMarkAddressesAndRepeatedHardBouncesStopSendin
     std::string st, err;
     long long sid = seed_.sub_reader;
     sql << "SELECT d.status, d.error FROM newsletter_deliveries d JOIN newsletter_issues i ON i.id = d.issue_id WHERE "
-           "i.month = '2026-11' AND d.subscriber_id = :s", soci::use(sid), soci::into(st), soci::into(err);
+           "i.month = '2026-11' AND d.subscriber_id = :s",
+        soci::use(sid), soci::into(st), soci::into(err);
     EXPECT_EQ(st, "failed") << "the delivery log learns of the bounce";
     EXPECT_NE(err.find("5.1.1"), std::string::npos) << err;
   }
@@ -315,8 +334,8 @@ TEST_F(NewsletterDbTest, SmtpRejectionAndItsLaterDsnCountOnce) {
   EXPECT_EQ(subs.Get(seed_.sub_emma)->hard_bounces, 1);
   auto dir = std::filesystem::temp_directory_path() / ("verbinder-bounces2-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "1.eml") << Dsn("emma@school.example", "failed", "5.1.1", composer.MessageId("2026-11", seed_.sub_emma),
-                                      "<dd@mx>");
+  std::ofstream(dir / "1.eml") << Dsn("emma@school.example", "failed", "5.1.1",
+                                      composer.MessageId("2026-11", seed_.sub_emma), "<dd@mx>");
   auto r = ProcessBounceFiles(*db_, clock_, {dir.string()});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->duplicates, 1);
@@ -329,7 +348,8 @@ TEST_F(NewsletterDbTest, SmtpRejectionAndItsLaterDsnCountOnce) {
 void ConfigureMail(storage::Database& db, const std::string& smtp_url) {
   soci::session sql(db.pool());
   for (auto [k, v] : {std::pair<std::string, std::string>{"mail.smtp_url", smtp_url},
-                      {"mail.from_email", "nieuws@netwerk.example"}, {"mail.base_url", "https://netwerk.example"},
+                      {"mail.from_email", "nieuws@netwerk.example"},
+                      {"mail.base_url", "https://netwerk.example"},
                       {"mail.starttls", "off"}}) {
     sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
     sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
@@ -352,7 +372,8 @@ TEST_F(NewsletterDbTest, BackgroundSendIsRequestedThenPickedUpWithProgress) {
   ASSERT_TRUE(cfg.ok());
   ASSERT_TRUE(cfg->mail.configured);
   Composer composer(*db_, clock_, *cfg);
-  EXPECT_EQ(RequestSend(*db_, clock_, composer, "2027-03", seed_.leader).status().code(), Code::kConflict) << "no content";
+  EXPECT_EQ(RequestSend(*db_, clock_, composer, "2027-03", seed_.leader).status().code(), Code::kConflict)
+      << "no content";
   auto req = RequestSend(*db_, clock_, composer, "2026-11", seed_.leader);
   ASSERT_TRUE(req.ok()) << req.status().ToString();
   EXPECT_EQ(req->state, "queued");

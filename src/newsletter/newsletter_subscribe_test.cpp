@@ -225,8 +225,8 @@ TEST_F(NewsletterDbTest, Issue16_SubscribingByFormCliOrConfirmLinksTheMember) {
   EXPECT_NE(testing::ParseMail(msg->raw).text.find("Speciaal voor jou"), std::string::npos);
 
   // The CLI (`verbinder newsletter subscribe --confirmed`), for Olga's address.
-  const std::string url = storage::testing::SameDatabaseUrl(
-      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  const std::string url =
+      storage::testing::SameDatabaseUrl(::testing::UnitTest::GetInstance()->current_test_info()->name());
   ASSERT_EQ(RunNewsletter({"subscribe", "--db", url, "--email", "olga@fabriek.example", "--confirmed"}), 0);
   auto olga = subs.FindByEmail("olga@fabriek.example");
   ASSERT_TRUE(olga.ok() && olga->has_value());
@@ -268,7 +268,8 @@ TEST_F(NewsletterDbTest, Issue16_AMemberImportedAfterSubscribingIsLinked) {
   // Resolved by address before anything is stored: the recipients and the personal part know her.
   auto confirmed = subs.Confirmed();
   ASSERT_TRUE(confirmed.ok());
-  auto it = std::find_if(confirmed->begin(), confirmed->end(), [&](const Subscriber& s) { return s.id == p->subscriber.id; });
+  auto it =
+      std::find_if(confirmed->begin(), confirmed->end(), [&](const Subscriber& s) { return s.id == p->subscriber.id; });
   ASSERT_NE(it, confirmed->end());
   EXPECT_EQ(it->member_id, nina->id);
   EXPECT_EQ(StoredMember(*db_, p->subscriber.id), 0);
@@ -314,7 +315,8 @@ TEST_F(NewsletterDbTest, Issue16_TheProfileChoiceIsTheSubscription) {
     sql << "INSERT INTO settings (key, value) VALUES ('mail.base_url', 'https://netwerk.example')";
   }
   domain::AccountService accounts(*db_, clock_);
-  ASSERT_TRUE(accounts.CreateAccount(domain::Viewer::System(), seed_.pieter, "een lang wachtwoord", model::Role::kMember).ok());
+  ASSERT_TRUE(
+      accounts.CreateAccount(domain::Viewer::System(), seed_.pieter, "een lang wachtwoord", model::Role::kMember).ok());
   domain::MemberService members(*db_, clock_);
   SubscriptionService subs(*db_, clock_);
   const domain::Viewer pieter = AsMember(seed_.pieter);
@@ -359,7 +361,8 @@ TEST_F(NewsletterDbTest, Issue16_TheProfileChoiceIsTheSubscription) {
     long long n = kNow, issue = 0;
     sql << "INSERT INTO newsletter_issues (month, status, created_at) VALUES ('2026-11', 'sending', :c) RETURNING id",
         soci::use(n), soci::into(issue);
-    sql << "INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at) SELECT :i, id, 'pending', :u "
+    sql << "INSERT INTO newsletter_deliveries (issue_id, subscriber_id, status, updated_at) SELECT :i, id, 'pending', "
+           ":u "
            "FROM subscribers WHERE status = 'confirmed'",
         soci::use(issue), soci::use(n);
   }
@@ -394,14 +397,16 @@ TEST_F(NewsletterDbTest, Issue16_TheProfileChoiceIsTheSubscription) {
   auto mails = ConfirmMailsTo(*db_, "olga@fabriek.example");
   ASSERT_EQ(mails.size(), 1u);
   recipients = subs.Confirmed();
-  EXPECT_FALSE(std::any_of(recipients->begin(), recipients->end(), [&](const Subscriber& s) { return s.id == r2->id; }));
+  EXPECT_FALSE(
+      std::any_of(recipients->begin(), recipients->end(), [&](const Subscriber& s) { return s.id == r2->id; }));
   auto confirmed = subs.Confirm(ConfirmTokenIn(mails[0].text));
   ASSERT_TRUE(confirmed.ok()) << confirmed.status().ToString();
   EXPECT_EQ(confirmed->status, SubscriberStatus::kConfirmed);
   EXPECT_TRUE(ConsentInDb(*db_, seed_.optout_olga));
 
   // 5. Anja changes her address while subscribed: the subscription moves and the new address must confirm.
-  ASSERT_TRUE(accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
+  ASSERT_TRUE(
+      accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
   auto moved = save(AsMember(seed_.anja), seed_.anja, [](model::Member& m) { m.email = "anja@noaber.example"; });
   EXPECT_EQ(moved.outcome, O::kConfirmationSent);
   EXPECT_FALSE(row("anja@zorg.example").has_value());

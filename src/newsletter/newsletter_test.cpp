@@ -35,7 +35,8 @@ namespace {
 using testing::kNow;
 
 TEST(MarkdownTest, RendersGfmAndDropsEverythingUnsafe) {
-  std::string html = RenderMarkdown("# Titel\n\n**vet** en ~~weg~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nhttps://netwerk.example\n");
+  std::string html =
+      RenderMarkdown("# Titel\n\n**vet** en ~~weg~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nhttps://netwerk.example\n");
   EXPECT_NE(html.find("<h1>Titel</h1>"), std::string::npos) << html;
   EXPECT_NE(html.find("<strong>vet</strong>"), std::string::npos);
   EXPECT_NE(html.find("<del>weg</del>"), std::string::npos);
@@ -128,18 +129,35 @@ TEST_F(NewsletterDbTest, MembersSubmitLeaderApprovesPublicSeesPublished) {
 
 TEST_F(NewsletterDbTest, ArticleValidationNamesTheField) {
   ArticleService svc(*db_, clock_);
-  struct Case { Article a; std::string field; };
+  struct Case {
+    Article a;
+    std::string field;
+  };
   Article ok;
   ok.title = "T";
   ok.body_md = "b";
   std::vector<Case> cases;
-  Article x = ok; x.title = " "; cases.push_back({x, "title"});
-  x = ok; x.body_md = ""; cases.push_back({x, "body"});
-  x = ok; x.language = "de"; cases.push_back({x, "language"});
-  x = ok; x.tags = {"ok", ""}; cases.push_back({x, "tags[1]"});
-  x = ok; x.tags = {"a,b"}; cases.push_back({x, "tags[0]"});
-  x = ok; x.title = "a\x01"; cases.push_back({x, "title"});
-  x = ok; x.summary = std::string(600, 's'); cases.push_back({x, "summary"});
+  Article x = ok;
+  x.title = " ";
+  cases.push_back({x, "title"});
+  x = ok;
+  x.body_md = "";
+  cases.push_back({x, "body"});
+  x = ok;
+  x.language = "de";
+  cases.push_back({x, "language"});
+  x = ok;
+  x.tags = {"ok", ""};
+  cases.push_back({x, "tags[1]"});
+  x = ok;
+  x.tags = {"a,b"};
+  cases.push_back({x, "tags[0]"});
+  x = ok;
+  x.title = "a\x01";
+  cases.push_back({x, "title"});
+  x = ok;
+  x.summary = std::string(600, 's');
+  cases.push_back({x, "summary"});
   for (auto& c : cases) {
     auto r = svc.Create(Leader(), c.a);
     ASSERT_FALSE(r.ok()) << c.field;

@@ -31,13 +31,15 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
     std::string name, sector, region, tags, text, role_s;
     int consent = 0;
     soci::indicator sector_ind = soci::i_ok;
-    sql << "SELECT name, sector, region, expertise_tags, expertise_text, consent_matchmaking FROM members WHERE id = :id",
+    sql << "SELECT name, sector, region, expertise_tags, expertise_text, consent_matchmaking FROM members WHERE id = "
+           ":id",
         soci::use(me), soci::into(name), soci::into(sector, sector_ind), soci::into(region), soci::into(tags),
         soci::into(text), soci::into(consent);
     if (!sql.got_data()) return p;  // the member is gone: no personal part
     if (sector_ind != soci::i_ok) sector.clear();
     sql << "SELECT role FROM accounts WHERE member_id = :id", soci::use(me), soci::into(role_s);
-    Viewer viewer{s.member_id, sql.got_data() ? model::ParseRole(role_s).value_or(model::Role::kMember) : model::Role::kMember};
+    Viewer viewer{s.member_id,
+                  sql.got_data() ? model::ParseRole(role_s).value_or(model::Role::kMember) : model::Role::kMember};
     const std::string visible = viewer.VisibleSql("m");
     const std::string pair_cond = "((i.a = :me1 AND i.b = m.id) OR (i.a = m.id AND i.b = :me2))";
 
@@ -54,16 +56,24 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
         long long id = 0;
         int online = 0;
         PersonSuggestion ps;
-        soci::statement st = (sql.prepare <<
-            "SELECT m.id, m.name, COALESCE(o.name, ''), COALESCE(m.sector, ''), CASE WHEN EXISTS (SELECT 1 FROM "
-            "interactions i WHERE " + pair_cond + ") THEN 1 ELSE 0 END AS online FROM registrations r JOIN members m ON "
-            "m.id = r.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE r.event_id = :ev AND "
-            "r.status = 'registered' AND m.id <> :me3 AND m.consent_matchmaking = 1 AND " + visible +
-            " AND COALESCE(m.sector, '') <> :sector AND NOT EXISTS (SELECT 1 FROM interactions i WHERE " +
-            "((i.a = :me4 AND i.b = m.id) OR (i.a = m.id AND i.b = :me5)) AND i.kind IN (" + model::FaceToFaceKindsSql() +
-            ")) ORDER BY online DESC, m.id LIMIT " + std::to_string(kMaxSuggestions),
-            soci::use(me), soci::use(me), soci::use(ev), soci::use(me), soci::use(sector), soci::use(me), soci::use(me),
-            soci::into(id), soci::into(ps.name), soci::into(ps.organization), soci::into(ps.sector), soci::into(online));
+        soci::statement st =
+            (sql.prepare
+                 << "SELECT m.id, m.name, COALESCE(o.name, ''), COALESCE(m.sector, ''), CASE WHEN EXISTS (SELECT 1 "
+                    "FROM "
+                    "interactions i WHERE " +
+                        pair_cond +
+                        ") THEN 1 ELSE 0 END AS online FROM registrations r JOIN members m ON "
+                        "m.id = r.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE r.event_id = "
+                        ":ev AND "
+                        "r.status = 'registered' AND m.id <> :me3 AND m.consent_matchmaking = 1 AND " +
+                        visible +
+                        " AND COALESCE(m.sector, '') <> :sector AND NOT EXISTS (SELECT 1 FROM interactions i WHERE " +
+                        "((i.a = :me4 AND i.b = m.id) OR (i.a = m.id AND i.b = :me5)) AND i.kind IN (" +
+                        model::FaceToFaceKindsSql() + ")) ORDER BY online DESC, m.id LIMIT " +
+                        std::to_string(kMaxSuggestions),
+             soci::use(me), soci::use(me), soci::use(ev), soci::use(me), soci::use(sector), soci::use(me),
+             soci::use(me), soci::into(id), soci::into(ps.name), soci::into(ps.organization), soci::into(ps.sector),
+             soci::into(online));
         st.execute();
         while (st.fetch()) {
           ps.member_id = id;
@@ -85,14 +95,20 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
         if (n++ >= kMaxExpertiseWords) break;
         in += (in.empty() ? "" : ", ") + domain::Bind(params, "ch:" + w);
       }
-      domain::DynStatement st(sql,
+      domain::DynStatement st(
+          sql,
           "SELECT c.id, c.title, c.text, m.id, m.name FROM challenges c JOIN members m ON m.id = c.member_id WHERE "
-          "c.status = 'open' AND m.id <> " + me_param + " AND " + visible +
-          " AND c.member_id IN (SELECT member_id FROM member_terms WHERE term IN (" + in + ")) ORDER BY c.id",
+          "c.status = 'open' AND m.id <> " +
+              me_param + " AND " + visible + " AND c.member_id IN (SELECT member_id FROM member_terms WHERE term IN (" +
+              in + ")) ORDER BY c.id",
           params);
       long long cid = 0, mid = 0;
       std::string title, ctext, mname;
-      st.Into(cid); st.Into(title); st.Into(ctext); st.Into(mid); st.Into(mname);
+      st.Into(cid);
+      st.Into(title);
+      st.Into(ctext);
+      st.Into(mid);
+      st.Into(mname);
       std::vector<std::pair<int, QuestionSuggestion>> scored;
       if (st.Execute()) {
         do {
@@ -102,19 +118,22 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
         } while (st.Fetch());
       }
       std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      for (size_t i = 0; i < scored.size() && i < static_cast<size_t>(kMaxSuggestions); ++i) p.questions.push_back(scored[i].second);
+      for (size_t i = 0; i < scored.size() && i < static_cast<size_t>(kMaxSuggestions); ++i)
+        p.questions.push_back(scored[i].second);
     }
 
     // 3. Members nearby who host visits.
     if (!region.empty()) {
       long long id = 0;
       HostSuggestion h;
-      soci::statement st = (sql.prepare <<
-          "SELECT m.id, m.name, COALESCE(o.name, ''), m.visit_location FROM members m LEFT JOIN organizations o ON "
-          "o.id = m.organization_id WHERE m.hosts_visits = 1 AND m.id <> :me AND m.region = :region AND " + visible +
-          " ORDER BY m.id LIMIT " + std::to_string(kMaxSuggestions),
-          soci::use(me), soci::use(region), soci::into(id), soci::into(h.name), soci::into(h.organization),
-          soci::into(h.location));
+      soci::statement st =
+          (sql.prepare
+               << "SELECT m.id, m.name, COALESCE(o.name, ''), m.visit_location FROM members m LEFT JOIN organizations "
+                  "o ON "
+                  "o.id = m.organization_id WHERE m.hosts_visits = 1 AND m.id <> :me AND m.region = :region AND " +
+                      visible + " ORDER BY m.id LIMIT " + std::to_string(kMaxSuggestions),
+           soci::use(me), soci::use(region), soci::into(id), soci::into(h.name), soci::into(h.organization),
+           soci::into(h.location));
       st.execute();
       while (st.fetch()) {
         h.member_id = id;
@@ -149,14 +168,14 @@ struct IndexedChallenge {
 class PersonalIndex {
  public:
   std::unordered_map<Id, IndexedMember> members;
-  std::vector<IndexedEvent> events;                 // upcoming, by (starts_at, id)
-  std::unordered_map<Id, size_t> next_event;        // member → index into events
+  std::vector<IndexedEvent> events;           // upcoming, by (starts_at, id)
+  std::unordered_map<Id, size_t> next_event;  // member → index into events
   // Ties among co-registrants: (a << 32 | b), a < b → bit 1 any interaction, bit 2 face to face.
   std::unordered_map<uint64_t, uint8_t> ties;
-  std::unordered_map<Id, std::vector<Id>> tied;     // member → co-registrants with a tie (sorted)
-  std::vector<IndexedChallenge> challenges;         // open, by id
+  std::unordered_map<Id, std::vector<Id>> tied;  // member → co-registrants with a tie (sorted)
+  std::vector<IndexedChallenge> challenges;      // open, by id
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> postings;  // word → (challenge, count)
-  std::unordered_map<std::string, std::vector<Id>> hosts_by_region;  // sorted ids
+  std::unordered_map<std::string, std::vector<Id>> hosts_by_region;                      // sorted ids
   // Ranked questions per (role, expertise words): members with the same words see the same list.
   mutable std::mutex ranked_mu;
   mutable std::unordered_map<std::string, std::pair<std::vector<uint32_t>, bool>> ranked;  // top, complete?
@@ -174,101 +193,107 @@ class PersonalIndex {
 Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
   std::lock_guard<std::mutex> lock(index_mu_);
   if (index_) return index_;
-  auto built = domain::WithSession<std::shared_ptr<PersonalIndex>>(
-      db_, [&](soci::session& sql) -> Result<std::shared_ptr<PersonalIndex>> {
-        auto x = std::make_shared<PersonalIndex>();
-        const long long now = clock_.Now();
-        {
-          long long id = 0;
-          int consent = 0, hosts = 0;
-          std::string name, org, sector, region, loc, tags, text, vis, role;
-          soci::indicator sector_ind = soci::i_ok, role_ind = soci::i_ok;
-          soci::statement st = (sql.prepare <<
-              "SELECT m.id, m.name, COALESCE(o.name, ''), m.sector, m.region, m.visit_location, m.expertise_tags, "
-              "m.expertise_text, m.visibility, m.consent_matchmaking, m.hosts_visits, a.role FROM members m LEFT JOIN "
-              "organizations o ON o.id = m.organization_id LEFT JOIN accounts a ON a.member_id = m.id",
-              soci::into(id), soci::into(name), soci::into(org), soci::into(sector, sector_ind), soci::into(region),
-              soci::into(loc), soci::into(tags), soci::into(text), soci::into(vis), soci::into(consent),
-              soci::into(hosts), soci::into(role, role_ind));
-          st.execute();
-          while (st.fetch()) {
-            IndexedMember& m = x->members[id];
-            m.name = name;
-            m.organization = org;
-            m.sector = sector_ind == soci::i_ok ? sector : "";
-            m.region = region;
-            m.visit_location = loc;
-            m.expertise = tags + " " + text;
-            m.visibility = model::ParseVisibility(vis).value_or(model::Visibility::kHidden);
-            m.role = role_ind == soci::i_ok ? model::ParseRole(role).value_or(model::Role::kMember) : model::Role::kMember;
-            m.consent = consent != 0;
-            m.hosts = hosts != 0;
-            if (m.hosts) x->hosts_by_region[region].push_back(id);
-          }
-          for (auto& [r, ids] : x->hosts_by_region) std::sort(ids.begin(), ids.end());
+  auto built = domain::WithSession<
+      std::shared_ptr<PersonalIndex>>(db_, [&](soci::session& sql) -> Result<std::shared_ptr<PersonalIndex>> {
+    auto x = std::make_shared<PersonalIndex>();
+    const long long now = clock_.Now();
+    {
+      long long id = 0;
+      int consent = 0, hosts = 0;
+      std::string name, org, sector, region, loc, tags, text, vis, role;
+      soci::indicator sector_ind = soci::i_ok, role_ind = soci::i_ok;
+      soci::statement st =
+          (sql.prepare
+               << "SELECT m.id, m.name, COALESCE(o.name, ''), m.sector, m.region, m.visit_location, m.expertise_tags, "
+                  "m.expertise_text, m.visibility, m.consent_matchmaking, m.hosts_visits, a.role FROM members m LEFT "
+                  "JOIN "
+                  "organizations o ON o.id = m.organization_id LEFT JOIN accounts a ON a.member_id = m.id",
+           soci::into(id), soci::into(name), soci::into(org), soci::into(sector, sector_ind), soci::into(region),
+           soci::into(loc), soci::into(tags), soci::into(text), soci::into(vis), soci::into(consent), soci::into(hosts),
+           soci::into(role, role_ind));
+      st.execute();
+      while (st.fetch()) {
+        IndexedMember& m = x->members[id];
+        m.name = name;
+        m.organization = org;
+        m.sector = sector_ind == soci::i_ok ? sector : "";
+        m.region = region;
+        m.visit_location = loc;
+        m.expertise = tags + " " + text;
+        m.visibility = model::ParseVisibility(vis).value_or(model::Visibility::kHidden);
+        m.role = role_ind == soci::i_ok ? model::ParseRole(role).value_or(model::Role::kMember) : model::Role::kMember;
+        m.consent = consent != 0;
+        m.hosts = hosts != 0;
+        if (m.hosts) x->hosts_by_region[region].push_back(id);
+      }
+      for (auto& [r, ids] : x->hosts_by_region) std::sort(ids.begin(), ids.end());
+    }
+    {
+      // Upcoming events in order, their registrants, and each member's next one.
+      long long eid = 0, mid = 0, starts = 0;
+      std::string title;
+      std::unordered_map<Id, size_t> at;
+      soci::statement st =
+          (sql.prepare
+               << "SELECT e.id, e.title, e.starts_at, r.member_id FROM events e JOIN registrations r ON r.event_id = "
+                  "e.id "
+                  "WHERE r.status = 'registered' AND e.starts_at > :now ORDER BY e.starts_at, e.id, r.member_id",
+           soci::use(now), soci::into(eid), soci::into(title), soci::into(starts), soci::into(mid));
+      st.execute();
+      while (st.fetch()) {
+        auto it = at.find(eid);
+        if (it == at.end()) {
+          it = at.emplace(eid, x->events.size()).first;
+          x->events.push_back({eid, title, {}});
         }
-        {
-          // Upcoming events in order, their registrants, and each member's next one.
-          long long eid = 0, mid = 0, starts = 0;
-          std::string title;
-          std::unordered_map<Id, size_t> at;
-          soci::statement st = (sql.prepare <<
-              "SELECT e.id, e.title, e.starts_at, r.member_id FROM events e JOIN registrations r ON r.event_id = e.id "
-              "WHERE r.status = 'registered' AND e.starts_at > :now ORDER BY e.starts_at, e.id, r.member_id",
-              soci::use(now), soci::into(eid), soci::into(title), soci::into(starts), soci::into(mid));
-          st.execute();
-          while (st.fetch()) {
-            auto it = at.find(eid);
-            if (it == at.end()) {
-              it = at.emplace(eid, x->events.size()).first;
-              x->events.push_back({eid, title, {}});
-            }
-            x->events[it->second].registrants.push_back(mid);
-            x->next_event.emplace(mid, it->second);  // the first (earliest) wins
-          }
+        x->events[it->second].registrants.push_back(mid);
+        x->next_event.emplace(mid, it->second);  // the first (earliest) wins
+      }
+    }
+    {
+      // Ties between members registered for the same upcoming event.
+      long long a = 0, b = 0;
+      std::string kind;
+      soci::statement st =
+          (sql.prepare << "SELECT DISTINCT i.a, i.b, i.kind FROM interactions i JOIN registrations r1 ON r1.member_id "
+                          "= i.a JOIN "
+                          "registrations r2 ON r2.member_id = i.b AND r2.event_id = r1.event_id JOIN events e ON e.id "
+                          "= r1.event_id "
+                          "WHERE r1.status = 'registered' AND r2.status = 'registered' AND e.starts_at > :now",
+           soci::use(now), soci::into(a), soci::into(b), soci::into(kind));
+      st.execute();
+      while (st.fetch()) {
+        uint8_t& t = x->ties[PersonalIndex::Key(a, b)];
+        if (t == 0) {
+          x->tied[a].push_back(b);
+          x->tied[b].push_back(a);
         }
-        {
-          // Ties between members registered for the same upcoming event.
-          long long a = 0, b = 0;
-          std::string kind;
-          soci::statement st = (sql.prepare <<
-              "SELECT DISTINCT i.a, i.b, i.kind FROM interactions i JOIN registrations r1 ON r1.member_id = i.a JOIN "
-              "registrations r2 ON r2.member_id = i.b AND r2.event_id = r1.event_id JOIN events e ON e.id = r1.event_id "
-              "WHERE r1.status = 'registered' AND r2.status = 'registered' AND e.starts_at > :now",
-              soci::use(now), soci::into(a), soci::into(b), soci::into(kind));
-          st.execute();
-          while (st.fetch()) {
-            uint8_t& t = x->ties[PersonalIndex::Key(a, b)];
-            if (t == 0) {
-              x->tied[a].push_back(b);
-              x->tied[b].push_back(a);
-            }
-            t |= 1;
-            if (auto k = model::ParseInteractionKind(kind); k && model::IsFaceToFace(*k)) t |= 2;
-          }
-          for (auto& [m, ids] : x->tied) std::sort(ids.begin(), ids.end());
-        }
-        {
-          // Open challenges and a word index over their title and text.
-          long long cid = 0, mid = 0;
-          std::string title, text;
-          soci::statement st = (sql.prepare << "SELECT id, member_id, title, text FROM challenges WHERE status = 'open' "
-                                               "ORDER BY id",
-                                soci::into(cid), soci::into(mid), soci::into(title), soci::into(text));
-          st.execute();
-          std::unordered_map<std::string, uint32_t> counts;
-          while (st.fetch()) {
-            const uint32_t idx = static_cast<uint32_t>(x->challenges.size());
-            auto author = x->members.find(mid);
-            if (author == x->members.end()) continue;
-            x->challenges.push_back({cid, mid, title, author->second.name, author->second.visibility});
-            counts.clear();
-            for (auto& w : domain::Words(title + " " + text)) ++counts[w];
-            for (const auto& [w, n] : counts) x->postings[w].push_back({idx, n});
-          }
-        }
-        return x;
-      });
+        t |= 1;
+        if (auto k = model::ParseInteractionKind(kind); k && model::IsFaceToFace(*k)) t |= 2;
+      }
+      for (auto& [m, ids] : x->tied) std::sort(ids.begin(), ids.end());
+    }
+    {
+      // Open challenges and a word index over their title and text.
+      long long cid = 0, mid = 0;
+      std::string title, text;
+      soci::statement st = (sql.prepare << "SELECT id, member_id, title, text FROM challenges WHERE status = 'open' "
+                                           "ORDER BY id",
+                            soci::into(cid), soci::into(mid), soci::into(title), soci::into(text));
+      st.execute();
+      std::unordered_map<std::string, uint32_t> counts;
+      while (st.fetch()) {
+        const uint32_t idx = static_cast<uint32_t>(x->challenges.size());
+        auto author = x->members.find(mid);
+        if (author == x->members.end()) continue;
+        x->challenges.push_back({cid, mid, title, author->second.name, author->second.visibility});
+        counts.clear();
+        for (auto& w : domain::Words(title + " " + text)) ++counts[w];
+        for (const auto& [w, n] : counts) x->postings[w].push_back({idx, n});
+      }
+    }
+    return x;
+  });
   if (!built) return built.status();
   index_ = std::move(*built);
   return index_;
@@ -331,7 +356,10 @@ Result<PersonalPart> Composer::Personal(const Subscriber& s) {
     bool cached = false;
     {
       std::lock_guard<std::mutex> lock(x->ranked_mu);
-      if (auto it = x->ranked.find(key); it != x->ranked.end()) { top = it->second; cached = true; }
+      if (auto it = x->ranked.find(key); it != x->ranked.end()) {
+        top = it->second;
+        cached = true;
+      }
     }
     auto rank = [&](size_t keep, Id exclude) {
       // Scores in a reusable dense array; the best `keep` by (score desc, id asc).

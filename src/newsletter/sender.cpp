@@ -38,7 +38,11 @@ bool OwnerIsDeadLocalProcess(const std::string& owner) {
   return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
 }
 
-struct Counts { int64_t recipients = 0, sent = 0, failed = 0, skipped = 0, pending = 0; std::string status; Id id = 0; };
+struct Counts {
+  int64_t recipients = 0, sent = 0, failed = 0, skipped = 0, pending = 0;
+  std::string status;
+  Id id = 0;
+};
 
 Result<Counts> LoadCounts(soci::session& sql, const std::string& month) {
   Counts c;
@@ -50,14 +54,19 @@ Result<Counts> LoadCounts(soci::session& sql, const std::string& month) {
   c.recipients = recipients;
   std::string st;
   long long n = 0;
-  soci::statement q = (sql.prepare << "SELECT status, count(*) FROM newsletter_deliveries WHERE issue_id = :i GROUP BY status",
-                       soci::use(id), soci::into(st), soci::into(n));
+  soci::statement q =
+      (sql.prepare << "SELECT status, count(*) FROM newsletter_deliveries WHERE issue_id = :i GROUP BY status",
+       soci::use(id), soci::into(st), soci::into(n));
   q.execute();
   while (q.fetch()) {
-    if (st == "sent") c.sent = n;
-    else if (st == "failed") c.failed = n;
-    else if (st == "skipped") c.skipped = n;
-    else c.pending += n;
+    if (st == "sent")
+      c.sent = n;
+    else if (st == "failed")
+      c.failed = n;
+    else if (st == "skipped")
+      c.skipped = n;
+    else
+      c.pending += n;
   }
   return c;
 }
@@ -132,20 +141,25 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
     long long holder_until = 0;
     sql << "SELECT id, lock_owner, lock_until FROM newsletter_issues WHERE month = :m", soci::use(opt.month),
         soci::into(id), soci::into(holder), soci::into(holder_until);
-    long long got = Exec(sql, (sql.prepare << "UPDATE newsletter_issues SET lock_owner = :o, lock_until = :u WHERE id = :i "
-                                              "AND (lock_owner = '' OR lock_owner = :o2 OR lock_until < :n)",
-                               soci::use(owner), soci::use(until), soci::use(id), soci::use(owner), soci::use(now)));
+    long long got =
+        Exec(sql, (sql.prepare << "UPDATE newsletter_issues SET lock_owner = :o, lock_until = :u WHERE id = :i "
+                                  "AND (lock_owner = '' OR lock_owner = :o2 OR lock_until < :n)",
+                   soci::use(owner), soci::use(until), soci::use(id), soci::use(owner), soci::use(now)));
     if (!got && OwnerIsDeadLocalProcess(holder))
       got = Exec(sql, (sql.prepare << "UPDATE newsletter_issues SET lock_owner = :o, lock_until = :u WHERE id = :i AND "
                                       "lock_owner = :dead",
                        soci::use(owner), soci::use(until), soci::use(id), soci::use(holder)));
     if (!got)
       return Conflict("the issue of " + opt.month + " is being sent by " + holder + " (lease until " +
-                          std::to_string(holder_until) + ")", "month");
+                          std::to_string(holder_until) + ")",
+                      "month");
     // 2. Whatever a crashed run left in flight is sent again (at least once).
-    long long inflight = Exec(sql, (sql.prepare << "UPDATE newsletter_deliveries SET status = 'pending' WHERE issue_id = :i "
-                                                   "AND status = 'sending'", soci::use(id)));
-    sql << "UPDATE newsletter_issues SET started_at = :n WHERE id = :i AND started_at = 0", soci::use(now), soci::use(id);
+    long long inflight =
+        Exec(sql, (sql.prepare << "UPDATE newsletter_deliveries SET status = 'pending' WHERE issue_id = :i "
+                                  "AND status = 'sending'",
+                   soci::use(id)));
+    sql << "UPDATE newsletter_issues SET started_at = :n WHERE id = :i AND started_at = 0", soci::use(now),
+        soci::use(id);
     SendReport r;
     r.issue_id = id;
     r.resent_in_flight = inflight;
@@ -163,7 +177,8 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
       long long now = clock_.Now();
       if (finished)
         sql << "UPDATE newsletter_issues SET status = 'sent', finished_at = :f, lock_owner = '', lock_until = 0 "
-               "WHERE id = :i AND lock_owner = :o", soci::use(now), soci::use(issue_id), soci::use(owner);
+               "WHERE id = :i AND lock_owner = :o",
+            soci::use(now), soci::use(issue_id), soci::use(owner);
       else
         sql << "UPDATE newsletter_issues SET lock_owner = '', lock_until = 0 WHERE id = :i AND lock_owner = :o",
             soci::use(issue_id), soci::use(owner);
@@ -183,37 +198,51 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
       partial.resent_in_flight = report.resent_in_flight;
       return partial;
     }
-    struct Pending { long long delivery = 0, subscriber = 0; };
-    auto batch = domain::WithSession<std::vector<Pending>>(db_, [&](soci::session& sql) -> Result<std::vector<Pending>> {
-      std::vector<Pending> out;
-      Pending p;
-      soci::statement st = (sql.prepare << "SELECT id, subscriber_id FROM newsletter_deliveries WHERE issue_id = :i AND "
-                                           "status = 'pending' ORDER BY id LIMIT 200",
-                            soci::use(issue_id), soci::into(p.delivery), soci::into(p.subscriber));
-      st.execute();
-      while (st.fetch()) out.push_back(p);
-      return out;
-    });
-    if (!batch) { release(false); return batch.status(); }
+    struct Pending {
+      long long delivery = 0, subscriber = 0;
+    };
+    auto batch =
+        domain::WithSession<std::vector<Pending>>(db_, [&](soci::session& sql) -> Result<std::vector<Pending>> {
+          std::vector<Pending> out;
+          Pending p;
+          soci::statement st =
+              (sql.prepare << "SELECT id, subscriber_id FROM newsletter_deliveries WHERE issue_id = :i AND "
+                              "status = 'pending' ORDER BY id LIMIT 200",
+               soci::use(issue_id), soci::into(p.delivery), soci::into(p.subscriber));
+          st.execute();
+          while (st.fetch()) out.push_back(p);
+          return out;
+        });
+    if (!batch) {
+      release(false);
+      return batch.status();
+    }
     if (batch->empty()) break;
     for (const Pending& p : *batch) {
       if (opt.stop && opt.stop->load()) break;  // the outer loop releases and returns
       auto sub = subs.Get(p.subscriber);
       Status step = domain::WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-        long long now = clock_.Now();
-        if (!sub.ok() || sub->status != SubscriberStatus::kConfirmed) {
-          sql << "UPDATE newsletter_deliveries SET status = 'skipped', updated_at = :u WHERE id = :d AND status = 'pending'",
-              soci::use(now), soci::use(p.delivery);
-          ++report.skipped;
-          return false;
-        }
-        return true;
-      }).status();
-      if (!step.ok()) { release(false); return step; }
+                      long long now = clock_.Now();
+                      if (!sub.ok() || sub->status != SubscriberStatus::kConfirmed) {
+                        sql << "UPDATE newsletter_deliveries SET status = 'skipped', updated_at = :u WHERE id = :d AND "
+                               "status = 'pending'",
+                            soci::use(now), soci::use(p.delivery);
+                        ++report.skipped;
+                        return false;
+                      }
+                      return true;
+                    }).status();
+      if (!step.ok()) {
+        release(false);
+        return step;
+      }
       if (!sub.ok() || sub->status != SubscriberStatus::kConfirmed) continue;
 
       auto token = subs.UnsubscribeToken(sub->id);
-      if (!token) { release(false); return token.status(); }
+      if (!token) {
+        release(false);
+        return token.status();
+      }
       auto msg = composer_.ComposeFor(issue, *sub, *token);
       if (!msg) {
         // A message that cannot be built (e.g. a malformed stored address) fails alone.
@@ -229,11 +258,15 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
       // Mark in flight (committed) before handing it to SMTP.
       auto marked = domain::WithSession<long long>(db_, [&](soci::session& sql) -> Result<long long> {
         long long now = clock_.Now();
-        return Exec(sql, (sql.prepare << "UPDATE newsletter_deliveries SET status = 'sending', attempts = attempts + 1, "
-                                         "message_id = :mid, updated_at = :u WHERE id = :d AND status = 'pending'",
-                          soci::use(msg->message_id), soci::use(now), soci::use(p.delivery)));
+        return Exec(sql,
+                    (sql.prepare << "UPDATE newsletter_deliveries SET status = 'sending', attempts = attempts + 1, "
+                                    "message_id = :mid, updated_at = :u WHERE id = :d AND status = 'pending'",
+                     soci::use(msg->message_id), soci::use(now), soci::use(p.delivery)));
       });
-      if (!marked) { release(false); return marked.status(); }
+      if (!marked) {
+        release(false);
+        return marked.status();
+      }
       if (*marked == 0) continue;  // unsubscribed meanwhile (now skipped)
 
       if (opt.rate > 0) {
@@ -241,7 +274,9 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
         std::this_thread::sleep_until(pace);
       }
       mail::SendResult sr = transport_.Send(composer_.config().from.email, sub->email, msg->raw);
-      std::string status = sr.outcome == mail::Outcome::kSent ? "sent" : sr.outcome == mail::Outcome::kRejected ? "failed" : "pending";
+      std::string status = sr.outcome == mail::Outcome::kSent       ? "sent"
+                           : sr.outcome == mail::Outcome::kRejected ? "failed"
+                                                                    : "pending";
       auto logged = domain::WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
         long long now = clock_.Now();
         std::string err = sr.outcome == mail::Outcome::kSent ? "" : sr.detail;
@@ -249,18 +284,26 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
             soci::use(status), soci::use(err), soci::use(now), soci::use(p.delivery);
         return true;
       });
-      if (!logged) { release(false); return logged.status(); }
+      if (!logged) {
+        release(false);
+        return logged.status();
+      }
       if (sr.outcome == mail::Outcome::kTransient) {
         release(false);
-        return Status(Code::kUnavailable, "the SMTP server did not take the message to " + sub->email + ": " + sr.detail +
-                                              "; nothing else was marked sent — run send again later", "smtp");
+        return Status(Code::kUnavailable,
+                      "the SMTP server did not take the message to " + sub->email + ": " + sr.detail +
+                          "; nothing else was marked sent — run send again later",
+                      "smtp");
       }
       if (sr.outcome == mail::Outcome::kRejected) {
         ++report.failed;
         std::string code;
         if (auto at = sr.detail.find("(SMTP "); at != std::string::npos) code = sr.detail.substr(at + 6, 3);
         auto bounced = RecordBounce(db_, clock_, {sub->email, "hard", code, sr.detail, msg->message_id, "smtp"});
-        if (!bounced) { release(false); return bounced.status(); }
+        if (!bounced) {
+          release(false);
+          return bounced.status();
+        }
       } else {
         ++report.sent_now;
       }
@@ -308,28 +351,40 @@ Result<IssueProgress> GetIssueProgress(storage::Database& db, const Clock& clock
     p.last_error = err;
     std::string st;
     long long n = 0;
-    soci::statement q = (sql.prepare << "SELECT status, count(*) FROM newsletter_deliveries WHERE issue_id = :i GROUP BY status",
-                         soci::use(id), soci::into(st), soci::into(n));
+    soci::statement q =
+        (sql.prepare << "SELECT status, count(*) FROM newsletter_deliveries WHERE issue_id = :i GROUP BY status",
+         soci::use(id), soci::into(st), soci::into(n));
     q.execute();
     while (q.fetch()) {
-      if (st == "sent") p.sent = n;
-      else if (st == "failed") p.failed = n;
-      else if (st == "skipped") p.skipped = n;
-      else if (st == "sending") p.in_flight = n;
-      else p.pending += n;
+      if (st == "sent")
+        p.sent = n;
+      else if (st == "failed")
+        p.failed = n;
+      else if (st == "skipped")
+        p.skipped = n;
+      else if (st == "sending")
+        p.in_flight = n;
+      else
+        p.pending += n;
     }
     const bool leased = !owner.empty() && lock_until >= clock.Now();
-    if (status == "sent") p.state = "sent";
-    else if (leased) { p.state = "sending"; p.sender = owner; }
-    else if (!err.empty()) p.state = "paused";
-    else if (requested > 0) p.state = "queued";
-    else p.state = "paused";  // a foreground send that stopped; `newsletter send` resumes it
+    if (status == "sent")
+      p.state = "sent";
+    else if (leased) {
+      p.state = "sending";
+      p.sender = owner;
+    } else if (!err.empty())
+      p.state = "paused";
+    else if (requested > 0)
+      p.state = "queued";
+    else
+      p.state = "paused";  // a foreground send that stopped; `newsletter send` resumes it
     return p;
   });
 }
 
-Result<IssueProgress> RequestSend(storage::Database& db, const Clock& clock, Composer& composer, const std::string& month,
-                                  model::Id requested_by) {
+Result<IssueProgress> RequestSend(storage::Database& db, const Clock& clock, Composer& composer,
+                                  const std::string& month, model::Id requested_by) {
   VB_RETURN_IF_ERROR(MonthRange(month).status());
   VB_ASSIGN_OR_RETURN(IssueProgress before, GetIssueProgress(db, clock, month));
   if (before.state == "sent") return Conflict("the issue of " + month + " has been sent already", "month");
@@ -384,7 +439,8 @@ Result<TestSendResult> SendTest(storage::Database& db, const Clock& clock, Compo
   Composer::Overrides o;
   o.subject_prefix = "[TEST] ";
   const std::string at = cfg.from.email.substr(cfg.from.email.rfind('@') + 1);
-  o.message_id = "<newsletter-test." + month + "." + std::to_string(member_id) + "." + std::to_string(clock.Now()) + "@" + at + ">";
+  o.message_id = "<newsletter-test." + month + "." + std::to_string(member_id) + "." + std::to_string(clock.Now()) +
+                 "@" + at + ">";
   VB_ASSIGN_OR_RETURN(ComposedMessage msg, composer.ComposeFor(issue, reader, token, o));
   mail::SendResult r = transport.Send(cfg.from.email, reader.email, msg.raw);
   if (r.outcome != mail::Outcome::kSent)
@@ -394,7 +450,10 @@ Result<TestSendResult> SendTest(storage::Database& db, const Clock& clock, Compo
 
 namespace {
 
-struct DueIssue { std::string month, owner; long long lock_until = 0; };
+struct DueIssue {
+  std::string month, owner;
+  long long lock_until = 0;
+};
 
 // Requested, unfinished issues whose retry time has come.
 std::vector<DueIssue> DueIssues(storage::Database& db, const Clock& clock) {
@@ -435,7 +494,10 @@ int RunSendLoopOnce(storage::Database& db, const Clock& clock, const SendLoopOpt
     ++worked;
     const long long retry_at = clock.Now() + options.retry_seconds;
     auto cfg = LoadConfig(db);
-    if (!cfg) { RecordLoopError(db, d.month, cfg.status().ToString(), retry_at); continue; }
+    if (!cfg) {
+      RecordLoopError(db, d.month, cfg.status().ToString(), retry_at);
+      continue;
+    }
     if (!cfg->mail.configured) {
       RecordLoopError(db, d.month, "mail delivery is not configured (mail.smtp_url, mail.from_email)", retry_at);
       continue;
@@ -451,7 +513,8 @@ int RunSendLoopOnce(storage::Database& db, const Clock& clock, const SendLoopOpt
     auto r = sender.Send(so);
     if (!r) {
       // Another sender took it meanwhile: not an error of this issue.
-      if (r.status().code() == Code::kConflict && r.status().message().find("is being sent by") != std::string::npos) continue;
+      if (r.status().code() == Code::kConflict && r.status().message().find("is being sent by") != std::string::npos)
+        continue;
       RecordLoopError(db, d.month, r.status().ToString(), retry_at);
       continue;
     }

@@ -47,8 +47,8 @@ namespace verbinder::newsletter {
 
 struct SendOptions {
   std::string month;
-  double rate = 0;          // messages per second; 0 = as fast as the server takes them
-  std::string owner;        // lease owner; default "<hostname>:<pid>"
+  double rate = 0;    // messages per second; 0 = as fast as the server takes them
+  std::string owner;  // lease owner; default "<hostname>:<pid>"
   int64_t lease_seconds = 120;
   std::function<void(int64_t done, int64_t total)> progress;
   const std::atomic<bool>* stop = nullptr;  // set: release the lease between batches and return (not finished)
@@ -56,11 +56,11 @@ struct SendOptions {
 
 struct SendReport {
   model::Id issue_id = 0;
-  int64_t recipients = 0;     // frozen at the first send
-  int64_t sent_now = 0;       // delivered by this run
+  int64_t recipients = 0;  // frozen at the first send
+  int64_t sent_now = 0;    // delivered by this run
   int64_t sent_total = 0;
-  int64_t failed = 0;         // permanently rejected (all runs)
-  int64_t skipped = 0;        // unsubscribed or bounced before their turn (all runs)
+  int64_t failed = 0;            // permanently rejected (all runs)
+  int64_t skipped = 0;           // unsubscribed or bounced before their turn (all runs)
   int64_t resent_in_flight = 0;  // `sending` rows from a crashed run, sent again
   bool finished = false;
 };
@@ -75,7 +75,7 @@ struct IssueProgress {
   // paused (stopped on an error; retried at next_attempt_at) | sent
   std::string state = "not_started";
   int64_t recipients = 0, sent = 0, failed = 0, skipped = 0, pending = 0, in_flight = 0;
-  std::string sender;       // the lease holder while sending ("host:pid")
+  std::string sender;  // the lease holder while sending ("host:pid")
   std::string last_error;
   int64_t requested_at = 0, started_at = 0, finished_at = 0, next_attempt_at = 0;
 };
@@ -87,8 +87,8 @@ Result<IssueProgress> GetIssueProgress(storage::Database& db, const Clock& clock
 // marks the issue requested. Idempotent while it is being sent (a paused job
 // is retried at once); Conflict("month") once it was sent, or when the month
 // has no content; Conflict("mail") when SMTP is not configured.
-Result<IssueProgress> RequestSend(storage::Database& db, const Clock& clock, Composer& composer, const std::string& month,
-                                  model::Id requested_by);
+Result<IssueProgress> RequestSend(storage::Database& db, const Clock& clock, Composer& composer,
+                                  const std::string& month, model::Id requested_by);
 
 // "Send a test to myself": the issue as the leader would receive it (their
 // own subscription's language and topics if they have one, their personal
@@ -96,7 +96,9 @@ Result<IssueProgress> RequestSend(storage::Database& db, const Clock& clock, Com
 // and a Message-ID of its own. Nothing is logged as delivered.
 // Conflict("mail") when SMTP is not configured; Unavailable("smtp") when the
 // server does not take it.
-struct TestSendResult { std::string to, message_id, subject; };
+struct TestSendResult {
+  std::string to, message_id, subject;
+};
 Result<TestSendResult> SendTest(storage::Database& db, const Clock& clock, Composer& composer,
                                 mail::SmtpTransport& transport, const std::string& month, model::Id member_id);
 
@@ -111,7 +113,8 @@ struct SendLoopOptions {
   // Makes the transport for a configuration; default: mail::CurlSmtpTransport(cfg.smtp).
   std::function<std::unique_ptr<mail::SmtpTransport>(const mail::MailConfig&)> transport;
 };
-void RunSendLoop(storage::Database& db, const Clock& clock, const std::atomic<bool>& stop, SendLoopOptions options = {});
+void RunSendLoop(storage::Database& db, const Clock& clock, const std::atomic<bool>& stop,
+                 SendLoopOptions options = {});
 // One pass of the loop (for tests): sends what is due; returns how many issues it worked on.
 int RunSendLoopOnce(storage::Database& db, const Clock& clock, const SendLoopOptions& options,
                     const std::atomic<bool>& stop);

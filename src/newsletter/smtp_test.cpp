@@ -73,7 +73,10 @@ pid_t Spawn(const std::vector<std::string>& argv, const std::string& log) {
   return pid;
 }
 
-struct RunResult { int code = -1; std::string output; };
+struct RunResult {
+  int code = -1;
+  std::string output;
+};
 
 RunResult RunBinary(const std::vector<std::string>& argv, const std::string& log) {
   pid_t pid = Spawn(argv, log);
@@ -102,9 +105,9 @@ class SmtpTest : public ::testing::Test {
     now_ = clock_.Now();
     month_ = MonthOf(now_ - 60);
     seed_ = testing::Seed(*db_, clock_, now_);
-    auto cfg = RunBinary({Binary(), "newsletter", "config", "--db", url_, "--from-email", "nieuws@netwerk.example", "--from-name",
-                    "Netwerk Twente \xE2\x80\x94 nieuws", "--base-url", "https://netwerk.example"},
-                   (work_ / "config.log").string());
+    auto cfg = RunBinary({Binary(), "newsletter", "config", "--db", url_, "--from-email", "nieuws@netwerk.example",
+                          "--from-name", "Netwerk Twente \xE2\x80\x94 nieuws", "--base-url", "https://netwerk.example"},
+                         (work_ / "config.log").string());
     ASSERT_EQ(cfg.code, 0) << cfg.output;
     // Fresh connections after another process wrote to the database.
     db_.reset();
@@ -122,7 +125,8 @@ class SmtpTest : public ::testing::Test {
       std::snprintf(email, sizeof email, "reader%04d@sink.example", i);
       std::string e = email;
       long long t = now_;
-      sql << "INSERT INTO subscribers (email, language, status, created_at, confirmed_at) VALUES (:e, 'nl', 'confirmed', :c, :c2)",
+      sql << "INSERT INTO subscribers (email, language, status, created_at, confirmed_at) VALUES (:e, 'nl', "
+             "'confirmed', :c, :c2)",
           soci::use(e), soci::use(t), soci::use(t);
     }
   }
@@ -132,14 +136,17 @@ class SmtpTest : public ::testing::Test {
     std::map<std::string, int64_t> ids;
     std::string e;
     long long id = 0;
-    soci::statement st = (sql.prepare << "SELECT email, id FROM subscribers WHERE status = 'confirmed'", soci::into(e), soci::into(id));
+    soci::statement st =
+        (sql.prepare << "SELECT email, id FROM subscribers WHERE status = 'confirmed'", soci::into(e), soci::into(id));
     st.execute();
     while (st.fetch()) ids[e] = id;
     return ids;
   }
 
   std::vector<std::string> SendArgs(int port) {
-    return {Binary(), "newsletter", "send", "--db", url_, "--month", month_, "--smtp", "smtp://127.0.0.1:" + std::to_string(port),
+    return {Binary(),     "newsletter", "send",
+            "--db",       url_,         "--month",
+            month_,       "--smtp",     "smtp://127.0.0.1:" + std::to_string(port),
             "--starttls", "off"};
   }
 
@@ -158,7 +165,8 @@ TEST_F(SmtpTest, EveryMessageArrivesWithItsHeadersPartsAndOwnPersonalPart) {
     soci::session sql(db_->pool());
     long long t = now_;
     sql << "INSERT INTO subscribers (email, language, status, created_at, confirmed_at) VALUES "
-           "('bounce-me@sink.example', 'nl', 'confirmed', :c, :c2)", soci::use(t), soci::use(t);
+           "('bounce-me@sink.example', 'nl', 'confirmed', :c, :c2)",
+        soci::use(t), soci::use(t);
   }
   auto ids = SubscriberIds();
   ASSERT_EQ(ids.size(), 9u);
@@ -166,7 +174,7 @@ TEST_F(SmtpTest, EveryMessageArrivesWithItsHeadersPartsAndOwnPersonalPart) {
   // compose --out writes one .eml per subscriber.
   auto out = work_ / "eml";
   auto composed = RunBinary({Binary(), "newsletter", "compose", "--db", url_, "--month", month_, "--out", out.string()},
-                      (work_ / "compose.log").string());
+                            (work_ / "compose.log").string());
   ASSERT_EQ(composed.code, 0) << composed.output;
   size_t files = 0;
   for (const auto& e : fs::directory_iterator(out)) files += e.path().extension() == ".eml";
@@ -192,11 +200,12 @@ TEST_F(SmtpTest, EveryMessageArrivesWithItsHeadersPartsAndOwnPersonalPart) {
     SCOPED_TRACE(rcpt);
     recipients.insert(rcpt);
     EXPECT_EQ(m.headers.at("to"), rcpt);
-    for (const char* h : {"date", "from", "subject", "message-id", "list-id", "list-unsubscribe", "list-unsubscribe-post",
-                          "mime-version", "content-type"})
+    for (const char* h : {"date", "from", "subject", "message-id", "list-id", "list-unsubscribe",
+                          "list-unsubscribe-post", "mime-version", "content-type"})
       EXPECT_EQ(m.header_count.count(h) ? m.header_count.at(h) : 0, 1) << h;
     EXPECT_EQ(m.headers.at("list-unsubscribe-post"), "List-Unsubscribe=One-Click");
-    EXPECT_EQ(testing::DecodeHeader(m.headers.at("from")), "Netwerk Twente \xE2\x80\x94 nieuws <nieuws@netwerk.example>");
+    EXPECT_EQ(testing::DecodeHeader(m.headers.at("from")),
+              "Netwerk Twente \xE2\x80\x94 nieuws <nieuws@netwerk.example>");
     const bool en = rcpt == "emma@school.example";
     EXPECT_EQ(m.headers.at("subject").rfind("=?UTF-8?B?", 0), 0u);
     EXPECT_EQ(testing::DecodeHeader(m.headers.at("subject")).rfind("Nieuwsbrief \xE2\x80\x94 ", 0), 0u);
@@ -210,11 +219,13 @@ TEST_F(SmtpTest, EveryMessageArrivesWithItsHeadersPartsAndOwnPersonalPart) {
     ASSERT_EQ(lu.rfind(prefix, 0), 0u) << lu;
     // <https://…/unsubscribe/TOKEN>, <mailto:…?subject=unsubscribe%20TOKEN> (RFC 2369 / 8058)
     std::string token = lu.substr(prefix.size(), lu.find('>') - prefix.size());
-    EXPECT_NE(lu.find(">, <mailto:nieuws@netwerk.example?subject=unsubscribe%20" + token + ">"), std::string::npos) << lu;
+    EXPECT_NE(lu.find(">, <mailto:nieuws@netwerk.example?subject=unsubscribe%20" + token + ">"), std::string::npos)
+        << lu;
     auto sid = VerifyToken(*key, TokenPurpose::kUnsubscribe, token, now_);
     ASSERT_TRUE(sid.ok());
     EXPECT_EQ(*sid, ids.at(rcpt));
-    EXPECT_EQ(m.headers.at("message-id"), "<newsletter." + month_ + "." + std::to_string(ids.at(rcpt)) + "@netwerk.example>");
+    EXPECT_EQ(m.headers.at("message-id"),
+              "<newsletter." + month_ + "." + std::to_string(ids.at(rcpt)) + "@netwerk.example>");
     // Personal parts: whose is whose; never anything hidden.
     EXPECT_EQ(m.text.find("Verborgen Hans"), std::string::npos);
     EXPECT_EQ(m.html.find("Verborgen Hans"), std::string::npos);
@@ -227,7 +238,8 @@ TEST_F(SmtpTest, EveryMessageArrivesWithItsHeadersPartsAndOwnPersonalPart) {
       EXPECT_NE(m.text.find("Anja Kamphuis"), std::string::npos);
       EXPECT_EQ(m.text.find("Emma Teacher"), std::string::npos);
     } else {
-      EXPECT_EQ(m.text.find("Speciaal voor jou"), std::string::npos) << "readers who are not members get no personal part";
+      EXPECT_EQ(m.text.find("Speciaal voor jou"), std::string::npos)
+          << "readers who are not members get no personal part";
       EXPECT_EQ(m.text.find("Pieter"), std::string::npos);
     }
   }
@@ -235,7 +247,8 @@ TEST_F(SmtpTest, EveryMessageArrivesWithItsHeadersPartsAndOwnPersonalPart) {
   EXPECT_EQ(recipients.count("bounce-me@sink.example"), 0u);
 
   // The bounce is logged; a second send sends nothing new.
-  auto status = RunBinary({Binary(), "newsletter", "status", "--db", url_, "--month", month_}, (work_ / "status.log").string());
+  auto status =
+      RunBinary({Binary(), "newsletter", "status", "--db", url_, "--month", month_}, (work_ / "status.log").string());
   EXPECT_NE(status.output.find("8 of 9 sent, 1 failed"), std::string::npos) << status.output;
   auto again = RunBinary(SendArgs(port), (work_ / "again.log").string());
   EXPECT_EQ(again.code, 0) << again.output;
@@ -246,9 +259,11 @@ TEST_F(SmtpTest, UnreachableServerIsAClearErrorAndNothingIsMarkedSent) {
   int port = FreePort();  // nothing listens here
   auto r = RunBinary(SendArgs(port), (work_ / "send.log").string());
   EXPECT_EQ(r.code, 1) << r.output;
-  EXPECT_NE(r.output.find("verbinder newsletter send: smtp: the SMTP server did not take the message"), std::string::npos)
+  EXPECT_NE(r.output.find("verbinder newsletter send: smtp: the SMTP server did not take the message"),
+            std::string::npos)
       << r.output;
-  auto status = RunBinary({Binary(), "newsletter", "status", "--db", url_, "--month", month_}, (work_ / "status.log").string());
+  auto status =
+      RunBinary({Binary(), "newsletter", "status", "--db", url_, "--month", month_}, (work_ / "status.log").string());
   EXPECT_NE(status.output.find("0 of 3 sent"), std::string::npos) << status.output;
   // Later the server is there: everyone gets it once.
   SmtpSink sink(port, (work_ / "sink").string());
@@ -259,14 +274,27 @@ TEST_F(SmtpTest, UnreachableServerIsAClearErrorAndNothingIsMarkedSent) {
 }
 
 TEST_F(SmtpTest, BadInputGetsExitCodeTwo) {
-  EXPECT_EQ(RunBinary({Binary(), "newsletter", "send", "--db", url_, "--month", "2026-13", "--smtp", "smtp://127.0.0.1:1"},
-                (work_ / "a.log").string()).code, 2);
+  EXPECT_EQ(
+      RunBinary({Binary(), "newsletter", "send", "--db", url_, "--month", "2026-13", "--smtp", "smtp://127.0.0.1:1"},
+                (work_ / "a.log").string())
+          .code,
+      2);
   EXPECT_EQ(RunBinary({Binary(), "newsletter", "send", "--db", url_, "--month", month_, "--smtp", "http://x"},
-                (work_ / "b.log").string()).code, 2);
-  EXPECT_EQ(RunBinary({Binary(), "newsletter", "config", "--db", url_, "--from-email", "geen adres"}, (work_ / "c.log").string()).code, 2);
+                      (work_ / "b.log").string())
+                .code,
+            2);
+  EXPECT_EQ(RunBinary({Binary(), "newsletter", "config", "--db", url_, "--from-email", "geen adres"},
+                      (work_ / "c.log").string())
+                .code,
+            2);
   EXPECT_EQ(RunBinary({Binary(), "newsletter", "config", "--db", url_, "--from-name", "x\nBcc: y@z.example"},
-                (work_ / "d.log").string()).code, 2);
-  EXPECT_EQ(RunBinary({Binary(), "newsletter", "subscribe", "--db", url_, "--email", "nope"}, (work_ / "e.log").string()).code, 2);
+                      (work_ / "d.log").string())
+                .code,
+            2);
+  EXPECT_EQ(
+      RunBinary({Binary(), "newsletter", "subscribe", "--db", url_, "--email", "nope"}, (work_ / "e.log").string())
+          .code,
+      2);
   EXPECT_EQ(RunBinary({Binary(), "newsletter"}, (work_ / "f.log").string()).code, 2);
 }
 
@@ -294,7 +322,10 @@ TEST_F(SmtpTest, SigkillAtRandomPointsThenRestartDeliversEveryoneOnce) {
       size_t target = before + std::uniform_int_distribution<size_t>(1, 20)(rng);
       int st = 0;
       while (sink.Count() < target) {
-        if (::waitpid(pid, &st, WNOHANG) == pid) { finished_early = true; break; }
+        if (::waitpid(pid, &st, WNOHANG) == pid) {
+          finished_early = true;
+          break;
+        }
         std::this_thread::sleep_for(std::chrono::microseconds(200));
       }
       if (finished_early) break;
@@ -306,8 +337,10 @@ TEST_F(SmtpTest, SigkillAtRandomPointsThenRestartDeliversEveryoneOnce) {
     ::kill(pid, SIGKILL);
     int st = 0;
     ::waitpid(pid, &st, 0);  // reap it, so its pid is free (the lease takeover checks that)
-    if (WIFSIGNALED(st)) ++kills;
-    else finished_early = true;
+    if (WIFSIGNALED(st))
+      ++kills;
+    else
+      finished_early = true;
   }
   auto last = RunBinary(SendArgs(port), (work_ / "final.log").string());
   ASSERT_EQ(last.code, 0) << last.output;
@@ -325,9 +358,12 @@ TEST_F(SmtpTest, SigkillAtRandomPointsThenRestartDeliversEveryoneOnce) {
   std::cout << "kills: " << kills << ", duplicates (in flight at a kill): " << extra << ", messages: " << sink.Count()
             << "\n";
 
-  auto status = RunBinary({Binary(), "newsletter", "status", "--db", url_, "--month", month_}, (work_ / "status.log").string());
-  EXPECT_NE(status.output.find(std::to_string(expected) + " of " + std::to_string(expected) + " sent, 0 failed, 0 skipped; finished"),
-            std::string::npos) << status.output;
+  auto status =
+      RunBinary({Binary(), "newsletter", "status", "--db", url_, "--month", month_}, (work_ / "status.log").string());
+  EXPECT_NE(status.output.find(std::to_string(expected) + " of " + std::to_string(expected) +
+                               " sent, 0 failed, 0 skipped; finished"),
+            std::string::npos)
+      << status.output;
   size_t total = sink.Count();
   auto again = RunBinary(SendArgs(port), (work_ / "again.log").string());
   EXPECT_EQ(again.code, 0);
@@ -380,7 +416,10 @@ TEST_F(SmtpTest, ServerBackgroundSendSurvivesSigkill) {
     bool exited = false;
     for (int i = 0; i < 6000 && sink.Count() < target; ++i) {
       int st = 0;
-      if (::waitpid(pid, &st, WNOHANG) == pid) { exited = true; break; }
+      if (::waitpid(pid, &st, WNOHANG) == pid) {
+        exited = true;
+        break;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     ASSERT_FALSE(exited) << "serve exited";
@@ -424,7 +463,8 @@ TEST_F(SmtpTest, BouncesCommandReadsAMailbox) {
       "From MAILER-DAEMON Thu Nov 19 10:00:00 2026\n"
       "From: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail\nMessage-ID: <dsn1@mx.example>\nMIME-Version: 1.0\n"
       "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
-      "--b\nContent-Type: text/plain\n\nsorry\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx\n\n"
+      "--b\nContent-Type: text/plain\n\nsorry\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; "
+      "mx\n\n"
       "Final-Recipient: rfc822; lezer@elders.example\nAction: failed\nStatus: 5.1.1\n\n--b--\n\n";
   std::ofstream(work_ / "bounces.mbox") << dsn;
   auto r = RunBinary({Binary(), "newsletter", "bounces", "--db", url_, (work_ / "bounces.mbox").string()},

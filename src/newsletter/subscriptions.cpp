@@ -35,16 +35,32 @@ struct Row {
 };
 
 void BindRow(soci::statement& st, Row& r) {
-  st.exchange(soci::into(r.id)); st.exchange(soci::into(r.email)); st.exchange(soci::into(r.member));
-  st.exchange(soci::into(r.language)); st.exchange(soci::into(r.topics)); st.exchange(soci::into(r.status));
-  st.exchange(soci::into(r.bounces)); st.exchange(soci::into(r.created)); st.exchange(soci::into(r.confirmed));
-  st.exchange(soci::into(r.unsubscribed)); st.exchange(soci::into(r.topics_only));
+  st.exchange(soci::into(r.id));
+  st.exchange(soci::into(r.email));
+  st.exchange(soci::into(r.member));
+  st.exchange(soci::into(r.language));
+  st.exchange(soci::into(r.topics));
+  st.exchange(soci::into(r.status));
+  st.exchange(soci::into(r.bounces));
+  st.exchange(soci::into(r.created));
+  st.exchange(soci::into(r.confirmed));
+  st.exchange(soci::into(r.unsubscribed));
+  st.exchange(soci::into(r.topics_only));
 }
 
 template <typename St>
 void IntoRow(St& st, Row& r) {
-  st.Into(r.id); st.Into(r.email); st.Into(r.member); st.Into(r.language); st.Into(r.topics); st.Into(r.status);
-  st.Into(r.bounces); st.Into(r.created); st.Into(r.confirmed); st.Into(r.unsubscribed); st.Into(r.topics_only);
+  st.Into(r.id);
+  st.Into(r.email);
+  st.Into(r.member);
+  st.Into(r.language);
+  st.Into(r.topics);
+  st.Into(r.status);
+  st.Into(r.bounces);
+  st.Into(r.created);
+  st.Into(r.confirmed);
+  st.Into(r.unsubscribed);
+  st.Into(r.topics_only);
 }
 
 Subscriber FromRow(const Row& r) {
@@ -114,14 +130,20 @@ notify::Mail ConfirmationMail(const std::string& email, const std::string& langu
   m.kind = "newsletter.confirm";
   if (language == "en") {
     m.subject = "Please confirm your newsletter subscription";
-    m.text = "Hello,\n\nSomeone (hopefully you) subscribed this address to our newsletter. To confirm, open this "
-             "link and press the button:\n\n" + url + "\n\nThe link works for 48 hours. If you did not subscribe, "
-             "ignore this e-mail: without confirmation you will not receive anything.\n";
+    m.text =
+        "Hello,\n\nSomeone (hopefully you) subscribed this address to our newsletter. To confirm, open this "
+        "link and press the button:\n\n" +
+        url +
+        "\n\nThe link works for 48 hours. If you did not subscribe, "
+        "ignore this e-mail: without confirmation you will not receive anything.\n";
   } else {
     m.subject = "Bevestig je aanmelding voor de nieuwsbrief";
-    m.text = "Hallo,\n\nIemand (hopelijk jij) heeft dit adres aangemeld voor onze nieuwsbrief. Open deze link en "
-             "druk op de knop om te bevestigen:\n\n" + url + "\n\nDe link werkt 48 uur. Heb je je niet aangemeld? "
-             "Dan kun je deze e-mail negeren: zonder bevestiging ontvang je niets.\n";
+    m.text =
+        "Hallo,\n\nIemand (hopelijk jij) heeft dit adres aangemeld voor onze nieuwsbrief. Open deze link en "
+        "druk op de knop om te bevestigen:\n\n" +
+        url +
+        "\n\nDe link werkt 48 uur. Heb je je niet aangemeld? "
+        "Dan kun je deze e-mail negeren: zonder bevestiging ontvang je niets.\n";
   }
   return m;
 }
@@ -175,10 +197,14 @@ void MarkUnsubscribed(soci::session& sql, Id subscriber_id, int64_t now) {
 
 std::string_view ToString(SubscriberStatus s) {
   switch (s) {
-    case SubscriberStatus::kPending: return "pending";
-    case SubscriberStatus::kConfirmed: return "confirmed";
-    case SubscriberStatus::kUnsubscribed: return "unsubscribed";
-    case SubscriberStatus::kBounced: return "bounced";
+    case SubscriberStatus::kPending:
+      return "pending";
+    case SubscriberStatus::kConfirmed:
+      return "confirmed";
+    case SubscriberStatus::kUnsubscribed:
+      return "unsubscribed";
+    case SubscriberStatus::kBounced:
+      return "bounced";
   }
   return "pending";
 }
@@ -204,7 +230,8 @@ std::string ConfirmUrl(const std::string& base_url, const std::string& token) {
 }
 
 Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email, const std::string& language,
-                                                    const std::vector<std::string>& raw_topics, bool queue_confirmation) {
+                                                    const std::vector<std::string>& raw_topics,
+                                                    bool queue_confirmation) {
   std::string email = AsciiLower(Trim(raw_email));
   VB_RETURN_IF_ERROR(domain::CheckText("email", email, 1, 254));
   if (!IsValidEmail(email)) return InvalidArgument("is not a valid e-mail address", "email");
@@ -270,13 +297,16 @@ Result<Subscriber> SubscriptionService::SubscribeMember(const domain::Viewer& vi
     auto existing = LoadWhere(sql, "s.email = :e", email);
     if (existing) {
       long long id = existing->id;
-      sql << "UPDATE subscribers SET status = 'confirmed', member_id = :m, language = :l, topics = :t, topics_only = :o, "
+      sql << "UPDATE subscribers SET status = 'confirmed', member_id = :m, language = :l, topics = :t, topics_only = "
+             ":o, "
              "hard_bounces = 0, confirmed_at = :c, unsubscribed_at = 0 WHERE id = :id",
           soci::use(mid), soci::use(language), soci::use(t), soci::use(only), soci::use(n), soci::use(id);
     } else {
-      sql << "INSERT INTO subscribers (email, member_id, language, topics, topics_only, status, created_at, confirmed_at) "
+      sql << "INSERT INTO subscribers (email, member_id, language, topics, topics_only, status, created_at, "
+             "confirmed_at) "
              "VALUES (:e, :m, :l, :t, :o, 'confirmed', :c, :c2)",
-          soci::use(email), soci::use(mid), soci::use(language), soci::use(t), soci::use(only), soci::use(n), soci::use(n);
+          soci::use(email), soci::use(mid), soci::use(language), soci::use(t), soci::use(only), soci::use(n),
+          soci::use(n);
     }
     changed = SetMemberConsent(sql, email, true, n);
     auto s = LoadWhere(sql, "s.email = :e", email);
@@ -329,7 +359,8 @@ Result<Subscriber> SubscriptionService::ByUnsubscribeToken(const std::string& to
 }
 
 Result<Subscriber> SubscriptionService::UpdatePreferences(const std::string& token, const std::string& language,
-                                                          const std::vector<std::string>& raw_topics, bool topics_only) {
+                                                          const std::vector<std::string>& raw_topics,
+                                                          bool topics_only) {
   VB_ASSIGN_OR_RETURN(std::string key, Key());
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
   return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
@@ -359,7 +390,8 @@ Result<Subscriber> SubscriptionService::Mine(const domain::Viewer& viewer) {
   });
 }
 
-Result<SubscriptionService::ProfileSync> SubscriptionService::ApplyProfileChoice(const domain::Viewer& viewer, Id member_id,
+Result<SubscriptionService::ProfileSync> SubscriptionService::ApplyProfileChoice(const domain::Viewer& viewer,
+                                                                                 Id member_id,
                                                                                  const model::Member* before) {
   VB_ASSIGN_OR_RETURN(std::string key, Key());
   const int64_t now = clock_.Now();
@@ -406,7 +438,8 @@ Result<SubscriptionService::ProfileSync> SubscriptionService::ApplyProfileChoice
       if (old && !taken && (owner == 0 || owner == member_id) && old->status != SubscriberStatus::kUnsubscribed) {
         if (want && !row) {
           long long id = old->id;
-          sql << "UPDATE subscribers SET email = :e, member_id = :m, status = 'pending', confirm_sent_at = 0 WHERE id = :id",
+          sql << "UPDATE subscribers SET email = :e, member_id = :m, status = 'pending', confirm_sent_at = 0 WHERE id "
+                 "= :id",
               soci::use(email), soci::use(mid), soci::use(id);
           row = LoadWhere(sql, "s.email = :e", email);
         } else {
@@ -441,8 +474,8 @@ Result<SubscriptionService::ProfileSync> SubscriptionService::ApplyProfileChoice
       auto cfg = mail::LoadMailConfig(sql);
       if (!cfg) return Status(Code::kUnavailable, "mail settings are not valid: " + cfg.status().ToString(), "mail");
       const std::string token = SignToken(key, TokenPurpose::kConfirm, sub.id, now + kConfirmTokenLifetime);
-      VB_ASSIGN_OR_RETURN(bool queued,
-                          QueueConfirmation(sql, sub.id, sub.email, sub.language, ConfirmUrl(cfg->base_url, token), now));
+      VB_ASSIGN_OR_RETURN(
+          bool queued, QueueConfirmation(sql, sub.id, sub.email, sub.language, ConfirmUrl(cfg->base_url, token), now));
       if (queued) out.outcome = ProfileOutcome::kConfirmationSent;
       return Status::Ok();
     };
@@ -455,18 +488,26 @@ Result<SubscriptionService::ProfileSync> SubscriptionService::ApplyProfileChoice
             soci::use(email), soci::use(mid), soci::use(language), soci::use(st), soci::use(n), soci::use(confirmed_at);
         row = LoadWhere(sql, "s.email = :e", email);
         if (!row) return Internal("the subscription vanished");
-        if (proven) out.outcome = ProfileOutcome::kConfirmed;
-        else VB_RETURN_IF_ERROR(ask(*row, false));
+        if (proven)
+          out.outcome = ProfileOutcome::kConfirmed;
+        else
+          VB_RETURN_IF_ERROR(ask(*row, false));
       } else if (row->status == SubscriberStatus::kUnsubscribed) {
-        if (proven) confirm_now(row->id);
-        else VB_RETURN_IF_ERROR(ask(*row, true));
+        if (proven)
+          confirm_now(row->id);
+        else
+          VB_RETURN_IF_ERROR(ask(*row, true));
       } else if (row->status == SubscriberStatus::kPending) {
-        if (proven) confirm_now(row->id);
-        else if (switched_on || moved) VB_RETURN_IF_ERROR(ask(*row, false));
+        if (proven)
+          confirm_now(row->id);
+        else if (switched_on || moved)
+          VB_RETURN_IF_ERROR(ask(*row, false));
       } else if (row->status == SubscriberStatus::kBounced && switched_on) {
         // Switching it on again starts afresh, as re-subscribing does.
-        if (proven) confirm_now(row->id);
-        else VB_RETURN_IF_ERROR(ask(*row, true));
+        if (proven)
+          confirm_now(row->id);
+        else
+          VB_RETURN_IF_ERROR(ask(*row, true));
       }
     } else if (row) {
       if (row->status == SubscriberStatus::kConfirmed && newly_linked && !switched_off) {
@@ -497,16 +538,20 @@ Result<int64_t> SubscriptionService::LinkMembers() {
   std::vector<int64_t> switched_on;  // members whose profile choice went on
   auto r = domain::WithSession<int64_t>(db_, [&](soci::session& sql) -> Result<int64_t> {
     storage::Transaction tr(sql);
-    struct Link { long long subscriber, member; bool confirmed, consent; };
+    struct Link {
+      long long subscriber, member;
+      bool confirmed, consent;
+    };
     std::vector<Link> links;
     {
       long long sid = 0, mid = 0;
       std::string status;
       int consent = 0;
-      soci::statement st = (sql.prepare << "SELECT s.id, m.id, s.status, m.consent_newsletter FROM subscribers s JOIN "
-                                           "members m ON m.email = s.email WHERE s.member_id IS NULL OR s.member_id <> m.id "
-                                           "ORDER BY s.id",
-                            soci::into(sid), soci::into(mid), soci::into(status), soci::into(consent));
+      soci::statement st =
+          (sql.prepare << "SELECT s.id, m.id, s.status, m.consent_newsletter FROM subscribers s JOIN "
+                          "members m ON m.email = s.email WHERE s.member_id IS NULL OR s.member_id <> m.id "
+                          "ORDER BY s.id",
+           soci::into(sid), soci::into(mid), soci::into(status), soci::into(consent));
       st.execute();
       while (st.fetch()) links.push_back({sid, mid, status == "confirmed", consent != 0});
     }
@@ -529,9 +574,10 @@ Result<int64_t> SubscriptionService::LinkMembers() {
 }
 
 Result<std::optional<Subscriber>> SubscriptionService::FindByEmail(const std::string& email) {
-  return domain::WithSession<std::optional<Subscriber>>(db_, [&](soci::session& sql) -> Result<std::optional<Subscriber>> {
-    return LoadWhere(sql, "s.email = :e", AsciiLower(Trim(email)));
-  });
+  return domain::WithSession<std::optional<Subscriber>>(
+      db_, [&](soci::session& sql) -> Result<std::optional<Subscriber>> {
+        return LoadWhere(sql, "s.email = :e", AsciiLower(Trim(email)));
+      });
 }
 
 Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
@@ -579,8 +625,9 @@ Result<domain::Page<Subscriber>> SubscriptionService::List(const domain::Viewer&
     page.offset = offset;
     page.total = domain::CountOf(sql, "SELECT count(*) FROM subscribers s" + where, params);
     Row r;
-    domain::DynStatement st(sql, std::string("SELECT ") + kColumns + kFrom + where +
-                                     " ORDER BY s.id LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset),
+    domain::DynStatement st(sql,
+                            std::string("SELECT ") + kColumns + kFrom + where + " ORDER BY s.id LIMIT " +
+                                std::to_string(limit) + " OFFSET " + std::to_string(offset),
                             params);
     IntoRow(st, r);
     if (st.Execute()) {
@@ -596,7 +643,8 @@ Result<std::vector<Subscriber>> SubscriptionService::Confirmed() {
   return domain::WithSession<V>(db_, [&](soci::session& sql) -> Result<V> {
     V out;
     Row r;
-    domain::DynStatement st(sql, std::string("SELECT ") + kColumns + kFrom + " WHERE s.status = 'confirmed' ORDER BY s.id", {});
+    domain::DynStatement st(
+        sql, std::string("SELECT ") + kColumns + kFrom + " WHERE s.status = 'confirmed' ORDER BY s.id", {});
     IntoRow(st, r);
     if (st.Execute()) {
       do out.push_back(FromRow(r));

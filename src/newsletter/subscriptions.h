@@ -46,10 +46,10 @@ std::optional<SubscriberStatus> ParseSubscriberStatus(std::string_view s);
 struct Subscriber {
   model::Id id = 0;
   std::string email;
-  model::Id member_id = 0;     // the member who has this address (else the stored link); 0 = a reader who is no member
-  std::string language = "nl"; // "nl" or "en"
-  std::vector<std::string> topics;   // topic keys (newsletter_topics), see topics.h
-  bool topics_only = false;          // only articles of these topics (else: these first)
+  model::Id member_id = 0;      // the member who has this address (else the stored link); 0 = a reader who is no member
+  std::string language = "nl";  // "nl" or "en"
+  std::vector<std::string> topics;  // topic keys (newsletter_topics), see topics.h
+  bool topics_only = false;         // only articles of these topics (else: these first)
   SubscriberStatus status = SubscriberStatus::kPending;
   int hard_bounces = 0;
   model::UnixTime created_at = 0, confirmed_at = 0, unsubscribed_at = 0;
@@ -63,7 +63,7 @@ inline constexpr int64_t kConfirmMailInterval = 10 * 60;
 
 struct Subscription {
   Subscriber subscriber;
-  std::string confirm_token;      // set when the address still has to confirm
+  std::string confirm_token;         // set when the address still has to confirm
   bool confirmation_queued = false;  // a confirmation mail went into the outbox
 };
 

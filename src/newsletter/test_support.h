@@ -45,7 +45,6 @@ using mail::testing::ParsedMail;
 using mail::testing::ParseMail;
 using mail::testing::SmtpSink;
 
-
 // The seeded network. Ids are filled in by Seed().
 struct Seeded {
   model::Id leader = 0, anja = 0, pieter = 0, hidden_hans = 0, optout_olga = 0, emma = 0;
@@ -89,12 +88,18 @@ inline Seeded Seed(storage::Database& db, const Clock& clock, int64_t now = kNow
   domain::AccountService accounts(db, clock);
   using V = model::Visibility;
   s.leader = AddMember(members, "Lotte Leider", "leider@netwerk.example", "other", V::kMembers, "", {}, false);
-  EXPECT_TRUE(accounts.CreateAccount(domain::Viewer::System(), s.leader, "een lang wachtwoord", model::Role::kOrganizer).ok());
-  s.anja = AddMember(members, "Anja Kamphuis", "anja@zorg.example", "care", V::kMembers, "Twente", {"planning", "roosters"}, false);
-  s.pieter = AddMember(members, "Pieter Lammerink", "pieter@fabriek.example", "industry", V::kMembers, "Twente", {"lean"}, true);
-  s.hidden_hans = AddMember(members, "Verborgen Hans", "hans@fabriek.example", "industry", V::kHidden, "Twente", {"lean"}, true);
-  s.optout_olga = AddMember(members, "Olga Zonderconsent", "olga@fabriek.example", "industry", V::kMembers, "Twente", {}, false, false);
-  s.emma = AddMember(members, "Emma Teacher", "emma@school.example", "education", V::kMembers, "Utrecht", {"planning"}, false, true, {"en"});
+  EXPECT_TRUE(
+      accounts.CreateAccount(domain::Viewer::System(), s.leader, "een lang wachtwoord", model::Role::kOrganizer).ok());
+  s.anja = AddMember(members, "Anja Kamphuis", "anja@zorg.example", "care", V::kMembers, "Twente",
+                     {"planning", "roosters"}, false);
+  s.pieter = AddMember(members, "Pieter Lammerink", "pieter@fabriek.example", "industry", V::kMembers, "Twente",
+                       {"lean"}, true);
+  s.hidden_hans =
+      AddMember(members, "Verborgen Hans", "hans@fabriek.example", "industry", V::kHidden, "Twente", {"lean"}, true);
+  s.optout_olga = AddMember(members, "Olga Zonderconsent", "olga@fabriek.example", "industry", V::kMembers, "Twente",
+                            {}, false, false);
+  s.emma = AddMember(members, "Emma Teacher", "emma@school.example", "education", V::kMembers, "Utrecht", {"planning"},
+                     false, true, {"en"});
   model::Challenge c;
   c.title = "Planning van onderhoud loopt vast";
   c.text = "Onze planning van onderhoudsrondes klopt nooit.";
@@ -104,8 +109,10 @@ inline Seeded Seed(storage::Database& db, const Clock& clock, int64_t now = kNow
   {
     soci::session sql(db.pool());
     long long starts = now + 18 * 86400, ends = starts + 4 * 3600, created = now, id = 0;
-    sql << "INSERT INTO events (title, kind, description, starts_at, ends_at, location, capacity, price_cents, created_at) "
-           "VALUES ('Inspiratiesessie Slim Plannen', 'inspiration_session', '', :s, :e, 'Hengelo', 50, 0, :c) RETURNING id",
+    sql << "INSERT INTO events (title, kind, description, starts_at, ends_at, location, capacity, price_cents, "
+           "created_at) "
+           "VALUES ('Inspiratiesessie Slim Plannen', 'inspiration_session', '', :s, :e, 'Hengelo', 50, 0, :c) "
+           "RETURNING id",
         soci::use(starts), soci::use(ends), soci::use(created), soci::into(id);
     s.event = id;
     for (model::Id m : {s.anja, s.pieter, s.hidden_hans, s.optout_olga, s.emma}) {

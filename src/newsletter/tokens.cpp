@@ -13,7 +13,8 @@ namespace {
 constexpr const char* kKeySetting = "newsletter.token_key";
 
 std::string Mac(const std::string& key, char purpose, int64_t sid, int64_t exp) {
-  std::string msg = std::string("verbinder-newsletter|") + purpose + "|" + std::to_string(sid) + "|" + std::to_string(exp);
+  std::string msg =
+      std::string("verbinder-newsletter|") + purpose + "|" + std::to_string(sid) + "|" + std::to_string(exp);
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256_state st;
   crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
@@ -24,7 +25,9 @@ std::string Mac(const std::string& key, char purpose, int64_t sid, int64_t exp) 
   return hex;
 }
 
-char PurposeChar(TokenPurpose p) { return p == TokenPurpose::kConfirm ? 'c' : 'u'; }
+char PurposeChar(TokenPurpose p) {
+  return p == TokenPurpose::kConfirm ? 'c' : 'u';
+}
 
 bool ParseInt(const std::string& s, int64_t& out) {
   if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return false;
@@ -67,15 +70,15 @@ Result<std::string> TokenKey(storage::Database& db) {
       // Another process may create it at the same moment: insert if absent, then read the winner.
       try {
         sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(name), soci::use(fresh);
-      } catch (const std::exception&) {
-      }
+      } catch (const std::exception&) {}
       sql << "SELECT value FROM settings WHERE key = :k", soci::use(name), soci::into(hex);
       if (!sql.got_data()) return Internal("could not store the newsletter token key");
     }
     std::string bin(hex.size() / 2, '\0');
     size_t len = 0;
     if (sodium_hex2bin(reinterpret_cast<unsigned char*>(bin.data()), bin.size(), hex.data(), hex.size(), nullptr, &len,
-                       nullptr) != 0 || len != 32)
+                       nullptr) != 0 ||
+        len != 32)
       return Internal("the stored newsletter token key is malformed");
     return bin;
   });

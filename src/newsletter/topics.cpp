@@ -16,10 +16,10 @@ std::vector<Topic> LoadTopics(soci::session& sql) {
   Topic t;
   std::string tags;
   int pos = 0;
-  soci::statement st = (sql.prepare << "SELECT key, label_nl, label_en, tags, position FROM newsletter_topics ORDER BY "
-                                       "position, key",
-                        soci::into(t.key), soci::into(t.label_nl), soci::into(t.label_en), soci::into(tags),
-                        soci::into(pos));
+  soci::statement st =
+      (sql.prepare << "SELECT key, label_nl, label_en, tags, position FROM newsletter_topics ORDER BY "
+                      "position, key",
+       soci::into(t.key), soci::into(t.label_nl), soci::into(t.label_en), soci::into(tags), soci::into(pos));
   st.execute();
   while (st.fetch()) {
     t.tags = tags.empty() ? std::vector<std::string>{} : Split(tags, ',');
@@ -30,9 +30,8 @@ std::vector<Topic> LoadTopics(soci::session& sql) {
 }
 
 Result<std::vector<Topic>> ListTopics(storage::Database& db) {
-  return domain::WithSession<std::vector<Topic>>(db, [](soci::session& sql) -> Result<std::vector<Topic>> {
-    return LoadTopics(sql);
-  });
+  return domain::WithSession<std::vector<Topic>>(
+      db, [](soci::session& sql) -> Result<std::vector<Topic>> { return LoadTopics(sql); });
 }
 
 Result<Topic> SaveTopic(storage::Database& db, Topic t) {
@@ -48,7 +47,8 @@ Result<Topic> SaveTopic(storage::Database& db, Topic t) {
   for (size_t i = 0; i < t.tags.size(); ++i) {
     std::string tag = AsciiLower(Trim(t.tags[i]));
     VB_RETURN_IF_ERROR(domain::CheckText("tags[" + std::to_string(i) + "]", tag, 1, domain::kMaxTag));
-    if (tag.find(',') != std::string::npos) return InvalidArgument("a tag cannot contain a comma", "tags[" + std::to_string(i) + "]");
+    if (tag.find(',') != std::string::npos)
+      return InvalidArgument("a tag cannot contain a comma", "tags[" + std::to_string(i) + "]");
     if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
   }
   t.tags = tags;
@@ -65,12 +65,15 @@ Result<Topic> SaveTopic(storage::Database& db, Topic t) {
 
 Status DeleteTopic(storage::Database& db, const std::string& raw_key) {
   std::string key = AsciiLower(Trim(raw_key));
-  return domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
-    soci::statement st = (sql.prepare << "DELETE FROM newsletter_topics WHERE key = :k", soci::use(key));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) return NotFound("no topic '" + key + "'", "key");
-    return true;
-  }).status();
+  return domain::WithSession<bool>(
+             db,
+             [&](soci::session& sql) -> Result<bool> {
+               soci::statement st = (sql.prepare << "DELETE FROM newsletter_topics WHERE key = :k", soci::use(key));
+               st.execute(true);
+               if (st.get_affected_rows() == 0) return NotFound("no topic '" + key + "'", "key");
+               return true;
+             })
+      .status();
 }
 
 std::vector<std::string> TopicsOf(const Article& a, const std::vector<Topic>& catalogue) {
@@ -102,8 +105,10 @@ ArticleOrder OrderForSubscriber(const std::vector<Article>& articles, const Subs
     if (o.personalised)
       for (const auto& k : TopicsOf(articles[i], catalogue))
         mine = mine || std::find(wanted.begin(), wanted.end(), k) != wanted.end();
-    if (!o.personalised || mine) o.mine.push_back(i);
-    else if (!s.topics_only) o.others.push_back(i);
+    if (!o.personalised || mine)
+      o.mine.push_back(i);
+    else if (!s.topics_only)
+      o.others.push_back(i);
   }
   return o;
 }

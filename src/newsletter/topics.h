@@ -31,7 +31,7 @@ class session;
 namespace verbinder::newsletter {
 
 struct Topic {
-  std::string key;       // [a-z0-9-], 1..40
+  std::string key;  // [a-z0-9-], 1..40
   std::string label_nl;
   std::string label_en;
   std::vector<std::string> tags;  // article tags that map to it (lower case)

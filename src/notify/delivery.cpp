@@ -52,8 +52,7 @@ Result<DeliveryReport> OutboxDeliverer::DeliverDue() {
     long long now = clock_.Now();
     auto count_due = [&] {
       long long n = 0;
-      sql << std::string("SELECT count(*) FROM outbox WHERE ") + kDue, soci::use(now), soci::use(now),
-          soci::into(n);
+      sql << std::string("SELECT count(*) FROM outbox WHERE ") + kDue, soci::use(now), soci::use(now), soci::into(n);
       return static_cast<int>(n);
     };
     if (!cfg.configured) {
@@ -67,8 +66,7 @@ Result<DeliveryReport> OutboxDeliverer::DeliverDue() {
     std::vector<long long> ids;
     {
       long long id = 0, lim = options_.batch;
-      soci::statement st = (sql.prepare << std::string("SELECT id FROM outbox WHERE ") + kDue +
-                                               " ORDER BY id LIMIT :l",
+      soci::statement st = (sql.prepare << std::string("SELECT id FROM outbox WHERE ") + kDue + " ORDER BY id LIMIT :l",
                             soci::use(now), soci::use(now), soci::use(lim), soci::into(id));
       st.execute(false);
       while (st.fetch()) ids.push_back(id);
@@ -77,14 +75,16 @@ Result<DeliveryReport> OutboxDeliverer::DeliverDue() {
     for (long long id : ids) {
       now = clock_.Now();
       long long until = now + options_.lease_seconds;
-      soci::statement claim = (sql.prepare << std::string("UPDATE outbox SET status = 'sending', lock_owner = :o, "
-                                                          "lock_until = :u, attempts = attempts + 1 WHERE id = :id AND ") +
-                                                  kDue,
-                               soci::use(owner), soci::use(until), soci::use(id), soci::use(now), soci::use(now));
+      soci::statement claim =
+          (sql.prepare << std::string("UPDATE outbox SET status = 'sending', lock_owner = :o, "
+                                      "lock_until = :u, attempts = attempts + 1 WHERE id = :id AND ") +
+                              kDue,
+           soci::use(owner), soci::use(until), soci::use(id), soci::use(now), soci::use(now));
       claim.execute(true);
       if (claim.get_affected_rows() != 1) continue;  // another deliverer took it
       Row r;
-      sql << "SELECT id, to_email, to_name, subject, text_body, html_body, attempts, created_at FROM outbox WHERE id = :id",
+      sql << "SELECT id, to_email, to_name, subject, text_body, html_body, attempts, created_at FROM outbox WHERE id = "
+             ":id",
           soci::use(id), soci::into(r.id), soci::into(r.to_email), soci::into(r.to_name), soci::into(r.subject),
           soci::into(r.text), soci::into(r.html), soci::into(r.attempts), soci::into(r.created_at);
 

@@ -37,7 +37,6 @@ using mail::testing::SmtpSink;
 
 constexpr int64_t kNow = 1794740400;
 
-
 class DeliveryTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -258,8 +257,8 @@ TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
     Notify(sql, anja_, "meeting_request",
            {"Pieter Jansen would like to meet you at Congres", "Pieter Jansen wil je graag spreken op Congres"},
            "meeting_request:1", kNow);
-    Notify(sql, pieter_, "question_routed", {"Anja asks: how do you plan shifts?", "Anja vraagt: hoe plan je diensten?"},
-           "question:1", kNow);
+    Notify(sql, pieter_, "question_routed",
+           {"Anja asks: how do you plan shifts?", "Anja vraagt: hoe plan je diensten?"}, "question:1", kNow);
     Notify(sql, anja_, "answer_helpful", {"Your answer helped", "Je antwoord hielp"}, "question:2", kNow);  // no mail
     auto rows = ListOutbox(sql, "", 10);
     ASSERT_EQ(rows.size(), 2u);
@@ -282,7 +281,8 @@ TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
   }
   {
     soci::session sql(db_->pool());
-    Notify(sql, anja_, "meeting_request", {"Emma would like to meet you", "Emma wil je spreken"}, "meeting_request:2", kNow);
+    Notify(sql, anja_, "meeting_request", {"Emma would like to meet you", "Emma wil je spreken"}, "meeting_request:2",
+           kNow);
     Notify(sql, anja_, "answer_helpful", {"Your answer helped", "Je antwoord hielp"}, "question:3", kNow);
     auto rows = ListOutbox(sql, "", 10);
     ASSERT_EQ(rows.size(), 3u);
@@ -400,7 +400,8 @@ TEST_F(NotifyTest, IntroductionsHaveTheirOwnEmailChoice) {
   EXPECT_EQ(ListOutbox(sql, "", 10).size(), 1u) << "no second mail";
   EXPECT_EQ(*svc.UnreadCount(anja), 2) << "both in the app";
   // Other kinds still mail: the choice is per key.
-  Notify(sql, anja_, "meeting_request", {"Emma would like to meet you", "Emma wil je spreken"}, "meeting_request:9", kNow);
+  Notify(sql, anja_, "meeting_request", {"Emma would like to meet you", "Emma wil je spreken"}, "meeting_request:9",
+         kNow);
   EXPECT_EQ(ListOutbox(sql, "", 10).size(), 2u);
 }
 

@@ -40,8 +40,8 @@ std::map<std::string, bool> StoredChoices(soci::session& sql, int64_t member) {
   long long m = member;
   std::string key;
   int email = 0;
-  soci::statement st = (sql.prepare << "SELECT kind, email FROM notification_prefs WHERE member_id = :m",
-                        soci::use(m), soci::into(key), soci::into(email));
+  soci::statement st = (sql.prepare << "SELECT kind, email FROM notification_prefs WHERE member_id = :m", soci::use(m),
+                        soci::into(key), soci::into(email));
   st.execute(false);
   while (st.fetch()) out[key] = email != 0;
   return out;
@@ -51,25 +51,44 @@ std::map<std::string, bool> StoredChoices(soci::session& sql, int64_t member) {
 
 const std::vector<PreferenceKey>& PreferenceKeys() {
   static const std::vector<PreferenceKey> k = {
-      {"waitlist_promoted", {"waitlist_promoted"}, true, "Promoted from the waiting list", "Van de wachtlijst geplaatst"},
-      {"registration_cancelled", {"registration_cancelled"}, true, "Your registration was cancelled",
+      {"waitlist_promoted",
+       {"waitlist_promoted"},
+       true,
+       "Promoted from the waiting list",
+       "Van de wachtlijst geplaatst"},
+      {"registration_cancelled",
+       {"registration_cancelled"},
+       true,
+       "Your registration was cancelled",
        "Je aanmelding is geannuleerd"},
       {"meeting_request", {"meeting_request"}, true, "Meeting requests", "Verzoeken om af te spreken"},
       {"meeting_accepted", {"meeting_accepted"}, true, "Meeting request accepted", "Afspraakverzoek geaccepteerd"},
       {"meeting_declined", {"meeting_declined"}, true, "Meeting request declined", "Afspraakverzoek afgewezen"},
-      {"meeting_rescheduled", {"meeting_rescheduled", "meeting_moved", "meeting_cancelled"}, true,
-       "Meeting rescheduled or cancelled", "Afspraak verzet of vervallen"},
+      {"meeting_rescheduled",
+       {"meeting_rescheduled", "meeting_moved", "meeting_cancelled"},
+       true,
+       "Meeting rescheduled or cancelled",
+       "Afspraak verzet of vervallen"},
       {"schedule_ready", {"schedule_ready"}, true, "Your schedule is ready", "Je schema staat klaar"},
       {"visit_request", {"visit_request"}, true, "Visit requests", "Verzoeken om op bezoek te komen"},
-      {"visit_accepted", {"visit_accepted", "visit_declined", "visit_cancelled"}, true, "Answer to your visit request",
+      {"visit_accepted",
+       {"visit_accepted", "visit_declined", "visit_cancelled"},
+       true,
+       "Answer to your visit request",
        "Antwoord op je bezoekverzoek"},
       {"question_routed", {"question_routed"}, true, "A question for you", "Een vraag voor jou"},
       {"question_answered", {"question_answered"}, true, "An answer to your question", "Een antwoord op je vraag"},
       {"answer_helpful", {"answer_helpful"}, false, "Your answer was marked helpful", "Je antwoord hielp"},
       {"introduction", {"introduction"}, true, "Introductions", "Introducties"},
-      {"encounter_claim", {"encounter_claim"}, false, "Someone says you spoke at an event",
+      {"encounter_claim",
+       {"encounter_claim"},
+       false,
+       "Someone says you spoke at an event",
        "Iemand zegt dat jullie elkaar spraken"},
-      {"who_did_you_meet", {"who_did_you_meet", "tie_real"}, true, "Whom did you speak with? And a next step",
+      {"who_did_you_meet",
+       {"who_did_you_meet", "tie_real"},
+       true,
+       "Whom did you speak with? And a next step",
        "Wie sprak je? En een volgende stap"},
       {"other", {}, false, "Other notifications", "Overige meldingen"},
   };
@@ -130,8 +149,8 @@ int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, c
   {
     int e = 0;
     soci::indicator ind = soci::i_null;
-    sql << "SELECT email FROM notification_prefs WHERE member_id = :m AND kind = :k", soci::use(m),
-        soci::use(key.key), soci::into(e, ind);
+    sql << "SELECT email FROM notification_prefs WHERE member_id = :m AND kind = :k", soci::use(m), soci::use(key.key),
+        soci::into(e, ind);
     if (ind == soci::i_ok) email = e != 0;
   }
   if (!email) return id;
@@ -203,33 +222,35 @@ Notification ReadRow(long long id, long long member, const std::string& kind, co
 }  // namespace
 
 Result<domain::Page<Notification>> NotificationService::List(const Viewer& viewer, bool unread_only, int limit,
-                                                              int offset) {
+                                                             int offset) {
   VB_RETURN_IF_ERROR(RequireMember(viewer));
-  return domain::WithSession<domain::Page<Notification>>(db_, [&](soci::session& sql) -> Result<domain::Page<Notification>> {
-    domain::Page<Notification> page;
-    page.limit = limit;
-    page.offset = offset;
-    long long m = viewer.member_id, lim = limit, off = offset, total = 0;
-    std::string cond = unread_only ? " AND read_at = 0" : "";
-    sql << "SELECT count(*) FROM event_notifications WHERE member_id = :m" + cond, soci::use(m), soci::into(total);
-    page.total = total;
-    long long id = 0, created = 0, read = 0, about = 0;
-    std::string kind, text, text_nl, ref, about_name;
-    soci::statement st = (sql.prepare << "SELECT id, kind, text, text_nl, ref, created_at, read_at, about_member, about_name "
-                                         "FROM event_notifications WHERE member_id = :m" + cond +
-                                         " ORDER BY id DESC LIMIT :l OFFSET :o",
-                          soci::use(m), soci::use(lim), soci::use(off), soci::into(id), soci::into(kind),
-                          soci::into(text), soci::into(text_nl), soci::into(ref), soci::into(created), soci::into(read),
-                          soci::into(about), soci::into(about_name));
-    st.execute(false);
-    std::vector<std::pair<int64_t, std::string>> abouts;
-    while (st.fetch()) {
-      page.items.push_back(ReadRow(id, m, kind, text, text_nl, ref, created, read));
-      abouts.push_back({about, about_name});
-    }
-    MaskHidden(sql, viewer, page.items, abouts);
-    return page;
-  });
+  return domain::WithSession<domain::Page<Notification>>(
+      db_, [&](soci::session& sql) -> Result<domain::Page<Notification>> {
+        domain::Page<Notification> page;
+        page.limit = limit;
+        page.offset = offset;
+        long long m = viewer.member_id, lim = limit, off = offset, total = 0;
+        std::string cond = unread_only ? " AND read_at = 0" : "";
+        sql << "SELECT count(*) FROM event_notifications WHERE member_id = :m" + cond, soci::use(m), soci::into(total);
+        page.total = total;
+        long long id = 0, created = 0, read = 0, about = 0;
+        std::string kind, text, text_nl, ref, about_name;
+        soci::statement st =
+            (sql.prepare << "SELECT id, kind, text, text_nl, ref, created_at, read_at, about_member, about_name "
+                            "FROM event_notifications WHERE member_id = :m" +
+                                cond + " ORDER BY id DESC LIMIT :l OFFSET :o",
+             soci::use(m), soci::use(lim), soci::use(off), soci::into(id), soci::into(kind), soci::into(text),
+             soci::into(text_nl), soci::into(ref), soci::into(created), soci::into(read), soci::into(about),
+             soci::into(about_name));
+        st.execute(false);
+        std::vector<std::pair<int64_t, std::string>> abouts;
+        while (st.fetch()) {
+          page.items.push_back(ReadRow(id, m, kind, text, text_nl, ref, created, read));
+          abouts.push_back({about, about_name});
+        }
+        MaskHidden(sql, viewer, page.items, abouts);
+        return page;
+      });
 }
 
 Result<std::string> NotificationService::Language(const Viewer& viewer) {
@@ -242,8 +263,7 @@ Result<int64_t> NotificationService::UnreadCount(const Viewer& viewer) {
   VB_RETURN_IF_ERROR(RequireMember(viewer));
   return domain::WithSession<int64_t>(db_, [&](soci::session& sql) -> Result<int64_t> {
     long long m = viewer.member_id, n = 0;
-    sql << "SELECT count(*) FROM event_notifications WHERE member_id = :m AND read_at = 0", soci::use(m),
-        soci::into(n);
+    sql << "SELECT count(*) FROM event_notifications WHERE member_id = :m AND read_at = 0", soci::use(m), soci::into(n);
     return static_cast<int64_t>(n);
   });
 }
@@ -296,8 +316,8 @@ Result<std::vector<EmailPreference>> NotificationService::EmailPreferences(const
       });
 }
 
-Result<std::vector<EmailPreference>> NotificationService::SetEmailPreferences(const Viewer& viewer,
-                                                                             const std::map<std::string, bool>& email) {
+Result<std::vector<EmailPreference>> NotificationService::SetEmailPreferences(
+    const Viewer& viewer, const std::map<std::string, bool>& email) {
   VB_RETURN_IF_ERROR(RequireMember(viewer));
   for (const auto& [key, on] : email) {
     bool known = false;

@@ -70,8 +70,8 @@ struct Text {
 // `about_member`: the member the text names (0 = none). Their name is masked as
 // "een lid" / "a member" in the mail when the reader may not see them, and at
 // every read when the reader may not see them (then) — issue #15.
-int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, const Text& text,
-               const std::string& ref, int64_t now, int64_t about_member = 0);
+int64_t Notify(soci::session& sql, int64_t member_id, const std::string& kind, const Text& text, const std::string& ref,
+               int64_t now, int64_t about_member = 0);
 // `text` with every occurrence of `name` replaced by "A member"/"a member" (en)
 // and "Een lid"/"een lid" (nl).
 Text MaskName(const Text& text, const std::string& name);

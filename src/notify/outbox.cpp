@@ -78,13 +78,13 @@ std::vector<OutboxEntry> ListOutbox(soci::session& sql, const std::string& statu
   int attempts = 0;
   // status '' matches every row: "status = :st OR :st2 = ''" with two binds.
   std::string st1 = status, st2 = status;
-  soci::statement st = (sql.prepare << "SELECT id, kind, to_email, to_name, subject, text_body, html_body, status, "
-                                       "attempts, next_attempt_at, last_error, created_at, sent_at FROM outbox "
-                                       "WHERE status = :st OR :all = '' ORDER BY id DESC LIMIT :lim",
-                        soci::into(id), soci::into(e.kind), soci::into(e.to_email), soci::into(e.to_name),
-                        soci::into(e.subject), soci::into(e.text), soci::into(e.html), soci::into(e.status),
-                        soci::into(attempts), soci::into(na), soci::into(e.last_error), soci::into(ca),
-                        soci::into(sa), soci::use(st1), soci::use(st2), soci::use(lim));
+  soci::statement st =
+      (sql.prepare << "SELECT id, kind, to_email, to_name, subject, text_body, html_body, status, "
+                      "attempts, next_attempt_at, last_error, created_at, sent_at FROM outbox "
+                      "WHERE status = :st OR :all = '' ORDER BY id DESC LIMIT :lim",
+       soci::into(id), soci::into(e.kind), soci::into(e.to_email), soci::into(e.to_name), soci::into(e.subject),
+       soci::into(e.text), soci::into(e.html), soci::into(e.status), soci::into(attempts), soci::into(na),
+       soci::into(e.last_error), soci::into(ca), soci::into(sa), soci::use(st1), soci::use(st2), soci::use(lim));
   st.execute(false);
   while (st.fetch()) {
     e.id = id;

@@ -75,7 +75,10 @@ int RunOutbox(const cli::Args& args) {
     if (sub == "status") {
       soci::session sql((*db)->pool());
       auto c = CountOutbox(sql);
-      std::cout << nlohmann::json{{"pending", c.pending}, {"sending", c.sending}, {"sent", c.sent}, {"failed", c.failed}}
+      std::cout << nlohmann::json{{"pending", c.pending},
+                                  {"sending", c.sending},
+                                  {"sent", c.sent},
+                                  {"failed", c.failed}}
                        .dump(1)
                 << "\n";
       return cli::kExitOk;
@@ -84,9 +87,15 @@ int RunOutbox(const cli::Args& args) {
       soci::session sql((*db)->pool());
       nlohmann::json items = nlohmann::json::array();
       for (const auto& e : ListOutbox(sql, status, limit))
-        items.push_back({{"id", e.id}, {"kind", e.kind}, {"to", e.to_email}, {"subject", e.subject},
-                         {"status", e.status}, {"attempts", e.attempts}, {"last_error", e.last_error},
-                         {"created_at", e.created_at}, {"sent_at", e.sent_at}});
+        items.push_back({{"id", e.id},
+                         {"kind", e.kind},
+                         {"to", e.to_email},
+                         {"subject", e.subject},
+                         {"status", e.status},
+                         {"attempts", e.attempts},
+                         {"last_error", e.last_error},
+                         {"created_at", e.created_at},
+                         {"sent_at", e.sent_at}});
       std::cout << items.dump(1) << "\n";
       return cli::kExitOk;
     }
@@ -107,13 +116,17 @@ int RunOutbox(const cli::Args& args) {
     total.remaining = r->remaining;
     if (!r->configured || r->deferred > 0 || r->remaining == 0 || (r->sent + r->failed) == 0) break;
   }
-  std::cout << nlohmann::json{{"configured", total.configured}, {"sent", total.sent}, {"failed", total.failed},
-                              {"deferred", total.deferred}, {"still_due", total.remaining}}
+  std::cout << nlohmann::json{{"configured", total.configured},
+                              {"sent", total.sent},
+                              {"failed", total.failed},
+                              {"deferred", total.deferred},
+                              {"still_due", total.remaining}}
                    .dump(1)
             << "\n";
   if (!total.configured) {
     std::cerr << "verbinder outbox deliver: mail delivery is not configured (verbinder settings set mail.smtp_url ...,"
-                 " mail.from_email ...); " << total.remaining << " mail(s) stay queued\n";
+                 " mail.from_email ...); "
+              << total.remaining << " mail(s) stay queued\n";
     return cli::kExitFailure;
   }
   if (total.deferred > 0) {

@@ -16,8 +16,12 @@ class OutboxTest : public ::testing::Test {
     db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name());
   }
   Mail Good() {
-    return Mail{.to_email = "anja@zorg.example", .to_name = "Anja de Vries", .subject = "Nieuw wachtwoord — klik",
-                .text = "Hallo Anja,\nklik hier.", .html = std::nullopt, .kind = "password_reset"};
+    return Mail{.to_email = "anja@zorg.example",
+                .to_name = "Anja de Vries",
+                .subject = "Nieuw wachtwoord — klik",
+                .text = "Hallo Anja,\nklik hier.",
+                .html = std::nullopt,
+                .kind = "password_reset"};
   }
   std::unique_ptr<storage::Database> db_;
 };

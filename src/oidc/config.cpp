@@ -84,15 +84,17 @@ Result<OidcConfig> ParseOidcConfig(std::string_view text,
   if (!cfg.base_url.empty() && !cfg.base_url.starts_with("https://") && !cfg.base_url.starts_with("http://"))
     return Bad("base_url", "must start with https:// (or http:// for a test on this machine)");
   if (cfg.base_url.empty() && !sections.empty())
-    return Bad("base_url", "is required: the address members open verbinder at (e.g. https://netwerk.example.nl); "
-                           "the redirect URI is <base_url>/auth/oidc/<name>/callback");
-  static const std::set<std::string> kKnown = {"preset", "label", "issuer", "tenant", "client_id", "client_secret_file",
-                                               "client_secret_env", "scopes"};
+    return Bad("base_url",
+               "is required: the address members open verbinder at (e.g. https://netwerk.example.nl); "
+               "the redirect URI is <base_url>/auth/oidc/<name>/callback");
+  static const std::set<std::string> kKnown = {
+      "preset", "label", "issuer", "tenant", "client_id", "client_secret_file", "client_secret_env", "scopes"};
   for (auto& [name, kv] : sections) {
     std::string where = "[" + name + "]";
     for (const auto& [k, v] : kv) {
       if (k == "client_secret")
-        return Bad(where, "put the client secret in a file (client_secret_file) or the environment (client_secret_env)");
+        return Bad(where,
+                   "put the client secret in a file (client_secret_file) or the environment (client_secret_env)");
       if (!kKnown.count(k)) return Bad(where, "unknown setting `" + k + "`");
     }
     ProviderConfig p;
@@ -125,15 +127,15 @@ Result<OidcConfig> ParseOidcConfig(std::string_view text,
     if (p.label.empty()) p.label = name;
     if (p.label.size() > 60) return Bad(where, "`label` is at most 60 characters");
     if (kv.count("scopes")) p.scopes = kv["scopes"];
-    if ((" " + p.scopes + " ").find(" openid ") == std::string::npos)
-      return Bad(where, "`scopes` must include openid");
+    if ((" " + p.scopes + " ").find(" openid ") == std::string::npos) return Bad(where, "`scopes` must include openid");
     p.client_id = kv["client_id"];
     if (p.client_id.empty()) return Bad(where, "`client_id` is required");
     if (kv.count("client_secret_file") == kv.count("client_secret_env"))
       return Bad(where, "give exactly one of client_secret_file and client_secret_env");
     if (kv.count("client_secret_file")) {
       auto s = read_file(kv["client_secret_file"]);
-      if (!s) return Bad(where, "cannot read client_secret_file " + kv["client_secret_file"] + ": " + s.status().message());
+      if (!s)
+        return Bad(where, "cannot read client_secret_file " + kv["client_secret_file"] + ": " + s.status().message());
       p.client_secret = FirstLine(*s);
     } else {
       auto s = env(kv["client_secret_env"]);
@@ -156,11 +158,14 @@ Result<OidcConfig> LoadOidcConfig(const std::string& path) {
   };
   auto text = read(path);
   if (!text) return InvalidArgument("oidc config: cannot read " + path, "oidc_config");
-  return ParseOidcConfig(*text, [](const std::string& name) -> std::optional<std::string> {
-    const char* v = std::getenv(name.c_str());
-    if (!v) return std::nullopt;
-    return std::string(v);
-  }, read);
+  return ParseOidcConfig(
+      *text,
+      [](const std::string& name) -> std::optional<std::string> {
+        const char* v = std::getenv(name.c_str());
+        if (!v) return std::nullopt;
+        return std::string(v);
+      },
+      read);
 }
 
 }  // namespace verbinder::oidc

@@ -61,9 +61,9 @@ scopes = openid email
 
 TEST(OidcConfigTest, RefusesMistakes) {
   const char* base = "base_url = https://netwerk.example.nl\n[p]\nclient_id = x\nclient_secret_env = ENTRA_SECRET\n";
-  EXPECT_FALSE(Parse(std::string(base)).ok());  // no issuer
+  EXPECT_FALSE(Parse(std::string(base)).ok());                                       // no issuer
   EXPECT_FALSE(Parse(std::string(base) + "issuer = http://id.example.org\n").ok());  // not https
-  EXPECT_TRUE(Parse(std::string(base) + "issuer = http://127.0.0.1:9000\n").ok());  // loopback test provider
+  EXPECT_TRUE(Parse(std::string(base) + "issuer = http://127.0.0.1:9000\n").ok());   // loopback test provider
   EXPECT_FALSE(Parse(std::string(base) + "issuer = https://a\nclient_secret = inline\n").ok());
   EXPECT_FALSE(Parse(std::string(base) + "issuer = https://a\nscopes = profile email\n").ok());
   EXPECT_FALSE(Parse(std::string(base) + "issuer = https://a\nunknown = 1\n").ok());
@@ -71,14 +71,20 @@ TEST(OidcConfigTest, RefusesMistakes) {
   EXPECT_FALSE(Parse(std::string(base) + "preset = entra\ntenant = common\n").ok());
   EXPECT_FALSE(Parse(std::string(base) + "preset = linkedin\nissuer = https://a\n").ok());
   EXPECT_FALSE(Parse(std::string(base) + "preset = facebook\n").ok());
-  EXPECT_FALSE(Parse("[p]\nissuer = https://a\nclient_id = x\nclient_secret_env = ENTRA_SECRET\n").ok());  // no base_url
-  EXPECT_FALSE(Parse("base_url = https://n.example\n[p]\nissuer = https://a\nclient_id = x\nclient_secret_env = MISSING\n").ok());
-  EXPECT_FALSE(Parse("base_url = https://n.example\n[p]\nissuer = https://a\nclient_id = x\nclient_secret_file = /nope\n").ok());
+  EXPECT_FALSE(
+      Parse("[p]\nissuer = https://a\nclient_id = x\nclient_secret_env = ENTRA_SECRET\n").ok());  // no base_url
+  EXPECT_FALSE(
+      Parse("base_url = https://n.example\n[p]\nissuer = https://a\nclient_id = x\nclient_secret_env = MISSING\n")
+          .ok());
+  EXPECT_FALSE(
+      Parse("base_url = https://n.example\n[p]\nissuer = https://a\nclient_id = x\nclient_secret_file = /nope\n").ok());
   EXPECT_FALSE(Parse("base_url = https://n.example\n[p]\nissuer = https://a\nclient_id = x\n").ok());  // no secret
   EXPECT_FALSE(Parse("[Bad Name]\n").ok());
   EXPECT_FALSE(Parse("[a]\n[a]\n").ok());
   EXPECT_FALSE(Parse("something\n").ok());
-  auto r = Parse("base_url = https://n.example\n[p]\nissuer = https://a\nclient_id = x\nclient_secret_env = ENTRA_SECRET\nclient_id = y\n");
+  auto r = Parse(
+      "base_url = https://n.example\n[p]\nissuer = https://a\nclient_id = x\nclient_secret_env = "
+      "ENTRA_SECRET\nclient_id = y\n");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("line 6"), std::string::npos) << r.status().message();
 }

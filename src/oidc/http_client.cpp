@@ -50,7 +50,8 @@ Result<HttpReply> Perform(const std::string& url, const std::string* post_body, 
   CURLcode rc = curl_easy_perform(c.get());
   curl_slist_free_all(headers);
   if (rc != CURLE_OK)
-    return Status(Code::kUnavailable, std::string("the sign-in provider could not be reached: ") + curl_easy_strerror(rc));
+    return Status(Code::kUnavailable,
+                  std::string("the sign-in provider could not be reached: ") + curl_easy_strerror(rc));
   curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &reply.status);
   return reply;
 }
@@ -72,10 +73,12 @@ std::string FormEncode(const std::string& s) {
   return out;
 }
 
-Result<HttpReply> CurlHttpClient::Get(const std::string& url) { return Perform(url, nullptr, "", ""); }
+Result<HttpReply> CurlHttpClient::Get(const std::string& url) {
+  return Perform(url, nullptr, "", "");
+}
 
-Result<HttpReply> CurlHttpClient::PostForm(const std::string& url, const FormFields& fields, const std::string& basic_user,
-                                           const std::string& basic_password) {
+Result<HttpReply> CurlHttpClient::PostForm(const std::string& url, const FormFields& fields,
+                                           const std::string& basic_user, const std::string& basic_password) {
   std::string body;
   for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + FormEncode(k) + "=" + FormEncode(v);
   // Basic credentials are form-encoded first (RFC 6749 §2.3.1).

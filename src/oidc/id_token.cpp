@@ -103,7 +103,8 @@ Result<IdClaims> VerifyIdToken(std::string_view token, const std::string& jwks_j
   if (aud != c.end() && aud->is_array())
     for (const auto& a : *aud)
       if (a.is_string()) auds.push_back(a.get<std::string>());
-  if (std::find(auds.begin(), auds.end(), want.client_id) == auds.end()) return Refused("meant for another client", "aud");
+  if (std::find(auds.begin(), auds.end(), want.client_id) == auds.end())
+    return Refused("meant for another client", "aud");
   if (auds.size() > 1 || c.contains("azp"))
     if (StringClaim(c, "azp") != want.client_id) return Refused("authorized for another party", "azp");
   int64_t exp = 0, iat = 0;

@@ -56,12 +56,14 @@ struct Key {
 };
 
 Json Claims() {
-  return {{"iss", kIssuer}, {"aud", kClient}, {"sub", "248289761001"}, {"nonce", kNonce},
-          {"iat", kNow - 5}, {"exp", kNow + 300}, {"email", "anja@example.org"}, {"email_verified", true},
+  return {{"iss", kIssuer},         {"aud", kClient},    {"sub", "248289761001"},       {"nonce", kNonce},
+          {"iat", kNow - 5},        {"exp", kNow + 300}, {"email", "anja@example.org"}, {"email_verified", true},
           {"name", "Anja Kamphuis"}};
 }
 
-IdTokenExpectations Want() { return {.issuer = kIssuer, .client_id = kClient, .nonce = kNonce, .now = kNow}; }
+IdTokenExpectations Want() {
+  return {.issuer = kIssuer, .client_id = kClient, .nonce = kNonce, .now = kNow};
+}
 
 std::string Jwks(std::initializer_list<const Key*> keys) {
   Json j = {{"keys", Json::array()}};
@@ -106,7 +108,9 @@ TEST_F(IdTokenTest, AcceptsRs256AndReadsTheClaims) {
   EXPECT_EQ(r->exp, kNow + 300);
 }
 
-TEST_F(IdTokenTest, AcceptsEs256) { EXPECT_EQ(Refusal(ec_->Sign(Claims())), ""); }
+TEST_F(IdTokenTest, AcceptsEs256) {
+  EXPECT_EQ(Refusal(ec_->Sign(Claims())), "");
+}
 
 TEST_F(IdTokenTest, AcceptsATokenWithoutKidByTryingTheKeysOfItsType) {
   EXPECT_EQ(Refusal(rsa_->Sign(Claims(), "", "")), "");
@@ -239,7 +243,8 @@ TEST_F(IdTokenTest, IgnoresEncryptionKeysAndKeysForOtherAlgorithms) {
 
 TEST(PkceTest, S256ChallengeOfTheRfc7636Example) {
   // RFC 7636 Appendix B.
-  EXPECT_EQ(PkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+  EXPECT_EQ(PkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
   std::string a = RandomUrlToken(), b = RandomUrlToken();
   EXPECT_EQ(a.size(), 43u);
   EXPECT_NE(a, b);

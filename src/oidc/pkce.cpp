@@ -9,7 +9,8 @@ std::string Base64Url(std::string_view bytes) {
   if (sodium_init() < 0) return {};
   const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), variant);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    variant);
   out.resize(std::char_traits<char>::length(out.c_str()));
   return out;
 }

@@ -28,7 +28,9 @@ std::vector<std::string> Strs(const Json& j, const char* k) {
   return out;
 }
 
-bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 }  // namespace
 
@@ -121,10 +123,12 @@ Result<IdClaims> Provider::Redeem(const std::string& code, const std::string& co
     if (err == "invalid_grant") return InvalidArgument("the sign-in code has expired or was already used", "code");
     return ProviderBroken("the token endpoint refused: " + (err.empty() ? std::to_string(r.status) : err));
   }
-  if (r.status != 200 || !j.is_object()) return ProviderBroken("the token endpoint answered HTTP " + std::to_string(r.status));
+  if (r.status != 200 || !j.is_object())
+    return ProviderBroken("the token endpoint answered HTTP " + std::to_string(r.status));
   std::string id_token = Str(j, "id_token");
   if (id_token.empty()) return ProviderBroken("no id_token in the token response");
-  IdTokenExpectations want{.issuer = config_.issuer, .client_id = config_.client_id, .nonce = nonce, .now = clock_.Now()};
+  IdTokenExpectations want{
+      .issuer = config_.issuer, .client_id = config_.client_id, .nonce = nonce, .now = clock_.Now()};
   VB_ASSIGN_OR_RETURN(std::string jwks, Jwks(false));
   auto claims = VerifyIdToken(id_token, jwks, want);
   if (!claims && claims.status().field() == "kid") {

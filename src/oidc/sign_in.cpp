@@ -21,10 +21,14 @@ Status BadState() {
 long long RowInt(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return 0;
   switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_integer: return r.get<int>(i);
-    case soci::dt_long_long: return r.get<long long>(i);
-    case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(i));
-    default: return 0;
+    case soci::dt_integer:
+      return r.get<int>(i);
+    case soci::dt_long_long:
+      return r.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(r.get<unsigned long long>(i));
+    default:
+      return 0;
   }
 }
 
@@ -155,10 +159,11 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
         std::string th = domain::TokenHash(out.link_token), email = AsciiLower(claims.email);
         storage::Transaction tr(sql);
         sql << "DELETE FROM oidc_pending_links WHERE expires_at < :t", soci::use(now);
-        sql << "INSERT INTO oidc_pending_links (token_hash, provider, subject, email, member_id, created_at, expires_at) "
+        sql << "INSERT INTO oidc_pending_links (token_hash, provider, subject, email, member_id, created_at, "
+               "expires_at) "
                "VALUES (:h, :p, :s, :e, :m, :c, :x)",
-            soci::use(th), soci::use(provider), soci::use(claims.sub), soci::use(email), soci::use(mid),
-            soci::use(now), soci::use(exp);
+            soci::use(th), soci::use(provider), soci::use(claims.sub), soci::use(email), soci::use(mid), soci::use(now),
+            soci::use(exp);
         tr.commit();
         return true;
       });

@@ -42,10 +42,10 @@ struct PendingLogin {
 
 struct Outcome {
   enum class Kind { kSignedIn, kLinked, kConfirmLink } kind = Kind::kSignedIn;
-  domain::Session session;   // kSignedIn
-  std::string link_token;    // kConfirmLink: the member signs in with the password, then confirms
+  domain::Session session;  // kSignedIn
+  std::string link_token;   // kConfirmLink: the member signs in with the password, then confirms
   model::Id member_id = 0;
-  bool created = false;      // a new member was made (open sign-up)
+  bool created = false;  // a new member was made (open sign-up)
 };
 
 struct LinkedIdentity {

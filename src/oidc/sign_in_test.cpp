@@ -26,7 +26,8 @@ class SignInTest : public ::testing::Test {
     service_ = std::make_unique<SignInService>(*db_, clock_);
   }
 
-  model::Id Member(const std::string& email, const std::string& password = "", model::Role role = model::Role::kMember) {
+  model::Id Member(const std::string& email, const std::string& password = "",
+                   model::Role role = model::Role::kMember) {
     domain::MemberService members(*db_, clock_);
     model::Member m;
     m.name = "Lid " + email.substr(0, email.find('@'));
@@ -85,7 +86,7 @@ TEST_F(SignInTest, StateIsSingleUseAndExpires) {
   auto b = service_->Begin("linkedin", 0, "nl");
   clock_.Advance(kLoginLifetime + 1);
   EXPECT_EQ(service_->Consume(b->state).status().field(), "state");  // too late
-  EXPECT_EQ(Count("oidc_logins"), 0);  // and gone
+  EXPECT_EQ(Count("oidc_logins"), 0);                                // and gone
 }
 
 TEST_F(SignInTest, UnknownAddressFollowsTheSignupMode) {

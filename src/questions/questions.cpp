@@ -46,11 +46,22 @@ std::vector<Row> QueryQuestions(soci::session& sql, const std::string& tail, std
   long long id = 0, asker = 0, helpful = 0, created = 0, updated = 0;
   int answers = 0;
   std::string name, vis, title, text, tags, sector, status;
-  domain::DynStatement st(sql, std::string("SELECT ") + kQuestionCols +
-                                   " FROM questions q JOIN members m ON m.id = q.asker_id " + tail,
-                          std::move(params));
-  st.Into(id); st.Into(asker); st.Into(name); st.Into(vis); st.Into(title); st.Into(text); st.Into(tags);
-  st.Into(sector); st.Into(status); st.Into(helpful); st.Into(answers); st.Into(created); st.Into(updated);
+  domain::DynStatement st(
+      sql, std::string("SELECT ") + kQuestionCols + " FROM questions q JOIN members m ON m.id = q.asker_id " + tail,
+      std::move(params));
+  st.Into(id);
+  st.Into(asker);
+  st.Into(name);
+  st.Into(vis);
+  st.Into(title);
+  st.Into(text);
+  st.Into(tags);
+  st.Into(sector);
+  st.Into(status);
+  st.Into(helpful);
+  st.Into(answers);
+  st.Into(created);
+  st.Into(updated);
   if (!st.Execute()) return out;
   do {
     Row r;
@@ -98,8 +109,7 @@ std::vector<Route> LoadRoutes(soci::session& sql, int64_t qid, int64_t only_memb
                         soci::use(q), soci::use(only), soci::use(only), soci::into(mid), soci::into(name),
                         soci::into(sector, si), soci::into(pos), soci::into(milli), soci::into(en), soci::into(nl));
   st.execute(false);
-  while (st.fetch())
-    out.push_back({mid, name, si == soci::i_ok ? sector : "", pos, milli / 1000.0, en, nl});
+  while (st.fetch()) out.push_back({mid, name, si == soci::i_ok ? sector : "", pos, milli / 1000.0, en, nl});
   return out;
 }
 
@@ -134,8 +144,10 @@ QuestionDetail LoadDetail(soci::session& sql, const Viewer& viewer, const Questi
   QuestionDetail d;
   d.question = q;
   d.answers = LoadAnswers(sql, viewer, q.id, 0);
-  if (viewer.member_id == q.asker_id || viewer.IsOrganizer()) d.routes = LoadRoutes(sql, q.id, 0);
-  else if (q.routed_to_me) d.routes = LoadRoutes(sql, q.id, viewer.member_id);
+  if (viewer.member_id == q.asker_id || viewer.IsOrganizer())
+    d.routes = LoadRoutes(sql, q.id, 0);
+  else if (q.routed_to_me)
+    d.routes = LoadRoutes(sql, q.id, viewer.member_id);
   // The one projection (domain/member_ref.h): routes to members the viewer may
   // not see (e.g. who hid their profile since) are left out.
   std::vector<int64_t> ids;
@@ -154,7 +166,12 @@ std::string Quote(const std::string& s) {
   for (size_t i = 0; i < s.size() && cps < 117; ++cps) {
     size_t len = 1;
     unsigned char c = s[i];
-    if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     out += s.substr(i, len);
     i += len;
   }
@@ -210,14 +227,15 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
                                            "m.expertise_text, a.role FROM members m LEFT JOIN accounts a ON "
                                            "a.member_id = m.id WHERE m.consent_matchmaking = 1 AND m.id <> :me AND " +
                                                viewer.VisibleSql("m") + " ORDER BY m.id",
-                            soci::use(me), soci::into(id), soci::into(name), soci::into(csector, csi),
-                            soci::into(vis), soci::into(etags), soci::into(etext), soci::into(role, ri));
+                            soci::use(me), soci::into(id), soci::into(name), soci::into(csector, csi), soci::into(vis),
+                            soci::into(etags), soci::into(etext), soci::into(role, ri));
       st.execute(false);
       while (st.fetch()) {
         if (ri == soci::i_ok) {
           // A disabled or absent account still gets the notification; the role decides what they may see.
         }
-        Viewer them{id, ri == soci::i_ok ? model::ParseRole(role).value_or(model::Role::kMember) : model::Role::kMember};
+        Viewer them{id,
+                    ri == soci::i_ok ? model::ParseRole(role).value_or(model::Role::kMember) : model::Role::kMember};
         if (!them.CanSee(me, asker_vis)) continue;
         candidates.push_back({id, csi == soci::i_ok ? csector : "", SplitTags(etags), etext});
         names[id] = name;
@@ -245,12 +263,11 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
              "VALUES (:q, :m, :p, :s, :en, :nl)",
           soci::use(qid), soci::use(mid), soci::use(p), soci::use(milli), soci::use(r.reason_en),
           soci::use(r.reason_nl);
-      notify::Notify(sql, r.id, "question_routed",
-                     {asker_name + " asks the network: \"" + Quote(in.title) + "\" — you may be the one to help. " +
-                          r.reason_en,
-                      asker_name + " vraagt het netwerk: \"" + Quote(in.title) + "\" — misschien kun jij helpen. " +
-                          r.reason_nl},
-                     "question:" + std::to_string(qid), now, viewer.member_id);
+      notify::Notify(
+          sql, r.id, "question_routed",
+          {asker_name + " asks the network: \"" + Quote(in.title) + "\" — you may be the one to help. " + r.reason_en,
+           asker_name + " vraagt het netwerk: \"" + Quote(in.title) + "\" — misschien kun jij helpen. " + r.reason_nl},
+          "question:" + std::to_string(qid), now, viewer.member_id);
     }
     auto q = LoadVisible(sql, viewer, qid);
     if (!q.ok()) return q.status();
@@ -296,16 +313,16 @@ Result<domain::Page<Question>> QuestionService::List(const Viewer& viewer, const
     domain::Page<Question> page;
     page.limit = f.limit;
     page.offset = f.offset;
-    page.total = domain::CountOf(sql, "SELECT count(*) FROM questions q JOIN members m ON m.id = q.asker_id " + where,
-                                 params);
-    auto rows = QueryQuestions(sql, where + " ORDER BY q.id DESC LIMIT " + std::to_string(f.limit) + " OFFSET " +
-                                        std::to_string(f.offset),
-                               params);
+    page.total =
+        domain::CountOf(sql, "SELECT count(*) FROM questions q JOIN members m ON m.id = q.asker_id " + where, params);
+    auto rows = QueryQuestions(
+        sql, where + " ORDER BY q.id DESC LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset),
+        params);
     std::set<long long> routed;
     {
       long long qid = 0, m = viewer.member_id;
-      soci::statement st = (sql.prepare << "SELECT question_id FROM question_routes WHERE member_id = :m",
-                            soci::use(m), soci::into(qid));
+      soci::statement st = (sql.prepare << "SELECT question_id FROM question_routes WHERE member_id = :m", soci::use(m),
+                            soci::into(qid));
       st.execute(false);
       while (st.fetch()) routed.insert(qid);
     }
@@ -355,8 +372,8 @@ Result<QuestionDetail> QuestionService::MarkHelpful(const Viewer& viewer, int64_
     if (q.asker_id != viewer.member_id) return PermissionDenied("only the asker marks the helpful answer");
     long long aid = answer_id, qid = question_id, author = 0, of_question = 0;
     soci::indicator ind = soci::i_null;
-    sql << "SELECT author_id, question_id FROM question_answers WHERE id = :a", soci::use(aid),
-        soci::into(author, ind), soci::into(of_question);
+    sql << "SELECT author_id, question_id FROM question_answers WHERE id = :a", soci::use(aid), soci::into(author, ind),
+        soci::into(of_question);
     if (ind != soci::i_ok) return NotFound("no such answer", "answer_id");
     if (of_question != qid) return InvalidArgument("this answer belongs to another question", "answer_id");
     if (q.helpful_answer_id == answer_id) {  // idempotent
@@ -371,10 +388,11 @@ Result<QuestionDetail> QuestionService::MarkHelpful(const Viewer& viewer, int64_
                                          "updated_at = :u WHERE id = :q AND helpful_answer_id = 0",
                           soci::use(aid), soci::use(now), soci::use(qid));
     st.execute(true);
-    if (st.get_affected_rows() != 1) return Conflict("another answer was marked helpful meanwhile; reload", "answer_id");
+    if (st.get_affected_rows() != 1)
+      return Conflict("another answer was marked helpful meanwhile; reload", "answer_id");
     sql << "UPDATE question_answers SET helpful = 1 WHERE id = :a", soci::use(aid);
-    model::Interaction in{0, q.asker_id, author, model::InteractionKind::kAnswered, now,
-                          "question:" + std::to_string(qid), 0};
+    model::Interaction in{
+        0, q.asker_id, author, model::InteractionKind::kAnswered, now, "question:" + std::to_string(qid), 0};
     domain::AppendInteraction(sql, in);
     notify::Notify(sql, author, "answer_helpful",
                    {q.asker_name + " marked your answer to \"" + Quote(q.title) + "\" as the helpful one.",

@@ -92,10 +92,10 @@ struct QuestionDetail {
 };
 
 struct QuestionFilter {
-  std::string status;  // "" | open | solved
-  std::string q;       // words that must all occur in title, text or tags
-  bool mine = false;         // asked by the viewer
-  bool routed_to_me = false; // routed to the viewer
+  std::string status;         // "" | open | solved
+  std::string q;              // words that must all occur in title, text or tags
+  bool mine = false;          // asked by the viewer
+  bool routed_to_me = false;  // routed to the viewer
   int limit = domain::kDefaultPageSize;
   int offset = 0;
 };

@@ -31,7 +31,8 @@ class QuestionsApiTest : public ::testing::Test {
     server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 4});
     ASSERT_TRUE(server_->Start().ok());
     anja_ = Add("Anja Kamphuis", "anja@x.example", "care", {}, "");
-    zoe_ = Add("Zoë Verpleging", "zoe@x.example", "care", {"roosters"}, "Roosters en dienstplanning voor ploegendiensten.");
+    zoe_ = Add("Zoë Verpleging", "zoe@x.example", "care", {"roosters"},
+               "Roosters en dienstplanning voor ploegendiensten.");
     pieter_ = Add("Pieter Lammerink", "pieter@x.example", "industry", {"roosters"},
                   "Roosters en dienstplanning voor ploegendiensten.");
   }
@@ -74,9 +75,10 @@ class QuestionsApiTest : public ::testing::Test {
 TEST_F(QuestionsApiTest, AskRouteAnswerMarkHelpful) {
   auto anja = SignedIn("anja@x.example");
   auto pieter = SignedIn("pieter@x.example");
-  auto r = anja->Post("/api/v1/questions", {{"title", "Hoe maken we roosters met minder mensen? <script>alert(1)</script>"},
-                                            {"text", "Onze ploegendiensten lopen vast."},
-                                            {"tags", {"roosters"}}});
+  auto r =
+      anja->Post("/api/v1/questions", {{"title", "Hoe maken we roosters met minder mensen? <script>alert(1)</script>"},
+                                       {"text", "Onze ploegendiensten lopen vast."},
+                                       {"tags", {"roosters"}}});
   ASSERT_EQ(r.status, 201) << r.body;
   Json q = r.Json();
   int64_t qid = q["id"];
@@ -102,7 +104,8 @@ TEST_F(QuestionsApiTest, AskRouteAnswerMarkHelpful) {
   ASSERT_EQ(seen.Json()["routed_to"].size(), 1u);
   EXPECT_EQ(seen.Json()["routed_to"][0]["member"]["id"], pieter_);
 
-  auto a = pieter->Post("/api/v1/questions/" + std::to_string(qid) + "/answers", {{"text", "Wij werken met vaste ploegen."}});
+  auto a = pieter->Post("/api/v1/questions/" + std::to_string(qid) + "/answers",
+                        {{"text", "Wij werken met vaste ploegen."}});
   ASSERT_EQ(a.status, 201) << a.body;
   int64_t aid = a.Json()["id"];
   EXPECT_EQ(a.Json()["author"]["name"], "Pieter Lammerink");
@@ -228,17 +231,18 @@ TEST_F(QuestionsApiTest, NotificationsReadStateAndEmailChoices) {
                              Json{{"email", {{"question_routed", false}, {"bogus", true}}}}.dump());
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.ErrorField(), "email.bogus");
-  auto not_bool = pieter->Request("PUT", "/api/v1/notifications/preferences",
-                                  Json{{"email", {{"question_routed", "no"}}}}.dump());
+  auto not_bool =
+      pieter->Request("PUT", "/api/v1/notifications/preferences", Json{{"email", {{"question_routed", "no"}}}}.dump());
   EXPECT_EQ(not_bool.status, 400);
   EXPECT_EQ(not_bool.ErrorField(), "email.question_routed");
   int64_t mails_before = Count("SELECT count(*) FROM outbox WHERE to_email = 'pieter@x.example'");
   EXPECT_EQ(mails_before, 2);
-  auto off = pieter->Request("PUT", "/api/v1/notifications/preferences", Json{{"email", {{"question_routed", false}}}}.dump());
+  auto off =
+      pieter->Request("PUT", "/api/v1/notifications/preferences", Json{{"email", {{"question_routed", false}}}}.dump());
   ASSERT_EQ(off.status, 200) << off.body;
   ASSERT_EQ(anja->Post("/api/v1/questions", {{"title", "Derde vraag over roosters"}}).status, 201);
   EXPECT_EQ(Count("SELECT count(*) FROM outbox WHERE to_email = 'pieter@x.example'"), mails_before);  // no new mail
-  EXPECT_EQ(pieter->Get("/api/v1/notifications/unread-count").Json()["unread"], 1);              // still notified
+  EXPECT_EQ(pieter->Get("/api/v1/notifications/unread-count").Json()["unread"], 1);                   // still notified
 }
 
 }  // namespace

@@ -29,7 +29,8 @@ class QuestionsTest : public ::testing::Test {
       soci::session sql(db_->pool());
       sql << "INSERT INTO sectors (key, label_nl, label_en, position) VALUES ('zorg', 'Zorg', 'Care', 1)";
       sql << "INSERT INTO sectors (key, label_nl, label_en, position) VALUES ('industrie', 'Industrie', 'Industry', 2)";
-      sql << "INSERT INTO sectors (key, label_nl, label_en, position) VALUES ('onderwijs', 'Onderwijs', 'Education', 3)";
+      sql << "INSERT INTO sectors (key, label_nl, label_en, position) VALUES ('onderwijs', 'Onderwijs', 'Education', "
+             "3)";
     }
     anja_ = Add("Anja de Vries", "anja@zorg.example", "zorg", model::Visibility::kMembers, {}, "");
     // Same expertise, different sectors: Pieter (industry) must outrank Zoë (care).
@@ -75,8 +76,10 @@ class QuestionsTest : public ::testing::Test {
 
 TEST_F(QuestionsTest, AskRoutesToBestPlacedCrossSectorFirstSkippingOptOutAndHidden) {
   QuestionService qs(*db_, clock_);
-  auto d = qs.Ask(V(anja_), {"Hoe maken we roosters met minder mensen?", "Onze ploegendiensten lopen vast.",
-                             {"Roosters", "roosters"}, std::nullopt});
+  auto d = qs.Ask(V(anja_), {"Hoe maken we roosters met minder mensen?",
+                             "Onze ploegendiensten lopen vast.",
+                             {"Roosters", "roosters"},
+                             std::nullopt});
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(d->question.sector, "zorg");  // the asker's own
   EXPECT_EQ(d->question.tags, std::vector<std::string>{"roosters"});

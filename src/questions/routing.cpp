@@ -9,7 +9,9 @@
 namespace verbinder::questions {
 namespace {
 
-std::string Lower(const std::string& s) { return AsciiLower(Trim(s)); }
+std::string Lower(const std::string& s) {
+  return AsciiLower(Trim(s));
+}
 
 std::string JoinWords(const std::vector<std::string>& xs, const std::string& last_sep) {
   std::string out;

@@ -59,8 +59,9 @@ struct RoutedMember {
 
 inline constexpr int kDefaultRouteCount = 5;
 
-std::vector<RoutedMember> RouteQuestion(const RoutingQuestion& question, const std::vector<RoutingCandidate>& candidates,
-                                        int k, const matching::TextAnalyzer& analyzer,
+std::vector<RoutedMember> RouteQuestion(const RoutingQuestion& question,
+                                        const std::vector<RoutingCandidate>& candidates, int k,
+                                        const matching::TextAnalyzer& analyzer,
                                         const std::map<std::string, SectorLabel>& sector_labels);
 
 }  // namespace verbinder::questions

@@ -8,8 +8,8 @@
 namespace verbinder::questions {
 namespace {
 
-const std::map<std::string, SectorLabel> kLabels = {{"zorg", {"Care", "Zorg"}}, {"industrie", {"Industry", "Industrie"}},
-                                                    {"onderwijs", {"Education", "Onderwijs"}}};
+const std::map<std::string, SectorLabel> kLabels = {
+    {"zorg", {"Care", "Zorg"}}, {"industrie", {"Industry", "Industrie"}}, {"onderwijs", {"Education", "Onderwijs"}}};
 
 TEST(RoutingTest, FindsExpertiseAcrossLanguagesAndExplainsIt) {
   matching::TextAnalyzer analyzer;
@@ -50,14 +50,18 @@ TEST(RoutingTest, ExactTagMatchCountsAndTopKIsRespected) {
 // expertise texts, question texts, sectors and id order.
 TEST(RoutingTest, OracleCrossSectorExpertBeatsSameSectorExpertWithEqualExpertise) {
   matching::TextAnalyzer analyzer;
-  const std::vector<std::string> expertise = {
-      "Wij verkorten doorlooptijden met lean.", "Roosters en dienstplanning voor ploegendiensten.",
-      "Energy saving and solar panels on our plants.", "Begeleiding van stagiairs en leerlingen in de praktijk.",
-      "Inventory management and kanban in the warehouse.", "Data dashboards and management information."};
-  const std::vector<std::string> questions = {
-      "Onze wachtlijsten groeien, hoe verbeteren we de doorstroom?", "How do we plan shifts with fewer staff?",
-      "Onze energierekening is verdubbeld", "Hoe houden we stagiairs binnen?", "We keep running out of stock",
-      "Which data and dashboards should our board see?"};
+  const std::vector<std::string> expertise = {"Wij verkorten doorlooptijden met lean.",
+                                              "Roosters en dienstplanning voor ploegendiensten.",
+                                              "Energy saving and solar panels on our plants.",
+                                              "Begeleiding van stagiairs en leerlingen in de praktijk.",
+                                              "Inventory management and kanban in the warehouse.",
+                                              "Data dashboards and management information."};
+  const std::vector<std::string> questions = {"Onze wachtlijsten groeien, hoe verbeteren we de doorstroom?",
+                                              "How do we plan shifts with fewer staff?",
+                                              "Onze energierekening is verdubbeld",
+                                              "Hoe houden we stagiairs binnen?",
+                                              "We keep running out of stock",
+                                              "Which data and dashboards should our board see?"};
   const std::vector<std::string> sectors = {"zorg", "industrie", "onderwijs"};
   std::mt19937 rng(42);
   int checked = 0;
@@ -65,8 +69,9 @@ TEST(RoutingTest, OracleCrossSectorExpertBeatsSameSectorExpertWithEqualExpertise
     size_t e = rng() % expertise.size();
     const std::string& qtext = questions[e];  // question i matches expertise i
     std::string asker_sector = sectors[rng() % sectors.size()];
-    std::string other_sector = sectors[(std::find(sectors.begin(), sectors.end(), asker_sector) - sectors.begin() + 1 +
-                                        rng() % 2) % sectors.size()];
+    std::string other_sector =
+        sectors[(std::find(sectors.begin(), sectors.end(), asker_sector) - sectors.begin() + 1 + rng() % 2) %
+                sectors.size()];
     ASSERT_NE(asker_sector, other_sector);
     int64_t same_id = 10 + rng() % 50, other_id = 10 + rng() % 50;
     if (other_id == same_id) other_id += 100;
@@ -88,7 +93,9 @@ TEST(RoutingTest, AMuchBetterSameSectorExpertStillWins) {
   matching::TextAnalyzer analyzer;
   std::vector<RoutingCandidate> cands = {
       {1, "industrie", {}, "Roosters."},
-      {2, "zorg", {"roosters", "capaciteitsplanning", "ziekteverzuim"},
+      {2,
+       "zorg",
+       {"roosters", "capaciteitsplanning", "ziekteverzuim"},
        "Roosters, capaciteitsplanning, ziekteverzuim en werkdruk in de wijkzorg."},
   };
   auto r = RouteQuestion({"Roosters, capaciteit, ziekteverzuim en werkdruk", "", {"roosters"}, "zorg"}, cands, 5,

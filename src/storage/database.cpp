@@ -76,11 +76,20 @@ Result<std::string> PostgresConnInfo(const std::string& url) {
   if (scheme == std::string::npos) return InvalidArgument("not a postgresql:// URL", "db");
   std::string rest = url.substr(scheme + 3);
   std::string query;
-  if (auto q = rest.find('?'); q != std::string::npos) { query = rest.substr(q + 1); rest = rest.substr(0, q); }
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
   std::string path;
-  if (auto sl = rest.find('/'); sl != std::string::npos) { path = rest.substr(sl + 1); rest = rest.substr(0, sl); }
+  if (auto sl = rest.find('/'); sl != std::string::npos) {
+    path = rest.substr(sl + 1);
+    rest = rest.substr(0, sl);
+  }
   std::string userinfo, hostport = rest;
-  if (auto at = rest.rfind('@'); at != std::string::npos) { userinfo = rest.substr(0, at); hostport = rest.substr(at + 1); }
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    userinfo = rest.substr(0, at);
+    hostport = rest.substr(at + 1);
+  }
   std::vector<std::pair<std::string, std::string>> kv;
   if (!userinfo.empty()) {
     auto colon = userinfo.find(':');
@@ -100,7 +109,8 @@ Result<std::string> PostgresConnInfo(const std::string& url) {
     }
     if (!host.empty()) kv.push_back({"host", PercentDecode(host)});
     if (!port.empty()) {
-      if (port.find_first_not_of("0123456789") != std::string::npos) return InvalidArgument("port must be a number", "db");
+      if (port.find_first_not_of("0123456789") != std::string::npos)
+        return InvalidArgument("port must be a number", "db");
       kv.push_back({"port", port});
     }
   }
@@ -144,7 +154,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int poo
       return InvalidArgument("is a directory, not a database file: " + url, "db");
     if (path.has_parent_path()) {
       std::filesystem::create_directories(path.parent_path(), ec);
-      if (ec) return InvalidArgument("cannot create directory " + path.parent_path().string() + ": " + ec.message(), "db");
+      if (ec)
+        return InvalidArgument("cannot create directory " + path.parent_path().string() + ": " + ec.message(), "db");
     }
   }
   try {
@@ -183,7 +194,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int poo
 
 std::vector<std::string> MigrationStatements(const std::string& sql, Backend backend) {
   std::string s = sql;
-  ReplaceAll(s, "{{ID}}", backend == Backend::kPostgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+  ReplaceAll(s, "{{ID}}",
+             backend == Backend::kPostgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
   ReplaceAll(s, "{{BOOL}}", "INTEGER");
   // SQLite: store a table in its primary-key B-tree (one tree instead of two).
   ReplaceAll(s, "{{WITHOUT_ROWID}}", backend == Backend::kSqlite ? " WITHOUT ROWID" : "");
@@ -226,8 +238,13 @@ Result<int> Database::Migrate(int up_to_version) {
            "applied_at BIGINT NOT NULL)";
     if (backend_ == Backend::kPostgres) sql << "SELECT pg_advisory_lock(7458231)";
     struct Unlock {
-      soci::session& s; Backend b;
-      ~Unlock() { try { if (b == Backend::kPostgres) s << "SELECT pg_advisory_unlock(7458231)"; } catch (...) {} }
+      soci::session& s;
+      Backend b;
+      ~Unlock() {
+        try {
+          if (b == Backend::kPostgres) s << "SELECT pg_advisory_unlock(7458231)";
+        } catch (...) {}
+      }
     } unlock{sql, backend_};
     for (const auto& m : Migrations()) {
       if (m.version > up_to_version) break;
@@ -238,7 +255,10 @@ Result<int> Database::Migrate(int up_to_version) {
       }
       long long count = 0;
       sql << "SELECT count(*) FROM schema_migrations WHERE version = :v", soci::use(m.version), soci::into(count);
-      if (count > 0) { tr.rollback(); continue; }
+      if (count > 0) {
+        tr.rollback();
+        continue;
+      }
       for (const auto& stmt : MigrationStatements(m.sql, backend_)) sql << stmt;
       long long now = static_cast<long long>(std::time(nullptr));
       std::string name = m.name;
@@ -271,7 +291,7 @@ DbFailure Classify(const std::exception& e) {
       return DbFailure::kUnreachable;
   }
   if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
-    const int primary = lite->result() & 0xff;  // extended codes carry the primary one in the low byte
+    const int primary = lite->result() & 0xff;                  // extended codes carry the primary one in the low byte
     if (primary == 5 || primary == 6) return DbFailure::kBusy;  // SQLITE_BUSY, SQLITE_LOCKED
   }
   const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e);
@@ -293,8 +313,10 @@ DbFailure Classify(const std::exception& e) {
 // spdlog::spdlog), else the same line on stderr.
 void LogDbError(bool expected, const std::string& what) {
 #if defined(SPDLOG_COMPILED_LIB) || defined(SPDLOG_HEADER_ONLY)
-  if (expected) spdlog::warn("database: {}", what);
-  else spdlog::error("database: {}", what);
+  if (expected)
+    spdlog::warn("database: {}", what);
+  else
+    spdlog::error("database: {}", what);
 #else
   std::fprintf(stderr, "[%s] database: %s\n", expected ? "warning" : "error", what.c_str());
 #endif
@@ -306,10 +328,14 @@ Status FromDbError(const std::exception& e) {
   const DbFailure failure = Classify(e);
   LogDbError(failure != DbFailure::kOther, Trim(e.what()));
   switch (failure) {
-    case DbFailure::kDuplicate: return AlreadyExists("already exists");
-    case DbFailure::kBusy: return Status(Code::kUnavailable, "the database is busy, try again");
-    case DbFailure::kUnreachable: return Status(Code::kUnavailable, "the database is unavailable, try again");
-    case DbFailure::kOther: break;
+    case DbFailure::kDuplicate:
+      return AlreadyExists("already exists");
+    case DbFailure::kBusy:
+      return Status(Code::kUnavailable, "the database is busy, try again");
+    case DbFailure::kUnreachable:
+      return Status(Code::kUnavailable, "the database is unavailable, try again");
+    case DbFailure::kOther:
+      break;
   }
   return Internal("internal error");
 }

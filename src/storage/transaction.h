@@ -45,7 +45,7 @@ class Transaction {
 
   soci::session& sql_;
   std::unique_lock<std::timed_mutex> turn_;  // SQLite: this process's writer turn for the file
-  std::string file_;                          // the file whose turn this thread holds
+  std::string file_;                         // the file whose turn this thread holds
   bool done_ = false;
 };
 

@@ -94,12 +94,18 @@ constexpr Civil AmsterdamCivil(int64_t t) {
   const int64_t days = DayOf(local);
   const Date date = CivilFromDays(days);
   const int64_t secs = local - days * kSecondsPerDay;
-  return {date.y, date.m, date.d, static_cast<int>(secs / 3600), static_cast<int>((secs % 3600) / 60),
+  return {date.y,
+          date.m,
+          date.d,
+          static_cast<int>(secs / 3600),
+          static_cast<int>((secs % 3600) / 60),
           WeekdayFromDays(days)};
 }
 
 // Unix seconds of 00:00 Amsterdam time on the first of a month.
-constexpr int64_t AmsterdamMonthStart(int64_t y, unsigned m) { return AmsterdamTime(y, m, 1, 0); }
+constexpr int64_t AmsterdamMonthStart(int64_t y, unsigned m) {
+  return AmsterdamTime(y, m, 1, 0);
+}
 
 static_assert(AmsterdamTime(2026, 11, 15, 12) == 1794740400, "CET in November");
 static_assert(AmsterdamTime(2026, 6, 18, 10) == DaysFromCivil(2026, 6, 18) * 86400 + 8 * 3600, "CEST in June");

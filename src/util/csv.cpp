@@ -9,7 +9,9 @@
 namespace verbinder {
 namespace {
 
-std::string LineField(int line) { return "line " + std::to_string(line); }
+std::string LineField(int line) {
+  return "line " + std::to_string(line);
+}
 
 // Parses records; each record remembers the line it starts on.
 Status ParseRecords(std::string_view text, char delim, std::vector<CsvRow>* out) {
@@ -30,7 +32,11 @@ Status ParseRecords(std::string_view text, char delim, std::vector<CsvRow>* out)
         while (i < n) {
           char c = text[i];
           if (c == '"') {
-            if (i + 1 < n && text[i + 1] == '"') { field += '"'; i += 2; continue; }
+            if (i + 1 < n && text[i + 1] == '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
             ++i;
             closed = true;
             break;
@@ -46,13 +52,15 @@ Status ParseRecords(std::string_view text, char delim, std::vector<CsvRow>* out)
           return InvalidArgument("unexpected character after a closing quote", LineField(line));
       } else {
         while (i < n && text[i] != delim && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"')
-            return InvalidArgument("a quote inside an unquoted field", LineField(line));
+          if (text[i] == '"') return InvalidArgument("a quote inside an unquoted field", LineField(line));
           field += text[i++];
         }
       }
       row.fields.push_back(field);
-      if (i < n && text[i] == delim) { ++i; continue; }
+      if (i < n && text[i] == delim) {
+        ++i;
+        continue;
+      }
       // End of record.
       if (i < n && text[i] == '\r') ++i;
       if (i < n && text[i] == '\n') ++i;
@@ -107,7 +115,10 @@ Result<CsvTable> ParseCsv(std::string_view text, const CsvOptions& options) {
       probe.header = records[h].fields;
       bool all = true;
       for (const auto& want : options.find_header)
-        if (probe.Column(want) < 0) { all = false; break; }
+        if (probe.Column(want) < 0) {
+          all = false;
+          break;
+        }
       if (all) break;
     }
     if (h == records.size()) {
@@ -123,9 +134,9 @@ Result<CsvTable> ParseCsv(std::string_view text, const CsvOptions& options) {
     auto& row = records[r];
     if (options.skip_empty_rows && RowEmpty(row)) continue;
     if (!options.allow_ragged && row.fields.size() != table.header.size()) {
-      return InvalidArgument("expected " + std::to_string(table.header.size()) + " fields but found " +
-                                 std::to_string(row.fields.size()),
-                             LineField(row.line));
+      return InvalidArgument(
+          "expected " + std::to_string(table.header.size()) + " fields but found " + std::to_string(row.fields.size()),
+          LineField(row.line));
     }
     table.rows.push_back(std::move(row));
   }

@@ -18,7 +18,7 @@
 namespace verbinder {
 
 struct CsvRow {
-  int line = 0;                     // 1-based line in the file where the record starts
+  int line = 0;  // 1-based line in the file where the record starts
   std::vector<std::string> fields;
 };
 

@@ -5,7 +5,9 @@
 namespace verbinder {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char Lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -76,10 +78,14 @@ std::optional<std::string> NormalizeLinkedInUrl(std::string_view url) {
   while (b < e && (url[b] == ' ' || url[b] == '\t' || url[b] == '\r' || url[b] == '\n')) ++b;
   while (e > b && (url[e - 1] == ' ' || url[e - 1] == '\t' || url[e - 1] == '\r' || url[e - 1] == '\n')) --e;
   std::string_view s = url.substr(b, e - b);
-  if (StartsWithNoCase(s, "https://")) s.remove_prefix(8);
-  else if (StartsWithNoCase(s, "http://")) s.remove_prefix(7);
-  else if (StartsWithNoCase(s, "//")) s.remove_prefix(2);
-  else if (s.find("://") != std::string_view::npos) return std::nullopt;  // another scheme
+  if (StartsWithNoCase(s, "https://"))
+    s.remove_prefix(8);
+  else if (StartsWithNoCase(s, "http://"))
+    s.remove_prefix(7);
+  else if (StartsWithNoCase(s, "//"))
+    s.remove_prefix(2);
+  else if (s.find("://") != std::string_view::npos)
+    return std::nullopt;  // another scheme
   size_t host_end = s.find_first_of("/?#");
   std::string_view authority = s.substr(0, host_end);
   if (authority.find('@') != std::string_view::npos) return std::nullopt;  // user info: not a plain profile link

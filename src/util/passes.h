@@ -23,15 +23,15 @@ namespace verbinder::util {
 
 struct PassRecord {
   std::string name;
-  bool ran = false;          // false: switched off, or skipped after a stop request
-  bool stopped = false;      // skipped because a stop was requested
-  double seconds = 0;        // wall time of the body on the monotonic clock
+  bool ran = false;      // false: switched off, or skipped after a stop request
+  bool stopped = false;  // skipped because a stop was requested
+  double seconds = 0;    // wall time of the body on the monotonic clock
 };
 
 struct PassOptions {
-  std::set<std::string> skip;       // names of passes switched off
-  std::stop_token stop;             // a requested stop skips the remaining passes
-  const Clock* clock = nullptr;     // nullptr: the system clock
+  std::set<std::string> skip;    // names of passes switched off
+  std::stop_token stop;          // a requested stop skips the remaining passes
+  const Clock* clock = nullptr;  // nullptr: the system clock
 };
 
 // Not thread-safe: one runner per pipeline run. Bodies may poll stop_requested().

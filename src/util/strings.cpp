@@ -9,13 +9,23 @@ bool IsValidUtf8(std::string_view s) {
   const auto* end = p + s.size();
   while (p < end) {
     unsigned char c = *p;
-    if (c < 0x80) { ++p; continue; }
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
     int n;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     if (end - p < n + 1) return false;
     for (int i = 1; i <= n; ++i) {
       if ((p[i] & 0xC0) != 0x80) return false;
@@ -30,7 +40,8 @@ bool IsValidUtf8(std::string_view s) {
 
 size_t Utf8Length(std::string_view s) {
   size_t n = 0;
-  for (unsigned char c : s) if ((c & 0xC0) != 0x80) ++n;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
   return n;
 }
 
@@ -50,23 +61,21 @@ std::string AsciiLower(std::string_view s) {
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
   return true;
 }
 
 bool IsValidEmail(std::string_view s) {
   if (s.empty() || s.size() > 254) return false;
   auto at = s.find('@');
-  if (at == std::string_view::npos || at == 0 || at > 64 || s.find('@', at + 1) != std::string_view::npos)
-    return false;
+  if (at == std::string_view::npos || at == 0 || at > 64 || s.find('@', at + 1) != std::string_view::npos) return false;
   auto domain = s.substr(at + 1);
   auto dot = domain.rfind('.');
   if (domain.empty() || dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size()) return false;
   if (domain.find("..") != std::string_view::npos) return false;
   for (unsigned char c : s) {
-    if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' ||
-        c == ':' || c == '\\' || c == '"' || c == '[' || c == ']')
+    if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' ||
+        c == '\\' || c == '"' || c == '[' || c == ']')
       return false;
   }
   return IsValidUtf8(s);
@@ -102,12 +111,23 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -34,10 +34,10 @@ TEST(CivilTime, AmsterdamSwitchesOnTheLastSundaysAtOneUtc) {
   EXPECT_TRUE(IsEuSummerTimeAt(spring));
   EXPECT_TRUE(IsEuSummerTimeAt(autumn - 1));
   EXPECT_FALSE(IsEuSummerTimeAt(autumn));
-  EXPECT_EQ(AmsterdamCivil(spring - 1).hour, 1);   // 01:59:59 CET
-  EXPECT_EQ(AmsterdamCivil(spring).hour, 3);       // 03:00 CEST
-  EXPECT_EQ(AmsterdamCivil(autumn - 1).hour, 2);   // 02:59:59 CEST
-  EXPECT_EQ(AmsterdamCivil(autumn).hour, 2);       // 02:00 CET again
+  EXPECT_EQ(AmsterdamCivil(spring - 1).hour, 1);  // 01:59:59 CET
+  EXPECT_EQ(AmsterdamCivil(spring).hour, 3);      // 03:00 CEST
+  EXPECT_EQ(AmsterdamCivil(autumn - 1).hour, 2);  // 02:59:59 CEST
+  EXPECT_EQ(AmsterdamCivil(autumn).hour, 2);      // 02:00 CET again
   EXPECT_EQ(AmsterdamMonthStart(2026, 4), DaysFromCivil(2026, 3, 31) * kSecondsPerDay + 22 * 3600);
   EXPECT_EQ(AmsterdamMonthStart(2026, 1), DaysFromCivil(2025, 12, 31) * kSecondsPerDay + 23 * 3600);
 }

@@ -17,6 +17,8 @@ std::vector<std::string_view> AssetPaths() {
   return out;
 }
 
-bool IsImmutable(std::string_view path) { return path.starts_with("/assets/"); }
+bool IsImmutable(std::string_view path) {
+  return path.starts_with("/assets/");
+}
 
 }  // namespace verbinder::web
