@@ -10,6 +10,7 @@ scripts/deps.sh
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 [ -x scripts/build-web.sh ] && scripts/build-web.sh
 scripts/build.sh
+scripts/lint.sh   # clang-format on every C++ file, clang-tidy on the .cpp files of the last commit
 eval "$(scripts/pg-cluster.sh start)"
 trap 'scripts/pg-cluster.sh stop "$PGCLUSTER_DIR"' EXIT
 export VERBINDER_TEST_PG_URL

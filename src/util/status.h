@@ -22,17 +22,17 @@ namespace verbinder {
 // Protocol-neutral error codes. api/error_mapping.cpp maps each to an HTTP status.
 enum class Code {
   kOk,
-  kInvalidArgument,    // the caller sent something malformed; names a field
-  kNotFound,           // the thing asked for does not exist (or is hidden from the caller)
-  kAlreadyExists,      // unique key taken (e.g. e-mail)
-  kConflict,           // state does not allow this now (e.g. accept an accepted request)
-  kUnauthenticated,    // no or bad credentials
-  kPermissionDenied,   // authenticated, but not allowed
-  kTooManyRequests,    // throttled
-  kPayloadTooLarge,    // body over the limit
-  kUnsupportedMedia,   // wrong Content-Type
-  kUnavailable,        // a dependency (database) is not reachable; retry later
-  kInternal,           // a bug or an unexpected failure
+  kInvalidArgument,   // the caller sent something malformed; names a field
+  kNotFound,          // the thing asked for does not exist (or is hidden from the caller)
+  kAlreadyExists,     // unique key taken (e.g. e-mail)
+  kConflict,          // state does not allow this now (e.g. accept an accepted request)
+  kUnauthenticated,   // no or bad credentials
+  kPermissionDenied,  // authenticated, but not allowed
+  kTooManyRequests,   // throttled
+  kPayloadTooLarge,   // body over the limit
+  kUnsupportedMedia,  // wrong Content-Type
+  kUnavailable,       // a dependency (database) is not reachable; retry later
+  kInternal,          // a bug or an unexpected failure
 };
 
 std::string_view CodeName(Code code);  // "invalid_argument", "not_found", ...
@@ -76,14 +76,16 @@ inline Status PermissionDenied(std::string message) {
 inline Status Unauthenticated(std::string message) {
   return {Code::kUnauthenticated, std::move(message)};
 }
-inline Status Internal(std::string message) { return {Code::kInternal, std::move(message)}; }
+inline Status Internal(std::string message) {
+  return {Code::kInternal, std::move(message)};
+}
 
 // Holds either a T or a non-OK Status.
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}                     // NOLINT implicit
-  Result(Status status) : v_(std::move(status)) {               // NOLINT implicit
+  Result(T value) : v_(std::move(value)) {}        // NOLINT implicit
+  Result(Status status) : v_(std::move(status)) {  // NOLINT implicit
     assert(!std::get<Status>(v_).ok() && "Result built from an OK status");
   }
 
@@ -93,9 +95,18 @@ class [[nodiscard]] Result {
     static const Status kOkStatus;
     return ok() ? kOkStatus : std::get<Status>(v_);
   }
-  T& value() & { assert(ok()); return std::get<T>(v_); }
-  const T& value() const& { assert(ok()); return std::get<T>(v_); }
-  T&& value() && { assert(ok()); return std::get<T>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<T>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<T>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<T>(std::move(v_));
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T&& operator*() && { return std::move(*this).value(); }
@@ -108,18 +119,19 @@ class [[nodiscard]] Result {
 
 }  // namespace verbinder
 
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` is a declaration ("auto x"), it cannot be parenthesised.
 // Propagates a non-OK Status from an expression returning Status.
-#define VB_RETURN_IF_ERROR(expr)                 \
-  do {                                           \
-    ::verbinder::Status vb_status_ = (expr);     \
-    if (!vb_status_.ok()) return vb_status_;     \
+#define VB_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::verbinder::Status vb_status_ = (expr); \
+    if (!vb_status_.ok()) return vb_status_; \
   } while (0)
 
 #define VB_CONCAT_INNER(a, b) a##b
 #define VB_CONCAT(a, b) VB_CONCAT_INNER(a, b)
 // VB_ASSIGN_OR_RETURN(auto x, Foo()); — assigns the value or returns the Status.
-#define VB_ASSIGN_OR_RETURN(lhs, expr)                          \
-  auto VB_CONCAT(vb_result_, __LINE__) = (expr);                \
-  if (!VB_CONCAT(vb_result_, __LINE__).ok())                    \
-    return VB_CONCAT(vb_result_, __LINE__).status();            \
+#define VB_ASSIGN_OR_RETURN(lhs, expr)                                                        \
+  auto VB_CONCAT(vb_result_, __LINE__) = (expr);                                              \
+  if (!VB_CONCAT(vb_result_, __LINE__).ok()) return VB_CONCAT(vb_result_, __LINE__).status(); \
   lhs = std::move(VB_CONCAT(vb_result_, __LINE__)).value()
+// NOLINTEND(bugprone-macro-parentheses)
