@@ -32,9 +32,7 @@ void RegisterMemberRoutes(App& app) {
     VB_RETURN_IF_ERROR(domain::MemberFromJson(body, m));
     VB_ASSIGN_OR_RETURN(auto created, app.members().Create(ctx.viewer, m));
     // The profile's newsletter choice is the subscription (docs/newsletter.md).
-    VB_ASSIGN_OR_RETURN(
-        auto news,
-        newsletter::SubscriptionService(app.db(), app.clock()).ApplyProfileChoice(ctx.viewer, created.id, nullptr));
+    VB_ASSIGN_OR_RETURN(auto news, app.services().subscriptions.ApplyProfileChoice(ctx.viewer, created.id, nullptr));
     created.consent_newsletter = news.consent;
     Response r = Response::JsonBody(domain::ToJson(created, ctx.viewer), 201);
     r.headers.push_back({"Location", "/api/v1/members/" + std::to_string(created.id)});
@@ -59,9 +57,7 @@ void RegisterMemberRoutes(App& app) {
     VB_RETURN_IF_ERROR(domain::MemberFromJson(body, m));
     VB_ASSIGN_OR_RETURN(auto updated, app.members().Update(ctx.viewer, m));
     // The profile's newsletter choice is the subscription (docs/newsletter.md).
-    VB_ASSIGN_OR_RETURN(
-        auto news,
-        newsletter::SubscriptionService(app.db(), app.clock()).ApplyProfileChoice(ctx.viewer, updated.id, &before));
+    VB_ASSIGN_OR_RETURN(auto news, app.services().subscriptions.ApplyProfileChoice(ctx.viewer, updated.id, &before));
     updated.consent_newsletter = news.consent;
     return Response::JsonBody(domain::ToJson(updated, ctx.viewer));
   });

@@ -264,7 +264,7 @@ void RegisterNewsletterRoutes(App& app) {
     }
     VB_ASSIGN_OR_RETURN(f.limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
     VB_ASSIGN_OR_RETURN(f.offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
-    VB_ASSIGN_OR_RETURN(auto page, newsletter::ArticleService(app.db(), app.clock()).List(ctx.viewer, f));
+    VB_ASSIGN_OR_RETURN(auto page, app.services().articles.List(ctx.viewer, f));
     return Response::JsonBody(domain::PageToJson(page, [](const Article& a) { return ToJson(a); }));
   });
 
@@ -273,7 +273,7 @@ void RegisterNewsletterRoutes(App& app) {
     Article a;
     a.status = ArticleStatus::kSubmitted;
     VB_RETURN_IF_ERROR(ArticleFromJson(body, a));
-    VB_ASSIGN_OR_RETURN(auto created, newsletter::ArticleService(app.db(), app.clock()).Create(ctx.viewer, a));
+    VB_ASSIGN_OR_RETURN(auto created, app.services().articles.Create(ctx.viewer, a));
     Response r = Response::JsonBody(ToJson(created), 201);
     r.headers.push_back({"Location", "/api/v1/articles/" + std::to_string(created.id)});
     return r;
@@ -281,14 +281,14 @@ void RegisterNewsletterRoutes(App& app) {
 
   app.Add(Method::kGet, "/api/v1/articles/:id", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    VB_ASSIGN_OR_RETURN(auto a, newsletter::ArticleService(app.db(), app.clock()).Get(ctx.viewer, id));
+    VB_ASSIGN_OR_RETURN(auto a, app.services().articles.Get(ctx.viewer, id));
     return Response::JsonBody(ToJson(a));
   });
 
   app.Add(Method::kPatch, "/api/v1/articles/:id", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
-    newsletter::ArticleService svc(app.db(), app.clock());
+    newsletter::ArticleService& svc = app.services().articles;
     VB_ASSIGN_OR_RETURN(Article a, svc.Get(ctx.viewer, id));
     VB_RETURN_IF_ERROR(ArticleFromJson(body, a));
     VB_ASSIGN_OR_RETURN(auto updated, svc.Update(ctx.viewer, a));
@@ -297,7 +297,7 @@ void RegisterNewsletterRoutes(App& app) {
 
   app.Add(Method::kDelete, "/api/v1/articles/:id", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    VB_RETURN_IF_ERROR(newsletter::ArticleService(app.db(), app.clock()).Delete(ctx.viewer, id));
+    VB_RETURN_IF_ERROR(app.services().articles.Delete(ctx.viewer, id));
     return Response::NoContent();
   });
 
@@ -311,7 +311,7 @@ void RegisterNewsletterRoutes(App& app) {
       if (at < 0) return InvalidArgument("must be Unix seconds", "published_at");
       if (at != 0) VB_RETURN_IF_ERROR(domain::CheckUnixTime("published_at", at));
     }
-    VB_ASSIGN_OR_RETURN(auto a, newsletter::ArticleService(app.db(), app.clock()).Publish(ctx.viewer, id, at));
+    VB_ASSIGN_OR_RETURN(auto a, app.services().articles.Publish(ctx.viewer, id, at));
     return Response::JsonBody(ToJson(a));
   });
 
@@ -323,8 +323,7 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(std::string language, GetString(body, "language", false));
     VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
     if (language.empty()) language = "nl";
-    VB_ASSIGN_OR_RETURN(auto sub,
-                        newsletter::SubscriptionService(app.db(), app.clock()).Subscribe(email, language, topics));
+    VB_ASSIGN_OR_RETURN(auto sub, app.services().subscriptions.Subscribe(email, language, topics));
     // The same answer whether the address was new, pending or already confirmed.
     return Response::JsonBody(
         {{"status", "pending_confirmation"},
@@ -339,14 +338,12 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
     VB_ASSIGN_OR_RETURN(bool only, GetBool(body, "topics_only"));
     if (language.empty()) language = "nl";
-    VB_ASSIGN_OR_RETURN(
-        auto s,
-        newsletter::SubscriptionService(app.db(), app.clock()).SubscribeMember(ctx.viewer, language, topics, only));
+    VB_ASSIGN_OR_RETURN(auto s, app.services().subscriptions.SubscribeMember(ctx.viewer, language, topics, only));
     return Response::JsonBody(ToJson(s));
   });
 
   app.Add(Method::kGet, "/api/v1/newsletter/subscriptions/me", Access::kMember, [&app](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock()).Mine(ctx.viewer));
+    VB_ASSIGN_OR_RETURN(auto s, app.services().subscriptions.Mine(ctx.viewer));
     return Response::JsonBody(ToJson(s));
   });
 
@@ -378,8 +375,7 @@ void RegisterNewsletterRoutes(App& app) {
 
   // ---- Preferences behind the unsubscribe token (the link in every issue) ----
   app.Add(Method::kGet, "/api/v1/newsletter/preferences/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(auto s,
-                        newsletter::SubscriptionService(app.db(), app.clock()).ByUnsubscribeToken(PathToken(ctx)));
+    VB_ASSIGN_OR_RETURN(auto s, app.services().subscriptions.ByUnsubscribeToken(PathToken(ctx)));
     return Response::JsonBody({{"email", s.email},
                                {"language", s.language},
                                {"topics", s.topics},
@@ -392,8 +388,7 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(std::string language, GetString(body, "language", true));
     VB_ASSIGN_OR_RETURN(auto topics, GetStringList(body, "topics"));
     VB_ASSIGN_OR_RETURN(bool only, GetBool(body, "topics_only"));
-    VB_ASSIGN_OR_RETURN(auto s, newsletter::SubscriptionService(app.db(), app.clock())
-                                    .UpdatePreferences(PathToken(ctx), language, topics, only));
+    VB_ASSIGN_OR_RETURN(auto s, app.services().subscriptions.UpdatePreferences(PathToken(ctx), language, topics, only));
     return Response::JsonBody({{"email", s.email},
                                {"language", s.language},
                                {"topics", s.topics},
@@ -410,8 +405,7 @@ void RegisterNewsletterRoutes(App& app) {
     }
     VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
     VB_ASSIGN_OR_RETURN(int offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
-    VB_ASSIGN_OR_RETURN(auto page,
-                        newsletter::SubscriptionService(app.db(), app.clock()).List(ctx.viewer, status, limit, offset));
+    VB_ASSIGN_OR_RETURN(auto page, app.services().subscriptions.List(ctx.viewer, status, limit, offset));
     return Response::JsonBody(domain::PageToJson(page, [](const newsletter::Subscriber& s) { return ToJson(s); }));
   });
 
@@ -420,7 +414,7 @@ void RegisterNewsletterRoutes(App& app) {
     return Page("Aanmelding bevestigen", "Bevestig je aanmelding voor de nieuwsbrief.", ctx.req.path, "Bevestigen");
   });
   app.Add(Method::kPost, "/api/v1/newsletter/confirm/:token", Access::kPublic, [&app](Ctx& ctx) -> Result<Response> {
-    auto s = newsletter::SubscriptionService(app.db(), app.clock()).Confirm(PathToken(ctx));
+    auto s = app.services().subscriptions.Confirm(PathToken(ctx));
     if (WantsJson(ctx.req)) {
       if (!s) return s.status();
       return Response::JsonBody({{"status", "confirmed"}});
@@ -439,7 +433,7 @@ void RegisterNewsletterRoutes(App& app) {
   app.Add(Method::kPost, "/api/v1/newsletter/unsubscribe/:token", Access::kPublic,
           [&app](Ctx& ctx) -> Result<Response> {
             if (ctx.req.body.size() > 4096) return Status(Code::kPayloadTooLarge, "the body is too large", "body");
-            auto s = newsletter::SubscriptionService(app.db(), app.clock()).Unsubscribe(PathToken(ctx));
+            auto s = app.services().subscriptions.Unsubscribe(PathToken(ctx));
             if (WantsJson(ctx.req)) {
               if (!s) return s.status();
               return Response::JsonBody({{"status", "unsubscribed"}});
@@ -459,7 +453,7 @@ void RegisterNewsletterRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
     newsletter::Composer composer(app.db(), app.clock(), cfg);
     VB_ASSIGN_OR_RETURN(auto issue, composer.LoadIssue(month));
-    newsletter::SubscriptionService subs(app.db(), app.clock());
+    newsletter::SubscriptionService& subs = app.services().subscriptions;
     newsletter::Subscriber as;  // default: an anonymous reader
     as.email = cfg.from.email;
     if (!QueryString(ctx.req, "subscriber").empty()) {
