@@ -73,40 +73,8 @@ void RegisterLeaderMemberRoutes(App& app) {
     long long since = ActiveSince(active, now);
     const bool uses_since = active_sql.find(":t") != std::string::npos;
 
-    auto result = domain::WithSession<Json>(app.db(), [&](soci::session& sql) -> Result<Json> {
-      long long total = 0;
-      {
-        soci::statement st(sql);
-        st.alloc();
-        st.prepare("SELECT COUNT(*) FROM (" + inner + ") x" + where);
-        st.exchange(soci::use(q, "q"));
-        st.exchange(soci::use(like, "ql"));
-        st.exchange(soci::use(like, "ql2"));
-        st.exchange(soci::use(like, "ql3"));
-        st.exchange(soci::use(sector, "sec"));
-        st.exchange(soci::use(sector, "sec2"));
-        st.exchange(soci::use(visibility, "vis"));
-        st.exchange(soci::use(visibility, "vis2"));
-        st.exchange(soci::use(role, "role"));
-        st.exchange(soci::use(role, "role2"));
-        if (uses_since) {
-          st.exchange(soci::use(since, "t"));
-          st.exchange(soci::use(since, "t2"));
-        }
-        st.exchange(soci::into(total));
-        st.define_and_bind();
-        st.execute(true);
-      }
-      Json items = Json::array();
-      Row r;
-      soci::indicator seen_ind = soci::i_null, rec_ind = soci::i_null;
-      soci::statement st(sql);
-      st.alloc();
-      st.prepare(
-          "SELECT x.id, x.name, x.email, x.organization, x.sector, x.visibility, x.role, x.last_seen, x.last_record "
-          "FROM (" +
-          inner + ") x" + where + " ORDER BY x.name, x.id LIMIT " + std::to_string(limit) + " OFFSET " +
-          std::to_string(offset));
+    // The count and the page share the filters' parameters.
+    auto bind_filters = [&](soci::statement& st) {
       st.exchange(soci::use(q, "q"));
       st.exchange(soci::use(like, "ql"));
       st.exchange(soci::use(like, "ql2"));
@@ -121,6 +89,30 @@ void RegisterLeaderMemberRoutes(App& app) {
         st.exchange(soci::use(since, "t"));
         st.exchange(soci::use(since, "t2"));
       }
+    };
+
+    auto result = domain::WithSession<Json>(app.db(), [&](soci::session& sql) -> Result<Json> {
+      long long total = 0;
+      {
+        soci::statement st(sql);
+        st.alloc();
+        st.prepare("SELECT COUNT(*) FROM (" + inner + ") x" + where);
+        bind_filters(st);
+        st.exchange(soci::into(total));
+        st.define_and_bind();
+        st.execute(true);
+      }
+      Json items = Json::array();
+      Row r;
+      soci::indicator seen_ind = soci::i_null, rec_ind = soci::i_null;
+      soci::statement st(sql);
+      st.alloc();
+      st.prepare(
+          "SELECT x.id, x.name, x.email, x.organization, x.sector, x.visibility, x.role, x.last_seen, x.last_record "
+          "FROM (" +
+          inner + ") x" + where + " ORDER BY x.name, x.id LIMIT " + std::to_string(limit) + " OFFSET " +
+          std::to_string(offset));
+      bind_filters(st);
       st.exchange(soci::into(r.id));
       st.exchange(soci::into(r.name));
       st.exchange(soci::into(r.email));
