@@ -34,19 +34,33 @@ int HttpStatusFor(Code code) {
   return 500;
 }
 
+namespace {
+Json ErrorJson(std::string_view code, const std::string& message, const std::string& field) {
+  Json err = {{"code", code}, {"message", message}};
+  err["field"] = field.empty() ? Json(nullptr) : Json(field);
+  return err;
+}
+}  // namespace
+
 Response ErrorResponse(const Status& status) {
   // Internal details stay in the log, not in the response.
-  const std::string message = status.code() == Code::kInternal ? "internal error" : status.message();
-  Response r = ErrorResponse(HttpStatusFor(status.code()), CodeName(status.code()), message, status.field());
+  const bool internal = status.code() == Code::kInternal;
+  Json err = ErrorJson(CodeName(status.code()), internal ? "internal error" : status.message(), status.field());
+  if (!internal && !status.reason().empty()) {
+    // The UI words the reason in the viewer's language (web/src/strings/errors.ts).
+    err["reason"] = status.reason();
+    Json params = Json::object();
+    for (const auto& [name, value] : status.params()) params[name] = value;
+    err["params"] = std::move(params);
+  }
+  Response r = Response::JsonBody({{"error", err}}, HttpStatusFor(status.code()));
   if (status.code() == Code::kUnavailable) r.SetHeader("Retry-After", std::to_string(kRetryAfterSeconds));
   if (status.code() == Code::kTooManyRequests) r.SetHeader("Retry-After", std::to_string(domain::kThrottleWindow));
   return r;
 }
 
 Response ErrorResponse(int http_status, std::string_view code, const std::string& message, const std::string& field) {
-  Json err = {{"code", code}, {"message", message}};
-  err["field"] = field.empty() ? Json(nullptr) : Json(field);
-  return Response::JsonBody({{"error", err}}, http_status);
+  return Response::JsonBody({{"error", ErrorJson(code, message, field)}}, http_status);
 }
 
 }  // namespace verbinder::api

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace verbinder {
 
@@ -52,10 +53,32 @@ class [[nodiscard]] Status {
   const std::string& field() const { return field_; }
   std::string ToString() const;
 
+  // A stable, language-neutral key for what went wrong ("meeting.already_asked")
+  // with named parameters ({"name", "Willem Hofstede"}). The API sends both; the
+  // UI words them in the viewer's language, so the English `message` is for logs,
+  // the CLI and API clients, never shown raw in the web UI. Member names in
+  // params must already have passed the viewer's projection (domain/member_ref.h).
+  //   return Conflict("you already asked " + name).WithReason("meeting.already_asked", {{"name", name}});
+  using Params = std::vector<std::pair<std::string, std::string>>;
+  Status& WithReason(std::string reason, Params params = {}) & {
+    reason_ = std::move(reason);
+    params_ = std::move(params);
+    return *this;
+  }
+  Status&& WithReason(std::string reason, Params params = {}) && {
+    reason_ = std::move(reason);
+    params_ = std::move(params);
+    return std::move(*this);
+  }
+  const std::string& reason() const { return reason_; }
+  const Params& params() const { return params_; }
+
  private:
   Code code_ = Code::kOk;
   std::string message_;
   std::string field_;
+  std::string reason_;
+  Params params_;
 };
 
 inline Status InvalidArgument(std::string message, std::string field = {}) {
