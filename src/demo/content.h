@@ -1,7 +1,8 @@
 // The words of the demo network and the generator: names, organizations in
 // Twente, job titles, and the expertise and challenges professionals write on
-// their profiles, in Dutch and English. Plain constant tables (content.cpp);
-// the builders in demo.cpp and generator.cpp decide who gets what.
+// their profiles, in Dutch and English. Plain constant tables (content.cpp,
+// content_texts.cpp); the builders in demo.cpp and generator.cpp decide who
+// gets what.
 //
 //   for (const auto& c : ChallengeTexts(Language::kDutch)) if (c.sector == "care") ...
 //

@@ -79,6 +79,7 @@ TEST(DemoTest, HasThreeHundredMembersWithCareAndIndustryLargest) {
   for (const auto& m : net.members) ++per_sector[m.sector];
   EXPECT_GE(per_sector.size(), 5u);
   std::vector<std::pair<int, std::string>> sizes;
+  sizes.reserve(per_sector.size());
   for (const auto& [s, n] : per_sector) sizes.push_back({n, s});
   std::sort(sizes.rbegin(), sizes.rend());
   std::set<std::string> top2 = {sizes[0].second, sizes[1].second};

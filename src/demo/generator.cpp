@@ -1,6 +1,8 @@
 // The synthetic network generator (see generator.h). Works on compact
 // integer arrays and only materialises model records at the end, so 100,000
 // members / 1,000,000 interactions stay around a second and a few hundred MB.
+// Here: the order of the passes, sectors, communities, members and budgets, and
+// materialising the records; the ties and events are in generator_ties.cpp.
 #include "demo/generator.h"
 
 #include <algorithm>
@@ -13,94 +15,12 @@
 
 #include "demo/civil_time.h"
 #include "demo/content.h"
+#include "demo/generator_internal.h"
 #include "demo/random.h"
 
 namespace verbinder::demo {
+namespace internal {
 namespace {
-
-using model::Id;
-using model::InteractionKind;
-using model::UnixTime;
-
-constexpr int kSectors = 6;  // model::DefaultSectors() order: care, industry, government, education, finance, other
-constexpr int kCare = 0, kIndustry = 1, kGovernment = 2;
-constexpr double kSectorShare[kSectors] = {0.30, 0.28, 0.12, 0.12, 0.10, 0.08};
-constexpr UnixTime kDay = kSecondsPerDay;
-constexpr UnixTime kInactiveGap = 200 * kDay;  // inactive members' last interaction is at least this old
-constexpr int kTableSize = 6;
-constexpr int kMaxSeatingPasses = 8;
-// Online ties pick each endpoint uniformly with these probabilities and
-// otherwise proportionally to current degree (preferential attachment); the
-// lower they are, the heavier the degree tail.
-constexpr double kUniformShareA = 0.3;
-constexpr double kUniformShareB = 0.2;
-
-// One ledger entry while generating: 24 bytes instead of model::Interaction's 80.
-struct Entry {
-  UnixTime at;
-  uint32_t a;  // a < b
-  uint32_t b;
-  uint32_t event;  // 0 = none
-  uint8_t kind;
-  uint8_t b_asked;  // connected: the request came from b
-};
-
-// A table pair at an event: a candidate met_at_event entry.
-struct Seat {
-  uint32_t event_index;  // into events_
-  uint32_t a;
-  uint32_t b;
-};
-
-// Open-addressing set of unordered member pairs (keys never 0: ids start at 1).
-class PairSet {
- public:
-  explicit PairSet(size_t expected) {
-    size_t cap = 16;
-    while (cap < expected * 2) cap <<= 1;
-    slots_.assign(cap, 0);
-    mask_ = cap - 1;
-  }
-  bool Insert(uint32_t x, uint32_t y) {
-    const uint64_t key = x < y ? (uint64_t{x} << 32 | y) : (uint64_t{y} << 32 | x);
-    size_t i = Mix(key) & mask_;
-    while (slots_[i] != 0) {
-      if (slots_[i] == key) return false;
-      i = (i + 1) & mask_;
-    }
-    slots_[i] = key;
-    return true;
-  }
-
- private:
-  static uint64_t Mix(uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-  }
-  std::vector<uint64_t> slots_;
-  size_t mask_ = 0;
-};
-
-// A set of active members to draw from: uniformly (members) or by degree
-// (ends: one entry per tie endpoint, which makes attachment preferential).
-struct Group {
-  std::vector<uint32_t> members;
-  std::vector<uint32_t> ends;
-};
-
-struct PlannedEvent {
-  UnixTime starts_at = 0;
-  model::EventKind kind = model::EventKind::kNetworkDrinks;
-  int rounds = 1;
-  int size = 0;
-  int focal_community = 0;
-  bool upcoming = false;
-  bool overbooked = false;          // registrations exceed size (= capacity)
-  std::vector<uint32_t> attendees;  // in registration order
-};
 
 std::string Capitalized(std::string_view s) {
   std::string out(s);
@@ -115,568 +35,322 @@ std::string Fill(std::string_view templ, std::string_view key, std::string_view 
   return out;
 }
 
-class Generator {
- public:
-  explicit Generator(const GeneratorOptions& o)
-      : opt_(o),
-        rng_(o.seed),
-        n_(static_cast<uint32_t>(o.members)),
-        target_(o.interactions < 0 ? 10 * o.members : o.interactions),
-        start_(o.now - o.history_days * kDay) {}
-
-  model::Network Run(GeneratorStats* stats) {
-    net_.sectors = model::DefaultSectors();
-    // Named passes, each timed when stats are asked for (the clock never
-    // influences the output).
-    const std::pair<std::string_view, void (Generator::*)()> passes[] = {
-        {"sectors", &Generator::AssignSectorsAndFlags},
-        {"communities", &Generator::BuildCommunitiesAndOrganizations},
-        {"members", &Generator::BuildMembers},
-        {"budgets", &Generator::PlanBudgets},
-        {"online_ties", &Generator::DrawOnlineTies},
-        {"events", &Generator::PlanEvents},
-        {"tables", &Generator::SeatAndMeet},
-        {"follow_ups", &Generator::FollowUps},
-        {"answers", &Generator::Answers},
-        {"materialise", &Generator::Materialise},
-    };
-    for (const auto& [name, pass] : passes) {
-      const auto t0 = std::chrono::steady_clock::now();
-      (this->*pass)();
-      if (stats)
-        stats->passes.push_back(
-            {std::string(name), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
-    }
-    if (stats) stats->tie_attempts = tie_attempts_;
-    return std::move(net_);
-  }
-
- private:
-  bool Active(uint32_t m) const { return !isolated_[m]; }
-  UnixTime Upper(uint32_t x, uint32_t y) const {
-    const UnixTime latest = (inactive_[x] || inactive_[y]) ? opt_.now - kInactiveGap : opt_.now - 1;
-    return std::max(start_ + 1, latest);
-  }
-  // A time in [start_, upper), denser towards the present (max of two uniforms).
-  UnixTime TimeBefore(UnixTime upper) {
-    const auto span = static_cast<uint64_t>(std::max<UnixTime>(1, upper - start_));
-    return start_ + static_cast<UnixTime>(std::max(rng_.Below(span), rng_.Below(span)));
-  }
-  void Add(uint32_t x, uint32_t y, InteractionKind kind, UnixTime at, uint32_t event = 0, bool y_asked = false) {
-    const uint32_t asker = y_asked ? y : x;
-    Entry e{at, std::min(x, y), std::max(x, y), event, static_cast<uint8_t>(kind), 0};
-    e.b_asked = static_cast<uint8_t>(asker == e.b);
-    ledger_.push_back(e);
-  }
-
-  uint32_t PickFrom(const Group& g, double uniform_share) {
-    if (g.ends.empty() || rng_.Chance(uniform_share)) return rng_.Pick(g.members);
-    return rng_.Pick(g.ends);
-  }
-
-  void AssignSectorsAndFlags() {
-    // Exact sector sizes by largest remainder.
-    std::array<int64_t, kSectors> count{};
-    std::array<double, kSectors> frac{};
-    int64_t assigned = 0;
-    for (int s = 0; s < kSectors; ++s) {
-      const double want = static_cast<double>(n_) * kSectorShare[s];
-      count[s] = static_cast<int64_t>(want);
-      frac[s] = want - static_cast<double>(count[s]);
-      assigned += count[s];
-    }
-    std::array<int, kSectors> order{0, 1, 2, 3, 4, 5};
-    std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return frac[x] > frac[y]; });
-    for (int i = 0; assigned < n_; i = (i + 1) % kSectors, ++assigned) ++count[order[i]];
-    sector_.assign(n_ + 1, 0);
-    std::vector<uint8_t> pool;
-    pool.reserve(n_);
-    for (int s = 0; s < kSectors; ++s) pool.insert(pool.end(), static_cast<size_t>(count[s]), static_cast<uint8_t>(s));
-    rng_.Shuffle(pool.begin(), pool.end());
-    std::copy(pool.begin(), pool.end(), sector_.begin() + 1);
-
-    isolated_.assign(n_ + 1, 0);
-    inactive_.assign(n_ + 1, 0);
-    const int64_t iso = n_ >= 2 ? std::min<int64_t>(static_cast<int64_t>(n_ * opt_.isolated_fraction), n_ - 2) : n_;
-    const int64_t ina = std::min<int64_t>(static_cast<int64_t>(n_ * opt_.inactive_fraction), n_ - iso);
-    std::vector<uint32_t> ids(n_);
-    for (uint32_t i = 0; i < n_; ++i) ids[i] = i + 1;
-    for (int64_t i = 0; i < iso + ina; ++i) {  // partial Fisher–Yates
-      const auto j = static_cast<size_t>(i) + rng_.Below(n_ - static_cast<uint64_t>(i));
-      std::swap(ids[static_cast<size_t>(i)], ids[j]);
-      (i < iso ? isolated_ : inactive_)[ids[static_cast<size_t>(i)]] = 1;
-    }
-  }
-
-  void BuildCommunitiesAndOrganizations() {
-    community_.assign(n_ + 1, 0);
-    org_.assign(n_ + 1, 0);
-    const auto cities = DutchCities();
-    std::array<std::vector<uint32_t>, kSectors> by_sector;
-    for (uint32_t m = 1; m <= n_; ++m) by_sector[sector_[m]].push_back(m);
-    for (int s = 0; s < kSectors; ++s) {
-      const auto subs = SubsectorsOf(net_.sectors[static_cast<size_t>(s)].key);
-      const auto& list = by_sector[s];
-      for (size_t begin = 0; begin < list.size();) {
-        const size_t size = std::min(list.size() - begin, static_cast<size_t>(rng_.Between(30, 250)));
-        const uint32_t c = static_cast<uint32_t>(communities_.size());
-        Community comm;
-        comm.sector = s;
-        comm.city = static_cast<uint32_t>(rng_.Below(cities.size()));
-        comm.sub = rng_.Pick(subs);
-        communities_.push_back(comm);
-        for (size_t i = begin; i < begin + size;) {
-          const size_t org_size =
-              std::min(begin + size - i, static_cast<size_t>(1 + rng_.Below(4) * (1 + rng_.Below(12))));
-          const uint32_t o = NewOrganization(comm);
-          for (size_t k = i; k < i + org_size; ++k) {
-            org_[list[k]] = o;
-            community_[list[k]] = c;
-          }
-          i += org_size;
-        }
-        begin += size;
-      }
-    }
-  }
-
-  struct Community {
-    int sector = 0;
-    uint32_t city = 0;
-    std::string_view sub;
-  };
-
-  uint32_t NewOrganization(const Community& comm) {
-    const CitySpec& city = DutchCities()[comm.city];
-    std::string name = Fill(rng_.Pick(OrganizationPatterns(comm.sub)), "{city}", city.city);
-    name = Fill(name, "{name}", rng_.Pick(DutchSurnames()));
-    if (!name.empty()) name[0] = Capitalized(name.substr(0, 1))[0];
-    model::Organization org;
-    org.id = static_cast<Id>(net_.organizations.size()) + 1;
-    org.sector = net_.sectors[static_cast<size_t>(comm.sector)].key;
-    org.city = std::string(city.city);
-    std::string domain;
-    AppendSlug(name, '-', &domain);
-    domain += '-' + std::to_string(org.id) + ".example";
-    org.name = std::move(name);
-    org_domain_.push_back(std::move(domain));
-    org_sub_.push_back(comm.sub);
-    const auto id = static_cast<uint32_t>(org.id);
-    net_.organizations.push_back(std::move(org));
-    return id;
-  }
-
-  void BuildMembers() {
-    // Slugs of the name tables, once.
-    auto slugs = [](std::span<const std::string_view> names) {
-      std::vector<std::string> out;
-      for (auto n : names) {
-        std::string s;
-        AppendSlug(n, '.', &s);
-        out.push_back(std::move(s));
-      }
-      return out;
-    };
-    const auto nl_first = DutchFirstNames(), nl_last = DutchSurnames();
-    const auto int_first = InternationalFirstNames(), int_last = InternationalSurnames();
-    const auto s_nl_first = slugs(nl_first), s_nl_last = slugs(nl_last);
-    const auto s_int_first = slugs(int_first), s_int_last = slugs(int_last);
-
-    // Expertise tags and challenge topics per (language, sector).
-    std::array<std::array<std::vector<std::string_view>, kSectors>, 2> tags;
-    std::array<std::array<std::vector<std::string_view>, kSectors>, 2> topics;
-    for (int l = 0; l < 2; ++l) {
-      const Language lang = l ? Language::kEnglish : Language::kDutch;
-      for (const auto& e : ExpertiseTexts(lang)) {
-        const int s = SectorOf(e.sector);
-        for (size_t start = 0;;) {
-          const auto bar = e.tags.find('|', start);
-          tags[l][s].push_back(e.tags.substr(start, bar - start));
-          if (bar == std::string_view::npos) break;
-          start = bar + 1;
-        }
-      }
-      for (const auto& t : GeneratorTopics()) topics[l][SectorOf(t.sector)].push_back(l ? t.en : t.nl);
-    }
-
-    net_.members.resize(n_);
-    for (uint32_t id = 1; id <= n_; ++id) {
-      model::Member& m = net_.members[id - 1];
-      m.id = id;
-      const int s = sector_[id];
-      const bool international = rng_.Chance(0.15);
-      const bool en = international || rng_.Chance(0.12);
-      const Language lang = en ? Language::kEnglish : Language::kDutch;
-      const size_t fi = rng_.Below(international ? int_first.size() : nl_first.size());
-      const size_t li = rng_.Below(international ? int_last.size() : nl_last.size());
-      m.name = std::string(international ? int_first[fi] : nl_first[fi]) + ' ' +
-               std::string(international ? int_last[li] : nl_last[li]);
-      const auto& org = net_.organizations[org_[id] - 1];
-      m.email = (international ? s_int_first[fi] : s_nl_first[fi]) + '.' +
-                (international ? s_int_last[li] : s_nl_last[li]) + '.' + std::to_string(id) + '@' +
-                org_domain_[org_[id] - 1];
-      m.organization_id = org.id;
-      m.organization = org.name;
-      m.sector = net_.sectors[static_cast<size_t>(s)].key;
-      m.title = std::string(rng_.Pick(TitlesFor(org_sub_[org_[id] - 1], lang)));
-      m.region = std::string(DutchCities()[communities_[community_[id]].city].region);
-      m.languages = {en ? "en" : "nl"};
-      if (rng_.Chance(0.5)) m.languages.emplace_back(en ? "nl" : "en");
-      m.hosts_visits = rng_.Chance(0.15);
-      if (m.hosts_visits) m.visit_location = org.name + ", " + org.city;
-      const double v = rng_.Unit();
-      m.visibility = v < 0.03   ? model::Visibility::kOrganizers
-                     : v < 0.04 ? model::Visibility::kHidden
-                                : model::Visibility::kMembers;
-      m.consent_matchmaking = rng_.Chance(0.95);
-      m.consent_newsletter = rng_.Chance(0.6);
-      m.created_at = start_ - static_cast<UnixTime>(rng_.Below(730)) * kDay - static_cast<UnixTime>(rng_.Below(kDay));
-      m.updated_at = m.created_at;
-      if (!opt_.with_text) continue;
-      m.bio = m.title + (en ? " at " : " bij ") + org.name + ".";
-      const auto& my_tags = tags[en][s];
-      if (!my_tags.empty()) {
-        const auto t1 = rng_.Pick(my_tags), t2 = rng_.Pick(my_tags);
-        m.expertise_tags.emplace_back(t1);
-        if (t2 != t1) m.expertise_tags.emplace_back(t2);
-        m.expertise_text = std::string(en ? "Happy to help with " : "Ik help graag met ") + std::string(t1) +
-                           (t2 != t1 ? (en ? " and " : " en ") + std::string(t2) : std::string()) + ".";
-      }
-      const uint64_t roll = rng_.Below(20);
-      const int challenges = roll < 10 ? 0 : roll < 17 ? 1 : 2;
-      const auto& my_topics = topics[en][s];
-      for (int k = 0; k < challenges && !my_topics.empty(); ++k) {
-        const auto topic = rng_.Pick(my_topics);
-        model::Challenge c;
-        c.id = ++challenge_ids_;
-        c.member_id = id;
-        c.title = Capitalized(topic);
-        c.text = Fill(rng_.Pick(ChallengeTemplates(lang)), "{t}", topic);
-        c.status = rng_.Chance(0.2) ? model::ChallengeStatus::kSolved : model::ChallengeStatus::kOpen;
-        c.created_at = TimeBefore(opt_.now - kDay);
-        c.updated_at = std::min(opt_.now - 1, c.created_at + static_cast<UnixTime>(rng_.Below(60)) * kDay);
-        m.updated_at = std::max(m.updated_at, c.updated_at);
-        m.challenges.push_back(std::move(c));
-      }
-    }
-  }
-
-  static int SectorOf(std::string_view key) {
-    constexpr std::string_view kKeys[kSectors] = {"care", "industry", "government", "education", "finance", "other"};
-    for (int i = 0; i < kSectors; ++i)
-      if (kKeys[i] == key) return i;
-    return kSectors - 1;
-  }
-
-  void PlanBudgets() {
-    groups_community_.resize(communities_.size());
-    for (uint32_t m = 1; m <= n_; ++m) {
-      if (!Active(m)) continue;
-      all_.members.push_back(m);
-      groups_sector_[sector_[m]].members.push_back(m);
-      groups_community_[community_[m]].members.push_back(m);
-    }
-    if (all_.members.size() < 2) {
-      target_ = 0;
-      return;
-    }
-    const auto share = [&](double x) { return static_cast<int64_t>(std::llround(static_cast<double>(target_) * x)); };
-    const auto active = static_cast<int64_t>(all_.members.size());
-    connected_ = std::min(share(kConnectedShare), active * (active - 1) / 4);
-    met_ = share(kMetAtEventShare);
-    meetings_ = share(kMeetingShare);
-    visits_ = share(kVisitShare);
-    // Cross-sector mixing: weight of target sector t seen from s.
-    for (int s = 0; s < kSectors; ++s) {
-      double total = 0;
-      for (int t = 0; t < kSectors; ++t) {
-        double w = (t == s || groups_sector_[t].members.empty()) ? 0 : kSectorShare[t];
-        if ((s == kCare && t == kIndustry) || (s == kIndustry && t == kCare)) w *= 2.5;
-        if (t == kGovernment) w *= 0.1;
-        total += w;
-        mix_[s][t] = total;
-      }
-      for (int t = 0; t < kSectors; ++t) mix_[s][t] = total > 0 ? mix_[s][t] / total : 0;
-    }
-    ledger_.reserve(static_cast<size_t>(target_));
-  }
-
-  const Group& TargetGroup(uint32_t a) {
-    const int s = sector_[a];
-    const double r = rng_.Unit();
-    const bool gov = s == kGovernment;
-    if (r < (gov ? 0.80 : 0.72)) return groups_community_[community_[a]];
-    if (r < (gov ? 0.98 : 0.88)) return groups_sector_[s];
-    const double u = rng_.Unit();
-    for (int t = 0; t < kSectors; ++t)
-      if (u < mix_[s][t] && !groups_sector_[t].members.empty()) return groups_sector_[t];
-    return all_;
-  }
-
-  void DrawOnlineTies() {
-    PairSet pairs(static_cast<size_t>(connected_));
-    ties_.reserve(static_cast<size_t>(connected_));
-    all_.ends.reserve(static_cast<size_t>(2 * connected_));
-    int64_t made = 0;
-    int64_t attempts = 0;
-    for (; made < connected_ && attempts < 30 * connected_ + 1000; ++attempts) {
-      const uint32_t a = PickFrom(all_, kUniformShareA);
-      const uint32_t b = PickFrom(TargetGroup(a), kUniformShareB);
-      if (a == b || !pairs.Insert(a, b)) continue;
-      for (uint32_t m : {a, b}) {
-        all_.ends.push_back(m);
-        groups_sector_[sector_[m]].ends.push_back(m);
-        groups_community_[community_[m]].ends.push_back(m);
-      }
-      Add(a, b, InteractionKind::kConnected, TimeBefore(Upper(a, b)), 0, /*y_asked=*/rng_.Chance(0.5));
-      ties_.push_back({a, b});
-      ++made;
-    }
-    connected_ = made;
-    tie_attempts_ = attempts;
-  }
-
-  void PlanEvents() {
-    int64_t past = opt_.events >= 0 ? opt_.events : (target_ > 0 ? std::max<int64_t>(1, (met_ + 179) / 180) : 0);
-    if (all_.members.empty()) past = 0;
-    const UnixTime last = opt_.now - kDay;
-    std::vector<UnixTime> dates;
-    for (int64_t i = 0; i < past; ++i)
-      dates.push_back(start_ + static_cast<UnixTime>(rng_.Below(static_cast<uint64_t>(last - start_))));
-    std::sort(dates.begin(), dates.end());
-    for (UnixTime d : dates) {
-      PlannedEvent e;
-      // Events start at 15:00-17:00 local-ish; the borrel follows the programme.
-      e.starts_at = d - d % kDay + 14 * 3600 + static_cast<UnixTime>(rng_.Below(3)) * 3600;
-      const uint64_t roll = rng_.Below(20);
-      if (roll < 2) {
-        e.kind = model::EventKind::kCongress, e.rounds = 3, e.size = static_cast<int>(rng_.Between(150, 600));
-      } else if (roll < 11) {
-        e.kind = model::EventKind::kInspirationSession, e.size = static_cast<int>(rng_.Between(20, 80));
-      } else {
-        e.kind = model::EventKind::kNetworkDrinks, e.size = static_cast<int>(rng_.Between(30, 120));
-      }
-      events_.push_back(std::move(e));
-    }
-    for (int64_t u = 0; u < opt_.upcoming_events && !all_.members.empty(); ++u) {
-      PlannedEvent e;
-      e.upcoming = true;
-      e.starts_at = opt_.now + (14 + 30 * u) * kDay - opt_.now % kDay + 14 * 3600;
-      e.kind = u == 0 ? model::EventKind::kCongress : model::EventKind::kInspirationSession;
-      e.overbooked = u == 0;
-      e.size = static_cast<int>(u == 0 ? rng_.Between(100, 300) : rng_.Between(30, 80));
-      events_.push_back(std::move(e));
-    }
-    // Attendees: around a focal community, then its sector, then anyone.
-    std::vector<uint32_t> stamp(n_ + 1, 0);
-    for (size_t i = 0; i < events_.size(); ++i) {
-      PlannedEvent& e = events_[i];
-      const uint32_t focal = PickFrom(all_, 0.5);
-      const bool recent = e.starts_at >= opt_.now - kInactiveGap;
-      const int64_t cap = static_cast<int64_t>(all_.members.size());
-      const int want = static_cast<int>(std::min<int64_t>(e.overbooked ? e.size * 9 / 8 + 1 : e.size, cap));
-      for (int attempts = 0; static_cast<int>(e.attendees.size()) < want && attempts < 8 * want + 100; ++attempts) {
-        const double r = rng_.Unit();
-        const Group& g = r < 0.4   ? groups_community_[community_[focal]]
-                         : r < 0.7 ? groups_sector_[sector_[focal]]
-                                   : all_;
-        const uint32_t m = PickFrom(g, 0.5);
-        if (stamp[m] == i + 1 || ((recent || e.upcoming) && inactive_[m])) continue;
-        stamp[m] = static_cast<uint32_t>(i + 1);
-        e.attendees.push_back(m);
-      }
-    }
-  }
-
-  UnixTime BorrelTime(const PlannedEvent& e) {
-    return e.starts_at + 2 * 3600 + static_cast<UnixTime>(rng_.Below(90)) * 60;
-  }
-
-  void SeatAndMeet() {
-    std::vector<Seat> seats;
-    std::vector<uint32_t> order;
-    for (int pass = 0; pass < kMaxSeatingPasses && static_cast<int64_t>(seats.size()) < met_; ++pass) {
-      for (size_t i = 0; i < events_.size(); ++i) {
-        const PlannedEvent& e = events_[i];
-        if (e.upcoming) continue;
-        const int rounds = pass == 0 ? e.rounds : 1;
-        for (int r = 0; r < rounds; ++r) {
-          order = e.attendees;
-          rng_.Shuffle(order.begin(), order.end());
-          for (size_t t = 0; t < order.size(); t += kTableSize) {
-            const size_t end = std::min(order.size(), t + kTableSize);
-            for (size_t x = t; x < end; ++x)
-              for (size_t y = x + 1; y < end; ++y) seats.push_back({static_cast<uint32_t>(i), order[x], order[y]});
-          }
-        }
-      }
-      if (seats.empty()) break;
-    }
-    // Choose exactly met_ (or all) table pairs uniformly: those who really talked.
-    const auto take = static_cast<size_t>(std::min<int64_t>(met_, static_cast<int64_t>(seats.size())));
-    for (size_t i = 0; i < take; ++i) std::swap(seats[i], seats[i + rng_.Below(seats.size() - i)]);
-    seats.resize(take);
-    met_entries_.reserve(take);
-    for (const Seat& s : seats) {
-      const PlannedEvent& e = events_[s.event_index];
-      met_entries_.push_back(ledger_.size());
-      Add(s.a, s.b, InteractionKind::kMetAtEvent, BorrelTime(e), s.event_index + 1);
-    }
-    met_ = static_cast<int64_t>(take);
-  }
-
-  // A follow-up `days` after a source entry, never later than the pair allows.
-  void FollowUp(const Entry& from, InteractionKind kind, int64_t min_days, int64_t max_days) {
-    const UnixTime wanted = from.at + rng_.Between(min_days, max_days) * kDay + rng_.Between(-3, 3) * 3600;
-    const UnixTime at = std::min(std::max(from.at + 60, std::min(wanted, Upper(from.a, from.b) - 1)), opt_.now - 1);
-    Add(from.a, from.b, kind, at);
-  }
-
-  std::pair<uint32_t, uint32_t> RandomPair() {
-    for (;;) {
-      const uint32_t a = rng_.Pick(all_.members), b = rng_.Pick(all_.members);
-      if (a != b) return {a, b};
-    }
-  }
-
-  void FollowUps() {
-    std::vector<size_t> meetings;
-    for (int64_t i = 0; i < meetings_; ++i) {
-      if (!met_entries_.empty()) {
-        const Entry src = ledger_[rng_.Pick(met_entries_)];
-        FollowUp(src, InteractionKind::kMeetingHeld, 7, 45);
-      } else {
-        const auto [a, b] = ties_.empty() ? RandomPair() : rng_.Pick(ties_);
-        Add(a, b, InteractionKind::kMeetingHeld, TimeBefore(Upper(a, b)));
-      }
-      meetings.push_back(ledger_.size() - 1);
-    }
-    for (int64_t i = 0; i < visits_; ++i) {
-      if (!meetings.empty()) {
-        const Entry src = ledger_[rng_.Pick(meetings)];
-        FollowUp(src, InteractionKind::kVisitHeld, 14, 60);
-      } else {
-        const auto [a, b] = RandomPair();
-        Add(a, b, InteractionKind::kVisitHeld, TimeBefore(Upper(a, b)));
-      }
-    }
-  }
-
-  void Answers() {
-    const int64_t answers = target_ - static_cast<int64_t>(ledger_.size());
-    for (int64_t i = 0; i < answers; ++i) {
-      uint32_t asker, helper;
-      if (!ties_.empty() && rng_.Chance(0.6)) {
-        std::tie(asker, helper) = rng_.Pick(ties_);
-      } else {
-        asker = rng_.Pick(all_.members);
-        // Routed to another sector first, except government, which answers its own.
-        helper = asker;
-        const Group& pool = sector_[asker] == kGovernment ? groups_sector_[kGovernment] : all_;
-        for (int tries = 0; tries < 4 && (helper == asker || (tries < 3 && sector_[helper] == sector_[asker] &&
-                                                              sector_[asker] != kGovernment));
-             ++tries)
-          helper = PickFrom(pool, 0.3);
-        if (helper == asker) std::tie(asker, helper) = RandomPair();
-      }
-      Add(asker, helper, InteractionKind::kAnswered, TimeBefore(Upper(asker, helper)));
-    }
-  }
-
-  void Materialise() {
-    std::sort(ledger_.begin(), ledger_.end(), [](const Entry& x, const Entry& y) {
-      return std::tie(x.at, x.a, x.b, x.kind, x.event, x.b_asked) <
-             std::tie(y.at, y.a, y.b, y.kind, y.event, y.b_asked);
-    });
-    net_.interactions.resize(ledger_.size());
-    net_.connections.reserve(static_cast<size_t>(connected_));
-    for (size_t i = 0; i < ledger_.size(); ++i) {
-      const Entry& e = ledger_[i];
-      model::Interaction& in = net_.interactions[i];
-      in.id = static_cast<Id>(i) + 1;
-      in.a = e.a;
-      in.b = e.b;
-      in.kind = static_cast<InteractionKind>(e.kind);
-      in.at = e.at;
-      in.source = "generate";
-      in.event_id = e.event;
-      if (in.kind == InteractionKind::kConnected) {
-        model::Connection c;
-        c.id = static_cast<Id>(net_.connections.size()) + 1;
-        c.from_member = e.b_asked ? e.b : e.a;
-        c.to_member = e.b_asked ? e.a : e.b;
-        c.status = model::ConnectionStatus::kAccepted;
-        c.created_at = e.at - static_cast<UnixTime>((e.a * 2654435761u + e.b) % (3 * kDay));
-        c.updated_at = e.at;
-        net_.connections.push_back(std::move(c));
-      }
-    }
-    std::vector<Entry>().swap(ledger_);
-
-    const auto cities = DutchCities();
-    for (size_t i = 0; i < events_.size(); ++i) {
-      const PlannedEvent& p = events_[i];
-      model::Event e;
-      e.id = static_cast<Id>(i) + 1;
-      e.kind = p.kind;
-      e.starts_at = p.starts_at;
-      e.ends_at = p.starts_at + (p.kind == model::EventKind::kCongress ? 6 : 3) * 3600;
-      const CitySpec& city = cities[rng_.Below(cities.size())];
-      e.location = std::string(city.city);
-      int64_t year = 1970;
-      while (DaysFromCivil(year + 1, 1, 1) * kDay <= p.starts_at) ++year;
-      switch (p.kind) {
-        case model::EventKind::kCongress:
-          e.title = "Congres Zorg & Industrie " + std::string(city.region) + " " + std::to_string(year);
-          e.price_cents = static_cast<int>(rng_.Between(95, 195)) * 100;
-          break;
-        case model::EventKind::kInspirationSession: {
-          const auto& topic = rng_.Pick(GeneratorTopics());
-          e.title = "Inspiratiesessie: " + Capitalized(topic.nl);
-          break;
-        }
-        case model::EventKind::kNetworkDrinks:
-          e.title = "Netwerkborrel " + std::string(city.city);
-          break;
-      }
-      e.description = "Gegenereerde bijeenkomst in " + std::string(city.city) + ".";
-      // Capacity: room for everyone at past events; the first upcoming event is overbooked.
-      const int n = static_cast<int>(p.attendees.size());
-      e.capacity = p.upcoming ? p.size : std::max(n, p.size) + 10;
-      e.registration_deadline = p.starts_at - 2 * kDay;
-      for (uint32_t m : p.attendees) net_.attendance.emplace_back(e.id, m);
-      net_.events.push_back(std::move(e));
-    }
-  }
-
-  const GeneratorOptions opt_;
-  Rng rng_;
-  const uint32_t n_;
-  int64_t target_;
-  const UnixTime start_;
-  model::Network net_;
-
-  std::vector<uint8_t> sector_, isolated_, inactive_;  // index = member id
-  std::vector<uint32_t> community_, org_;              // index = member id
-  std::vector<Community> communities_;
-  std::vector<std::string> org_domain_;    // index = organization id - 1
-  std::vector<std::string_view> org_sub_;  // index = organization id - 1
-  Id challenge_ids_ = 0;
-
-  Group all_;
-  std::array<Group, kSectors> groups_sector_;
-  std::vector<Group> groups_community_;
-  std::array<std::array<double, kSectors>, kSectors> mix_{};
-
-  int64_t tie_attempts_ = 0;
-  int64_t connected_ = 0, met_ = 0, meetings_ = 0, visits_ = 0;
-  std::vector<Entry> ledger_;
-  std::vector<std::pair<uint32_t, uint32_t>> ties_;
-  std::vector<size_t> met_entries_;
-  std::vector<PlannedEvent> events_;
-};
-
 }  // namespace
+
+model::Network Generator::Run(GeneratorStats* stats) {
+  net_.sectors = model::DefaultSectors();
+  // Named passes, each timed when stats are asked for (the clock never
+  // influences the output).
+  const std::pair<std::string_view, void (Generator::*)()> passes[] = {
+      {"sectors", &Generator::AssignSectorsAndFlags},
+      {"communities", &Generator::BuildCommunitiesAndOrganizations},
+      {"members", &Generator::BuildMembers},
+      {"budgets", &Generator::PlanBudgets},
+      {"online_ties", &Generator::DrawOnlineTies},
+      {"events", &Generator::PlanEvents},
+      {"tables", &Generator::SeatAndMeet},
+      {"follow_ups", &Generator::FollowUps},
+      {"answers", &Generator::Answers},
+      {"materialise", &Generator::Materialise},
+  };
+  for (const auto& [name, pass] : passes) {
+    const auto t0 = std::chrono::steady_clock::now();
+    (this->*pass)();
+    if (stats)
+      stats->passes.push_back(
+          {std::string(name), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+  }
+  if (stats) stats->tie_attempts = tie_attempts_;
+  return std::move(net_);
+}
+
+void Generator::AssignSectorsAndFlags() {
+  // Exact sector sizes by largest remainder.
+  std::array<int64_t, kSectors> count{};
+  std::array<double, kSectors> frac{};
+  int64_t assigned = 0;
+  for (int s = 0; s < kSectors; ++s) {
+    const double want = static_cast<double>(n_) * kSectorShare[s];
+    count[s] = static_cast<int64_t>(want);
+    frac[s] = want - static_cast<double>(count[s]);
+    assigned += count[s];
+  }
+  std::array<int, kSectors> order{0, 1, 2, 3, 4, 5};
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return frac[x] > frac[y]; });
+  for (int i = 0; assigned < n_; i = (i + 1) % kSectors, ++assigned) ++count[order[i]];
+  sector_.assign(n_ + 1, 0);
+  std::vector<uint8_t> pool;
+  pool.reserve(n_);
+  for (int s = 0; s < kSectors; ++s) pool.insert(pool.end(), static_cast<size_t>(count[s]), static_cast<uint8_t>(s));
+  rng_.Shuffle(pool.begin(), pool.end());
+  std::copy(pool.begin(), pool.end(), sector_.begin() + 1);
+
+  isolated_.assign(n_ + 1, 0);
+  inactive_.assign(n_ + 1, 0);
+  const int64_t iso = n_ >= 2 ? std::min<int64_t>(static_cast<int64_t>(n_ * opt_.isolated_fraction), n_ - 2) : n_;
+  const int64_t ina = std::min<int64_t>(static_cast<int64_t>(n_ * opt_.inactive_fraction), n_ - iso);
+  std::vector<uint32_t> ids(n_);
+  for (uint32_t i = 0; i < n_; ++i) ids[i] = i + 1;
+  for (int64_t i = 0; i < iso + ina; ++i) {  // partial Fisher–Yates
+    const auto j = static_cast<size_t>(i) + rng_.Below(n_ - static_cast<uint64_t>(i));
+    std::swap(ids[static_cast<size_t>(i)], ids[j]);
+    (i < iso ? isolated_ : inactive_)[ids[static_cast<size_t>(i)]] = 1;
+  }
+}
+
+void Generator::BuildCommunitiesAndOrganizations() {
+  community_.assign(n_ + 1, 0);
+  org_.assign(n_ + 1, 0);
+  const auto cities = DutchCities();
+  std::array<std::vector<uint32_t>, kSectors> by_sector;
+  for (uint32_t m = 1; m <= n_; ++m) by_sector[sector_[m]].push_back(m);
+  for (int s = 0; s < kSectors; ++s) {
+    const auto subs = SubsectorsOf(net_.sectors[static_cast<size_t>(s)].key);
+    const auto& list = by_sector[s];
+    for (size_t begin = 0; begin < list.size();) {
+      const size_t size = std::min(list.size() - begin, static_cast<size_t>(rng_.Between(30, 250)));
+      const uint32_t c = static_cast<uint32_t>(communities_.size());
+      Community comm;
+      comm.sector = s;
+      comm.city = static_cast<uint32_t>(rng_.Below(cities.size()));
+      comm.sub = rng_.Pick(subs);
+      communities_.push_back(comm);
+      for (size_t i = begin; i < begin + size;) {
+        const size_t org_size =
+            std::min(begin + size - i, static_cast<size_t>(1 + rng_.Below(4) * (1 + rng_.Below(12))));
+        const uint32_t o = NewOrganization(comm);
+        for (size_t k = i; k < i + org_size; ++k) {
+          org_[list[k]] = o;
+          community_[list[k]] = c;
+        }
+        i += org_size;
+      }
+      begin += size;
+    }
+  }
+}
+
+uint32_t Generator::NewOrganization(const Community& comm) {
+  const CitySpec& city = DutchCities()[comm.city];
+  std::string name = Fill(rng_.Pick(OrganizationPatterns(comm.sub)), "{city}", city.city);
+  name = Fill(name, "{name}", rng_.Pick(DutchSurnames()));
+  if (!name.empty()) name[0] = Capitalized(name.substr(0, 1))[0];
+  model::Organization org;
+  org.id = static_cast<Id>(net_.organizations.size()) + 1;
+  org.sector = net_.sectors[static_cast<size_t>(comm.sector)].key;
+  org.city = std::string(city.city);
+  std::string domain;
+  AppendSlug(name, '-', &domain);
+  domain += '-' + std::to_string(org.id) + ".example";
+  org.name = std::move(name);
+  org_domain_.push_back(std::move(domain));
+  org_sub_.push_back(comm.sub);
+  const auto id = static_cast<uint32_t>(org.id);
+  net_.organizations.push_back(std::move(org));
+  return id;
+}
+
+void Generator::BuildMembers() {
+  // Slugs of the name tables, once.
+  auto slugs = [](std::span<const std::string_view> names) {
+    std::vector<std::string> out;
+    for (auto n : names) {
+      std::string s;
+      AppendSlug(n, '.', &s);
+      out.push_back(std::move(s));
+    }
+    return out;
+  };
+  const auto nl_first = DutchFirstNames(), nl_last = DutchSurnames();
+  const auto int_first = InternationalFirstNames(), int_last = InternationalSurnames();
+  const auto s_nl_first = slugs(nl_first), s_nl_last = slugs(nl_last);
+  const auto s_int_first = slugs(int_first), s_int_last = slugs(int_last);
+
+  // Expertise tags and challenge topics per (language, sector).
+  std::array<std::array<std::vector<std::string_view>, kSectors>, 2> tags;
+  std::array<std::array<std::vector<std::string_view>, kSectors>, 2> topics;
+  for (int l = 0; l < 2; ++l) {
+    const Language lang = l ? Language::kEnglish : Language::kDutch;
+    for (const auto& e : ExpertiseTexts(lang)) {
+      const int s = SectorOf(e.sector);
+      for (size_t start = 0;;) {
+        const auto bar = e.tags.find('|', start);
+        tags[l][s].push_back(e.tags.substr(start, bar - start));
+        if (bar == std::string_view::npos) break;
+        start = bar + 1;
+      }
+    }
+    for (const auto& t : GeneratorTopics()) topics[l][SectorOf(t.sector)].push_back(l ? t.en : t.nl);
+  }
+
+  net_.members.resize(n_);
+  for (uint32_t id = 1; id <= n_; ++id) {
+    model::Member& m = net_.members[id - 1];
+    m.id = id;
+    const int s = sector_[id];
+    const bool international = rng_.Chance(0.15);
+    const bool en = international || rng_.Chance(0.12);
+    const Language lang = en ? Language::kEnglish : Language::kDutch;
+    const size_t fi = rng_.Below(international ? int_first.size() : nl_first.size());
+    const size_t li = rng_.Below(international ? int_last.size() : nl_last.size());
+    m.name = std::string(international ? int_first[fi] : nl_first[fi]) + ' ' +
+             std::string(international ? int_last[li] : nl_last[li]);
+    const auto& org = net_.organizations[org_[id] - 1];
+    m.email = (international ? s_int_first[fi] : s_nl_first[fi]) + '.' +
+              (international ? s_int_last[li] : s_nl_last[li]) + '.' + std::to_string(id) + '@' +
+              org_domain_[org_[id] - 1];
+    m.organization_id = org.id;
+    m.organization = org.name;
+    m.sector = net_.sectors[static_cast<size_t>(s)].key;
+    m.title = std::string(rng_.Pick(TitlesFor(org_sub_[org_[id] - 1], lang)));
+    m.region = std::string(DutchCities()[communities_[community_[id]].city].region);
+    m.languages = {en ? "en" : "nl"};
+    if (rng_.Chance(0.5)) m.languages.emplace_back(en ? "nl" : "en");
+    m.hosts_visits = rng_.Chance(0.15);
+    if (m.hosts_visits) m.visit_location = org.name + ", " + org.city;
+    const double v = rng_.Unit();
+    m.visibility = v < 0.03   ? model::Visibility::kOrganizers
+                   : v < 0.04 ? model::Visibility::kHidden
+                              : model::Visibility::kMembers;
+    m.consent_matchmaking = rng_.Chance(0.95);
+    m.consent_newsletter = rng_.Chance(0.6);
+    m.created_at = start_ - static_cast<UnixTime>(rng_.Below(730)) * kDay - static_cast<UnixTime>(rng_.Below(kDay));
+    m.updated_at = m.created_at;
+    if (!opt_.with_text) continue;
+    m.bio = m.title + (en ? " at " : " bij ") + org.name + ".";
+    const auto& my_tags = tags[en][s];
+    if (!my_tags.empty()) {
+      const auto t1 = rng_.Pick(my_tags), t2 = rng_.Pick(my_tags);
+      m.expertise_tags.emplace_back(t1);
+      if (t2 != t1) m.expertise_tags.emplace_back(t2);
+      m.expertise_text = std::string(en ? "Happy to help with " : "Ik help graag met ") + std::string(t1) +
+                         (t2 != t1 ? (en ? " and " : " en ") + std::string(t2) : std::string()) + ".";
+    }
+    const uint64_t roll = rng_.Below(20);
+    const int challenges = roll < 10 ? 0 : roll < 17 ? 1 : 2;
+    const auto& my_topics = topics[en][s];
+    for (int k = 0; k < challenges && !my_topics.empty(); ++k) {
+      const auto topic = rng_.Pick(my_topics);
+      model::Challenge c;
+      c.id = ++challenge_ids_;
+      c.member_id = id;
+      c.title = Capitalized(topic);
+      c.text = Fill(rng_.Pick(ChallengeTemplates(lang)), "{t}", topic);
+      c.status = rng_.Chance(0.2) ? model::ChallengeStatus::kSolved : model::ChallengeStatus::kOpen;
+      c.created_at = TimeBefore(opt_.now - kDay);
+      c.updated_at = std::min(opt_.now - 1, c.created_at + static_cast<UnixTime>(rng_.Below(60)) * kDay);
+      m.updated_at = std::max(m.updated_at, c.updated_at);
+      m.challenges.push_back(std::move(c));
+    }
+  }
+}
+
+int Generator::SectorOf(std::string_view key) {
+  constexpr std::string_view kKeys[kSectors] = {"care", "industry", "government", "education", "finance", "other"};
+  for (int i = 0; i < kSectors; ++i)
+    if (kKeys[i] == key) return i;
+  return kSectors - 1;
+}
+
+void Generator::PlanBudgets() {
+  groups_community_.resize(communities_.size());
+  for (uint32_t m = 1; m <= n_; ++m) {
+    if (!Active(m)) continue;
+    all_.members.push_back(m);
+    groups_sector_[sector_[m]].members.push_back(m);
+    groups_community_[community_[m]].members.push_back(m);
+  }
+  if (all_.members.size() < 2) {
+    target_ = 0;
+    return;
+  }
+  const auto share = [&](double x) { return static_cast<int64_t>(std::llround(static_cast<double>(target_) * x)); };
+  const auto active = static_cast<int64_t>(all_.members.size());
+  connected_ = std::min(share(kConnectedShare), active * (active - 1) / 4);
+  met_ = share(kMetAtEventShare);
+  meetings_ = share(kMeetingShare);
+  visits_ = share(kVisitShare);
+  // Cross-sector mixing: weight of target sector t seen from s.
+  for (int s = 0; s < kSectors; ++s) {
+    double total = 0;
+    for (int t = 0; t < kSectors; ++t) {
+      double w = (t == s || groups_sector_[t].members.empty()) ? 0 : kSectorShare[t];
+      if ((s == kCare && t == kIndustry) || (s == kIndustry && t == kCare)) w *= 2.5;
+      if (t == kGovernment) w *= 0.1;
+      total += w;
+      mix_[s][t] = total;
+    }
+    for (int t = 0; t < kSectors; ++t) mix_[s][t] = total > 0 ? mix_[s][t] / total : 0;
+  }
+  ledger_.reserve(static_cast<size_t>(target_));
+}
+
+void Generator::Materialise() {
+  std::sort(ledger_.begin(), ledger_.end(), [](const Entry& x, const Entry& y) {
+    return std::tie(x.at, x.a, x.b, x.kind, x.event, x.b_asked) < std::tie(y.at, y.a, y.b, y.kind, y.event, y.b_asked);
+  });
+  net_.interactions.resize(ledger_.size());
+  net_.connections.reserve(static_cast<size_t>(connected_));
+  for (size_t i = 0; i < ledger_.size(); ++i) {
+    const Entry& e = ledger_[i];
+    model::Interaction& in = net_.interactions[i];
+    in.id = static_cast<Id>(i) + 1;
+    in.a = e.a;
+    in.b = e.b;
+    in.kind = static_cast<InteractionKind>(e.kind);
+    in.at = e.at;
+    in.source = "generate";
+    in.event_id = e.event;
+    if (in.kind == InteractionKind::kConnected) {
+      model::Connection c;
+      c.id = static_cast<Id>(net_.connections.size()) + 1;
+      c.from_member = e.b_asked ? e.b : e.a;
+      c.to_member = e.b_asked ? e.a : e.b;
+      c.status = model::ConnectionStatus::kAccepted;
+      c.created_at = e.at - static_cast<UnixTime>((e.a * 2654435761u + e.b) % (3 * kDay));
+      c.updated_at = e.at;
+      net_.connections.push_back(std::move(c));
+    }
+  }
+  std::vector<Entry>().swap(ledger_);
+
+  const auto cities = DutchCities();
+  for (size_t i = 0; i < events_.size(); ++i) {
+    const PlannedEvent& p = events_[i];
+    model::Event e;
+    e.id = static_cast<Id>(i) + 1;
+    e.kind = p.kind;
+    e.starts_at = p.starts_at;
+    e.ends_at = p.starts_at + (p.kind == model::EventKind::kCongress ? 6 : 3) * 3600;
+    const CitySpec& city = cities[rng_.Below(cities.size())];
+    e.location = std::string(city.city);
+    int64_t year = 1970;
+    while (DaysFromCivil(year + 1, 1, 1) * kDay <= p.starts_at) ++year;
+    switch (p.kind) {
+      case model::EventKind::kCongress:
+        e.title = "Congres Zorg & Industrie " + std::string(city.region) + " " + std::to_string(year);
+        e.price_cents = static_cast<int>(rng_.Between(95, 195)) * 100;
+        break;
+      case model::EventKind::kInspirationSession: {
+        const auto& topic = rng_.Pick(GeneratorTopics());
+        e.title = "Inspiratiesessie: " + Capitalized(topic.nl);
+        break;
+      }
+      case model::EventKind::kNetworkDrinks:
+        e.title = "Netwerkborrel " + std::string(city.city);
+        break;
+    }
+    e.description = "Gegenereerde bijeenkomst in " + std::string(city.city) + ".";
+    // Capacity: room for everyone at past events; the first upcoming event is overbooked.
+    const int n = static_cast<int>(p.attendees.size());
+    e.capacity = p.upcoming ? p.size : std::max(n, p.size) + 10;
+    e.registration_deadline = p.starts_at - 2 * kDay;
+    for (uint32_t m : p.attendees) net_.attendance.emplace_back(e.id, m);
+    net_.events.push_back(std::move(e));
+  }
+}
+
+}  // namespace internal
 
 Status ValidateGeneratorOptions(const GeneratorOptions& o) {
   if (o.members < 1 || o.members > kMaxGeneratedMembers)
@@ -702,7 +376,7 @@ Status ValidateGeneratorOptions(const GeneratorOptions& o) {
 }
 
 model::Network GenerateNetwork(const GeneratorOptions& options, GeneratorStats* stats) {
-  return Generator(options).Run(stats);
+  return internal::Generator(options).Run(stats);
 }
 
 }  // namespace verbinder::demo
