@@ -21,10 +21,12 @@ mkdir -p "$OUT"
 [ -s "$OUT/ties.csv" ] || "$GEN" "$N" "$M" "$SEED" "$OUT"
 echo "== $N members, $M tie rows, seed $SEED; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "${ROUNDS:-1}"); do
+  cut -d' ' -f1-3 /proc/loadavg > "$OUT/load.before"
   /usr/bin/python3 "$ROOT/bench/analysis/igraph_three.py" "$OUT/members.csv" "$OUT/ties.csv" > "$OUT/igraph.json"
   /usr/bin/time -v -o "$OUT/report.time" \
     "$VERBINDER" analyze --members "$OUT/members.csv" --ties "$OUT/ties.csv" --timings \
       --map "$OUT/map.json" --out "$OUT/report.json" 2> "$OUT/report.passes"
+  cut -d' ' -f1-3 /proc/loadavg > "$OUT/load.after"
   /usr/bin/python3 - "$OUT" "$round" <<'PY'
 import json, re, sys
 out, rnd = sys.argv[1], sys.argv[2]
@@ -35,12 +37,15 @@ secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
 cpu = float(re.search(r"User time \(seconds\): (\S+)", t).group(1)) + float(re.search(r"System time \(seconds\): (\S+)", t).group(1))
 rep = json.load(open(f"{out}/report.json"))
-print(f"-- round {rnd}")
+print(f"-- round {rnd} (load average before {open(f'{out}/load.before').read().strip()},"
+      f" after {open(f'{out}/load.after').read().strip()})")
 print(f"igraph {ig['igraph']}: k-core {ig['core']:.3f} s + Leiden {ig['leiden']:.3f} s + constraint {ig['constraint']:.3f} s"
       f" = {ig['total']:.3f} s wall ({ig['total_cpu']:.3f} s CPU), modularity {ig['modularity']:.4f}")
 print(f"verbinder analyze (whole report + map): {secs:.2f} s wall, {cpu:.2f} s CPU, {rss / 1024:.0f} MB max RSS,"
       f" modularity {rep['network']['modularity']:.4f}, betweenness {rep['betweenness']}")
 print("  " + open(f"{out}/report.passes").read().strip().replace("\n", "\n  "))
+print(f"CPU seconds: ours {cpu:.2f} s (both cores), igraph's three {ig['total_cpu']:.2f} s (one core);"
+      f" ratio igraph/ours {ig['total_cpu'] / cpu:.2f} CPU, {ig['total'] / secs:.2f} wall")
 print(f"goal (report <= igraph's three, and < 1 GB): {'met' if secs <= ig['total'] and rss < 1024 * 1024 else 'NOT met'}"
       f" ({secs:.2f} s vs {ig['total']:.2f} s; {rss / 1024:.0f} MB)")
 PY

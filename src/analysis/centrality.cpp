@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <thread>
 
@@ -106,20 +107,25 @@ uint64_t SplitMix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// Upper bound on the vertex diameter: per component, 2 * eccentricity(first node) + 1.
+// Upper bound on the vertex diameter (the most members on one shortest path):
+// per component, 2 * eccentricity(r) + 1 for the better of two roots r, its
+// first node and its best-connected node (in a heavy-tailed network the hub is
+// near the centre, so its eccentricity is about the radius, not the diameter).
+// Any r gives a valid bound (diameter <= 2 ecc(r)); a tighter one needs fewer
+// samples for the same guarantee.
 int32_t VertexDiameterBound(const Graph& g) {
   const int32_t n = g.NodeCount();
-  std::vector<int32_t> dist(n, -1), queue;
+  std::vector<int32_t> component(n, -1), dist(n, -1), queue;
   queue.reserve(n);
-  int32_t best = 1;
-  for (int32_t r = 0; r < n; ++r) {
-    if (dist[r] >= 0) continue;
+  // Breadth-first from r over its component; returns the eccentricity of r and
+  // leaves the component's nodes in `queue`.
+  auto eccentricity = [&](int32_t r) {
     queue.clear();
     queue.push_back(r);
     dist[r] = 0;
     int32_t ecc = 0;
     for (size_t h = 0; h < queue.size(); ++h) {
-      int32_t v = queue[h];
+      const int32_t v = queue[h];
       ecc = std::max(ecc, dist[v]);
       for (int32_t w : g.Neighbors(v))
         if (dist[w] < 0) {
@@ -127,45 +133,64 @@ int32_t VertexDiameterBound(const Graph& g) {
           queue.push_back(w);
         }
     }
+    for (int32_t v : queue) dist[v] = -1;
+    return ecc;
+  };
+  int32_t best = 1;
+  for (int32_t r = 0; r < n; ++r) {
+    if (component[r] >= 0) continue;
+    int32_t ecc = eccentricity(r);
+    int32_t hub = r;
+    for (int32_t v : queue) {
+      component[v] = r;
+      if (g.Degree(v) > g.Degree(hub)) hub = v;
+    }
+    if (hub != r) ecc = std::min(ecc, eccentricity(hub));
     best = std::max(best, 2 * ecc + 1);
   }
   return best;
 }
 
 // Per-thread state for sampling one uniform shortest path between s and t.
+// Visits are marked with a clock that ticks once per BFS level: a node whose
+// mark on a side is newer than the sample's start was reached by that side,
+// and the mark says on which level — so there is no distance array, and a
+// visit to an already-reached neighbour reads one pair of marks. With 16-bit
+// marks (when the vertex diameter is small, as in every social network) the
+// pairs of 100,000 members take 400 kB and stay in the core's cache.
+// `max_ticks` bounds the ticks of one sample: 2 + the expansions, at most
+// 2 * vertex diameter + 8; the marks are wiped when the clock could overflow.
+template <typename Mark>
 class PathSampler {
  public:
-  explicit PathSampler(const Graph& g)
-      : g_(g),
-        stamp_s_(g.NodeCount(), 0),
-        stamp_t_(g.NodeCount(), 0),
-        dist_s_(g.NodeCount()),
-        dist_t_(g.NodeCount()),
-        sig_s_(g.NodeCount()),
-        sig_t_(g.NodeCount()) {}
+  PathSampler(const Graph& g, uint64_t max_ticks)
+      : g_(g), max_ticks_(max_ticks), mark_(g.NodeCount()), sig_s_(g.NodeCount()), sig_t_(g.NodeCount()) {}
 
   // Adds 1 to counts[v] for each interior vertex v of one shortest s-t path
   // chosen uniformly at random (nothing if s and t are not connected).
   void Sample(int32_t s, int32_t t, std::mt19937_64& rng, std::vector<int64_t>& counts) {
-    ++id_;
-    stamp_s_[s] = id_;
-    dist_s_[s] = 0;
+    if (uint64_t{clock_} + max_ticks_ > std::numeric_limits<Mark>::max()) {
+      std::fill(mark_.begin(), mark_.end(), Marks{});
+      clock_ = 0;
+    }
+    start_ = clock_;
+    levels_[kS].assign(1, ++clock_);
+    levels_[kT].assign(1, ++clock_);
+    mark_[s].at[kS] = levels_[kS][0];
     sig_s_[s] = 1;
-    stamp_t_[t] = id_;
-    dist_t_[t] = 0;
+    mark_[t].at[kT] = levels_[kT][0];
     sig_t_[t] = 1;
     fs_.assign(1, s);
     ft_.assign(1, t);
     meet_.clear();
+    // The ties leaving each frontier: the smaller side expands.
+    int64_t ws = g_.Degree(s), wt = g_.Degree(t);
     while (meet_.empty()) {
       if (fs_.empty() || ft_.empty()) return;
-      int64_t ws = 0, wt = 0;
-      for (int32_t x : fs_) ws += g_.Degree(x);
-      for (int32_t x : ft_) wt += g_.Degree(x);
       if (ws <= wt)
-        Expand(fs_, stamp_s_, dist_s_, sig_s_, stamp_t_);
+        ws = Expand<kS>(fs_, sig_s_);
       else
-        Expand(ft_, stamp_t_, dist_t_, sig_t_, stamp_s_);
+        wt = Expand<kT>(ft_, sig_t_);
     }
     double total = 0;
     for (int32_t y : meet_) total += sig_s_[y] * sig_t_[y];
@@ -180,42 +205,64 @@ class PathSampler {
       }
     }
     if (y != s && y != t) ++counts[y];
-    Walk(y, stamp_s_, dist_s_, sig_s_, rng, counts);
-    Walk(y, stamp_t_, dist_t_, sig_t_, rng, counts);
+    Walk<kS>(y, sig_s_, rng, counts);
+    Walk<kT>(y, sig_t_, rng, counts);
   }
 
  private:
-  void Expand(std::vector<int32_t>& frontier, std::vector<uint32_t>& stamp, std::vector<int32_t>& dist,
-              std::vector<double>& sig, const std::vector<uint32_t>& other) {
+  static constexpr int kS = 0, kT = 1;  // the search from s, the search from t
+  struct Marks {
+    Mark at[2] = {0, 0};  // clock tick of the level each side reached the node on
+  };
+
+  // The level (distance from the side's root) of a node that side reached.
+  template <int kSide>
+  int32_t Level(int32_t v) const {
+    const std::vector<Mark>& ticks = levels_[kSide];
+    return static_cast<int32_t>(std::lower_bound(ticks.begin(), ticks.end(), mark_[v].at[kSide]) - ticks.begin());
+  }
+
+  // Expands one level; returns the ties leaving the new frontier.
+  template <int kSide>
+  int64_t Expand(std::vector<int32_t>& frontier, std::vector<double>& sig_vec) {
+    constexpr int kOther = 1 - kSide;
     next_.clear();
-    const int32_t level = dist[frontier[0]] + 1;
+    Marks* __restrict mark = mark_.data();
+    double* __restrict sig = sig_vec.data();
+    const int64_t* __restrict offsets = g_.offsets.data();
+    const Mark start = start_, level = ++clock_;
+    int64_t ties = 0;
+    levels_[kSide].push_back(level);
     for (int32_t x : frontier) {
       const double sx = sig[x];
       for (int32_t y : g_.Neighbors(x)) {
-        if (stamp[y] != id_) {
-          stamp[y] = id_;
-          dist[y] = level;
+        Marks& m = mark[y];
+        if (m.at[kSide] <= start) {
+          m.at[kSide] = level;
           sig[y] = sx;
           next_.push_back(y);
-          if (other[y] == id_) meet_.push_back(y);
-        } else if (dist[y] == level) {
+          ties += offsets[y + 1] - offsets[y];
+          if (m.at[kOther] > start) meet_.push_back(y);
+        } else if (m.at[kSide] == level) {
           sig[y] += sx;
         }
       }
     }
     frontier.swap(next_);
+    return ties;
   }
 
   // Walks from y back to the side's root, choosing predecessors by sigma; counts interior vertices.
-  void Walk(int32_t y, const std::vector<uint32_t>& stamp, const std::vector<int32_t>& dist,
-            const std::vector<double>& sig, std::mt19937_64& rng, std::vector<int64_t>& counts) {
+  template <int kSide>
+  void Walk(int32_t y, const std::vector<double>& sig, std::mt19937_64& rng, std::vector<int64_t>& counts) {
     std::uniform_real_distribution<double> unif(0.0, 1.0);
     int32_t cur = y;
-    while (dist[cur] > 1) {
+    for (int32_t d = Level<kSide>(y); d > 1; --d) {
+      const Mark up = levels_[kSide][d - 1];
       double pick = unif(rng) * sig[cur];
       int32_t chosen = -1;
       for (int32_t p : g_.Neighbors(cur)) {
-        if (stamp[p] != id_ || dist[p] != dist[cur] - 1) continue;
+        if (mark_[p].at[kSide] != up) continue;
         chosen = p;
         pick -= sig[p];
         if (pick <= 0) break;
@@ -226,10 +273,11 @@ class PathSampler {
   }
 
   const Graph& g_;
-  uint32_t id_ = 0;
-  std::vector<uint32_t> stamp_s_, stamp_t_;
-  std::vector<int32_t> dist_s_, dist_t_;
+  const uint64_t max_ticks_;
+  Mark clock_ = 0, start_ = 0;
+  std::vector<Marks> mark_;
   std::vector<double> sig_s_, sig_t_;
+  std::vector<Mark> levels_[2];  // clock tick of each level, per side
   std::vector<int32_t> fs_, ft_, next_, meet_;
 };
 
@@ -252,9 +300,11 @@ ApproxBetweenness ApproximateBetweenness(const Graph& g, const ApproxBetweenness
   const int threads = std::max<int>(1, std::min<int64_t>(ResolveThreads(options.threads), blocks));
   std::vector<std::vector<int64_t>> partial(threads);
   std::atomic<int64_t> next{0};
-  RunThreads(threads, [&](int tid) {
+  // One sample ticks a sampler's clock at most 2 * VD + 8 times (see PathSampler).
+  const uint64_t max_ticks = 2 * static_cast<uint64_t>(result.vertex_diameter) + 8;
+  auto sample = [&]<typename Mark>(int tid) {
     partial[tid].assign(n, 0);
-    PathSampler sampler(g);
+    PathSampler<Mark> sampler(g, max_ticks);
     for (;;) {
       if (options.stop.stop_requested()) break;
       int64_t b = next.fetch_add(1);
@@ -268,6 +318,13 @@ ApproxBetweenness ApproximateBetweenness(const Graph& g, const ApproxBetweenness
         sampler.Sample(s, t, rng, partial[tid]);
       }
     }
+  };
+  const bool small_marks = max_ticks * 64 < std::numeric_limits<uint16_t>::max();
+  RunThreads(threads, [&](int tid) {
+    if (small_marks)
+      sample.template operator()<uint16_t>(tid);
+    else
+      sample.template operator()<uint32_t>(tid);
   });
   const double scale = static_cast<double>(n) / (n - 2.0) / static_cast<double>(result.samples);
   for (const auto& p : partial)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/parallel.h"
+#include "util/strings.h"
 
 namespace verbinder::analysis {
 namespace {
@@ -25,33 +26,15 @@ std::string Fmt(double x) {
   return buf;
 }
 
+// Text and attribute values for GraphML and GEXF: the one escaping of
+// util/strings.h (an apostrophe becomes &#39;, valid XML), without the control
+// characters XML 1.0 forbids.
 std::string Xml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 forbids most control characters; drop them.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-  return out;
+  std::string kept;
+  kept.reserve(s.size());
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') kept += c;
+  return HtmlEscape(kept);
 }
 
 std::string Csv(std::string_view s) {

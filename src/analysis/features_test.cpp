@@ -23,7 +23,7 @@ namespace {
 using nlohmann::json;
 using namespace testing;
 
-Analysis RunAnalysis(const InputPaths& paths, AnalysisOptions options = {}) {
+Analysis RunAnalysis(const InputPaths& paths, const AnalysisOptions& options = {}) {
   auto input = LoadNetworkFiles(paths);
   EXPECT_TRUE(input.ok()) << input.status().ToString();
   auto a = Analyze(*input, options);
@@ -337,6 +337,33 @@ TEST(Exports, GraphMlAndGexfReadBackByNetworkX) {
     EXPECT_NEAR(anja["betweenness"].get<double>(), a.report.members[0].betweenness, 1e-12) << flag;
     EXPECT_EQ(anja["degree"].get<int>(), 3) << flag;
     EXPECT_TRUE(nx["node_data"]["stil"]["constraint"].is_null()) << flag << ": NaN for isolated";
+  }
+}
+
+// Ids, names and organizations with XML's special characters (& < > " ') come
+// back from NetworkX exactly as written; an apostrophe is escaped as &#39;
+// (util/strings.h's HtmlEscape, the one escaping of the tree).
+TEST(Exports, GraphMlAndGexfEscapeSpecialCharactersNetworkXReadsBack) {
+  const std::string dir = MakeTempDir("escape");
+  const std::string org = "Bakker & Zn's <\"BV\">";
+  WriteText(dir + "/members.csv",
+            "id,name,sector,organization\n"
+            "o'brien,Sean O'Brien,care,\"Bakker & Zn's <\"\"BV\"\">\"\n"
+            "a&b,A & B,industry,Fabriek\n");
+  WriteText(dir + "/ties.csv", "source,target,weight,kind,date,event\no'brien,a&b,1,connected,2025-01-10,\n");
+  Analysis a = RunAnalysis({dir + "/members.csv", dir + "/ties.csv", ""});
+  for (auto [fmt, flag] : {std::pair{ExportFormat::kGraphMl, "--graphml"}, std::pair{ExportFormat::kGexf, "--gexf"}}) {
+    const std::string path = dir + "/out" + flag;
+    std::ostringstream text;
+    WriteReport(a, fmt, text);
+    EXPECT_NE(text.str().find("Zn&#39;s &lt;&quot;BV&quot;&gt;"), std::string::npos) << flag;
+    WriteText(path, text.str());
+    json nx = NetworkXReference(std::string("read ") + flag + " " + path);
+    EXPECT_EQ(nx["nodes"].get<int>(), 2) << flag;
+    EXPECT_EQ(nx["edges"].get<int>(), 1) << flag;
+    ASSERT_TRUE(nx["node_data"].contains("o'brien")) << flag;
+    ASSERT_TRUE(nx["node_data"].contains("a&b")) << flag;
+    EXPECT_EQ(nx["node_data"]["o'brien"]["organization"], org) << flag;
   }
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analysis/co_attendance.h"
+#include "analysis/parallel.h"
 
 namespace verbinder::analysis {
 namespace {
@@ -119,11 +120,35 @@ Result<Graph> BuildGraph(const NetworkInput& input, const GraphOptions& options)
     return add_member(id, "", "", std::vector<std::string>(input.attribute_names.size()));
   };
 
+  // With a member list the index is complete and only read: the ids of a
+  // million rows are looked up in slices on all cores (-1 = unknown), and the
+  // loop below reports the first unknown one in file order, as before.
+  const size_t tie_rows = input.ties.size();
+  std::vector<int32_t> ends;
+  if (input.members_given && tie_rows >= 20000) {
+    ends.resize(2 * tie_rows);
+    const int slices = ResolveThreads(0);
+    RunThreads(slices, [&](int k) {
+      for (size_t i = tie_rows * k / slices, end = tie_rows * (k + 1) / slices; i < end; ++i) {
+        auto s = g.index.find(input.ties[i].source), t = g.index.find(input.ties[i].target);
+        ends[2 * i] = s == g.index.end() ? -1 : s->second;
+        ends[2 * i + 1] = t == g.index.end() ? -1 : t->second;
+      }
+    });
+  }
+  auto resolve_end = [&](size_t i, int side) -> Result<int32_t> {
+    const TieInput& t = input.ties[i];
+    if (!ends.empty() && ends[2 * i + side] >= 0) return ends[2 * i + side];
+    return side == 0 ? resolve(t.source, input.ties_source, t.line, "source")
+                     : resolve(t.target, input.ties_source, t.line, "target");
+  };
+
   std::vector<PairRow> rows;
   rows.reserve(input.ties.size());
-  for (const auto& t : input.ties) {
-    VB_ASSIGN_OR_RETURN(int32_t u, resolve(t.source, input.ties_source, t.line, "source"));
-    VB_ASSIGN_OR_RETURN(int32_t v, resolve(t.target, input.ties_source, t.line, "target"));
+  for (size_t i = 0; i < tie_rows; ++i) {
+    const TieInput& t = input.ties[i];
+    VB_ASSIGN_OR_RETURN(int32_t u, resolve_end(i, 0));
+    VB_ASSIGN_OR_RETURN(int32_t v, resolve_end(i, 1));
     if (u == v)
       return InvalidArgument(input.ties_source + ": line " + std::to_string(t.line) +
                              ", column 'target': self-loop: member '" + t.source + "' tied to itself");

@@ -95,9 +95,12 @@ TEST(BadInput, UsageErrorsExitTwo) {
   if (bin.empty()) GTEST_SKIP() << "VERBINDER_BINARY not built";
   const std::string k = NetworksDir() + "/karate";
   const std::string ok = " --members " + k + "/members.csv --ties " + k + "/ties.csv";
-  for (const std::string args : {std::string(""), ok + " --format xml", ok + " --as-of yesterday", ok + " --bogus 1",
-                                 ok + " --skip nonsense", ok + " --betweenness maybe", ok + " --threads"}) {
-    auto r = RunCommand(bin + " analyze" + args);
+  for (const std::string& args : {std::string(""), ok + " --format xml", ok + " --as-of yesterday", ok + " --bogus 1",
+                                  ok + " --skip nonsense", ok + " --betweenness maybe", ok + " --threads"}) {
+    std::string command = bin;
+    command += " analyze";
+    command += args;
+    auto r = RunCommand(command);
     EXPECT_EQ(r.exit_code, 2) << args << ": " << r.err;
     EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << args << ": " << r.err;
   }

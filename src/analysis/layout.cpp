@@ -385,7 +385,7 @@ void Refine(const LevelGraph& g, std::vector<double>& x, std::vector<double>& y,
 }
 
 // Lays out one connected component (n >= 2) with the multilevel scheme.
-void LayoutComponent(LevelGraph base, Rng& rng, int threads, std::stop_token stop, std::vector<double>& x,
+void LayoutComponent(LevelGraph base, Rng& rng, int threads, const std::stop_token& stop, std::vector<double>& x,
                      std::vector<double>& y) {
   std::vector<LevelGraph> levels;
   std::vector<std::vector<int32_t>> parents;

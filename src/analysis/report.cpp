@@ -104,6 +104,18 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     auto core = CoreNumbers(g);
     for (int32_t v = 0; v < n; ++v) r.members[v].core = core[v];
   });
+  // The map layout needs only the graph: it runs beside every pass below.
+  std::optional<Layout> layout;
+  double layout_seconds = 0;
+  std::jthread layout_thread;
+  if (options.layout && !pass.stop_requested()) {
+    layout_thread = std::jthread([&] {
+      const Clock& clock = options.clock ? *options.clock : SystemClockInstance();
+      const auto t0 = clock.Steady();
+      layout = ComputeLayout(g, {1, threads, options.stop});
+      layout_seconds = Clock::Seconds(t0, clock.Steady());
+    });
+  }
   // Leiden is single-threaded on large networks: it runs beside betweenness,
   // local structure and the group measures (which use every core), and the
   // "communities" pass collects it; its record keeps Leiden's own duration.
@@ -201,8 +213,13 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     if (comps.label.empty()) comps = ConnectedComponents(g);
     r.suggestions.invite = SuggestInvites(g, comps, r.fading, options.max_invites);
   });
+  if (options.layout && pass.Run("layout", [&] {
+        if (layout_thread.joinable()) layout_thread.join();
+      }))
+    pass.last().seconds = layout_seconds;
   // A stopped run is incomplete: never returned as a result (nor cached).
   if (pass.stop_requested()) return Stopped();
+  a.layout = std::move(layout);
   VB_RETURN_IF_ERROR(pass.Verify([&] { return Verify(g, r); }));
   for (const util::PassRecord& p : pass.records()) r.passes.push_back({p.name, p.seconds, p.ran});
   return a;

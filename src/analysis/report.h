@@ -16,8 +16,9 @@
 //   std::string json = ReportToJson(a->report).dump();
 //
 // Communities (Leiden, single-threaded) are computed beside the betweenness,
-// local-structure and group passes; the "communities" record holds Leiden's
-// own time, so the pass times may add up to more than the wall time.
+// local-structure and group passes, and the map layout (if asked for) beside
+// all passes; the "communities" and "layout" records hold their own time, so
+// the pass times may add up to more than the wall time.
 // Each pass is named, timed (Report::passes) and can be switched off
 // (AnalysisOptions::skip); its outputs are then NaN/empty. The passes run on
 // the shared util::PassRunner, so AnalysisOptions::stop interrupts them. The verify pass
@@ -36,6 +37,7 @@
 #include "analysis/co_attendance.h"
 #include "analysis/graph.h"
 #include "analysis/input.h"
+#include "analysis/layout.h"
 #include "analysis/structure.h"
 #include "util/clock.h"
 #include "util/status.h"
@@ -60,6 +62,11 @@ struct AnalysisOptions {
   uint64_t seed = 42;                       // communities and sampling are deterministic per seed
   int max_introductions = 50;
   int max_invites = 25;
+  // Also lay out the map (ComputeLayout with seed 1, as the CLI's --map does):
+  // it needs only the graph, so it runs beside the passes from the start and
+  // fills the cores the single-threaded stretches leave idle. Recorded as the
+  // pass "layout" (its own duration); Analysis::layout holds it.
+  bool layout = false;
   std::set<std::string> skip;  // pass names to switch off (see kPassNames)
   // A requested stop skips the remaining passes (and ends the long ones early);
   // Analyze then returns kUnavailable instead of a partial result.
@@ -177,6 +184,7 @@ struct Report {
 struct Analysis {
   Graph graph;  // the graph the metrics ran on (after real_only / as_of)
   Report report;
+  std::optional<Layout> layout;  // with AnalysisOptions::layout: the map's positions
 };
 
 // Runs the pipeline. Errors: those of BuildGraph (unknown ids, self-loops), an

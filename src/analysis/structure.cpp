@@ -1,7 +1,6 @@
 #include "analysis/structure.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -123,7 +122,6 @@ LocalStructure ComputeLocalStructure(const Graph& g, int threads) {
     std::vector<std::array<int64_t, 4>> closed;
   };
   std::vector<Partial> parts(threads);
-  std::atomic<int32_t> next{0};
   constexpr int32_t kChunk = 256;
   RunThreads(threads, [&](int t) {
     Partial& p = parts[t];
@@ -131,9 +129,11 @@ LocalStructure ComputeLocalStructure(const Graph& g, int threads) {
     p.tri.assign(n, 0);
     p.closed.assign(n, {0, 0, 0, 0});
     std::vector<int64_t> mark(n, -1);  // slot u->w for w in out(u)
-    for (;;) {
-      const int32_t begin = next.fetch_add(kChunk);
-      if (begin >= n) break;
+    // Chunks dealt round-robin, not first come first served: which thread
+    // sums which triangles (and so the order of the floating-point sums) is
+    // the same in every run with the same thread count.
+    for (int64_t chunk_begin = int64_t{t} * kChunk; chunk_begin < n; chunk_begin += int64_t{threads} * kChunk) {
+      const auto begin = static_cast<int32_t>(chunk_begin);
       const int32_t end = std::min(n, begin + kChunk);
       for (int32_t u = begin; u < end; ++u) {
         for (int64_t k = out_begin[u]; k < out_begin[u + 1]; ++k) mark[g.adj[out_slot[k]]] = out_slot[k];
