@@ -11,6 +11,8 @@ cd "$ROOT"
 echo "# machine: $(nproc) cores, $(uname -sr), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$BIN" eval bench/matching/suggest_eval
 "$BIN" eval bench/matching/suggest_eval --words-only
+"$BIN" eval bench/matching/suggest_eval --pairs heldout_pairs.json
+"$BIN" eval bench/matching/suggest_eval --pairs heldout_pairs.json --words-only
 "$BIN" speed 5000 bench/matching/suggest_eval --top 5
 "$BIN" speed 5000 bench/matching/suggest_eval --top 50
 "$BUILD/bench/matching/matching_bench" suggest 5000

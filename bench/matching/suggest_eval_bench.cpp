@@ -1,8 +1,10 @@
-// suggest_eval_bench eval [DIR] [--words-only] [--verbose]
+// suggest_eval_bench eval [DIR] [--pairs FILE] [--words-only] [--verbose]
 //   Quality of `Suggest` on the labelled set DIR/pairs.json + DIR/pool.json
 //   (default bench/matching/suggest_eval): hit@1, hit@5, MRR for the tuning
 //   half (even pair ids), the held-out half (odd ids) and all pairs, per
 //   language kind, and how many top-5 explanations name a linking concept.
+//   --pairs FILE (in DIR unless it has a '/'): the pairs of FILE instead,
+//   ranked against FILE's profiles plus pairs.json and pool.json.
 // suggest_eval_bench speed N [DIR] [--top K] [--seed S]
 //   Wall time of one Suggest call for N attendees recombined from the set's
 //   profiles (expertise of one member, challenges of one or two others, random
@@ -43,8 +45,17 @@ json_io::Json Load(const std::string& path) {
   return *doc;
 }
 
-SuggestEvalSet LoadSet(const std::string& dir) {
-  auto set = LoadSuggestEvalSet(Load(dir + "/pairs.json"), Load(dir + "/pool.json"));
+// DIR/pairs.json against DIR/pool.json; with `pairs_file` (a second labelled
+// file, e.g. heldout_pairs.json) that file's pairs, ranked against its own
+// profiles plus every profile of pairs.json and pool.json.
+SuggestEvalSet LoadSet(const std::string& dir, const std::string& pairs_file = "") {
+  json_io::Json pool = Load(dir + "/pool.json");
+  json_io::Json pairs = Load(dir + "/pairs.json");
+  if (!pairs_file.empty()) {
+    for (const json_io::Json& a : pairs["attendees"]) pool["attendees"].push_back(a);
+    pairs = Load(pairs_file.find('/') == std::string::npos ? dir + "/" + pairs_file : pairs_file);
+  }
+  auto set = LoadSuggestEvalSet(pairs, pool);
   if (!set.ok()) {
     std::fprintf(stderr, "%s\n", set.status().ToString().c_str());
     std::exit(2);
@@ -57,6 +68,13 @@ bool Flag(int argc, char** argv, const char* flag) {
     if (std::strcmp(argv[i], flag) == 0) return true;
   }
   return false;
+}
+
+std::string StringOption(int argc, char** argv, const char* name) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::strcmp(argv[i], name) == 0) return argv[i + 1];
+  }
+  return "";
 }
 
 long Option(int argc, char** argv, const char* name, long fallback) {
@@ -77,7 +95,7 @@ void Print(const char* name, const SuggestEvalMetrics& m) {
 }
 
 int Eval(int argc, char** argv) {
-  SuggestEvalSet set = LoadSet(Dir(argc, argv, 2));
+  SuggestEvalSet set = LoadSet(Dir(argc, argv, 2), StringOption(argc, argv, "--pairs"));
   SuggestOptions options;
   options.use_thesaurus = !Flag(argc, argv, "--words-only");
   auto report = EvaluateSuggest(set, options);
@@ -208,7 +226,7 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "eval") == 0) return Eval(argc, argv);
   if (argc >= 3 && std::strcmp(argv[1], "speed") == 0) return Speed(argc, argv);
   std::fprintf(stderr,
-               "usage: suggest_eval_bench eval [DIR] [--words-only] [--verbose] [--pair ID]\n"
+               "usage: suggest_eval_bench eval [DIR] [--pairs FILE] [--words-only] [--verbose] [--pair ID]\n"
                "       suggest_eval_bench speed N [DIR] [--top K] [--seed S]\n");
   return 2;
 }

@@ -35,6 +35,15 @@ constexpr double kOwnFieldFactor = 0.3;
 // of its value: between two experts who both meet the need, the one whose
 // expertise also covers its neighbourhood ranks first.
 constexpr double kBreadth = 0.15;
+// A concept the expert names in a tag ("I can help with") counts
+// kTagWeight, one only found in the free text 1 (issue #20, tuned on
+// pairs.json: 1.15-1.5 all help, 2 and more hurt).
+constexpr double kTagWeight = 1.3;
+// A generic hub concept (one with at least kHubNarrower narrower concepts:
+// "operations", "people and HR") says little about what the expert can do:
+// its idf counts kHubFactor, in the direct match and in every link to it.
+constexpr int kHubNarrower = 2;
+constexpr double kHubFactor = 0.3;
 constexpr double kCrossSectorBonus = 0.15;
 constexpr double kOnlineTieBonus = 0.10;
 constexpr double kColleaguePenalty = 0.30;
@@ -44,6 +53,7 @@ constexpr double kRequestByThem = 0.6;
 
 struct Profile {
   TextAnalysis expertise;
+  std::vector<double> weight;  // per expertise concept: kTagWeight when a tag names it, else 1
   std::vector<TextAnalysis> challenges;
   std::vector<std::string> challenge_text;
   Language language = Language::kEnglish;
@@ -112,7 +122,11 @@ class Scorer {
       for (const std::string& s : p.expertise.terms) ++term_df[s];
     }
     concept_idf_.resize(df.size());
-    for (size_t c = 0; c < df.size(); ++c) concept_idf_[c] = std::max(0.1, std::log((n + 1) / (df[c] + 0.5)));
+    for (size_t c = 0; c < df.size(); ++c) {
+      concept_idf_[c] = std::max(0.1, std::log((n + 1) / (df[c] + 0.5)));
+      if (static_cast<int>(t.concepts()[c].narrower.size()) >= kHubNarrower) concept_idf_[c] *= kHubFactor;
+    }
+
     for (const auto& [s, d] : term_df) term_idf_[s] = std::max(0.1, std::log((n + 1) / (d + 0.5)));
     expertise_term_idf_.resize(profiles.size());
     for (size_t j = 0; j < profiles.size(); ++j) {
@@ -130,13 +144,13 @@ class Scorer {
       double s = 0;
       for (int c : ch.concepts) {
         const double need = NeedWeight(i, c);
-        if (std::binary_search(expertise.concepts.begin(), expertise.concepts.end(), c)) {
-          s += need * concept_idf_[c];
+        if (double w = Weight(j, c); w > 0) {
+          s += need * concept_idf_[c] * w;
           d.direct.push_back(c);
           continue;
         }
         const Link* link = nullptr;
-        double value = need * Cover(c, expertise.concepts, &link);
+        double value = need * Cover(c, profiles_[j], &link);
         if (link) {
           s += value;
           d.related.push_back(link->other);
@@ -190,12 +204,12 @@ class Scorer {
       double s = 0;
       for (int c : ch.concepts) {
         const double need = NeedWeight(i, c);
-        if (std::binary_search(expertise.concepts.begin(), expertise.concepts.end(), c)) {
-          s += need * concept_idf_[c];
+        if (double w = Weight(j, c); w > 0) {
+          s += need * concept_idf_[c] * w;
           continue;
         }
         const Link* link = nullptr;
-        double value = need * Cover(c, expertise.concepts, &link);
+        double value = need * Cover(c, profiles_[j], &link);
         if (link) s += value;
       }
       for (size_t a = 0, b = 0; a < ch.terms.size() && b < expertise.terms.size();) {
@@ -224,13 +238,20 @@ class Scorer {
   // The value of the link from concept c to concept e (0 if none).
   double LinkValue(int c, const Link& l) const { return l.factor * std::min(concept_idf_[c], concept_idf_[l.other]); }
   double ConceptIdf(int c) const { return concept_idf_[c]; }
+  // The weight of concept c in j's expertise (0: not in it).
+  double Weight(int j, int c) const {
+    const std::vector<int>& v = profiles_[j].expertise.concepts;
+    auto it = std::lower_bound(v.begin(), v.end(), c);
+    return it != v.end() && *it == c ? profiles_[j].weight[it - v.begin()] : 0;
+  }
   double TermIdf(const std::string& t) const { return term_idf_.at(t); }
   const std::vector<Link>& Links(int c) const { return links_[c]; }
 
  private:
   // The best linked cover of need c among `concepts` (sorted): links_[c] and
   // concepts are both sorted by concept, so one merge pass.
-  double Cover(int c, const std::vector<int>& concepts, const Link** best) const {
+  double Cover(int c, const Profile& expert, const Link** best) const {
+    const std::vector<int>& concepts = expert.expertise.concepts;
     const std::vector<Link>& l = links_[c];
     double value = 0, total = 0;
     for (size_t a = 0, b = 0; a < l.size() && b < concepts.size();) {
@@ -239,7 +260,7 @@ class Scorer {
       } else if (concepts[b] < l[a].other) {
         ++b;
       } else {
-        double v = LinkValue(c, l[a]);
+        double v = LinkValue(c, l[a]) * expert.weight[b];
         total += v;
         if (v > value) {
           value = v;
@@ -278,7 +299,8 @@ class CandidateIndex {
       : profiles_(profiles), scorer_(scorer), expertise_by_concept_(concepts), challenge_by_concept_(concepts) {
     for (size_t j = 0; j < profiles.size(); ++j) {
       const int jj = static_cast<int>(j);
-      for (int c : profiles[j].expertise.concepts) expertise_by_concept_[c].push_back(jj);
+      for (size_t k = 0; k < profiles[j].expertise.concepts.size(); ++k)
+        expertise_by_concept_[profiles[j].expertise.concepts[k]].push_back({jj, profiles[j].weight[k]});
       for (const std::string& t : profiles[j].expertise.terms) expertise_by_term_[t].push_back(jj);
       for (const TextAnalysis& ch : profiles[j].challenges) {
         for (int c : ch.concepts) challenge_by_concept_[c].push_back(jj);
@@ -327,9 +349,12 @@ class CandidateIndex {
     // j's challenges counts twice, as in Score.
     // Links are symmetric, so the challenge concepts linked to e are links(e);
     // a challenge with several of them counts e more than once (a bound).
-    for (int e : me.expertise.concepts) {
-      Add(challenge_by_concept_[e], scorer_.ConceptIdf(e), backward_);
-      for (const Link& l : scorer_.Links(e)) Add(challenge_by_concept_[l.other], scorer_.LinkValue(e, l), backward_);
+    for (size_t k = 0; k < me.expertise.concepts.size(); ++k) {
+      const int e = me.expertise.concepts[k];
+      const double w = me.weight[k];
+      Add(challenge_by_concept_[e], scorer_.ConceptIdf(e) * w, backward_);
+      for (const Link& l : scorer_.Links(e))
+        Add(challenge_by_concept_[l.other], scorer_.LinkValue(e, l) * w, backward_);
     }
     for (const std::string& t : me.expertise.terms) {
       auto it = challenge_by_term_.find(t);
@@ -347,8 +372,9 @@ class CandidateIndex {
   double backward(int j) const { return backward_[j]; }
 
  private:
-  void AddToNeed(const std::vector<int>& postings, double value) {
-    for (int j : postings) {
+  void AddToNeed(const std::vector<std::pair<int, double>>& postings, double need_value) {
+    for (auto [j, w] : postings) {
+      const double value = need_value * w;
       if (!touched_flag_[j]) {
         touched_flag_[j] = 1;
         touched_.push_back(j);
@@ -370,7 +396,7 @@ class CandidateIndex {
 
   const std::vector<Profile>& profiles_;
   const Scorer& scorer_;
-  std::vector<std::vector<int>> expertise_by_concept_;
+  std::vector<std::vector<std::pair<int, double>>> expertise_by_concept_;  // (j, weight of the concept in j)
   std::unordered_map<std::string, std::vector<int>> expertise_by_term_;
   std::vector<std::vector<int>> challenge_by_concept_;  // one entry per challenge holding the concept
   std::unordered_map<std::string, std::vector<int>> challenge_by_term_;
@@ -417,6 +443,8 @@ Status ValidateSuggestInput(const SuggestInput& input) {
 Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& options) {
   VB_RETURN_IF_ERROR(ValidateSuggestInput(input));
   if (options.top_k < 1) return InvalidArgument("must be at least 1", "top");
+  if (!options.language.empty() && options.language != "nl" && options.language != "en")
+    return InvalidArgument("must be nl or en", "language");
   const int n = static_cast<int>(input.attendees.size());
   TextAnalyzer analyzer;
   std::vector<Profile> profiles(n);
@@ -426,6 +454,11 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     std::string expertise = a.expertise_text;
     for (const std::string& tag : a.expertise_tags) expertise += " . " + tag;
     profiles[i].expertise = analyzer.Analyze(expertise, fallback, options.use_thesaurus);
+    std::string tags;
+    for (const std::string& tag : a.expertise_tags) tags += tag + " . ";
+    const std::vector<int> tag_concepts = analyzer.Analyze(tags, fallback, options.use_thesaurus).concepts;
+    for (int c : profiles[i].expertise.concepts)
+      profiles[i].weight.push_back(std::binary_search(tag_concepts.begin(), tag_concepts.end(), c) ? kTagWeight : 1.0);
     for (const std::string& c : a.challenges) {
       profiles[i].challenges.push_back(analyzer.Analyze(c, fallback, options.use_thesaurus));
       profiles[i].challenge_text.push_back(c);
@@ -524,7 +557,8 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     s.score = c.score;
     s.matched_concepts = fwd.direct;
     s.matched_concepts.insert(s.matched_concepts.end(), fwd.related.begin(), fwd.related.end());
-    s.explanation = internal::Explain(input.attendees[i], input.attendees[j], why, PrefersDutch(input.attendees[i]));
+    const bool nl = options.language.empty() ? PrefersDutch(input.attendees[i]) : options.language == "nl";
+    s.explanation = internal::Explain(input.attendees[i], input.attendees[j], why, nl);
     return s;
   };
   auto better = [&](const Candidate& x, const Candidate& y) {

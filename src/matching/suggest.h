@@ -2,11 +2,14 @@
 // (i, j) by how well i's challenges meet j's expertise (and, less, the other way
 // round) in Dutch and English — Snowball stems, stop words, Dutch compound
 // splitting and the shipped concept thesaurus with its broader/narrower and
-// related concepts, each need of a challenge counted once by its best cover —
+// related concepts, each need of a challenge counted once by its best cover,
+// a concept named in an expertise tag counting more and a generic hub concept
+// ("operations") less —
 // plus bonuses for crossing sectors and for turning an
 // online-only tie into a real meeting, penalties for colleagues and for pairs
 // who already met, and the most weight for explicit requests. Every suggestion
-// carries a plain-language explanation in the attendee's first language.
+// carries a plain-language explanation naming the linking concept in the
+// reader's language (SuggestOptions::language, else the attendee's first).
 // Only pairs that share a concept, related concept or word, or have a request,
 // are scored (an inverted index), best upper bound first until the top k is
 // settled; the result equals scoring every pair (SuggestOptions::prefilter).
@@ -64,6 +67,9 @@ struct SuggestOptions {
   // once no unscored pair can enter the top k. Same result as false (every
   // ordered pair scored), which is kept as the reference for tests.
   bool prefilter = true;
+  // The language of every explanation: "nl" or "en" (the reader's UI
+  // language, passed from the API); empty: each attendee's first language.
+  std::string language;
 };
 
 struct Suggestion {

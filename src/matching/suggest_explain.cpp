@@ -9,14 +9,15 @@
 namespace verbinder::matching::internal {
 namespace {
 
+// The sector in the reader's language (sectors are stored as English keys;
+// a Dutch name is translated back for an English reader).
 std::string SectorName(const std::string& sector, bool nl) {
-  if (!nl) return sector;
-  static const std::pair<const char*, const char*> kDutch[] = {
+  static const std::pair<const char*, const char*> kNames[] = {
       {"care", "zorg"},           {"industry", "industrie"},        {"government", "overheid"},
       {"education", "onderwijs"}, {"finance", "financiële sector"}, {"logistics", "logistiek"},
       {"retail", "retail"}};
-  for (auto [en, nl_name] : kDutch) {
-    if (sector == en) return nl_name;
+  for (auto [en, nl_name] : kNames) {
+    if (sector == en || sector == nl_name) return nl ? nl_name : en;
   }
   return sector;
 }
@@ -35,6 +36,7 @@ std::string List(const std::vector<std::string>& items, bool nl) {
 std::vector<std::string> Labels(const std::vector<int>& concepts, bool nl) {
   const auto& all = Thesaurus::Default().concepts();
   std::vector<std::string> out;
+  out.reserve(concepts.size());
   for (int c : concepts) out.push_back(nl ? all[c].label_nl : all[c].label_en);
   return out;
 }
@@ -127,9 +129,9 @@ std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, con
                        : "In turn, you can help " + them + " with " + List(Labels(r.reverse_concepts, nl), nl) + ".");
   }
   if (r.cross_sector) {
-    parts.push_back(nl ? them + " werkt in een andere sector (" + SectorName(other.sector, nl) +
-                             "): een frisse blik op jouw vraag."
-                       : them + " works in another sector (" + other.sector + "): a fresh view on your question.");
+    parts.push_back(
+        nl ? them + " werkt in een andere sector (" + SectorName(other.sector, nl) + "): een frisse blik op jouw vraag."
+           : them + " works in another sector (" + SectorName(other.sector, nl) + "): a fresh view on your question.");
   }
   if (r.online_only_tie) {
     parts.push_back(nl ? "Jullie zijn online al verbonden, maar hebben elkaar nog niet ontmoet."

@@ -138,24 +138,34 @@ std::vector<std::string> TextAnalyzer::SplitCompound(std::string_view token) con
     return 0;
   };
   auto boundary = [&](size_t i) { return i == n || (static_cast<unsigned char>(token[i]) & 0xC0) != 0x80; };
-  std::vector<int> best(n + 1, INT_MAX);
+  // Fewest parts first; among splits with as many parts, the one with the
+  // fewest parts that are no thesaurus term ("thuiszorg|medewerkers", two
+  // terms, beats "thuis|zorgmedewerkers", one).
+  auto is_term = [&](size_t from, size_t len) {
+    std::string part(token.substr(from, len));
+    return thesaurus.IsSingleTokenTerm(Stem(part, Language::kDutch)) ||
+           thesaurus.IsSingleTokenTerm(Stem(part, Language::kEnglish));
+  };
+  std::vector<std::pair<int, int>> best(n + 1, {INT_MAX, INT_MAX});  // (parts, parts that are no term)
   std::vector<size_t> start(n + 1, 0), keep(n + 1, 0);
-  best[0] = 0;
+  best[0] = {0, 0};
   for (size_t i = kMinPart; i <= n; ++i) {
     if (!boundary(i)) continue;
     for (size_t j = 0; j + kMinPart <= i; ++j) {
-      if (best[j] == INT_MAX || !boundary(j)) continue;
+      if (best[j].first == INT_MAX || !boundary(j)) continue;
       if (j == 0 && i == n) continue;  // the whole token is not a split
       size_t len = part_length(j, i);
-      if (len > 0 && best[j] + 1 < best[i]) {
-        best[i] = best[j] + 1;
+      if (len == 0) continue;
+      std::pair<int, int> cost{best[j].first + 1, best[j].second + (is_term(j, len) ? 0 : 1)};
+      if (cost < best[i]) {
+        best[i] = cost;
         start[i] = j;
         keep[i] = len;
       }
     }
   }
   std::vector<std::string> parts;
-  if (best[n] != INT_MAX) {
+  if (best[n].first != INT_MAX) {
     for (size_t i = n; i > 0; i = start[i]) parts.emplace_back(token.substr(start[i], keep[i]));
     std::reverse(parts.begin(), parts.end());
   }

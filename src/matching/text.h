@@ -44,7 +44,8 @@ class TextAnalyzer {
   // `use_thesaurus` = false gives the plain stemmed-word baseline (no concepts).
   TextAnalysis Analyze(std::string_view text, Language fallback, bool use_thesaurus = true) const;
   std::string Stem(std::string_view token, Language language) const;
-  // Splits a compound into the fewest known parts (each >= 3 bytes, a part
+  // Splits a compound into the fewest known parts, among those the split
+  // with the most thesaurus terms as parts (each >= 3 bytes, a part
   // being a single-token thesaurus term or an extra part word of the file),
   // allowing a linking "s", "e" or "en" after a non-final part and an
   // inflected final part ("personeelsplanningen" -> {"personeel", "planningen"}).

@@ -70,6 +70,33 @@ TEST(Text, DutchCompoundsSplitAgainstTheVocabulary) {
   EXPECT_FALSE(HasConcept(a.Analyze("Onze bankapplicaties", Language::kDutch), "legacy_it"));
 }
 
+// Issue #20: a compound that is no term itself meets the English term
+// through its parts ("wijkverplegingsteams" -> wijkverpleging + teams ->
+// home care = "district nursing"); a term that is a compound is kept whole
+// in analysis but still splits on request.
+TEST(Text, CompoundSplittingMeetsEnglishTermsThroughItsParts) {
+  TextAnalyzer a;
+  EXPECT_EQ(a.SplitCompound("wijkverpleging"), (std::vector<std::string>{"wijk", "verpleging"}));
+  EXPECT_EQ(a.SplitCompound("wijkverplegingsteams"), (std::vector<std::string>{"wijkverpleging", "teams"}));
+  EXPECT_EQ(a.SplitCompound("thuiszorgmedewerkers"), (std::vector<std::string>{"thuiszorg", "medewerkers"}));
+  EXPECT_EQ(a.SplitCompound("nachtdienstroosters"), (std::vector<std::string>{"nachtdienst", "roosters"}));
+  const int home_care = Thesaurus::Default().FindConcept("home_care");
+  TextAnalysis nl = a.Analyze("Onze wijkverplegingsteams zijn overbelast", Language::kDutch);
+  TextAnalysis en = a.Analyze("I lead district nursing", Language::kEnglish);
+  EXPECT_TRUE(HasConcept(nl, "home_care"));
+  EXPECT_TRUE(HasConcept(en, "home_care"));
+  EXPECT_TRUE(std::binary_search(nl.concepts.begin(), nl.concepts.end(), home_care));
+  // No stemmed word in common: the match is the concept alone.
+  for (const std::string& w : nl.terms) EXPECT_FALSE(std::binary_search(en.terms.begin(), en.terms.end(), w)) << w;
+  // Both parts count: the night-shift roster is shift work and scheduling.
+  TextAnalysis roster = a.Analyze("De nachtdienstroosters kloppen nooit", Language::kDutch);
+  EXPECT_TRUE(HasConcept(roster, "shift_work"));
+  EXPECT_TRUE(HasConcept(roster, "scheduling"));
+  TextAnalysis staff = a.Analyze("Wij zoeken thuiszorgmedewerkers", Language::kDutch);
+  EXPECT_TRUE(HasConcept(staff, "home_care"));
+  EXPECT_TRUE(HasConcept(staff, "workforce"));
+}
+
 TEST(Text, NoSharedWordAcrossLanguagesOneConcept) {
   TextAnalyzer a;
   EXPECT_TRUE(HasConcept(a.Analyze("wijkverpleging", Language::kDutch), "home_care"));

@@ -1,0 +1,158 @@
+// Suggestions across languages (issue #20): the reader's language words the
+// explanation (SuggestOptions::language, from the UI), and a Dutch challenge
+// finds an English expert (and back) when the two share no word.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "matching/suggest.h"
+#include "matching/text.h"
+
+namespace verbinder::matching {
+namespace {
+
+// The explanation without the quoted challenge (the member's own words, in
+// whatever language they wrote it).
+std::string Templates(std::string text) {
+  for (size_t open = text.find("“"); open != std::string::npos; open = text.find("“")) {
+    size_t close = text.find("”", open);
+    if (close == std::string::npos) break;
+    text.erase(open, close + std::string("”").size() - open);
+  }
+  return text;
+}
+
+// Words only the Dutch or only the English templates of suggest_explain.cpp use.
+const std::vector<std::string> kDutchWords = {"Jouw",     "vraag",    "gaat over",     "Waar jij",    "weet",
+                                              "kent",     "werkt in", "andere sector", "hangt",       "samen",
+                                              "Andersom", "bredere",  "onderdeel",     "frisse blik", "zorg)"};
+const std::vector<std::string> kEnglishWords = {"Your",      "challenge",  "is about", "What you", "knows",
+                                                "works in",  "another",    "closely",  "In turn",  "wider field",
+                                                "a part of", "fresh view", "care)"};
+
+SuggestInput CarePlanner() {
+  SuggestInput in;
+  in.attendees = {
+      {.id = "anja",
+       .sector = "care",
+       .languages = {"nl"},
+       .expertise_text = "Wondverpleegkundige",
+       .challenges = {"Onze wachtlijsten voor de dagbesteding groeien elke maand."}},
+      {.id = "pieter",
+       .sector = "industry",
+       .languages = {"en"},
+       .expertise_tags = {"queueing theory"},
+       .expertise_text = "I model how many counters or machines a process needs."},
+      {.id = "carla", .sector = "finance", .languages = {"en"}, .expertise_text = "Mortgage risk models."},
+  };
+  return in;
+}
+
+TEST(SuggestLanguage, SameSuggestionExplainedInEachReadersLanguage) {
+  SuggestInput in = CarePlanner();
+  SuggestResult nl = Suggest(in, SuggestOptions{.language = "nl"}).value();
+  SuggestResult en = Suggest(in, SuggestOptions{.language = "en"}).value();
+  ASSERT_FALSE(nl.suggestions[0].empty());
+  ASSERT_FALSE(en.suggestions[0].empty());
+  // The language changes the words, not the ranking.
+  ASSERT_EQ(nl.suggestions[0].size(), en.suggestions[0].size());
+  for (size_t k = 0; k < nl.suggestions[0].size(); ++k) {
+    EXPECT_EQ(nl.suggestions[0][k].other, en.suggestions[0][k].other);
+    EXPECT_EQ(nl.suggestions[0][k].score, en.suggestions[0][k].score);
+  }
+  const std::string& nl_text = nl.suggestions[0][0].explanation;
+  const std::string& en_text = en.suggestions[0][0].explanation;
+  EXPECT_EQ(nl.suggestions[0][0].other, 1);
+  // The linking concepts, each in the reader's language.
+  EXPECT_NE(nl_text.find("wachtlijsten"), std::string::npos) << nl_text;
+  EXPECT_NE(nl_text.find("wachtrijtheorie"), std::string::npos) << nl_text;
+  EXPECT_NE(en_text.find("waiting lists"), std::string::npos) << en_text;
+  EXPECT_NE(en_text.find("queueing theory"), std::string::npos) << en_text;
+  EXPECT_EQ(Templates(en_text).find("wachtrijtheorie"), std::string::npos) << en_text;
+  EXPECT_EQ(Templates(nl_text).find("queueing theory"), std::string::npos) << nl_text;
+  // No template word of the other language (the quoted challenge aside).
+  for (const std::string& w : kEnglishWords) EXPECT_EQ(Templates(nl_text).find(w), std::string::npos) << w;
+  for (const std::string& w : kDutchWords) EXPECT_EQ(Templates(en_text).find(w), std::string::npos) << w;
+  // The sector is named in the reader's language too.
+  EXPECT_NE(nl_text.find("(industrie)"), std::string::npos) << nl_text;
+  EXPECT_NE(en_text.find("(industry)"), std::string::npos) << en_text;
+}
+
+TEST(SuggestLanguage, WithoutALanguageEachAttendeeReadsTheirFirstLanguage) {
+  SuggestInput in = CarePlanner();
+  in.attendees[2].challenges = {"Our waiting lists keep growing."};
+  SuggestResult r = Suggest(in, {}).value();
+  ASSERT_FALSE(r.suggestions[0].empty());
+  ASSERT_FALSE(r.suggestions[2].empty());
+  EXPECT_NE(r.suggestions[0][0].explanation.find("wachtlijsten"), std::string::npos);
+  EXPECT_NE(r.suggestions[2][0].explanation.find("waiting lists"), std::string::npos);
+}
+
+TEST(SuggestLanguage, UnknownLanguageIsRejected) {
+  Result<SuggestResult> r = Suggest(CarePlanner(), SuggestOptions{.language = "de"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "language");
+}
+
+// Pairs that share no word (checked below through the plain-word analysis):
+// each Dutch query must rank its English expert first among the others, and
+// the English queries their Dutch expert.
+TEST(SuggestLanguage, NoSharedWordPairsAcrossLanguages) {
+  SuggestInput in;
+  in.attendees = {
+      {.id = "q_nl_route",
+       .sector = "care",
+       .languages = {"nl"},
+       .expertise_text = "Teamleider thuiszorg",
+       .challenges = {"Onze wijkverpleegkundigen zijn uren kwijt aan rijden tussen cliënten."}},
+      {.id = "t_routing",
+       .sector = "industry",
+       .languages = {"en"},
+       .expertise_tags = {"vehicle routing"},
+       .expertise_text = "I cut the kilometres of delivery fleets."},
+      {.id = "q_en_absence",
+       .sector = "finance",
+       .languages = {"en"},
+       .expertise_text = "Head of the branch network.",
+       .challenges = {"More and more of our staff call in sick after the reorganisation."}},
+      {.id = "t_verzuim",
+       .sector = "care",
+       .languages = {"nl"},
+       .expertise_tags = {"verzuimbegeleiding"},
+       .expertise_text = "Bedrijfsarts; ik begeleid werkgevers bij ziekteverzuim."},
+      {.id = "q_nl_stock",
+       .sector = "care",
+       .languages = {"nl"},
+       .expertise_text = "Apotheker",
+       .challenges = {"Ons magazijn heeft steeds misgrijpen bij verbandmiddelen."}},
+      {.id = "t_inventory",
+       .sector = "industry",
+       .languages = {"en"},
+       .expertise_tags = {"inventory management"},
+       .expertise_text = "I set reorder points for spare parts."},
+      {.id = "d_tax", .sector = "finance", .languages = {"en"}, .expertise_text = "Corporate tax adviser."},
+      {.id = "d_wet", .sector = "government", .languages = {"nl"}, .expertise_text = "Jurist bestuursrecht."},
+  };
+  const std::vector<std::pair<int, int>> pairs = {{0, 1}, {2, 3}, {4, 5}};
+  // The premise: challenge and expertise share no stemmed word.
+  TextAnalyzer analyzer;
+  for (auto [q, t] : pairs) {
+    std::string expertise = in.attendees[t].expertise_text;
+    for (const std::string& tag : in.attendees[t].expertise_tags) expertise += " " + tag;
+    TextAnalysis a = analyzer.Analyze(in.attendees[q].challenges[0], Language::kDutch, false);
+    TextAnalysis b = analyzer.Analyze(expertise, Language::kDutch, false);
+    for (const std::string& w : a.terms) {
+      EXPECT_FALSE(std::binary_search(b.terms.begin(), b.terms.end(), w)) << w;
+    }
+  }
+  SuggestResult r = Suggest(in, SuggestOptions{.top_k = 3}).value();
+  for (auto [q, t] : pairs) {
+    ASSERT_FALSE(r.suggestions[q].empty()) << in.attendees[q].id;
+    EXPECT_EQ(r.suggestions[q][0].other, t) << in.attendees[q].id << ": " << r.suggestions[q][0].explanation;
+    EXPECT_FALSE(r.suggestions[q][0].matched_concepts.empty());
+  }
+}
+
+}  // namespace
+}  // namespace verbinder::matching
