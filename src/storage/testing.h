@@ -45,7 +45,7 @@ inline std::string FreshDatabaseUrl(const std::string& name) {
     s << "CREATE SCHEMA public";
     return url;
   }
-  const std::string path = SameDatabaseUrl(name);
+  std::string path = SameDatabaseUrl(name);
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
   return path;
