@@ -62,6 +62,22 @@ class UsageTest(Dir):
             if args:
                 self.assertEqual(len(r.stderr.strip().splitlines()), 1, f"{args}: {r.stderr}")
 
+    def test_every_command_parses_one_way_a_bad_flag_exits_2_naming_it(self):
+        # One parser (CLI11, util/cli_parse.h) for every command and subcommand:
+        # "verbinder <command>: ... --bogus ... (see --help)", one line, exit 2.
+        for cmd in [("serve",), ("migrate",), ("demo",), ("generate", "--members", "1"), ("import", "members", "x.csv"),
+                    ("account", "create", "--email", "x"), ("settings", "list"), ("export",),
+                    ("backup", "--db", "x"), ("restore", "--from", "a", "--db", "b"), ("suggest", "x.json"),
+                    ("schedule", "x.json"), ("seat", "x.json"), ("analyze",), ("events", "list"),
+                    ("events", "schedule", "--round", "1"), ("newsletter", "articles", "list"), ("outbox", "list")]:
+            r = run(*cmd, "--bogus")
+            self.assertEqual(r.returncode, 2, f"{cmd}: {r.stderr}")
+            lines = r.stderr.strip().splitlines()
+            self.assertEqual(len(lines), 1, f"{cmd}: {r.stderr}")
+            self.assertTrue(lines[0].startswith(f"verbinder {cmd[0]}"), lines[0])
+            self.assertIn("--bogus", lines[0])
+            self.assertIn("(see --help)", lines[0])
+
     def test_unreachable_database_exits_1(self):
         r = run("migrate", "--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
         self.assertEqual(r.returncode, 1)
@@ -168,6 +184,39 @@ class ImportExportTest(Dir):
         kinds = {i["kind"] for i in ea["interactions"]}
         self.assertEqual(kinds, {"connected", "answered", "met_at_event", "meeting_held", "visit_held"})
         self.assertEqual(run("generate", "--members", "0", "--db", a).returncode, 2)
+
+
+class ModuleCommandsTest(Dir):
+    """`verbinder events|account|newsletter` on one database: each run builds the
+    server's services once (cli/command_env.h) and borrows them."""
+
+    def test_events_account_and_newsletter_commands_share_the_server_wiring(self):
+        db = os.path.join(self.dir, "v.db")
+        f = self.write("m.csv", "name,email,organization,sector,languages\n"
+                                "Anja de Vries,anja@x.example,Thuiszorg West,care,nl;en\n")
+        self.assertEqual(run("import", "members", f, "--db", db).returncode, 0)
+        e = self.write("e.json", json.dumps({"title": "Borrel", "kind": "network_drinks", "starts_at": 1803996000,
+                                             "ends_at": 1804003200, "capacity": 10}))
+        r = run("events", "create", e, "--db", db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        event = str(json.loads(r.stdout)["id"])
+        r = run("events", "register", "--event", event, "--member", "anja@x.example", "--db", db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["status"], "registered")
+        r = run("events", "register", "--event", event, "--member", "anja@x.example", "--db", db)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, "verbinder events register: member_id: already registered for this event\n")
+        r = run("events", "attendees", "--event", event, "--name", "Anja", "--db", db)
+        self.assertEqual([a["status"] for a in json.loads(r.stdout)], ["registered"])
+        r = run("account", "create", "--email", "anja@x.example", "--db", db, stdin="a long password 1\n")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("account", "role", "--email", "anja@x.example", "--role", "organizer", "--db", db)
+        self.assertEqual(r.stdout, "role of anja@x.example is now organizer\n")
+        r = run("newsletter", "subscribe", "--email", "olga@fabriek.example", "--no-mail", "--db", db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("pending; confirmation link: ", r.stdout)
+        r = run("events", "tables", "--db", db)
+        self.assertEqual((r.returncode, r.stderr), (2, "verbinder events tables: event: give either --event or --seating\n"))
 
 
 class Session:

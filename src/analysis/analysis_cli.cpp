@@ -1,3 +1,6 @@
+// `verbinder analyze`: reads members/ties/attendance CSV files, runs the
+// analysis report's passes and writes the report (or one member's position,
+// or the map) — options parsed with CLI11 like every other command.
 #include "analysis/analysis_cli.h"
 
 #include <charconv>
@@ -8,50 +11,49 @@
 #include <sstream>
 
 #include "analysis/export.h"
+#include "analysis/json_text.h"
 #include "analysis/layout.h"
 #include "analysis/report.h"
+#include "util/cli_parse.h"
 #include "util/clock.h"
 #include "util/strings.h"
 
 namespace verbinder::analysis {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kDescription =
+    "Analyses a network from members.csv and ties.csv: metrics, communities, brokerage, suggestions.\n"
     "usage: verbinder analyze --members members.csv --ties ties.csv [--attendance attendance.csv]\n"
-    "                         [--with-attendance] [--format json|csv|graphml|gexf] [--out FILE]\n"
-    "options:\n"
-    "  --attendance FILE      who was at which event (columns member,event[,date]). Being at the same\n"
-    "                         event is co-attendance, not a tie: it is reported apart (\"co_attendance\":\n"
-    "                         pairs who attended together, how many of them also have a tie, how many\n"
-    "                         of those ties are real, how many have none; per member in the CSV; the\n"
-    "                         co_attendance count on GraphML/GEXF edges) and stays out of the metrics\n"
-    "  --with-attendance      also count co-attendance as ties: every pair at an event of k attendees\n"
-    "                         gets a real met_at_event tie of weight 2/(k-1), in all metrics, the real\n"
-    "                         tie share and the event yield (the behaviour before issue 14)\n"
-    "  --real-only            metrics on face-to-face ties only (met_at_event, meeting_held, visit_held)\n"
-    "  --as-of YYYY-MM-DD     the network as it was on that day (rows dated later are ignored)\n"
-    "  --fading-days N        a member fades after N days without interaction (default 180)\n"
-    "  --betweenness MODE     auto (exact up to 20000 members), exact or approx\n"
-    "  --epsilon E            approximate betweenness: max additive error (default 0.005)\n"
-    "  --threads N            worker threads (default: all cores)\n"
-    "  --seed S               seed for communities and sampling (default 42)\n"
-    "  --skip a,b             switch off passes: components, core, betweenness, local_structure,\n"
-    "                         groups, communities, online_only, fading, event_yield, co_attendance,\n"
-    "                         suggestions\n"
-    "  --position ID          print one member's position and introductions (JSON) instead\n"
-    "  --map FILE             also write the map (layout positions, edges) as JSON to FILE\n"
-    "  --timings              print each pass's time (and reading, layout, writing) on stderr\n"
-    "exit codes: 0 success, 1 bad input or failure, 2 bad usage.\n";
+    "                         [--with-attendance] [--format json|csv|graphml|gexf] [--out FILE]";
 
-int Usage(const std::string& message) {
-  std::cerr << "verbinder analyze: " << message << " (see verbinder analyze --help)\n";
-  return cli::kExitUsage;
+constexpr const char* kFooter =
+    "--attendance: being at the same event is co-attendance, not a tie. It is reported apart\n"
+    "(\"co_attendance\": pairs who attended together, how many of them also have a tie, how many of\n"
+    "those ties are real, how many have none; per member in the CSV; the co_attendance count on\n"
+    "GraphML/GEXF edges) and stays out of the metrics, unless --with-attendance: then every pair at an\n"
+    "event of k attendees gets a real met_at_event tie of weight 2/(k-1), in all metrics, the real tie\n"
+    "share and the event yield (the behaviour before issue 14).\n"
+    "--skip names passes: components, core, betweenness, local_structure, groups, communities,\n"
+    "online_only, fading, event_yield, co_attendance, suggestions.\n"
+    "exit codes: 0 success, 1 bad input or failure, 2 bad usage.";
+
+// One line of the --timings table on std::cerr.
+template <typename... T>
+void TimingLine(const char* format, T... values) {
+  char line[160];
+  std::snprintf(line, sizeof line, format, values...);
+  std::cerr << line;
 }
 
-template <typename T>
-bool ParseNumber(const std::string& s, T* out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size();
+int Usage(const std::string& message) {
+  return cli::UsageError("analyze", message + " (see verbinder analyze --help)");
+}
+
+// CLI11 check: an empty string accepts the value, anything else is the error.
+std::string NonNegative(const std::string& v) {
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  return ec == std::errc() && p == v.data() + v.size() && n >= 0 ? std::string() : "'" + v + "' is not a count";
 }
 
 }  // namespace
@@ -59,73 +61,52 @@ bool ParseNumber(const std::string& s, T* out) {
 int RunAnalyze(const cli::Args& args) {
   InputPaths paths;
   AnalysisOptions options;
-  std::string format_name = "json", out_path, position_id, map_path;
+  std::string format_name = "json", out_path, position_id, map_path, as_of, skip;
   bool timings = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--help" || a == "-h") {
-      std::cout << kUsage;
-      return cli::kExitOk;
-    }
-    if (a == "--real-only") {
-      options.real_only = true;
-      continue;
-    }
-    if (a == "--with-attendance") {
-      options.with_attendance = true;
-      continue;
-    }
-    if (a == "--timings") {
-      timings = true;
-      continue;
-    }
-    if (!StartsWith(a, "-")) return Usage("unexpected argument '" + a + "'");
-    if (i + 1 >= args.size()) return Usage("option " + a + " needs a value");
-    const std::string& v = args[++i];
-    if (a == "--members")
-      paths.members = v;
-    else if (a == "--ties")
-      paths.ties = v;
-    else if (a == "--attendance")
-      paths.attendance = v;
-    else if (a == "--format")
-      format_name = v;
-    else if (a == "--out" || a == "-o")
-      out_path = v;
-    else if (a == "--position")
-      position_id = v;
-    else if (a == "--map")
-      map_path = v;
-    else if (a == "--as-of") {
-      auto day = ParseDay(v);
-      if (!day) return Usage("--as-of: '" + v + "' is not a date (YYYY-MM-DD)");
-      options.as_of = *day;
-    } else if (a == "--fading-days") {
-      if (!ParseNumber(v, &options.fading_days) || options.fading_days < 0)
-        return Usage("--fading-days: '" + v + "' is not a number of days");
-    } else if (a == "--betweenness") {
-      if (v == "auto")
-        options.betweenness = BetweennessMode::kAuto;
-      else if (v == "exact")
-        options.betweenness = BetweennessMode::kExact;
-      else if (v == "approx")
-        options.betweenness = BetweennessMode::kApproximate;
-      else
-        return Usage("--betweenness: '" + v + "' is not auto, exact or approx");
-    } else if (a == "--epsilon") {
-      if (!ParseNumber(v, &options.approx_epsilon) || !(options.approx_epsilon > 0 && options.approx_epsilon < 1))
-        return Usage("--epsilon: '" + v + "' is not a number in (0, 1)");
-    } else if (a == "--threads") {
-      if (!ParseNumber(v, &options.threads) || options.threads < 0)
-        return Usage("--threads: '" + v + "' is not a count");
-    } else if (a == "--seed") {
-      if (!ParseNumber(v, &options.seed)) return Usage("--seed: '" + v + "' is not a number");
-    } else if (a == "--skip") {
-      for (auto& p : Split(v, ',')) options.skip.insert(Trim(p));
-    } else {
-      return Usage("unknown option '" + a + "'");
-    }
+  CLI::App app(kDescription, "analyze");
+  app.footer(kFooter);
+  app.add_option("--members", paths.members, "members CSV (id,name,organization,sector,...)");
+  app.add_option("--ties", paths.ties, "ties or ledger CSV");
+  app.add_option("--attendance", paths.attendance,
+                 "who was at which event (columns member,event[,date]); co-attendance, not a tie (see below)");
+  app.add_flag("--with-attendance", options.with_attendance, "also count co-attendance as ties (see below)");
+  app.add_flag("--real-only", options.real_only,
+               "metrics on face-to-face ties only (met_at_event, meeting_held, visit_held)");
+  app.add_option("--format", format_name, "json, csv, graphml or gexf")->capture_default_str();
+  app.add_option("-o,--out", out_path, "write the report to FILE instead of standard output");
+  app.add_option("--position", position_id, "print one member's position and introductions (JSON) instead");
+  app.add_option("--map", map_path, "also write the map (layout positions, edges) as JSON to FILE");
+  app.add_option("--as-of", as_of, "the network as it was on YYYY-MM-DD (rows dated later are ignored)");
+  app.add_option("--fading-days", options.fading_days, "a member fades after N days without interaction")
+      ->check(NonNegative)
+      ->capture_default_str();
+  std::string betweenness = "auto";
+  app.add_option("--betweenness", betweenness, "auto (exact up to 20000 members), exact or approx")
+      ->check(CLI::IsMember({"auto", "exact", "approx"}));
+  app.add_option("--epsilon", options.approx_epsilon, "approximate betweenness: max additive error, in (0, 1)")
+      ->check([](const std::string& v) {
+        double e = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), e);
+        return ec == std::errc() && p == v.data() + v.size() && e > 0 && e < 1
+                   ? std::string()
+                   : "'" + v + "' is not a number in (0, 1)";
+      })
+      ->capture_default_str();
+  app.add_option("--threads", options.threads, "worker threads (0: all cores)")->check(NonNegative);
+  app.add_option("--seed", options.seed, "seed for communities and sampling")->capture_default_str();
+  app.add_option("--skip", skip, "switch passes off by name: a,b (see below)");
+  app.add_flag("--timings,--passes", timings, "print each pass's time (and reading, layout, writing) on stderr");
+  if (int rc = cli::ParseCommandLine(app, args, "analyze"); rc >= 0) return rc;
+  if (!as_of.empty()) {
+    auto day = ParseDay(as_of);
+    if (!day) return Usage("--as-of: '" + as_of + "' is not a date (YYYY-MM-DD)");
+    options.as_of = *day;
   }
+  options.betweenness = betweenness == "exact"    ? BetweennessMode::kExact
+                        : betweenness == "approx" ? BetweennessMode::kApproximate
+                                                  : BetweennessMode::kAuto;
+  if (!skip.empty())
+    for (auto& p : Split(skip, ',')) options.skip.insert(Trim(p));
   auto format = ParseExportFormat(format_name);
   if (!format) return Usage(format.status().message());
   if (paths.ties.empty() && paths.attendance.empty()) return Usage("give --ties and/or --attendance");
@@ -141,12 +122,13 @@ int RunAnalyze(const cli::Args& args) {
   auto step_start = clock.Steady();
   auto step = [&](const char* name) {
     const auto now = clock.Steady();
-    if (timings) std::fprintf(stderr, "step %-16s        %.3f s\n", name, Clock::Seconds(step_start, now));
+    if (timings) TimingLine("step %-16s        %.3f s\n", name, Clock::Seconds(step_start, now));
     step_start = now;
   };
   auto input = LoadNetworkFiles(paths);
   if (!input) return cli::Fail("analyze", input.status());
   step("read_files");
+  options.layout = !map_path.empty();  // the map's layout runs beside the passes (issue #20)
   auto analysis = Analyze(*input, options);
   if (!analysis) {
     if (analysis.status().field() == "skip") return Usage("--skip: " + analysis.status().message());
@@ -154,7 +136,7 @@ int RunAnalyze(const cli::Args& args) {
   }
   if (timings)
     for (const auto& p : analysis->report.passes)
-      std::fprintf(stderr, "pass %-16s %s %.3f s\n", p.name.c_str(), p.ran ? "ran    " : "skipped", p.seconds);
+      TimingLine("pass %-16s %s %.3f s\n", p.name.c_str(), p.ran ? "ran    " : "skipped", p.seconds);
   step("analyze");
 
   std::ostringstream text;
@@ -167,10 +149,10 @@ int RunAnalyze(const cli::Args& args) {
   }
   step("format_report");
   if (!map_path.empty()) {
-    Layout layout = ComputeLayout(analysis->graph);
+    Layout layout = analysis->layout ? std::move(*analysis->layout) : ComputeLayout(analysis->graph);
     step("layout");
     std::ofstream map(map_path, std::ios::binary);
-    WriteMapJson(*analysis, layout, map);
+    WriteMapJsonText(*analysis, layout, map);  // export.h's WriteMapJson text, without a DOM per tie
     if (!(map << '\n')) return cli::Fail("analyze", InvalidArgument("cannot write " + map_path));
     step("write_map");
   }

@@ -20,10 +20,17 @@ void RegisterMemberDataOwners(domain::MemberDataRegistry& registry) {
   notify::RegisterMemberData(registry);
 }
 
+std::shared_ptr<const domain::MemberDataRegistry> MemberDataOwners() {
+  static const std::shared_ptr<const domain::MemberDataRegistry> owners = [] {
+    auto registry = std::make_shared<domain::MemberDataRegistry>();
+    RegisterMemberDataOwners(*registry);
+    return registry;
+  }();
+  return owners;
+}
+
 domain::AccountWiring AccountWiring() {
-  auto registry = std::make_shared<domain::MemberDataRegistry>();
-  RegisterMemberDataOwners(*registry);
-  return {notify::OutboxAccountMailer(), std::move(registry)};
+  return {notify::OutboxAccountMailer(), MemberDataOwners()};
 }
 
 }  // namespace verbinder::app_services

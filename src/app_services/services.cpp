@@ -7,7 +7,7 @@ namespace verbinder::app_services {
 Services::Services(storage::Database& db, const Clock& clock)
     : db(db),
       clock(clock),
-      members(db, clock),
+      members(db, clock, MemberDataOwners()),
       accounts(db, clock, AccountWiring()),
       network(db, clock, members),
       events(db, clock),

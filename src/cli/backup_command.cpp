@@ -9,6 +9,7 @@
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "util/cli_parse.h"
 
 namespace verbinder::cli {
 namespace {
@@ -16,17 +17,7 @@ namespace {
 constexpr const char* kDbHelp = "SQLite file path or postgresql://user@host:port/db URL";
 
 int Parse(CLI::App& app, const Args& args) {
-  std::vector<std::string> rev(args.rbegin(), args.rend());
-  try {
-    app.parse(rev);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "verbinder " << app.get_name() << ": " << e.what() << " (see --help)\n";
-    return kExitUsage;
-  }
-  return -1;
+  return ParseCommandLine(app, args, app.get_name());
 }
 
 bool IsPostgres(const std::string& url) {

@@ -3,8 +3,6 @@
 #include <iostream>
 
 #include "analysis/analysis_cli.h"
-#include "events/events_cli.h"
-#include "newsletter/newsletter_cli.h"
 #include "notify/outbox_cli.h"
 #include "matching/matching_cli.h"
 
@@ -25,9 +23,9 @@ constexpr Command kCommands[] = {
     {"suggest", "whom to meet: suggestions from PROFILES.json (--top K, -o FILE)", matching::RunSuggest},
     {"schedule", "schedule 1:1 meetings for INSTANCE.json into slots and tables (-o FILE)", matching::RunSchedule},
     {"seat", "seat attendees at group tables over rounds from INSTANCE.json (-o FILE)", matching::RunSeat},
-    {"events", "events: list, create, registrations, rounds, auto-schedule (see events --help)", events::RunEvents},
+    {"events", "events: list, create, registrations, rounds, auto-schedule (see events --help)", RunEvents},
     {"newsletter", "articles and the monthly newsletter: compose, preview, send (see newsletter --help)",
-     newsletter::RunNewsletter},
+     RunNewsletter},
     {"outbox", "the mail outbox: status, list, deliver (see outbox --help)", notify::RunOutbox},
     {"analyze", "analyse a network from members.csv/ties.csv (--format json|csv|graphml|gexf)", analysis::RunAnalyze},
 };

@@ -36,5 +36,9 @@ int RunBackup(const Args& args);
 int RunRestore(const Args& args);
 // `verbinder settings` (cli/settings_command.cpp).
 int RunSettings(const Args& args);
+// `verbinder events ...` (cli/events_command.cpp).
+int RunEvents(const Args& args);
+// `verbinder newsletter ...` (cli/newsletter_command.cpp).
+int RunNewsletter(const Args& args);
 
 }  // namespace verbinder::cli

@@ -1,6 +1,8 @@
-// The platform subcommands: serve, migrate, demo, generate, import, export.
-// Each parses its own options with CLI11, opens the database, and calls the
-// libraries; exit codes per util/exit_codes.h.
+// The platform subcommands: serve, migrate, demo, generate, import, account,
+// export. Each parses its options with CLI11 (util/cli_parse.h), opens the
+// database through CommandEnv (command_env.h: the services built once, as for
+// `serve`; migrate opens it bare) and calls the libraries; exit codes per
+// util/exit_codes.h.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -19,9 +21,9 @@
 
 #include "api/app.h"
 #include "api/server.h"
-#include "app_services/account_wiring.h"
 #include "oidc/registry.h"
 #include "domain/member_cache.h"
+#include "cli/command_env.h"
 #include "cli/commands.h"
 #include "demo/demo.h"
 #include "demo/generator.h"
@@ -31,7 +33,6 @@
 #include "events/demo_networking.h"
 #include "events/encounters.h"
 #include "newsletter/demo_newsletter.h"
-#include "newsletter/subscriptions.h"
 #include "importers/importers.h"
 #include "newsletter/sender.h"
 #include "notify/delivery.h"
@@ -39,41 +40,16 @@
 #include "util/csv.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
+#include "util/cli_parse.h"
 
 namespace verbinder::cli {
 namespace {
 
 constexpr const char* kDbHelp = "SQLite file path or postgresql://user@host:port/db URL";
 
-// Parses args with CLI11; returns -1 to continue, or the exit code to return.
+// Parses args with CLI11 (util/cli_parse.h); returns -1 to continue, or the exit code to return.
 int Parse(CLI::App& app, const Args& args) {
-  std::vector<std::string> rev(args.rbegin(), args.rend());
-  try {
-    app.parse(rev);
-  } catch (const CLI::CallForHelp& e) {
-    std::cout << app.help();
-    return kExitOk;
-  } catch (const CLI::ConfigError& e) {
-    // CLI11 says "INI was not able to parse NAME" for a name no option has.
-    std::string what = e.what();
-    const std::string unknown = "INI was not able to parse ";
-    if (what.rfind(unknown, 0) == 0) what = "unknown option '" + what.substr(unknown.size()) + "'";
-    std::cerr << "verbinder " << app.get_name() << ": config file: " << what << " (see --help)\n";
-    return kExitUsage;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "verbinder " << app.get_name() << ": " << e.what() << " (see --help)\n";
-    return kExitUsage;
-  }
-  return -1;
-}
-
-// Opens and migrates the database; sectors get their defaults.
-Result<std::unique_ptr<storage::Database>> OpenDb(const std::string& url, int pool = 2) {
-  VB_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, pool));
-  VB_ASSIGN_OR_RETURN(int applied, db->Migrate());
-  (void)applied;
-  VB_RETURN_IF_ERROR(domain::EnsureDefaultSectors(*db));
-  return db;
+  return ParseCommandLine(app, args, app.get_name());
 }
 
 // Progress on stderr when it is a terminal: "\r  45% (45000/100000)".
@@ -207,9 +183,11 @@ int RunServe(const Args& args) {
     }
     trusted_proxies.push_back(*n);
   }
-  auto db = OpenDb(db_url, threads + 4);  // + the outbox deliverer, the newsletter sender, the follow-up
-  if (!db) return Fail("serve", db.status());
-  SystemClock clock;
+  // The database, clock and every service, built once (the composition root).
+  auto env = CommandEnv::Open(db_url, threads + 4);  // + the outbox deliverer, the newsletter sender, the follow-up
+  if (!env) return Fail("serve", env.status());
+  storage::Database& db = (*env)->db();
+  const Clock& clock = (*env)->clock();
   std::shared_ptr<oidc::Registry> oidc_providers;
   if (!oidc_config.empty()) {
     auto cfg = oidc::LoadOidcConfig(oidc_config);
@@ -219,11 +197,10 @@ int RunServe(const Args& args) {
     }
     oidc_providers = std::make_shared<oidc::Registry>(std::move(*cfg), std::make_unique<oidc::CurlHttpClient>(), clock);
   }
-  api::App api_app(**db, clock,
-                   {.secure_cookies = secure,
-                    .precompute_map = precompute_map,
-                    .trusted_proxies = trusted_proxies,
-                    .oidc = oidc_providers});
+  api::App api_app((*env)->services(), {.secure_cookies = secure,
+                                        .precompute_map = precompute_map,
+                                        .trusted_proxies = trusted_proxies,
+                                        .oidc = oidc_providers});
   api_app.members().SetProfileCacheBudget(static_cast<size_t>(profile_cache_mb) << 20);
   // The word-search index is read before the port opens, so no search waits for it.
   if (Status s = api_app.members().WarmSearchIndex(); !s.ok()) return Fail("serve", s);
@@ -237,14 +214,14 @@ int RunServe(const Args& args) {
   if (Status s = server.Start(); !s.ok()) return Fail("serve", s);
   // Newsletter issues the leader asked to send go out in the background.
   std::atomic<bool> stop_newsletter{false};
-  std::thread newsletter_sender([&] { newsletter::RunSendLoop(**db, clock, stop_newsletter); });
+  std::thread newsletter_sender([&] { newsletter::RunSendLoop(db, clock, stop_newsletter); });
   // The mail outbox (notifications, account mails) is delivered in the background.
   std::atomic<bool> stop_outbox{false};
-  std::thread outbox([&] { notify::RunDeliveryLoop(**db, clock, stop_outbox); });
+  std::thread outbox([&] { notify::RunDeliveryLoop(db, clock, stop_outbox); });
   // The day after an event: shared small tables as evidence, "wie sprak je?".
   std::atomic<bool> stop_followup{false};
-  std::thread followup([&] { events::RunFollowUpLoop(**db, clock, stop_followup); });
-  std::cout << "verbinder serving " << (*db)->display_url() << " on http://" << (host == "0.0.0.0" ? "localhost" : host)
+  std::thread followup([&] { events::RunFollowUpLoop(db, clock, stop_followup); });
+  std::cout << "verbinder serving " << db.display_url() << " on http://" << (host == "0.0.0.0" ? "localhost" : host)
             << ":" << port << "/" << std::endl;
   int sig = 0;
   sigwait(&set, &sig);
@@ -280,20 +257,21 @@ int RunDemo(const Args& args) {
   app.add_option("--db", db_url, kDbHelp);
   app.add_flag("--replace", replace, "wipe existing data first");
   if (int rc = Parse(app, args); rc >= 0) return rc;
-  auto db = OpenDb(db_url);
-  if (!db) return Fail("demo", db.status());
-  if (Status s = RefuseNonEmpty(**db, replace); !s.ok()) return Fail("demo", s);
+  auto env = CommandEnv::Open(db_url);
+  if (!env) return Fail("demo", env.status());
+  storage::Database& db = (*env)->db();
+  if (Status s = RefuseNonEmpty(db, replace); !s.ok()) return Fail("demo", s);
   auto t0 = std::chrono::steady_clock::now();
   demo::Demo d = demo::BuildDemo();
-  SystemClock clock;
-  auto st = domain::LoadNetwork(**db, d.network, clock, TerminalProgress("demo"));
+  const Clock& clock = (*env)->clock();
+  auto st = domain::LoadNetwork(db, d.network, clock, TerminalProgress("demo"));
   if (!st) return Fail("demo", st.status());
   // The upcoming congress's networking rounds, schedule and group tables.
-  auto rounds = events::SeedDemoNetworking(**db, clock, d.network.events[d.story.congress_2027 - 1].title,
+  auto rounds = events::SeedDemoNetworking(db, clock, d.network.events[d.story.congress_2027 - 1].title,
                                            std::string(demo::kDemoAnjaEmail), std::string(demo::kDemoPieterEmail));
   if (!rounds) return Fail("demo", rounds.status());
   // Articles of this month and last, and confirmed member subscribers: the monthly issue can be previewed.
-  auto news = newsletter::SeedDemoNewsletter(**db, clock);
+  auto news = newsletter::SeedDemoNewsletter(db, clock);
   if (!news) return Fail("demo", news.status());
   PrintStats(*st, Since(t0));
   std::cout << "demo logins (password '" << demo::kDemoPassword << "'): leader " << demo::kDemoLeaderEmail << ", admin "
@@ -321,14 +299,15 @@ int RunGenerate(const Args& args) {
     Fail("generate", s);
     return kExitUsage;
   }
-  auto db = OpenDb(db_url);
-  if (!db) return Fail("generate", db.status());
-  if (Status s = RefuseNonEmpty(**db, replace); !s.ok()) return Fail("generate", s);
+  auto env = CommandEnv::Open(db_url);
+  if (!env) return Fail("generate", env.status());
+  storage::Database& db = (*env)->db();
+  if (Status s = RefuseNonEmpty(db, replace); !s.ok()) return Fail("generate", s);
   auto t0 = std::chrono::steady_clock::now();
   model::Network net = demo::GenerateNetwork(o);
   double gen = Since(t0);
-  SystemClock clock;
-  auto st = domain::LoadNetwork(**db, net, clock, TerminalProgress("generate"));
+  const Clock& clock = (*env)->clock();
+  auto st = domain::LoadNetwork(db, net, clock, TerminalProgress("generate"));
   if (!st) return Fail("generate", st.status());
   std::cout << "generated in " << gen << " s; ";
   PrintStats(*st, Since(t0));
@@ -363,16 +342,16 @@ int RunImport(const Args& args) {
   if (int rc = Parse(app, args); rc >= 0) return rc;
   auto text = ReadFile(file);
   if (!text) return Fail("import", text.status());
-  auto db = OpenDb(db_url);
-  if (!db) return Fail("import", db.status());
-  SystemClock clock;
+  auto env = CommandEnv::Open(db_url);
+  if (!env) return Fail("import", env.status());
+  storage::Database& db = (*env)->db();
+  const Clock& clock = (*env)->clock();
   if (members->parsed()) {
-    domain::MemberService svc(**db, clock);
-    auto sectors = svc.SectorKeys();
+    auto sectors = (*env)->services().members.SectorKeys();
     if (!sectors) return Fail("import", sectors.status());
     std::set<std::string> existing;
     {
-      soci::session sql((*db)->pool());
+      soci::session sql(db.pool());
       soci::rowset<std::string> rs = (sql.prepare << "SELECT email FROM members");
       for (const auto& e : rs) existing.insert(e);
     }
@@ -385,10 +364,10 @@ int RunImport(const Args& args) {
                 << "; nothing imported (fix them, or use --skip-bad)\n";
       return kExitFailure;
     }
-    auto st = importers::ApplyMemberImport(**db, *plan, clock, TerminalProgress("import"));
+    auto st = importers::ApplyMemberImport(db, *plan, clock, TerminalProgress("import"));
     if (!st) return Fail("import", st.status());
     // Newsletter subscribers with an imported member's address belong to that member.
-    auto linked = newsletter::SubscriptionService(**db, clock).LinkMembers();
+    auto linked = (*env)->services().subscriptions.LinkMembers();
     if (!linked) return Fail("import", linked.status());
     std::cout << "imported " << st->members << " member(s), " << st->organizations << " new organization(s)";
     if (!plan->errors.empty()) std::cout << "; skipped " << plan->errors.size() << " bad row(s)";
@@ -399,7 +378,7 @@ int RunImport(const Args& args) {
   if (!plan)
     return Fail("import", Status(plan.status().code(), plan.status().message(), file + ": " + plan.status().field()));
   for (const auto& e : plan->errors) std::cerr << file << ": " << e.ToString() << "\n";
-  auto r = importers::ApplyLinkedInImport(**db, member, *plan, clock);
+  auto r = importers::ApplyLinkedInImport(db, member, *plan, clock);
   if (!r) return Fail("import", r.status());
   for (const auto& e : r->ambiguous) std::cerr << file << ": " << e.ToString() << "\n";
   std::cout << "linkedin: " << plan->rows.size() << " connection(s) read, " << r->matched << " are members, "
@@ -428,11 +407,10 @@ int RunAccount(const Args& args) {
       ->check(CLI::IsMember({"member", "organizer", "admin"}));
   role_cmd->add_option("--db", db_url, kDbHelp);
   if (int rc = Parse(app, args); rc >= 0) return rc;
-  auto db = OpenDb(db_url);
-  if (!db) return Fail("account", db.status());
-  SystemClock clock;
-  domain::MemberService members(**db, clock);
-  domain::AccountService accounts(**db, clock, app_services::AccountWiring());  // the same wiring as the server
+  auto env = CommandEnv::Open(db_url);
+  if (!env) return Fail("account", env.status());
+  domain::MemberService& members = (*env)->services().members;
+  domain::AccountService& accounts = (*env)->services().accounts;  // the server's wiring: mail through the outbox
   auto member = members.FindByEmail(domain::Viewer::System(), email);
   if (!member) return Fail("account", member.status());
   model::Id id = member->id;
@@ -463,9 +441,10 @@ int RunExport(const Args& args) {
   app.add_option("--db", db_url, kDbHelp);
   app.add_option("-o,--out", out, "write to FILE instead of standard output");
   if (int rc = Parse(app, args); rc >= 0) return rc;
-  auto db = OpenDb(db_url);
-  if (!db) return Fail("export", db.status());
-  auto j = domain::ExportAll(**db, domain::Viewer::System());
+  auto env = CommandEnv::Open(db_url);
+  if (!env) return Fail("export", env.status());
+  storage::Database& db = (*env)->db();
+  auto j = domain::ExportAll(db, domain::Viewer::System());
   if (!j) return Fail("export", j.status());
   std::string text = j->dump(1);
   if (out.empty()) {

@@ -14,6 +14,7 @@
 #include "storage/database.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
+#include "util/cli_parse.h"
 
 namespace verbinder::cli {
 namespace {
@@ -37,17 +38,7 @@ int RunSettings(const Args& args) {
     c->add_option("--db", db_url, "SQLite file path or postgresql://user@host:port/db URL");
   for (auto* c : {get, set, unset}) c->add_option("key", key, "e.g. mail.smtp_url")->required();
   set->add_option("value", value, "the value")->required();
-  std::vector<std::string> rev(args.rbegin(), args.rend());
-  try {
-    app.parse(rev);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0 || dynamic_cast<const CLI::CallForHelp*>(&e)) {
-      std::cout << app.help();
-      return kExitOk;
-    }
-    std::cerr << "verbinder settings: " << e.what() << " (see --help)\n";
-    return kExitUsage;
-  }
+  if (int rc = ParseCommandLine(app, args, "settings"); rc >= 0) return rc;
   if (set->parsed()) {
     if (Status s = mail::CheckMailSetting(key, value); !s.ok()) {
       Fail("settings", s);

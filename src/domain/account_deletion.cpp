@@ -6,10 +6,10 @@
 #include <set>
 
 #include "domain/account_common.h"
-#include "domain/change_log.h"
 #include "domain/db_util.h"
 #include "domain/json_codec.h"
 #include "domain/member_cache.h"
+#include "domain/member_erasure.h"
 #include "domain/member_ref.h"
 #include "domain/members.h"
 #include "domain/network.h"
@@ -38,15 +38,17 @@ Status MayDelete(soci::session& sql, const Viewer& viewer, model::Id member_id, 
       soci::into(role);
   bool has_account = sql.got_data();
   if (self) {
-    if (password.empty()) return InvalidArgument("enter your password to confirm", "password");
-    if (!has_account || !VerifyPassword(hash, password)) return InvalidArgument("is not your password", "password");
+    if (password.empty())
+      return InvalidArgument("enter your password to confirm", "password").WithReason("account.password_to_confirm");
+    if (!has_account || !VerifyPassword(hash, password))
+      return InvalidArgument("is not your password", "password").WithReason("account.wrong_password");
   } else if (!viewer.IsAdmin() && role != "member") {
     return PermissionDenied("only an admin can delete an organizer or admin");
   }
   if (role == "admin") {
     long long admins = 0;
     sql << "SELECT count(*) FROM accounts WHERE role = 'admin'", soci::into(admins);
-    if (admins <= 1) return Conflict("the last admin cannot be deleted", "id");
+    if (admins <= 1) return Conflict("the last admin cannot be deleted", "id").WithReason("account.last_admin");
   }
   return Status::Ok();
 }
@@ -69,31 +71,17 @@ Status OwnDataService::DeleteMember(const Viewer& viewer, model::Id member_id, c
     std::string email;
     VB_RETURN_IF_ERROR(MayDelete(sql, viewer, member_id, password, &email));
     const int64_t now = clock_.Now();
-    // Every other module first, while the member's row is still there: its
-    // cancellations name the member and tell the others involved (events:
-    // registrations for events to come, open visits; questions: answers;
-    // newsletter: drafts, subscriptions; notify: mails). An error rolls all
-    // of it back.
-    if (wiring_.member_data)
-      for (const auto& owner : wiring_.member_data->owners())
-        VB_RETURN_IF_ERROR(owner->Erase(sql, MemberRecord{member_id, email}, now));
+    // The account's traces kept by e-mail address (and the invitation by id,
+    // while the member's row still links it).
     sql << "DELETE FROM invitations WHERE member_id = :m OR email = :e", soci::use(mid), soci::use(email);
     sql << "DELETE FROM signups WHERE email = :e", soci::use(email);
     // ("email:" keyed login failures per account alone before issue #15.)
     for (const std::string& k : {"email:" + email, "reset:" + email, "signup:" + email})
       sql << "DELETE FROM login_attempts WHERE key = :k", soci::use(k);
     ForgetLoginFailures(sql, email);
-    // Explicit deletes of the core tables (the rest follows by ON DELETE CASCADE).
-    for (const char* q :
-         {"DELETE FROM member_terms WHERE member_id = :m", "DELETE FROM challenges WHERE member_id = :m",
-          "DELETE FROM sessions WHERE member_id = :m", "DELETE FROM api_tokens WHERE member_id = :m",
-          "DELETE FROM password_resets WHERE member_id = :m", "DELETE FROM accounts WHERE member_id = :m"})
-      sql << q, soci::use(mid);
-    sql << "DELETE FROM connections WHERE from_member = :m OR to_member = :m2", soci::use(mid), soci::use(mid);
-    // The ledger: every interaction with the member goes (see docs/accounts.md).
-    sql << "DELETE FROM interactions WHERE a = :m OR b = :m2", soci::use(mid), soci::use(mid);
-    sql << "DELETE FROM members WHERE id = :m", soci::use(mid);
-    LogMemberChange(sql, mid, now);
+    // Every module's data, then domain's tables and the member's row: the one
+    // erasing path, shared with MemberService::Delete (member_erasure.h).
+    VB_RETURN_IF_ERROR(EraseMember(sql, wiring_.member_data.get(), MemberRecord{member_id, email}, now));
     tr.commit();
     return true;
   });

@@ -26,7 +26,8 @@ Status SignInService::CreateAccount(const Viewer& viewer, model::Id member_id, c
     sql << "SELECT count(*) FROM members WHERE id = :id", soci::use(id), soci::into(n);
     if (!n) return NotFound("no member with id " + std::to_string(member_id), "member_id");
     sql << "SELECT count(*) FROM accounts WHERE member_id = :id", soci::use(id), soci::into(n);
-    if (n) return AlreadyExists("this member already has an account", "member_id");
+    if (n)
+      return AlreadyExists("this member already has an account", "member_id").WithReason("account.already_has_account");
     std::string r(model::ToString(role));
     sql << "INSERT INTO accounts (member_id, password_hash, role, disabled, created_at) VALUES (:m, :h, :r, 0, :t)",
         soci::use(id), soci::use(hash), soci::use(r), soci::use(now);
@@ -51,8 +52,9 @@ Status SignInService::SetRole(const Viewer& viewer, model::Id member_id, model::
 
 Status SignInService::ChangePassword(const Viewer& viewer, const PasswordChange& c) {
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
-  if (Status s = CheckPassword(c.new_password); !s.ok()) return Status(s.code(), s.message(), "new_password");
-  if (c.old_password.empty()) return InvalidArgument("is required", "old_password");
+  if (Status s = CheckPassword(c.new_password); !s.ok())
+    return Status(s.code(), s.message(), "new_password").WithReason(s.reason(), s.params());
+  if (c.old_password.empty()) return InvalidArgument("is required", "old_password").WithReason("field.required");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     long long id = viewer.member_id, now = clock_.Now();
     std::string hash, email;
@@ -62,7 +64,8 @@ Status SignInService::ChangePassword(const Viewer& viewer, const PasswordChange&
     if (!sql.got_data()) return NotFound("no account", "member_id");
     // Guessing the old password with a stolen session is guessing a login.
     VB_RETURN_IF_ERROR(StartGuess(sql, email, c.address, now));
-    if (!VerifyPassword(hash, c.old_password)) return InvalidArgument("is not your current password", "old_password");
+    if (!VerifyPassword(hash, c.old_password))
+      return InvalidArgument("is not your current password", "old_password").WithReason("account.wrong_password");
     ForgiveGuess(sql, email, c.address, now);
     VB_ASSIGN_OR_RETURN(std::string new_hash, HashPassword(c.new_password));
     storage::Transaction tr(sql);
@@ -72,7 +75,8 @@ Status SignInService::ChangePassword(const Viewer& viewer, const PasswordChange&
          soci::use(new_hash), soci::use(id), soci::use(hash));
     st.execute(true);
     if (st.get_affected_rows() != 1)
-      return Conflict("your password was changed meanwhile; sign in again", "old_password");
+      return Conflict("your password was changed meanwhile; sign in again", "old_password")
+          .WithReason("account.password_changed_meanwhile");
     // Whoever else holds a session or a token of this account is out.
     std::string keep = c.keep_session.empty() ? std::string() : TokenHash(c.keep_session);
     sql << "DELETE FROM sessions WHERE member_id = :m AND token_hash <> :h", soci::use(id), soci::use(keep);
@@ -120,7 +124,8 @@ Status SignInService::StartGuess(soci::session& sql, const std::string& email, c
   }
   if (!over) return Status::Ok();
   for (const auto& [key, limit] : keys) DropOneAttempt(sql, key, now);  // a refused guess does not count
-  return Status(Code::kTooManyRequests, "too many failed sign-ins from here; try again later");
+  return Status(Code::kTooManyRequests, "too many failed sign-ins from here; try again later")
+      .WithReason("account.too_many_sign_ins");
 }
 
 void SignInService::ForgiveGuess(soci::session& sql, const std::string& email, const std::string& address,
@@ -133,9 +138,10 @@ void SignInService::ForgiveGuess(soci::session& sql, const std::string& email, c
 Result<Session> SignInService::Login(const std::string& email_in, const std::string& password,
                                      const std::string& address) {
   std::string email = NormalEmail(email_in);
-  if (email.empty()) return InvalidArgument("is required", "email");
-  if (password.empty()) return InvalidArgument("is required", "password");
-  if (email.size() > 254 || password.size() > 1024) return Unauthenticated("wrong e-mail address or password");
+  if (email.empty()) return InvalidArgument("is required", "email").WithReason("field.required");
+  if (password.empty()) return InvalidArgument("is required", "password").WithReason("field.required");
+  if (email.size() > 254 || password.size() > 1024)
+    return Unauthenticated("wrong e-mail address or password").WithReason("account.login_failed");
   return WithSession<Session>(db_, [&](soci::session& sql) -> Result<Session> {
     long long id = 0, now = clock_.Now();
     VB_RETURN_IF_ERROR(StartGuess(sql, email, address, now));
@@ -149,7 +155,9 @@ Result<Session> SignInService::Login(const std::string& email_in, const std::str
     // Verify against a dummy hash when the account is missing, so timing does not reveal accounts.
     static const std::string kDummy = *HashPassword("not-a-real-password-0000");
     bool ok = VerifyPassword(found ? hash : kDummy, password) && found && !disabled;
-    if (!ok) return Unauthenticated("wrong e-mail address or password");  // the guess stays counted
+    if (!ok)
+      return Unauthenticated("wrong e-mail address or password")
+          .WithReason("account.login_failed");  // the guess stays counted
     ForgiveGuess(sql, email, address, now);
     long long old = now - kThrottleWindow;
     sql << "DELETE FROM login_attempts WHERE at < :t", soci::use(old);
@@ -224,7 +232,7 @@ struct SessionCache {
 };
 
 std::shared_ptr<SessionCache> Sessions(storage::Database& db) {
-  return db.Shared<SessionCache>("session_cache");
+  return db.Shared<SessionCache>();
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ int64_t SteadyNs(const Clock& clock) {
 }  // namespace
 
 std::shared_ptr<MemberCache> MemberCache::For(storage::Database& db) {
-  return db.Shared<MemberCache>("member_cache");
+  return db.Shared<MemberCache>();
 }
 
 void MemberCache::SetBudget(size_t bytes) {

@@ -165,6 +165,27 @@ TEST_F(MemberCacheTest, AnotherProcessSeesAChangeWithinTheWindow) {
   EXPECT_TRUE(there.GetJson({anja.id, Role::kMember}, anja.id).ok());  // the member still sees herself
 }
 
+// One cache per storage::Database (Database::Shared<MemberCache>(), keyed by
+// type): every service built on it — in one app_services::Services or in
+// several — reads and invalidates the same entries, so a write through one
+// instance is seen by another at once, without waiting for the window.
+TEST_F(MemberCacheTest, EveryServiceOnOneDatabaseSharesOneCache) {
+  auto anja = Make("Anja de Vries", "anja@x.example");
+  auto pieter = Make("Pieter Bakker", "pieter@x.example");
+  auto db2 = OpenSecond();
+  EXPECT_EQ(MemberCache::For(*db_), MemberCache::For(*db_));
+  EXPECT_NE(MemberCache::For(*db_), MemberCache::For(*db2)) << "another Database stands for another process";
+  MemberService other(*db_, clock_);  // e.g. built by a second Services on the same Database
+  const Viewer pv{pieter.id, Role::kMember};
+  ASSERT_TRUE(other.GetJson(pv, anja.id).ok());  // cached
+  const auto hits = MemberCache::For(*db_)->stats().hits;
+  ASSERT_TRUE(members_->GetJson(pv, anja.id).ok());
+  EXPECT_EQ(MemberCache::For(*db_)->stats().hits, hits + 1) << "read from the entry the other instance cached";
+  anja.title = "Teamleider";
+  ASSERT_TRUE(members_->Update(Viewer::System(), anja).ok());
+  EXPECT_EQ(Json::parse(*other.GetJson(pv, anja.id))["title"], "Teamleider");  // at once: no clock advance
+}
+
 TEST_F(MemberCacheTest, ABudgetBoundsTheCacheWithoutChangingAnswers) {
   std::vector<model::Member> ms;
   for (int i = 0; i < 30; ++i) ms.push_back(Make("Lid " + std::to_string(i), "lid" + std::to_string(i) + "@x.example"));

@@ -1,6 +1,7 @@
 // MemberService (members.h): profiles, challenges, the profile cache and the
 // member search; sectors and organizations are in member_catalogue.cpp, the
-// search terms of a profile in member_terms.cpp.
+// search terms of a profile in member_terms.cpp, deleting a member in
+// member_erasure.cpp.
 #include "domain/members.h"
 
 #include <algorithm>
@@ -127,7 +128,7 @@ void LoadChallenges(soci::session& sql, std::vector<Member>& members) {
     by_id[member_id]->challenges.push_back(ChallengeFromRow(id, member_id, title, text, status, created, updated));
 }
 
-std::string Prefix(std::string_view p, std::string word) {
+std::string Prefix(std::string_view p, const std::string& word) {
   return std::string(p) + word;
 }
 
@@ -194,7 +195,8 @@ Result<Member> MemberService::Create(const Viewer& viewer, Member m) {
   VB_RETURN_IF_ERROR(ValidateMember(m, sectors));
   return WithSession<Member>(db_, [&](soci::session& sql) -> Result<Member> {
     storage::Transaction tr(sql);
-    if (EmailTaken(sql, m.email, 0)) return AlreadyExists("a member with this e-mail exists", "email");
+    if (EmailTaken(sql, m.email, 0))
+      return AlreadyExists("a member with this e-mail exists", "email").WithReason("account.email_taken");
     int64_t now = clock_.Now();
     VB_ASSIGN_OR_RETURN(m.organization_id, FindOrCreateOrganization(sql, m.organization, m.sector, now));
     m.created_at = m.updated_at = now;
@@ -382,8 +384,13 @@ struct Sql {
 
 }  // namespace
 
-MemberService::MemberService(storage::Database& db, const Clock& clock)
-    : db_(db), clock_(clock), index_(std::make_shared<MemberSearchIndex>(db, clock)), cache_(MemberCache::For(db)) {}
+MemberService::MemberService(storage::Database& db, const Clock& clock,
+                             std::shared_ptr<const MemberDataRegistry> member_data)
+    : db_(db),
+      clock_(clock),
+      index_(std::make_shared<MemberSearchIndex>(db, clock)),
+      cache_(MemberCache::For(db)),
+      member_data_(std::move(member_data)) {}
 
 void MemberService::SetProfileCacheBudget(size_t bytes) {
   cache_->SetBudget(bytes);
@@ -539,7 +546,8 @@ Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
     storage::Transaction tr(sql);
     auto existing = QueryMembers(sql, "WHERE m.id = " + std::to_string(m.id) + " AND " + viewer.VisibleSql("m"), {});
     if (existing.empty()) return NotFound("no member with id " + std::to_string(m.id), "id");
-    if (EmailTaken(sql, m.email, m.id)) return AlreadyExists("a member with this e-mail exists", "email");
+    if (EmailTaken(sql, m.email, m.id))
+      return AlreadyExists("a member with this e-mail exists", "email").WithReason("account.email_taken");
     int64_t now = clock_.Now();
     VB_ASSIGN_OR_RETURN(m.organization_id, FindOrCreateOrganization(sql, m.organization, m.sector, now));
     m.created_at = existing[0].created_at;
@@ -570,32 +578,6 @@ Result<Member> MemberService::Update(const Viewer& viewer, Member m) {
   return r;
 }
 
-Status MemberService::Delete(const Viewer& viewer, Id id) {
-  if (!(viewer.member_id == id || viewer.IsAdmin()))
-    return PermissionDenied("only the member or an admin can delete a member");
-  auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    storage::Transaction tr(sql);
-    long long mid = id, n = 0;
-    sql << "SELECT count(*) FROM members WHERE id = :id", soci::use(mid), soci::into(n);
-    if (!n) return NotFound("no member with id " + std::to_string(id), "id");
-    // Explicit deletes so SQLite without foreign-key cascade support behaves the same.
-    for (const char* q :
-         {"DELETE FROM member_terms WHERE member_id = :id", "DELETE FROM challenges WHERE member_id = :id",
-          "DELETE FROM sessions WHERE member_id = :id", "DELETE FROM api_tokens WHERE member_id = :id",
-          "DELETE FROM accounts WHERE member_id = :id", "DELETE FROM registrations WHERE member_id = :id"})
-      sql << q, soci::use(mid);
-    sql << "DELETE FROM connections WHERE from_member = :id OR to_member = :id2", soci::use(mid), soci::use(mid);
-    sql << "DELETE FROM interactions WHERE a = :id OR b = :id2", soci::use(mid), soci::use(mid);
-    sql << "DELETE FROM members WHERE id = :id", soci::use(mid);
-    LogMemberChange(sql, id, clock_.Now());
-    tr.commit();
-    return true;
-  });
-  cache_->Invalidate(id);     // after the commit (member_cache.h)
-  ForgetCachedSessions(db_);  // the member's sessions are gone
-  return r.ok() ? Status::Ok() : r.status();
-}
-
 Result<model::Challenge> MemberService::GetChallenge(const Viewer& viewer, Id challenge_id) {
   auto owner = WithSession<Id>(db_, [&](soci::session& sql) -> Result<Id> {
     long long cid = challenge_id, mid = 0;
@@ -616,7 +598,9 @@ Result<model::Challenge> MemberService::AddChallenge(const Viewer& viewer, Id me
     return PermissionDenied("members can only edit their own challenges");
   VB_RETURN_IF_ERROR(ValidateChallenge("challenge", c));
   VB_ASSIGN_OR_RETURN(Member m, Get(viewer, member_id));
-  if (m.challenges.size() >= kMaxChallenges) return InvalidArgument("at most 20 challenges", "challenges");
+  if (m.challenges.size() >= kMaxChallenges)
+    return InvalidArgument("at most 20 challenges", "challenges")
+        .WithReason("field.too_many", {{"max", std::to_string(kMaxChallenges)}});
   auto r = WithSession<model::Challenge>(db_, [&](soci::session& sql) -> Result<model::Challenge> {
     storage::Transaction tr(sql);
     c.member_id = member_id;

@@ -55,10 +55,15 @@ std::vector<std::string> Words(const std::string& text);
 
 class MemberSearchIndex;
 class MemberCache;
+class MemberDataRegistry;  // member_data.h
 
 class MemberService {
  public:
-  MemberService(storage::Database& db, const Clock& clock);
+  // `member_data`: every module's MemberDataOwner, for Delete (the composition
+  // root passes the registry the account service has); without it Delete
+  // erases domain's tables only and ON DELETE CASCADE takes the rest.
+  MemberService(storage::Database& db, const Clock& clock,
+                std::shared_ptr<const MemberDataRegistry> member_data = nullptr);
 
   // Organizers and admins create members. Validates every field; the
   // organization (by name) is created when new. AlreadyExists on a taken e-mail.
@@ -82,7 +87,9 @@ class MemberService {
   // themselves; organizers anyone. The e-mail may change if still unique.
   Result<model::Member> Update(const Viewer& viewer, model::Member m);
   // Deletes a member and everything that is theirs (account, sessions,
-  // challenges, connections, ledger entries). Self, or an admin.
+  // challenges, connections, ledger entries, and every module's data through
+  // `member_data`), on the account deletion's path (member_erasure.h). Self,
+  // or an admin.
   Status Delete(const Viewer& viewer, model::Id id);
 
   // NotFound unless the challenge's owner is visible to the viewer.
@@ -109,8 +116,9 @@ class MemberService {
  private:
   storage::Database& db_;
   const Clock& clock_;
-  std::shared_ptr<MemberSearchIndex> index_;  // shared by copies of this service
-  std::shared_ptr<MemberCache> cache_;        // shared by every service on db_ (MemberCache::For)
+  std::shared_ptr<MemberSearchIndex> index_;               // shared by copies of this service
+  std::shared_ptr<MemberCache> cache_;                     // shared by every service on db_ (MemberCache::For)
+  std::shared_ptr<const MemberDataRegistry> member_data_;  // may be null (see the constructor)
 };
 
 }  // namespace verbinder::domain

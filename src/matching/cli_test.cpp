@@ -122,6 +122,44 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Verbinder("schedule --help").exit_code, 0);
 }
 
+// A bad flag or value: one line "verbinder <command>: ..." naming it, exit 2
+// (util::kExitUsage), and the engine never runs.
+TEST_F(CliTest, BadFlagsNameThemselvesAndExitTwo) {
+  std::string in = Write("flags.json", kInstance);
+  struct Case {
+    std::string args;
+    std::string names;
+  };
+  const Case cases[] = {
+      {"schedule " + in + " --bogus", "--bogus"},
+      {"seat " + in + " --raise-minimum", "--raise-minimum"},  // a schedule option, not a seat one
+      {"schedule " + in + " --top 3", "--top"},                // a suggest option
+      {"suggest " + in + " --top 0", "--top"},
+      {"suggest " + in + " --top many", "--top"},
+      {"seat " + in + " --seed x", "--seed"},
+      {"schedule " + in + " --skip verify", "verify step cannot be switched off"},
+      {"schedule " + in + " --skip improve,,fill", "empty pass name"},
+      {"schedule " + in + " second.json", "second.json"},
+      {"schedule " + in + " -o", "--output"},
+      {"schedule", "input"},
+  };
+  for (const Case& c : cases) {
+    RunResult r = Verbinder(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.args << ": " << r.err;
+    EXPECT_EQ(r.err.rfind("verbinder ", 0), 0u) << c.args << ": " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << c.args << ": " << r.err;
+    EXPECT_NE(r.err.find(c.names), std::string::npos) << c.args << ": " << r.err;
+  }
+  // Every flag each command had still parses.
+  EXPECT_EQ(
+      Verbinder("schedule " + in + " --raise-minimum --skip improve --timings -o " + testing::TempDir() + "f.json")
+          .exit_code,
+      0);
+  EXPECT_EQ(
+      Verbinder("suggest " + Write("s.json", R"({"attendees": [{"id": "a"}, {"id": "b"}]})") + " --top 3").exit_code,
+      0);
+}
+
 TEST_F(CliTest, MissingFileExitsOne) {
   RunResult r = Verbinder("schedule /nonexistent/in.json");
   EXPECT_EQ(r.exit_code, 1);

@@ -18,6 +18,7 @@
 #include "matching/schedule_json.h"
 #include "matching/seat_json.h"
 #include "matching/suggest_json.h"
+#include "util/cli_parse.h"
 
 namespace verbinder::matching {
 namespace {
@@ -32,7 +33,14 @@ struct CommonArgs {
   std::optional<uint64_t> seed;
   std::set<std::string> skip;  // passes switched off (--skip a,b)
   bool show_passes = false;    // --passes / --timings: the pass table on stderr
-  bool help = false;
+};
+
+// Which options a command takes besides INPUT and -o.
+struct Accepts {
+  bool top = false;
+  bool raise_minimum = false;
+  bool seed = false;
+  bool passes = false;  // --skip, --passes, --timings
 };
 
 // The pass table on standard error: name, ran, seconds, objective (and bound) after.
@@ -50,62 +58,51 @@ void PrintPasses(const std::string& command, const std::vector<PassReport>& pass
   std::fprintf(stderr, "  %-14s %-4s %9.3f\n", "total", "", total);
 }
 
-int Usage(const std::string& command, const std::string& message) {
-  std::cerr << "verbinder " << command << ": " << message << " (see verbinder " << command << " --help)\n";
-  return cli::kExitUsage;
+// "improve,ruin_recreate" -> the names; a usage error for an empty name or verify.
+Status ParseSkip(const std::string& list, std::set<std::string>* out) {
+  for (size_t start = 0; start <= list.size();) {
+    size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    std::string name = list.substr(start, comma - start);
+    if (name.empty()) return InvalidArgument("--skip has an empty pass name", "skip");
+    if (name == "verify") return InvalidArgument("the verify step cannot be switched off", "skip");
+    out->insert(name);
+    start = comma + 1;
+  }
+  return Status::Ok();
 }
 
-// Parses the options `allowed` lists; returns an exit code on a usage error.
-std::optional<int> ParseArgs(const std::string& command, const cli::Args& args, const std::string& allowed,
-                             CommonArgs* out) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string* v) -> bool {
-      if (i + 1 >= args.size()) return false;
-      *v = args[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "-h" || a == "--help") {
-      out->help = true;
-    } else if (a == "-o" || a == "--output") {
-      if (!value(&out->output) || out->output.empty()) return Usage(command, a + " needs a file name");
-    } else if (a == "--top" && allowed.find("top") != std::string::npos) {
-      if (!value(&v)) return Usage(command, "--top needs a number");
-      char* end = nullptr;
-      long k = std::strtol(v.c_str(), &end, 10);
-      if (*end != '\0' || k < 1 || k > 1000) return Usage(command, "--top must be a whole number from 1 to 1000");
-      out->top = static_cast<int>(k);
-    } else if ((a == "--passes" || a == "--timings") && allowed.find("passes") != std::string::npos) {
-      out->show_passes = true;
-    } else if (a == "--skip" && allowed.find("passes") != std::string::npos) {
-      if (!value(&v) || v.empty()) return Usage(command, "--skip needs pass names, e.g. --skip improve,ruin_recreate");
-      for (size_t start = 0; start <= v.size();) {
-        size_t comma = v.find(',', start);
-        if (comma == std::string::npos) comma = v.size();
-        std::string name = v.substr(start, comma - start);
-        if (name.empty()) return Usage(command, "--skip has an empty pass name");
-        if (name == "verify") return Usage(command, "the verify step cannot be switched off");
-        out->skip.insert(name);
-        start = comma + 1;
-      }
-    } else if (a == "--raise-minimum" && allowed.find("raise") != std::string::npos) {
-      out->raise_minimum = true;
-    } else if (a == "--seed" && allowed.find("seed") != std::string::npos) {
-      if (!value(&v)) return Usage(command, "--seed needs a number");
-      char* end = nullptr;
-      unsigned long long s = std::strtoull(v.c_str(), &end, 10);
-      if (*end != '\0' || v.empty()) return Usage(command, "--seed must be a whole number");
-      out->seed = s;
-    } else if (!a.empty() && a[0] == '-' && a != "-") {
-      return Usage(command, "unknown option " + a);
-    } else if (out->input.empty()) {
-      out->input = a;
-    } else {
-      return Usage(command, "expected one input file, got a second: " + a);
-    }
+// Parses the options `accepts` lists with CLI11 (util/cli_parse.h); returns
+// an exit code when the command is not to run (--help, a usage error).
+std::optional<int> ParseArgs(const std::string& command, const cli::Args& args, const Accepts& accepts,
+                             const std::string& description, const std::string& footer, CommonArgs* out) {
+  CLI::App app(description, command);
+  app.footer(footer);
+  app.add_option("input", out->input, "the instance (JSON)")->required();
+  app.add_option("-o,--output", out->output, "write the result to FILE (atomically) instead of standard output")
+      ->check([](const std::string& v) { return v.empty() ? std::string("needs a file name") : std::string(); });
+  int top = 0;
+  uint64_t seed = 0;
+  std::string skip;
+  CLI::Option* top_opt = nullptr;
+  CLI::Option* seed_opt = nullptr;
+  CLI::Option* skip_opt = nullptr;
+  if (accepts.top)
+    top_opt = app.add_option("--top", top, "suggestions per attendee (default 5)")->check(CLI::Range(1, 1000));
+  if (accepts.raise_minimum)
+    app.add_flag("--raise-minimum", out->raise_minimum,
+                 "first raise the fewest meetings anyone with candidates gets, then maximise weight");
+  if (accepts.seed) seed_opt = app.add_option("--seed", seed, "random seed (a whole number)");
+  if (accepts.passes) {
+    skip_opt = app.add_option("--skip", skip, "switch passes off by name, e.g. --skip improve,ruin_recreate");
+    app.add_flag("--passes,--timings", out->show_passes, "print each pass's time and objective on standard error");
   }
-  if (!out->help && out->input.empty()) return Usage(command, "missing input file");
+  if (int rc = cli::ParseCommandLine(app, args, command); rc >= 0) return rc;
+  if (top_opt && top_opt->count()) out->top = top;
+  if (seed_opt && seed_opt->count()) out->seed = seed;
+  if (skip_opt && skip_opt->count())
+    if (Status s = ParseSkip(skip, &out->skip); !s.ok())
+      return cli::UsageError(command, s.message() + " (see verbinder " + command + " --help)");
   return std::nullopt;
 }
 
@@ -171,14 +168,10 @@ int Emit(const std::string& command, const CommonArgs& args, const Json& doc) {
 }
 
 template <typename Body>
-int RunCommand(const std::string& command, const cli::Args& raw, const std::string& allowed, const char* help,
-               Body body) {
+int RunCommand(const std::string& command, const cli::Args& raw, const Accepts& accepts, const char* description,
+               const char* footer, Body body) {
   CommonArgs args;
-  if (auto code = ParseArgs(command, raw, allowed, &args)) return *code;
-  if (args.help) {
-    std::cout << help;
-    return cli::kExitOk;
-  }
+  if (auto code = ParseArgs(command, raw, accepts, description, footer, &args)) return *code;
   Result<std::string> text = ReadFile(args.input);
   if (!text) return cli::Fail(command, text.status());
   Result<Json> doc = json_io::ParseJsonText(*text);
@@ -191,10 +184,10 @@ int RunCommand(const std::string& command, const cli::Args& raw, const std::stri
 }  // namespace
 
 int RunSuggest(const cli::Args& raw) {
-  return RunCommand("suggest", raw, "top",
-                    "usage: verbinder suggest PROFILES.json [--top K] [-o OUT.json]\n"
-                    "  Whom each attendee should meet, best first, each with an explanation in\n"
-                    "  their first language. --top K: suggestions per attendee (default 5).\n",
+  return RunCommand("suggest", raw, {.top = true},
+                    "Whom each attendee should meet, best first, each with an explanation in their first "
+                    "language.\nusage: verbinder suggest PROFILES.json [--top K] [-o OUT.json]",
+                    "exit codes: 0 success, 1 bad input or failure, 2 bad usage.",
                     [](const CommonArgs& args, const Json& doc) -> Result<Json> {
                       VB_ASSIGN_OR_RETURN(SuggestInput in, json_io::ParseSuggestInput(doc));
                       SuggestOptions options;
@@ -205,16 +198,16 @@ int RunSuggest(const cli::Args& raw) {
 }
 
 int RunSchedule(const cli::Args& raw) {
-  return RunCommand("schedule", raw, "raise passes",
-                    "usage: verbinder schedule INSTANCE.json [--raise-minimum] [--skip PASS,...] [--passes]\n"
-                    "                          [-o OUT.json]\n"
-                    "  Schedules 1:1 meetings into slots and tables, maximising total weight, and\n"
-                    "  reports a proven upper bound (\"optimal\": true when the schedule reaches it).\n"
-                    "  --raise-minimum: first raise the fewest meetings anyone with candidates gets,\n"
-                    "  then maximise weight. --skip: switch passes off by name (see stats.passes).\n"
-                    "  --passes (or --timings): print each pass's time, objective and bound on stderr.\n"
-                    "  The same engine as the server: `\"spread\": true` in the instance runs the\n"
-                    "  spread pass (a first meeting for as many attendees as possible).\n",
+  return RunCommand("schedule", raw, {.raise_minimum = true, .passes = true},
+                    "Schedules 1:1 meetings into slots and tables, maximising total weight, and reports a proven "
+                    "upper bound (\"optimal\": true when the schedule reaches it).\n"
+                    "usage: verbinder schedule INSTANCE.json [--raise-minimum] [--skip PASS,...] [--passes] "
+                    "[-o OUT.json]",
+                    "Passes (stats.passes): candidates, must, bound, must_choice, fair_seed, slot_matching, fill,\n"
+                    "raise_minimum, improve, ruin_recreate, spread, then verify; every one but candidates, must and\n"
+                    "verify can be switched off with --skip. The same engine as the server: \"spread\": true in the\n"
+                    "instance runs the spread pass (a first meeting for as many attendees as possible).\n"
+                    "exit codes: 0 success, 1 bad input or failure, 2 bad usage.",
                     [](const CommonArgs& args, const Json& doc) -> Result<Json> {
                       VB_ASSIGN_OR_RETURN(ScheduleInstance inst, json_io::ParseScheduleInstance(doc));
                       ScheduleOptions options;
@@ -227,11 +220,13 @@ int RunSchedule(const cli::Args& raw) {
 }
 
 int RunSeat(const cli::Args& raw) {
-  return RunCommand("seat", raw, "seed passes",
-                    "usage: verbinder seat INSTANCE.json [--seed N] [--skip PASS,...] [--passes] [-o OUT.json]\n"
-                    "  Seats attendees at group tables over rounds: sectors mixed, colleagues apart,\n"
-                    "  no repeats when avoidable, pair weights honoured; compared with random seating.\n"
-                    "  --skip: switch passes off by name; --passes (or --timings): pass times on stderr.\n",
+  return RunCommand("seat", raw, {.seed = true, .passes = true},
+                    "Seats attendees at group tables over rounds: sectors mixed, colleagues apart, no repeats when "
+                    "avoidable, pair weights honoured; compared with random seating.\n"
+                    "usage: verbinder seat INSTANCE.json [--seed N] [--skip PASS,...] [--passes] [-o OUT.json]",
+                    "Passes (\"passes\" in the output) can be switched off by name with --skip (e.g.\n"
+                    "random_baseline); verify always runs.\n"
+                    "exit codes: 0 success, 1 bad input or failure, 2 bad usage.",
                     [](const CommonArgs& args, const Json& doc) -> Result<Json> {
                       VB_ASSIGN_OR_RETURN(SeatInstance inst, json_io::ParseSeatInstance(doc));
                       SeatOptions options;

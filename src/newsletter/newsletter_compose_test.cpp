@@ -11,12 +11,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/commands.h"  // `verbinder newsletter`, run in process
 #include "demo/generator.h"
 #include "domain/bulk_load.h"
 #include "demo/demo.h"
 #include "newsletter/bounces.h"
 #include "newsletter/demo_newsletter.h"
-#include "newsletter/newsletter_cli.h"
 #include "newsletter/markdown.h"
 #include "newsletter/topics.h"
 #include "notify/outbox.h"
@@ -280,7 +280,7 @@ TEST(DemoNewsletterTest, ComposeOnTheDemoWritesPersonalIssues) {
   // The CLI, as a user runs it on the demo.
   auto out = std::filesystem::temp_directory_path() / ("verbinder-demo-issue-" + std::to_string(::getpid()));
   std::filesystem::remove_all(out);
-  ASSERT_EQ(RunNewsletter(
+  ASSERT_EQ(cli::RunNewsletter(
                 {"compose", "--db", storage::testing::SameDatabaseUrl(name), "--month", month, "--out", out.string()}),
             0);
   SubscriptionService subs(*db, clock);

@@ -11,12 +11,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/commands.h"  // `verbinder newsletter`, run in process
 #include "demo/generator.h"
 #include "domain/bulk_load.h"
 #include "demo/demo.h"
 #include "newsletter/bounces.h"
 #include "newsletter/demo_newsletter.h"
-#include "newsletter/newsletter_cli.h"
 #include "newsletter/markdown.h"
 #include "newsletter/topics.h"
 #include "notify/outbox.h"
@@ -227,7 +227,7 @@ TEST_F(NewsletterDbTest, Issue16_SubscribingByFormCliOrConfirmLinksTheMember) {
   // The CLI (`verbinder newsletter subscribe --confirmed`), for Olga's address.
   const std::string url =
       storage::testing::SameDatabaseUrl(::testing::UnitTest::GetInstance()->current_test_info()->name());
-  ASSERT_EQ(RunNewsletter({"subscribe", "--db", url, "--email", "olga@fabriek.example", "--confirmed"}), 0);
+  ASSERT_EQ(cli::RunNewsletter({"subscribe", "--db", url, "--email", "olga@fabriek.example", "--confirmed"}), 0);
   auto olga = subs.FindByEmail("olga@fabriek.example");
   ASSERT_TRUE(olga.ok() && olga->has_value());
   EXPECT_EQ(StoredMember(*db_, (*olga)->id), seed_.optout_olga);

@@ -18,7 +18,6 @@
 #include "demo/demo.h"
 #include "newsletter/bounces.h"
 #include "newsletter/demo_newsletter.h"
-#include "newsletter/newsletter_cli.h"
 #include "newsletter/markdown.h"
 #include "newsletter/topics.h"
 #include "notify/outbox.h"

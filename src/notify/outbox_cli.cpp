@@ -1,3 +1,6 @@
+// `verbinder outbox status|list|deliver`: the mail outbox on the command line.
+// It builds no service: it reads the outbox and runs one OutboxDeliverer (the
+// job `serve` runs in the background) for this run.
 #include "notify/outbox_cli.h"
 
 #include <CLI/CLI.hpp>
@@ -10,26 +13,13 @@
 #include "notify/delivery.h"
 #include "notify/outbox.h"
 #include "storage/database.h"
+#include "util/cli_parse.h"
 
 namespace verbinder::notify {
 namespace {
 
 constexpr const char* kDbHelp = "SQLite file path or postgresql://user@host:port/db URL";
 using cli::kDefaultDb;
-
-int Parse(CLI::App& app, std::vector<std::string> args) {
-  std::reverse(args.begin(), args.end());
-  try {
-    app.parse(args);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return cli::kExitOk;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "verbinder outbox " << app.get_name() << ": " << e.what() << " (see --help)\n";
-    return cli::kExitUsage;
-  }
-  return -1;
-}
 
 Result<std::unique_ptr<storage::Database>> Open(const std::string& url) {
   VB_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, 2));
@@ -52,7 +42,7 @@ int RunOutbox(const cli::Args& args) {
     PrintHelp();
     return args.empty() ? cli::kExitUsage : cli::kExitOk;
   }
-  std::string sub = args[0];
+  const std::string& sub = args[0];
   cli::Args rest(args.begin() + 1, args.end());
   CLI::App app("verbinder outbox " + sub, sub);
   std::string db_url = kDefaultDb, status;
@@ -68,7 +58,7 @@ int RunOutbox(const cli::Args& args) {
     std::cerr << "verbinder outbox: unknown subcommand '" << sub << "' (see verbinder outbox --help)\n";
     return cli::kExitUsage;
   }
-  if (int rc = Parse(app, rest); rc >= 0) return rc;
+  if (int rc = cli::ParseCommandLine(app, rest, "outbox " + sub); rc >= 0) return rc;
   auto db = Open(db_url);
   if (!db.ok()) return cli::Fail("outbox " + sub, db.status());
   try {

@@ -14,6 +14,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <typeindex>
+#include <typeinfo>
 #include <unordered_map>
 #include <vector>
 
@@ -71,14 +73,16 @@ class Database {
     soci::session& session_;
   };
 
-  // The one object of type T kept under `key` for this database in this
-  // process, made with T() on first use: state that every service on this
-  // database shares, such as the caches of member profiles and sessions (so a
-  // write through one service instance invalidates what another would read).
+  // The one object of type T this process keeps for this database, made with
+  // T() on first use: state that every service on the database must share to
+  // stay correct — the caches of member profiles (domain::MemberCache) and of
+  // sessions — so that a write through any service instance drops what every
+  // other would read, however many app_services::Services are built on it.
+  // Keyed by the type (no name to mistype, no two types under one key).
   template <typename T>
-  std::shared_ptr<T> Shared(const std::string& key) {
+  std::shared_ptr<T> Shared() {
     std::lock_guard lock(shared_mu_);
-    auto& slot = shared_[key];
+    auto& slot = shared_[std::type_index(typeid(T))];
     if (!slot) slot = std::make_shared<T>();
     return std::static_pointer_cast<T>(slot);
   }
@@ -102,7 +106,7 @@ class Database {
   // connection touches its map, so no lock is needed.
   std::vector<std::unordered_map<std::string, std::shared_ptr<void>>> caches_;
   std::mutex shared_mu_;
-  std::unordered_map<std::string, std::shared_ptr<void>> shared_;
+  std::unordered_map<std::type_index, std::shared_ptr<void>> shared_;  // Shared<T>(), one per type
 };
 
 // Turns a postgresql://user:password@host:port/dbname?key=value URL into a

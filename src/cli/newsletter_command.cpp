@@ -1,7 +1,7 @@
 // `verbinder newsletter <command>`: config, articles, topics, subscribe,
-// compose, send, status, bounces. Each parses its options with CLI11 and calls the library;
-// exit codes per util/exit_codes.h (0 ok, 1 failure, 2 bad usage).
-#include "newsletter/newsletter_cli.h"
+// compose, send, status, bounces. Each parses its options with CLI11, opens
+// --db through CommandEnv (the server's services, built once per run) and
+// calls the library; exit codes per util/exit_codes.h (0 ok, 1 failure, 2 bad usage).
 
 #include <unistd.h>
 
@@ -18,7 +18,8 @@
 
 #include <soci/soci.h>
 
-#include "domain/bulk_load.h"
+#include "cli/command_env.h"
+#include "cli/commands.h"
 #include "domain/db_util.h"
 #include "newsletter/articles.h"
 #include "newsletter/bounces.h"
@@ -29,24 +30,20 @@
 #include "newsletter/subscriptions.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
+#include "util/cli_parse.h"
 
-namespace verbinder::newsletter {
+namespace verbinder::cli {
 namespace {
 
-using cli::Fail;
-using cli::kExitFailure;
-using cli::kExitOk;
-using cli::kExitUsage;
+using namespace verbinder::newsletter;  // this file is the newsletter's command line
+
+using newsletter::ArticleFilter;
+using newsletter::ArticleStatus;
+using newsletter::ComposedMessage;
+using newsletter::Subscriber;
+using newsletter::Topic;
 
 constexpr const char* kDbHelp = "SQLite file path or postgresql://user@host:port/db URL";
-
-Result<std::unique_ptr<storage::Database>> OpenDb(const std::string& url) {
-  VB_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, 2));
-  VB_ASSIGN_OR_RETURN(int applied, db->Migrate());
-  (void)applied;
-  VB_RETURN_IF_ERROR(domain::EnsureDefaultSectors(*db));
-  return db;
-}
 
 Status SetSetting(storage::Database& db, const std::string& key, const std::string& value) {
   return domain::WithSession<bool>(db,
@@ -106,9 +103,10 @@ Status WriteFileAtomic(const std::filesystem::path& path, const std::string& dat
 
 int RunConfig(const std::string& db_url, const std::string& from_email, const std::string& from_name,
               const std::string& base_url, const std::string& list_name) {
-  auto db = OpenDb(db_url);
-  if (!db) return Fail("newsletter config", db.status());
-  auto cfg = LoadConfig(**db);
+  auto env = CommandEnv::Open(db_url);
+  if (!env) return Fail("newsletter config", env.status());
+  storage::Database& db = (*env)->db();
+  auto cfg = LoadConfig(db);
   if (!cfg) return Fail("newsletter config", cfg.status());
   if (!from_email.empty()) cfg->from.email = from_email;
   if (!from_name.empty()) cfg->from.name = from_name;
@@ -123,7 +121,7 @@ int RunConfig(const std::string& db_url, const std::string& from_email, const st
                       {"mail.from_name", cfg->from.name},
                       {"mail.base_url", cfg->base_url},
                       {"newsletter.list_name", cfg->list_name}})
-    if (Status s = SetSetting(**db, k, v); !s.ok()) return Fail("newsletter config", s);
+    if (Status s = SetSetting(db, k, v); !s.ok()) return Fail("newsletter config", s);
   std::cout << "from: " << mail::FormatMailbox(cfg->from) << "\nbase url: " << cfg->base_url
             << "\nlist name: " << cfg->list_name << "\n";
   return kExitOk;
@@ -131,10 +129,10 @@ int RunConfig(const std::string& db_url, const std::string& from_email, const st
 
 }  // namespace
 
-int RunNewsletter(const cli::Args& args) {
+int RunNewsletter(const Args& args) {
   CLI::App app("Knowledge articles and the monthly newsletter.", "newsletter");
   app.require_subcommand(1);
-  std::string db_url = cli::kDefaultDb;
+  std::string db_url = kDefaultDb;
 
   // config
   auto* config = app.add_subcommand("config", "set the sender, link base URL and list name");
@@ -234,20 +232,7 @@ int RunNewsletter(const cli::Args& args) {
   status->add_option("--db", db_url, kDbHelp);
   status->add_option("--month", month, "the month, e.g. 2026-11")->required();
 
-  std::vector<std::string> rev(args.rbegin(), args.rend());
-  try {
-    app.parse(rev);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) {
-      std::cout << app.help();
-      return kExitOk;
-    }
-    std::cerr << "verbinder newsletter: " << e.what() << " (see --help)\n";
-    return kExitUsage;
-  }
+  if (int rc = ParseCommandLine(app, args, "newsletter"); rc >= 0) return rc;
 
   if (config->parsed()) return RunConfig(db_url, from_email, from_name, base_url, list_name);
 
@@ -257,9 +242,11 @@ int RunNewsletter(const cli::Args& args) {
       return kExitUsage;
     }
   }
-  auto db = OpenDb(db_url);
-  if (!db) return Fail("newsletter", db.status());
-  SystemClock clock;
+  auto env = CommandEnv::Open(db_url);
+  if (!env) return Fail("newsletter", env.status());
+  storage::Database& db = (*env)->db();
+  const Clock& clock = (*env)->clock();
+  app_services::Services& services = (*env)->services();
 
   if (add->parsed()) {
     Article a;
@@ -284,7 +271,7 @@ int RunNewsletter(const cli::Args& args) {
       long long mid = 0;
       std::string role;
       std::string e = AsciiLower(author_email);
-      soci::session sql((*db)->pool());
+      soci::session sql(db.pool());
       sql << "SELECT m.id, COALESCE(a.role, 'member') FROM members m LEFT JOIN accounts a ON a.member_id = m.id WHERE "
              "m.email = :e",
           soci::use(e), soci::into(mid), soci::into(role);
@@ -301,7 +288,7 @@ int RunNewsletter(const cli::Args& args) {
       }
       a.published_at = *t;
     }
-    ArticleService svc(**db, clock);
+    newsletter::ArticleService& svc = services.articles;
     auto created = svc.Create(viewer, a);
     if (!created && created.status().code() == Code::kPermissionDenied && publish_now) {
       // A member's article goes in as a submission; the CLI operator approves it below.
@@ -323,7 +310,7 @@ int RunNewsletter(const cli::Args& args) {
       }
       at = *t;
     }
-    auto r = ArticleService(**db, clock).Publish(domain::Viewer::System(), article_id, at);
+    auto r = services.articles.Publish(domain::Viewer::System(), article_id, at);
     if (!r) return Fail("newsletter articles publish", r.status());
     std::cout << "article " << r->id << " published\n";
     return kExitOk;
@@ -338,7 +325,7 @@ int RunNewsletter(const cli::Args& args) {
         return kExitUsage;
       }
     }
-    auto page = ArticleService(**db, clock).List(domain::Viewer::System(), f);
+    auto page = services.articles.List(domain::Viewer::System(), f);
     if (!page) return Fail("newsletter articles list", page.status());
     for (const auto& a : page->items)
       std::cout << a.id << "\t" << ToString(a.status) << "\t" << a.language << "\t" << a.title << "\n";
@@ -348,22 +335,22 @@ int RunNewsletter(const cli::Args& args) {
     if (topics_set->parsed()) {
       Topic t{topic_key, label_nl, label_en, topic_tags.empty() ? std::vector<std::string>{} : Split(topic_tags, ','),
               topic_pos};
-      auto r = SaveTopic(**db, t);
+      auto r = SaveTopic(db, t);
       if (!r) {
         Fail("newsletter topics set", r.status());
         return r.status().code() == Code::kInvalidArgument ? kExitUsage : kExitFailure;
       }
     }
     if (topics_del->parsed())
-      if (Status st = DeleteTopic(**db, topic_key); !st.ok()) return Fail("newsletter topics delete", st);
-    auto all = ListTopics(**db);
+      if (Status st = DeleteTopic(db, topic_key); !st.ok()) return Fail("newsletter topics delete", st);
+    auto all = ListTopics(db);
     if (!all) return Fail("newsletter topics", all.status());
     for (const auto& t : *all)
       std::cout << t.key << "\t" << t.label_nl << "\t" << t.label_en << "\t" << Join(t.tags, ",") << "\n";
     return kExitOk;
   }
   if (bounces->parsed()) {
-    auto r = ProcessBounceFiles(**db, clock, bounce_paths);
+    auto r = ProcessBounceFiles(db, clock, bounce_paths);
     if (!r) {
       Fail("newsletter bounces", r.status());
       return r.status().code() == Code::kInvalidArgument ? kExitUsage : kExitFailure;
@@ -378,14 +365,14 @@ int RunNewsletter(const cli::Args& args) {
     return r->errors.empty() ? kExitOk : kExitFailure;
   }
   if (subscribe->parsed()) {
-    SubscriptionService subs(**db, clock);
+    newsletter::SubscriptionService& subs = services.subscriptions;
     auto r = subs.Subscribe(email, language, topics_csv.empty() ? std::vector<std::string>{} : Split(topics_csv, ','),
                             !confirmed && !no_mail);
     if (!r) {
       Fail("newsletter subscribe", r.status());
       return r.status().code() == Code::kInvalidArgument ? kExitUsage : kExitFailure;
     }
-    auto cfg = LoadConfig(**db);
+    auto cfg = LoadConfig(db);
     if (!cfg) return Fail("newsletter subscribe", cfg.status());
     if (r->confirm_token.empty()) {
       std::cout << "subscriber " << r->subscriber.id << " is already confirmed\n";
@@ -401,15 +388,15 @@ int RunNewsletter(const cli::Args& args) {
     return kExitOk;
   }
 
-  auto cfg = LoadConfig(**db);
+  auto cfg = LoadConfig(db);
   if (!cfg) return Fail("newsletter", cfg.status());
   if (Status s = ValidateConfig(*cfg); !s.ok()) return Fail("newsletter", s);
-  Composer composer(**db, clock, *cfg);
+  Composer composer(db, clock, *cfg);
 
   if (compose->parsed()) {
     auto issue = composer.LoadIssue(month);
     if (!issue) return Fail("newsletter compose", issue.status());
-    SubscriptionService subs(**db, clock);
+    newsletter::SubscriptionService& subs = services.subscriptions;
     auto recipients = subs.Confirmed();
     if (!recipients) return Fail("newsletter compose", recipients.status());
     if (!out_dir.empty()) {
@@ -480,7 +467,7 @@ int RunNewsletter(const cli::Args& args) {
                                   "...` (and mail.base_url https://...) first",
                                   "from_email"));
     mail::CurlSmtpTransport transport(so);
-    IssueSender sender(**db, clock, composer, transport);
+    IssueSender sender(db, clock, composer, transport);
     SendOptions opt;
     opt.month = month;
     opt.rate = send->count("--rate") ? rate : cfg->rate;
@@ -496,7 +483,7 @@ int RunNewsletter(const cli::Args& args) {
     return kExitOk;
   }
   if (status->parsed()) {
-    auto r = IssueStatus(**db, month);
+    auto r = IssueStatus(db, month);
     if (!r) return Fail("newsletter status", r.status());
     std::cout << "issue " << month << ": " << r->sent_total << " of " << r->recipients << " sent, " << r->failed
               << " failed, " << r->skipped << " skipped; " << (r->finished ? "finished" : "not finished") << "\n";
@@ -505,4 +492,4 @@ int RunNewsletter(const cli::Args& args) {
   return kExitUsage;
 }
 
-}  // namespace verbinder::newsletter
+}  // namespace verbinder::cli
