@@ -1,4 +1,5 @@
 // matching_bench schedule N SLOTS CANDIDATES [--seed S] [--raise-minimum]
+// matching_bench exact N SLOTS CANDIDATES SEEDS   (seeds 1..SEEDS)
 // matching_bench seat N TABLES CAPACITY ROUNDS [--seed S]
 // matching_bench suggest N
 // One line of key=value figures: wall time and CPU time of the engine call,
@@ -9,11 +10,13 @@
 // re-run) are printed alongside as `previous ...`.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "matching/instance_generator.h"
 #include "matching/schedule.h"
@@ -106,6 +109,64 @@ int BenchSchedule(int argc, char** argv) {
   return 0;
 }
 
+// The exact pass on small congresses (issue #20): per seed, whether the
+// schedule was proven optimal and the time until the proven answer (the whole
+// Schedule call, wall and CPU, default 10 s deadline), the exact pass's own
+// wall time and nodes; then whether the LP bound alone (pass `exact` skipped)
+// proves the same instance, and a summary line.
+int BenchExact(int argc, char** argv) {
+  ScheduleGeneratorParams p;
+  p.attendees = std::atoi(argv[2]);
+  p.slots = std::atoi(argv[3]);
+  p.candidates_per_attendee = std::atoi(argv[4]);
+  const int seeds = std::atoi(argv[5]);
+  int proven = 0, proven_without = 0, improved = 0;
+  std::vector<double> walls, cpus, pass_walls;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    p.seed = static_cast<uint64_t>(seed);
+    ScheduleInstance inst = GenerateScheduleInstance(p);
+    auto t0 = std::chrono::steady_clock::now();
+    double cpu0 = CpuSeconds();
+    auto r = Schedule(inst, {});
+    double wall = Since(t0), cpu = CpuSeconds() - cpu0;
+    ScheduleOptions skip;
+    skip.passes.skip = {"exact"};
+    auto without = Schedule(inst, skip);
+    if (!r.ok() || !without.ok()) return 1;
+    double pass_wall = 0;
+    for (const PassReport& pass : r->stats.passes) {
+      if (pass.name == "exact") pass_wall = pass.seconds;
+    }
+    proven += r->optimal;
+    proven_without += without->optimal;
+    improved += r->objective > without->objective + 1e-9;
+    walls.push_back(wall);
+    cpus.push_back(cpu);
+    pass_walls.push_back(pass_wall);
+    std::printf(
+        "exact attendees=%d seed=%d pairs=%zu optimal=%d outcome=%s nodes=%lld seconds=%.3f cpu_seconds=%.3f "
+        "exact_pass_seconds=%.3f objective=%.3f upper_bound=%.3f bound=%s | without exact: optimal=%d "
+        "objective=%.3f upper_bound=%.3f\n",
+        p.attendees, seed, inst.pairs.size(), r->optimal ? 1 : 0, r->stats.exact_outcome.c_str(),
+        static_cast<long long>(r->stats.exact_nodes), wall, cpu, pass_wall, r->objective, r->upper_bound,
+        r->stats.bound_method.c_str(), without->optimal ? 1 : 0, without->objective, without->upper_bound);
+  }
+  auto median_max = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return std::make_pair(v[v.size() / 2], v.back());
+  };
+  auto [wall_median, wall_max] = median_max(walls);
+  auto [cpu_median, cpu_max] = median_max(cpus);
+  auto [pass_median, pass_max] = median_max(pass_walls);
+  std::printf(
+      "exact summary attendees=%d slots=%d candidates=%d seeds=%d proven=%d/%d proven_without_exact=%d/%d "
+      "objective_raised=%d seconds_median=%.3f seconds_max=%.3f cpu_median=%.3f cpu_max=%.3f "
+      "exact_pass_median=%.3f exact_pass_max=%.3f\n",
+      p.attendees, p.slots, p.candidates_per_attendee, seeds, proven, seeds, proven_without, seeds, improved,
+      wall_median, wall_max, cpu_median, cpu_max, pass_median, pass_max);
+  return 0;
+}
+
 int BenchSeat(int argc, char** argv) {
   SeatGeneratorParams p;
   p.attendees = std::atoi(argv[2]);
@@ -167,10 +228,12 @@ int BenchSuggest(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   if (argc >= 5 && std::strcmp(argv[1], "schedule") == 0) return BenchSchedule(argc, argv);
+  if (argc >= 6 && std::strcmp(argv[1], "exact") == 0) return BenchExact(argc, argv);
   if (argc >= 6 && std::strcmp(argv[1], "seat") == 0) return BenchSeat(argc, argv);
   if (argc >= 3 && std::strcmp(argv[1], "suggest") == 0) return BenchSuggest(argc, argv);
   std::fprintf(stderr,
                "usage: matching_bench schedule N SLOTS CANDIDATES [--seed S] [--raise-minimum]\n"
+               "       matching_bench exact N SLOTS CANDIDATES SEEDS\n"
                "       matching_bench seat N TABLES CAPACITY ROUNDS [--seed S]\n"
                "       matching_bench suggest N [--exhaustive]\n");
   return 2;

@@ -12,6 +12,11 @@ echo "# machine: $(nproc) cores, $(uname -sr)"
 "$BIN" schedule 10000 12 50
 /usr/bin/time -f "  time -v: elapsed %e s, max RSS %M kB" "$BIN" schedule 20000 12 40
 "$BIN" schedule 2000 12 60 --raise-minimum
+# Exact pass: 20 seeds each; per-seed lines, then a summary line per size.
+"$BIN" exact 20 12 20 20
+"$BIN" exact 40 12 20 20
+"$BIN" exact 60 12 20 20
+"$BIN" exact 60 12 60 20
 "$BIN" seat 1000 125 8 3
 "$BIN" suggest 1000
 "$BIN" suggest 1000 --exhaustive

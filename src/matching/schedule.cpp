@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "matching/lemon_adapter.h"
+#include "matching/schedule_exact.h"
 #include "matching/schedule_spread.h"
 #include "matching/schedule_state.h"
 
@@ -157,10 +158,10 @@ int RunImprovementPasses(State& state, const ScheduleOptions& options, const std
   EnginePasses runner(
       options.passes, [&] { return state.objective(); }, passes, [bound] { return *bound; });
   runner.Run("fair_seed", options.raise_minimum_first, [&] { internal::SeedMinimum(state); });
-  runner.Run("slot_matching", options.run_slot_matching && !support.empty(), [&] {
+  runner.Run("slot_matching", !support.empty(), [&] {
     for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, &support);
   });
-  runner.Run("fill", options.run_fill, [&] {
+  runner.Run("fill", [&] {
     for (int s = 0; s < problem.num_slots; ++s) internal::MatchSlot(state, s, nullptr);
   });
   int floor = -1;
@@ -169,7 +170,7 @@ int RunImprovementPasses(State& state, const ScheduleOptions& options, const std
   const double work = static_cast<double>(problem.edges.size()) * problem.num_slots;
   const int rounds =
       quick || work > options.single_improve_round_work ? std::min(1, options.improve_rounds) : options.improve_rounds;
-  runner.Run("improve", options.run_improve, [&] {
+  runner.Run("improve", [&] {
     for (int round = 0; round < rounds && !runner.stop_requested(); ++round) {
       double before = state.objective();
       bool a = internal::LocalSearch(state, floor, 5);
@@ -186,7 +187,7 @@ int RunImprovementPasses(State& state, const ScheduleOptions& options, const std
       quick ? 0
             : static_cast<int>(std::min<double>(options.ruin_recreate_iterations,
                                                 4e5 / std::max<double>(1, problem.edges.size() * problem.num_slots)));
-  runner.Run("ruin_recreate", options.run_improve && ruin_iterations > 0,
+  runner.Run("ruin_recreate", ruin_iterations > 0,
              [&] { internal::RuinAndRecreate(state, floor, ruin_iterations, 12345); });
   return floor;
 }
@@ -200,6 +201,52 @@ void Spread(const ScheduleInstance& inst, std::vector<Meeting>& meetings, Schedu
   stats.spread_moves = st.moves;
   stats.covered_before_spread = st.covered_before;
   stats.covered_after_spread = st.covered_after;
+}
+
+// The exact pass (schedule_exact.h) on the finished schedule: records the
+// outcome, lowers the bound when the search proved the optimum and replaces
+// the schedule when the search found a heavier one (not after a stop by the
+// clock, so that the result does not depend on the machine's speed). Returns
+// whether the schedule was replaced. The must pass proved that the schedule
+// holds the largest number of musts possible (MustSets::exhausted).
+bool Exact(const Problem& problem, const ScheduleOptions& options, std::unique_ptr<State>& state,
+           ScheduleResult& result, ScheduleStats& stats) {
+  internal::ExactLimits limits;
+  limits.node_limit = options.exact_node_limit;
+  limits.seconds = options.exact_seconds;
+  limits.clock = options.passes.clock ? options.passes.clock : &SystemClockInstance();
+  limits.stop = options.passes.stop;
+  internal::ExactResult exact = internal::SolveExact(*state, internal::MustsHeld(*state), limits);
+  stats.exact_nodes = exact.nodes;
+  stats.exact_outcome = exact.proven         ? "proven"
+                        : exact.out_of_time  ? "out_of_time"
+                        : exact.out_of_nodes ? "out_of_nodes"
+                                             : "open";
+  bool replaced = false;
+  if (exact.improved && !exact.out_of_time) {
+    auto rebuilt = std::make_unique<State>(problem);
+    bool placed = true;
+    for (size_t e = 0; e < problem.edges.size() && placed; ++e) {
+      const int slot = exact.slots[e];
+      if (slot < 0) continue;
+      placed = rebuilt->CanPlace(static_cast<int>(e), slot);
+      if (!placed) break;
+      if (problem.edges[e].must) rebuilt->Lock(static_cast<int>(e));
+      rebuilt->Place(static_cast<int>(e), slot);
+    }
+    if (placed && rebuilt->objective() > state->objective()) {
+      state = std::move(rebuilt);
+      replaced = true;
+    }
+  }
+  if (exact.proven) {
+    const double bound = std::max(exact.bound, state->objective());
+    if (bound < result.upper_bound) {
+      result.upper_bound = bound;
+      stats.bound_method = "exact";
+    }
+  }
+  return replaced;
 }
 
 }  // namespace
@@ -242,7 +289,7 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
                                   screen_limit);
     if (!musts.sets.empty()) internal::ApplyMustSet(*state_holder, musts, 0);
   });
-  runner.Run("bound", options.run_bound && !problem.edges.empty(), [&] {
+  runner.Run("bound", !problem.edges.empty(), [&] {
     // Musts dropped by the candidates pass can never meet; those every best
     // schedule holds enter the LP fixed at 1.
     std::vector<uint8_t> fixed = internal::MustsHeldByEveryBest(problem, musts);
@@ -313,6 +360,20 @@ Result<ScheduleResult> Schedule(const ScheduleInstance& inst, const ScheduleOpti
   }
   stats.passes[choice_pass].seconds += other_runs_seconds;
   for (PassReport& r : best_passes) stats.passes.push_back(std::move(r));
+  EnginePasses exact_runner(
+      options.passes, [&] { return best_state->objective(); }, &stats.passes, [&] { return result.upper_bound; });
+  exact_runner.Run("exact",
+                   !options.raise_minimum_first && problem.num_people <= options.exact_max_attendees &&
+                       musts.exhausted && !problem.edges.empty(),
+                   [&] {
+                     if (Exact(problem, options, best_state, result, stats) && !musts.sets.empty()) {
+                       // The optimum may hold another must set (of the same size).
+                       std::vector<int> held;
+                       for (int e : musts.order) held.push_back(best_state->SlotOf(e));
+                       musts.sets.push_back(std::move(held));
+                       best_set = musts.sets.size() - 1;
+                     }
+                   });
   State& state = *best_state;
   result.must_unscheduled = problem.rejected_musts;
   if (!musts.sets.empty()) {

@@ -16,13 +16,16 @@
 // schedule_json.h, not here. The pipeline is a list of named, timed passes on
 // util::PassRunner (candidates -> must -> bound -> must_choice -> fair_seed ->
 // slot_matching -> fill -> raise_minimum -> improve -> ruin_recreate ->
-// spread -> verify); every pass but candidates, must and verify can be
+// exact -> spread -> verify); every pass but candidates, must and verify can be
 // switched off by name (ScheduleOptions::passes.skip). spread runs only when
 // the instance asks for it (ScheduleInstance::spread, schedule_spread.h);
 // verify always runs after the last pass. must_choice compares, on
 // instances small enough for its work budget, the largest placeable must sets
 // (when the musts cannot all be held) or a few starting placements of the
-// must meetings (when they can) by the schedule each leads to.
+// must meetings (when they can) by the schedule each leads to. exact
+// (instances of at most ScheduleOptions::exact_max_attendees attendees) proves
+// the schedule optimal by branch and bound, or replaces it with the optimum;
+// then bound_method is "exact" and `optimal` true (schedule_exact.h).
 //
 // Hard constraints (checked by VerifySchedule after the last pass): an attendee
 // meets at most once per slot, only in slots they are available, at most their
@@ -34,6 +37,7 @@
 // different (or the same const) instances are safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,18 +86,16 @@ struct ScheduleInstance {
 
 struct ScheduleOptions {
   // Passes switched off by name, a stop token (a requested stop skips the
-  // remaining passes; verify still runs) and the clock that times them.
+  // remaining passes; verify still runs) and the clock that times them. The
+  // one way to switch a pass off, e.g. to measure what each contributes:
+  // skip {"bound"} (a weaker per-person cap bound), {"slot_matching"},
+  // {"fill"}, {"improve", "ruin_recreate"} (`verbinder schedule --skip`).
   util::PassOptions passes;
   // Lexicographic fairness: first raise the minimum number of meetings among
   // attendees with candidates as far as it goes, then maximise weight without
   // lowering that minimum.
   bool raise_minimum_first = false;
-  // Passes that can be switched off (e.g. to measure what each contributes).
-  bool run_bound = true;          // LP bound; off -> a weaker per-person cap bound
-  bool run_slot_matching = true;  // per-slot max-weight matching on the LP support
-  bool run_fill = true;           // per-slot max-weight matching on all edges left
-  bool run_improve = true;        // ejection local search + slot re-optimisation
-  int improve_rounds = 3;         // rounds of (local search, slot re-optimisation)
+  int improve_rounds = 3;  // rounds of (local search, slot re-optimisation)
   // Above this many (candidate pairs x slots) one improve round only: on the
   // 20,000-attendee congress (4.8e6) rounds 2-3 halve the speed for +0.0001
   // of objective/bound (docs/performance-matching.md). A work rule, not a
@@ -114,6 +116,17 @@ struct ScheduleOptions {
   // run (2 when every must fits). Large instances thus compare few sets or
   // none.
   double must_choice_work = 1e5;
+  // The exact pass (branch and bound, schedule_exact.h) runs on instances
+  // with at most exact_max_attendees attendees (not with raise_minimum_first,
+  // and only when the must pass proved its must count the largest). It stops
+  // after exact_node_limit nodes (deterministic: the best schedule found is
+  // kept) or after exact_seconds on options.passes.clock, or on the stop token
+  // (then the schedule of the passes before is kept, so that the result does
+  // not depend on the machine's speed); either way `optimal` stays false
+  // unless another bound proves it.
+  int exact_max_attendees = 60;
+  int64_t exact_node_limit = 1000000;
+  double exact_seconds = 10;
 };
 
 struct Meeting {
@@ -143,6 +156,10 @@ struct ScheduleStats {
   double lp_bound = 0;         // 0 when the bound pass did not run
   double cap_bound = 0;        // half the sum of each person's best `cap` weights
   int must_sets_compared = 0;  // must sets screened by must_choice (0: it did not run)
+  // The exact pass: "proven", "out_of_time", "out_of_nodes" ("" when it did
+  // not run) and its branch-and-bound nodes.
+  std::string exact_outcome;
+  int64_t exact_nodes = 0;
   // Which bound `upper_bound` is: "cap" (per-person caps), "lp" (the LP of
   // the aggregated problem), "exact" (the optimum, proven by search).
   std::string bound_method = "cap";

@@ -189,13 +189,16 @@ Json ScheduleResultToJson(const ScheduleInstance& inst, const ScheduleResult& r)
                 {"bound_method", s.bound_method},
                 {"objective_over_upper_bound", r.upper_bound > 0 ? Round6(r.objective / r.upper_bound) : 1.0},
                 {"passes", passes}};
+  if (!s.exact_outcome.empty()) stats["exact"] = {{"outcome", s.exact_outcome}, {"nodes", s.exact_nodes}};
   if (s.spread_moves > 0 || s.covered_after_spread > 0) {
     stats["spread"] = {{"moves", s.spread_moves},
                        {"covered_before", s.covered_before_spread},
                        {"covered_after", s.covered_after_spread}};
   }
-  // The bound is printed rounded *up* so the printed value stays a valid bound.
-  double printed_bound = std::ceil(r.upper_bound * 1e6) / 1e6;
+  // The bound is printed rounded *up* so the printed value stays a valid bound;
+  // a proven optimum (bound and objective agree to 1e-9 of the bound) prints
+  // as the objective, so that "optimal": true reads as objective = upper_bound.
+  double printed_bound = r.optimal ? Round6(r.objective) : std::ceil(r.upper_bound * 1e6) / 1e6;
   return {{"meetings", meetings}, {"objective", Round6(r.objective)}, {"upper_bound", printed_bound},
           {"optimal", r.optimal}, {"must_unscheduled", unscheduled},  {"stats", stats}};
 }

@@ -1,0 +1,461 @@
+// The `exact` pass of the scheduler: branch and bound with the LP bound at
+// every node and a slot-assignment check at integral nodes (schedule_exact.h).
+#include "matching/schedule_exact.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "matching/lemon_adapter.h"
+#include "matching/schedule_exact_lemon.h"
+
+namespace verbinder::matching::internal {
+namespace {
+
+constexpr double kUnitsPerMaxWeight = 1099511627776.0;  // 2^40
+
+// Gives slots to a set of edges (list edge colouring: a slot both attendees
+// are available in, at most one meeting per attendee and slot, at most the
+// slot's tables): backtracking, the edge with the fewest open slots first.
+class SlotAssigner {
+ public:
+  enum class Outcome { kFound, kNone, kUnknown };
+
+  // `late` (may be empty) is polled now and then; true aborts the search.
+  SlotAssigner(const Problem& p, std::function<bool()> late)
+      : late_(std::move(late)),
+        p_(p),
+        busy_(static_cast<size_t>(p.num_people) * p.num_slots, 0),
+        used_(p.num_slots, 0) {}
+
+  // On kFound, (*slots)[k] is the slot of edges[k]. kUnknown: out of budget.
+  Outcome Assign(const std::vector<int>& edges, int64_t node_limit, std::vector<int>* slots) {
+    edges_ = &edges;
+    slot_.assign(edges.size(), -1);
+    degree_.assign(edges.size(), 0);
+    std::vector<int> person_degree(p_.num_people, 0);
+    for (int e : edges) {
+      ++person_degree[p_.edges[e].a];
+      ++person_degree[p_.edges[e].b];
+    }
+    for (size_t k = 0; k < edges.size(); ++k) {
+      degree_[k] = person_degree[p_.edges[edges[k]].a] + person_degree[p_.edges[edges[k]].b];
+    }
+    nodes_ = 0;
+    node_limit_ = node_limit;
+    aborted_ = false;
+    bool found = Search(0);
+    // Search leaves busy_ and used_ clear on every path.
+    if (found) {
+      *slots = slot_;
+      return Outcome::kFound;
+    }
+    return aborted_ ? Outcome::kUnknown : Outcome::kNone;
+  }
+
+ private:
+  bool Open(int k, int s) const {
+    const Edge& e = p_.edges[(*edges_)[k]];
+    return used_[s] < p_.TablesIn(s) && p_.Available(e.a, s) && p_.Available(e.b, s) && !busy_[Cell(e.a, s)] &&
+           !busy_[Cell(e.b, s)];
+  }
+  size_t Cell(int person, int slot) const { return static_cast<size_t>(person) * p_.num_slots + slot; }
+
+  bool Search(size_t assigned) {
+    if (assigned == edges_->size()) return true;
+    if (++nodes_ > node_limit_ || (nodes_ % 1024 == 0 && late_ && late_())) {
+      aborted_ = true;
+      return false;
+    }
+    int pick = -1, pick_open = p_.num_slots + 1;
+    for (size_t k = 0; k < edges_->size(); ++k) {
+      if (slot_[k] >= 0) continue;
+      int open = 0;
+      for (int s = 0; s < p_.num_slots; ++s) open += Open(static_cast<int>(k), s);
+      if (open < pick_open || (open == pick_open && degree_[k] > degree_[pick])) {
+        pick = static_cast<int>(k);
+        pick_open = open;
+      }
+    }
+    if (pick_open == 0) return false;
+    if (!RoomLeft(assigned)) return false;
+    const Edge& e = p_.edges[(*edges_)[pick]];
+    for (int s = 0; s < p_.num_slots; ++s) {
+      if (!Open(pick, s)) continue;
+      busy_[Cell(e.a, s)] = busy_[Cell(e.b, s)] = 1;
+      ++used_[s];
+      slot_[pick] = s;
+      bool found = Search(assigned + 1);
+      busy_[Cell(e.a, s)] = busy_[Cell(e.b, s)] = 0;
+      --used_[s];
+      if (found) return true;
+      slot_[pick] = -1;
+      if (aborted_) return false;
+    }
+    return false;
+  }
+
+  // Necessary conditions for the meetings not yet placed: each attendee's
+  // need distinct open slots, and all of them need free tables.
+  bool RoomLeft(size_t assigned) {
+    int64_t free_tables = 0;
+    for (int s = 0; s < p_.num_slots; ++s) free_tables += p_.TablesIn(s) - used_[s];
+    if (free_tables < static_cast<int64_t>(edges_->size() - assigned)) return false;
+    touched_.clear();
+    for (size_t k = 0; k < edges_->size(); ++k) {
+      if (slot_[k] >= 0) continue;
+      const Edge& e = p_.edges[(*edges_)[k]];
+      for (int person : {e.a, e.b}) {
+        if (need_[person]++ == 0) touched_.push_back(person);
+      }
+    }
+    bool ok = true;
+    for (int person : touched_) {
+      int open = 0;
+      for (int s = 0; s < p_.num_slots; ++s) {
+        open += used_[s] < p_.TablesIn(s) && p_.Available(person, s) && !busy_[Cell(person, s)];
+      }
+      ok = ok && open >= need_[person];
+      need_[person] = 0;
+    }
+    return ok;
+  }
+
+  std::function<bool()> late_;
+  const Problem& p_;
+  const std::vector<int>* edges_ = nullptr;
+  std::vector<int> need_ = std::vector<int>(p_.num_people, 0);  // scratch of RoomLeft
+  std::vector<int> touched_;
+  std::vector<uint8_t> busy_;  // person * slots
+  std::vector<int> used_;      // meetings per slot
+  std::vector<int> slot_;      // per edge of the set
+  std::vector<int> degree_;    // meetings of both attendees within the set
+  int64_t nodes_ = 0;
+  int64_t node_limit_ = 0;
+  bool aborted_ = false;
+};
+
+class BranchAndBound {
+ public:
+  BranchAndBound(const State& start, int must_target, const ExactLimits& limits, double scale)
+      : p_(start.problem()), limits_(limits), assigner_(p_, [this] { return Late(); }), must_target_(must_target) {
+    const int m = static_cast<int>(p_.edges.size());
+    units_.resize(m);
+    for (int e = 0; e < m; ++e) units_[e] = static_cast<int64_t>(std::ceil(p_.edges[e].weight * scale));
+    fixed_.assign(m, -1);
+    cap_ = p_.cap;
+    tables_ = p_.TotalTables();
+    for (int e = 0; e < m; ++e) free_musts_ += p_.edges[e].must;
+    best_slots_.assign(m, -1);
+    incumbent_ = 0;
+    for (int e = 0; e < m; ++e) {
+      best_slots_[e] = start.SlotOf(e);
+      if (best_slots_[e] >= 0) incumbent_ += units_[e];
+    }
+    if (MustsHeld(start) < must_target) incumbent_ = -1;  // not a valid incumbent
+    if (limits_.clock) started_ = limits_.clock->Steady();
+  }
+
+  ExactResult Run() {
+    Node();
+    ExactResult r;
+    r.nodes = nodes_;
+    r.out_of_time = out_of_time_;
+    r.out_of_nodes = out_of_nodes_;
+    r.improved = improved_;
+    r.unschedulable_sets = unschedulable_;
+    r.slots = best_slots_;
+    r.proven = !out_of_time_ && !out_of_nodes_ && open_ <= incumbent_ && incumbent_ >= 0;
+    return r;
+  }
+
+  int64_t incumbent_units() const { return incumbent_; }
+
+ private:
+  bool Stopped() const { return out_of_time_ || out_of_nodes_; }
+
+  bool Late() const {
+    return (limits_.clock && Clock::Seconds(started_, limits_.clock->Steady()) > limits_.seconds) ||
+           limits_.stop.stop_requested();
+  }
+
+  // Counts a node; false once the search has to stop.
+  bool Tick() {
+    if (Stopped()) return false;
+    if (++nodes_ > limits_.node_limit) {
+      out_of_nodes_ = true;
+      return false;
+    }
+    if (nodes_ % 16 == 1 && Late()) {  // the first node checks too
+      out_of_time_ = true;
+      return false;
+    }
+    return true;
+  }
+
+  bool CanFixIn(int e) const {
+    const Edge& edge = p_.edges[e];
+    return cap_[edge.a] > 0 && cap_[edge.b] > 0 && tables_ > 0;
+  }
+
+  void Fix(int e, int8_t value) {
+    const Edge& edge = p_.edges[e];
+    fixed_[e] = value;
+    if (edge.must) --free_musts_;
+    if (value == 1) {
+      --cap_[edge.a];
+      --cap_[edge.b];
+      --tables_;
+      fixed_units_ += units_[e];
+      fixed_in_.push_back(e);
+      fixed_in_musts_ += edge.must;
+    }
+  }
+
+  void Unfix(int e) {
+    const Edge& edge = p_.edges[e];
+    if (edge.must) ++free_musts_;
+    if (fixed_[e] == 1) {
+      ++cap_[edge.a];
+      ++cap_[edge.b];
+      ++tables_;
+      fixed_units_ -= units_[e];
+      fixed_in_.pop_back();  // fixes are undone in reverse order
+      fixed_in_musts_ -= edge.must;
+    }
+    fixed_[e] = -1;
+  }
+
+  // x = 1 first (when the caps allow it), then x = 0.
+  void Branch(int e) {
+    if (CanFixIn(e)) {
+      Fix(e, 1);
+      Node();
+      Unfix(e);
+    }
+    if (Stopped()) return;
+    Fix(e, 0);
+    Node();
+    Unfix(e);
+  }
+
+  // The relaxation at a node: the best b-matching of the free edges under
+  // the caps the fixed-in edges leave; when it holds more meetings than the
+  // tables left, the Lagrangian bound max_x (w - lambda) x + lambda * tables
+  // (valid for every lambda >= 0), minimised by cutting planes. Returns the bound
+  // (units, fixed-in edges included) and in *set the b-matching it came from
+  // (fixed-in edges included).
+  int64_t Relax(std::vector<int>* set, int64_t* lambda_used) {
+    std::vector<WeightedEdge> free_edges;
+    std::vector<int> ids;
+    for (size_t e = 0; e < p_.edges.size(); ++e) {
+      if (fixed_[e] != -1 || units_[e] <= 0) continue;
+      const Edge& edge = p_.edges[e];
+      if (cap_[edge.a] == 0 || cap_[edge.b] == 0) continue;
+      free_edges.push_back({edge.a, edge.b, units_[e]});
+      ids.push_back(static_cast<int>(e));
+    }
+    auto solve = [&](int64_t lambda, std::vector<int>* chosen) {
+      std::vector<WeightedEdge> shifted = free_edges;
+      for (WeightedEdge& e : shifted) e.weight -= lambda;
+      BMatching m = MaxWeightBMatching(p_.num_people, cap_, shifted);
+      chosen->clear();
+      for (int k : m.chosen) chosen->push_back(ids[k]);
+      return m.value + lambda * tables_;
+    };
+    std::vector<int> chosen;
+    int64_t bound = solve(0, &chosen);
+    *lambda_used = 0;
+    if (static_cast<int64_t>(chosen.size()) > tables_) {
+      // Too many meetings. f(lambda) = b-matching(w - lambda) + lambda *
+      // tables is convex and piecewise linear, with slope tables - |X|:
+      // cutting planes between a point of negative slope (lo) and one of
+      // non-negative slope (hi), the next lambda where their lines cross.
+      std::vector<int> best_chosen = chosen;
+      int64_t hi = 1;
+      for (int64_t u : units_) hi = std::max(hi, u + 1);
+      int64_t lo = 0, f_lo = bound, s_lo = tables_ - static_cast<int64_t>(chosen.size());
+      int64_t f_hi = hi * tables_, s_hi = tables_;  // nothing is worth it at hi
+      if (f_hi < bound) {
+        bound = f_hi;
+        best_chosen.clear();
+        *lambda_used = hi;
+      }
+      for (int step = 0; step < 40 && hi - lo > 1; ++step) {
+        const long double cross = (static_cast<long double>(f_hi) - f_lo + static_cast<long double>(s_lo) * lo -
+                                   static_cast<long double>(s_hi) * hi) /
+                                  static_cast<long double>(s_lo - s_hi);
+        const int64_t x = std::clamp(static_cast<int64_t>(std::floor(cross)), lo + 1, hi - 1);
+        const int64_t f = solve(x, &chosen);
+        const int64_t s = tables_ - static_cast<int64_t>(chosen.size());
+        if (f < bound) {
+          bound = f;
+          best_chosen = chosen;
+          *lambda_used = x;
+        }
+        // On both lines' envelope: no lower point lies between lo and hi.
+        const int64_t envelope = std::max(f_lo + s_lo * (x - lo), f_hi + s_hi * (x - hi));
+        if (s == 0 || f <= envelope) break;
+        if (s < 0) {
+          lo = x;
+          f_lo = f;
+          s_lo = s;
+        } else {
+          hi = x;
+          f_hi = f;
+          s_hi = s;
+        }
+      }
+      chosen = std::move(best_chosen);
+    }
+    *set = fixed_in_;
+    set->insert(set->end(), chosen.begin(), chosen.end());
+    return fixed_units_ + bound;
+  }
+
+  // Splits the node so that every edge set of it except supersets of `set`
+  // falls in exactly one child: child i fixes the free edges 0..i-1 of the
+  // set in and edge i out (lightest left out first).
+  void SplitWithout(const std::vector<int>& set) {
+    std::vector<int> free_edges;
+    for (int e : set) {
+      if (fixed_[e] == -1) free_edges.push_back(e);
+    }
+    std::sort(free_edges.begin(), free_edges.end(), [&](int x, int y) { return units_[x] < units_[y]; });
+    size_t fixed_in = 0;
+    for (size_t i = 0; i < free_edges.size() && !Stopped(); ++i) {
+      Fix(free_edges[i], 0);
+      Node();
+      Unfix(free_edges[i]);
+      if (!CanFixIn(free_edges[i])) break;  // later children would exceed a cap
+      Fix(free_edges[i], 1);
+      ++fixed_in;
+    }
+    for (size_t i = fixed_in; i-- > 0;) Unfix(free_edges[i]);
+  }
+
+  // The free edge (that the caps still allow) with weight closest to
+  // lambda; -1 if none.
+  int MarginalEdge(int64_t lambda) const {
+    int pick = -1;
+    int64_t best = 0;
+    for (size_t e = 0; e < p_.edges.size(); ++e) {
+      if (fixed_[e] != -1 || units_[e] <= 0 || !CanFixIn(static_cast<int>(e))) continue;
+      int64_t gap = std::abs(units_[e] - lambda);
+      if (pick < 0 || gap < best) {
+        pick = static_cast<int>(e);
+        best = gap;
+      }
+    }
+    return pick;
+  }
+
+  void Node() {
+    if (!Tick()) return;
+    if (fixed_in_musts_ + free_musts_ < must_target_) return;  // cannot hold enough musts
+    std::vector<int> set;
+    int64_t lambda = 0;
+    const int64_t bound = Relax(&set, &lambda);
+    if (bound <= incumbent_) return;
+    int64_t set_units = 0;
+    int musts = 0;
+    for (int e : set) {
+      set_units += units_[e];
+      musts += p_.edges[e].must;
+    }
+    if (musts < must_target_) {
+      // Branch on a free must pair the relaxation leaves out (none: no edge
+      // set of this node holds more musts than `set`, which is too few).
+      int leave_out = -1;
+      for (size_t e = 0; e < p_.edges.size() && leave_out < 0; ++e) {
+        if (fixed_[e] == -1 && p_.edges[e].must &&
+            std::find(set.begin(), set.end(), static_cast<int>(e)) == set.end()) {
+          leave_out = static_cast<int>(e);
+        }
+      }
+      if (leave_out >= 0) Branch(leave_out);
+      return;
+    }
+    if (static_cast<int64_t>(set.size()) > tables_ + static_cast<int64_t>(fixed_in_.size())) {
+      // More meetings than tables (lambda > 0): branch on the free edge
+      // whose weight is closest to lambda, the one the bound is least sure of.
+      int pick = MarginalEdge(lambda);
+      if (pick >= 0) Branch(pick);
+      return;
+    }
+    std::vector<int> slots;
+    SlotAssigner::Outcome outcome = assigner_.Assign(set, limits_.colouring_node_limit, &slots);
+    if (outcome == SlotAssigner::Outcome::kFound) {
+      if (set_units > incumbent_) {
+        incumbent_ = set_units;
+        std::fill(best_slots_.begin(), best_slots_.end(), -1);
+        for (size_t k = 0; k < set.size(); ++k) best_slots_[set[k]] = slots[k];
+        improved_ = true;
+      }
+      if (set_units >= bound) return;  // the node's optimum
+      // (The Lagrangian bound lies above the set: branch as above.)
+      int pick = MarginalEdge(lambda);
+      if (pick >= 0) Branch(pick);
+      return;
+    }
+    ++unschedulable_;
+    // Unknown: the set may be a schedule; its bound stays open (supersets of
+    // the set are no heavier than the bound either).
+    if (outcome == SlotAssigner::Outcome::kUnknown) open_ = std::max(open_, bound);
+    SplitWithout(set);
+  }
+
+  const Problem& p_;
+  const ExactLimits& limits_;
+  SlotAssigner assigner_;
+  const int must_target_;
+  std::vector<int64_t> units_;
+  std::vector<int8_t> fixed_;  // -1 free, 0 out, 1 in
+  std::vector<int> fixed_in_;  // in the order they were fixed
+  std::vector<int> cap_;       // caps the fixed-in edges leave
+  int64_t tables_ = 0;         // tables (over all slots) the fixed-in edges leave
+  int64_t fixed_units_ = 0;
+  int fixed_in_musts_ = 0;
+  int free_musts_ = 0;
+  int64_t incumbent_ = 0;  // units of the best schedule; -1: none yet
+  int64_t open_ = -1;      // largest bound left open by a slot check out of budget
+  std::vector<int> best_slots_;
+  bool improved_ = false;
+  bool out_of_time_ = false;
+  bool out_of_nodes_ = false;
+  int64_t nodes_ = 0;
+  int64_t unschedulable_ = 0;
+  Clock::Monotonic started_{};
+};
+
+}  // namespace
+
+int MustsHeld(const State& state) {
+  const Problem& p = state.problem();
+  int n = 0;
+  for (size_t e = 0; e < p.edges.size(); ++e) n += p.edges[e].must && state.SlotOf(static_cast<int>(e)) >= 0;
+  return n;
+}
+
+ExactResult SolveExact(const State& start, int must_target, const ExactLimits& limits) {
+  const Problem& p = start.problem();
+  double max_weight = 0;
+  for (const Edge& e : p.edges) max_weight = std::max(max_weight, e.weight);
+  if (max_weight <= 0) {
+    // Nothing weighs anything: every schedule with the musts is optimal.
+    ExactResult r;
+    r.proven = MustsHeld(start) >= must_target;
+    r.slots.resize(p.edges.size());
+    for (size_t e = 0; e < p.edges.size(); ++e) r.slots[e] = start.SlotOf(static_cast<int>(e));
+    return r;
+  }
+  const double scale = kUnitsPerMaxWeight / max_weight;
+  BranchAndBound search(start, must_target, limits, scale);
+  ExactResult r = search.Run();
+  // Every schedule of the search has units >= weight * scale, so the best
+  // units bound every weight; (1 + 1e-15) covers the division's rounding.
+  r.bound = static_cast<double>(search.incumbent_units()) / scale * (1 + 1e-15);
+  return r;
+}
+
+}  // namespace verbinder::matching::internal

@@ -1,0 +1,215 @@
+// The exact pass (schedule_exact.h): its optimum against brute force on tiny
+// random instances (searched from an empty schedule, so the search itself
+// finds it), its proof on the generated 12-slot congresses of up to 60
+// attendees, and the fall-back to the heuristic schedule when its node budget,
+// deadline (a fake clock) or stop token ends it. No wall-clock thresholds.
+#include "matching/schedule_exact.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <set>
+#include <stop_token>
+
+#include "matching/instance_generator.h"
+#include "matching/schedule.h"
+#include "matching/schedule_state.h"
+
+namespace verbinder::matching {
+namespace {
+
+// Every reading moves monotonic time one second on: a deadline passes after
+// a fixed number of readings, whatever the machine's speed.
+class TickingClock : public Clock {
+ public:
+  int64_t Now() const override { return 0; }
+  Monotonic Steady() const override {
+    ticks_ += 1;
+    return std::chrono::duration_cast<Monotonic>(std::chrono::seconds(ticks_));
+  }
+
+ private:
+  mutable int64_t ticks_ = 0;
+};
+
+ScheduleInstance Triangle() {
+  ScheduleInstance inst;
+  inst.slots = {"s1", "s2"};
+  inst.tables = 5;
+  inst.max_meetings_per_person = 2;
+  inst.attendees = {{.id = "a"}, {.id = "b"}, {.id = "c"}};
+  inst.pairs = {{.a = 0, .b = 1, .weight = 5}, {.a = 1, .b = 2, .weight = 4}, {.a = 0, .b = 2, .weight = 3}};
+  return inst;
+}
+
+ScheduleInstance TinyRandom(uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  auto below = [&](int n) { return static_cast<int>(rng() % static_cast<uint64_t>(n)); };
+  ScheduleInstance inst;
+  const int slots = 2 + below(2), people = 5 + below(3);
+  for (int s = 0; s < slots; ++s) inst.slots.push_back("s" + std::to_string(s));
+  inst.tables = 1 + below(3);
+  inst.max_meetings_per_person = 1 + below(3);
+  for (int i = 0; i < people; ++i) {
+    ScheduleAttendee a{.id = "p" + std::to_string(i)};
+    if (below(3) == 0) {
+      for (int s = 0; s < slots; ++s)
+        if (below(3) > 0) a.available.push_back(s);
+      if (a.available.empty()) a.available.push_back(0);
+    }
+    inst.attendees.push_back(a);
+  }
+  std::set<std::pair<int, int>> seen;
+  for (int k = 0; k < 9; ++k) {
+    int a = below(people), b = below(people);
+    if (a == b || !seen.insert({std::min(a, b), std::max(a, b)}).second) continue;
+    inst.pairs.push_back({.a = a, .b = b, .weight = (1 + below(20)) / 10.0, .must = below(5) == 0});
+  }
+  return inst;
+}
+
+// Brute force over every slot (or none) for every pair: the largest number
+// of musts, then the largest weight, of any schedule meeting every hard
+// constraint (VerifySchedule is the judge).
+std::pair<int, double> BruteForce(const ScheduleInstance& inst) {
+  const int n = static_cast<int>(inst.pairs.size()), slots = static_cast<int>(inst.slots.size());
+  std::vector<int> choice(n, -1);
+  std::pair<int, double> best{-1, -1};
+  while (true) {
+    std::vector<Meeting> meetings;
+    std::vector<int> tables(slots, 0);
+    int musts = 0;
+    double weight = 0;
+    for (int k = 0; k < n; ++k) {
+      if (choice[k] < 0) continue;
+      const CandidatePair& c = inst.pairs[k];
+      meetings.push_back({choice[k], ++tables[choice[k]], c.a, c.b, c.weight, c.must, k});
+      musts += c.must;
+      weight += c.weight;
+    }
+    if (std::make_pair(musts, weight) > best && VerifySchedule(inst, meetings).ok()) best = {musts, weight};
+    int k = 0;
+    while (k < n && ++choice[k] == slots) choice[k++] = -1;
+    if (k == n) break;
+  }
+  return best;
+}
+
+TEST(ScheduleExact, SearchFromAnEmptyScheduleFindsTheBruteForceOptimum) {
+  int proven = 0, with_musts = 0;
+  for (uint64_t seed = 1; seed <= 40; ++seed) {
+    ScheduleInstance inst = TinyRandom(seed);
+    std::pair<int, double> best = BruteForce(inst);
+    internal::Problem problem = internal::BuildProblem(inst);
+    internal::State empty(problem);
+    internal::ExactResult r = internal::SolveExact(empty, best.first, internal::ExactLimits{});
+    ASSERT_TRUE(r.proven) << "seed " << seed;
+    ++proven;
+    with_musts += best.first > 0;
+    std::vector<Meeting> meetings;
+    std::vector<int> tables(inst.slots.size(), 0);
+    int musts = 0;
+    double weight = 0;
+    for (size_t e = 0; e < problem.edges.size(); ++e) {
+      if (r.slots[e] < 0) continue;
+      const internal::Edge& edge = problem.edges[e];
+      meetings.push_back({r.slots[e], ++tables[r.slots[e]], edge.a, edge.b, edge.weight, edge.must, edge.pair_index});
+      musts += edge.must;
+      weight += edge.weight;
+    }
+    EXPECT_TRUE(VerifySchedule(inst, meetings).ok()) << "seed " << seed;
+    EXPECT_EQ(musts, best.first) << "seed " << seed;
+    EXPECT_NEAR(weight, best.second, 1e-9) << "seed " << seed;
+    EXPECT_GE(r.bound, weight - 1e-12) << "seed " << seed;
+    EXPECT_LE(r.bound, weight + 1e-9) << "seed " << seed;
+  }
+  EXPECT_EQ(proven, 40);
+  EXPECT_GE(with_musts, 5);  // the lexicographic must order is exercised
+}
+
+TEST(ScheduleExact, ProvesTheTriangleOptimumTheLpBoundCannot) {
+  // The aggregated optimum (all three pairs, 12) does not fit two slots: the
+  // search splits it and proves 9.
+  Result<ScheduleResult> r = Schedule(Triangle(), {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_DOUBLE_EQ(r->objective, 9);
+  EXPECT_TRUE(r->optimal);
+  EXPECT_EQ(r->stats.bound_method, "exact");
+  EXPECT_EQ(r->stats.exact_outcome, "proven");
+  EXPECT_NEAR(r->upper_bound, r->objective, 1e-9);
+  EXPECT_GE(r->upper_bound, r->objective);
+}
+
+TEST(ScheduleExact, GeneratedCongressesUpTo60AreProvenOptimal) {
+  for (int attendees : {20, 40, 60}) {
+    for (uint64_t seed = 1; seed <= 3; ++seed) {
+      ScheduleInstance inst =
+          GenerateScheduleInstance({.attendees = attendees, .slots = 12, .candidates_per_attendee = 20, .seed = seed});
+      ScheduleOptions options;
+      options.exact_seconds = 1e9;  // the node budget alone: no clock in the outcome
+      Result<ScheduleResult> r = Schedule(inst, options);
+      ASSERT_TRUE(r.ok());
+      EXPECT_TRUE(VerifySchedule(inst, r->meetings).ok());
+      EXPECT_TRUE(r->optimal) << attendees << " seed " << seed;
+      EXPECT_EQ(r->stats.exact_outcome, "proven") << attendees << " seed " << seed;
+      // optimal: the objective is the reported bound.
+      EXPECT_GE(r->upper_bound, r->objective);
+      EXPECT_LE(r->upper_bound - r->objective, 1e-9 * r->upper_bound) << attendees << " seed " << seed;
+      options.passes.skip = {"exact"};
+      Result<ScheduleResult> heuristic = Schedule(inst, options);
+      ASSERT_TRUE(heuristic.ok());
+      EXPECT_GE(r->objective, heuristic->objective - 1e-9);
+      EXPECT_GE(heuristic->upper_bound, r->objective - 1e-9);  // the LP bound stays valid
+    }
+  }
+  // Above exact_max_attendees the pass does not run.
+  ScheduleInstance big = GenerateScheduleInstance({.attendees = 61, .slots = 12, .candidates_per_attendee = 20});
+  Result<ScheduleResult> r = Schedule(big, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->stats.exact_outcome, "");
+  EXPECT_NE(r->stats.bound_method, "exact");
+}
+
+TEST(ScheduleExact, BudgetDeadlineAndStopFallBackToTheHeuristic) {
+  ScheduleOptions no_exact;
+  no_exact.passes.skip = {"exact"};
+  Result<ScheduleResult> heuristic = Schedule(Triangle(), no_exact);
+  ASSERT_TRUE(heuristic.ok());
+  // Node budget: the triangle needs more than one node.
+  ScheduleOptions tight;
+  tight.exact_node_limit = 1;
+  Result<ScheduleResult> r = Schedule(Triangle(), tight);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->stats.exact_outcome, "out_of_nodes");
+  EXPECT_FALSE(r->optimal);
+  EXPECT_NE(r->stats.bound_method, "exact");
+  EXPECT_DOUBLE_EQ(r->objective, heuristic->objective);
+  // Deadline on the injected clock: every reading is a second later.
+  TickingClock clock;
+  ScheduleOptions late;
+  late.passes.clock = &clock;
+  late.exact_seconds = 0.5;
+  r = Schedule(Triangle(), late);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->stats.exact_outcome, "out_of_time");
+  EXPECT_FALSE(r->optimal);
+  EXPECT_DOUBLE_EQ(r->objective, heuristic->objective);
+  EXPECT_TRUE(VerifySchedule(Triangle(), r->meetings).ok());
+  // A stop requested during the search (here: before it) ends it unproven.
+  std::stop_source stop;
+  stop.request_stop();
+  internal::ExactLimits limits;
+  limits.stop = stop.get_token();
+  ScheduleInstance tri = Triangle();
+  internal::Problem problem = internal::BuildProblem(tri);
+  internal::State empty(problem);
+  internal::ExactResult stopped = internal::SolveExact(empty, 0, limits);
+  EXPECT_FALSE(stopped.proven);
+  EXPECT_TRUE(stopped.out_of_time);
+}
+
+}  // namespace
+}  // namespace verbinder::matching
