@@ -32,7 +32,11 @@ def page(item): return {"type": "object", "required": ["items", "total", "limit"
 
 S = {
  "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message", "field"], "properties": {
-    "code": {"type": "string", "example": "invalid_argument"}, "message": {"type": "string"}, "field": {"type": "string", "nullable": True, "example": "email"}}}}},
+    "code": {"type": "string", "example": "invalid_argument"},
+    "message": {"type": "string", "description": "English, for logs and API clients; the web UI words `reason` instead."},
+    "field": {"type": "string", "nullable": True, "example": "email"},
+    "reason": {"type": "string", "example": "field.too_long", "description": "A stable, language-neutral key for what went wrong (`<module-noun>.<what>`), sent with `params` when the server knows one; clients word it in the reader's language."},
+    "params": {"type": "object", "additionalProperties": {"type": "string"}, "example": {"max": "200"}, "description": "Named values for the wording of `reason` (always present with `reason`)."}}}}},
  "Challenge": {"type": "object", "properties": {"id": {"type": "integer", "format": "int64", "readOnly": True}, "title": {"type": "string", "maxLength": 200},
     "text": {"type": "string", "maxLength": 4000}, "status": {"type": "string", "enum": ["open", "solved"]},
     "created_at": {"type": "integer", "readOnly": True}, "updated_at": {"type": "integer", "readOnly": True}}},
@@ -129,7 +133,7 @@ for extra in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__fil
 def err(desc): return {"description": desc, "content": {"application/json": {"schema": ref("Error")}}}
 doc = {"openapi": "3.0.3",
   "info": {"title": "verbinder API", "version": "0.1.0", "license": {"name": "AGPL-3.0-or-later", "url": "https://www.gnu.org/licenses/agpl-3.0.html"},
-           "description": "The JSON API of verbinder. Sign in with POST /api/v1/auth/login (cookie session; send X-CSRF-Token on changes) or use an API token as Bearer. Errors are JSON: {\"error\": {\"code\", \"message\", \"field\"}}."},
+           "description": "The JSON API of verbinder. Sign in with POST /api/v1/auth/login (cookie session; send X-CSRF-Token on changes) or use an API token as Bearer. Errors are JSON: {\"error\": {\"code\", \"message\", \"field\"}}, with \"reason\" and \"params\" when the server can name the cause for the UI to word."},
   "servers": [{"url": "http://localhost:8080"}],
   "security": [{"session": []}, {"token": []}],
   "tags": [{"name": n, "description": n} for n in ["system", "auth", "accounts", "members", "organizations", "sectors", "network"]],

@@ -98,7 +98,8 @@ P["/api/v1/calendar/token"] = {"post": op("A new personal feed token (the old on
 P["/api/v1/calendar/feed/{token}"] = {"get": ics_op("Personal feed: my events, meetings and visits", "personalFeed", "events",
     params=[{"name": "token", "in": "path", "required": True, "description": "Feed secret", "schema": {"type": "string"}}], errors=("404",), public=True)}
 P["/api/v1/events/{id}/suggestions"] = {"get": op("Whom to meet and why (registered attendees)", "suggestions", "meetings",
-    schema=items(ref("AttendeeSuggestion")), params=[EV, q("limit", "1-50, default 10", {"type": "integer", "minimum": 1, "maximum": 50})])}
+    schema=items(ref("AttendeeSuggestion")), params=[EV, q("limit", "1-50, default 10", {"type": "integer", "minimum": 1, "maximum": 50}),
+                                                   q("lang", "Language of the reasons (the UI's): nl or en; default the member's first language", {"type": "string", "enum": ["nl", "en"]})])}
 P["/api/v1/events/{id}/meeting-requests"] = {
   "post": op("Request a meeting with another attendee (a request back accepts theirs)", "requestMeeting", "meetings", ok="201",
              schema=ref("MeetingRequest"), params=[EV], body={"type": "object", "required": ["to"], "properties": {"to": ID, "message": {"type": "string", "maxLength": 500}}}, extra=CONFLICT),
@@ -127,7 +128,8 @@ P["/api/v1/rounds/{id}/slots/{slot_id}"] = {
               body={"type": "object", "required": ["starts_at", "ends_at"], "properties": {"starts_at": T, "ends_at": T}}),
   "delete": op("Remove a slot; its meetings are rescheduled where possible, else cancelled (both told)", "removeSlot", "meetings",
                schema=ref("ScheduleRun"), params=SLOT, extra=CONFLICT)}
-P["/api/v1/events/{id}/schedule"] = {"get": op("My schedule: slot, table, whom, why", "mySchedule", "meetings", schema=items(ref("ScheduledMeeting")), params=[EV])}
+P["/api/v1/events/{id}/schedule"] = {"get": op("My schedule: slot, table, whom, why", "mySchedule", "meetings", schema=items(ref("ScheduledMeeting")),
+    params=[EV, q("lang", "Language of the reasons (`why`): nl or en; default the viewer's language", {"type": "string", "enum": ["nl", "en"]})])}
 P["/api/v1/meetings/{id}/feedback"] = {"post": op("Did it happen, how useful (1-5)? The first yes writes meeting_held", "meetingFeedback", "meetings",
     ok="204", params=[pid()], body={"type": "object", "required": ["happened"], "properties": {"happened": {"type": "boolean"},
     "usefulness": {"type": "integer", "minimum": 0, "maximum": 5}, "note": {"type": "string", "maxLength": 1000}}}, extra=CONFLICT)}
@@ -179,7 +181,7 @@ P["/api/v1/events/{id}/my-tables"] = {"get": op("My group tables: per seating an
     schema=items(ref("MyTable")), params=[EV])}
 P["/api/v1/events/{id}/report"] = {"get": op("Event yield: registered vs checked in, meetings held vs scheduled, usefulness, new real ties (organizers)",
     "eventReport", "events", schema=ref("EventYield"), params=[EV])}
-LANG = q("lang", "nl (default) or en", {"type": "string", "enum": ["nl", "en"]})
+LANG = q("lang", "nl or en; default the viewer's language", {"type": "string", "enum": ["nl", "en"]})
 for path, summary, op_id in [("/api/v1/events/{id}/schedule/print", "My printable schedule: slot, table, whom, why, group tables", "printMySchedule"),
                              ("/api/v1/events/{id}/schedules/print", "Every attendee's schedule, one per page (organizers)", "printAllSchedules"),
                              ("/api/v1/events/{id}/tables/print", "A sheet per table: its meetings by slot and its group-table guests (organizers)", "printTableSheets")]:

@@ -9,9 +9,14 @@ S["NetworkReport"] = {"type": "object", "description": "The analysis report: net
                                      "suggestions": {"type": "object"}}}
 S["Introduction"] = {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"},
                      "via": {"type": "string", "description": "The mutual contact who can make the introduction warm"},
-                     "score": {"type": "number"}, "reason": {"type": "string"},
+                     "score": {"type": "number"}, "reason": {"type": "string", "description": "In English, with sector keys (for API clients)"},
                      "a_name": {"type": "string"}, "b_name": {"type": "string"}, "via_name": {"type": "string"},
                      "a_sector": {"type": "string"}, "b_sector": {"type": "string"},
+                     "common_contacts": {"type": "integer", "minimum": 0, "description": "Members tied to both (the via among them); "
+                                         "with different_sectors (a_sector, b_sector are keys) and different_communities, what "
+                                         "`reason` says in English, for a client to word in its own language"},
+                     "different_sectors": {"type": "boolean"},
+                     "different_communities": {"type": "boolean", "description": "In different communities of the network"},
                      "can_introduce": {"type": "boolean", "description": "Organizers: false when a profile involved is not "
                                        "visible to all members (POST /network/introductions would refuse it)"}}}
 P["/api/v1/network/report"] = {"get": op("The network report (organizers; hidden members left out)", "networkReport", "network analysis",

@@ -140,7 +140,7 @@ TEST_F(AccountApiTest, SignUpConfirmThenLogIn) {
 
 TEST_F(AccountApiTest, SignUpBadInputWritesNothing) {
   Client c(Base());
-  auto field = [&](Json body) { return c.Post("/api/v1/auth/signup", body).ErrorField(); };
+  auto field = [&](const Json& body) { return c.Post("/api/v1/auth/signup", body).ErrorField(); };
   Json weak = SignupBody("a@b.example");
   weak["password"] = "kort";
   EXPECT_EQ(field(weak), "password");

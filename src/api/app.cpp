@@ -310,7 +310,8 @@ Response App::Handle(Request req) {
     // A handler read a body value without checking its type: still the
     // caller's mistake (400), but log it so the reader gets fixed.
     spdlog::warn("{} {}: unchecked JSON read: {}", ToString(req.method), req.path, e.what());
-    resp = ErrorResponse(InvalidArgument("a value in the body has the wrong type", "body"));
+    resp =
+        ErrorResponse(InvalidArgument("a value in the body has the wrong type", "body").WithReason("body.wrong_type"));
   } catch (const std::exception& e) {
     spdlog::error("{} {}: unhandled exception: {}", ToString(req.method), req.path, e.what());
     resp = ErrorResponse(Internal(e.what()));
@@ -323,15 +324,17 @@ Response App::Handle(Request req) {
 
 Result<Json> ParseJsonBody(const Request& req) {
   if (req.body.size() > kMaxBodyBytes)
-    return Status(Code::kPayloadTooLarge, "the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes",
-                  "body");
-  if (Trim(req.body).empty()) return InvalidArgument("the body is empty; expected a JSON object", "body");
+    return Status(Code::kPayloadTooLarge, "the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes", "body")
+        .WithReason("body.too_large");
+  if (Trim(req.body).empty())
+    return InvalidArgument("the body is empty; expected a JSON object", "body").WithReason("body.empty");
   auto ct = req.Header("content-type");
   if (!ct || !StartsWith(AsciiLower(*ct), "application/json"))
-    return Status(Code::kUnsupportedMedia, "send the body as Content-Type: application/json", "content-type");
+    return Status(Code::kUnsupportedMedia, "send the body as Content-Type: application/json", "content-type")
+        .WithReason("body.not_json");
   // Syntax, numbers beyond int64 or a double (1e999) and nesting, with the field named.
   VB_ASSIGN_OR_RETURN(Json j, domain::ParseJson(req.body));
-  if (!j.is_object()) return InvalidArgument("the body must be a JSON object", "body");
+  if (!j.is_object()) return InvalidArgument("the body must be a JSON object", "body").WithReason("body.not_an_object");
   return j;
 }
 
@@ -340,7 +343,7 @@ Result<int64_t> PathId(const Ctx& ctx, const std::string& name) {
   if (it == ctx.req.path_params.end()) return InvalidArgument("missing", name);
   const std::string& s = it->second;
   if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos || s == "0")
-    return InvalidArgument("must be a positive integer id", name);
+    return InvalidArgument("must be a positive integer id", name).WithReason("field.not_an_id");
   return std::stoll(s);
 }
 
@@ -351,10 +354,11 @@ Result<int> QueryInt(const Request& req, const std::string& name, int fallback, 
   bool neg = !s.empty() && s[0] == '-';
   std::string digits = neg ? s.substr(1) : s;
   if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
-    return InvalidArgument("must be an integer", name);
+    return InvalidArgument("must be an integer", name).WithReason("field.not_an_integer");
   int v = std::stoi(s);
   if (v < min || v > max)
-    return InvalidArgument("must be between " + std::to_string(min) + " and " + std::to_string(max), name);
+    return InvalidArgument("must be between " + std::to_string(min) + " and " + std::to_string(max), name)
+        .WithReason("field.between", {{"min", std::to_string(min)}, {"max", std::to_string(max)}});
   return v;
 }
 

@@ -73,6 +73,7 @@ class ConcurrentWritesTest : public ::testing::Test {
     std::vector<std::vector<int>> statuses(kClients);
     std::atomic<int> ready{0};
     std::vector<std::thread> threads;
+    threads.reserve(kClients);
     for (int i = 0; i < kClients; ++i)
       threads.emplace_back([&, i] {
         ++ready;
@@ -99,6 +100,7 @@ class ConcurrentWritesTest : public ::testing::Test {
 TEST_F(ConcurrentWritesTest, ProfileUpdatesFromManyPhonesAllSucceedAndTheLastOneWins) {
   auto bad = RunAll([&](int i, Client& c) {
     std::vector<int> out;
+    out.reserve(kWritesPerClient);
     const std::string path = "/api/v1/members/" + std::to_string(members_[i]);
     for (int k = 0; k < kWritesPerClient; ++k)
       out.push_back(c.Request("PATCH", path, Json{{"title", "Versie " + std::to_string(k)}}.dump()).status);

@@ -291,7 +291,13 @@ std::string ValidValue(const Property& p, int64_t date) {
 
 std::string BodyOf(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::string b = "{";
-  for (const auto& [k, v] : fields) b += (b.size() > 1 ? ", " : "") + ("\"" + k + "\": " + v);
+  for (const auto& [k, v] : fields) {
+    if (b.size() > 1) b += ", ";
+    b += '"';
+    b += k;
+    b += "\": ";
+    b += v;
+  }
   return b + "}";
 }
 
@@ -409,10 +415,14 @@ Checksum TakeChecksum(storage::Database& db) {
   if (db.backend() == storage::Backend::kPostgres) {
     // One round trip: each table's rows as text, sorted and hashed by the server.
     std::string q;
-    for (const auto& t : tables)
-      q += (q.empty() ? "" : " UNION ALL ") +
-           ("SELECT '" + t + "', count(*), coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM " + t +
-            " x");
+    for (const auto& t : tables) {
+      if (!q.empty()) q += " UNION ALL ";
+      q += "SELECT '";
+      q += t;
+      q += "', count(*), coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM ";
+      q += t;
+      q += " x";
+    }
     soci::rowset<soci::row> rs = (sql.prepare << q);
     for (const auto& row : rs) sum[row.get<std::string>(0)] = {row.get<long long>(1), Fnv1a(row.get<std::string>(2))};
     return sum;

@@ -1,6 +1,7 @@
 #include "api/http.h"
 
 #include <cstddef>
+#include <ranges>
 
 #include "util/strings.h"
 
@@ -68,8 +69,8 @@ Response Response::NoContent() {
 }
 
 const std::string* Response::FindHeader(std::string_view name) const {
-  for (auto it = headers.rbegin(); it != headers.rend(); ++it)
-    if (EqualsIgnoreCase(it->first, name)) return &it->second;
+  for (const auto& [key, value] : std::views::reverse(headers))
+    if (EqualsIgnoreCase(key, name)) return &value;
   return nullptr;
 }
 

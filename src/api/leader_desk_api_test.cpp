@@ -243,24 +243,26 @@ TEST_F(LeaderDeskApiTest, HealthTrendMatchesAnIndependentComputation) {
 
   soci::session sql(db_->pool());
   const std::string visible = "(SELECT id, COALESCE(sector, '') AS sector FROM members WHERE visibility <> 'hidden')";
+  const std::string ties_query =
+      "SELECT count(*), sum(r), sum(c) FROM (SELECT i.a, i.b, "
+      "max(CASE WHEN i.kind IN ('met_at_event', 'meeting_held', 'visit_held') THEN 1 ELSE 0 END) AS r, "
+      "max(CASE WHEN va.sector <> vb.sector THEN 1 ELSE 0 END) AS c FROM interactions i "
+      "JOIN " +
+      visible + " va ON va.id = i.a JOIN " + visible +
+      " vb ON vb.id = i.b "
+      "WHERE i.at < :e GROUP BY i.a, i.b) t";
+  const std::string active_query =
+      "SELECT count(DISTINCT x) FROM (SELECT i.a AS x, i.at AS at, i.b AS y FROM interactions i UNION ALL "
+      "SELECT i.b, i.at, i.a FROM interactions i) u JOIN " +
+      visible + " vx ON vx.id = u.x JOIN " + visible + " vy ON vy.id = u.y WHERE u.at >= :s AND u.at < :e";
   int64_t changes = 0;
   for (const auto& m : j["months"]) {
     long long s = m["starts_at"], e = m["ends_at"], ties = 0, real = 0, cross = 0, active = 0;
     soci::indicator ri = soci::i_ok, ci = soci::i_ok;
-    sql << "SELECT count(*), sum(r), sum(c) FROM (SELECT i.a, i.b, "
-           "max(CASE WHEN i.kind IN ('met_at_event', 'meeting_held', 'visit_held') THEN 1 ELSE 0 END) AS r, "
-           "max(CASE WHEN va.sector <> vb.sector THEN 1 ELSE 0 END) AS c FROM interactions i "
-           "JOIN " +
-               visible + " va ON va.id = i.a JOIN " + visible +
-               " vb ON vb.id = i.b "
-               "WHERE i.at < :e GROUP BY i.a, i.b) t",
-        soci::use(e), soci::into(ties), soci::into(real, ri), soci::into(cross, ci);
+    sql << ties_query, soci::use(e), soci::into(ties), soci::into(real, ri), soci::into(cross, ci);
     if (ri != soci::i_ok) real = 0;
     if (ci != soci::i_ok) cross = 0;
-    sql << "SELECT count(DISTINCT x) FROM (SELECT i.a AS x, i.at AS at, i.b AS y FROM interactions i UNION ALL "
-           "SELECT i.b, i.at, i.a FROM interactions i) u JOIN " +
-               visible + " vx ON vx.id = u.x JOIN " + visible + " vy ON vy.id = u.y WHERE u.at >= :s AND u.at < :e",
-        soci::use(s), soci::use(e), soci::into(active);
+    sql << active_query, soci::use(s), soci::use(e), soci::into(active);
     EXPECT_EQ(m["ties"], ties) << m.dump();
     EXPECT_EQ(m["real_ties"], real) << m.dump();
     EXPECT_EQ(m["cross_sector_ties"], cross) << m.dump();

@@ -299,10 +299,12 @@ TEST_F(RobustnessApiTest, Issue15OverlongHeadersAre431) {
   auto name = c.Request("GET", "/healthz", "", {"X-" + std::string(300, 'n') + ": 1"});
   EXPECT_EQ(name.status, 431);
   std::vector<std::string> many;
+  many.reserve(120);
   for (int i = 0; i < 120; ++i) many.push_back("X-H" + std::to_string(i) + ": " + std::to_string(i));
   EXPECT_EQ(c.Request("GET", "/healthz", "", many).status, 431);
   // A whole head over http_parser's 80 KiB: many headers just under the per-value limit.
   std::vector<std::string> big;
+  big.reserve(12);
   for (int i = 0; i < 12; ++i) big.push_back("X-B" + std::to_string(i) + ": " + std::string(8000, 'c'));
   EXPECT_EQ(c.Request("GET", "/healthz", "", big).status, 431);
   EXPECT_EQ(c.Request("GET", "/healthz", "", {"X-Ok: " + std::string(8000, 'c')}).status, 200);

@@ -4,10 +4,12 @@
 // handlers only parse input and map records to JSON; the events services
 // (src/events/) enforce roles, visibility and every rule.
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "api/app.h"
 #include "domain/json_codec.h"
+#include "domain/members.h"
 #include "events/calendar.h"
 #include "events/encounters.h"
 #include "events/events.h"
@@ -17,6 +19,7 @@
 #include "events/report.h"
 #include "events/seating.h"
 #include "events/visits.h"
+#include "notify/notifications.h"
 #include "util/strings.h"
 
 namespace verbinder::api {
@@ -33,7 +36,9 @@ struct EventsApi {
         visits(s.visits),
         seating(s.seating),
         reports(s.reports),
-        encounters(s.encounters) {}
+        encounters(s.encounters),
+        members(s.members),
+        notifications(s.notifications) {}
   events::EventService& events;
   events::CalendarService& calendar;
   events::MeetingService& meetings;
@@ -41,6 +46,8 @@ struct EventsApi {
   events::SeatingService& seating;
   events::ReportService& reports;
   events::EncounterService& encounters;
+  domain::MemberService& members;
+  notify::NotificationService& notifications;
 };
 
 Response Ics(const std::string& text, const std::string& filename) {
@@ -53,7 +60,7 @@ Result<bool> QueryBool(const Request& req, const std::string& name) {
   std::string v = QueryString(req, name);
   if (v.empty() || v == "false") return false;
   if (v == "true") return true;
-  return InvalidArgument("must be true or false", name);
+  return InvalidArgument("must be true or false", name).WithReason("field.not_a_boolean");
 }
 
 template <typename T>
@@ -63,12 +70,13 @@ Json Items(const std::vector<T>& xs) {
   return {{"items", items}, {"total", items.size()}};
 }
 
-// ?lang=nl|en for the printable pages (default nl).
-Result<std::string> PrintLang(const Request& req) {
-  VB_RETURN_IF_ERROR(CheckQueryParams(req, {"lang"}));
-  std::string lang = QueryString(req, "lang");
-  if (lang.empty()) return std::string("nl");
-  if (lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
+// ?lang=nl|en for the printable pages, else the viewer's own language (issue #17).
+Result<std::string> PrintLang(const Ctx& ctx, notify::NotificationService& ns) {
+  VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"lang"}));
+  std::string lang = QueryString(ctx.req, "lang");
+  if (lang.empty()) return ns.Language(ctx.viewer);
+  if (lang != "nl" && lang != "en")
+    return InvalidArgument("must be nl or en", "lang").WithReason("field.invalid_choice");
   return lang;
 }
 
@@ -76,7 +84,7 @@ Response Html(std::string html) {
   return Response::Text(std::move(html), "text/html; charset=utf-8");
 }
 
-void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
+void RegisterEventRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   app.Add(Method::kGet, "/api/v1/events", Access::kPublic, [api](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"upcoming", "limit", "offset"}));
     events::EventFilter f;
@@ -132,7 +140,9 @@ void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
     for (auto st : {events::RegistrationStatus::kRegistered, events::RegistrationStatus::kWaitlisted,
                     events::RegistrationStatus::kCancelled})
       if (s == events::ToString(st)) status = st;
-    if (!s.empty() && !status) return InvalidArgument("must be registered, waitlisted or cancelled", "status");
+    if (!s.empty() && !status)
+      return InvalidArgument("must be registered, waitlisted or cancelled", "status")
+          .WithReason("field.invalid_choice");
     VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
     VB_ASSIGN_OR_RETURN(int offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
     VB_ASSIGN_OR_RETURN(auto page,
@@ -180,7 +190,7 @@ void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
     VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"code", "registration_id"}));
     if (body.contains("code") == body.contains("registration_id"))
-      return InvalidArgument("send either code or registration_id", "code");
+      return InvalidArgument("send either code or registration_id", "code").WithReason("checkin.code_required");
     Result<events::Registration> reg = Status(Code::kInternal, "unset");
     if (body.contains("code")) {
       VB_ASSIGN_OR_RETURN(std::string code, domain::GetString(body, "code", true));
@@ -195,29 +205,23 @@ void RegisterEventRoutes(App& app, std::shared_ptr<EventsApi> api) {
 
   // A printable door list: names and check-in codes (organizers).
   app.Add(Method::kGet, "/api/v1/events/:id/checkin-sheet", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx, api->notifications));
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
     if (!api->events.CanManage(ctx.viewer, e))
-      return PermissionDenied("only the event's organizers print the door list");
-    std::string html = "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>" + HtmlEscape(e.event.title) +
-                       "</title><style>body{font-family:sans-serif}td{padding:4px 12px;border-bottom:1px solid #ccc}"
-                       "</style><h1>" +
-                       HtmlEscape(e.event.title) +
-                       "</h1><table><tr><th>Naam</th><th>Code</th>"
-                       "<th>Binnen</th></tr>";
+      return PermissionDenied("only the event's organizers print the door list").WithReason("event.organizers_only");
+    std::vector<events::Registration> registered;
     for (int offset = 0;; offset += domain::kMaxPageSize) {
       VB_ASSIGN_OR_RETURN(auto page, api->events.Registrations(ctx.viewer, id, events::RegistrationStatus::kRegistered,
                                                                "", domain::kMaxPageSize, offset));
-      for (const auto& r : page.items)
-        html += "<tr><td>" + HtmlEscape(r.member_name) + "</td><td><code>" + HtmlEscape(r.checkin_code) +
-                "</code></td><td>" + (r.checked_in_at ? "&#10003;" : "&#9744;") + "</td></tr>";
+      registered.insert(registered.end(), page.items.begin(), page.items.end());
       if (offset + domain::kMaxPageSize >= page.total) break;
     }
-    return Html(html + "</table></html>\n");
+    return Html(events::DoorListHtml(e, registered, lang));
   });
 }
 
-void RegisterCalendarRoutes(App& app, std::shared_ptr<EventsApi> api) {
+void RegisterCalendarRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   app.Add(Method::kGet, "/api/v1/calendar/public.ics", Access::kPublic, [api](Ctx&) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(auto ics, api->calendar.PublicFeed());
     return Ics(ics, "verbinder.ics");
@@ -233,12 +237,13 @@ void RegisterCalendarRoutes(App& app, std::shared_ptr<EventsApi> api) {
   });
 }
 
-void RegisterMeetingRoutes(App& app, std::shared_ptr<EventsApi> api) {
+void RegisterMeetingRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   app.Add(Method::kGet, "/api/v1/events/:id/suggestions", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
-    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"limit"}));
+    // ?lang=nl|en: the UI's language words the reasons (default: the member's first language).
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"limit", "lang"}));
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", 10, 1, 50));
-    VB_ASSIGN_OR_RETURN(auto s, api->meetings.Suggestions(ctx.viewer, id, limit));
+    VB_ASSIGN_OR_RETURN(auto s, api->meetings.Suggestions(ctx.viewer, id, limit, QueryString(ctx.req, "lang")));
     return Response::JsonBody(Items(s));
   });
   app.Add(Method::kPost, "/api/v1/events/:id/meeting-requests", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
@@ -328,7 +333,9 @@ void RegisterMeetingRoutes(App& app, std::shared_ptr<EventsApi> api) {
   });
   app.Add(Method::kGet, "/api/v1/events/:id/schedule", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
-    VB_ASSIGN_OR_RETURN(auto rows, api->meetings.MySchedule(ctx.viewer, id));
+    // The reasons in ?lang= (nl|en), else the viewer's language (issue #17).
+    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx, api->notifications));
+    VB_ASSIGN_OR_RETURN(auto rows, api->meetings.MySchedule(ctx.viewer, id, lang));
     return Response::JsonBody(Items(rows));
   });
   app.Add(Method::kPost, "/api/v1/meetings/:id/feedback", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
@@ -338,14 +345,16 @@ void RegisterMeetingRoutes(App& app, std::shared_ptr<EventsApi> api) {
     VB_ASSIGN_OR_RETURN(bool happened, events::GetBool(body, "happened", true));
     VB_ASSIGN_OR_RETURN(int64_t useful, domain::GetInt(body, "usefulness", false, 0));
     VB_ASSIGN_OR_RETURN(std::string note, domain::GetString(body, "note", false));
-    if (useful < 0 || useful > 5) return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness");
+    if (useful < 0 || useful > 5)
+      return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness")
+          .WithReason("meeting.usefulness_range");
     VB_RETURN_IF_ERROR(api->meetings.Feedback(ctx.viewer, id, happened, static_cast<int>(useful), note));
     return Response::NoContent();
   });
 }
 
 // Group tables, the yield report and the printable schedules and sheets.
-void RegisterSeatingRoutes(App& app, std::shared_ptr<EventsApi> api) {
+void RegisterSeatingRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   app.Add(Method::kPost, "/api/v1/events/:id/seatings", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
@@ -381,27 +390,27 @@ void RegisterSeatingRoutes(App& app, std::shared_ptr<EventsApi> api) {
   });
   // Printable pages (HTML, every user text escaped).
   app.Add(Method::kGet, "/api/v1/events/:id/schedule/print", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx.req));
+    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx, api->notifications));
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
     VB_ASSIGN_OR_RETURN(auto reg, api->events.MyRegistration(ctx.viewer, id));
-    VB_ASSIGN_OR_RETURN(auto meetings, api->meetings.MySchedule(ctx.viewer, id));
+    VB_ASSIGN_OR_RETURN(auto meetings, api->meetings.MySchedule(ctx.viewer, id, lang));
     VB_ASSIGN_OR_RETURN(auto tables, api->seating.MyTables(ctx.viewer, id));
     return Html(events::PersonalScheduleHtml(e, ctx.viewer.member_id, reg.member_name, meetings, tables, lang));
   });
   app.Add(Method::kGet, "/api/v1/events/:id/schedules/print", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx.req));
+    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx, api->notifications));
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
-    VB_ASSIGN_OR_RETURN(auto people, api->meetings.AllSchedules(ctx.viewer, id));
+    VB_ASSIGN_OR_RETURN(auto people, api->meetings.AllSchedules(ctx.viewer, id, lang));
     return Html(events::AllSchedulesHtml(e, people, lang));
   });
   app.Add(Method::kGet, "/api/v1/events/:id/tables/print", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
-    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx.req));
+    VB_ASSIGN_OR_RETURN(std::string lang, PrintLang(ctx, api->notifications));
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto e, api->events.Get(ctx.viewer, id));
     if (!api->events.CanManage(ctx.viewer, e))
-      return PermissionDenied("only the event's organizers print table sheets");
+      return PermissionDenied("only the event's organizers print table sheets").WithReason("event.organizers_only");
     std::vector<events::ScheduledMeeting> meetings;
     VB_ASSIGN_OR_RETURN(auto rounds, api->meetings.Rounds(ctx.viewer, id));
     for (const auto& r : rounds) {
@@ -414,11 +423,15 @@ void RegisterSeatingRoutes(App& app, std::shared_ptr<EventsApi> api) {
       VB_ASSIGN_OR_RETURN(auto plan, api->seating.Plan(ctx.viewer, s.id));
       plans.push_back(std::move(plan));
     }
-    return Html(events::TableSheetsHtml(e, meetings, plans, lang));
+    // Sector labels in the page's language, never the raw keys ("care").
+    std::map<std::string, std::string> sector_labels;
+    VB_ASSIGN_OR_RETURN(auto sectors, api->members.Sectors());
+    for (const auto& sc : sectors) sector_labels[sc.key] = lang == "en" ? sc.label_en : sc.label_nl;
+    return Html(events::TableSheetsHtml(e, meetings, plans, lang, sector_labels));
   });
 }
 
-void RegisterVisitRoutes(App& app, std::shared_ptr<EventsApi> api) {
+void RegisterVisitRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   app.Add(Method::kPost, "/api/v1/visits", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
     VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"host_id", "reason", "proposed", "duration"}));
@@ -471,7 +484,7 @@ void RegisterVisitRoutes(App& app, std::shared_ptr<EventsApi> api) {
 }
 
 // "We spraken elkaar": connect codes and encounters (presence is not a tie).
-void RegisterEncounterRoutes(App& app, std::shared_ptr<EventsApi> api) {
+void RegisterEncounterRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   app.Add(Method::kGet, "/api/v1/me/connect-code", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(auto code, api->encounters.ConnectCode(ctx.viewer));
     return Response::JsonBody({{"code", code}, {"path", "/connect/" + code}});

@@ -79,9 +79,15 @@ std::string SectorOf(const analysis::Graph& g, const std::string& id) {
   return it == g.index.end() ? std::string() : g.sector_names[g.sector[it->second]];
 }
 
-// A suggested introduction with the names the leader reads it by.
-Json IntroductionWithNames(const analysis::Graph& g, const analysis::Introduction& i) {
+// A suggested introduction with the names the leader reads it by, and the
+// facts the UI words in its language (`reason` is English, for API clients).
+Json IntroductionWithNames(const analysis::Analysis& a, const analysis::Introduction& i) {
+  const analysis::Graph& g = a.graph;
   Json j = Plain(analysis::IntroductionToJson(i));
+  const network_insights::IntroductionFacts facts = network_insights::FactsOf(a, i);
+  j["common_contacts"] = facts.common_contacts;
+  j["different_sectors"] = facts.different_sectors;
+  j["different_communities"] = facts.different_communities;
   j["a_name"] = NameOf(g, i.a);
   j["b_name"] = NameOf(g, i.b);
   j["via_name"] = i.via.empty() ? std::string() : NameOf(g, i.via);
@@ -257,14 +263,13 @@ void RegisterNetworkAnalysisRoutes(App& app) {
     VB_ASSIGN_OR_RETURN(auto a, services->insights.Analysis(ctx.viewer, {}));
     // Introductions already made leave the list (the cached analysis predates them).
     VB_ASSIGN_OR_RETURN(auto introduced, services->introductions.Introduced());
-    const analysis::Graph& g = a->graph;
     Json intro = Json::array(), invite = Json::array();
     if (ctx.viewer.IsOrganizer()) {
       VB_ASSIGN_OR_RETURN(auto not_public, services->introductions.NotVisibleToMembers());
       for (const auto& i : a->report.suggestions.introductions) {
         if (static_cast<int>(intro.size()) >= limit) break;
         if (network_insights::WasIntroduced(introduced, i.a, i.b)) continue;
-        Json j = IntroductionWithNames(g, i);
+        Json j = IntroductionWithNames(*a, i);
         j["can_introduce"] = !not_public.count(i.a) && !not_public.count(i.b) && !not_public.count(i.via);
         intro.push_back(std::move(j));
       }
@@ -277,7 +282,7 @@ void RegisterNetworkAnalysisRoutes(App& app) {
       auto pos = analysis::PositionOf(*a, std::to_string(ctx.viewer.member_id), limit);
       if (pos)
         for (const auto& i : pos->introductions)
-          if (!network_insights::WasIntroduced(introduced, i.a, i.b)) intro.push_back(IntroductionWithNames(g, i));
+          if (!network_insights::WasIntroduced(introduced, i.a, i.b)) intro.push_back(IntroductionWithNames(*a, i));
     }
     return Response::JsonBody({{"introductions", intro}, {"invite", invite}});
   });

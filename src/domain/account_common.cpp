@@ -80,9 +80,12 @@ namespace account_internal {
 
 Status CheckPassword(const std::string& password) {
   if (Utf8Length(password) < kMinPasswordLength)
-    return InvalidArgument("must be at least " + std::to_string(kMinPasswordLength) + " characters", "password");
-  if (password.size() > 1024) return InvalidArgument("is too long", "password");
-  if (!IsValidUtf8(password)) return InvalidArgument("is not valid UTF-8", "password");
+    return InvalidArgument("must be at least " + std::to_string(kMinPasswordLength) + " characters", "password")
+        .WithReason("account.password_too_short", {{"min", std::to_string(kMinPasswordLength)}});
+  if (password.size() > 1024)
+    return InvalidArgument("is too long", "password").WithReason("field.too_long", {{"max", "1024"}});
+  if (!IsValidUtf8(password))
+    return InvalidArgument("is not valid UTF-8", "password").WithReason("field.invalid_characters");
   return Status::Ok();
 }
 
@@ -126,7 +129,7 @@ int64_t Failures(soci::session& sql, const std::string& key, int64_t since) {
 
 Status Throttle(soci::session& sql, const std::string& key, int limit, int64_t now) {
   if (Failures(sql, key, now - kThrottleWindow) >= limit)
-    return Status(Code::kTooManyRequests, "too many requests; try again later");
+    return Status(Code::kTooManyRequests, "too many requests; try again later").WithReason("account.throttled");
   long long t = now;
   sql << "INSERT INTO login_attempts (key, at) VALUES (:k, :t)", soci::use(key), soci::use(t);
   return Status::Ok();
@@ -138,19 +141,19 @@ bool IsHexToken(const std::string& t) {
 }
 
 Status BadLink() {
-  return InvalidArgument("is not a valid link; ask for a new one", "token");
+  return InvalidArgument("is not a valid link; ask for a new one", "token").WithReason("account.link_invalid");
 }
 Status UsedLink() {
-  return Conflict("this link has already been used", "token");
+  return Conflict("this link has already been used", "token").WithReason("account.link_used");
 }
 Status ExpiredLink() {
-  return InvalidArgument("this link has expired; ask for a new one", "token");
+  return InvalidArgument("this link has expired; ask for a new one", "token").WithReason("account.link_expired");
 }
 
 Result<std::string> Language(const std::string& l) {
   if (l.empty()) return std::string("nl");
   if (l == "nl" || l == "en") return l;
-  return InvalidArgument("must be nl or en", "language");
+  return InvalidArgument("must be nl or en", "language").WithReason("field.invalid_choice");
 }
 
 std::string Setting(soci::session& sql, const std::string& key) {

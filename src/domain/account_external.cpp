@@ -68,7 +68,7 @@ Result<Session> ExternalAccounts::StartSession(model::Id member_id) {
       sql << "INSERT INTO accounts (member_id, password_hash, role, disabled, created_at) VALUES (:m, :h, :r, 0, :t)",
           soci::use(id), soci::use(hash), soci::use(role), soci::use(now);
     } else if (disabled) {
-      return PermissionDenied("this account is disabled");
+      return PermissionDenied("this account is disabled").WithReason("account.disabled");
     }
     Session s;
     s.token = RandomToken();

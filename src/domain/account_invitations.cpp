@@ -63,7 +63,8 @@ Result<Invitation> ChangeableInvitation(soci::session& sql, long long id, int64_
   sql << std::string(kInvitationCols) + "WHERE id = :i", soci::use(id), soci::into(r);
   if (!sql.got_data()) return NotFound("no invitation with id " + std::to_string(id), "id");
   Invitation inv = ReadInvitation(r, now);
-  if (inv.status == "accepted") return Conflict("this invitation was already accepted", "id");
+  if (inv.status == "accepted")
+    return Conflict("this invitation was already accepted", "id").WithReason("invitation.already_accepted");
   return inv;
 }
 
@@ -98,18 +99,21 @@ Result<std::vector<Invitation>> InvitationService::Invite(const Viewer& viewer, 
                                                           const std::string& language) {
   if (!viewer.IsOrganizer()) return PermissionDenied("only the network leader invites");
   VB_ASSIGN_OR_RETURN(std::string lang, Language(language));
-  if (invitees.empty()) return InvalidArgument("name at least one person", "invitees");
+  if (invitees.empty()) return InvalidArgument("name at least one person", "invitees").WithReason("invitation.none");
   if (invitees.size() > kMaxInvitationsPerCall)
-    return InvalidArgument("at most " + std::to_string(kMaxInvitationsPerCall) + " at a time", "invitees");
+    return InvalidArgument("at most " + std::to_string(kMaxInvitationsPerCall) + " at a time", "invitees")
+        .WithReason("field.too_many", {{"max", std::to_string(kMaxInvitationsPerCall)}});
   std::vector<Invitee> clean;
   std::set<std::string> seen;
   for (size_t i = 0; i < invitees.size(); ++i) {
     std::string f = "invitees[" + std::to_string(i) + "]";
     Invitee x{AsciiLower(Trim(invitees[i].email)), Trim(invitees[i].name)};
-    if (x.email.empty()) return InvalidArgument("is required", f + ".email");
+    if (x.email.empty()) return InvalidArgument("is required", f + ".email").WithReason("field.required");
     if (x.email.size() > 254 || !IsValidEmail(x.email))
-      return InvalidArgument("is not a valid e-mail address", f + ".email");
-    if (!seen.insert(x.email).second) return InvalidArgument("appears twice in the list", f + ".email");
+      return InvalidArgument("is not a valid e-mail address", f + ".email").WithReason("field.invalid_email");
+    if (!seen.insert(x.email).second)
+      return InvalidArgument("appears twice in the list", f + ".email")
+          .WithReason("invitation.twice", {{"email", x.email}});
     VB_RETURN_IF_ERROR(CheckText(f + ".name", x.name, 0, kMaxName));
     clean.push_back(x);
   }
@@ -124,10 +128,14 @@ Result<std::vector<Invitation>> InvitationService::Invite(const Viewer& viewer, 
       std::string f = "invitees[" + std::to_string(i) + "].email";
       long long n = 0;
       sql << "SELECT count(*) FROM members WHERE email = :e", soci::use(x.email), soci::into(n);
-      if (n) return AlreadyExists(x.email + " is already a member", f);
+      if (n)
+        return AlreadyExists(x.email + " is already a member", f)
+            .WithReason("invitation.already_member", {{"email", x.email}});
       sql << "SELECT count(*) FROM invitations WHERE email = :e AND status = 'pending' AND expires_at > :n",
           soci::use(x.email), soci::use(now), soci::into(n);
-      if (n) return AlreadyExists(x.email + " already has an open invitation; resend it instead", f);
+      if (n)
+        return AlreadyExists(x.email + " already has an open invitation; resend it instead", f)
+            .WithReason("invitation.already_open", {{"email", x.email}});
       // An expired pending invitation of the same address is replaced.
       sql << "UPDATE invitations SET status = 'revoked', updated_at = :n WHERE email = :e AND status = 'pending'",
           soci::use(now), soci::use(x.email);
@@ -171,10 +179,13 @@ Result<Invitation> InvitationService::Resend(const Viewer& viewer, model::Id id)
     storage::Transaction tr(sql);
     long long iid = id, now = clock_.Now();
     VB_ASSIGN_OR_RETURN(Invitation inv, ChangeableInvitation(sql, iid, now));
-    if (inv.status == "revoked") return Conflict("this invitation was revoked; invite again", "id");
+    if (inv.status == "revoked")
+      return Conflict("this invitation was revoked; invite again", "id").WithReason("invitation.revoked");
     long long n = 0;
     sql << "SELECT count(*) FROM members WHERE email = :e", soci::use(inv.email), soci::into(n);
-    if (n) return Conflict(inv.email + " is already a member", "id");
+    if (n)
+      return Conflict(inv.email + " is already a member", "id")
+          .WithReason("invitation.already_member", {{"email", inv.email}});
     std::string token = RandomToken(), th = TokenHash(token);
     long long exp = now + kInvitationLifetime;
     sql << "UPDATE invitations SET token_hash = :t, expires_at = :x, updated_at = :u, sent_count = sent_count + 1 "
@@ -197,7 +208,8 @@ Result<Invitation> InvitationService::Revoke(const Viewer& viewer, model::Id id)
     storage::Transaction tr(sql);
     long long iid = id, now = clock_.Now();
     VB_ASSIGN_OR_RETURN(Invitation inv, ChangeableInvitation(sql, iid, now));
-    if (inv.status == "revoked") return Conflict("this invitation was already revoked", "id");
+    if (inv.status == "revoked")
+      return Conflict("this invitation was already revoked", "id").WithReason("invitation.already_revoked");
     sql << "UPDATE invitations SET status = 'revoked', updated_at = :u WHERE id = :i", soci::use(now), soci::use(iid);
     inv.status = "revoked";
     inv.updated_at = now;
@@ -215,7 +227,8 @@ Result<Invitation> InvitationService::Check(const std::string& token) {
     if (!sql.got_data()) return BadLink();
     Invitation inv = ReadInvitation(r, clock_.Now());
     if (inv.status == "accepted") return UsedLink();
-    if (inv.status == "revoked") return InvalidArgument("this invitation was withdrawn", "token");
+    if (inv.status == "revoked")
+      return InvalidArgument("this invitation was withdrawn", "token").WithReason("invitation.withdrawn");
     if (inv.status == "expired") return ExpiredLink();
     return inv;
   });
@@ -232,8 +245,8 @@ Result<model::Id> InvitationService::Accept(const Acceptance& a) {
   m.organization = Trim(a.organization);
   m.title = Trim(a.title);
   VB_RETURN_IF_ERROR(ValidateMember(m, sectors));
-  if (m.sector.empty()) return InvalidArgument("is required", "sector");
-  if (m.organization.empty()) return InvalidArgument("is required", "organization");
+  if (m.sector.empty()) return InvalidArgument("is required", "sector").WithReason("field.required");
+  if (m.organization.empty()) return InvalidArgument("is required", "organization").WithReason("field.required");
   VB_RETURN_IF_ERROR(CheckPassword(a.password));
   VB_ASSIGN_OR_RETURN(std::string hash, HashPassword(a.password));
   // Claim the invitation; a second accept at the same moment finds it taken.

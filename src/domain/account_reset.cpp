@@ -12,8 +12,9 @@ using namespace account_internal;
 
 Status PasswordResetService::Request(const std::string& email_in, const std::string& address) {
   std::string email = AsciiLower(Trim(email_in));
-  if (email.empty()) return InvalidArgument("is required", "email");
-  if (email.size() > 254 || !IsValidEmail(email)) return InvalidArgument("is not a valid e-mail address", "email");
+  if (email.empty()) return InvalidArgument("is required", "email").WithReason("field.required");
+  if (email.size() > 254 || !IsValidEmail(email))
+    return InvalidArgument("is not a valid e-mail address", "email").WithReason("field.invalid_email");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     VB_RETURN_IF_ERROR(Throttle(sql, "reset:" + email, kMaxResetsPerEmail, clock_.Now()));
     VB_RETURN_IF_ERROR(Throttle(sql, MailAddressKey(address), kMaxMailsPerAddress, clock_.Now()));

@@ -56,7 +56,8 @@ Result<std::string> SignupService::SignupMode() {
 
 Status SignupService::SetSignupMode(const Viewer& viewer, const std::string& mode) {
   if (!viewer.IsOrganizer()) return PermissionDenied("only the network leader sets how people sign up");
-  if (mode != "open" && mode != "invitation") return InvalidArgument("must be open or invitation", "mode");
+  if (mode != "open" && mode != "invitation")
+    return InvalidArgument("must be open or invitation", "mode").WithReason("field.invalid_choice");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     storage::Transaction tr(sql);
     std::string k = kSignupModeKey;
@@ -77,13 +78,14 @@ Status SignupService::SignUp(const Signup& in, const std::string& address) {
   m.sector = Trim(in.sector);
   m.organization = Trim(in.organization);
   VB_RETURN_IF_ERROR(ValidateMember(m, sectors));
-  if (m.sector.empty()) return InvalidArgument("is required", "sector");
-  if (m.organization.empty()) return InvalidArgument("is required", "organization");
+  if (m.sector.empty()) return InvalidArgument("is required", "sector").WithReason("field.required");
+  if (m.organization.empty()) return InvalidArgument("is required", "organization").WithReason("field.required");
   VB_RETURN_IF_ERROR(CheckPassword(in.password));
   VB_ASSIGN_OR_RETURN(std::string lang, Language(in.language));
   VB_ASSIGN_OR_RETURN(std::string mode, SignupMode());
   if (mode != "open")
-    return PermissionDenied("sign-up is by invitation only; ask the network leader for an invitation");
+    return PermissionDenied("sign-up is by invitation only; ask the network leader for an invitation")
+        .WithReason("account.signup_invitation_only");
   VB_ASSIGN_OR_RETURN(std::string hash, HashPassword(in.password));
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     // Counted outside the transaction: a refused request still counts.
@@ -163,7 +165,8 @@ Result<model::Id> SignupService::ConfirmSignup(const std::string& token) {
   auto id = CreateMemberWithAccount(db_, clock_, claimed->name, claimed->email, claimed->hash, claimed->sector,
                                     claimed->organization, "", claimed->language);
   if (!id && id.status().code() == Code::kAlreadyExists)
-    return AlreadyExists("a member with this e-mail address exists; log in or reset your password", "email");
+    return AlreadyExists("a member with this e-mail address exists; log in or reset your password", "email")
+        .WithReason("account.email_taken");
   return id;
 }
 

@@ -146,7 +146,7 @@ TEST_F(DomainTest, SearchMatchesWordPrefixesAndFilters) {
   p.expertise_text = "Lead times shorter with flow.";
   ASSERT_TRUE(members_->Create(Viewer::System(), p).ok());
 
-  auto list = [&](MemberFilter f) { return members_->List(Viewer::System(), f)->total; };
+  auto list = [&](const MemberFilter& f) { return members_->List(Viewer::System(), f)->total; };
   EXPECT_EQ(list({.q = "wacht"}), 1);
   EXPECT_EQ(list({.q = "pie bak"}), 1);
   EXPECT_EQ(list({.q = "pie anja"}), 0);
@@ -219,8 +219,8 @@ TEST_F(DomainTest, SearchPlansAgreeWithABruteForceScan) {
               [](auto* a, auto* b) { return std::tie(a->name, a->id) < std::tie(b->name, b->id); });
     Page<model::Id> page;
     page.total = std::min<int64_t>(hits.size(), kMaxExactTotal);
-    for (size_t i = f.offset; i < hits.size() && i < static_cast<size_t>(f.offset + f.limit); ++i)
-      page.items.push_back(hits[i]->id);
+    const int end = f.offset + f.limit;
+    for (size_t i = f.offset; i < hits.size() && i < static_cast<size_t>(end); ++i) page.items.push_back(hits[i]->id);
     return page;
   };
   const std::vector<Viewer> viewers = {Viewer::System(), Viewer{all[0].id, Role::kMember},
@@ -360,6 +360,7 @@ TEST_F(DomainTest, ConcurrentAcceptsApplyOnce) {
   ASSERT_TRUE(c.ok());
   std::atomic<int> ok{0};
   std::vector<std::thread> ts;
+  ts.reserve(4);
   for (int i = 0; i < 4; ++i)
     ts.emplace_back([&] {
       if (network_->AcceptConnection({pieter.id, Role::kMember}, c->id).ok()) ++ok;

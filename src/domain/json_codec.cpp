@@ -17,22 +17,27 @@ std::string TypeName(const Json& j) {
 }
 
 Status ExpectString(const Json& v, const std::string& field, std::string& out) {
-  if (!v.is_string()) return InvalidArgument("must be a string, not " + TypeName(v), field);
+  if (!v.is_string())
+    return InvalidArgument("must be a string, not " + TypeName(v), field).WithReason("field.not_a_string");
   out = v.get<std::string>();
   return Status::Ok();
 }
 
 Status ExpectBool(const Json& v, const std::string& field, bool& out) {
-  if (!v.is_boolean()) return InvalidArgument("must be true or false, not " + TypeName(v), field);
+  if (!v.is_boolean())
+    return InvalidArgument("must be true or false, not " + TypeName(v), field).WithReason("field.not_a_boolean");
   out = v.get<bool>();
   return Status::Ok();
 }
 
 Status ExpectStringArray(const Json& v, const std::string& field, std::vector<std::string>& out) {
-  if (!v.is_array()) return InvalidArgument("must be an array of strings, not " + TypeName(v), field);
+  if (!v.is_array())
+    return InvalidArgument("must be an array of strings, not " + TypeName(v), field).WithReason("field.not_a_list");
   out.clear();
   for (size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].is_string()) return InvalidArgument("must be a string", field + "[" + std::to_string(i) + "]");
+    if (!v[i].is_string())
+      return InvalidArgument("must be a string", field + "[" + std::to_string(i) + "]")
+          .WithReason("field.not_a_string");
     out.push_back(v[i].get<std::string>());
   }
   return Status::Ok();
@@ -52,11 +57,12 @@ class LimitChecker final : public nlohmann::json_sax<Json> {
   bool boolean(bool) override { return Value(); }
   bool number_integer(number_integer_t) override { return Value(); }
   bool number_unsigned(number_unsigned_t v) override {
-    if (v > static_cast<number_unsigned_t>(std::numeric_limits<int64_t>::max())) return Fail(kIntOutOfRange, Path());
+    if (v > static_cast<number_unsigned_t>(std::numeric_limits<int64_t>::max()))
+      return Fail(kIntOutOfRange, Path(), "field.out_of_range");
     return Value();
   }
   bool number_float(number_float_t v, const string_t&) override {
-    if (!std::isfinite(v)) return Fail("is out of range", Path());
+    if (!std::isfinite(v)) return Fail("is out of range", Path(), "field.out_of_range");
     return Value();
   }
   bool string(string_t&) override { return Value(); }
@@ -71,8 +77,8 @@ class LimitChecker final : public nlohmann::json_sax<Json> {
   bool end_array() override { return Close(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
     // 406: a number the lexer cannot hold (1e999); the path names its field.
-    if (ex.id == 406) return Fail("is out of range", Path());
-    return Fail("malformed JSON at byte " + std::to_string(position), "body");
+    if (ex.id == 406) return Fail("is out of range", Path(), "field.out_of_range");
+    return Fail("malformed JSON at byte " + std::to_string(position), "body", "body.malformed_json");
   }
 
  private:
@@ -99,7 +105,7 @@ class LimitChecker final : public nlohmann::json_sax<Json> {
   }
   bool Open(bool array) {
     if (frames_.size() >= static_cast<size_t>(kMaxJsonDepth))
-      return Fail("is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep", "body");
+      return Fail("is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep", "body", "body.too_deep");
     frames_.push_back({array, 0, {}});
     return true;
   }
@@ -107,8 +113,8 @@ class LimitChecker final : public nlohmann::json_sax<Json> {
     frames_.pop_back();
     return Value();
   }
-  bool Fail(std::string message, std::string field) {
-    if (status_.ok()) status_ = InvalidArgument(std::move(message), std::move(field));
+  bool Fail(std::string message, std::string field, std::string reason) {
+    if (status_.ok()) status_ = InvalidArgument(std::move(message), std::move(field)).WithReason(std::move(reason));
     return false;
   }
 
@@ -123,20 +129,21 @@ Result<Json> ParseJson(std::string_view text) {
   try {
     if (!Json::sax_parse(text, &check)) {
       if (!check.status().ok()) return check.status();
-      return InvalidArgument("malformed JSON", "body");
+      return InvalidArgument("malformed JSON", "body").WithReason("body.malformed_json");
     }
     Json j = Json::parse(text, nullptr, false);
-    if (j.is_discarded()) return InvalidArgument("malformed JSON", "body");
+    if (j.is_discarded()) return InvalidArgument("malformed JSON", "body").WithReason("body.malformed_json");
     return j;
   } catch (const Json::exception&) {
-    return InvalidArgument("malformed JSON", "body");
+    return InvalidArgument("malformed JSON", "body").WithReason("body.malformed_json");
   }
 }
 
 Result<int64_t> IntValue(const Json& v, const std::string& field) {
   if (v.is_number_unsigned()) {
     const uint64_t u = v.get<uint64_t>();
-    if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) return InvalidArgument(kIntOutOfRange, field);
+    if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      return InvalidArgument(kIntOutOfRange, field).WithReason("field.out_of_range");
     return static_cast<int64_t>(u);
   }
   if (v.is_number_integer()) return v.get<int64_t>();
@@ -144,14 +151,14 @@ Result<int64_t> IntValue(const Json& v, const std::string& field) {
     // Integers beyond ±2^63 arrive as doubles (18446744073709551616, 1e300).
     const double d = v.get<double>();
     if (!std::isfinite(d) || (std::trunc(d) == d && std::fabs(d) >= 9223372036854775808.0))
-      return InvalidArgument(kIntOutOfRange, field);
+      return InvalidArgument(kIntOutOfRange, field).WithReason("field.out_of_range");
   }
-  return InvalidArgument("must be an integer, not " + TypeName(v), field);
+  return InvalidArgument("must be an integer, not " + TypeName(v), field).WithReason("field.not_an_integer");
 }
 
 Result<std::string> GetString(const Json& j, const std::string& field, bool required) {
   if (!j.contains(field)) {
-    if (required) return InvalidArgument("is required", field);
+    if (required) return InvalidArgument("is required", field).WithReason("field.required");
     return std::string();
   }
   std::string s;
@@ -161,7 +168,7 @@ Result<std::string> GetString(const Json& j, const std::string& field, bool requ
 
 Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, int64_t fallback) {
   if (!j.contains(field)) {
-    if (required) return InvalidArgument("is required", field);
+    if (required) return InvalidArgument("is required", field).WithReason("field.required");
     return fallback;
   }
   return IntValue(j.at(field), field);
@@ -171,16 +178,17 @@ Result<int64_t> GetInt(const Json& j, const std::string& field, bool required, i
                        int64_t max) {
   VB_ASSIGN_OR_RETURN(int64_t v, GetInt(j, field, required, fallback));
   if (j.contains(field) && (v < min || v > max))
-    return InvalidArgument("must be between " + std::to_string(min) + " and " + std::to_string(max), field);
+    return InvalidArgument("must be between " + std::to_string(min) + " and " + std::to_string(max), field)
+        .WithReason("field.between", {{"min", std::to_string(min)}, {"max", std::to_string(max)}});
   return v;
 }
 
 Status RejectUnknown(const Json& j, std::initializer_list<const char*> known) {
-  if (!j.is_object()) return InvalidArgument("the body must be a JSON object", "body");
+  if (!j.is_object()) return InvalidArgument("the body must be a JSON object", "body").WithReason("body.not_an_object");
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool ok = false;
     for (const char* k : known) ok = ok || it.key() == k;
-    if (!ok) return InvalidArgument("unknown field", it.key());
+    if (!ok) return InvalidArgument("unknown field", it.key()).WithReason("field.unknown");
   }
   return Status::Ok();
 }
@@ -301,23 +309,27 @@ Status MemberFromJson(const Json& j, model::Member& m) {
     std::string v;
     VB_RETURN_IF_ERROR(ExpectString(j.at("visibility"), "visibility", v));
     auto vis = model::ParseVisibility(v);
-    if (!vis) return InvalidArgument("must be one of members, organizers, hidden", "visibility");
+    if (!vis)
+      return InvalidArgument("must be one of members, organizers, hidden", "visibility")
+          .WithReason("field.invalid_choice");
     m.visibility = *vis;
   }
   if (j.contains("expertise")) {
     const auto& e = j.at("expertise");
-    if (!e.is_object()) return InvalidArgument("must be an object with tags and text", "expertise");
+    if (!e.is_object())
+      return InvalidArgument("must be an object with tags and text", "expertise").WithReason("field.not_an_object");
     for (auto it = e.begin(); it != e.end(); ++it)
-      if (it.key() != "tags" && it.key() != "text") return InvalidArgument("unknown field", "expertise." + it.key());
+      if (it.key() != "tags" && it.key() != "text")
+        return InvalidArgument("unknown field", "expertise." + it.key()).WithReason("field.unknown");
     if (e.contains("tags")) VB_RETURN_IF_ERROR(ExpectStringArray(e.at("tags"), "expertise.tags", m.expertise_tags));
     if (e.contains("text")) VB_RETURN_IF_ERROR(ExpectString(e.at("text"), "expertise.text", m.expertise_text));
   }
   if (j.contains("consent")) {
     const auto& c = j.at("consent");
-    if (!c.is_object()) return InvalidArgument("must be an object", "consent");
+    if (!c.is_object()) return InvalidArgument("must be an object", "consent").WithReason("field.not_an_object");
     for (auto it = c.begin(); it != c.end(); ++it)
       if (it.key() != "matchmaking" && it.key() != "newsletter")
-        return InvalidArgument("unknown field", "consent." + it.key());
+        return InvalidArgument("unknown field", "consent." + it.key()).WithReason("field.unknown");
     if (c.contains("matchmaking"))
       VB_RETURN_IF_ERROR(ExpectBool(c.at("matchmaking"), "consent.matchmaking", m.consent_matchmaking));
     if (c.contains("newsletter"))
@@ -325,12 +337,14 @@ Status MemberFromJson(const Json& j, model::Member& m) {
   }
   if (j.contains("challenges")) {
     const auto& cs = j.at("challenges");
-    if (!cs.is_array()) return InvalidArgument("must be an array", "challenges");
+    if (!cs.is_array()) return InvalidArgument("must be an array", "challenges").WithReason("field.not_a_list");
     m.challenges.clear();
     for (size_t i = 0; i < cs.size(); ++i) {
       model::Challenge c;
       Status s = ChallengeFromJson(cs[i], c);
-      if (!s.ok()) return InvalidArgument(s.message(), "challenges[" + std::to_string(i) + "]." + s.field());
+      if (!s.ok())
+        return InvalidArgument(s.message(), "challenges[" + std::to_string(i) + "]." + s.field())
+            .WithReason(s.reason(), s.params());
       m.challenges.push_back(c);
     }
   }
@@ -345,7 +359,7 @@ Status ChallengeFromJson(const Json& j, model::Challenge& c) {
     std::string s;
     VB_RETURN_IF_ERROR(ExpectString(j.at("status"), "status", s));
     auto st = model::ParseChallengeStatus(s);
-    if (!st) return InvalidArgument("must be open or solved", "status");
+    if (!st) return InvalidArgument("must be open or solved", "status").WithReason("field.invalid_choice");
     c.status = *st;
   }
   return Status::Ok();

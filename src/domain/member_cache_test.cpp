@@ -188,6 +188,7 @@ TEST_F(MemberCacheTest, EveryServiceOnOneDatabaseSharesOneCache) {
 
 TEST_F(MemberCacheTest, ABudgetBoundsTheCacheWithoutChangingAnswers) {
   std::vector<model::Member> ms;
+  ms.reserve(30);
   for (int i = 0; i < 30; ++i) ms.push_back(Make("Lid " + std::to_string(i), "lid" + std::to_string(i) + "@x.example"));
   auto cache = MemberCache::For(*db_);
   const Viewer v{ms[0].id, Role::kMember};

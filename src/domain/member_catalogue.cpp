@@ -38,13 +38,13 @@ Result<model::Sector> MemberService::AddSector(const Viewer& viewer, model::Sect
   s.key = AsciiLower(Trim(s.key));
   if (s.key.empty() || s.key.size() > 40 ||
       !std::all_of(s.key.begin(), s.key.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }))
-    return InvalidArgument("must be 1-40 lowercase letters or '_'", "key");
+    return InvalidArgument("must be 1-40 lowercase letters or '_'", "key").WithReason("field.key_format");
   VB_RETURN_IF_ERROR(CheckText("label_nl", s.label_nl, 1, 100));
   VB_RETURN_IF_ERROR(CheckText("label_en", s.label_en, 1, 100));
   return WithSession<model::Sector>(db_, [&](soci::session& sql) -> Result<model::Sector> {
     long long n = 0;
     sql << "SELECT count(*) FROM sectors WHERE key = :k", soci::use(s.key), soci::into(n);
-    if (n) return AlreadyExists("sector '" + s.key + "' exists", "key");
+    if (n) return AlreadyExists("sector '" + s.key + "' exists", "key").WithReason("field.taken");
     long long pos = 0;
     sql << "SELECT COALESCE(max(position), 0) + 1 FROM sectors", soci::into(pos);
     sql << "INSERT INTO sectors (key, label_nl, label_en, position) VALUES (:k, :n, :e, :p)", soci::use(s.key),
@@ -103,12 +103,12 @@ Result<model::Organization> MemberService::CreateOrganization(const Viewer& view
   VB_RETURN_IF_ERROR(CheckText("city", o.city, 0, 100));
   VB_ASSIGN_OR_RETURN(auto sectors, SectorKeys());
   if (!o.sector.empty() && !sectors.count(o.sector))
-    return InvalidArgument("unknown sector '" + o.sector + "'", "sector");
+    return InvalidArgument("unknown sector '" + o.sector + "'", "sector").WithReason("field.unknown_sector");
   return WithSession<model::Organization>(db_, [&](soci::session& sql) -> Result<model::Organization> {
     std::string key = AsciiLower(o.name);
     long long n = 0, now = clock_.Now();
     sql << "SELECT count(*) FROM organizations WHERE name_key = :k", soci::use(key), soci::into(n);
-    if (n) return AlreadyExists("an organization with this name exists", "name");
+    if (n) return AlreadyExists("an organization with this name exists", "name").WithReason("field.taken");
     soci::indicator sind = o.sector.empty() ? soci::i_null : soci::i_ok;
     sql << "INSERT INTO organizations (name, name_key, sector, city, created_at) VALUES (:n, :k, :s, :c, :t)",
         soci::use(o.name), soci::use(key), soci::use(o.sector, sind), soci::use(o.city), soci::use(now);

@@ -27,6 +27,7 @@ std::vector<model::Id> VisibleAmong(soci::session& sql, const Viewer& viewer, co
 
 void ProjectRefs(soci::session& sql, const Viewer& viewer, const std::vector<RefSlot>& slots) {
   std::vector<model::Id> ids;
+  ids.reserve(slots.size());
   for (const auto& s : slots) ids.push_back(*s.id);
   auto visible = VisibleAmong(sql, viewer, ids);
   std::set<model::Id> ok(visible.begin(), visible.end());

@@ -66,7 +66,8 @@ void AppendInteraction(soci::session& sql, model::Interaction& in) {
 
 Result<Connection> NetworkService::RequestConnection(const Viewer& viewer, Id to, const std::string& message) {
   if (!viewer.authenticated() || viewer.member_id < 0) return Unauthenticated("sign in first");
-  if (to == viewer.member_id) return InvalidArgument("you cannot connect with yourself", "to");
+  if (to == viewer.member_id)
+    return InvalidArgument("you cannot connect with yourself", "to").WithReason("connection.self");
   VB_RETURN_IF_ERROR(CheckText("message", message, 0, 1000, true));
   VB_ASSIGN_OR_RETURN(auto target, members_.Get(viewer, to));
   (void)target;
@@ -80,7 +81,7 @@ Result<Connection> NetworkService::RequestConnection(const Viewer& viewer, Id to
     sql << "SELECT count(*) FROM connections WHERE ((from_member = :a AND to_member = :b) OR (from_member = :b2 AND "
            "to_member = :a2)) AND status IN ('pending', 'accepted')",
         soci::use(me), soci::use(other), soci::use(other), soci::use(me), soci::into(n);
-    if (n) return Conflict("a connection or request between you already exists", "to");
+    if (n) return Conflict("a connection or request between you already exists", "to").WithReason("connection.exists");
     long long now = clock_.Now();
     std::string status = "pending";
     sql << "INSERT INTO connections (from_member, to_member, status, message, created_at, updated_at) "
@@ -109,7 +110,8 @@ Result<Connection> NetworkService::Transition(const Viewer& viewer, Id id, Conne
     if (c->status != from)
       return Conflict("the connection is " + std::string(model::ToString(c->status)) + ", not " +
                           std::string(model::ToString(from)),
-                      "status");
+                      "status")
+          .WithReason("connection.already_handled");
     long long now = clock_.Now(), cid = id;
     std::string s(model::ToString(to));
     // Guarded update: a concurrent transition loses cleanly instead of double-applying.
@@ -117,7 +119,8 @@ Result<Connection> NetworkService::Transition(const Viewer& viewer, Id id, Conne
         (sql.prepare << "UPDATE connections SET status = :s, updated_at = :u WHERE id = :id AND status = :f",
          soci::use(s), soci::use(now), soci::use(cid), soci::use(std::string(model::ToString(from))));
     st.execute(true);
-    if (st.get_affected_rows() != 1) return Conflict("the connection changed meanwhile; reload", "status");
+    if (st.get_affected_rows() != 1)
+      return Conflict("the connection changed meanwhile; reload", "status").WithReason("connection.changed");
     if (to == ConnectionStatus::kAccepted) {
       model::Interaction in{
           0, c->from_member, c->to_member, model::InteractionKind::kConnected, now, "connection:" + std::to_string(id),
@@ -187,7 +190,8 @@ Result<Page<Connection>> NetworkService::Connections(const Viewer& viewer, std::
 
 Result<model::Interaction> NetworkService::Record(const Viewer& viewer, model::Interaction in) {
   if (!viewer.IsOrganizer()) return PermissionDenied("only organizers record interactions");
-  if (in.a == in.b) return InvalidArgument("an interaction needs two different members", "b");
+  if (in.a == in.b)
+    return InvalidArgument("an interaction needs two different members", "b").WithReason("field.same_member");
   VB_RETURN_IF_ERROR(CheckText("source", in.source, 0, 200));
   if (in.at <= 0) in.at = clock_.Now();
   return WithSession<model::Interaction>(db_, [&](soci::session& sql) -> Result<model::Interaction> {
@@ -247,6 +251,7 @@ Result<std::vector<model::Tie>> NetworkService::TiesOf(const Viewer& viewer, Id 
   }
   auto ties = model::DeriveTies(ledger);
   std::vector<Id> others;
+  others.reserve(ties.size());
   for (const auto& t : ties) others.push_back(t.a == member_id ? t.b : t.a);
   VB_ASSIGN_OR_RETURN(auto visible, members_.VisibleAmong(viewer, others));
   std::vector<model::Tie> out;
@@ -331,7 +336,7 @@ Result<NetworkService::VisibleNetwork> NetworkService::LoadVisibleNetwork(const 
 }
 
 Result<std::vector<model::Interaction>> NetworkService::TieHistory(const Viewer& viewer, Id a, Id b) {
-  if (a == b) return InvalidArgument("a tie needs two different members", "b");
+  if (a == b) return InvalidArgument("a tie needs two different members", "b").WithReason("field.same_member");
   VB_ASSIGN_OR_RETURN(auto ma, members_.Get(viewer, a));
   VB_ASSIGN_OR_RETURN(auto mb, members_.Get(viewer, b));
   (void)ma;

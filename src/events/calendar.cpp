@@ -8,6 +8,7 @@
 #include "domain/db_util.h"
 #include "events/events.h"
 #include "events/ical.h"
+#include "notify/notifications.h"
 #include "storage/transaction.h"
 #include "util/strings.h"
 
@@ -17,13 +18,8 @@ namespace internal {
 
 CalendarReader::CalendarReader(soci::session& sql, const domain::Viewer& viewer) : sql_(sql), viewer_(viewer) {
   if (viewer_.member_id <= 0) return;
-  long long id = viewer_.member_id;
-  std::string languages;
-  sql_ << "SELECT languages FROM members WHERE id = :id", soci::use(id), soci::into(languages);
-  if (sql_.got_data()) {
-    auto first = Split(languages, ',');
-    dutch_ = !first.empty() && AsciiLower(Trim(first.front())) == "nl";
-  }
+  // The one rule for a member's language (mails and notifications use it too).
+  dutch_ = notify::MemberLanguage(sql_, viewer_.member_id) == "nl";
 }
 
 CalendarReader CalendarReader::OfMember(soci::session& sql, model::Id member) {
@@ -194,16 +190,17 @@ void AddMeetingsAndVisits(soci::session& sql, CalendarReader& reader, std::vecto
   {
     long long id = 0, a = 0, b = 0, s = 0, e = 0, ev = 0;
     int table = 0, rev = 0, ev_rev = 0;
-    std::string tz, loc, title, reason_a, reason_b;
+    std::string tz, loc, title, reason_a, reason_b, reason_a_en, reason_b_en;
     soci::statement st =
         (sql.prepare << "SELECT mt.id, mt.a, mt.b, rs.starts_at, rs.ends_at, mt.table_no, mt.revision, ev.id, "
-                        "ev.timezone, ev.location, ev.title, mt.reason_a, mt.reason_b, ev.revision FROM meetings mt "
+                        "ev.timezone, ev.location, ev.title, mt.reason_a, mt.reason_b, ev.revision, mt.reason_a_en, "
+                        "mt.reason_b_en FROM meetings mt "
                         "JOIN round_slots rs ON rs.id = mt.slot_id JOIN rounds r ON r.id = mt.round_id JOIN events ev "
                         "ON ev.id = r.event_id WHERE mt.status = 'scheduled' AND (mt.a = " +
                             me + " OR mt.b = " + me + ") ORDER BY rs.starts_at",
          soci::into(id), soci::into(a), soci::into(b), soci::into(s), soci::into(e), soci::into(table), soci::into(rev),
          soci::into(ev), soci::into(tz), soci::into(loc), soci::into(title), soci::into(reason_a), soci::into(reason_b),
-         soci::into(ev_rev));
+         soci::into(ev_rev), soci::into(reason_a_en), soci::into(reason_b_en));
     st.execute();
     std::vector<CalEntry> rows;
     std::vector<std::tuple<long long, long long, long long>> parties;  // a, b, event
@@ -216,7 +213,11 @@ void AddMeetingsAndVisits(soci::session& sql, CalendarReader& reader, std::vecto
       c.timezone = tz;
       c.location = loc + (loc.empty() ? "" : ", ") + reader.T("tafel ", "table ") + std::to_string(table);
       c.summary = title;  // completed below with the other person's name
-      c.description = reader.Redact(a == member ? reason_a : reason_b, a == member ? b : a);
+      // The reason in the reader's language (reason_*_en since 0018; older meetings have one text).
+      const std::string& nl_reason = a == member ? reason_a : reason_b;
+      const std::string& en_reason = a == member ? reason_a_en : reason_b_en;
+      c.description =
+          reader.Redact(reader.T(nl_reason, en_reason.empty() ? nl_reason : en_reason), a == member ? b : a);
       c.url = EventUrl(ev) + "/schedule";
       rows.push_back(c);
       parties.emplace_back(a, b, ev);
@@ -275,13 +276,15 @@ Result<std::string> CalendarService::RegistrationInvite(const domain::Viewer& vi
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     const bool manage = viewer.IsOrganizer() || std::find(info.organizers.begin(), info.organizers.end(),
                                                           viewer.member_id) != info.organizers.end();
-    if (member_id != viewer.member_id && !manage) return PermissionDenied("only your own invite");
+    if (member_id != viewer.member_id && !manage)
+      return PermissionDenied("only your own invite").WithReason("calendar.own_only");
     long long ev = event_id, m = member_id;
     int rev = 0;
     std::string status;
     sql << "SELECT status, revision FROM registrations WHERE event_id = :e AND member_id = :m", soci::use(ev),
         soci::use(m), soci::into(status), soci::into(rev);
-    if (!sql.got_data()) return NotFound("not registered for this event", "member_id");
+    if (!sql.got_data())
+      return NotFound("not registered for this event", "member_id").WithReason("event.not_registered");
     CalendarReader reader(sql, viewer);
     CalEntry e = EventEntry(info, reader);
     e.uid = "registration-" + std::to_string(event_id) + "-" + std::to_string(member_id) + "@verbinder";
@@ -316,12 +319,13 @@ Result<std::string> CalendarService::RotateFeedToken(const domain::Viewer& viewe
 
 Result<std::string> CalendarService::PersonalFeed(const std::string& token) {
   if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
-    return NotFound("no calendar feed for this token", "token");
+    return NotFound("no calendar feed for this token", "token").WithReason("calendar.unknown_feed");
   return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
     std::string hash = domain::TokenHash(token);
     long long member = 0;
     sql << "SELECT member_id FROM calendar_tokens WHERE token_hash = :h", soci::use(hash), soci::into(member);
-    if (!sql.got_data()) return NotFound("no calendar feed for this token", "token");
+    if (!sql.got_data())
+      return NotFound("no calendar feed for this token", "token").WithReason("calendar.unknown_feed");
     std::vector<CalEntry> entries;
     std::vector<std::pair<long long, int>> regs;
     std::vector<std::string> statuses;

@@ -223,9 +223,11 @@ void ConfirmPair(soci::session& sql, const EventInfo& info, Id claimant, Id othe
 Status CheckWindow(const EventInfo& info, UnixTime now) {
   const auto& e = info.event;
   if (now < e.starts_at - kClaimOpensBeforeStart)
-    return Conflict("you can say whom you spoke with from 2 hours before the event starts", "event_id");
+    return Conflict("you can say whom you spoke with from 2 hours before the event starts", "event_id")
+        .WithReason("encounter.too_early", {{"hours", "2"}});
   if (now > std::max(e.ends_at, e.starts_at) + kClaimClosesAfterEnd)
-    return Conflict("this event ended more than 14 days ago", "event_id");
+    return Conflict("this event ended more than 14 days ago", "event_id")
+        .WithReason("encounter.too_late", {{"days", "14"}});
   return Status::Ok();
 }
 
@@ -279,11 +281,12 @@ Result<PersonRef> EncounterService::CodeOwner(const Viewer& viewer, const std::s
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
   VB_RETURN_IF_ERROR(domain::CheckText("code", raw, 1, 300));
   auto code = NormalizeConnectCode(raw);
-  if (!code) return InvalidArgument("is not a connect code (8 letters and digits)", "code");
+  if (!code)
+    return InvalidArgument("is not a connect code (8 letters and digits)", "code").WithReason("encounter.bad_code");
   return WithSession<PersonRef>(db_, [&](soci::session& sql) -> Result<PersonRef> {
     long long o = 0;
     sql << "SELECT member_id FROM connect_codes WHERE code = :c", soci::use(*code), soci::into(o);
-    if (!sql.got_data()) return NotFound("unknown connect code", "code");
+    if (!sql.got_data()) return NotFound("unknown connect code", "code").WithReason("encounter.unknown_code");
     return Person(sql, viewer, o);  // member_id 0 when hidden from the viewer
   });
 }
@@ -291,17 +294,22 @@ Result<PersonRef> EncounterService::CodeOwner(const Viewer& viewer, const std::s
 Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, const ClaimInput& in) {
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
   const bool by_code = !Trim(in.code).empty();
-  if (by_code && in.member_id != 0) return InvalidArgument("give either code or member_id, not both", "member_id");
-  if (!by_code && in.member_id == 0) return InvalidArgument("give the other's connect code or member_id", "code");
-  if (!by_code && in.member_id < 0) return InvalidArgument("must be a positive member id", "member_id");
+  if (by_code && in.member_id != 0)
+    return InvalidArgument("give either code or member_id, not both", "member_id")
+        .WithReason("encounter.code_or_member");
+  if (!by_code && in.member_id == 0)
+    return InvalidArgument("give the other's connect code or member_id", "code").WithReason("encounter.code_or_member");
+  if (!by_code && in.member_id < 0)
+    return InvalidArgument("must be a positive member id", "member_id").WithReason("encounter.pick_member");
   std::string via = in.via.empty() ? (by_code ? "code" : "list") : in.via;
   if (via != "code" && via != "list" && via != "followup")
-    return InvalidArgument("must be code, list or followup", "via");
+    return InvalidArgument("must be code, list or followup", "via").WithReason("encounter.bad_via");
   std::string code;
   if (by_code) {
     VB_RETURN_IF_ERROR(domain::CheckText("code", in.code, 1, 300));
     auto c = NormalizeConnectCode(in.code);
-    if (!c) return InvalidArgument("is not a connect code (8 letters and digits)", "code");
+    if (!c)
+      return InvalidArgument("is not a connect code (8 letters and digits)", "code").WithReason("encounter.bad_code");
     code = *c;
   }
   const UnixTime now = clock_.Now();
@@ -311,21 +319,25 @@ Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, con
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id, /*counts=*/false));
     VB_RETURN_IF_ERROR(CheckWindow(info, now));
     const Id me = viewer.member_id;
-    if (!IsRegistered(sql, event_id, me)) return Conflict("you are not registered for this event", "event_id");
+    if (!IsRegistered(sql, event_id, me))
+      return Conflict("you are not registered for this event", "event_id").WithReason("event.not_registered");
     Id other = in.member_id;
     if (by_code) {
       long long o = 0;
       sql << "SELECT member_id FROM connect_codes WHERE code = :c", soci::use(code), soci::into(o);
-      if (!sql.got_data()) return NotFound("unknown connect code", "code");
+      if (!sql.got_data()) return NotFound("unknown connect code", "code").WithReason("encounter.unknown_code");
       other = o;
-      if (other == me) return InvalidArgument("this is your own connect code", "code");
-      if (!IsRegistered(sql, event_id, other)) return NotFound("this member is not registered for this event", "code");
+      if (other == me) return InvalidArgument("this is your own connect code", "code").WithReason("encounter.own_code");
+      if (!IsRegistered(sql, event_id, other))
+        return NotFound("this member is not registered for this event", "code")
+            .WithReason("encounter.code_not_attending");
     } else {
-      if (other == me) return InvalidArgument("you cannot say you spoke with yourself", "member_id");
+      if (other == me)
+        return InvalidArgument("you cannot say you spoke with yourself", "member_id").WithReason("encounter.self");
       // Picking by id: only people the viewer may see, so a hidden member's id
       // answers exactly as an unknown one.
       if (Person(sql, viewer, other).member_id == 0 || !IsRegistered(sql, event_id, other))
-        return NotFound("no attendee of this event with this id", "member_id");
+        return NotFound("no attendee of this event with this id", "member_id").WithReason("encounter.not_attendee");
     }
     long long ev = event_id, m = me, o = other, t = now, x = now + kClaimTtl;
     // They said it first: confirming theirs makes it mutual.
@@ -347,7 +359,8 @@ Result<Encounter> EncounterService::Claim(const Viewer& viewer, Id event_id, con
       EncounterStatus s = StatusOf(r, now);
       if (s == EncounterStatus::kPending || s == EncounterStatus::kConfirmed) return View(sql, viewer, r, now);
       if (s == EncounterStatus::kDeclined)
-        return Conflict("the other member said you did not speak at this event", by_code ? "code" : "member_id");
+        return Conflict("the other member said you did not speak at this event", by_code ? "code" : "member_id")
+            .WithReason("encounter.declined_by_other");
       long long id = r.id;
       std::string status = already_met ? "confirmed" : "pending";
       long long resolved = already_met ? now : 0;
@@ -384,15 +397,18 @@ Result<Encounter> EncounterService::Confirm(const Viewer& viewer, Id encounter_i
   const UnixTime now = clock_.Now();
   return WithSession<Encounter>(db_, [&](soci::session& sql) -> Result<Encounter> {
     auto peek = LoadRow(sql, encounter_id);
-    if (!peek || peek->other != viewer.member_id) return NotFound("no such claim about you", "id");
+    if (!peek || peek->other != viewer.member_id)
+      return NotFound("no such claim about you", "id").WithReason("encounter.not_found");
     storage::Transaction tr(sql);
     internal::LockEvent(sql, peek->event_id);
     auto r = LoadRow(sql, encounter_id);
-    if (!r) return NotFound("no such claim about you", "id");
+    if (!r) return NotFound("no such claim about you", "id").WithReason("encounter.not_found");
     EncounterStatus s = StatusOf(*r, now);
     if (s == EncounterStatus::kConfirmed) return View(sql, viewer, *r, now);
-    if (s == EncounterStatus::kExpired) return Conflict("this claim expired (after 14 days)", "id");
-    if (s != EncounterStatus::kPending) return Conflict("this claim was withdrawn or declined", "id");
+    if (s == EncounterStatus::kExpired)
+      return Conflict("this claim expired (after 14 days)", "id").WithReason("encounter.expired", {{"days", "14"}});
+    if (s != EncounterStatus::kPending)
+      return Conflict("this claim was withdrawn or declined", "id").WithReason("encounter.closed");
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, r->event_id, /*counts=*/false));
     ConfirmPair(sql, info, r->claimant, r->other, now);
     r = LoadRow(sql, encounter_id);
@@ -410,16 +426,18 @@ Result<Encounter> Resolve(storage::Database& db, const Clock& clock, const Viewe
   return WithSession<Encounter>(db, [&](soci::session& sql) -> Result<Encounter> {
     auto peek = LoadRow(sql, encounter_id);
     if (!peek || (by_claimant ? peek->claimant : peek->other) != viewer.member_id)
-      return NotFound(by_claimant ? "no such claim of yours" : "no such claim about you", "id");
+      return NotFound(by_claimant ? "no such claim of yours" : "no such claim about you", "id")
+          .WithReason("encounter.not_found");
     storage::Transaction tr(sql);
     internal::LockEvent(sql, peek->event_id);
     auto r = LoadRow(sql, encounter_id);
-    if (!r) return NotFound("no such claim", "id");
+    if (!r) return NotFound("no such claim", "id").WithReason("encounter.not_found");
     EncounterStatus s = StatusOf(*r, now);
-    if (s == EncounterStatus::kConfirmed) return Conflict("this encounter is confirmed: the tie is real", "id");
+    if (s == EncounterStatus::kConfirmed)
+      return Conflict("this encounter is confirmed: the tie is real", "id").WithReason("encounter.confirmed");
     if (ToString(s) == to) return View(sql, viewer, *r, now);
     if (s != EncounterStatus::kPending && !(by_claimant && s == EncounterStatus::kExpired))
-      return Conflict("this claim is no longer pending", "id");
+      return Conflict("this claim is no longer pending", "id").WithReason("encounter.closed");
     long long id = encounter_id, t = now;
     sql << "UPDATE encounters SET status = :s, resolved_at = :t WHERE id = :id", soci::use(to), soci::use(t),
         soci::use(id);
@@ -471,10 +489,10 @@ Result<EncounterOverview> EncounterService::Overview(const Viewer& viewer, Id ev
       if (r.claimant == me) claimed_by_me.insert(r.other);
     for (const Row& r : rows)
       if (r.claimant == me || !claimed_by_me.count(r.claimant)) o.mine.push_back(View(sql, viewer, r, now));
-    for (const Row& r : QueryRows(sql, "WHERE e.event_id = " + ev + " AND e.other = " + mes +
-                                           " AND e.status = 'pending' AND e.expires_at > " + std::to_string(now) +
-                                           " ORDER BY e.id DESC"))
-      o.to_confirm.push_back(View(sql, viewer, r, now));
+    std::string to_confirm = "WHERE e.event_id = " + ev;
+    to_confirm.append(" AND e.other = ").append(mes).append(" AND e.status = 'pending' AND e.expires_at > ");
+    to_confirm.append(std::to_string(now)).append(" ORDER BY e.id DESC");
+    for (const Row& r : QueryRows(sql, to_confirm)) o.to_confirm.push_back(View(sql, viewer, r, now));
     if (!o.registered) return o;
     auto add = [&](Id id, const std::string& reason) {
       if (id == me) return;

@@ -451,5 +451,40 @@ TEST_F(EventsApiTest, GroupTablesReportAndPrintablePages) {
   EXPECT_EQ(leader->Get("/api/v1/events/999999/report").status, 404);
 }
 
+// Issue #20: ?lang= (the UI's language) words the reasons of the same
+// suggestion; without it the member's first language (here English) is used.
+TEST_F(EventsApiTest, Issue20SuggestionReasonsSpeakTheRequestedLanguage) {
+  auto anja = SignedIn("anja@x.example");
+  auto pieter = SignedIn("pieter@x.example");
+  Json ev = NewEvent(*SignedIn("leider@x.example"), 0);
+  const std::string base = "/api/v1/events/" + std::to_string(ev["id"].get<int64_t>());
+  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
+  ASSERT_EQ(pieter->Request("POST", base + "/registrations").status, 201);
+  auto why_for_pieter = [&](const std::string& query) {
+    auto r = anja->Get(base + "/suggestions?limit=5" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const Json body = r.Json();
+    for (const Json& s : body["items"]) {
+      if (s["member_id"] == pieter_) return s["why"].get<std::string>();
+    }
+    ADD_FAILURE() << "pieter not suggested: " << r.body;
+    return std::string();
+  };
+  const std::string nl = why_for_pieter("&lang=nl"), en = why_for_pieter("&lang=en"), fallback = why_for_pieter("");
+  // The linking concepts (pieter's "planning" and "lead time reduction"), each in the reader's language.
+  EXPECT_NE(nl.find("roostering en planning"), std::string::npos) << nl;
+  EXPECT_NE(nl.find("doorlooptijd en doorstroom"), std::string::npos) << nl;
+  EXPECT_NE(nl.find("andere sector (industrie)"), std::string::npos) << nl;
+  EXPECT_EQ(nl.find("scheduling and rosters"), std::string::npos) << nl;
+  EXPECT_NE(en.find("scheduling and rosters"), std::string::npos) << en;
+  EXPECT_NE(en.find("lead time and flow"), std::string::npos) << en;
+  EXPECT_NE(en.find("another sector (industry)"), std::string::npos) << en;
+  EXPECT_EQ(en.find("roostering en planning"), std::string::npos) << en;
+  EXPECT_EQ(fallback, en);
+  auto bad = anja->Get(base + "/suggestions?lang=de");
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(bad.ErrorField(), "lang");
+}
+
 }  // namespace
 }  // namespace verbinder::events

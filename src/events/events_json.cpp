@@ -7,9 +7,13 @@ namespace verbinder::events {
 namespace {
 
 Status ObjectArray(const Json& j, const std::string& field) {
-  if (!j.is_array()) return InvalidArgument("must be an array of objects, not " + std::string(j.type_name()), field);
+  if (!j.is_array())
+    return InvalidArgument("must be an array of objects, not " + std::string(j.type_name()), field)
+        .WithReason("field.not_a_list");
   for (size_t i = 0; i < j.size(); ++i)
-    if (!j[i].is_object()) return InvalidArgument("must be an object", field + "[" + std::to_string(i) + "]");
+    if (!j[i].is_object())
+      return InvalidArgument("must be an object", field + "[" + std::to_string(i) + "]")
+          .WithReason("field.not_an_object");
   return Status::Ok();
 }
 
@@ -35,11 +39,13 @@ Status ElemUnknown(const Json& j, const std::string& prefix, std::initializer_li
 Result<std::vector<int64_t>> GetIntArray(const Json& j, const std::string& field, bool required) {
   std::vector<int64_t> out;
   if (!j.contains(field)) {
-    if (required) return InvalidArgument("is required", field);
+    if (required) return InvalidArgument("is required", field).WithReason("field.required");
     return out;
   }
   const auto& v = j.at(field);
-  if (!v.is_array()) return InvalidArgument("must be an array of integers, not " + std::string(v.type_name()), field);
+  if (!v.is_array())
+    return InvalidArgument("must be an array of integers, not " + std::string(v.type_name()), field)
+        .WithReason("field.not_a_list");
   for (size_t i = 0; i < v.size(); ++i) {
     VB_ASSIGN_OR_RETURN(int64_t x, domain::IntValue(v[i], field + "[" + std::to_string(i) + "]"));
     out.push_back(x);
@@ -49,10 +55,11 @@ Result<std::vector<int64_t>> GetIntArray(const Json& j, const std::string& field
 
 Result<bool> GetBool(const Json& j, const std::string& field, bool required, bool fallback) {
   if (!j.contains(field)) {
-    if (required) return InvalidArgument("is required", field);
+    if (required) return InvalidArgument("is required", field).WithReason("field.required");
     return fallback;
   }
-  if (!j.at(field).is_boolean()) return InvalidArgument("must be true or false", field);
+  if (!j.at(field).is_boolean())
+    return InvalidArgument("must be true or false", field).WithReason("field.not_a_boolean");
   return j.at(field).get<bool>();
 }
 
@@ -102,14 +109,17 @@ Status EventFromJson(const Json& j, EventInfo& info) {
       VB_ASSIGN_OR_RETURN(*target, domain::GetString(j, key, false));
     }
   }
-  if (create && !j.contains("title")) return InvalidArgument("is required", "title");
+  if (create && !j.contains("title")) return InvalidArgument("is required", "title").WithReason("field.required");
   if (j.contains("kind")) {
     VB_ASSIGN_OR_RETURN(std::string k, domain::GetString(j, "kind", false));
     auto kind = model::ParseEventKind(k);
-    if (!kind) return InvalidArgument("must be congress, inspiration_session or network_drinks", "kind");
+    if (!kind)
+      return InvalidArgument("must be congress, inspiration_session or network_drinks", "kind")
+          .WithReason("field.invalid_choice");
     e.kind = *kind;
   } else if (create) {
-    return InvalidArgument("is required (congress, inspiration_session or network_drinks)", "kind");
+    return InvalidArgument("is required (congress, inspiration_session or network_drinks)", "kind")
+        .WithReason("field.required");
   }
   for (auto [key, target] : {std::pair<const char*, int64_t*>{"starts_at", &e.starts_at},
                              {"ends_at", &e.ends_at},
@@ -119,12 +129,14 @@ Status EventFromJson(const Json& j, EventInfo& info) {
       VB_ASSIGN_OR_RETURN(*target, domain::GetInt(j, key, false));
     }
   }
-  if (create && !j.contains("starts_at")) return InvalidArgument("is required (Unix seconds)", "starts_at");
-  if (create && !j.contains("ends_at")) return InvalidArgument("is required (Unix seconds)", "ends_at");
+  if (create && !j.contains("starts_at"))
+    return InvalidArgument("is required (Unix seconds)", "starts_at").WithReason("field.required");
+  if (create && !j.contains("ends_at"))
+    return InvalidArgument("is required (Unix seconds)", "ends_at").WithReason("field.required");
   for (auto [key, target] : {std::pair<const char*, int*>{"capacity", &e.capacity}, {"price_cents", &e.price_cents}}) {
     if (j.contains(key)) {
       VB_ASSIGN_OR_RETURN(int64_t v, domain::GetInt(j, key, false));
-      if (v < 0 || v > 100'000'000) return InvalidArgument("is out of range", key);
+      if (v < 0 || v > 100'000'000) return InvalidArgument("is out of range", key).WithReason("field.out_of_range");
       *target = static_cast<int>(v);
     }
   }
@@ -233,19 +245,20 @@ Json ToJson(const EncounterOverview& o) {
 }
 
 Result<ClaimInput> ClaimFromJson(const Json& j) {
-  if (!j.is_object()) return InvalidArgument("must be a JSON object", "body");
+  if (!j.is_object()) return InvalidArgument("must be a JSON object", "body").WithReason("body.not_an_object");
   VB_RETURN_IF_ERROR(domain::RejectUnknown(j, {"code", "member_id", "via"}));
   ClaimInput in;
   if (j.contains("code")) {
-    if (!j["code"].is_string()) return InvalidArgument("must be a string", "code");
+    if (!j["code"].is_string()) return InvalidArgument("must be a string", "code").WithReason("field.not_a_string");
     in.code = j["code"].get<std::string>();
   }
   if (j.contains("member_id")) {
     VB_ASSIGN_OR_RETURN(in.member_id, domain::GetInt(j, "member_id", false));
-    if (in.member_id <= 0) return InvalidArgument("must be a positive member id", "member_id");
+    if (in.member_id <= 0)
+      return InvalidArgument("must be a positive member id", "member_id").WithReason("encounter.pick_member");
   }
   if (j.contains("via")) {
-    if (!j["via"].is_string()) return InvalidArgument("must be a string", "via");
+    if (!j["via"].is_string()) return InvalidArgument("must be a string", "via").WithReason("field.not_a_string");
     in.via = j["via"].get<std::string>();
   }
   return in;
@@ -315,11 +328,14 @@ Status RoundFromJson(const Json& j, Round& r) {
   VB_ASSIGN_OR_RETURN(r.title, domain::GetString(j, "title", true));
   VB_ASSIGN_OR_RETURN(int64_t tables, domain::GetInt(j, "tables", true));
   VB_ASSIGN_OR_RETURN(int64_t maxm, domain::GetInt(j, "max_meetings", false, 3));
-  if (tables < 1 || tables > 1000) return InvalidArgument("must be between 1 and 1000", "tables");
-  if (maxm < 1 || maxm > 50) return InvalidArgument("must be between 1 and 50", "max_meetings");
+  if (tables < 1 || tables > 1000)
+    return InvalidArgument("must be between 1 and 1000", "tables").WithReason("round.tables_range", {{"max", "1000"}});
+  if (maxm < 1 || maxm > 50)
+    return InvalidArgument("must be between 1 and 50", "max_meetings")
+        .WithReason("round.max_meetings_range", {{"max", "50"}});
   r.tables = static_cast<int>(tables);
   r.max_meetings = static_cast<int>(maxm);
-  if (!j.contains("slots")) return InvalidArgument("is required", "slots");
+  if (!j.contains("slots")) return InvalidArgument("is required", "slots").WithReason("field.required");
   VB_RETURN_IF_ERROR(ObjectArray(j.at("slots"), "slots"));
   for (size_t i = 0; i < j.at("slots").size(); ++i) {
     const auto& s = j.at("slots")[i];
@@ -402,7 +418,7 @@ Status SeatingFromJson(const Json& j, Seating& s) {
   for (auto [key, target] :
        {std::pair<const char*, int*>{"tables", &s.tables}, {"table_size", &s.table_size}, {"rounds", &s.rounds}}) {
     VB_ASSIGN_OR_RETURN(int64_t v, domain::GetInt(j, key, true));
-    if (v < 0 || v > 100'000) return InvalidArgument("is out of range", key);
+    if (v < 0 || v > 100'000) return InvalidArgument("is out of range", key).WithReason("field.out_of_range");
     *target = static_cast<int>(v);
   }
   return ValidateSeating(s);

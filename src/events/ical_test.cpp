@@ -303,6 +303,31 @@ TEST_F(IcalTest, Issue15HiddenPartnerIsNeitherNamedNorAddressed) {
 // issue_16: a meeting keeps its UID through a move and its cancellation;
 // each change is one SEQUENCE more; the cancel is METHOD:CANCEL; a partner
 // who cancelled their registration has PARTSTAT=DECLINED.
+// Issue #17 with #15: the schedule words the reason in the language asked for
+// (both are stored), and a hidden requester is masked in that language.
+TEST_F(IcalTest, Issue17ReasonInTheLanguageAskedWithTheHiddenRequesterMasked) {
+  EventInfo ev = Borrel({anja_, henk_});
+  Round round = MakeRound(ev, 1);
+  ScheduledMeeting m = Meet(ev, round, henk_, anja_);  // Anja does not see Henk
+  ASSERT_NE(m.id, 0);
+  auto en = meetings_->MySchedule(As(anja_), ev.event.id, "en");
+  auto nl = meetings_->MySchedule(As(anja_), ev.event.id, "nl");
+  ASSERT_TRUE(en.ok() && nl.ok());
+  ASSERT_EQ(en->size(), 1u);
+  ASSERT_EQ(nl->size(), 1u);
+  EXPECT_EQ((*en)[0].why, "A member asked to meet you.");
+  EXPECT_EQ((*nl)[0].why, "Een lid vroeg om een gesprek met jou.");
+  // Henk sees Anja, and his own reason in each language.
+  EXPECT_EQ((*meetings_->MySchedule(As(henk_), ev.event.id, "en"))[0].why, "You asked to meet Anja Kamphuis.");
+  EXPECT_EQ((*meetings_->MySchedule(As(henk_), ev.event.id, "nl"))[0].why,
+            "Je vroeg om een gesprek met Anja Kamphuis.");
+  // The organizer's sheets: Anja's sheet in English masks nobody the leader may see.
+  auto all = meetings_->AllSchedules(leader_, ev.event.id, "en");
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  for (const auto& p : *all)
+    for (const auto& mt : p.meetings) EXPECT_EQ(mt.why.find("gesprek"), std::string::npos) << mt.why;
+}
+
 TEST_F(IcalTest, Issue16MeetingMovedAndCancelledAfterSlotRemovalOrRegistrationCancel) {
   auto carla = Make("Carla Smit", "education", "ROC Twente");
   auto dirk = Make("Dirk Jansen", "industry", "Energie BV");

@@ -13,6 +13,7 @@
 #include "events/ical.h"
 #include "events/meetings.h"
 #include "events/meetings_internal.h"
+#include "events/reason_params.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
@@ -33,18 +34,20 @@ std::optional<RequestStatus> ParseRequestStatus(const std::string& s) {
 std::vector<MeetingRequest> QueryRequests(soci::session& sql, const std::string& where) {
   std::vector<MeetingRequest> out;
   long long id = 0, ev = 0, from = 0, to = 0, exp = 0, created = 0, updated = 0;
+  int both = 0;
   std::string fname, tname, msg, status;
   soci::statement st =
       (sql.prepare << "SELECT q.id, q.event_id, q.from_member, q.to_member, mf.name, mt.name, q.message, "
-                      "q.status, q.expires_at, q.created_at, q.updated_at FROM meeting_requests q JOIN "
+                      "q.status, q.both_asked, q.expires_at, q.created_at, q.updated_at FROM meeting_requests q JOIN "
                       "members mf ON mf.id = q.from_member JOIN members mt ON mt.id = q.to_member " +
                           where,
        soci::into(id), soci::into(ev), soci::into(from), soci::into(to), soci::into(fname), soci::into(tname),
-       soci::into(msg), soci::into(status), soci::into(exp), soci::into(created), soci::into(updated));
+       soci::into(msg), soci::into(status), soci::into(both), soci::into(exp), soci::into(created),
+       soci::into(updated));
   st.execute();
   while (st.fetch()) {
     out.push_back({id, ev, from, to, fname, tname, msg, ParseRequestStatus(status).value_or(RequestStatus::kCancelled),
-                   false, exp, created, updated});
+                   both != 0, exp, created, updated});
   }
   return out;
 }
@@ -59,7 +62,8 @@ void Project(soci::session& sql, const Viewer& viewer, std::vector<MeetingReques
   }
   domain::ProjectRefs(sql, viewer, slots);
 }
-void Project(soci::session& sql, const Viewer& viewer, std::vector<ScheduledMeeting>& ms) {
+// `lang`: the language the reasons are in (empty: the viewer's).
+void Project(soci::session& sql, const Viewer& viewer, std::vector<ScheduledMeeting>& ms, std::string lang = "") {
   std::vector<domain::RefSlot> slots;
   std::vector<std::pair<std::string, std::string>> names;  // as loaded, to mask in `why`
   for (auto& m : ms) {
@@ -70,7 +74,6 @@ void Project(soci::session& sql, const Viewer& viewer, std::vector<ScheduledMeet
   domain::ProjectRefs(sql, viewer, slots);
   // The stored reason may name the requester ("Henk asked to meet you."): mask a
   // party the viewer may not see (English and Dutch reasons alike).
-  std::string lang;
   for (size_t i = 0; i < ms.size(); ++i) {
     auto& m = ms[i];
     for (const auto& [id, name] : {std::pair{m.a, names[i].first}, std::pair{m.b, names[i].second}}) {
@@ -81,23 +84,17 @@ void Project(soci::session& sql, const Viewer& viewer, std::vector<ScheduledMeet
   }
 }
 
-std::vector<std::string> CsvList(const std::string& s) {
-  std::vector<std::string> out;
-  for (auto& p : Split(s, ','))
-    if (!Trim(p).empty()) out.push_back(Trim(p));
-  return out;
-}
-
 std::vector<ScheduledMeeting> QueryMeetings(soci::session& sql, const std::string& where) {
   std::vector<ScheduledMeeting> out;
   long long id = 0, round = 0, slot = 0, s = 0, e = 0, a = 0, b = 0;
   int table = 0, requested = 0, ha = -1, hb = -1;
-  std::string an, bn, ra, rb, status;
+  std::string an, bn, ra, rb, ra_en, rb_en, status;
   // One query, feedback included (no round trip per meeting).
   soci::statement st =
       (sql.prepare
            << "SELECT mt.id, mt.round_id, COALESCE(mt.slot_id, 0), COALESCE(rs.starts_at, 0), "
               "COALESCE(rs.ends_at, 0), mt.table_no, mt.a, mt.b, ma.name, mb.name, mt.reason_a, mt.reason_b, "
+              "mt.reason_a_en, mt.reason_b_en, "
               "CASE WHEN mt.request_id IS NULL THEN 0 ELSE 1 END, mt.status, "
               "COALESCE((SELECT f.happened FROM meeting_feedback f WHERE f.meeting_id = mt.id AND f.member_id = "
               "mt.a), -1), COALESCE((SELECT f.happened FROM meeting_feedback f WHERE f.meeting_id = mt.id AND "
@@ -106,8 +103,8 @@ std::vector<ScheduledMeeting> QueryMeetings(soci::session& sql, const std::strin
               "mb.id = mt.b " +
                   where,
        soci::into(id), soci::into(round), soci::into(slot), soci::into(s), soci::into(e), soci::into(table),
-       soci::into(a), soci::into(b), soci::into(an), soci::into(bn), soci::into(ra), soci::into(rb),
-       soci::into(requested), soci::into(status), soci::into(ha), soci::into(hb));
+       soci::into(a), soci::into(b), soci::into(an), soci::into(bn), soci::into(ra), soci::into(rb), soci::into(ra_en),
+       soci::into(rb_en), soci::into(requested), soci::into(status), soci::into(ha), soci::into(hb));
   st.execute();
   while (st.fetch()) {
     ScheduledMeeting m;
@@ -125,17 +122,33 @@ std::vector<ScheduledMeeting> QueryMeetings(soci::session& sql, const std::strin
     m.status = status;
     m.happened_a = ha;
     m.happened_b = hb;
-    m.why = ra + std::string(1, '\x1f') + rb;  // split by caller
+    // Before 0018 a meeting has one text per side (no English column): shown in either language.
+    m.why = ra;
+    m.why.append(1, '\x1f').append(rb).append(1, '\x1f');
+    m.why.append(ra_en.empty() ? ra : ra_en).append(1, '\x1f').append(rb_en.empty() ? rb : rb_en);  // split by caller
     out.push_back(std::move(m));
   }
   return out;
 }
 
-// QueryMeetings packs "reason_a \x1f reason_b" into why; pick one side's.
-std::string ReasonFor(const ScheduledMeeting& m, Id member) {
-  auto sep = m.why.find('\x1f');
-  if (sep == std::string::npos) return m.why;
-  return member == m.b ? m.why.substr(sep + 1) : m.why.substr(0, sep);
+// QueryMeetings packs "reason_a \x1f reason_b \x1f reason_a_en \x1f reason_b_en"
+// into why; pick one side's in `lang` ("en", else Dutch).
+std::string ReasonFor(const ScheduledMeeting& m, Id member, const std::string& lang) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t sep = m.why.find('\x1f'); sep != std::string::npos; sep = m.why.find('\x1f', start)) {
+    parts.push_back(m.why.substr(start, sep - start));
+    start = sep + 1;
+  }
+  parts.push_back(m.why.substr(start));
+  if (parts.size() < 4) return parts.front();
+  return parts[(lang == "en" ? 2 : 0) + (member == m.b ? 1 : 0)];
+}
+
+// The language a schedule's reasons are shown in: `lang` when given, else the viewer's.
+std::string ReasonLanguage(soci::session& sql, const Viewer& viewer, const std::string& lang) {
+  if (!lang.empty()) return lang == "en" ? "en" : "nl";
+  return viewer.member_id > 0 ? notify::MemberLanguage(sql, viewer.member_id) : "nl";
 }
 
 }  // namespace
@@ -172,92 +185,6 @@ void ExpireRequests(soci::session& sql, Id event_id, UnixTime now) {
       soci::use(t), soci::use(e), soci::use(t);
 }
 
-SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_participants) {
-  SuggestView v;
-  const std::string ev = std::to_string(event_id);
-  const std::string reg = "r.event_id = " + ev +
-                          " AND r.status = 'registered' AND m.visibility = 'members' AND "
-                          "m.consent_matchmaking = 1" +
-                          std::string(only_round_participants ? " AND r.rounds_opt_out = 0" : "");
-  {
-    long long id = 0;
-    std::string name, sector, org, langs, tags, text;
-    soci::statement st =
-        (sql.prepare << "SELECT m.id, m.name, COALESCE(m.sector, ''), COALESCE(o.name, ''), m.languages, "
-                        "m.expertise_tags, m.expertise_text FROM registrations r JOIN members m ON m.id = "
-                        "r.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE " +
-                            reg + " ORDER BY m.id",
-         soci::into(id), soci::into(name), soci::into(sector), soci::into(org), soci::into(langs), soci::into(tags),
-         soci::into(text));
-    st.execute();
-    while (st.fetch()) {
-      v.index[id] = static_cast<int>(v.ids.size());
-      v.ids.push_back(id);
-      v.names.push_back(name);
-      matching::SuggestAttendee a;
-      // The engine names people by id in its explanations: use the member's
-      // name (unique within the event; a namesake gets the member number).
-      a.id = v.names.size() > 0 && std::count(v.names.begin(), v.names.end() - 1, name)
-                 ? name + " (" + std::to_string(id) + ")"
-                 : name;
-      a.sector = sector;
-      a.organization = org;
-      a.languages = CsvList(langs);
-      a.expertise_tags = CsvList(tags);
-      a.expertise_text = text;
-      v.input.attendees.push_back(std::move(a));
-    }
-  }
-  {
-    long long mid = 0;
-    std::string title, text;
-    soci::statement st =
-        (sql.prepare << "SELECT c.member_id, c.title, c.text FROM challenges c JOIN registrations r ON "
-                        "r.member_id = c.member_id JOIN members m ON m.id = c.member_id WHERE c.status = "
-                        "'open' AND " +
-                            reg + " ORDER BY c.id",
-         soci::into(mid), soci::into(title), soci::into(text));
-    st.execute();
-    while (st.fetch()) {
-      auto it = v.index.find(mid);
-      if (it != v.index.end()) v.input.attendees[it->second].challenges.push_back(title + ". " + text);
-    }
-  }
-  {
-    long long a = 0, b = 0;
-    std::string kind;
-    std::map<std::pair<int, int>, bool> ties;
-    soci::statement st = (sql.prepare << "SELECT i.a, i.b, i.kind FROM interactions i JOIN registrations ra ON "
-                                         "ra.member_id = i.a AND ra.event_id = " +
-                                             ev +
-                                             " AND ra.status = 'registered' "
-                                             "JOIN registrations rb ON rb.member_id = i.b AND rb.event_id = " +
-                                             ev + " AND rb.status = 'registered'",
-                          soci::into(a), soci::into(b), soci::into(kind));
-    st.execute();
-    while (st.fetch()) {
-      auto ia = v.index.find(a), ib = v.index.find(b);
-      if (ia == v.index.end() || ib == v.index.end()) continue;
-      auto k = model::ParseInteractionKind(kind);
-      bool& real = ties[{ia->second, ib->second}];
-      real = real || (k && model::IsFaceToFace(*k));
-    }
-    for (auto& [p, real] : ties) v.input.ties.push_back({p.first, p.second, real});
-  }
-  {
-    long long from = 0, to = 0;
-    soci::statement st = (sql.prepare << "SELECT from_member, to_member FROM meeting_requests WHERE event_id = " + ev +
-                                             " AND status IN ('pending', 'accepted')",
-                          soci::into(from), soci::into(to));
-    st.execute();
-    while (st.fetch()) {
-      auto i = v.index.find(from), j = v.index.find(to);
-      if (i != v.index.end() && j != v.index.end()) v.input.requests.push_back({i->second, j->second});
-    }
-  }
-  return v;
-}
-
 // The last suggestion run per event and the fingerprint of its inputs.
 struct SuggestCache {
   struct Entry {
@@ -266,7 +193,7 @@ struct SuggestCache {
     std::shared_ptr<const matching::SuggestResult> result;
   };
   std::mutex mu;
-  std::map<Id, Entry> by_event;
+  std::map<std::pair<Id, std::string>, Entry> by_event;  // (event, explanation language)
 };
 
 namespace {
@@ -307,30 +234,36 @@ MeetingService::~MeetingService() = default;
 
 Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id, Id to, const std::string& message) {
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
-  if (to <= 0) return InvalidArgument("must be a positive member id", "to");
-  if (to == viewer.member_id) return InvalidArgument("you cannot request a meeting with yourself", "to");
+  if (to <= 0) return InvalidArgument("must be a positive member id", "to").WithReason("meeting.pick_member");
+  if (to == viewer.member_id)
+    return InvalidArgument("you cannot request a meeting with yourself", "to").WithReason("meeting.self");
   VB_RETURN_IF_ERROR(domain::CheckText("message", message, 0, 500, true));
   return WithSession<MeetingRequest>(db_, [&](soci::session& sql) -> Result<MeetingRequest> {
     storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     const UnixTime now = clock_.Now();
-    if (now >= info.event.ends_at) return Conflict("the event has ended", "event_id");
+    if (now >= info.event.ends_at) return Conflict("the event has ended", "event_id").WithReason("event.ended");
     internal::ExpireRequests(sql, event_id, now);
     if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
-      return Conflict("you are not registered for this event", "event_id");
+      return Conflict("you are not registered for this event", "event_id").WithReason("event.not_registered");
     long long n = domain::CountOf(
         sql, "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(to) + " AND " + viewer.VisibleSql("m"),
         {});
-    if (!n) return NotFound("no member with id " + std::to_string(to), "to");
+    if (!n) return NotFound("no member with id " + std::to_string(to), "to").WithReason("meeting.member_not_found");
     if (!internal::IsRegisteredIn(sql, event_id, to))
-      return Conflict(internal::MemberName(sql, to) + " is not attending this event", "to");
+      return Conflict(internal::MemberName(sql, to) + " is not attending this event", "to")
+          .WithReason("meeting.not_attending", {{"name", internal::NameParam(sql, viewer, to)}});
     const std::string me = std::to_string(viewer.member_id), other = std::to_string(to), ev = std::to_string(event_id);
     auto mine = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + me +
                                        " AND q.to_member = " + other + " AND q.status IN ('pending', 'accepted')");
     if (!mine.empty())
       return Conflict(
-          "you already asked " + mine.front().to_name + " (" + std::string(ToString(mine.front().status)) + ")", "to");
+                 "you already asked " + mine.front().to_name + " (" + std::string(ToString(mine.front().status)) + ")",
+                 "to")
+          .WithReason(
+              mine.front().status == RequestStatus::kAccepted ? "meeting.already_agreed" : "meeting.already_asked",
+              {{"name", internal::NameParam(sql, viewer, to)}});
     // They asked me already: interest is mutual, so accept theirs.
     auto theirs = QueryRequests(sql, "WHERE q.event_id = " + ev + " AND q.from_member = " + other +
                                          " AND q.to_member = " + me + " AND q.status IN ('pending', 'accepted')");
@@ -338,17 +271,19 @@ Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id
     if (!theirs.empty()) {
       MeetingRequest r = theirs.front();
       if (r.status == RequestStatus::kPending) {
+        // Both asked: the badge "you both asked" is true (both_asked, 0017).
         long long rid = r.id;
-        sql << "UPDATE meeting_requests SET status = 'accepted', updated_at = :t WHERE id = :id", soci::use(t),
-            soci::use(rid);
+        sql << "UPDATE meeting_requests SET status = 'accepted', both_asked = 1, updated_at = :t WHERE id = :id",
+            soci::use(t), soci::use(rid);
         notify::Notify(sql, to, "meeting_accepted",
                        {r.to_name + " wants to meet you too: your request is accepted.",
                         r.to_name + " wil jou ook spreken: je verzoek is geaccepteerd."},
                        "meeting_request:" + std::to_string(r.id), now, r.to);
         r.status = RequestStatus::kAccepted;
         r.updated_at = now;
+        r.mutual = true;
       }
-      r.mutual = true;
+      // Theirs was accepted already: I answered it before, so this is no second ask.
       tr.commit();
       std::vector<MeetingRequest> out{r};
       Project(sql, viewer, out);
@@ -385,7 +320,8 @@ Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_
   return WithSession<MeetingRequest>(db_, [&](soci::session& sql) -> Result<MeetingRequest> {
     auto rows = QueryRequests(sql, "WHERE q.id = " + std::to_string(request_id));
     if (rows.empty() || (rows[0].from != viewer.member_id && rows[0].to != viewer.member_id))
-      return NotFound("no meeting request with id " + std::to_string(request_id), "id");
+      return NotFound("no meeting request with id " + std::to_string(request_id), "id")
+          .WithReason("meeting.request_not_found");
     storage::Transaction tr(sql);
     internal::LockEvent(sql, rows[0].event_id);  // first write, then re-read under the lock
     const UnixTime now = clock_.Now();
@@ -395,12 +331,17 @@ Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_
     Id tell = 0;
     std::string kind, text;
     if (action == RequestAction::kAccept || action == RequestAction::kDecline) {
-      if (r.to != viewer.member_id) return PermissionDenied("only " + r.to_name + " can answer this request");
-      if (r.status == RequestStatus::kExpired) return Conflict("the request expired without an answer", "status");
+      if (r.to != viewer.member_id)
+        return PermissionDenied("only " + r.to_name + " can answer this request")
+            .WithReason("meeting.only_recipient_answers", {{"name", internal::NameParam(sql, viewer, r.to)}});
+      if (r.status == RequestStatus::kExpired)
+        return Conflict("the request expired without an answer", "status").WithReason("meeting.request_expired");
       if (r.status != RequestStatus::kPending)
-        return Conflict("the request is " + std::string(ToString(r.status)) + ", not pending", "status");
+        return Conflict("the request is " + std::string(ToString(r.status)) + ", not pending", "status")
+            .WithReason("meeting.request_answered", {{"status", std::string(ToString(r.status))}});
       if (action == RequestAction::kAccept && !internal::IsRegisteredIn(sql, r.event_id, r.from))
-        return Conflict(r.from_name + " is no longer attending", "status");
+        return Conflict(r.from_name + " is no longer attending", "status")
+            .WithReason("meeting.no_longer_attending", {{"name", internal::NameParam(sql, viewer, r.from)}});
       to_status = action == RequestAction::kAccept ? "accepted" : "declined";
       tell = r.from;
       kind = action == RequestAction::kAccept ? "meeting_accepted" : "meeting_declined";
@@ -410,7 +351,10 @@ Result<MeetingRequest> MeetingService::Respond(const Viewer& viewer, Id request_
       if (!sender_pending && r.status != RequestStatus::kAccepted)
         return Conflict(r.status == RequestStatus::kPending ? "only the sender can withdraw a pending request"
                                                             : "the request is " + std::string(ToString(r.status)),
-                        "status");
+                        "status")
+            .WithReason(
+                r.status == RequestStatus::kPending ? "meeting.only_sender_withdraws" : "meeting.request_closed",
+                {{"status", std::string(ToString(r.status))}});
       to_status = "cancelled";
       tell = viewer.member_id == r.from ? r.to : r.from;
       kind = "meeting_cancelled";
@@ -454,16 +398,19 @@ Result<std::vector<MeetingRequest>> MeetingService::Requests(const Viewer& viewe
     std::set<std::pair<Id, Id>> asked;
     for (const auto& r : rows)
       if (r.status == RequestStatus::kPending || r.status == RequestStatus::kAccepted) asked.insert({r.from, r.to});
-    // Mutual only when both asked (issue #17: an accepted request is not 'you both asked').
-    for (auto& r : rows) r.mutual = asked.count({r.to, r.from}) > 0;
+    // Mutual only when both asked (issue #17: an accepted request is not 'you both
+    // asked'): the second ask that accepted the first (both_asked), or two live rows.
+    for (auto& r : rows) r.mutual = r.mutual || asked.count({r.to, r.from}) > 0;
     Project(sql, viewer, rows);
     return rows;
   });
 }
 
-Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer& viewer, Id event_id, int top_k) {
+Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer& viewer, Id event_id, int top_k,
+                                                                    const std::string& lang) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   if (top_k < 1 || top_k > 50) return InvalidArgument("must be between 1 and 50", "limit");
+  if (!lang.empty() && lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
   constexpr int kCachedTopK = 50;  // the largest limit; smaller ones take a prefix
   struct Loaded {
     std::string fingerprint;
@@ -474,12 +421,13 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     (void)info;
     if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
-      return PermissionDenied("only registered attendees see whom to meet");
+      return PermissionDenied("only registered attendees see whom to meet")
+          .WithReason("meeting.suggestions_attendees_only");
     Loaded l;
     l.fingerprint = internal::SuggestFingerprint(sql, event_id);
     {
       std::lock_guard<std::mutex> lock(suggest_cache_->mu);
-      auto it = suggest_cache_->by_event.find(event_id);
+      auto it = suggest_cache_->by_event.find({event_id, lang});
       if (it != suggest_cache_->by_event.end() && it->second.fingerprint == l.fingerprint) {
         l.view = it->second.view;
         l.result = it->second.result;
@@ -491,11 +439,12 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
   });
   if (!loaded) return loaded.status();
   if (!loaded->result) {
-    VB_ASSIGN_OR_RETURN(auto computed,
-                        matching::Suggest(loaded->view->input, matching::SuggestOptions{.top_k = kCachedTopK}));
+    VB_ASSIGN_OR_RETURN(
+        auto computed,
+        matching::Suggest(loaded->view->input, matching::SuggestOptions{.top_k = kCachedTopK, .language = lang}));
     loaded->result = std::make_shared<const matching::SuggestResult>(std::move(computed));
     std::lock_guard<std::mutex> lock(suggest_cache_->mu);
-    suggest_cache_->by_event[event_id] = {loaded->fingerprint, loaded->view, loaded->result};
+    suggest_cache_->by_event[{event_id, lang}] = {loaded->fingerprint, loaded->view, loaded->result};
   }
   const auto& view = *loaded->view;
   auto it = view.index.find(viewer.member_id);
@@ -510,7 +459,8 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
   return out;
 }
 
-Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& viewer, Id event_id) {
+Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& viewer, Id event_id,
+                                                                 const std::string& lang) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<std::vector<ScheduledMeeting>>(
       db_, [&](soci::session& sql) -> Result<std::vector<ScheduledMeeting>> {
@@ -521,18 +471,20 @@ Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& v
             QueryMeetings(sql, "JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + std::to_string(event_id) +
                                    " AND mt.status = 'scheduled' AND (mt.a = " + me + " OR mt.b = " + me +
                                    ") ORDER BY rs.starts_at, mt.id");
-        for (auto& m : rows) m.why = ReasonFor(m, viewer.member_id);
-        Project(sql, viewer, rows);
+        const std::string l = ReasonLanguage(sql, viewer, lang);
+        for (auto& m : rows) m.why = ReasonFor(m, viewer.member_id, l);
+        Project(sql, viewer, rows, l);
         return rows;
       });
 }
 
-Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& viewer, Id event_id) {
+Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& viewer, Id event_id,
+                                                                 const std::string& lang) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<std::vector<PersonSchedule>>(db_, [&](soci::session& sql) -> Result<std::vector<PersonSchedule>> {
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info))
-      return PermissionDenied("only the event's organizers print every schedule");
+      return PermissionDenied("only the event's organizers print every schedule").WithReason("event.organizers_only");
     auto rows =
         QueryMeetings(sql, "JOIN rounds r ON r.id = mt.round_id WHERE r.event_id = " + std::to_string(event_id) +
                                " AND mt.status = 'scheduled' ORDER BY rs.starts_at, mt.table_no, mt.id");
@@ -548,6 +500,7 @@ Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& v
       st.execute();
       while (st.fetch()) visible.insert(id);
     }
+    const std::string l = ReasonLanguage(sql, viewer, lang);
     std::map<Id, PersonSchedule> by_member;
     for (const auto& m : rows) {
       for (auto [who, name] : {std::pair<Id, const std::string*>{m.a, &m.a_name}, {m.b, &m.b_name}}) {
@@ -556,13 +509,13 @@ Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& v
         p.member_id = who;
         p.name = *name;
         ScheduledMeeting copy = m;
-        copy.why = ReasonFor(m, who);
+        copy.why = ReasonFor(m, who, l);
         p.meetings.push_back(std::move(copy));
       }
     }
     std::vector<PersonSchedule> out;
     for (auto& [id, p] : by_member) {
-      Project(sql, viewer, p.meetings);
+      Project(sql, viewer, p.meetings, l);
       out.push_back(std::move(p));
     }
     std::sort(out.begin(), out.end(), [](const PersonSchedule& x, const PersonSchedule& y) {
@@ -572,18 +525,21 @@ Result<std::vector<PersonSchedule>> MeetingService::AllSchedules(const Viewer& v
   });
 }
 
-Result<std::vector<ScheduledMeeting>> MeetingService::RoundMeetings(const Viewer& viewer, Id round_id) {
+Result<std::vector<ScheduledMeeting>> MeetingService::RoundMeetings(const Viewer& viewer, Id round_id,
+                                                                    const std::string& lang) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   return WithSession<std::vector<ScheduledMeeting>>(
       db_, [&](soci::session& sql) -> Result<std::vector<ScheduledMeeting>> {
         VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
         VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, round.event_id));
         EventService events(db_, clock_);
-        if (!events.CanManage(viewer, info)) return PermissionDenied("only the event's organizers see all meetings");
+        if (!events.CanManage(viewer, info))
+          return PermissionDenied("only the event's organizers see all meetings").WithReason("event.organizers_only");
         auto rows = QueryMeetings(
             sql, "WHERE mt.round_id = " + std::to_string(round_id) + " ORDER BY rs.starts_at, mt.table_no, mt.id");
-        for (auto& m : rows) m.why = ReasonFor(m, m.a);
-        Project(sql, viewer, rows);
+        const std::string l = ReasonLanguage(sql, viewer, lang);
+        for (auto& m : rows) m.why = ReasonFor(m, m.a, l);
+        Project(sql, viewer, rows, l);
         return rows;
       });
 }
@@ -592,21 +548,25 @@ Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happen
                                 const std::string& note) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   if (usefulness < 0 || usefulness > 5)
-    return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness");
-  if (!happened && usefulness > 0) return InvalidArgument("rate only a meeting that happened", "usefulness");
+    return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness")
+        .WithReason("meeting.usefulness_range");
+  if (!happened && usefulness > 0)
+    return InvalidArgument("rate only a meeting that happened", "usefulness").WithReason("meeting.rate_only_held");
   VB_RETURN_IF_ERROR(domain::CheckText("note", note, 0, 1000, true));
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     auto first = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
     if (first.empty() || (first[0].a != viewer.member_id && first[0].b != viewer.member_id))
-      return NotFound("no meeting with id " + std::to_string(meeting_id), "id");
+      return NotFound("no meeting with id " + std::to_string(meeting_id), "id").WithReason("meeting.not_found");
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, first[0].round_id));
     storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
     auto rows = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
     const auto& m = rows[0];
-    if (m.status != "scheduled") return Conflict("the meeting was " + m.status, "status");
+    if (m.status != "scheduled")
+      return Conflict("the meeting was " + m.status, "status").WithReason("meeting.cancelled");
     const UnixTime now = clock_.Now();
-    if (m.starts_at == 0 || now < m.starts_at) return Conflict("the meeting has not started yet", "happened");
+    if (m.starts_at == 0 || now < m.starts_at)
+      return Conflict("the meeting has not started yet", "happened").WithReason("meeting.not_started");
     long long mid = meeting_id, me = viewer.member_id, t = now;
     int h = happened ? 1 : 0;
     sql << "DELETE FROM meeting_feedback WHERE meeting_id = :m AND member_id = :me", soci::use(mid), soci::use(me);
@@ -636,7 +596,7 @@ Result<std::string> MeetingService::MeetingInvite(const Viewer& viewer, Id meeti
   return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
     auto rows = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
     if (rows.empty() || (rows[0].a != viewer.member_id && rows[0].b != viewer.member_id))
-      return NotFound("no meeting with id " + std::to_string(meeting_id), "id");
+      return NotFound("no meeting with id " + std::to_string(meeting_id), "id").WithReason("meeting.not_found");
     const auto& m = rows[0];
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, m.round_id));
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, round.event_id));
@@ -650,7 +610,8 @@ Result<std::string> MeetingService::MeetingInvite(const Viewer& viewer, Id meeti
     e.sequence = rev + info.revision;  // the meeting's changes and the event's (its place, its zone)
     const Id other = viewer.member_id == m.a ? m.b : m.a;
     e.summary = reader.T("1:1 met ", "1:1 with ") + reader.NameOf(other) + " (" + info.event.title + ")";
-    e.description = reader.Redact(ReasonFor(m, viewer.member_id), other);  // reasons name the requester
+    e.description =
+        reader.Redact(ReasonFor(m, viewer.member_id, reader.T("nl", "en")), other);  // reasons name the requester
     e.location = info.event.location + (info.event.location.empty() ? "" : ", ") + reader.T("tafel ", "table ") +
                  std::to_string(m.table);
     e.starts_at = m.starts_at;

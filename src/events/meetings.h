@@ -62,7 +62,7 @@ struct AttendeeSuggestion {
   std::string sector;
   std::string organization;
   double score = 0;
-  std::string explanation;  // plain words, in the viewer's first language
+  std::string explanation;  // plain words, in the requested language (else the viewer's first language)
 };
 
 struct Slot {
@@ -139,7 +139,10 @@ class MeetingService {
   // runs once for all attendees of an event; the result is kept until a
   // fingerprint of its inputs (registrations, profiles, challenges, ledger,
   // open requests) changes, so each further attendee costs a few cheap reads.
-  Result<std::vector<AttendeeSuggestion>> Suggestions(const domain::Viewer& viewer, Id event_id, int top_k);
+  // `lang` ("nl" or "en", the viewer's UI language) words the explanations;
+  // empty: each attendee's first profile language. Cached per language.
+  Result<std::vector<AttendeeSuggestion>> Suggestions(const domain::Viewer& viewer, Id event_id, int top_k,
+                                                      const std::string& lang = "");
 
   // Rounds (the event's organizers). Slots must lie within the event, start
   // before they end and not overlap; tables >= 1; max_meetings >= 1.
@@ -161,12 +164,16 @@ class MeetingService {
   // Runs the scheduler: kept meetings stay; accepted requests first, then
   // the best suggestions; within availability, per-person cap and tables.
   Result<ScheduleRun> AutoSchedule(const domain::Viewer& viewer, Id round_id);
-  // The viewer's scheduled meetings at an event, by time.
-  Result<std::vector<ScheduledMeeting>> MySchedule(const domain::Viewer& viewer, Id event_id);
-  // Every attendee's schedule at an event (organizers), by name.
-  Result<std::vector<PersonSchedule>> AllSchedules(const domain::Viewer& viewer, Id event_id);
-  // All meetings of a round with feedback (organizers), by slot and table.
-  Result<std::vector<ScheduledMeeting>> RoundMeetings(const domain::Viewer& viewer, Id round_id);
+  // The viewer's scheduled meetings at an event, by time. `lang` ("nl"/"en")
+  // words the reasons; empty: the viewer's language (notify::MemberLanguage).
+  Result<std::vector<ScheduledMeeting>> MySchedule(const domain::Viewer& viewer, Id event_id,
+                                                   const std::string& lang = "");
+  // Every attendee's schedule at an event (organizers), by name; `lang` as above.
+  Result<std::vector<PersonSchedule>> AllSchedules(const domain::Viewer& viewer, Id event_id,
+                                                   const std::string& lang = "");
+  // All meetings of a round with feedback (organizers), by slot and table; `lang` as above.
+  Result<std::vector<ScheduledMeeting>> RoundMeetings(const domain::Viewer& viewer, Id round_id,
+                                                      const std::string& lang = "");
   // A participant says whether the meeting happened (after its start) and
   // how useful it was (1-5, 0 = not rated). The first "happened" writes
   // `meeting_held` to the ledger, once.

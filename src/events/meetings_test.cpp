@@ -99,8 +99,18 @@ TEST_F(MeetingsTest, RequestsAcceptDeclineExpireAndBadInput) {
   ASSERT_FALSE(notes->items.empty());
   EXPECT_EQ(notes->items[0].kind, "meeting_accepted");
   // issue_17: accepting is not 'you both asked'.
-  for (const auto& q : *meetings_->Requests(As(anja_), ev))
-    if (q.id == r->id) EXPECT_FALSE(q.mutual);
+  // The list must be held in a variable: a range-for over `*Result` of a
+  // temporary would read a destroyed vector.
+  const auto mutual_of = [&](const model::Member& who, Id id) {
+    auto list = meetings_->Requests(As(who), ev);
+    EXPECT_TRUE(list.ok());
+    int found = -1;  // -1: not in the list
+    for (const auto& q : *list)
+      if (q.id == id) found = q.mutual ? 1 : 0;
+    return found;
+  };
+  EXPECT_EQ(mutual_of(anja_, r->id), 0);
+  EXPECT_EQ(mutual_of(pieter_, r->id), 0);
 
   // Mutual interest: Dirk asks Carla while Carla's request to Dirk is pending.
   auto c2d = meetings_->Request(As(carla_), ev, dirk_.id, "Energy?");
@@ -110,6 +120,16 @@ TEST_F(MeetingsTest, RequestsAcceptDeclineExpireAndBadInput) {
   EXPECT_EQ(d2c->id, c2d->id);
   EXPECT_TRUE(d2c->mutual);
   EXPECT_EQ(d2c->status, RequestStatus::kAccepted);
+  // Both asked is stored (0017): both still see it when they list their requests.
+  EXPECT_EQ(mutual_of(carla_, c2d->id), 1);
+  EXPECT_EQ(mutual_of(dirk_, c2d->id), 1);
+  // Pieter, who only accepted, asking afterwards is no second ask.
+  auto p2a = meetings_->Request(As(pieter_), ev, anja_.id, "Again?");
+  ASSERT_TRUE(p2a.ok()) << p2a.status().ToString();
+  EXPECT_EQ(p2a->id, r->id);
+  EXPECT_FALSE(p2a->mutual);
+  EXPECT_EQ(mutual_of(pieter_, r->id), 0);
+  EXPECT_EQ(mutual_of(anja_, r->id), 0);
 
   // An ignored request expires and can no longer be accepted.
   auto e2a = meetings_->Request(As(eva_), ev, anja_.id, "Stock?");

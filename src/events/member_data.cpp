@@ -77,6 +77,7 @@ class EventsMemberData : public domain::MemberDataOwner {
     for (auto& row : meetings.rows) {
       const bool i_am_a = row.contains("a") && row["a"].is_number_integer() && row["a"].get<long long>() == m;
       row.erase(i_am_a ? "reason_b" : "reason_a");
+      row.erase(i_am_a ? "reason_b_en" : "reason_a_en");
     }
     parts.push_back(std::move(meetings));
     parts.push_back(

@@ -119,7 +119,12 @@ std::string AllSchedulesHtml(const EventInfo& info, const std::vector<PersonSche
 }
 
 std::string TableSheetsHtml(const EventInfo& info, const std::vector<ScheduledMeeting>& meetings,
-                            const std::vector<SeatingPlan>& seatings, const std::string& lang) {
+                            const std::vector<SeatingPlan>& seatings, const std::string& lang,
+                            const std::map<std::string, std::string>& sector_labels) {
+  auto sector = [&](const std::string& key) {
+    auto it = sector_labels.find(key);
+    return HtmlEscape(it == sector_labels.end() ? key : it->second);
+  };
   std::map<int, std::vector<const ScheduledMeeting*>> by_table;
   for (const auto& m : meetings)
     if (m.status == "scheduled") by_table[m.table].push_back(&m);
@@ -149,7 +154,7 @@ std::string TableSheetsHtml(const EventInfo& info, const std::vector<ScheduledMe
       body += "<h2>" + HtmlEscape(plan->seating.title) + " &middot; " + T(lang, "ronde ", "round ") +
               std::to_string(t->round) + "</h2><ul>\n";
       for (const auto& p : t->people)
-        body += "<li>" + HtmlEscape(p.name) + " <span class=\"why\">" + HtmlEscape(p.sector) + "</span></li>\n";
+        body += "<li>" + HtmlEscape(p.name) + " <span class=\"why\">" + sector(p.sector) + "</span></li>\n";
       if (t->hidden) body += "<li>+" + std::to_string(t->hidden) + "</li>\n";
       body += "</ul>\n";
     }
@@ -158,6 +163,26 @@ std::string TableSheetsHtml(const EventInfo& info, const std::vector<ScheduledMe
   if (all.empty())
     body = "<h1>" + HtmlEscape(info.event.title) + "</h1><p>" +
            T(lang, "Nog geen tafels ingedeeld.", "No tables assigned yet.") + "</p>\n";
+  return Page(lang, info.event.title, body);
+}
+
+std::string DoorListHtml(const EventInfo& info, const std::vector<Registration>& registered, const std::string& lang) {
+  std::string body = "<h1>" + HtmlEscape(info.event.title) + "</h1>\n" + Heading(info, lang) + "<h2>" +
+                     T(lang, "Deurlijst", "Door list") + "</h2>\n";
+  if (registered.empty())
+    return Page(lang, info.event.title,
+                body + "<p>" + T(lang, "Nog niemand aangemeld.", "Nobody has registered yet.") + "</p>\n");
+  body += std::string("<table><thead><tr><th>") + T(lang, "Naam", "Name") + "</th><th>" +
+          T(lang, "Aanmeldcode", "Check-in code") + "</th><th>" + T(lang, "Binnen", "Arrived") +
+          "</th></tr></thead><tbody>\n";
+  for (const auto& r : registered)
+    body += "<tr><td>" +
+            (r.member_name.empty() ? std::string(T(lang, "(afgeschermd profiel)", "(hidden profile)"))
+                                   : HtmlEscape(r.member_name)) +
+            "</td><td><code>" + HtmlEscape(r.checkin_code) + "</code></td><td>" +
+            (r.checked_in_at ? std::string("&#10003; ") + T(lang, "binnen", "arrived") : std::string("&#9744;")) +
+            "</td></tr>\n";
+  body += "</tbody></table>\n";
   return Page(lang, info.event.title, body);
 }
 

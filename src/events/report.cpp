@@ -12,7 +12,7 @@ Result<EventYield> ReportService::Yield(const Viewer& viewer, Id event_id) {
   return WithSession<EventYield>(db_, [&](soci::session& sql) -> Result<EventYield> {
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info))
-      return PermissionDenied("only the event's organizers see the report");
+      return PermissionDenied("only the event's organizers see the report").WithReason("event.organizers_only");
     EventYield y;
     y.event_id = event_id;
     const std::string ev = std::to_string(event_id);

@@ -7,7 +7,6 @@
 #include "domain/db_util.h"
 #include "events/meetings_internal.h"
 #include "matching/suggest.h"
-#include "util/strings.h"
 
 namespace verbinder::events {
 namespace internal {
@@ -15,23 +14,20 @@ namespace internal {
 Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, Id event_id) {
   RoundSchedule out;
   const std::string ev = std::to_string(event_id), rid = std::to_string(round.id);
-  // Participants, with name and language (for the reasons of requests).
+  // Participants, with name (for the reasons of requests).
   std::vector<Id>& people = out.people;
-  std::map<Id, bool> english;
   {
     long long m = 0;
-    std::string name, languages;
-    soci::indicator lang_ind = soci::i_null;
+    std::string name;
     soci::statement st =
-        (sql.prepare << "SELECT g.member_id, m.name, m.languages FROM registrations g JOIN members m "
+        (sql.prepare << "SELECT g.member_id, m.name FROM registrations g JOIN members m "
                         "ON m.id = g.member_id WHERE g.event_id = " +
                             ev + " AND g.status = 'registered' AND g.rounds_opt_out = 0 ORDER BY g.member_id",
-         soci::into(m), soci::into(name), soci::into(languages, lang_ind));
+         soci::into(m), soci::into(name));
     st.execute();
     while (st.fetch()) {
       people.push_back(m);
       out.names[m] = name;
-      english[m] = lang_ind == soci::i_ok && StartsWith(languages, "en");
     }
   }
   std::map<Id, int> idx;
@@ -53,23 +49,28 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
   struct Existing {
     long long id, slot, a, b, request;
     int table;
-    std::string ra, rb, status;
+    notify::Text ra, rb;
+    std::string status;
   };
   std::vector<Existing> existing;
   {
     long long id = 0, slot = 0, a = 0, b = 0, req = 0;
     int table = 0;
-    std::string ra, rb, status, name_a, name_b;
+    std::string ra, rb, ra_en, rb_en, status, name_a, name_b;
     soci::statement st =
         (sql.prepare << "SELECT t.id, COALESCE(t.slot_id, 0), t.a, t.b, COALESCE(t.request_id, 0), t.table_no, "
-                        "t.reason_a, t.reason_b, t.status, ma.name, mb.name FROM meetings t JOIN members ma ON "
+                        "t.reason_a, t.reason_b, t.reason_a_en, t.reason_b_en, t.status, ma.name, mb.name FROM "
+                        "meetings t JOIN members ma ON "
                         "ma.id = t.a JOIN members mb ON mb.id = t.b WHERE t.round_id = " +
                             rid + " AND t.status IN ('scheduled', 'displaced') ORDER BY t.id",
          soci::into(id), soci::into(slot), soci::into(a), soci::into(b), soci::into(req), soci::into(table),
-         soci::into(ra), soci::into(rb), soci::into(status), soci::into(name_a), soci::into(name_b));
+         soci::into(ra), soci::into(rb), soci::into(ra_en), soci::into(rb_en), soci::into(status), soci::into(name_a),
+         soci::into(name_b));
     st.execute();
     while (st.fetch()) {
-      existing.push_back({id, slot, a, b, req, table, ra, rb, status});
+      // A meeting from before 0018 has one text (no English column): it stays as it was.
+      existing.push_back(
+          {id, slot, a, b, req, table, {ra_en.empty() ? ra : ra_en, ra}, {rb_en.empty() ? rb : rb_en, rb}, status});
       out.names[a] = name_a;
       out.names[b] = name_b;
     }
@@ -110,7 +111,7 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
       c.reason_hi = m.rb;
     }
   }
-  // Accepted requests (must), each reason in the language of the member who reads it (issue #17).
+  // Accepted requests (must), each reason in both languages (issue #17).
   {
     long long from = 0, to = 0, id = 0;
     soci::statement st =
@@ -127,21 +128,23 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
       auto& w = weight[key];
       w = {std::max(w.first, 2.0), true};
       c.request_id = id;
-      auto reason_for = [&](Id reader) {
-        const bool en = english[reader];
+      auto reason_for = [&](Id reader) -> notify::Text {
         if (reader == from)
-          return en ? "You asked to meet " + out.names[to] + "." : "Je vroeg om een gesprek met " + out.names[to] + ".";
-        return en ? out.names[from] + " asked to meet you." : out.names[from] + " vroeg om een gesprek met jou.";
+          return {"You asked to meet " + out.names[to] + ".", "Je vroeg om een gesprek met " + out.names[to] + "."};
+        return {out.names[from] + " asked to meet you.", out.names[from] + " vroeg om een gesprek met jou."};
       };
       c.reason_lo = reason_for(lo);
       c.reason_hi = reason_for(hi);
     }
   }
-  // Suggestions among the participants who can be matched.
+  // Suggestions among the participants who can be matched, explained in each
+  // language (the scores do not depend on it).
   auto view = LoadSuggestView(sql, event_id, true);
-  if (view.ids.size() >= 2) {
+  for (const std::string lang : {"nl", "en"}) {
+    if (view.ids.size() < 2) break;
     matching::SuggestOptions so;
     so.top_k = std::clamp(round.max_meetings * 2, 3, 20);
+    so.language = lang;
     VB_ASSIGN_OR_RETURN(auto sug, matching::Suggest(view.input, so));
     for (size_t i = 0; i < sug.suggestions.size(); ++i) {
       for (const auto& s : sug.suggestions[i]) {
@@ -153,8 +156,9 @@ Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, 
         auto& c = cand[key];
         auto& w = weight[key];
         if (!w.second) w.first = std::max(w.first, std::max(0.0, s.score));
-        std::string& reason = me == lo ? c.reason_lo : c.reason_hi;
-        if (reason.empty()) reason = s.explanation;
+        notify::Text& reason = me == lo ? c.reason_lo : c.reason_hi;
+        std::string& text = lang == "en" ? reason.en : reason.nl;
+        if (text.empty()) text = s.explanation;
       }
     }
   }
@@ -198,7 +202,8 @@ Result<matching::ScheduleInstance> RoundScheduleInstance(storage::Database& db, 
         VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
         VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, round.event_id));
         if (!EventService(db, clock).CanManage(viewer, info))
-          return PermissionDenied("only the event's organizers read the schedule's input");
+          return PermissionDenied("only the event's organizers read the schedule's input")
+              .WithReason("event.organizers_only");
         VB_ASSIGN_OR_RETURN(auto input, internal::ReadRoundSchedule(sql, round, round.event_id));
         return std::move(input.instance);
       });

@@ -21,6 +21,7 @@
 #include "domain/viewer.h"
 #include "events/meetings.h"
 #include "matching/schedule.h"
+#include "notify/notifications.h"
 #include "storage/database.h"
 #include "util/clock.h"
 
@@ -28,9 +29,12 @@ namespace verbinder::events {
 
 // Per candidate pair of the instance (same index as instance.pairs).
 struct RoundCandidate {
-  long long request_id = 0;          // the accepted request it comes from; 0 = none
-  long long meeting_id = 0;          // the displaced meeting it re-places; 0 = none
-  std::string reason_lo, reason_hi;  // why, for the lower / higher member id
+  long long request_id = 0;  // the accepted request it comes from; 0 = none
+  long long meeting_id = 0;  // the displaced meeting it re-places; 0 = none
+  // Why, for the lower / higher member id, in both languages (issue #17: the
+  // reader's language picks one when the schedule is shown; meetings.reason_a
+  // holds the Dutch text, reason_a_en the English one, migration 0018).
+  notify::Text reason_lo, reason_hi;
 };
 
 struct RoundSchedule {
@@ -50,7 +54,7 @@ struct RoundSchedule {
 };
 
 namespace internal {
-// Reads the round's participants (with names and languages), unavailability,
+// Reads the round's participants (with names), unavailability,
 // existing meetings, accepted requests and suggestions: one query per table.
 Result<RoundSchedule> ReadRoundSchedule(soci::session& sql, const Round& round, Id event_id);
 }  // namespace internal

@@ -37,12 +37,15 @@ Status ValidateSlots(const std::vector<Slot>& slots, const EventInfo& info, cons
     const auto& s = slots[i];
     const std::string f = prefix + "[" + std::to_string(i) + "].";
     if (s.starts_at < info.event.starts_at || s.starts_at >= info.event.ends_at)
-      return InvalidArgument("must lie within the event", f + "starts_at");
-    if (s.ends_at <= s.starts_at) return InvalidArgument("must be after starts_at", f + "ends_at");
-    if (s.ends_at > info.event.ends_at) return InvalidArgument("must lie within the event", f + "ends_at");
+      return InvalidArgument("must lie within the event", f + "starts_at").WithReason("round.slot_outside_event");
+    if (s.ends_at <= s.starts_at)
+      return InvalidArgument("must be after starts_at", f + "ends_at").WithReason("round.slot_ends_before_start");
+    if (s.ends_at > info.event.ends_at)
+      return InvalidArgument("must lie within the event", f + "ends_at").WithReason("round.slot_outside_event");
     for (size_t j = 0; j < i; ++j)
       if (s.starts_at < slots[j].ends_at && slots[j].starts_at < s.ends_at)
-        return InvalidArgument("overlaps " + prefix + "[" + std::to_string(j) + "]", f + "starts_at");
+        return InvalidArgument("overlaps " + prefix + "[" + std::to_string(j) + "]", f + "starts_at")
+            .WithReason("round.slot_overlap");
   }
   return Status::Ok();
 }
@@ -51,12 +54,14 @@ Status ValidateSlots(const std::vector<Slot>& slots, const EventInfo& info, cons
 // `others` are the round's other slots, which it must not overlap.
 Status ValidateOneSlot(const Slot& s, const EventInfo& info, const std::vector<Slot>& others) {
   if (s.starts_at < info.event.starts_at || s.starts_at >= info.event.ends_at)
-    return InvalidArgument("must lie within the event", "starts_at");
-  if (s.ends_at <= s.starts_at) return InvalidArgument("must be after starts_at", "ends_at");
-  if (s.ends_at > info.event.ends_at) return InvalidArgument("must lie within the event", "ends_at");
+    return InvalidArgument("must lie within the event", "starts_at").WithReason("round.slot_outside_event");
+  if (s.ends_at <= s.starts_at)
+    return InvalidArgument("must be after starts_at", "ends_at").WithReason("round.slot_ends_before_start");
+  if (s.ends_at > info.event.ends_at)
+    return InvalidArgument("must lie within the event", "ends_at").WithReason("round.slot_outside_event");
   for (const auto& o : others)
     if (o.id != s.id && o.starts_at < s.ends_at && s.starts_at < o.ends_at)
-      return InvalidArgument("overlaps slot " + std::to_string(o.id), "starts_at");
+      return InvalidArgument("overlaps slot " + std::to_string(o.id), "starts_at").WithReason("round.slot_overlap");
   return Status::Ok();
 }
 
@@ -64,7 +69,8 @@ Result<EventInfo> ManagedEvent(soci::session& sql, const Viewer& viewer, Id even
                                const Clock& clock) {
   VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
   EventService events(db, clock);
-  if (!events.CanManage(viewer, info)) return PermissionDenied("only the event's organizers manage rounds");
+  if (!events.CanManage(viewer, info))
+    return PermissionDenied("only the event's organizers manage rounds").WithReason("event.organizers_only");
   return info;
 }
 
@@ -111,14 +117,16 @@ ScheduleRun WriteSchedule(soci::session& sql, const Round& round, const EventInf
     } else {
       long long req = c.request_id;
       soci::indicator req_ind = req ? soci::i_ok : soci::i_null;
-      std::string ra = c.reason_lo.empty() ? "Suggested for you both." : c.reason_lo;
-      std::string rb = c.reason_hi.empty() ? "Suggested for you both." : c.reason_hi;
-      sql << "INSERT INTO meetings (round_id, slot_id, table_no, a, b, request_id, reason_a, reason_b, status, "
-             "revision, "
-             "held_recorded, created_at, updated_at) VALUES (:r, :s, :t, :a, :b, :q, :ra, :rb, 'scheduled', 0, 0, :c, "
-             ":u)",
+      // Each reason in Dutch (reason_a/b) and English (reason_a_en/b_en, migration 0018).
+      const notify::Text both{"Suggested for you both.", "Voor jullie allebei voorgesteld."};
+      auto pick = [&](const notify::Text& r) { return r.nl.empty() || r.en.empty() ? both : r; };
+      const notify::Text ra = pick(c.reason_lo), rb = pick(c.reason_hi);
+      sql << "INSERT INTO meetings (round_id, slot_id, table_no, a, b, request_id, reason_a, reason_b, reason_a_en, "
+             "reason_b_en, status, revision, held_recorded, created_at, updated_at) VALUES (:r, :s, :t, :a, :b, :q, "
+             ":ra, :rb, :rae, :rbe, 'scheduled', 0, 0, :c, :u)",
           soci::use(round_id), soci::use(slot_id), soci::use(table), soci::use(a), soci::use(b),
-          soci::use(req, req_ind), soci::use(ra), soci::use(rb), soci::use(t), soci::use(t);
+          soci::use(req, req_ind), soci::use(ra.nl), soci::use(rb.nl), soci::use(ra.en), soci::use(rb.en), soci::use(t),
+          soci::use(t);
       ++run.added;
       ++new_count[lo];
       ++new_count[hi];
@@ -189,7 +197,8 @@ namespace internal {
 Result<Id> EventOfRound(soci::session& sql, Id round_id) {
   long long id = round_id, ev = 0;
   sql << "SELECT event_id FROM rounds WHERE id = :id", soci::use(id), soci::into(ev);
-  if (!sql.got_data()) return NotFound("no round with id " + std::to_string(round_id), "round_id");
+  if (!sql.got_data())
+    return NotFound("no round with id " + std::to_string(round_id), "round_id").WithReason("round.not_found");
   return static_cast<Id>(ev);
 }
 
@@ -198,7 +207,8 @@ Result<Round> LoadRound(soci::session& sql, Id round_id) {
   long long id = round_id, ev = 0, sched = 0;
   sql << "SELECT event_id, title, tables_count, max_meetings, scheduled_at FROM rounds WHERE id = :id", soci::use(id),
       soci::into(ev), soci::into(r.title), soci::into(r.tables), soci::into(r.max_meetings), soci::into(sched);
-  if (!sql.got_data()) return NotFound("no round with id " + std::to_string(round_id), "round_id");
+  if (!sql.got_data())
+    return NotFound("no round with id " + std::to_string(round_id), "round_id").WithReason("round.not_found");
   r.id = round_id;
   r.event_id = ev;
   r.scheduled_at = sched;
@@ -270,11 +280,15 @@ Result<Round> MeetingService::CreateRound(const Viewer& viewer, Id event_id, Rou
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   round.title = Trim(round.title);
   VB_RETURN_IF_ERROR(domain::CheckText("title", round.title, 1, domain::kMaxShort));
-  if (round.tables < 1 || round.tables > kMaxTables) return InvalidArgument("must be between 1 and 1000", "tables");
+  if (round.tables < 1 || round.tables > kMaxTables)
+    return InvalidArgument("must be between 1 and 1000", "tables").WithReason("round.tables_range", {{"max", "1000"}});
   if (round.max_meetings < 1 || round.max_meetings > kMaxPerPerson)
-    return InvalidArgument("must be between 1 and 50", "max_meetings");
-  if (round.slots.empty()) return InvalidArgument("a round needs at least one slot", "slots");
-  if (round.slots.size() > kMaxSlots) return InvalidArgument("at most 50 slots", "slots");
+    return InvalidArgument("must be between 1 and 50", "max_meetings")
+        .WithReason("round.max_meetings_range", {{"max", "50"}});
+  if (round.slots.empty())
+    return InvalidArgument("a round needs at least one slot", "slots").WithReason("round.needs_slot");
+  if (round.slots.size() > kMaxSlots)
+    return InvalidArgument("at most 50 slots", "slots").WithReason("round.too_many_slots", {{"max", "50"}});
   return WithSession<Round>(db_, [&](soci::session& sql) -> Result<Round> {
     storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
@@ -334,7 +348,8 @@ Result<Round> MeetingService::MoveSlot(const Viewer& viewer, Id round_id, Id slo
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
     auto it = std::find_if(round.slots.begin(), round.slots.end(), [&](const Slot& s) { return s.id == slot_id; });
     if (it == round.slots.end())
-      return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id");
+      return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id")
+          .WithReason("round.slot_not_found");
     VB_RETURN_IF_ERROR(ValidateOneSlot(Slot{slot_id, starts_at, ends_at}, info, round.slots));
     long long sid = slot_id, s = starts_at, e = ends_at, t = clock_.Now();
     sql << "UPDATE round_slots SET starts_at = :s, ends_at = :e WHERE id = :id", soci::use(s), soci::use(e),
@@ -354,7 +369,8 @@ Result<Round> MeetingService::AddSlot(const Viewer& viewer, Id round_id, UnixTim
     internal::LockEvent(sql, event_id);  // first: a write lock before any read
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
-    if (round.slots.size() >= kMaxSlots) return Conflict("a round has at most 50 slots", "starts_at");
+    if (round.slots.size() >= kMaxSlots)
+      return Conflict("a round has at most 50 slots", "starts_at").WithReason("round.too_many_slots", {{"max", "50"}});
     VB_RETURN_IF_ERROR(ValidateOneSlot(Slot{0, starts_at, ends_at}, info, round.slots));
     long long r = round_id, s = starts_at, e = ends_at;
     sql << "INSERT INTO round_slots (round_id, starts_at, ends_at) VALUES (:r, :s, :e)", soci::use(r), soci::use(s),
@@ -374,8 +390,10 @@ Result<ScheduleRun> MeetingService::RemoveSlot(const Viewer& viewer, Id round_id
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     VB_ASSIGN_OR_RETURN(auto info, ManagedEvent(sql, viewer, round.event_id, db_, clock_));
     if (std::none_of(round.slots.begin(), round.slots.end(), [&](const Slot& s) { return s.id == slot_id; }))
-      return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id");
-    if (round.slots.size() == 1) return Conflict("a round keeps at least one slot", "slot_id");
+      return NotFound("no slot with id " + std::to_string(slot_id) + " in this round", "slot_id")
+          .WithReason("round.slot_not_found");
+    if (round.slots.size() == 1)
+      return Conflict("a round keeps at least one slot", "slot_id").WithReason("round.keeps_one_slot");
     long long sid = slot_id;
     sql << "UPDATE meetings SET status = 'displaced' WHERE slot_id = :s AND status = 'scheduled'", soci::use(sid);
     sql << "UPDATE meetings SET slot_id = NULL WHERE slot_id = :s", soci::use(sid);
@@ -396,14 +414,16 @@ Status MeetingService::SetUnavailable(const Viewer& viewer, Id round_id, const s
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto round, internal::LoadRound(sql, round_id));
     if (!internal::IsRegisteredIn(sql, round.event_id, viewer.member_id))
-      return PermissionDenied("only registered attendees mark their availability");
+      return PermissionDenied("only registered attendees mark their availability").WithReason("round.attendees_only");
     std::set<Id> seen;
     for (size_t i = 0; i < slot_ids.size(); ++i) {
       if (std::none_of(round.slots.begin(), round.slots.end(), [&](const Slot& s) { return s.id == slot_ids[i]; }))
         return InvalidArgument("no slot with id " + std::to_string(slot_ids[i]) + " in this round",
-                               "slot_ids[" + std::to_string(i) + "]");
+                               "slot_ids[" + std::to_string(i) + "]")
+            .WithReason("round.slot_not_found");
       if (!seen.insert(slot_ids[i]).second)
-        return InvalidArgument("lists a slot twice", "slot_ids[" + std::to_string(i) + "]");
+        return InvalidArgument("lists a slot twice", "slot_ids[" + std::to_string(i) + "]")
+            .WithReason("round.slot_twice");
     }
     long long me = viewer.member_id;
     for (const auto& s : round.slots) {

@@ -2,6 +2,7 @@
 // and each attendee's tables.
 #include "events/seating.h"
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -38,7 +39,8 @@ std::vector<Seating> QuerySeatings(soci::session& sql, const std::string& where)
 
 Result<Seating> LoadSeating(soci::session& sql, Id seating_id) {
   auto rows = QuerySeatings(sql, "WHERE id = " + std::to_string(seating_id));
-  if (rows.empty()) return NotFound("no seating with id " + std::to_string(seating_id), "id");
+  if (rows.empty())
+    return NotFound("no seating with id " + std::to_string(seating_id), "id").WithReason("seating.not_found");
   return rows.front();
 }
 
@@ -74,9 +76,13 @@ std::vector<SeatingTable> LoadTables(soci::session& sql, const Viewer& viewer, I
 
 Status ValidateSeating(const Seating& s) {
   VB_RETURN_IF_ERROR(domain::CheckText("title", s.title, 1, 200));
-  if (s.tables < 1 || s.tables > 500) return InvalidArgument("must be between 1 and 500", "tables");
-  if (s.table_size < 2 || s.table_size > 50) return InvalidArgument("must be between 2 and 50", "table_size");
-  if (s.rounds < 1 || s.rounds > 12) return InvalidArgument("must be between 1 and 12", "rounds");
+  if (s.tables < 1 || s.tables > 500)
+    return InvalidArgument("must be between 1 and 500", "tables").WithReason("seating.tables_range", {{"max", "500"}});
+  if (s.table_size < 2 || s.table_size > 50)
+    return InvalidArgument("must be between 2 and 50", "table_size")
+        .WithReason("seating.table_size_range", {{"max", "50"}});
+  if (s.rounds < 1 || s.rounds > 12)
+    return InvalidArgument("must be between 1 and 12", "rounds").WithReason("seating.rounds_range", {{"max", "12"}});
   return Status::Ok();
 }
 
@@ -88,7 +94,7 @@ Result<Seating> SeatingService::Create(const Viewer& viewer, Id event_id, Seatin
     internal::LockEvent(sql, event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info))
-      return PermissionDenied("only the event's organizers arrange the tables");
+      return PermissionDenied("only the event's organizers arrange the tables").WithReason("event.organizers_only");
     long long ev = event_id, t = clock_.Now();
     sql << "INSERT INTO seatings (event_id, title, tables_count, table_size, rounds_count, created_at) VALUES "
            "(:e, :t, :n, :s, :r, :c)",
@@ -108,7 +114,7 @@ Result<std::vector<Seating>> SeatingService::List(const Viewer& viewer, Id event
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info) &&
         !internal::IsRegisteredIn(sql, event_id, viewer.member_id))
-      return PermissionDenied("only attendees and organizers see the table plans");
+      return PermissionDenied("only attendees and organizers see the table plans").WithReason("seating.attendees_only");
     return QuerySeatings(sql, "WHERE event_id = " + std::to_string(event_id) + " ORDER BY id");
   });
 }
@@ -121,7 +127,7 @@ Result<SeatingPlan> SeatingService::Run(const Viewer& viewer, Id seating_id) {
     internal::LockEvent(sql, seating.event_id);
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, seating.event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info))
-      return PermissionDenied("only the event's organizers arrange the tables");
+      return PermissionDenied("only the event's organizers arrange the tables").WithReason("event.organizers_only");
     const std::string ev = std::to_string(seating.event_id);
     matching::SeatInstance inst;
     std::vector<Id> ids;
@@ -143,7 +149,7 @@ Result<SeatingPlan> SeatingService::Run(const Viewer& viewer, Id seating_id) {
         inst.attendees.push_back({std::to_string(mid), sector, org_ind == soci::i_ok ? "o" + std::to_string(org) : ""});
       }
     }
-    if (ids.empty()) return Conflict("nobody takes part in the rounds yet", "id");
+    if (ids.empty()) return Conflict("nobody takes part in the rounds yet", "id").WithReason("seating.nobody");
     {
       long long from = 0, to = 0;
       soci::statement st =
@@ -182,7 +188,7 @@ Result<SeatingPlan> SeatingService::Run(const Viewer& viewer, Id seating_id) {
           soci::use(v_seat), soci::use(v_round), soci::use(v_member), soci::use(v_table);
     const auto& q = result.quality;
     long long now = clock_.Now();
-    int sectors = static_cast<int>(q.mean_distinct_sectors * 1000 + 0.5);
+    int sectors = static_cast<int>(std::lround(q.mean_distinct_sectors * 1000));
     sql << "UPDATE seatings SET seated_at = :t, repeats = :r, colleague_conflicts = :c, unseated = :u, "
            "mean_sectors_milli = :m WHERE id = :id",
         soci::use(now), soci::use(q.repeats), soci::use(q.colleague_conflicts), soci::use(q.unseated),
@@ -209,7 +215,7 @@ Result<SeatingPlan> SeatingService::Plan(const Viewer& viewer, Id seating_id) {
     VB_ASSIGN_OR_RETURN(plan.seating, LoadSeating(sql, seating_id));
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, plan.seating.event_id));
     if (!EventService(db_, clock_).CanManage(viewer, info))
-      return PermissionDenied("only the event's organizers see every table");
+      return PermissionDenied("only the event's organizers see every table").WithReason("event.organizers_only");
     plan.tables = LoadTables(sql, viewer, seating_id);
     return plan;
   });

@@ -45,7 +45,7 @@ class EventsFixture : public ::testing::Test {
 
   model::Member Make(const std::string& name, const std::string& sector, const std::string& org,
                      model::Visibility vis = model::Visibility::kMembers, std::vector<std::string> expertise = {},
-                     std::string challenge = "") {
+                     const std::string& challenge = "") {
     model::Member m;
     m.name = name;
     std::string local;

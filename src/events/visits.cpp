@@ -12,6 +12,7 @@
 #include "events/cancel_internal.h"
 #include "events/events.h"
 #include "events/ical.h"
+#include "events/reason_params.h"
 #include "notify/notifications.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
@@ -34,6 +35,7 @@ std::optional<VisitStatus> ParseVisitStatus(const std::string& s) {
 // proposed column: "start1,start2,...;duration"
 std::string EncodeProposed(const std::vector<model::UnixTime>& p, int64_t duration) {
   std::vector<std::string> parts;
+  parts.reserve(p.size());
   for (auto t : p) parts.push_back(std::to_string(t));
   return Join(parts, ",") + ";" + std::to_string(duration);
 }
@@ -99,38 +101,50 @@ std::string_view ToString(VisitStatus s) {
 Result<Visit> VisitService::Request(const Viewer& viewer, model::Id host_id, const std::string& reason,
                                     std::vector<model::UnixTime> proposed, int64_t duration) {
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
-  if (host_id <= 0) return InvalidArgument("must be a positive member id", "host_id");
-  if (host_id == viewer.member_id) return InvalidArgument("you cannot visit yourself", "host_id");
+  if (host_id <= 0) return InvalidArgument("must be a positive member id", "host_id").WithReason("visit.pick_host");
+  if (host_id == viewer.member_id)
+    return InvalidArgument("you cannot visit yourself", "host_id").WithReason("visit.self");
   std::string r = Trim(reason);
   VB_RETURN_IF_ERROR(domain::CheckText("reason", r, 1, 2000, true));
   if (duration < 900 || duration > 12 * 3600)
-    return InvalidArgument("must be between 900 and 43200 seconds", "duration");
-  if (proposed.empty()) return InvalidArgument("propose at least one date", "proposed");
-  if (proposed.size() > kMaxProposed) return InvalidArgument("propose at most 5 dates", "proposed");
+    return InvalidArgument("must be between 900 and 43200 seconds", "duration")
+        .WithReason("visit.duration_range", {{"min_minutes", "15"}, {"max_hours", "12"}});
+  if (proposed.empty())
+    return InvalidArgument("propose at least one date", "proposed").WithReason("visit.propose_date");
+  if (proposed.size() > kMaxProposed)
+    return InvalidArgument("propose at most 5 dates", "proposed").WithReason("visit.too_many_dates", {{"max", "5"}});
   const model::UnixTime now = clock_.Now();
   for (size_t i = 0; i < proposed.size(); ++i) {
     VB_RETURN_IF_ERROR(domain::CheckUnixTime("proposed[" + std::to_string(i) + "]", proposed[i]));
-    if (proposed[i] <= now) return InvalidArgument("must be in the future", "proposed[" + std::to_string(i) + "]");
+    if (proposed[i] <= now)
+      return InvalidArgument("must be in the future", "proposed[" + std::to_string(i) + "]")
+          .WithReason("visit.date_in_past");
     for (size_t j = 0; j < i; ++j)
-      if (proposed[j] == proposed[i]) return InvalidArgument("proposed twice", "proposed[" + std::to_string(i) + "]");
+      if (proposed[j] == proposed[i])
+        return InvalidArgument("proposed twice", "proposed[" + std::to_string(i) + "]").WithReason("visit.date_twice");
   }
   return WithSession<Visit>(db_, [&](soci::session& sql) -> Result<Visit> {
     long long n = domain::CountOf(
         sql,
         "SELECT count(*) FROM members m WHERE m.id = " + std::to_string(host_id) + " AND " + viewer.VisibleSql("m"),
         {});
-    if (!n) return NotFound("no member with id " + std::to_string(host_id), "host_id");
+    if (!n)
+      return NotFound("no member with id " + std::to_string(host_id), "host_id").WithReason("visit.host_not_found");
     long long hid = host_id;
     int hosts = 0;
     sql << "SELECT hosts_visits FROM members WHERE id = :id", soci::use(hid), soci::into(hosts);
-    if (!hosts) return Conflict(internal::MemberName(sql, host_id) + " does not host visits", "host_id");
+    if (!hosts)
+      return Conflict(internal::MemberName(sql, host_id) + " does not host visits", "host_id")
+          .WithReason("visit.not_hosting", {{"name", internal::NameParam(sql, viewer, host_id)}});
     long long me = viewer.member_id, t = now;
     std::string enc = EncodeProposed(proposed, duration);
     storage::Transaction tr(sql);
     long long open = 0;
     sql << "SELECT count(*) FROM visits WHERE host_id = :h AND visitor_id = :v AND status IN ('requested', 'accepted')",
         soci::use(hid), soci::use(me), soci::into(open);
-    if (open) return Conflict("you already have an open visit request with this host", "host_id");
+    if (open)
+      return Conflict("you already have an open visit request with this host", "host_id")
+          .WithReason("visit.already_open", {{"name", internal::NameParam(sql, viewer, host_id)}});
     sql << "INSERT INTO visits (host_id, visitor_id, reason, proposed, status, created_at, updated_at) "
            "VALUES (:h, :v, :r, :p, 'requested', :c, :u)",
         soci::use(hid), soci::use(me), soci::use(r), soci::use(enc), soci::use(t), soci::use(t);
@@ -174,7 +188,7 @@ Result<Visit> internal::TransitionVisit(soci::session& sql, const Viewer& viewer
   {
     auto v = LoadVisit(sql, visit_id);
     if (!v || (v->host_id != viewer.member_id && v->visitor_id != viewer.member_id))
-      return NotFound("no visit with id " + std::to_string(visit_id), "id");
+      return NotFound("no visit with id " + std::to_string(visit_id), "id").WithReason("visit.not_found");
     const bool host = v->host_id == viewer.member_id;
     const std::string from(ToString(v->status));
     std::string to = from;
@@ -184,12 +198,16 @@ Result<Visit> internal::TransitionVisit(soci::session& sql, const Viewer& viewer
     std::string kind, text;
     const std::string me = host ? v->host_name : v->visitor_name;
     if (action == "accept" || action == "decline") {
-      if (!host) return PermissionDenied("only the host answers a visit request");
-      if (v->status != VisitStatus::kRequested) return Conflict("the visit is " + from + ", not requested", "status");
+      if (!host) return PermissionDenied("only the host answers a visit request").WithReason("visit.only_host_answers");
+      if (v->status != VisitStatus::kRequested)
+        return Conflict("the visit is " + from + ", not requested", "status")
+            .WithReason("visit.already_answered", {{"status", from}});
       if (action == "accept") {
         if (std::find(v->proposed.begin(), v->proposed.end(), starts_at) == v->proposed.end())
-          return InvalidArgument("must be one of the proposed dates", "starts_at");
-        if (starts_at <= now) return Conflict("that date has passed; ask for new dates", "starts_at");
+          return InvalidArgument("must be one of the proposed dates", "starts_at")
+              .WithReason("visit.not_proposed_date");
+        if (starts_at <= now)
+          return Conflict("that date has passed; ask for new dates", "starts_at").WithReason("visit.date_passed");
         s = starts_at;
         e = starts_at + v->duration;
         to = "accepted";
@@ -202,16 +220,19 @@ Result<Visit> internal::TransitionVisit(soci::session& sql, const Viewer& viewer
       }
     } else if (action == "cancel") {
       if (v->status != VisitStatus::kRequested && v->status != VisitStatus::kAccepted)
-        return Conflict("the visit is " + from, "status");
+        return Conflict("the visit is " + from, "status").WithReason("visit.closed", {{"status", from}});
       if (v->status == VisitStatus::kAccepted && now >= v->starts_at)
-        return Conflict("the visit has started; confirm whether it happened instead", "status");
+        return Conflict("the visit has started; confirm whether it happened instead", "status")
+            .WithReason("visit.started");
       to = "cancelled";
       kind = "visit_cancelled";
       text = me + " cancelled the visit.";
     } else {  // confirm
       if (v->status != VisitStatus::kAccepted && v->status != VisitStatus::kHeld && v->status != VisitStatus::kNotHeld)
-        return Conflict("the visit is " + from + "; only an agreed visit can be confirmed", "status");
-      if (now < v->starts_at) return Conflict("the visit has not started yet", "happened");
+        return Conflict("the visit is " + from + "; only an agreed visit can be confirmed", "status")
+            .WithReason("visit.not_agreed", {{"status", from}});
+      if (now < v->starts_at)
+        return Conflict("the visit has not started yet", "happened").WithReason("visit.not_started");
       (host ? hc : vc) = happened ? 1 : -1;
       // Held as soon as one says it happened; not held when nobody says so.
       to = (hc == 1 || vc == 1) ? "held" : "not_held";
@@ -225,7 +246,8 @@ Result<Visit> internal::TransitionVisit(soci::session& sql, const Viewer& viewer
          soci::use(to), soci::use(s), soci::use(e), soci::use(hc), soci::use(vc), soci::use(bump), soci::use(t),
          soci::use(id), soci::use(from), soci::use(v->host_confirmed), soci::use(v->visitor_confirmed));
     st.execute(true);
-    if (st.get_affected_rows() != 1) return Conflict("the visit changed meanwhile; reload", "status");
+    if (st.get_affected_rows() != 1)
+      return Conflict("the visit changed meanwhile; reload", "status").WithReason("visit.changed");
     if (to == "held" && from != "held") {
       model::Interaction in{0,
                             v->host_id,
@@ -261,7 +283,7 @@ Result<Visit> VisitService::Get(const Viewer& viewer, model::Id visit_id) {
   return WithSession<Visit>(db_, [&](soci::session& sql) -> Result<Visit> {
     auto v = LoadVisit(sql, visit_id);
     if (!v || (v->host_id != viewer.member_id && v->visitor_id != viewer.member_id && !viewer.IsAdmin()))
-      return NotFound("no visit with id " + std::to_string(visit_id), "id");
+      return NotFound("no visit with id " + std::to_string(visit_id), "id").WithReason("visit.not_found");
     return Projected(sql, viewer, *v);
   });
 }
@@ -277,6 +299,7 @@ Result<std::vector<Visit>> VisitService::Mine(const Viewer& viewer) {
     st.execute();
     while (st.fetch()) ids.push_back(id);
     std::vector<Visit> out;
+    out.reserve(ids.size());
     for (long long v : ids) out.push_back(Projected(sql, viewer, *LoadVisit(sql, v)));
     return out;
   });
@@ -284,7 +307,7 @@ Result<std::vector<Visit>> VisitService::Mine(const Viewer& viewer) {
 
 Result<std::string> VisitService::Invite(const Viewer& viewer, model::Id visit_id) {
   VB_ASSIGN_OR_RETURN(auto v, Get(viewer, visit_id));
-  if (v.starts_at == 0) return Conflict("the visit has no agreed date yet", "status");
+  if (v.starts_at == 0) return Conflict("the visit has no agreed date yet", "status").WithReason("visit.no_date");
   return WithSession<std::string>(db_, [&](soci::session& sql) -> Result<std::string> {
     // Issue #15: the other's address never, their name only if the viewer may see them.
     internal::CalendarReader reader(sql, viewer);

@@ -479,7 +479,10 @@ TEST(LinkedInTest, Issue16_NotesPreambleIsSkippedUnparsed) {
   const std::string row = "Pieter,Bakker,,pieter@x.example,TPO,Lean,05 Mar 2024\n";
   for (const std::string& preamble : {std::string(""), std::string("Notes:\n\"When exporting, you may notice...\"\n\n"),
                                       std::string("Notes:\nLinkedIn's \"Connections\" export, 2024\n\n")}) {
-    auto plan = ParseLinkedInConnections(preamble + header + row);
+    std::string csv = preamble;
+    csv += header;
+    csv += row;
+    auto plan = ParseLinkedInConnections(csv);
     ASSERT_TRUE(plan.ok()) << preamble << plan.status().ToString();
     ASSERT_EQ(plan->rows.size(), 1u);
     int preamble_lines = static_cast<int>(std::count(preamble.begin(), preamble.end(), '\n'));

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <ranges>
 #include <vector>
 
 #include "mail/config.h"
@@ -169,9 +170,9 @@ Result<std::string> DkimSign(const DkimConfig& dkim, const std::string& raw) {
     std::vector<const Field*> found;
     for (const auto& f : fields)
       if (AsciiLower(f.name) == lname) found.push_back(&f);
-    for (auto it = found.rbegin(); it != found.rend(); ++it) {
+    for (const Field* f : std::views::reverse(found)) {
       h_tag += (h_tag.empty() ? "" : ":") + lname;
-      signed_input += DkimRelaxedHeader((*it)->name, (*it)->value) + "\r\n";
+      signed_input += DkimRelaxedHeader(f->name, f->value) + "\r\n";
     }
     if (lname == "from" || lname == "subject") h_tag += (h_tag.empty() ? "" : ":") + lname;  // over-sign
   }

@@ -9,17 +9,21 @@
 namespace verbinder::matching::internal {
 namespace {
 
-// The sector in the reader's language (sectors are stored as English keys;
-// a Dutch name is translated back for an English reader).
+// The sector in the reader's language, as it reads inside a sentence ("zorg",
+// "care"), for the default sectors (model::DefaultSectors; sectors are stored
+// as keys, older data may hold a Dutch name). Empty for "other" and for a
+// sector the network added itself: the engine has no label for those, and a
+// raw key is no word for a reader, so the sentence leaves the sector out.
 std::string SectorName(const std::string& sector, bool nl) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"care", "zorg"},           {"industry", "industrie"},        {"government", "overheid"},
-      {"education", "onderwijs"}, {"finance", "financiële sector"}, {"logistics", "logistiek"},
-      {"retail", "retail"}};
+  static const std::pair<const char*, const char*> kNames[] = {{"care", "zorg"},
+                                                               {"industry", "industrie"},
+                                                               {"government", "overheid"},
+                                                               {"education", "onderwijs"},
+                                                               {"finance", "financiële dienstverlening"}};
   for (auto [en, nl_name] : kNames) {
     if (sector == en || sector == nl_name) return nl ? nl_name : en;
   }
-  return sector;
+  return "";
 }
 
 // "a", "a and b", "a, b and c" (max 3 items).
@@ -129,9 +133,10 @@ std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, con
                        : "In turn, you can help " + them + " with " + List(Labels(r.reverse_concepts, nl), nl) + ".");
   }
   if (r.cross_sector) {
-    parts.push_back(
-        nl ? them + " werkt in een andere sector (" + SectorName(other.sector, nl) + "): een frisse blik op jouw vraag."
-           : them + " works in another sector (" + SectorName(other.sector, nl) + "): a fresh view on your question.");
+    const std::string sector = SectorName(other.sector, nl);
+    const std::string named = sector.empty() ? "" : " (" + sector + ")";
+    parts.push_back(nl ? them + " werkt in een andere sector" + named + ": een frisse blik op jouw vraag."
+                       : them + " works in another sector" + named + ": a fresh view on your question.");
   }
   if (r.online_only_tie) {
     parts.push_back(nl ? "Jullie zijn online al verbonden, maar hebben elkaar nog niet ontmoet."

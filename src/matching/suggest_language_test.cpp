@@ -154,5 +154,25 @@ TEST(SuggestLanguage, NoSharedWordPairsAcrossLanguages) {
   }
 }
 
+// "other" and a sector the network added itself have no label the engine
+// knows: the sentence leaves the sector out rather than showing a raw key.
+TEST(SuggestLanguage, SectorWithoutLabelIsLeftOutNotShownAsKey) {
+  for (const std::string sector : {"other", "cultuur_en_sport"}) {
+    SuggestInput in = CarePlanner();
+    in.attendees[1].sector = sector;
+    for (const std::string lang : {"nl", "en"}) {
+      SuggestResult r = Suggest(in, SuggestOptions{.language = lang}).value();
+      ASSERT_FALSE(r.suggestions[0].empty());
+      const std::string& text = r.suggestions[0][0].explanation;
+      EXPECT_EQ(r.suggestions[0][0].other, 1);
+      EXPECT_NE(text.find(lang == "nl" ? "werkt in een andere sector: een frisse blik"
+                                       : "works in another sector: a fresh view"),
+                std::string::npos)
+          << text;
+      EXPECT_EQ(text.find("(" + sector + ")"), std::string::npos) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace verbinder::matching

@@ -47,4 +47,39 @@ std::string InviteKind(const analysis::Analysis& a, const analysis::Invite& i) {
   return "fading";
 }
 
+IntroductionFacts FactsOf(const analysis::Analysis& a, const analysis::Introduction& in) {
+  const analysis::Graph& g = a.graph;
+  IntroductionFacts f;
+  auto ia = g.index.find(in.a), ib = g.index.find(in.b);
+  if (ia == g.index.end() || ib == g.index.end()) return f;
+  const int32_t u = ia->second, v = ib->second;
+  f.sector_a = g.sector_names[g.sector[u]];
+  f.sector_b = g.sector_names[g.sector[v]];
+  f.different_sectors = g.sector[u] != g.sector[v];
+  // Shared contacts: both neighbour lists are sorted.
+  auto nu = g.Neighbors(u), nv = g.Neighbors(v);
+  for (size_t x = 0, y = 0; x < nu.size() && y < nv.size();) {
+    if (nu[x] < nv[y]) {
+      ++x;
+    } else if (nv[y] < nu[x]) {
+      ++y;
+    } else {
+      ++f.common_contacts;
+      ++x;
+      ++y;
+    }
+  }
+  // The report lists members in input order; look the two up by id.
+  const auto& members = a.report.members;
+  auto community = [&](int32_t node, const std::string& id) -> int32_t {
+    if (static_cast<size_t>(node) < members.size() && members[node].id == id) return members[node].community;
+    for (const auto& m : members)
+      if (m.id == id) return m.community;
+    return -1;
+  };
+  const int32_t ca = community(u, in.a), cb = community(v, in.b);
+  f.different_communities = ca >= 0 && cb >= 0 && ca != cb;
+  return f;
+}
+
 }  // namespace verbinder::network_insights

@@ -15,6 +15,7 @@
 
 #include "demo/demo.h"
 #include "domain/bulk_load.h"
+#include "network_insights/health.h"
 #include "network_insights/introductions.h"
 #include "storage/testing.h"
 
@@ -204,6 +205,39 @@ TEST_F(InsightsTest, IntroductionsCheckVisibilityAndRepeats) {
   EXPECT_FALSE(not_public->count(std::to_string(a)));
   EXPECT_EQ(intros.Introduce(leader, {a, a, 0, ""}).status().field(), "b");
   EXPECT_EQ(intros.Introduce(leader, {a, b, a, ""}).status().field(), "via");
+}
+
+// The facts behind each suggested introduction (what the web UI words in the
+// reader's language) agree with the engine's English reason and with a count
+// of shared contacts over the graph's ties.
+TEST_F(InsightsTest, IntroductionFactsAgreeWithTheReasonAndTheGraph) {
+  const domain::Viewer leader{demo_.story.leader, model::Role::kOrganizer};
+  auto a = insights_->Analysis(leader, {});
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  const analysis::Graph& g = (*a)->graph;
+  const auto& intros = (*a)->report.suggestions.introductions;
+  ASSERT_FALSE(intros.empty());
+  int cross_community = 0, shared = 0;
+  for (const auto& in : intros) {
+    const IntroductionFacts f = FactsOf(**a, in);
+    const int32_t u = g.index.at(in.a), v = g.index.at(in.b);
+    int64_t common = 0;
+    for (int32_t w = 0; w < g.NodeCount(); ++w) common += g.HasTie(u, w) && g.HasTie(v, w);
+    EXPECT_EQ(f.common_contacts, common) << in.reason;
+    EXPECT_GE(f.common_contacts, 1) << in.reason;  // the via
+    EXPECT_EQ(f.different_communities, in.reason.find("different communities") != std::string::npos) << in.reason;
+    EXPECT_EQ(f.different_sectors, in.reason.find("It would link") != std::string::npos) << in.reason;
+    EXPECT_EQ(f.different_sectors, f.sector_a != f.sector_b);
+    EXPECT_TRUE(f.different_sectors || f.different_communities) << in.reason;  // why it was suggested
+    if (common > 1)
+      EXPECT_NE(in.reason.find("They have " + std::to_string(common) + " contacts in common."), std::string::npos);
+    cross_community += f.different_communities;
+    shared += common > 1;
+  }
+  EXPECT_GT(cross_community, 0);
+  EXPECT_GT(shared, 0);
+  analysis::Introduction unknown{"no-such-a", "no-such-b", "", 0, ""};
+  EXPECT_EQ(FactsOf(**a, unknown).common_contacts, 0);
 }
 
 }  // namespace

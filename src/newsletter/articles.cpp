@@ -99,14 +99,18 @@ Status ValidateArticle(Article& a) {
   VB_RETURN_IF_ERROR(domain::CheckText("title", a.title, 1, domain::kMaxShort));
   VB_RETURN_IF_ERROR(domain::CheckText("summary", a.summary, 0, kMaxSummary, true));
   VB_RETURN_IF_ERROR(domain::CheckText("body", a.body_md, 1, kMaxArticleBody, true));
-  if (a.language != "nl" && a.language != "en") return InvalidArgument("must be 'nl' or 'en'", "language");
-  if (a.tags.size() > domain::kMaxTags) return InvalidArgument("at most 30 tags", "tags");
+  if (a.language != "nl" && a.language != "en")
+    return InvalidArgument("must be 'nl' or 'en'", "language").WithReason("field.invalid_choice");
+  if (a.tags.size() > domain::kMaxTags)
+    return InvalidArgument("at most 30 tags", "tags")
+        .WithReason("field.too_many", {{"max", std::to_string(domain::kMaxTags)}});
   std::vector<std::string> tags;
   for (size_t i = 0; i < a.tags.size(); ++i) {
     std::string t = Trim(a.tags[i]);
     const std::string field = "tags[" + std::to_string(i) + "]";
     VB_RETURN_IF_ERROR(domain::CheckText(field, t, 1, domain::kMaxTag));
-    if (t.find(',') != std::string::npos) return InvalidArgument("a tag cannot contain a comma", field);
+    if (t.find(',') != std::string::npos)
+      return InvalidArgument("a tag cannot contain a comma", field).WithReason("field.no_comma");
     if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
   }
   a.tags = tags;
@@ -121,7 +125,8 @@ bool ArticleService::CanSee(const Viewer& viewer, const Article& a) const {
 Result<Article> ArticleService::Create(const Viewer& viewer, Article a) {
   if (!viewer.authenticated()) return Unauthenticated("sign in to write an article");
   if (a.status == ArticleStatus::kPublished && !viewer.IsOrganizer())
-    return PermissionDenied("only the network leader publishes; submit the article for approval");
+    return PermissionDenied("only the network leader publishes; submit the article for approval")
+        .WithReason("article.submit_for_approval");
   VB_RETURN_IF_ERROR(ValidateArticle(a));
   a.body_html = RenderMarkdown(a.body_md);
   const int64_t now = clock_.Now();
@@ -172,7 +177,8 @@ Result<Article> ArticleService::Update(const Viewer& viewer, Article a) {
 Result<Article> ArticleService::Publish(const Viewer& viewer, Id id, model::UnixTime at) {
   if (!viewer.IsOrganizer()) return PermissionDenied("only organizers approve and publish articles");
   VB_ASSIGN_OR_RETURN(Article a, Get(viewer, id));
-  if (a.status == ArticleStatus::kPublished) return Conflict("the article is already published", "status");
+  if (a.status == ArticleStatus::kPublished)
+    return Conflict("the article is already published", "status").WithReason("article.already_published");
   return domain::WithSession<Article>(db_, [&](soci::session& sql) -> Result<Article> {
     long long aid = id, pub = at > 0 ? at : clock_.Now(), t = clock_.Now();
     sql << "UPDATE articles SET status = 'published', published_at = :p, updated_at = :u WHERE id = :id",

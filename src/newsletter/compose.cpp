@@ -173,7 +173,7 @@ Status ValidateConfig(const NewsletterConfig& c) {
 }
 
 Result<std::pair<int64_t, int64_t>> MonthRange(const std::string& month) {
-  const Status bad = InvalidArgument("must be a month like 2026-11", "month");
+  const Status bad = InvalidArgument("must be a month like 2026-11", "month").WithReason("newsletter.month_format");
   if (month.size() != 7 || month[4] != '-') return bad;
   for (int i : {0, 1, 2, 3, 5, 6})
     if (month[i] < '0' || month[i] > '9') return bad;
@@ -249,8 +249,9 @@ Result<Issue> Composer::LoadIssue(const std::string& month) {
   VB_ASSIGN_OR_RETURN(issue.topics, ListTopics(db_));
   if (issue.articles.empty() && issue.events.empty() && issue.intro_nl.empty() && issue.intro_en.empty())
     return Conflict(
-        "nothing to send for " + month + ": no articles were published that month and no events are coming up",
-        "month");
+               "nothing to send for " + month + ": no articles were published that month and no events are coming up",
+               "month")
+        .WithReason("newsletter.nothing_to_send", {{"month", month}});
   return issue;
 }
 

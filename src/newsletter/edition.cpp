@@ -70,22 +70,27 @@ Result<Edition> SaveEdition(storage::Database& db, const Clock& clock, Edition e
   VB_RETURN_IF_ERROR(MonthRange(e.month).status());
   for (auto [text, field] : {std::pair{&e.intro_nl, "intro_nl"}, std::pair{&e.intro_en, "intro_en"}}) {
     if (text->size() > kMaxIntroBytes)
-      return InvalidArgument("is too long (at most " + std::to_string(kMaxIntroBytes) + " bytes)", field);
-    if (!IsValidUtf8(*text)) return InvalidArgument("must be UTF-8 text", field);
+      return InvalidArgument("is too long (at most " + std::to_string(kMaxIntroBytes) + " bytes)", field)
+          .WithReason("field.too_long", {{"max", std::to_string(kMaxIntroBytes)}});
+    if (!IsValidUtf8(*text)) return InvalidArgument("must be UTF-8 text", field).WithReason("field.invalid_characters");
     *text = std::string(Trim(*text));
   }
   if (e.article_ids.size() > kMaxEditionArticles)
-    return InvalidArgument("at most " + std::to_string(kMaxEditionArticles) + " articles", "articles");
+    return InvalidArgument("at most " + std::to_string(kMaxEditionArticles) + " articles", "articles")
+        .WithReason("field.too_many", {{"max", std::to_string(kMaxEditionArticles)}});
   if (e.event_ids.size() > static_cast<size_t>(kMaxEvents))
-    return InvalidArgument("at most " + std::to_string(kMaxEvents) + " events", "events");
+    return InvalidArgument("at most " + std::to_string(kMaxEvents) + " events", "events")
+        .WithReason("field.too_many", {{"max", std::to_string(kMaxEvents)}});
   ArticleService articles(db, clock);
   std::set<Id> seen;
   for (size_t i = 0; i < e.article_ids.size(); ++i) {
-    if (!seen.insert(e.article_ids[i]).second) return InvalidArgument("is listed twice", Field("articles", i));
+    if (!seen.insert(e.article_ids[i]).second)
+      return InvalidArgument("is listed twice", Field("articles", i)).WithReason("field.duplicate");
     // Read as an anonymous reader: only published articles can go into the issue.
     auto a = articles.Get(domain::Viewer{}, e.article_ids[i]);
     if (!a)
-      return InvalidArgument("no published article with id " + std::to_string(e.article_ids[i]), Field("articles", i));
+      return InvalidArgument("no published article with id " + std::to_string(e.article_ids[i]), Field("articles", i))
+          .WithReason("edition.article_not_published");
   }
   const int64_t now = clock.Now();
   e.updated_by = by;
@@ -94,11 +99,16 @@ Result<Edition> SaveEdition(storage::Database& db, const Clock& clock, Edition e
     storage::Transaction tr(sql);
     std::set<Id> seen_events;
     for (size_t i = 0; i < e.event_ids.size(); ++i) {
-      if (!seen_events.insert(e.event_ids[i]).second) return InvalidArgument("is listed twice", Field("events", i));
+      if (!seen_events.insert(e.event_ids[i]).second)
+        return InvalidArgument("is listed twice", Field("events", i)).WithReason("field.duplicate");
       auto ev = ReadEvent(sql, e.event_ids[i]);
-      if (!ev) return InvalidArgument("no event with id " + std::to_string(e.event_ids[i]), Field("events", i));
-      if (!ev->is_public) return InvalidArgument("is not a public event", Field("events", i));
-      if (ev->item.starts_at < now) return InvalidArgument("has already started", Field("events", i));
+      if (!ev)
+        return InvalidArgument("no event with id " + std::to_string(e.event_ids[i]), Field("events", i))
+            .WithReason("edition.event_not_found");
+      if (!ev->is_public)
+        return InvalidArgument("is not a public event", Field("events", i)).WithReason("edition.event_not_public");
+      if (ev->item.starts_at < now)
+        return InvalidArgument("has already started", Field("events", i)).WithReason("edition.event_started");
     }
     sql << "DELETE FROM newsletter_edition_items WHERE month = :m", soci::use(e.month);
     sql << "DELETE FROM newsletter_editions WHERE month = :m", soci::use(e.month);

@@ -113,7 +113,10 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
       if (st.Execute()) {
         do {
           int score = 0;
-          for (const auto& w : domain::Words(title + " " + ctext)) score += mine.count(w) ? 1 : 0;
+          std::string words = title;
+          words += ' ';
+          words += ctext;
+          for (const auto& w : domain::Words(words)) score += mine.count(w) ? 1 : 0;
           if (score > 0) scored.push_back({score, {cid, mid, title, mname}});
         } while (st.Fetch());
       }
@@ -219,7 +222,9 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
         m.sector = sector_ind == soci::i_ok ? sector : "";
         m.region = region;
         m.visit_location = loc;
-        m.expertise = tags + " " + text;
+        m.expertise = tags;
+        m.expertise += ' ';
+        m.expertise += text;
         m.visibility = model::ParseVisibility(vis).value_or(model::Visibility::kHidden);
         m.role = role_ind == soci::i_ok ? model::ParseRole(role).value_or(model::Role::kMember) : model::Role::kMember;
         m.consent = consent != 0;
@@ -288,7 +293,10 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
         if (author == x->members.end()) continue;
         x->challenges.push_back({cid, mid, title, author->second.name, author->second.visibility});
         counts.clear();
-        for (auto& w : domain::Words(title + " " + text)) ++counts[w];
+        std::string words = title;
+        words += ' ';
+        words += text;
+        for (auto& w : domain::Words(words)) ++counts[w];
         for (const auto& [w, n] : counts) x->postings[w].push_back({idx, n});
       }
     }

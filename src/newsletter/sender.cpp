@@ -49,7 +49,9 @@ Result<Counts> LoadCounts(soci::session& sql, const std::string& month) {
   long long id = 0, recipients = 0;
   sql << "SELECT id, recipients, status FROM newsletter_issues WHERE month = :m", soci::use(month), soci::into(id),
       soci::into(recipients), soci::into(c.status);
-  if (!sql.got_data()) return NotFound("the issue of " + month + " has not been sent yet", "month");
+  if (!sql.got_data())
+    return NotFound("the issue of " + month + " has not been sent yet", "month")
+        .WithReason("newsletter.not_sent_yet", {{"month", month}});
   c.id = id;
   c.recipients = recipients;
   std::string st;
@@ -152,7 +154,8 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
     if (!got)
       return Conflict("the issue of " + opt.month + " is being sent by " + holder + " (lease until " +
                           std::to_string(holder_until) + ")",
-                      "month");
+                      "month")
+          .WithReason("newsletter.being_sent", {{"month", opt.month}});
     // 2. Whatever a crashed run left in flight is sent again (at least once).
     long long inflight =
         Exec(sql, (sql.prepare << "UPDATE newsletter_deliveries SET status = 'pending' WHERE issue_id = :i "
@@ -293,7 +296,8 @@ Result<SendReport> IssueSender::Send(const SendOptions& opt) {
         return Status(Code::kUnavailable,
                       "the SMTP server did not take the message to " + sub->email + ": " + sr.detail +
                           "; nothing else was marked sent — run send again later",
-                      "smtp");
+                      "smtp")
+            .WithReason("newsletter.smtp_refused");
       }
       if (sr.outcome == mail::Outcome::kRejected) {
         ++report.failed;
@@ -387,11 +391,14 @@ Result<IssueProgress> RequestSend(storage::Database& db, const Clock& clock, Com
                                   const std::string& month, model::Id requested_by) {
   VB_RETURN_IF_ERROR(MonthRange(month).status());
   VB_ASSIGN_OR_RETURN(IssueProgress before, GetIssueProgress(db, clock, month));
-  if (before.state == "sent") return Conflict("the issue of " + month + " has been sent already", "month");
+  if (before.state == "sent")
+    return Conflict("the issue of " + month + " has been sent already", "month")
+        .WithReason("newsletter.already_sent", {{"month", month}});
   const auto& cfg = composer.config();
   if (!cfg.mail.configured)
     return Conflict("mail delivery is not configured: set mail.smtp_url and mail.from_email (verbinder settings set)",
-                    "mail");
+                    "mail")
+        .WithReason("newsletter.mail_not_configured");
   VB_RETURN_IF_ERROR(ValidateConfig(cfg));
   if (before.state == "not_started") VB_RETURN_IF_ERROR(composer.LoadIssue(month).status());  // Conflict when empty
   auto done = domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
@@ -411,7 +418,8 @@ Result<TestSendResult> SendTest(storage::Database& db, const Clock& clock, Compo
   const auto& cfg = composer.config();
   if (!cfg.mail.configured)
     return Conflict("mail delivery is not configured: set mail.smtp_url and mail.from_email (verbinder settings set)",
-                    "mail");
+                    "mail")
+        .WithReason("newsletter.mail_not_configured");
   VB_RETURN_IF_ERROR(ValidateConfig(cfg));
   VB_ASSIGN_OR_RETURN(Issue issue, composer.LoadIssue(month));
   // The leader as a reader: their own subscription if there is one, else a member reader.
@@ -419,7 +427,8 @@ Result<TestSendResult> SendTest(storage::Database& db, const Clock& clock, Compo
     long long mid = member_id;
     std::string email;
     sql << "SELECT email FROM members WHERE id = :id", soci::use(mid), soci::into(email);
-    if (!sql.got_data() || email.empty()) return NotFound("your account has no e-mail address", "member_id");
+    if (!sql.got_data() || email.empty())
+      return NotFound("your account has no e-mail address", "member_id").WithReason("newsletter.no_email");
     Subscriber s;
     s.email = email;
     s.member_id = member_id;
@@ -444,7 +453,8 @@ Result<TestSendResult> SendTest(storage::Database& db, const Clock& clock, Compo
   VB_ASSIGN_OR_RETURN(ComposedMessage msg, composer.ComposeFor(issue, reader, token, o));
   mail::SendResult r = transport.Send(cfg.from.email, reader.email, msg.raw);
   if (r.outcome != mail::Outcome::kSent)
-    return Status(Code::kUnavailable, "the SMTP server did not take the test message: " + r.detail, "smtp");
+    return Status(Code::kUnavailable, "the SMTP server did not take the test message: " + r.detail, "smtp")
+        .WithReason("newsletter.smtp_refused");
   return TestSendResult{reader.email, msg.message_id, msg.subject};
 }
 
@@ -526,7 +536,8 @@ int RunSendLoopOnce(storage::Database& db, const Clock& clock, const SendLoopOpt
   return worked;
 }
 
-void RunSendLoop(storage::Database& db, const Clock& clock, const std::atomic<bool>& stop, SendLoopOptions options) {
+void RunSendLoop(storage::Database& db, const Clock& clock, const std::atomic<bool>& stop,
+                 const SendLoopOptions& options) {
   while (!stop.load()) {
     try {
       RunSendLoopOnce(db, clock, options, stop);

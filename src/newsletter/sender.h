@@ -114,7 +114,7 @@ struct SendLoopOptions {
   std::function<std::unique_ptr<mail::SmtpTransport>(const mail::MailConfig&)> transport;
 };
 void RunSendLoop(storage::Database& db, const Clock& clock, const std::atomic<bool>& stop,
-                 SendLoopOptions options = {});
+                 const SendLoopOptions& options = {});
 // One pass of the loop (for tests): sends what is due; returns how many issues it worked on.
 int RunSendLoopOnce(storage::Database& db, const Clock& clock, const SendLoopOptions& options,
                     const std::atomic<bool>& stop);

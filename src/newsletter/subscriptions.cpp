@@ -97,13 +97,16 @@ std::optional<Subscriber> LoadWhere(soci::session& sql, const std::string& cond,
 // duplicates. When the installation has a topic catalogue, only its keys are
 // accepted (see topics.h).
 Status ValidatePrefs(soci::session& sql, const std::string& language, std::vector<std::string>& topics) {
-  if (language != "nl" && language != "en") return InvalidArgument("must be 'nl' or 'en'", "language");
-  if (topics.size() > 20) return InvalidArgument("at most 20 topics", "topics");
+  if (language != "nl" && language != "en")
+    return InvalidArgument("must be 'nl' or 'en'", "language").WithReason("field.invalid_choice");
+  if (topics.size() > 20)
+    return InvalidArgument("at most 20 topics", "topics").WithReason("field.too_many", {{"max", "20"}});
   std::vector<std::string> clean;
   for (size_t i = 0; i < topics.size(); ++i) {
     const std::string field = "topics[" + std::to_string(i) + "]";
     VB_RETURN_IF_ERROR(domain::CheckText(field, topics[i], 1, domain::kMaxTag));
-    if (topics[i].find(',') != std::string::npos) return InvalidArgument("a topic cannot contain a comma", field);
+    if (topics[i].find(',') != std::string::npos)
+      return InvalidArgument("a topic cannot contain a comma", field).WithReason("field.no_comma");
     std::string k = AsciiLower(Trim(topics[i]));
     if (std::find(clean.begin(), clean.end(), k) == clean.end()) clean.push_back(k);
   }
@@ -115,7 +118,8 @@ Status ValidatePrefs(soci::session& sql, const std::string& language, std::vecto
       if (!known) {
         std::string keys;
         for (const auto& t : catalogue) keys += (keys.empty() ? "" : ", ") + t.key;
-        return InvalidArgument("is not a topic; choose from " + keys, "topics[" + std::to_string(i) + "]");
+        return InvalidArgument("is not a topic; choose from " + keys, "topics[" + std::to_string(i) + "]")
+            .WithReason("newsletter.unknown_topic", {{"topic", clean[i]}});
       }
     }
   }
@@ -234,7 +238,8 @@ Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email
                                                     bool queue_confirmation) {
   std::string email = AsciiLower(Trim(raw_email));
   VB_RETURN_IF_ERROR(domain::CheckText("email", email, 1, 254));
-  if (!IsValidEmail(email)) return InvalidArgument("is not a valid e-mail address", "email");
+  if (!IsValidEmail(email))
+    return InvalidArgument("is not a valid e-mail address", "email").WithReason("field.invalid_email");
   VB_ASSIGN_OR_RETURN(std::string key, Key());
   const int64_t now = clock_.Now();
   return domain::WithSession<Subscription>(db_, [&](soci::session& sql) -> Result<Subscription> {
@@ -245,7 +250,9 @@ Result<Subscription> SubscriptionService::Subscribe(const std::string& raw_email
     std::string base_url;
     if (queue_confirmation) {
       auto cfg = mail::LoadMailConfig(sql);
-      if (!cfg) return Status(Code::kUnavailable, "mail settings are not valid: " + cfg.status().ToString(), "mail");
+      if (!cfg)
+        return Status(Code::kUnavailable, "mail settings are not valid: " + cfg.status().ToString(), "mail")
+            .WithReason("newsletter.mail_not_configured");
       base_url = cfg->base_url;
     }
     storage::Transaction tr(sql);
@@ -325,10 +332,12 @@ Result<Subscriber> SubscriptionService::Confirm(const std::string& token) {
   auto r = domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     storage::Transaction tr(sql);
     auto s = LoadWhere(sql, "s.id = :id", std::to_string(sid));
-    if (!s) return InvalidArgument("this link is not valid", "token");
-    if (s->status == SubscriberStatus::kConfirmed) return Conflict("this subscription is already confirmed", "token");
+    if (!s) return InvalidArgument("this link is not valid", "token").WithReason("newsletter.link_invalid");
+    if (s->status == SubscriberStatus::kConfirmed)
+      return Conflict("this subscription is already confirmed", "token").WithReason("newsletter.already_confirmed");
     if (s->status != SubscriberStatus::kPending)
-      return Conflict("this address unsubscribed after the link was sent; subscribe again", "token");
+      return Conflict("this address unsubscribed after the link was sent; subscribe again", "token")
+          .WithReason("newsletter.unsubscribed_meanwhile");
     long long id = sid, n = clock_.Now();
     sql << "UPDATE subscribers SET status = 'confirmed', confirmed_at = :c WHERE id = :id", soci::use(n), soci::use(id);
     // A member's address: the subscriber is that member, and the profile says so.
@@ -353,7 +362,7 @@ Result<Subscriber> SubscriptionService::ByUnsubscribeToken(const std::string& to
   VB_ASSIGN_OR_RETURN(int64_t sid, VerifyToken(key, TokenPurpose::kUnsubscribe, token, clock_.Now()));
   return domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     auto s = LoadWhere(sql, "s.id = :id", std::to_string(sid));
-    if (!s) return InvalidArgument("this link is not valid", "token");
+    if (!s) return InvalidArgument("this link is not valid", "token").WithReason("newsletter.link_invalid");
     return *s;
   });
 }
@@ -372,7 +381,7 @@ Result<Subscriber> SubscriptionService::UpdatePreferences(const std::string& tok
     sql << "UPDATE subscribers SET language = :l, topics = :t, topics_only = :o WHERE id = :id", soci::use(language),
         soci::use(t), soci::use(only), soci::use(id);
     auto s = LoadWhere(sql, "s.id = :id", std::to_string(sid));
-    if (!s) return InvalidArgument("this link is not valid", "token");
+    if (!s) return InvalidArgument("this link is not valid", "token").WithReason("newsletter.link_invalid");
     return *s;
   });
 }
@@ -385,7 +394,7 @@ Result<Subscriber> SubscriptionService::Mine(const domain::Viewer& viewer) {
     sql << "SELECT email FROM members WHERE id = :id", soci::use(mid), soci::into(email);
     if (!sql.got_data()) return NotFound("no member with id " + std::to_string(mid), "member_id");
     auto s = LoadWhere(sql, "s.email = :e", email);
-    if (!s) return NotFound("you are not subscribed", "subscription");
+    if (!s) return NotFound("you are not subscribed", "subscription").WithReason("newsletter.not_subscribed");
     return *s;
   });
 }
@@ -472,7 +481,9 @@ Result<SubscriptionService::ProfileSync> SubscriptionService::ApplyProfileChoice
             soci::use(id);
       }
       auto cfg = mail::LoadMailConfig(sql);
-      if (!cfg) return Status(Code::kUnavailable, "mail settings are not valid: " + cfg.status().ToString(), "mail");
+      if (!cfg)
+        return Status(Code::kUnavailable, "mail settings are not valid: " + cfg.status().ToString(), "mail")
+            .WithReason("newsletter.mail_not_configured");
       const std::string token = SignToken(key, TokenPurpose::kConfirm, sub.id, now + kConfirmTokenLifetime);
       VB_ASSIGN_OR_RETURN(
           bool queued, QueueConfirmation(sql, sub.id, sub.email, sub.language, ConfirmUrl(cfg->base_url, token), now));
@@ -587,7 +598,7 @@ Result<Subscriber> SubscriptionService::Unsubscribe(const std::string& token) {
   auto r = domain::WithSession<Subscriber>(db_, [&](soci::session& sql) -> Result<Subscriber> {
     storage::Transaction tr(sql);
     auto s = LoadWhere(sql, "s.id = :id", std::to_string(sid));
-    if (!s) return InvalidArgument("this link is not valid", "token");
+    if (!s) return InvalidArgument("this link is not valid", "token").WithReason("newsletter.link_invalid");
     if (s->status != SubscriberStatus::kUnsubscribed) {
       const int64_t n = clock_.Now();
       MarkUnsubscribed(sql, sid, n);

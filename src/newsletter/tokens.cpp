@@ -44,7 +44,7 @@ std::string SignToken(const std::string& key, TokenPurpose purpose, int64_t subs
 }
 
 Result<int64_t> VerifyToken(const std::string& key, TokenPurpose purpose, const std::string& token, int64_t now) {
-  const Status bad = InvalidArgument("this link is not valid", "token");
+  const Status bad = InvalidArgument("this link is not valid", "token").WithReason("newsletter.link_invalid");
   if (token.size() > 200) return bad;
   auto parts = Split(token, '.');
   if (parts.size() != 4 || parts[0].size() != 1 || parts[0][0] != PurposeChar(purpose)) return bad;
@@ -52,7 +52,8 @@ Result<int64_t> VerifyToken(const std::string& key, TokenPurpose purpose, const 
   if (!ParseInt(parts[1], sid) || !ParseInt(parts[2], exp) || sid <= 0) return bad;
   std::string want = Mac(key, parts[0][0], sid, exp);
   if (parts[3].size() != want.size() || sodium_memcmp(parts[3].data(), want.data(), want.size()) != 0) return bad;
-  if (exp != kNeverExpires && now > exp) return InvalidArgument("this link has expired; subscribe again", "token");
+  if (exp != kNeverExpires && now > exp)
+    return InvalidArgument("this link has expired; subscribe again", "token").WithReason("newsletter.link_expired");
   return sid;
 }
 

@@ -36,19 +36,23 @@ Result<std::vector<Topic>> ListTopics(storage::Database& db) {
 
 Result<Topic> SaveTopic(storage::Database& db, Topic t) {
   t.key = AsciiLower(Trim(t.key));
-  if (t.key.empty() || t.key.size() > 40) return InvalidArgument("must be 1 to 40 characters", "key");
+  if (t.key.empty()) return InvalidArgument("must be 1 to 40 characters", "key").WithReason("field.required");
+  if (t.key.size() > 40)
+    return InvalidArgument("must be 1 to 40 characters", "key").WithReason("field.too_long", {{"max", "40"}});
   for (char c : t.key)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return InvalidArgument("may hold a-z, 0-9 and '-' only", "key");
+      return InvalidArgument("may hold a-z, 0-9 and '-' only", "key").WithReason("newsletter.topic_key_format");
   VB_RETURN_IF_ERROR(domain::CheckText("label_nl", t.label_nl, 1, 80));
   VB_RETURN_IF_ERROR(domain::CheckText("label_en", t.label_en, 1, 80));
-  if (t.tags.size() > 50) return InvalidArgument("at most 50 tags", "tags");
+  if (t.tags.size() > 50)
+    return InvalidArgument("at most 50 tags", "tags").WithReason("field.too_many", {{"max", "50"}});
   std::vector<std::string> tags;
   for (size_t i = 0; i < t.tags.size(); ++i) {
     std::string tag = AsciiLower(Trim(t.tags[i]));
     VB_RETURN_IF_ERROR(domain::CheckText("tags[" + std::to_string(i) + "]", tag, 1, domain::kMaxTag));
     if (tag.find(',') != std::string::npos)
-      return InvalidArgument("a tag cannot contain a comma", "tags[" + std::to_string(i) + "]");
+      return InvalidArgument("a tag cannot contain a comma", "tags[" + std::to_string(i) + "]")
+          .WithReason("field.no_comma");
     if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
   }
   t.tags = tags;

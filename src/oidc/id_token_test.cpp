@@ -37,7 +37,8 @@ struct Key {
     j["use"] = "sig";
     return j;
   }
-  std::string Sign(const Json& claims, std::string header_alg = "", std::string header_kid = "\x01") const {
+  std::string Sign(const Json& claims, const std::string& header_alg = "",
+                   const std::string& header_kid = "\x01") const {
     cjose_err err;
     cjose_header_t* h = cjose_header_new(&err);
     cjose_header_set(h, CJOSE_HDR_ALG, (header_alg.empty() ? alg : header_alg).c_str(), &err);

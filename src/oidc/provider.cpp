@@ -11,7 +11,8 @@ namespace {
 using Json = nlohmann::json;
 
 Status ProviderBroken(const std::string& what) {
-  return Status(Code::kUnavailable, "the sign-in provider answered unexpectedly: " + what);
+  return Status(Code::kUnavailable, "the sign-in provider answered unexpectedly: " + what)
+      .WithReason("oidc.provider_error");
 }
 
 std::string Str(const Json& j, const char* k) {
@@ -120,7 +121,8 @@ Result<IdClaims> Provider::Redeem(const std::string& code, const std::string& co
   Json j = Json::parse(r.body, nullptr, false);
   if (r.status == 400 || r.status == 401) {
     std::string err = j.is_object() ? Str(j, "error") : "";
-    if (err == "invalid_grant") return InvalidArgument("the sign-in code has expired or was already used", "code");
+    if (err == "invalid_grant")
+      return InvalidArgument("the sign-in code has expired or was already used", "code").WithReason("oidc.start_again");
     return ProviderBroken("the token endpoint refused: " + (err.empty() ? std::to_string(r.status) : err));
   }
   if (r.status != 200 || !j.is_object())

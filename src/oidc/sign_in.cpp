@@ -14,7 +14,8 @@ namespace {
 using domain::WithSession;
 
 Status BadState() {
-  return InvalidArgument("this sign-in is unknown, expired or already used; start again", "state");
+  return InvalidArgument("this sign-in is unknown, expired or already used; start again", "state")
+      .WithReason("oidc.start_again");
 }
 
 // An integer column of a dynamic row, whatever integer type the backend reports.
@@ -98,7 +99,7 @@ Result<LinkedIdentity> SignInService::Link(const std::string& provider, const st
     sql << "SELECT member_id FROM oidc_identities WHERE provider = :p AND subject = :s", soci::use(provider),
         soci::use(subject), soci::into(owner);
     if (sql.got_data() && owner != mid)
-      return AlreadyExists("this sign-in is already linked to another member", "taken");
+      return AlreadyExists("this sign-in is already linked to another member", "taken").WithReason("oidc.taken");
     if (!sql.got_data())
       sql << "INSERT INTO oidc_identities (provider, subject, member_id, email, created_at, last_used_at) "
              "VALUES (:p, :s, :m, :e, :t, :t2)",
@@ -134,7 +135,7 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
   if (login.link_member_id) {
     // 2. A signed-in member links a further sign-in from their settings.
     if (*linked && *linked != login.link_member_id)
-      return AlreadyExists("this sign-in is already linked to another member", "taken");
+      return AlreadyExists("this sign-in is already linked to another member", "taken").WithReason("oidc.taken");
     VB_RETURN_IF_ERROR(Link(provider, claims.sub, email_verified ? claims.email : "", login.link_member_id).status());
     out.kind = Outcome::Kind::kLinked;
     out.member_id = login.link_member_id;
@@ -143,9 +144,11 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
   model::Id member = *linked;
   if (!member) {
     // 3. A verified e-mail address finds the member.
-    if (!email_verified) return InvalidArgument("the provider did not confirm an e-mail address", "email");
+    if (!email_verified)
+      return InvalidArgument("the provider did not confirm an e-mail address", "email")
+          .WithReason("oidc.email_unverified");
     VB_ASSIGN_OR_RETURN(auto found, accounts_.FindByEmail(claims.email));
-    if (found && found->disabled) return PermissionDenied("this account is disabled");
+    if (found && found->disabled) return PermissionDenied("this account is disabled").WithReason("account.disabled");
     VB_ASSIGN_OR_RETURN(bool password_login, PasswordLoginEnabled());
     if (found && found->has_password && password_login) {
       // The member already signs in with a password: link only once they
@@ -176,7 +179,8 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
       // 4. A new person: as the installation's sign-up mode says.
       domain::AccountService accounts(db_, clock_);
       VB_ASSIGN_OR_RETURN(std::string mode, accounts.SignupMode());
-      if (mode != "open") return PermissionDenied("sign-up is by invitation only");
+      if (mode != "open")
+        return PermissionDenied("sign-up is by invitation only").WithReason("account.signup_invitation_only");
       std::string name = Trim(claims.name);
       if (name.empty()) name = Trim(claims.given_name + " " + claims.family_name);
       if (name.empty()) name = claims.email.substr(0, claims.email.find('@'));
@@ -188,7 +192,8 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
   }
   auto session = accounts_.StartSession(member);
   if (!session) {
-    if (session.status().code() == Code::kPermissionDenied) return PermissionDenied("this account is disabled");
+    if (session.status().code() == Code::kPermissionDenied)
+      return PermissionDenied("this account is disabled").WithReason("account.disabled");
     return session.status();
   }
   out.kind = Outcome::Kind::kSignedIn;
@@ -199,7 +204,8 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
 
 Result<LinkedIdentity> SignInService::ConfirmLink(const domain::Viewer& viewer, const std::string& token) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
-  if (token.size() != 64) return InvalidArgument("this link is unknown, expired or already used", "token");
+  if (token.size() != 64)
+    return InvalidArgument("this link is unknown, expired or already used", "token").WithReason("oidc.link_invalid");
   struct Pending {
     std::string provider, subject, email;
     long long member = 0;
@@ -213,8 +219,9 @@ Result<LinkedIdentity> SignInService::ConfirmLink(const domain::Viewer& viewer, 
         soci::use(th), soci::into(p.provider), soci::into(p.subject), soci::into(p.email), soci::into(p.member),
         soci::into(exp);
     if (!sql.got_data() || exp <= clock_.Now())
-      return InvalidArgument("this link is unknown, expired or already used", "token");
-    if (p.member != viewer.member_id) return PermissionDenied("this sign-in was meant for another member");
+      return InvalidArgument("this link is unknown, expired or already used", "token").WithReason("oidc.link_invalid");
+    if (p.member != viewer.member_id)
+      return PermissionDenied("this sign-in was meant for another member").WithReason("oidc.other_member");
     sql << "DELETE FROM oidc_pending_links WHERE token_hash = :h", soci::use(th);
     tr.commit();
     return p;
@@ -247,7 +254,8 @@ Status SignInService::Remove(const domain::Viewer& viewer, model::Id id) {
     if (!n) return NotFound("no such linked sign-in", "id");
     sql << "SELECT count(*) FROM oidc_identities WHERE member_id = :m", soci::use(mid), soci::into(n);
     if (n == 1 && !(me && me->has_password))
-      return Conflict("this is your only way to sign in; set a password first (forgot password)", "id");
+      return Conflict("this is your only way to sign in; set a password first (forgot password)", "id")
+          .WithReason("oidc.only_sign_in");
     sql << "DELETE FROM oidc_identities WHERE id = :i AND member_id = :m", soci::use(iid), soci::use(mid);
     tr.commit();
     return true;

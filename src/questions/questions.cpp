@@ -87,7 +87,7 @@ std::vector<Row> QueryQuestions(soci::session& sql, const std::string& tail, std
 Result<Question> LoadVisible(soci::session& sql, const Viewer& viewer, int64_t id) {
   auto rows = QueryQuestions(sql, "WHERE q.id = " + std::to_string(id), {});
   if (rows.empty() || !viewer.CanSee(rows[0].q.asker_id, rows[0].asker_visibility))
-    return NotFound("no such question", "id");
+    return NotFound("no such question", "id").WithReason("question.not_found");
   Question q = rows[0].q;
   long long qid = id, me = viewer.member_id, n = 0;
   sql << "SELECT count(*) FROM question_routes WHERE question_id = :q AND member_id = :m", soci::use(qid),
@@ -187,13 +187,15 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
   VB_RETURN_IF_ERROR(domain::CheckText("title", in.title, 3, kMaxTitle));
   VB_RETURN_IF_ERROR(domain::CheckText("text", in.text, 0, kMaxQuestionText, true));
   if (in.tags.size() > kMaxQuestionTags)
-    return InvalidArgument("at most " + std::to_string(kMaxQuestionTags) + " tags", "tags");
+    return InvalidArgument("at most " + std::to_string(kMaxQuestionTags) + " tags", "tags")
+        .WithReason("field.too_many", {{"max", std::to_string(kMaxQuestionTags)}});
   std::vector<std::string> tags;
   for (size_t i = 0; i < in.tags.size(); ++i) {
     std::string t = AsciiLower(Trim(in.tags[i]));
     std::string f = "tags[" + std::to_string(i) + "]";
     VB_RETURN_IF_ERROR(domain::CheckText(f, t, 1, domain::kMaxTag));
-    if (t.find(',') != std::string::npos) return InvalidArgument("must not contain a comma", f);
+    if (t.find(',') != std::string::npos)
+      return InvalidArgument("must not contain a comma", f).WithReason("field.no_comma");
     if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
   }
   return WithSession<QuestionDetail>(db_, [&](soci::session& sql) -> Result<QuestionDetail> {
@@ -214,7 +216,8 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
       while (st.fetch()) labels[key] = {en, nl};
     }
     std::string sector = in.sector ? Trim(*in.sector) : my_sector;
-    if (!sector.empty() && !labels.count(sector)) return InvalidArgument("unknown sector", "sector");
+    if (!sector.empty() && !labels.count(sector))
+      return InvalidArgument("unknown sector", "sector").WithReason("field.unknown_sector");
 
     // Candidates: consented, not the asker, visible to the asker and able to see the asker.
     std::vector<RoutingCandidate> candidates;
@@ -288,7 +291,7 @@ Result<QuestionDetail> QuestionService::Get(const Viewer& viewer, int64_t id) {
 Result<domain::Page<Question>> QuestionService::List(const Viewer& viewer, const QuestionFilter& f) {
   VB_RETURN_IF_ERROR(RequireMember(viewer));
   if (!f.status.empty() && f.status != "open" && f.status != "solved")
-    return InvalidArgument("must be open or solved", "status");
+    return InvalidArgument("must be open or solved", "status").WithReason("field.invalid_choice");
   VB_RETURN_IF_ERROR(domain::CheckText("q", f.q, 0, 200));
   return WithSession<domain::Page<Question>>(db_, [&](soci::session& sql) -> Result<domain::Page<Question>> {
     std::vector<std::string> params;
@@ -342,7 +345,8 @@ Result<Answer> QuestionService::AddAnswer(const Viewer& viewer, int64_t question
     storage::Transaction tr(sql);
     VB_ASSIGN_OR_RETURN(Question q, LoadVisible(sql, viewer, question_id));
     if (q.asker_id == viewer.member_id)
-      return InvalidArgument("you cannot answer your own question; edit its text instead", "question_id");
+      return InvalidArgument("you cannot answer your own question; edit its text instead", "question_id")
+          .WithReason("question.own_answer");
     long long me = viewer.member_id, qid = question_id, now = clock_.Now();
     sql << "INSERT INTO question_answers (question_id, author_id, text, created_at) VALUES (:q, :a, :t, :c)",
         soci::use(qid), soci::use(me), soci::use(text), soci::use(now);
@@ -369,27 +373,32 @@ Result<QuestionDetail> QuestionService::MarkHelpful(const Viewer& viewer, int64_
   return WithSession<QuestionDetail>(db_, [&](soci::session& sql) -> Result<QuestionDetail> {
     storage::Transaction tr(sql);
     VB_ASSIGN_OR_RETURN(Question q, LoadVisible(sql, viewer, question_id));
-    if (q.asker_id != viewer.member_id) return PermissionDenied("only the asker marks the helpful answer");
+    if (q.asker_id != viewer.member_id)
+      return PermissionDenied("only the asker marks the helpful answer").WithReason("question.only_asker_marks");
     long long aid = answer_id, qid = question_id, author = 0, of_question = 0;
     soci::indicator ind = soci::i_null;
     sql << "SELECT author_id, question_id FROM question_answers WHERE id = :a", soci::use(aid), soci::into(author, ind),
         soci::into(of_question);
-    if (ind != soci::i_ok) return NotFound("no such answer", "answer_id");
-    if (of_question != qid) return InvalidArgument("this answer belongs to another question", "answer_id");
+    if (ind != soci::i_ok) return NotFound("no such answer", "answer_id").WithReason("question.answer_not_found");
+    if (of_question != qid)
+      return InvalidArgument("this answer belongs to another question", "answer_id")
+          .WithReason("question.answer_not_found");
     if (q.helpful_answer_id == answer_id) {  // idempotent
       auto d = LoadDetail(sql, viewer, q);
       tr.commit();
       return d;
     }
     if (q.helpful_answer_id != 0)
-      return Conflict("answer " + std::to_string(q.helpful_answer_id) + " is already marked helpful", "answer_id");
+      return Conflict("answer " + std::to_string(q.helpful_answer_id) + " is already marked helpful", "answer_id")
+          .WithReason("question.helpful_already");
     long long now = clock_.Now();
     soci::statement st = (sql.prepare << "UPDATE questions SET status = 'solved', helpful_answer_id = :a, "
                                          "updated_at = :u WHERE id = :q AND helpful_answer_id = 0",
                           soci::use(aid), soci::use(now), soci::use(qid));
     st.execute(true);
     if (st.get_affected_rows() != 1)
-      return Conflict("another answer was marked helpful meanwhile; reload", "answer_id");
+      return Conflict("another answer was marked helpful meanwhile; reload", "answer_id")
+          .WithReason("question.helpful_already");
     sql << "UPDATE question_answers SET helpful = 1 WHERE id = :a", soci::use(aid);
     model::Interaction in{
         0, q.asker_id, author, model::InteractionKind::kAnswered, now, "question:" + std::to_string(qid), 0};
