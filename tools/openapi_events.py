@@ -55,7 +55,7 @@ S["ScheduledMeeting"] = {"type": "object", "properties": {
 S["ScheduleRun"] = {"type": "object", "properties": {
     "participants": {"type": "integer"}, "kept": {"type": "integer"}, "added": {"type": "integer"},
     "rescheduled": {"type": "integer"}, "cancelled": {"type": "integer"},
-    "unscheduled_requests": {"type": "array", "items": {"type": "string"}}, "objective": {"type": "number"}, "upper_bound": {"type": "number"}}}
+    "unscheduled_requests": {"type": "array", "items": {"type": "string"}}, "objective": {"type": "number"}, "upper_bound": {"type": "number"}, "optimal": {"type": "boolean", "description": "objective proven equal to the best possible (rounds of up to 60 attendees)"}, "bound_method": {"type": "string"}}}
 PERSON = {"type": "object", "properties": {"id": ID, "name": {"type": "string"}}}
 S["Visit"] = {"type": "object", "properties": {
     "id": ID, "host": PERSON, "visitor": PERSON, "location": {"type": "string"}, "reason": {"type": "string"},

@@ -304,7 +304,9 @@ Json ToJson(const ScheduleRun& r) {
           {"cancelled", r.cancelled},
           {"unscheduled_requests", r.unscheduled_requests},
           {"objective", r.objective},
-          {"upper_bound", r.upper_bound}};
+          {"upper_bound", r.upper_bound},
+          {"optimal", r.optimal},
+          {"bound_method", r.bound_method}};
 }
 
 Json ToJson(const Visit& v) {

@@ -108,6 +108,8 @@ struct ScheduleRun {
   std::vector<std::string> unscheduled_requests;  // accepted requests without a place, with why
   double objective = 0;
   double upper_bound = 0;
+  bool optimal = false;      // objective proven equal to the best possible (small rounds)
+  std::string bound_method;  // how upper_bound was found ("exact", "lagrangian", ...)
 };
 
 namespace internal {

@@ -141,6 +141,11 @@ TEST_F(RoundScheduleTest, CliOnTheExportedInstanceGivesTheServersMeetings) {
   EXPECT_GT(server.size(), 6u);
   EXPECT_EQ(CliMeetings(cli, {}, round_.tables), server);
   EXPECT_NEAR(run->objective, cli["objective"].get<double>(), 1e-6);
+  // The proof (or its absence) is the same on both sides, and never claimed
+  // unless the objective meets the bound.
+  EXPECT_EQ(run->optimal, cli["optimal"].get<bool>());
+  EXPECT_EQ(run->bound_method, cli["stats"]["bound_method"].get<std::string>());
+  if (run->optimal) EXPECT_NEAR(run->objective, run->upper_bound, 1e-9);
 
   // A re-run after availability changed: an attendee with a meeting in slot 2
   // can no longer make it, so that meeting is displaced and the rest are
