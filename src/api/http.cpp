@@ -1,7 +1,6 @@
 #include "api/http.h"
 
 #include <cstddef>
-#include <ranges>
 
 #include "util/strings.h"
 
@@ -69,8 +68,8 @@ Response Response::NoContent() {
 }
 
 const std::string* Response::FindHeader(std::string_view name) const {
-  for (const auto& [key, value] : std::views::reverse(headers))
-    if (EqualsIgnoreCase(key, name)) return &value;
+  for (size_t i = headers.size(); i-- > 0;)  // the last one set wins
+    if (EqualsIgnoreCase(headers[i].first, name)) return &headers[i].second;
   return nullptr;
 }
 

@@ -63,7 +63,12 @@ class SiteApiTest : public ::testing::Test {
     soci::statement st = (sql.prepare << "SELECT key, value FROM settings WHERE key LIKE 'site.%' ORDER BY key",
                           soci::into(k), soci::into(v));
     st.execute();
-    while (st.fetch()) out += k + "=" + v + ";";
+    while (st.fetch()) {
+      out += k;
+      out += '=';
+      out += v;
+      out += ';';
+    }
     return out;
   }
 

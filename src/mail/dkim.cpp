@@ -8,7 +8,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <ranges>
 #include <vector>
 
 #include "mail/config.h"
@@ -170,9 +169,9 @@ Result<std::string> DkimSign(const DkimConfig& dkim, const std::string& raw) {
     std::vector<const Field*> found;
     for (const auto& f : fields)
       if (AsciiLower(f.name) == lname) found.push_back(&f);
-    for (const Field* f : std::views::reverse(found)) {
+    for (size_t i = found.size(); i-- > 0;) {
       h_tag += (h_tag.empty() ? "" : ":") + lname;
-      signed_input += DkimRelaxedHeader(f->name, f->value) + "\r\n";
+      signed_input += DkimRelaxedHeader(found[i]->name, found[i]->value) + "\r\n";
     }
     if (lname == "from" || lname == "subject") h_tag += (h_tag.empty() ? "" : ":") + lname;  // over-sign
   }

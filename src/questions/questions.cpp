@@ -1,5 +1,6 @@
 #include "questions/questions.h"
 
+#include <cmath>
 #include <set>
 
 #include <soci/soci.h>
@@ -261,7 +262,7 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
     int pos = 0;
     for (const auto& r : routed) {
       long long mid = r.id;
-      int p = ++pos, milli = static_cast<int>(r.score * 1000 + 0.5);
+      int p = ++pos, milli = static_cast<int>(std::lround(r.score * 1000));
       sql << "INSERT INTO question_routes (question_id, member_id, position, score_milli, reason_en, reason_nl) "
              "VALUES (:q, :m, :p, :s, :en, :nl)",
           soci::use(qid), soci::use(mid), soci::use(p), soci::use(milli), soci::use(r.reason_en),

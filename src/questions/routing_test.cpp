@@ -68,7 +68,7 @@ TEST(RoutingTest, OracleCrossSectorExpertBeatsSameSectorExpertWithEqualExpertise
   for (int round = 0; round < 60; ++round) {
     size_t e = rng() % expertise.size();
     const std::string& qtext = questions[e];  // question i matches expertise i
-    std::string asker_sector = sectors[rng() % sectors.size()];
+    const std::string& asker_sector = sectors[rng() % sectors.size()];
     std::string other_sector =
         sectors[(std::find(sectors.begin(), sectors.end(), asker_sector) - sectors.begin() + 1 + rng() % 2) %
                 sectors.size()];

@@ -80,6 +80,7 @@ Result<SnapshotInfo> Inspect(sqlite3* db, const std::string& what) {
     bool ok = false;
     for (const auto& m : known) ok = ok || (m.version == version && name == m.name);
     if (!ok)
+      // NOLINTNEXTLINE(performance-inefficient-string-concatenation): the error return, built once
       return InvalidArgument(what + " records migration '" + row + "', which this verbinder does not know", "db");
     info.schema_version = std::max(info.schema_version, version);
   }
@@ -181,6 +182,7 @@ Result<SnapshotInfo> RestoreSqlite(const std::string& from, const std::string& d
     for (const auto& t : tables) {
       VB_ASSIGN_OR_RETURN(auto any, Column(target.get(), "SELECT 1 FROM \"" + t + "\" LIMIT 1"));
       if (!any.empty())
+        // NOLINTNEXTLINE(performance-inefficient-string-concatenation): the error return, built once
         return Conflict(db_path + " already holds data (table " + t + "); add --force to replace it with the backup",
                         "db");
     }

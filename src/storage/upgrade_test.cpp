@@ -60,9 +60,16 @@ std::vector<std::string> Tables(soci::session& sql) {
 // Every row of `table`, restricted to `cols`, as text (typeof keeps 1 and '1' apart).
 Rows Dump(soci::session& sql, const std::string& table, const std::vector<std::string>& cols) {
   std::string expr;
-  for (const auto& c : cols)
-    expr += (expr.empty() ? "" : " || '|' || ") + std::string("'") + c + "=' || typeof(\"" + c + "\") || ':' || " +
-            "COALESCE(CAST(\"" + c + "\" AS TEXT), 'NULL')";
+  for (const auto& c : cols) {
+    if (!expr.empty()) expr += " || '|' || ";
+    expr += "'";
+    expr += c;
+    expr += "=' || typeof(\"";
+    expr += c;
+    expr += "\") || ':' || COALESCE(CAST(\"";
+    expr += c;
+    expr += "\" AS TEXT), 'NULL')";
+  }
   Rows out;
   soci::rowset<std::string> rs = (sql.prepare << "SELECT " + expr + " FROM \"" + table + "\"");
   for (const auto& r : rs) out.insert(r);
