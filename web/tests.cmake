@@ -86,6 +86,18 @@ add_test(NAME web_front_door_test
 set_tests_properties(web_front_door_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
   ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
 
+# Issue #17, point 4: every page (from the route table) in Dutch at 375 px and
+# English at 1280 px, logged out, as a member and as the leader: no string of
+# the other language, no raw keys, no English server text in Dutch; axe on each.
+# And the leader's settings: the public page edited, the mail state where mail is.
+foreach(t language-audit leader-settings)
+  add_test(NAME web_${t}_test
+           COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/${t}.test.mjs
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(web_${t}_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+    ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
+endforeach()
+
 # Issue #17, the member's side: feedback next to the control that acted (in view
 # at 375 px), confirmation dialogs, the home's next steps, the visit and meeting
 # forms (member picker, cancel after acceptance), and the app offline
@@ -97,3 +109,17 @@ foreach(t feedback member-home member-forms offline)
   set_tests_properties(web_${t}_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
     ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")
 endforeach()
+
+# Issue #17 point 4, one language at a time: every server reason key has nl and
+# en text (web/src/strings/errors.ts) and errorText never shows the server's
+# message (errors-strings, no browser); real forms show the worded errors in
+# Dutch at 375 px and English at 1280 px (errors-language, Chromium).
+add_test(NAME web_errors_strings_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/errors-strings.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_errors_strings_test PROPERTIES LABELS "web" TIMEOUT 120)
+add_test(NAME web_errors_language_test
+         COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/errors-language.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(web_errors_language_test PROPERTIES LABELS "web" TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "VERBINDER_BINARY=$<TARGET_FILE:verbinder>;VERBINDER_WEB_ARTIFACTS=${CMAKE_BINARY_DIR}/web-artifacts")

@@ -15,8 +15,12 @@ export interface Tie { a: number; b: number; member: number; strength: number; r
 export interface Me { member: Member; role: 'member' | 'organizer' | 'admin'; csrf_token?: string }
 
 export class ApiError extends Error {
-  // code: the API's machine-readable error code ("not_found", "conflict", …) when it sent one.
-  constructor(public status: number, message: string, public field: string | null, public code: string | null = null) {
+  // code: the API's machine-readable error code ("not_found", "conflict", …) when it sent one;
+  // reason + params: what went wrong, for the UI to word in the viewer's language
+  // (feedback.ts errorText, strings/errors.ts). `message` is the server's English, for
+  // logs only: never shown in the UI.
+  constructor(public status: number, message: string, public field: string | null, public code: string | null = null,
+    public reason: string | null = null, public params: Record<string, string> = {}) {
     super(message);
   }
 }
@@ -47,7 +51,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   const j = await r.json().catch(() => null);
   if (!r.ok) {
     if (r.status === 401 && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/me') onUnauthenticated();
-    throw new ApiError(r.status, j?.error?.message ?? r.statusText, j?.error?.field ?? null, j?.error?.code ?? null);
+    const err = j?.error;
+    const params = err?.params && typeof err.params === 'object' ? err.params as Record<string, string> : {};
+    throw new ApiError(r.status, err?.message ?? r.statusText, err?.field ?? null, err?.code ?? null, err?.reason ?? null, params);
   }
   return j as T;
 }

@@ -52,7 +52,7 @@ export async function loadSession(): Promise<void> {
     const me = await api<Me>('GET', '/api/v1/auth/me');
     state.session = { me };
     if (me.csrf_token) setCsrf(me.csrf_token);
-    setLang(chooseLang(me.member.languages));
+    await setLang(chooseLang(me.member.languages));
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) state.session = null;
     else throw e;

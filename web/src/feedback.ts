@@ -2,12 +2,12 @@
 // next to the control that acted (focused and scrolled into view) plus a toast
 // at the bottom of the screen that screen readers announce; a small accessible
 // confirmation dialog for destructive or costly actions; errors worded in the
-// UI's language (never "Failed to fetch").
+// UI's language (never "Failed to fetch", never the server's English message).
 //   const ok = await confirmAction({ title, text, confirm: t('confirm.yes.cancel') });
 //   if (ok) { await api(...); show('ok', t('events.cancel.done'), document.getElementById('registration')); }
 import { ApiError } from './api';
 import { h } from './dom';
-import { t } from './i18n';
+import { errorStrings, t } from './i18n';
 
 export type FeedbackKind = 'ok' | 'error' | 'info';
 
@@ -72,16 +72,58 @@ export function show(kind: FeedbackKind, text: string, near?: Element | null): H
   return line;
 }
 
-// An error worded for the member: no connection → our own sentence; the API's
-// message otherwise.
-export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return t('error.generic', { msg: e.message });
-  if (e instanceof TypeError || (typeof navigator !== 'undefined' && navigator.onLine === false)) return t('fb.offline');
-  return t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
+// The code the API would have sent, for an answer without a JSON error body (a proxy's 502).
+function codeOfStatus(status: number): string {
+  const byStatus: Record<number, string> = {
+    400: 'invalid_argument', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found', 405: 'method_not_allowed',
+    409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media', 429: 'too_many_requests',
+  };
+  return byStatus[status] ?? (status >= 500 ? 'unavailable' : 'unknown');
 }
 
-export function showError(e: unknown, near?: Element | null): HTMLElement {
-  return show('error', errorText(e), near);
+// The label of the field an error is about: the page's own label, else the
+// shared table (strings/errors.ts), by full path without indices and then by its
+// last part. null when neither knows it.
+function fieldLabel(field: string | null, labels: Record<string, string>): string | null {
+  if (!field) return null;
+  const { fields } = errorStrings();
+  const path = field.replace(/\[\d+\]/g, '');
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  return labels[path] ?? labels[last] ?? fields[path] ?? fields[last] ?? null;
+}
+
+function fill(text: string, label: string | null, params: Record<string, string>): string {
+  if (label !== null) text = text.replace(/\{field\}/g, label);
+  else {
+    // "this field" unquoted, with a capital when it opens the sentence.
+    const generic = errorStrings().fields[''] ?? '';
+    text = text.replace(/^‘\{field\}’/, generic.charAt(0).toUpperCase() + generic.slice(1))
+      .replace(/‘\{field\}’|\{field\}/g, generic);
+  }
+  return text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
+}
+
+// THE one place an error becomes words in the UI's language (issue #17 point 4):
+// the API's reason with its params (strings/errors.ts); without a reason, a
+// sentence by error code, naming the field with its label; no connection → our
+// own sentence. The server's English `message` is never shown. `labels`: the
+// page's own names for its fields ({ title: t('questions.field.title') }).
+export function errorText(e: unknown, labels: Record<string, string> = {}): string {
+  const { reasons, codes } = errorStrings();
+  if (e instanceof ApiError) {
+    const label = fieldLabel(e.field, labels);
+    const worded = e.reason ? reasons[e.reason] : undefined;
+    if (worded) return fill(worded, label, e.params);
+    const code = e.code ?? codeOfStatus(e.status);
+    const byField = label !== null ? codes[code + '.field'] : undefined;
+    return fill(byField ?? codes[code] ?? codes.unknown ?? '', label, {});
+  }
+  if (e instanceof TypeError || (typeof navigator !== 'undefined' && navigator.onLine === false)) return t('fb.offline');
+  return codes.unknown ?? '';
+}
+
+export function showError(e: unknown, near?: Element | null, labels: Record<string, string> = {}): HTMLElement {
+  return show('error', errorText(e, labels), near);
 }
 
 export interface ConfirmOptions {

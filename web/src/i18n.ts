@@ -1,395 +1,50 @@
 // Dutch and English. The language comes from (1) the switch in the header,
 // remembered in localStorage, else (2) the member's first profile language,
 // else (3) the browser. Dates and times are shown in Europe/Amsterdam.
-import * as accountS from './strings/account';
-import * as encountersS from './strings/encounters';
-import * as eventsS from './strings/events';
-import * as leaderS from './strings/leader';
-import * as memberS from './strings/member';
-import * as newsletterS from './strings/newsletter';
-import * as questionsS from './strings/questions';
-
-const coreEn = {
-  'app.name': 'verbinder',
-  'app.tagline': 'From online contact to real connection',
-  'skip': 'Skip to content',
-  'lang.switch': 'Nederlands',
-  'lang.switch.label': 'Schakel naar Nederlands',
-  'nav.label': 'Main menu',
-  'nav.menu': 'Menu',
-  'nav.home': 'Home',
-  'nav.members': 'Members',
-  'nav.connections': 'Connections',
-  'nav.ties': 'My ties',
-  'nav.profile': 'My profile',
-  'nav.leader': 'Network leader',
-  'nav.leader.members': 'Manage members',
-  'nav.logout': 'Log out',
-  'loading': 'Loading…',
-  'error.generic': 'Something went wrong: {msg}',
-  'error.notfound': 'Page not found',
-  'error.notfound.text': 'This page does not exist, or you may not see it.',
-  'error.forbidden': 'Only the network leader may open this page.',
-  'back.home': 'Back to home',
-  'login.title': 'Log in',
-  'login.intro': 'Log in to find members, connect and meet.',
-  'login.email': 'E-mail address',
-  'login.password': 'Password',
-  'login.submit': 'Log in',
-  'login.busy': 'Logging in…',
-  'login.failed': 'Wrong e-mail address or password.',
-  'login.throttled': 'Too many failed attempts. Try again in 15 minutes.',
-  'home.title': 'Welcome, {name}',
-  'home.requests': 'Connection requests',
-  'home.requests.none': 'No open connection requests.',
-  'home.requests.some': '{n} people want to connect with you.',
-  'home.requests.one': '1 person wants to connect with you.',
-  'home.requests.open': 'View requests',
-  'home.search': 'Find a member',
-  'home.challenges': "What I'm running into",
-  'home.challenges.none': 'You have no open challenges on your profile. Others can only help if they know.',
-  'home.challenges.edit': 'Edit my profile',
-  'home.ties': 'My network',
-  'home.ties.text': '{real} real ties, {online} online only.',
-  'home.ties.open': 'View my ties',
-  'members.title': 'Members',
-  'members.search': 'Search',
-  'members.search.hint': 'Name, organization, expertise or challenge',
-  'members.sector': 'Sector',
-  'members.sector.all': 'All sectors',
-  'members.open': 'Only members with open challenges',
-  'members.submit': 'Search',
-  'members.count': '{n} members',
-  'members.count.one': '1 member',
-  'members.none': 'No members found. Try other words.',
-  'members.prev': 'Previous',
-  'members.next': 'Next',
-  'members.page': 'Page {p} of {n}',
-  'members.results': 'Search results',
-  'member.expertise': 'I can help with',
-  'member.challenges': "I'm running into",
-  'member.challenges.none': 'No open challenges.',
-  'member.about': 'About',
-  'member.languages': 'Languages',
-  'member.region': 'Region',
-  'member.visits': 'Open to visits',
-  'member.visits.yes': 'Welcome to come and have a look — {where}',
-  'member.visits.yes.nowhere': 'Welcome to come and have a look',
-  'member.linkedin': 'LinkedIn profile',
-  'member.connect': 'Connect',
-  'member.connect.message': 'Message (optional)',
-  'member.connect.message.hint': 'For example: what you would like to talk about.',
-  'member.connect.send': 'Send request',
-  'member.connect.sent': 'Request sent',
-  'member.connect.withdraw': 'Withdraw request',
-  'member.connect.incoming': '{name} wants to connect with you.',
-  'member.connected': 'Connected',
-  'member.tie.real': 'Your tie is real: you have met face to face.',
-  'member.tie.online': 'Online only, so far. Ask: "What are you running into?"',
-  'member.self': 'This is your profile.',
-  'member.edit': 'Edit my profile',
-  'status.open': 'open',
-  'status.solved': 'solved',
-  'profile.title': 'My profile',
-  'profile.basics': 'About me',
-  'profile.name': 'Name',
-  'profile.email': 'E-mail address',
-  'profile.role': 'Role or job title',
-  'profile.organization': 'Organization',
-  'profile.sector': 'Sector',
-  'profile.sector.none': '— choose —',
-  'profile.region': 'Region',
-  'profile.languages': 'Languages',
-  'profile.languages.hint': 'Language codes separated by commas, preferred first (for example: nl, en). The first also sets the language of this site.',
-  'profile.bio': 'Short introduction',
-  'profile.expertise': 'I can help with',
-  'profile.expertise.tags': 'Topics',
-  'profile.expertise.tags.hint': 'Separated by commas, for example: lean, planning, logistics',
-  'profile.expertise.text': 'In a few sentences',
-  'profile.visits': 'Visits',
-  'profile.hosts': 'Others may come and have a look at my workplace',
-  'profile.visit_location': 'Where (address or place)',
-  'profile.linkedin': 'LinkedIn URL',
-  'profile.privacy': 'Privacy',
-  'profile.visibility': 'Who may see my profile',
-  'profile.visibility.members': 'All members',
-  'profile.visibility.organizers': 'Only the network leaders',
-  'profile.visibility.hidden': 'Nobody (hidden)',
-  'profile.consent.matchmaking': 'Suggest me to others to meet (matchmaking)',
-  'profile.consent.newsletter': 'Send me the monthly newsletter',
-  'profile.save': 'Save profile',
-  'profile.saved': 'Your profile has been saved.',
-  'profile.challenges': "What I'm running into",
-  'profile.challenges.intro': 'Open challenges on your profile help others in other sectors see where they can help.',
-  'profile.challenge.title': 'Challenge',
-  'profile.challenge.text': 'Explanation',
-  'profile.challenge.add': 'Add challenge',
-  'profile.challenge.added': 'Challenge added.',
-  'profile.challenge.solve': 'Mark as solved',
-  'profile.challenge.reopen': 'Reopen',
-  'profile.challenge.delete': 'Delete',
-  'profile.challenge.delete.confirm': 'Delete this challenge?',
-  'profile.password': 'Change password',
-  'profile.password.old': 'Current password',
-  'profile.password.new': 'New password',
-  'profile.password.hint': 'At least 10 characters.',
-  'profile.password.save': 'Change password',
-  'profile.password.saved': 'Your password has been changed.',
-  'profile.data': 'My data',
-  'profile.data.text': 'Download everything verbinder holds about you: your profile, connections and ties, as a JSON file.',
-  'profile.data.download': 'Download my data',
-  'connections.title': 'Connections',
-  'connections.incoming': 'Requests to you',
-  'connections.incoming.none': 'No requests waiting for you.',
-  'connections.outgoing': 'Requests you sent',
-  'connections.outgoing.none': 'No requests waiting for an answer.',
-  'connections.accepted': 'Your connections',
-  'connections.accepted.none': 'No connections yet. Find members and connect.',
-  'connections.accept': 'Accept',
-  'connections.decline': 'Decline',
-  'connections.withdraw': 'Withdraw',
-  'connections.accepted.done': 'You are now connected with {name}.',
-  'connections.declined.done': 'Request from {name} declined.',
-  'connections.withdrawn.done': 'Request to {name} withdrawn.',
-  'connections.since': 'since {date}',
-  'connections.sent': 'sent {date}',
-  'hidden.member': 'A member with a hidden profile',
-  'ties.title': 'My ties',
-  'ties.intro': 'A tie is real once you really spoke: in a 1:1 meeting, at a shared table, with a confirmed "we spoke" at an event, or on a visit. Attending together is not a tie yet.',
-  'ties.filter': 'Show',
-  'ties.filter.all': 'All ties',
-  'ties.filter.real': 'Real (met face to face)',
-  'ties.filter.online': 'Online only',
-  'ties.summary': '{real} real, {online} online only',
-  'ties.none': 'No ties here yet.',
-  'ties.real': 'real',
-  'ties.online': 'online only',
-  'ties.strongest': 'Strongest contact: {kind}',
-  'ties.last': 'last contact {date}',
-  'ties.strength': 'strength {s}',
-  'kind.connected': 'connected online',
-  'kind.answered': 'answered a question',
-  'kind.met_at_event': 'spoke at an event',
-  'kind.meeting_held': '1:1 meeting',
-  'kind.visit_held': 'site visit',
-  'leader.members.title': 'Manage members',
-  'leader.members.new': 'New member',
-  'leader.members.email': 'E-mail',
-  'leader.members.name': 'Name',
-  'leader.members.visibility': 'Visible to',
-  'leader.members.organization': 'Organization',
-  'leader.new.title': 'New member',
-  'leader.new.account': 'Create a login account',
-  'leader.new.password': 'Initial password',
-  'leader.new.role': 'Role',
-  'leader.new.role.member': 'Member',
-  'leader.new.role.organizer': 'Network leader',
-  'leader.new.submit': 'Create member',
-  'leader.new.created': '{name} has been added.',
-  'leader.new.created.account': '{name} has been added and can log in.',
-  'leader.new.open': 'Open the profile',
-  'leader.new.another': 'Add another member',
-  'field.required': 'required',
-} as const;
+// Each language's strings are a chunk of their own (web/src/strings/nl.ts and
+// en.ts, built with only that language's half of every table), loaded before
+// the first render and when the language is switched: a page never ships the
+// other language (issue #17). Pages just call t(); main.ts and app.ts await
+// setLang(), which loads the language first.
+import type { en as coreEn } from './strings/core';
+import type { en as accountEn } from './strings/account';
+import type { en as encountersEn } from './strings/encounters';
+import type { en as eventsEn } from './strings/events';
+import type { en as leaderEn } from './strings/leader';
+import type { en as memberEn } from './strings/member';
+import type { en as newsletterEn } from './strings/newsletter';
+import type { en as questionsEn } from './strings/questions';
 
 // Each area of the UI keeps its own strings (web/src/strings/*.ts).
-const en = { ...coreEn, ...accountS.en, ...eventsS.en, ...encountersS.en, ...questionsS.en, ...leaderS.en, ...newsletterS.en, ...memberS.en };
-export type Key = keyof typeof en;
-type CoreKey = keyof typeof coreEn;
-
-const coreNl: Record<CoreKey, string> = {
-  'app.name': 'verbinder',
-  'app.tagline': 'Van online contact naar echte verbinding',
-  'skip': 'Naar de inhoud',
-  'lang.switch': 'English',
-  'lang.switch.label': 'Switch to English',
-  'nav.label': 'Hoofdmenu',
-  'nav.menu': 'Menu',
-  'nav.home': 'Start',
-  'nav.members': 'Leden',
-  'nav.connections': 'Contacten',
-  'nav.ties': 'Mijn verbindingen',
-  'nav.profile': 'Mijn profiel',
-  'nav.leader': 'Netwerkleider',
-  'nav.leader.members': 'Leden beheren',
-  'nav.logout': 'Uitloggen',
-  'loading': 'Laden…',
-  'error.generic': 'Er ging iets mis: {msg}',
-  'error.notfound': 'Pagina niet gevonden',
-  'error.notfound.text': 'Deze pagina bestaat niet, of je mag hem niet zien.',
-  'error.forbidden': 'Alleen de netwerkleider mag deze pagina openen.',
-  'back.home': 'Terug naar start',
-  'login.title': 'Inloggen',
-  'login.intro': 'Log in om leden te vinden, contact te leggen en elkaar te ontmoeten.',
-  'login.email': 'E-mailadres',
-  'login.password': 'Wachtwoord',
-  'login.submit': 'Inloggen',
-  'login.busy': 'Bezig met inloggen…',
-  'login.failed': 'Onjuist e-mailadres of wachtwoord.',
-  'login.throttled': 'Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.',
-  'home.title': 'Welkom, {name}',
-  'home.requests': 'Contactverzoeken',
-  'home.requests.none': 'Geen openstaande contactverzoeken.',
-  'home.requests.some': '{n} mensen willen contact met je.',
-  'home.requests.one': '1 persoon wil contact met je.',
-  'home.requests.open': 'Bekijk verzoeken',
-  'home.search': 'Zoek een lid',
-  'home.challenges': 'Waar ik tegenaan loop',
-  'home.challenges.none': 'Je hebt geen open vraagstukken op je profiel. Anderen kunnen alleen helpen als ze het weten.',
-  'home.challenges.edit': 'Mijn profiel bewerken',
-  'home.ties': 'Mijn netwerk',
-  'home.ties.text': '{real} echte verbindingen, {online} alleen online.',
-  'home.ties.open': 'Bekijk mijn verbindingen',
-  'members.title': 'Leden',
-  'members.search': 'Zoeken',
-  'members.search.hint': 'Naam, organisatie, expertise of vraagstuk',
-  'members.sector': 'Sector',
-  'members.sector.all': 'Alle sectoren',
-  'members.open': 'Alleen leden met open vraagstukken',
-  'members.submit': 'Zoeken',
-  'members.count': '{n} leden',
-  'members.count.one': '1 lid',
-  'members.none': 'Geen leden gevonden. Probeer andere woorden.',
-  'members.prev': 'Vorige',
-  'members.next': 'Volgende',
-  'members.page': 'Pagina {p} van {n}',
-  'members.results': 'Zoekresultaten',
-  'member.expertise': 'Waar ik mee kan helpen',
-  'member.challenges': 'Waar ik tegenaan loop',
-  'member.challenges.none': 'Geen open vraagstukken.',
-  'member.about': 'Over mij',
-  'member.languages': 'Talen',
-  'member.region': 'Regio',
-  'member.visits': 'Werkbezoek',
-  'member.visits.yes': 'Kom gerust eens kijken — {where}',
-  'member.visits.yes.nowhere': 'Kom gerust eens kijken',
-  'member.linkedin': 'LinkedIn-profiel',
-  'member.connect': 'Contact leggen',
-  'member.connect.message': 'Bericht (niet verplicht)',
-  'member.connect.message.hint': 'Bijvoorbeeld: waarover je graag wilt praten.',
-  'member.connect.send': 'Verzoek versturen',
-  'member.connect.sent': 'Verzoek verstuurd',
-  'member.connect.withdraw': 'Verzoek intrekken',
-  'member.connect.incoming': '{name} wil contact met je.',
-  'member.connected': 'Verbonden',
-  'member.tie.real': 'Jullie verbinding is echt: jullie hebben elkaar in het echt ontmoet.',
-  'member.tie.online': 'Tot nu toe alleen online. Vraag eens: "Waar loop jij tegenaan?"',
-  'member.self': 'Dit is jouw profiel.',
-  'member.edit': 'Mijn profiel bewerken',
-  'status.open': 'open',
-  'status.solved': 'opgelost',
-  'profile.title': 'Mijn profiel',
-  'profile.basics': 'Over mij',
-  'profile.name': 'Naam',
-  'profile.email': 'E-mailadres',
-  'profile.role': 'Functie',
-  'profile.organization': 'Organisatie',
-  'profile.sector': 'Sector',
-  'profile.sector.none': '— kies —',
-  'profile.region': 'Regio',
-  'profile.languages': 'Talen',
-  'profile.languages.hint': 'Taalcodes gescheiden door komma\'s, voorkeur eerst (bijvoorbeeld: nl, en). De eerste bepaalt ook de taal van deze site.',
-  'profile.bio': 'Korte introductie',
-  'profile.expertise': 'Waar ik mee kan helpen',
-  'profile.expertise.tags': 'Onderwerpen',
-  'profile.expertise.tags.hint': 'Gescheiden door komma\'s, bijvoorbeeld: lean, planning, logistiek',
-  'profile.expertise.text': 'In een paar zinnen',
-  'profile.visits': 'Werkbezoek',
-  'profile.hosts': 'Anderen mogen op mijn werkplek komen kijken',
-  'profile.visit_location': 'Waar (adres of plaats)',
-  'profile.linkedin': 'LinkedIn-URL',
-  'profile.privacy': 'Privacy',
-  'profile.visibility': 'Wie mag mijn profiel zien',
-  'profile.visibility.members': 'Alle leden',
-  'profile.visibility.organizers': 'Alleen de netwerkleiders',
-  'profile.visibility.hidden': 'Niemand (verborgen)',
-  'profile.consent.matchmaking': 'Stel mij voor aan anderen om te ontmoeten (matchmaking)',
-  'profile.consent.newsletter': 'Stuur mij de maandelijkse nieuwsbrief',
-  'profile.save': 'Profiel opslaan',
-  'profile.saved': 'Je profiel is opgeslagen.',
-  'profile.challenges': 'Waar ik tegenaan loop',
-  'profile.challenges.intro': 'Open vraagstukken op je profiel laten anderen, ook uit andere sectoren, zien waar zij kunnen helpen.',
-  'profile.challenge.title': 'Vraagstuk',
-  'profile.challenge.text': 'Toelichting',
-  'profile.challenge.add': 'Vraagstuk toevoegen',
-  'profile.challenge.added': 'Vraagstuk toegevoegd.',
-  'profile.challenge.solve': 'Markeer als opgelost',
-  'profile.challenge.reopen': 'Heropenen',
-  'profile.challenge.delete': 'Verwijderen',
-  'profile.challenge.delete.confirm': 'Dit vraagstuk verwijderen?',
-  'profile.password': 'Wachtwoord wijzigen',
-  'profile.password.old': 'Huidig wachtwoord',
-  'profile.password.new': 'Nieuw wachtwoord',
-  'profile.password.hint': 'Minstens 10 tekens.',
-  'profile.password.save': 'Wachtwoord wijzigen',
-  'profile.password.saved': 'Je wachtwoord is gewijzigd.',
-  'profile.data': 'Mijn gegevens',
-  'profile.data.text': 'Download alles wat verbinder over jou bewaart: je profiel, contacten en verbindingen, als JSON-bestand.',
-  'profile.data.download': 'Download mijn gegevens',
-  'connections.title': 'Contacten',
-  'connections.incoming': 'Verzoeken aan jou',
-  'connections.incoming.none': 'Er wachten geen verzoeken op jou.',
-  'connections.outgoing': 'Door jou verstuurd',
-  'connections.outgoing.none': 'Geen verzoeken die op antwoord wachten.',
-  'connections.accepted': 'Je contacten',
-  'connections.accepted.none': 'Nog geen contacten. Zoek leden en leg contact.',
-  'connections.accept': 'Accepteren',
-  'connections.decline': 'Afwijzen',
-  'connections.withdraw': 'Intrekken',
-  'connections.accepted.done': 'Je bent nu verbonden met {name}.',
-  'connections.declined.done': 'Verzoek van {name} afgewezen.',
-  'connections.withdrawn.done': 'Verzoek aan {name} ingetrokken.',
-  'connections.since': 'sinds {date}',
-  'connections.sent': 'verstuurd {date}',
-  'hidden.member': 'Een lid met een verborgen profiel',
-  'ties.title': 'Mijn verbindingen',
-  'ties.intro': 'Een verbinding is echt als jullie elkaar echt spraken: in een gesprek, aan een gedeelde tafel, met een bevestigd "we spraken elkaar" op een bijeenkomst, of bij een werkbezoek. Samen aanwezig is nog geen verbinding.',
-  'ties.filter': 'Toon',
-  'ties.filter.all': 'Alle verbindingen',
-  'ties.filter.real': 'Echt (in het echt ontmoet)',
-  'ties.filter.online': 'Alleen online',
-  'ties.summary': '{real} echt, {online} alleen online',
-  'ties.none': 'Hier zijn nog geen verbindingen.',
-  'ties.real': 'echt',
-  'ties.online': 'alleen online',
-  'ties.strongest': 'Sterkste contact: {kind}',
-  'ties.last': 'laatste contact {date}',
-  'ties.strength': 'sterkte {s}',
-  'kind.connected': 'online verbonden',
-  'kind.answered': 'vraagstuk beantwoord',
-  'kind.met_at_event': 'gesproken op een bijeenkomst',
-  'kind.meeting_held': 'gesprek gevoerd',
-  'kind.visit_held': 'werkbezoek',
-  'leader.members.title': 'Leden beheren',
-  'leader.members.new': 'Nieuw lid',
-  'leader.members.email': 'E-mail',
-  'leader.members.name': 'Naam',
-  'leader.members.visibility': 'Zichtbaar voor',
-  'leader.members.organization': 'Organisatie',
-  'leader.new.title': 'Nieuw lid',
-  'leader.new.account': 'Maak een inlogaccount aan',
-  'leader.new.password': 'Eerste wachtwoord',
-  'leader.new.role': 'Rol',
-  'leader.new.role.member': 'Lid',
-  'leader.new.role.organizer': 'Netwerkleider',
-  'leader.new.submit': 'Lid aanmaken',
-  'leader.new.created': '{name} is toegevoegd.',
-  'leader.new.created.account': '{name} is toegevoegd en kan inloggen.',
-  'leader.new.open': 'Open het profiel',
-  'leader.new.another': 'Nog een lid toevoegen',
-  'field.required': 'verplicht',
-};
-
-const nl: Record<Key, string> = { ...coreNl, ...accountS.nl, ...eventsS.nl, ...encountersS.nl, ...questionsS.nl, ...leaderS.nl, ...newsletterS.nl, ...memberS.nl };
-
+type En = typeof coreEn & typeof accountEn & typeof eventsEn & typeof encountersEn & typeof questionsEn
+  & typeof leaderEn & typeof newsletterEn & typeof memberEn;
+export type Key = keyof En;
 export type Lang = 'nl' | 'en';
-const dicts: Record<Lang, Record<Key, string>> = { nl, en };
+
+// One language's strings: the UI's table and the API's error wordings (strings/errors.ts).
+export interface ErrorStrings { reasons: Record<string, string>; codes: Record<string, string>; fields: Record<string, string> }
+export interface LangStrings { table: Readonly<Record<Key, string>>; errors: ErrorStrings }
+
+const loaded: Partial<Record<Lang, LangStrings>> = {};
+const loading: Partial<Record<Lang, Promise<void>>> = {};
+
+// Fetches a language's chunk once (the service worker keeps it for offline use,
+// web/src/pwa.ts warms both). A failed fetch may be tried again.
+export function loadLang(l: Lang): Promise<void> {
+  return loading[l] ??= (l === 'nl' ? import('./strings/nl') : import('./strings/en'))
+    .then((m) => { loaded[l] = m.strings; })
+    .catch((e: unknown) => { delete loading[l]; throw e; });
+}
+
 let lang: Lang = 'nl';
+let current: LangStrings | undefined;
+let switches = 0;
+const noErrors: ErrorStrings = { reasons: {}, codes: {}, fields: {} };
 
 export function getLang(): Lang { return lang; }
 
 export function t(key: Key, params: Record<string, string | number> = {}): string {
-  return dicts[lang][key].replace(/\{(\w+)\}/g, (_, p: string) => (p in params ? String(params[p]) : `{${p}}`));
+  return (current?.table[key] ?? key).replace(/\{(\w+)\}/g, (_, p: string) => (p in params ? String(params[p]) : `{${p}}`));
 }
 
 const STORE = 'vb_lang';
@@ -408,11 +63,19 @@ export function chooseLang(memberLanguages?: string[]): Lang {
   return 'nl';
 }
 
-export function setLang(l: Lang, remember = false): void {
+// Switches to `l` once its strings are here (the last call wins when calls overlap).
+export async function setLang(l: Lang, remember = false): Promise<void> {
+  const mine = ++switches;
+  await loadLang(l);
+  if (mine !== switches) return;
   lang = l;
+  current = loaded[l];
   document.documentElement.lang = l;
   if (remember) localStorage.setItem(STORE, l);
 }
+
+// The API's error wordings in the language being shown (web/src/feedback.ts).
+export function errorStrings(): ErrorStrings { return current?.errors ?? noErrors; }
 
 const TZ = 'Europe/Amsterdam';
 const locale = (): string => (lang === 'nl' ? 'nl-NL' : 'en-GB');

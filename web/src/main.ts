@@ -3,7 +3,7 @@
 import { api, ApiError, setCsrf, setUnauthenticatedHandler } from './api';
 import { loadSession, setNavigate, setRefreshShell, state, isOrganizer, type PageCtx } from './app';
 import { h, clear, message } from './dom';
-import { chooseLang, getLang, setLang, t } from './i18n';
+import { chooseLang, getLang, loadLang, setLang, t } from './i18n';
 
 import { areas, type RouteDef } from './areas';
 import { navItems } from './nav';
@@ -40,7 +40,12 @@ function renderShell(): HTMLElement {
   const other = getLang() === 'nl' ? 'en' : 'nl';
   const langBtn = h('button', {
     type: 'button', class: 'btn-link lang', lang: other, 'aria-label': t('lang.switch.label'),
-    onclick: () => { setLang(other, true); void render(); },
+    onclick: () => {
+      // Busy until the other language's strings are here (a chunk per language, web/src/i18n.ts).
+      const main = document.getElementById('main');
+      main?.setAttribute('aria-busy', 'true');
+      void setLang(other, true).then(() => render(), () => main?.removeAttribute('aria-busy'));
+    },
   }, t('lang.switch'));
 
   let nav: HTMLElement | null = null;
@@ -196,13 +201,16 @@ setUnauthenticatedHandler(() => {
 });
 
 async function start(): Promise<void> {
-  setLang(chooseLang());
+  // The strings (one chunk per language, web/src/i18n.ts) load while the session is asked for.
+  const first = setLang(chooseLang());
   await loadSession();
-  if (state.session) setLang(chooseLang(state.session.me.member.languages));
+  if (state.session) await setLang(chooseLang(state.session.me.member.languages));
+  await first;
   await render();
   // Installable, and usable without Wi-Fi at the venue (web/src/pwa.ts): these pages are kept.
   const offlinePages = ['/', '/events/:id', '/events/:id/schedule', '/connect/:code'];
-  registerPwa(routes.filter((r) => offlinePages.includes(r.pattern)).map((r) => r.load));
+  // Both languages' strings too, so switching language works offline.
+  registerPwa([...routes.filter((r) => offlinePages.includes(r.pattern)).map((r) => r.load), () => loadLang('nl'), () => loadLang('en')]);
 }
 
 void start();

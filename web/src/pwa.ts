@@ -7,7 +7,7 @@
 //   registerPwa([...loaders]);            // main.ts, once
 //   if (isOffline(e)) queueClaim(...);    // a page whose POST failed offline
 import { api, ApiError } from './api';
-import { show } from './feedback';
+import { errorText, show } from './feedback';
 import { h } from './dom';
 import { t } from './i18n';
 
@@ -54,7 +54,7 @@ export async function flushClaims(): Promise<number> {
       } catch (e) {
         if (isOffline(e)) break;
         if (!(e instanceof ApiError && e.status >= 400 && e.status < 500)) break;
-        show('error', t('pwa.claim.refused', { event: c.event_title, msg: e.message }));
+        show('error', t('pwa.claim.refused', { event: c.event_title, msg: errorText(e) }));
       }
       localStorage.setItem(CLAIMS, JSON.stringify(queuedClaims().filter((x) => !(x.at === c.at && x.event_id === c.event_id))));
     }

@@ -4,7 +4,8 @@
 // proposed dates are visible to both; after acceptance either side can call it
 // off (asked first), and the calendar invite becomes a CANCEL; an accepted
 // meeting request that only one asked shows no "you both asked" badge and the
-// one who was asked can cancel it after accepting. 375 px Dutch and 1280 px
+// one who was asked can cancel it after accepting; when both asked, both see
+// the badge in their own language. 375 px Dutch and 1280 px
 // English, axe on every page and dialog.
 // Run: VERBINDER_BINARY=... node --test web/test/member-forms.test.mjs
 import assert from 'node:assert/strict';
@@ -132,6 +133,34 @@ describe('visit and meeting forms', () => {
     await page.locator('#confirm-yes').click();
     await statusIs(page, 'The meeting with Anja Kamphuis is cancelled.');
     assert.equal((await a.call('GET', `/api/v1/events/${ev.id}/meeting-requests`)).items.find((r) => r.id === req.id).status, 'cancelled');
+    assert.deepEqual(anja.problems, []);
+    assert.deepEqual(pieter.problems, []);
+  });
+
+  test('when both asked, both see the badge in their own language: "Jullie vroegen het allebei" / "You both asked"', async () => {
+    const l = await apiSession(server.base, LEADER);
+    const start = now + 21 * 86400;
+    const ev = await l.call('POST', '/api/v1/events', { title: 'Dubbelborrel', kind: 'network_drinks', starts_at: start, ends_at: start + 3 * 3600, capacity: 0 });
+    for (const m of [a, p]) await m.call('POST', `/api/v1/events/${ev.id}/registrations`);
+    const first = await a.call('POST', `/api/v1/events/${ev.id}/meeting-requests`, { to: p.memberId, message: 'Koffie?' });
+    // Pieter asks Anja too, before answering hers: the one request is accepted and marked as asked by both.
+    const second = await p.call('POST', `/api/v1/events/${ev.id}/meeting-requests`, { to: a.memberId, message: 'Thee?' });
+    assert.equal(second.id, first.id);
+    assert.equal(second.status, 'accepted');
+
+    const badges = async (b) => {
+      await goto(b.page, `${server.base}/events/${ev.id}`);
+      const item = b.page.locator(`#requests li[data-request="${first.id}"]`);
+      await item.waitFor();
+      return (await item.locator('.badge').allTextContents()).map((x) => x.trim());
+    };
+    assert.ok((await badges(anja)).includes('Jullie vroegen het allebei'), 'Anja (nl) sees the badge');
+    assert.ok(!(await badges(anja)).includes('You both asked'));
+    const en = await badges(pieter);
+    assert.ok(en.includes('You both asked'), `Pieter (en) sees the badge: ${en}`);
+    assert.ok(!en.includes('Jullie vroegen het allebei'));
+    // Stored, not worked out once: the list says so after a reload too.
+    assert.equal((await a.call('GET', `/api/v1/events/${ev.id}/meeting-requests`)).items.find((r) => r.id === first.id).mutual, true);
     assert.deepEqual(anja.problems, []);
     assert.deepEqual(pieter.problems, []);
   });

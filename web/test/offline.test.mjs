@@ -126,6 +126,15 @@ describe('usable without Wi-Fi at the venue', () => {
     await login(page, server.base, ANJA);
     await page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
     await prepare(page, [`/events/${borrel.id}`]);
+    // Each language's strings are a chunk of their own (web/src/i18n.ts); the app
+    // has the service worker keep the other one too (main.ts registerPwa).
+    await page.waitForFunction(async () => {
+      const c = await caches.open('vb-shell-v1');
+      for (const r of await c.keys()) {
+        if (new URL(r.url).pathname.startsWith('/assets/') && (await (await c.match(r)).text()).includes('Je bent offline')) return true;
+      }
+      return false;
+    });
     await context.setOffline(true);
     try {
       await page.goto(server.base + '/');
@@ -134,6 +143,15 @@ describe('usable without Wi-Fi at the venue', () => {
       assert.equal((await page.locator('#next-event h3').first().textContent()).trim(), 'Borrel zonder wifi');
       assert.deepEqual(await axeViolations(page), [], 'axe on the home offline (en)');
       await screenshot(page, 'offline-home-1280-en');
+      // Switching to Dutch offline: its strings come from the service worker's copy.
+      await page.locator('button.lang').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'nl');
+      await settle(page);
+      assert.equal((await page.locator('button.lang').textContent()).trim(), 'English');
+      assert.equal((await page.locator('#next-event h3').first().textContent()).trim(), 'Borrel zonder wifi');
+      await page.locator('button.lang').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await settle(page);
     } finally {
       await context.setOffline(false);
     }

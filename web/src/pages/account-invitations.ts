@@ -5,6 +5,7 @@ import type { PageCtx } from '../app';
 import { field, h, message } from '../dom';
 import { formatDate, getLang, t } from '../i18n';
 import { errText, textInput } from './account-parts';
+import { mailStateInto } from './leader-mail-state';
 
 interface Invitation {
   id: number; email: string; name: string; language: string; status: 'pending' | 'accepted' | 'revoked' | 'expired';
@@ -38,6 +39,10 @@ export default async function invitations(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('account.invitations.title'));
   const status = h('div', { class: 'form-status', id: 'inv-status' });
   const listEl = h('ul', { class: 'challenges', id: 'inv-pending' });
+  // Whether mail is set up, with what waits in the outbox (issue #17): refreshed after each send.
+  const mailSlot = h('div', { id: 'inv-mail' });
+  let mailConfigured = (await mailStateInto(mailSlot))?.configured ?? true;
+  const refreshMail = async () => { mailConfigured = (await mailStateInto(mailSlot))?.configured ?? mailConfigured; };
 
   const drawList = async () => {
     const [pending, expired] = await Promise.all([
@@ -51,8 +56,8 @@ export default async function invitations(ctx: PageCtx): Promise<void> {
       resend.addEventListener('click', async () => {
         try {
           await api('POST', `/api/v1/invitations/${inv.id}/resend`);
-          await drawList();
-          status.replaceChildren(message('ok', t('account.invitations.resent', { email: inv.email })));
+          await Promise.all([drawList(), refreshMail()]);
+          status.replaceChildren(message('ok', t(mailConfigured ? 'account.invitations.resent' : 'account.invitations.resent.queued', { email: inv.email })));
         } catch (e) { status.replaceChildren(message('error', errText(e))); }
       });
       const revoke = h('button', { type: 'button', class: 'btn btn-small btn-danger' }, t('account.invitations.revoke'));
@@ -76,9 +81,12 @@ export default async function invitations(ctx: PageCtx): Promise<void> {
     status.replaceChildren();
     try {
       const r = await api<{ total: number }>('POST', '/api/v1/invitations', { invitees, language });
-      status.append(message('ok', t('account.invitations.sent', { n: r.total })));
       done();
-      await drawList();
+      await Promise.all([drawList(), refreshMail()]);
+      // Sent, or (mail not set up) made and waiting in the outbox: never "sent" when nothing left.
+      const key = mailConfigured ? (r.total === 1 ? 'account.invitations.sent.one' : 'account.invitations.sent')
+        : (r.total === 1 ? 'account.invitations.queued.one' : 'account.invitations.queued');
+      status.append(message('ok', t(key, { n: r.total })));
     } catch (e) { status.append(message('error', errText(e))); }
   };
 
@@ -129,7 +137,7 @@ export default async function invitations(ctx: PageCtx): Promise<void> {
   });
 
   await drawList();
-  ctx.main.append(h('h1', null, t('account.invitations.title')), status,
+  ctx.main.append(h('h1', null, t('account.invitations.title')), mailSlot, status,
     h('section', { class: 'card', 'aria-labelledby': 'h-inv1' }, h('h2', { id: 'h-inv1' }, t('account.invitations.single')), single),
     h('section', { class: 'card', 'aria-labelledby': 'h-inv2' }, h('h2', { id: 'h-inv2' }, t('account.invitations.list')), many),
     h('section', { class: 'card', 'aria-labelledby': 'h-inv3' }, h('h2', { id: 'h-inv3' }, t('account.invitations.pending')), listEl),

@@ -3,17 +3,18 @@
 import { ApiError, sectors } from '../api';
 import { sectorLabel } from '../app';
 import { field, h } from '../dom';
+import { errorText } from '../feedback';
 import { t } from '../i18n';
 
-// An API error as one line: the message, with the field it is about.
+// An API error as one line in the UI's language (feedback.ts errorText); a bad
+// link in the mail and throttling get the account pages' own sentences.
 export function errText(e: unknown): string {
-  if (e instanceof ApiError && e.field === 'token') {
+  if (e instanceof ApiError && e.field === 'token' && !e.reason?.startsWith('invitation.')) {
     if (e.status === 409) return t('account.link.used');
-    return /expired/.test(e.message) ? t('account.link.expired') : t('account.link.invalid');
+    return e.reason === 'account.link_expired' ? t('account.link.expired') : t('account.link.invalid');
   }
   if (e instanceof ApiError && e.status === 429) return t('account.forgot.throttled');
-  if (e instanceof ApiError) return e.field ? `${e.field}: ${e.message}` : e.message;
-  return t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
+  return errorText(e);
 }
 
 // The layout of the pages people see before they are signed in (like the login page).

@@ -1,6 +1,6 @@
 // Shapes of the articles API and pieces the article and newsletter pages share:
 // the status badge, error texts, and the reader for an article's HTML.
-import { ApiError } from '../api';
+import { errorText as feedbackErrorText } from '../feedback';
 import { h, safeHttpUrl } from '../dom';
 import { t, type Key } from '../i18n';
 
@@ -15,13 +15,10 @@ export function articleStatusBadge(status: ArticleStatus): HTMLElement {
   return h('span', { class: status === 'published' ? 'badge ok' : 'badge' }, t(`newsletter.status.${status}` as Key));
 }
 
-// The server's words with the field it is about, in the page's terms.
+// An error in the UI's language, with the field it is about in the page's terms
+// (feedback.ts errorText: the one place errors become words).
 export function errorText(e: unknown, labels: Record<string, string> = {}): string {
-  if (e instanceof ApiError && e.field) {
-    const base = e.field.replace(/\[\d+\]$/, '');
-    return t('newsletter.error', { field: labels[base] ?? e.field, msg: e.message });
-  }
-  return t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
+  return feedbackErrorText(e, labels);
 }
 
 // The server renders Markdown to sanitised HTML. As a second line of defence the

@@ -30,29 +30,27 @@ export function who(p: Person, capital = false): string {
   return p.name;
 }
 
-// The API's errors (English) as a message in the UI's language, per error and field.
+// The API's error reasons (src/events/encounters.cpp) in this page's own words;
+// any other reason or error through errorText (strings/errors.ts). The
+// server's English message is never read.
+const encounterKeys: Record<string, Key> = {
+  'encounter.unknown_code': 'encounters.error.code.unknown',
+  'encounter.code_not_attending': 'encounters.error.code.not_registered',
+  'encounter.not_attendee': 'encounters.error.member.unknown',
+  'encounter.not_found': 'encounters.error.gone',
+  'encounter.closed': 'encounters.error.gone',
+  'encounter.bad_code': 'encounters.error.code.invalid',
+  'encounter.own_code': 'encounters.error.code.own',
+  'encounter.self': 'encounters.error.code.own',
+  'event.not_registered': 'encounters.error.not_registered',
+  'encounter.too_early': 'encounters.error.early',
+  'encounter.too_late': 'encounters.error.late',
+  'encounter.declined_by_other': 'encounters.error.declined',
+  'encounter.expired': 'encounters.error.expired',
+  'encounter.confirmed': 'encounters.error.confirmed',
+};
 export function encounterError(e: unknown): string {
-  if (!(e instanceof ApiError)) return errorText(e);
-  const m = e.message.toLowerCase();
-  const key = ((): Key | null => {
-    if (e.status === 404 && e.field === 'code') return m.includes('not registered') ? 'encounters.error.code.not_registered' : 'encounters.error.code.unknown';
-    if (e.status === 404 && e.field === 'member_id') return 'encounters.error.member.unknown';
-    if (e.status === 404 && e.field === 'id') return 'encounters.error.gone';
-    if (e.status === 400 && e.field === 'code') return m.includes('own') ? 'encounters.error.code.own' : 'encounters.error.code.invalid';
-    if (e.status === 400 && e.field === 'member_id' && m.includes('yourself')) return 'encounters.error.code.own';
-    if (e.status === 409 && e.field === 'event_id') {
-      if (m.includes('not registered')) return 'encounters.error.not_registered';
-      if (m.includes('before')) return 'encounters.error.early';
-      if (m.includes('ended') || m.includes('14 days')) return 'encounters.error.late';
-    }
-    if (e.status === 409 && (e.field === 'code' || e.field === 'member_id')) return 'encounters.error.declined';
-    if (e.status === 409 && e.field === 'id') {
-      if (m.includes('expired')) return 'encounters.error.expired';
-      if (m.includes('confirmed')) return 'encounters.error.confirmed';
-      return 'encounters.error.gone';
-    }
-    return null;
-  })();
+  const key = e instanceof ApiError && e.reason ? encounterKeys[e.reason] : undefined;
   return key ? t(key) : errorText(e);
 }
 

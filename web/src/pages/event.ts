@@ -9,7 +9,7 @@ import { me, sectorLabel, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { action, show, showError, type ConfirmOptions } from '../feedback';
 import { isOffline } from '../pwa';
-import { formatDate, formatDateTime, t } from '../i18n';
+import { formatDate, formatDateTime, getLang, t } from '../i18n';
 import {
   clock, dl, errorText, kindLabel, priceLabel, qrSvg, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
   type Registration, type Round, type Suggestion,
@@ -43,7 +43,7 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
     // Offline at the venue, these parts are left out (the programme, my registration and check-in code stay).
     const [suggestions, requests, rounds] = registered
       ? await Promise.all([
-        api<Items<Suggestion>>('GET', `/api/v1/events/${id}/suggestions?limit=10`).catch(offlineNull),
+        api<Items<Suggestion>>('GET', `/api/v1/events/${id}/suggestions?limit=10&lang=${getLang()}`).catch(offlineNull),
         api<Items<MeetingRequest>>('GET', `/api/v1/events/${id}/meeting-requests`).catch(offlineNull),
         api<Items<Round>>('GET', `/api/v1/events/${id}/rounds`).catch(offlineNull),
       ])

@@ -70,7 +70,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
     Promise.all(registered.map((e) => ok(api<Items<MeetingRequest>>('GET', `/api/v1/events/${e.ev.id}/meeting-requests`), { items: [], total: 0 })
       .then((r) => r.items.map((x) => ({ ...x, event: e.ev }))))).then((x) => x.flat()),
     next?.reg.status === 'registered' ? ok(api<Items<Meeting>>('GET', `/api/v1/events/${next.ev.id}/schedule`), { items: [], total: 0 }) : null,
-    next?.reg.status === 'registered' ? ok(api<Items<Suggestion>>('GET', `/api/v1/events/${next.ev.id}/suggestions?limit=3`), { items: [], total: 0 }) : null,
+    next?.reg.status === 'registered' ? ok(api<Items<Suggestion>>('GET', `/api/v1/events/${next.ev.id}/suggestions` + query({ limit: 3, lang: getLang() })), { items: [], total: 0 }) : null,
     next ? ok(api<{ code: string; path: string }>('GET', '/api/v1/me/connect-code'), null) : null,
     ok(membersById(pending.items.filter((c) => c.to === self).map((c) => c.from), new Map<number, Member | null>()), new Map()),
   ]);

@@ -41,7 +41,7 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
       h('h1', null, ev.title),
       h('p', { class: 'lead' }, span(ev.starts_at, ev.ends_at)),
       h('p', { class: 'actions' },
-        h('a', { class: 'btn btn-small', href: `/api/v1/events/${id}/checkin-sheet`, target: '_blank', rel: 'noopener' }, t('events.leader.checkin.sheet')),
+        h('a', { class: 'btn btn-small', href: `/api/v1/events/${id}/checkin-sheet?lang=${getLang()}`, target: '_blank', rel: 'noopener' }, t('events.leader.checkin.sheet')),
         h('a', { class: 'btn btn-small', href: `/api/v1/events/${id}/schedules/print?lang=${getLang()}`, target: '_blank', rel: 'noopener', id: 'print-all' }, t('events.leader.print.all')),
         h('a', { class: 'btn btn-small', href: `/api/v1/events/${id}/tables/print?lang=${getLang()}`, target: '_blank', rel: 'noopener', id: 'print-tables' }, t('events.leader.print.tables'))),
       h('details', null, h('summary', null, t('events.leader.edit')),
@@ -242,7 +242,7 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
         }, t('events.leader.rounds.run')),
         h('h4', null, t('events.leader.rounds.result')), out);
     }));
-    const title = h('input', { type: 'text', id: 'round-title', required: true, value: 'Netwerkronde' });
+    const title = h('input', { type: 'text', id: 'round-title', required: true, value: t('leader.event.round.default') });
     const tables = h('input', { type: 'number', id: 'round-tables', min: 1, value: '10' });
     const max = h('input', { type: 'number', id: 'round-max', min: 1, value: '3' });
     const first = h('input', { type: 'datetime-local', id: 'round-first', value: toLocalInput(ev.starts_at) });
@@ -285,7 +285,7 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
   const drawSeating = async () => {
     const list = await api<Items<Seating>>('GET', `/api/v1/events/${id}/seatings`);
     const plans = await Promise.all(list.items.map((s) => api<Seating>('GET', `/api/v1/seatings/${s.id}`)));
-    const title = h('input', { type: 'text', id: 'seat-title', required: true, value: 'Borrel' });
+    const title = h('input', { type: 'text', id: 'seat-title', required: true, value: t('leader.event.seating.default') });
     const tables = h('input', { type: 'number', id: 'seat-tables', min: 1, value: '10' });
     const size = h('input', { type: 'number', id: 'seat-size', min: 2, value: '8' });
     const rnds = h('input', { type: 'number', id: 'seat-rounds', min: 1, value: '2' });

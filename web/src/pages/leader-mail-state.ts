@@ -38,12 +38,24 @@ export function mailStateText(s: MailStatus): string {
   return parts.join(' ');
 }
 
-// A warning box with a link to the settings, or null (also when the status cannot be read).
-export async function mailStateBox(): Promise<HTMLElement | null> {
-  let s: MailStatus;
-  try { s = await mailStatus(); } catch { return null; }
+function box(s: MailStatus): HTMLElement | null {
   const text = mailStateText(s);
   if (!text) return null;
   return h('div', { class: 'msg msg-info mail-state', id: 'mail-state', role: 'status' },
     h('p', null, text), h('a', { href: '/leader/settings' }, t('leader.mail.settings')));
+}
+
+// A warning box with a link to the settings, or null (also when the status cannot be read).
+export async function mailStateBox(): Promise<HTMLElement | null> {
+  try { return box(await mailStatus()); } catch { return null; }
+}
+
+// Fills `slot` with the box (or empties it) and returns the status, so a page
+// can word what it just did ("waits in the outbox"); null when it cannot be read.
+export async function mailStateInto(slot: HTMLElement): Promise<MailStatus | null> {
+  let s: MailStatus;
+  try { s = await mailStatus(); } catch { slot.replaceChildren(); return null; }
+  const b = box(s);
+  slot.replaceChildren(...(b ? [b] : []));
+  return s;
 }

@@ -27,6 +27,7 @@ import { api, ApiError, sectors } from '../api';
 import { sectorLabel, type PageCtx } from '../app';
 import { CHART_CSS, PALETTE, swatch, useStyles } from '../charts';
 import { field, h, message } from '../dom';
+import { errorText } from '../feedback';
 import { formatNumber, t } from '../i18n';
 
 interface MapNode { id: string; name: string; sector: string; community: number; x: number; y: number;
@@ -274,7 +275,7 @@ export default async function leaderMap(ctx: PageCtx): Promise<void> {
     try {
       p = await api<Position>('GET', `/api/v1/network/members/${encodeURIComponent(id)}`);
     } catch (e) {
-      panel.replaceChildren(message('error', t('error.generic', { msg: e instanceof ApiError ? e.message : String(e) })));
+      panel.replaceChildren(message('error', errorText(e)));
       return;
     }
     if (selected !== id) return;

@@ -1,6 +1,7 @@
-import { api, ApiError, sectors, type Member } from '../api';
+import { api, sectors, type Member } from '../api';
 import { sectorLabel, type PageCtx } from '../app';
 import { checkbox, field, h, message } from '../dom';
+import { errorText } from '../feedback';
 import { t } from '../i18n';
 
 export default async function newMember(ctx: PageCtx): Promise<void> {
@@ -37,8 +38,10 @@ export default async function newMember(ctx: PageCtx): Promise<void> {
       status.append(message('ok', t(accountInput.checked ? 'leader.new.created.account' : 'leader.new.created', { name: m.name })),
         h('p', null, h('a', { href: `/members/${m.id}` }, t('leader.new.open'))));
     } catch (e) {
-      const text = e instanceof ApiError && e.field ? `${e.field}: ${e.message}` : e instanceof Error ? e.message : String(e);
-      status.append(message('error', t('error.generic', { msg: text })));
+      status.append(message('error', errorText(e, {
+        name: t('profile.name'), email: t('profile.email'), organization: t('profile.organization'), title: t('profile.role'),
+        sector: t('profile.sector'), password: t('leader.new.password'),
+      })));
     } finally {
       submit.disabled = false;
     }

@@ -5,11 +5,14 @@
 import { api, ApiError, sectors } from '../api';
 import { sectorLabel, type PageCtx } from '../app';
 import { h, message } from '../dom';
-import { formatNumber, getLang, t } from '../i18n';
+import { errorText } from '../feedback';
+import { formatNumber, t } from '../i18n';
 
 export interface Suggested {
   a: string; b: string; via: string; score: number; reason: string;
   a_name: string; b_name: string; via_name: string; a_sector: string; b_sector: string; can_introduce?: boolean;
+  // What the suggestion rests on (the UI words it; `reason` is English, for API clients).
+  common_contacts?: number; different_sectors?: boolean; different_communities?: boolean;
 }
 interface Invite { id: string; name: string; sector: string; reason: string; kind?: string; degree?: number; days_inactive?: number }
 
@@ -40,9 +43,14 @@ export default async function leaderWeave(ctx: PageCtx): Promise<void> {
   const empty = () => h('p', { class: 'weave-none' }, t('leader.weave.none'));
 
   function card(s: Suggested): HTMLElement {
-    const reason = s.a_sector && s.b_sector && s.a_sector !== s.b_sector
+    const cross = s.different_sectors ?? (s.a_sector !== s.b_sector);
+    const parts = [cross
       ? t('leader.weave.reason.cross', { a: label(s.a_sector), b: label(s.b_sector) })
-      : t('leader.weave.reason.same', { a: label(s.a_sector) });
+      : t('leader.weave.reason.same', { a: label(s.a_sector) })];
+    // (Within one sector the "two groups" are the communities already.)
+    if (cross && s.different_communities) parts.push(t('leader.weave.reason.communities'));
+    if ((s.common_contacts ?? 0) > 1) parts.push(t('leader.weave.reason.common', { n: formatNumber(s.common_contacts ?? 0) }));
+    const reason = parts.join(' ');
     const send = h('button', { type: 'button', class: 'btn btn-primary' }, t('leader.weave.send', { a: s.a_name, b: s.b_name }));
     const li = h('li', { class: 'member-card weave', 'data-a': s.a, 'data-b': s.b },
       h('div', { class: 'member-card-body' },
@@ -51,7 +59,8 @@ export default async function leaderWeave(ctx: PageCtx): Promise<void> {
         h('p', { class: 'meta' }, h('span', { class: 'badge sector' }, label(s.a_sector)), h('span', { class: 'badge sector' }, label(s.b_sector)),
           h('span', null, t('leader.weave.score', { s: formatNumber(s.score, 2) }))),
         h('p', null, s.via ? t('leader.weave.via', { name: s.via_name }) : t('leader.weave.novia')),
-        h('p', { class: 'sub' }, reason, getLang() === 'en' && s.reason ? ' ' + s.reason : ''),
+        // The server's `reason` is an English sentence with sector keys: the UI words its own from the facts.
+        h('p', { class: 'sub weave-reason' }, reason),
         s.can_introduce === false ? h('p', { class: 'hint' }, t('leader.weave.private')) : h('div', { class: 'actions' }, send)));
     send.addEventListener('click', async () => {
       send.setAttribute('disabled', '');
@@ -68,8 +77,7 @@ export default async function leaderWeave(ctx: PageCtx): Promise<void> {
       } catch (e) {
         send.removeAttribute('disabled');
         send.textContent = t('leader.weave.send', { a: s.a_name, b: s.b_name });
-        const msg = e instanceof ApiError ? e.message : String(e);
-        status.replaceChildren(message('error', t('error.generic', { msg })));
+        status.replaceChildren(message('error', errorText(e)));
         if (e instanceof ApiError && e.status === 409) li.remove();
       }
     });

@@ -1,6 +1,7 @@
 import { api, ApiError, setCsrf } from '../api';
 import { loadSession, navigate, type PageCtx } from '../app';
 import { field, h, message } from '../dom';
+import { errorText } from '../feedback';
 import { t } from '../i18n';
 import { loginProviders } from './oidc-parts';
 
@@ -32,7 +33,7 @@ export default async function login(ctx: PageCtx): Promise<void> {
     } catch (e) {
       const text = e instanceof ApiError && e.status === 429 ? t('login.throttled')
         : e instanceof ApiError && (e.status === 401 || e.status === 400) ? t('login.failed')
-        : t('error.generic', { msg: e instanceof Error ? e.message : String(e) });
+        : errorText(e);
       status.append(message('error', text));
       submit.disabled = false;
       submit.textContent = t('login.submit');

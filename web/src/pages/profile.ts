@@ -1,4 +1,4 @@
-import { api, ApiError, sectors, type Challenge, type Member } from '../api';
+import { api, sectors, type Challenge, type Member } from '../api';
 import { loadSession, me, refreshShell, sectorLabel, type PageCtx } from '../app';
 import { checkbox, field, h, message } from '../dom';
 import { confirmAction, errorText as feedbackErrorText, show } from '../feedback';
@@ -7,8 +7,6 @@ import { connectCode, connectCodeCard } from './encounters';
 import { signInsSection } from './oidc-parts';
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
-const errText = (e: unknown): string =>
-  e instanceof ApiError && e.field ? `${e.field}: ${e.message}` : e instanceof Error ? e.message : String(e);
 
 export default async function profile(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('profile.title'));
@@ -72,7 +70,12 @@ export default async function profile(ctx: PageCtx): Promise<void> {
       if (getLang() !== before) { refreshShell(); return; }
       show('ok', t('profile.saved'), status);
     } catch (e) {
-      show('error', feedbackErrorText(e), status);
+      show('error', feedbackErrorText(e, {
+        name: t('profile.name'), title: t('profile.role'), organization: t('profile.organization'), sector: t('profile.sector'),
+        region: t('profile.region'), languages: t('profile.languages'), bio: t('profile.bio'),
+        'expertise.tags': t('profile.expertise.tags'), 'expertise.text': t('profile.expertise.text'),
+        visit_location: t('profile.visit_location'), linkedin_url: t('profile.linkedin'), visibility: t('profile.visibility'),
+      }), status);
     } finally {
       save.disabled = false;
     }
@@ -154,7 +157,7 @@ function passwordSection(): HTMLElement {
       oldPw.value = '';
       newPw.value = '';
       status.append(message('ok', t('profile.password.saved')));
-    } catch (e) { status.append(message('error', t('error.generic', { msg: errText(e) }))); }
+    } catch (e) { status.append(message('error', feedbackErrorText(e))); }
   });
   return h('section', { class: 'card', 'aria-labelledby': 'h-pw' }, h('h2', { id: 'h-pw' }, t('profile.password')), form);
 }
@@ -174,7 +177,7 @@ function dataSection(): HTMLElement {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
-    } catch (e) { status.append(message('error', t('error.generic', { msg: errText(e) }))); }
+    } catch (e) { status.append(message('error', feedbackErrorText(e))); }
   });
   return h('section', { class: 'card', 'aria-labelledby': 'h-data' }, h('h2', { id: 'h-data' }, t('profile.data')),
     h('p', null, t('account.profile.data.text')), status, btn);

@@ -1,5 +1,4 @@
 // Shapes of the questions API and pieces the questions pages share.
-import { ApiError } from '../api';
 import { h } from '../dom';
 import { errorText as feedbackErrorText } from '../feedback';
 import { getLang, t, type Key } from '../i18n';
@@ -19,11 +18,8 @@ export function statusBadge(status: 'open' | 'solved'): HTMLElement {
   return h('span', { class: status === 'solved' ? 'badge ok' : 'badge' }, t(`questions.status.${status}` as Key));
 }
 
-// The server's words with the field it is about, in the page's terms.
+// An error in the UI's language, with the field it is about in the page's terms
+// (feedback.ts errorText: the one place errors become words).
 export function errorText(e: unknown, labels: Record<string, string> = {}): string {
-  if (e instanceof ApiError && e.field) {
-    const base = e.field.replace(/\[\d+\]$/, '');
-    return t('questions.error', { field: labels[base] ?? e.field, msg: e.message });
-  }
-  return feedbackErrorText(e);
+  return feedbackErrorText(e, labels);
 }

@@ -17,7 +17,8 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
   const draw = async () => {
     const [ev, meetings, tables] = await Promise.all([
       api<EventInfo>('GET', `/api/v1/events/${id}`),
-      api<Items<Meeting>>('GET', `/api/v1/events/${id}/schedule`),
+      // The reasons in the page's language (the server keeps both).
+      api<Items<Meeting>>('GET', `/api/v1/events/${id}/schedule?lang=${getLang()}`),
       api<Items<MyTable>>('GET', `/api/v1/events/${id}/my-tables`),
     ]);
     ctx.setTitle(t('events.schedule.title'));

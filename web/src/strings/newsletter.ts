@@ -4,7 +4,6 @@
 export const en = {
   'newsletter.nav.articles': 'Articles',
   'newsletter.nav.leader': 'Newsletter',
-  'newsletter.error': '{field}: {msg}',
   'newsletter.articles.title': 'Knowledge articles',
   'newsletter.articles.intro': 'What members learned and want to share. New articles go into the monthly newsletter.',
   'newsletter.articles.write': 'Write an article',
@@ -107,7 +106,6 @@ export const en = {
 export const nl: Record<keyof typeof en, string> = {
   'newsletter.nav.articles': 'Artikelen',
   'newsletter.nav.leader': 'Nieuwsbrief',
-  'newsletter.error': '{field}: {msg}',
   'newsletter.articles.title': 'Kennisartikelen',
   'newsletter.articles.intro': 'Wat leden geleerd hebben en willen delen. Nieuwe artikelen komen in de maandelijkse nieuwsbrief.',
   'newsletter.articles.write': 'Schrijf een artikel',
