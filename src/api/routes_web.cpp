@@ -94,7 +94,8 @@ Result<Site> ReadSite(storage::Database& db) {
 // default), all in one transaction; each is checked first and an error names
 // it, so nothing is half-written.
 Status WriteSite(storage::Database& db, const Json& body) {
-  VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"name", "description_nl", "description_en", "organizer", "logo_url"}));
+  VB_RETURN_IF_ERROR(
+      domain::RejectUnknown(body, {"name", "description_nl", "description_en", "organizer", "logo_url"}));
   struct Field {
     const char* name;
     size_t max;
@@ -116,15 +117,18 @@ Status WriteSite(storage::Database& db, const Json& body) {
           .WithReason("site.logo_not_local");
     values.emplace_back(std::string("site.") + f.name, std::move(v));
   }
-  return domain::WithSession<bool>(db, [&](soci::session& sql) -> Result<bool> {
-           storage::Transaction tr(sql);
-           for (const auto& [k, v] : values) {
-             sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
-             if (!v.empty()) sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
-           }
-           tr.commit();
-           return true;
-         })
+  return domain::WithSession<bool>(db,
+                                   [&](soci::session& sql) -> Result<bool> {
+                                     storage::Transaction tr(sql);
+                                     for (const auto& [k, v] : values) {
+                                       sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
+                                       if (!v.empty())
+                                         sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k),
+                                             soci::use(v);
+                                     }
+                                     tr.commit();
+                                     return true;
+                                   })
       .status();
 }
 
