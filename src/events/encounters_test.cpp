@@ -407,9 +407,18 @@ TEST(EncounterMigrationTest, Issue14PairwiseCheckInRowsBecomeAttendance) {
     soci::statement st = (sql.prepare << "SELECT a, b, kind, at, source FROM interactions ORDER BY id", soci::into(a),
                           soci::into(b), soci::into(kind), soci::into(at), soci::into(source));
     st.execute();
-    while (st.fetch())
-      rows.push_back(std::to_string(a) + "-" + std::to_string(b) + " " + kind + " " + std::to_string(at) + " " +
-                     source);
+    while (st.fetch()) {
+      std::string row = std::to_string(a);
+      row += '-';
+      row += std::to_string(b);
+      row += ' ';
+      row += kind;
+      row += ' ';
+      row += std::to_string(at);
+      row += ' ';
+      row += source;
+      rows.push_back(std::move(row));
+    }
   }
   std::vector<std::string> want = {"1-2 meeting_held 1500 meeting", "2-3 met_at_event 9000 table:1:1:2:6",
                                    "1-4 met_at_event 8000 event:1", "3-4 connected 500 connection:1"};

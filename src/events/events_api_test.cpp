@@ -251,6 +251,7 @@ TEST_F(EventsApiTest, Issue4ConcurrentRegistrationsOverHttpForTheLastTenSeats) {
   const std::string path = "/api/v1/events/" + std::to_string(ev["id"].get<int64_t>()) + "/registrations";
   constexpr int kMembers = 500, kClients = 12;  // the issue's figure: 500 for the last 10 seats
   std::vector<model::Id> ids;
+  ids.reserve(kMembers);
   for (int i = 0; i < kMembers; ++i)
     ids.push_back(Add("Gast " + std::to_string(i), "gast" + std::to_string(i) + "@x.example", "care",
                       model::Role::kMember, {}, "", false));
@@ -259,6 +260,7 @@ TEST_F(EventsApiTest, Issue4ConcurrentRegistrationsOverHttpForTheLastTenSeats) {
   const std::string bearer = token.Json()["token"];
   std::atomic<int> next{0}, registered{0}, waitlisted{0}, errors{0};
   std::vector<std::thread> threads;
+  threads.reserve(kClients);
   for (int t = 0; t < kClients; ++t) {
     threads.emplace_back([&] {
       Client c(Base());

@@ -72,6 +72,7 @@ TEST_F(EventsTest, CreateValidatesEveryFieldAndWritesNothingOnError) {
 TEST_F(EventsTest, WaitlistIsFirstComeFirstServedAndCancellationPromotes) {
   auto ev = NewEvent(2);
   std::vector<model::Member> m;
+  m.reserve(5);
   for (int i = 0; i < 5; ++i) m.push_back(Make("Lid " + std::to_string(i), "care", "Org " + std::to_string(i)));
   std::vector<Registration> regs;
   for (int i = 0; i < 4; ++i) {
@@ -127,10 +128,12 @@ TEST_F(EventsTest, Issue4ConcurrentRegistrationsForLastSeatsNeverOverbook) {
   auto ev = NewEvent(10);
   constexpr int kMembers = 60, kThreads = 10;
   std::vector<model::Member> m;
+  m.reserve(kMembers);
   for (int i = 0; i < kMembers; ++i)
     m.push_back(Make("Gast " + std::to_string(i), "industry", "Fabriek " + std::to_string(i)));
   std::atomic<int> next{0}, errors{0}, registered{0}, waitlisted{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
       for (int i = next++; i < kMembers; i = next++) {

@@ -103,7 +103,12 @@ TEST_F(CliTest, BadInputsFailWithOneLineAndNoOutputFile) {
     std::string in = Write("bad" + std::to_string(k) + ".json", c.text);
     std::string out = testing::TempDir() + "bad_out" + std::to_string(k++) + ".json";
     std::filesystem::remove(out);
-    RunResult r = Verbinder(std::string(c.command) + " " + in + " -o " + out);
+    std::string command = c.command;
+    command += ' ';
+    command += in;
+    command += " -o ";
+    command += out;
+    RunResult r = Verbinder(command);
     EXPECT_EQ(r.exit_code, 1) << c.expected << " / " << r.err;
     EXPECT_NE(r.err.find(c.expected), std::string::npos) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;

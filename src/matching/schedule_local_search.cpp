@@ -42,11 +42,12 @@ class Move {
     return false;  // stays removed (ejected)
   }
   void Rollback() {
-    for (auto it = log_.rbegin(); it != log_.rend(); ++it) {
-      if (it->old_slot < 0) {
-        state_.Remove(it->edge);
+    for (size_t i = log_.size(); i-- > 0;) {  // newest change first
+      const Change& change = log_[i];
+      if (change.old_slot < 0) {
+        state_.Remove(change.edge);
       } else {
-        state_.Place(it->edge, it->old_slot);
+        state_.Place(change.edge, change.old_slot);
       }
     }
     log_.clear();

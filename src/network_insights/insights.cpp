@@ -170,7 +170,7 @@ void InsightsService::QueueMap(const std::shared_ptr<Entry>& e, std::unique_lock
   e->map_queued = true;
   e->map_error.clear();
   queue_.push_back(e);
-  if (!worker_.joinable()) worker_ = std::jthread([this](std::stop_token stop) { Work(stop); });
+  if (!worker_.joinable()) worker_ = std::jthread([this](const std::stop_token& stop) { Work(stop); });
   cv_.notify_all();
 }
 
@@ -199,7 +199,7 @@ Status InsightsService::WarmMap(const domain::Viewer& viewer, const analysis::An
   return Status::Ok();
 }
 
-void InsightsService::Work(std::stop_token stop) {
+void InsightsService::Work(const std::stop_token& stop) {
   // Below the request threads (and inherited by the threads the engine starts).
   if (options_.background_low_priority) setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
   std::unique_lock<std::mutex> lock(mu_);

@@ -122,7 +122,7 @@ class InsightsService {
   // The entry's analysis for network fingerprint `fp`, computed if needed.
   Result<Snapshot> Current(const std::shared_ptr<Entry>& entry, const std::string& fp, std::stop_token stop);
   void QueueMap(const std::shared_ptr<Entry>& entry, std::unique_lock<std::mutex>& lock);
-  void Work(std::stop_token stop);
+  void Work(const std::stop_token& stop);
   void ComputeMap(const std::shared_ptr<Entry>& entry, std::stop_token stop);
   void Expire(std::unique_lock<std::mutex>& lock);
 

@@ -77,11 +77,19 @@ Result<IntroductionRecord> IntroductionService::Introduce(const domain::Viewer& 
     const std::string through = in.via != 0 ? " (through " + names[2] + ")" : "";
     const std::string via_nl = in.via != 0 ? " (via " + names[2] + ")" : "";
     const std::string note = in.message.empty() ? "" : ": " + in.message;
-    for (int i = 0; i < 2; ++i)
-      notify::Notify(sql, ids[i], "introduction",
-                     {leader.name + " introduces you to " + names[1 - i] + through + note,
-                      leader.name + " stelt je voor aan " + names[1 - i] + via_nl + note},
-                     ref, now, ids[1 - i]);
+    for (int i = 0; i < 2; ++i) {
+      std::string en = leader.name;
+      en += " introduces you to ";
+      en += names[1 - i];
+      en += through;
+      en += note;
+      std::string nl = leader.name;
+      nl += " stelt je voor aan ";
+      nl += names[1 - i];
+      nl += via_nl;
+      nl += note;
+      notify::Notify(sql, ids[i], "introduction", {std::move(en), std::move(nl)}, ref, now, ids[1 - i]);
+    }
     tr.commit();
     return IntroductionRecord{id, in.a, in.b, in.via, in.message, viewer.member_id, now};
   });
