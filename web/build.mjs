@@ -59,6 +59,12 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 
+// `node web/build.mjs --metafile FILE` also writes esbuild's metafile (which
+// module went into which chunk, and which chunks each chunk imports) for
+// `node bench/web/chunks.mjs FILE` or esbuild's bundle analyzer.
+const metaArg = process.argv.indexOf('--metafile');
+if (metaArg >= 0) fs.writeFileSync(path.resolve(process.argv[metaArg + 1]), JSON.stringify(result.metafile));
+
 const outputs = {};
 for (const [file, meta] of Object.entries(result.metafile.outputs)) {
   if (meta.entryPoint) outputs[meta.entryPoint] = '/' + path.relative(dist, path.join(root, file)).split(path.sep).join('/');

@@ -90,7 +90,8 @@ set_tests_properties(web_front_door_test PROPERTIES LABELS "web" TIMEOUT 900 RUN
 # English at 1280 px, logged out, as a member and as the leader: no string of
 # the other language, no raw keys, no English server text in Dutch; axe on each.
 # And the leader's settings: the public page edited, the mail state where mail is.
-foreach(t language-audit leader-settings)
+# leader-scripts: each leader page loads one language's strings and no other page's libraries.
+foreach(t language-audit leader-settings leader-scripts)
   add_test(NAME web_${t}_test
            COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/${t}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
@@ -101,8 +102,9 @@ endforeach()
 # Issue #17, the member's side: feedback next to the control that acted (in view
 # at 375 px), confirmation dialogs, the home's next steps, the visit and meeting
 # forms (member picker, cancel after acceptance), and the app offline
-# (service worker, claims queued until the connection returns).
-foreach(t feedback member-home member-forms offline)
+# (service worker, claims queued until the connection returns); the offline
+# banner follows a language switch made offline (offline-language).
+foreach(t feedback member-home member-forms offline offline-language)
   add_test(NAME web_${t}_test
            COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/${t}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

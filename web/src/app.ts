@@ -43,8 +43,10 @@ export type Page = (ctx: PageCtx) => Promise<void> | void;
 // Every session comes with the readable CSRF cookie (vb_csrf, same lifetime):
 // without it nobody is signed in, and asking /auth/me would only earn a 401
 // that the browser logs as an error on the public front door (issue #17).
+export function hasSessionCookie(): boolean { return /(?:^|;\s*)vb_csrf=[^;]/.test(document.cookie); }
+
 export async function loadSession(): Promise<void> {
-  if (!/(?:^|;\s*)vb_csrf=[^;]/.test(document.cookie)) {
+  if (!hasSessionCookie()) {
     state.session = null;
     return;
   }

@@ -1,6 +1,7 @@
 // Dutch and English. The language comes from (1) the switch in the header,
 // remembered in localStorage, else (2) the member's first profile language,
-// else (3) the browser. Dates and times are shown in Europe/Amsterdam.
+// else (3) the browser (before the session is known: the language the member's
+// profile gave last time on this device). Dates and times are shown in Europe/Amsterdam.
 // Each language's strings are a chunk of their own (web/src/strings/nl.ts and
 // en.ts, built with only that language's half of every table), loaded before
 // the first render and when the language is switched: a page never ships the
@@ -48,30 +49,53 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
 }
 
 const STORE = 'vb_lang';
+// The language the signed-in member's profile gave last time on this device: the
+// guess main.ts loads while the session is still being asked for, so a leader
+// whose browser says English and whose profile says Dutch does not fetch both
+// chunks (some 80 KiB more) on every page load.
+const MEMBER_STORE = 'vb_member_lang';
 
-export function chooseLang(memberLanguages?: string[]): Lang {
+function fromList(list: readonly string[]): Lang | null {
+  for (const l of list) {
+    const s = l.toLowerCase().slice(0, 2);
+    if (s === 'nl' || s === 'en') return s;
+  }
+  return null;
+}
+
+// `memberLanguages`: the signed-in member's profile languages (remembered as the
+// next guess); `signedIn` without them: use that remembered guess.
+export function chooseLang(memberLanguages?: string[], signedIn = false): Lang {
   const stored = localStorage.getItem(STORE);
   if (stored === 'nl' || stored === 'en') return stored;
-  for (const l of memberLanguages ?? []) {
-    const s = l.toLowerCase().slice(0, 2);
-    if (s === 'nl' || s === 'en') return s;
+  if (memberLanguages) {
+    const m = fromList(memberLanguages);
+    if (m) localStorage.setItem(MEMBER_STORE, m);
+    else localStorage.removeItem(MEMBER_STORE);
+    if (m) return m;
+  } else if (signedIn) {
+    const m = localStorage.getItem(MEMBER_STORE);
+    if (m === 'nl' || m === 'en') return m;
   }
-  for (const l of navigator.languages ?? [navigator.language]) {
-    const s = l.toLowerCase().slice(0, 2);
-    if (s === 'nl' || s === 'en') return s;
-  }
-  return 'nl';
+  return fromList(navigator.languages ?? [navigator.language]) ?? 'nl';
 }
+
+// What lives outside the page main.ts renders (the offline banner, web/src/pwa.ts)
+// re-words itself here when the language changes; pages are rendered anew anyway.
+const listeners: ((l: Lang) => void)[] = [];
+export function onLangChange(f: (l: Lang) => void): void { listeners.push(f); }
 
 // Switches to `l` once its strings are here (the last call wins when calls overlap).
 export async function setLang(l: Lang, remember = false): Promise<void> {
   const mine = ++switches;
   await loadLang(l);
   if (mine !== switches) return;
+  const changed = l !== lang || current !== loaded[l];
   lang = l;
   current = loaded[l];
   document.documentElement.lang = l;
   if (remember) localStorage.setItem(STORE, l);
+  if (changed) for (const f of listeners) f(l);
 }
 
 // The API's error wordings in the language being shown (web/src/feedback.ts).

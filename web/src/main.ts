@@ -1,7 +1,7 @@
 // The app shell: session, language, navigation and the client-side router.
 // Each page is its own chunk, loaded only when opened.
 import { api, ApiError, setCsrf, setUnauthenticatedHandler } from './api';
-import { loadSession, setNavigate, setRefreshShell, state, isOrganizer, type PageCtx } from './app';
+import { hasSessionCookie, loadSession, setNavigate, setRefreshShell, state, isOrganizer, type PageCtx } from './app';
 import { h, clear, message } from './dom';
 import { chooseLang, getLang, loadLang, setLang, t } from './i18n';
 
@@ -201,8 +201,9 @@ setUnauthenticatedHandler(() => {
 });
 
 async function start(): Promise<void> {
-  // The strings (one chunk per language, web/src/i18n.ts) load while the session is asked for.
-  const first = setLang(chooseLang());
+  // The strings (one chunk per language, web/src/i18n.ts) load while the session is asked for;
+  // signed in, the guess is the language the member's profile gave last time (not the browser's).
+  const first = setLang(chooseLang(undefined, hasSessionCookie()));
   await loadSession();
   if (state.session) await setLang(chooseLang(state.session.me.member.languages));
   await first;

@@ -9,7 +9,7 @@
 import { api, ApiError } from './api';
 import { errorText, show } from './feedback';
 import { h } from './dom';
-import { t } from './i18n';
+import { onLangChange, t } from './i18n';
 
 const CLAIMS = 'vb_claims';
 const EVENTS = 'vb_my_events';
@@ -82,10 +82,17 @@ function banner(): void {
   document.body.prepend(el);
 }
 
+// The language switched while offline: the banner says it in the new language.
+function rewordBanner(): void {
+  const el = document.getElementById('offline-banner');
+  if (el) el.textContent = t('pwa.offline');
+}
+
 // `warm`: the page chunks to load once (kept by the service worker for offline use).
 export function registerPwa(warm: (() => Promise<unknown>)[] = []): void {
   window.addEventListener('offline', banner);
   window.addEventListener('online', () => { banner(); void flushClaims(); });
+  onLangChange(rewordBanner);
   banner();
   if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
   navigator.serviceWorker.register('/sw.js').then(async () => {

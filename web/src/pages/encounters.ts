@@ -21,7 +21,8 @@ import {
   badgeFor, confirmList, encounterError, nextStep, show, statusBox, who, type Candidate, type ConnectCode, type Encounter,
   type Overview, type Person,
 } from './encounter-common';
-import { qrSvg, type EventInfo, type Registration } from './event-common';
+import type { EventInfo, Registration } from './event-common';
+import { qrSvg } from './qr-code';
 import { avatar } from './parts';
 import { qrScanner } from './qr-scan';
 

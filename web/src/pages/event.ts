@@ -11,10 +11,11 @@ import { action, show, showError, type ConfirmOptions } from '../feedback';
 import { isOffline } from '../pwa';
 import { formatDate, formatDateTime, getLang, t } from '../i18n';
 import {
-  clock, dl, errorText, kindLabel, priceLabel, qrSvg, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
+  clock, dl, errorText, kindLabel, priceLabel, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
   type Registration, type Round, type Suggestion,
 } from './event-common';
 import { encountersSection } from './encounters';
+import { qrSvg } from './qr-code';
 
 // A part of the page that cannot load without a connection is left out; other errors still show.
 function offlineNull(e: unknown): null {

@@ -12,9 +12,10 @@ import { isOffline, rememberMyEvents } from '../pwa';
 import { formatDateTime, formatNumber, getLang, plural, t } from '../i18n';
 import { confirmList, type Encounter } from './encounter-common';
 import {
-  clock, qrSvg, span, type EventInfo, type Items, type Meeting, type MeetingRequest, type Registration, type Suggestion,
+  clock, span, type EventInfo, type Items, type Meeting, type MeetingRequest, type Registration, type Suggestion,
 } from './event-common';
 import { notificationTarget, openNotification, type Notification } from './notification-common';
+import { qrSvg } from './qr-code';
 import type { Question } from './question-common';
 import type { Visit } from './visits';
 
