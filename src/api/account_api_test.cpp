@@ -6,82 +6,39 @@
 
 #include <regex>
 
-#include <soci/soci.h>
-
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/bulk_load.h"
-#include "storage/testing.h"
 
 namespace verbinder::api {
 namespace {
 
 using testing::Client;
+using testing::kPassword;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
-
-class AccountApiTest : public ::testing::Test {
+class AccountApiTest : public testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
-    organizer_ = AddMember("Lotte Leider", "leider@x.example", model::Visibility::kMembers, model::Role::kOrganizer);
-    admin_ = AddMember("Ad Min", "admin@x.example", model::Visibility::kHidden, model::Role::kAdmin);
-    anja_ = AddMember("Anja de Vries", "anja@x.example", model::Visibility::kMembers, model::Role::kMember);
-    pieter_ = AddMember("Pieter Bakker", "pieter@x.example", model::Visibility::kHidden, model::Role::kMember);
+  AccountApiTest() : ApiServerTest({}, 1'800'000'000) {}
+  void Seed() override {
+    organizer_ = Add("Lotte Leider", "leider@x.example", model::Visibility::kMembers, model::Role::kOrganizer);
+    admin_ = Add("Ad Min", "admin@x.example", model::Visibility::kHidden, model::Role::kAdmin);
+    anja_ = Add("Anja de Vries", "anja@x.example", model::Visibility::kMembers, model::Role::kMember);
+    pieter_ = Add("Pieter Bakker", "pieter@x.example", model::Visibility::kHidden, model::Role::kMember);
   }
-  void TearDown() override { server_->Stop(); }
-
-  model::Id AddMember(const std::string& name, const std::string& email, model::Visibility vis, model::Role role) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = "care";
+  model::Id Add(const std::string& name, const std::string& email, model::Visibility vis, model::Role role) {
+    model::Member m = NewMember(name, email);
     m.visibility = vis;
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
+    return AddMember(m, role);
   }
 
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-  long long Count(const std::string& query) {
-    soci::session sql(db_->pool());
-    long long n = 0;
-    sql << query, soci::into(n);
-    return n;
-  }
-  long long Mails(const std::string& to) {
-    soci::session sql(db_->pool());
-    long long n = 0;
-    sql << "SELECT count(*) FROM outbox WHERE to_email = :e", soci::use(to), soci::into(n);
-    return n;
-  }
+  long long Mails(const std::string& to) { return Count("SELECT count(*) FROM outbox WHERE to_email = :e", to); }
   // The token of the newest mail to `to` of `kind`, read from its link.
   std::string TokenFromMail(const std::string& to, const std::string& kind) {
-    soci::session sql(db_->pool());
-    std::string text;
-    soci::rowset<std::string> rs = (sql.prepare << "SELECT text_body FROM outbox WHERE to_email = :e AND kind = :k "
-                                                   "ORDER BY id",
-                                    soci::use(to), soci::use(kind));
-    for (const auto& t : rs) text = t;
+    const std::string text = LastMailText(to, kind);
     std::smatch m;
     if (!std::regex_search(text, m, std::regex("token=([0-9a-f]{64})"))) return "";
     return m[1];
   }
 
-  FakeClock clock_{1'800'000'000};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   model::Id organizer_ = 0, admin_ = 0, anja_ = 0, pieter_ = 0;
 };
 

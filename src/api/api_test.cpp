@@ -12,14 +12,10 @@
 #include <chrono>
 #include <set>
 
-#include "api/app.h"
 #include "api/openapi.h"
-#include "api/server.h"
 #include "api/test_client.h"
 #include "domain/accounts.h"
-#include "domain/bulk_load.h"
 #include "domain/member_cache.h"
-#include "storage/testing.h"
 #include "util/strings.h"
 
 namespace verbinder::api {
@@ -27,20 +23,15 @@ namespace verbinder::api {
 namespace {
 
 using testing::Client;
+using testing::kPassword;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
-
-class ApiTest : public ::testing::Test {
+class ApiTest : public testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
-    // Seed: an organizer, an admin, two members (one hidden).
+  // Today, standing still: the caches' windows pass only when a test advances it.
+  ApiTest() : ApiServerTest({}, static_cast<int64_t>(std::time(nullptr))) {}
+  void Seed() override {
+    // An organizer, an admin, two members (one hidden).
     organizer_ =
         AddMember("Lotte Leider", "leider@x.example", "other", model::Visibility::kMembers, model::Role::kOrganizer);
     admin_ = AddMember("Ad Min", "admin@x.example", "other", model::Visibility::kHidden, model::Role::kAdmin);
@@ -48,29 +39,14 @@ class ApiTest : public ::testing::Test {
     pieter_ =
         AddMember("Pieter Bakker", "pieter@x.example", "industry", model::Visibility::kHidden, model::Role::kMember);
   }
-  void TearDown() override { server_->Stop(); }
-
+  using ApiServerTest::AddMember;
   model::Id AddMember(const std::string& name, const std::string& email, const std::string& sector,
                       model::Visibility vis, model::Role role) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = sector;
+    model::Member m = NewMember(name, email, sector);
     m.visibility = vis;
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
+    return AddMember(m, role);
   }
 
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-  // Today, standing still: the caches' windows pass only when a test advances it.
-  FakeClock clock_{static_cast<int64_t>(std::time(nullptr))};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   model::Id organizer_ = 0, admin_ = 0, anja_ = 0, pieter_ = 0;
 };
 

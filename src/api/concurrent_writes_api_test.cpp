@@ -9,57 +9,26 @@
 #include <map>
 #include <thread>
 
-#include <soci/soci.h>
-
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/bulk_load.h"
-#include "storage/testing.h"
 
 namespace verbinder::api {
 namespace {
 
 using testing::Client;
+using testing::kPassword;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
 constexpr int kClients = 8;
 constexpr int kWritesPerClient = 40;
 
-class ConcurrentWritesTest : public ::testing::Test {
+class ConcurrentWritesTest : public testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ =
-        storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), kClients + 4);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), kClients});
-    ASSERT_TRUE(server_->Start().ok());
-    leader_ = Add("Lotte Leider", "leider@x.example", model::Role::kOrganizer);
+  ConcurrentWritesTest() : ApiServerTest({.db_pool = kClients + 4, .threads = kClients}, 1796115600) {}
+  void Seed() override {
+    leader_ = AddMember("Lotte Leider", "leider@x.example", model::Role::kOrganizer);
     for (int i = 0; i < kClients; ++i)
       members_.push_back(
-          Add("Lid " + std::to_string(i), "lid" + std::to_string(i) + "@x.example", model::Role::kMember));
-  }
-  void TearDown() override { server_->Stop(); }
-
-  model::Id Add(const std::string& name, const std::string& email, model::Role role) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = "care";
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
-  }
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  long long Count(const std::string& query) {
-    soci::session sql(db_->pool());
-    long long n = 0;
-    sql << query, soci::into(n);
-    return n;
+          AddMember("Lid " + std::to_string(i), "lid" + std::to_string(i) + "@x.example", model::Role::kMember));
   }
 
   // Runs fn(client index, client) on kClients threads at once; returns the
@@ -88,11 +57,6 @@ class ConcurrentWritesTest : public ::testing::Test {
     return bad;
   }
 
-  FakeClock clock_{1796115600};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   model::Id leader_ = 0;
   std::vector<model::Id> members_;
 };

@@ -12,20 +12,16 @@
 
 #include <soci/soci.h>
 
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/bulk_load.h"
-#include "storage/testing.h"
 
 namespace verbinder::api {
 namespace {
 
 using testing::Client;
 using testing::HttpResult;
+using testing::kPassword;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
 constexpr const char* kNewPassword = "een nieuw lang wachtwoord";
 constexpr const char* kOwner = "198.51.100.2";    // Anja's client
 constexpr const char* kAttacker = "203.0.113.7";  // someone else's
@@ -36,41 +32,13 @@ IpNetwork Net(const std::string& cidr) {
   return n.ok() ? *n : IpNetwork{};
 }
 
-class CredentialsApiTest : public ::testing::Test {
+class CredentialsApiTest : public testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    StartServer({.trusted_proxies = {Net("127.0.0.1/32")}});
+  CredentialsApiTest() : ApiServerTest({.app = {.trusted_proxies = {Net("127.0.0.1/32")}}}, 1'800'000'000) {}
+  void Seed() override {
     organizer_ = AddMember("Lotte Leider", "leider@x.example", model::Role::kOrganizer);
     anja_ = AddMember("Anja de Vries", "anja@x.example", model::Role::kMember);
   }
-  void TearDown() override { server_->Stop(); }
-
-  // (Re)starts the app and its server with these options on the same database.
-  void StartServer(AppOptions options) {
-    if (server_) server_->Stop();
-    server_.reset();
-    app_ = std::make_unique<App>(*db_, clock_, std::move(options));
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
-  }
-
-  model::Id AddMember(const std::string& name, const std::string& email, model::Role role, bool account = true) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = "care";
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (account) {
-      EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    }
-    return r->id;
-  }
-
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
   // Signs in as a client at `from` (X-Forwarded-For; "" sends none).
   static HttpResult LoginFrom(Client& c, const std::string& from, const std::string& email,
@@ -95,15 +63,6 @@ class CredentialsApiTest : public ::testing::Test {
                                           {"language", "nl"}});
   }
 
-  long long Count(const std::string& query, const std::string& param = "") {
-    soci::session sql(db_->pool());
-    long long n = 0;
-    if (param.empty())
-      sql << query, soci::into(n);
-    else
-      sql << query, soci::use(param), soci::into(n);
-    return n;
-  }
   long long Mails(const std::string& to, const std::string& kind) {
     soci::session sql(db_->pool());
     long long n = 0;
@@ -111,25 +70,12 @@ class CredentialsApiTest : public ::testing::Test {
         soci::into(n);
     return n;
   }
-  std::string LastMailText(const std::string& to) {
-    soci::session sql(db_->pool());
-    std::string text;
-    soci::rowset<std::string> rs =
-        (sql.prepare << "SELECT text_body FROM outbox WHERE to_email = :e ORDER BY id", soci::use(to));
-    for (const auto& t : rs) text = t;
-    return text;
-  }
   std::string TokenFromMail(const std::string& to) {
     std::string text = LastMailText(to);
     auto at = text.find("token=");
     return at == std::string::npos ? "" : text.substr(at + 6, 64);
   }
 
-  FakeClock clock_{1'800'000'000};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   model::Id organizer_ = 0, anja_ = 0;
 };
 
@@ -405,7 +351,7 @@ TEST_F(CredentialsApiTest, SignUpWithAKnownAddressAnswersAsForANewOne) {
 }
 
 TEST_F(CredentialsApiTest, SignUpWithTheAddressOfAMemberWithoutALogin) {
-  AddMember("Kees Bouwman", "kees@bouw.example", model::Role::kMember, /*account=*/false);
+  AddMember(NewMember("Kees Bouwman", "kees@bouw.example"), /*role=*/std::nullopt);  // no account
   Client c(Base());
   auto r = SignUp(c, "kees@bouw.example");
   ASSERT_EQ(r.status, 202) << r.body;

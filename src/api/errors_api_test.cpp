@@ -4,11 +4,7 @@
 // (SQLite file, or PostgreSQL with VERBINDER_TEST_BACKEND=postgres).
 #include <gtest/gtest.h>
 
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/bulk_load.h"
-#include "storage/testing.h"
 
 namespace verbinder::api {
 namespace {
@@ -16,44 +12,14 @@ namespace {
 using testing::Client;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
-
-class ErrorsApiTest : public ::testing::Test {
+class ErrorsApiTest : public testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
+  ErrorsApiTest() : ApiServerTest({}, 1'800'000'000) {}
+  void Seed() override {
     organizer_ = AddMember("Lotte Leider", "leider@x.example", model::Role::kOrganizer);
     anja_ = AddMember("Anja de Vries", "anja@x.example", model::Role::kMember);
   }
-  void TearDown() override { server_->Stop(); }
 
-  model::Id AddMember(const std::string& name, const std::string& email, model::Role role) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = "care";
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
-  }
-  std::unique_ptr<Client> SignedIn(const std::string& email) {
-    auto c = std::make_unique<Client>(Base());
-    EXPECT_EQ(c->Login(email, kPassword).status, 200);
-    return c;
-  }
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-  FakeClock clock_{1'800'000'000};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   model::Id organizer_ = 0, anja_ = 0;
 };
 

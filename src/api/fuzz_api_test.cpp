@@ -19,13 +19,9 @@
 #include <set>
 #include <soci/soci.h>
 
-#include "api/app.h"
 #include "api/openapi.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/bulk_load.h"
 #include "storage/database.h"
-#include "storage/testing.h"
 #include "util/strings.h"
 
 namespace verbinder::api {
@@ -33,9 +29,9 @@ namespace {
 
 using testing::Client;
 using testing::HttpResult;
+using testing::kPassword;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
 constexpr uint64_t kSeed = 0x15F022;                    // issue 15
 constexpr int kPathCases = 10;                          // odd path parameters per operation and identity
 constexpr int kMalformedBodyCases = 10;                 // whole bodies that are not the JSON object asked for
@@ -458,16 +454,10 @@ std::string Diff(const Checksum& before, const Checksum& after) {
 
 // ---- The fixture ----
 
-class FuzzApiTest : public ::testing::Test {
+class FuzzApiTest : public testing::ApiServerTest<SystemClock> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(
-        std::string("fuzz_") + ::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
+  FuzzApiTest() : ApiServerTest({}) {}
+  void Seed() override {
     organizer_ = AddMember("Olga Organisator", "olga@x.example", model::Role::kOrganizer);
     member_ = AddMember("Mo Lid", "mo@x.example", model::Role::kMember);
     AddMember("Ed Ander", "ed@x.example", model::Role::kMember);
@@ -497,21 +487,6 @@ class FuzzApiTest : public ::testing::Test {
                   .status,
               400);
   }
-  void TearDown() override { server_->Stop(); }
-
-  model::Id AddMember(const std::string& name, const std::string& email, model::Role role) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = "care";
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
-  }
-
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
   // Sends every case of every operation as `email`; returns what went wrong.
   void Fuzz(const std::string& email, uint64_t seed) {
     Client c(Base());
@@ -596,11 +571,6 @@ class FuzzApiTest : public ::testing::Test {
     EXPECT_TRUE(failures.empty()) << failures.size() << " failures:" << report;
   }
 
-  SystemClock clock_;
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   model::Id organizer_ = 0, member_ = 0;
 };
 

@@ -17,17 +17,13 @@
 
 #include <soci/soci.h>
 
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
 #include "util/civil_time.h"
 #include "domain/accounts.h"
-#include "domain/bulk_load.h"
 #include "mail/testing.h"
 #include "mail/testing_smtp_sink.h"
 #include "notify/delivery.h"
 #include "notify/outbox.h"
-#include "storage/testing.h"
 
 namespace verbinder::api {
 namespace {
@@ -36,62 +32,26 @@ using testing::Client;
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
-constexpr const char* kPassword = "een lang wachtwoord";
 constexpr int64_t kNow = util::AmsterdamTime(2026, 11, 15, 12);
 
-class LeaderDeskApiTest : public ::testing::Test {
+class LeaderDeskApiTest : public testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    name_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    db_ = storage::testing::FreshDatabase("leader_desk_" + name_, 8);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 4});
-    ASSERT_TRUE(server_->Start().ok());
+  LeaderDeskApiTest() : ApiServerTest({.db_pool = 8, .threads = 4}, kNow) {}
+  void Seed() override {
     leader_ = Add("Emma Leider", "emma@x.example", "government", {"nl"}, model::Role::kOrganizer);
     anja_ = Add("Anja Kamphuis", "anja@x.example", "care", {"nl"});
     pieter_ = Add("Pieter Lammerink", "pieter@x.example", "industry", {"en", "nl"});
   }
-  void TearDown() override { server_->Stop(); }
 
   int64_t Add(const std::string& name, const std::string& email, const std::string& sector,
               std::vector<std::string> langs, model::Role role = model::Role::kMember,
               model::Visibility vis = model::Visibility::kMembers) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = sector;
+    model::Member m = NewMember(name, email, sector);
     m.languages = std::move(langs);
     m.visibility = vis;
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
-  }
-  std::unique_ptr<Client> SignedIn(const std::string& email) {
-    auto c = std::make_unique<Client>("http://127.0.0.1:" + std::to_string(port_));
-    EXPECT_EQ(c->Login(email, kPassword).status, 200);
-    return c;
-  }
-  void Set(const std::string& k, const std::string& v) {
-    soci::session sql(db_->pool());
-    sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
-    sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
-  }
-  int64_t Count(const std::string& q) {
-    soci::session sql(db_->pool());
-    long long n = 0;
-    sql << q, soci::into(n);
-    return n;
+    return AddMember(m, role);
   }
 
-  std::string name_;
-  FakeClock clock_{kNow};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   int64_t leader_ = 0, anja_ = 0, pieter_ = 0;
 };
 
@@ -101,9 +61,9 @@ TEST_F(LeaderDeskApiTest, AnIntroductionReachesEachMemberInTheirOwnLanguage) {
   const int smtp_port = testing::FreePort();
   mail::testing::SmtpSink sink(smtp_port, (work / "sink").string());
   ASSERT_TRUE(sink.ready());
-  Set("mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(smtp_port));
-  Set("mail.starttls", "off");
-  Set("mail.from_email", "meldingen@netwerk.example");
+  SetSetting("mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(smtp_port));
+  SetSetting("mail.starttls", "off");
+  SetSetting("mail.from_email", "meldingen@netwerk.example");
 
   auto leader = SignedIn("emma@x.example");
   auto anja = SignedIn("anja@x.example");

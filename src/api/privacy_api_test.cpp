@@ -13,13 +13,9 @@
 
 #include <soci/soci.h>
 
-#include "api/app.h"
 #include "api/openapi.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/bulk_load.h"
 #include "util/strings.h"
-#include "storage/testing.h"
 
 namespace verbinder::api {
 namespace {
@@ -27,20 +23,14 @@ namespace {
 using testing::Client;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
 constexpr const char* kHiddenName = "Wouter Verborgen";
 constexpr const char* kHiddenEmail = "wouter.verborgen@x.example";
 constexpr const char* kOrganizersOnlyName = "Olga Alleenvoorleiders";
 
-class PrivacyApiTest : public ::testing::Test {
+class PrivacyApiTest : public testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 6);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
+  PrivacyApiTest() : ApiServerTest({.db_pool = 6}, 1796115600) {}
+  void Seed() override {
     leader_id_ =
         Add("Lotte Leider", "leider@x.example", "other", model::Visibility::kMembers, model::Role::kOrganizer, {});
     anja_id_ = Add("Anja Kamphuis", "anja@x.example", "care", model::Visibility::kMembers, model::Role::kMember,
@@ -48,53 +38,31 @@ class PrivacyApiTest : public ::testing::Test {
     pieter_id_ = Add("Pieter Lammerink", "pieter@x.example", "industry", model::Visibility::kMembers,
                      model::Role::kMember, {"lean"});
     // Members enough that the hidden member's id collides with no other record's id.
-    for (int i = 0; i < 150; ++i) {
-      model::Member f;
-      f.name = "Vulling " + std::to_string(i);
-      f.email = "vulling" + std::to_string(i) + "@x.example";
-      f.sector = "education";
-      EXPECT_TRUE(app_->members().Create(domain::Viewer::System(), f).ok());
-    }
+    for (int i = 0; i < 150; ++i)
+      AddMember(NewMember("Vulling " + std::to_string(i), "vulling" + std::to_string(i) + "@x.example", "education"),
+                /*role=*/std::nullopt);
     hidden_id_ = Add(kHiddenName, kHiddenEmail, "industry", model::Visibility::kMembers, model::Role::kMember,
                      {"planning", "wachtlijsten", "roosters"});
     orgonly_id_ = Add(kOrganizersOnlyName, "olga@x.example", "government", model::Visibility::kOrganizers,
                       model::Role::kMember, {"planning"});
   }
-  void TearDown() override { server_->Stop(); }
 
   model::Id Add(const std::string& name, const std::string& email, const std::string& sector, model::Visibility vis,
                 model::Role role, std::vector<std::string> expertise) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = sector;
+    model::Member m = NewMember(name, email, sector);
     m.visibility = vis;
     m.organization = "Organisatie " + std::to_string(++orgs_);
     m.languages = {"nl"};
     m.hosts_visits = true;
     m.visit_location = "Enschede";
     m.expertise_tags = std::move(expertise);
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
-  }
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::unique_ptr<Client> SignedIn(const std::string& email) {
-    auto c = std::make_unique<Client>(Base());
-    EXPECT_EQ(c->Login(email, kPassword).status, 200);
-    return c;
+    return AddMember(m, role);
   }
   static int64_t IdOf(const testing::HttpResult& r) {
     auto j = r.Json();
     return j.contains("id") && j["id"].is_number() ? j["id"].get<int64_t>() : 0;
   }
 
-  FakeClock clock_{1796115600};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   model::Id leader_id_ = 0, anja_id_ = 0, pieter_id_ = 0, hidden_id_ = 0, orgonly_id_ = 0;
   int orgs_ = 0;
 };

@@ -17,15 +17,11 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include "api/app.h"
 #include "api/error_mapping.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/bulk_load.h"
 #include "domain/json_codec.h"
 #include "domain/validation.h"
 #include "storage/database.h"
-#include "storage/testing.h"
 #include "util/strings.h"
 
 namespace verbinder::api {
@@ -33,8 +29,6 @@ namespace {
 
 using testing::Client;
 using Json = nlohmann::json;
-
-constexpr const char* kPassword = "een lang wachtwoord";
 
 // One response read off a raw socket.
 struct RawResponse {
@@ -103,25 +97,20 @@ std::vector<RawResponse> ParseResponses(std::string raw) {
   return out;
 }
 
-class RobustnessApiTest : public ::testing::Test {
+class RobustnessApiTest : public testing::ApiServerTest<SystemClock> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(
-        std::string("robustness_") + ::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    // Two routes only this test has: a statement failing the way a busy
-    // database fails, once returned through FromDbError and once thrown.
-    app_->Add(Method::kPost, "/test/busy", Access::kPublic,
-              [](Ctx&) -> Result<Response> { return storage::FromDbError(BusyError()); });
-    app_->Add(Method::kPost, "/test/busy-throw", Access::kPublic, [](Ctx&) -> Result<Response> { throw BusyError(); });
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
+  RobustnessApiTest() : ApiServerTest({}) {}
+  // Two routes only this test has: a statement failing the way a busy
+  // database fails, once returned through FromDbError and once thrown.
+  void Prepare(App& app) override {
+    app.Add(Method::kPost, "/test/busy", Access::kPublic,
+            [](Ctx&) -> Result<Response> { return storage::FromDbError(BusyError()); });
+    app.Add(Method::kPost, "/test/busy-throw", Access::kPublic, [](Ctx&) -> Result<Response> { throw BusyError(); });
+  }
+  void Seed() override {
     organizer_ = AddMember("Olga Organisator", "olga@x.example", model::Role::kOrganizer);
     member_ = AddMember("Mo Lid", "mo@x.example", model::Role::kMember);
   }
-  void TearDown() override { server_->Stop(); }
 
   // What SOCI throws when SQLite stays locked past the busy timeout: the
   // message, then the statement and its parameter values as context.
@@ -131,25 +120,6 @@ class RobustnessApiTest : public ::testing::Test {
         "while executing \"UPDATE members SET name = :name, email = :email WHERE id = :id\" with "
         ":name=\"Geheime Naam\", :email=\"geheim@x.example\", :id=7");
     return e;
-  }
-
-  model::Id AddMember(const std::string& name, const std::string& email, model::Role role) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = "care";
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
-  }
-
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-  std::unique_ptr<Client> SignedIn(const std::string& email) {
-    auto c = std::make_unique<Client>(Base());
-    EXPECT_EQ(c->Login(email, kPassword).status, 200);
-    return c;
   }
 
   // An event a week from the clock's now, made by the organizer.
@@ -176,11 +146,6 @@ class RobustnessApiTest : public ::testing::Test {
     EXPECT_TRUE(j["error"]["message"].is_string()) << r.body;
   }
 
-  SystemClock clock_;
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
   model::Id organizer_ = 0, member_ = 0;
 };
 

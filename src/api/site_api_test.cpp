@@ -7,12 +7,7 @@
 
 #include <soci/soci.h>
 
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/accounts.h"
-#include "domain/bulk_load.h"
-#include "storage/testing.h"
 #include "util/civil_time.h"
 
 namespace verbinder::api {
@@ -21,40 +16,17 @@ namespace {
 using testing::Client;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
-
-class SiteApiTest : public ::testing::Test {
+class SiteApiTest : public testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(
-        std::string("site_") + ::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<App>(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
+  SiteApiTest() : ApiServerTest({}, util::AmsterdamTime(2026, 12, 6, 9)) {}
+  void Seed() override {
     Add("Emma Leider", "emma@x.example", model::Role::kOrganizer);
     Add("Anja Kamphuis", "anja@x.example", model::Role::kMember);
   }
-  void TearDown() override {
-    if (server_) server_->Stop();
-  }
-
   void Add(const std::string& name, const std::string& email, model::Role role) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = "care";
+    model::Member m = NewMember(name, email);
     m.languages = {"nl"};
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    ASSERT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-  }
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::unique_ptr<Client> SignedIn(const std::string& email) {
-    auto c = std::make_unique<Client>(Base());
-    EXPECT_EQ(c->Login(email, kPassword).status, 200);
-    return c;
+    ASSERT_NE(AddMember(m, role), 0);
   }
   // The site.* rows as the database holds them, "key=value;…" in key order.
   std::string Rows() {
@@ -71,12 +43,6 @@ class SiteApiTest : public ::testing::Test {
     }
     return out;
   }
-
-  FakeClock clock_{util::AmsterdamTime(2026, 12, 6, 9)};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
 };
 
 TEST_F(SiteApiTest, TheLeaderSetsThePublicFaceAndVisitorsSeeIt) {

@@ -1,5 +1,7 @@
 // Test-only: a tiny blocking HTTP client over libcurl that keeps cookies per
-// client (like one browser) and exposes status, headers and JSON body.
+// client (like one browser) and exposes status, headers and JSON body; and
+// ApiServerTest, the fixture of the tests over real HTTP (a fresh database, the
+// App and its Server, members with accounts, signed-in clients).
 #pragma once
 
 #include <arpa/inet.h>
@@ -8,12 +10,23 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <soci/soci.h>
 
+#include "api/app.h"
+#include "api/server.h"
+#include "domain/bulk_load.h"
+#include "storage/testing.h"
+#include "util/clock.h"
 #include "util/free_port.h"
 
 namespace verbinder::api::testing {
@@ -117,5 +130,143 @@ class Client {
 
 // A port that was free a moment ago on 127.0.0.1.
 using util::testing::FreePort;
+
+// ---- A running server on a fresh database ----
+
+// The password of every account ApiServerTest::AddMember makes.
+inline constexpr const char* kPassword = "een lang wachtwoord";
+
+struct ApiServerOptions {
+  int db_pool = 4;      // database connections
+  size_t threads = 2;   // server threads
+  AppOptions app = {};  // the App's options (StartServer restarts with others)
+};
+
+// The fixture of the API tests: per test a fresh database — a SQLite file, or
+// PostgreSQL with VERBINDER_TEST_BACKEND=postgres (the `_pg` run of every
+// DB_SUITE test) — with the default sectors, an App on it and its Server on a
+// free loopback port; then Seed(). The clock is the fixture's own (FakeClock
+// unless the test needs wall time); the constructor takes the options and the
+// clock's arguments:
+//
+//   class SiteApiTest : public testing::ApiServerTest<> {
+//    protected:
+//     SiteApiTest() : ApiServerTest({.db_pool = 8}, 1'800'000'000) {}
+//     void Seed() override { anja_ = AddMember("Anja", "anja@x.example", model::Role::kMember); }
+//     model::Id anja_ = 0;
+//   };
+//   TEST_F(SiteApiTest, X) { auto anja = SignedIn("anja@x.example"); ... }
+template <typename ClockT = FakeClock>
+class ApiServerTest : public ::testing::Test {
+ protected:
+  template <typename... ClockArgs>
+  explicit ApiServerTest(ApiServerOptions options, ClockArgs&&... clock_args)
+      : clock_(std::forward<ClockArgs>(clock_args)...), options_(std::move(options)) {}
+
+  void SetUp() override {
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    db_ = storage::testing::FreshDatabase(std::string(test->test_suite_name()) + "_" + test->name(), options_.db_pool);
+    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
+    StartServer(options_.app);
+    if (HasFatalFailure()) return;
+    Seed();
+  }
+  void TearDown() override { StopServer(); }
+
+  // What every test of the fixture starts with (members, events ...); runs once the server is up.
+  virtual void Seed() {}
+  // Runs on every new App before its server starts (routes only this test has).
+  virtual void Prepare(App& /*app*/) {}
+
+  // (Re)starts the App and its server, with these options, on the same database.
+  void StartServer(AppOptions app_options) {
+    StopServer();
+    app_ = std::make_unique<App>(*db_, clock_, std::move(app_options));
+    Prepare(*app_);
+    port_ = FreePort();
+    server_ =
+        std::make_unique<Server>(*app_, ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), options_.threads});
+    ASSERT_TRUE(server_->Start().ok());
+  }
+  void StopServer() {
+    if (server_) server_->Stop();
+    server_.reset();
+  }
+  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+  // A member with a name, an e-mail address and a sector; set any other field before AddMember.
+  static model::Member NewMember(const std::string& name, const std::string& email,
+                                 const std::string& sector = "care") {
+    model::Member m;
+    m.name = name;
+    m.email = email;
+    m.sector = sector;
+    return m;
+  }
+  // Creates the member and, given a role, an account with kPassword; returns its id (0 on failure).
+  model::Id AddMember(const model::Member& m, std::optional<model::Role> role = model::Role::kMember) {
+    auto r = app_->members().Create(domain::Viewer::System(), m);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (!r.ok()) return 0;
+    if (role) {
+      auto account = app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, *role);
+      EXPECT_TRUE(account.ok()) << m.email;
+    }
+    return r->id;
+  }
+  model::Id AddMember(const std::string& name, const std::string& email, model::Role role,
+                      const std::string& sector = "care") {
+    return AddMember(NewMember(name, email, sector), role);
+  }
+  // A client (one browser) signed in as `email`.
+  std::unique_ptr<Client> SignedIn(const std::string& email, const std::string& password = kPassword) {
+    auto c = std::make_unique<Client>(Base());
+    EXPECT_EQ(c->Login(email, password).status, 200) << email;
+    return c;
+  }
+
+  // The one number a query such as "SELECT count(*) FROM ..." returns; `param` fills its one placeholder.
+  long long Count(const std::string& query) {
+    soci::session sql(db_->pool());
+    long long n = 0;
+    sql << query, soci::into(n);
+    return n;
+  }
+  long long Count(const std::string& query, const std::string& param) {
+    soci::session sql(db_->pool());
+    long long n = 0;
+    sql << query, soci::use(param), soci::into(n);
+    return n;
+  }
+  // The text of the newest mail queued for `to` (of `kind`, when given); "" when none.
+  std::string LastMailText(const std::string& to, const std::string& kind = "") {
+    soci::session sql(db_->pool());
+    std::string text;
+    if (kind.empty()) {
+      soci::rowset<std::string> rs =
+          (sql.prepare << "SELECT text_body FROM outbox WHERE to_email = :e ORDER BY id", soci::use(to));
+      for (const auto& t : rs) text = t;
+    } else {
+      soci::rowset<std::string> rs =
+          (sql.prepare << "SELECT text_body FROM outbox WHERE to_email = :e AND kind = :k ORDER BY id", soci::use(to),
+           soci::use(kind));
+      for (const auto& t : rs) text = t;
+    }
+    return text;
+  }
+  // Sets a row of the settings table.
+  void SetSetting(const std::string& key, const std::string& value) {
+    soci::session sql(db_->pool());
+    sql << "DELETE FROM settings WHERE key = :k", soci::use(key);
+    sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
+  }
+
+  ClockT clock_;
+  ApiServerOptions options_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<App> app_;
+  std::unique_ptr<Server> server_;
+  int port_ = 0;
+};
 
 }  // namespace verbinder::api::testing

@@ -11,13 +11,10 @@
 
 #include <soci/soci.h>
 
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
 #include "newsletter/compose.h"
 #include "newsletter/edition.h"
 #include "newsletter/test_support.h"
-#include "storage/testing.h"
 
 namespace verbinder::newsletter {
 namespace {
@@ -25,46 +22,26 @@ namespace {
 using api::testing::Client;
 using Json = nlohmann::json;
 
-class LeaderDeskRoutesTest : public ::testing::Test {
+class LeaderDeskRoutesTest : public api::testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
+  LeaderDeskRoutesTest() : ApiServerTest({}, testing::kNow) {}
+  // The newsletter's seeded network (newsletter/test_support.h); Anja may sign in.
+  void Seed() override {
     seed_ = testing::Seed(*db_, clock_);
     domain::AccountService accounts(*db_, clock_);
     ASSERT_TRUE(
-        accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
-    app_ = std::make_unique<api::App>(*db_, clock_);
-    port_ = api::testing::FreePort();
-    server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
-  }
-  void TearDown() override { server_->Stop(); }
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  long long Count(const std::string& q) {
-    soci::session sql(db_->pool());
-    long long n = 0;
-    sql << q, soci::into(n);
-    return n;
+        accounts.CreateAccount(domain::Viewer::System(), seed_.anja, api::testing::kPassword, model::Role::kMember)
+            .ok());
   }
   void Exec(const std::string& q) {
     soci::session sql(db_->pool());
     sql << q;
   }
-  void Set(const std::string& k, const std::string& v) {
-    soci::session sql(db_->pool());
-    sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
-    sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
-  }
   api::testing::HttpResult Put(Client& c, const std::string& path, const Json& body) {
     return c.Request("PUT", path, body.dump());
   }
 
-  FakeClock clock_{testing::kNow};
-  std::unique_ptr<storage::Database> db_;
   testing::Seeded seed_;
-  std::unique_ptr<api::App> app_;
-  std::unique_ptr<api::Server> server_;
-  int port_ = 0;
 };
 
 TEST_F(LeaderDeskRoutesTest, TheEditionIsTheLeadersValidatedFieldByFieldAndWhatTheIssueCarries) {
@@ -150,7 +127,7 @@ TEST_F(LeaderDeskRoutesTest, TheEditionIsTheLeadersValidatedFieldByFieldAndWhatT
   EXPECT_EQ(issue->articles[0].id, seed_.article_oct);
   EXPECT_EQ(issue->articles[1].id, seed_.article_nov);
   EXPECT_TRUE(issue->events.empty());
-  Set("mail.from_email", "nieuwsbrief@netwerk.example");
+  SetSetting("mail.from_email", "nieuwsbrief@netwerk.example");
   auto nl =
       leader.Get("/api/v1/newsletter/preview?month=2026-11&format=html&subscriber=" + std::to_string(seed_.sub_anja));
   ASSERT_EQ(nl.status, 200) << nl.body;
@@ -186,8 +163,8 @@ TEST_F(LeaderDeskRoutesTest, MailStatusSaysWhatWaitsInTheOutboxForLeadersOnly) {
   EXPECT_EQ(j["waiting"]["notifications"], 1);
   EXPECT_EQ(j["waiting"]["password_resets"], 0);
   EXPECT_EQ(j["failed"], 1);
-  Set("mail.smtp_url", "smtp://127.0.0.1:2525");
-  Set("mail.from_email", "nieuwsbrief@netwerk.example");
+  SetSetting("mail.smtp_url", "smtp://127.0.0.1:2525");
+  SetSetting("mail.from_email", "nieuwsbrief@netwerk.example");
   j = leader.Get("/api/v1/mail/status").Json();
   EXPECT_EQ(j["configured"], true);
   EXPECT_EQ(j["missing"], Json::array());
@@ -200,14 +177,14 @@ TEST_F(LeaderDeskRoutesTest, TheSiteIsPublicAndOnlyTakesALogoFromThisServer) {
   EXPECT_EQ(d["name"], "verbinder");
   EXPECT_EQ(d["logo_url"], "/favicon.svg");
   EXPECT_EQ(anon.Get("/api/v1/site?lang=nl").ErrorField(), "lang");
-  Set("site.name", "Netwerk Twente");
-  Set("site.description_nl", "Zorg en industrie leren van elkaar.");
-  Set("site.organizer", "Lotte Leider");
+  SetSetting("site.name", "Netwerk Twente");
+  SetSetting("site.description_nl", "Zorg en industrie leren van elkaar.");
+  SetSetting("site.organizer", "Lotte Leider");
   for (const char* logo : {"https://elders.example/logo.png", "//elders.example/logo.png", "javascript:alert(1)"}) {
-    Set("site.logo_url", logo);
+    SetSetting("site.logo_url", logo);
     EXPECT_EQ(anon.Get("/api/v1/site").Json()["logo_url"], "/favicon.svg") << logo;
   }
-  Set("site.logo_url", "/assets/logo.svg");
+  SetSetting("site.logo_url", "/assets/logo.svg");
   auto j = anon.Get("/api/v1/site").Json();
   EXPECT_EQ(j["logo_url"], "/assets/logo.svg");
   EXPECT_EQ(j["name"], "Netwerk Twente");

@@ -13,13 +13,10 @@
 #include <set>
 #include <thread>
 
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
 #include "newsletter/sender.h"
 #include "newsletter/topics.h"
 #include "newsletter/test_support.h"
-#include "storage/testing.h"
 
 namespace verbinder::newsletter {
 namespace {
@@ -27,28 +24,19 @@ namespace {
 using api::testing::Client;
 using Json = nlohmann::json;
 
-class NewsletterApiTest : public ::testing::Test {
+class NewsletterApiTest : public api::testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 4);
+  NewsletterApiTest() : ApiServerTest({}, testing::kNow) {}
+  // The newsletter's seeded network (newsletter/test_support.h); Anja may sign in.
+  void Seed() override {
     seed_ = testing::Seed(*db_, clock_);
     domain::AccountService accounts(*db_, clock_);
     ASSERT_TRUE(
-        accounts.CreateAccount(domain::Viewer::System(), seed_.anja, "een lang wachtwoord", model::Role::kMember).ok());
-    app_ = std::make_unique<api::App>(*db_, clock_);
-    port_ = api::testing::FreePort();
-    server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
+        accounts.CreateAccount(domain::Viewer::System(), seed_.anja, api::testing::kPassword, model::Role::kMember)
+            .ok());
   }
-  void TearDown() override { server_->Stop(); }
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
-  FakeClock clock_{testing::kNow};
-  std::unique_ptr<storage::Database> db_;
   testing::Seeded seed_;
-  std::unique_ptr<api::App> app_;
-  std::unique_ptr<api::Server> server_;
-  int port_ = 0;
 };
 
 TEST_F(NewsletterApiTest, MemberSubmitsLeaderPublishesEveryoneReads) {
@@ -168,12 +156,6 @@ TEST_F(NewsletterApiTest, LeaderPreviewsTheIssueAsASubscriber) {
   EXPECT_EQ(anja.Get("/api/v1/newsletter/subscriptions").status, 403);
 }
 
-void SetSetting(storage::Database& db, const std::string& k, const std::string& v) {
-  soci::session sql(db.pool());
-  sql << "DELETE FROM settings WHERE key = :k", soci::use(k);
-  sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
-}
-
 // The leader sends a test to themselves, then the issue in the background of
 // the server, watching the progress — against a real SMTP server (aiosmtpd).
 TEST_F(NewsletterApiTest, TestToMyselfThenBackgroundSendWithProgress) {
@@ -191,10 +173,10 @@ TEST_F(NewsletterApiTest, TestToMyselfThenBackgroundSendWithProgress) {
   const int smtp_port = api::testing::FreePort();
   testing::SmtpSink sink(smtp_port, (work / "sink").string());
   ASSERT_TRUE(sink.ready());
-  SetSetting(*db_, "mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(smtp_port));
-  SetSetting(*db_, "mail.starttls", "off");
-  SetSetting(*db_, "mail.from_email", "nieuws@netwerk.example");
-  SetSetting(*db_, "mail.base_url", "https://netwerk.example");
+  SetSetting("mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(smtp_port));
+  SetSetting("mail.starttls", "off");
+  SetSetting("mail.from_email", "nieuws@netwerk.example");
+  SetSetting("mail.base_url", "https://netwerk.example");
 
   EXPECT_EQ(anja.Request("POST", "/api/v1/newsletter/issues/2026-11/test").status, 403);
   EXPECT_EQ(anja.Request("POST", "/api/v1/newsletter/issues/2026-11/send").status, 403);

@@ -4,14 +4,8 @@
 // choices; every bad input answered with a precise 4xx and nothing changed.
 #include <gtest/gtest.h>
 
-#include <soci/soci.h>
-
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
 #include "domain/accounts.h"
-#include "domain/bulk_load.h"
-#include "storage/testing.h"
 
 namespace verbinder::questions {
 namespace {
@@ -19,56 +13,26 @@ namespace {
 using api::testing::Client;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
-
-class QuestionsApiTest : public ::testing::Test {
+class QuestionsApiTest : public api::testing::ApiServerTest<> {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 8);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<api::App>(*db_, clock_);
-    port_ = api::testing::FreePort();
-    server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 4});
-    ASSERT_TRUE(server_->Start().ok());
+  QuestionsApiTest() : ApiServerTest({.db_pool = 8, .threads = 4}, 1796115600) {}
+  void Seed() override {
     anja_ = Add("Anja Kamphuis", "anja@x.example", "care", {}, "");
     zoe_ = Add("Zoë Verpleging", "zoe@x.example", "care", {"roosters"},
                "Roosters en dienstplanning voor ploegendiensten.");
     pieter_ = Add("Pieter Lammerink", "pieter@x.example", "industry", {"roosters"},
                   "Roosters en dienstplanning voor ploegendiensten.");
   }
-  void TearDown() override { server_->Stop(); }
 
   int64_t Add(const std::string& name, const std::string& email, const std::string& sector,
               std::vector<std::string> tags, const std::string& text) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = sector;
+    model::Member m = NewMember(name, email, sector);
     m.languages = {"nl"};
     m.expertise_tags = std::move(tags);
     m.expertise_text = text;
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, model::Role::kMember).ok());
-    return r->id;
-  }
-  std::unique_ptr<Client> SignedIn(const std::string& email) {
-    auto c = std::make_unique<Client>("http://127.0.0.1:" + std::to_string(port_));
-    EXPECT_EQ(c->Login(email, kPassword).status, 200);
-    return c;
-  }
-  int64_t Count(const std::string& q) {
-    soci::session sql(db_->pool());
-    long long n = 0;
-    sql << q, soci::into(n);
-    return n;
+    return AddMember(m, model::Role::kMember);
   }
 
-  FakeClock clock_{1796115600};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<api::App> app_;
-  std::unique_ptr<api::Server> server_;
-  int port_ = 0;
   int64_t anja_ = 0, zoe_ = 0, pieter_ = 0;
 };
 
