@@ -90,7 +90,13 @@ def main():
             if path.endswith(".cpp"):
                 owners = compiled_by.get(rel, [])
             else:
-                owners = compiled_by.get(rel[:-2] + ".cpp", []) or libs
+                # A header goes with its .cpp; a header without one (a test
+                # fixture, say) with the targets whose sources include it.
+                owners = compiled_by.get(rel[:-2] + ".cpp", []) or sorted({
+                    o for s, os_ in compiled_by.items()
+                    if s.startswith(f"src/{folder}/") and os.path.isfile(os.path.join(src_root, s))
+                    and f'"{folder}/{os.path.basename(path)}"' in open(os.path.join(src_root, s), encoding="utf-8", errors="replace").read()
+                    for o in os_}) or libs
             if not owners:
                 continue  # a .cpp.in template or a file no target compiles
             allowed = set().union(*(allowed_for(o) for o in owners)) | {folder}
