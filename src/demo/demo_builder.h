@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -110,6 +111,10 @@ class Builder {
   // Draws `count` distinct members, weighted by activity × the event's sector
   // weight, after `first` (who always come). Rejection sampling keeps it portable.
   std::vector<Id> DrawAttendees(const EventPlan& plan, std::vector<Id> first, int count, bool skip_inactive);
+  // For each past event (upcoming = false: attendance) or upcoming one
+  // (registrations): the pinned members, then the draw, into
+  // Network::attendance; then `then` with the event's list.
+  void AddAttendance(bool upcoming, const std::function<void(Id, const EventPlan&, const std::vector<Id>&)>& then);
   void AddPastAttendanceAndTables();
   void AddAnswers();
   void AddMeetingsAndVisits();

@@ -4,6 +4,7 @@
 // the registrations for upcoming events. Steps of the Builder; demo.cpp runs
 // them in order.
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <string>
 #include <utility>
@@ -114,6 +115,34 @@ constexpr Id kCongress2026 = 3;
 constexpr Id kInspiration = 6;
 constexpr Id kCongress2027 = 7;
 
+// Who comes to an event before the draw, in registration order: the leader
+// everywhere, and the story's pair at the two congresses.
+struct Pinned {
+  Id event;
+  Id DemoStory::*who[3];
+};
+constexpr Pinned kPinned[] = {
+    {kCongress2026, {&DemoStory::leader, &DemoStory::anja, &DemoStory::pieter}},
+    {kCongress2027, {&DemoStory::leader, &DemoStory::pieter, &DemoStory::anja}},
+};
+
+// What follows a talk at the borrel: weeks later some pairs hold a 1:1
+// meeting, and some of those pairs then visit one another. Each stage takes
+// the pairs of the stage before in order, up to its count, at a random number
+// of days after the stage before.
+struct FollowUp {
+  InteractionKind kind;
+  const char* source;
+  size_t count;
+  int min_days, max_days;
+  bool hour_jitter;  // a few hours around the moment of the stage before
+  bool needs_host;   // one of the two hosts visits
+};
+constexpr FollowUp kFollowUps[] = {
+    {InteractionKind::kMeetingHeld, "meeting", 32, 7, 45, true, false},
+    {InteractionKind::kVisitHeld, "visit", 11, 14, 60, false, true},
+};
+
 }  // namespace
 
 double Builder::Affinity(Id x, Id y) const {
@@ -216,15 +245,28 @@ std::vector<Id> Builder::DrawAttendees(const EventPlan& plan, std::vector<Id> fi
   return out;
 }
 
-void Builder::AddPastAttendanceAndTables() {
+void Builder::AddAttendance(bool upcoming,
+                            const std::function<void(Id, const EventPlan&, const std::vector<Id>&)>& then) {
   for (Id e = 1; e <= static_cast<Id>(std::size(kEvents)); ++e) {
     const EventPlan& plan = kEvents[e - 1];
-    if (plan.starts_at >= kDemoNow) continue;
+    if ((plan.starts_at >= kDemoNow) != upcoming) continue;
     std::vector<Id> first = {story_.leader};
-    if (e == kCongress2026) first = {story_.leader, story_.anja, story_.pieter};
+    for (const Pinned& p : kPinned) {
+      if (p.event != e) continue;
+      first.clear();
+      for (Id DemoStory::*who : p.who) first.push_back(story_.*who);
+    }
+    // Members who went quiet are drawn only for events before that.
     std::vector<Id> who = DrawAttendees(plan, first, plan.attendees, plan.starts_at >= kInactiveBefore);
-    std::sort(who.begin(), who.end());
+    // Past attendance by member id; registrations in draw order (= registration order).
+    if (!upcoming) std::sort(who.begin(), who.end());
     for (Id m : who) net_.attendance.emplace_back(e, m);
+    then(e, plan, who);
+  }
+}
+
+void Builder::AddPastAttendanceAndTables() {
+  AddAttendance(false, [this](Id e, const EventPlan& plan, const std::vector<Id>& who) {
     // The borrel: government members find each other; everyone else mixes.
     std::vector<Id> gov, rest;
     for (Id m : who) (IsGov(m) ? gov : rest).push_back(m);
@@ -246,7 +288,7 @@ void Builder::AddPastAttendanceAndTables() {
         }
       }
     }
-  }
+  });
 }
 
 void Builder::AddAnswers() {
@@ -266,30 +308,29 @@ void Builder::AddAnswers() {
 }
 
 void Builder::AddMeetingsAndVisits() {
-  std::vector<std::pair<std::pair<Id, Id>, UnixTime>> meetings;
-  std::set<std::pair<Id, Id>> seen;
-  std::vector<size_t> order(met_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  rng_.Shuffle(order.begin(), order.end());
-  for (size_t i : order) {
-    if (meetings.size() >= 32) break;
-    const auto [pair, met_at] = met_[i];
-    if (!seen.insert(pair).second) continue;
-    const UnixTime at = met_at + rng_.Between(7, 45) * kDay + rng_.Between(-2, 3) * 3600;
-    if (at > Latest(pair.first, pair.second)) continue;
-    AddInteraction(pair.first, pair.second, InteractionKind::kMeetingHeld, at, "meeting");
-    meetings.push_back({pair, at});
+  // The borrel talks in random order, each pair once, feed the first stage.
+  std::vector<std::pair<std::pair<Id, Id>, UnixTime>> before;
+  {
+    std::vector<size_t> order(met_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    rng_.Shuffle(order.begin(), order.end());
+    std::set<std::pair<Id, Id>> seen;
+    for (size_t i : order)
+      if (seen.insert(met_[i].first).second) before.push_back(met_[i]);
   }
-  int visits = 0;
-  for (const auto& [pair, meeting_at] : meetings) {
-    if (visits >= 11) break;
-    const auto& ma = net_.members[pair.first - 1];
-    const auto& mb = net_.members[pair.second - 1];
-    if (!ma.hosts_visits && !mb.hosts_visits) continue;
-    const UnixTime at = meeting_at + rng_.Between(14, 60) * kDay;
-    if (at > Latest(pair.first, pair.second)) continue;
-    AddInteraction(pair.first, pair.second, InteractionKind::kVisitHeld, at, "visit");
-    ++visits;
+  for (const FollowUp& stage : kFollowUps) {
+    std::vector<std::pair<std::pair<Id, Id>, UnixTime>> held;
+    for (const auto& [pair, prev_at] : before) {
+      if (held.size() >= stage.count) break;
+      if (stage.needs_host && !net_.members[pair.first - 1].hosts_visits && !net_.members[pair.second - 1].hosts_visits)
+        continue;
+      UnixTime at = prev_at + rng_.Between(stage.min_days, stage.max_days) * kDay;
+      if (stage.hour_jitter) at += rng_.Between(-2, 3) * 3600;
+      if (at > Latest(pair.first, pair.second)) continue;
+      AddInteraction(pair.first, pair.second, stage.kind, at, stage.source);
+      held.push_back({pair, at});
+    }
+    before = std::move(held);
   }
 }
 
@@ -319,18 +360,11 @@ void Builder::EnsureInactiveHaveHistory() {
 }
 
 void Builder::AddRegistrations() {
-  for (Id e = 1; e <= static_cast<Id>(std::size(kEvents)); ++e) {
-    const EventPlan& plan = kEvents[e - 1];
-    if (plan.starts_at < kDemoNow) continue;
-    std::vector<Id> first = {story_.leader};
-    if (e == kCongress2027) first = {story_.leader, story_.pieter, story_.anja};
-    // Draw order is registration order.
-    std::vector<Id> who = DrawAttendees(plan, first, plan.attendees, true);
-    for (Id m : who) net_.attendance.emplace_back(e, m);
-    if (e == kCongress2027)
-      for (size_t i = static_cast<size_t>(plan.capacity); i < who.size(); ++i)
-        story_.congress_2027_waitlist.push_back(who[i]);
-  }
+  AddAttendance(true, [this](Id e, const EventPlan& plan, const std::vector<Id>& who) {
+    if (e != kCongress2027) return;
+    for (size_t i = static_cast<size_t>(plan.capacity); i < who.size(); ++i)
+      story_.congress_2027_waitlist.push_back(who[i]);
+  });
 }
 
 }  // namespace verbinder::demo::internal
