@@ -268,16 +268,12 @@ int RunNewsletter(const Args& args) {
     a.body_md = body.str();
     domain::Viewer viewer = domain::Viewer::System();
     if (!author_email.empty()) {
-      long long mid = 0;
-      std::string role;
-      std::string e = AsciiLower(author_email);
-      soci::session sql(db.pool());
-      sql << "SELECT m.id, COALESCE(a.role, 'member') FROM members m LEFT JOIN accounts a ON a.member_id = m.id WHERE "
-             "m.email = :e",
-          soci::use(e), soci::into(mid), soci::into(role);
-      if (!sql.got_data())
-        return Fail("newsletter articles add", NotFound("no member with this e-mail", "author-email"));
-      viewer = {mid, model::ParseRole(role).value_or(model::Role::kMember)};
+      auto author = services.articles.AuthorByEmail(domain::Viewer::System(), author_email);
+      if (!author && (author.status().code() == Code::kNotFound || author.status().code() == Code::kInvalidArgument))
+        return UsageError("newsletter articles add",
+                          "--author-email: no member has the e-mail address '" + author_email + "'");
+      if (!author) return Fail("newsletter articles add", author.status());
+      viewer = *author;
     }
     a.status = publish_now ? ArticleStatus::kPublished : ArticleStatus::kSubmitted;
     if (!published_on.empty()) {

@@ -248,4 +248,21 @@ Status ArticleService::Delete(const Viewer& viewer, Id id) {
   return r.ok() ? Status::Ok() : r.status();
 }
 
+Result<Viewer> ArticleService::AuthorByEmail(const Viewer& viewer, const std::string& email) {
+  if (!viewer.IsOrganizer()) return PermissionDenied("only organizers write articles in another member's name");
+  const std::string e = AsciiLower(Trim(email));
+  if (e.empty()) return InvalidArgument("must not be empty", "email").WithReason("field.required");
+  return domain::WithSession<Viewer>(db_, [&](soci::session& sql) -> Result<Viewer> {
+    long long id = 0;
+    std::string role;
+    int disabled = 0;
+    sql << "SELECT m.id, COALESCE(a.role, 'member'), COALESCE(a.disabled, 0) FROM members m LEFT JOIN accounts a "
+           "ON a.member_id = m.id WHERE m.email = :e",
+        soci::use(e), soci::into(id), soci::into(role), soci::into(disabled);
+    if (!sql.got_data()) return NotFound("no member with this e-mail address", "email");
+    const model::Role r = disabled ? model::Role::kMember : model::ParseRole(role).value_or(model::Role::kMember);
+    return Viewer{id, r};
+  });
+}
+
 }  // namespace verbinder::newsletter

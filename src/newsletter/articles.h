@@ -78,6 +78,12 @@ class ArticleService {
   Result<domain::Page<Article>> List(const domain::Viewer& viewer, const ArticleFilter& filter);
   // The author or organizers.
   Status Delete(const domain::Viewer& viewer, model::Id id);
+  // The member with this e-mail address (case-insensitive) as the viewer an
+  // article is written as (`verbinder newsletter articles add --author-email`):
+  // their member id and account role; a member without an account, or whose
+  // account is disabled, writes as a member. Organizers only (PermissionDenied);
+  // NotFound (field "email") when no member has the address.
+  Result<domain::Viewer> AuthorByEmail(const domain::Viewer& viewer, const std::string& email);
 
  private:
   bool CanSee(const domain::Viewer& viewer, const Article& a) const;

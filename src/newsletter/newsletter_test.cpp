@@ -167,5 +167,47 @@ TEST_F(NewsletterDbTest, ArticleValidationNamesTheField) {
   EXPECT_EQ(svc.Create({}, ok).status().code(), Code::kUnauthenticated);
 }
 
+// `newsletter articles add --author-email`: the author's member id and role,
+// from the service (not SQL in the command).
+TEST_F(NewsletterDbTest, AuthorByEmailGivesTheMembersIdAndRole) {
+  ArticleService svc(*db_, clock_);
+  const domain::Viewer system = domain::Viewer::System();
+  auto leader = svc.AuthorByEmail(system, " Leider@Netwerk.EXAMPLE ");
+  ASSERT_TRUE(leader.ok()) << leader.status().ToString();
+  EXPECT_EQ(leader->member_id, seed_.leader);
+  EXPECT_EQ(leader->role, model::Role::kOrganizer);
+  auto anja = svc.AuthorByEmail(Leader(), "anja@zorg.example");  // no account: writes as a member
+  ASSERT_TRUE(anja.ok()) << anja.status().ToString();
+  EXPECT_EQ(anja->member_id, seed_.anja);
+  EXPECT_EQ(anja->role, model::Role::kMember);
+  // An organizer whose account is disabled writes as a member only.
+  domain::AccountService accounts(*db_, clock_);
+  ASSERT_TRUE(accounts.CreateAccount(system, seed_.emma, "een lang wachtwoord", model::Role::kOrganizer).ok());
+  EXPECT_EQ(svc.AuthorByEmail(system, "emma@school.example")->role, model::Role::kOrganizer);
+  {
+    soci::session sql(db_->pool());
+    long long emma = seed_.emma;
+    sql << "UPDATE accounts SET disabled = 1 WHERE member_id = :m", soci::use(emma);
+  }
+  EXPECT_EQ(svc.AuthorByEmail(system, "emma@school.example")->role, model::Role::kMember);
+
+  auto nobody = svc.AuthorByEmail(system, "niemand@x.example");
+  EXPECT_EQ(nobody.status().code(), Code::kNotFound);
+  EXPECT_EQ(nobody.status().field(), "email");
+  EXPECT_EQ(svc.AuthorByEmail(system, "  ").status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(svc.AuthorByEmail(AsMember(seed_.anja), "leider@netwerk.example").status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(svc.AuthorByEmail({}, "leider@netwerk.example").status().code(), Code::kPermissionDenied);
+
+  // The article is the author's: an organizer publishes directly, a member submits.
+  Article a;
+  a.title = "Lean in de wijkzorg";
+  a.body_md = "Tekst.";
+  a.status = ArticleStatus::kPublished;
+  auto mine = svc.Create(*leader, a);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  EXPECT_EQ(mine->author_id, seed_.leader);
+  EXPECT_EQ(svc.Create(*anja, a).status().code(), Code::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace verbinder::newsletter
