@@ -103,8 +103,10 @@ endforeach()
 # at 375 px), confirmation dialogs, the home's next steps, the visit and meeting
 # forms (member picker, cancel after acceptance), and the app offline
 # (service worker, claims queued until the connection returns); the offline
-# banner follows a language switch made offline (offline-language).
-foreach(t feedback member-home member-forms offline offline-language)
+# banner follows a language switch made offline (offline-language); sections
+# that could not be fetched offline show their last known data with its time or
+# say they are not available, never a false zero or "nothing" (offline-sections).
+foreach(t feedback member-home member-forms offline offline-language offline-sections)
   add_test(NAME web_${t}_test
            COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/${t}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -1,8 +1,10 @@
 // Measures every page of the web UI in a real browser on the demo network (the
 // issue's aim: "pages usable within 1 s on the demo network; no page ships more
 // than it needs"). A member (Anja, on a 375-px phone, Dutch) and the leader (a
-// 1440-px laptop, English) each open every page of their role RUNS times with a
-// full page load; a page counts as usable when its main content has rendered
+// 1440-px laptop whose browser asks for English; the pages still show in Dutch,
+// the first language of the leader's demo profile, which web/src/i18n.ts
+// chooseLang prefers over the browser's) each open every page of their role
+// RUNS times with a full page load; a page counts as usable when its main content has rendered
 // (the <main> element is no longer busy and shows no "loading" placeholder, the
 // same condition the browser tests wait for). Per page it prints the median and
 // the slowest time from navigation start to usable, and the bytes that page

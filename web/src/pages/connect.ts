@@ -7,12 +7,13 @@
 import { api, ApiError, query, type Page } from '../api';
 import { type PageCtx } from '../app';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { getLang, t } from '../i18n';
 import {
   badgeFor, connectCode, connectCodeCard, encounterError, nextStep, show, statusBox, who, type Encounter, type Person,
 } from './encounters';
 import { span, type EventInfo, type Registration } from './event-common';
 import { isOffline, queueClaim, rememberedEvents } from '../pwa';
+import { freshness, unavailable } from '../last-known';
 
 const OPENS_BEFORE = 2 * 3600, CLOSES_AFTER = 14 * 86400;
 
@@ -54,9 +55,12 @@ export default async function connectPage(ctx: PageCtx): Promise<void> {
       h('p', null, h('a', { href: '/events' }, t('encounters.connect.events.link'))));
     return;
   }
-  // Offline at the venue: my events as last seen online; the claim waits on the phone (pwa.ts).
+  // Offline at the venue: my events as last seen online (said so: the home keeps only coming
+  // ones, so "not registered" would not be known); the claim waits on the phone (pwa.ts).
+  let remembered = false;
   const [mine, person, events] = await Promise.all([connectCode().catch(() => null), owner(code), openEvents().catch((e) => {
     if (!isOffline(e)) throw e;
+    remembered = true;
     const now = Date.now() / 1000;
     return rememberedEvents().filter((ev) => now >= ev.starts_at - OPENS_BEFORE && now <= Math.max(ev.starts_at, ev.ends_at) + CLOSES_AFTER)
       .map((ev) => ({ ev: ev as EventInfo, registered: true }));
@@ -75,7 +79,7 @@ export default async function connectPage(ctx: PageCtx): Promise<void> {
   const registered = events.filter((x) => x.registered);
   const toRegister = events.filter((x) => !x.registered && now <= x.ev.ends_at);
 
-  const list = registered.length === 0 ? h('p', { id: 'connect-none' }, t('encounters.connect.none'))
+  const list = registered.length === 0 ? (remembered ? unavailable({ offline: true }, 'connect-state') : h('p', { id: 'connect-none' }, t('encounters.connect.none')))
     : h('ul', { class: 'cards enc-list', id: 'connect-events' }, registered.map(({ ev }) => {
       const status = statusBox();
       const actions = h('div', { class: 'actions' }, h('button', {
@@ -114,6 +118,7 @@ export default async function connectPage(ctx: PageCtx): Promise<void> {
     h('p', { class: 'lead' }, t('encounters.connect.lead')),
     h('section', { class: 'card', 'aria-labelledby': 'h-connect-events' },
       h('h2', { id: 'h-connect-events' }, t('encounters.connect.events')),
+      remembered && registered.length > 0 && freshness([{ state: 'stale', value: null, lang: getLang(), at: null, offline: true }], 'connect-state'),
       list,
       toRegister.length > 0 && h('div', { id: 'connect-register' },
         h('p', null, t('encounters.connect.register')),

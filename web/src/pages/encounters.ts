@@ -46,7 +46,8 @@ export function connectCodeCard(c: ConnectCode, opts: { id: string; heading: 'h2
 }
 
 // The event page's "Wie sprak je?" section; null when there is nothing to say
-// (not registered and the window closed) or the API is not there.
+// (not registered and the window closed) or the API is not there (404, 403).
+// Other failures (offline, a server error) are thrown: the page says so.
 export async function encountersSection(ev: EventInfo): Promise<HTMLElement | null> {
   const id = ev.id;
   const self = me().member.id;
@@ -55,7 +56,7 @@ export async function encountersSection(ev: EventInfo): Promise<HTMLElement | nu
   try {
     [o, secs] = await Promise.all([api<Overview>('GET', `/api/v1/events/${id}/encounters`), sectors()]);
   } catch (e) {
-    if (e instanceof ApiError && e.status !== 401) return null;
+    if (e instanceof ApiError && (e.status === 404 || e.status === 403)) return null;
     throw e;
   }
   if (!o.registered && !o.open && o.mine.length === 0 && o.to_confirm.length === 0) return null;

@@ -4,12 +4,15 @@
 // available in), whom to meet and why, and meeting requests (send, accept,
 // decline, cancel); and "Wie sprak je?" (encounters.ts): whom I really spoke
 // with — my connect code, scan or pick, confirm the claims about me.
+// Offline at the venue, a part that could not be fetched shows its last known
+// copy marked with its time, or says it is not available offline (last-known.ts).
 import { api, ApiError, sectors } from '../api';
 import { me, sectorLabel, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { action, show, showError, type ConfirmOptions } from '../feedback';
 import { isOffline } from '../pwa';
 import { formatDate, formatDateTime, getLang, t } from '../i18n';
+import { freshness, inLang, known, lastKnown, unavailable, type Loaded } from '../last-known';
 import {
   clock, dl, errorText, kindLabel, priceLabel, seatsLabel, span, type EventInfo, type Items, type MeetingRequest,
   type Registration, type Round, type Suggestion,
@@ -17,11 +20,6 @@ import {
 import { encountersSection } from './encounters';
 import { qrSvg } from './qr-code';
 
-// A part of the page that cannot load without a connection is left out; other errors still show.
-function offlineNull(e: unknown): null {
-  if (isOffline(e)) return null;
-  throw e;
-}
 
 export default async function eventPage(ctx: PageCtx): Promise<void> {
   const id = Number(ctx.params.id);
@@ -41,17 +39,22 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
     const registered = reg?.status === 'registered';
-    // Offline at the venue, these parts are left out (the programme, my registration and check-in code stay).
-    const [suggestions, requests, rounds] = registered
+    // Offline at the venue these parts show their last known copy, or say they are not available
+    // (the programme, my registration and check-in code come from the service worker's copy).
+    const [suggestionsL, requestsL, roundsL] = registered
       ? await Promise.all([
-        api<Items<Suggestion>>('GET', `/api/v1/events/${id}/suggestions?limit=10&lang=${getLang()}`).catch(offlineNull),
-        api<Items<MeetingRequest>>('GET', `/api/v1/events/${id}/meeting-requests`).catch(offlineNull),
-        api<Items<Round>>('GET', `/api/v1/events/${id}/rounds`).catch(offlineNull),
+        lastKnown(`event:${id}:suggestions`, api<Items<Suggestion>>('GET', `/api/v1/events/${id}/suggestions?limit=10&lang=${getLang()}`)),
+        lastKnown(`event:${id}:requests`, api<Items<MeetingRequest>>('GET', `/api/v1/events/${id}/meeting-requests`)),
+        lastKnown(`event:${id}:rounds`, api<Items<Round>>('GET', `/api/v1/events/${id}/rounds`)),
       ])
       : [null, null, null];
+    const suggestions = suggestionsL && known(suggestionsL) ? suggestionsL.value : null;
+    const requests = requestsL && known(requestsL) ? requestsL.value : null;
+    const rounds = roundsL && known(roundsL) ? roundsL.value : null;
     // The slots I marked as not available, per round (only while I take part).
-    const unavailable = rounds && reg && !reg.rounds_opt_out
-      ? await Promise.all(rounds.items.map((r) => api<{ unavailable_slot_ids: number[] }>('GET', `/api/v1/rounds/${r.id}/availability`).catch(offlineNull)))
+    const awayL: Loaded<{ unavailable_slot_ids: number[] }>[] = rounds && reg && !reg.rounds_opt_out
+      ? await Promise.all(rounds.items.map((r) => lastKnown(`event:${id}:availability:${r.id}`,
+        api<{ unavailable_slot_ids: number[] }>('GET', `/api/v1/rounds/${r.id}/availability`))))
       : [];
 
     // An action that redraws the page, then reports next to `near` (found after the redraw).
@@ -116,12 +119,16 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
       h('p', { class: 'hint', id: 'rounds-opt-hint' }, t('events.optout.hint')),
       h('p', null, h('a', { class: 'btn btn-primary', href: `/events/${id}/schedule`, id: 'open-schedule' }, t('events.schedule.open'))));
 
-    const roundsBox = rounds && reg && h('section', { class: 'card', 'aria-labelledby': 'h-rounds', id: 'rounds' },
+    const roundsBox = roundsL && reg && h('section', { class: 'card', 'aria-labelledby': 'h-rounds', id: 'rounds' },
       h('h2', { id: 'h-rounds' }, t('events.rounds')),
-      reg.rounds_opt_out ? h('p', null, t('events.rounds.optedout'))
+      freshness([roundsL, ...awayL.filter(known)], 'rounds-state'),
+      !rounds ? '' : reg.rounds_opt_out ? h('p', null, t('events.rounds.optedout'))
         : rounds.items.length === 0 ? h('p', null, t('events.rounds.none'))
           : rounds.items.map((r, i) => {
-            const off = new Set(unavailable[i]?.unavailable_slot_ids ?? []);
+            // Not known which slots I marked: no form that would claim "available in all".
+            const away = awayL[i];
+            if (away && !known(away)) return h('div', { id: `availability-${r.id}` }, h('p', null, h('strong', null, r.title)), unavailable(away));
+            const off = new Set(away && known(away) ? away.value.unavailable_slot_ids : []);
             const boxes = r.slots.map((sl) => ({
               slot: sl, input: h('input', { type: 'checkbox', id: `away-${sl.id}`, checked: off.has(sl.id), value: String(sl.id) }),
             }));
@@ -141,9 +148,10 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
             return form;
           }));
 
-    const meetBox = suggestions && h('section', { class: 'card', 'aria-labelledby': 'h-meet' },
+    const meetBox = suggestionsL && h('section', { class: 'card', 'aria-labelledby': 'h-meet' },
       h('h2', { id: 'h-meet' }, t('events.meet')),
-      suggestions.items.length === 0 ? h('p', null, t('events.meet.none')) : h('ul', { class: 'cards', id: 'suggestions' },
+      freshness([suggestionsL], 'meet-state'),
+      !suggestions ? '' : suggestions.items.length === 0 ? h('p', null, t('events.meet.none')) : h('ul', { class: 'cards', id: 'suggestions' },
         suggestions.items.map((s) => {
           const msg = h('textarea', { rows: 2, maxlength: 1000 });
           const form = h('form', { class: 'form' },
@@ -167,13 +175,14 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
             h('div', { class: 'member-card-body' },
               h('h3', null, h('a', { href: `/members/${s.member_id}` }, s.name)),
               (s.organization || s.sector) && h('p', { class: 'sub' }, [s.organization, s.sector && sectorLabel(secs, s.sector)].filter(Boolean).join(' · ')),
-              h('p', { class: 'why' }, s.why),
+              h('p', { class: 'why' }, inLang(suggestionsL, s.why)),
               h('details', null, h('summary', null, t('events.meet.request')), form))));
         })));
 
-    const reqBox = requests && h('section', { class: 'card', 'aria-labelledby': 'h-req' },
+    const reqBox = requestsL && h('section', { class: 'card', 'aria-labelledby': 'h-req' },
       h('h2', { id: 'h-req' }, t('events.requests')),
-      requests.items.length === 0 ? h('p', null, t('events.requests.none')) : h('ul', { class: 'cards', id: 'requests' },
+      freshness([requestsL], 'requests-state'),
+      !requests ? '' : requests.items.length === 0 ? h('p', null, t('events.requests.none')) : h('ul', { class: 'cards', id: 'requests' },
         requests.items.map((r) => {
           const incoming = r.to === self;
           const other = incoming ? r.from_name : r.to_name;
@@ -199,7 +208,12 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
         })));
 
     // "Wie sprak je?": near the top while people can say whom they spoke with, else at the end.
-    const encBox = await encountersSection(ev).catch(offlineNull);
+    // Not fetched (offline, a server error): said in its place while I am registered, not left out.
+    const encBox = await encountersSection(ev).catch((e: unknown) => {
+      if ((e instanceof ApiError && e.status === 401) || !(e instanceof ApiError || isOffline(e))) throw e;
+      return registered ? h('section', { class: 'card encounters', id: 'encounters', 'aria-labelledby': 'h-enc' },
+        h('h2', { id: 'h-enc' }, t('encounters.title')), unavailable({ offline: isOffline(e) }, 'encounters-state')) : null;
+    });
     const now = Date.now() / 1000;
     const live = now >= ev.starts_at - 2 * 3600 && now <= Math.max(ev.starts_at, ev.ends_at) + 14 * 86400;
 

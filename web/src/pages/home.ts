@@ -4,12 +4,16 @@
 // (schedule, check-in code, connect code); people to meet there with one reason
 // each; questions routed to me; visits I could make. Composed from the
 // existing endpoints in parallel (privacy is applied by each of them).
+// A part that could not be fetched (offline at the venue, a server error) shows
+// its last known copy with its time, or says it is not available now — never
+// "nothing waiting" or "0 connections" that is not true (web/src/last-known.ts).
 import { api, ApiError, membersById, query, sectors, type Connection, type Member, type Page, type Sector, type Tie } from '../api';
 import { me, sectorLabel, type PageCtx } from '../app';
 import { field, h } from '../dom';
 import { action } from '../feedback';
 import { isOffline, rememberMyEvents } from '../pwa';
 import { formatDateTime, formatNumber, getLang, plural, t } from '../i18n';
+import { allFresh, freshness, inLang, known, lastKnown, unavailable, valueOr, type Loaded } from '../last-known';
 import { confirmList, type Encounter } from './encounter-common';
 import {
   clock, span, type EventInfo, type Items, type Meeting, type MeetingRequest, type Registration, type Suggestion,
@@ -21,13 +25,14 @@ import type { Visit } from './visits';
 
 interface NextEvent { ev: EventInfo; reg: Registration }
 
-// One part failing never hides the rest — offline too, where only what the
-// service worker kept (my events, registration, schedule, codes) answers.
-const ok = <T>(p: Promise<T>, fallback: T): Promise<T> => p.catch((e) => {
-  if ((e instanceof ApiError && e.status !== 401) || isOffline(e)) return fallback;
-  throw e;
-});
+// One part failing never hides the rest: each is fresh, its last known copy, or
+// missing — offline too, where only what the service worker kept (my events,
+// registration, schedule, codes) answers.
+const noPage = { items: [], total: 0, limit: 0, offset: 0 };
+const noItems = { items: [], total: 0 };
 
+// Offline, a registration the service worker did not keep is one that answered
+// 404 (not registered; sw.js drops those) or was never fetched online.
 async function myEvents(): Promise<NextEvent[]> {
   const list = await api<Page<EventInfo>>('GET', '/api/v1/events' + query({ upcoming: true, limit: 20 }));
   const regs = await Promise.all(list.items.map((ev) => api<Registration>('GET', `/api/v1/events/${ev.id}/registration`)
@@ -53,28 +58,45 @@ export default async function home(ctx: PageCtx): Promise<void> {
   const { member } = me();
   const self = member.id;
   ctx.setTitle(t('nav.home'));
-  const [events, pending, visits, routed, unread, claims, real, online, secs] = await Promise.all([
-    ok(myEvents(), []),
-    ok(api<Page<Connection>>('GET', '/api/v1/connections' + query({ status: 'pending', limit: 500 })), { items: [], total: 0, limit: 0, offset: 0 }),
-    ok(api<Items<Visit>>('GET', '/api/v1/visits'), { items: [], total: 0 }),
-    ok(api<Page<Question>>('GET', '/api/v1/questions' + query({ routed_to_me: true, status: 'open', limit: 3 })), { items: [], total: 0, limit: 0, offset: 0 }),
-    ok(api<Page<Notification>>('GET', '/api/v1/notifications' + query({ unread: true, limit: 20, lang: getLang() })), { items: [], total: 0, limit: 0, offset: 0 }),
-    ok(api<Items<Encounter>>('GET', '/api/v1/encounters/to-confirm'), { items: [], total: 0 }),
-    ok(api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: true, limit: 1 })), { items: [], total: 0, limit: 0, offset: 0 }),
-    ok(api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: false, limit: 1 })), { items: [], total: 0, limit: 0, offset: 0 }),
+  const [eventsL, pendingL, visitsL, routedL, unreadL, claimsL, realL, onlineL, secs] = await Promise.all([
+    lastKnown('home:events', myEvents()),
+    lastKnown('home:pending', api<Page<Connection>>('GET', '/api/v1/connections' + query({ status: 'pending', limit: 500 }))),
+    lastKnown('home:visits', api<Items<Visit>>('GET', '/api/v1/visits')),
+    lastKnown('home:routed', api<Page<Question>>('GET', '/api/v1/questions' + query({ routed_to_me: true, status: 'open', limit: 3 }))),
+    // Keyed without the language: a copy from before a language switch keeps its own (n.lang).
+    lastKnown('home:unread', api<Page<Notification>>('GET', '/api/v1/notifications' + query({ unread: true, limit: 20, lang: getLang() }))),
+    lastKnown('home:to-confirm', api<Items<Encounter>>('GET', '/api/v1/encounters/to-confirm')),
+    lastKnown('home:ties-real', api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: true, limit: 1 }))),
+    // 'false' as text: query() leaves a false value out, which would count all ties.
+    lastKnown('home:ties-online', api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: 'false', limit: 1 }))),
     sectors().catch(() => [] as Sector[]),
   ]);
+  const events = valueOr(eventsL, []);
+  const pending = valueOr<Page<Connection>>(pendingL, noPage);
+  const visits = valueOr<Items<Visit>>(visitsL, noItems);
+  const routed = valueOr<Page<Question>>(routedL, noPage);
+  const unread = valueOr<Page<Notification>>(unreadL, noPage);
+  const claims = valueOr<Items<Encounter>>(claimsL, noItems);
   const registered = events.filter((e) => e.reg.status === 'registered');
-  if (events.length > 0 || navigator.onLine) rememberMyEvents(registered.map((e) => e.ev));   // the connect page offline
+  if (known(eventsL) && (events.length > 0 || eventsL.state === 'fresh')) rememberMyEvents(registered.map((e) => e.ev));   // the connect page offline
   const next = events[0] ?? null;
-  const [requests, schedule, suggestions, code, people] = await Promise.all([
-    Promise.all(registered.map((e) => ok(api<Items<MeetingRequest>>('GET', `/api/v1/events/${e.ev.id}/meeting-requests`), { items: [], total: 0 })
-      .then((r) => r.items.map((x) => ({ ...x, event: e.ev }))))).then((x) => x.flat()),
-    next?.reg.status === 'registered' ? ok(api<Items<Meeting>>('GET', `/api/v1/events/${next.ev.id}/schedule`), { items: [], total: 0 }) : null,
-    next?.reg.status === 'registered' ? ok(api<Items<Suggestion>>('GET', `/api/v1/events/${next.ev.id}/suggestions` + query({ limit: 3, lang: getLang() })), { items: [], total: 0 }) : null,
-    next ? ok(api<{ code: string; path: string }>('GET', '/api/v1/me/connect-code'), null) : null,
-    ok(membersById(pending.items.filter((c) => c.to === self).map((c) => c.from), new Map<number, Member | null>()), new Map()),
+  const [requestsL, scheduleL, suggestionsL, codeL, peopleL] = await Promise.all([
+    Promise.all(registered.map((e) => lastKnown(`home:requests:${e.ev.id}`, api<Items<MeetingRequest>>('GET', `/api/v1/events/${e.ev.id}/meeting-requests`)
+      .then((r) => r.items.map((x) => ({ ...x, event: e.ev })))))),
+    next?.reg.status === 'registered' ? lastKnown(`home:schedule:${next.ev.id}`, api<Items<Meeting>>('GET', `/api/v1/events/${next.ev.id}/schedule`)) : null,
+    next?.reg.status === 'registered'
+      ? lastKnown(`home:suggestions:${next.ev.id}`, api<Items<Suggestion>>('GET', `/api/v1/events/${next.ev.id}/suggestions` + query({ limit: 3, lang: getLang() })))
+      : null,
+    next ? lastKnown('home:connect-code', api<{ code: string; path: string }>('GET', '/api/v1/me/connect-code')) : null,
+    // Names of those who want to connect (entries: a Map does not keep as JSON).
+    lastKnown('home:people', membersById(pending.items.filter((c) => c.to === self).map((c) => c.from), new Map<number, Member | null>())
+      .then((m) => [...m.entries()])),
   ]);
+  const requests = requestsL.flatMap((r) => valueOr(r, []));
+  const schedule = scheduleL && known(scheduleL) ? scheduleL.value : null;
+  const suggestions = suggestionsL && known(suggestionsL) ? suggestionsL.value : null;
+  const code = codeL ? valueOr(codeL, null) : null;
+  const people = new Map(valueOr(peopleL, []));
 
   // 1. Waiting for me.
   const incomingMeetings = requests.filter((r) => r.to === self && r.status === 'pending');
@@ -152,14 +174,27 @@ export default async function home(ctx: PageCtx): Promise<void> {
   const claimsBox = claims.items.length > 0 && h('div', { id: 'to-confirm' },
     h('h3', null, t('encounters.home.title')), confirmList(claims.items));
   const nothing = waitingList.children.length === 0 && !notesBox && !claimsBox;
+  // "Nothing waits" only when every source answered; from copies: "nothing waited then".
+  const waitingParts: Loaded<unknown>[] = [eventsL, pendingL, visitsL, unreadL, claimsL, ...requestsL, ...(incomingConnections.length > 0 ? [peopleL] : [])];
+  const allKnown = waitingParts.every(known);
   const waiting = h('section', { class: 'card next-card urgent', id: 'waiting', 'aria-labelledby': 'h-waiting' },
     h('h2', { id: 'h-waiting' }, t('home.next.waiting')),
-    nothing ? h('p', null, t('home.next.waiting.none')) : [waitingList.children.length > 0 ? waitingList : '', claimsBox, notesBox]);
+    // Nothing to show and a part missing: only that (a time of a copy that shows nothing says nothing).
+    nothing && !allKnown ? unavailable(waitingParts.find((x) => !known(x)) as { offline: boolean }, 'waiting-state') : freshness(waitingParts, 'waiting-state'),
+    nothing ? allKnown && h('p', { id: 'waiting-none' }, allFresh(waitingParts) ? t('home.next.waiting.none') : t('home.next.waiting.none.then'))
+      : [waitingList.children.length > 0 ? waitingList : '', claimsBox, notesBox]);
 
   // 2. My next event.
   const eventBox = h('section', { class: 'card next-card', id: 'next-event', 'aria-labelledby': 'h-next-event' },
     h('h2', { id: 'h-next-event' }, t('home.next.event')));
-  if (!next) {
+  // One note for what the section shows; a part that is missing says so in its own place.
+  const eventParts: Loaded<unknown>[] = [eventsL];
+  if (scheduleL && known(scheduleL)) eventParts.push(scheduleL);
+  if (codeL && known(codeL)) eventParts.push(codeL);
+  eventBox.append(freshness(eventParts, 'next-event-state') ?? '');
+  if (!known(eventsL)) {
+    eventBox.append(h('p', null, h('a', { class: 'btn', href: '/events' }, t('home.next.event.browse'))));
+  } else if (!next) {
     eventBox.append(h('p', null, t('home.next.event.none')), h('p', null, h('a', { class: 'btn', href: '/events' }, t('home.next.event.browse'))));
   } else {
     const { ev, reg } = next;
@@ -167,6 +202,10 @@ export default async function home(ctx: PageCtx): Promise<void> {
       h('h3', null, h('a', { href: `/events/${ev.id}` }, ev.title)),
       h('p', { class: 'meta' }, h('span', null, span(ev.starts_at, ev.ends_at)), ev.location && h('span', null, ev.location)),
       h('p', null, reg.status === 'waitlisted' ? t('home.next.event.waitlisted', { n: reg.waitlist_position ?? 0 }) : t('home.next.event.registered')));
+    if (scheduleL && !known(scheduleL)) {
+      eventBox.append(h('h3', null, t('home.next.schedule')), unavailable(scheduleL, 'home-schedule-state'),
+        h('p', null, h('a', { href: `/events/${ev.id}/schedule` }, t('home.next.schedule.open'))));
+    }
     if (schedule) {
       eventBox.append(h('h3', null, t('home.next.schedule')),
         schedule.items.length === 0 ? h('p', null, t('home.next.schedule.none')) : h('ul', { class: 'plain-list', id: 'home-schedule' },
@@ -186,25 +225,29 @@ export default async function home(ctx: PageCtx): Promise<void> {
       codes.append(h('div', { class: 'next-code', id: 'home-connect-code' }, h('h3', null, t('home.next.connectcode')),
         qrSvg(location.origin + code.path, t('encounters.mycode.qr', { code: code.code })),
         h('p', { class: 'code-text' }, h('code', null, code.code))));
+    if (codeL && !known(codeL))
+      codes.append(h('div', { class: 'next-code', id: 'home-connect-code' }, h('h3', null, t('home.next.connectcode')), unavailable(codeL)));
     if (codes.children.length > 0) eventBox.append(codes);
     if (code) eventBox.append(h('p', { class: 'hint' }, t('home.next.connectcode.hint')));
     eventBox.append(h('p', null, h('a', { class: 'btn', href: `/events/${ev.id}` }, t('home.next.event.open'))));
   }
 
   // 3. People to meet there, one reason each.
-  const peopleBox = suggestions && next && h('section', { class: 'card next-card', id: 'people', 'aria-labelledby': 'h-people' },
+  const peopleBox = suggestionsL && next && h('section', { class: 'card next-card', id: 'people', 'aria-labelledby': 'h-people' },
     h('h2', { id: 'h-people' }, t('home.next.people')),
-    suggestions.items.length === 0 ? h('p', null, t('home.next.people.none')) : h('ul', { class: 'next-list' },
+    freshness([suggestionsL], 'people-state'),
+    !suggestions ? '' : suggestions.items.length === 0 ? h('p', null, t('home.next.people.none')) : h('ul', { class: 'next-list' },
       suggestions.items.map((s) => h('li', { class: 'next-item' },
         h('h3', null, h('a', { href: `/members/${s.member_id}` }, s.name)),
         (s.organization || s.sector) && h('p', { class: 'sub' }, [s.organization, s.sector && sectorLabel(secs, s.sector)].filter(Boolean).join(' · ')),
-        h('p', { class: 'why' }, oneReason(s.why))))),
+        h('p', { class: 'why' }, inLang(suggestionsL, oneReason(s.why)))))),
     h('p', null, h('a', { href: `/events/${next.ev.id}#h-meet` }, t('home.next.people.ask'))));
 
   // 4. Questions I could answer.
   const questionsBox = h('section', { class: 'card next-card', id: 'questions-for-me', 'aria-labelledby': 'h-qs' },
     h('h2', { id: 'h-qs' }, t('home.next.questions')),
-    routed.items.length === 0 ? h('p', null, t('home.next.questions.none')) : h('ul', { class: 'plain-list' },
+    freshness([routedL], 'questions-state'),
+    !known(routedL) ? '' : routed.items.length === 0 ? h('p', null, t('home.next.questions.none')) : h('ul', { class: 'plain-list' },
       routed.items.map((q) => h('li', null, h('a', { href: `/questions/${q.id}` }, q.title),
         q.asker?.name ? h('span', { class: 'sub' }, ` · ${q.asker.name}`) : ''))),
     h('p', null, h('a', { href: '/questions?show=routed' }, t('home.next.questions.all'))));
@@ -215,7 +258,8 @@ export default async function home(ctx: PageCtx): Promise<void> {
   const invites = unread.items.filter((n) => n.ref.startsWith('visit_new:') && !seen.has(n.ref) && seen.add(n.ref));
   const visitsBox = h('section', { class: 'card next-card', id: 'visits-next', 'aria-labelledby': 'h-visits-next' },
     h('h2', { id: 'h-visits-next' }, t('home.next.visits')),
-    agreed.length + invites.length === 0 ? h('p', null, t('home.next.visits.none')) : h('ul', { class: 'plain-list' },
+    freshness([visitsL, unreadL], 'visits-state'),
+    agreed.length + invites.length === 0 ? known(visitsL) && h('p', null, t('home.next.visits.none')) : h('ul', { class: 'plain-list' },
       agreed.map((v) => h('li', null, t('home.next.visits.agreed', { name: v.host.name ?? t('hidden.member'), date: formatDateTime(v.starts_at!) }))),
       invites.map((n) => h('li', null, h('a', { href: notificationTarget(n.ref) ?? '/visits', onclick: openNotification(n, notificationTarget(n.ref) ?? '/visits') },
         h('span', { lang: n.lang }, n.text))))),
@@ -234,7 +278,8 @@ export default async function home(ctx: PageCtx): Promise<void> {
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'h-ties' },
         h('h2', { id: 'h-ties' }, t('home.ties')),
-        h('p', null, t('home.ties.text', { real: formatNumber(real.total), online: formatNumber(online.total) })),
+        freshness([realL, onlineL], 'ties-state'),
+        known(realL) && known(onlineL) && h('p', { id: 'ties-count' }, t('home.ties.text', { real: formatNumber(realL.value.total), online: formatNumber(onlineL.value.total) })),
         incomingConnections.length > 0 && h('p', null, plural(incomingConnections.length, 'home.requests.one', 'home.requests.some')),
         h('p', null, h('a', { href: '/ties' }, t('home.ties.open')))),
       h('section', { class: 'card', 'aria-labelledby': 'h-ch' },

@@ -1,11 +1,15 @@
 // A member's schedule at an event: slot, table, whom and why; the group tables
 // per round; a print button (print style sheet) and a link to the printable
 // page the server renders; afterwards: did the meeting happen, was it useful.
+// Offline: my meetings and tables as last known, marked with their time (a
+// language switch offline shows the reasons in the language they came in), or
+// "not available offline" — never "no meetings" that is not true (last-known.ts).
 import { api } from '../api';
 import { me, type PageCtx } from '../app';
 import { append, field, h } from '../dom';
 import { show } from '../feedback';
 import { getLang, t } from '../i18n';
+import { freshness, inLang, known, lastKnown } from '../last-known';
 import { clock, errorText, type EventInfo, type Items, type Meeting, type MyTable } from './event-common';
 
 export default async function schedulePage(ctx: PageCtx): Promise<void> {
@@ -15,12 +19,14 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
   ctx.main.append(body);
 
   const draw = async () => {
-    const [ev, meetings, tables] = await Promise.all([
+    const [ev, meetingsL, tablesL] = await Promise.all([
       api<EventInfo>('GET', `/api/v1/events/${id}`),
-      // The reasons in the page's language (the server keeps both).
-      api<Items<Meeting>>('GET', `/api/v1/events/${id}/schedule?lang=${getLang()}`),
-      api<Items<MyTable>>('GET', `/api/v1/events/${id}/my-tables`),
+      // The reasons in the page's language (the server keeps both); the copy is kept whatever the language.
+      lastKnown(`schedule:${id}:meetings`, api<Items<Meeting>>('GET', `/api/v1/events/${id}/schedule?lang=${getLang()}`)),
+      lastKnown(`schedule:${id}:tables`, api<Items<MyTable>>('GET', `/api/v1/events/${id}/my-tables`)),
     ]);
+    const meetings = known(meetingsL) ? meetingsL.value : null;
+    const tables = known(tablesL) ? tablesL.value : null;
     ctx.setTitle(t('events.schedule.title'));
     const started = (m: Meeting) => Date.now() / 1000 >= m.starts_at;
 
@@ -55,16 +61,17 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
         h('button', { type: 'button', class: 'btn btn-primary', id: 'print', onclick: () => window.print() }, t('events.schedule.print')),
         h('a', { class: 'btn', href: `/api/v1/events/${id}/schedule/print?lang=${getLang()}`, target: '_blank', rel: 'noopener' }, t('events.schedule.print.page')),
         h('a', { class: 'btn btn-link', href: `/events/${id}` }, t('events.schedule.back'))),
-      meetings.items.length === 0 ? h('p', { id: 'schedule-empty' }, t('events.schedule.none')) : h('ol', { class: 'cards schedule', id: 'schedule' },
+      freshness([meetingsL, tablesL], 'schedule-state'),
+      !meetings ? '' : meetings.items.length === 0 ? h('p', { id: 'schedule-empty' }, t('events.schedule.none')) : h('ol', { class: 'cards schedule', id: 'schedule' },
         meetings.items.map((m) => {
           const other = m.a.id === self ? m.b : m.a;
           return h('li', { 'data-meeting': m.id }, h('article', { class: 'card meeting' },
             h('h2', null, `${clock(m.starts_at)}–${clock(m.ends_at)} · ${t('events.schedule.table', { n: m.table })}`),
             h('p', null, h('strong', null, t('events.schedule.with') + ': '), other.name ? h('a', { href: `/members/${other.id}` }, other.name) : t('events.schedule.hidden')),
-            m.why && h('p', { class: 'why' }, h('strong', null, t('events.schedule.why') + ': '), m.why),
+            m.why && h('p', { class: 'why' }, h('strong', null, t('events.schedule.why') + ': '), inLang(meetingsL, m.why)),
             feedback(m)));
         })),
-      tables.items.length > 0 && h('section', { class: 'card', 'aria-labelledby': 'h-tables', id: 'my-tables' },
+      tables && tables.items.length > 0 && h('section', { class: 'card', 'aria-labelledby': 'h-tables', id: 'my-tables' },
         h('h2', { id: 'h-tables' }, t('events.schedule.tables')),
         h('ul', null, tables.items.map((tb) => h('li', null,
           h('strong', null, `${t('events.schedule.tables.round', { title: tb.title, n: tb.round })}: ${t('events.schedule.table', { n: tb.table })}`), ' ',

@@ -92,6 +92,18 @@ export const en = {
   'pwa.claims.sent': 'Back online: {n} conversations have been recorded.',
   'pwa.claim.refused': 'Could not record the conversation at {event}: {msg}',
   'pwa.offline.none': 'You are offline, and this page was not saved on this phone yet.',
+  // A part of a page that could not be fetched (web/src/last-known.ts): its last known copy, or this.
+  'lastknown.offline.none': 'Not available offline: this needs a connection.',
+  'lastknown.failed.none': 'Could not be loaded just now. Please try again later.',
+  'lastknown.offline.time': 'Offline: last updated {time}.',
+  'lastknown.offline.date': 'Offline: last updated {time}.',
+  'lastknown.offline.notime': 'Offline: as you last saw it online.',
+  'lastknown.failed.time': 'Could not be refreshed: last updated {time}.',
+  'lastknown.failed.date': 'Could not be refreshed: last updated {time}.',
+  'lastknown.failed.notime': 'Could not be refreshed: as you last saw it.',
+  'lastknown.offline.partly': 'Some of it is not available offline.',
+  'lastknown.failed.partly': 'Some of it could not be loaded.',
+  'home.next.waiting.none.then': 'Nothing was waiting for you then.',
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
@@ -185,4 +197,16 @@ export const nl: Record<keyof typeof en, string> = {
   'pwa.claims.sent': 'Weer verbonden: {n} gesprekken zijn vastgelegd.',
   'pwa.claim.refused': 'Het gesprek op {event} kon niet worden vastgelegd: {msg}',
   'pwa.offline.none': 'Je bent offline, en deze pagina is nog niet op deze telefoon bewaard.',
+  // A part of a page that could not be fetched (web/src/last-known.ts): its last known copy, or this.
+  'lastknown.offline.none': 'Offline niet beschikbaar: hiervoor is verbinding nodig.',
+  'lastknown.failed.none': 'Kon nu niet worden geladen. Probeer het later nog eens.',
+  'lastknown.offline.time': 'Offline: bijgewerkt om {time}.',
+  'lastknown.offline.date': 'Offline: bijgewerkt op {time}.',
+  'lastknown.offline.notime': 'Offline: zoals je het laatst online zag.',
+  'lastknown.failed.time': 'Kon niet worden vernieuwd: bijgewerkt om {time}.',
+  'lastknown.failed.date': 'Kon niet worden vernieuwd: bijgewerkt op {time}.',
+  'lastknown.failed.notime': 'Kon niet worden vernieuwd: zoals je het laatst zag.',
+  'lastknown.offline.partly': 'Een deel is offline niet beschikbaar.',
+  'lastknown.failed.partly': 'Een deel kon niet worden geladen.',
+  'home.next.waiting.none.then': 'Er wachtte toen niets op je.',
 };
