@@ -1,5 +1,8 @@
 // matching_bench schedule N SLOTS CANDIDATES [--seed S] [--raise-minimum]
-// matching_bench exact N SLOTS CANDIDATES SEEDS   (seeds 1..SEEDS)
+// matching_bench exact N SLOTS CANDIDATES SEEDS [--table-factor F] [--cap C] [--partial P]
+//                                                  [--must-share M] [--no-slot-bound]
+//                                                  (seeds 1..SEEDS; --no-slot-bound: the exact
+//                                                  pass with the slot-free bound alone, as before)
 // matching_bench seat N TABLES CAPACITY ROUNDS [--seed S]
 // matching_bench suggest N
 // One line of key=value figures: wall time and CPU time of the engine call,
@@ -120,14 +123,22 @@ int BenchExact(int argc, char** argv) {
   p.slots = std::atoi(argv[3]);
   p.candidates_per_attendee = std::atoi(argv[4]);
   const int seeds = std::atoi(argv[5]);
-  int proven = 0, proven_without = 0, improved = 0;
+  ScheduleOptions options;
+  for (int i = 6; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--table-factor") == 0 && i + 1 < argc) p.table_factor = std::atof(argv[++i]);
+    if (std::strcmp(argv[i], "--cap") == 0 && i + 1 < argc) p.max_meetings_per_person = std::atoi(argv[++i]);
+    if (std::strcmp(argv[i], "--partial") == 0 && i + 1 < argc) p.partial_availability = std::atof(argv[++i]);
+    if (std::strcmp(argv[i], "--must-share") == 0 && i + 1 < argc) p.must_share = std::atof(argv[++i]);
+    if (std::strcmp(argv[i], "--no-slot-bound") == 0) options.exact_slot_bound = false;
+  }
+  int proven = 0, proven_without = 0, improved = 0, by_slot_bound = 0;
   std::vector<double> walls, cpus, pass_walls;
   for (int seed = 1; seed <= seeds; ++seed) {
     p.seed = static_cast<uint64_t>(seed);
     ScheduleInstance inst = GenerateScheduleInstance(p);
     auto t0 = std::chrono::steady_clock::now();
     double cpu0 = CpuSeconds();
-    auto r = Schedule(inst, {});
+    auto r = Schedule(inst, options);
     double wall = Since(t0), cpu = CpuSeconds() - cpu0;
     ScheduleOptions skip;
     skip.passes.skip = {"exact"};
@@ -138,6 +149,7 @@ int BenchExact(int argc, char** argv) {
       if (pass.name == "exact") pass_wall = pass.seconds;
     }
     proven += r->optimal;
+    by_slot_bound += r->optimal && r->stats.exact_proof == "slot_lagrangian";
     proven_without += without->optimal;
     improved += r->objective > without->objective + 1e-9;
     walls.push_back(wall);
@@ -145,11 +157,14 @@ int BenchExact(int argc, char** argv) {
     pass_walls.push_back(pass_wall);
     std::printf(
         "exact attendees=%d seed=%d pairs=%zu optimal=%d outcome=%s nodes=%lld seconds=%.3f cpu_seconds=%.3f "
-        "exact_pass_seconds=%.3f objective=%.3f upper_bound=%.3f bound=%s | without exact: optimal=%d "
-        "objective=%.3f upper_bound=%.3f\n",
+        "exact_pass_seconds=%.3f objective=%.3f upper_bound=%.3f bound=%s proof=%s root_b_matching=%.3f "
+        "root_slot=%.3f slot_prunes=%lld | without exact: optimal=%d objective=%.3f upper_bound=%.3f\n",
         p.attendees, seed, inst.pairs.size(), r->optimal ? 1 : 0, r->stats.exact_outcome.c_str(),
         static_cast<long long>(r->stats.exact_nodes), wall, cpu, pass_wall, r->objective, r->upper_bound,
-        r->stats.bound_method.c_str(), without->optimal ? 1 : 0, without->objective, without->upper_bound);
+        r->stats.bound_method.c_str(), r->stats.exact_proof.empty() ? "-" : r->stats.exact_proof.c_str(),
+        r->stats.exact_root_b_matching_bound, r->stats.exact_root_slot_bound,
+        static_cast<long long>(r->stats.exact_slot_bound_prunes), without->optimal ? 1 : 0, without->objective,
+        without->upper_bound);
   }
   auto median_max = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -159,10 +174,11 @@ int BenchExact(int argc, char** argv) {
   auto [cpu_median, cpu_max] = median_max(cpus);
   auto [pass_median, pass_max] = median_max(pass_walls);
   std::printf(
-      "exact summary attendees=%d slots=%d candidates=%d seeds=%d proven=%d/%d proven_without_exact=%d/%d "
-      "objective_raised=%d seconds_median=%.3f seconds_max=%.3f cpu_median=%.3f cpu_max=%.3f "
-      "exact_pass_median=%.3f exact_pass_max=%.3f\n",
-      p.attendees, p.slots, p.candidates_per_attendee, seeds, proven, seeds, proven_without, seeds, improved,
+      "exact summary attendees=%d slots=%d candidates=%d table_factor=%.2f cap=%d slot_bound=%d seeds=%d "
+      "proven=%d/%d proven_by_slot_bound=%d proven_without_exact=%d/%d objective_raised=%d seconds_median=%.3f "
+      "seconds_max=%.3f cpu_median=%.3f cpu_max=%.3f exact_pass_median=%.3f exact_pass_max=%.3f\n",
+      p.attendees, p.slots, p.candidates_per_attendee, p.table_factor, p.max_meetings_per_person,
+      options.exact_slot_bound ? 1 : 0, seeds, proven, seeds, by_slot_bound, proven_without, seeds, improved,
       wall_median, wall_max, cpu_median, cpu_max, pass_median, pass_max);
   return 0;
 }
@@ -233,7 +249,8 @@ int main(int argc, char** argv) {
   if (argc >= 3 && std::strcmp(argv[1], "suggest") == 0) return BenchSuggest(argc, argv);
   std::fprintf(stderr,
                "usage: matching_bench schedule N SLOTS CANDIDATES [--seed S] [--raise-minimum]\n"
-               "       matching_bench exact N SLOTS CANDIDATES SEEDS\n"
+               "       matching_bench exact N SLOTS CANDIDATES SEEDS [--table-factor F] [--cap C] [--partial P]\n"
+               "                            [--must-share M] [--no-slot-bound]\n"
                "       matching_bench seat N TABLES CAPACITY ROUNDS [--seed S]\n"
                "       matching_bench suggest N [--exhaustive]\n");
   return 2;

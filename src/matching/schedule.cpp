@@ -216,8 +216,13 @@ bool Exact(const Problem& problem, const ScheduleOptions& options, std::unique_p
   limits.seconds = options.exact_seconds;
   limits.clock = options.passes.clock ? options.passes.clock : &SystemClockInstance();
   limits.stop = options.passes.stop;
+  limits.slot_bound = options.exact_slot_bound;
   internal::ExactResult exact = internal::SolveExact(*state, internal::MustsHeld(*state), limits);
   stats.exact_nodes = exact.nodes;
+  stats.exact_proof = exact.proof;
+  stats.exact_root_b_matching_bound = exact.root_b_matching_bound;
+  stats.exact_root_slot_bound = exact.root_slot_bound;
+  stats.exact_slot_bound_prunes = exact.slot_bound_prunes;
   stats.exact_outcome = exact.proven         ? "proven"
                         : exact.out_of_time  ? "out_of_time"
                         : exact.out_of_nodes ? "out_of_nodes"

@@ -127,6 +127,9 @@ struct ScheduleOptions {
   int exact_max_attendees = 60;
   int64_t exact_node_limit = 1000000;
   double exact_seconds = 10;
+  // The per-slot Lagrangian bound inside the exact pass (off: the slot-free
+  // bound alone, as before it existed; for measurements).
+  bool exact_slot_bound = true;
 };
 
 struct Meeting {
@@ -160,6 +163,14 @@ struct ScheduleStats {
   // not run) and its branch-and-bound nodes.
   std::string exact_outcome;
   int64_t exact_nodes = 0;
+  // When proven, which bound closed the search: "b_matching" (slots summed
+  // out) or "slot_lagrangian" (the per-slot Lagrangian bound closed at least
+  // one node); the two bounds at the root (-1: not computed) and the nodes
+  // the slot bound closed (schedule_exact.h).
+  std::string exact_proof;
+  double exact_root_b_matching_bound = -1;
+  double exact_root_slot_bound = -1;
+  int64_t exact_slot_bound_prunes = 0;
   // Which bound `upper_bound` is: "cap" (per-person caps), "lp" (the LP of
   // the aggregated problem), "exact" (the optimum, proven by search).
   std::string bound_method = "cap";

@@ -5,14 +5,21 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 #include "matching/lemon_adapter.h"
 #include "matching/schedule_exact_lemon.h"
+#include "matching/schedule_slot_bound.h"
 
 namespace verbinder::matching::internal {
 namespace {
 
 constexpr double kUnitsPerMaxWeight = 1099511627776.0;  // 2^40
+// The slot bound's budget: subgradient evaluations at the root and at each
+// later node (warm-started from the node before).
+constexpr int kSlotBoundRootTrial = 150;        // then off unless below the slot-free bound
+constexpr int kSlotBoundRootIterations = 1000;  // then the rest of the root's budget
+constexpr int kSlotBoundNodeIterations = 25;
 
 // Gives slots to a set of edges (list edge colouring: a slot both attendees
 // are available in, at most one meeting per attendee and slot, at most the
@@ -137,11 +144,18 @@ class SlotAssigner {
 
 class BranchAndBound {
  public:
-  BranchAndBound(const State& start, int must_target, const ExactLimits& limits, double scale)
-      : p_(start.problem()), limits_(limits), assigner_(p_, [this] { return Late(); }), must_target_(must_target) {
+  // units[e]: the edge's weight in integer units; every schedule's units are
+  // a multiple of `granule`, so a bound below incumbent + granule proves.
+  BranchAndBound(const State& start, int must_target, const ExactLimits& limits, std::vector<int64_t> units,
+                 int64_t granule)
+      : p_(start.problem()),
+        limits_(limits),
+        assigner_(p_, [this] { return Late(); }),
+        must_target_(must_target),
+        units_(std::move(units)),
+        granule_(granule),
+        slot_bound_(p_, units_, must_target) {
     const int m = static_cast<int>(p_.edges.size());
-    units_.resize(m);
-    for (int e = 0; e < m; ++e) units_[e] = static_cast<int64_t>(std::ceil(p_.edges[e].weight * scale));
     fixed_.assign(m, -1);
     cap_ = p_.cap;
     tables_ = p_.TotalTables();
@@ -165,14 +179,24 @@ class BranchAndBound {
     r.improved = improved_;
     r.unschedulable_sets = unschedulable_;
     r.slots = best_slots_;
-    r.proven = !out_of_time_ && !out_of_nodes_ && open_ <= incumbent_ && incumbent_ >= 0;
+    r.proven = !out_of_time_ && !out_of_nodes_ && open_ < incumbent_ + granule_ && incumbent_ >= 0;
+    r.slot_bound_prunes = slot_prunes_;
+    r.slot_bound_iterations = slot_iterations_;
     return r;
   }
+
+  int64_t root_b_matching_units() const { return root_b_matching_; }
+  int64_t root_slot_units() const { return root_slot_; }
 
   int64_t incumbent_units() const { return incumbent_; }
 
  private:
   bool Stopped() const { return out_of_time_ || out_of_nodes_; }
+
+  // A node whose bound is below this holds no schedule heavier than the
+  // incumbent (units of schedules are multiples of the granule); without an
+  // incumbent, only a negative bound closes (a schedule of 0 units counts).
+  int64_t Enough() const { return incumbent_ >= 0 ? incumbent_ + granule_ : 0; }
 
   bool Late() const {
     return (limits_.clock && Clock::Seconds(started_, limits_.clock->Steady()) > limits_.seconds) ||
@@ -350,13 +374,57 @@ class BranchAndBound {
     return pick;
   }
 
+  // The slot-keeping bound (schedule_slot_bound.h) where the slot-free one
+  // does not close the node: true when it does. At the root it gets a larger
+  // budget in two parts; when it is still no lower than the slot-free bound
+  // after the first (or at the end), it is switched off for the rest of the
+  // search: it does not pay on this instance (on the generated 12-slot
+  // congresses the slot-free bound is within 0.1 % and the slot bound
+  // converges slowly). A relaxed solution that is a schedule becomes the
+  // incumbent when heavier.
+  bool SlotBoundCloses(int64_t slot_free_bound, int64_t table_price) {
+    const bool root = nodes_ == 1;
+    // Its steps aim at the incumbent: none yet (only when the search starts
+    // from a schedule short of the musts), no slot bound.
+    if (!slot_bound_on_ || incumbent_ < 0) return false;
+    if (root) slot_bound_.SeedTablePrice(table_price);
+    int64_t lowest = std::numeric_limits<int64_t>::max();
+    for (int part = 0; part < (root ? 2 : 1); ++part) {
+      const int iterations = !root       ? kSlotBoundNodeIterations
+                             : part == 0 ? kSlotBoundRootTrial
+                                         : kSlotBoundRootIterations;
+      SlotBound::Outcome o = slot_bound_.Minimise(fixed_, incumbent_, Enough(), iterations, [this] { return Late(); });
+      slot_iterations_ += o.iterations;
+      lowest = std::min(lowest, o.bound);
+      if (o.feasible > incumbent_) {
+        incumbent_ = o.feasible;
+        best_slots_ = o.slots;
+        improved_ = true;
+      }
+      if (lowest < Enough() || lowest >= slot_free_bound || Late()) break;
+    }
+    if (root) {
+      root_slot_ = lowest;
+      if (lowest >= slot_free_bound && lowest >= Enough()) slot_bound_on_ = false;
+    }
+    if (lowest < Enough()) {
+      ++slot_prunes_;
+      return true;
+    }
+    return false;
+  }
+
   void Node() {
     if (!Tick()) return;
     if (fixed_in_musts_ + free_musts_ < must_target_) return;  // cannot hold enough musts
     std::vector<int> set;
     int64_t lambda = 0;
     const int64_t bound = Relax(&set, &lambda);
-    if (bound <= incumbent_) return;
+    if (nodes_ == 1) root_b_matching_ = bound;
+    if (bound < Enough()) return;
+    // Before any branching the slot bound may close the node (it runs only
+    // where the slot-free bound and the slot check did not).
+    auto closed_by_slots = [&] { return SlotBoundCloses(bound, lambda); };
     int64_t set_units = 0;
     int musts = 0;
     for (int e : set) {
@@ -373,14 +441,14 @@ class BranchAndBound {
           leave_out = static_cast<int>(e);
         }
       }
-      if (leave_out >= 0) Branch(leave_out);
+      if (leave_out >= 0 && !closed_by_slots()) Branch(leave_out);
       return;
     }
     if (static_cast<int64_t>(set.size()) > tables_ + static_cast<int64_t>(fixed_in_.size())) {
       // More meetings than tables (lambda > 0): branch on the free edge
       // whose weight is closest to lambda, the one the bound is least sure of.
       int pick = MarginalEdge(lambda);
-      if (pick >= 0) Branch(pick);
+      if (pick >= 0 && !closed_by_slots()) Branch(pick);
       return;
     }
     std::vector<int> slots;
@@ -395,10 +463,11 @@ class BranchAndBound {
       if (set_units >= bound) return;  // the node's optimum
       // (The Lagrangian bound lies above the set: branch as above.)
       int pick = MarginalEdge(lambda);
-      if (pick >= 0) Branch(pick);
+      if (pick >= 0 && bound >= Enough() && !closed_by_slots()) Branch(pick);
       return;
     }
     ++unschedulable_;
+    if (closed_by_slots()) return;
     // Unknown: the set may be a schedule; its bound stays open (supersets of
     // the set are no heavier than the bound either).
     if (outcome == SlotAssigner::Outcome::kUnknown) open_ = std::max(open_, bound);
@@ -409,11 +478,18 @@ class BranchAndBound {
   const ExactLimits& limits_;
   SlotAssigner assigner_;
   const int must_target_;
-  std::vector<int64_t> units_;
-  std::vector<int8_t> fixed_;  // -1 free, 0 out, 1 in
-  std::vector<int> fixed_in_;  // in the order they were fixed
-  std::vector<int> cap_;       // caps the fixed-in edges leave
-  int64_t tables_ = 0;         // tables (over all slots) the fixed-in edges leave
+  const std::vector<int64_t> units_;
+  const int64_t granule_;
+  SlotBound slot_bound_;
+  bool slot_bound_on_ = limits_.slot_bound;
+  int64_t slot_prunes_ = 0;
+  int64_t slot_iterations_ = 0;
+  int64_t root_b_matching_ = -1;  // the slot-free bound at the root (units); -1: not computed
+  int64_t root_slot_ = -1;        // the slot bound at the root (units); -1: not computed
+  std::vector<int8_t> fixed_;     // -1 free, 0 out, 1 in
+  std::vector<int> fixed_in_;     // in the order they were fixed
+  std::vector<int> cap_;          // caps the fixed-in edges leave
+  int64_t tables_ = 0;            // tables (over all slots) the fixed-in edges leave
   int64_t fixed_units_ = 0;
   int fixed_in_musts_ = 0;
   int free_musts_ = 0;
@@ -449,12 +525,45 @@ ExactResult SolveExact(const State& start, int must_target, const ExactLimits& l
     for (size_t e = 0; e < p.edges.size(); ++e) r.slots[e] = start.SlotOf(static_cast<int>(e));
     return r;
   }
-  const double scale = kUnitsPerMaxWeight / max_weight;
-  BranchAndBound search(start, must_target, limits, scale);
+  // Units. When every weight is a whole multiple of 1/d (d = 1, 10, ...,
+  // 10^6; to 1e-12 relative), units = round(weight * d) * K with K =
+  // floor(2^40 / round(max weight * d)): every schedule's units are then a
+  // multiple of the granule K, and a bound below incumbent + K proves (a
+  // Lagrangian bound cannot be expected to land exactly on the optimum).
+  // Otherwise units = ceil(weight * 2^40 / max weight), granule 1.
+  const int m = static_cast<int>(p.edges.size());
+  std::vector<int64_t> units(m);
+  int64_t granule = 1;
+  double scale = kUnitsPerMaxWeight / max_weight;
+  double slack = 1e-15;  // relative: the division's rounding
+  bool decimal = false;
+  for (double d = 1; d <= 1e6 && !decimal && limits.slot_bound; d *= 10) {
+    if (std::round(max_weight * d) > kUnitsPerMaxWeight) break;
+    decimal = true;
+    for (const Edge& e : p.edges) {
+      const double x = e.weight * d;
+      decimal = decimal && std::abs(x - std::round(x)) <= 1e-12 * std::max(1.0, x);
+    }
+    if (decimal) {
+      granule = std::max<int64_t>(1, static_cast<int64_t>(kUnitsPerMaxWeight / std::round(max_weight * d)));
+      for (int e = 0; e < m; ++e) units[e] = std::llround(p.edges[e].weight * d) * granule;
+      scale = d * static_cast<double>(granule);
+      slack = 1e-11;  // weight <= round(weight * d) / d * (1 + 1e-12), and the division
+    }
+  }
+  if (!decimal) {
+    for (int e = 0; e < m; ++e) units[e] = static_cast<int64_t>(std::ceil(p.edges[e].weight * scale));
+  }
+  BranchAndBound search(start, must_target, limits, std::move(units), granule);
   ExactResult r = search.Run();
-  // Every schedule of the search has units >= weight * scale, so the best
-  // units bound every weight; (1 + 1e-15) covers the division's rounding.
-  r.bound = static_cast<double>(search.incumbent_units()) / scale * (1 + 1e-15);
+  // Every schedule of the search has weight <= units / scale (to `slack`),
+  // so the best units bound every weight.
+  r.bound = static_cast<double>(search.incumbent_units()) / scale * (1 + slack);
+  r.granule = static_cast<double>(granule) / scale;
+  if (search.root_b_matching_units() >= 0)
+    r.root_b_matching_bound = search.root_b_matching_units() / scale * (1 + slack);
+  if (search.root_slot_units() >= 0) r.root_slot_bound = search.root_slot_units() / scale * (1 + slack);
+  r.proof = !r.proven ? "" : r.slot_bound_prunes > 0 ? "slot_lagrangian" : "b_matching";
   return r;
 }
 

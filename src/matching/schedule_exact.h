@@ -21,17 +21,27 @@
 // to lambda, in, then out. Must pairs: every schedule of the search holds
 // `must_target` musts (the caller proves that is the largest number
 // possible); nodes that cannot reach it are cut, and a b-matching with fewer
-// musts branches on a must pair it leaves out. Weights are compared in
-// integer units (ceil(weight * 2^40 / max weight)), so the proof holds to
-// 1e-10 of the largest weight per meeting. Weak spot: the relaxation ignores
-// slots, so where slots and scarce tables cut deep (docs/performance-
-// matching.md, oracle instance 33) the search may not finish.
+// musts branches on a must pair it leaves out. Where that slot-free bound
+// and the slot check leave a node open, before it branches, the per-slot
+// Lagrangian bound (schedule_slot_bound.h: each slot a matching, the pair,
+// cap, table and must constraints priced) may close it; it keeps the slots,
+// so it closes where slots and scarce tables cut deep (the CBC oracle's
+// instance 33: slot-free 0.9 % above the optimum, proven at the root). It
+// gets 150 + 1,000 subgradient evaluations at the root and is switched off
+// there when it is not below the slot-free bound; 25 at later nodes, warm
+// started. Weights are compared in integer units: when every weight is a
+// multiple of 1/d (d = 1, 10, ..., 10^6) exactly round(weight * d) * K (K =
+// 2^40 / round(max weight * d)), and a bound below incumbent + K proves, as
+// no schedule lies in between; otherwise ceil(weight * 2^40 / max weight),
+// granule 1, so the proof holds to 1e-10 of the largest weight per meeting
+// (and a Lagrangian bound rarely lands exactly on the optimum).
 //
 // Thread-safety: pure; reads the State, never changes it.
 #pragma once
 
 #include <cstdint>
 #include <stop_token>
+#include <string>
 #include <vector>
 
 #include "matching/schedule_state.h"
@@ -44,6 +54,10 @@ struct ExactLimits {
   double seconds = 10;           // deadline on `clock`, from the call; ignored without a clock
   const Clock* clock = nullptr;  // nullptr: no deadline
   std::stop_token stop;          // a requested stop ends the search (not proven)
+  // The per-slot Lagrangian bound (schedule_slot_bound.h) where the slot-free
+  // one does not close a node; off: the slot-free bound alone, with units
+  // ceil(weight * 2^40 / max weight) (the search as it was before).
+  bool slot_bound = true;
   // Per slot-assignment check; out of budget the set stays undecided (its
   // bound open). Generated 60-attendee sets needed up to some 10^5.
   int64_t colouring_node_limit = 500000;
@@ -58,6 +72,17 @@ struct ExactResult {
   double bound = 0;                // when proven: >= the optimum, >= the weight of `slots`
   std::vector<int> slots;          // edge -> slot or -1: the best schedule found
   int64_t unschedulable_sets = 0;  // integral LP optima whose edges found no slots
+  // Which bound closed the search when proven: "b_matching" (the slot-free
+  // bound closed every node) or "slot_lagrangian" (the slot bound,
+  // schedule_slot_bound.h, closed at least one); "" when not proven.
+  std::string proof;
+  int64_t slot_bound_prunes = 0;      // nodes the slot bound closed
+  int64_t slot_bound_iterations = 0;  // its evaluations (one matching per slot each)
+  double root_b_matching_bound = -1;  // the bounds at the root (weight); -1: not computed
+  double root_slot_bound = -1;
+  // Weight step between schedules the proof relies on: 1/d when every
+  // weight is a multiple of 1/d (d = 1..10^6), else about 2^-40 x max weight.
+  double granule = 0;
 };
 
 // Musts held by `state` (the count every schedule of the search must reach).

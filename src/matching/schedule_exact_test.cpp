@@ -1,8 +1,11 @@
 // The exact pass (schedule_exact.h): its optimum against brute force on tiny
 // random instances (searched from an empty schedule, so the search itself
 // finds it), its proof on the generated 12-slot congresses of up to 60
-// attendees, and the fall-back to the heuristic schedule when its node budget,
-// deadline (a fake clock) or stop token ends it. No wall-clock thresholds.
+// attendees, the per-slot Lagrangian bound (valid against brute force, lower
+// than the slot-free bound where slots bind, and what proves the CBC oracle's
+// scarce-table instance 33), and the fall-back to the heuristic schedule when
+// its node budget, deadline (a fake clock) or stop token ends it. No
+// wall-clock thresholds.
 #include "matching/schedule_exact.h"
 
 #include <gtest/gtest.h>
@@ -10,12 +13,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <limits>
 #include <random>
 #include <set>
 #include <stop_token>
 
 #include "matching/instance_generator.h"
 #include "matching/schedule.h"
+#include "matching/schedule_slot_bound.h"
 #include "matching/schedule_state.h"
 
 namespace verbinder::matching {
@@ -131,16 +137,132 @@ TEST(ScheduleExact, SearchFromAnEmptyScheduleFindsTheBruteForceOptimum) {
 }
 
 TEST(ScheduleExact, ProvesTheTriangleOptimumTheLpBoundCannot) {
-  // The aggregated optimum (all three pairs, 12) does not fit two slots: the
-  // search splits it and proves 9.
-  Result<ScheduleResult> r = Schedule(Triangle(), {});
+  // The aggregated optimum (all three pairs, 12) does not fit two slots.
+  // Without the slot bound the search splits it and proves 9; with it, the
+  // root is closed at once: per slot at most one of the three meetings.
+  for (bool slot_bound : {false, true}) {
+    ScheduleOptions options;
+    options.exact_slot_bound = slot_bound;
+    Result<ScheduleResult> r = Schedule(Triangle(), options);
+    ASSERT_TRUE(r.ok());
+    EXPECT_DOUBLE_EQ(r->objective, 9);
+    EXPECT_TRUE(r->optimal);
+    EXPECT_EQ(r->stats.bound_method, "exact");
+    EXPECT_EQ(r->stats.exact_outcome, "proven");
+    EXPECT_NEAR(r->upper_bound, r->objective, 1e-9);
+    EXPECT_GE(r->upper_bound, r->objective);
+    EXPECT_NEAR(r->stats.exact_root_b_matching_bound, 12, 1e-9);  // slot-free: all three pairs
+    if (slot_bound) {
+      EXPECT_EQ(r->stats.exact_proof, "slot_lagrangian");
+      EXPECT_EQ(r->stats.exact_nodes, 1);
+      // Valid (>= 9) and below the next possible weight (integer weights).
+      EXPECT_GE(r->stats.exact_root_slot_bound, 9 - 1e-9);
+      EXPECT_LT(r->stats.exact_root_slot_bound, 10);
+    } else {
+      EXPECT_EQ(r->stats.exact_proof, "b_matching");
+      EXPECT_GT(r->stats.exact_nodes, 1);
+      EXPECT_EQ(r->stats.exact_root_slot_bound, -1);
+    }
+  }
+}
+
+// The slot bound alone (schedule_slot_bound.h) at the root of tiny random
+// instances, against brute force: every value it returns is >= the optimum,
+// also when its steps aim far too low (target 0: multipliers far from
+// optimal). Where the slot-free bound of the search is above the optimum,
+// the slot bound is lower on most instances and often meets it.
+TEST(ScheduleExact, SlotBoundIsValidAgainstBruteForceAndBelowTheSlotFreeBound) {
+  int slot_free_loose = 0, slot_lower = 0, slot_tight = 0;
+  for (uint64_t seed = 1; seed <= 60; ++seed) {
+    ScheduleInstance inst = TinyRandom(seed);
+    std::pair<int, double> best = BruteForce(inst);
+    internal::Problem problem = internal::BuildProblem(inst);
+    // TinyRandom's weights are tenths: units of 0.1 are exact.
+    std::vector<int64_t> units;
+    for (const internal::Edge& e : problem.edges) units.push_back(std::llround(e.weight * 10));
+    const int64_t optimum = std::llround(best.second * 10);
+    const std::vector<int8_t> all_free(problem.edges.size(), -1);
+    for (int64_t target : {int64_t{0}, optimum}) {
+      internal::SlotBound bound(problem, units, best.first);
+      internal::SlotBound::Outcome o = bound.Minimise(all_free, target, std::numeric_limits<int64_t>::min(), 300, {});
+      EXPECT_GE(o.iterations, 1) << "seed " << seed;  // fewer than 300 when no step lowers it
+      EXPECT_GE(o.bound, optimum) << "seed " << seed << " target " << target;
+      EXPECT_LE(o.feasible, optimum) << "seed " << seed;  // a relaxed solution that is a schedule
+    }
+    // Through the pass, started from the heuristic's schedule.
+    Result<ScheduleResult> r = Schedule(inst, {});
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r->optimal) << "seed " << seed;
+    EXPECT_NEAR(r->objective, best.second, 1e-9) << "seed " << seed;
+    const double b_matching = r->stats.exact_root_b_matching_bound, slot = r->stats.exact_root_slot_bound;
+    if (b_matching >= 0) EXPECT_GE(b_matching, best.second - 1e-9) << "seed " << seed;
+    if (slot >= 0) EXPECT_GE(slot, best.second - 1e-9) << "seed " << seed;
+    if (b_matching > best.second + 0.05) {
+      ++slot_free_loose;
+      slot_lower += slot >= 0 && slot < b_matching - 1e-9;
+      slot_tight += slot >= 0 && slot < best.second + 0.1;  // below the next possible weight
+    }
+  }
+  std::printf("slot-free bound above the optimum at the root: %d of 60; slot bound lower: %d, tight: %d\n",
+              slot_free_loose, slot_lower, slot_tight);
+  EXPECT_GE(slot_free_loose, 3);  // the case is exercised
+  EXPECT_GE(slot_lower, slot_free_loose - 1);
+  EXPECT_GE(slot_tight, 1);
+}
+
+// Weights that are no multiple of 1/10^k (here tenths / 3): the proof works
+// in units of 2^-40 of the largest weight (granule one unit), where the slot
+// bound closes only nodes with a real gap; the search still proves the brute
+// force optimum on every tiny instance, with a valid bound.
+TEST(ScheduleExact, NonDecimalWeightsAreProvenWithTheFineGranule) {
+  int proven = 0;
+  for (uint64_t seed = 1; seed <= 40; ++seed) {
+    ScheduleInstance inst = TinyRandom(seed);
+    for (CandidatePair& c : inst.pairs) c.weight /= 3;
+    std::pair<int, double> best = BruteForce(inst);
+    Result<ScheduleResult> r = Schedule(inst, {});
+    ASSERT_TRUE(r.ok());
+    EXPECT_NEAR(r->objective, best.second, 1e-9) << "seed " << seed;
+    EXPECT_GE(r->upper_bound, best.second - 1e-12) << "seed " << seed;
+    if (r->stats.exact_root_slot_bound >= 0) EXPECT_GE(r->stats.exact_root_slot_bound, best.second - 1e-12);
+    proven += r->optimal;
+  }
+  EXPECT_EQ(proven, 40);
+}
+
+// The CBC oracle's instance 33 (schedule_oracle_test.cpp: 40 attendees, 4
+// slots, 9 tables per slot): the slot-free bound is 27.516, CBC's optimum
+// 27.265 (its time-indexed LP relaxation is 27.265 too). The slot bound
+// proves the optimum at the root; without it the search does not finish.
+TEST(ScheduleExact, ScarceTablesOracleInstanceIsProvenByTheSlotBound) {
+  ScheduleGeneratorParams params;
+  params.seed = 1033;
+  params.attendees = 40;
+  params.slots = 4;
+  params.max_meetings_per_person = 3;
+  params.candidates_per_attendee = 7;
+  params.table_factor = 0.6;
+  params.must_share = 0.06;
+  params.forbidden_share = 0.03;
+  params.partial_availability = 0.3;
+  ScheduleInstance inst = GenerateScheduleInstance(params);
+  ScheduleOptions options;
+  options.exact_seconds = 1e9;  // the node budget alone: no clock in the outcome
+  options.exact_node_limit = 2000;
+  Result<ScheduleResult> r = Schedule(inst, options);
   ASSERT_TRUE(r.ok());
-  EXPECT_DOUBLE_EQ(r->objective, 9);
+  EXPECT_TRUE(VerifySchedule(inst, r->meetings).ok());
   EXPECT_TRUE(r->optimal);
-  EXPECT_EQ(r->stats.bound_method, "exact");
-  EXPECT_EQ(r->stats.exact_outcome, "proven");
-  EXPECT_NEAR(r->upper_bound, r->objective, 1e-9);
-  EXPECT_GE(r->upper_bound, r->objective);
+  EXPECT_NEAR(r->objective, 27.265, 1e-9);
+  EXPECT_EQ(r->stats.exact_proof, "slot_lagrangian");
+  EXPECT_NEAR(r->stats.exact_root_b_matching_bound, 27.516, 1e-6);
+  EXPECT_GE(r->stats.exact_root_slot_bound, 27.265 - 1e-9);
+  EXPECT_LT(r->stats.exact_root_slot_bound, 27.266);  // below the next weight (weights are thousandths)
+  options.exact_slot_bound = false;
+  r = Schedule(inst, options);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->optimal);
+  EXPECT_EQ(r->stats.exact_outcome, "out_of_nodes");
 }
 
 TEST(ScheduleExact, GeneratedCongressesUpTo60AreProvenOptimal) {
@@ -178,9 +300,11 @@ TEST(ScheduleExact, BudgetDeadlineAndStopFallBackToTheHeuristic) {
   no_exact.passes.skip = {"exact"};
   Result<ScheduleResult> heuristic = Schedule(Triangle(), no_exact);
   ASSERT_TRUE(heuristic.ok());
-  // Node budget: the triangle needs more than one node.
+  // Node budget: the triangle needs more than one node without the slot
+  // bound (with it, one: see above).
   ScheduleOptions tight;
   tight.exact_node_limit = 1;
+  tight.exact_slot_bound = false;
   Result<ScheduleResult> r = Schedule(Triangle(), tight);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->stats.exact_outcome, "out_of_nodes");

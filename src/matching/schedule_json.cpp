@@ -189,7 +189,18 @@ Json ScheduleResultToJson(const ScheduleInstance& inst, const ScheduleResult& r)
                 {"bound_method", s.bound_method},
                 {"objective_over_upper_bound", r.upper_bound > 0 ? Round6(r.objective / r.upper_bound) : 1.0},
                 {"passes", passes}};
-  if (!s.exact_outcome.empty()) stats["exact"] = {{"outcome", s.exact_outcome}, {"nodes", s.exact_nodes}};
+  if (!s.exact_outcome.empty()) {
+    stats["exact"] = {{"outcome", s.exact_outcome}, {"nodes", s.exact_nodes}};
+    // Which bound proved it, and both bounds at the root (rounded up: valid).
+    if (!s.exact_proof.empty()) stats["exact"]["proof"] = s.exact_proof;
+    if (s.exact_root_b_matching_bound >= 0) {
+      stats["exact"]["root_b_matching_bound"] = std::ceil(s.exact_root_b_matching_bound * 1e6) / 1e6;
+    }
+    if (s.exact_root_slot_bound >= 0) {
+      stats["exact"]["root_slot_bound"] = std::ceil(s.exact_root_slot_bound * 1e6) / 1e6;
+    }
+    stats["exact"]["slot_bound_prunes"] = s.exact_slot_bound_prunes;
+  }
   if (s.spread_moves > 0 || s.covered_after_spread > 0) {
     stats["spread"] = {{"moves", s.spread_moves},
                        {"covered_before", s.covered_before_spread},
