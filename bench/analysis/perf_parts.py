@@ -11,9 +11,11 @@ import subprocess
 import sys
 
 PARTS = [
-    ("betweenness", r"Betweenness|PathSampler|VertexDiameter"),
+    ("betweenness", r"Betweenness|PathSampler|VertexDiameter|SamplerGraph"),
     ("introductions", r"SuggestIntroductions"),
-    ("layout", r"QuadTree|Coarsen|ComputeLayout|ParallelRange|LayoutComponent|Prolong"),
+    # The layout's Refine is "(anonymous namespace)::Refine"; Leiden's is "Leiden::Refine".
+    ("layout", r"QuadTree|LeafForces|Coarsen|ComputeLayout|ParallelRange|LayoutComponent|Prolong"
+               r"|\(anonymous namespace\)::Refine\b"),
     ("leiden", r"Leiden|RunLeiden|MoveNodesFast|Refine|SplitDisconnected|LevelModularity|Modularity|Aggregate"),
     ("local_structure", r"LocalStructure"),
     ("json", r"nlohmann|WriteReportJson|WriteMapJson|InSlices|MapEdgeJson|MapNodeJson|MemberJson|grisu|dtoa|AppendJson"),

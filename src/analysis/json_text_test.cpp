@@ -1,6 +1,7 @@
 // The direct JSON writers against nlohmann's own dumps: numbers, strings that
 // need escaping, and the whole map on small and sliced networks; plus the fast
-// ties.csv reader against the general CSV reader on the same rows.
+// ties.csv reader against the general CSV reader on the same rows; and the
+// report computed beside the map's layout against the report without it.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -103,6 +104,38 @@ TEST(JsonText, LayoutBesideThePassesIsTheSame) {
   bool recorded = false;
   for (const auto& p : a->report.passes) recorded = recorded || (p.name == "layout" && p.ran);
   EXPECT_TRUE(recorded);
+}
+
+// With approximate betweenness and a map, Leiden and the layout share a lane
+// and sampling and introductions get the other cores: the report (but for the
+// pass timings) is the one of a run without the map, on any thread count.
+TEST(JsonText, ReportWithTheMapLaneIsTheSame) {
+  const std::string dir = MakeTempDir("lanes");
+  auto f = WriteGeneratedNetwork(dir, 3000, 12, 0.01, 0.0005, 5, 11);
+  auto input = LoadNetworkFiles({f.members, f.ties, ""});
+  ASSERT_TRUE(input.ok());
+  auto report_json = [&](bool map, int threads) {
+    AnalysisOptions options;
+    options.exact_betweenness_limit = 100;  // approximate, as above 20,000 members
+    options.approx_epsilon = 0.05;
+    options.layout = map;
+    options.threads = threads;
+    auto a = Analyze(*input, options);
+    EXPECT_TRUE(a.ok());
+    if (map) {
+      EXPECT_TRUE(a->layout.has_value());
+      Layout alone = ComputeLayout(a->graph);
+      EXPECT_EQ(a->layout->x, alone.x);
+      EXPECT_EQ(a->layout->y, alone.y);
+    }
+    nlohmann::ordered_json j = ReportToJson(a->report);
+    EXPECT_FALSE(j["betweenness"]["exact"].get<bool>());
+    j.erase("passes");
+    return j.dump();
+  };
+  const std::string plain = report_json(false, 2);
+  EXPECT_EQ(report_json(true, 2), plain);
+  EXPECT_EQ(report_json(true, 3), report_json(false, 3));
 }
 
 // ties.csv in the plain form (read by the one-pass reader) and the same rows

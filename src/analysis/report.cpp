@@ -1,7 +1,9 @@
 #include "analysis/report.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <latch>
 #include <limits>
 #include <optional>
 #include <thread>
@@ -104,50 +106,67 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     auto core = CoreNumbers(g);
     for (int32_t v = 0; v < n; ++v) r.members[v].core = core[v];
   });
-  // The map layout needs only the graph: it runs beside every pass below.
-  std::optional<Layout> layout;
-  double layout_seconds = 0;
-  std::jthread layout_thread;
-  if (options.layout && !pass.stop_requested()) {
-    layout_thread = std::jthread([&] {
-      const Clock& clock = options.clock ? *options.clock : SystemClockInstance();
-      const auto t0 = clock.Steady();
-      layout = ComputeLayout(g, {1, threads, options.stop});
-      layout_seconds = Clock::Seconds(t0, clock.Steady());
-    });
-  }
-  // Leiden is single-threaded on large networks: it runs beside betweenness,
-  // local structure and the group measures (which use every core), and the
-  // "communities" pass collects it; its record keeps Leiden's own duration.
+  const bool exact_betweenness =
+      options.betweenness == BetweennessMode::kExact ||
+      (options.betweenness == BetweennessMode::kAuto && n <= options.exact_betweenness_limit);
+  // Two lanes. Leiden (single-threaded) and then the map layout, which need only
+  // the graph, run on a background lane beside betweenness, local structure and
+  // the group measures; the "communities" and "layout" passes collect them and
+  // keep their own durations. With approximate betweenness (large networks)
+  // the layout costs about as much as betweenness, so each lane gets a core:
+  // the layout one thread, sampling (and introductions, if the layout is still
+  // running) threads - 1. More runnable threads than cores only cost CPU time
+  // (switches, caches shared by two working sets); those values are the same
+  // for any thread count. With exact betweenness (up to
+  // exact_betweenness_limit members) betweenness dominates and keeps every core.
+  const bool lanes = options.layout && !exact_betweenness;
+  std::atomic<bool> background_busy{false};
+  // The threads of a foreground pass starting now.
+  auto foreground_threads = [&] { return lanes && background_busy.load() ? std::max(1, threads - 1) : threads; };
   std::optional<Communities> found;
   double community_seconds = 0;
-  std::jthread leiden;
-  if (!pass.switched_off("communities") && !pass.stop_requested()) {
-    leiden = std::jthread([&] {
+  std::latch leiden_done(1);
+  std::optional<Layout> layout;
+  double layout_seconds = 0;
+  const bool run_leiden = !pass.switched_off("communities") && !pass.stop_requested();
+  const bool run_layout = options.layout && !pass.stop_requested();
+  std::jthread background;
+  if (run_leiden || run_layout) {
+    background_busy = true;
+    background = std::jthread([&] {
       const Clock& clock = options.clock ? *options.clock : SystemClockInstance();
-      const auto t0 = clock.Steady();
-      // Restarts are cheap on small networks and buy the best of several runs.
-      const int restarts = n <= 5000 ? 10 : (n <= 50000 ? 2 : 1);
-      found = DetectCommunities(g, {options.seed, 1.0, restarts});
-      community_seconds = Clock::Seconds(t0, clock.Steady());
+      if (run_leiden) {
+        const auto t0 = clock.Steady();
+        // Restarts are cheap on small networks and buy the best of several runs.
+        const int restarts = n <= 5000 ? 10 : (n <= 50000 ? 2 : 1);
+        // (Restarts run on every core, except on a lane: same result either way.)
+        found = DetectCommunities(g, {options.seed, 1.0, restarts, lanes ? 1 : 0});
+        community_seconds = Clock::Seconds(t0, clock.Steady());
+      }
+      leiden_done.count_down();
+      if (run_layout) {
+        const auto t0 = clock.Steady();
+        layout = ComputeLayout(g, {1, lanes ? 1 : threads, options.stop});
+        layout_seconds = Clock::Seconds(t0, clock.Steady());
+      }
+      background_busy = false;
     });
   }
   pass.Run("betweenness", [&] {
-    const bool exact = options.betweenness == BetweennessMode::kExact ||
-                       (options.betweenness == BetweennessMode::kAuto && n <= options.exact_betweenness_limit);
     std::vector<double> values;
-    if (exact) {
+    if (exact_betweenness) {
       values = ExactBetweenness(g, threads, options.stop);
       r.betweenness = {true, 0, 0.0, 0.0};
     } else {
       auto approx = ApproximateBetweenness(
-          g, {options.approx_epsilon, options.approx_delta, options.seed, threads, options.stop});
+          g, {options.approx_epsilon, options.approx_delta, options.seed, foreground_threads(), options.stop});
       values = std::move(approx.values);
       r.betweenness = {false, approx.samples, approx.guarantee, options.approx_delta};
     }
     for (int32_t v = 0; v < n; ++v) r.members[v].betweenness = values[v];
   });
   pass.Run("local_structure", [&] {
+    // Its floating-point sums depend on the thread count: always all cores.
     LocalStructure local = ComputeLocalStructure(g, threads);
     for (int32_t v = 0; v < n; ++v) {
       r.members[v].constraint = local.constraint[v];
@@ -166,7 +185,7 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
   });
   std::vector<int32_t> membership(n, 0);
   if (pass.Run("communities", [&] {
-        if (leiden.joinable()) leiden.join();
+        leiden_done.wait();
         const Communities& c = *found;
         membership = c.membership;
         r.network.modularity = c.modularity;
@@ -209,12 +228,13 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
   });
   VB_RETURN_IF_ERROR(co_status);
   pass.Run("suggestions", [&] {
-    r.suggestions.introductions = SuggestIntroductions(g, membership, {options.max_introductions, -1, threads});
+    r.suggestions.introductions =
+        SuggestIntroductions(g, membership, {options.max_introductions, -1, foreground_threads()});
     if (comps.label.empty()) comps = ConnectedComponents(g);
     r.suggestions.invite = SuggestInvites(g, comps, r.fading, options.max_invites);
   });
   if (options.layout && pass.Run("layout", [&] {
-        if (layout_thread.joinable()) layout_thread.join();
+        if (background.joinable()) background.join();
       }))
     pass.last().seconds = layout_seconds;
   // A stopped run is incomplete: never returned as a result (nor cached).
