@@ -10,6 +10,7 @@ PKGS=(
   libcjose-dev libjansson-dev
   libcurl4-openssl-dev libssl-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
   liblemon-dev
+  wordnet-base dict-freedict-nld-eng dict-freedict-eng-nld zlib1g-dev   # suggestions' lexical layer (src/matching/lexicon.h)
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
   coinor-cbc python3 python3-pulp python3-networkx python3-numpy python3-igraph python3-icalendar python3-aiosmtpd python3-dkim

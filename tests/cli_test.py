@@ -218,6 +218,82 @@ class ModuleCommandsTest(Dir):
         r = run("events", "tables", "--db", db)
         self.assertEqual((r.returncode, r.stderr), (2, "verbinder events tables: event: give either --event or --seating\n"))
 
+    def test_events_schedule_passes_prints_the_pass_table_of_verbinder_schedule(self):
+        db = os.path.join(self.dir, "v.db")
+        f = self.write("m.csv", "name,email,organization,sector,languages,expertise_tags,challenges\n"
+                                "Anja de Vries,anja@x.example,Thuiszorg West,care,nl,wijkzorg,Wachtlijsten groeien\n"
+                                "Pieter Bakker,pieter@x.example,TPO,industry,en,lean;planning,\n"
+                                "Carla Smit,carla@x.example,Bank,finance,en,risk,Planning van personeel\n")
+        self.assertEqual(run("import", "members", f, "--db", db).returncode, 0)
+        start = 1803996000
+        e = self.write("e.json", json.dumps({"title": "Borrel", "kind": "network_drinks", "starts_at": start,
+                                             "ends_at": start + 7200, "capacity": 10}))
+        event = str(json.loads(run("events", "create", e, "--db", db).stdout)["id"])
+        for who in ("anja", "pieter", "carla"):
+            r = run("events", "register", "--event", event, "--member", f"{who}@x.example", "--db", db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        rf = self.write("round.json", json.dumps({"title": "Ronde", "tables": 2, "max_meetings": 2, "slots": [
+            {"starts_at": start, "ends_at": start + 1800}, {"starts_at": start + 1800, "ends_at": start + 3600}]}))
+        r = run("events", "round", "--event", event, rf, "--db", db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        round_id = str(json.loads(r.stdout)["id"])
+
+        # The same table `verbinder schedule --passes` prints for a file instance.
+        inst = self.write("i.json", json.dumps({"slots": ["s1"], "tables": 1, "max_meetings_per_person": 1,
+                                                "attendees": [{"id": "a"}, {"id": "b"}],
+                                                "pairs": [{"a": "a", "b": "b", "weight": 1}]}))
+        ref = run("schedule", inst, "--passes")
+        self.assertEqual(ref.returncode, 0, ref.stderr)
+        ref_lines = ref.stderr.splitlines()
+        for flag in ("--passes", "--timings"):
+            r = run("events", "schedule", "--round", round_id, flag, "--db", db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertGreaterEqual(json.loads(r.stdout)["participants"], 3)  # stdout stays the JSON
+            lines = r.stderr.splitlines()
+            self.assertEqual(lines[0], "verbinder events schedule: passes")
+            self.assertEqual(lines[1], ref_lines[1])  # header: pass, ran, seconds, objective_after, bound_after
+            names = [line.split()[0] for line in lines[2:]]
+            self.assertEqual(names, [line.split()[0] for line in ref_lines[2:]])  # same passes, same order
+            self.assertEqual(names[-2:], ["verify", "total"])
+            for line in lines[2:-1]:
+                cols = line.split()
+                self.assertEqual(len(cols), 5, line)
+                self.assertIn(cols[1], ("yes", "no"))
+                self.assertGreaterEqual(float(cols[2]), 0)
+            # The objective after the last pass is the run's objective.
+            verify = lines[-2].split()
+            self.assertAlmostEqual(float(verify[3]), json.loads(r.stdout)["objective"], places=3)
+        r = run("events", "schedule", "--round", round_id, "--db", db)
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        # The printable table sheets name sectors by their stored label, as the server's page does.
+        r = run("events", "tables", "--event", event, "--tables", "1", "--size", "4", "--html", "--db", db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn('<span class="why">Zorg</span>', r.stdout)
+        self.assertNotIn('<span class="why">care</span>', r.stdout)
+
+    def test_newsletter_article_author_by_email(self):
+        db = os.path.join(self.dir, "v.db")
+        f = self.write("m.csv", "name,email,organization,sector,languages\n"
+                                "Anja de Vries,anja@x.example,Thuiszorg West,care,nl\n"
+                                "Pieter Bakker,pieter@x.example,TPO,industry,nl\n")
+        self.assertEqual(run("import", "members", f, "--db", db).returncode, 0)
+        self.assertEqual(run("account", "create", "--email", "anja@x.example", "--db", db,
+                             stdin="a long password 1\n").returncode, 0)
+        self.assertEqual(run("account", "role", "--email", "anja@x.example", "--role", "organizer",
+                             "--db", db).returncode, 0)
+        md = self.write("a.md", "# Lean\n\nTekst.\n")
+        add = ("newsletter", "articles", "add", "--file", md, "--db", db, "--title")
+        # Nobody has the address: a bad value on the command line (exit 2, one line), nothing written.
+        r = run(*add, "Niemand", "--author-email", "niemand@x.example")
+        self.assertEqual((r.returncode, r.stderr), (2, "verbinder newsletter articles add: --author-email: "
+                                                       "no member has the e-mail address 'niemand@x.example'\n"))
+        self.assertEqual(run("newsletter", "articles", "list", "--db", db).stdout, "")
+        # An organizer (any case in the address) publishes at once; a member's article is a submission.
+        r = run(*add, "Van Anja", "--author-email", "Anja@X.example", "--publish")
+        self.assertEqual((r.returncode, r.stdout), (0, "article 1 (published): Van Anja\n"), r.stderr)
+        r = run(*add, "Van Pieter", "--author-email", "pieter@x.example")
+        self.assertEqual((r.returncode, r.stdout), (0, "article 2 (submitted): Van Pieter\n"), r.stderr)
+
 
 class Session:
     """One browser: a cookie jar and the CSRF token."""

@@ -13,6 +13,12 @@ echo "# machine: $(nproc) cores, $(uname -sr), load: $(cut -d' ' -f1-3 /proc/loa
 "$BIN" eval bench/matching/suggest_eval --words-only
 "$BIN" eval bench/matching/suggest_eval --pairs heldout_pairs.json
 "$BIN" eval bench/matching/suggest_eval --pairs heldout_pairs.json --words-only
+"$BIN" eval bench/matching/suggest_eval --lexicon
+"$BIN" eval bench/matching/suggest_eval --pairs heldout_pairs.json --lexicon
+# The blind set of 2026-12-06 (blind3_pairs.json): measured once, never tuned on.
+"$BIN" eval bench/matching/suggest_eval --pairs blind3_pairs.json
+"$BIN" eval bench/matching/suggest_eval --pairs blind3_pairs.json --lexicon
 "$BIN" speed 5000 bench/matching/suggest_eval --top 5
+"$BIN" speed 5000 bench/matching/suggest_eval --top 5 --lexicon
 "$BIN" speed 5000 bench/matching/suggest_eval --top 50
 "$BUILD/bench/matching/matching_bench" suggest 5000

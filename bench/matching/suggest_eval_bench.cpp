@@ -9,6 +9,8 @@
 //   Wall time of one Suggest call for N attendees recombined from the set's
 //   profiles (expertise of one member, challenges of one or two others, random
 //   sector and organization, N ties and N/20 requests), and peak RSS.
+//   --lexicon (eval and speed): with WordNet/FreeDict (off by default, as in the engine);
+//   --wordnet-only: WordNet without the FreeDict translations.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -98,6 +100,7 @@ int Eval(int argc, char** argv) {
   SuggestEvalSet set = LoadSet(Dir(argc, argv, 2), StringOption(argc, argv, "--pairs"));
   SuggestOptions options;
   options.use_thesaurus = !Flag(argc, argv, "--words-only");
+  options.use_lexicon = Flag(argc, argv, "--lexicon") || Flag(argc, argv, "--wordnet-only");
   auto report = EvaluateSuggest(set, options);
   if (!report.ok()) {
     std::fprintf(stderr, "%s\n", report.status().ToString().c_str());
@@ -132,7 +135,7 @@ int Eval(int argc, char** argv) {
     SuggestOptions deep = options;
     deep.top_k = 8;
     auto r = Suggest(set.input, deep);
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(options.use_lexicon ? &Lexicon::Default() : nullptr);
     auto show = [&](const char* what, const std::string& text, const SuggestAttendee& a) {
       Language fallback = !a.languages.empty() && a.languages[0] == "nl" ? Language::kDutch : Language::kEnglish;
       TextAnalysis t = analyzer.Analyze(text, fallback);
@@ -140,6 +143,9 @@ int Eval(int argc, char** argv) {
       for (int c : t.concepts) std::printf(" %s", Thesaurus::Default().concepts()[c].id.c_str());
       std::printf(" |");
       for (const std::string& w : t.terms) std::printf(" %s", w.c_str());
+      std::printf(" | lexicon:");
+      for (const LexicalWord& w : t.words)
+        std::printf(" %s->%s(%zu)", w.word.c_str(), w.english.c_str(), w.senses->size());
       std::printf("\n");
     };
     for (const SuggestEvalPair& p : set.pairs) {
@@ -191,7 +197,7 @@ int Speed(int argc, char** argv) {
     SuggestAttendee x;
     x.id = "m" + std::to_string(i);
     x.sector = sectors[pick(5)];
-    x.organization = "org" + std::to_string(pick(static_cast<size_t>(n / 8 + 1)));
+    x.organization = "org" + std::to_string(pick(static_cast<size_t>(n) / 8 + 1));
     x.languages = a.languages;
     x.expertise_tags = a.expertise_tags;
     x.expertise_text = a.expertise_text;
@@ -209,6 +215,7 @@ int Speed(int argc, char** argv) {
   }
   SuggestOptions options;
   options.top_k = static_cast<int>(Option(argc, argv, "--top", 5));
+  options.use_lexicon = Flag(argc, argv, "--lexicon") || Flag(argc, argv, "--wordnet-only");
   auto t0 = std::chrono::steady_clock::now();
   auto r = Suggest(in, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -223,10 +230,16 @@ int Speed(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (Flag(argc, argv, "--wordnet-only")) {  // ablation: Dutch words get no translation
+    LexiconPaths paths;
+    paths.freedict_dir.clear();
+    Lexicon::ConfigureDefault(paths);
+  }
   if (argc >= 2 && std::strcmp(argv[1], "eval") == 0) return Eval(argc, argv);
   if (argc >= 3 && std::strcmp(argv[1], "speed") == 0) return Speed(argc, argv);
   std::fprintf(stderr,
-               "usage: suggest_eval_bench eval [DIR] [--pairs FILE] [--words-only] [--verbose] [--pair ID]\n"
-               "       suggest_eval_bench speed N [DIR] [--top K] [--seed S]\n");
+               "usage: suggest_eval_bench eval [DIR] [--pairs FILE] [--words-only] [--lexicon | --wordnet-only] "
+               "[--verbose] [--pair ID]\n"
+               "       suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--lexicon]\n");
   return 2;
 }

@@ -7,11 +7,13 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "cli/command_env.h"
 #include "cli/commands.h"
 #include "events/events_json.h"
 #include "events/printable.h"
+#include "matching/matching_cli.h"
 #include "util/cli_parse.h"
 
 namespace verbinder::cli {
@@ -238,14 +240,18 @@ int Schedule(const Args& args) {
   CLI::App app("Auto-schedule a round: accepted requests first, then suggestions.", "schedule");
   std::string db = kDefaultDb;
   int64_t round = 0;
+  bool show_passes = false;
   app.add_option("--db", db, kDbHelp);
   app.add_option("--round", round, "round id")->required();
+  app.add_flag("--passes,--timings", show_passes,
+               "print each pass's time, objective and bound on standard error (as `verbinder schedule`)");
   if (int rc = Parse(app, args); rc >= 0) return rc;
   auto env = CommandEnv::Open(db);
   if (!env) return EventsFail("schedule", env.status());
   auto& meetings = (*env)->services().meetings;
   auto run = meetings.AutoSchedule(domain::Viewer::System(), round);
   if (!run) return EventsFail("schedule", run.status());
+  if (show_passes) matching::PrintPasses("events schedule", run->passes, true);
   std::cout << ToJson(*run).dump(1) << "\n";
   return kExitOk;
 }
@@ -312,7 +318,12 @@ int Tables(const Args& args) {
   auto& events = (*env)->services().events;
   auto info = events.Get(system, plan->seating.event_id);
   if (!info) return EventsFail("tables", info.status());
-  return Emit(TableSheetsHtml(*info, {}, {*plan}, "nl"), out);
+  // The sheets name each sector by its stored label, as the server's print page does.
+  auto sectors = (*env)->services().members.Sectors();
+  if (!sectors) return EventsFail("tables", sectors.status());
+  std::map<std::string, std::string> sector_labels;
+  for (const auto& sc : *sectors) sector_labels[sc.key] = sc.label_nl;
+  return Emit(TableSheetsHtml(*info, {}, {*plan}, "nl", sector_labels), out);
 }
 
 // The event-yield report (JSON): attendance and no-shows, meetings held vs
@@ -349,7 +360,7 @@ constexpr Sub kSubs[] = {
     {"follow-up", "after events: shared small tables into the ledger, 'wie sprak je?' to attendees", FollowUp},
     {"ics", "iCalendar: a member's invite, or the public feed", Ics},
     {"round", "create a networking round from a JSON file", RoundCreate},
-    {"schedule", "auto-schedule a round (--round)", Schedule},
+    {"schedule", "auto-schedule a round (--round; --passes: the engine's pass table)", Schedule},
     {"sheets", "printable per-table sheet of a round (--round)", Sheets},
     {"tables", "group tables: seat attendees over rounds (--event or --seating)", Tables},
     {"report", "event-yield report (--event)", Report},

@@ -6,12 +6,9 @@
 #include <atomic>
 #include <thread>
 
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
 #include "domain/accounts.h"
-#include "domain/bulk_load.h"
-#include "storage/testing.h"
+#include "events/api_test_fixture.h"
 
 namespace verbinder::events {
 namespace {
@@ -19,47 +16,22 @@ namespace {
 using api::testing::Client;
 using Json = nlohmann::json;
 
-constexpr const char* kPassword = "een lang wachtwoord";
-
-class EventsApiTest : public ::testing::Test {
+class EventsApiTest : public testing::EventsApiFixture {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 10);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<api::App>(*db_, clock_);
-    port_ = api::testing::FreePort();
-    server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 6});
-    ASSERT_TRUE(server_->Start().ok());
+  void Seed() override {
     leader_ = Add("Lotte Leider", "leider@x.example", "other", model::Role::kOrganizer, {}, "");
     anja_ = Add("Anja Kamphuis", "anja@x.example", "care", model::Role::kMember, {"wound care"},
                 "Our waiting lists keep growing and planning nurses takes days");
     pieter_ = Add("Pieter Lammerink", "pieter@x.example", "industry", model::Role::kMember,
                   {"lean", "lead time reduction", "planning"}, "Interns drop out of technical training");
   }
-  void TearDown() override { server_->Stop(); }
 
   model::Id Add(const std::string& name, const std::string& email, const std::string& sector, model::Role role,
                 std::vector<std::string> expertise, const std::string& challenge, bool account = true) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = sector;
-    m.organization = name + " BV";
-    m.languages = {"en"};
+    model::Member m = Host(name, email, sector, "en");
     m.expertise_tags = std::move(expertise);
-    m.hosts_visits = true;
-    m.visit_location = "Almelo";
     if (!challenge.empty()) m.challenges.push_back({0, 0, challenge, challenge, model::ChallengeStatus::kOpen, 0, 0});
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (account) EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
-  }
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::unique_ptr<Client> SignedIn(const std::string& email) {
-    auto c = std::make_unique<Client>(Base());
-    EXPECT_EQ(c->Login(email, kPassword).status, 200);
-    return c;
+    return AddMember(m, account ? std::optional(role) : std::nullopt);
   }
   Json NewEvent(Client& c, int capacity) {
     const int64_t start = clock_.Now() + 7 * 86400;
@@ -75,13 +47,6 @@ class EventsApiTest : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.Json();
   }
-
-  FakeClock clock_{1796115600};
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<api::App> app_;
-  std::unique_ptr<api::Server> server_;
-  int port_ = 0;
-  model::Id leader_ = 0, anja_ = 0, pieter_ = 0;
 };
 
 TEST_F(EventsApiTest, RegistrationWaitlistInviteAndCheckIn) {
@@ -486,6 +451,39 @@ TEST_F(EventsApiTest, Issue20SuggestionReasonsSpeakTheRequestedLanguage) {
   auto bad = anja->Get(base + "/suggestions?lang=de");
   EXPECT_EQ(bad.status, 400) << bad.body;
   EXPECT_EQ(bad.ErrorField(), "lang");
+}
+
+// A sector the leader added names itself in the suggestion sentences, in the
+// reader's language, from the network's sector table (no list in the engine).
+TEST_F(EventsApiTest, SuggestionReasonsNameASectorTheLeaderAdded) {
+  auto leader = SignedIn("leider@x.example");
+  auto added =
+      leader->Post("/api/v1/sectors",
+                   {{"key", "cultuur_en_sport"}, {"label_nl", "Cultuur en sport"}, {"label_en", "Culture and sport"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const model::Id sanne = Add("Sanne Smit", "sanne@x.example", "cultuur_en_sport", model::Role::kMember,
+                              {"lean", "lead time reduction", "planning"}, "");
+  auto anja = SignedIn("anja@x.example");
+  auto sanne_client = SignedIn("sanne@x.example");
+  Json ev = NewEvent(*leader, 0);
+  const std::string base = "/api/v1/events/" + std::to_string(ev["id"].get<int64_t>());
+  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
+  ASSERT_EQ(sanne_client->Request("POST", base + "/registrations").status, 201);
+  auto why_for_sanne = [&](const std::string& lang) {
+    auto r = anja->Get(base + "/suggestions?limit=5&lang=" + lang);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const Json body = r.Json();
+    for (const Json& s : body["items"]) {
+      if (s["member_id"] == sanne) return s["why"].get<std::string>();
+    }
+    ADD_FAILURE() << "sanne not suggested: " << r.body;
+    return std::string();
+  };
+  const std::string nl = why_for_sanne("nl"), en = why_for_sanne("en");
+  EXPECT_NE(nl.find("andere sector (cultuur en sport)"), std::string::npos) << nl;
+  EXPECT_NE(en.find("another sector (culture and sport)"), std::string::npos) << en;
+  EXPECT_EQ(nl.find("cultuur_en_sport"), std::string::npos) << nl;
+  EXPECT_EQ(en.find("cultuur_en_sport"), std::string::npos) << en;
 }
 
 }  // namespace

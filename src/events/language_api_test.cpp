@@ -7,20 +7,14 @@
 
 #include <soci/soci.h>
 
-#include "api/app.h"
-#include "api/server.h"
 #include "api/test_client.h"
-#include "domain/accounts.h"
-#include "domain/bulk_load.h"
-#include "storage/testing.h"
+#include "events/api_test_fixture.h"
 
 namespace verbinder::events {
 namespace {
 
 using api::testing::Client;
 using Json = nlohmann::json;
-
-constexpr const char* kPassword = "een lang wachtwoord";
 
 // Strings of the page templates (src/events/printable.cpp) per language. The
 // event starts on Tuesday 8 December 2026, so the date line is one of them.
@@ -39,40 +33,12 @@ std::string Unfold(std::string ics) {
   return ics;
 }
 
-class LanguageApiTest : public ::testing::Test {
+class LanguageApiTest : public testing::EventsApiFixture {
  protected:
-  void SetUp() override {
-    db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name(), 10);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    app_ = std::make_unique<api::App>(*db_, clock_);
-    port_ = api::testing::FreePort();
-    server_ = std::make_unique<api::Server>(*app_, api::ServerOptions{"127.0.0.1", static_cast<uint16_t>(port_), 6});
-    ASSERT_TRUE(server_->Start().ok());
-    leader_ = Add("Lotte Leider", "leider@x.example", "other", model::Role::kOrganizer, "nl");
-    anja_ = Add("Anja Kamphuis", "anja@x.example", "care", model::Role::kMember, "en");
-    pieter_ = Add("Pieter Lammerink", "pieter@x.example", "industry", model::Role::kMember, "nl");
-  }
-  void TearDown() override { server_->Stop(); }
-
-  model::Id Add(const std::string& name, const std::string& email, const std::string& sector, model::Role role,
-                const std::string& language) {
-    model::Member m;
-    m.name = name;
-    m.email = email;
-    m.sector = sector;
-    m.organization = name + " BV";
-    m.languages = {language};
-    m.hosts_visits = true;
-    m.visit_location = "Almelo";
-    auto r = app_->members().Create(domain::Viewer::System(), m);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_TRUE(app_->accounts().CreateAccount(domain::Viewer::System(), r->id, kPassword, role).ok());
-    return r->id;
-  }
-  std::unique_ptr<Client> SignedIn(const std::string& email) {
-    auto c = std::make_unique<Client>("http://127.0.0.1:" + std::to_string(port_));
-    EXPECT_EQ(c->Login(email, kPassword).status, 200);
-    return c;
+  void Seed() override {
+    leader_ = AddMember(Host("Lotte Leider", "leider@x.example", "other", "nl"), model::Role::kOrganizer);
+    anja_ = AddMember(Host("Anja Kamphuis", "anja@x.example", "care", "en"));
+    pieter_ = AddMember(Host("Pieter Lammerink", "pieter@x.example", "industry", "nl"));
   }
   // The latest queued mail to `email`.
   std::string LastMailTo(const std::string& email) {
@@ -82,13 +48,39 @@ class LanguageApiTest : public ::testing::Test {
         soci::use(email), soci::into(text);
     return text;
   }
-
-  FakeClock clock_{1796115600};  // Tuesday 1 December 2026, 09:00 UTC
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<api::App> app_;
-  std::unique_ptr<api::Server> server_;
-  int port_ = 0;
-  model::Id leader_ = 0, anja_ = 0, pieter_ = 0;
+  // A network drink a week ahead (Tuesday 8 December 2026) with Anja and
+  // Pieter registered and the 1:1 Anja asked and Pieter accepted scheduled in
+  // a round; `*base` is the event's path.
+  void EventWithAScheduledMeeting(Client& leader, Client& anja, Client& pieter, std::string* base) {
+    const int64_t start = clock_.Now() + 7 * 86400;
+    auto ev = leader.Post("/api/v1/events", {{"title", "Twente Live 2026"},
+                                             {"kind", "network_drinks"},
+                                             {"starts_at", start},
+                                             {"ends_at", start + 8 * 3600},
+                                             {"capacity", 0},
+                                             {"location", "Hengelo"}});
+    ASSERT_EQ(ev.status, 201) << ev.body;
+    *base = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
+    ASSERT_EQ(anja.Request("POST", *base + "/registrations").status, 201);
+    ASSERT_EQ(pieter.Request("POST", *base + "/registrations").status, 201);
+    auto req = anja.Post(*base + "/meeting-requests", {{"to", pieter_}, {"message", ""}});
+    ASSERT_EQ(req.status, 201) << req.body;
+    ASSERT_EQ(
+        pieter
+            .Request("POST", "/api/v1/meeting-requests/" + std::to_string(req.Json()["id"].get<int64_t>()) + "/accept")
+            .status,
+        200);
+    auto round =
+        leader.Post(*base + "/rounds", {{"title", "R1"},
+                                        {"tables", 2},
+                                        {"max_meetings", 1},
+                                        {"slots", {{{"starts_at", start + 3600}, {"ends_at", start + 4800}}}}});
+    ASSERT_EQ(round.status, 201) << round.body;
+    ASSERT_EQ(
+        leader.Request("POST", "/api/v1/rounds/" + std::to_string(round.Json()["id"].get<int64_t>()) + "/schedule")
+            .status,
+        200);
+  }
 };
 
 // Holds every one of `own` that `expect_own` names and none of `other`.
@@ -101,69 +93,48 @@ void ExpectOneLanguage(const std::string& what, const std::string& body, const s
   for (const auto& s : other) EXPECT_EQ(body.find(s), std::string::npos) << what << ": has \"" << s << "\"\n" << body;
 }
 
+// The template strings a printable page must show, per language.
+struct Sentinels {
+  std::vector<std::string> nl, en;
+};
+
+// Fetches the printable page `path` as `reader` with ?lang=nl and ?lang=en: each
+// answer holds its own language's `sentinels` and no template string of the other.
+void ExpectPageInEachLanguage(Client& reader, const std::string& path, const Sentinels& sentinels) {
+  for (const bool dutch : {true, false}) {
+    const std::string url = path + (dutch ? "?lang=nl" : "?lang=en");
+    auto r = reader.Get(url);
+    ASSERT_EQ(r.status, 200) << path << r.body;
+    ExpectOneLanguage(url, r.body, dutch ? kPageNl : kPageEn, dutch ? sentinels.nl : sentinels.en,
+                      dutch ? kPageEn : kPageNl);
+  }
+}
+
 TEST_F(LanguageApiTest, Issue17PrintablePagesFollowLangElseTheViewersLanguage) {
   auto leader = SignedIn("leider@x.example");
   auto anja = SignedIn("anja@x.example");
   auto pieter = SignedIn("pieter@x.example");
-  const int64_t start = clock_.Now() + 7 * 86400;
-  auto ev = leader->Post("/api/v1/events", {{"title", "Twente Live 2026"},
-                                            {"kind", "network_drinks"},
-                                            {"starts_at", start},
-                                            {"ends_at", start + 8 * 3600},
-                                            {"capacity", 0},
-                                            {"location", "Hengelo"}});
-  ASSERT_EQ(ev.status, 201) << ev.body;
-  const std::string base = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
-  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
-  ASSERT_EQ(pieter->Request("POST", base + "/registrations").status, 201);
-  auto req = anja->Post(base + "/meeting-requests", {{"to", pieter_}, {"message", ""}});
-  ASSERT_EQ(req.status, 201) << req.body;
-  ASSERT_EQ(
-      pieter->Request("POST", "/api/v1/meeting-requests/" + std::to_string(req.Json()["id"].get<int64_t>()) + "/accept")
-          .status,
-      200);
-  auto round = leader->Post(base + "/rounds", {{"title", "R1"},
-                                               {"tables", 2},
-                                               {"max_meetings", 1},
-                                               {"slots", {{{"starts_at", start + 3600}, {"ends_at", start + 4800}}}}});
-  ASSERT_EQ(round.status, 201) << round.body;
-  ASSERT_EQ(leader->Request("POST", "/api/v1/rounds/" + std::to_string(round.Json()["id"].get<int64_t>()) + "/schedule")
-                .status,
-            200);
+  std::string base;
+  ASSERT_NO_FATAL_FAILURE(EventWithAScheduledMeeting(*leader, *anja, *pieter, &base));
   auto seating = leader->Post(base + "/seatings", {{"title", "S1"}, {"tables", 1}, {"table_size", 4}, {"rounds", 1}});
   ASSERT_EQ(seating.status, 201) << seating.body;
   ASSERT_EQ(leader->Request("POST", "/api/v1/seatings/" + std::to_string(seating.Json()["id"].get<int64_t>()) + "/run")
                 .status,
             200);
 
-  struct Page {
-    Client* client;
-    std::string path;
-    std::vector<std::string> nl, en;  // the template strings this page must show
-  };
-  const std::vector<Page> pages = {
-      {leader.get(),
-       base + "/checkin-sheet",
-       {"Deurlijst", "<th>Naam</th>", "Aanmeldcode", "di 8 dec 2026"},
-       {"Door list", "<th>Name</th>", "Check-in code", "Tue 8 Dec 2026"}},
-      {anja.get(),
-       base + "/schedule/print",
-       {"Schema van ", "<th>Tijd</th>", "<th>Waarom</th>", "Groepstafels"},
-       {"Schedule of ", "<th>Time</th>", "<th>Why</th>", "Group tables"}},
-      {leader.get(),
-       base + "/schedules/print",
-       {"Schema van ", "<th>Tafel</th>", "di 8 dec 2026"},
-       {"Schedule of ", "<th>Table</th>", "Tue 8 Dec 2026"}},
-      {leader.get(), base + "/tables/print", {"Afspraken", "ronde "}, {"Meetings", "round "}},
-  };
-  for (const auto& p : pages) {
-    auto nl = p.client->Get(p.path + "?lang=nl");
-    ASSERT_EQ(nl.status, 200) << p.path << nl.body;
-    ExpectOneLanguage(p.path + "?lang=nl", nl.body, kPageNl, p.nl, kPageEn);
-    auto en = p.client->Get(p.path + "?lang=en");
-    ASSERT_EQ(en.status, 200) << p.path << en.body;
-    ExpectOneLanguage(p.path + "?lang=en", en.body, kPageEn, p.en, kPageNl);
-  }
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectPageInEachLanguage(*leader, base + "/checkin-sheet",
+                               {{"Deurlijst", "<th>Naam</th>", "Aanmeldcode", "di 8 dec 2026"},
+                                {"Door list", "<th>Name</th>", "Check-in code", "Tue 8 Dec 2026"}}));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectPageInEachLanguage(*anja, base + "/schedule/print",
+                               {{"Schema van ", "<th>Tijd</th>", "<th>Waarom</th>", "Groepstafels"},
+                                {"Schedule of ", "<th>Time</th>", "<th>Why</th>", "Group tables"}}));
+  ASSERT_NO_FATAL_FAILURE(ExpectPageInEachLanguage(
+      *leader, base + "/schedules/print",
+      {{"Schema van ", "<th>Tafel</th>", "di 8 dec 2026"}, {"Schedule of ", "<th>Table</th>", "Tue 8 Dec 2026"}}));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectPageInEachLanguage(*leader, base + "/tables/print", {{"Afspraken", "ronde "}, {"Meetings", "round "}}));
   // Sector labels in the page's language, never the raw key.
   auto sheets_en = leader->Get(base + "/tables/print?lang=en").body;
   auto sheets_nl = leader->Get(base + "/tables/print?lang=nl").body;
@@ -190,31 +161,8 @@ TEST_F(LanguageApiTest, Issue17MeetingReasonsFollowLangElseTheViewersLanguage) {
   auto leader = SignedIn("leider@x.example");
   auto anja = SignedIn("anja@x.example");      // reads English
   auto pieter = SignedIn("pieter@x.example");  // reads Dutch
-  const int64_t start = clock_.Now() + 7 * 86400;
-  auto ev = leader->Post("/api/v1/events", {{"title", "Twente Live 2026"},
-                                            {"kind", "network_drinks"},
-                                            {"starts_at", start},
-                                            {"ends_at", start + 8 * 3600},
-                                            {"capacity", 0},
-                                            {"location", "Hengelo"}});
-  ASSERT_EQ(ev.status, 201) << ev.body;
-  const std::string base = "/api/v1/events/" + std::to_string(ev.Json()["id"].get<int64_t>());
-  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
-  ASSERT_EQ(pieter->Request("POST", base + "/registrations").status, 201);
-  auto req = anja->Post(base + "/meeting-requests", {{"to", pieter_}, {"message", ""}});
-  ASSERT_EQ(req.status, 201) << req.body;
-  ASSERT_EQ(
-      pieter->Request("POST", "/api/v1/meeting-requests/" + std::to_string(req.Json()["id"].get<int64_t>()) + "/accept")
-          .status,
-      200);
-  auto round = leader->Post(base + "/rounds", {{"title", "R1"},
-                                               {"tables", 2},
-                                               {"max_meetings", 1},
-                                               {"slots", {{{"starts_at", start + 3600}, {"ends_at", start + 4800}}}}});
-  ASSERT_EQ(round.status, 201) << round.body;
-  ASSERT_EQ(leader->Request("POST", "/api/v1/rounds/" + std::to_string(round.Json()["id"].get<int64_t>()) + "/schedule")
-                .status,
-            200);
+  std::string base;
+  ASSERT_NO_FATAL_FAILURE(EventWithAScheduledMeeting(*leader, *anja, *pieter, &base));
   const std::string anja_nl = "Je vroeg om een gesprek met Pieter Lammerink.";
   const std::string anja_en = "You asked to meet Pieter Lammerink.";
   const std::string pieter_nl = "Anja Kamphuis vroeg om een gesprek met jou.";

@@ -219,6 +219,7 @@ std::string SuggestFingerprint(soci::session& sql, Id event_id) {
   add("SELECT count(*), max(updated_at), sum(CASE WHEN status = 'open' THEN id ELSE 0 END + length(title) + "
       "length(text)) FROM challenges");
   add("SELECT count(*), max(id), 0 FROM interactions");
+  add("SELECT count(*), sum(length(key) + length(label_nl) + length(label_en)), 0 FROM sectors");
   add("SELECT count(*), max(updated_at), sum(id) FROM meeting_requests WHERE event_id = " + ev +
       " AND status IN ('pending', 'accepted')");
   return fp;

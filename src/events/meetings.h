@@ -30,6 +30,7 @@
 #include "domain/members.h"
 #include "domain/viewer.h"
 #include "events/events.h"
+#include "matching/pass_report.h"
 #include "model/model.h"
 #include "storage/database.h"
 #include "util/clock.h"
@@ -110,6 +111,9 @@ struct ScheduleRun {
   double upper_bound = 0;
   bool optimal = false;      // objective proven equal to the best possible (small rounds)
   std::string bound_method;  // how upper_bound was found ("exact", "lagrangian", ...)
+  // The engine's passes in order: time, objective and bound after each
+  // (`verbinder events schedule --passes`; not in the API's JSON).
+  std::vector<matching::PassReport> passes;
 };
 
 namespace internal {

@@ -90,6 +90,7 @@ ScheduleRun WriteSchedule(soci::session& sql, const Round& round, const EventInf
   run.upper_bound = res.upper_bound;
   run.optimal = res.optimal;
   run.bound_method = res.stats.bound_method;
+  run.passes = res.stats.passes;
   for (const auto& u : res.must_unscheduled) run.unscheduled_requests.push_back(u.reason);
   auto name = [&](Id who) {
     auto it = in.names.find(who);

@@ -25,6 +25,15 @@ std::vector<std::string> CsvList(const std::string& s) {
 SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_participants) {
   SuggestView v;
   const std::string ev = std::to_string(event_id);
+  {
+    // The network's sectors as stored (the defaults and those the leader
+    // added) name the other's sector in the explanations.
+    std::string key, nl, en;
+    soci::statement st =
+        (sql.prepare << "SELECT key, label_nl, label_en FROM sectors", soci::into(key), soci::into(nl), soci::into(en));
+    st.execute();
+    while (st.fetch()) v.input.sector_labels[key] = {nl, en};
+  }
   const std::string reg = "r.event_id = " + ev +
                           " AND r.status = 'registered' AND m.visibility = 'members' AND "
                           "m.consent_matchmaking = 1" +

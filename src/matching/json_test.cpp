@@ -95,5 +95,47 @@ TEST(SuggestJson, UnknownTieAndRequestIds) {
             "attendees[0].challenges|expected an array, got the string \"not a list\"");
 }
 
+// "sectors" in a `verbinder suggest` file names the sectors in the
+// explanations, custom ones included; without it the default sectors do.
+TEST(SuggestJson, SectorLabelsFromTheFileElseTheDefaults) {
+  const std::string people = R"("attendees": [
+      {"id": "anja", "sector": "care", "languages": ["nl"], "challenges": ["Onze wachtlijsten groeien."]},
+      {"id": "pieter", "sector": "%s", "languages": ["en"], "expertise": {"tags": ["queueing theory"]}}])";
+  auto explain = [&](const std::string& sector, const std::string& sectors, const std::string& lang) {
+    std::string body = people;
+    body.replace(body.find("%s"), 2, sector);
+    Result<SuggestInput> in = ParseSuggestInput(*ParseJsonText("{" + body + sectors + "}"));
+    EXPECT_TRUE(in.ok()) << in.status().ToString();
+    if (!in) return std::string();
+    Result<SuggestResult> r = Suggest(*in, SuggestOptions{.language = lang});
+    EXPECT_TRUE(r.ok() && !r->suggestions[0].empty());
+    return r && !r->suggestions[0].empty() ? r->suggestions[0][0].explanation : std::string();
+  };
+  const std::string custom =
+      R"(, "sectors": [{"key": "care", "label_nl": "Zorg", "label_en": "Care"},
+                       {"key": "logistiek", "label_nl": "Logistiek en transport", "label_en": "Logistics"}])";
+  EXPECT_NE(explain("logistiek", custom, "nl").find("andere sector (logistiek en transport)"), std::string::npos);
+  EXPECT_NE(explain("logistiek", custom, "en").find("another sector (logistics)"), std::string::npos);
+  // No "sectors": the defaults (model::DefaultSectors) name a default sector...
+  EXPECT_NE(explain("industry", "", "nl").find("andere sector (industrie)"), std::string::npos);
+  EXPECT_NE(explain("industry", "", "en").find("another sector (industry)"), std::string::npos);
+  // ... and a sector outside the file's list is left out, never shown as a key.
+  const std::string left_out = explain("industry", custom, "en");
+  EXPECT_NE(left_out.find("works in another sector: a fresh view"), std::string::npos) << left_out;
+
+  auto err = [](const std::string& sectors) {
+    Result<SuggestInput> r =
+        ParseSuggestInput(*ParseJsonText(R"({"attendees": [{"id": "a"}], "sectors": )" + sectors + "}"));
+    return r ? std::string("ok") : r.status().field() + "|" + r.status().message();
+  };
+  EXPECT_EQ(err(R"([{"key": "x", "label_nl": "X"}])"), "sectors[0].label_en|required field is missing");
+  EXPECT_EQ(err(R"([{"key": "", "label_nl": "X", "label_en": "X"}])"), "sectors[0].key|must not be empty");
+  EXPECT_EQ(err(R"([{"key": "x", "label_nl": "X", "label_en": "X"},
+                    {"key": "x", "label_nl": "Y", "label_en": "Y"}])"),
+            "sectors[1].key|duplicate sector key \"x\"");
+  EXPECT_EQ(err(R"("care")"), "sectors|expected an array, got the string \"care\"");
+  EXPECT_EQ(err("[]"), "ok");
+}
+
 }  // namespace
 }  // namespace verbinder::matching::json_io

@@ -21,6 +21,21 @@
 #include "util/cli_parse.h"
 
 namespace verbinder::matching {
+
+void PrintPasses(const std::string& command, const std::vector<PassReport>& passes, bool with_bound) {
+  std::fprintf(stderr, "verbinder %s: passes\n  %-14s %-4s %9s %16s%s\n", command.c_str(), "pass", "ran", "seconds",
+               "objective_after", with_bound ? "      bound_after" : "");
+  double total = 0;
+  for (const PassReport& p : passes) {
+    total += p.seconds;
+    std::fprintf(stderr, "  %-14s %-4s %9.3f %16.4f", p.name.c_str(), p.ran ? "yes" : "no", p.seconds,
+                 p.objective_after);
+    if (with_bound) std::fprintf(stderr, " %16.4f", p.bound_after);
+    std::fprintf(stderr, "\n");
+  }
+  std::fprintf(stderr, "  %-14s %-4s %9.3f\n", "total", "", total);
+}
+
 namespace {
 
 using json_io::Json;
@@ -42,21 +57,6 @@ struct Accepts {
   bool seed = false;
   bool passes = false;  // --skip, --passes, --timings
 };
-
-// The pass table on standard error: name, ran, seconds, objective (and bound) after.
-void PrintPasses(const std::string& command, const std::vector<PassReport>& passes, bool with_bound) {
-  std::fprintf(stderr, "verbinder %s: passes\n  %-14s %-4s %9s %16s%s\n", command.c_str(), "pass", "ran", "seconds",
-               "objective_after", with_bound ? "      bound_after" : "");
-  double total = 0;
-  for (const PassReport& p : passes) {
-    total += p.seconds;
-    std::fprintf(stderr, "  %-14s %-4s %9.3f %16.4f", p.name.c_str(), p.ran ? "yes" : "no", p.seconds,
-                 p.objective_after);
-    if (with_bound) std::fprintf(stderr, " %16.4f", p.bound_after);
-    std::fprintf(stderr, "\n");
-  }
-  std::fprintf(stderr, "  %-14s %-4s %9.3f\n", "total", "", total);
-}
 
 // "improve,ruin_recreate" -> the names; a usage error for an empty name or verify.
 Status ParseSkip(const std::string& list, std::set<std::string>* out) {
@@ -187,6 +187,8 @@ int RunSuggest(const cli::Args& raw) {
   return RunCommand("suggest", raw, {.top = true},
                     "Whom each attendee should meet, best first, each with an explanation in their first "
                     "language.\nusage: verbinder suggest PROFILES.json [--top K] [-o OUT.json]",
+                    "An optional \"sectors\": [{\"key\", \"label_nl\", \"label_en\"}] names the sectors in the\n"
+                    "explanations (without it: the default sectors).\n"
                     "exit codes: 0 success, 1 bad input or failure, 2 bad usage.",
                     [](const CommonArgs& args, const Json& doc) -> Result<Json> {
                       VB_ASSIGN_OR_RETURN(SuggestInput in, json_io::ParseSuggestInput(doc));

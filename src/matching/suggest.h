@@ -19,12 +19,14 @@
 //                    .challenges = {"Onze wachtlijsten groeien"}},
 //                   {.id = "pieter", .sector = "industry", .expertise_tags = {"lean"},
 //                    .expertise_text = "I shorten lead times"}};
+//   in.sector_labels = {{"care", {"Zorg", "Care"}}, {"industry", {"Industrie", "Industry"}}};
 //   SuggestResult out = Suggest(in, SuggestOptions{.top_k = 5}).value();
 //   out.suggestions[0][0].explanation;   // Dutch, names "wachtlijsten" and pieter's linked concept
 //
 // Thread-safety: Suggest() is reentrant (it builds its own analyzers).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,15 +55,36 @@ struct SuggestRequest {
   int to = 0;
 };
 
+// A sector's names as the network stores them ("Zorg" / "Care"), which the
+// explanations use to name the other's sector. The engine has no sector list
+// of its own: the caller passes the network's table (defaults and the sectors
+// the leader added), `verbinder suggest` the file's "sectors" or
+// model::DefaultSectors().
+struct SectorLabel {
+  std::string nl;
+  std::string en;
+};
+using SectorLabels = std::map<std::string, SectorLabel>;  // sector key → names
+
 struct SuggestInput {
   std::vector<SuggestAttendee> attendees;
   std::vector<SuggestTie> ties;
   std::vector<SuggestRequest> requests;
+  // Names the other's sector in "works in another sector (care)": a
+  // capitalised label is written in lower case inside the sentence ("Zorg" →
+  // "zorg"), an acronym as stored ("ICT"). A sector without an entry here, or
+  // the catch-all "other", is left out of the sentence (never a raw key).
+  SectorLabels sector_labels;
 };
 
 struct SuggestOptions {
   int top_k = 5;              // >= 1
   bool use_thesaurus = true;  // false: plain stemmed-word overlap (the evaluation baseline)
+  // true (with use_thesaurus): words no thesaurus term covers also meet
+  // through WordNet and FreeDict (lexicon.h), when installed. Off by default:
+  // on the blind evaluation set it gained nothing (MRR 0.244 -> 0.241) for
+  // +48 MB and +0.3 s at 5,000 attendees (docs/performance-matching.md).
+  bool use_lexicon = false;
   // true: score only pairs that share a concept, a related concept or a word
   // (in either direction) or have a request, best upper bound first, and stop
   // once no unscored pair can enter the top k. Same result as false (every
@@ -77,6 +100,9 @@ struct Suggestion {
   double score = 0;
   std::string explanation;
   std::vector<int> matched_concepts;  // thesaurus concept indices behind the match
+  // Words of the two profiles that met only through WordNet/FreeDict, as
+  // written (challenge word, expertise word, ...), named in the explanation.
+  std::vector<std::string> matched_words;
 };
 
 struct SuggestResult {

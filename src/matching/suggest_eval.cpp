@@ -98,6 +98,13 @@ Result<SuggestEvalReport> EvaluateSuggest(const SuggestEvalSet& set, SuggestOpti
         const std::string& label = nl ? concepts[c].label_nl : concepts[c].label_en;
         if (o.explanation.find(label) != std::string::npos) o.names_concept = true;
       }
+      // A match through the lexicon only names the two words it links.
+      const std::vector<std::string>& words = list[r].matched_words;
+      for (size_t w = 0; w + 1 < words.size(); w += 2) {
+        if (o.explanation.find("‘" + words[w] + "’") != std::string::npos &&
+            o.explanation.find("‘" + words[w + 1] + "’") != std::string::npos)
+          o.names_concept = true;
+      }
       break;
     }
     Add(report.all, o);

@@ -36,8 +36,10 @@ struct SuggestEvalMetrics {
   int queries = 0;
   double hit_at_1 = 0;
   double hit_at_5 = 0;
-  double mrr = 0;     // reciprocal rank, 0 beyond SuggestEvalOptions::depth
-  int explained = 0;  // top-5 hits whose explanation names a linking concept in the reader's language
+  double mrr = 0;  // reciprocal rank, 0 beyond SuggestEvalOptions::depth
+  // Top-5 hits whose explanation names a linking concept in the reader's
+  // language, or, for a match through the lexicon only, the two linked words.
+  int explained = 0;
   int hits_at_5 = 0;
 };
 

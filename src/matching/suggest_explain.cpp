@@ -1,5 +1,6 @@
 // Plain-language explanations of a suggestion, in Dutch or English.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -9,21 +10,41 @@
 namespace verbinder::matching::internal {
 namespace {
 
-// The sector in the reader's language, as it reads inside a sentence ("zorg",
-// "care"), for the default sectors (model::DefaultSectors; sectors are stored
-// as keys, older data may hold a Dutch name). Empty for "other" and for a
-// sector the network added itself: the engine has no label for those, and a
-// raw key is no word for a reader, so the sentence leaves the sector out.
-std::string SectorName(const std::string& sector, bool nl) {
-  static const std::pair<const char*, const char*> kNames[] = {{"care", "zorg"},
-                                                               {"industry", "industrie"},
-                                                               {"government", "overheid"},
-                                                               {"education", "onderwijs"},
-                                                               {"finance", "financiële dienstverlening"}};
-  for (auto [en, nl_name] : kNames) {
-    if (sector == en || sector == nl_name) return nl ? nl_name : en;
+// ASCII-lower-case copy, to compare a sector value with a label.
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The other's sector in the reader's language, as it reads inside a sentence
+// ("zorg", "care", "ICT"), from the network's table (SuggestInput::sector_labels).
+// Members hold sector keys; older data may hold a label, so a value that is no
+// key is looked up among the labels too. Empty for the catch-all "other" and
+// for a sector without a label: a raw key is no word for a reader, so the
+// sentence then leaves the sector out.
+std::string SectorName(const std::string& sector, const SectorLabels& sectors, bool nl) {
+  if (sector.empty() || sector == "other") return "";
+  const SectorLabel* found = nullptr;
+  if (auto it = sectors.find(sector); it != sectors.end()) {
+    found = &it->second;
+  } else {
+    const std::string wanted = Lower(sector);
+    for (const auto& [key, label] : sectors) {
+      if (Lower(label.nl) == wanted || Lower(label.en) == wanted) {
+        if (key == "other") return "";
+        found = &label;
+        break;
+      }
+    }
   }
-  return "";
+  if (!found) return "";
+  std::string name = nl ? found->nl : found->en;
+  // A capitalised word reads in lower case mid-sentence ("Zorg" → "zorg");
+  // an acronym or a name in capitals stays as stored ("ICT", "MKB").
+  if (name.size() >= 2 && std::isupper(static_cast<unsigned char>(name[0])) &&
+      !std::isupper(static_cast<unsigned char>(name[1])))
+    name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+  return name;
 }
 
 // "a", "a and b", "a, b and c" (max 3 items).
@@ -87,13 +108,14 @@ std::string LinkSentence(const ConceptLinkReason& l, const std::string& challeng
 
 }  // namespace
 
-std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, const PairReasons& r, bool nl) {
+std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, const PairReasons& r,
+                    const SectorLabels& sectors, bool nl) {
   std::vector<std::string> parts;
   const std::string& them = other.id;
   if (r.requested_by_me)
     parts.push_back(nl ? "Je hebt zelf om een gesprek met " + them + " gevraagd." : "You asked to meet " + them + ".");
   if (r.requested_by_them) parts.push_back(nl ? them + " wil graag met jou in gesprek." : them + " asked to meet you.");
-  if (!r.direct_concepts.empty() || !r.related_concepts.empty() || !r.shared_terms.empty()) {
+  if (!r.direct_concepts.empty() || !r.related_concepts.empty() || !r.shared_terms.empty() || !r.word_links.empty()) {
     std::string s;
     std::string challenge = r.challenge.empty() ? "" : " “" + Snippet(r.challenge) + "”";
     if (!r.direct_concepts.empty()) {
@@ -120,6 +142,8 @@ std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, con
                    List(Labels(r.related_concepts, nl), nl) + " helpen: dat hangt er nauw mee samen."
              : "For your challenge" + challenge + ", " + them + "'s experience with " +
                    List(Labels(r.related_concepts, nl), nl) + " can help: it is closely related.";
+    } else if (!r.word_links.empty()) {
+      s = WordLinkSentence(r.word_links.front(), challenge, them, nl);
     } else {
       s = nl ? "Jouw vraag" + challenge + " en de expertise van " + them + " gaan over hetzelfde (" +
                    List(r.shared_terms, nl) + ")."
@@ -133,7 +157,7 @@ std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, con
                        : "In turn, you can help " + them + " with " + List(Labels(r.reverse_concepts, nl), nl) + ".");
   }
   if (r.cross_sector) {
-    const std::string sector = SectorName(other.sector, nl);
+    const std::string sector = SectorName(other.sector, sectors, nl);
     const std::string named = sector.empty() ? "" : " (" + sector + ")";
     parts.push_back(nl ? them + " werkt in een andere sector" + named + ": een frisse blik op jouw vraag."
                        : them + " works in another sector" + named + ": a fresh view on your question.");

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "model/model.h"
+
 namespace verbinder::matching::json_io {
 namespace {
 
@@ -25,10 +27,36 @@ Result<int> Resolve(const Json& obj, const char* key, const std::unordered_map<s
   return it->second;
 }
 
+// "sectors": [{"key", "label_nl", "label_en"}] as GET /api/v1/sectors lists
+// them; without it the default sectors (model::DefaultSectors), so a file of
+// plain keys still reads "(zorg)".
+Result<SectorLabels> ReadSectorLabels(const Json& doc) {
+  SectorLabels out;
+  VB_ASSIGN_OR_RETURN(const Json* sectors, GetArray(doc, "sectors", "", false));
+  if (!sectors) {
+    for (const model::Sector& s : model::DefaultSectors()) out[s.key] = {s.label_nl, s.label_en};
+    return out;
+  }
+  for (size_t k = 0; k < sectors->size(); ++k) {
+    const Json& s = (*sectors)[k];
+    std::string where = Index("sectors", k);
+    VB_RETURN_IF_ERROR(ExpectObject(s, where));
+    VB_ASSIGN_OR_RETURN(std::string key, GetString(s, "key", where, true));
+    if (key.empty()) return InvalidArgument("must not be empty", Path(where, "key"));
+    SectorLabel label;
+    VB_ASSIGN_OR_RETURN(label.nl, GetString(s, "label_nl", where, true));
+    VB_ASSIGN_OR_RETURN(label.en, GetString(s, "label_en", where, true));
+    if (!out.emplace(key, std::move(label)).second)
+      return InvalidArgument("duplicate sector key \"" + key + "\"", Path(where, "key"));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<SuggestInput> ParseSuggestInput(const Json& doc) {
   SuggestInput in;
+  VB_ASSIGN_OR_RETURN(in.sector_labels, ReadSectorLabels(doc));
   VB_ASSIGN_OR_RETURN(const Json* attendees, GetArray(doc, "attendees", "", true));
   std::unordered_map<std::string, int> ids;
   for (size_t i = 0; i < attendees->size(); ++i) {

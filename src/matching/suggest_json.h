@@ -1,5 +1,7 @@
 // JSON <-> engine structs for `verbinder suggest`. Errors name the JSON place,
-// e.g. field "ties[2].b", message "unknown attendee id \"x9\"".
+// e.g. field "ties[2].b", message "unknown attendee id \"x9\"". The optional
+// "sectors" list ({"key", "label_nl", "label_en"}) names the sectors in the
+// explanations; without it the default sectors do.
 // Thread-safety: stateless functions.
 #pragma once
 

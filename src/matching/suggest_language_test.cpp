@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "matching/suggest.h"
+#include "matching/suggest_test_profiles.h"
 #include "matching/text.h"
 
 namespace verbinder::matching {
@@ -31,21 +32,19 @@ const std::vector<std::string> kEnglishWords = {"Your",      "challenge",  "is a
                                                 "works in",  "another",    "closely",  "In turn",  "wider field",
                                                 "a part of", "fresh view", "care)"};
 
+// The network's sector table as stored (model::DefaultSectors' labels).
+SectorLabels StoredSectors() {
+  return {{"care", {"Zorg", "Care"}},
+          {"industry", {"Industrie", "Industry"}},
+          {"finance", {"Financiële dienstverlening", "Finance"}},
+          {"other", {"Overig", "Other"}}};
+}
+
 SuggestInput CarePlanner() {
-  SuggestInput in;
-  in.attendees = {
-      {.id = "anja",
-       .sector = "care",
-       .languages = {"nl"},
-       .expertise_text = "Wondverpleegkundige",
-       .challenges = {"Onze wachtlijsten voor de dagbesteding groeien elke maand."}},
-      {.id = "pieter",
-       .sector = "industry",
-       .languages = {"en"},
-       .expertise_tags = {"queueing theory"},
-       .expertise_text = "I model how many counters or machines a process needs."},
-      {.id = "carla", .sector = "finance", .languages = {"en"}, .expertise_text = "Mortgage risk models."},
-  };
+  SuggestInput in =
+      NurseEngineerAndBanker("Onze wachtlijsten voor de dagbesteding groeien elke maand.", {"queueing theory"},
+                             "I model how many counters or machines a process needs.");
+  in.sector_labels = StoredSectors();
   return in;
 }
 
@@ -154,8 +153,8 @@ TEST(SuggestLanguage, NoSharedWordPairsAcrossLanguages) {
   }
 }
 
-// "other" and a sector the network added itself have no label the engine
-// knows: the sentence leaves the sector out rather than showing a raw key.
+// The catch-all "other" and a sector missing from the caller's table: the
+// sentence leaves the sector out rather than showing a raw key.
 TEST(SuggestLanguage, SectorWithoutLabelIsLeftOutNotShownAsKey) {
   for (const std::string sector : {"other", "cultuur_en_sport"}) {
     SuggestInput in = CarePlanner();
@@ -172,6 +171,47 @@ TEST(SuggestLanguage, SectorWithoutLabelIsLeftOutNotShownAsKey) {
       EXPECT_EQ(text.find("(" + sector + ")"), std::string::npos) << text;
     }
   }
+}
+
+// A sector the leader added is named from the caller's table like a default
+// one, in the reader's language; a capitalised label reads in lower case
+// mid-sentence, an acronym as stored.
+TEST(SuggestLanguage, CustomSectorFromTheTableIsNamedInEachLanguage) {
+  struct Case {
+    std::string key, label_nl, label_en, nl_name, en_name;
+  };
+  for (const Case& c :
+       {Case{"cultuur_en_sport", "Cultuur en sport", "Culture and sport", "(cultuur en sport)", "(culture and sport)"},
+        Case{"ict", "ICT", "IT", "(ICT)", "(IT)"}}) {
+    SuggestInput in = CarePlanner();
+    in.sector_labels[c.key] = {c.label_nl, c.label_en};
+    in.attendees[1].sector = c.key;
+    for (const std::string lang : {"nl", "en"}) {
+      SuggestResult r = Suggest(in, SuggestOptions{.language = lang}).value();
+      ASSERT_FALSE(r.suggestions[0].empty());
+      EXPECT_EQ(r.suggestions[0][0].other, 1);
+      const std::string& text = r.suggestions[0][0].explanation;
+      const std::string want = lang == "nl" ? "werkt in een andere sector " + c.nl_name + ": een frisse blik"
+                                            : "works in another sector " + c.en_name + ": a fresh view";
+      EXPECT_NE(text.find(want), std::string::npos) << text;
+      EXPECT_EQ(text.find("cultuur_en_sport"), std::string::npos) << text;  // never the raw key
+    }
+    // Without the entry the engine has no name for it (no built-in list).
+    in.sector_labels.erase(c.key);
+    const std::string text = Suggest(in, SuggestOptions{.language = "nl"}).value().suggestions[0][0].explanation;
+    EXPECT_NE(text.find("werkt in een andere sector: een frisse blik"), std::string::npos) << text;
+  }
+}
+
+// Older data may hold a sector's label instead of its key: found by label
+// (case-insensitive) and named in the reader's language.
+TEST(SuggestLanguage, SectorStoredAsLabelIsNamedToo) {
+  SuggestInput in = CarePlanner();
+  in.attendees[1].sector = "industrie";
+  std::string nl = Suggest(in, SuggestOptions{.language = "nl"}).value().suggestions[0][0].explanation;
+  std::string en = Suggest(in, SuggestOptions{.language = "en"}).value().suggestions[0][0].explanation;
+  EXPECT_NE(nl.find("andere sector (industrie)"), std::string::npos) << nl;
+  EXPECT_NE(en.find("another sector (industry)"), std::string::npos) << en;
 }
 
 }  // namespace

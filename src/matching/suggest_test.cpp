@@ -14,6 +14,7 @@
 
 #include "matching/suggest_eval.h"
 #include "matching/suggest_json.h"
+#include "matching/suggest_test_profiles.h"
 #include "matching/thesaurus.h"
 
 namespace verbinder::matching {
@@ -240,20 +241,9 @@ TEST(SuggestEval, BlindHeldOutPairsAboveFloors) {
 // goes through the thesaurus (and a compound split), and the explanation is
 // in Dutch and names the concept.
 TEST(Suggest, CrossLanguageMatchWithoutASharedWord) {
-  SuggestInput in;
-  in.attendees = {
-      {.id = "anja",
-       .sector = "care",
-       .languages = {"nl"},
-       .expertise_text = "Wondverpleegkundige",
-       .challenges = {"Onze wijkverpleegkundigen verliezen veel tijd met rijden door de stad."}},
-      {.id = "pieter",
-       .sector = "industry",
-       .languages = {"en"},
-       .expertise_tags = {"vehicle routing"},
-       .expertise_text = "I optimise delivery vans: fewer kilometres, more stops."},
-      {.id = "carla", .sector = "finance", .languages = {"en"}, .expertise_text = "Mortgage risk models."},
-  };
+  SuggestInput in =
+      NurseEngineerAndBanker("Onze wijkverpleegkundigen verliezen veel tijd met rijden door de stad.",
+                             {"vehicle routing"}, "I optimise delivery vans: fewer kilometres, more stops.");
   SuggestResult r = Suggest(in, {}).value();
   ASSERT_FALSE(r.suggestions[0].empty());
   const Suggestion& top = r.suggestions[0][0];

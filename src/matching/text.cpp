@@ -50,7 +50,20 @@ const std::unordered_set<std::string_view>& EnglishStopWords() {
   return kWords;
 }
 
+// A word's senses: its kOwnSenses most frequent ones when it is English,
+// the kTranslatedSenses most frequent ones of each of its first
+// kMaxTranslations translations when it is Dutch (measured on the evaluation
+// sets, docs/performance-matching.md; more adds noise and time).
+constexpr size_t kMaxTranslations = 4;
+constexpr int kOwnSenses = 3;
+constexpr int kTranslatedSenses = 2;
+
 }  // namespace
+
+struct TextAnalyzer::Expansion {
+  std::string english;                               // the English word the senses come from
+  std::shared_ptr<const std::vector<Sense>> senses;  // sorted by key
+};
 
 std::vector<std::string> Tokenize(std::string_view text) {
   std::vector<std::string> tokens;
@@ -89,13 +102,15 @@ struct TextAnalyzer::Stemmers {
   sb_stemmer* english = sb_stemmer_new("english", "UTF_8");
   // Memo of SplitCompound: the same words recur across profiles.
   std::unordered_map<std::string, std::vector<std::string>> splits;
+  // Memo of Expand, by token, language and whether it is a compound part.
+  std::unordered_map<std::string, Expansion> expansions;
   ~Stemmers() {
     if (dutch) sb_stemmer_delete(dutch);
     if (english) sb_stemmer_delete(english);
   }
 };
 
-TextAnalyzer::TextAnalyzer() : stemmers_(std::make_unique<Stemmers>()) {}
+TextAnalyzer::TextAnalyzer(const Lexicon* lexicon) : lexicon_(lexicon), stemmers_(std::make_unique<Stemmers>()) {}
 TextAnalyzer::~TextAnalyzer() = default;
 
 std::string TextAnalyzer::Stem(std::string_view token, Language language) const {
@@ -171,6 +186,42 @@ std::vector<std::string> TextAnalyzer::SplitCompound(std::string_view token) con
   }
   stemmers_->splits.emplace(std::string(token), parts);
   return parts;
+}
+
+const TextAnalyzer::Expansion& TextAnalyzer::Expand(const std::string& token, Language language, bool is_part) const {
+  const bool dutch = is_part || language == Language::kDutch;
+  std::string memo_key = token + (dutch ? "\x01n" : "\x01e");
+  auto memo = stemmers_->expansions.find(memo_key);
+  if (memo != stemmers_->expansions.end()) return memo->second;
+  Expansion e;
+  std::vector<Sense> all_senses;
+  // A word's own English (it is English, or an English loanword in Dutch
+  // text: "touchscreen"), else its translations.
+  std::vector<std::string> english;
+  bool translated = false;
+  if (!dutch && lexicon_->IsEnglishWord(token)) english.push_back(token);
+  if (english.empty()) {
+    english = lexicon_->ToEnglish(token, Stem(token, Language::kDutch), kMaxTranslations);
+    translated = !english.empty();
+  }
+  if (english.empty() && lexicon_->IsEnglishWord(token)) english.push_back(token);
+  for (size_t k = 0; k < english.size(); ++k) {
+    const float rank = 1.0F / (1.0F + 0.25F * static_cast<float>(k));
+    std::vector<Sense> senses = lexicon_->Senses(english[k], translated ? kTranslatedSenses : kOwnSenses);
+    if (!senses.empty() && e.english.empty()) e.english = english[k];
+    for (Sense s : senses) {
+      s.weight *= rank;
+      auto at = std::lower_bound(all_senses.begin(), all_senses.end(), s.key,
+                                 [](const Sense& x, uint32_t key) { return x.key < key; });
+      if (at != all_senses.end() && at->key == s.key) {
+        if (s.weight > at->weight) *at = s;
+      } else {
+        all_senses.insert(at, s);
+      }
+    }
+  }
+  e.senses = std::make_shared<const std::vector<Sense>>(std::move(all_senses));
+  return stemmers_->expansions.emplace(std::move(memo_key), std::move(e)).first->second;
 }
 
 TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, bool use_thesaurus) const {
@@ -276,12 +327,23 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
     }
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (covered[i] || IsStopWord(tokens[i]) || tokens[i].size() < 3) continue;
+    if (IsStopWord(tokens[i]) || tokens[i].size() < 3) continue;
     // Parts of a split compound are Dutch whatever the text's language.
-    result.terms.push_back(is_part[i] || result.language == Language::kDutch ? nl[i] : en[i]);
+    const std::string& stem = is_part[i] || result.language == Language::kDutch ? nl[i] : en[i];
+    if (!covered[i]) result.terms.push_back(stem);
+    if (!thesaurus || !lexicon_) continue;
+    const Expansion& e = Expand(tokens[i], result.language, is_part[i] != 0);
+    if (!e.senses->empty()) result.words.push_back({tokens[i], stem, e.english, e.senses, covered[i] != 0});
   }
   std::sort(result.concepts.begin(), result.concepts.end());
   result.concepts.erase(std::unique(result.concepts.begin(), result.concepts.end()), result.concepts.end());
+  // One entry per word; uncovered when it is so anywhere in the text.
+  std::sort(result.words.begin(), result.words.end(), [](const LexicalWord& a, const LexicalWord& b) {
+    return a.word != b.word ? a.word < b.word : a.covered < b.covered;
+  });
+  result.words.erase(std::unique(result.words.begin(), result.words.end(),
+                                 [](const LexicalWord& a, const LexicalWord& b) { return a.word == b.word; }),
+                     result.words.end());
   std::sort(result.terms.begin(), result.terms.end());
   result.terms.erase(std::unique(result.terms.begin(), result.terms.end()), result.terms.end());
   return result;

@@ -2,7 +2,10 @@
 // stop words, Snowball stemming (libstemmer), splitting Dutch compounds against
 // the thesaurus vocabulary ("wijkverpleegkundigen" -> "wijk" + "verpleegkundigen")
 // and mapping text onto concepts of the shipped thesaurus (thesaurus.h), so
-// "wachtlijst" and "waiting list" meet.
+// "wachtlijst" and "waiting list" meet. With a Lexicon (lexicon.h), each
+// content word is also looked up in WordNet (a Dutch word through its FreeDict
+// translations): its senses meet a synonym, a derivation or a one-step
+// broader word of another text (TextAnalysis::words).
 //
 //   TextAnalyzer analyzer;   // one per thread
 //   TextAnalysis a = analyzer.Analyze("Onze wachtlijsten groeien", Language::kDutch);
@@ -17,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "matching/lexicon.h"
+
 namespace verbinder::matching {
 
 enum class Language { kDutch, kEnglish };
@@ -28,15 +33,28 @@ bool IsStopWord(std::string_view token);  // Dutch or English
 // Dutch vs English by stop-word counts; `fallback` on a tie.
 Language GuessLanguage(const std::vector<std::string>& tokens, Language fallback);
 
+// A content word with its WordNet senses (via its English translation when
+// it is Dutch).
+struct LexicalWord {
+  std::string word;     // as written, lowercase ("toestemming")
+  std::string stem;     // its entry in TextAnalysis::terms
+  std::string english;  // the English word its senses come from ("permission")
+  // Sorted by key; shared by every occurrence of the word (never null).
+  std::shared_ptr<const std::vector<Sense>> senses;
+  bool covered = false;  // part of a thesaurus term found in the text
+};
+
 struct TextAnalysis {
   Language language = Language::kEnglish;
   std::vector<int> concepts;       // thesaurus concept indices, sorted, unique
   std::vector<std::string> terms;  // stems of content words not covered by a concept, sorted, unique
+  std::vector<LexicalWord> words;  // the content words WordNet knows (empty without a lexicon)
 };
 
 class TextAnalyzer {
  public:
-  TextAnalyzer();
+  // `lexicon` (may be null: thesaurus only) must outlive the analyzer.
+  explicit TextAnalyzer(const Lexicon* lexicon = nullptr);
   ~TextAnalyzer();
   TextAnalyzer(const TextAnalyzer&) = delete;
   TextAnalyzer& operator=(const TextAnalyzer&) = delete;
@@ -53,6 +71,9 @@ class TextAnalyzer {
   std::vector<std::string> SplitCompound(std::string_view token) const;
 
  private:
+  struct Expansion;
+  const Expansion& Expand(const std::string& token, Language language, bool is_part) const;
+  const Lexicon* lexicon_ = nullptr;
   struct Stemmers;
   std::unique_ptr<Stemmers> stemmers_;
 };
