@@ -22,6 +22,6 @@ Services::Services(storage::Database& db, const Clock& clock)
       subscriptions(db, clock),
       notifications(db, clock),
       questions(db, clock),
-      oidc_sign_in(db, clock) {}
+      oidc_sign_in(db, clock, accounts) {}
 
 }  // namespace verbinder::app_services

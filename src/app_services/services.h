@@ -57,7 +57,7 @@ struct Services {
   newsletter::SubscriptionService subscriptions;
   notify::NotificationService notifications;
   questions::QuestionService questions;
-  oidc::SignInService oidc_sign_in;
+  oidc::SignInService oidc_sign_in;  // borrows `accounts` (declared above, so built first)
 };
 
 }  // namespace verbinder::app_services

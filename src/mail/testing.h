@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "mail/decode.h"
 #include "mail/smtp.h"
 
 namespace verbinder::mail::testing {
@@ -60,32 +61,8 @@ inline std::string DecodeQuotedPrintable(const std::string& in) {
   return out;
 }
 
-inline std::string DecodeBase64(const std::string& in) {
-  std::string out;
-  int val = 0, bits = -8;
-  for (unsigned char c : in) {
-    int d;
-    if (c >= 'A' && c <= 'Z')
-      d = c - 'A';
-    else if (c >= 'a' && c <= 'z')
-      d = c - 'a' + 26;
-    else if (c >= '0' && c <= '9')
-      d = c - '0' + 52;
-    else if (c == '+')
-      d = 62;
-    else if (c == '/')
-      d = 63;
-    else
-      continue;
-    val = (val << 6) + d;
-    bits += 6;
-    if (bits >= 0) {
-      out += static_cast<char>((val >> bits) & 0xFF);
-      bits -= 8;
-    }
-  }
-  return out;
-}
+// Production's decoder (mail/decode.h), under the name the tests use.
+using mail::DecodeBase64;
 
 // A parsed message: unfolded headers (first occurrence per lowercased name;
 // `header_count` counts them all) and the decoded text and HTML parts.

@@ -10,6 +10,7 @@
 #include <soci/soci.h>
 
 #include "domain/db_util.h"
+#include "mail/decode.h"
 #include "newsletter/subscriptions.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
@@ -79,35 +80,8 @@ std::string MediaType(const std::string& ct, std::map<std::string, std::string>*
   return type;
 }
 
-std::string DecodeBase64(const std::string& in) {
-  std::string out;
-  int val = 0, bits = -8;
-  for (unsigned char c : in) {
-    int d;
-    if (c >= 'A' && c <= 'Z')
-      d = c - 'A';
-    else if (c >= 'a' && c <= 'z')
-      d = c - 'a' + 26;
-    else if (c >= '0' && c <= '9')
-      d = c - '0' + 52;
-    else if (c == '+')
-      d = 62;
-    else if (c == '/')
-      d = 63;
-    else
-      continue;
-    val = (val << 6) + d;
-    bits += 6;
-    if (bits >= 0) {
-      out += static_cast<char>((val >> bits) & 0xFF);
-      bits -= 8;
-    }
-  }
-  return out;
-}
-
 std::string Body(const Part& p) {
-  if (AsciiLower(p.Get("content-transfer-encoding")) == "base64") return StripCr(DecodeBase64(p.body));
+  if (AsciiLower(p.Get("content-transfer-encoding")) == "base64") return StripCr(mail::DecodeBase64(p.body));
   return p.body;
 }
 

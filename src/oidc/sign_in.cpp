@@ -147,7 +147,7 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
     if (!email_verified)
       return InvalidArgument("the provider did not confirm an e-mail address", "email")
           .WithReason("oidc.email_unverified");
-    VB_ASSIGN_OR_RETURN(auto found, accounts_.FindByEmail(claims.email));
+    VB_ASSIGN_OR_RETURN(auto found, external_.FindByEmail(claims.email));
     if (found && found->disabled) return PermissionDenied("this account is disabled").WithReason("account.disabled");
     VB_ASSIGN_OR_RETURN(bool password_login, PasswordLoginEnabled());
     if (found && found->has_password && password_login) {
@@ -177,20 +177,19 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
       member = found->member_id;  // a member without a password (imported, or signed up here before)
     } else {
       // 4. A new person: as the installation's sign-up mode says.
-      domain::AccountService accounts(db_, clock_);
-      VB_ASSIGN_OR_RETURN(std::string mode, accounts.SignupMode());
+      VB_ASSIGN_OR_RETURN(std::string mode, accounts_.SignupMode());
       if (mode != "open")
         return PermissionDenied("sign-up is by invitation only").WithReason("account.signup_invitation_only");
       std::string name = Trim(claims.name);
       if (name.empty()) name = Trim(claims.given_name + " " + claims.family_name);
       if (name.empty()) name = claims.email.substr(0, claims.email.find('@'));
       std::string lang = login.language == "en" ? "en" : "nl";
-      VB_ASSIGN_OR_RETURN(member, accounts_.CreateMember(name, claims.email, lang));
+      VB_ASSIGN_OR_RETURN(member, external_.CreateMember(name, claims.email, lang));
       out.created = true;
     }
     VB_RETURN_IF_ERROR(Link(provider, claims.sub, AsciiLower(claims.email), member).status());
   }
-  auto session = accounts_.StartSession(member);
+  auto session = external_.StartSession(member);
   if (!session) {
     if (session.status().code() == Code::kPermissionDenied)
       return PermissionDenied("this account is disabled").WithReason("account.disabled");
@@ -245,7 +244,7 @@ Result<std::vector<LinkedIdentity>> SignInService::Identities(const domain::View
 
 Status SignInService::Remove(const domain::Viewer& viewer, model::Id id) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
-  VB_ASSIGN_OR_RETURN(auto me, accounts_.FindById(viewer.member_id));
+  VB_ASSIGN_OR_RETURN(auto me, external_.FindById(viewer.member_id));
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     storage::Transaction tr(sql);
     long long iid = id, mid = viewer.member_id, n = 0;

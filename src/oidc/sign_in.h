@@ -3,9 +3,12 @@
 // verified identity leads to (a session, a link the member must confirm with
 // their password, a new member when sign-up is open, or a refusal), linked
 // identities in the member's settings, and the admin's switch for password
-// sign-in. Rules and their reasons: docs/oidc.md.
+// sign-in. Rules and their reasons: docs/oidc.md. The account service is
+// borrowed from the composition root (app_services::Services), so sign-up
+// goes through the one AccountService the server and the CLI use, with its
+// wiring (outbox mailer, member-data owners).
 //
-//   SignInService s(db, clock);
+//   SignInService s(db, clock, services.accounts);
 //   auto start = s.Begin("linkedin", 0, "nl");          // → state, nonce, verifier
 //   auto login = s.Consume(state);                      // once; then NotFound
 //   auto outcome = s.Complete(login->provider, claims, email_verified, *login);
@@ -56,7 +59,12 @@ struct LinkedIdentity {
 
 class SignInService {
  public:
-  SignInService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock), accounts_(db, clock) {}
+  // `accounts` must outlive this service (the composition root owns both).
+  SignInService(storage::Database& db, const Clock& clock, domain::AccountService& accounts)
+      : db_(db), clock_(clock), accounts_(accounts), external_(db, clock) {}
+
+  // The account service this one asks (the sign-up mode): the composition root's.
+  const domain::AccountService& account_service() const { return accounts_; }
 
   // Stores a new sign-in under way and returns its secrets.
   Result<LoginStart> Begin(const std::string& provider, model::Id link_member_id, const std::string& language);
@@ -87,7 +95,8 @@ class SignInService {
 
   storage::Database& db_;
   const Clock& clock_;
-  domain::ExternalAccounts accounts_;
+  domain::AccountService& accounts_;   // borrowed: the composition root's
+  domain::ExternalAccounts external_;  // stateless: sessions and members without a password
 };
 
 }  // namespace verbinder::oidc

@@ -23,7 +23,8 @@ class SignInTest : public ::testing::Test {
   void SetUp() override {
     db_ = storage::testing::FreshDatabase(::testing::UnitTest::GetInstance()->current_test_info()->name());
     ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
-    service_ = std::make_unique<SignInService>(*db_, clock_);
+    accounts_ = std::make_unique<domain::AccountService>(*db_, clock_);
+    service_ = std::make_unique<SignInService>(*db_, clock_, *accounts_);
   }
 
   model::Id Member(const std::string& email, const std::string& password = "",
@@ -68,6 +69,7 @@ class SignInTest : public ::testing::Test {
 
   FakeClock clock_{1'800'000'000};
   std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<domain::AccountService> accounts_;  // injected, as the composition root injects its own
   std::unique_ptr<SignInService> service_;
 };
 
@@ -94,7 +96,7 @@ TEST_F(SignInTest, UnknownAddressFollowsTheSignupMode) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->kind, Outcome::Kind::kSignedIn);
   EXPECT_TRUE(r->created);
-  domain::AccountService accounts(*db_, clock_);
+  domain::AccountService& accounts = *accounts_;  // the one the service was given
   auto s = accounts.FindSession(r->session.token);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->member_id, r->member_id);
