@@ -97,6 +97,22 @@ TEST(Text, CompoundSplittingMeetsEnglishTermsThroughItsParts) {
   EXPECT_TRUE(HasConcept(staff, "workforce"));
 }
 
+// A hospital is not sick leave: "ziekenhuis" is a term of its own, so it is
+// never split into "zieken" + "huis" (the stem "ziek" is a term of
+// absenteeism). Found in the demo: "Cliënten die uit het ziekenhuis komen"
+// was matched to an expert in sick leave.
+TEST(Text, AHospitalIsNotSickLeave) {
+  TextAnalyzer a;
+  TextAnalysis t = a.Analyze("Cliënten die uit het ziekenhuis komen, wachten soms twee weken", Language::kDutch);
+  EXPECT_FALSE(HasConcept(t, "absenteeism"));
+  EXPECT_TRUE(HasConcept(t, "hospital_care"));
+  EXPECT_FALSE(HasConcept(a.Analyze("Ziekenhuizen in de regio werken samen", Language::kDutch), "absenteeism"));
+  // Compounds with it split at "ziekenhuis", not inside it.
+  EXPECT_EQ(a.SplitCompound("ziekenhuisopnames"), (std::vector<std::string>{"ziekenhuis", "opnames"}));
+  // Sick leave itself is still found.
+  EXPECT_TRUE(HasConcept(a.Analyze("Veel collega's melden zich ziek", Language::kDutch), "absenteeism"));
+}
+
 TEST(Text, NoSharedWordAcrossLanguagesOneConcept) {
   TextAnalyzer a;
   EXPECT_TRUE(HasConcept(a.Analyze("wijkverpleging", Language::kDutch), "home_care"));
