@@ -5,23 +5,27 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkStrings, LANGS } from './strings-check.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = process.env.VERBINDER_WEB_DIST ? path.resolve(process.env.VERBINDER_WEB_DIST) : path.join(root, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 
-// Each language's chunk (src/strings/nl.ts, en.ts, loaded by src/i18n.ts) gets
-// only its own language's half of the string tables it imports: a table module
-// is evaluated here, and its `nl`/`en` export, or the `nl`/`en` member of an
-// exported object (errors.ts `reasons`), of the other language is left out.
+// Each language's modules (src/strings/nl.ts, en.ts, loaded by src/i18n.ts, and
+// the area tables they import with import(), a chunk each) get only their own
+// language's half of a string table: a table module is evaluated here, and its
+// `nl`/`en` export, or the `nl`/`en` member of an exported object (errors.ts
+// `reasons`), of the other language is left out.
 // Issue #17: a page never ships both languages.
-const LANGS = ['nl', 'en'];
-async function oneLanguage(file, lang) {
+async function evaluate(file) {
   const r = await esbuild.build({ entryPoints: [file], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
-  const mod = await import('data:text/javascript;base64,' + Buffer.from(r.outputFiles[0].text).toString('base64'));
+  return import('data:text/javascript;base64,' + Buffer.from(r.outputFiles[0].text).toString('base64'));
+}
+const isPair = (v) => v !== null && typeof v === 'object' && LANGS.every((l) => l in v);
+async function oneLanguage(file, lang) {
+  const mod = await evaluate(file);
   const others = LANGS.filter((l) => l !== lang);
-  const isPair = (v) => v !== null && typeof v === 'object' && LANGS.every((l) => l in v);
   let contents = '';
   for (const [name, value] of Object.entries(mod)) {
     if (others.includes(name)) continue;
@@ -73,16 +77,20 @@ const mainJs = outputs['src/main.ts'];
 const stylesCss = outputs['src/styles.css'];
 if (!mainJs || !stylesCss) throw new Error('esbuild did not produce main.js and styles.css: ' + JSON.stringify(outputs));
 
-// Each language's tagline is in its own language's chunk and in no other script.
-const tagline = { nl: 'Van online contact naar echte verbinding', en: 'From online contact to real connection' };
-for (const [file, meta] of Object.entries(result.metafile.outputs)) {
-  if (!file.endsWith('.js')) continue;
-  const text = fs.readFileSync(path.join(root, file), 'utf8');
-  const lang = /^src\/strings\/(nl|en)\.ts$/.exec(meta.entryPoint ?? '')?.[1];
-  for (const l of LANGS) {
-    if (text.includes(tagline[l]) !== (l === lang)) throw new Error(`web build: ${file} ${l === lang ? 'lacks' : 'has'} the ${l} strings`);
-  }
+// Each language's text is in its own language's chunks and in no other script, the
+// shell uses only the shell's tables, and every route lists the tables its page uses
+// (web/strings-check.mjs).
+const tables = {};
+const pairs = [];
+const stringsDir = path.join(root, 'src/strings');
+for (const f of fs.readdirSync(stringsDir)) {
+  if (!f.endsWith('.ts') || LANGS.includes(f.slice(0, -3))) continue;
+  const mod = await evaluate(path.join(stringsDir, f));
+  if (isPair(mod)) tables[f.slice(0, -3)] = { nl: mod.nl, en: mod.en };
+  for (const v of Object.values(mod)) if (isPair(v)) pairs.push(v);
+  if (isPair(mod)) pairs.push(mod);
 }
+checkStrings(root, result.metafile, tables, pairs);
 
 const html = fs.readFileSync(path.join(root, 'src/index.html'), 'utf8')
   .replaceAll('%MAIN_JS%', mainJs)

@@ -2,11 +2,14 @@
 // remembered in localStorage, else (2) the member's first profile language,
 // else (3) the browser (before the session is known: the language the member's
 // profile gave last time on this device). Dates and times are shown in Europe/Amsterdam.
-// Each language's strings are a chunk of their own (web/src/strings/nl.ts and
-// en.ts, built with only that language's half of every table), loaded before
-// the first render and when the language is switched: a page never ships the
-// other language (issue #17). Pages just call t(); main.ts and app.ts await
-// setLang(), which loads the language first.
+// Each language's strings are chunks of their own (web/src/strings/nl.ts and
+// en.ts, built with only that language's half of every table): the shell's
+// strings, loaded before the first render and when the language is switched,
+// and one chunk per area table (a Part), loaded with the pages that need it
+// (the route's `strings`, web/src/areas; main.ts awaits useStrings() before a
+// page renders, and setLang() loads the current page's parts in the new
+// language). A page never ships the other language (issue #17), nor the tables
+// of areas it does not show. Pages just call t().
 import type { en as coreEn } from './strings/core';
 import type { en as accountEn } from './strings/account';
 import type { en as encountersEn } from './strings/encounters';
@@ -15,37 +18,59 @@ import type { en as leaderEn } from './strings/leader';
 import type { en as memberEn } from './strings/member';
 import type { en as newsletterEn } from './strings/newsletter';
 import type { en as questionsEn } from './strings/questions';
+import type { en as shellEn } from './strings/shell';
 
 // Each area of the UI keeps its own strings (web/src/strings/*.ts).
 type En = typeof coreEn & typeof accountEn & typeof eventsEn & typeof encountersEn & typeof questionsEn
-  & typeof leaderEn & typeof newsletterEn & typeof memberEn;
+  & typeof leaderEn & typeof newsletterEn & typeof memberEn & typeof shellEn;
 export type Key = keyof En;
 export type Lang = 'nl' | 'en';
 
-// One language's strings: the UI's table and the API's error wordings (strings/errors.ts).
+// The area tables that load apart from the shell's strings (web/src/strings/*.ts).
+export type Part = 'account' | 'encounters' | 'events' | 'leader' | 'member' | 'newsletter' | 'questions';
+type Table = Readonly<Partial<Record<Key, string>>>;
+
+// One language's strings: the shell's table, the API's error wordings (strings/errors.ts)
+// and a loader per area table.
 export interface ErrorStrings { reasons: Record<string, string>; codes: Record<string, string>; fields: Record<string, string> }
-export interface LangStrings { table: Readonly<Record<Key, string>>; errors: ErrorStrings }
+export interface LangStrings { table: Table; errors: ErrorStrings; parts: Record<Part, () => Promise<Table>> }
 
 const loaded: Partial<Record<Lang, LangStrings>> = {};
 const loading: Partial<Record<Lang, Promise<void>>> = {};
+// Per language: the shell's table plus every part loaded so far (t() reads it).
+const tables: Partial<Record<Lang, Partial<Record<Key, string>>>> = {};
+const partLoading: Record<Lang, Partial<Record<Part, Promise<void>>>> = { nl: {}, en: {} };
 
-// Fetches a language's chunk once (the service worker keeps it for offline use,
-// web/src/pwa.ts warms both). A failed fetch may be tried again.
-export function loadLang(l: Lang): Promise<void> {
-  return loading[l] ??= (l === 'nl' ? import('./strings/nl') : import('./strings/en'))
-    .then((m) => { loaded[l] = m.strings; })
+// Fetches a language's shell chunk once, then the given parts' chunks once each
+// (the service worker keeps them for offline use, web/src/pwa.ts warms the
+// offline pages' in both languages). A failed fetch may be tried again.
+export function loadLang(l: Lang, parts: readonly Part[] = []): Promise<void> {
+  const shell = loading[l] ??= (l === 'nl' ? import('./strings/nl') : import('./strings/en'))
+    .then((m) => { loaded[l] = m.strings; tables[l] = { ...m.strings.table }; })
     .catch((e: unknown) => { delete loading[l]; throw e; });
+  return shell.then(() => Promise.all(parts.map((p) => partLoading[l][p] ??= loaded[l]!.parts[p]()
+    .then((table) => { Object.assign(tables[l]!, table); })
+    .catch((e: unknown) => { delete partLoading[l][p]; throw e; })))).then(() => undefined);
 }
 
 let lang: Lang = 'nl';
-let current: LangStrings | undefined;
+let current: Partial<Record<Key, string>> | undefined;
 let switches = 0;
+// The parts the page being shown needs; setLang() loads them in the new language too.
+let wanted: readonly Part[] = [];
 const noErrors: ErrorStrings = { reasons: {}, codes: {}, fields: {} };
 
 export function getLang(): Lang { return lang; }
 
+// The page about to render needs these parts: resolves once they are here in the
+// language being shown (main.ts awaits it, so no raw key is ever painted).
+export function useStrings(parts: readonly Part[]): Promise<void> {
+  wanted = parts;
+  return loadLang(lang, parts);
+}
+
 export function t(key: Key, params: Record<string, string | number> = {}): string {
-  return (current?.table[key] ?? key).replace(/\{(\w+)\}/g, (_, p: string) => (p in params ? String(params[p]) : `{${p}}`));
+  return (current?.[key] ?? key).replace(/\{(\w+)\}/g, (_, p: string) => (p in params ? String(params[p]) : `{${p}}`));
 }
 
 const STORE = 'vb_lang';
@@ -88,18 +113,18 @@ export function onLangChange(f: (l: Lang) => void): void { listeners.push(f); }
 // Switches to `l` once its strings are here (the last call wins when calls overlap).
 export async function setLang(l: Lang, remember = false): Promise<void> {
   const mine = ++switches;
-  await loadLang(l);
+  await loadLang(l, wanted);
   if (mine !== switches) return;
-  const changed = l !== lang || current !== loaded[l];
+  const changed = l !== lang || current !== tables[l];
   lang = l;
-  current = loaded[l];
+  current = tables[l];
   document.documentElement.lang = l;
   if (remember) localStorage.setItem(STORE, l);
   if (changed) for (const f of listeners) f(l);
 }
 
 // The API's error wordings in the language being shown (web/src/feedback.ts).
-export function errorStrings(): ErrorStrings { return current?.errors ?? noErrors; }
+export function errorStrings(): ErrorStrings { return (current && loaded[lang]?.errors) || noErrors; }
 
 const TZ = 'Europe/Amsterdam';
 const locale = (): string => (lang === 'nl' ? 'nl-NL' : 'en-GB');

@@ -3,7 +3,7 @@
 import { api, ApiError, setCsrf, setUnauthenticatedHandler } from './api';
 import { hasSessionCookie, loadSession, setNavigate, setRefreshShell, state, isOrganizer, type PageCtx } from './app';
 import { h, clear, message } from './dom';
-import { chooseLang, getLang, loadLang, setLang, t } from './i18n';
+import { chooseLang, getLang, loadLang, setLang, t, useStrings, type Part } from './i18n';
 
 import { areas, type RouteDef } from './areas';
 import { navItems } from './nav';
@@ -131,7 +131,8 @@ async function render(): Promise<void> {
       ctx.setTitle(t('nav.leader'));
       main.append(h('h1', null, t('nav.leader')), message('error', t('error.forbidden')));
     } else {
-      const mod = await route.load();
+      // The page's area tables (web/src/i18n.ts) come with the page, before it renders.
+      const [mod] = await Promise.all([route.load(), useStrings(partsOf(route))]);
       if (seq !== renderSeq) return;
       clear(main);
       await mod.default(ctx);
@@ -164,6 +165,8 @@ async function render(): Promise<void> {
   }
   firstRender = false;
 }
+
+const partsOf = (r: RouteDef): readonly Part[] => (typeof r.strings === 'function' ? r.strings() : r.strings);
 
 function notFound(ctx: PageCtx): void {
   clear(ctx.main);
@@ -209,9 +212,10 @@ async function start(): Promise<void> {
   await first;
   await render();
   // Installable, and usable without Wi-Fi at the venue (web/src/pwa.ts): these pages are kept.
-  const offlinePages = ['/', '/events/:id', '/events/:id/schedule', '/connect/:code'];
-  // Both languages' strings too, so switching language works offline.
-  registerPwa([...routes.filter((r) => offlinePages.includes(r.pattern)).map((r) => r.load), () => loadLang('nl'), () => loadLang('en')]);
+  const offline = routes.filter((r) => ['/', '/events/:id', '/events/:id/schedule', '/connect/:code'].includes(r.pattern));
+  // Both languages' strings for those pages too, so switching language works offline.
+  const parts = [...new Set(offline.flatMap(partsOf))];
+  registerPwa([...offline.map((r) => r.load), () => loadLang('nl', parts), () => loadLang('en', parts)]);
 }
 
 void start();

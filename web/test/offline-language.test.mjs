@@ -17,10 +17,10 @@ import { ANJA, axeViolations, goto, login, newBrowser, screenshot, settle, start
 
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
-// The banner's sentence in both languages, from the member strings table.
+// The banner's sentence in both languages, from the shell's strings table (it shows on any page).
 async function bannerText() {
   const r = await esbuild.build({
-    entryPoints: [path.join(SRC, 'strings', 'member.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral', logLevel: 'error',
+    entryPoints: [path.join(SRC, 'strings', 'shell.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral', logLevel: 'error',
   });
   const mod = await import('data:text/javascript;base64,' + Buffer.from(r.outputFiles[0].text).toString('base64'));
   return { nl: mod.nl['pwa.offline'], en: mod.en['pwa.offline'] };

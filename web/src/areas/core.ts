@@ -2,19 +2,21 @@
 import { state } from '../app';
 import type { Area } from './types';
 
+const home = (): boolean => !!state.session && new URLSearchParams(location.search).get('preview') !== 'public';
+
 export const core: Area = {
   routes: [
-    { pattern: '/login', access: 'public', load: () => import('../pages/login') },
+    { pattern: '/login', access: 'public', strings: ['account', 'encounters'], load: () => import('../pages/login') },
     // Signed in: the member's home; not signed in (or a leader's ?preview=public): the network's front door.
-    { pattern: '/', access: 'public', load: () => (state.session && new URLSearchParams(location.search).get('preview') !== 'public'
-      ? import('../pages/home') : import('../pages/front-door')) },
-    { pattern: '/members', access: 'member', load: () => import('../pages/directory') },
-    { pattern: '/members/:id', access: 'member', load: () => import('../pages/member') },
-    { pattern: '/profile', access: 'member', load: () => import('../pages/profile') },
-    { pattern: '/connections', access: 'member', load: () => import('../pages/connections') },
-    { pattern: '/ties', access: 'member', load: () => import('../pages/ties') },
-    { pattern: '/leader/members', access: 'organizer', load: () => import('../pages/leader-members') },
-    { pattern: '/leader/members/new', access: 'organizer', load: () => import('../pages/leader-new-member') },
+    { pattern: '/', access: 'public', strings: () => (home() ? ['encounters', 'events', 'member'] : ['leader', 'newsletter']),
+      load: () => (home() ? import('../pages/home') : import('../pages/front-door')) },
+    { pattern: '/members', access: 'member', strings: [], load: () => import('../pages/directory') },
+    { pattern: '/members/:id', access: 'member', strings: ['encounters', 'events', 'member'], load: () => import('../pages/member') },
+    { pattern: '/profile', access: 'member', strings: ['account', 'encounters', 'events', 'member'], load: () => import('../pages/profile') },
+    { pattern: '/connections', access: 'member', strings: ['member'], load: () => import('../pages/connections') },
+    { pattern: '/ties', access: 'member', strings: [], load: () => import('../pages/ties') },
+    { pattern: '/leader/members', access: 'organizer', strings: ['leader'], load: () => import('../pages/leader-members') },
+    { pattern: '/leader/members/new', access: 'organizer', strings: [], load: () => import('../pages/leader-new-member') },
   ],
   menu: [
     { path: '/', label: 'nav.home' },

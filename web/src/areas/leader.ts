@@ -7,10 +7,10 @@ import type { Area } from './types';
 
 export const leader: Area = {
   routes: [
-    { pattern: '/leader/map', access: 'organizer', load: () => import('../pages/leader-map') },
-    { pattern: '/leader/health', access: 'organizer', load: () => import('../pages/leader-health') },
-    { pattern: '/leader/weave', access: 'organizer', load: () => import('../pages/leader-weave') },
-    { pattern: '/leader/settings', access: 'organizer', load: () => import('../pages/leader-settings') },
+    { pattern: '/leader/map', access: 'organizer', strings: ['leader'], load: () => import('../pages/leader-map') },
+    { pattern: '/leader/health', access: 'organizer', strings: ['leader'], load: () => import('../pages/leader-health') },
+    { pattern: '/leader/weave', access: 'organizer', strings: ['leader'], load: () => import('../pages/leader-weave') },
+    { pattern: '/leader/settings', access: 'organizer', strings: ['leader'], load: () => import('../pages/leader-settings') },
   ],
   menu: [
     { path: '/leader/map', label: 'leader.nav.map', organizer: true, group: 'insight' },

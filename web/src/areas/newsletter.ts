@@ -5,13 +5,13 @@ import type { Area } from './types';
 
 export const newsletter: Area = {
   routes: [
-    { pattern: '/articles', access: 'public', load: () => import('../pages/articles') },
-    { pattern: '/articles/new', access: 'member', load: () => import('../pages/article-edit') },
-    { pattern: '/articles/:id', access: 'public', load: () => import('../pages/article') },
-    { pattern: '/articles/:id/edit', access: 'member', load: () => import('../pages/article-edit') },
-    { pattern: '/newsletter', access: 'public', load: () => import('../pages/newsletter-subscribe') },
-    { pattern: '/newsletter/unsubscribe/:token', access: 'public', load: () => import('../pages/newsletter-unsubscribe') },
-    { pattern: '/leader/newsletter', access: 'organizer', load: () => import('../pages/newsletter-leader') },
+    { pattern: '/articles', access: 'public', strings: ['newsletter'], load: () => import('../pages/articles') },
+    { pattern: '/articles/new', access: 'member', strings: ['newsletter'], load: () => import('../pages/article-edit') },
+    { pattern: '/articles/:id', access: 'public', strings: ['newsletter'], load: () => import('../pages/article') },
+    { pattern: '/articles/:id/edit', access: 'member', strings: ['newsletter'], load: () => import('../pages/article-edit') },
+    { pattern: '/newsletter', access: 'public', strings: ['newsletter'], load: () => import('../pages/newsletter-subscribe') },
+    { pattern: '/newsletter/unsubscribe/:token', access: 'public', strings: ['newsletter'], load: () => import('../pages/newsletter-unsubscribe') },
+    { pattern: '/leader/newsletter', access: 'organizer', strings: ['leader', 'newsletter'], load: () => import('../pages/newsletter-leader') },
   ],
   menu: [
     { path: '/articles', label: 'newsletter.nav.articles', group: 'newsletter' },

@@ -1,6 +1,5 @@
 // Strings of the account area, English and Dutch. Keys start with the area's prefix.
 export const en = {
-  'account.nav.invitations': 'Invitations',
   'account.login.forgot': 'Forgot your password?',
   'account.login.signup': 'New here? Sign up',
   'account.field.name': 'Name',
@@ -109,7 +108,6 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'account.nav.invitations': 'Uitnodigingen',
   'account.login.forgot': 'Wachtwoord vergeten?',
   'account.login.signup': 'Nieuw hier? Meld je aan',
   'account.field.name': 'Naam',

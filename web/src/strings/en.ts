@@ -1,18 +1,22 @@
-// English: every string of the UI in one chunk, which web/src/i18n.ts loads only
-// for a reader of English. The build (web/build.mjs, langOnly) gives this module
-// only the English half of each table it imports, so the Dutch never rides along.
+// English: the shell's strings (core.ts, shell.ts and the API's error wordings,
+// errors.ts) in this chunk, and each area's table as a chunk of its own, loaded
+// by web/src/i18n.ts with the pages that need it (the route's `strings`,
+// web/src/areas). The build (web/build.mjs, langOnly) gives these modules only
+// the English half of each table they import, so the Dutch never rides along.
 // A new strings file: import it here and in the other language's module.
-import type { Key, LangStrings } from '../i18n';
+import type { LangStrings } from '../i18n';
 import { en as core } from './core';
-import { en as account } from './account';
-import { en as encounters } from './encounters';
-import { en as events } from './events';
-import { en as leader } from './leader';
-import { en as member } from './member';
-import { en as newsletter } from './newsletter';
-import { en as questions } from './questions';
+import { en as shell } from './shell';
 import { codes, fields, reasons } from './errors';
 
-const table: Record<Key, string> = { ...core, ...account, ...events, ...encounters, ...questions, ...leader, ...newsletter, ...member };
+const parts: LangStrings['parts'] = {
+  account: () => import('./account').then((m) => m.en),
+  encounters: () => import('./encounters').then((m) => m.en),
+  events: () => import('./events').then((m) => m.en),
+  leader: () => import('./leader').then((m) => m.en),
+  member: () => import('./member').then((m) => m.en),
+  newsletter: () => import('./newsletter').then((m) => m.en),
+  questions: () => import('./questions').then((m) => m.en),
+};
 
-export const strings: LangStrings = { table, errors: { reasons: reasons.en, codes: codes.en, fields: fields.en } };
+export const strings: LangStrings = { table: { ...core, ...shell }, errors: { reasons: reasons.en, codes: codes.en, fields: fields.en }, parts };

@@ -1,8 +1,5 @@
 // Strings of the events area, English and Dutch. Keys start with the area's prefix.
 export const en = {
-  'events.nav': 'Events',
-  'events.nav.visits': 'Visits',
-  'events.nav.leader': 'Manage events',
   'events.title': 'Events',
   'events.upcoming': 'Upcoming events',
   'events.none': 'No upcoming events.',
@@ -24,7 +21,6 @@ export const en = {
   'events.register.done': 'You are registered.',
   'events.register.waitlist': 'The event is full: you are on the waitlist.',
   'events.cancel': 'Cancel my registration',
-  'events.cancel.done': 'Your registration is cancelled.',
   'events.status.registered': 'You are registered.',
   'events.status.waitlisted': 'You are on the waitlist, position {n}. You move up automatically when a place frees up.',
   'events.status.cancelled': 'You cancelled your registration.',
@@ -227,9 +223,6 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'events.nav': 'Bijeenkomsten',
-  'events.nav.visits': 'Bezoeken',
-  'events.nav.leader': 'Bijeenkomsten beheren',
   'events.title': 'Bijeenkomsten',
   'events.upcoming': 'Komende bijeenkomsten',
   'events.none': 'Geen komende bijeenkomsten.',
@@ -251,7 +244,6 @@ export const nl: Record<keyof typeof en, string> = {
   'events.register.done': 'Je bent aangemeld.',
   'events.register.waitlist': 'De bijeenkomst is vol: je staat op de wachtlijst.',
   'events.cancel': 'Mijn aanmelding annuleren',
-  'events.cancel.done': 'Je aanmelding is geannuleerd.',
   'events.status.registered': 'Je bent aangemeld.',
   'events.status.waitlisted': 'Je staat op de wachtlijst, plaats {n}. Je schuift vanzelf door als er een plek vrijkomt.',
   'events.status.cancelled': 'Je hebt je aanmelding geannuleerd.',

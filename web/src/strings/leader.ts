@@ -1,8 +1,5 @@
 // Strings of the leader area, English and Dutch. Keys start with the area's prefix.
 export const en = {
-  'leader.nav.map': 'Network map',
-  'leader.nav.health': 'Network health',
-  'leader.nav.weave': 'Weaving',
   'leader.nav.label': 'Leader tools',
 
   'leader.map.title': 'Network map',
@@ -162,13 +159,7 @@ export const en = {
   'leader.weave.invite.fading': 'No contact for {n} days.',
   'leader.weave.pair': '{a} and {b}',
 
-  // Issue #17: the grouped menu, the members table, the map's plain-language metrics, mail state, settings, front door.
-  'leader.nav.group.network': 'My network',
-  'leader.nav.group.events': 'Events',
-  'leader.nav.group.insight': 'Network insight',
-  'leader.nav.group.newsletter': 'Newsletter & articles',
-  'leader.nav.group.settings': 'Settings',
-  'leader.nav.settings': 'Mail and network settings',
+  // Issue #17: the members table, the map's plain-language metrics, mail state, settings, front door (the grouped menu's labels: shell.ts).
   'leader.members.search': 'Search by name, e-mail or organisation',
   'leader.members.filters': 'Filters',
   'leader.members.filter.sector': 'Sector',
@@ -261,9 +252,6 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'leader.nav.map': 'Netwerkkaart',
-  'leader.nav.health': 'Gezondheid van het netwerk',
-  'leader.nav.weave': 'Weven',
   'leader.nav.label': 'Netwerkleider',
 
   'leader.map.title': 'Netwerkkaart',
@@ -423,12 +411,6 @@ export const nl: Record<keyof typeof en, string> = {
   'leader.weave.invite.fading': 'Al {n} dagen geen contact.',
   'leader.weave.pair': '{a} en {b}',
 
-  'leader.nav.group.network': 'Mijn netwerk',
-  'leader.nav.group.events': 'Bijeenkomsten',
-  'leader.nav.group.insight': 'Netwerkinzicht',
-  'leader.nav.group.newsletter': 'Nieuwsbrief & artikelen',
-  'leader.nav.group.settings': 'Instellingen',
-  'leader.nav.settings': 'Mail- en netwerkinstellingen',
   'leader.members.search': 'Zoek op naam, e-mailadres of organisatie',
   'leader.members.filters': 'Filters',
   'leader.members.filter.sector': 'Sector',

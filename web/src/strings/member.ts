@@ -2,13 +2,10 @@
 // confirmation dialogs (feedback.ts), the home page's next steps (pages/home.ts),
 // the member picker (member-picker in pages/visits.ts) and offline use.
 export const en = {
-  'fb.close': 'Close message',
-  'fb.offline': 'No connection to the server. Check your internet connection and try again.',
   'fb.meet.cancelled': 'The meeting with {name} is cancelled.',
   'fb.visit.cancelled': 'The visit with {name} is cancelled.',
   'fb.visit.declined': 'You declined the visit of {name}.',
   'profile.challenge.deleted': '"{title}" is deleted.',
-  'confirm.keep': 'No, keep it',
   'confirm.reg.title': 'Cancel your registration?',
   'confirm.reg.text': 'You give up your place at {event}.{paid} If you register again later, you may end up on the waitlist.',
   'confirm.reg.paid': ' This is a paid event: check the conditions for a refund.',
@@ -86,11 +83,7 @@ export const en = {
   'picker.required': 'Choose the member you would like to visit.',
   'visits.proposed': 'Proposed dates',
   'visits.host.cancel.hint': 'Either of you can cancel until the visit starts.',
-  'pwa.offline': 'You are offline. Your schedule, your codes and the event information stay available; what you record is sent once you are back online.',
   'pwa.claim.queued': 'Saved on this phone: as soon as you are back online we record that you spoke.',
-  'pwa.claims.sent.one': 'Back online: your conversation has been recorded.',
-  'pwa.claims.sent': 'Back online: {n} conversations have been recorded.',
-  'pwa.claim.refused': 'Could not record the conversation at {event}: {msg}',
   'pwa.offline.none': 'You are offline, and this page was not saved on this phone yet.',
   // A part of a page that could not be fetched (web/src/last-known.ts): its last known copy, or this.
   'lastknown.offline.none': 'Not available offline: this needs a connection.',
@@ -107,13 +100,10 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'fb.close': 'Melding sluiten',
-  'fb.offline': 'Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
   'fb.meet.cancelled': 'De afspraak met {name} is afgezegd.',
   'fb.visit.cancelled': 'Het bezoek met {name} is afgezegd.',
   'fb.visit.declined': 'Je hebt het bezoek van {name} afgewezen.',
   'profile.challenge.deleted': '"{title}" is verwijderd.',
-  'confirm.keep': 'Nee, laat maar',
   'confirm.reg.title': 'Aanmelding annuleren?',
   'confirm.reg.text': 'Je geeft je plek op voor {event}.{paid} Meld je je later opnieuw aan, dan kom je misschien op de wachtlijst.',
   'confirm.reg.paid': ' Dit is een betaalde bijeenkomst: kijk in de voorwaarden of je geld terugkrijgt.',
@@ -191,11 +181,7 @@ export const nl: Record<keyof typeof en, string> = {
   'picker.required': 'Kies het lid bij wie je op bezoek wilt.',
   'visits.proposed': 'Voorgestelde data',
   'visits.host.cancel.hint': 'Jullie kunnen allebei afzeggen tot het bezoek begint.',
-  'pwa.offline': 'Je bent offline. Je schema, je codes en de informatie over de bijeenkomst blijven beschikbaar; wat je vastlegt, versturen we zodra je weer verbinding hebt.',
   'pwa.claim.queued': 'Bewaard op deze telefoon: zodra je weer verbinding hebt, leggen we vast dat jullie elkaar spraken.',
-  'pwa.claims.sent.one': 'Weer verbonden: je gesprek is vastgelegd.',
-  'pwa.claims.sent': 'Weer verbonden: {n} gesprekken zijn vastgelegd.',
-  'pwa.claim.refused': 'Het gesprek op {event} kon niet worden vastgelegd: {msg}',
   'pwa.offline.none': 'Je bent offline, en deze pagina is nog niet op deze telefoon bewaard.',
   // A part of a page that could not be fetched (web/src/last-known.ts): its last known copy, or this.
   'lastknown.offline.none': 'Offline niet beschikbaar: hiervoor is verbinding nodig.',

@@ -2,8 +2,6 @@
 // The area holds the knowledge articles, the public subscribe and unsubscribe
 // pages and the leader's newsletter page.
 export const en = {
-  'newsletter.nav.articles': 'Articles',
-  'newsletter.nav.leader': 'Newsletter',
   'newsletter.articles.title': 'Knowledge articles',
   'newsletter.articles.intro': 'What members learned and want to share. New articles go into the monthly newsletter.',
   'newsletter.articles.write': 'Write an article',
@@ -104,8 +102,6 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'newsletter.nav.articles': 'Artikelen',
-  'newsletter.nav.leader': 'Nieuwsbrief',
   'newsletter.articles.title': 'Kennisartikelen',
   'newsletter.articles.intro': 'Wat leden geleerd hebben en willen delen. Nieuwe artikelen komen in de maandelijkse nieuwsbrief.',
   'newsletter.articles.write': 'Schrijf een artikel',

@@ -1,18 +1,22 @@
-// Dutch: every string of the UI in one chunk, which web/src/i18n.ts loads only
-// for a reader of Dutch. The build (web/build.mjs, langOnly) gives this module
-// only the Dutch half of each table it imports, so the English never rides along.
+// Dutch: the shell's strings (core.ts, shell.ts and the API's error wordings,
+// errors.ts) in this chunk, and each area's table as a chunk of its own, loaded
+// by web/src/i18n.ts with the pages that need it (the route's `strings`,
+// web/src/areas). The build (web/build.mjs, langOnly) gives these modules only
+// the Dutch half of each table they import, so the English never rides along.
 // A new strings file: import it here and in the other language's module.
-import type { Key, LangStrings } from '../i18n';
+import type { LangStrings } from '../i18n';
 import { nl as core } from './core';
-import { nl as account } from './account';
-import { nl as encounters } from './encounters';
-import { nl as events } from './events';
-import { nl as leader } from './leader';
-import { nl as member } from './member';
-import { nl as newsletter } from './newsletter';
-import { nl as questions } from './questions';
+import { nl as shell } from './shell';
 import { codes, fields, reasons } from './errors';
 
-const table: Record<Key, string> = { ...core, ...account, ...events, ...encounters, ...questions, ...leader, ...newsletter, ...member };
+const parts: LangStrings['parts'] = {
+  account: () => import('./account').then((m) => m.nl),
+  encounters: () => import('./encounters').then((m) => m.nl),
+  events: () => import('./events').then((m) => m.nl),
+  leader: () => import('./leader').then((m) => m.nl),
+  member: () => import('./member').then((m) => m.nl),
+  newsletter: () => import('./newsletter').then((m) => m.nl),
+  questions: () => import('./questions').then((m) => m.nl),
+};
 
-export const strings: LangStrings = { table, errors: { reasons: reasons.nl, codes: codes.nl, fields: fields.nl } };
+export const strings: LangStrings = { table: { ...core, ...shell }, errors: { reasons: reasons.nl, codes: codes.nl, fields: fields.nl }, parts };

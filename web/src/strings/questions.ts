@@ -1,9 +1,6 @@
 // Strings of the questions area, English and Dutch. Keys start with the area's prefix.
 // The area also holds the member's notifications page and e-mail choices.
 export const en = {
-  'questions.nav': 'Questions',
-  'questions.nav.notifications': 'Notifications',
-  'questions.nav.unread': 'unread',
   'questions.title': 'Questions to the network',
   'questions.intro': 'Stuck on something? Ask the network: your question goes straight to the members best placed to answer — often from another sector.',
   'questions.ask': 'Ask a question',
@@ -28,7 +25,6 @@ export const en = {
   'questions.routed.badge': 'asked to you',
   'questions.new.title': 'Ask the network',
   'questions.new.intro': 'Describe what you are running into. verbinder asks the members whose expertise fits best and tells you whom and why.',
-  'questions.field.title': 'Your question',
   'questions.field.title.hint': 'One sentence, 3 to 200 characters.',
   'questions.field.text': 'Explain a bit more (optional)',
   'questions.field.tags': 'Tags (optional)',
@@ -67,9 +63,6 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'questions.nav': 'Vraagstukken',
-  'questions.nav.notifications': 'Meldingen',
-  'questions.nav.unread': 'ongelezen',
   'questions.title': 'Vraagstukken aan het netwerk',
   'questions.intro': 'Loop je ergens tegenaan? Vraag het het netwerk: je vraag gaat meteen naar de leden die hem het best kunnen beantwoorden — vaak uit een andere sector.',
   'questions.ask': 'Stel een vraag',
@@ -94,7 +87,6 @@ export const nl: Record<keyof typeof en, string> = {
   'questions.routed.badge': 'aan jou gesteld',
   'questions.new.title': 'Vraag het netwerk',
   'questions.new.intro': 'Beschrijf waar je tegenaan loopt. verbinder vraagt het de leden bij wie de expertise het best past en laat zien wie en waarom.',
-  'questions.field.title': 'Je vraag',
   'questions.field.title.hint': 'Eén zin, 3 tot 200 tekens.',
   'questions.field.text': 'Licht toe (niet verplicht)',
   'questions.field.tags': 'Trefwoorden (niet verplicht)',
