@@ -249,6 +249,36 @@ Result<model::Id> InvitationService::Accept(const Acceptance& a) {
   if (m.organization.empty()) return InvalidArgument("is required", "organization").WithReason("field.required");
   VB_RETURN_IF_ERROR(CheckPassword(a.password));
   VB_ASSIGN_OR_RETURN(std::string hash, HashPassword(a.password));
+  return Fulfil(inv, m, hash, nullptr);
+}
+
+Result<std::optional<model::Id>> InvitationService::AcceptVerifiedEmail(
+    const std::string& email, const std::string& name, const std::function<Status(soci::session&, model::Id)>& also) {
+  std::string e = AsciiLower(Trim(email));  // invitations store the address lower-cased (Invite)
+  if (e.empty()) return std::optional<model::Id>{};
+  auto found = WithSession<std::optional<Invitation>>(db_, [&](soci::session& sql) -> Result<std::optional<Invitation>> {
+    long long now = clock_.Now();
+    soci::row r;
+    sql << std::string(kInvitationCols) +
+               "WHERE email = :e AND status = 'pending' AND expires_at > :n ORDER BY id DESC LIMIT 1",
+        soci::use(e), soci::use(now), soci::into(r);
+    if (!sql.got_data()) return std::optional<Invitation>{};
+    return std::optional<Invitation>(ReadInvitation(r, now));
+  });
+  if (!found) return found.status();
+  if (!*found) return std::optional<model::Id>{};
+  const Invitation& inv = **found;
+  model::Member m;
+  m.name = Trim(inv.name).empty() ? Trim(name) : Trim(inv.name);
+  m.email = inv.email;
+  auto id = Fulfil(inv, m, /*hash=*/"", also);
+  if (!id && id.status().reason() == UsedLink().reason()) return std::optional<model::Id>{};  // taken meanwhile
+  if (!id) return id.status();
+  return std::optional<model::Id>(*id);
+}
+
+Result<model::Id> InvitationService::Fulfil(const Invitation& inv, const model::Member& m, const std::string& hash,
+                                            const std::function<Status(soci::session&, model::Id)>& also) {
   // Claim the invitation; a second accept at the same moment finds it taken.
   auto claim = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     long long iid = inv.id, now = clock_.Now();
@@ -262,18 +292,28 @@ Result<model::Id> InvitationService::Accept(const Acceptance& a) {
   if (!claim) return claim.status();
   auto id =
       CreateMemberWithAccount(db_, clock_, m.name, m.email, hash, m.sector, m.organization, m.title, inv.language);
-  auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    long long iid = inv.id, now = clock_.Now();
-    if (id.ok()) {
-      long long mid = *id;
+  Status done = id.status();
+  if (id.ok()) {
+    auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+      storage::Transaction tr(sql);
+      long long iid = inv.id, mid = *id;
       sql << "UPDATE invitations SET member_id = :m WHERE id = :i", soci::use(mid), soci::use(iid);
-    } else {
+      if (also) VB_RETURN_IF_ERROR(also(sql, *id));
+      tr.commit();
+      return true;
+    });
+    done = r.status();
+    if (!done.ok()) (void)MemberService(db_, clock_, wiring_.member_data).Delete(Viewer::System(), *id);
+  }
+  if (!done.ok()) {
+    // The invitation is open again (best effort: the error the caller sees is `done`).
+    (void)WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+      long long iid = inv.id, now = clock_.Now();
       sql << "UPDATE invitations SET status = 'pending', updated_at = :u WHERE id = :i", soci::use(now), soci::use(iid);
-    }
-    return true;
-  });
-  if (!id) return id.status();
-  if (!r) return r.status();
+      return true;
+    });
+    return done;
+  }
   return id;
 }
 

@@ -5,6 +5,8 @@
 // concurrent use (two clicks on one link create one member).
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,8 +42,16 @@ class InvitationService {
   Result<Invitation> Revoke(const Viewer& viewer, model::Id id);
   Result<Invitation> Check(const std::string& token);
   Result<model::Id> Accept(const Acceptance& a);
+  Result<std::optional<model::Id>> AcceptVerifiedEmail(const std::string& email, const std::string& name,
+                                                       const std::function<Status(soci::session&, model::Id)>& also);
 
  private:
+  // Claims `inv` (UsedLink when it is no longer open), creates `m` with an
+  // account (password hash; "" = none), then records the member on the
+  // invitation and runs `also` in one transaction; on failure undoes both.
+  Result<model::Id> Fulfil(const Invitation& inv, const model::Member& m, const std::string& hash,
+                           const std::function<Status(soci::session&, model::Id)>& also);
+
   storage::Database& db_;
   const Clock& clock_;
   const AccountWiring& wiring_;

@@ -94,6 +94,11 @@ Result<Invitation> AccountService::CheckInvitation(const std::string& token) {
 Result<model::Id> AccountService::AcceptInvitation(const Acceptance& a) {
   return invitations_->Accept(a);
 }
+Result<std::optional<model::Id>> AccountService::AcceptInvitationOfVerifiedEmail(
+    const std::string& email, const std::string& name,
+    const std::function<Status(soci::session&, model::Id member_id)>& also) {
+  return invitations_->AcceptVerifiedEmail(email, name, also);
+}
 
 Status AccountService::RequestPasswordReset(const std::string& email, const std::string& address) {
   return reset_->Request(email, address);

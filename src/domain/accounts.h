@@ -13,6 +13,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -213,6 +214,17 @@ class AccountService {
   Result<Invitation> CheckInvitation(const std::string& token);
   // Creates the member and the account; returns the member id.
   Result<model::Id> AcceptInvitation(const Acceptance& a);
+  // Accepts the open, unexpired invitation of `email` for someone whose
+  // address an identity provider verified (src/oidc; the caller checks that):
+  // like AcceptInvitation, but the member is as the invitation says (its name,
+  // else `name`; its language) with an account without password, and `also`
+  // (e.g. linking the sign-in) runs in the transaction that records the member
+  // on the invitation — when anything fails, no member stays and the
+  // invitation is open again. nullopt when there is no open invitation
+  // (none, expired, revoked, or just used).
+  Result<std::optional<model::Id>> AcceptInvitationOfVerifiedEmail(
+      const std::string& email, const std::string& name,
+      const std::function<Status(soci::session&, model::Id member_id)>& also);
 
   // Always succeeds for a well-formed address (no account enumeration);
   // queues a reset link only when the member has an account.

@@ -91,29 +91,41 @@ Result<PendingLogin> SignInService::Consume(const std::string& state) {
   });
 }
 
+namespace {
+
+// Links provider + subject to the member inside the caller's transaction;
+// AlreadyExists(taken) when it is linked to another member.
+Result<LinkedIdentity> LinkIn(soci::session& sql, const std::string& provider, const std::string& subject,
+                              const std::string& email, model::Id member_id, long long now) {
+  long long owner = 0, mid = member_id;
+  sql << "SELECT member_id FROM oidc_identities WHERE provider = :p AND subject = :s", soci::use(provider),
+      soci::use(subject), soci::into(owner);
+  if (sql.got_data() && owner != mid)
+    return AlreadyExists("this sign-in is already linked to another member", "taken").WithReason("oidc.taken");
+  if (!sql.got_data())
+    sql << "INSERT INTO oidc_identities (provider, subject, member_id, email, created_at, last_used_at) "
+           "VALUES (:p, :s, :m, :e, :t, :t2)",
+        soci::use(provider), soci::use(subject), soci::use(mid), soci::use(email), soci::use(now), soci::use(now);
+  LinkedIdentity out;
+  long long id = 0, created = 0;
+  sql << "SELECT id, created_at FROM oidc_identities WHERE provider = :p AND subject = :s", soci::use(provider),
+      soci::use(subject), soci::into(id), soci::into(created);
+  out.id = id;
+  out.provider = provider;
+  out.email = email;
+  out.created_at = created;
+  out.last_used_at = now;
+  return out;
+}
+
+}  // namespace
+
 Result<LinkedIdentity> SignInService::Link(const std::string& provider, const std::string& subject,
                                            const std::string& email, model::Id member_id) {
   return WithSession<LinkedIdentity>(db_, [&](soci::session& sql) -> Result<LinkedIdentity> {
     storage::Transaction tr(sql);
-    long long owner = 0, mid = member_id, now = clock_.Now();
-    sql << "SELECT member_id FROM oidc_identities WHERE provider = :p AND subject = :s", soci::use(provider),
-        soci::use(subject), soci::into(owner);
-    if (sql.got_data() && owner != mid)
-      return AlreadyExists("this sign-in is already linked to another member", "taken").WithReason("oidc.taken");
-    if (!sql.got_data())
-      sql << "INSERT INTO oidc_identities (provider, subject, member_id, email, created_at, last_used_at) "
-             "VALUES (:p, :s, :m, :e, :t, :t2)",
-          soci::use(provider), soci::use(subject), soci::use(mid), soci::use(email), soci::use(now), soci::use(now);
-    LinkedIdentity out;
-    long long id = 0, created = 0;
-    sql << "SELECT id, created_at FROM oidc_identities WHERE provider = :p AND subject = :s", soci::use(provider),
-        soci::use(subject), soci::into(id), soci::into(created);
+    VB_ASSIGN_OR_RETURN(LinkedIdentity out, LinkIn(sql, provider, subject, email, member_id, clock_.Now()));
     tr.commit();
-    out.id = id;
-    out.provider = provider;
-    out.email = email;
-    out.created_at = created;
-    out.last_used_at = now;
     return out;
   });
 }
@@ -142,6 +154,7 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
     return out;
   }
   model::Id member = *linked;
+  bool linked_now = false;  // linked together with the accepted invitation
   if (!member) {
     // 3. A verified e-mail address finds the member.
     if (!email_verified)
@@ -178,16 +191,29 @@ Result<Outcome> SignInService::Complete(const std::string& provider, const IdCla
     } else {
       // 4. A new person: as the installation's sign-up mode says.
       VB_ASSIGN_OR_RETURN(std::string mode, accounts_.SignupMode());
-      if (mode != "open")
-        return PermissionDenied("sign-up is by invitation only").WithReason("account.signup_invitation_only");
       std::string name = Trim(claims.name);
       if (name.empty()) name = Trim(claims.given_name + " " + claims.family_name);
       if (name.empty()) name = claims.email.substr(0, claims.email.find('@'));
-      std::string lang = login.language == "en" ? "en" : "nl";
-      VB_ASSIGN_OR_RETURN(member, external_.CreateMember(name, claims.email, lang));
+      if (mode == "open") {
+        std::string lang = login.language == "en" ? "en" : "nl";
+        VB_ASSIGN_OR_RETURN(member, external_.CreateMember(name, claims.email, lang));
+      } else {
+        // Invitation only: the leader's open invitation of this verified
+        // address lets the person in, accepted as the password path accepts
+        // it, and the sign-in is linked in the same transaction.
+        std::string email = AsciiLower(claims.email);
+        auto link = [&](soci::session& sql, model::Id id) {
+          return LinkIn(sql, provider, claims.sub, email, id, clock_.Now()).status();
+        };
+        VB_ASSIGN_OR_RETURN(auto invited, accounts_.AcceptInvitationOfVerifiedEmail(claims.email, name, link));
+        if (!invited)
+          return PermissionDenied("sign-up is by invitation only").WithReason("account.signup_invitation_only");
+        member = *invited;
+        linked_now = true;
+      }
       out.created = true;
     }
-    VB_RETURN_IF_ERROR(Link(provider, claims.sub, AsciiLower(claims.email), member).status());
+    if (!linked_now) VB_RETURN_IF_ERROR(Link(provider, claims.sub, AsciiLower(claims.email), member).status());
   }
   auto session = external_.StartSession(member);
   if (!session) {

@@ -1,7 +1,8 @@
 // Signing in with an OpenID Connect provider, over the database: the sign-in
 // under way (state, nonce, PKCE verifier: single use, 10 minutes), what a
 // verified identity leads to (a session, a link the member must confirm with
-// their password, a new member when sign-up is open, or a refusal), linked
+// their password, a new member when sign-up is open or the leader invited the
+// verified address, or a refusal), linked
 // identities in the member's settings, and the admin's switch for password
 // sign-in. Rules and their reasons: docs/oidc.md. The account service is
 // borrowed from the composition root (app_services::Services), so sign-up
@@ -48,7 +49,7 @@ struct Outcome {
   domain::Session session;  // kSignedIn
   std::string link_token;   // kConfirmLink: the member signs in with the password, then confirms
   model::Id member_id = 0;
-  bool created = false;  // a new member was made (open sign-up)
+  bool created = false;  // a new member was made (open sign-up, or an invitation accepted)
 };
 
 struct LinkedIdentity {
@@ -73,8 +74,10 @@ class SignInService {
   // or older than kLoginLifetime.
   Result<PendingLogin> Consume(const std::string& state);
   // What a verified identity leads to. Errors (field): email (no verified
-  // address), signup (unknown address and sign-up is not open), taken (the
-  // identity is linked to another member), disabled (account disabled).
+  // address), signup (unknown address, sign-up is not open and the address
+  // has no open invitation; an invitation is accepted — the member made as it
+  // says, and linked — in one go), taken (the identity is linked to another
+  // member), disabled (account disabled).
   Result<Outcome> Complete(const std::string& provider, const IdClaims& claims, bool email_verified,
                            const PendingLogin& login);
   // The member signed in with their password confirms a pending link.
