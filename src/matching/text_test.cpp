@@ -113,6 +113,25 @@ TEST(Text, AHospitalIsNotSickLeave) {
   EXPECT_TRUE(HasConcept(a.Analyze("Veel collega's melden zich ziek", Language::kDutch), "absenteeism"));
 }
 
+// Words of one language that stem like a term of the other, found in the
+// demo's suggestions: Dutch "successen" (successes) stems like English
+// "succession", and "I know how to" reads as the term "know-how"; neither is
+// knowledge transfer. Bare "uitval" is a dropout word ("hoe wij uitval hebben
+// teruggedrongen" of apprentices), not sick leave.
+TEST(Text, FalseFriendsMeetNoConcept) {
+  TextAnalyzer a;
+  EXPECT_FALSE(HasConcept(a.Analyze("Na de eerste successen zakt de aandacht weg", Language::kDutch),
+                          "knowledge_transfer"));
+  EXPECT_FALSE(HasConcept(a.Analyze("I know how to keep hygiene standards high", Language::kEnglish),
+                          "knowledge_transfer"));
+  EXPECT_TRUE(HasConcept(a.Analyze("We need succession planning for our senior engineers", Language::kEnglish),
+                         "knowledge_transfer"));
+  TextAnalysis dropout = a.Analyze("Ik deel graag hoe wij uitval hebben teruggedrongen", Language::kDutch);
+  EXPECT_FALSE(HasConcept(dropout, "absenteeism"));
+  EXPECT_TRUE(HasConcept(dropout, "dropout"));
+  EXPECT_TRUE(HasConcept(a.Analyze("Veel uitval door ziekte in de productie", Language::kDutch), "absenteeism"));
+}
+
 TEST(Text, NoSharedWordAcrossLanguagesOneConcept) {
   TextAnalyzer a;
   EXPECT_TRUE(HasConcept(a.Analyze("wijkverpleging", Language::kDutch), "home_care"));
