@@ -256,15 +256,16 @@ Result<std::optional<model::Id>> InvitationService::AcceptVerifiedEmail(
     const std::string& email, const std::string& name, const std::function<Status(soci::session&, model::Id)>& also) {
   std::string e = AsciiLower(Trim(email));  // invitations store the address lower-cased (Invite)
   if (e.empty()) return std::optional<model::Id>{};
-  auto found = WithSession<std::optional<Invitation>>(db_, [&](soci::session& sql) -> Result<std::optional<Invitation>> {
-    long long now = clock_.Now();
-    soci::row r;
-    sql << std::string(kInvitationCols) +
-               "WHERE email = :e AND status = 'pending' AND expires_at > :n ORDER BY id DESC LIMIT 1",
-        soci::use(e), soci::use(now), soci::into(r);
-    if (!sql.got_data()) return std::optional<Invitation>{};
-    return std::optional<Invitation>(ReadInvitation(r, now));
-  });
+  auto found =
+      WithSession<std::optional<Invitation>>(db_, [&](soci::session& sql) -> Result<std::optional<Invitation>> {
+        long long now = clock_.Now();
+        soci::row r;
+        sql << std::string(kInvitationCols) +
+                   "WHERE email = :e AND status = 'pending' AND expires_at > :n ORDER BY id DESC LIMIT 1",
+            soci::use(e), soci::use(now), soci::into(r);
+        if (!sql.got_data()) return std::optional<Invitation>{};
+        return std::optional<Invitation>(ReadInvitation(r, now));
+      });
   if (!found) return found.status();
   if (!*found) return std::optional<model::Id>{};
   const Invitation& inv = **found;

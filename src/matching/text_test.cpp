@@ -120,10 +120,10 @@ TEST(Text, AHospitalIsNotSickLeave) {
 // teruggedrongen" of apprentices), not sick leave.
 TEST(Text, FalseFriendsMeetNoConcept) {
   TextAnalyzer a;
-  EXPECT_FALSE(HasConcept(a.Analyze("Na de eerste successen zakt de aandacht weg", Language::kDutch),
-                          "knowledge_transfer"));
-  EXPECT_FALSE(HasConcept(a.Analyze("I know how to keep hygiene standards high", Language::kEnglish),
-                          "knowledge_transfer"));
+  EXPECT_FALSE(
+      HasConcept(a.Analyze("Na de eerste successen zakt de aandacht weg", Language::kDutch), "knowledge_transfer"));
+  EXPECT_FALSE(
+      HasConcept(a.Analyze("I know how to keep hygiene standards high", Language::kEnglish), "knowledge_transfer"));
   EXPECT_TRUE(HasConcept(a.Analyze("We need succession planning for our senior engineers", Language::kEnglish),
                          "knowledge_transfer"));
   TextAnalysis dropout = a.Analyze("Ik deel graag hoe wij uitval hebben teruggedrongen", Language::kDutch);

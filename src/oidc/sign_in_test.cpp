@@ -92,9 +92,7 @@ class SignInTest : public ::testing::Test {
     return r.ok() ? *r : std::vector<domain::Invitation>{};
   }
 
-  void InvitationOnly() {
-    ASSERT_TRUE(accounts_->SetSignupMode(Viewer{1, model::Role::kAdmin}, "invitation").ok());
-  }
+  void InvitationOnly() { ASSERT_TRUE(accounts_->SetSignupMode(Viewer{1, model::Role::kAdmin}, "invitation").ok()); }
 
   long long Count(const std::string& table) {
     soci::session sql(db_->pool());
@@ -297,8 +295,7 @@ TEST_F(SignInTest, AnInvitedVerifiedAddressJoinsAsTheInvitationSays) {
 
   // A second use of the invitation is refused: by its link, and by the
   // verified-address path (no open invitation any more) ...
-  auto again = accounts_->AcceptInvitation(
-      {token, "Iemand Anders", "een lang wachtwoord", "care", "Zorg BV", ""});
+  auto again = accounts_->AcceptInvitation({token, "Iemand Anders", "een lang wachtwoord", "care", "Zorg BV", ""});
   EXPECT_EQ(again.status().code(), Code::kConflict);
   EXPECT_EQ(again.status().reason(), "account.link_used");
   auto direct = accounts_->AcceptInvitationOfVerifiedEmail("inge@example.org", "Iemand Anders",
@@ -371,7 +368,7 @@ TEST_F(SignInTest, AFailedLinkLeavesNoMemberAndTheInvitationOpen) {
     return AlreadyExists("this sign-in is already linked to another member", "taken");
   });
   EXPECT_EQ(r.status().code(), Code::kAlreadyExists);
-  EXPECT_NE(seen, 0);  // the member had been made ...
+  EXPECT_NE(seen, 0);                    // the member had been made ...
   EXPECT_EQ(Count("members"), members);  // ... and is gone again
   EXPECT_EQ(Count("accounts"), accounts);
   auto open = Invitations("pending");
