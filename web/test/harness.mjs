@@ -204,3 +204,26 @@ export async function inView(page, selector) {
       ? true : `${sel} at ${Math.round(r.top)}..${Math.round(r.bottom)} (window ${window.innerHeight}, header ${Math.round(top)})`;
   }, selector);
 }
+
+// Online once, for the offline tests: opens the home page until the service
+// worker controls it, then waits until its shell cache holds both languages'
+// strings (main.ts has it warm them after the first render).
+export async function swReady(page, base) {
+  await goto(page, base + '/');
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await settle(page);
+  }
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) throw new Error('the service worker does not control the page');
+  await page.waitForFunction(async (sentences) => {
+    const c = await caches.open('vb-shell-v1');
+    const found = new Set();
+    for (const r of await c.keys()) {
+      if (!new URL(r.url).pathname.startsWith('/assets/')) continue;
+      const body = await (await c.match(r)).text();
+      for (const x of sentences) if (body.includes(x)) found.add(x);
+    }
+    return found.size === sentences.length;
+  }, ['Je bent offline', 'You are offline'], { timeout: 15000 });
+}

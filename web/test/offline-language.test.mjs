@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
-import { ANJA, axeViolations, goto, login, newBrowser, screenshot, settle, startServer } from './harness.mjs';
+import { ANJA, axeViolations, goto, login, newBrowser, screenshot, settle, startServer, swReady } from './harness.mjs';
 
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
@@ -46,23 +46,7 @@ after(async () => {
 // Online once: the service worker controls the page and has kept both
 // languages' string chunks (main.ts has it warm them after the first render).
 async function prepare(page) {
-  await goto(page, server.base + '/');
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload();
-    await settle(page);
-  }
-  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker controls the page');
-  await page.waitForFunction(async (sentences) => {
-    const c = await caches.open('vb-shell-v1');
-    const found = new Set();
-    for (const r of await c.keys()) {
-      if (!new URL(r.url).pathname.startsWith('/assets/')) continue;
-      const body = await (await c.match(r)).text();
-      for (const s of sentences) if (body.includes(s)) found.add(s);
-    }
-    return found.size === sentences.length;
-  }, ['Je bent offline', 'You are offline'], { timeout: 15000 });
+  await swReady(page, server.base);
 }
 
 const banner = (page) => page.locator('#offline-banner');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
-import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer } from './harness.mjs';
+import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer, swReady } from './harness.mjs';
 
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
@@ -73,23 +73,7 @@ after(async () => {
 // Online once: the service worker controls the page, keeps both languages'
 // strings, and the pages were seen online (their last known copies are kept).
 async function prepare(page, paths) {
-  await goto(page, server.base + '/');
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload();
-    await settle(page);
-  }
-  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker controls the page');
-  await page.waitForFunction(async (sentences) => {
-    const c = await caches.open('vb-shell-v1');
-    const found = new Set();
-    for (const r of await c.keys()) {
-      if (!new URL(r.url).pathname.startsWith('/assets/')) continue;
-      const body = await (await c.match(r)).text();
-      for (const x of sentences) if (body.includes(x)) found.add(x);
-    }
-    return found.size === sentences.length;
-  }, ['Je bent offline', 'You are offline'], { timeout: 15000 });
+  await swReady(page, server.base);
   for (const p of paths) await goto(page, server.base + p);
   await goto(page, server.base + '/');
   // The home's copies are in the member-data cache (written after the render).
