@@ -9,6 +9,10 @@
 //   Wall time of one Suggest call for N attendees recombined from the set's
 //   profiles (expertise of one member, challenges of one or two others, random
 //   sector and organization, N ties and N/20 requests), and peak RSS.
+// suggest_eval_bench concepts TEXT [--lang nl|en]
+//   What the thesaurus finds in TEXT: each concept (id and labels) and
+//   the content words no concept covers; for writing
+//   and checking the thesaurus files (src/matching/data/thesaurus*.tsv).
 //   --lexicon (eval and speed): with WordNet/FreeDict (off by default, as in the engine);
 //   --wordnet-only: WordNet without the FreeDict translations.
 #include <sys/resource.h>
@@ -227,6 +231,24 @@ int Speed(int argc, char** argv) {
   return 0;
 }
 
+int Concepts(int argc, char** argv) {
+  const Thesaurus& t = Thesaurus::Default();
+  const Language fallback = StringOption(argc, argv, "--lang") == "en" ? Language::kEnglish : Language::kDutch;
+  TextAnalyzer analyzer;
+  TextAnalysis a = analyzer.Analyze(argv[2], fallback);
+  std::printf("language=%s concepts=%zu (thesaurus: %zu concepts, %zu terms)\n",
+              a.language == Language::kDutch ? "nl" : "en", a.concepts.size(), t.concepts().size(),
+              t.patterns().size());
+  for (int k : a.concepts) {
+    const Concept& c = t.concepts()[k];
+    std::printf("  %-28s %s / %s\n", c.id.c_str(), c.label_en.c_str(), c.label_nl.c_str());
+  }
+  std::printf("uncovered stems:");
+  for (const std::string& w : a.terms) std::printf(" %s", w.c_str());
+  std::printf("\n");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -237,9 +259,11 @@ int main(int argc, char** argv) {
   }
   if (argc >= 2 && std::strcmp(argv[1], "eval") == 0) return Eval(argc, argv);
   if (argc >= 3 && std::strcmp(argv[1], "speed") == 0) return Speed(argc, argv);
+  if (argc >= 3 && std::strcmp(argv[1], "concepts") == 0) return Concepts(argc, argv);
   std::fprintf(stderr,
                "usage: suggest_eval_bench eval [DIR] [--pairs FILE] [--words-only] [--lexicon | --wordnet-only] "
                "[--verbose] [--pair ID]\n"
-               "       suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--lexicon]\n");
+               "       suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--lexicon]\n"
+               "       suggest_eval_bench concepts TEXT [--lang nl|en]\n");
   return 2;
 }

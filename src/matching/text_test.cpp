@@ -7,6 +7,9 @@
 #include "matching/thesaurus.h"
 
 namespace verbinder::matching {
+namespace internal {
+extern const std::string_view kThesaurusTsv;  // thesaurus_data.cpp (generated from data/thesaurus*.tsv)
+}  // namespace internal
 namespace {
 
 bool HasConcept(const TextAnalysis& a, const char* id) {
@@ -15,7 +18,12 @@ bool HasConcept(const TextAnalysis& a, const char* id) {
 }
 
 TEST(Thesaurus, ShippedFileParsesAndHasTheDomain) {
+  // Default() falls back to an empty thesaurus on a parse error; the shipped
+  // text (core plus every area file) must parse, with its error named if not.
+  Result<Thesaurus> parsed = Thesaurus::Parse(internal::kThesaurusTsv);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().field() << ": " << parsed.status().message();
   const Thesaurus& t = Thesaurus::Default();
+  EXPECT_EQ(t.concepts().size(), parsed.value().concepts().size());
   EXPECT_GE(t.concepts().size(), 30u);
   for (const char* id : {"waiting_list", "lead_time", "staff_turnover", "scheduling", "stock", "work_instructions",
                          "energy_costs", "interns"}) {
@@ -184,6 +192,23 @@ TEST(Thesaurus, BadFileIsRejectedWithTheLine) {
   Result<Thesaurus> u = Thesaurus::Parse("a\tA\tA\tx\t\tnope\n");
   ASSERT_FALSE(u.ok());
   EXPECT_EQ(u.status().field(), "thesaurus concept a");  // unknown broader concept
+  // Area files are joined with a "# @file" line: errors name the file and its line.
+  Result<Thesaurus> v = Thesaurus::Parse("# @file core.tsv\na\tA\tA\tx\n# @file thesaurus_care.tsv\n\na\tB\tB\ty\n");
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().field(), "thesaurus_care.tsv line 2");  // duplicate id across files
+}
+
+TEST(Thesaurus, AnAreaFileAddsTermsAndLinksToAConceptDefinedElsewhere) {
+  Result<Thesaurus> t = Thesaurus::Parse(
+      "# @file core.tsv\nqueue\tqueues\twachtrijen\twachtrij\nsmed\tchangeover\tomstellen\tomsteltijd\n"
+      "# @file thesaurus_ops.tsv\n=\tqueue\twachtkamer;waiting room\tsmed\n");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  const Concept& queue = t->concepts()[t->FindConcept("queue")];
+  EXPECT_EQ(queue.terms, (std::vector<std::string>{"wachtrij", "wachtkamer", "waiting room"}));
+  EXPECT_EQ(t->Relation(t->FindConcept("smed"), t->FindConcept("queue")), ConceptRelation::kRelated);
+  Result<Thesaurus> u = Thesaurus::Parse("# @file thesaurus_ops.tsv\n=\tnope\tx\n");
+  ASSERT_FALSE(u.ok());
+  EXPECT_EQ(u.status().field(), "thesaurus_ops.tsv line 1");
 }
 
 }  // namespace

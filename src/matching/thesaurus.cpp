@@ -33,24 +33,40 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
   Thesaurus t;
   std::vector<std::vector<std::string>> related_ids, broader_ids;
   std::vector<std::string> extra_parts;
+  struct Addition {
+    std::string id;
+    std::vector<std::string> fields;  // "=", id, terms, related, broader
+    std::string where;
+  };
+  std::vector<Addition> additions;
   int line_number = 0;
+  std::string file = "thesaurus";  // renamed by "# @file <name>" lines (CMake joins the area files)
+  auto where = [&] { return file + " line " + std::to_string(line_number); };
   for (const std::string& line : Split(tsv, '\n')) {
     ++line_number;
     std::string trimmed = Trim(line);
+    if (trimmed.rfind("# @file ", 0) == 0) {
+      file = Trim(trimmed.substr(8));
+      line_number = 0;
+      continue;
+    }
     if (trimmed.empty() || trimmed[0] == '#') continue;
     std::vector<std::string> fields = Split(line, '\t');
     if (Trim(fields[0]) == "+") {  // extra compound parts
-      if (fields.size() < 2)
-        return InvalidArgument("expected words after '+'", "thesaurus line " + std::to_string(line_number));
+      if (fields.size() < 2) return InvalidArgument("expected words after '+'", where());
       for (const std::string& w : Split(fields[1], ';')) {
         std::string lower = Lower(Trim(w));
         if (!lower.empty()) extra_parts.push_back(lower);
       }
       continue;
     }
+    if (Trim(fields[0]) == "=") {  // more terms and links for a concept defined in any file
+      if (fields.size() < 3) return InvalidArgument("expected '=', a concept id and terms", where());
+      additions.push_back({Trim(fields[1]), fields, where()});
+      continue;
+    }
     if (fields.size() < 4) {
-      return InvalidArgument("expected at least 4 tab-separated fields",
-                             "thesaurus line " + std::to_string(line_number));
+      return InvalidArgument("expected at least 4 tab-separated fields", where());
     }
     Concept c;
     c.id = Trim(fields[0]);
@@ -60,12 +76,22 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
       std::string lower = Lower(Trim(term));
       if (!lower.empty()) c.terms.push_back(lower);
     }
-    if (t.FindConcept(c.id) >= 0) {
-      return InvalidArgument("duplicate concept \"" + c.id + "\"", "thesaurus line " + std::to_string(line_number));
+    if (!t.index_.emplace(c.id, static_cast<int>(t.concepts_.size())).second) {
+      return InvalidArgument("duplicate concept \"" + c.id + "\"", where());
     }
     related_ids.push_back(Ids(fields, 4));
     broader_ids.push_back(Ids(fields, 5));
     t.concepts_.push_back(std::move(c));
+  }
+  for (const Addition& a : additions) {
+    int k = t.FindConcept(a.id);
+    if (k < 0) return InvalidArgument("'=' names an unknown concept \"" + a.id + "\"", a.where);
+    for (const std::string& term : Split(a.fields[2], ';')) {
+      std::string lower = Lower(Trim(term));
+      if (!lower.empty()) t.concepts_[k].terms.push_back(lower);
+    }
+    for (const std::string& id : Ids(a.fields, 3)) related_ids[k].push_back(id);
+    for (const std::string& id : Ids(a.fields, 4)) broader_ids[k].push_back(id);
   }
   TextAnalyzer stemmer;
   for (size_t k = 0; k < t.concepts_.size(); ++k) {
@@ -135,10 +161,8 @@ const Thesaurus& Thesaurus::Default() {
 }
 
 int Thesaurus::FindConcept(std::string_view id) const {
-  for (size_t k = 0; k < concepts_.size(); ++k) {
-    if (concepts_[k].id == id) return static_cast<int>(k);
-  }
-  return -1;
+  auto it = index_.find(std::string(id));
+  return it == index_.end() ? -1 : it->second;
 }
 
 const std::vector<int>* Thesaurus::PatternsStartingWith(const std::string& stem) const {

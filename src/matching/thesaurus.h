@@ -79,6 +79,7 @@ class Thesaurus {
 
  private:
   std::vector<Concept> concepts_;
+  std::unordered_map<std::string, int> index_;  // concept id -> index
   std::vector<TermPattern> patterns_;
   std::unordered_map<std::string, std::vector<int>> by_first_stem_;
   std::vector<int> compound_patterns_;
