@@ -146,9 +146,12 @@ class BranchAndBound {
  public:
   // units[e]: the edge's weight in integer units; every schedule's units are
   // a multiple of `granule`, so a bound below incumbent + granule proves.
-  BranchAndBound(const State& start, int must_target, const ExactLimits& limits, std::vector<int64_t> units,
-                 int64_t granule)
-      : p_(start.problem()),
+  // `start_slots`: edge -> slot or -1, the schedule to start from (the
+  // incumbent when it holds `must_target` musts); `started`: when the
+  // deadline of `limits` began (limits.clock's steady time).
+  BranchAndBound(const Problem& p, const std::vector<int>& start_slots, int must_target, const ExactLimits& limits,
+                 std::vector<int64_t> units, int64_t granule, Clock::Monotonic started)
+      : p_(p),
         limits_(limits),
         assigner_(p_, [this] { return Late(); }),
         must_target_(must_target),
@@ -160,14 +163,16 @@ class BranchAndBound {
     cap_ = p_.cap;
     tables_ = p_.TotalTables();
     for (int e = 0; e < m; ++e) free_musts_ += p_.edges[e].must;
-    best_slots_.assign(m, -1);
+    best_slots_ = start_slots;
     incumbent_ = 0;
+    int musts = 0;
     for (int e = 0; e < m; ++e) {
-      best_slots_[e] = start.SlotOf(e);
-      if (best_slots_[e] >= 0) incumbent_ += units_[e];
+      if (best_slots_[e] < 0) continue;
+      incumbent_ += units_[e];
+      musts += p_.edges[e].must;
     }
-    if (MustsHeld(start) < must_target) incumbent_ = -1;  // not a valid incumbent
-    if (limits_.clock) started_ = limits_.clock->Steady();
+    if (musts < must_target) incumbent_ = -1;  // not a valid incumbent
+    started_ = started;
   }
 
   ExactResult Run() {
@@ -380,8 +385,9 @@ class BranchAndBound {
   // after the first (or at the end), it is switched off for the rest of the
   // search: it does not pay on this instance (on the generated 12-slot
   // congresses the slot-free bound is within 0.1 % and the slot bound
-  // converges slowly). A relaxed solution that is a schedule becomes the
-  // incumbent when heavier.
+  // converges slowly; there the first check of SolveExact usually proves
+  // before the slot bound is tried). A relaxed solution that is a schedule
+  // becomes the incumbent when heavier.
   bool SlotBoundCloses(int64_t slot_free_bound, int64_t table_price) {
     const bool root = nodes_ == 1;
     // Its steps aim at the incumbent: none yet (only when the search starts
@@ -554,15 +560,50 @@ ExactResult SolveExact(const State& start, int must_target, const ExactLimits& l
   if (!decimal) {
     for (int e = 0; e < m; ++e) units[e] = static_cast<int64_t>(std::ceil(p.edges[e].weight * scale));
   }
-  BranchAndBound search(start, must_target, limits, std::move(units), granule);
-  ExactResult r = search.Run();
+  Clock::Monotonic started{};
+  if (limits.clock) started = limits.clock->Steady();
+  std::vector<int> start_slots(m);
+  for (int e = 0; e < m; ++e) start_slots[e] = start.SlotOf(e);
+  // The cheap first check: the slot-free search alone, within a small node
+  // budget. Only when it does not close does the search start again with the
+  // slot bound (from its root, from the first check's best schedule).
+  const int64_t first_nodes =
+      limits.slot_bound ? std::min<int64_t>(limits.slot_bound_after_nodes, limits.node_limit / 2) : 0;
+  ExactResult first;
+  int64_t root_b_matching = -1, root_slot = -1, incumbent = 0;
+  if (first_nodes > 0) {
+    ExactLimits slot_free = limits;
+    slot_free.slot_bound = false;
+    slot_free.node_limit = first_nodes;
+    BranchAndBound search(p, start_slots, must_target, slot_free, units, granule, started);
+    first = search.Run();
+    root_b_matching = search.root_b_matching_units();
+    incumbent = search.incumbent_units();
+  }
+  ExactResult r;
+  if (first_nodes > 0 && (first.proven || first.out_of_time)) {
+    r = std::move(first);
+  } else {
+    // (A search out of nodes counts one node beyond its budget: the one it did not open.)
+    const int64_t first_opened = std::min(first.nodes, first_nodes);
+    ExactLimits rest = limits;
+    rest.node_limit = limits.node_limit - first_opened;
+    BranchAndBound search(p, first_nodes > 0 ? first.slots : start_slots, must_target, rest, std::move(units), granule,
+                          started);
+    r = search.Run();
+    r.nodes += first_opened;
+    r.improved = r.improved || first.improved;
+    r.unschedulable_sets += first.unschedulable_sets;
+    if (root_b_matching < 0) root_b_matching = search.root_b_matching_units();
+    root_slot = search.root_slot_units();
+    incumbent = search.incumbent_units();
+  }
   // Every schedule of the search has weight <= units / scale (to `slack`),
   // so the best units bound every weight.
-  r.bound = static_cast<double>(search.incumbent_units()) / scale * (1 + slack);
+  r.bound = static_cast<double>(incumbent) / scale * (1 + slack);
   r.granule = static_cast<double>(granule) / scale;
-  if (search.root_b_matching_units() >= 0)
-    r.root_b_matching_bound = search.root_b_matching_units() / scale * (1 + slack);
-  if (search.root_slot_units() >= 0) r.root_slot_bound = search.root_slot_units() / scale * (1 + slack);
+  if (root_b_matching >= 0) r.root_b_matching_bound = root_b_matching / scale * (1 + slack);
+  if (root_slot >= 0) r.root_slot_bound = root_slot / scale * (1 + slack);
   r.proof = !r.proven ? "" : r.slot_bound_prunes > 0 ? "slot_lagrangian" : "b_matching";
   return r;
 }

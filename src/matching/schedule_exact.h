@@ -27,9 +27,15 @@
 // cap, table and must constraints priced) may close it; it keeps the slots,
 // so it closes where slots and scarce tables cut deep (the CBC oracle's
 // instance 33: slot-free 0.9 % above the optimum, proven at the root). It
-// gets 150 + 1,000 subgradient evaluations at the root and is switched off
-// there when it is not below the slot-free bound; 25 at later nodes, warm
-// started. Weights are compared in integer units: when every weight is a
+// costs a root trial (150 evaluations, one matching per slot each; up to
+// 0.2-0.5 s on 60-attendee 12-slot congresses), so a cheap first check comes
+// before it: the search with the slot-free bound alone, within
+// `slot_bound_after_nodes` nodes. Only when that does not prove does the
+// search start again with the slot bound, from the root and the first
+// check's best schedule (the nodes of both count against `node_limit`).
+// There it gets 150 + 1,000 subgradient evaluations at the root and is
+// switched off when it is not below the slot-free bound; 25 at later nodes,
+// warm started. Weights are compared in integer units: when every weight is a
 // multiple of 1/d (d = 1, 10, ..., 10^6) exactly round(weight * d) * K (K =
 // 2^40 / round(max weight * d)), and a bound below incumbent + K proves, as
 // no schedule lies in between; otherwise ceil(weight * 2^40 / max weight),
@@ -58,6 +64,12 @@ struct ExactLimits {
   // one does not close a node; off: the slot-free bound alone, with units
   // ceil(weight * 2^40 / max weight) (the search as it was before).
   bool slot_bound = true;
+  // The cheap first check before the slot bound (above): nodes of the
+  // slot-free search alone (at most half of node_limit); 0: the slot bound
+  // from the first node. 32: the generated 12-slot congresses of the
+  // benchmark close within 11 nodes, 18 of its 20 scarce-table ones (4 slots)
+  // within 13; the other two need the slot bound (docs/performance-matching.md).
+  int64_t slot_bound_after_nodes = 32;
   // Per slot-assignment check; out of budget the set stays undecided (its
   // bound open). Generated 60-attendee sets needed up to some 10^5.
   int64_t colouring_node_limit = 500000;

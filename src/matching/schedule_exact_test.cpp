@@ -138,8 +138,9 @@ TEST(ScheduleExact, SearchFromAnEmptyScheduleFindsTheBruteForceOptimum) {
 
 TEST(ScheduleExact, ProvesTheTriangleOptimumTheLpBoundCannot) {
   // The aggregated optimum (all three pairs, 12) does not fit two slots.
-  // Without the slot bound the search splits it and proves 9; with it, the
-  // root is closed at once: per slot at most one of the three meetings.
+  // The slot-free search splits it and proves 9 (with the slot bound on,
+  // that is the cheap first check, which closes here before the slot bound
+  // is tried).
   for (bool slot_bound : {false, true}) {
     ScheduleOptions options;
     options.exact_slot_bound = slot_bound;
@@ -152,18 +153,32 @@ TEST(ScheduleExact, ProvesTheTriangleOptimumTheLpBoundCannot) {
     EXPECT_NEAR(r->upper_bound, r->objective, 1e-9);
     EXPECT_GE(r->upper_bound, r->objective);
     EXPECT_NEAR(r->stats.exact_root_b_matching_bound, 12, 1e-9);  // slot-free: all three pairs
-    if (slot_bound) {
-      EXPECT_EQ(r->stats.exact_proof, "slot_lagrangian");
-      EXPECT_EQ(r->stats.exact_nodes, 1);
-      // Valid (>= 9) and below the next possible weight (integer weights).
-      EXPECT_GE(r->stats.exact_root_slot_bound, 9 - 1e-9);
-      EXPECT_LT(r->stats.exact_root_slot_bound, 10);
-    } else {
-      EXPECT_EQ(r->stats.exact_proof, "b_matching");
-      EXPECT_GT(r->stats.exact_nodes, 1);
-      EXPECT_EQ(r->stats.exact_root_slot_bound, -1);
-    }
+    EXPECT_EQ(r->stats.exact_proof, "b_matching");
+    EXPECT_GT(r->stats.exact_nodes, 1);
+    EXPECT_EQ(r->stats.exact_root_slot_bound, -1);
   }
+  // Without the first check, the slot bound closes the root at once: per
+  // slot at most one of the three meetings. Started from the optimum (a-b in
+  // s1, b-c in s2).
+  ScheduleInstance tri = Triangle();
+  internal::Problem problem = internal::BuildProblem(tri);
+  internal::State optimum(problem);
+  for (size_t e = 0; e < problem.edges.size(); ++e) {
+    if (problem.edges[e].weight == 5) optimum.Place(static_cast<int>(e), 0);
+    if (problem.edges[e].weight == 4) optimum.Place(static_cast<int>(e), 1);
+  }
+  internal::ExactLimits limits;
+  limits.slot_bound_after_nodes = 0;
+  internal::ExactResult r = internal::SolveExact(optimum, 0, limits);
+  EXPECT_TRUE(r.proven);
+  EXPECT_FALSE(r.improved);
+  EXPECT_EQ(r.proof, "slot_lagrangian");
+  EXPECT_EQ(r.nodes, 1);
+  EXPECT_NEAR(r.root_b_matching_bound, 12, 1e-9);
+  // Valid (>= 9) and below the next possible weight (integer weights).
+  EXPECT_GE(r.root_slot_bound, 9 - 1e-9);
+  EXPECT_LT(r.root_slot_bound, 10);
+  EXPECT_NEAR(r.bound, 9, 1e-9);
 }
 
 // The slot bound alone (schedule_slot_bound.h) at the root of tiny random
@@ -189,12 +204,26 @@ TEST(ScheduleExact, SlotBoundIsValidAgainstBruteForceAndBelowTheSlotFreeBound) {
       EXPECT_GE(o.bound, optimum) << "seed " << seed << " target " << target;
       EXPECT_LE(o.feasible, optimum) << "seed " << seed;  // a relaxed solution that is a schedule
     }
-    // Through the pass, started from the heuristic's schedule.
+    // Through the pass, started from the heuristic's schedule (its cheap
+    // first check proves these tiny instances before the slot bound runs).
     Result<ScheduleResult> r = Schedule(inst, {});
     ASSERT_TRUE(r.ok());
     EXPECT_TRUE(r->optimal) << "seed " << seed;
     EXPECT_NEAR(r->objective, best.second, 1e-9) << "seed " << seed;
-    const double b_matching = r->stats.exact_root_b_matching_bound, slot = r->stats.exact_root_slot_bound;
+    // The search with the slot bound from its root (no first check), started
+    // from the pass's schedule, as after a first check that did not close.
+    internal::State start(problem);
+    for (const Meeting& m : r->meetings) {
+      for (size_t e = 0; e < problem.edges.size(); ++e) {
+        if (problem.edges[e].pair_index == m.pair_index) start.Place(static_cast<int>(e), m.slot);
+      }
+    }
+    internal::ExactLimits limits;
+    limits.slot_bound_after_nodes = 0;
+    internal::ExactResult exact = internal::SolveExact(start, best.first, limits);
+    EXPECT_TRUE(exact.proven) << "seed " << seed;
+    EXPECT_NEAR(exact.root_b_matching_bound, r->stats.exact_root_b_matching_bound, 1e-9) << "seed " << seed;
+    const double b_matching = exact.root_b_matching_bound, slot = exact.root_slot_bound;
     if (b_matching >= 0) EXPECT_GE(b_matching, best.second - 1e-9) << "seed " << seed;
     if (slot >= 0) EXPECT_GE(slot, best.second - 1e-9) << "seed " << seed;
     if (b_matching > best.second + 0.05) {
@@ -232,8 +261,9 @@ TEST(ScheduleExact, NonDecimalWeightsAreProvenWithTheFineGranule) {
 
 // The CBC oracle's instance 33 (schedule_oracle_test.cpp: 40 attendees, 4
 // slots, 9 tables per slot): the slot-free bound is 27.516, CBC's optimum
-// 27.265 (its time-indexed LP relaxation is 27.265 too). The slot bound
-// proves the optimum at the root; without it the search does not finish.
+// 27.265 (its time-indexed LP relaxation is 27.265 too). The first check
+// (slot-free, 32 nodes) does not prove it; the slot bound then proves the
+// optimum at the root; without it the search does not finish.
 TEST(ScheduleExact, ScarceTablesOracleInstanceIsProvenByTheSlotBound) {
   ScheduleGeneratorParams params;
   params.seed = 1033;
@@ -301,7 +331,7 @@ TEST(ScheduleExact, BudgetDeadlineAndStopFallBackToTheHeuristic) {
   Result<ScheduleResult> heuristic = Schedule(Triangle(), no_exact);
   ASSERT_TRUE(heuristic.ok());
   // Node budget: the triangle needs more than one node without the slot
-  // bound (with it, one: see above).
+  // bound (with it and no first check, one: see above).
   ScheduleOptions tight;
   tight.exact_node_limit = 1;
   tight.exact_slot_bound = false;
