@@ -12,27 +12,35 @@
 namespace verbinder::mail {
 namespace {
 
-TEST(DecodeBase64Test, Rfc4648Vectors) {
-  EXPECT_EQ(DecodeBase64(""), "");
-  EXPECT_EQ(DecodeBase64("Zg=="), "f");
-  EXPECT_EQ(DecodeBase64("Zm8="), "fo");
-  EXPECT_EQ(DecodeBase64("Zm9v"), "foo");
-  EXPECT_EQ(DecodeBase64("Zm9vYg=="), "foob");
-  EXPECT_EQ(DecodeBase64("Zm9vYmE="), "fooba");
-  EXPECT_EQ(DecodeBase64("Zm9vYmFy"), "foobar");
-}
+// Input, expected bytes, and what the case is for.
+struct DecodeCase {
+  std::string in;
+  std::string out;
+  const char* what;
+};
 
-TEST(DecodeBase64Test, SkipsLineBreaksAndStrayCharacters) {
-  // A body part as mail carries it: 76-character lines ending in CRLF.
-  EXPECT_EQ(DecodeBase64("Zm9v\r\nYmFy\r\n"), "foobar");
-  EXPECT_EQ(DecodeBase64(" Zm9v YmFy\t"), "foobar");
-  EXPECT_EQ(DecodeBase64("Zm9v*YmFy"), "foobar");
-  // Missing padding reads the same; a lone trailing character makes no byte.
-  EXPECT_EQ(DecodeBase64("Zg"), "f");
-  EXPECT_EQ(DecodeBase64("Zm9vY"), "foo");
-  // The two characters that differ between alphabets: + and / (not - and _).
-  EXPECT_EQ(DecodeBase64("+/+/"), "\xfb\xff\xbf");
-  EXPECT_EQ(DecodeBase64("-_-_"), "");
+TEST(DecodeBase64Test, DecodesVectorsAndReadsMailLeniently) {
+  const DecodeCase cases[] = {
+      // RFC 4648, section 10.
+      {"", "", "RFC 4648: empty"},
+      {"Zg==", "f", "RFC 4648: one byte"},
+      {"Zm8=", "fo", "RFC 4648: two bytes"},
+      {"Zm9v", "foo", "RFC 4648: three bytes"},
+      {"Zm9vYg==", "foob", "RFC 4648: four bytes"},
+      {"Zm9vYmE=", "fooba", "RFC 4648: five bytes"},
+      {"Zm9vYmFy", "foobar", "RFC 4648: six bytes"},
+      // A body part as mail carries it: 76-character lines ending in CRLF.
+      {"Zm9v\r\nYmFy\r\n", "foobar", "line breaks"},
+      {" Zm9v YmFy\t", "foobar", "spaces and tabs"},
+      {"Zm9v*YmFy", "foobar", "a stray character"},
+      // Missing padding reads the same; a lone trailing character makes no byte.
+      {"Zg", "f", "missing padding"},
+      {"Zm9vY", "foo", "a lone trailing character"},
+      // The two characters that differ between alphabets: + and / (not - and _).
+      {"+/+/", "\xfb\xff\xbf", "the standard alphabet's + and /"},
+      {"-_-_", "", "the URL alphabet's - and _ are skipped"},
+  };
+  for (const DecodeCase& c : cases) EXPECT_EQ(DecodeBase64(c.in), c.out) << c.what;
 }
 
 TEST(DecodeBase64Test, RoundTripsEveryByteThroughTheEncoder) {
