@@ -25,28 +25,25 @@ namespace {
 using testing::Client;
 using Json = nlohmann::json;
 
-class NetworkApiTest : public ::testing::Test {
+// The demo network takes long to build and load, so the suite loads it once
+// (ShareDatabase) and every test runs on that database, each with its own
+// App and server.
+class NetworkApiTest : public testing::ApiServerTest<SystemClock> {
  protected:
+  NetworkApiTest() : ApiServerTest({}) {}
   static void SetUpTestSuite() {
-    db_ = storage::testing::FreshDatabase("network_api").release();
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
     demo_ = new demo::Demo(demo::BuildDemo());
-    SystemClock clock;
-    auto st = domain::LoadNetwork(*db_, demo_->network, clock);
-    ASSERT_TRUE(st.ok()) << st.status().ToString();
-    app_ = new App(*db_, clock_);
-    port_ = testing::FreePort();
-    server_ = new Server(*app_, {"127.0.0.1", static_cast<uint16_t>(port_), 2});
-    ASSERT_TRUE(server_->Start().ok());
+    ShareDatabase("network_api", [](storage::Database& db) {
+      SystemClock clock;
+      auto st = domain::LoadNetwork(db, demo_->network, clock);
+      ASSERT_TRUE(st.ok()) << st.status().ToString();
+    });
   }
   static void TearDownTestSuite() {
-    if (server_) server_->Stop();  // null when SetUpTestSuite failed (e.g. no PostgreSQL)
-    delete server_;
-    delete app_;
+    ReleaseSharedDatabase();
     delete demo_;
-    delete db_;
+    demo_ = nullptr;
   }
-  std::string Base() const { return "http://127.0.0.1:" + std::to_string(port_); }
   // Member ids in the database equal network ids (loaded into an empty database).
   std::set<std::string> HiddenIds() const {
     std::set<std::string> out;
@@ -67,12 +64,7 @@ class NetworkApiTest : public ::testing::Test {
     }
   }
 
-  static inline storage::Database* db_ = nullptr;
   static inline demo::Demo* demo_ = nullptr;
-  static inline App* app_ = nullptr;
-  static inline Server* server_ = nullptr;
-  static inline int port_ = 0;
-  static inline SystemClock clock_;
 };
 
 TEST_F(NetworkApiTest, OrganizerGetsReportMapAndEventsWithoutHiddenMembers) {

@@ -1,7 +1,8 @@
 // Test-only: a tiny blocking HTTP client over libcurl that keeps cookies per
 // client (like one browser) and exposes status, headers and JSON body; and
-// ApiServerTest, the fixture of the tests over real HTTP (a fresh database, the
-// App and its Server, members with accounts, signed-in clients).
+// ApiServerTest, the fixture of the tests over real HTTP (a fresh database per
+// test or one per suite, the App and its Server, members with accounts,
+// signed-in clients).
 #pragma once
 
 #include <arpa/inet.h>
@@ -12,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -156,6 +158,13 @@ struct ApiServerOptions {
 //     model::Id anja_ = 0;
 //   };
 //   TEST_F(SiteApiTest, X) { auto anja = SignedIn("anja@x.example"); ... }
+//
+// A suite whose data is expensive to build (e.g. the demo network) and whose
+// tests leave it as they found it may share one database over all its tests
+// instead (each test still gets its own App, Server and Seed()):
+//
+//   static void SetUpTestSuite() { ShareDatabase("network_api", [](storage::Database& db) { ... }); }
+//   static void TearDownTestSuite() { ReleaseSharedDatabase(); }
 template <typename ClockT = FakeClock>
 class ApiServerTest : public ::testing::Test {
  protected:
@@ -164,14 +173,38 @@ class ApiServerTest : public ::testing::Test {
       : clock_(std::forward<ClockArgs>(clock_args)...), options_(std::move(options)) {}
 
   void SetUp() override {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    db_ = storage::testing::FreshDatabase(std::string(test->test_suite_name()) + "_" + test->name(), options_.db_pool);
-    ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
+    if (suite_shares_database_) {
+      ASSERT_TRUE(suite_db_) << "the suite's shared database did not load";
+      db_ = suite_db_;
+    } else {
+      const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+      db_ =
+          storage::testing::FreshDatabase(std::string(test->test_suite_name()) + "_" + test->name(), options_.db_pool);
+      ASSERT_TRUE(domain::EnsureDefaultSectors(*db_).ok());
+    }
     StartServer(options_.app);
     if (HasFatalFailure()) return;
     Seed();
   }
   void TearDown() override { StopServer(); }
+
+  // From SetUpTestSuite: one fresh database (`pool` connections) with the
+  // default sectors for every test of the suite, filled once by `load`
+  // (which may use ASSERT_*; on a fatal failure every test of the suite fails).
+  static void ShareDatabase(const std::string& name, const std::function<void(storage::Database&)>& load,
+                            int pool = 4) {
+    suite_shares_database_ = true;
+    std::shared_ptr<storage::Database> db = storage::testing::FreshDatabase(name, pool);
+    ASSERT_TRUE(domain::EnsureDefaultSectors(*db).ok());
+    load(*db);
+    if (::testing::Test::HasFatalFailure()) return;
+    suite_db_ = std::move(db);
+  }
+  // From TearDownTestSuite: the next suite starts on fresh databases again.
+  static void ReleaseSharedDatabase() {
+    suite_db_.reset();
+    suite_shares_database_ = false;
+  }
 
   // What every test of the fixture starts with (members, events ...); runs once the server is up.
   virtual void Seed() {}
@@ -263,7 +296,10 @@ class ApiServerTest : public ::testing::Test {
 
   ClockT clock_;
   ApiServerOptions options_;
-  std::unique_ptr<storage::Database> db_;
+  // The test's database: its own, or the suite's (ShareDatabase).
+  std::shared_ptr<storage::Database> db_;
+  static inline std::shared_ptr<storage::Database> suite_db_;  // set by ShareDatabase
+  static inline bool suite_shares_database_ = false;
   std::unique_ptr<App> app_;
   std::unique_ptr<Server> server_;
   int port_ = 0;
