@@ -5,17 +5,19 @@
 // process CPU time (user+sys, all threads) it used, which stays meaningful
 // when other work loads the machine.
 //
-//   analysis_metrics_bench members.csv ties.csv [threads] [only]
+//   analysis_metrics_bench members.csv ties.csv [threads] [only] [seeds]
 //
 // only: comma-separated metric names to run (e.g. "leiden,layout"); default all.
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <string>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "analysis/centrality.h"
@@ -33,7 +35,19 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int threads = argc > 3 ? std::atoi(argv[3]) : 0;
-  const std::string only = argc > 4 ? "," + std::string(argv[4]) + "," : "";
+  const std::string only = argc > 4 && argv[4][0] ? "," + std::string(argv[4]) + "," : "";
+  // Seeds of approximate betweenness ("1,2,3"): the first is timed; with exact
+  // betweenness (<= 20,000 members) every seed's samples and max error are listed.
+  std::vector<uint64_t> seeds;
+  {
+    std::string list = argc > 5 ? argv[5] : "42";
+    for (size_t at = 0; at <= list.size();) {
+      const size_t comma = std::min(list.find(',', at), list.size());
+      seeds.push_back(std::strtoull(list.substr(at, comma - at).c_str(), nullptr, 10));
+      at = comma + 1;
+    }
+  }
+  const uint64_t seed = seeds[0];
   auto wanted = [&](const char* name) {
     return only.empty() || only.find("," + std::string(name) + ",") != std::string::npos;
   };
@@ -70,9 +84,27 @@ int main(int argc, char** argv) {
     time("betweenness_exact", [&] { exact = ExactBetweenness(g, threads); });
   ApproxBetweenness approx;
   if (wanted("betweenness_approx")) {
-    time("betweenness_approx", [&] { approx = ApproximateBetweenness(g, {0.005, 0.1, 42, threads}); });
+    time("betweenness_approx", [&] {
+      approx = ApproximateBetweenness(g, {.epsilon = 0.005, .delta = 0.1, .seed = seed, .threads = threads});
+    });
     out["approx_samples"] = approx.samples;
+    out["approx_pilot_samples"] = approx.pilot_samples;
     out["approx_guarantee"] = approx.guarantee;
+  }
+  // The plain Riondato–Kornaropoulos size (no pilot, no stage), for comparison.
+  if (wanted("betweenness_plain")) {
+    ApproxBetweenness plain;
+    time("betweenness_plain", [&] {
+      plain =
+          ApproximateBetweenness(g, {.epsilon = 0.005, .delta = 0.1, .seed = 42, .threads = threads, .staged = false});
+    });
+    out["plain_samples"] = plain.samples;
+    if (!approx.values.empty()) {
+      double max_diff = 0;
+      for (size_t v = 0; v < plain.values.size(); ++v)
+        max_diff = std::max(max_diff, std::abs(plain.values[v] - approx.values[v]));
+      out["staged_vs_plain_max_diff"] = max_diff;
+    }
   }
   if (!exact.empty() && !approx.values.empty()) {
     double max_err = 0, sum_err = 0;
@@ -83,6 +115,20 @@ int main(int argc, char** argv) {
     }
     out["approx_max_error"] = max_err;
     out["approx_mean_error"] = sum_err / exact.size();
+    auto error_of = [&](const ApproxBetweenness& a) {
+      double e = 0;
+      for (size_t v = 0; v < exact.size(); ++v) e = std::max(e, std::abs(exact[v] - a.values[v]));
+      return e;
+    };
+    for (bool staged : {true, false}) {
+      nlohmann::ordered_json runs = nlohmann::ordered_json::array();
+      for (uint64_t s : seeds) {
+        const ApproxBetweenness a = ApproximateBetweenness(
+            g, {.epsilon = 0.005, .delta = 0.1, .seed = s, .threads = threads, .staged = staged});
+        runs.push_back({{"seed", s}, {"samples", a.samples}, {"pilot", a.pilot_samples}, {"max_error", error_of(a)}});
+      }
+      out[staged ? "staged_by_seed" : "plain_by_seed"] = runs;
+    }
   }
   if (wanted("constraint_effsize_brokerage"))
     time("constraint_effsize_brokerage", [&] { ComputeLocalStructure(g, threads); });

@@ -275,11 +275,19 @@ class PathSampler {
       for (int32_t y : g_.Neighbors(x)) {
         Marks& m = mark[y];
         if (m.at[kSide] <= start) {
-          m.at[kSide] = level;
-          sig[y] = sx;
-          next_.push_back(y);
-          ties += offsets[y + 1] - offsets[y];
-          if (m.at[kOther] > start) meet_.push_back(y);
+          if (m.at[kOther] > start) {  // the searches meet: this is the last level
+            m.at[kSide] = level;
+            sig[y] = sx;
+            meet_.push_back(y);
+          } else if (meet_.empty()) {
+            // Once they have met, the rest of this level matters only for the
+            // meeting nodes (their path counts): no frontier, marks or degrees
+            // for the others. Same meeting nodes, counts and walks as a full level.
+            m.at[kSide] = level;
+            sig[y] = sx;
+            next_.push_back(y);
+            ties += offsets[y + 1] - offsets[y];
+          }
         } else if (m.at[kSide] == level) {
           sig[y] += sx;
         }
@@ -320,36 +328,41 @@ class PathSampler {
 
 }  // namespace
 
-ApproxBetweenness ApproximateBetweenness(const Graph& g, const ApproxBetweennessOptions& options) {
-  ApproxBetweenness result;
-  const int32_t n = g.NodeCount();
-  result.values.assign(n, 0.0);
-  if (n < 3) return result;
-  result.vertex_diameter = VertexDiameterBound(g);
-  const double c = 0.5;  // the universal constant of Riondato–Kornaropoulos (2016)
-  const double vd = std::max(1, result.vertex_diameter - 2);
-  result.samples = static_cast<int64_t>(std::ceil(c / (options.epsilon * options.epsilon) *
-                                                  (std::floor(std::log2(vd)) + 1 + std::log(1 / options.delta))));
-  result.guarantee = options.epsilon * n / (n - 2.0);
+namespace {
 
-  constexpr int64_t kBlock = 1024;
-  const int64_t blocks = (result.samples + kBlock - 1) / kBlock;
-  const int threads = std::max<int>(1, std::min<int64_t>(ResolveThreads(options.threads), blocks));
+constexpr int64_t kBlock = 1024;  // samples per block: one seeded generator each
+
+// Riondato–Kornaropoulos (2016): this many samples give every estimate within
+// epsilon with probability >= 1 - delta (c = 0.5, their universal constant).
+int64_t RkSamples(double epsilon, double delta, int32_t vertex_diameter) {
+  const double vd = std::max(1, vertex_diameter - 2);
+  return static_cast<int64_t>(
+      std::ceil(0.5 / (epsilon * epsilon) * (std::floor(std::log2(vd)) + 1 + std::log(1 / delta))));
+}
+
+// Samples [first, last) of the stream `seed` (first a multiple of kBlock),
+// added to counts (by sampler index). Sample i uses the generator of block
+// i / kBlock, so the counts do not depend on the thread count.
+void SampleRange(const SamplerGraph& sg, uint64_t seed, int64_t first, int64_t last, int threads, int32_t vd,
+                 const std::stop_token& stop, std::vector<int64_t>& counts) {
+  const int32_t n = sg.NodeCount();
+  const int64_t first_block = first / kBlock, blocks = (last + kBlock - 1) / kBlock - first_block;
+  if (blocks <= 0) return;
+  threads = std::max<int>(1, std::min<int64_t>(threads, blocks));
   std::vector<std::vector<int64_t>> partial(threads);
   std::atomic<int64_t> next{0};
   // One sample ticks a sampler's clock at most 2 * VD + 8 times (see PathSampler).
-  const uint64_t max_ticks = 2 * static_cast<uint64_t>(result.vertex_diameter) + 8;
-  const SamplerGraph sg(g);  // counts are by sampler index
+  const uint64_t max_ticks = 2 * static_cast<uint64_t>(vd) + 8;
   auto sample = [&]<typename Mark>(int tid) {
     partial[tid].assign(n, 0);
     PathSampler<Mark> sampler(sg, max_ticks);
     for (;;) {
-      if (options.stop.stop_requested()) break;
-      int64_t b = next.fetch_add(1);
-      if (b >= blocks) break;
-      std::mt19937_64 rng(SplitMix(options.seed * 0x100000001b3ULL + static_cast<uint64_t>(b)));
+      if (stop.stop_requested()) break;
+      const int64_t b = first_block + next.fetch_add(1);
+      if (b >= first_block + blocks) break;
+      std::mt19937_64 rng(SplitMix(seed * 0x100000001b3ULL + static_cast<uint64_t>(b)));
       std::uniform_int_distribution<int32_t> pick(0, n - 1);
-      const int64_t end = std::min(result.samples, (b + 1) * kBlock);
+      const int64_t end = std::min(last, (b + 1) * kBlock);
       for (int64_t i = b * kBlock; i < end; ++i) {
         int32_t s = pick(rng), t = pick(rng);
         while (t == s) t = pick(rng);
@@ -364,10 +377,130 @@ ApproxBetweenness ApproximateBetweenness(const Graph& g, const ApproxBetweenness
     else
       sample.template operator()<uint32_t>(tid);
   });
-  const double scale = static_cast<double>(n) / (n - 2.0) / static_cast<double>(result.samples);
   for (const auto& p : partial)
-    for (int32_t i = 0; i < n; ++i) result.values[sg.to_old[i]] += static_cast<double>(p[i]);
-  for (double& x : result.values) x *= scale;
+    for (int32_t i = 0; i < n; ++i) counts[i] += p[i];
+}
+
+// Bernoulli relative entropy KL(p || q), q in (0, 1).
+double Kl(double p, double q) {
+  double r = 0;
+  if (p > 0) r += p * std::log(p / q);
+  if (p < 1) r += (1 - p) * std::log((1 - p) / (1 - q));
+  return r;
+}
+
+// The largest l such that {q : m KL(p||q) <= l} lies within [p - eps, p + eps],
+// divided by m: min(KL(p||p+eps), KL(p||p-eps)), a side that leaves [0, 1] not counting.
+double Room(double p, double eps) {
+  double room = std::numeric_limits<double>::infinity();
+  if (p + eps < 1) room = std::min(room, Kl(p, p + eps));
+  if (p - eps > 0) room = std::min(room, Kl(p, p - eps));
+  return room;
+}
+
+}  // namespace
+
+ApproxBetweenness ApproximateBetweenness(const Graph& g, const ApproxBetweennessOptions& options) {
+  ApproxBetweenness result;
+  const int32_t n = g.NodeCount();
+  result.values.assign(n, 0.0);
+  if (n < 3) return result;
+  result.vertex_diameter = VertexDiameterBound(g);
+  const double eps = options.epsilon, delta = options.delta;
+  result.guarantee = eps * n / (n - 2.0);
+  const int threads = ResolveThreads(options.threads);
+  const int32_t vd = result.vertex_diameter;
+  const int64_t rk = RkSamples(eps, delta, vd);
+  const SamplerGraph sg(g);  // counts are by sampler index
+  std::vector<int64_t> counts(n, 0);
+  result.samples = rk;
+
+  // Staged (see the header): a pilot from another stream sizes the first stage
+  // and splits delta1 = 0.9 delta over the members; the first stage's estimate
+  // is kept if every member's Chernoff (KL) interval at its share lies within
+  // epsilon of it; else the sampling goes on to the R–K size for delta2 = 0.1 delta.
+  const int64_t pilot = std::max<int64_t>(2 * kBlock, (rk / 24 + kBlock - 1) / kBlock * kBlock);
+  const double delta1 = 0.9 * delta, delta2 = 0.1 * delta;
+  int64_t stage = 0;
+  std::vector<double> share_log;  // ln(2 / delta_v) per sampler index
+  if (options.staged && eps < 0.5 && rk >= 8 * pilot) {
+    std::vector<int64_t> pc(n, 0);
+    SampleRange(sg, SplitMix(options.seed ^ 0x7069'6c6f'7400ULL), 0, pilot, threads, vd, options.stop, pc);
+    result.pilot_samples = pilot;
+    // Each member's planning rate: the end of its pilot's KL interval at
+    // ln(n) + 4 nearer to 1/2, where the Bernoulli variance is largest (all of
+    // them hold with probability >= 1 - 2e^-4; a plan that is off only costs
+    // the fallback, never the guarantee).
+    // Members with the same pilot count share a rate, so plan per count.
+    std::vector<std::pair<int64_t, int64_t>> by_count;  // (pilot count, members)
+    {
+      std::vector<int64_t> sorted(pc);
+      std::sort(sorted.begin(), sorted.end());
+      for (int64_t c : sorted)
+        if (by_count.empty() || by_count.back().first != c)
+          by_count.push_back({c, 1});
+        else
+          ++by_count.back().second;
+    }
+    const double m0 = static_cast<double>(pilot);
+    const double pilot_level = std::log(static_cast<double>(n)) + 4;
+    std::vector<double> room_of_count(by_count.size());
+    for (size_t k = 0; k < by_count.size(); ++k) {
+      const double p = static_cast<double>(by_count[k].first) / m0;
+      double lo = p, hi = 0.5;  // bisection: lo inside the interval, hi outside
+      if (m0 * Kl(p, 0.5) <= pilot_level) lo = hi = 0.5;
+      for (int it = 0; it < 60 && lo != hi; ++it) {
+        const double mid = 0.5 * (lo + hi);
+        (m0 * Kl(p, mid) <= pilot_level ? lo : hi) = mid;
+      }
+      room_of_count[k] = Room(hi, eps);
+    }
+    auto plan_room = [&](int64_t c) {
+      const auto it = std::lower_bound(by_count.begin(), by_count.end(), std::pair<int64_t, int64_t>{c, 0});
+      return room_of_count[it - by_count.begin()];
+    };
+    // ln of the sum over members of 2 exp(-m room_v): the delta the
+    // stage needs with m samples (in logarithms: the terms underflow doubles).
+    auto log_needed = [&](double m) {
+      double top = -std::numeric_limits<double>::infinity(), sum = 0;
+      for (auto [c, k] : by_count) top = std::max(top, std::log(2.0 * static_cast<double>(k)) - m * plan_room(c));
+      for (auto [c, k] : by_count) sum += std::exp(std::log(2.0 * static_cast<double>(k)) - m * plan_room(c) - top);
+      return top + std::log(sum);
+    };
+    const double log_delta1 = std::log(delta1 * (1 - 1e-9));  // the 1e-9 covers rounding
+    int64_t lo = 1, hi = (rk - pilot) / kBlock;               // in blocks
+    if (log_needed(static_cast<double>(hi * kBlock)) <= log_delta1) {
+      while (lo < hi) {
+        const int64_t mid = (lo + hi) / 2;
+        if (log_needed(static_cast<double>(mid * kBlock)) <= log_delta1)
+          hi = mid;
+        else
+          lo = mid + 1;
+      }
+      stage = options.stage_samples > 0 ? std::min(hi, (options.stage_samples + kBlock - 1) / kBlock) * kBlock
+                                        : hi * kBlock;
+      // delta_v = 2 exp(-m room_v) * delta1 / needed(m): they sum to
+      // delta1, so ln(2 / delta_v) = m room_v + ln(needed(m) / delta1).
+      const double m = static_cast<double>(hi * kBlock), shift = log_needed(m) - log_delta1;
+      share_log.resize(n);
+      for (int32_t i = 0; i < n; ++i) share_log[i] = m * plan_room(pc[i]) + shift;
+    }
+  }
+  if (stage > 0) {
+    SampleRange(sg, options.seed, 0, stage, threads, vd, options.stop, counts);
+    bool within = true;
+    const double ms = static_cast<double>(stage);
+    for (int32_t i = 0; i < n && within; ++i) within = ms * Room(counts[i] / ms, eps) >= share_log[i];
+    result.samples = stage;
+    if (!within) {
+      result.samples = RkSamples(eps, delta2, vd);
+      SampleRange(sg, options.seed, stage, result.samples, threads, vd, options.stop, counts);
+    }
+  } else {
+    SampleRange(sg, options.seed, 0, rk, threads, vd, options.stop, counts);
+  }
+  const double scale = static_cast<double>(n) / (n - 2.0) / static_cast<double>(result.samples);
+  for (int32_t i = 0; i < n; ++i) result.values[sg.to_old[i]] = static_cast<double>(counts[i]) * scale;
   return result;
 }
 

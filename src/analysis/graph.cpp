@@ -1,7 +1,9 @@
 #include "analysis/graph.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <string_view>
 
 #include "analysis/co_attendance.h"
 #include "analysis/parallel.h"
@@ -70,6 +72,51 @@ void Assemble(std::vector<PairRow>& rows, Graph* g) {
   }
 }
 
+// Open addressing over the member ids, for the bulk look-up of the tie ends: a
+// slot holds 32 bits of the id's hash and the node, so a look-up mostly reads
+// one 8-byte slot and one id (std::unordered_map: a bucket, a list node, the id).
+// Same answers as Graph::index (the first of equal ids).
+class IdTable {
+ public:
+  explicit IdTable(const std::vector<std::string>& ids) : ids_(ids) {
+    size_t cap = 16;
+    while (cap < 2 * ids.size()) cap *= 2;
+    mask_ = cap - 1;
+    slots_.assign(cap, Slot{0, -1});
+    for (int32_t i = 0; i < static_cast<int32_t>(ids.size()); ++i) {
+      const uint64_t h = Hash(ids[i]);
+      const auto tag = static_cast<uint32_t>(h >> 32);
+      for (size_t k = h & mask_;; k = (k + 1) & mask_) {
+        if (slots_[k].node < 0) {
+          slots_[k] = {tag, i};
+          break;
+        }
+        if (slots_[k].tag == tag && ids_[slots_[k].node] == ids[i]) break;
+      }
+    }
+  }
+  // The node of `id`, or -1.
+  int32_t Find(std::string_view id) const {
+    const uint64_t h = Hash(id);
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t k = h & mask_;; k = (k + 1) & mask_) {
+      const Slot s = slots_[k];
+      if (s.node < 0) return -1;
+      if (s.tag == tag && ids_[s.node] == id) return s.node;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag;
+    int32_t node;
+  };
+  static uint64_t Hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+  const std::vector<std::string>& ids_;
+  size_t mask_ = 0;
+  std::vector<Slot> slots_;
+};
+
 void AssignSectors(const std::vector<std::string>& sector_of_node, Graph* g) {
   std::map<std::string, int32_t> names;
   for (const auto& s : sector_of_node) names.emplace(s, 0);
@@ -127,12 +174,12 @@ Result<Graph> BuildGraph(const NetworkInput& input, const GraphOptions& options)
   std::vector<int32_t> ends;
   if (input.members_given && tie_rows >= 20000) {
     ends.resize(2 * tie_rows);
+    const IdTable table(g.ids);
     const int slices = ResolveThreads(0);
     RunThreads(slices, [&](int k) {
       for (size_t i = tie_rows * k / slices, end = tie_rows * (k + 1) / slices; i < end; ++i) {
-        auto s = g.index.find(input.ties[i].source), t = g.index.find(input.ties[i].target);
-        ends[2 * i] = s == g.index.end() ? -1 : s->second;
-        ends[2 * i + 1] = t == g.index.end() ? -1 : t->second;
+        ends[2 * i] = table.Find(input.ties[i].source);
+        ends[2 * i + 1] = table.Find(input.ties[i].target);
       }
     });
   }

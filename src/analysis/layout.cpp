@@ -1,6 +1,7 @@
 #include "analysis/layout.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -378,7 +379,8 @@ struct RefineParams {
   double step;
   double theta;
   int threads;
-  std::stop_token stop;  // a requested stop ends the iterations early
+  std::stop_token stop;                           // a requested stop ends the iterations early
+  const std::atomic<int>* threads_now = nullptr;  // if set: read at each iteration instead of threads
 };
 
 void Refine(const LevelGraph& g, std::vector<double>& x, std::vector<double>& y, const RefineParams& p) {
@@ -390,10 +392,11 @@ void Refine(const LevelGraph& g, std::vector<double>& x, std::vector<double>& y,
   int progress = 0;
   const double theta2 = p.theta * p.theta;
   for (int it = 0; it < p.iterations && !p.stop.stop_requested(); ++it) {
+    const int threads = p.threads_now ? std::max(1, p.threads_now->load(std::memory_order_relaxed)) : p.threads;
     if (n > kExactLimit) {
       tree.Build(x, y, g.mass);
       const auto& order = tree.order();
-      tree.AllRepulsion(theta2, p.threads, sfx, sfy);
+      tree.AllRepulsion(theta2, threads, sfx, sfy);
       for (int32_t i = 0; i < n; ++i) {
         const int32_t v = order[i];
         fx[v] = sfx[i] * g.mass[v], fy[v] = sfy[i] * g.mass[v];
@@ -410,7 +413,7 @@ void Refine(const LevelGraph& g, std::vector<double>& x, std::vector<double>& y,
         fx[u] = rx * g.mass[u], fy[u] = ry * g.mass[u];
       }
     }
-    ParallelRange(p.threads, n, [&](int32_t b, int32_t e) {
+    ParallelRange(threads, n, [&](int32_t b, int32_t e) {
       for (int32_t u = b; u < e; ++u) {
         double ax = 0, ay = 0;
         for (int64_t s = g.offsets[u]; s < g.offsets[u + 1]; ++s) {
@@ -439,8 +442,8 @@ void Refine(const LevelGraph& g, std::vector<double>& x, std::vector<double>& y,
 }
 
 // Lays out one connected component (n >= 2) with the multilevel scheme.
-void LayoutComponent(LevelGraph base, Rng& rng, int threads, const std::stop_token& stop, std::vector<double>& x,
-                     std::vector<double>& y) {
+void LayoutComponent(LevelGraph base, Rng& rng, int threads, const std::atomic<int>* threads_now,
+                     const std::stop_token& stop, std::vector<double>& x, std::vector<double>& y) {
   std::vector<LevelGraph> levels;
   std::vector<std::vector<int32_t>> parents;
   levels.push_back(std::move(base));
@@ -460,7 +463,7 @@ void LayoutComponent(LevelGraph base, Rng& rng, int threads, const std::stop_tok
   x.assign(top.n, 0), y.assign(top.n, 0);
   for (int32_t v = 0; v < top.n; ++v) x[v] = extent * rng.Uniform(), y[v] = extent * rng.Uniform();
   const int top_iterations = top.n <= kExactLimit ? 300 : std::clamp(static_cast<int>(3e6 / top.n), 30, 150);
-  Refine(top, x, y, {top_iterations, 0.1 * extent, kTheta, threads, stop});
+  Refine(top, x, y, {top_iterations, 0.1 * extent, kTheta, threads, stop, threads_now});
   // Finer levels: each node starts near its coarse node (uniform in a disc that grows
   // with the coarse node's mass), then a few iterations settle it.
   for (int l = static_cast<int>(levels.size()) - 2; l >= 0; --l) {
@@ -475,7 +478,8 @@ void LayoutComponent(LevelGraph base, Rng& rng, int threads, const std::stop_tok
     }
     x.swap(nx), y.swap(ny);
     Refine(g, x, y,
-           {l == 0 ? kFinestIterations : kLevelIterations, kStepScale * std::sqrt(total / g.n), kTheta, threads, stop});
+           {l == 0 ? kFinestIterations : kLevelIterations, kStepScale * std::sqrt(total / g.n), kTheta, threads, stop,
+            threads_now});
   }
 }
 
@@ -524,7 +528,7 @@ Layout ComputeLayout(const Graph& g, const LayoutOptions& options) {
     base.weight.assign(base.adj.size(), 1.0);
     Rng rng(options.seed * 0x9e3779b97f4a7c15ull + c * 0xd1b54a32d192ed03ull + 1);
     std::vector<double> x, y;
-    LayoutComponent(std::move(base), rng, threads, options.stop, x, y);
+    LayoutComponent(std::move(base), rng, threads, options.threads_now, options.stop, x, y);
     double minx = x[0], maxx = x[0], miny = y[0], maxy = y[0];
     for (int32_t i = 0; i < static_cast<int32_t>(members.size()); ++i) {
       px[members[i]] = x[i], py[members[i]] = y[i];

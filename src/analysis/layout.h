@@ -24,6 +24,7 @@
 // options.threads).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <stop_token>
 #include <vector>
@@ -36,6 +37,9 @@ struct LayoutOptions {
   uint64_t seed = 1;     // same seed, same graph -> same positions (whatever `threads`)
   int threads = 0;       // for the force sums on large levels; <= 0: all cores
   std::stop_token stop;  // a requested stop ends the refinement early (positions then rough)
+  // If set, read at each iteration instead of `threads`: the caller may raise it
+  // while the layout runs (e.g. when other work frees a core). Same positions.
+  const std::atomic<int>* threads_now = nullptr;
 };
 
 struct Layout {

@@ -3,6 +3,7 @@
 // issue 14 attendance is no tie unless asked for) and generated networks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -186,6 +187,55 @@ TEST(Betweenness, ApproximationWithinItsGuarantee) {
   std::printf("approx betweenness on %d members: %lld samples, max error %.5f, guarantee %.5f\n", g->NodeCount(),
               static_cast<long long>(approx.samples), max_err, approx.guarantee);
   EXPECT_LE(max_err, approx.guarantee);
+}
+
+// The staged sampler (pilot, first stage kept when every member's KL interval
+// lies within epsilon) against exact betweenness: fewer samples than the plain
+// R–K size, each seed within the guarantee, the same values on 1 and 2 threads;
+// and a first stage too small to pass its own check falls back to the R–K size
+// for delta / 10, again within the guarantee.
+TEST(Betweenness, StagedApproximationWithinItsGuarantee) {
+  const std::string dir = MakeTempDir("gen");
+  auto f = WriteGeneratedNetwork(dir, 2000, 10, 0.01, 0.0008, 3, 21);
+  auto input = LoadNetworkFiles({f.members, f.ties, ""});
+  ASSERT_TRUE(input.ok());
+  auto g = BuildGraph(*input);
+  ASSERT_TRUE(g.ok());
+  auto exact = ExactBetweenness(*g, 2);
+  auto max_error = [&](const ApproxBetweenness& a) {
+    double e = 0;
+    for (size_t v = 0; v < exact.size(); ++v) e = std::max(e, std::abs(exact[v] - a.values[v]));
+    return e;
+  };
+  const ApproxBetweenness plain =
+      ApproximateBetweenness(*g, {.epsilon = 0.01, .delta = 0.1, .seed = 7, .threads = 2, .staged = false});
+  EXPECT_EQ(plain.pilot_samples, 0);
+  EXPECT_LE(max_error(plain), plain.guarantee);
+  for (uint64_t seed : {1, 2, 3, 4}) {
+    const ApproxBetweenness a = ApproximateBetweenness(*g, {.epsilon = 0.01, .delta = 0.1, .seed = seed, .threads = 2});
+    std::printf("staged, seed %llu: %lld + %lld pilot samples (plain %lld), max error %.5f, guarantee %.5f\n",
+                static_cast<unsigned long long>(seed), static_cast<long long>(a.samples),
+                static_cast<long long>(a.pilot_samples), static_cast<long long>(plain.samples), max_error(a),
+                a.guarantee);
+    EXPECT_GT(a.pilot_samples, 0);
+    EXPECT_LT(a.samples + a.pilot_samples, plain.samples);
+    EXPECT_LE(max_error(a), a.guarantee);
+  }
+  const ApproxBetweenness one = ApproximateBetweenness(*g, {.epsilon = 0.01, .delta = 0.1, .seed = 5, .threads = 1});
+  const ApproxBetweenness two = ApproximateBetweenness(*g, {.epsilon = 0.01, .delta = 0.1, .seed = 5, .threads = 2});
+  EXPECT_EQ(one.samples, two.samples);
+  EXPECT_EQ(one.values, two.values);
+  // A first stage of one block cannot pass its check: sampling goes on to the
+  // R–K size for delta2 = delta / 10, which is larger than the plain size for delta.
+  const ApproxBetweenness fallback =
+      ApproximateBetweenness(*g, {.epsilon = 0.01, .delta = 0.1, .seed = 5, .threads = 2, .stage_samples = 1024});
+  const ApproxBetweenness plain_small_delta =
+      ApproximateBetweenness(*g, {.epsilon = 0.01, .delta = 0.01, .seed = 5, .threads = 2, .staged = false});
+  EXPECT_EQ(fallback.samples, plain_small_delta.samples);
+  EXPECT_GT(fallback.samples, plain.samples);
+  EXPECT_LE(max_error(fallback), fallback.guarantee);
+  // Its samples are the same stream as the plain run's: the same estimates.
+  EXPECT_EQ(fallback.values, plain_small_delta.values);
 }
 
 }  // namespace

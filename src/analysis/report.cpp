@@ -114,11 +114,12 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
   // the group measures; the "communities" and "layout" passes collect them and
   // keep their own durations. With approximate betweenness (large networks)
   // the layout costs about as much as betweenness, so each lane gets a core:
-  // the layout one thread, sampling (and introductions, if the layout is still
-  // running) threads - 1. More runnable threads than cores only cost CPU time
-  // (switches, caches shared by two working sets); those values are the same
-  // for any thread count. With exact betweenness (up to
-  // exact_betweenness_limit members) betweenness dominates and keeps every core.
+  // the layout one thread (all of them once the foreground passes are done),
+  // sampling (and introductions, if the layout is still running) threads - 1.
+  // More runnable threads than cores only cost CPU time (switches, caches
+  // shared by two working sets); those values are the same for any thread
+  // count. With exact betweenness (up to exact_betweenness_limit members)
+  // betweenness dominates and keeps every core.
   const bool lanes = options.layout && !exact_betweenness;
   std::atomic<bool> background_busy{false};
   // The threads of a foreground pass starting now.
@@ -130,6 +131,9 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
   double layout_seconds = 0;
   const bool run_leiden = !pass.switched_off("communities") && !pass.stop_requested();
   const bool run_layout = options.layout && !pass.stop_requested();
+  // The layout's threads, read at each of its iterations: raised to all cores
+  // once the foreground passes are done (same positions for any count).
+  std::atomic<int> layout_threads{lanes ? 1 : threads};
   std::jthread background;
   if (run_leiden || run_layout) {
     background_busy = true;
@@ -146,7 +150,7 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
       leiden_done.count_down();
       if (run_layout) {
         const auto t0 = clock.Steady();
-        layout = ComputeLayout(g, {1, lanes ? 1 : threads, options.stop});
+        layout = ComputeLayout(g, {1, lanes ? 1 : threads, options.stop, &layout_threads});
         layout_seconds = Clock::Seconds(t0, clock.Steady());
       }
       background_busy = false;
@@ -233,6 +237,7 @@ Result<Analysis> Analyze(const NetworkInput& input, const AnalysisOptions& optio
     if (comps.label.empty()) comps = ConnectedComponents(g);
     r.suggestions.invite = SuggestInvites(g, comps, r.fading, options.max_invites);
   });
+  layout_threads = threads;
   if (options.layout && pass.Run("layout", [&] {
         if (background.joinable()) background.join();
       }))
