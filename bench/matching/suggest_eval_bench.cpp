@@ -17,6 +17,7 @@
 //   --wordnet-only: WordNet without the FreeDict translations.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -167,6 +168,30 @@ int Eval(int argc, char** argv) {
                     s.score, s.explanation.c_str());
       }
     }
+  }
+  // Where the misses come from: the target shares no concept with its
+  // query's challenge, or it does and others holding a concept rank first
+  // (all of the target's concepts among the first suggestion's: lost within
+  // its concept; else lost to another concept).
+  {
+    int rank1 = 0, none = 0, within = 0, other = 0;
+    for (const SuggestEvalOutcome& o : report->outcomes) {
+      if (o.rank == 1) {
+        ++rank1;
+      } else if (o.target_concepts.empty()) {
+        ++none;
+      } else {
+        std::vector<int> t = o.target_concepts, f = o.first_concepts;
+        std::sort(t.begin(), t.end());
+        std::sort(f.begin(), f.end());
+        if (std::includes(f.begin(), f.end(), t.begin(), t.end()))
+          ++within;
+        else
+          ++other;
+      }
+    }
+    std::printf("misses: rank1=%d no_shared_concept_or_unranked=%d lost_within_concept=%d lost_to_other_concept=%d\n",
+                rank1, none, within, other);
   }
   if (Flag(argc, argv, "--verbose")) {
     for (size_t k = 0; k < set.pairs.size(); ++k) {

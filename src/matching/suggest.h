@@ -4,7 +4,8 @@
 // splitting and the shipped concept thesaurus with its broader/narrower and
 // related concepts, each need of a challenge counted once by its best cover,
 // a concept named in an expertise tag counting more and a generic hub concept
-// ("operations") less —
+// ("operations") less, an expert in a narrower concept of the need (a
+// specialist in a part of it) more than one in the broader field —
 // plus bonuses for crossing sectors and for turning an
 // online-only tie into a real meeting, penalties for colleagues and for pairs
 // who already met, and the most weight for explicit requests. Every suggestion

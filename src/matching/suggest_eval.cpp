@@ -76,6 +76,7 @@ Result<SuggestEvalReport> EvaluateSuggest(const SuggestEvalSet& set, SuggestOpti
     o.pair_id = pair.id;
     const std::vector<Suggestion>& list = result.suggestions[pair.query];
     for (size_t r = 0; r < list.size() && r < 5; ++r) o.top.push_back(list[r].other);
+    if (!list.empty()) o.first_concepts = list[0].matched_concepts;
     for (size_t r = 0; r < list.size(); ++r) {
       if (list[r].other != pair.target) continue;
       o.rank = static_cast<int>(r) + 1;
@@ -93,6 +94,7 @@ Result<SuggestEvalReport> EvaluateSuggest(const SuggestEvalSet& set, SuggestOpti
         o.reciprocal_rank += 1.0 / place / tied;
       }
       o.explanation = list[r].explanation;
+      o.target_concepts = list[r].matched_concepts;
       bool nl = PrefersDutch(set.input.attendees[pair.query]);
       for (int c : list[r].matched_concepts) {
         const std::string& label = nl ? concepts[c].label_nl : concepts[c].label_en;

@@ -54,6 +54,9 @@ struct SuggestEvalOutcome {
   std::string explanation;                                 // of the target's suggestion, when ranked
   bool names_concept = false;
   std::vector<int> top;  // the query's first five suggestions (attendee indices)
+  // Suggestion::matched_concepts of the target (when ranked) and of the
+  // query's first suggestion: whether the target lost within its concept.
+  std::vector<int> target_concepts, first_concepts;
 };
 
 struct SuggestEvalReport {
