@@ -14,6 +14,7 @@
 
 #include "matching/suggest_eval.h"
 #include "matching/suggest_json.h"
+#include "matching/suggest_scoring.h"
 #include "matching/suggest_test_profiles.h"
 #include "matching/thesaurus.h"
 
@@ -21,10 +22,14 @@ namespace verbinder::matching {
 namespace {
 
 // Measured values rounded down (see SuggestEval.LabelledPairsAboveFloors).
-constexpr double kEvalHitAt5Floor = 0.95;         // measured 0.984
-constexpr double kEvalMrrFloor = 0.75;            // measured 0.790
-constexpr double kEvalHeldOutHitAt5Floor = 0.90;  // measured 0.969 (odd ids; tuned on since round 2)
-// The blind set heldout_pairs.json (never tuned on): measured hit@5 0.278, MRR 0.180.
+// Round 6, with the thesaurus area files (961 concepts): pairs.json was tuned
+// against the 278-concept core and measured 0.984 / 0.805 with it; the area
+// files lower it and raise blind3 (never seen by their writers) from hit@5
+// 0.300 to 0.417, see docs/performance-matching.md, "Round 6".
+constexpr double kEvalHitAt5Floor = 0.85;         // measured 0.906
+constexpr double kEvalMrrFloor = 0.65;            // measured 0.694
+constexpr double kEvalHeldOutHitAt5Floor = 0.85;  // measured 0.906 (odd ids; tuned on since round 2)
+// heldout_pairs.json (tuned on since round 6): measured hit@5 0.375, MRR 0.293.
 constexpr double kBlindHitAt5Floor = 0.2;
 constexpr double kBlindMrrFloor = 0.12;
 
@@ -104,7 +109,11 @@ TEST(Suggest, DutchChallengeFindsEnglishExpertWithDutchExplanation) {
   const Suggestion& top = r.suggestions[0][rank];
   // Names anja's concept and pieter's linked one (his tag "lead time"), in Dutch.
   EXPECT_NE(top.explanation.find("wachtlijsten"), std::string::npos) << top.explanation;
-  EXPECT_NE(top.explanation.find("doorlooptijd en doorstroom"), std::string::npos) << top.explanation;
+  // His expertise holds two concepts linked to waiting lists ("lead time",
+  // "bottlenecks"); the explanation names one of them in Dutch.
+  EXPECT_TRUE(top.explanation.find("doorlooptijd en doorstroom") != std::string::npos ||
+              top.explanation.find("knelpunten") != std::string::npos)
+      << top.explanation;
   EXPECT_EQ(top.explanation.find("lead time"), std::string::npos) << top.explanation;
   EXPECT_NE(top.explanation.find("andere sector"), std::string::npos) << top.explanation;
   EXPECT_NE(top.explanation.find("online"), std::string::npos) << top.explanation;
@@ -286,6 +295,121 @@ TEST(Suggest, BroaderAndNarrowerMatchesScoreBelowExact) {
     EXPECT_EQ(s.explanation.find("wachtrijtheorie"), std::string::npos) << s.explanation;
   }
   EXPECT_TRUE(found);
+}
+
+// Round 6: an expert in a narrower concept of the need (a specialist in a
+// part of it) scores more than one in a broader concept (the general field).
+// The link's value uses the smaller idf of the two concepts either way, so
+// the two pairs below differ only in the direction of the link.
+// An English-speaking attendee with one challenge or one expertise text.
+SuggestAttendee Person(std::string id, std::string sector, std::string expertise, std::string challenge) {
+  SuggestAttendee a;
+  a.id = std::move(id);
+  a.sector = std::move(sector);
+  a.languages = {"en"};
+  a.expertise_text = std::move(expertise);
+  if (!challenge.empty()) a.challenges.push_back(std::move(challenge));
+  return a;
+}
+
+TEST(Suggest, SpecialistInAPartOfTheNeedScoresAboveGeneralist) {
+  const Thesaurus& t = Thesaurus::Default();
+  const int capacity = t.FindConcept("capacity_planning"), queueing = t.FindConcept("queueing");
+  ASSERT_GE(capacity, 0);
+  ASSERT_GE(queueing, 0);
+  ASSERT_EQ(t.Relation(capacity, queueing), ConceptRelation::kNarrower);
+  SuggestInput in;
+  in.attendees = {
+      Person("needs_capacity", "care", "", "capacity planning"),
+      Person("needs_queueing", "care", "", "queueing theory"),
+      Person("queueing_expert", "industry", "queueing theory", ""),
+      Person("capacity_expert", "industry", "capacity planning", ""),
+  };
+  SuggestOptions options;
+  options.top_k = 3;
+  SuggestResult r = Suggest(in, options).value();
+  auto score = [&](int i, int j) {
+    for (const Suggestion& s : r.suggestions[i])
+      if (s.other == j) return s.score;
+    return -1.0;
+  };
+  const double specialist = score(0, 2);  // need: capacity planning; expert: queueing theory (narrower)
+  const double generalist = score(1, 3);  // need: queueing theory; expert: capacity planning (broader)
+  ASSERT_GT(generalist, 0);
+  EXPECT_GT(specialist, generalist);
+  // Both stay below the exact match.
+  EXPECT_GT(score(0, 3), specialist);
+  EXPECT_GT(score(1, 2), specialist);
+}
+
+// Of two needs named in one challenge, the one few experts hold says more
+// than the one most of them claim (idf over the attendees' expertise): the
+// one fraud expert ranks above the five waiting-list experts, although an id
+// order would put it last.
+TEST(Suggest, RareConceptOutranksOneMostExpertsClaim) {
+  SuggestInput in;
+  in.attendees.push_back(Person("q", "care", "", "Our waiting lists grow and we suspect fraud."));
+  for (int k = 0; k < 5; ++k) in.attendees.push_back(Person("a" + std::to_string(k), "industry", "waiting lists", ""));
+  in.attendees.push_back(Person("zz_fraud", "industry", "fraud", ""));
+  SuggestOptions options;
+  options.top_k = 6;
+  SuggestResult r = Suggest(in, options).value();
+  ASSERT_EQ(r.suggestions[0].size(), 6u);
+  EXPECT_EQ(r.suggestions[0][0].other, 6) << r.suggestions[0][0].explanation;
+  EXPECT_GT(r.suggestions[0][0].score, r.suggestions[0][1].score);
+  EXPECT_NE(r.suggestions[0][0].explanation.find("fraud"), std::string::npos) << r.suggestions[0][0].explanation;
+}
+
+// A broad concept whose narrower concepts many experts hold says little
+// (its idf counts everyone holding it or a part of it): the one fraud
+// expert ranks above the one expert in maintenance in general, whom four
+// predictive-maintenance experts surround; counting only exact holders,
+// both would score the same and the id order would put "m" first.
+TEST(Suggest, BroadConceptWhosePartsManyHoldCountsLess) {
+  const Thesaurus& t = Thesaurus::Default();
+  const int maintenance = t.FindConcept("maintenance"), predictive = t.FindConcept("predictive_maintenance");
+  ASSERT_GE(maintenance, 0);
+  ASSERT_GE(predictive, 0);
+  ASSERT_EQ(t.Relation(maintenance, predictive), ConceptRelation::kNarrower);
+  SuggestInput in;
+  in.attendees.push_back(Person("q", "care", "", "Our machines break down and we suspect fraud."));
+  for (int k = 0; k < 4; ++k)
+    in.attendees.push_back(Person("p" + std::to_string(k), "industry", "predictive maintenance", ""));
+  in.attendees.push_back(Person("m", "industry", "maintenance", ""));
+  in.attendees.push_back(Person("z_fraud", "industry", "fraud", ""));
+  SuggestOptions options;
+  options.top_k = 6;
+  SuggestResult r = Suggest(in, options).value();
+  std::map<int, double> score;
+  for (const Suggestion& s : r.suggestions[0]) score[s.other] = s.score;
+  ASSERT_TRUE(score.count(5) && score.count(6));
+  EXPECT_GT(score[6], score[5]);
+  EXPECT_EQ(r.suggestions[0][0].other, 6) << r.suggestions[0][0].explanation;
+}
+
+// The pre-filter's backward bound reads a link from the other end
+// (Link::reverse_factor): it must be exactly the factor stored there, for
+// every link of the thesaurus, and a narrower link weighs more than a
+// broader one.
+TEST(SuggestScoring, LinkFactorsAreConsistentFromBothEnds) {
+  const auto& links = scoring::ConceptLinks();
+  int narrower = 0;
+  for (size_t c = 0; c < links.size(); ++c) {
+    for (const scoring::Link& l : links[c]) {
+      const scoring::Link* back = nullptr;
+      for (const scoring::Link& m : links[l.other])
+        if (m.other == static_cast<int>(c)) back = &m;
+      ASSERT_NE(back, nullptr) << c << " -> " << l.other;
+      EXPECT_EQ(back->factor, l.reverse_factor) << c << " -> " << l.other;
+      EXPECT_EQ(back->reverse_factor, l.factor) << c << " -> " << l.other;
+      if (l.relation == ConceptRelation::kNarrower) {
+        ++narrower;
+        EXPECT_EQ(back->relation, ConceptRelation::kBroader);
+        EXPECT_GT(l.factor, back->factor);
+      }
+    }
+  }
+  EXPECT_GT(narrower, 10);
 }
 
 TEST(Suggest, InvalidInputNamesThePlace) {
