@@ -105,8 +105,10 @@ endforeach()
 # (service worker, claims queued until the connection returns); the offline
 # banner follows a language switch made offline (offline-language); sections
 # that could not be fetched offline show their last known data with its time or
-# say they are not available, never a false zero or "nothing" (offline-sections).
-foreach(t feedback member-home member-forms offline offline-language offline-sections)
+# say they are not available, never a false zero or "nothing" (offline-sections);
+# a Wi-Fi without internet (requests fail, navigator.onLine true) counts as
+# offline, and the banner and notes go once requests get through (offline-wifi).
+foreach(t feedback member-home member-forms offline offline-language offline-sections offline-wifi)
   add_test(NAME web_${t}_test
            COMMAND ${NODE_EXECUTABLE} --test ${PROJECT_SOURCE_DIR}/web/test/${t}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -40,15 +40,60 @@ function cookie(name: string): string {
 let onUnauthenticated: () => void = () => {};
 export function setUnauthenticatedHandler(f: () => void): void { onUnauthenticated = f; }
 
+// Whether the network answers: false after a request failed (no connection,
+// a Wi-Fi without internet where navigator.onLine stays true, or no answer in
+// time) or was answered from the service worker's copy; true again as soon as
+// a request gets the server's answer. pwa.ts shows the offline banner from it,
+// last-known.ts marks copies; listeners hear each change.
+let reachable = true;
+const networkListeners: (() => void)[] = [];
+export function offlineNow(): boolean { return navigator.onLine === false || !reachable; }
+export function onNetworkChange(f: () => void): void { networkListeners.push(f); }
+function reached(ok: boolean): void {
+  if (ok === reachable) return;
+  reachable = ok;
+  for (const f of networkListeners) f();
+}
+// web/static/sw.js sets this header on an answer from its copy (the network failed).
+const COPY_HEADER = 'X-Verbinder-Copy';
+// Answers (parsed JSON) that came from the service worker's copy.
+const copies = new WeakSet<object>();
+export function fromCopy(v: unknown): boolean { return typeof v === 'object' && v !== null && copies.has(v); }
+// A GET with no answer in this time counts as no connection (a Wi-Fi that
+// never answers); changes are not cut off (the server may have done them).
+const GET_TIMEOUT_MS = 15000;
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  const ctl = init.method === 'GET' ? new AbortController() : null;
+  const timer = ctl ? setTimeout(() => ctl.abort(), GET_TIMEOUT_MS) : undefined;
+  try {
+    const r = await fetch(path, ctl ? { ...init, signal: ctl.signal } : init);
+    reached(!r.headers.has(COPY_HEADER));
+    return r;
+  } catch (e) {
+    reached(false);
+    // A TypeError is what the pages know as "no connection" (pwa.ts isOffline), a timeout too.
+    throw e instanceof TypeError ? e : new TypeError('no answer from the network');
+  } finally { clearTimeout(timer); }
+}
+
+// Asks whether the server answers again (the offline banner is up while
+// navigator.onLine says online): a small public GET, past the browser's cache.
+export async function probeNetwork(): Promise<boolean> {
+  try { await send('/api/v1/sectors', { method: 'GET', headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' }); } catch { /* still unreachable */ }
+  return !offlineNow();
+}
+
 export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken || cookie('vb_csrf');
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const r = await fetch(path, {
+  const r = await send(path, {
     method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (r.status === 204) return undefined as T;
   const j = await r.json().catch(() => null);
+  if (r.headers.has(COPY_HEADER) && typeof j === 'object' && j !== null) copies.add(j);
   if (!r.ok) {
     if (r.status === 401 && path !== '/api/v1/auth/login' && path !== '/api/v1/auth/me') onUnauthenticated();
     const err = j?.error;
@@ -82,6 +127,7 @@ export async function membersById(ids: number[], cache: Map<number, Member | nul
 
 let sectorsCache: Promise<Sector[]> | null = null;
 export function sectors(): Promise<Sector[]> {
-  sectorsCache ??= api<Page<Sector>>('GET', '/api/v1/sectors').then((p) => p.items);
+  // A failure (offline) is not kept: the next page asks again.
+  sectorsCache ??= api<Page<Sector>>('GET', '/api/v1/sectors').then((p) => p.items, (e) => { sectorsCache = null; throw e; });
   return sectorsCache;
 }

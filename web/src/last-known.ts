@@ -10,11 +10,11 @@
 // session ends — so a copy never outlives the member's session on this device.
 // Copies are per member; a value's language is kept with it (`lang`), so text
 // from the server in the other language can be marked as such.
-import { ApiError } from './api';
+import { ApiError, fromCopy, offlineNow } from './api';
 import { state } from './app';
 import { h } from './dom';
 import { getLang, t, type Lang } from './i18n';
-import { isOffline } from './pwa';
+import { isOffline, SIGNED_OUT } from './pwa';
 
 const DATA = 'vb-data-v1';            // web/static/sw.js: the member's data, dropped at sign-out
 const PREFIX = '/__last-known/';      // never a real URL: the service worker does not serve it
@@ -27,6 +27,9 @@ export type Loaded<T> =
 
 interface Entry { value: unknown; at: number; lang: Lang }
 const memory = new Map<string, Entry>();
+// Signing out (pwa.ts forgetOfflineData) forgets the copies in this page's
+// memory too; the service worker drops its cache (web/static/sw.js).
+window.addEventListener(SIGNED_OUT, () => memory.clear());
 
 function scoped(key: string): string | null {
   const id = state.session?.me.member.id;
@@ -39,7 +42,9 @@ function persisting(): boolean {
 
 async function stored(k: string): Promise<Entry | null> {
   if (memory.has(k)) return memory.get(k)!;
-  if (!persisting()) return null;
+  // Read even while no service worker controls this page (yet): the copies
+  // there were written under its control, and it drops them at sign-out.
+  if (typeof caches === 'undefined') return null;
   try {
     const r = await (await caches.open(DATA)).match(PREFIX + k);
     const e = r ? await r.json() as Entry : null;
@@ -47,28 +52,33 @@ async function stored(k: string): Promise<Entry | null> {
   } catch { return null; }
 }
 
-function remember(k: string, value: unknown): void {
+// Awaited by lastKnown, so the copy is whole before the page is drawn (a
+// write cut short by leaving the page at once would leave no usable copy).
+async function remember(k: string, value: unknown): Promise<void> {
   const e: Entry = { value, at: Date.now(), lang: getLang() };
   memory.set(k, e);
   if (!persisting()) return;
-  void caches.open(DATA).then((c) => c.put(PREFIX + k, new Response(JSON.stringify(e), { headers: { 'Content-Type': 'application/json' } })))
-    .catch(() => { /* storage full or refused: the copy in memory still serves a language switch */ });
+  try {
+    await (await caches.open(DATA)).put(PREFIX + k, new Response(JSON.stringify(e), { headers: { 'Content-Type': 'application/json' } }));
+  } catch { /* storage full or refused: the copy in memory still serves a language switch */ }
 }
 
 // Awaits `p`; an answer is remembered under `key` (per member). A failure (no
 // connection, or an error from the server other than "signed out") gives the
-// last known copy, or `missing`. An answer while the browser is offline came
-// from the service worker's copy: it is stale, with the time this page last saw
-// it online. 401 is passed on (main.ts sends the member to the login page).
+// last known copy, or `missing`. An answer from the service worker's copy
+// (marked so by it, or come while the network fails) is stale, with the time
+// this page last saw it online. "Offline" is what the requests find (api.ts
+// offlineNow), not only what the browser says: a Wi-Fi without internet counts
+// too. 401 is passed on (main.ts sends the member to the login page).
 export async function lastKnown<T>(key: string, p: Promise<T>): Promise<Loaded<T>> {
   const k = scoped(key);
   try {
     const value = await p;
-    if (navigator.onLine === false) {
+    if (fromCopy(value) || offlineNow()) {
       const seen = k ? await stored(k) : null;
       return { state: 'stale', value, lang: seen?.lang ?? getLang(), at: seen?.at ?? null, offline: true };
     }
-    if (k) remember(k, value);
+    if (k) await remember(k, value);
     return { state: 'fresh', value, lang: getLang() };
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) throw e;

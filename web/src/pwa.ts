@@ -1,12 +1,16 @@
 // The installable web app (issue #17, point 8): registers the service worker
 // (web/static/sw.js, which keeps the app and the member's own venue data for
 // offline use), loads the pages a member needs at the venue once so they are
-// kept too, shows a banner while offline, remembers my events for the connect
-// page, and queues "we spraken elkaar" claims made offline until the
-// connection returns (then sends them, oldest first).
+// kept too, shows a banner while offline — as the requests find it: also on a
+// Wi-Fi without internet, where the browser says it is online (api.ts
+// offlineNow) — remembers my events for the connect page, and queues "we
+// spraken elkaar" claims made offline until the connection returns (then sends
+// them, oldest first). When the network answers again, a page showing last
+// known copies is drawn again from fresh data.
 //   registerPwa([...loaders]);            // main.ts, once
 //   if (isOffline(e)) queueClaim(...);    // a page whose POST failed offline
-import { api, ApiError } from './api';
+import { api, ApiError, offlineNow, onNetworkChange, probeNetwork } from './api';
+import { refreshShell } from './app';
 import { errorText, show } from './feedback';
 import { h } from './dom';
 import { onLangChange, t } from './i18n';
@@ -19,7 +23,7 @@ export interface RememberedEvent { id: number; title: string; starts_at: number;
 
 // A failure that means "no connection" (fetch rejected), not an answer from the server.
 export function isOffline(e: unknown): boolean {
-  return !(e instanceof ApiError) && (e instanceof TypeError || navigator.onLine === false);
+  return !(e instanceof ApiError) && (e instanceof TypeError || offlineNow());
 }
 
 function read<T>(key: string): T[] {
@@ -68,15 +72,18 @@ export function rememberMyEvents(list: RememberedEvent[]): void {
   localStorage.setItem(EVENTS, JSON.stringify(list.map(({ id, title, starts_at, ends_at }) => ({ id, title, starts_at, ends_at }))));
 }
 export function rememberedEvents(): RememberedEvent[] { return read<RememberedEvent>(EVENTS); }
-// Signing out forgets them on this device (the service worker drops its copies too).
+// Signing out forgets them on this device (the service worker drops its copies
+// too); SIGNED_OUT tells the page's other keepers (last-known.ts).
+export const SIGNED_OUT = 'vb:signed-out';
 export function forgetOfflineData(): void {
   localStorage.removeItem(EVENTS);
   localStorage.removeItem(CLAIMS);
+  window.dispatchEvent(new Event(SIGNED_OUT));
 }
 
 function banner(): void {
   let el = document.getElementById('offline-banner');
-  if (navigator.onLine) { el?.remove(); return; }
+  if (!offlineNow()) { el?.remove(); return; }
   if (el) return;
   el = h('div', { id: 'offline-banner', class: 'offline-banner', role: 'status' }, t('pwa.offline'));
   document.body.prepend(el);
@@ -88,12 +95,40 @@ function rewordBanner(): void {
   if (el) el.textContent = t('pwa.offline');
 }
 
+// While requests fail but the browser says online, the server is asked every
+// PROBE_MS whether it answers again (api.ts probeNetwork).
+const PROBE_MS = 10000;
+let probe: number | undefined;
+function watchNetwork(): void {
+  banner();
+  if (offlineNow() && navigator.onLine !== false) probe ??= window.setInterval(() => { void probeNetwork(); }, PROBE_MS);
+  else if (probe !== undefined) { clearInterval(probe); probe = undefined; }
+}
+
+// Whether the member has typed or chosen something on the page (a field no longer as drawn).
+function edited(main: Element): boolean {
+  return [...main.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].some((f) =>
+    (f instanceof HTMLInputElement && (f.type === 'checkbox' || f.type === 'radio') ? f.checked !== f.defaultChecked : f.value !== f.defaultValue))
+    || [...main.querySelectorAll('select')].some((s) => s.selectedIndex !== Math.max(0, [...s.options].findIndex((o) => o.defaultSelected)));
+}
+
+// Back online: a page with last known copies (last-known.ts) is drawn again,
+// unless the member has typed or chosen something in it; queued claims go out.
+function backOnline(): void {
+  if (offlineNow()) return;
+  void flushClaims();
+  const main = document.querySelector('main');
+  if (main?.querySelector('.last-known') && !main.hasAttribute('aria-busy') && !edited(main) && !document.querySelector('dialog[open]')) refreshShell();
+}
+
 // `warm`: the page chunks to load once (kept by the service worker for offline use).
 export function registerPwa(warm: (() => Promise<unknown>)[] = []): void {
-  window.addEventListener('offline', banner);
-  window.addEventListener('online', () => { banner(); void flushClaims(); });
+  window.addEventListener('offline', watchNetwork);
+  // The browser is online again: whether the server answers is up to the next request.
+  window.addEventListener('online', () => { watchNetwork(); void probeNetwork().then(() => flushClaims()); });
+  onNetworkChange(() => { watchNetwork(); backOnline(); });
   onLangChange(rewordBanner);
-  banner();
+  watchNetwork();
   if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
   navigator.serviceWorker.register('/sw.js').then(async () => {
     await navigator.serviceWorker.ready;

@@ -27,17 +27,36 @@ self.addEventListener('activate', (event) => {
     .then(() => self.clients.claim()));
 });
 
+// An answer from the copy says so (X-Verbinder-Copy): the page then knows the
+// network failed even while navigator.onLine says online (web/src/api.ts).
+function asCopy(hit) {
+  const headers = new Headers(hit.headers);
+  headers.set('X-Verbinder-Copy', '1');
+  return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers });
+}
+
+// The member's data waits this long for the network (a Wi-Fi that never
+// answers), then the copy is shown; the app's page waits as long as it takes.
+const DATA_WAIT_MS = 10000;
+function fetchWithin(request, ms) {
+  if (!ms) return fetch(request);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TypeError('no answer from the network')), ms);
+    fetch(request).then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 async function networkFirst(request, cacheName, key) {
   const cache = await caches.open(cacheName);
   try {
-    const response = await fetch(request);
+    const response = await fetchWithin(request, cacheName === DATA ? DATA_WAIT_MS : 0);
     if (response.ok) await cache.put(key, response.clone());
     else if (cacheName === DATA && [401, 403, 404].includes(response.status)) await cache.delete(key);
     if (response.status === 401 && new URL(request.url).pathname === '/api/v1/auth/me') await caches.delete(DATA);
     return response;
   } catch (err) {
     const hit = await cache.match(key);
-    if (hit) return hit;
+    if (hit) return cacheName === DATA ? asCopy(hit) : hit;
     throw err;
   }
 }

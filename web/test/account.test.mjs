@@ -5,20 +5,10 @@
 // one accepts. At 375 px, in Dutch and English, axe-core on every page.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-import {
-  LEADER, apiSession, axeViolations, goto, linkFromMail, login, newBrowser, screenshot, scrollWidth, settle, startServer,
-} from './harness.mjs';
+import { describe, test } from 'node:test';
+import { LEADER, apiSession, axeViolations, goto, linkFromMail, login, perFile, screenshot, scrollWidth, settle } from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser } = perFile();
 
 function noProblems(b) {
   assert.deepEqual(b.problems, [], 'no script errors, CSP violations or server errors');

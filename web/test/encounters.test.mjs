@@ -13,24 +13,15 @@
 // step waits for the state it needs.
 // Run: VERBINDER_BINARY=... node --test web/test/encounters.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
-  ANJA, ARTIFACTS, LEADER, PIETER, apiSession, axeViolations, fakeCamera, goto, login, newBrowser, qrVideo, screenshot,
-  scrollWidth, settle, startServer,
+  ANJA, ARTIFACTS, LEADER, PIETER, apiSession, axeViolations, fakeCamera, goto, login, perFile, qrVideo, screenshot, scrollWidth, settle,
 } from './harness.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const BORREL = 'Netwerkborrel Zorg & Industrie';
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser } = perFile();
 
 function noProblems(b) {
   assert.deepEqual(b.problems, [], 'no script errors, CSP violations or server errors');

@@ -7,17 +7,10 @@
 // anywhere on the page. axe on every page.
 // Run: VERBINDER_BINARY=... node --test web/test/errors-language.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { ANJA, LEADER, PIETER, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, startServer } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { ANJA, LEADER, PIETER, axeViolations, goto, login, newBrowser, perFile, screenshot, scrollWidth } from './harness.mjs';
 
-let server;
-const browsers = [];
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browsers } = perFile();
 
 // A browser that records the English `error.message` of every failed API call.
 async function browser(opts) {

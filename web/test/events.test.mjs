@@ -10,20 +10,12 @@
 // the visit request. 375 px, Dutch and English, axe on
 // every page, screenshots. Run: VERBINDER_BINARY=... node --test web/test/events.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
-  ANJA, LEADER, PIETER, apiSession, axeViolations, fakeCamera, goto, login, newBrowser, qrVideo, screenshot, scrollWidth, settle, startServer,
+  ANJA, LEADER, PIETER, apiSession, axeViolations, fakeCamera, goto, login, perFile, qrVideo, screenshot, scrollWidth, settle,
 } from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser, browsers } = perFile();
 
 function noProblems(b) {
   assert.deepEqual(b.problems, [], 'no script errors, CSP violations or server errors');

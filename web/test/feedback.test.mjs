@@ -7,18 +7,10 @@
 // nothing happens when the member keeps it. axe on every page and dialog.
 // Run: VERBINDER_BINARY=... node --test web/test/feedback.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { ANJA, PIETER, apiSession, axeViolations, goto, inView, login, newBrowser, screenshot, scrollWidth, startServer } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { ANJA, PIETER, apiSession, axeViolations, goto, inView, login, perFile, screenshot, scrollWidth } from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser } = perFile();
 
 // The message by the control: exact text, focused, in view; the toast says the same, live.
 async function assertFeedback(page, text) {

@@ -11,11 +11,10 @@
 // Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/front-door.test.mjs
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-import { LEADER, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { LEADER, axeViolations, goto, login, newBrowser, perFile, screenshot, scrollWidth, settle } from './harness.mjs';
 
-let server;
-const browsers = [];
+const { server, browsers, ready } = perFile();
 const SITE = {
   'site.name': 'Netwerk Twente',
   'site.description_nl': 'Zorg, industrie en overheid in Twente leren van elkaar.',
@@ -35,15 +34,11 @@ async function browser(opts) {
 }
 
 before(async () => {
-  server = await startServer();
+  await ready();
   for (const [k, v] of Object.entries(SITE)) {
     const r = spawnSync(process.env.VERBINDER_BINARY, ['settings', 'set', k, v, '--db', server.db], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   }
-});
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
 });
 
 async function publicLists() {

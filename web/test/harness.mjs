@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import qrcode from 'qrcode-generator';
 
@@ -226,4 +227,75 @@ export async function swReady(page, base) {
     }
     return found.size === sentences.length;
   }, ['Je bent offline', 'You are offline'], { timeout: 15000 });
+}
+
+// Words broken across lines inside the elements `selector` matches ("Industr / y"):
+// each word (letters and digits between spaces or hyphens, where a line may
+// break) is measured with a Range; one that spans two line boxes is reported
+// as "cell text: word". [] when every word is whole.
+export async function splitWords(page, selector) {
+  return page.locator(selector).evaluateAll((els) => {
+    const out = [];
+    for (const el of els) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of n.data.matchAll(/[^\s\-‐–—/]+/g)) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+          if (tops.size > 1) out.push(`${el.textContent.trim()}: ${m[0]}`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+// Both languages' tables ({ nl, en }) of the strings files `files` (web/src/strings/<f>.ts),
+// for tests that word their expected text from the tables themselves.
+export async function stringTables(files) {
+  const { build } = await import('esbuild');
+  const out = { nl: {}, en: {} };
+  for (const f of files) {
+    const r = await build({
+      entryPoints: [path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'strings', f + '.ts')],
+      bundle: true, format: 'esm', write: false, platform: 'neutral', logLevel: 'error',
+    });
+    const mod = await import('data:text/javascript;base64,' + Buffer.from(r.outputFiles[0].text).toString('base64'));
+    Object.assign(out.nl, mod.nl);
+    Object.assign(out.en, mod.en);
+  }
+  return out;
+}
+
+// The setup most test files share: one `verbinder serve` on a fresh demo
+// database for the whole file (started before its tests; `server` gets base,
+// db and stop then), and browsers that are closed with it after the tests.
+//   const { server, browser, ready } = perFile();   // at the top of a test file
+//   before(async () => { await ready(); ...server.base... });   // a file's own top-level before
+//   const b = await browser({ width: 1280, lang: 'en-GB' });
+// node:test runs a file's top-level before hooks at the same time, so one that
+// uses the server awaits ready() first (tests and describe hooks run after them all).
+export function perFile() {
+  const server = {};
+  const browsers = [];
+  let started = null;
+  const ready = () => (started ??= startServer().then((s) => Object.assign(server, s)));
+  before(async () => { await ready(); });
+  after(async () => {
+    for (const b of browsers) await b.close().catch(() => {});
+    await server.stop?.();
+  });
+  return { server, browsers, ready, browser: async (opts) => { const b = await newBrowser(opts); browsers.push(b); return b; } };
+}
+
+// The note of a part shown from its last known copy (web/src/last-known.ts),
+// "Offline: bijgewerkt om {time}." in `lang` from the tables `s` (stringTables
+// with 'member'), as a whole-text pattern: HH:MM today, a date otherwise.
+export function staleRe(s, lang) {
+  const escape = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const time = escape(s[lang]['lastknown.offline.time']).replace(escape('{time}'), '\\d{2}:\\d{2}');
+  const date = escape(s[lang]['lastknown.offline.date']).replace(escape('{time}'), '.+');
+  return new RegExp(`^(${time}|${date})$`);
 }

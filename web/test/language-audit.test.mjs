@@ -14,10 +14,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
 import {
-  ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, settle, startServer,
+  ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, perFile, screenshot, settle,
 } from './harness.mjs';
 
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
@@ -135,9 +135,9 @@ async function pageTexts(page) {
   });
 }
 
-let server, tables, routes, sectors, sectorKeys;
+let tables, routes, sectors, sectorKeys;
 const ids = {};
-const browsers = [];
+const { server, browsers, ready } = perFile();
 // Visited: `${lang} ${pattern}` → url.
 const visited = new Map();
 // Dutch-looking text in the English UI that is not a string of ours (server-made, reported, not failed).
@@ -154,7 +154,7 @@ const knownFindings = [];
 const printed = new Set();
 
 before(async () => {
-  server = await startServer();
+  await ready();
   routes = routeTable();
   const pairs = await stringTables();
   tables = { ...auditSets(pairs), pairs };
@@ -176,10 +176,6 @@ before(async () => {
   const articles = (await leader.call('GET', '/api/v1/articles?limit=100')).items;
   ids.article = articles[0].id;
   ids.connect = (await pieter.call('GET', '/api/v1/me/connect-code')).code;
-});
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
 });
 
 // Where each route is opened, and by whom. A route without an entry fails the test.
@@ -329,13 +325,14 @@ for (const [lang, width, height, locale] of [['nl', 375, 812, 'nl-NL'], ['en', 1
     }
 
     // Without a connection a page says so in the reader's language, never the browser's "Failed to fetch".
+    // (The connections page keeps no last known copy: /ties would show its copy, last-known.ts.)
     test(`offline: the page's error is our own sentence in ${lang}`, async () => {
       const b = people.member;
       await goto(b.page, server.base + '/members');
       await b.page.context().setOffline(true);
       try {
-        await b.page.locator('#nav a[href="/ties"]').evaluate((a) => a.click());
-        await b.page.waitForURL(/\/ties$/);
+        await b.page.locator('#nav a[href="/connections"]').evaluate((a) => a.click());
+        await b.page.waitForURL(/\/connections$/);
         await settle(b.page);
         const shown = (await b.page.locator('main .msg-error').first().textContent()).trim();
         assert.equal(shown, tables.pairs.find((p) => 'fb.offline' in p[lang])[lang]['fb.offline']);

@@ -8,25 +8,19 @@
 // Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/leader-desk.test.mjs
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
-  ANJA, LEADER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
+  ANJA, LEADER, apiSession, axeViolations, goto, login, perFile, screenshot, scrollWidth, settle,
 } from './harness.mjs';
 
-let server;
 let leaderApi;
 let anjaApi;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+const { server, browser, ready } = perFile();
 
 before(async () => {
-  server = await startServer();
+  await ready();
   leaderApi = await apiSession(server.base, LEADER);
   anjaApi = await apiSession(server.base, ANJA);
-});
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
 });
 
 function noProblems(b) {

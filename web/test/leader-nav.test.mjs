@@ -18,24 +18,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
-  LEADER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
+  LEADER, apiSession, axeViolations, goto, login, perFile, screenshot, scrollWidth, settle, splitWords,
 } from './harness.mjs';
 
 const DOCS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
-let server;
 let leaderApi;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+const { server, browser, ready } = perFile();
 
 before(async () => {
-  server = await startServer();
+  await ready();
   leaderApi = await apiSession(server.base, LEADER);
-});
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
 });
 
 function noProblems(b) {
@@ -59,6 +53,25 @@ async function docsScreenshot(page, name) {
   const file = await screenshot(page, name);
   fs.mkdirSync(DOCS, { recursive: true });
   fs.copyFileSync(file, path.join(DOCS, name + '.png'));
+}
+
+// The health page's fading members: as the API lists them, every column
+// inside its box (no sideways scrolling), no word broken across lines
+// ("Industr / y"); `display` tells a table ('table-row') from the phone's list ('block').
+async function fadingTable(page, display, shot) {
+  const hl = await leaderApi.call('GET', '/api/v1/network/health?fading_days=180');
+  assert.ok(hl.fading.length > 5, 'the demo has fading members');
+  const rows = page.locator('#lh-fading tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), Math.min(20, hl.fading.length));
+  assert.deepEqual(await rows.locator('td.name').allTextContents(), hl.fading.slice(0, 20).map((m) => m.name));
+  assert.equal(await rows.first().evaluate((tr) => getComputedStyle(tr).display), display);
+  const wrap = await page.locator('.fading-wrap').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  assert.ok(wrap.scroll <= wrap.client, `the table fits its box (${wrap.scroll} > ${wrap.client})`);
+  assert.ok(await page.locator('#lh-fading td').count() > 20);
+  assert.deepEqual(await splitWords(page, '#lh-fading th, #lh-fading td'), []);
+  await page.locator('#lh-fading').scrollIntoViewIfNeeded();
+  await screenshot(page, shot);
 }
 
 describe('the leader at 1280 px in English', () => {
@@ -201,6 +214,7 @@ describe('the leader at 1280 px in English', () => {
     // The month labels under the trend are whole ("16 April 2026" style dates or month names with the year).
     const ticks = await page.locator('svg.chart-svg text.chart-tick').allTextContents();
     assert.ok(ticks.some((x) => /\d{4}/.test(x)), ticks.join(' | '));
+    await fadingTable(page, 'table-row', 'leader-health-fading-1280-en');
     assert.deepEqual(await axeViolations(page), []);
     noProblems(b);
   });
@@ -280,6 +294,17 @@ describe('the leader at 375 px in Dutch', () => {
     assert.deepEqual(await axeViolations(page), []);
     await page.keyboard.press('Escape');
     await docsScreenshot(page, 'leader-members-375-nl');
+    noProblems(b);
+  });
+
+  test('the health page: fading members as a list, no word broken', async () => {
+    const { page } = b;
+    await goto(page, server.base + '/leader/health');
+    await fadingTable(page, 'block', 'leader-health-fading-375-nl');
+    // Each value keeps its heading in the list.
+    assert.match(await page.locator('#lh-fading tbody tr').first().locator('td.num').evaluate((td) => getComputedStyle(td, '::before').content), /Dagen zonder contact: /);
+    assert.ok(await scrollWidth(page) <= 375);
+    assert.deepEqual(await axeViolations(page), []);
     noProblems(b);
   });
 

@@ -18,9 +18,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
-import { LEADER, apiSession, login, newBrowser, screenshot, settle, startServer } from './harness.mjs';
+import { LEADER, apiSession, login, perFile, screenshot, settle } from './harness.mjs';
 
 const MARKS = {
   qrcode: 'bad maskPattern:',
@@ -65,24 +65,18 @@ function tablesSeen(found) {
 }
 const expected = (lang, area) => ({ nl: [], en: [], [lang]: [...SHELL, ...area].sort() });
 
-let server;
 let paths;
 let congress;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+const { server, browser, ready } = perFile();
 
 before(async () => {
+  await ready();
   Object.assign(MARKS, await tableMarks());
-  server = await startServer();
   const l = await apiSession(server.base, LEADER);
   const events = (await l.call('GET', '/api/v1/events?limit=100')).items;
   congress = events.filter((e) => e.kind === 'congress').sort((a, b) => b.starts_at - a.starts_at)[0].id;
   paths = ['/leader/members', '/leader/members/new', '/leader/events', `/leader/events/${congress}`, '/leader/health',
     '/leader/weave', '/leader/settings', '/leader/newsletter', '/account/invitations', '/leader/map'];
-});
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
 });
 
 // Loads `p` anew and returns which marks the scripts fetched until the page was

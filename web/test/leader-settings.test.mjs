@@ -11,20 +11,10 @@
 // Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/leader-settings.test.mjs
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-import {
-  LEADER, axeViolations, goto, inView, login, newBrowser, screenshot, scrollWidth, settle, startServer,
-} from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { LEADER, axeViolations, goto, inView, login, perFile, screenshot, scrollWidth, settle } from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser } = perFile();
 
 function sql(q) {
   const r = spawnSync('sqlite3', [server.db, q], { encoding: 'utf8' });

@@ -2,23 +2,17 @@
 // chromium against a real `verbinder serve` on a fresh demo database.
 // Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/leader.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
-  ANJA, LEADER, PASSWORD, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
+  ANJA, LEADER, PASSWORD, apiSession, axeViolations, goto, login, perFile, screenshot, scrollWidth, settle,
 } from './harness.mjs';
 
-let server;
 let leaderApi;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+const { server, browser, ready } = perFile();
 
 before(async () => {
-  server = await startServer();
+  await ready();
   leaderApi = await apiSession(server.base, LEADER);
-});
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
 });
 
 const nl = (n) => n.toLocaleString('nl-NL');

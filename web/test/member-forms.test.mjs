@@ -9,18 +9,10 @@
 // English, axe on every page and dialog.
 // Run: VERBINDER_BINARY=... node --test web/test/member-forms.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, inView, login, newBrowser, screenshot, scrollWidth, startServer } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, inView, login, perFile, screenshot, scrollWidth } from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser, browsers } = perFile();
 
 // "YYYY-MM-DDTHH:mm" in Europe/Amsterdam (the browsers' zone) for datetime-local inputs.
 function amsterdamInput(unix) {

@@ -10,18 +10,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, inView, login, newBrowser, screenshot, scrollWidth, settle, startServer } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import {
+  ANJA, LEADER, PIETER, apiSession, axeViolations, goto, inView, login, perFile, screenshot, scrollWidth, settle,
+} from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser } = perFile();
 
 async function docsShot(page, name) {
   await screenshot(page, name);

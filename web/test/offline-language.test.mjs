@@ -11,9 +11,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
-import { ANJA, axeViolations, goto, login, newBrowser, screenshot, settle, startServer, swReady } from './harness.mjs';
+import { ANJA, axeViolations, goto, login, perFile, screenshot, settle, swReady } from './harness.mjs';
 
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
@@ -26,21 +26,15 @@ async function bannerText() {
   return { nl: mod.nl['pwa.offline'], en: mod.en['pwa.offline'] };
 }
 
-let server;
 let text;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+const { server, browser, ready } = perFile();
 
 before(async () => {
-  server = await startServer();
+  await ready();
   text = await bannerText();
   // The oracle itself: one Dutch and one English sentence, not the same.
   assert.match(text.nl, /^Je bent offline\./);
   assert.match(text.en, /^You are offline\./);
-});
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
 });
 
 // Online once: the service worker controls the page and has kept both

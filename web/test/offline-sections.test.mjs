@@ -8,42 +8,17 @@
 // API (the oracle), axe on each state. Screenshots: offline-sections-*.png.
 // Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/offline-sections.test.mjs
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import * as esbuild from 'esbuild';
-import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer, swReady } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import {
+  ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, perFile, screenshot, scrollWidth, settle, staleRe, stringTables, swReady,
+} from './harness.mjs';
 
-const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
-
-// Both languages' tables of the strings files this test words from.
-async function tables() {
-  const out = { nl: {}, en: {} };
-  for (const f of ['core', 'member']) {
-    const r = await esbuild.build({
-      entryPoints: [path.join(SRC, 'strings', f + '.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral', logLevel: 'error',
-    });
-    const mod = await import('data:text/javascript;base64,' + Buffer.from(r.outputFiles[0].text).toString('base64'));
-    Object.assign(out.nl, mod.nl);
-    Object.assign(out.en, mod.en);
-  }
-  return out;
-}
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// "Offline: bijgewerkt om {time}." as a whole-text pattern (HH:MM today, a date otherwise).
-function staleRe(s, lang) {
-  const time = escape(s[lang]['lastknown.offline.time']).replace(escape('{time}'), '\\d{2}:\\d{2}');
-  const date = escape(s[lang]['lastknown.offline.date']).replace(escape('{time}'), '.+');
-  return new RegExp(`^(${time}|${date})$`);
-}
-
-let server, s, a, congress, drinks, meetingReq, ties, pieterCode;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
+let s, a, congress, drinks, meetingReq, ties, pieterCode;
+const { server, browser, ready } = perFile();
 
 before(async () => {
-  server = await startServer();
-  s = await tables();
+  await ready();
+  s = await stringTables(['core', 'member']);   // the strings files this test words from
   // The oracle's sentences themselves: Dutch and English, not the same.
   assert.equal(s.nl['lastknown.offline.none'], 'Offline niet beschikbaar: hiervoor is verbinding nodig.');
   assert.notEqual(s.en['lastknown.offline.none'], s.nl['lastknown.offline.none']);
@@ -64,10 +39,6 @@ before(async () => {
   const total = async (real) => (await a.call('GET', `/api/v1/members/${a.memberId}/ties?real=${real}&limit=1`)).total;
   ties = { real: await total(true), online: await total(false) };
   assert.ok(ties.real > 0, 'Anja has real ties in the demo: a 0 offline would be false');
-});
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
 });
 
 // Online once: the service worker controls the page, keeps both languages'

@@ -6,18 +6,10 @@
 // once the connection returns. 375 px Dutch and 1280 px English, axe offline.
 // Run: VERBINDER_BINARY=... node --test web/test/offline.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, perFile, screenshot, scrollWidth, settle } from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser } = perFile();
 
 // Online once: the service worker is installed and controls the page, and the
 // pages a member needs at the venue (and their data) have been seen.

@@ -7,20 +7,10 @@
 // English, axe on every page, screenshots.
 // Run: VERBINDER_BINARY=... node --test web/test/questions.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  ANJA, PIETER, apiSession, axeViolations, goto, login, newBrowser, newestMail, screenshot, scrollWidth, settle, startServer,
-} from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { ANJA, PIETER, apiSession, axeViolations, goto, login, newestMail, perFile, screenshot, scrollWidth, settle } from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser } = perFile();
 
 function noProblems(b) {
   assert.deepEqual(b.problems, [], 'no script errors, CSP violations or server errors');

@@ -2,20 +2,10 @@
 // real `verbinder serve` on a fresh demo database. Run: node --test web/test/
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import {
-  ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, newBrowser, screenshot, scrollWidth, settle, startServer,
-} from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { ANJA, LEADER, PIETER, apiSession, axeViolations, goto, login, perFile, screenshot, scrollWidth, settle } from './harness.mjs';
 
-let server;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
-});
+const { server, browser, browsers } = perFile();
 
 function noProblems(b) {
   assert.deepEqual(b.problems, [], 'no script errors, CSP violations or server errors');

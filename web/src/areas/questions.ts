@@ -7,10 +7,10 @@ import type { Area } from './types';
 
 export const questions: Area = {
   routes: [
-    { pattern: '/questions', access: 'member', strings: ['questions'], load: () => import('../pages/questions') },
+    { pattern: '/questions', access: 'member', strings: ['questions', 'member'], load: () => import('../pages/questions') },
     { pattern: '/questions/new', access: 'member', strings: ['questions'], load: () => import('../pages/question-new') },
     { pattern: '/questions/:id', access: 'member', strings: ['questions'], load: () => import('../pages/question') },
-    { pattern: '/notifications', access: 'member', strings: ['questions'], load: () => import('../pages/notifications') },
+    { pattern: '/notifications', access: 'member', strings: ['questions', 'member'], load: () => import('../pages/notifications') },
   ],
   menu: [
     { path: '/questions', label: 'questions.nav', group: 'network' },

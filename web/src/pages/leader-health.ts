@@ -100,13 +100,17 @@ export default async function leaderHealth(ctx: PageCtx): Promise<void> {
     listMore(Math.min(20, hl.isolated.length), hl.isolated_count),
     h('h3', null, t('leader.health.fading')),
     h('p', { 'data-testid': 'fading-count' }, t('leader.health.fading.text', { n: formatNumber(hl.fading_count), days: FADING_DAYS })),
-    hl.fading.length ? h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('leader.health.fading') },
-      h('table', { class: 'table' },
+    // A table where its card is wide enough; a list of members (each value
+    // with its heading) where it is not (styles.css .fading-table).
+    hl.fading.length ? h('div', { class: 'table-wrap fading-wrap', tabindex: 0, role: 'region', 'aria-label': t('leader.health.fading') },
+      h('table', { class: 'table fading-table', id: 'lh-fading' },
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('leader.map.list.name')), h('th', { scope: 'col' }, t('leader.health.sector')),
           h('th', { scope: 'col' }, t('leader.health.fading.last')), h('th', { scope: 'col', class: 'num' }, t('leader.health.fading.days')))),
         h('tbody', null, hl.fading.slice(0, 20).map((m) => h('tr', null,
-          h('td', null, h('a', { href: `/members/${encodeURIComponent(m.id)}` }, m.name)), h('td', null, label(m.sector)),
-          h('td', null, formatDate(dayToUnix(m.last_active))), h('td', { class: 'num' }, formatNumber(m.days_inactive))))))) : null,
+          h('td', { class: 'name' }, h('a', { href: `/members/${encodeURIComponent(m.id)}` }, m.name)),
+          h('td', { 'data-label': t('leader.health.sector') }, label(m.sector)),
+          h('td', { class: 'when', 'data-label': t('leader.health.fading.last') }, formatDate(dayToUnix(m.last_active))),
+          h('td', { class: 'num', 'data-label': t('leader.health.fading.days') }, formatNumber(m.days_inactive))))))) : null,
     listMore(Math.min(20, hl.fading.length), hl.fading_count));
 
   const evs = hl.events.filter((e) => e.date);

@@ -1,10 +1,13 @@
 // My notifications (events, meetings, visits, questions): newest first, unread
 // marked, mark one or all read; and which kinds I also get by e-mail.
+// Offline: the last known list and choices marked with their time, or "not
+// available offline" — never "no notifications" that is not true (last-known.ts).
 import { api, query, type Page } from '../api';
 import { refreshShell, type PageCtx } from '../app';
 import { checkbox, h, message } from '../dom';
 import { show } from '../feedback';
 import { formatDateTime, getLang, t } from '../i18n';
+import { freshness, known, lastKnown } from '../last-known';
 import { errorText } from './question-common';
 import { notificationTarget, openNotification, type Notification } from './notification-common';
 
@@ -20,8 +23,13 @@ export default async function notificationsPage(ctx: PageCtx): Promise<void> {
 
   const draw = async () => {
     // Every notification is stored in Dutch and English: ask for the current UI language.
-    const page = await api<Page<Notification> & { unread: number }>('GET', '/api/v1/notifications' + query({ unread: unreadOnly, limit: 100, lang: getLang() }));
+    const pageL = await lastKnown(`notifications:${unreadOnly ? 'unread' : 'all'}`,
+      api<Page<Notification> & { unread: number }>('GET', '/api/v1/notifications' + query({ unread: unreadOnly, limit: 100, lang: getLang() })));
+    const note = freshness([pageL], 'notifications-state');
+    if (!known(pageL)) { list.replaceChildren(note ?? ''); return; }
+    const page = pageL.value;
     list.replaceChildren(
+      note ?? '',
       h('p', { class: 'meta' }, t('questions.notifications.unread', { n: page.unread }),
         h('a', { href: unreadOnly ? '/notifications' : '/notifications?unread=true' },
           unreadOnly ? t('questions.filter.all') : t('questions.notifications.unread.only')),
@@ -51,11 +59,17 @@ export default async function notificationsPage(ctx: PageCtx): Promise<void> {
   };
 
   const drawPrefs = async () => {
-    const prefs = await api<{ items: Pref[] }>('GET', '/api/v1/notifications/preferences');
+    const prefsL = await lastKnown('notifications:prefs', api<{ items: Pref[] }>('GET', '/api/v1/notifications/preferences'));
+    const note = freshness([prefsL], 'prefs-state');
+    if (!known(prefsL)) {
+      prefsBox.replaceChildren(h('section', { class: 'card', 'aria-labelledby': 'prefs-h' }, h('h2', { id: 'prefs-h' }, t('questions.prefs.title')), note ?? ''));
+      return;
+    }
+    const prefs = prefsL.value;
     const save = h('button', { type: 'submit', class: 'btn btn-primary', id: 'prefs-save' }, t('questions.prefs.save'));
     const boxes = prefs.items.map((p) => checkbox(getLang() === 'nl' ? p.label.nl : p.label.en, 'email-' + p.key, p.email));
     const form = h('form', { class: 'form card', id: 'prefs-form' },
-      h('h2', null, t('questions.prefs.title')), h('p', { class: 'sub' }, t('questions.prefs.intro')),
+      h('h2', null, t('questions.prefs.title')), note ?? '', h('p', { class: 'sub' }, t('questions.prefs.intro')),
       h('fieldset', null, h('legend', { class: 'visually-hidden' }, t('questions.prefs.title')), boxes),
       save);
     form.addEventListener('submit', async (e) => {

@@ -1,10 +1,13 @@
 // Questions to the network: list (everyone's, mine, asked to me), filter open or
-// solved, search; a button to ask one.
+// solved, search; a button to ask one. Offline: the last known list marked
+// with its time, or "not available offline" — never "no questions" that is
+// not true (last-known.ts).
 import { api, query, type Page } from '../api';
 import type { PageCtx } from '../app';
-import { field, h, message } from '../dom';
+import { field, h } from '../dom';
 import { formatDate, plural, t } from '../i18n';
-import { errorText, statusBadge, type Question } from './question-common';
+import { freshness, known, lastKnown } from '../last-known';
+import { statusBadge, type Question } from './question-common';
 
 export default async function questionsPage(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('questions.title'));
@@ -31,23 +34,24 @@ export default async function questionsPage(ctx: PageCtx): Promise<void> {
     h('p', { class: 'lead' }, t('questions.intro')),
     h('p', null, h('a', { class: 'btn btn-primary', href: '/questions/new', id: 'ask-link' }, t('questions.ask'))),
     form, list);
-  try {
-    const page = await api<Page<Question>>('GET', '/api/v1/questions' + query({
-      status, q, mine: show === 'mine', routed_to_me: show === 'routed', limit: 100,
-    }));
-    list.append(h('p', { class: 'meta', 'aria-live': 'polite' }, plural(page.total, 'questions.count.one', 'questions.count')));
-    if (page.items.length === 0) {
-      list.append(h('p', null, t('questions.none')));
-      return;
-    }
-    list.append(h('ul', { class: 'cards' }, page.items.map((x) => h('li', null, h('article', { class: 'card question-card' },
-      h('h2', { class: 'h3' }, h('a', { href: `/questions/${x.id}` }, x.title)),
-      h('p', { class: 'meta' }, statusBadge(x.status),
-        x.routed_to_me && h('span', { class: 'badge sector' }, t('questions.routed.badge')),
-        h('span', null, plural(x.answer_count, 'questions.answers.count.one', 'questions.answers.count'))),
-      h('p', { class: 'sub' }, t('questions.by', { name: x.asker.name, date: formatDate(x.created_at) })),
-      x.tags.length > 0 && h('p', { class: 'tags' }, x.tags.map((tag) => h('span', { class: 'tag' }, tag))))))));
-  } catch (e) {
-    list.append(message('error', errorText(e)));
+  // One last known copy per choice of filters (and search).
+  const pageL = await lastKnown(`questions:${status}:${show}:${q}`, api<Page<Question>>('GET', '/api/v1/questions' + query({
+    status, q, mine: show === 'mine', routed_to_me: show === 'routed', limit: 100,
+  })));
+  const note = freshness([pageL], 'questions-state');
+  if (note) list.append(note);
+  if (!known(pageL)) return;
+  const page = pageL.value;
+  list.append(h('p', { class: 'meta', 'aria-live': 'polite' }, plural(page.total, 'questions.count.one', 'questions.count')));
+  if (page.items.length === 0) {
+    list.append(h('p', null, t('questions.none')));
+    return;
   }
+  list.append(h('ul', { class: 'cards' }, page.items.map((x) => h('li', null, h('article', { class: 'card question-card' },
+    h('h2', { class: 'h3' }, h('a', { href: `/questions/${x.id}` }, x.title)),
+    h('p', { class: 'meta' }, statusBadge(x.status),
+      x.routed_to_me && h('span', { class: 'badge sector' }, t('questions.routed.badge')),
+      h('span', null, plural(x.answer_count, 'questions.answers.count.one', 'questions.answers.count'))),
+    h('p', { class: 'sub' }, t('questions.by', { name: x.asker.name, date: formatDate(x.created_at) })),
+    x.tags.length > 0 && h('p', { class: 'tags' }, x.tags.map((tag) => h('span', { class: 'tag' }, tag))))))));
 }

@@ -1,7 +1,11 @@
+// My ties (real and online-only), counted and listed, filtered and paged.
+// Offline: the last known counts and list marked with their time, or "not
+// available offline" — never "0 ties" that is not true (last-known.ts).
 import { api, membersById, query, sectors, type Member, type Page, type Tie } from '../api';
 import { me, navigate, type PageCtx } from '../app';
 import { field, h } from '../dom';
 import { formatDate, formatNumber, t } from '../i18n';
+import { freshness, known, lastKnown, valueOr } from '../last-known';
 import { avatar, kindLabel, sectorBadge, subtitle } from './parts';
 
 const PAGE = 25;
@@ -13,29 +17,39 @@ export default async function ties(ctx: PageCtx): Promise<void> {
   const real = filter === 'real' ? true : filter === 'online' ? false : undefined;
   const page = Math.max(1, Number(ctx.query.get('page') ?? '1') || 1);
   const base = `/api/v1/members/${self}/ties`;
-  const [list, realCount, onlineCount, secs] = await Promise.all([
-    api<Page<Tie>>('GET', base + query({ real: real === undefined ? undefined : String(real), limit: PAGE, offset: (page - 1) * PAGE })),
-    api<Page<Tie>>('GET', base + query({ real: 'true', limit: 1 })),
-    api<Page<Tie>>('GET', base + query({ real: 'false', limit: 1 })),
-    sectors(),
+  // The list comes with its members' names (one copy: a list without names is no use).
+  const withNames = async () => {
+    const list = await api<Page<Tie>>('GET', base + query({ real: real === undefined ? undefined : String(real), limit: PAGE, offset: (page - 1) * PAGE }));
+    const names = await membersById(list.items.map((x) => x.member), new Map<number, Member | null>());
+    return { list, names: [...names] };
+  };
+  const [listL, realL, onlineL, secsL] = await Promise.all([
+    lastKnown(`ties:${filter}:${page}`, withNames()),
+    lastKnown('ties:real', api<Page<Tie>>('GET', base + query({ real: 'true', limit: 1 }))),
+    lastKnown('ties:online', api<Page<Tie>>('GET', base + query({ real: 'false', limit: 1 }))),
+    lastKnown('sectors', sectors()),
   ]);
-  const cache = await membersById(list.items.map((x) => x.member), new Map<number, Member | null>());
+  const secs = valueOr(secsL, []);
+  const note = freshness([listL, realL, onlineL, secsL], 'ties-state');
 
   const select = h('select', { id: 'ties-show', name: 'show' },
     (['all', 'real', 'online'] as const).map((v) => h('option', { value: v, selected: v === filter }, t(`ties.filter.${v}`))));
   select.addEventListener('change', () => navigate('/ties' + (select.value === 'all' ? '' : '?show=' + select.value)));
 
-  const pages = Math.max(1, Math.ceil(list.total / PAGE));
+  const list = known(listL) ? listL.value.list : null;
+  const cache = new Map(known(listL) ? listL.value.names : []);
+  const pages = list ? Math.max(1, Math.ceil(list.total / PAGE)) : 1;
   const link = (p: number) => '/ties' + query({ show: filter === 'all' ? undefined : filter, page: p > 1 ? p : undefined });
   ctx.main.append(
     h('h1', null, t('ties.title')),
     h('p', { class: 'lead' }, t('ties.intro')),
     h('div', { class: 'card tie-summary' },
-      h('p', { class: 'tie-stats' },
-        h('span', { class: 'stat' }, h('strong', null, formatNumber(realCount.total)), ' ', t('ties.real')),
-        h('span', { class: 'stat' }, h('strong', null, formatNumber(onlineCount.total)), ' ', t('ties.online'))),
+      note ?? '',
+      known(realL) && known(onlineL) ? h('p', { class: 'tie-stats', id: 'tie-stats' },
+        h('span', { class: 'stat' }, h('strong', null, formatNumber(realL.value.total)), ' ', t('ties.real')),
+        h('span', { class: 'stat' }, h('strong', null, formatNumber(onlineL.value.total)), ' ', t('ties.online'))) : '',
       field(t('ties.filter'), select)),
-    list.items.length === 0 ? h('p', null, t('ties.none')) : h('ul', { class: 'cards' }, list.items.map((tie) => {
+    !list ? '' : list.items.length === 0 ? h('p', null, t('ties.none')) : h('ul', { class: 'cards', id: 'tie-list' }, list.items.map((tie) => {
       const m = cache.get(tie.member);
       return h('li', null, h('article', { class: 'member-card' },
         avatar(m?.name ?? '?'),

@@ -1,12 +1,16 @@
 // Visits ("kom eens kijken"): request a visit (host picked by name, reason,
 // proposed dates), the host accepts one date or declines, either side can call
 // it off until it starts (the calendar invite becomes a CANCEL), both confirm
-// afterwards; my visits with the proposed dates visible to both.
+// afterwards; my visits with the proposed dates visible to both. Offline: my
+// visits as last known, marked with their time, or "not available offline" —
+// never "no visits" that is not true (last-known.ts).
 import { api, ApiError, type Member } from '../api';
 import { me, type PageCtx } from '../app';
 import { append, field, h } from '../dom';
 import { action, show, showError } from '../feedback';
 import { formatDateTime, t, type Key } from '../i18n';
+import { freshness, known, lastKnown } from '../last-known';
+import { isOffline } from '../pwa';
 import { fromLocalInput, type Items } from './event-common';
 import { memberPicker } from './member-picker';
 
@@ -28,7 +32,7 @@ export default async function visitsPage(ctx: PageCtx): Promise<void> {
   if (Number.isInteger(hostId) && hostId > 0) {
     try {
       picker.set(await api<Member>('GET', `/api/v1/members/${hostId}`));
-    } catch (e) { if (!(e instanceof ApiError)) throw e; /* unknown or hidden: pick by name */ }
+    } catch (e) { if (!(e instanceof ApiError) && !isOffline(e)) throw e; /* unknown, hidden or offline: pick by name */ }
   }
   const reason = h('textarea', { rows: 3, required: true, maxlength: 2000, id: 'visit-reason' });
   const dates = [1, 2, 3].map((n) => h('input', { type: 'datetime-local', class: 'input-when', id: `visit-date-${n}`, required: n === 1 }));
@@ -57,13 +61,17 @@ export default async function visitsPage(ctx: PageCtx): Promise<void> {
   });
 
   const draw = async () => {
-    const visits = await api<Items<Visit>>('GET', '/api/v1/visits');
+    const visitsL = await lastKnown('visits:mine', api<Items<Visit>>('GET', '/api/v1/visits'));
+    const note = freshness([visitsL], 'visits-state');
+    if (!known(visitsL)) { list.replaceChildren(h('h2', null, t('events.visits.mine')), note ?? ''); return; }
+    const visits = visitsL.value;
     const near = (v: Visit) => () => document.querySelector(`#visits li[data-visit="${v.id}"] article`);
     const act = (v: Visit, path: string, done: string, payload?: unknown, ask?: () => { title: string; text: string; confirm: string }) =>
       action({ ask, near: near(v), run: async () => { await api('POST', `/api/v1/visits/${v.id}/${path}`, payload); await draw(); return done; } });
     list.replaceChildren();
     append(list, [
       h('h2', null, t('events.visits.mine')),
+      note,
       visits.items.length === 0 ? h('p', null, t('events.visits.none')) : h('ul', { class: 'cards', id: 'visits' }, visits.items.map((v) => {
         const hosting = v.host.id === self;
         const other = (hosting ? v.visitor.name : v.host.name) ?? t('hidden.member');
