@@ -3,7 +3,10 @@
 // On networks up to 20,000 members it also measures the approximate
 // betweenness error against exact. Each metric also gets "<name>_cpu": the
 // process CPU time (user+sys, all threads) it used, which stays meaningful
-// when other work loads the machine.
+// when other work loads the machine. The layout's quality: "layout_tie_over_random"
+// (mean tie length over mean random-pair distance, lower = ties shorter) and
+// "layout_crowded_share" (members with another one within a tenth of the uniform
+// spacing, lower = fewer stacked dots).
 //
 //   analysis_metrics_bench members.csv ties.csv [threads] [only] [seeds]
 //
@@ -17,6 +20,7 @@
 #include <cstdlib>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 #include <nlohmann/json.hpp>
 
@@ -159,6 +163,41 @@ int main(int argc, char** argv) {
       pair += std::hypot(l.x[a] - l.x[b], l.y[a] - l.y[b]);
     }
     out["layout_tie_over_random"] = (tie / std::max<int64_t>(ties, 1)) / (pair / pairs);
+    // Crowding: share of members with another member closer than a tenth of the
+    // spacing a uniform spread over the occupied box would give (lower = fewer
+    // overlapping dots; a layout cannot buy a short tie length by stacking).
+    {
+      const int32_t n = g.NodeCount();
+      double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
+      for (int32_t v = 0; v < n; ++v)
+        x0 = std::min(x0, l.x[v]), x1 = std::max(x1, l.x[v]), y0 = std::min(y0, l.y[v]), y1 = std::max(y1, l.y[v]);
+      const double d0 = 0.1 * std::sqrt(std::max((x1 - x0) * (y1 - y0), 1e-9) / std::max(n, 1));
+      std::unordered_map<uint64_t, std::vector<int32_t>> grid;
+      auto cell = [&](double x, double y) {
+        return std::pair<int64_t, int64_t>{static_cast<int64_t>((x - x0) / d0), static_cast<int64_t>((y - y0) / d0)};
+      };
+      auto key = [](int64_t a, int64_t b) {
+        return static_cast<uint64_t>(a) << 32 ^ static_cast<uint64_t>(b & 0xffffffff);
+      };
+      for (int32_t v = 0; v < n; ++v) {
+        auto [a, b] = cell(l.x[v], l.y[v]);
+        grid[key(a, b)].push_back(v);
+      }
+      int64_t crowded = 0;
+      for (int32_t v = 0; v < n; ++v) {
+        auto [a, b] = cell(l.x[v], l.y[v]);
+        bool near = false;
+        for (int64_t i = a - 1; i <= a + 1 && !near; ++i)
+          for (int64_t j = b - 1; j <= b + 1 && !near; ++j) {
+            auto it = grid.find(key(i, j));
+            if (it == grid.end()) continue;
+            for (int32_t u : it->second)
+              if (u != v && std::hypot(l.x[u] - l.x[v], l.y[u] - l.y[v]) < d0) near = true;
+          }
+        crowded += near;
+      }
+      out["layout_crowded_share"] = static_cast<double>(crowded) / std::max(n, 1);
+    }
   }
   std::printf("%s\n", out.dump().c_str());
   return 0;

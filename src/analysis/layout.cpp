@@ -44,8 +44,9 @@ constexpr int32_t kExactLimit = 256;    // up to this many nodes: exact O(n^2) r
 constexpr int32_t kParallelMin = 4096;  // smaller levels run on one thread
 constexpr int32_t kLeafSize = 16;       // points per quadtree leaf
 constexpr double kTheta = 1.2;          // Barnes–Hut opening: cell side / distance
-constexpr int kFinestIterations = 15;
-constexpr int kLevelIterations = 20;
+constexpr int kFinestIterations = 12;
+constexpr int kLevelIterations = 8;
+constexpr double kOwnWeight = 2.0;  // start of a finer node: own cluster's spot vs its ties' clusters
 constexpr double kStepScale = 4.0;  // first step of a level, times sqrt(mean mass)
 
 // Clusters g by a greedy heavy-edge merge: nodes in random order join the
@@ -465,7 +466,8 @@ void LayoutComponent(LevelGraph base, Rng& rng, int threads, const std::atomic<i
   const int top_iterations = top.n <= kExactLimit ? 300 : std::clamp(static_cast<int>(3e6 / top.n), 30, 150);
   Refine(top, x, y, {top_iterations, 0.1 * extent, kTheta, threads, stop, threads_now});
   // Finer levels: each node starts near its coarse node (uniform in a disc that grows
-  // with the coarse node's mass), then a few iterations settle it.
+  // with the coarse node's mass), drawn towards its ties' coarse nodes; then a few
+  // iterations settle it.
   for (int l = static_cast<int>(levels.size()) - 2; l >= 0; --l) {
     const LevelGraph& g = levels[l];
     const std::vector<int32_t>& parent = parents[l];
@@ -476,7 +478,21 @@ void LayoutComponent(LevelGraph base, Rng& rng, int threads, const std::atomic<i
       const double a = 6.283185307179586 * rng.Uniform();
       nx[v] = x[parent[v]] + r * std::cos(a), ny[v] = y[parent[v]] + r * std::sin(a);
     }
-    x.swap(nx), y.swap(ny);
+    // Draw each start towards the clusters its ties lead to: the weighted mean of its
+    // jittered spot (weight kOwnWeight * (outside ties + 1)) and those clusters'
+    // positions, so the iterations begin near where the ties pull it.
+    std::vector<double> sx(g.n), sy(g.n);
+    for (int32_t v = 0; v < g.n; ++v) {
+      double ax = 0, ay = 0, aw = 0;
+      for (int64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+        const int32_t q = parent[g.adj[e]];
+        if (q == parent[v]) continue;
+        ax += g.weight[e] * x[q], ay += g.weight[e] * y[q], aw += g.weight[e];
+      }
+      const double own = kOwnWeight * (aw + 1);
+      sx[v] = (own * nx[v] + ax) / (own + aw), sy[v] = (own * ny[v] + ay) / (own + aw);
+    }
+    x.swap(sx), y.swap(sy);
     Refine(g, x, y,
            {l == 0 ? kFinestIterations : kLevelIterations, kStepScale * std::sqrt(total / g.n), kTheta, threads, stop,
             threads_now});

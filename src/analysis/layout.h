@@ -4,8 +4,9 @@
 //    neighbour they are most densely tied to, clusters capped at three times the
 //    mean mass) down to at most 48 nodes;
 //  - the coarsest level is laid out from random positions with exact forces;
-//    each finer level starts at its cluster's position plus a little jitter and
-//    is refined for 15-20 iterations;
+//    each finer level starts at its cluster's position plus a little jitter,
+//    drawn towards the clusters its ties lead to, and is refined for 8-12
+//    iterations;
 //  - forces are ForceAtlas2's without gravity (a tie pulls with its length; any
 //    two members push with (deg_u + 1)(deg_v + 1) / distance), repulsion by a
 //    Barnes–Hut quadtree (theta 1.2), step length by Hu's adaptive cooling;
@@ -13,7 +14,7 @@
 //    grid beside them, none on the same point.
 // Every tie pulls alike, whatever its weight. Cost: O((n log n + m) * iterations)
 // summed over the levels: 10,000 members / 100,000 ties in about 0.1 s,
-// 100,000 / 1,000,000 in about 0.9 s wall (1.3 s CPU) on 2 cores. Positions are scaled into
+// 100,000 / 1,000,000 in about 0.9 s CPU on one core. Positions are scaled into
 // [0, 1000] x [0, 1000] (aspect kept; n = 1 sits at the centre).
 //
 //   Layout layout = ComputeLayout(graph, {.seed = 1});
