@@ -1,0 +1,141 @@
+// The cross-file links of data/thesaurus_links.tsv: a challenge written in one
+// area's words meets the expertise named in another area's file, and that
+// meeting exists only because of the links (without them the concepts found
+// on both sides do not relate at all).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "matching/text.h"
+#include "matching/thesaurus.h"
+
+namespace verbinder::matching {
+namespace internal {
+extern const std::string_view kThesaurusTsv;  // thesaurus_data.cpp (generated from data/thesaurus*.tsv)
+}  // namespace internal
+namespace {
+
+constexpr std::string_view kLinksFile = "# @file thesaurus_links.tsv\n";
+
+// The shipped text without the part that comes from thesaurus_links.tsv.
+std::string ShippedWithoutLinks() {
+  std::string text(internal::kThesaurusTsv);
+  size_t begin = text.find(kLinksFile);
+  if (begin == std::string::npos) return text;
+  size_t end = text.find("# @file ", begin + kLinksFile.size());
+  text.erase(begin, end == std::string::npos ? std::string::npos : end - begin);
+  return text;
+}
+
+// The first pair (challenge concept, expertise concept) that relates in t, or "".
+std::string Link(const Thesaurus& t, const TextAnalysis& challenge, const TextAnalysis& expertise) {
+  for (int c : challenge.concepts) {
+    for (int e : expertise.concepts) {
+      if (t.Relation(c, e) != ConceptRelation::kNone) return t.concepts()[c].id + " ~ " + t.concepts()[e].id;
+    }
+  }
+  return "";
+}
+
+std::string Ids(const Thesaurus& t, const TextAnalysis& a) {
+  std::string out;
+  for (int k : a.concepts) out += t.concepts()[k].id + " ";
+  return out;
+}
+
+TEST(ThesaurusLinks, ShippedTextParsesWithEveryLinkNamingAnExistingConcept) {
+  // Parse fails on an '=' line naming an unknown id, on an unknown related or
+  // broader id, and on a self-link; Default() would then be empty.
+  ASSERT_NE(std::string_view(internal::kThesaurusTsv).find(kLinksFile), std::string_view::npos);
+  Result<Thesaurus> all = Thesaurus::Parse(internal::kThesaurusTsv);
+  ASSERT_TRUE(all.ok()) << all.status().message() << " at " << all.status().field();
+  EXPECT_EQ(all.value().concepts().size(), Thesaurus::Default().concepts().size());
+  Result<Thesaurus> without = Thesaurus::Parse(ShippedWithoutLinks());
+  ASSERT_TRUE(without.ok()) << without.status().message();
+  // The links file only links: it defines no concept of its own.
+  EXPECT_EQ(without.value().concepts().size(), all.value().concepts().size());
+}
+
+TEST(ThesaurusLinks, DuplicatesAcrossFilesAreRelated) {
+  const Thesaurus& t = Thesaurus::Default();
+  const std::pair<const char*, const char*> twins[] = {
+      {"pub_no_show", "ops_no_shows"},
+      {"pub_working_carers", "ppl_working_carers"},
+      {"pub_job_coaching", "ppl_disability_at_work"},
+      {"pub_newcomer_work", "ppl_status_holders_work"},
+      {"ops_multiskilling", "ppl_multiskilling"},
+      {"biz_digital_skills", "ppl_digital_skills_staff"},
+      {"biz_internal_comms", "ppl_internal_communication"},
+      {"biz_innovation_culture", "ppl_innovation_culture"},
+      {"ops_ed_crowding", "pub_ed_crowding"},
+      {"ops_medicine_shortages", "pub_medicine_shortages"},
+      {"ops_back_office_backlog", "pub_application_backlog"},
+      {"ops_punctuality", "pub_pt_reliability"},
+      {"ops_fleet", "biz_fleet_mobility"},
+      {"ops_energy_management", "biz_energy_audit"},
+  };
+  for (const auto& [a, b] : twins) {
+    int ka = t.FindConcept(a), kb = t.FindConcept(b);
+    ASSERT_GE(ka, 0) << a;
+    ASSERT_GE(kb, 0) << b;
+    EXPECT_NE(t.Relation(ka, kb), ConceptRelation::kNone) << a << " ~ " << b;
+    EXPECT_NE(t.Relation(kb, ka), ConceptRelation::kNone) << b << " ~ " << a;
+  }
+}
+
+struct Pair {
+  const char* challenge;
+  Language challenge_language;
+  const char* expertise;
+  Language expertise_language;
+};
+
+constexpr Language kNl = Language::kDutch;
+constexpr Language kEn = Language::kEnglish;
+
+TEST(ThesaurusLinks, ProblemsInOneFileMeetMethodsInAnotherOnlyThroughTheLinks) {
+  const Pair pairs[] = {
+      {"Onze verzuimkosten lopen hoog op", kNl, "I am an insurance broker for small businesses", kEn},
+      {"Huisartsen wachten dagen op de uitslag van bloedonderzoek", kNl,
+       "We replaced batch processing in our lab with one-piece flow", kEn},
+      {"Leraren hebben een te hoge werkdruk door nakijkwerk en administratie", kNl,
+       "I help organisations apply AI in their daily work", kEn},
+      {"Onze consulenten hebben een te hoge caseload", kNl,
+       "Ik richt triage en werkverdeling in bij klantcontactcentra", kNl},
+      {"Medewerkers zijn bang om fouten te melden", kNl, "I set up near-miss reporting on construction sites", kEn},
+      {"Steeds meer inwoners met een baan kunnen niet rondkomen", kNl,
+       "Ik help werkgevers met de financiële zorgen van hun medewerkers", kNl},
+      {"Jongeren trekken na hun studie weg uit onze regio", kNl,
+       "I do city and regional marketing to attract new residents", kEn},
+      {"Inwoners reageren niet op onze brieven", kNl, "I am a copywriter for websites and campaigns", kEn},
+      {"Ouderen in onze gemeente worden opgelicht via nepberichten", kNl,
+       "I run phishing simulations and security awareness training", kEn},
+      {"Huurders wachten te lang op reparaties aan hun woning", kNl,
+       "I implement field service software for work orders", kEn},
+      {"De kosten van de jeugdzorg lopen uit de hand", kNl, "Ik maak kostprijsmodellen voor dienstverleners", kNl},
+      {"We want to redesign the clinical pathway for hip surgery", kEn,
+       "Ik breng als service designer klantreizen in kaart", kNl},
+      {"Medewerkers mogen niets zelf beslissen en moeten overal toestemming voor vragen", kNl,
+       "I remove unnecessary approval steps and sign-offs from processes", kEn},
+      {"Wij hebben last van seizoensschommelingen", kNl, "I match staffing levels to forecast demand", kEn},
+      {"Op onze postkamer scannen we elke dag honderden poststukken", kNl,
+       "I build intelligent document processing for insurers", kEn},
+      {"Our wage costs keep rising faster than our prices", kEn, "Ik help bedrijven met arbeidsbesparende technologie",
+       kNl},
+  };
+  const Thesaurus& with_links = Thesaurus::Default();
+  Result<Thesaurus> without = Thesaurus::Parse(ShippedWithoutLinks());
+  ASSERT_TRUE(without.ok()) << without.status().message();
+  TextAnalyzer a;
+  for (const Pair& p : pairs) {
+    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
+    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
+    std::string seen = "challenge: " + Ids(with_links, challenge) + "| expertise: " + Ids(with_links, expertise);
+    EXPECT_NE(Link(with_links, challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
+    EXPECT_EQ(Link(without.value(), challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
+  }
+}
+
+}  // namespace
+}  // namespace verbinder::matching
