@@ -35,6 +35,10 @@ constexpr Language kEn = Language::kEnglish;
 TEST(Thesaurus, EverydaySentencesFireNoWrongConcept) {
   const std::vector<Case> cases = {
       {"This is important for our members.", kEn, "export"},
+      {"Many older people fall for phone scams.", kEn, "falls"},
+      {"Our staff work from home two days a week.", kEn, "privacy_security"},
+      {"Cash runs out before the end of the month.", kEn, "stock"},
+      {"Kinderen spelen op straat.", kNl, "youth"},
       {"We build houses and bridges.", kEn, "building_energy"},
       {"We started a new production line.", kEn, "innovation"},
       {"I manage production in a factory.", kEn, "utilisation"},
