@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "matching/thesaurus.h"
+#include "matching/thesaurus_test_util.h"
 
 namespace verbinder::matching {
 namespace internal {
@@ -12,10 +13,7 @@ extern const std::string_view kThesaurusTsv;  // thesaurus_data.cpp (generated f
 }  // namespace internal
 namespace {
 
-bool HasConcept(const TextAnalysis& a, const char* id) {
-  int k = Thesaurus::Default().FindConcept(id);
-  return k >= 0 && std::binary_search(a.concepts.begin(), a.concepts.end(), k);
-}
+using thesaurus_test::HasConcept;
 
 TEST(Thesaurus, ShippedFileParsesAndHasTheDomain) {
   // Default() falls back to an empty thesaurus on a parse error; the shipped

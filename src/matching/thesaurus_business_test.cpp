@@ -7,19 +7,19 @@
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "matching/thesaurus_test_util.h"
 
 namespace verbinder::matching {
 namespace {
+
+using thesaurus_test::HasConcept;
+using thesaurus_test::kEn;
+using thesaurus_test::kNl;
 
 TEST(ThesaurusArea_business, ShipsItsConcepts) {
   int own = 0;
   for (const Concept& c : Thesaurus::Default().concepts()) own += c.id.rfind("biz_", 0) == 0 ? 1 : 0;
   EXPECT_GE(own, 100);
-}
-
-bool Has(const TextAnalysis& a, const char* id) {
-  int k = Thesaurus::Default().FindConcept(id);
-  return k >= 0 && std::binary_search(a.concepts.begin(), a.concepts.end(), k);
 }
 
 struct Meeting {
@@ -30,9 +30,6 @@ struct Meeting {
   Language expertise_lang;
   const char* expertise_concept;  // must be found in the expertise
 };
-
-constexpr Language kNl = Language::kDutch;
-constexpr Language kEn = Language::kEnglish;
 
 // Everyday problem phrasings (any sector) against the way an expert names the
 // method; the two sides share no word, only a concept link.
@@ -149,8 +146,8 @@ TEST(ThesaurusArea_business, ChallengesMeetTheExpertiseThatCanHelp) {
   for (const Meeting& m : kMeetings) {
     TextAnalysis c = analyzer.Analyze(m.challenge, m.challenge_lang);
     TextAnalysis e = analyzer.Analyze(m.expertise, m.expertise_lang);
-    EXPECT_TRUE(Has(c, m.challenge_concept)) << m.challenge << " -> " << m.challenge_concept;
-    EXPECT_TRUE(Has(e, m.expertise_concept)) << m.expertise << " -> " << m.expertise_concept;
+    EXPECT_TRUE(HasConcept(c, m.challenge_concept)) << m.challenge << " -> " << m.challenge_concept;
+    EXPECT_TRUE(HasConcept(e, m.expertise_concept)) << m.expertise << " -> " << m.expertise_concept;
     int ck = t.FindConcept(m.challenge_concept);
     int ek = t.FindConcept(m.expertise_concept);
     ASSERT_GE(ck, 0) << m.challenge_concept;
@@ -201,7 +198,7 @@ TEST(ThesaurusArea_business, FalseFriendsFireNothingOfOurs) {
   TextAnalyzer analyzer;
   for (const FalseFriend& f : kFriends) {
     ASSERT_GE(Thesaurus::Default().FindConcept(f.concept_id), 0) << f.concept_id;
-    EXPECT_FALSE(Has(analyzer.Analyze(f.text, f.lang), f.concept_id)) << f.text << " -> " << f.concept_id;
+    EXPECT_FALSE(HasConcept(analyzer.Analyze(f.text, f.lang), f.concept_id)) << f.text << " -> " << f.concept_id;
   }
 }
 

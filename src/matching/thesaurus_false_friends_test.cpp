@@ -9,23 +9,20 @@
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "matching/thesaurus_test_util.h"
 
 namespace verbinder::matching {
 namespace {
+
+using thesaurus_test::HasConcept;
+using thesaurus_test::kEn;
+using thesaurus_test::kNl;
 
 struct Case {
   const char* text;
   Language lang;
   const char* concept_id;
 };
-
-bool Has(const TextAnalysis& a, const char* id) {
-  int k = Thesaurus::Default().FindConcept(id);
-  return k >= 0 && std::binary_search(a.concepts.begin(), a.concepts.end(), k);
-}
-
-constexpr Language kNl = Language::kDutch;
-constexpr Language kEn = Language::kEnglish;
 
 // Each sentence once fired the concept next to it through a stem collision
 // (important/import, turnover, evenings/evenement), a generic single token
@@ -108,7 +105,7 @@ TEST(Thesaurus, EverydaySentencesFireNoWrongConcept) {
   TextAnalyzer a;
   for (const Case& c : cases) {
     ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id;
-    EXPECT_FALSE(Has(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
+    EXPECT_FALSE(HasConcept(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
   }
 }
 
@@ -149,7 +146,7 @@ TEST(Thesaurus, PreciseTermsKeepTheirConcept) {
   };
   TextAnalyzer a;
   for (const Case& c : cases) {
-    EXPECT_TRUE(Has(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
+    EXPECT_TRUE(HasConcept(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
   }
 }
 

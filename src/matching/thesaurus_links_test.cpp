@@ -9,12 +9,17 @@
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "matching/thesaurus_test_util.h"
 
 namespace verbinder::matching {
 namespace internal {
 extern const std::string_view kThesaurusTsv;  // thesaurus_data.cpp (generated from data/thesaurus*.tsv)
 }  // namespace internal
 namespace {
+
+using thesaurus_test::ConceptIds;
+using thesaurus_test::kEn;
+using thesaurus_test::kNl;
 
 constexpr std::string_view kLinksFile = "# @file thesaurus_links.tsv\n";
 
@@ -36,12 +41,6 @@ std::string Link(const Thesaurus& t, const TextAnalysis& challenge, const TextAn
     }
   }
   return "";
-}
-
-std::string Ids(const Thesaurus& t, const TextAnalysis& a) {
-  std::string out;
-  for (int k : a.concepts) out += t.concepts()[k].id + " ";
-  return out;
 }
 
 TEST(ThesaurusLinks, ShippedTextParsesWithEveryLinkNamingAnExistingConcept) {
@@ -91,9 +90,6 @@ struct Pair {
   Language expertise_language;
 };
 
-constexpr Language kNl = Language::kDutch;
-constexpr Language kEn = Language::kEnglish;
-
 TEST(ThesaurusLinks, ProblemsInOneFileMeetMethodsInAnotherOnlyThroughTheLinks) {
   const Pair pairs[] = {
       {"Onze verzuimkosten lopen hoog op", kNl, "I am an insurance broker for small businesses", kEn},
@@ -131,7 +127,8 @@ TEST(ThesaurusLinks, ProblemsInOneFileMeetMethodsInAnotherOnlyThroughTheLinks) {
   for (const Pair& p : pairs) {
     TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
     TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    std::string seen = "challenge: " + Ids(with_links, challenge) + "| expertise: " + Ids(with_links, expertise);
+    std::string seen =
+        "challenge: " + ConceptIds(challenge, with_links) + "| expertise: " + ConceptIds(expertise, with_links);
     EXPECT_NE(Link(with_links, challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
     EXPECT_EQ(Link(without.value(), challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
   }

@@ -8,26 +8,13 @@
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "matching/thesaurus_test_util.h"
 
 namespace verbinder::matching {
 namespace {
 
-bool Has(const TextAnalysis& a, const char* id) {
-  int k = Thesaurus::Default().FindConcept(id);
-  return k >= 0 && std::binary_search(a.concepts.begin(), a.concepts.end(), k);
-}
-
-// Some concept of the challenge is the same as, broader/narrower than,
-// related to or a sibling of some concept of the expertise.
-bool AnyRelated(const TextAnalysis& challenge, const TextAnalysis& expertise) {
-  const Thesaurus& t = Thesaurus::Default();
-  for (int c : challenge.concepts) {
-    for (int e : expertise.concepts) {
-      if (t.Relation(c, e) != ConceptRelation::kNone) return true;
-    }
-  }
-  return false;
-}
+using thesaurus_test::AnyRelated;
+using thesaurus_test::HasConcept;
 
 TEST(ThesaurusArea_ops, ShipsItsConcepts) {
   int own = 0;
@@ -123,7 +110,7 @@ TEST(ThesaurusArea_ops, ChallengesMeetTheExpertiseThatHelps) {
   for (const Pair& p : pairs) {
     TextAnalysis c = a.Analyze(p.challenge, p.challenge_lang);
     TextAnalysis e = a.Analyze(p.expertise, p.expertise_lang);
-    EXPECT_TRUE(Has(c, p.challenge_concept)) << p.challenge_concept << " <- " << p.challenge;
+    EXPECT_TRUE(HasConcept(c, p.challenge_concept)) << p.challenge_concept << " <- " << p.challenge;
     EXPECT_TRUE(AnyRelated(c, e)) << p.challenge << "  <->  " << p.expertise;
   }
 }
@@ -153,7 +140,7 @@ TEST(ThesaurusArea_ops, FalseFriendsMeetNothing) {
   };
   TextAnalyzer a;
   for (const FalseFriend& f : cases) {
-    EXPECT_FALSE(Has(a.Analyze(f.text, f.lang), f.concept_id)) << f.concept_id << " <- " << f.text;
+    EXPECT_FALSE(HasConcept(a.Analyze(f.text, f.lang), f.concept_id)) << f.concept_id << " <- " << f.text;
   }
 }
 

@@ -7,38 +7,19 @@
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "matching/thesaurus_test_util.h"
 
 namespace verbinder::matching {
 namespace {
 
-constexpr Language kNl = Language::kDutch;
-constexpr Language kEn = Language::kEnglish;
+using thesaurus_test::AnyRelated;
+using thesaurus_test::ConceptIds;
+using thesaurus_test::HasConcept;
+using thesaurus_test::kEn;
+using thesaurus_test::kNl;
 
 bool IsOwn(int k) {
   return Thesaurus::Default().concepts()[k].id.rfind("ppl_", 0) == 0;
-}
-
-bool HasConcept(const TextAnalysis& a, const char* id) {
-  int k = Thesaurus::Default().FindConcept(id);
-  return k >= 0 && std::binary_search(a.concepts.begin(), a.concepts.end(), k);
-}
-
-std::string Ids(const TextAnalysis& a) {
-  std::string out;
-  for (int k : a.concepts) out += Thesaurus::Default().concepts()[k].id + " ";
-  return out;
-}
-
-// Some concept of the challenge relates to some concept of the expertise, and
-// at least one of the two comes from this file (so the link is this file's work).
-bool LinkedThroughOwnConcept(const TextAnalysis& challenge, const TextAnalysis& expertise) {
-  const Thesaurus& t = Thesaurus::Default();
-  for (int c : challenge.concepts) {
-    for (int e : expertise.concepts) {
-      if ((IsOwn(c) || IsOwn(e)) && t.Relation(c, e) != ConceptRelation::kNone) return true;
-    }
-  }
-  return false;
 }
 
 TEST(ThesaurusArea_people, ShipsItsConcepts) {
@@ -182,8 +163,8 @@ TEST(ThesaurusArea_people, ChallengesMeetTheExpertiseThatHelps) {
   for (const Pair& p : kPairs) {
     TextAnalysis c = a.Analyze(p.challenge, p.challenge_language);
     TextAnalysis e = a.Analyze(p.expertise, p.expertise_language);
-    EXPECT_TRUE(LinkedThroughOwnConcept(c, e))
-        << p.challenge << "\n  challenge: " << Ids(c) << "\n  " << p.expertise << "\n  expertise: " << Ids(e);
+    EXPECT_TRUE(AnyRelated(c, e, "ppl_")) << p.challenge << "\n  challenge: " << ConceptIds(c) << "\n  " << p.expertise
+                                          << "\n  expertise: " << ConceptIds(e);
   }
 }
 
@@ -237,7 +218,7 @@ TEST(ThesaurusArea_people, FalseFriendsMeetNoPeopleConcept) {
   TextAnalyzer a;
   for (const auto& [text, language] : kTexts) {
     TextAnalysis t = a.Analyze(text, language);
-    EXPECT_TRUE(std::none_of(t.concepts.begin(), t.concepts.end(), IsOwn)) << text << "\n  " << Ids(t);
+    EXPECT_TRUE(std::none_of(t.concepts.begin(), t.concepts.end(), IsOwn)) << text << "\n  " << ConceptIds(t);
   }
 }
 

@@ -12,6 +12,8 @@
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "matching/thesaurus_test_util.h"
+#include "util/strings.h"
 
 namespace verbinder::matching {
 namespace internal {
@@ -19,29 +21,10 @@ extern const std::string_view kThesaurusTsv;  // thesaurus_data.cpp (generated f
 }  // namespace internal
 namespace {
 
+using thesaurus_test::ConceptIds;
+using thesaurus_test::HasConcept;
+
 constexpr std::string_view kPhrasingsFile = "# @file thesaurus_phrasings.tsv\n";
-
-bool Has(const TextAnalysis& a, std::string_view id) {
-  int k = Thesaurus::Default().FindConcept(id);
-  return k >= 0 && std::binary_search(a.concepts.begin(), a.concepts.end(), k);
-}
-
-std::string Ids(const TextAnalysis& a) {
-  std::string out;
-  for (int k : a.concepts) out += Thesaurus::Default().concepts()[k].id + " ";
-  return out;
-}
-
-std::vector<std::string> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t end = s.find(sep, start);
-    out.emplace_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return out;
-    start = end + 1;
-  }
-}
 
 // The '=' lines of the phrasings part of the shipped text: {concept id, terms}.
 std::vector<std::pair<std::string, std::vector<std::string>>> PhrasingLines() {
@@ -51,11 +34,11 @@ std::vector<std::pair<std::string, std::vector<std::string>>> PhrasingLines() {
   begin += kPhrasingsFile.size();
   size_t end = text.find("# @file ", begin);
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
-  for (const std::string& line : SplitOn(text.substr(begin, end == std::string_view::npos ? end : end - begin), '\n')) {
-    std::vector<std::string> fields = SplitOn(line, '\t');
+  for (const std::string& line : Split(text.substr(begin, end == std::string_view::npos ? end : end - begin), '\n')) {
+    std::vector<std::string> fields = Split(line, '\t');
     if (fields.size() < 3 || fields[0] != "=") continue;
     std::vector<std::string> terms;
-    for (const std::string& term : SplitOn(fields[2], ';')) {
+    for (const std::string& term : Split(fields[2], ';')) {
       if (!term.empty()) terms.push_back(term);
     }
     out.emplace_back(fields[1], terms);
@@ -79,7 +62,8 @@ TEST(ThesaurusPhrasings, EveryTermFindsItsOwnConcept) {
   int checked = 0;
   for (const auto& [id, terms] : PhrasingLines()) {
     for (const std::string& term : terms) {
-      bool found = Has(a.Analyze(term, Language::kDutch), id) || Has(a.Analyze(term, Language::kEnglish), id);
+      bool found =
+          HasConcept(a.Analyze(term, Language::kDutch), id) || HasConcept(a.Analyze(term, Language::kEnglish), id);
       EXPECT_TRUE(found) << id << ": \"" << term << "\"";
       ++checked;
     }
@@ -140,7 +124,8 @@ TEST(ThesaurusPhrasings, PlainChallengesFindTheProblem) {
   TextAnalyzer a;
   for (const Case& c : cases) {
     TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_TRUE(Has(got, c.concept_id)) << c.text << " -> " << c.concept_id << " (found: " << Ids(got) << ")";
+    EXPECT_TRUE(HasConcept(got, c.concept_id))
+        << c.text << " -> " << c.concept_id << " (found: " << ConceptIds(got) << ")";
   }
 }
 
@@ -150,7 +135,7 @@ TEST(ThesaurusPhrasings, EnglishNegationAloneFiresNothing) {
   TextAnalyzer a;
   for (const char* text : {"I don't like coffee", "They don't work on fridays", "We don't know who we need"}) {
     TextAnalysis got = a.Analyze(text, Language::kEnglish);
-    EXPECT_TRUE(got.concepts.empty()) << text << " -> " << Ids(got);
+    EXPECT_TRUE(got.concepts.empty()) << text << " -> " << ConceptIds(got);
   }
 }
 
@@ -173,7 +158,7 @@ TEST(ThesaurusPhrasings, FalseFriendsStayQuiet) {
   TextAnalyzer a;
   for (const Case& c : cases) {
     TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_FALSE(Has(got, c.concept_id)) << c.text << " -> " << c.concept_id;
+    EXPECT_FALSE(HasConcept(got, c.concept_id)) << c.text << " -> " << c.concept_id;
   }
 }
 

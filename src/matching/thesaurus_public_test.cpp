@@ -7,19 +7,19 @@
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "matching/thesaurus_test_util.h"
 
 namespace verbinder::matching {
 namespace {
+
+using thesaurus_test::HasConcept;
+using thesaurus_test::kEn;
+using thesaurus_test::kNl;
 
 TEST(ThesaurusArea_public, ShipsItsConcepts) {
   int own = 0;
   for (const Concept& c : Thesaurus::Default().concepts()) own += c.id.rfind("pub_", 0) == 0 ? 1 : 0;
   EXPECT_GE(own, 100);
-}
-
-bool HasConcept(const TextAnalysis& a, const char* id) {
-  int k = Thesaurus::Default().FindConcept(id);
-  return k >= 0 && std::binary_search(a.concepts.begin(), a.concepts.end(), k);
 }
 
 bool IsOwn(int k) {
@@ -47,9 +47,6 @@ struct Pair {
   const char* expertise;
   Language expertise_language;
 };
-
-constexpr Language kNl = Language::kDutch;
-constexpr Language kEn = Language::kEnglish;
 
 TEST(ThesaurusArea_public, EverydayProblemsMeetTheMethodsThatSolveThem) {
   const Pair pairs[] = {
