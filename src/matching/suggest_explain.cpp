@@ -100,6 +100,11 @@ std::string LinkSentence(const ConceptLinkReason& l, const std::string& challeng
       return head + (nl ? them + " kent " + b + ": beide horen bij " + parent + "."
                         : them + " knows " + b + ": both belong to " + parent + ".");
     }
+    case ConceptRelation::kTwoSteps: {
+      const Concept& via = all[l.via];
+      return head + (nl ? them + " kent " + b + ", dat er via " + via.label_nl + " mee samenhangt."
+                        : them + " knows " + b + ", which connects to it through " + via.label_en + ".");
+    }
     default:
       return head + (nl ? them + " kent " + b + ", en dat hangt er nauw mee samen."
                         : them + " knows " + b + ", which is closely related.");

@@ -18,6 +18,7 @@ struct ConceptLinkReason {
   int expertise_concept = 0;
   ConceptRelation relation = ConceptRelation::kNone;
   double weight = 0;  // its share of the relevance
+  int via = -1;       // kTwoSteps: the concept in between
 };
 
 // A word of my challenge that meets a word of the other's expertise only

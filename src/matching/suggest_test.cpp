@@ -16,6 +16,7 @@
 #include "matching/suggest_json.h"
 #include "matching/suggest_scoring.h"
 #include "matching/suggest_test_profiles.h"
+#include "matching/text.h"
 #include "matching/thesaurus.h"
 
 namespace verbinder::matching {
@@ -412,6 +413,73 @@ TEST(SuggestScoring, LinkFactorsAreConsistentFromBothEnds) {
     }
   }
   EXPECT_GT(narrower, 10);
+}
+
+// Round 7: a shared group of people ("pupils") says less about whether an
+// expert can help than the need itself ("bullying"): the bullying expert
+// ranks first, although both hold one concept of the challenge, each held by
+// one attendee, and the id order would put the pupils' one first.
+TEST(Suggest, SharedGroupOfPeopleCountsLessThanTheNeed) {
+  SuggestInput in;
+  in.attendees = {
+      Person("q", "care", "", "Our pupils are bullied."),
+      Person("a_pupils", "industry", "pupils", ""),
+      Person("z_bullying", "industry", "bullying", ""),
+  };
+  SuggestOptions options;
+  options.top_k = 2;
+  SuggestResult r = Suggest(in, options).value();
+  ASSERT_EQ(r.suggestions[0].size(), 2u);
+  EXPECT_EQ(r.suggestions[0][0].other, 2) << r.suggestions[0][0].explanation;
+  EXPECT_GT(r.suggestions[0][0].score, r.suggestions[0][1].score);
+}
+
+// Round 7: a need and an expertise without a link of their own meet through
+// one concept between them, for less than a direct link, and the explanation
+// names the concept in between. The triple comes from the shipped thesaurus
+// (the first two-step link whose terms fire only their own concept).
+TEST(Suggest, TwoStepLinkMeetsTheNeedBelowADirectLinkAndNamesTheStepBetween) {
+  const Thesaurus& t = Thesaurus::Default();
+  const auto& links = scoring::ConceptLinks();
+  TextAnalyzer analyzer;
+  auto only = [&](int c) -> std::string {  // a term of c that finds c alone, or ""
+    for (const std::string& term : t.concepts()[c].terms) {
+      if (analyzer.Analyze(term, Language::kEnglish).concepts == std::vector<int>{c}) return term;
+    }
+    return "";
+  };
+  int need = -1;
+  const scoring::Link* path = nullptr;
+  for (size_t c = 0; c < links.size() && !path; ++c) {
+    if (only(static_cast<int>(c)).empty()) continue;
+    for (const scoring::Link& l : links[c]) {
+      if (l.relation != ConceptRelation::kTwoSteps || only(l.other).empty() || only(l.via).empty()) continue;
+      need = static_cast<int>(c);
+      path = &l;
+      break;
+    }
+  }
+  ASSERT_NE(path, nullptr);
+  EXPECT_EQ(t.Relation(need, path->other), ConceptRelation::kNone);
+  EXPECT_NE(t.Relation(need, path->via), ConceptRelation::kNone);
+  EXPECT_NE(t.Relation(path->via, path->other), ConceptRelation::kNone);
+  SuggestInput in;
+  in.attendees = {
+      Person("q", "care", "", only(need)),
+      Person("a_two_steps", "industry", only(path->other), ""),
+      Person("z_direct", "industry", only(path->via), ""),
+  };
+  SuggestOptions options;
+  options.top_k = 2;
+  SuggestResult r = Suggest(in, options).value();
+  ASSERT_EQ(r.suggestions[0].size(), 2u) << t.concepts()[need].id << " -> " << t.concepts()[path->other].id;
+  EXPECT_EQ(r.suggestions[0][0].other, 2);
+  EXPECT_GT(r.suggestions[0][0].score, r.suggestions[0][1].score);
+  const Suggestion& two = r.suggestions[0][1];
+  EXPECT_EQ(two.other, 1);
+  EXPECT_GT(two.score, 0);
+  const std::string via = t.concepts()[path->via].label_en;
+  EXPECT_NE(two.explanation.find("through " + via), std::string::npos) << two.explanation;
 }
 
 TEST(Suggest, InvalidInputNamesThePlace) {

@@ -209,5 +209,26 @@ TEST(Thesaurus, AnAreaFileAddsTermsAndLinksToAConceptDefinedElsewhere) {
   EXPECT_EQ(u.status().field(), "thesaurus_ops.tsv line 1");
 }
 
+// An "@context" line marks concepts that name a group of people (any file's
+// ids, checked like links); the shipped file marks pupils and teachers.
+TEST(Thesaurus, ContextLineMarksGroupsOfPeople) {
+  Result<Thesaurus> t = Thesaurus::Parse(
+      "# @file core.tsv\npupils\tpupils\tleerlingen\tleerling\nbullying\tbullying\tpesten\tpesten\n"
+      "# @file thesaurus_context.tsv\n@context\tpupils\n");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_TRUE(t->concepts()[t->FindConcept("pupils")].context);
+  EXPECT_FALSE(t->concepts()[t->FindConcept("bullying")].context);
+  Result<Thesaurus> u = Thesaurus::Parse("# @file thesaurus_context.tsv\n# groups\n@context\tnope\n");
+  ASSERT_FALSE(u.ok());
+  EXPECT_EQ(u.status().field(), "thesaurus_context.tsv line 2");
+  const Thesaurus& shipped = Thesaurus::Default();
+  for (const char* id : {"ppl_pupils_students", "ppl_teachers", "elderly"}) {
+    const int k = shipped.FindConcept(id);
+    ASSERT_GE(k, 0) << id;
+    EXPECT_TRUE(shipped.concepts()[k].context) << id;
+  }
+  EXPECT_FALSE(shipped.concepts()[shipped.FindConcept("bullying")].context);
+}
+
 }  // namespace
 }  // namespace verbinder::matching

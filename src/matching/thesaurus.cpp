@@ -39,6 +39,7 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
     std::string where;
   };
   std::vector<Addition> additions;
+  std::vector<std::pair<std::string, std::string>> context_ids;  // (id, where)
   int line_number = 0;
   std::string file = "thesaurus";  // renamed by "# @file <name>" lines (CMake joins the area files)
   auto where = [&] { return file + " line " + std::to_string(line_number); };
@@ -58,6 +59,11 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
         std::string lower = Lower(Trim(w));
         if (!lower.empty()) extra_parts.push_back(lower);
       }
+      continue;
+    }
+    if (Trim(fields[0]) == "@context") {  // concepts that name a group of people
+      if (fields.size() < 2) return InvalidArgument("expected concept ids after '@context'", where());
+      for (const std::string& id : Ids(fields, 1)) context_ids.push_back({Trim(id), where()});
       continue;
     }
     if (Trim(fields[0]) == "=") {  // more terms and links for a concept defined in any file
@@ -92,6 +98,12 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
     }
     for (const std::string& id : Ids(a.fields, 3)) related_ids[k].push_back(id);
     for (const std::string& id : Ids(a.fields, 4)) broader_ids[k].push_back(id);
+  }
+  for (const auto& [id, at] : context_ids) {
+    if (id.empty()) continue;
+    int k = t.FindConcept(id);
+    if (k < 0) return InvalidArgument("'@context' names an unknown concept \"" + id + "\"", at);
+    t.concepts_[k].context = true;
   }
   TextAnalyzer stemmer;
   for (size_t k = 0; k < t.concepts_.size(); ++k) {

@@ -32,10 +32,16 @@ struct Concept {
   std::vector<int> related;        // concept indices
   std::vector<int> broader;        // concept indices (file column 6)
   std::vector<int> narrower;       // inverse of broader
+  // A group of people ("pupils and students", "older people", "teachers"):
+  // who a text is about or who the writer is, not what is needed or known.
+  // Named on an "@context" line of the file.
+  bool context = false;
 };
 
 // How concept e relates to concept c (as seen from c).
-enum class ConceptRelation { kNone, kSame, kBroader, kNarrower, kRelated, kSibling };
+// kTwoSteps is never returned by Thesaurus::Relation: the suggestion engine
+// uses it for two concepts linked only through a third one.
+enum class ConceptRelation { kNone, kSame, kBroader, kNarrower, kRelated, kSibling, kTwoSteps };
 
 // A term as a sequence of tokens; each token matches a text token when one of
 // its Dutch/English stems equals one of the text token's stems.
