@@ -113,13 +113,49 @@ struct TextAnalyzer::Stemmers {
 TextAnalyzer::TextAnalyzer(const Lexicon* lexicon) : lexicon_(lexicon), stemmers_(std::make_unique<Stemmers>()) {}
 TextAnalyzer::~TextAnalyzer() = default;
 
+namespace {
+
+// Words Snowball stems together although members mean different things by
+// them. Each gets its own stem, in text and in thesaurus terms alike:
+// ouderen/oudere (older people) vs ouders (parents), customer vs custom and
+// customs.
+std::string_view OwnStem(std::string_view token) {
+  static const std::unordered_map<std::string_view, std::string_view> kOwnStem = {
+      {"ouderen", "ouderen"},    {"oudere", "oudere"},       {"customer", "customer"},
+      {"customers", "customer"}, {"customer's", "customer"}, {"customers'", "customer"},
+  };
+  auto it = kOwnStem.find(token);
+  return it == kOwnStem.end() ? std::string_view() : it->second;
+}
+
+// Derived words that name something narrower than their root: in a term they
+// keep their own stem, so the term "planning" (rosters) does not fire on "we
+// plan to grow", while in text they keep Snowball's too, so "succession
+// planning" still finds the term "succession plan".
+std::string_view OwnTermStem(std::string_view token) {
+  static const std::unordered_map<std::string_view, std::string_view> kOwnStem = {
+      {"planning", "planning"},  {"plannings", "planning"},  {"training", "training"},
+      {"trainings", "training"}, {"trainingen", "training"},
+  };
+  auto it = kOwnStem.find(token);
+  return it == kOwnStem.end() ? std::string_view() : it->second;
+}
+
+}  // namespace
+
 std::string TextAnalyzer::Stem(std::string_view token, Language language) const {
+  if (std::string_view own = OwnStem(token); !own.empty()) return std::string(own);
   sb_stemmer* s = language == Language::kDutch ? stemmers_->dutch : stemmers_->english;
   if (!s) return std::string(token);
   const sb_symbol* out =
       sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(token.data()), static_cast<int>(token.size()));
   if (!out) return std::string(token);
   return std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(s));
+}
+
+std::string TextAnalyzer::StemTermWord(std::string_view token, Language language) const {
+  if (std::string_view own = OwnTermStem(token); !own.empty()) return std::string(own);
+  return Stem(token, language);
 }
 
 std::vector<std::string> TextAnalyzer::SplitCompound(std::string_view token) const {

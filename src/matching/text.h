@@ -62,6 +62,10 @@ class TextAnalyzer {
   // `use_thesaurus` = false gives the plain stemmed-word baseline (no concepts).
   TextAnalysis Analyze(std::string_view text, Language fallback, bool use_thesaurus = true) const;
   std::string Stem(std::string_view token, Language language) const;
+  // The stem of a word of a thesaurus term: Stem, except for a few derived
+  // words that name something narrower than their root ("planning",
+  // "training"), which keep their own, so the term does not fire on the root.
+  std::string StemTermWord(std::string_view token, Language language) const;
   // Splits a compound into the fewest known parts, among those the split
   // with the most thesaurus terms as parts (each >= 3 bytes, a part
   // being a single-token thesaurus term or an extra part word of the file),

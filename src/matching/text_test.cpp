@@ -44,6 +44,28 @@ TEST(Text, SynonymsAcrossLanguagesMeetOnOneConcept) {
   EXPECT_TRUE(HasConcept(a.Analyze("het wachtlijstprobleem in de zorg", Language::kDutch), "waiting_list"));
 }
 
+// Words Snowball stems together but members mean apart get their own stem:
+// older people are not parents, a plan is not planning, customs are not
+// customers; each still finds its own concept.
+TEST(Text, StemExceptionsKeepWordsApartThatSnowballJoins) {
+  TextAnalyzer a;
+  EXPECT_EQ(a.Stem("ouders", Language::kDutch), "ouder");
+  EXPECT_NE(a.Stem("ouderen", Language::kDutch), a.Stem("ouders", Language::kDutch));
+  EXPECT_NE(a.Stem("oudere", Language::kDutch), a.Stem("ouders", Language::kDutch));
+  EXPECT_NE(a.Stem("customer", Language::kEnglish), a.Stem("customs", Language::kEnglish));
+  // A term "planning" keeps its own stem; "planning" in text still meets a term "plan".
+  EXPECT_NE(a.StemTermWord("planning", Language::kEnglish), a.Stem("plan", Language::kEnglish));
+  EXPECT_NE(a.StemTermWord("training", Language::kEnglish), a.Stem("train", Language::kEnglish));
+  EXPECT_TRUE(HasConcept(a.Analyze("We do succession planning", Language::kEnglish), "ppl_talent_review"));
+  EXPECT_FALSE(HasConcept(a.Analyze("Veel ouderen wonen alleen", Language::kDutch), "parent_involvement"));
+  EXPECT_TRUE(HasConcept(a.Analyze("Ouders zijn weinig betrokken bij school", Language::kDutch), "parent_involvement"));
+  EXPECT_TRUE(HasConcept(a.Analyze("Veel ouderen wonen alleen", Language::kDutch), "elderly"));
+  EXPECT_FALSE(HasConcept(a.Analyze("We plan to open a second shop", Language::kEnglish), "scheduling"));
+  EXPECT_TRUE(HasConcept(a.Analyze("Our staff planning is a mess", Language::kEnglish), "staff_scheduling"));
+  EXPECT_TRUE(HasConcept(a.Analyze("customer service", Language::kEnglish), "customer"));
+  EXPECT_FALSE(HasConcept(a.Analyze("customs declarations", Language::kEnglish), "customer"));
+}
+
 TEST(Text, StopWordsAndLanguageGuess) {
   EXPECT_TRUE(IsStopWord("de"));
   EXPECT_TRUE(IsStopWord("the"));

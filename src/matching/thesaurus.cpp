@@ -132,7 +132,8 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
       }
       p.exact = content.size() < 2;
       for (const std::string& token : p.exact ? tokens : content) {
-        p.token_stems.push_back({stemmer.Stem(token, Language::kDutch), stemmer.Stem(token, Language::kEnglish)});
+        p.token_stems.push_back(
+            {stemmer.StemTermWord(token, Language::kDutch), stemmer.StemTermWord(token, Language::kEnglish)});
       }
       if (p.token_stems.empty()) continue;
       if (tokens.size() == 1) {
