@@ -11,25 +11,16 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  ANJA, LEADER, apiSession, axeViolations, goto, login, newBrowser, newestMail, screenshot, scrollWidth, settle, startServer,
+  ANJA, LEADER, apiSession, axeViolations, freePort, goto, login, newestMail, perFile, screenshot, scrollWidth, settle,
 } from './harness.mjs';
 
-let server, sink;
-const browsers = [];
-async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
+// The demo server and browsers (closed after the file); the SMTP sink is this file's own.
+const { server, browser, ready } = perFile();
+let sink;
 
 // The SMTP sink of the C++ tests (src/mail/testdata/smtp_sink.py): stores every
 // message as DIR/NNNNNN.eml with an "X-Sink-Rcpt:" first line; stops when stdin closes.
@@ -75,7 +66,7 @@ async function waitFor(f, what, ms = 20000) {
 }
 
 before(async () => {
-  server = await startServer();
+  await ready();
   sink = await startSink();
   settings('mail.smtp_url', `smtp://127.0.0.1:${sink.port}`);
   settings('mail.starttls', 'off');
@@ -84,8 +75,6 @@ before(async () => {
   settings('mail.base_url', server.base);
 });
 after(async () => {
-  for (const b of browsers) await b.close().catch(() => {});
-  await server?.stop();
   await sink?.stop();
 });
 

@@ -10,12 +10,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ANJA, LEADER, PASSWORD, PIETER, apiSession, axeViolations, newBrowser, screenshot, settle } from './harness.mjs';
+import { ANJA, LEADER, PASSWORD, PIETER, apiSession, axeViolations, freePort, newBrowser, screenshot, settle } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLIENT_ID = 'verbinder-test';
@@ -25,14 +24,6 @@ let dir, provider, serve, base, issuer;
 let serveLog = '';  // verbinder's log: names the check an ID token failed
 const browsers = [];
 async function browser(opts) { const b = await newBrowser(opts); browsers.push(b); return b; }
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
 
 before(async () => {
   const bin = process.env.VERBINDER_BINARY;
