@@ -247,7 +247,8 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
       index->Collect(i);
       bounds.clear();
       for (int j : index->touched()) {
-        double relevance = kForwardShare * Squash(index->forward(j)) + kBackwardShare * Squash(index->backward(j));
+        double relevance =
+            kForwardShare * SquashAbove(index->forward(j)) + kBackwardShare * SquashAbove(index->backward(j));
         bounds.push_back({adjust(i, j, relevance, nullptr), j});
       }
       for (int j : requested_with[i]) {

@@ -148,7 +148,10 @@ inline const std::vector<std::vector<Link>>& ConceptLinks() {
     }
     // Two steps c -> m -> e where c and e have no link of their own, the
     // strongest path per e; never through a hub or a context concept, which
-    // would link nearly everything.
+    // would link nearly everything, and never a sibling step (the weakest
+    // relation; with sibling steps the pre-filter touched nearly every
+    // attendee: +37 % CPU at 5,000 attendees for the same quality, against
+    // +12 % without).
     std::vector<std::vector<Link>> two(n);
     std::vector<int> best_at(n, -1);
     for (int c = 0; c < n; ++c) {
@@ -157,8 +160,10 @@ inline const std::vector<std::vector<Link>>& ConceptLinks() {
       for (const Link& a : links[c]) {
         const Concept& m = t.concepts()[a.other];
         if (m.context || static_cast<int>(m.narrower.size()) >= kHubNarrower) continue;
+        if (a.relation == ConceptRelation::kSibling) continue;
         for (const Link& b : links[a.other]) {
           if (best_at[b.other] == -2) continue;
+          if (b.relation == ConceptRelation::kSibling) continue;
           const double f = a.factor * b.factor * kTwoStepFactor;
           if (best_at[b.other] < 0) {
             best_at[b.other] = static_cast<int>(two[c].size());
@@ -467,20 +472,17 @@ class Scorer {
     const std::vector<int>& concepts = expert.expertise.concepts;
     const std::vector<Link>& l = links_[c];
     double value = 0, total = 0;
-    for (size_t a = 0, b = 0; a < l.size() && b < concepts.size();) {
-      if (l[a].other < concepts[b]) {
-        ++a;
-      } else if (concepts[b] < l[a].other) {
-        ++b;
-      } else {
-        double v = LinkValue(c, l[a]) * expert.weight[b];
-        total += v;
-        if (v > value) {
-          value = v;
-          *best = &l[a];
-        }
-        ++a;
-        ++b;
+    // The expert holds a few concepts, a need may have hundreds of links
+    // (two-step ones included): look each concept up in the links.
+    auto from = l.begin();
+    for (size_t b = 0; b < concepts.size() && from != l.end(); ++b) {
+      from = std::lower_bound(from, l.end(), concepts[b], [](const Link& x, int e) { return x.other < e; });
+      if (from == l.end() || from->other != concepts[b]) continue;
+      double v = LinkValue(c, *from) * expert.weight[b];
+      total += v;
+      if (v > value) {
+        value = v;
+        *best = &*from;
       }
     }
     return value + kBreadth * (total - value);
@@ -497,6 +499,22 @@ class Scorer {
 
 inline double Squash(double r) {
   return 1.0 - std::exp(-r / kSquash);
+}
+
+// An upper bound on Squash(r) without exp, for the pre-filter's bounds (one
+// per candidate pair, so most of the n^2 work): Squash at the next point of a
+// grid of step 1/64, read from a table (Squash grows, so the next point is
+// above; past the table, 1 bounds it). At most 1/384 above Squash(r).
+inline double SquashAbove(double r) {
+  constexpr int kPerUnit = 64, kPoints = 64 * 64;  // up to r = 64, where Squash > 0.99997
+  static const std::vector<double> kTable = [] {
+    std::vector<double> t(kPoints + 1);
+    for (int k = 0; k <= kPoints; ++k) t[k] = Squash(static_cast<double>(k) / kPerUnit);
+    return t;
+  }();
+  if (!(r > 0)) return 0;
+  const double at = std::ceil(r * kPerUnit);
+  return at > kPoints ? 1.0 : kTable[static_cast<size_t>(at)];
 }
 
 // Pre-filter for Suggest: inverted indexes from concepts and terms to the

@@ -120,6 +120,7 @@ namespace {
 // ouderen/oudere (older people) vs ouders (parents), customer vs custom and
 // customs.
 std::string_view OwnStem(std::string_view token) {
+  if (token.size() < 6 || token.size() > 11 || (token[0] != 'o' && token[0] != 'c')) return {};
   static const std::unordered_map<std::string_view, std::string_view> kOwnStem = {
       {"ouderen", "ouderen"},    {"oudere", "oudere"},       {"customer", "customer"},
       {"customers", "customer"}, {"customer's", "customer"}, {"customers'", "customer"},
