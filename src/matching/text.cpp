@@ -131,12 +131,22 @@ std::string_view OwnStem(std::string_view token) {
 
 // Derived words that name something narrower than their root: in a term they
 // keep their own stem, so the term "planning" (rosters) does not fire on "we
-// plan to grow", while in text they keep Snowball's too, so "succession
-// planning" still finds the term "succession plan".
+// plan to grow", "housing" not on "in-house", "accountant(cy)" not on "take into
+// account", "packaging" not on "a package of measures", "residents" not on
+// "residence permit", "fitness" not on "fit", "maintainability" not on
+// "maintain contact", and the English stem of "aannemers" (contractors) not
+// on Dutch "aannemen" (to hire); in text they keep Snowball's too, so
+// "succession planning" still finds the term "succession plan".
 std::string_view OwnTermStem(std::string_view token) {
   static const std::unordered_map<std::string_view, std::string_view> kOwnStem = {
-      {"planning", "planning"},  {"plannings", "planning"},  {"training", "training"},
-      {"trainings", "training"}, {"trainingen", "training"},
+      {"planning", "planning"},       {"plannings", "planning"},
+      {"training", "training"},       {"trainings", "training"},
+      {"trainingen", "training"},     {"housing", "housing"},
+      {"accountant", "accountant"},   {"accountants", "accountant"},
+      {"accountancy", "accountancy"}, {"packaging", "packaging"},
+      {"resident", "resident"},       {"residents", "resident"},
+      {"fitness", "fitness"},         {"maintainability", "maintainability"},
+      {"aannemer", "aannemer"},       {"aannemers", "aannemer"},
   };
   auto it = kOwnStem.find(token);
   return it == kOwnStem.end() ? std::string_view() : it->second;
@@ -292,16 +302,19 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
     tokens = std::move(expanded);
     is_part = std::move(part_flags);
   }
-  std::vector<std::string> nl(tokens.size()), en(tokens.size());
+  // own: a word's own term stem (OwnTermStem: "packaging"), else empty; it
+  // meets the terms that keep it, whatever Snowball makes of the word.
+  std::vector<std::string> nl(tokens.size()), en(tokens.size()), own(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     nl[i] = Stem(tokens[i], Language::kDutch);
     en[i] = Stem(tokens[i], Language::kEnglish);
+    own[i] = OwnTermStem(tokens[i]);
   }
   std::vector<uint8_t> covered(tokens.size(), 0);
   if (thesaurus) {
     auto token_matches = [&](size_t i, const std::vector<std::string>& stems) {
       for (const std::string& s : stems) {
-        if (s == nl[i] || s == en[i]) return true;
+        if (s == nl[i] || s == en[i] || (!own[i].empty() && s == own[i])) return true;
       }
       return false;
     };
@@ -314,7 +327,8 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
     for (size_t i = 0; i < tokens.size(); ++i) {
       found.clear();
       size_t longest = 0;
-      for (const std::string* first : {&nl[i], &en[i]}) {
+      for (const std::string* first : {&nl[i], &en[i], &own[i]}) {
+        if (first->empty() || (first != &nl[i] && *first == nl[i])) continue;  // each stem once
         const std::vector<int>* candidates = thesaurus->PatternsStartingWith(*first);
         if (!candidates) continue;
         for (int k : *candidates) {
