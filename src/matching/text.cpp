@@ -134,7 +134,8 @@ std::string_view OwnStem(std::string_view token) {
 // plan to grow", "housing" not on "in-house", "accountant(cy)" not on "take into
 // account", "packaging" not on "a package of measures", "residents" not on
 // "residence permit", "fitness" not on "fit", "maintainability" not on
-// "maintain contact", and the English stem of "aannemers" (contractors) not
+// "maintain contact", "catering" not on "we cater to", "polis" (policy) not on
+// "poli" (outpatient clinic), "utilisation" not on "utilities", and the English stem of "aannemers" (contractors) not
 // on Dutch "aannemen" (to hire); in text they keep Snowball's too, so
 // "succession planning" still finds the term "succession plan".
 std::string_view OwnTermStem(std::string_view token) {
@@ -147,6 +148,9 @@ std::string_view OwnTermStem(std::string_view token) {
       {"resident", "resident"},       {"residents", "resident"},
       {"fitness", "fitness"},         {"maintainability", "maintainability"},
       {"aannemer", "aannemer"},       {"aannemers", "aannemer"},
+      {"catering", "catering"},       {"polis", "polis"},
+      {"polissen", "polis"},          {"utilisation", "utilisation"},
+      {"utilization", "utilisation"},
   };
   auto it = kOwnStem.find(token);
   return it == kOwnStem.end() ? std::string_view() : it->second;
