@@ -502,9 +502,9 @@ inline double Squash(double r) {
 }
 
 // An upper bound on Squash(r) without exp, for the pre-filter's bounds (one
-// per candidate pair, so most of the n^2 work): Squash at the next point of a
-// grid of step 1/64, read from a table (Squash grows, so the next point is
-// above; past the table, 1 bounds it). At most 1/384 above Squash(r).
+// per candidate pair, so most of the n^2 work): Squash at a grid point of
+// step 1/64 at or above r, read from a table (Squash grows, so a point above
+// bounds it; past the table, 1 does). At most 1/384 above Squash(r).
 inline double SquashAbove(double r) {
   constexpr int kPerUnit = 64, kPoints = 64 * 64;  // up to r = 64, where Squash > 0.99997
   static const std::vector<double> kTable = [] {
@@ -513,8 +513,9 @@ inline double SquashAbove(double r) {
     return t;
   }();
   if (!(r > 0)) return 0;
-  const double at = std::ceil(r * kPerUnit);
-  return at > kPoints ? 1.0 : kTable[static_cast<size_t>(at)];
+  if (r >= static_cast<double>(kPoints) / kPerUnit) return 1.0;
+  // The truncation + 1 is a grid point above r (no call to ceil).
+  return kTable[static_cast<size_t>(r * kPerUnit) + 1];
 }
 
 // Pre-filter for Suggest: inverted indexes from concepts and terms to the

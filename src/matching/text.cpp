@@ -309,10 +309,12 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
   // own: a word's own term stem (OwnTermStem: "packaging"), else empty; it
   // meets the terms that keep it, whatever Snowball makes of the word.
   std::vector<std::string> nl(tokens.size()), en(tokens.size()), own(tokens.size());
+  std::vector<uint8_t> stop(tokens.size());  // IsStopWord, once per token (the phrase loop asks often)
   for (size_t i = 0; i < tokens.size(); ++i) {
     nl[i] = Stem(tokens[i], Language::kDutch);
     en[i] = Stem(tokens[i], Language::kEnglish);
     own[i] = OwnTermStem(tokens[i]);
+    stop[i] = IsStopWord(tokens[i]) ? 1 : 0;
   }
   std::vector<uint8_t> covered(tokens.size(), 0);
   if (thesaurus) {
@@ -339,7 +341,7 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
           const TermPattern& pattern = thesaurus->patterns()[k];
           // A stop word starts no single-word term (Dutch "van" is not
           // English "vans"), only an exact phrase ("too hot").
-          if (pattern.token_stems.size() == 1 && (in_phrase[i] || IsStopWord(tokens[i]))) continue;
+          if (pattern.token_stems.size() == 1 && (in_phrase[i] || stop[i])) continue;
           // Each next token of the phrase follows within kMaxGap content
           // words (stop words are free) unless the phrase is exact.
           at.assign(1, i);
@@ -347,7 +349,7 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
             size_t p = at.back() + 1;
             int gap = 0;
             while (p < tokens.size() && !token_matches(p, pattern.token_stems[j])) {
-              if (pattern.exact || (!IsStopWord(tokens[p]) && ++gap > TermPattern::kMaxGap)) {
+              if (pattern.exact || (!stop[p] && ++gap > TermPattern::kMaxGap)) {
                 p = tokens.size();
                 break;
               }
@@ -382,7 +384,7 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
     }
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (IsStopWord(tokens[i]) || tokens[i].size() < 3) continue;
+    if (stop[i] || tokens[i].size() < 3) continue;
     // Parts of a split compound are Dutch whatever the text's language.
     const std::string& stem = is_part[i] || result.language == Language::kDutch ? nl[i] : en[i];
     if (!covered[i]) result.terms.push_back(stem);
