@@ -102,7 +102,7 @@ std::string LinkSentence(const ConceptLinkReason& l, const std::string& challeng
     }
     case ConceptRelation::kTwoSteps: {
       const Concept& via = all[l.via];
-      return head + (nl ? them + " kent " + b + ", dat er via " + via.label_nl + " mee samenhangt."
+      return head + (nl ? them + " kent " + b + ", wat via " + via.label_nl + " met jouw vraag samenhangt."
                         : them + " knows " + b + ", which connects to it through " + via.label_en + ".");
     }
     default:
