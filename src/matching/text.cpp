@@ -131,7 +131,7 @@ std::string_view OwnStem(std::string_view token) {
 
 // Derived words that name something narrower than their root: in a term they
 // keep their own stem, so the term "planning" (rosters) does not fire on "we
-// plan to grow", "housing" not on "in-house", "accountant(cy)" not on "take into
+// plan to grow", "housing" not on "in-house", "accountant(cy)" and "accounting" not on "take into
 // account", "packaging" not on "a package of measures", "residents" not on
 // "residence permit", "fitness" not on "fit", "maintainability" not on
 // "maintain contact", "catering" not on "we cater to", "polis" (policy) not on
@@ -140,16 +140,27 @@ std::string_view OwnStem(std::string_view token) {
 // "succession planning" still finds the term "succession plan".
 std::string_view OwnTermStem(std::string_view token) {
   static const std::unordered_map<std::string_view, std::string_view> kOwnStem = {
-      {"planning", "planning"},       {"plannings", "planning"},
-      {"training", "training"},       {"trainings", "training"},
-      {"trainingen", "training"},     {"housing", "housing"},
-      {"accountant", "accountant"},   {"accountants", "accountant"},
-      {"accountancy", "accountancy"}, {"packaging", "packaging"},
-      {"resident", "resident"},       {"residents", "resident"},
-      {"fitness", "fitness"},         {"maintainability", "maintainability"},
-      {"aannemer", "aannemer"},       {"aannemers", "aannemer"},
-      {"catering", "catering"},       {"polis", "polis"},
-      {"polissen", "polis"},          {"utilisation", "utilisation"},
+      {"planning", "planning"},
+      {"plannings", "planning"},
+      {"training", "training"},
+      {"trainings", "training"},
+      {"trainingen", "training"},
+      {"housing", "housing"},
+      {"accountant", "accountant"},
+      {"accountants", "accountant"},
+      {"accountancy", "accountancy"},
+      {"accounting", "accounting"},
+      {"packaging", "packaging"},
+      {"resident", "resident"},
+      {"residents", "resident"},
+      {"fitness", "fitness"},
+      {"maintainability", "maintainability"},
+      {"aannemer", "aannemer"},
+      {"aannemers", "aannemer"},
+      {"catering", "catering"},
+      {"polis", "polis"},
+      {"polissen", "polis"},
+      {"utilisation", "utilisation"},
       {"utilization", "utilisation"},
   };
   auto it = kOwnStem.find(token);

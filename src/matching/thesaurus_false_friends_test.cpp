@@ -292,6 +292,8 @@ TEST(Thesaurus, ThirdRoundFalseFriendsAndWhatFiresInstead) {
       {"Groene zorg op de boerderij.", kNl, "care_green_healthcare"},
       {"Ons ticketsysteem voor IT-storingen loopt vol.", kNl, "trd_ticketing"},
       {"I coach companies on healthy rostering.", kEn, "trd_transport_operator"},
+      {"We collect bulky waste from households.", kEn, "lean"},
+      {"Account managers at our firm visit every client.", kEn, "financial_control"},
       {"Ik ben tolk Arabisch in de zorg.", kNl, "care_cultural_sensitivity"},
   };
   const std::vector<Case> fired = {
@@ -304,6 +306,8 @@ TEST(Thesaurus, ThirdRoundFalseFriendsAndWhatFiresInstead) {
       {"Onze polissen zijn onduidelijk.", kNl, "biz_insurance_cover"},
       {"We run the catering for two hospitals.", kEn, "facility_management"},
       {"Groene zorg op de boerderij.", kNl, "pub_care_farms"},
+      {"We eliminate waste in our processes.", kEn, "lean"},
+      {"Our accounting firm closes the books.", kEn, "financial_control"},
   };
   TextAnalyzer a;
   for (const Case& c : not_fired) {

@@ -112,8 +112,8 @@ TEST(ThesaurusArea_law, EverydayLegalProblemsMeetTheExpertsWhoHelp) {
        "law_compliance_programme", "Ik ben compliance officer en richt compliancefuncties in", kNl},
       {"A worker fell from scaffolding and now claims damages from us", kEn, "law_personal_injury",
        "Ik ben letselschadeadvocaat", kNl},
-      {"We don't know if we are allowed to share client data with the youth care team", kEn, "law_data_sharing_permission",
-       "Ik ben privacyjurist en stel convenanten voor gegevensuitwisseling op", kNl},
+      {"We don't know if we are allowed to share client data with the youth care team", kEn,
+       "law_data_sharing_permission", "Ik ben privacyjurist en stel convenanten voor gegevensuitwisseling op", kNl},
       {"Een sollicitant beschuldigt ons van discriminatie en stapt naar het College voor de Rechten van de Mens", kNl,
        "law_equal_treatment", "I advise employers on equal treatment law and discrimination claims", kEn},
       {"We want to hire a software engineer from India but need a work visa", kEn, "law_immigration",
@@ -148,8 +148,8 @@ TEST(ThesaurusArea_law, EverydayLegalProblemsMeetTheExpertsWhoHelp) {
        "Ik help sportclubs met de VOG-plicht en screening van vrijwilligers", kNl},
       {"Onze medewerkers wonen in Duitsland en werken deels thuis", kNl, "law_cross_border_work",
        "I advise employers on social security for cross-border workers and A1 certificates", kEn},
-      {"Door het nieuwe bestemmingsplan daalt de waarde van ons huis, kunnen we de gemeente aansprakelijk stellen?", kNl,
-       "law_planning_damages", "I help homeowners with planning compensation claims", kEn},
+      {"Door het nieuwe bestemmingsplan daalt de waarde van ons huis, kunnen we de gemeente aansprakelijk stellen?",
+       kNl, "law_planning_damages", "I help homeowners with planning compensation claims", kEn},
   };
   TextAnalyzer a;
   for (const Pair& p : pairs) {

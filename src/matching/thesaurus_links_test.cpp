@@ -24,6 +24,7 @@ using thesaurus_test::kNl;
 
 constexpr std::string_view kLinksFile = "# @file thesaurus_links.tsv\n";
 constexpr std::string_view kThirdWave = "# Third wave:";
+constexpr std::string_view kFourthWave = "# Fourth wave:";
 
 // The shipped text without the part that comes from thesaurus_links.tsv.
 std::string ShippedWithoutLinks() {
@@ -42,6 +43,19 @@ std::string ShippedWithoutThirdWave() {
   size_t file = text.find(kLinksFile);
   if (file == std::string::npos) return text;
   size_t begin = text.find(kThirdWave, file);
+  if (begin == std::string::npos) return text;
+  size_t end = text.find("# @file ", begin);
+  text.erase(begin, end == std::string::npos ? std::string::npos : end - begin);
+  return text;
+}
+
+// The shipped text without the fourth wave of thesaurus_links.tsv (the part
+// from the "# Fourth wave" comment to the end of that file).
+std::string ShippedWithoutFourthWave() {
+  std::string text(internal::kThesaurusTsv);
+  size_t file = text.find(kLinksFile);
+  if (file == std::string::npos) return text;
+  size_t begin = text.find(kFourthWave, file);
   if (begin == std::string::npos) return text;
   size_t end = text.find("# @file ", begin);
   text.erase(begin, end == std::string::npos ? std::string::npos : end - begin);
@@ -202,6 +216,67 @@ TEST(ThesaurusLinks, ThirdWaveBridgesConceptsThatHadNoLinkToAnotherArea) {
   const Thesaurus& with_links = Thesaurus::Default();
   ASSERT_LT(ShippedWithoutThirdWave().size(), internal::kThesaurusTsv.size()) << "no \"# Third wave:\" part found";
   Result<Thesaurus> without = Thesaurus::Parse(ShippedWithoutThirdWave());
+  ASSERT_TRUE(without.ok()) << without.status().message();
+  ASSERT_EQ(without.value().concepts().size(), with_links.concepts().size());  // same concepts, fewer links
+  TextAnalyzer a;
+  for (const Pair& p : pairs) {
+    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
+    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
+    std::string seen =
+        "challenge: " + ConceptIds(challenge, with_links) + "| expertise: " + ConceptIds(expertise, with_links);
+    EXPECT_TRUE(AnyRelated(challenge, expertise)) << p.challenge << " / " << p.expertise << "\n" << seen;
+    EXPECT_EQ(Link(without.value(), challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
+  }
+}
+
+TEST(ThesaurusLinks, FourthWaveLinksTheNewestAreaFilesToEachOther) {
+  // The care, edu, tech, trades, law, env and fin files were written in
+  // parallel. Each pair meets through a link of the fourth wave and through
+  // nothing else: without that part of the file no concept of the challenge
+  // relates to any concept of the expertise.
+  const Pair pairs[] = {
+      {"Onze cliënten vertonen onbegrepen gedrag en we weten niet waarom", kNl, "Ik ben specialist pijnbestrijding",
+       kNl},
+      {"Our warehouse staff complain about their safety shoes", kEn, "Ik ben podotherapeut en maak steunzolen", kNl},
+      {"Onze operatiekamers produceren enorm veel medisch afval", kNl,
+       "I help organisations replace disposable cups and single-use plastics with reusables", kEn},
+      {"Ouders kunnen de schoolkosten en het schoolreisje niet betalen", kNl, "Ik ben onderwijsjurist", kNl},
+      {"Onze gemeente wil een klimaatstresstest laten uitvoeren", kNl,
+       "Ik werk aan de beschermingskloof: klimaatschade die niemand verzekert", kNl},
+      {"Op de nieuwe provinciale weg zijn veel aanrijdingen met wild", kNl,
+       "Ik ben projectleider van infrastructuurprojecten", kNl},
+      {"De bank heeft de rekening van onze stichting opgezegd", kNl,
+       "Ik ben advocaat verenigingsrecht en stichtingsrecht", kNl},
+      {"Ons kredietrisicomodel moet gevalideerd worden", kNl, "Ik ben advocaat financieel toezichtrecht (Wft)", kNl},
+      {"Klanten haken af bij de identiteitsverificatie tijdens het openen van een zakelijke rekening", kNl,
+       "I chase incomplete applications and missing documents", kEn},
+      {"Ons pensioenfonds moet invaren in het nieuwe pensioenstelsel", kNl, "I lead data migration projects", kEn},
+      {"Veel van onze werknemers hebben geen pensioenregeling", kNl, "I apply behavioural insights and default options",
+       kEn},
+      {"Onze zakelijke klanten met betalingsachterstanden signaleren we te laat", kNl,
+       "Ik ben herstructureringsadviseur", kNl},
+      {"Er zijn te veel aanmeldingen voor onze school en we moeten loten", kNl, "Ik ben onderwijsjurist", kNl},
+      {"Onze buitenlandse collega's voelen zich hier niet welkom", kNl, "Ik ben immigratieadvocaat", kNl},
+      {"Our Polish workers are treated badly by their agency", kEn,
+       "I advise on posting of workers and cross-border employment", kEn},
+      {"Als zorgcoördinator weet ik niet welke informatie ik mag delen", kNl,
+       "I advise on the legal basis for sharing personal data", kEn},
+      {"Nabestaanden lopen vast bij het afwikkelen van de bankzaken na overlijden", kNl,
+       "I am a notary for wills and estates", kEn},
+      {"Our supplier claims we used unlicensed software after a licence audit", kEn, "Ik ben enterprise architect",
+       kNl},
+      {"Veel leerlingen hebben leerproblemen en dyslexie", kNl, "Ik ben logopedist", kNl},
+      {"Our pension fund has to deal with a growing longevity risk", kEn, "Ik ben epidemioloog", kNl},
+      {"Veel patiënten begrijpen onze uitleg niet", kNl, "Ik werk met pictogrammen en ondersteunde communicatie", kNl},
+      {"We got a claim because we used a photo from the internet on our website", kEn,
+       "Ik ben fotograaf en grafisch ontwerper", kNl},
+      {"Ouderen blijven wonen in te grote eengezinswoningen", kNl, "Ik ben hypotheekadviseur", kNl},
+      {"Veel huishoudens hebben geen spaarbuffer", kNl,
+       "Ik train professionals over de psychologie van schaarste en mentale bandbreedte", kNl},
+  };
+  const Thesaurus& with_links = Thesaurus::Default();
+  ASSERT_LT(ShippedWithoutFourthWave().size(), internal::kThesaurusTsv.size()) << "no \"# Fourth wave:\" part found";
+  Result<Thesaurus> without = Thesaurus::Parse(ShippedWithoutFourthWave());
   ASSERT_TRUE(without.ok()) << without.status().message();
   ASSERT_EQ(without.value().concepts().size(), with_links.concepts().size());  // same concepts, fewer links
   TextAnalyzer a;

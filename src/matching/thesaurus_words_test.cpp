@@ -137,6 +137,17 @@ TEST(ThesaurusWords, TopicWordsFindTheConcept) {
       {"De elektra in ons buurthuis is verouderd", kNl, "tech_electrical_installations"},
       {"Ik doe functioneel beheer van ons zaaksysteem", kNl, "biz_it_management"},
       {"Productieverplaatsing naar Azië brengt risico's", kNl, "biz_outsourcing"},
+      {"Na de echtscheiding is de omgangsregeling een strijd", kNl, "family_support"},
+      {"De klachtencommissie krijgt veel klachten over bejegening", kNl, "complaints"},
+      {"Het zorgkantoor koopt te weinig plekken in", kNl, "care_funding"},
+      {"Een crisisopname duurt weken", kNl, "mental_health_crisis"},
+      {"The fire service takes too long to reach our village", kEn, "emergency_services"},
+      {"Care assistants have no time to talk with residents", kEn, "nursing"},
+      {"We want to reduce restrictive practices in our homes", kEn, "pub_restraint"},
+      {"We zoeken een lobbyist voor onze sector in Den Haag", kNl, "biz_stakeholder_management"},
+      {"De gebruikerservaring van onze app is slecht", kNl, "usability"},
+      {"Straatcoaches spreken jongeren aan op hun gedrag", kNl, "pub_youth_street_work"},
+      {"Met een basisbaan komen mensen weer aan de slag", kNl, "labour_inclusion"},
   };
   TextAnalyzer a;
   for (const Case& c : cases) {
@@ -148,8 +159,10 @@ TEST(ThesaurusWords, TopicWordsFindTheConcept) {
 
 // The same word, or a look-alike, in another sense: a compound (voedingsbodem,
 // stroomvoeding, inlassen, rentevrij), an English verb (accounting for, host),
-// a stem collision (machining/machines, rente/rent, secondment/second, factoring/factor, offshoring/offshore,
-// marketeer/market, branding/brand, neet/net), a handover of a building.
+// a stem collision (machining/machines, rente/rent, secondment/second,
+// factoring/factor, offshoring/offshore, verzorgenden/verzorgen,
+// marketeer/market, lobbying/lobby, branding/brand, neet/net), a handover of a
+// building.
 // Each was a draft term that fired here and was narrowed or dropped.
 TEST(ThesaurusWords, OtherSensesStayQuiet) {
   const std::vector<Case> cases = {
@@ -167,6 +180,8 @@ TEST(ThesaurusWords, OtherSensesStayQuiet) {
       {"This is the second time we ask", kEn, "ppl_temp_agency"},
       {"Trust is a key success factor in our team", kEn, "fin_sme_lending"},
       {"We build offshore wind farms", kEn, "biz_outsourcing"},
+      {"Wij verzorgen cursussen Engels voor volwassenen", kNl, "nursing"},
+      {"We wait in the hotel lobby", kEn, "biz_stakeholder_management"},
       {"Wij leveren bouwmaterialen aan aannemers", kNl, "ops_supply_disruption"},
       {"We provide 40 hours of care per week", kEn, "primary_care"},
       {"The project gets people moving to the city", kEn, "care_physical_activity"},
