@@ -1,15 +1,25 @@
 // Test helpers shared by the thesaurus tests (text_test and the area files'
-// tests): does a text analysis hold a concept, which ids does it hold, and do
-// a challenge and an expertise meet through some related pair of concepts.
+// tests): does a text analysis hold a concept, which ids does it hold, do a
+// challenge and an expertise meet through some related pair of concepts, the
+// '=' lines of one data file, and which terms do not find their own concept.
 // Header-only, for tests.
 #pragma once
 
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "util/strings.h"
+
+namespace verbinder::matching {
+namespace internal {
+extern const std::string_view kThesaurusTsv;  // thesaurus_data.cpp (generated from data/thesaurus*.tsv)
+}  // namespace internal
+}  // namespace verbinder::matching
 
 namespace verbinder::matching::thesaurus_test {
 
@@ -40,6 +50,63 @@ inline bool AnyRelated(const TextAnalysis& challenge, const TextAnalysis& expert
     }
   }
   return false;
+}
+
+// Concepts whose id starts with `prefix` (one area file's).
+inline int CountConcepts(std::string_view prefix) {
+  int n = 0;
+  for (const Concept& c : Thesaurus::Default().concepts()) n += c.id.rfind(prefix, 0) == 0 ? 1 : 0;
+  return n;
+}
+
+// The '=' lines of one data file's part of the shipped text
+// ("thesaurus_words.tsv"): {concept id, terms}.
+inline std::vector<std::pair<std::string, std::vector<std::string>>> AdditionLines(std::string_view file) {
+  const std::string marker = "# @file " + std::string(file) + "\n";
+  std::string_view text = internal::kThesaurusTsv;
+  size_t begin = text.find(marker);
+  if (begin == std::string_view::npos) return {};
+  begin += marker.size();
+  size_t end = text.find("# @file ", begin);
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const std::string& line : Split(text.substr(begin, end == std::string_view::npos ? end : end - begin), '\n')) {
+    std::vector<std::string> fields = Split(line, '\t');
+    if (fields.size() < 3 || fields[0] != "=") continue;
+    std::vector<std::string> terms;
+    for (const std::string& term : Split(fields[2], ';')) {
+      if (!term.empty()) terms.push_back(term);
+    }
+    out.emplace_back(fields[1], terms);
+  }
+  return out;
+}
+
+// Every term that, read alone in Dutch or English, does not find its own
+// concept ("id: term"): hidden inside a longer term of another concept, or all
+// stop words, it would silently match nothing. `checked` counts the terms.
+inline std::vector<std::string> TermsMissingTheirConcept(
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& lines, int* checked = nullptr) {
+  TextAnalyzer a;
+  std::vector<std::string> missing;
+  for (const auto& [id, terms] : lines) {
+    for (const std::string& term : terms) {
+      if (!HasConcept(a.Analyze(term, kNl), id) && !HasConcept(a.Analyze(term, kEn), id)) {
+        missing.push_back(id);
+        missing.back().append(": ").append(term);
+      }
+      if (checked) ++*checked;
+    }
+  }
+  return missing;
+}
+
+// The same for the terms of every concept whose id starts with `prefix`.
+inline std::vector<std::string> TermsMissingTheirConcept(std::string_view prefix, int* checked = nullptr) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> lines;
+  for (const Concept& c : Thesaurus::Default().concepts()) {
+    if (c.id.rfind(prefix, 0) == 0) lines.emplace_back(c.id, c.terms);
+  }
+  return TermsMissingTheirConcept(lines, checked);
 }
 
 }  // namespace verbinder::matching::thesaurus_test
