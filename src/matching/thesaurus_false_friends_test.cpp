@@ -308,6 +308,7 @@ TEST(Thesaurus, ThirdRoundFalseFriendsAndWhatFiresInstead) {
       {"Groene zorg op de boerderij.", kNl, "pub_care_farms"},
       {"We eliminate waste in our processes.", kEn, "lean"},
       {"Our accounting firm closes the books.", kEn, "financial_control"},
+      {"How do we plan shifts with fewer staff?", kEn, "staff_scheduling"},
   };
   TextAnalyzer a;
   for (const Case& c : not_fired) {
