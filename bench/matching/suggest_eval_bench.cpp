@@ -13,6 +13,14 @@
 //   What the thesaurus finds in TEXT: each concept (id and labels) and
 //   the content words no concept covers; for writing
 //   and checking the thesaurus files (src/matching/data/thesaurus*.tsv).
+// suggest_eval_bench meet CHALLENGE EXPERTISE [--lang nl|en]
+//   Whether an attendee with CHALLENGE would be suggested one with EXPERTISE
+//   (two attendees, two sectors): the score, the concepts behind it and the
+//   explanation in the reader's language (--lang, default nl); exit 1 when they
+//   do not meet.
+//   --data DIR (every command): the thesaurus from DIR/thesaurus.tsv and
+//   DIR/thesaurus_*.tsv as they are now, instead of the compiled-in copy, so an
+//   edited data file is checked without a rebuild.
 //   --lexicon (eval and speed): with WordNet/FreeDict (off by default, as in the engine);
 //   --wordnet-only: WordNet without the FreeDict translations.
 #include <sys/resource.h>
@@ -22,12 +30,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
 #include <sstream>
 #include <string>
 
+#include "matching/suggest.h"
 #include "matching/suggest_eval.h"
 #include "matching/text.h"
 #include "matching/thesaurus.h"
@@ -274,9 +284,63 @@ int Concepts(int argc, char** argv) {
   return 0;
 }
 
+int Meet(int argc, char** argv) {
+  const Thesaurus& t = Thesaurus::Default();
+  const std::string lang = StringOption(argc, argv, "--lang") == "en" ? "en" : "nl";
+  SuggestInput in;
+  in.attendees = {{.id = "challenge", .sector = "a", .languages = {lang}, .challenges = {argv[2]}},
+                  {.id = "expertise", .sector = "b", .languages = {lang}, .expertise_text = argv[3]}};
+  SuggestOptions options;
+  options.top_k = 1;
+  options.language = lang;
+  auto result = Suggest(in, options);
+  if (!result.ok()) {
+    std::fprintf(stderr, "%s\n", result.status().ToString().c_str());
+    return 2;
+  }
+  const std::vector<Suggestion>& list = result->suggestions[0];
+  if (list.empty() || list[0].matched_concepts.empty()) {
+    std::printf("no meeting through a concept\n");
+    return 1;
+  }
+  std::printf("score=%.3f concepts:", list[0].score);
+  for (int k : list[0].matched_concepts) std::printf(" %s", t.concepts()[k].id.c_str());
+  std::printf("\n%s\n", list[0].explanation.c_str());
+  return 0;
+}
+
+// DIR/thesaurus.tsv and DIR/thesaurus_*.tsv joined as the build joins them
+// (src/matching/CMakeLists.txt); exits when a file is missing or does not parse.
+void UseDataDir(const std::string& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("thesaurus_", 0) == 0 && entry.path().extension() == ".tsv") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  files.insert(files.begin(), std::filesystem::path(dir) / "thesaurus.tsv");
+  std::string text;
+  for (const auto& path : files) {
+    std::ifstream in(path);
+    if (!in) {
+      std::fprintf(stderr, "cannot read %s\n", path.c_str());
+      std::exit(2);
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text += "# @file " + path.filename().string() + "\n" + ss.str() + "\n";
+  }
+  if (auto parsed = Thesaurus::Parse(text); !parsed.ok()) {
+    std::fprintf(stderr, "%s: %s\n", dir.c_str(), parsed.status().ToString().c_str());
+    std::exit(2);
+  }
+  Thesaurus::ConfigureDefault(std::move(text));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (std::string dir = StringOption(argc, argv, "--data"); !dir.empty()) UseDataDir(dir);
   if (Flag(argc, argv, "--wordnet-only")) {  // ablation: Dutch words get no translation
     LexiconPaths paths;
     paths.freedict_dir.clear();
@@ -285,10 +349,13 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "eval") == 0) return Eval(argc, argv);
   if (argc >= 3 && std::strcmp(argv[1], "speed") == 0) return Speed(argc, argv);
   if (argc >= 3 && std::strcmp(argv[1], "concepts") == 0) return Concepts(argc, argv);
+  if (argc >= 4 && std::strcmp(argv[1], "meet") == 0) return Meet(argc, argv);
   std::fprintf(stderr,
                "usage: suggest_eval_bench eval [DIR] [--pairs FILE] [--words-only] [--lexicon | --wordnet-only] "
                "[--verbose] [--pair ID]\n"
                "       suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--lexicon]\n"
-               "       suggest_eval_bench concepts TEXT [--lang nl|en]\n");
+               "       suggest_eval_bench concepts TEXT [--lang nl|en]\n"
+               "       suggest_eval_bench meet CHALLENGE EXPERTISE [--lang nl|en]\n"
+               "       (every command: [--data DIR] reads the thesaurus from DIR/thesaurus*.tsv)\n");
   return 2;
 }

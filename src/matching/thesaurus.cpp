@@ -164,9 +164,21 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
   return t;
 }
 
+namespace {
+std::string& ConfiguredText() {
+  static std::string text;
+  return text;
+}
+}  // namespace
+
+void Thesaurus::ConfigureDefault(std::string tsv) {
+  ConfiguredText() = std::move(tsv);
+}
+
 const Thesaurus& Thesaurus::Default() {
   static const Thesaurus kDefault = [] {
-    Result<Thesaurus> t = Parse(internal::kThesaurusTsv);
+    const std::string& configured = ConfiguredText();
+    Result<Thesaurus> t = Parse(configured.empty() ? internal::kThesaurusTsv : std::string_view(configured));
     // The file is compiled in and covered by text_test; a parse failure is a build bug.
     return t.ok() ? std::move(t).value() : Thesaurus{};
   }();

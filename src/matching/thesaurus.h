@@ -62,7 +62,13 @@ class Thesaurus {
  public:
   // Parses the TSV format described at the top of data/thesaurus.tsv.
   static Result<Thesaurus> Parse(std::string_view tsv);
+  // The shipped thesaurus (data/thesaurus*.tsv, compiled in), or the text
+  // given to ConfigureDefault.
   static const Thesaurus& Default();
+  // Replaces the compiled-in text Default() parses; only effective before its
+  // first call. For tools that check edited data files without a rebuild
+  // (suggest_eval_bench --data); the text must parse (check with Parse first).
+  static void ConfigureDefault(std::string tsv);
 
   const std::vector<Concept>& concepts() const { return concepts_; }
   int FindConcept(std::string_view id) const;  // -1 if unknown

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "matching/suggest.h"
 #include "matching/text.h"
 #include "matching/thesaurus.h"
 #include "util/strings.h"
@@ -50,6 +51,35 @@ inline bool AnyRelated(const TextAnalysis& challenge, const TextAnalysis& expert
     }
   }
   return false;
+}
+
+// How an attendee with `challenge` would see one with `expertise` (another
+// sector) in the suggestions, explained in `language` ("nl"/"en"): the
+// suggestion, or none (score 0, no concepts) when they do not meet through a
+// concept. What `suggest_eval_bench meet` prints.
+inline Suggestion Meet(std::string_view challenge, std::string_view expertise, const std::string& language = "nl") {
+  SuggestAttendee need, expert;
+  need.id = need.sector = "a";
+  need.languages = {language};
+  need.challenges = {std::string(challenge)};
+  expert.id = expert.sector = "b";
+  expert.languages = {language};
+  expert.expertise_text = std::string(expertise);
+  SuggestInput in;
+  in.attendees = {need, expert};
+  SuggestOptions options;
+  options.top_k = 1;
+  options.language = language;
+  Result<SuggestResult> result = Suggest(in, options);
+  if (!result.ok() || result->suggestions[0].empty() || result->suggestions[0][0].matched_concepts.empty()) return {};
+  return result->suggestions[0][0];
+}
+
+// The ids of the concepts behind a Meet ("id id "), for failure messages and checks.
+inline std::string MatchedIds(const Suggestion& s) {
+  std::string out;
+  for (int k : s.matched_concepts) out += Thesaurus::Default().concepts()[k].id + " ";
+  return out;
 }
 
 // Concepts whose id starts with `prefix` (one area file's).
