@@ -46,7 +46,8 @@ using namespace verbinder::matching;
 
 namespace {
 
-json_io::Json Load(const std::string& path) {
+// The whole file; exits when it cannot be read.
+std::string ReadFile(const std::string& path) {
   std::ifstream in(path);
   if (!in) {
     std::fprintf(stderr, "cannot read %s\n", path.c_str());
@@ -54,7 +55,11 @@ json_io::Json Load(const std::string& path) {
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  auto doc = json_io::ParseJsonText(ss.str());
+  return ss.str();
+}
+
+json_io::Json Load(const std::string& path) {
+  auto doc = json_io::ParseJsonText(ReadFile(path));
   if (!doc.ok()) {
     std::fprintf(stderr, "%s: %s\n", path.c_str(), doc.status().ToString().c_str());
     std::exit(2);
@@ -313,23 +318,20 @@ int Meet(int argc, char** argv) {
 // (src/matching/CMakeLists.txt); exits when a file is missing or does not parse.
 void UseDataDir(const std::string& dir) {
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+  std::error_code error;
+  std::filesystem::directory_iterator listing(dir, error);
+  if (error) {
+    std::fprintf(stderr, "cannot read the directory %s: %s\n", dir.c_str(), error.message().c_str());
+    std::exit(2);
+  }
+  for (const auto& entry : listing) {
     const std::string name = entry.path().filename().string();
     if (name.rfind("thesaurus_", 0) == 0 && entry.path().extension() == ".tsv") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   files.insert(files.begin(), std::filesystem::path(dir) / "thesaurus.tsv");
   std::string text;
-  for (const auto& path : files) {
-    std::ifstream in(path);
-    if (!in) {
-      std::fprintf(stderr, "cannot read %s\n", path.c_str());
-      std::exit(2);
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text += "# @file " + path.filename().string() + "\n" + ss.str() + "\n";
-  }
+  for (const auto& path : files) text += "# @file " + path.filename().string() + "\n" + ReadFile(path) + "\n";
   if (auto parsed = Thesaurus::Parse(text); !parsed.ok()) {
     std::fprintf(stderr, "%s: %s\n", dir.c_str(), parsed.status().ToString().c_str());
     std::exit(2);

@@ -9,18 +9,10 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::MatchedIds;
-using thesaurus_test::Meet;
-
-struct Case {
-  const char* challenge;
-  const char* expertise;
-  const char* decoy;
-  const char* language;  // explanation language: "nl" or "en"
-};
+using thesaurus_test::ExpectExpertsAboveDecoys;
 
 TEST(ThesaurusCases_care, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
-  const Case cases[] = {
+  ExpectExpertsAboveDecoys({
       {"Onze operatiekamers lopen elke middag uit, waardoor geplande ingrepen op het laatste moment worden "
        "afgezegd.",
        "Ik maak wiskundige roostermodellen die de volgorde van orders op machines optimaliseren, zodat "
@@ -135,14 +127,7 @@ TEST(ThesaurusCases_care, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
       {"The daughters and sons who look after their elderly parents at home are exhausted and ask us for breaks.",
        "As a municipal policy adviser I arrange respite services and support for family carers.",
        "I'm a home care nurse specialising in stoma care.", "en"},
-  };
-  for (const Case& c : cases) {
-    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
-    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
-    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
-    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
-                                         << MatchedIds(decoy);
-  }
+  });
 }
 
 }  // namespace

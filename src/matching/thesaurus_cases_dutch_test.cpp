@@ -8,18 +8,10 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::MatchedIds;
-using thesaurus_test::Meet;
-
-struct Case {
-  const char* challenge;
-  const char* expertise;
-  const char* decoy;
-  const char* language;  // explanation language: "nl" or "en"
-};
+using thesaurus_test::ExpectExpertsAboveDecoys;
 
 TEST(ThesaurusCases_dutch, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
-  const Case cases[] = {
+  ExpectExpertsAboveDecoys({
       {"Bij ons loopt het steeds vast bij de overdracht van de avond naar de nacht; er raakt telkens informatie kwijt.",
        "Als oud-verkeersleider train ik ploegen in gestructureerde briefings volgens SBAR, zodat cruciale gegevens bij "
        "een wisseling compleet doorkomen.",
@@ -154,14 +146,7 @@ TEST(ThesaurusCases_dutch, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
       {"Bij elke controle van de toezichthouder moeten we alles uit mails en mappen bij elkaar zoeken.",
        "Ik richt dossiervorming en een sluitend documentbeheer in, zodat je bewijslast altijd paraat hebt.",
        "Ik adviseer over beleggingsstrategieën.", "nl"},
-  };
-  for (const Case& c : cases) {
-    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
-    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
-    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
-    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
-                                         << MatchedIds(decoy);
-  }
+  });
 }
 
 }  // namespace

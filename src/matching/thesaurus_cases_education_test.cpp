@@ -9,18 +9,10 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::MatchedIds;
-using thesaurus_test::Meet;
-
-struct Case {
-  const char* challenge;
-  const char* expertise;
-  const char* decoy;
-  const char* language;  // explanation language: "nl" or "en"
-};
+using thesaurus_test::ExpectExpertsAboveDecoys;
 
 TEST(ThesaurusCases_education, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
-  const Case cases[] = {
+  ExpectExpertsAboveDecoys({
       {"Onze docenten vallen uit met burn-outklachten en de invallers zijn op, waardoor klassen naar huis worden "
        "gestuurd.",
        "Ik begeleid organisaties bij het voorkomen van overspannenheid en stress, met preventief verzuimbeleid en "
@@ -149,14 +141,7 @@ TEST(ThesaurusCases_education, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
        "Ik help organisaties met kennisoverdracht tussen generaties, zoals mentoraat en het vastleggen van "
        "vakmanschap.",
        "Ik regel pensioenadvies voor onderwijspersoneel.", "en"},
-  };
-  for (const Case& c : cases) {
-    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
-    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
-    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
-    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
-                                         << MatchedIds(decoy);
-  }
+  });
 }
 
 }  // namespace

@@ -9,18 +9,10 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::MatchedIds;
-using thesaurus_test::Meet;
-
-struct Case {
-  const char* challenge;
-  const char* expertise;
-  const char* decoy;
-  const char* language;  // explanation language: "nl" or "en"
-};
+using thesaurus_test::ExpectExpertsAboveDecoys;
 
 TEST(ThesaurusCases_english, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
-  const Case cases[] = {
+  ExpectExpertsAboveDecoys({
       {"Our night nurses keep burning out and by February half the ward is off sick.",
        "As an occupational psychologist I help organisations prevent exhaustion and stress-related absenteeism among "
        "shift workers.",
@@ -137,14 +129,7 @@ TEST(ThesaurusCases_english, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
       {"Our pension fund members don't understand their annual statement and ignore all our mailings.",
        "I'm a communication researcher testing clear wording, infographics and nudges that help people act.",
        "I manage equity portfolios for institutional investors.", "en"},
-  };
-  for (const Case& c : cases) {
-    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
-    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
-    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
-    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
-                                         << MatchedIds(decoy);
-  }
+  });
 }
 
 }  // namespace

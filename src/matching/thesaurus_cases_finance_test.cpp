@@ -8,18 +8,10 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::MatchedIds;
-using thesaurus_test::Meet;
-
-struct Case {
-  const char* challenge;
-  const char* expertise;
-  const char* decoy;
-  const char* language;  // explanation language: "nl" or "en"
-};
+using thesaurus_test::ExpectExpertsAboveDecoys;
 
 TEST(ThesaurusCases_finance, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
-  const Case cases[] = {
+  ExpectExpertsAboveDecoys({
       {"Onze medewerkers op de klantenlijn van de bank raken uitgeput door boze en dreigende bellers over geblokkeerde "
        "rekeningen.",
        "Als GGZ-trainer leer ik professionals de-escaleren bij agressie en omgaan met emotioneel geladen gesprekken.",
@@ -140,14 +132,7 @@ TEST(ThesaurusCases_finance, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
       {"Onze liquiditeitsprognose zit er elke maand tientallen procenten naast, waardoor we onverwacht rood staan.",
        "Ik bouw tijdreeksmodellen die omzet en vraag voorspellen met machine learning.",
        "Ik doe de salarisadministratie voor middelgrote bedrijven.", "nl"},
-  };
-  for (const Case& c : cases) {
-    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
-    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
-    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
-    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
-                                         << MatchedIds(decoy);
-  }
+  });
 }
 
 }  // namespace

@@ -10,18 +10,10 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::MatchedIds;
-using thesaurus_test::Meet;
-
-struct Case {
-  const char* challenge;
-  const char* expertise;
-  const char* decoy;
-  const char* language;  // explanation language: "nl" or "en"
-};
+using thesaurus_test::ExpectExpertsAboveDecoys;
 
 TEST(ThesaurusCases_government, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
-  const Case cases[] = {
+  ExpectExpertsAboveDecoys({
       {"Aanvragen voor een traplift of huishoudelijke hulp liggen bij ons maanden op de plank voordat iemand ze "
        "oppakt.",
        "Ik richt doorstroom in fabrieken opnieuw in: werkvoorraad zichtbaar maken, knelpunten wegnemen en orders "
@@ -183,14 +175,7 @@ TEST(ThesaurusCases_government, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
        "difference.",
        "I run impact evaluations with control groups and cost-benefit analyses so policymakers know what works.",
        "I process subsidy applications and check that invoices are correct.", "en"},
-  };
-  for (const Case& c : cases) {
-    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
-    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
-    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
-    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
-                                         << MatchedIds(decoy);
-  }
+  });
 }
 
 }  // namespace

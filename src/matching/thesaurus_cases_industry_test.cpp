@@ -8,18 +8,10 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::MatchedIds;
-using thesaurus_test::Meet;
-
-struct Case {
-  const char* challenge;
-  const char* expertise;
-  const char* decoy;
-  const char* language;  // explanation language: "nl" or "en"
-};
+using thesaurus_test::ExpectExpertsAboveDecoys;
 
 TEST(ThesaurusCases_industry, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
-  const Case cases[] = {
+  ExpectExpertsAboveDecoys({
       {"Onze inpakkers aan de lopende band krijgen steeds vaker last van pijnlijke schouders en polsen.",
        "Als fysiotherapeut help ik teams met ergonomie, tilinstructies en het voorkomen van RSI-klachten.",
        "Ik adviseer over verpakkingsmachines en de snelheid van de lopende band.", "nl"},
@@ -129,14 +121,7 @@ TEST(ThesaurusCases_industry, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
       {"Boeren in onze regio hebben het zwaar; sommigen zijn somber en praten er met niemand over.",
        "I run a peer-support helpline and mental health first aid for rural communities.",
        "I advise dairy farmers on manure regulations.", "nl"},
-  };
-  for (const Case& c : cases) {
-    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
-    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
-    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
-    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
-                                         << MatchedIds(decoy);
-  }
+  });
 }
 
 }  // namespace

@@ -11,18 +11,10 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::MatchedIds;
-using thesaurus_test::Meet;
-
-struct Case {
-  const char* challenge;
-  const char* expertise;
-  const char* decoy;
-  const char* language;  // explanation language: "nl" or "en"
-};
+using thesaurus_test::ExpectExpertsAboveDecoys;
 
 TEST(ThesaurusCases_mixed, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
-  const Case cases[] = {
+  ExpectExpertsAboveDecoys({
       // 2 (nl-en)
       {"In onze bakkerij gooien we elke avond kratten brood weg omdat we te veel hebben gebakken.",
        "I build demand forecasting models for fresh food retailers so that production matches daily sales.",
@@ -182,14 +174,7 @@ TEST(ThesaurusCases_mixed, ChallengesMeetTheExpertWhoCanHelpAboveADecoy) {
        "records.",
        "Ik help verenigingen en stichtingen AVG-proof te worden: verwerkingsregister, toestemming en bewaartermijnen.",
        "Ik catalogiseer boekencollecties en adviseer bibliotheken over uitleensoftware.", "en"},
-  };
-  for (const Case& c : cases) {
-    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
-    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
-    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
-    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
-                                         << MatchedIds(decoy);
-  }
+  });
 }
 
 }  // namespace

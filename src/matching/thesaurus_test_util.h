@@ -5,6 +5,8 @@
 // Header-only, for tests.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -80,6 +82,27 @@ inline std::string MatchedIds(const Suggestion& s) {
   std::string out;
   for (int k : s.matched_concepts) out += Thesaurus::Default().concepts()[k].id + " ";
   return out;
+}
+
+// A realistic member case (data/thesaurus_cases_*.tsv): a challenge, the
+// expertise of a member in another sector who can help, and a decoy expert of
+// the same field who cannot; `language` ("nl"/"en") is the explanation's.
+struct MemberCase {
+  const char* challenge;
+  const char* expertise;
+  const char* decoy;
+  const char* language;
+};
+
+// Every expert meets its challenge through a concept and scores above the decoy.
+inline void ExpectExpertsAboveDecoys(const std::vector<MemberCase>& cases) {
+  for (const MemberCase& c : cases) {
+    Suggestion expert = Meet(c.challenge, c.expertise, c.language);
+    Suggestion decoy = Meet(c.challenge, c.decoy, c.language);
+    EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
+    EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
+                                         << MatchedIds(decoy);
+  }
 }
 
 // Concepts whose id starts with `prefix` (one area file's).
