@@ -70,7 +70,7 @@ def main():
             errors.append(f"duplicate attendee id {a['id']}")
         if a["id"] in pool_ids:
             errors.append(f"attendee id {a['id']} is in pool.json")
-        if not re.fullmatch(r"f[qtd]\d{3}", a["id"]):
+        if not re.fullmatch(r"g[qtd]\d{3}", a["id"]):
             errors.append(f"bad attendee id {a['id']}")
         if a["sector"] not in SECTORS:
             errors.append(f"{a['id']}: sector {a['sector']}")
