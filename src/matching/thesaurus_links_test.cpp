@@ -17,7 +17,6 @@ extern const std::string_view kThesaurusTsv;  // thesaurus_data.cpp (generated f
 }  // namespace internal
 namespace {
 
-using thesaurus_test::AnyRelated;
 using thesaurus_test::ConceptIds;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
@@ -119,6 +118,21 @@ struct Pair {
   Language expertise_language;
 };
 
+// Each pair meets in `with_links` (the shipped thesaurus) and does not in
+// `without` (the shipped text with a part of the links file taken out).
+template <size_t N>
+void ExpectMeetOnlyThroughTheLinks(const Pair (&pairs)[N], const Thesaurus& with_links, const Thesaurus& without) {
+  TextAnalyzer a;
+  for (const Pair& p : pairs) {
+    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
+    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
+    std::string seen =
+        "challenge: " + ConceptIds(challenge, with_links) + "| expertise: " + ConceptIds(expertise, with_links);
+    EXPECT_NE(Link(with_links, challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
+    EXPECT_EQ(Link(without, challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
+  }
+}
+
 TEST(ThesaurusLinks, ProblemsInOneFileMeetMethodsInAnotherOnlyThroughTheLinks) {
   const Pair pairs[] = {
       {"Onze verzuimkosten lopen hoog op", kNl, "I am an insurance broker for small businesses", kEn},
@@ -152,15 +166,7 @@ TEST(ThesaurusLinks, ProblemsInOneFileMeetMethodsInAnotherOnlyThroughTheLinks) {
   const Thesaurus& with_links = Thesaurus::Default();
   Result<Thesaurus> without = Thesaurus::Parse(ShippedWithoutLinks());
   ASSERT_TRUE(without.ok()) << without.status().message();
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    std::string seen =
-        "challenge: " + ConceptIds(challenge, with_links) + "| expertise: " + ConceptIds(expertise, with_links);
-    EXPECT_NE(Link(with_links, challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
-    EXPECT_EQ(Link(without.value(), challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
-  }
+  ExpectMeetOnlyThroughTheLinks(pairs, with_links, without.value());
 }
 
 TEST(ThesaurusLinks, ThirdWaveBridgesConceptsThatHadNoLinkToAnotherArea) {
@@ -218,15 +224,7 @@ TEST(ThesaurusLinks, ThirdWaveBridgesConceptsThatHadNoLinkToAnotherArea) {
   Result<Thesaurus> without = Thesaurus::Parse(ShippedWithoutThirdWave());
   ASSERT_TRUE(without.ok()) << without.status().message();
   ASSERT_EQ(without.value().concepts().size(), with_links.concepts().size());  // same concepts, fewer links
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    std::string seen =
-        "challenge: " + ConceptIds(challenge, with_links) + "| expertise: " + ConceptIds(expertise, with_links);
-    EXPECT_TRUE(AnyRelated(challenge, expertise)) << p.challenge << " / " << p.expertise << "\n" << seen;
-    EXPECT_EQ(Link(without.value(), challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
-  }
+  ExpectMeetOnlyThroughTheLinks(pairs, with_links, without.value());
 }
 
 TEST(ThesaurusLinks, FourthWaveLinksTheNewestAreaFilesToEachOther) {
@@ -280,15 +278,7 @@ TEST(ThesaurusLinks, FourthWaveLinksTheNewestAreaFilesToEachOther) {
   Result<Thesaurus> without = Thesaurus::Parse(ShippedWithoutFourthWave());
   ASSERT_TRUE(without.ok()) << without.status().message();
   ASSERT_EQ(without.value().concepts().size(), with_links.concepts().size());  // same concepts, fewer links
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    std::string seen =
-        "challenge: " + ConceptIds(challenge, with_links) + "| expertise: " + ConceptIds(expertise, with_links);
-    EXPECT_TRUE(AnyRelated(challenge, expertise)) << p.challenge << " / " << p.expertise << "\n" << seen;
-    EXPECT_EQ(Link(without.value(), challenge, expertise), "") << p.challenge << " / " << p.expertise << "\n" << seen;
-  }
+  ExpectMeetOnlyThroughTheLinks(pairs, with_links, without.value());
 }
 
 }  // namespace
