@@ -5,6 +5,8 @@
 //   language kind, and how many top-5 explanations name a linking concept.
 //   --pairs FILE (in DIR unless it has a '/'): the pairs of FILE instead,
 //   ranked against FILE's profiles plus pairs.json and pool.json.
+//   --learn-from FILE,FILE: the pairs of those files as meetings the network
+//   confirmed as useful before (SuggestInput::confirmed_meetings).
 // suggest_eval_bench speed N [DIR] [--top K] [--seed S]
 //   Wall time of one Suggest call for N attendees recombined from the set's
 //   profiles (expertise of one member, challenges of one or two others, random
@@ -41,6 +43,7 @@
 #include "matching/suggest_eval.h"
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "util/strings.h"
 
 using namespace verbinder::matching;
 
@@ -116,8 +119,40 @@ void Print(const char* name, const SuggestEvalMetrics& m) {
               m.hit_at_1, m.hit_at_5, m.mrr, m.explained, m.hits_at_5);
 }
 
+// The pairs of each labelled file in `files` (comma-separated, in DIR unless
+// with a '/') as meetings the network confirmed as useful: the query's first
+// challenge and the target's expertise (text and tags). Simulates a network
+// that has held those meetings before the evaluated one.
+std::vector<ConfirmedMeeting> ConfirmedFrom(const std::string& dir, const std::string& files,
+                                            const std::string& evaluated) {
+  std::map<std::string, json_io::Json> people;
+  for (const char* base : {"pool.json", "pairs.json"}) {
+    for (const json_io::Json& a : Load(dir + "/" + base)["attendees"]) people[a["id"].get<std::string>()] = a;
+  }
+  std::vector<ConfirmedMeeting> out;
+  for (const std::string& name : verbinder::Split(files, ',')) {
+    if (name.empty()) continue;
+    if (name == evaluated || (evaluated.empty() && name == "pairs.json")) {
+      std::fprintf(stderr, "--learn-from %s: the evaluated pairs themselves; learn from other files\n", name.c_str());
+      std::exit(2);
+    }
+    json_io::Json doc = Load(name.find('/') == std::string::npos ? dir + "/" + name : name);
+    for (const json_io::Json& a : doc["attendees"]) people[a["id"].get<std::string>()] = a;
+    for (const json_io::Json& p : doc["pairs"]) {
+      const json_io::Json& q = people.at(p["query"].get<std::string>());
+      const json_io::Json& t = people.at(p["target"].get<std::string>());
+      std::string expertise = t["expertise"]["text"].get<std::string>();
+      for (const json_io::Json& tag : t["expertise"]["tags"]) expertise += " . " + tag.get<std::string>();
+      out.push_back({q["challenges"][0].get<std::string>(), expertise});
+    }
+  }
+  return out;
+}
+
 int Eval(int argc, char** argv) {
   SuggestEvalSet set = LoadSet(Dir(argc, argv, 2), StringOption(argc, argv, "--pairs"));
+  if (std::string files = StringOption(argc, argv, "--learn-from"); !files.empty())
+    set.input.confirmed_meetings = ConfirmedFrom(Dir(argc, argv, 2), files, StringOption(argc, argv, "--pairs"));
   SuggestOptions options;
   options.use_thesaurus = !Flag(argc, argv, "--words-only");
   options.use_lexicon = Flag(argc, argv, "--lexicon") || Flag(argc, argv, "--wordnet-only");
@@ -353,7 +388,8 @@ int main(int argc, char** argv) {
   if (argc >= 3 && std::strcmp(argv[1], "concepts") == 0) return Concepts(argc, argv);
   if (argc >= 4 && std::strcmp(argv[1], "meet") == 0) return Meet(argc, argv);
   std::fprintf(stderr,
-               "usage: suggest_eval_bench eval [DIR] [--pairs FILE] [--words-only] [--lexicon | --wordnet-only] "
+               "usage: suggest_eval_bench eval [DIR] [--pairs FILE] [--learn-from FILE,FILE] [--words-only] [--lexicon "
+               "| --wordnet-only] "
                "[--verbose] [--pair ID]\n"
                "       suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--lexicon]\n"
                "       suggest_eval_bench concepts TEXT [--lang nl|en]\n"

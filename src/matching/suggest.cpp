@@ -136,7 +136,18 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     for (const auto& [j, bits] : pair_bits_of[i]) pair_bits[j] = 0;
   };
 
-  Scorer scorer(profiles);
+  // Links learned from the network's useful meetings, on top of the thesaurus.
+  std::vector<std::vector<Link>> learned_links;
+  if (options.use_thesaurus && !input.confirmed_meetings.empty()) {
+    std::vector<TextAnalysis> challenges, expertise;
+    for (const ConfirmedMeeting& m : input.confirmed_meetings) {
+      challenges.push_back(analyzer.Analyze(m.challenge, Language::kDutch));
+      expertise.push_back(analyzer.Analyze(m.expertise, Language::kDutch));
+    }
+    std::vector<std::pair<int, int>> learned = LearnedConceptPairs(challenges, expertise);
+    if (!learned.empty()) learned_links = LinksWithLearned(learned);
+  }
+  Scorer scorer(profiles, learned_links.empty() ? nullptr : &learned_links);
   // Bonuses and penalties on top of the relevance, applied in a fixed order
   // (the bound and the score then round the same way); fills the reasons
   // when `why` is given.

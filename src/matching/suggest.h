@@ -67,10 +67,23 @@ struct SectorLabel {
 };
 using SectorLabels = std::map<std::string, SectorLabel>;  // sector key → names
 
+// A meeting the network confirmed as useful: the challenge of the member who
+// rated it, and the expertise (tags and text) of the member they met. The
+// engine learns from it which concepts meet that the thesaurus does not link
+// (LearnedConceptLinks); the texts are never shown to anyone.
+struct ConfirmedMeeting {
+  std::string challenge;
+  std::string expertise;
+};
+
 struct SuggestInput {
   std::vector<SuggestAttendee> attendees;
   std::vector<SuggestTie> ties;
   std::vector<SuggestRequest> requests;
+  // Useful meetings of the network so far (any event): each links the
+  // specific concepts of its challenge to those of its expertise when the
+  // thesaurus does not already (a learned link counts as a related one).
+  std::vector<ConfirmedMeeting> confirmed_meetings;
   // Names the other's sector in "works in another sector (care)": a
   // capitalised label is written in lower case inside the sentence ("Zorg" →
   // "zorg"), an acronym as stored ("ICT"). A sector without an entry here, or

@@ -105,6 +105,12 @@ std::string LinkSentence(const ConceptLinkReason& l, const std::string& challeng
       return head + (nl ? them + " kent " + b + ", wat via " + via.label_nl + " met jouw vraag samenhangt."
                         : them + " knows " + b + ", which connects to it through " + via.label_en + ".");
     }
+    case ConceptRelation::kLearned:
+      return head +
+             (nl ? them + " kent " + b + ": leden met zo'n vraag hadden eerder nuttige gesprekken met mensen die " + b +
+                       " kennen."
+                 : them + " knows " + b + ": members with such a challenge had useful meetings with people who know " +
+                       b + " before.");
     default:
       return head + (nl ? them + " kent " + b + ", en dat hangt er nauw mee samen."
                         : them + " knows " + b + ", which is closely related.");

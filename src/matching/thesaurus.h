@@ -39,9 +39,11 @@ struct Concept {
 };
 
 // How concept e relates to concept c (as seen from c).
-// kTwoSteps is never returned by Thesaurus::Relation: the suggestion engine
-// uses it for two concepts linked only through a third one.
-enum class ConceptRelation { kNone, kSame, kBroader, kNarrower, kRelated, kSibling, kTwoSteps };
+// kTwoSteps and kLearned are never returned by Thesaurus::Relation: the
+// suggestion engine uses them for two concepts linked only through a third
+// one, and for two concepts that met in a meeting the network confirmed as
+// useful (SuggestInput::confirmed_meetings).
+enum class ConceptRelation { kNone, kSame, kBroader, kNarrower, kRelated, kSibling, kTwoSteps, kLearned };
 
 // A term as a sequence of tokens; each token matches a text token when one of
 // its Dutch/English stems equals one of the text token's stems.
