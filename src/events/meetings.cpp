@@ -222,6 +222,8 @@ std::string SuggestFingerprint(soci::session& sql, Id event_id) {
   add("SELECT count(*), sum(length(key) + length(label_nl) + length(label_en)), 0 FROM sectors");
   add("SELECT count(*), max(updated_at), sum(id) FROM meeting_requests WHERE event_id = " + ev +
       " AND status IN ('pending', 'accepted')");
+  // The useful meetings the engine learns from (LoadConfirmedMeetings).
+  add("SELECT count(*), max(created_at), sum(usefulness + happened + meeting_id + member_id) FROM meeting_feedback");
   return fp;
 }
 

@@ -20,7 +20,8 @@ void ExpireRequests(soci::session& sql, Id event_id, UnixTime now);
 
 // The matchmaking view of an event: candidates for suggestions (registered,
 // profile visible to all members, consenting), their engine input, ties and
-// open requests among them.
+// open requests among them, and the network's useful meetings to learn from
+// (LoadConfirmedMeetings).
 struct SuggestView {
   std::vector<Id> ids;      // index → member id
   std::map<Id, int> index;  // member id → index
@@ -28,6 +29,15 @@ struct SuggestView {
   matching::SuggestInput input;
 };
 SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_participants);
+// The meetings of any event that a participant rated useful (it happened,
+// usefulness >= kUsefulToLearn), newest first, at most kMaxConfirmedMeetings:
+// that participant's challenges (open and solved, as one text) and the
+// other's expertise. Only between members who show their profile to all
+// members and consent to matchmaking now: a member who withdraws either
+// teaches the engine nothing more.
+inline constexpr int kUsefulToLearn = 4;
+inline constexpr int kMaxConfirmedMeetings = 2000;
+std::vector<matching::ConfirmedMeeting> LoadConfirmedMeetings(soci::session& sql);
 
 // After the event's time changed from `before` to `after` (EventService::Update,
 // defined in rounds.cpp next to the scheduler it runs): a moved event (same

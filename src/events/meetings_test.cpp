@@ -363,6 +363,57 @@ TEST_F(MeetingsTest, FeedbackWritesMeetingHeldOnceAndMeetingInviteParses) {
   EXPECT_EQ(docs[1]["events"].size(), 2u);  // the event and the meeting
 }
 
+// Issue #20: a meeting a participant rated useful teaches the suggestions a
+// link the thesaurus lacks (loneliness <-> a bakery's baking workshops), for
+// other members with the same need; a lower rating, or a participant who
+// hides their profile, teaches nothing (the cached suggestions follow).
+TEST_F(MeetingsTest, UsefulMeetingsTeachSuggestionsAndHiddenProfilesTeachNothing) {
+  ev_ = NewEvent(0);
+  auto ria = Make("Ria Wolters", "care", "Welzijn Oost", model::Visibility::kMembers, {},
+                  "Lonely older residents in our district");
+  auto sjoerd = Make("Sjoerd Bakker", "industry", "Bakkerij Bakker", model::Visibility::kMembers,
+                     {"bakery", "bread baking workshops"});
+  auto tom = Make("Tom Hendriks", "government", "Gemeente Dinkelland", model::Visibility::kMembers, {},
+                  "Older people in our village feel lonely");
+  for (const auto& m : {ria, sjoerd, tom}) ASSERT_TRUE(events_->Register(As(m), ev_.event.id, m.id).ok());
+  auto suggested = [&](const model::Member& viewer, const model::Member& who) -> std::string {
+    auto s = meetings_->Suggestions(As(viewer), ev_.event.id, 5, "en");
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    if (!s.ok()) return "";
+    for (const auto& x : *s)
+      if (x.member_id == who.id) return x.explanation;
+    return "";
+  };
+  EXPECT_EQ(suggested(tom, sjoerd), "") << "the thesaurus alone does not link loneliness and baking";
+
+  // Ria asked Sjoerd herself; they meet, and she rates it useful.
+  auto r = meetings_->Request(As(ria), ev_.event.id, sjoerd.id, "Samen bakken met ouderen?");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(meetings_->Respond(As(sjoerd), r->id, RequestAction::kAccept).ok());
+  Round round = MakeRound(1, 1, 1);
+  ASSERT_TRUE(meetings_->AutoSchedule(leader_, round.id).ok());
+  auto mine = *meetings_->MySchedule(As(ria), ev_.event.id);
+  ASSERT_EQ(mine.size(), 1u);
+  clock_.Set(mine[0].starts_at + 60);
+  ASSERT_TRUE(meetings_->Feedback(As(ria), mine[0].id, true, 5, "").ok());
+  const std::string why = suggested(tom, sjoerd);
+  EXPECT_NE(why.find("members with such a challenge had useful meetings with people who know"), std::string::npos)
+      << why;
+  EXPECT_EQ(why.find("Ria"), std::string::npos) << "never names who met: " << why;
+
+  // Not useful enough (3 of 5): nothing learned.
+  ASSERT_TRUE(meetings_->Feedback(As(ria), mine[0].id, true, 3, "").ok());
+  EXPECT_EQ(suggested(tom, sjoerd), "");
+  ASSERT_TRUE(meetings_->Feedback(As(ria), mine[0].id, true, 4, "").ok());
+  EXPECT_NE(suggested(tom, sjoerd), "");
+
+  // Ria hides her profile: her meeting teaches nothing any more.
+  auto hidden = *members_->Get(Viewer::System(), ria.id);
+  hidden.visibility = model::Visibility::kHidden;
+  ASSERT_TRUE(members_->Update(As(ria), hidden).ok());
+  EXPECT_EQ(suggested(tom, sjoerd), "");
+}
+
 // issue_16: cancelling a registration used to leave the member's scheduled
 // meetings in place, still in the partner's schedule, still CONFIRMED.
 TEST_F(MeetingsTest, Issue16CancellingARegistrationCancelsTheMeetingsAndTellsThePartner) {

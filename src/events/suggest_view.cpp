@@ -117,7 +117,69 @@ SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_par
       if (i != v.index.end() && j != v.index.end()) v.input.requests.push_back({i->second, j->second});
     }
   }
+  v.input.confirmed_meetings = LoadConfirmedMeetings(sql);
   return v;
+}
+
+std::vector<matching::ConfirmedMeeting> LoadConfirmedMeetings(soci::session& sql) {
+  const std::string shown = "visibility = 'members' AND consent_matchmaking = 1";
+  std::vector<std::pair<long long, long long>> rated;  // (rater, other)
+  {
+    long long rater = 0, other = 0;
+    soci::statement st =
+        (sql.prepare
+             << "SELECT f.member_id, CASE WHEN mt.a = f.member_id THEN mt.b ELSE mt.a END FROM meeting_feedback "
+                "f JOIN meetings mt ON mt.id = f.meeting_id WHERE f.happened = 1 AND f.usefulness >= " +
+                    std::to_string(kUsefulToLearn) + " ORDER BY f.created_at DESC, f.meeting_id DESC LIMIT " +
+                    std::to_string(kMaxConfirmedMeetings),
+         soci::into(rater), soci::into(other));
+    st.execute();
+    while (st.fetch()) rated.push_back({rater, other});
+  }
+  if (rated.empty()) return {};
+  // The texts of the members involved who show their profile and consent.
+  std::string involved;
+  for (const auto& [rater, other] : rated) {
+    involved.append(involved.empty() ? "" : ",").append(std::to_string(rater));
+    involved.append(",").append(std::to_string(other));
+  }
+  std::map<long long, std::string> challenges, expertise;
+  {
+    long long id = 0;
+    std::string tags, text;
+    soci::statement st = (sql.prepare << "SELECT id, expertise_tags, expertise_text FROM members WHERE " + shown +
+                                             " AND id IN (" + involved + ")",
+                          soci::into(id), soci::into(tags), soci::into(text));
+    st.execute();
+    while (st.fetch()) {
+      std::string all = text;
+      for (const std::string& tag : CsvList(tags)) all.append(" . ").append(tag);
+      expertise[id] = all;
+      challenges[id];  // shown, maybe without challenges
+    }
+  }
+  {
+    long long id = 0;
+    std::string title, text;
+    soci::statement st =
+        (sql.prepare << "SELECT c.member_id, c.title, c.text FROM challenges c WHERE c.member_id IN (" + involved +
+                            ") ORDER BY c.id",
+         soci::into(id), soci::into(title), soci::into(text));
+    st.execute();
+    while (st.fetch()) {
+      auto it = challenges.find(id);
+      if (it == challenges.end()) continue;
+      it->second.append(it->second.empty() ? "" : " . ").append(title).append(". ").append(text);
+    }
+  }
+  std::vector<matching::ConfirmedMeeting> out;
+  for (const auto& [rater, other] : rated) {
+    auto need = challenges.find(rater);
+    auto help = expertise.find(other);
+    if (need == challenges.end() || help == expertise.end() || need->second.empty() || help->second.empty()) continue;
+    out.push_back({need->second, help->second});
+  }
+  return out;
 }
 
 }  // namespace verbinder::events::internal
