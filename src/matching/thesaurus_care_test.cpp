@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
@@ -13,27 +14,20 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::AnyRelated;
-using thesaurus_test::ConceptIds;
+using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectAreaPairsMeet;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::OwnIn;
 
 TEST(ThesaurusArea_care, ShipsItsConcepts) {
   EXPECT_GE(CountConcepts("care_"), 60);
 }
 
-struct Pair {
-  const char* challenge;
-  Language challenge_language;
-  const char* own;  // the concept of this file the challenge must find
-  const char* expertise;
-  Language expertise_language;
-};
-
 TEST(ThesaurusArea_care, EverydayHealthProblemsMeetTheCareExpertiseThatHelps) {
-  const Pair pairs[] = {
+  const std::vector<AreaPair> pairs = {
       {"Onze productiemedewerkers in ploegendienst slapen slecht en zijn vaak moe", kNl, "care_poor_sleep",
        "I am a sleep physician and treat insomnia with CBT-I", kEn},
       {"Leerlingen slapen te weinig omdat ze tot laat op hun telefoon zitten", kNl, "care_youth_sleep_screens",
@@ -113,15 +107,7 @@ TEST(ThesaurusArea_care, EverydayHealthProblemsMeetTheCareExpertiseThatHelps) {
       {"Op de afdeling wordt medicatie niet altijd afgetekend", kNl, "care_emar",
        "I implement barcode scanning and automatic identification in warehouses", kEn},
   };
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    EXPECT_TRUE(HasConcept(challenge, p.own))
-        << p.challenge << " should find " << p.own << "; found " << ConceptIds(challenge);
-    EXPECT_TRUE(AnyRelated(challenge, expertise, "care_")) << p.challenge << " [" << ConceptIds(challenge) << "] <-> "
-                                                           << p.expertise << " [" << ConceptIds(expertise) << "]";
-  }
+  ExpectAreaPairsMeet(pairs, "care_", OwnIn::kChallenge);
 }
 
 TEST(ThesaurusArea_care, FalseFriendsFindNothingOfThisFile) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
@@ -12,27 +13,21 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::AnyRelated;
+using thesaurus_test::AreaPair;
 using thesaurus_test::ConceptIds;
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectAreaPairsMeet;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::OwnIn;
 
 TEST(ThesaurusArea_edu, ShipsItsConcepts) {
   EXPECT_GE(CountConcepts("edu_"), 50);
 }
 
-struct Pair {
-  const char* challenge;
-  Language challenge_language;
-  const char* own;  // the concept of this file the challenge must find
-  const char* expertise;
-  Language expertise_language;
-};
-
 TEST(ThesaurusArea_edu, EverydayProblemsMeetTheMethodsThatSolveThem) {
-  const Pair pairs[] = {
+  const std::vector<AreaPair> pairs = {
       {"Leerlingen zitten de hele les achter hun scherm en de helft levert het huiswerk niet in", kNl,
        "edu_digital_distraction", "Ik train docenten in klassenmanagement en positieve gedragsaanpak", kNl},
       {"Half the class doesn't hand in homework", kEn, "edu_homework",
@@ -99,15 +94,7 @@ TEST(ThesaurusArea_edu, EverydayProblemsMeetTheMethodsThatSolveThem) {
       {"Wij willen als bedrijf meepraten over de keuzedelen van het mbo", kNl, "edu_vocational_curriculum",
        "Ik ben docent in het beroepsonderwijs en organiseer praktijkopdrachten met bedrijven", kNl},
   };
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    EXPECT_TRUE(HasConcept(challenge, p.own))
-        << p.challenge << " should find " << p.own << "; found " << ConceptIds(challenge);
-    EXPECT_TRUE(AnyRelated(challenge, expertise, "edu_")) << p.challenge << " [" << ConceptIds(challenge) << "] <-> "
-                                                          << p.expertise << " [" << ConceptIds(expertise) << "]";
-  }
+  ExpectAreaPairsMeet(pairs, "edu_", OwnIn::kChallenge);
 }
 
 TEST(ThesaurusArea_edu, FalseFriendsFindNothingOfThisFile) {

@@ -4,7 +4,6 @@
 // concept, everyday problems meet the methods and experts, false friends stay out.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,12 +14,13 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::AnyRelated;
-using thesaurus_test::ConceptIds;
+using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectAreaPairsMeet;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::OwnIn;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_env, ShipsItsConcepts) {
@@ -31,16 +31,8 @@ TEST(ThesaurusArea_env, EveryTermFindsItsOwnConcept) {
   EXPECT_EQ(TermsMissingTheirConcept("env_"), std::vector<std::string>{});
 }
 
-struct Pair {
-  const char* challenge;
-  Language challenge_language;
-  const char* own;  // a concept of this file that the challenge or the expertise must find
-  const char* expertise;
-  Language expertise_language;
-};
-
 TEST(ThesaurusArea_env, EverydayProblemsMeetTheMethodsThatSolveThem) {
-  const Pair pairs[] = {
+  const std::vector<AreaPair> pairs = {
       {"Het regent hard en de straat staat blank", kNl, "env_street_flooding",
        "Ik adviseer gemeenten over het afkoppelen van regenpijpen, wadi's en waterpleinen", kNl},
       {"Every time it rains heavily the street floods and the drains can't cope", kEn, "env_street_flooding",
@@ -110,15 +102,7 @@ TEST(ThesaurusArea_env, EverydayProblemsMeetTheMethodsThatSolveThem) {
       {"Onze gemeente wil ISO 14001 voor de milieuzorg van het afvalbedrijf", kNl, "env_environmental_management",
        "I am an environmental consultant for permits and compliance", kEn},
   };
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    EXPECT_TRUE(HasConcept(challenge, p.own) || HasConcept(expertise, p.own))
-        << p.own << " in neither: " << ConceptIds(challenge) << "| " << ConceptIds(expertise);
-    EXPECT_TRUE(AnyRelated(challenge, expertise, "env_")) << p.challenge << " [" << ConceptIds(challenge) << "] <-> "
-                                                          << p.expertise << " [" << ConceptIds(expertise) << "]";
-  }
+  ExpectAreaPairsMeet(pairs, "env_", OwnIn::kEither);
 }
 
 TEST(ThesaurusArea_env, FalseFriendsDoNotFireThisFile) {

@@ -4,7 +4,6 @@
 // challenges meet the expertise that can help, and false friends do not fire.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,12 +14,13 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::AnyRelated;
-using thesaurus_test::ConceptIds;
+using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectAreaPairsMeet;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::OwnIn;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_fin, ShipsItsConcepts) {
@@ -31,16 +31,8 @@ TEST(ThesaurusArea_fin, EveryTermFindsItsOwnConcept) {
   EXPECT_EQ(TermsMissingTheirConcept("fin_"), std::vector<std::string>{});
 }
 
-struct Pair {
-  const char* challenge;
-  Language challenge_language;
-  const char* own;  // a concept of this file that the challenge or the expertise must find
-  const char* expertise;
-  Language expertise_language;
-};
-
 TEST(ThesaurusArea_fin, EverydayProblemsMeetTheMethodsThatSolveThem) {
-  const Pair pairs[] = {
+  const std::vector<AreaPair> pairs = {
       {"Onze deelnemers snappen hun pensioen niet en bellen massaal", kNl, "fin_pension_communication",
        "I write plain language pension letters and design pension statements", kEn},
       {"Hoe maken we onze pensioenbrieven begrijpelijk voor mensen met lage geletterdheid?", kNl,
@@ -132,15 +124,7 @@ TEST(ThesaurusArea_fin, EverydayProblemsMeetTheMethodsThatSolveThem) {
       {"Wij willen met elke nieuwe cliënt een financiële APK doen", kNl, "fin_financial_checkup",
        "I am a financial coach and help households get their paperwork in order", kEn},
   };
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    EXPECT_TRUE(HasConcept(challenge, p.own) || HasConcept(expertise, p.own))
-        << p.own << " in neither: " << ConceptIds(challenge) << "| " << ConceptIds(expertise);
-    EXPECT_TRUE(AnyRelated(challenge, expertise, "fin_")) << p.challenge << " [" << ConceptIds(challenge) << "] <-> "
-                                                          << p.expertise << " [" << ConceptIds(expertise) << "]";
-  }
+  ExpectAreaPairsMeet(pairs, "fin_", OwnIn::kEither);
 }
 
 TEST(ThesaurusArea_fin, FalseFriendsDoNotFireThisFile) {

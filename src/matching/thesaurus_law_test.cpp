@@ -5,7 +5,6 @@
 // the experts who can help, and false friends do not fire this file's concepts.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -16,12 +15,13 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::AnyRelated;
-using thesaurus_test::ConceptIds;
+using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectAreaPairsMeet;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::OwnIn;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_law, ShipsItsConcepts) {
@@ -32,16 +32,8 @@ TEST(ThesaurusArea_law, EveryTermFindsItsOwnConcept) {
   EXPECT_EQ(TermsMissingTheirConcept("law_"), std::vector<std::string>{});
 }
 
-struct Pair {
-  const char* challenge;
-  Language challenge_language;
-  const char* own;  // a concept of this file that the challenge or the expertise must find
-  const char* expertise;
-  Language expertise_language;
-};
-
 TEST(ThesaurusArea_law, EverydayLegalProblemsMeetTheExpertsWhoHelp) {
-  const Pair pairs[] = {
+  const std::vector<AreaPair> pairs = {
       {"Een medewerker dreigt met een advocaat omdat hij zijn contract niet verlengd krijgt", kNl,
        "law_employee_dispute", "I am an employment lawyer advising SMEs on dismissal and contracts", kEn},
       {"Wij huren veel zzp'ers in en weten niet of dat nog mag", kNl, "law_false_self_employment",
@@ -138,15 +130,7 @@ TEST(ThesaurusArea_law, EverydayLegalProblemsMeetTheExpertsWhoHelp) {
       {"Door het nieuwe bestemmingsplan daalt de waarde van ons huis, kunnen we de gemeente aansprakelijk stellen?",
        kNl, "law_planning_damages", "I help homeowners with planning compensation claims", kEn},
   };
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    EXPECT_TRUE(HasConcept(challenge, p.own) || HasConcept(expertise, p.own))
-        << p.own << " in neither: " << ConceptIds(challenge) << "| " << ConceptIds(expertise);
-    EXPECT_TRUE(AnyRelated(challenge, expertise, "law_")) << p.challenge << " [" << ConceptIds(challenge) << "] <-> "
-                                                          << p.expertise << " [" << ConceptIds(expertise) << "]";
-  }
+  ExpectAreaPairsMeet(pairs, "law_", OwnIn::kEither);
 }
 
 TEST(ThesaurusArea_law, FalseFriendsDoNotFireThisFile) {

@@ -2,8 +2,8 @@
 // meet the expertise that can help, and false friends meet nothing.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
@@ -12,43 +12,20 @@
 namespace verbinder::matching {
 namespace {
 
+using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectAreaPairsMeet;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::OwnIn;
 
 TEST(ThesaurusArea_public, ShipsItsConcepts) {
   EXPECT_GE(CountConcepts("pub_"), 100);
 }
 
-bool IsOwn(int k) {
-  return Thesaurus::Default().concepts()[k].id.rfind("pub_", 0) == 0;
-}
-
-// Some concept of the challenge relates to some concept of the expertise, and
-// one of the two is a concept of this file (so the link is this file's work).
-std::string OwnLink(const TextAnalysis& challenge, const TextAnalysis& expertise) {
-  const Thesaurus& t = Thesaurus::Default();
-  for (int c : challenge.concepts) {
-    for (int e : expertise.concepts) {
-      if ((IsOwn(c) || IsOwn(e)) && t.Relation(c, e) != ConceptRelation::kNone) {
-        return t.concepts()[c].id + " ~ " + t.concepts()[e].id;
-      }
-    }
-  }
-  return "";
-}
-
-struct Pair {
-  const char* challenge;
-  Language challenge_language;
-  const char* own;  // the concept of this file the challenge must find
-  const char* expertise;
-  Language expertise_language;
-};
-
 TEST(ThesaurusArea_public, EverydayProblemsMeetTheMethodsThatSolveThem) {
-  const Pair pairs[] = {
+  const std::vector<AreaPair> pairs = {
       {"Op onze afdeling blijven patiënten te lang liggen omdat er geen vervolgplek is", kNl, "pub_bed_blocking",
        "I optimise hospital patient flow with lean and queueing models", kEn},
       {"Inwoners reageren niet op onze brieven over betalingsachterstanden", kNl, "pub_letters_response",
@@ -110,13 +87,7 @@ TEST(ThesaurusArea_public, EverydayProblemsMeetTheMethodsThatSolveThem) {
       {"Door bodemdaling hebben veel woningen funderingsproblemen", kNl, "pub_subsidence",
        "Ik ben specialist in assetmanagement en voorspellend onderhoud", kNl},
   };
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    EXPECT_TRUE(HasConcept(challenge, p.own)) << p.challenge << " should find " << p.own;
-    EXPECT_NE(OwnLink(challenge, expertise), "") << p.challenge << " <-> " << p.expertise;
-  }
+  ExpectAreaPairsMeet(pairs, "pub_", OwnIn::kChallenge);
 }
 
 TEST(ThesaurusArea_public, FalseFriendsFindNothingOfThisFile) {

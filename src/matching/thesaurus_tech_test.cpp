@@ -3,7 +3,6 @@
 // can help, and false friends meet nothing.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -14,12 +13,13 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::AnyRelated;
-using thesaurus_test::ConceptIds;
+using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectAreaPairsMeet;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::OwnIn;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_tech, ShipsItsConcepts) {
@@ -32,16 +32,8 @@ TEST(ThesaurusArea_tech, EveryTermFindsItsOwnConcept) {
   EXPECT_EQ(TermsMissingTheirConcept("tech_"), std::vector<std::string>{});
 }
 
-struct Pair {
-  const char* challenge;
-  Language challenge_lang;
-  const char* challenge_concept;  // a concept the challenge must find
-  const char* expertise;
-  Language expertise_lang;
-};
-
 TEST(ThesaurusArea_tech, ChallengesMeetTheExpertiseThatHelps) {
-  const std::vector<Pair> pairs = {
+  const std::vector<AreaPair> pairs = {
       {"The printer queue eats our mornings on the ward", kEn, "tech_printing",
        "Wij leveren managed print services en follow-me printing voor ziekenhuizen", kNl},
       {"Niemand kan de Excel-lijsten nog volgen op de planningsafdeling", kNl, "biz_excel_chaos",
@@ -122,15 +114,7 @@ TEST(ThesaurusArea_tech, ChallengesMeetTheExpertiseThatHelps) {
       {"Er vallen steeds stenen uit de gevel van ons schoolgebouw", kNl, "tech_facades",
        "I do condition surveys and multi-year maintenance plans for school boards", kEn},
   };
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis c = a.Analyze(p.challenge, p.challenge_lang);
-    TextAnalysis e = a.Analyze(p.expertise, p.expertise_lang);
-    EXPECT_TRUE(HasConcept(c, p.challenge_concept))
-        << p.challenge_concept << " <- " << p.challenge << " : " << ConceptIds(c);
-    EXPECT_TRUE(AnyRelated(c, e, "tech_"))
-        << p.challenge << " [" << ConceptIds(c) << "]  <->  " << p.expertise << " [" << ConceptIds(e) << "]";
-  }
+  ExpectAreaPairsMeet(pairs, "tech_", OwnIn::kChallenge);
 }
 
 TEST(ThesaurusArea_tech, FalseFriendsMeetNothing) {

@@ -1,7 +1,9 @@
 // Test helpers shared by the thesaurus tests (text_test and the area files'
 // tests): does a text analysis hold a concept, which ids does it hold, do a
 // challenge and an expertise meet through some related pair of concepts, the
-// '=' lines of one data file, and which terms do not find their own concept.
+// '=' lines of one data file, which terms do not find their own concept, and the
+// loops the area and false-friend files share (area pairs, sentences that must
+// or must not find a concept).
 // Header-only, for tests.
 #pragma once
 
@@ -102,6 +104,74 @@ inline void ExpectExpertsAboveDecoys(const std::vector<MemberCase>& cases) {
     EXPECT_FALSE(expert.matched_concepts.empty()) << c.challenge << " / " << c.expertise;
     EXPECT_GT(expert.score, decoy.score) << c.challenge << ": expert " << MatchedIds(expert) << "decoy "
                                          << MatchedIds(decoy);
+  }
+}
+
+// A realistic challenge of an area file's test, `own` a concept of that file
+// it is about, and the expertise (another sector's words) that can help.
+struct AreaPair {
+  const char* challenge;
+  Language challenge_language;
+  const char* own;
+  const char* expertise;
+  Language expertise_language;
+};
+
+// Where an area pair's `own` concept must be found.
+enum class OwnIn {
+  kChallenge,  // in the challenge
+  kEither,     // in the challenge or in the expertise
+};
+
+// Every pair finds its `own` concept (in the challenge, or in either text), and
+// the challenge and the expertise meet through a related pair of concepts, one
+// of them with an id that starts with `prefix` (with an empty prefix, any).
+inline void ExpectAreaPairsMeet(const std::vector<AreaPair>& pairs, std::string_view prefix, OwnIn where) {
+  TextAnalyzer a;
+  for (const AreaPair& p : pairs) {
+    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
+    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
+    if (where == OwnIn::kChallenge) {
+      EXPECT_TRUE(HasConcept(challenge, p.own))
+          << p.challenge << " should find " << p.own << "; found " << ConceptIds(challenge);
+    } else {
+      EXPECT_TRUE(HasConcept(challenge, p.own) || HasConcept(expertise, p.own))
+          << p.own << " in neither: " << p.challenge << " [" << ConceptIds(challenge) << "] | " << p.expertise << " ["
+          << ConceptIds(expertise) << "]";
+    }
+    EXPECT_TRUE(AnyRelated(challenge, expertise, prefix)) << p.challenge << " [" << ConceptIds(challenge) << "] <-> "
+                                                          << p.expertise << " [" << ConceptIds(expertise) << "]";
+  }
+}
+
+// A sentence and a concept id: a false friend the sentence must not fire, or
+// a precise phrasing that must find it (which one, the helper called says).
+struct SentenceConcept {
+  const char* text;
+  Language language;
+  const char* concept_id;
+};
+
+// No sentence fires its concept. Each id must be a concept of the shipped
+// thesaurus: an id that is not would pass without testing anything.
+inline void ExpectNoneFires(const std::vector<SentenceConcept>& cases) {
+  TextAnalyzer a;
+  for (const SentenceConcept& c : cases) {
+    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id << " is not a concept";
+    TextAnalysis got = a.Analyze(c.text, c.language);
+    EXPECT_FALSE(HasConcept(got, c.concept_id))
+        << c.text << " must not find " << c.concept_id << "; found " << ConceptIds(got);
+  }
+}
+
+// Every sentence finds its concept (which must exist).
+inline void ExpectEachFires(const std::vector<SentenceConcept>& cases) {
+  TextAnalyzer a;
+  for (const SentenceConcept& c : cases) {
+    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id << " is not a concept";
+    TextAnalysis got = a.Analyze(c.text, c.language);
+    EXPECT_TRUE(HasConcept(got, c.concept_id))
+        << c.text << " should find " << c.concept_id << "; found " << ConceptIds(got);
   }
 }
 

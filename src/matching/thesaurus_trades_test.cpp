@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
@@ -13,27 +14,20 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::AnyRelated;
-using thesaurus_test::ConceptIds;
+using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectAreaPairsMeet;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::OwnIn;
 
 TEST(ThesaurusArea_trades, ShipsItsConcepts) {
   EXPECT_GE(CountConcepts("trd_"), 60);
 }
 
-struct Pair {
-  const char* challenge;
-  Language challenge_language;
-  const char* own;  // a concept of this file that the challenge or the expertise must find
-  const char* expertise;
-  Language expertise_language;
-};
-
 TEST(ThesaurusArea_trades, EverydayProblemsMeetTheMethodsThatSolveThem) {
-  const Pair pairs[] = {
+  const std::vector<AreaPair> pairs = {
       {"De winkel loopt leeg sinds de parkeergarage dicht is", kNl, "trd_footfall_decline",
        "Ik richt winkels opnieuw in en verzorg etalages en visual merchandising", kNl},
       {"We gooien elke avond brood weg", kNl, "trd_fresh_production_planning",
@@ -129,15 +123,7 @@ TEST(ThesaurusArea_trades, EverydayProblemsMeetTheMethodsThatSolveThem) {
       {"Wij willen als restaurant minder eten weggooien en de Green Key halen", kNl, "trd_hospitality_sustainability",
        "I help kitchens measure and reduce food waste", kEn},
   };
-  TextAnalyzer a;
-  for (const Pair& p : pairs) {
-    TextAnalysis challenge = a.Analyze(p.challenge, p.challenge_language);
-    TextAnalysis expertise = a.Analyze(p.expertise, p.expertise_language);
-    EXPECT_TRUE(HasConcept(challenge, p.own) || HasConcept(expertise, p.own))
-        << p.own << " in neither: " << ConceptIds(challenge) << "| " << ConceptIds(expertise);
-    EXPECT_TRUE(AnyRelated(challenge, expertise, "trd_")) << p.challenge << " [" << ConceptIds(challenge) << "] <-> "
-                                                          << p.expertise << " [" << ConceptIds(expertise) << "]";
-  }
+  ExpectAreaPairsMeet(pairs, "trd_", OwnIn::kEither);
 }
 
 TEST(ThesaurusArea_trades, FalseFriendsDoNotFireThisFile) {
