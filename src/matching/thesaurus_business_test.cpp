@@ -2,8 +2,8 @@
 // meet the expertise that can help, and false friends meet nothing.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "matching/text.h"
 #include "matching/thesaurus.h"
@@ -13,9 +13,11 @@ namespace verbinder::matching {
 namespace {
 
 using thesaurus_test::CountConcepts;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::HasConcept;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::SentenceConcept;
 
 TEST(ThesaurusArea_business, ShipsItsConcepts) {
   EXPECT_GE(CountConcepts("biz_"), 100);
@@ -157,14 +159,8 @@ TEST(ThesaurusArea_business, ChallengesMeetTheExpertiseThatCanHelp) {
   }
 }
 
-struct FalseFriend {
-  const char* text;
-  Language lang;
-  const char* concept_id;  // must NOT fire
-};
-
 TEST(ThesaurusArea_business, FalseFriendsFireNothingOfOurs) {
-  const FalseFriend kFriends[] = {
+  const std::vector<SentenceConcept> kFriends = {
       {"De brand in de keuken was snel geblust", kNl, "biz_branding"},
       {"Leerlingen halen lage cijfers voor rekenen", kNl, "biz_no_financial_insight"},
       {"Door gehoorverlies kan hij het gesprek niet volgen", kNl, "biz_loss_making"},
@@ -194,11 +190,7 @@ TEST(ThesaurusArea_business, FalseFriendsFireNothingOfOurs) {
       {"Onze stad is gastvrij voor nieuwkomers", kNl, "biz_hospitality_service"},
       {"Het medisch hulpmiddel van mijn moeder is kapot", kNl, "biz_medtech_regulation"},
   };
-  TextAnalyzer analyzer;
-  for (const FalseFriend& f : kFriends) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(f.concept_id), 0) << f.concept_id;
-    EXPECT_FALSE(HasConcept(analyzer.Analyze(f.text, f.lang), f.concept_id)) << f.text << " -> " << f.concept_id;
-  }
+  ExpectNoneFires(kFriends);
 }
 
 }  // namespace

@@ -4,18 +4,20 @@
 // fire on ordinary sentences that use the same words in another sense.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "matching/text.h"
 #include "matching/thesaurus_test_util.h"
 
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::ConceptIds;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
 using thesaurus_test::MatchedIds;
 using thesaurus_test::Meet;
+using thesaurus_test::SentenceConcept;
 
 struct Case {
   const char* challenge;
@@ -81,14 +83,8 @@ TEST(ThesaurusCasesDev, ChallengesMeetTheExpertThroughTheConceptTheyShare) {
   }
 }
 
-struct Sentence {
-  const char* text;
-  Language language;
-  const char* concept_id;  // must NOT fire
-};
-
 TEST(ThesaurusCasesDev, AddedTermsDoNotFireOnOtherSenses) {
-  const Sentence sentences[] = {
+  const std::vector<SentenceConcept> sentences = {
       {"Our GPs spend a lot of time on the phone", kEn, "track_trace"},  // GPs, not GPS
       {"Het poldermodel werkt goed in ons overleg", kNl, "env_river_flooding"},
       {"De prijzen dreigen te stijgen", kNl, "aggression"},
@@ -106,11 +102,7 @@ TEST(ThesaurusCasesDev, AddedTermsDoNotFireOnOtherSenses) {
       {"We started the project from scratch", kEn, "edu_digital_literacy"},
       {"Children left behind in the school system", kEn, "ops_auto_id"},
   };
-  TextAnalyzer analyzer;
-  for (const Sentence& s : sentences) {
-    TextAnalysis a = analyzer.Analyze(s.text, s.language);
-    EXPECT_FALSE(HasConcept(a, s.concept_id)) << s.text << ": " << ConceptIds(a);
-  }
+  ExpectNoneFires(sentences);
 }
 
 }  // namespace

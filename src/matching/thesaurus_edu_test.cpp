@@ -14,13 +14,13 @@ namespace verbinder::matching {
 namespace {
 
 using thesaurus_test::AreaPair;
-using thesaurus_test::ConceptIds;
 using thesaurus_test::CountConcepts;
 using thesaurus_test::ExpectAreaPairsMeet;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
 using thesaurus_test::OwnIn;
+using thesaurus_test::SentenceConcept;
 
 TEST(ThesaurusArea_edu, ShipsItsConcepts) {
   EXPECT_GE(CountConcepts("edu_"), 50);
@@ -98,12 +98,7 @@ TEST(ThesaurusArea_edu, EverydayProblemsMeetTheMethodsThatSolveThem) {
 }
 
 TEST(ThesaurusArea_edu, FalseFriendsFindNothingOfThisFile) {
-  struct FalseFriend {
-    const char* text;
-    Language language;
-    const char* not_this;
-  };
-  const FalseFriend cases[] = {
+  const std::vector<SentenceConcept> cases = {
       {"Onze medewerkers zitten de hele dag achter hun laptop en bewegen te weinig", kNl, "edu_digital_distraction"},
       {"Klanten bestellen steeds vaker op hun mobiel", kNl, "edu_digital_distraction"},
       {"We doen niets met de feedback van onze klanten", kNl, "edu_learning_feedback"},
@@ -120,12 +115,7 @@ TEST(ThesaurusArea_edu, FalseFriendsFindNothingOfThisFile) {
       {"Onze medewerkers zitten de hele dag achter hun scherm en bewegen te weinig", kNl, "edu_digital_distraction"},
       {"The school support staff are great", kEn, "edu_school_ict"},
   };
-  TextAnalyzer a;
-  for (const FalseFriend& f : cases) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(f.not_this), 0) << f.not_this;
-    TextAnalysis t = a.Analyze(f.text, f.language);
-    EXPECT_FALSE(HasConcept(t, f.not_this)) << f.text << " must not find " << f.not_this << "; found " << ConceptIds(t);
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

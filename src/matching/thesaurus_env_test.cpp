@@ -17,10 +17,11 @@ namespace {
 using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
 using thesaurus_test::ExpectAreaPairsMeet;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
 using thesaurus_test::OwnIn;
+using thesaurus_test::SentenceConcept;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_env, ShipsItsConcepts) {
@@ -106,12 +107,7 @@ TEST(ThesaurusArea_env, EverydayProblemsMeetTheMethodsThatSolveThem) {
 }
 
 TEST(ThesaurusArea_env, FalseFriendsDoNotFireThisFile) {
-  struct FalseFriend {
-    const char* text;
-    Language language;
-    const char* not_this;
-  };
-  const FalseFriend cases[] = {
+  const std::vector<SentenceConcept> cases = {
       {"What drives our staff to work here is the mission", kEn, "env_employer_mobility"},
       {"De gynaecoloog bespreekt de uitslag met de patiënt", kNl, "env_ecology_survey"},
       {"We process SWIFT payments for international clients", kEn, "env_ecology_survey"},
@@ -131,11 +127,7 @@ TEST(ThesaurusArea_env, FalseFriendsDoNotFireThisFile) {
       {"We willen onze bomen en planten in het kantoor beter verzorgen", kNl, "env_urban_greening"},
       {"Bij een regenbui blijven de klanten weg uit de winkel", kNl, "env_street_flooding"},
   };
-  TextAnalyzer a;
-  for (const FalseFriend& f : cases) {
-    TextAnalysis t = a.Analyze(f.text, f.language);
-    EXPECT_FALSE(HasConcept(t, f.not_this)) << f.text << " fired " << f.not_this;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

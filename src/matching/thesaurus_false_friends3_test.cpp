@@ -13,16 +13,11 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::ConceptIds;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectEachFires;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
-
-struct Case {
-  const char* text;
-  Language lang;
-  const char* concept_id;
-};
+using thesaurus_test::SentenceConcept;
 
 // Each sentence fired the concept next to it before this sweep: a bare word
 // of another meaning (drones, liften/lifting, pilotitis/pilot, roofing/roof,
@@ -37,7 +32,7 @@ struct Case {
 // electronics/electronic, sexuality/sexual, fishing/fish, bloemen, soil,
 // facilitator/facilitate, aggregaat/aggregate, "heads of department").
 TEST(ThesaurusFalseFriends3, ThirdSweepFiresNoWrongConcept) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"The kids play with drones in the park after school.", kEn, "ops_drone_inspection"},
       {"De kinderen spelen na school met drones op het veld.", kNl, "ops_drone_inspection"},
       {"Our care workers have back pain from lifting.", kEn, "tech_lifts"},
@@ -114,19 +109,14 @@ TEST(ThesaurusFalseFriends3, ThirdSweepFiresNoWrongConcept) {
       {"The machine is used for cutting.", kEn, "ops_energy_management"},
       {"We aggregate data from many sources.", kEn, "tech_power_backup"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id;
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_FALSE(HasConcept(got, c.concept_id)) << c.concept_id << " <- " << c.text << " [" << ConceptIds(got) << "]";
-  }
+  ExpectNoneFires(cases);
 }
 
 // Reports passed on by the lead (coaching firing school ICT, bedside scanning
 // firing social prescribing, "fit the way we work", bare "design", "customer
 // service", "automated"): quiet when checked in this sweep, kept as guards.
 TEST(ThesaurusFalseFriends3, ReportedFalseFriendsStayQuiet) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"I coach people to stop smoking.", kEn, "edu_school_ict"},
       {"I coach managers.", kEn, "edu_school_ict"},
       {"We want to scan medication at the bedside with barcodes.", kEn, "pub_social_prescribing"},
@@ -135,18 +125,13 @@ TEST(ThesaurusFalseFriends3, ReportedFalseFriendsStayQuiet) {
       {"Our customer service gets too many calls.", kEn, "tech_building_services"},
       {"The factory is fully automated.", kEn, "ops_bms"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id;
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_FALSE(HasConcept(got, c.concept_id)) << c.concept_id << " <- " << c.text << " [" << ConceptIds(got) << "]";
-  }
+  ExpectNoneFires(cases);
 }
 
 // The precise phrases that replaced the generic terms still find their
 // concept, and so do the concepts next to the fixed false friends.
 TEST(ThesaurusFalseFriends3, PreciseTermsStillFire) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"We inspect bridges with drones.", kEn, "ops_drone_inspection"},
       {"De liften zijn kapot.", kNl, "tech_lifts"},
       {"De liften staan vaak stil.", kNl, "tech_lifts"},
@@ -219,11 +204,7 @@ TEST(ThesaurusFalseFriends3, PreciseTermsStillFire) {
       {"We want to know which machine uses the most energy.", kEn, "ops_energy_management"},
       {"Bij stroomuitval start een aggregaat.", kNl, "tech_power_backup"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_TRUE(HasConcept(got, c.concept_id)) << c.concept_id << " <- " << c.text << " [" << ConceptIds(got) << "]";
-  }
+  ExpectEachFires(cases);
 }
 
 }  // namespace

@@ -12,16 +12,11 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::ConceptIds;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectEachFires;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
-
-struct Case {
-  const char* text;
-  Language lang;
-  const char* concept_id;
-};
+using thesaurus_test::SentenceConcept;
 
 // Each sentence fired the concept next to it before this sweep: a phrase that
 // shrank to two generic words once stop words dropped ("go to court", "wrong
@@ -34,7 +29,7 @@ struct Case {
 // papier en karton, a financial plan for a sports hall, coffee cups with a
 // logo, a traffic model of website visitors, anonymous reports of bullying).
 TEST(ThesaurusFalseFriends4, FourthSweepFiresNoWrongConcept) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Our company name is Bakkerij de Vries and we bake bread.", kEn, "law_trade_names"},
       {"I live in Germany and coach football teams.", kEn, "law_cross_border_work"},
       {"Mijn dochter gaat wonen in Duitsland na haar studie.", kNl, "law_cross_border_work"},
@@ -116,17 +111,12 @@ TEST(ThesaurusFalseFriends4, FourthSweepFiresNoWrongConcept) {
       {"We detect app fraud in our food delivery platform.", kEn, "fin_bank_scams"},
       {"The students made a water table in the science lab.", kEn, "env_drought_groundwater"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id;
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_FALSE(HasConcept(got, c.concept_id)) << c.concept_id << " <- " << c.text << " [" << ConceptIds(got) << "]";
-  }
+  ExpectNoneFires(cases);
 }
 
 // The precise phrases that replaced the generic terms still find their concept.
 TEST(ThesaurusFalseFriends4, PreciseTermsStillFire) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Another company is using our name for its web shop.", kEn, "law_trade_names"},
       {"Twee medewerkers wonen in Duitsland en werken deels thuis.", kNl, "law_cross_border_work"},
       {"Several employees live in Belgium and work from home two days a week.", kEn, "law_cross_border_work"},
@@ -163,12 +153,7 @@ TEST(ThesaurusFalseFriends4, PreciseTermsStillFire) {
       {"The festival wants to get rid of disposable coffee cups.", kEn, "env_single_use"},
       {"Farmers worry about the falling water table in summer.", kEn, "env_drought_groundwater"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id;
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_TRUE(HasConcept(got, c.concept_id)) << c.concept_id << " <- " << c.text << " [" << ConceptIds(got) << "]";
-  }
+  ExpectEachFires(cases);
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 // generic terms still find their concept.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <vector>
 
 #include "matching/text.h"
@@ -14,15 +13,11 @@
 namespace verbinder::matching {
 namespace {
 
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectEachFires;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
-
-struct Case {
-  const char* text;
-  Language lang;
-  const char* concept_id;
-};
+using thesaurus_test::SentenceConcept;
 
 // Each sentence once fired the concept next to it through a stem collision
 // (important/import, turnover, evenings/evenement), a generic single token
@@ -30,7 +25,7 @@ struct Case {
 // words dropped (werk met werk, job boards) or a term found inside an
 // unrelated Dutch compound (scheepswerven, internationaal, voetbalwedstrijden).
 TEST(Thesaurus, EverydaySentencesFireNoWrongConcept) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"This is important for our members.", kEn, "export"},
       {"Many older people fall for phone scams.", kEn, "falls"},
       {"Our staff work from home two days a week.", kEn, "privacy_security"},
@@ -102,16 +97,12 @@ TEST(Thesaurus, EverydaySentencesFireNoWrongConcept) {
       {"Ik werk vaak op afstand.", kNl, "telehealth"},
       {"I wrote a paper about logistics.", kEn, "automation"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id;
-    EXPECT_FALSE(HasConcept(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
-  }
+  ExpectNoneFires(cases);
 }
 
 // The phrases that replaced the generic terms above keep each concept's meaning.
 TEST(Thesaurus, PreciseTermsKeepTheirConcept) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Medewerkers lopen weg naar de concurrent.", kNl, "staff_turnover"},
       {"Our staff turnover is high.", kEn, "staff_turnover"},
       {"Het verloop is hoog.", kNl, "staff_turnover"},
@@ -144,10 +135,7 @@ TEST(Thesaurus, PreciseTermsKeepTheirConcept) {
       {"I manage the collections department of a bank.", kEn, "biz_debt_collection"},
       {"I design new products for the kitchen.", kEn, "innovation"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    EXPECT_TRUE(HasConcept(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
-  }
+  ExpectEachFires(cases);
 }
 
 // Second sweep (about 400 everyday challenge and expertise sentences across
@@ -161,7 +149,7 @@ TEST(Thesaurus, PreciseTermsKeepTheirConcept) {
 // words (veiligheid, security, begeleiden, behouden, routes, keten, stuck,
 // survey, data) were replaced by precise phrases.
 TEST(Thesaurus, SecondSweepFiresNoWrongConcept) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Wij onderhouden contact met onze klanten via de telefoon.", kNl, "maintenance"},
       {"Ik help bedrijven relaties te onderhouden met hun klanten.", kNl, "maintenance"},
       {"Ik onderhoud contacten met gemeenten en provincies.", kNl, "maintenance"},
@@ -225,16 +213,12 @@ TEST(Thesaurus, SecondSweepFiresNoWrongConcept) {
       {"De onderdelen van het programma sluiten goed aan.", kNl, "stock"},
       {"Refugees with a residence permit struggle to find work in our region.", kEn, "ops_contractor_safety"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id;
-    EXPECT_FALSE(HasConcept(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
-  }
+  ExpectNoneFires(cases);
 }
 
 // The precise phrases of the second sweep still find their concept.
 TEST(Thesaurus, SecondSweepPreciseTermsKeepTheirConcept) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Ik help fabrieken met preventief onderhoud en storingsanalyse.", kNl, "maintenance"},
       {"Onze machines hebben veel storingen.", kNl, "maintenance"},
       {"Onze productielijn staat vaak stil door storingen.", kNl, "maintenance"},
@@ -266,17 +250,14 @@ TEST(Thesaurus, SecondSweepPreciseTermsKeepTheirConcept) {
       {"Wij werken aan de inzetbaarheid van oudere medewerkers.", kNl, "older_workers"},
       {"We use a permit-to-work system for contractors on site.", kEn, "ops_contractor_safety"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    EXPECT_TRUE(HasConcept(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
-  }
+  ExpectEachFires(cases);
 }
 
 // Round 7, reported by the area writers and fixed by the lead: each sentence
 // once fired the concept next to it (a bare phrase, a term of another sense,
 // a stem collision); the precise phrase or the right concept fires instead.
 TEST(Thesaurus, ThirdRoundFalseFriendsAndWhatFiresInstead) {
-  const std::vector<Case> not_fired = {
+  const std::vector<SentenceConcept> not_fired = {
       {"Niemand kan iets vinden in onze mappen.", kNl, "staff_shortage"},
       {"Students cannot find a room in this city.", kEn, "staff_shortage"},
       {"The working climate in our team is good.", kEn, "sustainability"},
@@ -296,7 +277,7 @@ TEST(Thesaurus, ThirdRoundFalseFriendsAndWhatFiresInstead) {
       {"Account managers at our firm visit every client.", kEn, "financial_control"},
       {"Ik ben tolk Arabisch in de zorg.", kNl, "care_cultural_sensitivity"},
   };
-  const std::vector<Case> fired = {
+  const std::vector<SentenceConcept> fired = {
       {"Ik ben tolk Arabisch in de zorg.", kNl, "interpreting"},
       {"The working climate in our team is good.", kEn, "team_development"},
       {"Climate change hits our farms.", kEn, "sustainability"},
@@ -310,14 +291,8 @@ TEST(Thesaurus, ThirdRoundFalseFriendsAndWhatFiresInstead) {
       {"Our accounting firm closes the books.", kEn, "financial_control"},
       {"How do we plan shifts with fewer staff?", kEn, "staff_scheduling"},
   };
-  TextAnalyzer a;
-  for (const Case& c : not_fired) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(c.concept_id), 0) << c.concept_id;
-    EXPECT_FALSE(HasConcept(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
-  }
-  for (const Case& c : fired) {
-    EXPECT_TRUE(HasConcept(a.Analyze(c.text, c.lang), c.concept_id)) << c.concept_id << " <- " << c.text;
-  }
+  ExpectNoneFires(not_fired);
+  ExpectEachFires(fired);
 }
 
 }  // namespace

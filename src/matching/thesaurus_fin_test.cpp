@@ -17,10 +17,11 @@ namespace {
 using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
 using thesaurus_test::ExpectAreaPairsMeet;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
 using thesaurus_test::OwnIn;
+using thesaurus_test::SentenceConcept;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_fin, ShipsItsConcepts) {
@@ -128,12 +129,7 @@ TEST(ThesaurusArea_fin, EverydayProblemsMeetTheMethodsThatSolveThem) {
 }
 
 TEST(ThesaurusArea_fin, FalseFriendsDoNotFireThisFile) {
-  struct FalseFriend {
-    const char* text;
-    Language language;
-    const char* not_this;
-  };
-  const FalseFriend cases[] = {
+  const std::vector<SentenceConcept> cases = {
       {"Our stores no longer accept cash and some elderly customers complain", kEn, "fin_underwriting"},
       {"We willen weten wat we aan premie moeten vragen voor een nieuwe fietsverzekering", kNl, "fin_protection_gap"},
       {"Spoofing of email senders is a security risk", kEn, "fin_bank_scams"},
@@ -162,11 +158,7 @@ TEST(ThesaurusArea_fin, FalseFriendsDoNotFireThisFile) {
       {"Op de kaart zijn nog witte vlekken zonder glasvezel", kNl, "fin_pension_coverage"},
       {"An app that connects to bank accounts for budgeting", kEn, "fin_banking_app_access"},
   };
-  TextAnalyzer a;
-  for (const FalseFriend& f : cases) {
-    TextAnalysis t = a.Analyze(f.text, f.language);
-    EXPECT_FALSE(HasConcept(t, f.not_this)) << f.text << " fired " << f.not_this;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

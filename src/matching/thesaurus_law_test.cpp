@@ -18,10 +18,11 @@ namespace {
 using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
 using thesaurus_test::ExpectAreaPairsMeet;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
 using thesaurus_test::OwnIn;
+using thesaurus_test::SentenceConcept;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_law, ShipsItsConcepts) {
@@ -134,12 +135,7 @@ TEST(ThesaurusArea_law, EverydayLegalProblemsMeetTheExpertsWhoHelp) {
 }
 
 TEST(ThesaurusArea_law, FalseFriendsDoNotFireThisFile) {
-  struct FalseFriend {
-    const char* text;
-    Language language;
-    const char* not_this;
-  };
-  const FalseFriend cases[] = {
+  const std::vector<SentenceConcept> cases = {
       {"The arbitration of the football match was poor", kEn, "law_mediation_adr"},
       {"De arbitrage bij de wedstrijd was slecht en de arbiter floot te vroeg", kNl, "law_mediation_adr"},
       {"The speaker will speak up for the climate at the event", kEn, "law_whistleblowing"},
@@ -171,11 +167,7 @@ TEST(ThesaurusArea_law, FalseFriendsDoNotFireThisFile) {
       {"We share our data dashboards with all teams", kEn, "law_data_sharing_permission"},
       {"The software runs every job through a task executor", kEn, "law_estate_planning"},
   };
-  TextAnalyzer a;
-  for (const FalseFriend& f : cases) {
-    TextAnalysis t = a.Analyze(f.text, f.language);
-    EXPECT_FALSE(HasConcept(t, f.not_this)) << f.text << " fired " << f.not_this;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

@@ -15,8 +15,9 @@ namespace {
 using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
 using thesaurus_test::ExpectAreaPairsMeet;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::OwnIn;
+using thesaurus_test::SentenceConcept;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_ops, ShipsItsConcepts) {
@@ -91,12 +92,7 @@ TEST(ThesaurusArea_ops, ChallengesMeetTheExpertiseThatHelps) {
 }
 
 TEST(ThesaurusArea_ops, FalseFriendsMeetNothing) {
-  struct FalseFriend {
-    const char* text;
-    Language lang;
-    const char* concept_id;
-  };
-  const std::vector<FalseFriend> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Ik laat de kinderen spelen in het park", Language::kDutch, "ops_parking"},
       {"We want to open a second line of business", Language::kEnglish, "ops_laundry"},
       {"Ik wil bruggen slaan tussen onderwijs en bedrijfsleven", Language::kDutch, "ops_public_infrastructure"},
@@ -113,10 +109,7 @@ TEST(ThesaurusArea_ops, FalseFriendsMeetNothing) {
       {"Herinneringen ophalen met mensen met dementie", Language::kDutch, "ops_appointment_reminders"},
       {"De beeldvorming over de zorg is negatief", Language::kDutch, "ops_diagnostics_capacity"},
   };
-  TextAnalyzer a;
-  for (const FalseFriend& f : cases) {
-    EXPECT_FALSE(HasConcept(a.Analyze(f.text, f.lang), f.concept_id)) << f.concept_id << " <- " << f.text;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

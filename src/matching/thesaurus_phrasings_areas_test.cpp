@@ -19,10 +19,11 @@ namespace verbinder::matching {
 namespace {
 
 using thesaurus_test::AdditionLines;
-using thesaurus_test::ConceptIds;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectEachFires;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::SentenceConcept;
 using thesaurus_test::TermsMissingTheirConcept;
 
 bool IsAreaId(const std::string& id) {
@@ -48,16 +49,10 @@ TEST(ThesaurusPhrasingsAreas, EveryTermFindsItsOwnConcept) {
   EXPECT_GE(checked, 1000);
 }
 
-struct Case {
-  const char* text;
-  Language lang;
-  const char* concept_id;
-};
-
 // Each of these found its concept only once the file was added (checked
 // against a build with the file's '=' lines removed).
 TEST(ThesaurusPhrasingsAreas, PlainChallengesFindTheConcept) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Nieuwe verpleegkundigen vinden in de regio geen woning en haken af", kNl, "ppl_staff_housing"},
       {"Bij ons moeten medewerkers overal toestemming voor vragen aan hun leidinggevende", kNl, "ppl_mandate"},
       {"Het rooster komt te laat en verpleegkundigen hebben geen invloed op hun rooster", kNl, "ppl_self_rostering"},
@@ -101,19 +96,14 @@ TEST(ThesaurusPhrasingsAreas, PlainChallengesFindTheConcept) {
       {"Reviews say our staff are unfriendly at the reception desk", kEn, "biz_hospitality_service"},
       {"Customers can't find us on Google when they search for a plumber", kEn, "biz_seo"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_TRUE(HasConcept(got, c.concept_id))
-        << c.text << " -> " << c.concept_id << " (found: " << ConceptIds(got) << ")";
-  }
+  ExpectEachFires(cases);
 }
 
 // Sentences about something else that share the everyday words of a phrasing
 // this file once had or could easily have: "zonder", "weinig", "te veel" and
 // "make" are stop words, so such a phrase shrinks to one common word.
 TEST(ThesaurusPhrasingsAreas, FalseFriendsStayQuiet) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"De meeste mensen gooien onze folder direct weg", kNl, "biz_waste_reduction"},
       {"We pay our suppliers later than agreed", kEn, "pub_bnpl"},
       {"Our employee benefits include a bike scheme", kEn, "pub_disability_benefits"},
@@ -129,12 +119,7 @@ TEST(ThesaurusPhrasingsAreas, FalseFriendsStayQuiet) {
       {"Onze school heeft sinds kort een nieuwe directeur", kNl, "ppl_school_leader_shortage"},
       {"We put an advert in the newspaper every month", kEn, "biz_media_relations"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_FALSE(HasConcept(got, c.concept_id))
-        << c.text << " -> " << c.concept_id << " (found: " << ConceptIds(got) << ")";
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

@@ -20,10 +20,11 @@ namespace verbinder::matching {
 namespace {
 
 using thesaurus_test::AdditionLines;
-using thesaurus_test::ConceptIds;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectEachFires;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
+using thesaurus_test::SentenceConcept;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusPhrasingsCore, ShipsAsAdditionsToCoreAndOpsConcepts) {
@@ -45,14 +46,8 @@ TEST(ThesaurusPhrasingsCore, EveryTermFindsItsOwnConcept) {
   EXPECT_GE(checked, 500);
 }
 
-struct Case {
-  const char* text;
-  Language lang;
-  const char* concept_id;
-};
-
 TEST(ThesaurusPhrasingsCore, PlainChallengesFindTheConcept) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Bij ons in de bouw raken mensen gewond en dat moet anders", kNl, "health_at_work"},
       {"Approving a simple purchase has too many steps", kEn, "process_improvement"},
       {"Every weekend we have shifts unfilled at the care home", kEn, "staff_scheduling"},
@@ -97,12 +92,7 @@ TEST(ThesaurusPhrasingsCore, PlainChallengesFindTheConcept) {
       {"De politie wordt gebeld voor een verwarde man in de wijk", kNl, "mental_health_crisis"},
       {"Half of our jobs have to be redone", kEn, "ops_first_time_right"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_TRUE(HasConcept(got, c.concept_id))
-        << c.text << " -> " << c.concept_id << " (found: " << ConceptIds(got) << ")";
-  }
+  ExpectEachFires(cases);
 }
 
 // Sentences from another sector that a looser phrasing would have caught
@@ -111,7 +101,7 @@ TEST(ThesaurusPhrasingsCore, PlainChallengesFindTheConcept) {
 // "laboratorium", "temperature too high", "afstand tot werk", "vragen geen hulp",
 // "weten niet of het werkt", "over tien jaar": stop words left two everyday words).
 TEST(ThesaurusPhrasingsCore, FalseFriendsStayQuiet) {
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Our shelves stand empty after the weekend", kEn, "utilisation"},
       {"Staff take coffee breaks before it breaks their concentration", kEn, "predictive_maintenance"},
       {"We hebben vaste afspraken met onze klanten over levertijden", kNl, "work_instructions"},
@@ -128,11 +118,7 @@ TEST(ThesaurusPhrasingsCore, FalseFriendsStayQuiet) {
       {"De wachttijd voor een huurwoning loopt op tot tien jaar", kNl, "strategy"},
       {"I install real-time location systems to find equipment in hospitals", kEn, "ops_hospitality"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_FALSE(HasConcept(got, c.concept_id)) << c.text << " -> " << c.concept_id;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 // against a build with the file's '=' lines commented out).
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +19,9 @@ namespace {
 
 using thesaurus_test::AdditionLines;
 using thesaurus_test::ConceptIds;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectEachFires;
+using thesaurus_test::ExpectNoneFires;
+using thesaurus_test::SentenceConcept;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusPhrasings, ShipsAsOnlyAdditionsToExistingConcepts) {
@@ -43,16 +44,10 @@ TEST(ThesaurusPhrasings, EveryTermFindsItsOwnConcept) {
   EXPECT_GE(checked, 1000);
 }
 
-struct Case {
-  const char* text;
-  Language lang;
-  const char* concept_id;
-};
-
 TEST(ThesaurusPhrasings, PlainChallengesFindTheProblem) {
   constexpr Language nl = Language::kDutch;
   constexpr Language en = Language::kEnglish;
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"People keep calling us to ask where their application is", en, "ops_back_office_backlog"},
       {"Our trucks often drive back empty after a delivery", en, "ops_transport_utilisation"},
       {"Most customers don't come back after their first order", en, "biz_customer_retention"},
@@ -93,12 +88,7 @@ TEST(ThesaurusPhrasings, PlainChallengesFindTheProblem) {
       {"Op vrijdag staan de bureaus leeg", nl, "ops_space_utilisation"},
       {"Jonge leraren stoppen binnen vijf jaar", nl, "ppl_teacher_retention"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_TRUE(HasConcept(got, c.concept_id))
-        << c.text << " -> " << c.concept_id << " (found: " << ConceptIds(got) << ")";
-  }
+  ExpectEachFires(cases);
 }
 
 // "don't" leaves the token "don": a phrase that is only "don't" plus stop
@@ -116,7 +106,7 @@ TEST(ThesaurusPhrasings, EnglishNegationAloneFiresNothing) {
 TEST(ThesaurusPhrasings, FalseFriendsStayQuiet) {
   constexpr Language nl = Language::kDutch;
   constexpr Language en = Language::kEnglish;
-  const std::vector<Case> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"Ik fiets elke dag naar het werk", nl, "ops_heat_stress"},
       {"Een klant eist zijn geld terug", nl, "biz_customer_concentration"},
       {"Een klant eist zijn geld terug", nl, "biz_customer_retention"},
@@ -127,11 +117,7 @@ TEST(ThesaurusPhrasings, FalseFriendsStayQuiet) {
       {"We pay our suppliers within thirty days", en, "procurement"},
       {"We want to use AI but don't know where to start", en, "ops_waiting_for_materials"},
   };
-  TextAnalyzer a;
-  for (const Case& c : cases) {
-    TextAnalysis got = a.Analyze(c.text, c.lang);
-    EXPECT_FALSE(HasConcept(got, c.concept_id)) << c.text << " -> " << c.concept_id;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

@@ -15,10 +15,11 @@ namespace {
 using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
 using thesaurus_test::ExpectAreaPairsMeet;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
 using thesaurus_test::OwnIn;
+using thesaurus_test::SentenceConcept;
 
 TEST(ThesaurusArea_public, ShipsItsConcepts) {
   EXPECT_GE(CountConcepts("pub_"), 100);
@@ -91,12 +92,7 @@ TEST(ThesaurusArea_public, EverydayProblemsMeetTheMethodsThatSolveThem) {
 }
 
 TEST(ThesaurusArea_public, FalseFriendsFindNothingOfThisFile) {
-  struct FalseFriend {
-    const char* text;
-    Language language;
-    const char* not_this;
-  };
-  const FalseFriend cases[] = {
+  const std::vector<SentenceConcept> cases = {
       {"De verkiezingsuitslagen van de gemeenteraad waren verrassend", kNl, "pub_diagnostics_turnaround"},
       {"We houden een ontruimingsoefening met de BHV", kNl, "pub_eviction"},
       {"Thermische uitzetting van metalen onderdelen", kNl, "pub_eviction"},
@@ -114,11 +110,7 @@ TEST(ThesaurusArea_public, FalseFriendsFindNothingOfThisFile) {
       {"The new operations centre monitors our network", kEn, "pub_control_tower"},
       {"In fact the team works well", kEn, "pub_community_mental_health"},
   };
-  TextAnalyzer a;
-  for (const FalseFriend& f : cases) {
-    ASSERT_GE(Thesaurus::Default().FindConcept(f.not_this), 0) << f.not_this;
-    EXPECT_FALSE(HasConcept(a.Analyze(f.text, f.language), f.not_this)) << f.text << " must not find " << f.not_this;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

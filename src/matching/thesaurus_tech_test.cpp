@@ -16,10 +16,11 @@ namespace {
 using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
 using thesaurus_test::ExpectAreaPairsMeet;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
 using thesaurus_test::OwnIn;
+using thesaurus_test::SentenceConcept;
 using thesaurus_test::TermsMissingTheirConcept;
 
 TEST(ThesaurusArea_tech, ShipsItsConcepts) {
@@ -118,12 +119,7 @@ TEST(ThesaurusArea_tech, ChallengesMeetTheExpertiseThatHelps) {
 }
 
 TEST(ThesaurusArea_tech, FalseFriendsMeetNothing) {
-  struct FalseFriend {
-    const char* text;
-    Language lang;
-    const char* concept_id;
-  };
-  const std::vector<FalseFriend> cases = {
+  const std::vector<SentenceConcept> cases = {
       {"I give a great elevator pitch for startups", kEn, "tech_lifts"},
       {"We wachten lang op een echo in het ziekenhuis", kNl, "tech_acoustics"},
       {"We are transforming our care model with AI", kEn, "tech_electrical_engineering"},
@@ -147,10 +143,7 @@ TEST(ThesaurusArea_tech, FalseFriendsMeetNothing) {
       {"We train neighbourhood connectors to reach lonely residents", kEn, "interoperability"},
       {"Even je accu opladen tijdens de vakantie", kNl, "tech_battery_safety"},
   };
-  TextAnalyzer a;
-  for (const FalseFriend& f : cases) {
-    EXPECT_FALSE(HasConcept(a.Analyze(f.text, f.lang), f.concept_id)) << f.concept_id << " <- " << f.text;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace

@@ -17,10 +17,11 @@ namespace {
 using thesaurus_test::AreaPair;
 using thesaurus_test::CountConcepts;
 using thesaurus_test::ExpectAreaPairsMeet;
-using thesaurus_test::HasConcept;
+using thesaurus_test::ExpectNoneFires;
 using thesaurus_test::kEn;
 using thesaurus_test::kNl;
 using thesaurus_test::OwnIn;
+using thesaurus_test::SentenceConcept;
 
 TEST(ThesaurusArea_trades, ShipsItsConcepts) {
   EXPECT_GE(CountConcepts("trd_"), 60);
@@ -127,12 +128,7 @@ TEST(ThesaurusArea_trades, EverydayProblemsMeetTheMethodsThatSolveThem) {
 }
 
 TEST(ThesaurusArea_trades, FalseFriendsDoNotFireThisFile) {
-  struct FalseFriend {
-    const char* text;
-    Language language;
-    const char* not_this;
-  };
-  const FalseFriend cases[] = {
+  const std::vector<SentenceConcept> cases = {
       {"Our operating theatres are empty between two surgeries", kEn, "trd_empty_venue"},
       {"Bad weather delays our construction work", kEn, "trd_weather_demand"},
       {"We appointed data stewards for every domain", kEn, "trd_event_safety"},
@@ -156,11 +152,7 @@ TEST(ThesaurusArea_trades, FalseFriendsDoNotFireThisFile) {
       {"Children should eat more fruit and vegetables", kEn, "trd_food_retail_fresh"},
       {"De grondwaterstand bedreigt de houten funderingen in de binnenstad", kNl, "trd_farm_water"},
   };
-  TextAnalyzer a;
-  for (const FalseFriend& f : cases) {
-    TextAnalysis t = a.Analyze(f.text, f.language);
-    EXPECT_FALSE(HasConcept(t, f.not_this)) << f.text << " fired " << f.not_this;
-  }
+  ExpectNoneFires(cases);
 }
 
 }  // namespace
