@@ -7,7 +7,7 @@
 //   ranked against FILE's profiles plus pairs.json and pool.json.
 //   --learn-from FILE,FILE: the pairs of those files as meetings the network
 //   confirmed as useful before (SuggestInput::confirmed_meetings).
-// suggest_eval_bench speed N [DIR] [--top K] [--seed S]
+// suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--learn-from FILE,FILE]
 //   Wall time of one Suggest call for N attendees recombined from the set's
 //   profiles (expertise of one member, challenges of one or two others, random
 //   sector and organization, N ties and N/20 requests), and peak RSS.
@@ -292,6 +292,8 @@ int Speed(int argc, char** argv) {
     int a = static_cast<int>(pick(n)), b = static_cast<int>(pick(n));
     if (a != b) in.requests.push_back({.from = a, .to = b});
   }
+  if (std::string files = StringOption(argc, argv, "--learn-from"); !files.empty())
+    in.confirmed_meetings = ConfirmedFrom(Dir(argc, argv, 3), files, "-");
   SuggestOptions options;
   options.top_k = static_cast<int>(Option(argc, argv, "--top", 5));
   options.use_lexicon = Flag(argc, argv, "--lexicon") || Flag(argc, argv, "--wordnet-only");
@@ -301,8 +303,9 @@ int Speed(int argc, char** argv) {
   if (!r.ok()) return 1;
   size_t listed = 0;
   for (const auto& s : r->suggestions) listed += s.size();
-  std::printf("suggest_speed attendees=%d top=%d seconds=%.3f suggestions=%zu peak_rss_mb=%.0f\n", n, options.top_k,
-              seconds, listed, PeakMb());
+  std::printf(
+      "suggest_speed attendees=%d top=%d confirmed_meetings=%zu seconds=%.3f suggestions=%zu peak_rss_mb=%.0f\n", n,
+      options.top_k, in.confirmed_meetings.size(), seconds, listed, PeakMb());
   return 0;
 }
 
@@ -391,7 +394,7 @@ int main(int argc, char** argv) {
                "usage: suggest_eval_bench eval [DIR] [--pairs FILE] [--learn-from FILE,FILE] [--words-only] [--lexicon "
                "| --wordnet-only] "
                "[--verbose] [--pair ID]\n"
-               "       suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--lexicon]\n"
+               "       suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--lexicon] [--learn-from FILE,FILE]\n"
                "       suggest_eval_bench concepts TEXT [--lang nl|en]\n"
                "       suggest_eval_bench meet CHALLENGE EXPERTISE [--lang nl|en]\n"
                "       (every command: [--data DIR] reads the thesaurus from DIR/thesaurus*.tsv)\n");

@@ -36,7 +36,7 @@ SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_par
 // members and consent to matchmaking now: a member who withdraws either
 // teaches the engine nothing more.
 inline constexpr int kUsefulToLearn = 4;
-inline constexpr int kMaxConfirmedMeetings = 2000;
+inline constexpr int kMaxConfirmedMeetings = 1000;  // each costs ~0.2 ms per suggestion run (5,000 attendees)
 std::vector<matching::ConfirmedMeeting> LoadConfirmedMeetings(soci::session& sql);
 
 // After the event's time changed from `before` to `after` (EventService::Update,

@@ -139,10 +139,17 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   // Links learned from the network's useful meetings, on top of the thesaurus.
   std::vector<std::vector<Link>> learned_links;
   if (options.use_thesaurus && !input.confirmed_meetings.empty()) {
+    // A member's texts recur across their meetings: each distinct text is analysed once.
+    std::unordered_map<std::string, TextAnalysis> seen;
+    auto analyze = [&](const std::string& text) -> const TextAnalysis& {
+      auto it = seen.find(text);
+      if (it == seen.end()) it = seen.emplace(text, analyzer.Analyze(text, Language::kDutch)).first;
+      return it->second;
+    };
     std::vector<TextAnalysis> challenges, expertise;
     for (const ConfirmedMeeting& m : input.confirmed_meetings) {
-      challenges.push_back(analyzer.Analyze(m.challenge, Language::kDutch));
-      expertise.push_back(analyzer.Analyze(m.expertise, Language::kDutch));
+      challenges.push_back(analyze(m.challenge));
+      expertise.push_back(analyze(m.expertise));
     }
     std::vector<std::pair<int, int>> learned = LearnedConceptPairs(challenges, expertise);
     if (!learned.empty()) learned_links = LinksWithLearned(learned);
