@@ -135,7 +135,8 @@ std::string_view OwnStem(std::string_view token) {
 // account", "packaging" not on "a package of measures", "residents" not on
 // "residence permit", "fitness" not on "fit", "maintainability" not on
 // "maintain contact", "catering" not on "we cater to", "polis" (policy) not on
-// "poli" (outpatient clinic), "utilisation" not on "utilities", and the English stem of "aannemers" (contractors) not
+// "poli" (outpatient clinic), "utilisation" not on "utilities", "accessibility" not on "who can access
+// what", "university" not on "universal design", and the English stem of "aannemers" (contractors) not
 // on Dutch "aannemen" (to hire); in text they keep Snowball's too, so
 // "succession planning" still finds the term "succession plan".
 std::string_view OwnTermStem(std::string_view token) {
@@ -162,6 +163,10 @@ std::string_view OwnTermStem(std::string_view token) {
       {"polissen", "polis"},
       {"utilisation", "utilisation"},
       {"utilization", "utilisation"},
+      // Snowball: accessibility -> access ("who can access what"), university -> univers (universal design).
+      {"accessibility", "accessibility"},
+      {"university", "university"},
+      {"universities", "university"},
   };
   auto it = kOwnStem.find(token);
   return it == kOwnStem.end() ? std::string_view() : it->second;
