@@ -95,6 +95,26 @@ TEST(SuggestJson, UnknownTieAndRequestIds) {
             "attendees[0].challenges|expected an array, got the string \"not a list\"");
 }
 
+// "confirmed_meetings": the network's useful meetings the engine learns from.
+TEST(SuggestJson, ConfirmedMeetingsNeedBothTexts) {
+  auto parse = [](const std::string& meetings) {
+    return ParseSuggestInput(*ParseJsonText(R"({"attendees": [{"id": "a"}], "confirmed_meetings": )" + meetings + "}"));
+  };
+  auto err = [&](const std::string& meetings) {
+    Result<SuggestInput> r = parse(meetings);
+    return r ? std::string("ok") : r.status().field() + "|" + r.status().message();
+  };
+  Result<SuggestInput> ok = parse(R"([{"challenge": "Lonely older residents", "expertise": "Bakery workshops"}])");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_EQ(ok->confirmed_meetings.size(), 1u);
+  EXPECT_EQ(ok->confirmed_meetings[0].challenge, "Lonely older residents");
+  EXPECT_EQ(ok->confirmed_meetings[0].expertise, "Bakery workshops");
+  EXPECT_EQ(err(R"([{"challenge": "x"}])"), "confirmed_meetings[0].expertise|required field is missing");
+  EXPECT_EQ(err(R"([{"challenge": "x", "expertise": "  "}])"), "confirmed_meetings[0].expertise|must not be empty");
+  EXPECT_EQ(err(R"([{"challenge": 3, "expertise": "y"}])").rfind("confirmed_meetings[0].challenge|", 0), 0u);
+  EXPECT_EQ(err(R"("x")").rfind("confirmed_meetings|", 0), 0u);
+}
+
 // "sectors" in a `verbinder suggest` file names the sectors in the
 // explanations, custom ones included; without it the default sectors do.
 TEST(SuggestJson, SectorLabelsFromTheFileElseTheDefaults) {

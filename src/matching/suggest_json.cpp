@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "model/model.h"
+#include "util/strings.h"
 
 namespace verbinder::matching::json_io {
 namespace {
@@ -107,6 +108,20 @@ Result<SuggestInput> ParseSuggestInput(const Json& doc) {
       VB_ASSIGN_OR_RETURN(req.to, Resolve(r, "to", ids, where));
       if (req.from == req.to) return InvalidArgument("an attendee cannot request themselves", Path(where, "to"));
       in.requests.push_back(req);
+    }
+  }
+  VB_ASSIGN_OR_RETURN(const Json* confirmed, GetArray(doc, "confirmed_meetings", "", false));
+  if (confirmed) {
+    for (size_t k = 0; k < confirmed->size(); ++k) {
+      const Json& m = (*confirmed)[k];
+      std::string where = Index("confirmed_meetings", k);
+      VB_RETURN_IF_ERROR(ExpectObject(m, where));
+      ConfirmedMeeting meeting;
+      VB_ASSIGN_OR_RETURN(meeting.challenge, GetString(m, "challenge", where, true));
+      VB_ASSIGN_OR_RETURN(meeting.expertise, GetString(m, "expertise", where, true));
+      if (Trim(meeting.challenge).empty()) return InvalidArgument("must not be empty", Path(where, "challenge"));
+      if (Trim(meeting.expertise).empty()) return InvalidArgument("must not be empty", Path(where, "expertise"));
+      in.confirmed_meetings.push_back(std::move(meeting));
     }
   }
   VB_RETURN_IF_ERROR(ValidateSuggestInput(in));
