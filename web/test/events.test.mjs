@@ -316,6 +316,10 @@ describe('events', () => {
     assert.equal(await page.locator('header.top, .top').first().isVisible(), false, 'menu hidden on paper');
     await page.emulateMedia({ media: 'screen' });
     await checkPage(anja, 'schedule-375-nl');
+    // The rating says what it is for (issue #20: useful meetings teach the suggestions).
+    const hint = item.getByText(/Een 4 of 5 leert verbinder wie kan helpen bij een vraag als de jouwe/);
+    await hint.waitFor();
+    assert.equal(await item.getByLabel('Hoe nuttig was het?').getAttribute('aria-describedby'), await hint.getAttribute('id'));
     await item.getByLabel('Hoe nuttig was het?').selectOption('5');
     await item.getByRole('button', { name: 'Ja, we hebben gesproken' }).click();
     await page.getByText('Dank je, opgeslagen.').first().waitFor();

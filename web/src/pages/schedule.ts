@@ -46,7 +46,7 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
       };
       return h('fieldset', { class: 'feedback no-print' },
         h('legend', null, t('events.schedule.feedback')),
-        field(t('events.schedule.feedback.useful'), useful),
+        field(t('events.schedule.feedback.useful'), useful, t('events.schedule.feedback.useful.hint')),
         field(t('events.schedule.feedback.note'), note),
         h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'btn btn-primary', onclick: () => send(true) }, t('events.schedule.feedback.yes')),
