@@ -24,8 +24,20 @@ echo "# machine: $(nproc) cores, $(uname -sr), load: $(cut -d' ' -f1-3 /proc/loa
 "$BIN" eval bench/matching/suggest_eval --pairs blind5_pairs.json
 # blind6_pairs.json: the blind result of round 8 (run once at its end; it repeats topics of blind5).
 "$BIN" eval bench/matching/suggest_eval --pairs blind6_pairs.json
-# blind7_pairs.json is NOT run here: it is reserved, unopened, for the end of the next round.
+# Round 9: the network learns from its useful meetings. Each development set with the pairs of
+# the five others as meetings confirmed before (leave one set out).
+ALL="pairs.json heldout_pairs.json blind3_pairs.json blind4_pairs.json blind5_pairs.json blind6_pairs.json"
+for s in $ALL; do
+  others=$(for o in $ALL; do [ "$o" != "$s" ] && printf "%s," "$o"; done)
+  echo "# $s, learning from ${others%,}"
+  if [ "$s" = pairs.json ]; then "$BIN" eval bench/matching/suggest_eval --learn-from "${others%,}"
+  else "$BIN" eval bench/matching/suggest_eval --pairs "$s" --learn-from "${others%,}"; fi
+done
+# blind7_pairs.json: the blind result of round 9 (run once at its end, with and without learning from the six sets).
+"$BIN" eval bench/matching/suggest_eval --pairs blind7_pairs.json
+"$BIN" eval bench/matching/suggest_eval --pairs blind7_pairs.json --learn-from "$(echo $ALL | tr ' ' ',')"
 "$BIN" speed 5000 bench/matching/suggest_eval --top 5
+"$BIN" speed 5000 bench/matching/suggest_eval --top 5 --learn-from heldout_pairs.json,blind3_pairs.json,blind4_pairs.json,blind5_pairs.json,blind6_pairs.json
 "$BIN" speed 5000 bench/matching/suggest_eval --top 5 --lexicon
 "$BIN" speed 5000 bench/matching/suggest_eval --top 50
 "$BUILD/bench/matching/matching_bench" suggest 5000
