@@ -36,6 +36,7 @@ done
 # blind7_pairs.json: the blind result of round 9 (run once at its end, with and without learning from the six sets).
 "$BIN" eval bench/matching/suggest_eval --pairs blind7_pairs.json
 "$BIN" eval bench/matching/suggest_eval --pairs blind7_pairs.json --learn-from "$(echo $ALL | tr ' ' ',')"
+# blind8_pairs.json is NOT run here: it is reserved, unopened, for the end of the next round.
 "$BIN" speed 5000 bench/matching/suggest_eval --top 5
 "$BIN" speed 5000 bench/matching/suggest_eval --top 5 --learn-from heldout_pairs.json,blind3_pairs.json,blind4_pairs.json,blind5_pairs.json,blind6_pairs.json
 "$BIN" speed 5000 bench/matching/suggest_eval --top 5 --lexicon
