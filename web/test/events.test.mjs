@@ -316,6 +316,9 @@ describe('events', () => {
     assert.equal(await page.locator('header.top, .top').first().isVisible(), false, 'menu hidden on paper');
     await page.emulateMedia({ media: 'screen' });
     await checkPage(anja, 'schedule-375-nl');
+    // Every group-table line names the tablemates, or says nobody else is seated there yet.
+    for (const line of await page.locator('#my-tables li').allTextContents())
+      assert.doesNotMatch(line.trim(), /Met$/, `a table line without names: ${line}`);
     // The rating says what it is for (issue #20: useful meetings teach the suggestions).
     const hint = item.getByText(/Een 4 of 5 leert verbinder wie kan helpen bij een vraag als de jouwe/);
     await hint.waitFor();

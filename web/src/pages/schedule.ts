@@ -75,9 +75,11 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
         h('h2', { id: 'h-tables' }, t('events.schedule.tables')),
         h('ul', null, tables.items.map((tb) => h('li', null,
           h('strong', null, `${t('events.schedule.tables.round', { title: tb.title, n: tb.round })}: ${t('events.schedule.table', { n: tb.table })}`), ' ',
-          t('events.schedule.tables.with', {
-            names: [...tb.tablemates.map((p) => p.name), ...(tb.hidden ? [t('events.schedule.tables.others', { n: tb.hidden })] : [])].join(', '),
-          }))))),
+          tb.tablemates.length === 0 && !tb.hidden
+            ? t('events.schedule.tables.alone')
+            : t('events.schedule.tables.with', {
+              names: [...tb.tablemates.map((p) => p.name), ...(tb.hidden ? [t('events.schedule.tables.others', { n: tb.hidden })] : [])].join(', '),
+            }))))),
     ]);
   };
   await draw();
