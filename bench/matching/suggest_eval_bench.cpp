@@ -141,9 +141,9 @@ std::vector<ConfirmedMeeting> ConfirmedFrom(const std::string& dir, const std::s
     for (const json_io::Json& p : doc["pairs"]) {
       const json_io::Json& q = people.at(p["query"].get<std::string>());
       const json_io::Json& t = people.at(p["target"].get<std::string>());
-      std::string expertise = t["expertise"]["text"].get<std::string>();
-      for (const json_io::Json& tag : t["expertise"]["tags"]) expertise += " . " + tag.get<std::string>();
-      out.push_back({q["challenges"][0].get<std::string>(), expertise});
+      out.push_back({q["challenges"][0].get<std::string>(),
+                     ExpertiseText(t["expertise"]["text"].get<std::string>(),
+                                   t["expertise"]["tags"].get<std::vector<std::string>>())});
     }
   }
   return out;

@@ -152,9 +152,7 @@ std::vector<matching::ConfirmedMeeting> LoadConfirmedMeetings(soci::session& sql
                           soci::into(id), soci::into(tags), soci::into(text));
     st.execute();
     while (st.fetch()) {
-      std::string all = text;
-      for (const std::string& tag : CsvList(tags)) all.append(" . ").append(tag);
-      expertise[id] = all;
+      expertise[id] = matching::ExpertiseText(text, CsvList(tags));
       challenges[id];  // shown, maybe without challenges
     }
   }

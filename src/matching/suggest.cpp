@@ -58,6 +58,12 @@ std::string WordLinkSentence(const WordLinkReason& link, const std::string& chal
 
 }  // namespace internal
 
+std::string ExpertiseText(std::string_view text, const std::vector<std::string>& tags) {
+  std::string out(text);
+  for (const std::string& tag : tags) out.append(" . ").append(tag);
+  return out;
+}
+
 Status ValidateSuggestInput(const SuggestInput& input) {
   const int n = static_cast<int>(input.attendees.size());
   std::unordered_set<std::string> ids;
@@ -101,9 +107,8 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   for (int i = 0; i < n; ++i) {
     const SuggestAttendee& a = input.attendees[i];
     Language fallback = PrefersDutch(a) ? Language::kDutch : Language::kEnglish;
-    std::string expertise = a.expertise_text;
-    for (const std::string& tag : a.expertise_tags) expertise += " . " + tag;
-    profiles[i].expertise = analyzer.Analyze(expertise, fallback, options.use_thesaurus);
+    profiles[i].expertise =
+        analyzer.Analyze(ExpertiseText(a.expertise_text, a.expertise_tags), fallback, options.use_thesaurus);
     std::string tags;
     for (const std::string& tag : a.expertise_tags) tags += tag + " . ";
     const std::vector<int> tag_concepts = analyzer.Analyze(tags, fallback, options.use_thesaurus).concepts;

@@ -29,6 +29,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/status.h"
@@ -75,6 +76,10 @@ struct ConfirmedMeeting {
   std::string challenge;
   std::string expertise;
 };
+
+// The text the engine reads as someone's expertise: the free text, then each
+// tag ("I can help with") as a sentence of its own.
+std::string ExpertiseText(std::string_view text, const std::vector<std::string>& tags);
 
 struct SuggestInput {
   std::vector<SuggestAttendee> attendees;

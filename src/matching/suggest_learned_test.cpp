@@ -7,6 +7,7 @@
 // exhaustive result.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -216,9 +217,7 @@ TEST(LearnedLinks, PrefilteredTopKEqualsExhaustiveTopK) {
   for (const SuggestEvalPair& pair : set->pairs) {
     const SuggestAttendee& q = people[pair.query];
     const SuggestAttendee& t = people[pair.target];
-    std::string expertise = t.expertise_text;
-    for (const std::string& tag : t.expertise_tags) expertise += " . " + tag;
-    in.confirmed_meetings.push_back({q.challenges[0], expertise});
+    in.confirmed_meetings.push_back({q.challenges[0], ExpertiseText(t.expertise_text, t.expertise_tags)});
   }
   SuggestOptions fast, exhaustive;
   fast.top_k = exhaustive.top_k = 5;
