@@ -186,6 +186,41 @@ TEST(LearnedLinks, LinkTableStaysConsistentAndCuratedLinksAreNotWeakened) {
   }
 }
 
+// Learning a pair of every kind of existing link (narrower, broader, related,
+// sibling, two steps) keeps every link's reverse factor equal to its mirror's,
+// replaces exactly the links weaker than a learned one, and keeps the others.
+TEST(LearnedLinks, LearningOverEveryKindOfLinkKeepsTheTableSymmetric) {
+  const auto& before = scoring::ConceptLinks();
+  std::vector<std::pair<int, int>> every;
+  for (size_t c = 0; c < before.size(); ++c)
+    for (const scoring::Link& l : before[c]) every.push_back({static_cast<int>(c), l.other});
+  const auto links = scoring::LinksWithLearned(every);
+  int replaced = 0, kept = 0;
+  for (size_t c = 0; c < links.size(); ++c) {
+    ASSERT_EQ(links[c].size(), before[c].size()) << c;  // nothing new: every pair was linked
+    for (size_t k = 0; k < links[c].size(); ++k) {
+      const scoring::Link& l = links[c][k];
+      const scoring::Link& old = before[c][k];
+      ASSERT_EQ(l.other, old.other);
+      if (old.factor < scoring::kLearnedFactor) {
+        EXPECT_EQ(l.relation, ConceptRelation::kLearned) << c << " -> " << l.other;
+        ++replaced;
+      } else {
+        EXPECT_EQ(l.relation, old.relation) << c << " -> " << l.other;
+        EXPECT_EQ(l.factor, old.factor);
+        ++kept;
+      }
+      const auto& back = links[l.other];
+      auto it = std::lower_bound(back.begin(), back.end(), static_cast<int>(c),
+                                 [](const scoring::Link& x, int o) { return x.other < o; });
+      ASSERT_TRUE(it != back.end() && it->other == static_cast<int>(c)) << c << " -> " << l.other;
+      EXPECT_EQ(it->factor, l.reverse_factor) << c << " -> " << l.other;
+    }
+  }
+  EXPECT_GT(replaced, 0);
+  EXPECT_GT(kept, 0);
+}
+
 json_io::Json LoadJson(const std::string& path) {
   std::ifstream in(path);
   std::stringstream ss;

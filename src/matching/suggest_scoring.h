@@ -132,6 +132,13 @@ inline double Factor(ConceptRelation r) {
   }
 }
 
+// A specific concept: not a hub ("operations") and not a group of people
+// ("pupils"), either of which would link nearly everything. Two-step links
+// pass only through specific concepts, and only they are learned from meetings.
+inline bool Specific(const Concept& c) {
+  return !c.context && static_cast<int>(c.narrower.size()) < kHubNarrower;
+}
+
 // links[c] = every concept linked to c, sorted by concept (symmetric: e is in
 // links[c] exactly when c is in links[e]; reverse_factor there is factor here).
 inline const std::vector<std::vector<Link>>& ConceptLinks() {
@@ -158,8 +165,7 @@ inline const std::vector<std::vector<Link>>& ConceptLinks() {
       for (const Link& l : links[c]) best_at[l.other] = -2;  // linked directly
       best_at[c] = -2;
       for (const Link& a : links[c]) {
-        const Concept& m = t.concepts()[a.other];
-        if (m.context || static_cast<int>(m.narrower.size()) >= kHubNarrower) continue;
+        if (!Specific(t.concepts()[a.other])) continue;
         if (a.relation == ConceptRelation::kSibling) continue;
         for (const Link& b : links[a.other]) {
           if (best_at[b.other] == -2) continue;
@@ -205,12 +211,6 @@ inline const std::vector<std::vector<Link>>& ConceptLinks() {
 // pairs.json and blind4.)
 inline constexpr double kLearnedFactor = 0.3;
 
-// A concept specific enough to learn from: not a hub ("operations") and not a
-// group of people ("pupils"), which would link nearly everything.
-inline bool Specific(const Concept& c) {
-  return !c.context && static_cast<int>(c.narrower.size()) < kHubNarrower;
-}
-
 // The concept pairs (challenge concept, expertise concept) that confirmed
 // meetings teach: for each meeting whose challenge and expertise do not meet
 // already (no shared concept, no broader/narrower/related link between their
@@ -244,34 +244,30 @@ inline std::vector<std::pair<int, int>> LearnedConceptPairs(const std::vector<Te
 }
 
 // ConceptLinks plus the learned pairs, both ways, at kLearnedFactor: a pair
-// without a link gets a new kLearned link; a weaker link (sibling, two steps)
-// becomes a kLearned one; a stronger one stays.
+// without a link, or with a weaker one (sibling, two steps: weaker both ways),
+// gets a kLearned link in both directions; a stronger one stays. So the table
+// stays symmetric (each link's reverse factor is its mirror's factor).
 inline std::vector<std::vector<Link>> LinksWithLearned(const std::vector<std::pair<int, int>>& learned) {
   std::vector<std::vector<Link>> links = ConceptLinks();
-  auto set = [&](int from, int to) {
+  auto find = [&](int from, int to) {
     std::vector<Link>& l = links[from];
-    auto it = std::lower_bound(l.begin(), l.end(), to, [](const Link& x, int e) { return x.other < e; });
-    if (it != l.end() && it->other == to) {
-      if (it->factor >= kLearnedFactor) return;
-      *it = {to, kLearnedFactor, kLearnedFactor, ConceptRelation::kLearned, -1};
+    return std::lower_bound(l.begin(), l.end(), to, [](const Link& x, int e) { return x.other < e; });
+  };
+  auto set = [&](int from, int to) {
+    const Link link{to, kLearnedFactor, kLearnedFactor, ConceptRelation::kLearned, -1};
+    auto it = find(from, to);
+    if (it != links[from].end() && it->other == to) {
+      *it = link;
     } else {
-      l.insert(it, {to, kLearnedFactor, kLearnedFactor, ConceptRelation::kLearned, -1});
+      links[from].insert(it, link);
     }
   };
   for (const auto& [c, e] : learned) {
     if (c == e) continue;
+    auto it = find(c, e);
+    if (it != links[c].end() && it->other == e && it->factor >= kLearnedFactor) continue;
     set(c, e);
     set(e, c);
-  }
-  // Keep every link's reverse factor equal to the factor of its mirror.
-  for (const auto& [c, e] : learned) {
-    for (auto [a, b] : {std::pair{c, e}, std::pair{e, c}}) {
-      std::vector<Link>& l = links[a];
-      auto it = std::lower_bound(l.begin(), l.end(), b, [](const Link& x, int o) { return x.other < o; });
-      const std::vector<Link>& back = links[b];
-      auto bt = std::lower_bound(back.begin(), back.end(), a, [](const Link& x, int o) { return x.other < o; });
-      if (it != l.end() && it->other == b && bt != back.end() && bt->other == a) it->reverse_factor = bt->factor;
-    }
   }
   return links;
 }
