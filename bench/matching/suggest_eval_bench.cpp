@@ -11,6 +11,11 @@
 //   Wall time of one Suggest call for N attendees recombined from the set's
 //   profiles (expertise of one member, challenges of one or two others, random
 //   sector and organization, N ties and N/20 requests), and peak RSS.
+// suggest_eval_bench learned [DIR] --learn-from FILE,FILE [--top K]
+//   What the leader's "Learned from meetings" page would list after the pairs
+//   of those files were meetings rated useful (matching::LearnedLinks): how
+//   many links, how many meetings taught none, the K links most meetings
+//   teach (labels in English), and the wall time of computing the list.
 // suggest_eval_bench concepts TEXT [--lang nl|en]
 //   What the thesaurus finds in TEXT: each concept (id and labels) and
 //   the content words no concept covers; for writing
@@ -377,6 +382,33 @@ void UseDataDir(const std::string& dir) {
   Thesaurus::ConfigureDefault(std::move(text));
 }
 
+int Learned(int argc, char** argv) {
+  const std::string files = StringOption(argc, argv, "--learn-from");
+  if (files.empty()) {
+    std::fprintf(stderr, "learned: --learn-from FILE,FILE is required\n");
+    return 2;
+  }
+  const std::vector<ConfirmedMeeting> meetings = ConfirmedFrom(Dir(argc, argv, 2), files, "-");
+  // Meetings that teach nothing: their texts already meet (or hold no
+  // specific concept). Also loads the thesaurus before the timed call.
+  int silent = 0;
+  for (const ConfirmedMeeting& m : meetings) silent += LearnedLinks({m}).empty() ? 1 : 0;
+  auto t0 = std::chrono::steady_clock::now();
+  const std::vector<LearnedLink> links = LearnedLinks(meetings);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("learned_links meetings=%zu teaching_nothing=%d links=%zu seconds=%.3f\n", meetings.size(), silent,
+              links.size(), seconds);
+  const Thesaurus& t = Thesaurus::Default();
+  const int top = static_cast<int>(Option(argc, argv, "--top", 20));
+  for (int k = 0; k < top && k < static_cast<int>(links.size()); ++k) {
+    const LearnedLink& l = links[k];
+    std::printf("  %d  %s (%s) <-> %s (%s)\n", l.meetings,
+                t.concepts()[t.FindConcept(l.challenge_concept)].label_en.c_str(), l.challenge_concept.c_str(),
+                t.concepts()[t.FindConcept(l.expertise_concept)].label_en.c_str(), l.expertise_concept.c_str());
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -388,6 +420,7 @@ int main(int argc, char** argv) {
   }
   if (argc >= 2 && std::strcmp(argv[1], "eval") == 0) return Eval(argc, argv);
   if (argc >= 3 && std::strcmp(argv[1], "speed") == 0) return Speed(argc, argv);
+  if (argc >= 2 && std::strcmp(argv[1], "learned") == 0) return Learned(argc, argv);
   if (argc >= 3 && std::strcmp(argv[1], "concepts") == 0) return Concepts(argc, argv);
   if (argc >= 4 && std::strcmp(argv[1], "meet") == 0) return Meet(argc, argv);
   std::fprintf(stderr,
@@ -395,6 +428,7 @@ int main(int argc, char** argv) {
                "| --wordnet-only] "
                "[--verbose] [--pair ID]\n"
                "       suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--lexicon] [--learn-from FILE,FILE]\n"
+               "       suggest_eval_bench learned [DIR] --learn-from FILE,FILE [--top K]\n"
                "       suggest_eval_bench concepts TEXT [--lang nl|en]\n"
                "       suggest_eval_bench meet CHALLENGE EXPERTISE [--lang nl|en]\n"
                "       (every command: [--data DIR] reads the thesaurus from DIR/thesaurus*.tsv)\n");

@@ -115,6 +115,26 @@ TEST(SuggestJson, ConfirmedMeetingsNeedBothTexts) {
   EXPECT_EQ(err(R"("x")").rfind("confirmed_meetings|", 0), 0u);
 }
 
+// "switched_off": learned links the leader switched off, by concept id.
+TEST(SuggestJson, SwitchedOffLinksNameKnownConcepts) {
+  auto err = [](const std::string& off) {
+    Result<SuggestInput> r =
+        ParseSuggestInput(*ParseJsonText(R"({"attendees": [{"id": "a"}], "switched_off": )" + off + "}"));
+    return r ? std::string("ok") : r.status().field() + "|" + r.status().message();
+  };
+  Result<SuggestInput> ok = ParseSuggestInput(*ParseJsonText(
+      R"({"attendees": [{"id": "a"}], "switched_off": [{"challenge_concept": "waiting_list", "expertise_concept": "queueing"}]})"));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_EQ(ok->switched_off.size(), 1u);
+  EXPECT_EQ(ok->switched_off[0].challenge_concept, "waiting_list");
+  EXPECT_EQ(ok->switched_off[0].expertise_concept, "queueing");
+  EXPECT_EQ(err(R"([{"challenge_concept": "waiting_list"}])"),
+            "switched_off[0].expertise_concept|required field is missing");
+  EXPECT_EQ(err(R"([{"challenge_concept": "waiting_list", "expertise_concept": "nope"}])"),
+            "switched_off[0].expertise_concept|unknown concept \"nope\"");
+  EXPECT_EQ(err(R"(["x"])").rfind("switched_off[0]|", 0), 0u);
+}
+
 // "sectors" in a `verbinder suggest` file names the sectors in the
 // explanations, custom ones included; without it the default sectors do.
 TEST(SuggestJson, SectorLabelsFromTheFileElseTheDefaults) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -28,6 +29,24 @@ constexpr double kRequestByThem = 0.6;
 
 bool PrefersDutch(const SuggestAttendee& a) {
   return !a.languages.empty() && (a.languages[0] == "nl" || a.languages[0] == "nl-NL" || a.languages[0] == "nl-BE");
+}
+
+// The concept pairs the confirmed meetings teach (CountLearnedConceptPairs).
+// A member's texts recur across their meetings: each distinct text is
+// analysed once.
+std::vector<LearnedPair> LearnFromMeetings(const std::vector<ConfirmedMeeting>& meetings, TextAnalyzer& analyzer) {
+  std::unordered_map<std::string, TextAnalysis> seen;
+  auto analyze = [&](const std::string& text) -> const TextAnalysis& {
+    auto it = seen.find(text);
+    if (it == seen.end()) it = seen.emplace(text, analyzer.Analyze(text, Language::kDutch)).first;
+    return it->second;
+  };
+  std::vector<TextAnalysis> challenges, expertise;
+  for (const ConfirmedMeeting& m : meetings) {
+    challenges.push_back(analyze(m.challenge));
+    expertise.push_back(analyze(m.expertise));
+  }
+  return CountLearnedConceptPairs(challenges, expertise);
 }
 
 }  // namespace
@@ -80,6 +99,14 @@ Status ValidateSuggestInput(const SuggestInput& input) {
     if (t.b < 0 || t.b >= n) return InvalidArgument("attendee index out of range", where + ".b");
     if (t.a == t.b) return InvalidArgument("a tie needs two different attendees", where + ".b");
   }
+  for (size_t k = 0; k < input.switched_off.size(); ++k) {
+    const LearnedLink& l = input.switched_off[k];
+    std::string where = "switched_off[" + std::to_string(k) + "]";
+    if (Thesaurus::Default().FindConcept(l.challenge_concept) < 0)
+      return InvalidArgument("unknown concept \"" + l.challenge_concept + "\"", where + ".challenge_concept");
+    if (Thesaurus::Default().FindConcept(l.expertise_concept) < 0)
+      return InvalidArgument("unknown concept \"" + l.expertise_concept + "\"", where + ".expertise_concept");
+  }
   for (size_t k = 0; k < input.requests.size(); ++k) {
     const SuggestRequest& r = input.requests[k];
     std::string where = "requests[" + std::to_string(k) + "]";
@@ -88,6 +115,20 @@ Status ValidateSuggestInput(const SuggestInput& input) {
     if (r.from == r.to) return InvalidArgument("an attendee cannot request themselves", where + ".to");
   }
   return Status::Ok();
+}
+
+std::vector<LearnedLink> LearnedLinks(const std::vector<ConfirmedMeeting>& meetings) {
+  const Thesaurus& thesaurus = Thesaurus::Default();
+  TextAnalyzer analyzer(nullptr);  // as Suggest with the default options (no lexicon)
+  std::vector<LearnedLink> out;
+  for (const LearnedPair& p : LearnFromMeetings(meetings, analyzer)) {
+    out.push_back({thesaurus.concepts()[p.challenge].id, thesaurus.concepts()[p.expertise].id, p.meetings});
+  }
+  std::sort(out.begin(), out.end(), [](const LearnedLink& a, const LearnedLink& b) {
+    if (a.meetings != b.meetings) return a.meetings > b.meetings;
+    return std::tie(a.challenge_concept, a.expertise_concept) < std::tie(b.challenge_concept, b.expertise_concept);
+  });
+  return out;
 }
 
 Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& options) {
@@ -144,19 +185,20 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   // Links learned from the network's useful meetings, on top of the thesaurus.
   std::vector<std::vector<Link>> learned_links;
   if (options.use_thesaurus && !input.confirmed_meetings.empty()) {
-    // A member's texts recur across their meetings: each distinct text is analysed once.
-    std::unordered_map<std::string, TextAnalysis> seen;
-    auto analyze = [&](const std::string& text) -> const TextAnalysis& {
-      auto it = seen.find(text);
-      if (it == seen.end()) it = seen.emplace(text, analyzer.Analyze(text, Language::kDutch)).first;
-      return it->second;
-    };
-    std::vector<TextAnalysis> challenges, expertise;
-    for (const ConfirmedMeeting& m : input.confirmed_meetings) {
-      challenges.push_back(analyze(m.challenge));
-      expertise.push_back(analyze(m.expertise));
+    // The leader's switched-off links, either order, as concept pairs.
+    std::vector<std::pair<int, int>> off;
+    for (const LearnedLink& l : input.switched_off) {
+      const int c = Thesaurus::Default().FindConcept(l.challenge_concept);
+      const int e = Thesaurus::Default().FindConcept(l.expertise_concept);
+      off.push_back({c, e});
+      off.push_back({e, c});
     }
-    std::vector<std::pair<int, int>> learned = LearnedConceptPairs(challenges, expertise);
+    std::sort(off.begin(), off.end());
+    std::vector<std::pair<int, int>> learned;
+    for (const LearnedPair& p : LearnFromMeetings(input.confirmed_meetings, analyzer)) {
+      if (!std::binary_search(off.begin(), off.end(), std::pair{p.challenge, p.expertise}))
+        learned.push_back({p.challenge, p.expertise});
+    }
     if (!learned.empty()) learned_links = LinksWithLearned(learned);
   }
   Scorer scorer(profiles, learned_links.empty() ? nullptr : &learned_links);

@@ -77,6 +77,20 @@ struct ConfirmedMeeting {
   std::string expertise;
 };
 
+// A link learned from confirmed meetings, as the network leader sees it and
+// may switch it off: thesaurus concept ids (Thesaurus::FindConcept), and how
+// many of the meetings taught it. A switched-off link is left out in either
+// order (the engine uses a learned link both ways).
+struct LearnedLink {
+  std::string challenge_concept;
+  std::string expertise_concept;
+  int meetings = 0;
+};
+
+// Every link `meetings` teach, as Suggest (default options) learns them,
+// switched off or not: most meetings first, then by concept id.
+std::vector<LearnedLink> LearnedLinks(const std::vector<ConfirmedMeeting>& meetings);
+
 // The text the engine reads as someone's expertise: the free text, then each
 // tag ("I can help with") as a sentence of its own.
 std::string ExpertiseText(std::string_view text, const std::vector<std::string>& tags);
@@ -89,6 +103,9 @@ struct SuggestInput {
   // specific concepts of its challenge to those of its expertise when the
   // thesaurus does not already (a learned link counts as a related one).
   std::vector<ConfirmedMeeting> confirmed_meetings;
+  // Learned links the leader switched off (meetings count stays 0 here): not
+  // learned from any meeting, in either order. Concept ids must exist.
+  std::vector<LearnedLink> switched_off;
   // Names the other's sector in "works in another sector (care)": a
   // capitalised label is written in lower case inside the sentence ("Zorg" →
   // "zorg"), an acronym as stored ("ICT"). A sector without an entry here, or

@@ -124,6 +124,18 @@ Result<SuggestInput> ParseSuggestInput(const Json& doc) {
       in.confirmed_meetings.push_back(std::move(meeting));
     }
   }
+  VB_ASSIGN_OR_RETURN(const Json* off, GetArray(doc, "switched_off", "", false));
+  if (off) {
+    for (size_t k = 0; k < off->size(); ++k) {
+      const Json& l = (*off)[k];
+      std::string where = Index("switched_off", k);
+      VB_RETURN_IF_ERROR(ExpectObject(l, where));
+      LearnedLink link;
+      VB_ASSIGN_OR_RETURN(link.challenge_concept, GetString(l, "challenge_concept", where, true));
+      VB_ASSIGN_OR_RETURN(link.expertise_concept, GetString(l, "expertise_concept", where, true));
+      in.switched_off.push_back(std::move(link));
+    }
+  }
   VB_RETURN_IF_ERROR(ValidateSuggestInput(in));
   return in;
 }

@@ -125,6 +125,45 @@ TEST(LearnedLinks, ConfirmedMeetingLinksConceptsTheThesaurusDoesNot) {
   for (const Suggestion& s : words.suggestions[0]) EXPECT_NE(s.other, 1);
 }
 
+// What the leader sees (LearnedLinks) is what Suggest learns: each pair with
+// the number of meetings that taught it; a link the leader switched off is not
+// learned in either order, and an unknown concept in the list is an error.
+TEST(LearnedLinks, TheLeadersListCountsMeetingsAndSwitchedOffLinksAreNotLearned) {
+  const Thesaurus& t = Thesaurus::Default();
+  const Triple x = FindTriple();
+  ASSERT_GE(x.unlinked, 0);
+  const std::string need = t.concepts()[x.need].id, unlinked = t.concepts()[x.unlinked].id;
+  const ConfirmedMeeting taught{OnlyTerm(x.need), OnlyTerm(x.unlinked)};
+  const ConfirmedMeeting met{OnlyTerm(x.need), OnlyTerm(x.related)};  // already linked: teaches nothing
+  EXPECT_TRUE(LearnedLinks({met}).empty());
+  std::vector<LearnedLink> listed = LearnedLinks({taught, met, taught});
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].challenge_concept, need);
+  EXPECT_EQ(listed[0].expertise_concept, unlinked);
+  EXPECT_EQ(listed[0].meetings, 2);
+
+  SuggestInput in;
+  in.attendees = {Person("q", "care", "", OnlyTerm(x.need)), Person("expert", "industry", OnlyTerm(x.unlinked), "")};
+  in.confirmed_meetings = {taught};
+  auto suggested = [&](const SuggestInput& input) {
+    Result<SuggestResult> r = Suggest(input, SuggestOptions{});
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() && !r->suggestions[0].empty() && r->suggestions[0][0].other == 1;
+  };
+  EXPECT_TRUE(suggested(in));
+  in.switched_off = {{need, unlinked, 0}};
+  EXPECT_FALSE(suggested(in)) << "switched off as listed";
+  in.switched_off = {{unlinked, need, 0}};
+  EXPECT_FALSE(suggested(in)) << "switched off the other way round";
+  // Another pair switched off leaves this one learned.
+  in.switched_off = {{need, t.concepts()[x.related].id, 0}};
+  EXPECT_TRUE(suggested(in));
+  in.switched_off = {{"no_such_concept", unlinked, 0}};
+  Result<SuggestResult> bad = Suggest(in, SuggestOptions{});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "switched_off[0].challenge_concept");
+}
+
 TEST(LearnedLinks, MeetingsThatAlreadyMetOrNameOnlyHubsAndGroupsTeachNothing) {
   const Thesaurus& t = Thesaurus::Default();
   const Triple x = FindTriple();

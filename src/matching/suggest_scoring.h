@@ -211,21 +211,34 @@ inline const std::vector<std::vector<Link>>& ConceptLinks() {
 // pairs.json and blind4.)
 inline constexpr double kLearnedFactor = 0.3;
 
-// The concept pairs (challenge concept, expertise concept) that confirmed
-// meetings teach: for each meeting whose challenge and expertise do not meet
-// already (no shared concept, no broader/narrower/related link between their
-// specific concepts), every specific challenge concept with every specific
-// expertise concept. Sorted, unique.
-inline std::vector<std::pair<int, int>> LearnedConceptPairs(const std::vector<TextAnalysis>& challenges,
-                                                            const std::vector<TextAnalysis>& expertise) {
+// A concept pair (challenge concept, expertise concept) that confirmed
+// meetings teach, and how many of them teach it.
+struct LearnedPair {
+  int challenge = -1;
+  int expertise = -1;
+  int meetings = 0;
+  friend bool operator==(const LearnedPair&, const LearnedPair&) = default;
+};
+
+// The concept pairs confirmed meetings teach: for each meeting whose challenge
+// and expertise do not meet already (no shared concept, no
+// broader/narrower/related link between their specific concepts), every
+// specific challenge concept with every specific expertise concept. Sorted by
+// (challenge, expertise), unique, each with the number of meetings teaching it.
+inline std::vector<LearnedPair> CountLearnedConceptPairs(const std::vector<TextAnalysis>& challenges,
+                                                         const std::vector<TextAnalysis>& expertise) {
   const Thesaurus& t = Thesaurus::Default();
-  std::vector<std::pair<int, int>> pairs;
+  std::vector<std::pair<int, int>> pairs;  // one per (meeting, pair)
   for (size_t m = 0; m < challenges.size() && m < expertise.size(); ++m) {
     std::vector<int> need, have;
     for (int c : challenges[m].concepts)
       if (Specific(t.concepts()[c])) need.push_back(c);
     for (int e : expertise[m].concepts)
       if (Specific(t.concepts()[e])) have.push_back(e);
+    std::sort(need.begin(), need.end());
+    need.erase(std::unique(need.begin(), need.end()), need.end());
+    std::sort(have.begin(), have.end());
+    have.erase(std::unique(have.begin(), have.end()), have.end());
     bool meet = false;
     for (int c : need) {
       for (int e : have) {
@@ -239,8 +252,24 @@ inline std::vector<std::pair<int, int>> LearnedConceptPairs(const std::vector<Te
       for (int e : have) pairs.push_back({c, e});
   }
   std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  return pairs;
+  std::vector<LearnedPair> out;
+  for (const auto& [c, e] : pairs) {
+    if (!out.empty() && out.back().challenge == c && out.back().expertise == e) {
+      ++out.back().meetings;
+    } else {
+      out.push_back({c, e, 1});
+    }
+  }
+  return out;
+}
+
+// The pairs of CountLearnedConceptPairs without their counts.
+inline std::vector<std::pair<int, int>> LearnedConceptPairs(const std::vector<TextAnalysis>& challenges,
+                                                            const std::vector<TextAnalysis>& expertise) {
+  std::vector<std::pair<int, int>> out;
+  for (const LearnedPair& p : CountLearnedConceptPairs(challenges, expertise))
+    out.push_back({p.challenge, p.expertise});
+  return out;
 }
 
 // ConceptLinks plus the learned pairs, both ways, at kLearnedFactor: a pair
