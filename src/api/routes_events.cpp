@@ -37,6 +37,7 @@ struct EventsApi {
         seating(s.seating),
         reports(s.reports),
         encounters(s.encounters),
+        learned_links(s.learned_links),
         members(s.members),
         notifications(s.notifications) {}
   events::EventService& events;
@@ -46,6 +47,7 @@ struct EventsApi {
   events::SeatingService& seating;
   events::ReportService& reports;
   events::EncounterService& encounters;
+  events::LearnedLinkService& learned_links;
   domain::MemberService& members;
   notify::NotificationService& notifications;
 };
@@ -341,14 +343,19 @@ void RegisterMeetingRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   app.Add(Method::kPost, "/api/v1/meetings/:id/feedback", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
-    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"happened", "usefulness", "note"}));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"happened", "usefulness", "note", "challenge_id"}));
     VB_ASSIGN_OR_RETURN(bool happened, events::GetBool(body, "happened", true));
     VB_ASSIGN_OR_RETURN(int64_t useful, domain::GetInt(body, "usefulness", false, 0));
     VB_ASSIGN_OR_RETURN(std::string note, domain::GetString(body, "note", false));
     if (useful < 0 || useful > 5)
       return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness")
           .WithReason("meeting.usefulness_range");
-    VB_RETURN_IF_ERROR(api->meetings.Feedback(ctx.viewer, id, happened, static_cast<int>(useful), note));
+    // Which of my challenges it helped with (0: none); absent or null: not said.
+    std::optional<int64_t> helped;
+    if (body.contains("challenge_id") && !body["challenge_id"].is_null()) {
+      VB_ASSIGN_OR_RETURN(helped, domain::GetInt(body, "challenge_id", true));
+    }
+    VB_RETURN_IF_ERROR(api->meetings.Feedback(ctx.viewer, id, happened, static_cast<int>(useful), note, helped));
     return Response::NoContent();
   });
 }
@@ -538,6 +545,31 @@ void RegisterEncounterRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   });
 }
 
+// What the suggestions learned from useful meetings (organizers): the list and the switch.
+void RegisterLearnedLinkRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
+  app.Add(Method::kGet, "/api/v1/matchmaking/learned-links", Access::kOrganizer, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"lang", "q", "limit"}));
+    std::string lang = QueryString(ctx.req, "lang");
+    if (lang.empty()) {
+      VB_ASSIGN_OR_RETURN(lang, api->notifications.Language(ctx.viewer));
+    }
+    if (lang != "nl" && lang != "en")
+      return InvalidArgument("must be nl or en", "lang").WithReason("field.invalid_choice");
+    VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", 100, 1, 1000));
+    VB_ASSIGN_OR_RETURN(auto page, api->learned_links.List(ctx.viewer, lang, QueryString(ctx.req, "q"), limit));
+    return Response::JsonBody(ToJson(page));
+  });
+  app.Add(Method::kPut, "/api/v1/matchmaking/learned-links", Access::kOrganizer, [api](Ctx& ctx) -> Result<Response> {
+    VB_ASSIGN_OR_RETURN(Json body, ParseJsonBody(ctx.req));
+    VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"challenge_concept", "expertise_concept", "on"}));
+    VB_ASSIGN_OR_RETURN(std::string c, domain::GetString(body, "challenge_concept", true));
+    VB_ASSIGN_OR_RETURN(std::string e, domain::GetString(body, "expertise_concept", true));
+    VB_ASSIGN_OR_RETURN(bool on, events::GetBool(body, "on", true));
+    VB_RETURN_IF_ERROR(api->learned_links.Switch(ctx.viewer, c, e, on));
+    return Response::NoContent();
+  });
+}
+
 }  // namespace
 
 void RegisterEventsRoutes(App& app) {
@@ -548,6 +580,7 @@ void RegisterEventsRoutes(App& app) {
   RegisterVisitRoutes(app, api);
   RegisterSeatingRoutes(app, api);
   RegisterEncounterRoutes(app, api);
+  RegisterLearnedLinkRoutes(app, api);
 
   // One participant's iCalendar invite for a meeting or a visit.
   struct Invite {

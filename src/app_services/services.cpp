@@ -18,6 +18,7 @@ Services::Services(storage::Database& db, const Clock& clock)
       reports(db, clock),
       encounters(db, clock),
       follow_up(db, clock),
+      learned_links(db, clock),
       articles(db, clock),
       subscriptions(db, clock),
       notifications(db, clock),

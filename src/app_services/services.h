@@ -18,6 +18,7 @@
 #include "events/calendar.h"
 #include "events/encounters.h"
 #include "events/events.h"
+#include "events/learned_links.h"
 #include "events/meetings.h"
 #include "events/report.h"
 #include "events/seating.h"
@@ -52,6 +53,7 @@ struct Services {
   events::ReportService reports;
   events::EncounterService encounters;
   events::FollowUpService follow_up;
+  events::LearnedLinkService learned_links;
 
   newsletter::ArticleService articles;
   newsletter::SubscriptionService subscriptions;

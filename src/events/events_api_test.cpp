@@ -210,6 +210,75 @@ TEST_F(EventsApiTest, BadInputGetsPreciseErrorsAndChangesNothing) {
   EXPECT_EQ(leader->Get(base).Json()["revision"], 0);  // nothing changed
 }
 
+// Issue #20: the learned links over HTTP — organizers only, the JSON shape,
+// the switch in either order, and bad input answered with the field and no
+// change.
+TEST_F(EventsApiTest, LearnedLinksAreForOrganizersAndBadInputNamesTheField) {
+  auto leader = SignedIn("leider@x.example");
+  auto anja = SignedIn("anja@x.example");
+  const std::string path = "/api/v1/matchmaking/learned-links";
+  EXPECT_EQ(anja->Get(path).status, 403);
+  EXPECT_EQ(
+      anja->Request("PUT", path,
+                    Json{{"challenge_concept", "waiting_list"}, {"expertise_concept", "baking"}, {"on", false}}.dump())
+          .status,
+      403);
+  auto page = leader->Get(path + "?lang=nl");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.Json()["meetings"], 0);
+  EXPECT_EQ(page.Json()["total"], 0);
+  EXPECT_TRUE(page.Json()["links"].empty());
+  EXPECT_TRUE(page.Json()["switched_off"].empty());
+
+  // A link nobody taught may be switched off beforehand (a leader who knows
+  // better); it is listed with 0 meetings and its labels in the asked language.
+  auto off = leader->Request(
+      "PUT", path,
+      Json{{"challenge_concept", "waiting_list"}, {"expertise_concept", "queueing"}, {"on", false}}.dump());
+  EXPECT_EQ(off.status, 204) << off.body;
+  Json listed = leader->Get(path + "?lang=nl").Json();
+  ASSERT_EQ(listed["switched_off"].size(), 1u);
+  EXPECT_EQ(listed["switched_off"][0]["challenge_concept"], "waiting_list");
+  EXPECT_EQ(listed["switched_off"][0]["challenge_label"], "wachtlijsten");
+  EXPECT_EQ(listed["switched_off"][0]["meetings"], 0);
+  EXPECT_EQ(listed["switched_off"][0]["on"], false);
+  EXPECT_EQ(leader->Get(path + "?lang=en").Json()["switched_off"][0]["challenge_label"], "waiting lists");
+
+  struct Case {
+    Json body;
+    std::string field;
+  };
+  for (const Case& c : std::vector<Case>{
+           {Json{{"expertise_concept", "queueing"}, {"on", true}}, "challenge_concept"},
+           {Json{{"challenge_concept", "waiting_list"}, {"expertise_concept", "no_such_topic"}, {"on", true}},
+            "expertise_concept"},
+           {Json{{"challenge_concept", "waiting_list"}, {"expertise_concept", "waiting_list"}, {"on", true}},
+            "expertise_concept"},
+           {Json{{"challenge_concept", "waiting_list"}, {"expertise_concept", "queueing"}, {"on", "yes"}}, "on"},
+           {Json{{"challenge_concept", "waiting_list"}, {"expertise_concept", "queueing"}}, "on"},
+           {Json{{"challenge_concept", "waiting_list"}, {"expertise_concept", "queueing"}, {"on", true}, {"why", "x"}},
+            "why"},
+       }) {
+    auto r = leader->Request("PUT", path, c.body.dump());
+    EXPECT_EQ(r.status, 400) << c.body.dump() << " " << r.body;
+    EXPECT_EQ(r.ErrorField(), c.field) << r.body;
+  }
+  EXPECT_EQ(leader->Get(path + "?lang=de").ErrorField(), "lang");
+  EXPECT_EQ(leader->Get(path + "?limit=0").ErrorField(), "limit");
+  EXPECT_EQ(leader->Get(path + "?limit=5000").ErrorField(), "limit");
+  EXPECT_EQ(leader->Get(path + "?sort=name").ErrorField(), "sort");
+  EXPECT_EQ(leader->Get(path).Json()["switched_off"].size(), 1u) << "bad input changed nothing";
+
+  // On again, named the other way round.
+  EXPECT_EQ(
+      leader
+          ->Request("PUT", path,
+                    Json{{"challenge_concept", "queueing"}, {"expertise_concept", "waiting_list"}, {"on", true}}.dump())
+          .status,
+      204);
+  EXPECT_TRUE(leader->Get(path).Json()["switched_off"].empty());
+}
+
 TEST_F(EventsApiTest, Issue4ConcurrentRegistrationsOverHttpForTheLastTenSeats) {
   auto leader = SignedIn("leider@x.example");
   Json ev = NewEvent(*leader, 10);

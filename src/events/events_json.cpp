@@ -393,6 +393,23 @@ Json ToJson(const MyTable& t) {
           {"hidden", t.hidden}};
 }
 
+Json ToJson(const LearnedLinksPage& p) {
+  auto rows = [](const std::vector<LearnedLinkRow>& xs) {
+    Json out = Json::array();
+    for (const auto& r : xs) {
+      out.push_back({{"challenge_concept", r.challenge_concept},
+                     {"expertise_concept", r.expertise_concept},
+                     {"challenge_label", r.challenge_label},
+                     {"expertise_label", r.expertise_label},
+                     {"meetings", r.meetings},
+                     {"on", r.on}});
+    }
+    return out;
+  };
+  return {
+      {"meetings", p.meetings}, {"total", p.total}, {"links", rows(p.links)}, {"switched_off", rows(p.switched_off)}};
+}
+
 Json ToJson(const EventYield& y) {
   Json no_shows = Json::array();
   for (const auto& n : y.no_show_list) no_shows.push_back({{"id", n.member_id}, {"name", n.name}});

@@ -7,6 +7,7 @@
 
 #include "events/encounters.h"
 #include "events/events.h"
+#include "events/learned_links.h"
 #include "events/meetings.h"
 #include "events/report.h"
 #include "events/seating.h"
@@ -29,6 +30,7 @@ Json ToJson(const Seating& s);
 Json ToJson(const SeatingPlan& p);
 Json ToJson(const MyTable& t);
 Json ToJson(const EventYield& y);
+Json ToJson(const LearnedLinksPage& p);
 // A member reference as the viewer may see it: {"member_id", "name", ...}, or
 // {"member_id": null, "name": null, "hidden": true} ("een lid").
 Json ToJson(const PersonRef& p);

@@ -223,7 +223,10 @@ std::string SuggestFingerprint(soci::session& sql, Id event_id) {
   add("SELECT count(*), max(updated_at), sum(id) FROM meeting_requests WHERE event_id = " + ev +
       " AND status IN ('pending', 'accepted')");
   // The useful meetings the engine learns from (LoadConfirmedMeetings).
-  add("SELECT count(*), max(created_at), sum(usefulness + happened + meeting_id + member_id) FROM meeting_feedback");
+  add("SELECT count(*), max(created_at), sum(usefulness + happened + meeting_id + member_id + "
+      "COALESCE(helped_challenge, -1)) FROM meeting_feedback");
+  // The learned links the leader switched off (a short list): as they are.
+  for (const auto& l : LoadSwitchedOff(sql)) fp += l.challenge_concept + "|" + l.expertise_concept + ";";
   return fp;
 }
 
@@ -548,7 +551,7 @@ Result<std::vector<ScheduledMeeting>> MeetingService::RoundMeetings(const Viewer
 }
 
 Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happened, int usefulness,
-                                const std::string& note) {
+                                const std::string& note, std::optional<Id> helped_challenge) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   if (usefulness < 0 || usefulness > 5)
     return InvalidArgument("must be between 1 and 5 (or 0 for no rating)", "usefulness")
@@ -556,10 +559,24 @@ Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happen
   if (!happened && usefulness > 0)
     return InvalidArgument("rate only a meeting that happened", "usefulness").WithReason("meeting.rate_only_held");
   VB_RETURN_IF_ERROR(domain::CheckText("note", note, 0, 1000, true));
+  if (helped_challenge && !happened)
+    return InvalidArgument("say which challenge it helped with only for a meeting that happened", "challenge_id")
+        .WithReason("meeting.helped_only_held");
+  if (helped_challenge && *helped_challenge < 0)
+    return InvalidArgument("must be one of your challenges, or 0 for none of them", "challenge_id")
+        .WithReason("meeting.helped_not_yours");
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     auto first = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
     if (first.empty() || (first[0].a != viewer.member_id && first[0].b != viewer.member_id))
       return NotFound("no meeting with id " + std::to_string(meeting_id), "id").WithReason("meeting.not_found");
+    if (helped_challenge && *helped_challenge > 0) {
+      long long c = *helped_challenge, me = viewer.member_id, n = 0;
+      sql << "SELECT count(*) FROM challenges WHERE id = :c AND member_id = :me", soci::use(c), soci::use(me),
+          soci::into(n);
+      if (n == 0)
+        return InvalidArgument("must be one of your challenges, or 0 for none of them", "challenge_id")
+            .WithReason("meeting.helped_not_yours");
+    }
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, first[0].round_id));
     storage::Transaction tr(sql);
     internal::LockEvent(sql, event_id);
@@ -573,9 +590,12 @@ Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happen
     long long mid = meeting_id, me = viewer.member_id, t = now;
     int h = happened ? 1 : 0;
     sql << "DELETE FROM meeting_feedback WHERE meeting_id = :m AND member_id = :me", soci::use(mid), soci::use(me);
-    sql << "INSERT INTO meeting_feedback (meeting_id, member_id, happened, usefulness, note, created_at) "
-           "VALUES (:m, :me, :h, :u, :n, :t)",
-        soci::use(mid), soci::use(me), soci::use(h), soci::use(usefulness), soci::use(note), soci::use(t);
+    long long helped = helped_challenge.value_or(0);
+    soci::indicator helped_ind = helped_challenge ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO meeting_feedback (meeting_id, member_id, happened, usefulness, note, created_at, "
+           "helped_challenge) VALUES (:m, :me, :h, :u, :n, :t, :c)",
+        soci::use(mid), soci::use(me), soci::use(h), soci::use(usefulness), soci::use(note), soci::use(t),
+        soci::use(helped, helped_ind);
     if (happened) {
       soci::statement st =
           (sql.prepare << "UPDATE meetings SET held_recorded = 1 WHERE id = :m AND held_recorded = 0", soci::use(mid));

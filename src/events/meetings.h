@@ -182,8 +182,12 @@ class MeetingService {
                                                       const std::string& lang = "");
   // A participant says whether the meeting happened (after its start) and
   // how useful it was (1-5, 0 = not rated). The first "happened" writes
-  // `meeting_held` to the ledger, once.
-  Status Feedback(const domain::Viewer& viewer, Id meeting_id, bool happened, int usefulness, const std::string& note);
+  // `meeting_held` to the ledger, once. `helped_challenge`: which of the
+  // participant's own challenges it helped with (the suggestions learn from
+  // that one only), 0 = none of them (teaches nothing), unset = not said
+  // (every challenge counts); only with happened = true.
+  Status Feedback(const domain::Viewer& viewer, Id meeting_id, bool happened, int usefulness, const std::string& note,
+                  std::optional<Id> helped_challenge = std::nullopt);
   // The meeting as an iCalendar invite for a participant.
   Result<std::string> MeetingInvite(const domain::Viewer& viewer, Id meeting_id);
 

@@ -31,13 +31,17 @@ struct SuggestView {
 SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_participants);
 // The meetings of any event that a participant rated useful (it happened,
 // usefulness >= kUsefulToLearn), newest first, at most kMaxConfirmedMeetings:
-// that participant's challenges (open and solved, as one text) and the
-// other's expertise. Only between members who show their profile to all
+// the challenge that participant said it helped with, else (not said) all
+// their challenges (open and solved, as one text), and the other's expertise;
+// a meeting that helped with none of them teaches nothing. Only between members who show their profile to all
 // members and consent to matchmaking now: a member who withdraws either
 // teaches the engine nothing more.
 inline constexpr int kUsefulToLearn = 4;
 inline constexpr int kMaxConfirmedMeetings = 1000;  // each costs ~0.2 ms per suggestion run (5,000 attendees)
 std::vector<matching::ConfirmedMeeting> LoadConfirmedMeetings(soci::session& sql);
+// The learned links the leader switched off (LearnedLinkService::Switch),
+// newest first; rows naming a concept the thesaurus no longer has are left out.
+std::vector<matching::LearnedLink> LoadSwitchedOff(soci::session& sql);
 
 // After the event's time changed from `before` to `after` (EventService::Update,
 // defined in rounds.cpp next to the scheduler it runs): a moved event (same

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "events/learned_links.h"
+#include "matching/suggest.h"
 #include "events/test_util.h"
 #include "notify/notifications.h"
 
@@ -47,6 +49,47 @@ class MeetingsTest : public testing::EventsFixture {
     auto created = meetings_->CreateRound(leader_, ev_.event.id, r);
     EXPECT_TRUE(created.ok()) << created.status().ToString();
     return created.ok() ? *created : r;
+  }
+
+  // Issue #20's network: Ria (care: lonely older residents) asks Sjoerd (a
+  // bakery: bread baking workshops) for a meeting and he accepts; Tom
+  // (government) has Ria's need. The meeting is scheduled and the clock is
+  // past its start, so Ria can rate it.
+  struct BakeryStory {
+    model::Member ria, sjoerd, tom;
+    model::Id meeting = 0;
+  };
+  BakeryStory SetUpBakeryStory() {
+    ev_ = NewEvent(0);
+    BakeryStory b;
+    b.ria = Make("Ria Wolters", "care", "Welzijn Oost", model::Visibility::kMembers, {},
+                 "Lonely older residents in our district");
+    b.sjoerd = Make("Sjoerd Bakker", "industry", "Bakkerij Bakker", model::Visibility::kMembers,
+                    {"bakery", "bread baking workshops"});
+    b.tom = Make("Tom Hendriks", "government", "Gemeente Dinkelland", model::Visibility::kMembers, {},
+                 "Older people in our village feel lonely");
+    for (const auto& m : {b.ria, b.sjoerd, b.tom}) EXPECT_TRUE(events_->Register(As(m), ev_.event.id, m.id).ok());
+    auto r = meetings_->Request(As(b.ria), ev_.event.id, b.sjoerd.id, "Samen bakken met ouderen?");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (!r.ok()) return b;
+    EXPECT_TRUE(meetings_->Respond(As(b.sjoerd), r->id, RequestAction::kAccept).ok());
+    Round round = MakeRound(1, 1, 1);
+    EXPECT_TRUE(meetings_->AutoSchedule(leader_, round.id).ok());
+    auto mine = *meetings_->MySchedule(As(b.ria), ev_.event.id);
+    EXPECT_EQ(mine.size(), 1u);
+    if (mine.empty()) return b;
+    clock_.Set(mine[0].starts_at + 60);
+    b.meeting = mine[0].id;
+    return b;
+  }
+  // The explanation of `who` among `viewer`'s suggestions ("" if not suggested).
+  std::string SuggestedWhy(const model::Member& viewer, const model::Member& who) {
+    auto s = meetings_->Suggestions(As(viewer), ev_.event.id, 5, "en");
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    if (!s.ok()) return "";
+    for (const auto& x : *s)
+      if (x.member_id == who.id) return x.explanation;
+    return "";
   }
 
   // Hard constraints of a round's scheduled meetings.
@@ -368,50 +411,184 @@ TEST_F(MeetingsTest, FeedbackWritesMeetingHeldOnceAndMeetingInviteParses) {
 // other members with the same need; a lower rating, or a participant who
 // hides their profile, teaches nothing (the cached suggestions follow).
 TEST_F(MeetingsTest, UsefulMeetingsTeachSuggestionsAndHiddenProfilesTeachNothing) {
-  ev_ = NewEvent(0);
-  auto ria = Make("Ria Wolters", "care", "Welzijn Oost", model::Visibility::kMembers, {},
-                  "Lonely older residents in our district");
-  auto sjoerd = Make("Sjoerd Bakker", "industry", "Bakkerij Bakker", model::Visibility::kMembers,
-                     {"bakery", "bread baking workshops"});
-  auto tom = Make("Tom Hendriks", "government", "Gemeente Dinkelland", model::Visibility::kMembers, {},
-                  "Older people in our village feel lonely");
-  for (const auto& m : {ria, sjoerd, tom}) ASSERT_TRUE(events_->Register(As(m), ev_.event.id, m.id).ok());
-  auto suggested = [&](const model::Member& viewer, const model::Member& who) -> std::string {
-    auto s = meetings_->Suggestions(As(viewer), ev_.event.id, 5, "en");
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
-    if (!s.ok()) return "";
-    for (const auto& x : *s)
-      if (x.member_id == who.id) return x.explanation;
-    return "";
-  };
-  EXPECT_EQ(suggested(tom, sjoerd), "") << "the thesaurus alone does not link loneliness and baking";
+  // Ria asked Sjoerd herself; they meet.
+  auto [ria, sjoerd, tom, meeting] = SetUpBakeryStory();
+  ASSERT_GT(meeting, 0);
+  EXPECT_EQ(SuggestedWhy(tom, sjoerd), "") << "the thesaurus alone does not link loneliness and baking";
 
-  // Ria asked Sjoerd herself; they meet, and she rates it useful.
-  auto r = meetings_->Request(As(ria), ev_.event.id, sjoerd.id, "Samen bakken met ouderen?");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  ASSERT_TRUE(meetings_->Respond(As(sjoerd), r->id, RequestAction::kAccept).ok());
-  Round round = MakeRound(1, 1, 1);
-  ASSERT_TRUE(meetings_->AutoSchedule(leader_, round.id).ok());
-  auto mine = *meetings_->MySchedule(As(ria), ev_.event.id);
-  ASSERT_EQ(mine.size(), 1u);
-  clock_.Set(mine[0].starts_at + 60);
-  ASSERT_TRUE(meetings_->Feedback(As(ria), mine[0].id, true, 5, "").ok());
-  const std::string why = suggested(tom, sjoerd);
+  // She rates it useful.
+  ASSERT_TRUE(meetings_->Feedback(As(ria), meeting, true, 5, "").ok());
+  const std::string why = SuggestedWhy(tom, sjoerd);
   EXPECT_NE(why.find("members with such a challenge had useful meetings with people who know"), std::string::npos)
       << why;
   EXPECT_EQ(why.find("Ria"), std::string::npos) << "never names who met: " << why;
 
   // Not useful enough (3 of 5): nothing learned.
-  ASSERT_TRUE(meetings_->Feedback(As(ria), mine[0].id, true, 3, "").ok());
-  EXPECT_EQ(suggested(tom, sjoerd), "");
-  ASSERT_TRUE(meetings_->Feedback(As(ria), mine[0].id, true, 4, "").ok());
-  EXPECT_NE(suggested(tom, sjoerd), "");
+  ASSERT_TRUE(meetings_->Feedback(As(ria), meeting, true, 3, "").ok());
+  EXPECT_EQ(SuggestedWhy(tom, sjoerd), "");
+  ASSERT_TRUE(meetings_->Feedback(As(ria), meeting, true, 4, "").ok());
+  EXPECT_NE(SuggestedWhy(tom, sjoerd), "");
 
   // Ria hides her profile: her meeting teaches nothing any more.
   auto hidden = *members_->Get(Viewer::System(), ria.id);
   hidden.visibility = model::Visibility::kHidden;
   ASSERT_TRUE(members_->Update(As(ria), hidden).ok());
-  EXPECT_EQ(suggested(tom, sjoerd), "");
+  EXPECT_EQ(SuggestedWhy(tom, sjoerd), "");
+}
+
+// Issue #20: the leader sees what the useful meetings taught — concepts and
+// counts, never who met — and switches an odd link off; the suggestions follow
+// at once, and switching it on again (either order of the concepts) restores
+// them. Members may not see or switch; bad input names the field.
+TEST_F(MeetingsTest, LeaderSeesWhatMeetingsTaughtAndSwitchesItOffAndOn) {
+  auto [ria, sjoerd, tom, meeting] = SetUpBakeryStory();
+  ASSERT_GT(meeting, 0);
+  LearnedLinkService learned(*db_, clock_);
+  auto list = [&](const std::string& q = "") {
+    auto page = learned.List(leader_, "en", q, 100);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    return page.ok() ? *page : LearnedLinksPage{};
+  };
+  auto tom_meets_sjoerd = [&] { return !SuggestedWhy(tom, sjoerd).empty(); };
+  LearnedLinksPage empty = list();
+  EXPECT_EQ(empty.meetings, 0);
+  EXPECT_TRUE(empty.links.empty());
+
+  ASSERT_TRUE(meetings_->Feedback(As(ria), meeting, true, 5, "").ok());
+  ASSERT_TRUE(tom_meets_sjoerd());
+
+  LearnedLinksPage page = list();
+  EXPECT_EQ(page.meetings, 1);
+  ASSERT_FALSE(page.links.empty());
+  EXPECT_EQ(page.total, static_cast<int>(page.links.size()));
+  // Exactly what the engine learns from Ria's challenge (title. text, as
+  // stored) and Sjoerd's expertise: one function for the page and the suggestions.
+  const std::string need = ria.challenges[0].title + ". " + ria.challenges[0].text;
+  const auto engine =
+      matching::LearnedLinks({{need, matching::ExpertiseText(sjoerd.expertise_text, sjoerd.expertise_tags)}});
+  ASSERT_EQ(page.links.size(), engine.size());
+  for (size_t k = 0; k < engine.size(); ++k) {
+    const auto& l = page.links[k];
+    EXPECT_EQ(l.challenge_concept, engine[k].challenge_concept);
+    EXPECT_EQ(l.expertise_concept, engine[k].expertise_concept);
+    EXPECT_EQ(l.meetings, 1);
+    EXPECT_TRUE(l.on);
+    EXPECT_FALSE(l.challenge_label.empty());
+    for (const std::string& s : {l.challenge_label, l.expertise_label}) {
+      EXPECT_EQ(s.find("Ria"), std::string::npos) << s;
+      EXPECT_EQ(s.find("Sjoerd"), std::string::npos) << s;
+    }
+  }
+  // The search keeps the links whose topic matches, in either language.
+  const std::string topic = page.links.back().expertise_label;
+  LearnedLinksPage found = list(topic);
+  EXPECT_GE(found.total, 1);
+  for (const auto& l : found.links)
+    EXPECT_TRUE(l.challenge_label.find(topic) != std::string::npos ||
+                l.expertise_label.find(topic) != std::string::npos)
+        << topic;
+  EXPECT_EQ(list("zzzz").total, 0);
+  EXPECT_EQ(list("zzzz").meetings, 1);
+
+  // Every learned link switched off: Tom is no longer pointed to Sjoerd.
+  for (const auto& l : page.links)
+    ASSERT_TRUE(learned.Switch(leader_, l.challenge_concept, l.expertise_concept, false).ok());
+  EXPECT_FALSE(tom_meets_sjoerd());
+  LearnedLinksPage off = list();
+  EXPECT_TRUE(off.links.empty());
+  EXPECT_EQ(off.total, 0);
+  ASSERT_EQ(off.switched_off.size(), page.links.size());
+  for (const auto& l : off.switched_off) {
+    EXPECT_FALSE(l.on);
+    EXPECT_EQ(l.meetings, 1) << "how many meetings would teach it";
+  }
+  // Switching off twice is no error and adds nothing.
+  ASSERT_TRUE(learned.Switch(leader_, page.links[0].challenge_concept, page.links[0].expertise_concept, false).ok());
+  EXPECT_EQ(list().switched_off.size(), page.links.size());
+
+  // On again, named the other way round: the same link.
+  for (const auto& l : page.links)
+    ASSERT_TRUE(learned.Switch(leader_, l.expertise_concept, l.challenge_concept, true).ok());
+  EXPECT_TRUE(tom_meets_sjoerd());
+  EXPECT_TRUE(list().switched_off.empty());
+  EXPECT_EQ(list().links.size(), page.links.size());
+
+  // Members neither see nor switch; bad input names the field.
+  EXPECT_EQ(learned.List(As(ria), "en", "", 100).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(learned.Switch(As(ria), page.links[0].challenge_concept, page.links[0].expertise_concept, false).code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(learned.List(leader_, "de", "", 100).status().field(), "lang");
+  EXPECT_EQ(learned.List(leader_, "en", "", 0).status().field(), "limit");
+  EXPECT_EQ(learned.Switch(leader_, "no_such_concept", page.links[0].expertise_concept, false).field(),
+            "challenge_concept");
+  EXPECT_EQ(learned.Switch(leader_, page.links[0].challenge_concept, "", false).field(), "expertise_concept");
+  EXPECT_EQ(learned.Switch(leader_, page.links[0].challenge_concept, page.links[0].challenge_concept, false).field(),
+            "expertise_concept");
+  EXPECT_TRUE(list().switched_off.empty()) << "nothing half-written";
+}
+
+// Issue #20: the rating form asks which of the rater's questions a meeting
+// helped with. The suggestions then learn from that question only; "none of
+// them" teaches nothing; not saying keeps every question (as before). A
+// question that is not the rater's, or an answer for a meeting that did not
+// happen, is refused with the field named.
+TEST_F(MeetingsTest, ARatingNamesTheQuestionItHelpedWithAndOnlyThatOneTeaches) {
+  auto [ria, sjoerd, tom, meeting] = SetUpBakeryStory();
+  ASSERT_GT(meeting, 0);
+  ASSERT_TRUE(members_
+                  ->AddChallenge(As(ria), ria.id,
+                                 {0, 0, "Electric minibuses", "Charging our electric minibus fleet at night",
+                                  model::ChallengeStatus::kOpen, 0, 0})
+                  .ok());
+  ria = *members_->Get(Viewer::System(), ria.id);
+  ASSERT_EQ(ria.challenges.size(), 2u);
+  const model::Challenge& lonely = ria.challenges[0].title.find("Lonely") == 0 ? ria.challenges[0] : ria.challenges[1];
+  const model::Challenge& buses = &lonely == &ria.challenges[0] ? ria.challenges[1] : ria.challenges[0];
+  const std::string expertise = matching::ExpertiseText(sjoerd.expertise_text, sjoerd.expertise_tags);
+  auto text = [](const model::Challenge& c) { return c.title + ". " + c.text; };
+  LearnedLinkService learned(*db_, clock_);
+  auto listed = [&] {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto page = learned.List(leader_, "en", "", 1000);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (page.ok())
+      for (const auto& l : page->links) out.push_back({l.challenge_concept, l.expertise_concept});
+    return out;
+  };
+  auto engine = [&](const std::string& need) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& l : matching::LearnedLinks({{need, expertise}}))
+      out.push_back({l.challenge_concept, l.expertise_concept});
+    return out;
+  };
+  auto tom_meets_sjoerd = [&] { return !SuggestedWhy(tom, sjoerd).empty(); };
+  const std::string both = text(ria.challenges[0]) + " . " + text(ria.challenges[1]);
+  ASSERT_NE(engine(text(lonely)), engine(both)) << "the minibus question adds links of its own";
+
+  // Not said: every question teaches (as before).
+  ASSERT_TRUE(meetings_->Feedback(As(ria), meeting, true, 5, "").ok());
+  EXPECT_EQ(listed(), engine(both));
+  // The loneliness question only.
+  ASSERT_TRUE(meetings_->Feedback(As(ria), meeting, true, 5, "", lonely.id).ok());
+  EXPECT_EQ(listed(), engine(text(lonely)));
+  EXPECT_TRUE(tom_meets_sjoerd());
+  // The minibus question only: Tom's loneliness no longer meets the bakery.
+  ASSERT_TRUE(meetings_->Feedback(As(ria), meeting, true, 5, "", buses.id).ok());
+  EXPECT_EQ(listed(), engine(text(buses)));
+  EXPECT_FALSE(tom_meets_sjoerd());
+  // None of my questions: nothing learned.
+  ASSERT_TRUE(meetings_->Feedback(As(ria), meeting, true, 5, "", 0).ok());
+  EXPECT_TRUE(listed().empty());
+  EXPECT_EQ(learned.List(leader_, "en", "", 10)->meetings, 0);
+  EXPECT_FALSE(tom_meets_sjoerd());
+
+  // Refused, and nothing changes: Tom's question, a negative id, a meeting that did not happen.
+  auto toms = *members_->Get(Viewer::System(), tom.id);
+  ASSERT_EQ(toms.challenges.size(), 1u);
+  EXPECT_EQ(meetings_->Feedback(As(ria), meeting, true, 5, "", toms.challenges[0].id).field(), "challenge_id");
+  EXPECT_EQ(meetings_->Feedback(As(ria), meeting, true, 5, "", -3).field(), "challenge_id");
+  EXPECT_EQ(meetings_->Feedback(As(ria), meeting, false, 0, "", lonely.id).field(), "challenge_id");
+  EXPECT_TRUE(listed().empty()) << "the earlier answer stands";
 }
 
 // issue_16: cancelling a registration used to leave the member's scheduled

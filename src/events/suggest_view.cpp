@@ -3,10 +3,12 @@
 // meetings.cpp, which runs and caches the suggestions.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <soci/soci.h>
 
 #include "events/meetings_internal.h"
+#include "matching/thesaurus.h"
 #include "model/model.h"
 #include "util/strings.h"
 
@@ -118,32 +120,42 @@ SuggestView LoadSuggestView(soci::session& sql, Id event_id, bool only_round_par
     }
   }
   v.input.confirmed_meetings = LoadConfirmedMeetings(sql);
+  if (!v.input.confirmed_meetings.empty()) v.input.switched_off = LoadSwitchedOff(sql);
   return v;
 }
 
 std::vector<matching::ConfirmedMeeting> LoadConfirmedMeetings(soci::session& sql) {
   const std::string shown = "visibility = 'members' AND consent_matchmaking = 1";
-  std::vector<std::pair<long long, long long>> rated;  // (rater, other)
-  {
+  struct Rated {
     long long rater = 0, other = 0;
+    std::optional<long long> helped;  // which of the rater's challenges (0: none); unset: not said
+  };
+  std::vector<Rated> rated;
+  {
+    long long rater = 0, other = 0, helped = 0;
+    soci::indicator helped_ind = soci::i_null;
     soci::statement st =
         (sql.prepare
-             << "SELECT f.member_id, CASE WHEN mt.a = f.member_id THEN mt.b ELSE mt.a END FROM meeting_feedback "
-                "f JOIN meetings mt ON mt.id = f.meeting_id WHERE f.happened = 1 AND f.usefulness >= " +
-                    std::to_string(kUsefulToLearn) + " ORDER BY f.created_at DESC, f.meeting_id DESC LIMIT " +
-                    std::to_string(kMaxConfirmedMeetings),
-         soci::into(rater), soci::into(other));
+             << "SELECT f.member_id, CASE WHEN mt.a = f.member_id THEN mt.b ELSE mt.a END, f.helped_challenge FROM "
+                "meeting_feedback f JOIN meetings mt ON mt.id = f.meeting_id WHERE f.happened = 1 AND f.usefulness "
+                ">= " +
+                    std::to_string(kUsefulToLearn) + " AND (f.helped_challenge IS NULL OR f.helped_challenge > 0)" +
+                    " ORDER BY f.created_at DESC, f.meeting_id DESC LIMIT " + std::to_string(kMaxConfirmedMeetings),
+         soci::into(rater), soci::into(other), soci::into(helped, helped_ind));
     st.execute();
-    while (st.fetch()) rated.push_back({rater, other});
+    while (st.fetch()) {
+      rated.push_back({rater, other, helped_ind == soci::i_ok ? std::optional(helped) : std::nullopt});
+    }
   }
   if (rated.empty()) return {};
   // The texts of the members involved who show their profile and consent.
   std::string involved;
-  for (const auto& [rater, other] : rated) {
-    involved.append(involved.empty() ? "" : ",").append(std::to_string(rater));
-    involved.append(",").append(std::to_string(other));
+  for (const Rated& r : rated) {
+    involved.append(involved.empty() ? "" : ",").append(std::to_string(r.rater));
+    involved.append(",").append(std::to_string(r.other));
   }
-  std::map<long long, std::string> challenges, expertise;
+  std::map<long long, std::string> expertise;
+  std::map<long long, std::map<long long, std::string>> challenges;  // member → challenge id → "title. text"
   {
     long long id = 0;
     std::string tags, text;
@@ -157,25 +169,47 @@ std::vector<matching::ConfirmedMeeting> LoadConfirmedMeetings(soci::session& sql
     }
   }
   {
-    long long id = 0;
+    long long cid = 0, id = 0;
     std::string title, text;
     soci::statement st =
-        (sql.prepare << "SELECT c.member_id, c.title, c.text FROM challenges c WHERE c.member_id IN (" + involved +
-                            ") ORDER BY c.id",
-         soci::into(id), soci::into(title), soci::into(text));
+        (sql.prepare << "SELECT c.id, c.member_id, c.title, c.text FROM challenges c WHERE c.member_id IN (" +
+                            involved + ") ORDER BY c.id",
+         soci::into(cid), soci::into(id), soci::into(title), soci::into(text));
     st.execute();
     while (st.fetch()) {
       auto it = challenges.find(id);
-      if (it == challenges.end()) continue;
-      it->second.append(it->second.empty() ? "" : " . ").append(title).append(". ").append(text);
+      if (it != challenges.end()) it->second[cid].append(title).append(". ").append(text);
     }
   }
   std::vector<matching::ConfirmedMeeting> out;
-  for (const auto& [rater, other] : rated) {
-    auto need = challenges.find(rater);
-    auto help = expertise.find(other);
-    if (need == challenges.end() || help == expertise.end() || need->second.empty() || help->second.empty()) continue;
-    out.push_back({need->second, help->second});
+  for (const Rated& r : rated) {
+    auto mine = challenges.find(r.rater);
+    auto help = expertise.find(r.other);
+    if (mine == challenges.end() || help == expertise.end() || help->second.empty()) continue;
+    // The challenge the rater said it helped with (gone since: nothing), else all of them.
+    std::string need;
+    for (const auto& [cid, text] : mine->second) {
+      if (r.helped && *r.helped != cid) continue;
+      need.append(need.empty() ? "" : " . ").append(text);
+    }
+    if (need.empty()) continue;
+    out.push_back({need, help->second});
+  }
+  return out;
+}
+
+std::vector<matching::LearnedLink> LoadSwitchedOff(soci::session& sql) {
+  std::vector<matching::LearnedLink> out;
+  std::string c, e;
+  soci::statement st = (sql.prepare << "SELECT challenge_concept, expertise_concept FROM learned_links_off ORDER BY "
+                                       "created_at DESC, challenge_concept, expertise_concept",
+                        soci::into(c), soci::into(e));
+  st.execute();
+  // A concept the thesaurus no longer has matches nothing: left out, so the
+  // engine's input stays valid.
+  const matching::Thesaurus& t = matching::Thesaurus::Default();
+  while (st.fetch()) {
+    if (t.FindConcept(c) >= 0 && t.FindConcept(e) >= 0) out.push_back({c, e, 0});
   }
   return out;
 }

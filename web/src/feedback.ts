@@ -38,6 +38,12 @@ function showToast(kind: FeedbackKind, text: string): HTMLElement {
   return msg;
 }
 
+// Hides the toast (a language switch: its words are in the old language).
+export function clearToast(): void {
+  clearTimeout(toastTimer);
+  if (toastEl) { toastEl.hidden = true; toastEl.replaceChildren(); }
+}
+
 // Where the status line goes for a given anchor: inside a `.form-status` or
 // `[data-status]` box as its only content; after the row of a control (button,
 // input, link: after its `.actions` row); at the end of any other element (a

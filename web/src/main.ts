@@ -7,7 +7,7 @@ import { chooseLang, getLang, loadLang, setLang, t, useStrings, type Part } from
 
 import { areas, type RouteDef } from './areas';
 import { navItems } from './nav';
-import { errorText } from './feedback';
+import { clearToast, errorText } from './feedback';
 import { forgetOfflineData, registerPwa } from './pwa';
 
 // The pages and the menu come from one file per area (web/src/areas/*.ts), so
@@ -44,7 +44,8 @@ function renderShell(): HTMLElement {
       // Busy until the other language's strings are here (a chunk per language, web/src/i18n.ts).
       const main = document.getElementById('main');
       main?.setAttribute('aria-busy', 'true');
-      void setLang(other, true).then(() => render(), () => main?.removeAttribute('aria-busy'));
+      // The toast's words are in the old language: it goes.
+      void setLang(other, true).then(() => { clearToast(); render(); }, () => main?.removeAttribute('aria-busy'));
     },
   }, t('lang.switch'));
 

@@ -324,17 +324,32 @@ describe('events', () => {
     await hint.waitFor();
     assert.equal(await item.getByLabel('Hoe nuttig was het?').getAttribute('aria-describedby'), await hint.getAttribute('id'));
     await item.getByLabel('Hoe nuttig was het?').selectOption('5');
+    // Which of her questions it helped with: the suggestions learn from that one only (issue #20).
+    const helped = item.getByLabel('Bij welke van je vragen hielp het?');
+    assert.match(await helped.locator('option').first().textContent(), /niet gekozen/);
+    assert.match(await helped.locator('option').last().textContent(), /Bij geen van mijn vragen/);
+    await helped.selectOption({ label: 'Wachtlijst voor wijkverpleging blijft groeien' });
+    const question = Number(await helped.inputValue());
+    assert.ok(question > 0);
     await item.getByRole('button', { name: 'Ja, we hebben gesproken' }).click();
     await page.getByText('Dank je, opgeslagen.').first().waitFor();
     await page.getByText('Je gaf aan dat het gesprek plaatsvond.').waitFor();
     const printable = await anja.context.request.get(`${server.base}/api/v1/events/${eventId}/schedule/print`);
     assert.equal(printable.status(), 200);
     assert.match(await printable.text(), /Schema van Anja Kamphuis/);
+    // Her own data export shows the answer as stored.
+    const exported = await (await anja.context.request.get(`${server.base}/api/v1/me/export`)).json();
+    assert.deepEqual(exported.meeting_feedback.map((f) => [f.usefulness, f.helped_challenge]), [[5, question]]);
 
     await goto(pieter.page, `${server.base}/events/${eventId}/schedule`);
     assert.equal(await pieter.page.locator('h1').textContent(), 'My schedule');
     assert.match(await pieter.page.locator('#schedule').textContent(), /With: Anja Kamphuis/);
     await checkPage(pieter, 'schedule-375-en');
+    // The rating form at 1280 px in English, too (Pieter has not rated yet).
+    await pieter.page.getByLabel('Which of your questions did it help with?').waitFor();
+    await pieter.page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(pieter.page, 'schedule-rating-1280-en');
+    await pieter.page.setViewportSize({ width: 375, height: 812 });
     const api = await apiSession(server.base, LEADER);
     const report = await api.call('GET', `/api/v1/events/${eventId}/report`);
     assert.equal(report.meetings.held, 1);

@@ -211,6 +211,7 @@ const WALK = {
   '/leader/map': [['leader', '/leader/map']],
   '/leader/health': [['leader', '/leader/health']],
   '/leader/weave': [['leader', '/leader/weave']],
+  '/leader/learned': [['leader', '/leader/learned']],
   '/leader/settings': [['leader', '/leader/settings']],
   '/articles': [['anon', '/articles'], ['member', '/articles'], ['leader', '/articles']],
   '/articles/new': [['member', '/articles/new']],

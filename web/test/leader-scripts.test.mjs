@@ -32,7 +32,7 @@ const TABLES = ['core', 'shell', 'account', 'encounters', 'events', 'leader', 'm
 // The area tables each leader page uses (besides the shell's), by what the page shows.
 const AREAS = {
   '/leader/members': ['leader'], '/leader/members/new': [], '/leader/events': ['events'], congress: ['events', 'leader'],
-  '/leader/health': ['leader'], '/leader/weave': ['leader'], '/leader/settings': ['leader'],
+  '/leader/health': ['leader'], '/leader/weave': ['leader'], '/leader/learned': ['leader'], '/leader/settings': ['leader'],
   '/leader/newsletter': ['leader', 'newsletter'], '/account/invitations': ['account', 'leader'], '/leader/map': ['leader'],
 };
 
@@ -76,7 +76,7 @@ before(async () => {
   const events = (await l.call('GET', '/api/v1/events?limit=100')).items;
   congress = events.filter((e) => e.kind === 'congress').sort((a, b) => b.starts_at - a.starts_at)[0].id;
   paths = ['/leader/members', '/leader/members/new', '/leader/events', `/leader/events/${congress}`, '/leader/health',
-    '/leader/weave', '/leader/settings', '/leader/newsletter', '/account/invitations', '/leader/map'];
+    '/leader/weave', '/leader/learned', '/leader/settings', '/leader/newsletter', '/account/invitations', '/leader/map'];
 });
 
 // Loads `p` anew and returns which marks the scripts fetched until the page was

@@ -31,6 +31,37 @@ async function mapReady(page) {
   await page.waitForFunction(() => window.__vbMap && document.querySelectorAll('#lm-canvas canvas').length > 0, null, { timeout: 30000 });
 }
 
+// Anja (a waiting list for district nursing) met Tineke Jongman (work-based
+// learning for side-entrants) at an event that started an hour ago — her
+// request, Tineke's acceptance, the leader's round and schedule — and rated it
+// 5: a meeting the thesaurus does not already link, so it teaches the
+// suggestions something.
+const PARTNER = 'Tineke Jongman';
+async function usefulMeeting() {
+  const now = Math.floor(Date.now() / 1000);
+  const found = (await leaderApi.call('GET', `/api/v1/members?q=${encodeURIComponent(PARTNER)}&limit=5`)).items;
+  const partner = found.find((m) => m.name === PARTNER);
+  assert.ok(partner, `${PARTNER} is in the demo network`);
+  const email = (await leaderApi.call('GET', `/api/v1/members/${partner.id}`)).email;
+  try { await leaderApi.call('POST', '/api/v1/accounts', { member_id: Number(partner.id), password: PASSWORD, role: 'member' }); } catch { /* has one */ }
+  const anja = await apiSession(server.base, ANJA);
+  const other = await apiSession(server.base, email);
+  const ev = await leaderApi.call('POST', '/api/v1/events', {
+    title: 'Kennismakingsborrel', kind: 'network_drinks', starts_at: now - 3600, ends_at: now + 4 * 3600, capacity: 0, location: 'Hengelo',
+  });
+  await anja.call('POST', `/api/v1/events/${ev.id}/registrations`);
+  await other.call('POST', `/api/v1/events/${ev.id}/registrations`);
+  const req = await anja.call('POST', `/api/v1/events/${ev.id}/meeting-requests`, { to: Number(partner.id), message: 'Even kennismaken?' });
+  await other.call('POST', `/api/v1/meeting-requests/${req.id}/accept`);
+  const round = await leaderApi.call('POST', `/api/v1/events/${ev.id}/rounds`, {
+    title: 'Ronde', tables: 1, max_meetings: 1, slots: [{ starts_at: now - 2400, ends_at: now - 1500 }],
+  });
+  await leaderApi.call('POST', `/api/v1/rounds/${round.id}/schedule`);
+  const mine = (await anja.call('GET', `/api/v1/events/${ev.id}/schedule`)).items;
+  assert.equal(mine.length, 1);
+  await anja.call('POST', `/api/v1/meetings/${mine[0].id}/feedback`, { happened: true, usefulness: 5 });
+}
+
 describe('the leader', () => {
   let b;
   before(async () => {
@@ -271,10 +302,69 @@ describe('the leader', () => {
     noProblems(b);
   });
 
+  test('sees what the suggestions learned from a useful meeting and switches a link off and on again', async () => {
+    const { page } = b;
+    await goto(page, server.base + '/leader/learned');
+    assert.equal(await page.locator('h1').textContent(), 'Geleerd uit gesprekken');
+    assert.match(await page.getByTestId('learned-summary').textContent(), /^Nog niets geleerd\./);
+    await usefulMeeting();
+    await goto(page, server.base + '/leader/learned');
+    await page.getByTestId('learned-summary').filter({ hasText: 'Geleerd uit 1 nuttig gesprek' }).waitFor();
+    const api = await leaderApi.call('GET', '/api/v1/matchmaking/learned-links?lang=nl');
+    assert.equal(api.meetings, 1);
+    assert.ok(api.links.length > 0, 'the meeting taught a link');
+    const rows = page.locator('#main li.learned');
+    assert.equal(await rows.count(), api.links.length, 'the page lists what the API lists');
+    assert.match(await page.getByTestId('learned-summary').textContent(), new RegExp(`${api.total} verband(en)? in gebruik`));
+    // Concepts and counts only: never who met.
+    const text = await page.locator('#main').textContent();
+    assert.doesNotMatch(text, new RegExp(`Anja|${PARTNER.split(' ')[0]}`));
+    assert.match(await rows.first().textContent(), /Een vraag over .* ↔ kennis van .*Geleerd uit 1 gesprek/);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-learned-1280-nl');
+
+    // Switch the first link off: it moves to "Uitgezet", the word stands next to it, the API agrees.
+    const first = api.links[0];
+    await page.getByRole('button', { name: `Uitzetten: het verband tussen ${first.challenge_label} en ${first.expertise_label}` }).click();
+    const moved = page.locator(`section li.learned[data-challenge="${first.challenge_concept}"][data-expertise="${first.expertise_concept}"]`);
+    await page.locator('.status-near.msg-ok').waitFor();
+    assert.equal(await page.locator('.status-near.msg-ok').textContent(),
+      `Uitgezet: ${first.challenge_label} en ${first.expertise_label} tellen niet meer als match in de voorstellen.`);
+    assert.equal(await moved.getByRole('button').textContent(), 'Weer aanzetten');
+    assert.ok(await moved.locator('.status-near').count() === 1, 'the confirmation stands at the link');
+    const off = await leaderApi.call('GET', '/api/v1/matchmaking/learned-links?lang=nl');
+    assert.deepEqual(off.switched_off.map((l) => l.challenge_concept + '>' + l.expertise_concept), [first.challenge_concept + '>' + first.expertise_concept]);
+    assert.equal(off.links.length, api.links.length - 1);
+    assert.ok(b.changes.some((c) => c.url.endsWith('/api/v1/matchmaking/learned-links') && c.csrf), 'sent with the CSRF header');
+    await screenshot(page, 'leader-learned-off-1280-nl');
+
+    // In English, then on again.
+    await switchLanguage(page);
+    assert.equal(await page.locator('h1').textContent(), 'Learned from meetings');
+    assert.equal(await page.locator('#toast').isVisible(), false, 'no Dutch toast left on the English page');
+    const en = await leaderApi.call('GET', '/api/v1/matchmaking/learned-links?lang=en');
+    const back = en.switched_off[0];
+    await page.getByRole('button', { name: `Switch on again: the link between ${back.challenge_label} and ${back.expertise_label}` }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'leader-learned-1280-en');
+    await page.getByRole('button', { name: `Switch on again: the link between ${back.challenge_label} and ${back.expertise_label}` }).click();
+    await page.locator('.status-near.msg-ok').filter({ hasText: 'Switched on again' }).waitFor();
+    await page.getByTestId('learned-off-none').waitFor();
+    assert.equal((await leaderApi.call('GET', '/api/v1/matchmaking/learned-links')).switched_off.length, 0);
+
+    // The search keeps the links that name the topic.
+    await page.getByLabel('Find a topic').fill('zzzz');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('learned-summary').filter({ hasText: 'No learned link mentions “zzzz”.' }).waitFor();
+    assert.equal(await page.locator('#main li.learned').count(), 0);
+    await switchLanguage(page);
+    noProblems(b);
+  });
+
   test('the leader pages do not break at 375 px', async () => {
     const m = await browser({ width: 375, height: 812, lang: 'en-GB' });
     await login(m.page, server.base, LEADER);
-    for (const p of ['/leader/map', '/leader/health', '/leader/weave']) {
+    for (const p of ['/leader/map', '/leader/health', '/leader/weave', '/leader/learned']) {
       await goto(m.page, server.base + p);
       if (p === '/leader/map') await mapReady(m.page);
       assert.ok(await scrollWidth(m.page) <= 375, `${p} has no sideways scrolling`);
@@ -289,7 +379,7 @@ describe('a plain member', () => {
   test('is refused the leader pages and their API (403), in both languages', async () => {
     const m = await browser({ width: 1280, height: 900, lang: 'nl-NL' });
     await login(m.page, server.base, ANJA);
-    for (const p of ['/leader/map', '/leader/health', '/leader/weave']) {
+    for (const p of ['/leader/map', '/leader/health', '/leader/weave', '/leader/learned']) {
       await goto(m.page, server.base + p);
       assert.equal(await m.page.getByRole('alert').textContent(), 'Alleen de netwerkleider mag deze pagina openen.', p);
       assert.equal(await m.page.locator('#lm-canvas').count(), 0);

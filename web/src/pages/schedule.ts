@@ -37,9 +37,19 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
       const useful = h('select', null, h('option', { value: '0' }, t('events.schedule.feedback.useful.none')),
         [1, 2, 3, 4, 5].map((n) => h('option', { value: String(n) }, String(n))));
       const note = h('input', { type: 'text', maxlength: 1000 });
+      // Which of my questions it helped with (issue #20): the suggestions then
+      // learn from that question only; "none" teaches them nothing.
+      const questions = me().member.challenges;
+      const helped = questions.length ? h('select', null,
+        h('option', { value: '' }, t('events.schedule.feedback.helped.unsaid')),
+        questions.map((c) => h('option', { value: String(c.id) }, c.title)),
+        h('option', { value: '0' }, t('events.schedule.feedback.helped.none'))) as HTMLSelectElement : null;
       const send = async (happened: boolean) => {
         try {
-          await api('POST', `/api/v1/meetings/${m.id}/feedback`, { happened, usefulness: happened ? Number(useful.value) : 0, note: note.value });
+          await api('POST', `/api/v1/meetings/${m.id}/feedback`, {
+            happened, usefulness: happened ? Number(useful.value) : 0, note: note.value,
+            ...(happened && helped && helped.value !== '' ? { challenge_id: Number(helped.value) } : {}),
+          });
           await draw();
           show('ok', t('events.schedule.feedback.saved'), document.querySelector(`#schedule li[data-meeting="${m.id}"] article`));
         } catch (e) { show('error', errorText(e), document.querySelector(`#schedule li[data-meeting="${m.id}"] article`)); }
@@ -47,6 +57,7 @@ export default async function schedulePage(ctx: PageCtx): Promise<void> {
       return h('fieldset', { class: 'feedback no-print' },
         h('legend', null, t('events.schedule.feedback')),
         field(t('events.schedule.feedback.useful'), useful, t('events.schedule.feedback.useful.hint')),
+        helped ? field(t('events.schedule.feedback.helped'), helped, t('events.schedule.feedback.helped.hint')) : null,
         field(t('events.schedule.feedback.note'), note),
         h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'btn btn-primary', onclick: () => send(true) }, t('events.schedule.feedback.yes')),

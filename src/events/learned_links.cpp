@@ -1,0 +1,131 @@
+#include "events/learned_links.h"
+
+#include <algorithm>
+#include <set>
+
+#include <soci/soci.h>
+
+#include "domain/db_util.h"
+#include "events/meetings_internal.h"
+#include "matching/suggest.h"
+#include "matching/thesaurus.h"
+#include "util/strings.h"
+
+namespace verbinder::events {
+namespace {
+
+using domain::Viewer;
+using domain::WithSession;
+
+constexpr int kMaxLimit = 1000;
+
+Status OrganizersOnly(const Viewer& viewer) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  if (!viewer.IsOrganizer())
+    return PermissionDenied("only the network's organizers see and switch learned links")
+        .WithReason("learned.organizers_only");
+  return Status::Ok();
+}
+
+std::string Label(const std::string& id, const std::string& lang) {
+  const matching::Thesaurus& t = matching::Thesaurus::Default();
+  const int c = t.FindConcept(id);
+  if (c < 0) return id;  // removed from the thesaurus since it was switched off
+  return lang == "en" ? t.concepts()[c].label_en : t.concepts()[c].label_nl;
+}
+
+Status CheckConcept(const std::string& id, const std::string& field) {
+  if (Trim(id).empty()) return InvalidArgument("must not be empty", field).WithReason("field.required");
+  if (matching::Thesaurus::Default().FindConcept(id) < 0)
+    return InvalidArgument("unknown concept \"" + id + "\"", field).WithReason("learned.unknown_concept");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<LearnedLinksPage> LearnedLinkService::List(const Viewer& viewer, const std::string& lang, const std::string& q,
+                                                  int limit) {
+  VB_RETURN_IF_ERROR(OrganizersOnly(viewer));
+  if (lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
+  if (limit < 1 || limit > kMaxLimit)
+    return InvalidArgument("must be between 1 and " + std::to_string(kMaxLimit), "limit");
+  struct Read {
+    std::vector<matching::ConfirmedMeeting> meetings;
+    std::vector<matching::LearnedLink> off;  // newest first
+  };
+  VB_ASSIGN_OR_RETURN(Read read, WithSession<Read>(db_, [&](soci::session& sql) -> Result<Read> {
+                        return Read{internal::LoadConfirmedMeetings(sql), internal::LoadSwitchedOff(sql)};
+                      }));
+  LearnedLinksPage page;
+  page.meetings = static_cast<int>(read.meetings.size());
+  std::set<std::pair<std::string, std::string>> off;
+  for (const auto& l : read.off) {
+    off.insert({l.challenge_concept, l.expertise_concept});
+    page.switched_off.push_back({l.challenge_concept, l.expertise_concept, Label(l.challenge_concept, lang),
+                                 Label(l.expertise_concept, lang), 0, false});
+  }
+  const std::string needle = AsciiLower(Trim(q));
+  auto matches = [&](const LearnedLinkRow& r) {
+    if (needle.empty()) return true;
+    for (const std::string& s :
+         {r.challenge_concept, r.expertise_concept, Label(r.challenge_concept, "nl"), Label(r.challenge_concept, "en"),
+          Label(r.expertise_concept, "nl"), Label(r.expertise_concept, "en")}) {
+      if (AsciiLower(s).find(needle) != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (const matching::LearnedLink& l : matching::LearnedLinks(read.meetings)) {
+    const bool is_off =
+        off.count({l.challenge_concept, l.expertise_concept}) || off.count({l.expertise_concept, l.challenge_concept});
+    if (is_off) {
+      // The switched-off row shows how many meetings would teach it now.
+      for (LearnedLinkRow& r : page.switched_off) {
+        if ((r.challenge_concept == l.challenge_concept && r.expertise_concept == l.expertise_concept) ||
+            (r.challenge_concept == l.expertise_concept && r.expertise_concept == l.challenge_concept))
+          r.meetings += l.meetings;
+      }
+      continue;
+    }
+    LearnedLinkRow row{l.challenge_concept,
+                       l.expertise_concept,
+                       Label(l.challenge_concept, lang),
+                       Label(l.expertise_concept, lang),
+                       l.meetings,
+                       true};
+    if (!matches(row)) continue;
+    ++page.total;
+    if (static_cast<int>(page.links.size()) < limit) page.links.push_back(std::move(row));
+  }
+  return page;
+}
+
+Status LearnedLinkService::Switch(const Viewer& viewer, const std::string& challenge_concept,
+                                  const std::string& expertise_concept, bool on) {
+  VB_RETURN_IF_ERROR(OrganizersOnly(viewer));
+  VB_RETURN_IF_ERROR(CheckConcept(challenge_concept, "challenge_concept"));
+  VB_RETURN_IF_ERROR(CheckConcept(expertise_concept, "expertise_concept"));
+  if (challenge_concept == expertise_concept)
+    return InvalidArgument("a link needs two different concepts", "expertise_concept")
+        .WithReason("learned.same_concept");
+  auto done = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+    soci::transaction tx(sql);
+    // Either order names the same link: remove both, then add the one given.
+    sql << "DELETE FROM learned_links_off WHERE (challenge_concept = :a AND expertise_concept = :b) OR "
+           "(challenge_concept = :b2 AND expertise_concept = :a2)",
+        soci::use(challenge_concept), soci::use(expertise_concept), soci::use(expertise_concept),
+        soci::use(challenge_concept);
+    if (!on) {
+      long long by = viewer.member_id > 0 ? viewer.member_id : 0;
+      soci::indicator by_ind = viewer.member_id > 0 ? soci::i_ok : soci::i_null;
+      long long now = clock_.Now();
+      sql << "INSERT INTO learned_links_off (challenge_concept, expertise_concept, switched_off_by, created_at) "
+             "VALUES (:c, :e, :by, :t)",
+          soci::use(challenge_concept), soci::use(expertise_concept), soci::use(by, by_ind), soci::use(now);
+    }
+    tx.commit();
+    return true;
+  });
+  return done.status();
+}
+
+}  // namespace verbinder::events
