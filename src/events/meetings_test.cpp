@@ -412,7 +412,9 @@ TEST_F(MeetingsTest, FeedbackWritesMeetingHeldOnceAndMeetingInviteParses) {
 // hides their profile, teaches nothing (the cached suggestions follow).
 TEST_F(MeetingsTest, UsefulMeetingsTeachSuggestionsAndHiddenProfilesTeachNothing) {
   // Ria asked Sjoerd herself; they meet.
-  auto [ria, sjoerd, tom, meeting] = SetUpBakeryStory();
+  BakeryStory story = SetUpBakeryStory();
+  model::Member &ria = story.ria, &sjoerd = story.sjoerd, &tom = story.tom;
+  const model::Id meeting = story.meeting;
   ASSERT_GT(meeting, 0);
   EXPECT_EQ(SuggestedWhy(tom, sjoerd), "") << "the thesaurus alone does not link loneliness and baking";
 
@@ -441,7 +443,9 @@ TEST_F(MeetingsTest, UsefulMeetingsTeachSuggestionsAndHiddenProfilesTeachNothing
 // at once, and switching it on again (either order of the concepts) restores
 // them. Members may not see or switch; bad input names the field.
 TEST_F(MeetingsTest, LeaderSeesWhatMeetingsTaughtAndSwitchesItOffAndOn) {
-  auto [ria, sjoerd, tom, meeting] = SetUpBakeryStory();
+  BakeryStory story = SetUpBakeryStory();
+  model::Member &ria = story.ria, &sjoerd = story.sjoerd, &tom = story.tom;
+  const model::Id meeting = story.meeting;
   ASSERT_GT(meeting, 0);
   LearnedLinkService learned(*db_, clock_);
   auto list = [&](const std::string& q = "") {
@@ -533,7 +537,9 @@ TEST_F(MeetingsTest, LeaderSeesWhatMeetingsTaughtAndSwitchesItOffAndOn) {
 // question that is not the rater's, or an answer for a meeting that did not
 // happen, is refused with the field named.
 TEST_F(MeetingsTest, ARatingNamesTheQuestionItHelpedWithAndOnlyThatOneTeaches) {
-  auto [ria, sjoerd, tom, meeting] = SetUpBakeryStory();
+  BakeryStory story = SetUpBakeryStory();
+  model::Member &ria = story.ria, &sjoerd = story.sjoerd, &tom = story.tom;
+  const model::Id meeting = story.meeting;
   ASSERT_GT(meeting, 0);
   ASSERT_TRUE(members_
                   ->AddChallenge(As(ria), ria.id,
