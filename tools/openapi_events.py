@@ -132,7 +132,33 @@ P["/api/v1/events/{id}/schedule"] = {"get": op("My schedule: slot, table, whom, 
     params=[EV, q("lang", "Language of the reasons (`why`): nl or en; default the viewer's language", {"type": "string", "enum": ["nl", "en"]})])}
 P["/api/v1/meetings/{id}/feedback"] = {"post": op("Did it happen, how useful (1-5)? The first yes writes meeting_held", "meetingFeedback", "meetings",
     ok="204", params=[pid()], body={"type": "object", "required": ["happened"], "properties": {"happened": {"type": "boolean"},
-    "usefulness": {"type": "integer", "minimum": 0, "maximum": 5}, "note": {"type": "string", "maxLength": 1000}}}, extra=CONFLICT)}
+    "usefulness": {"type": "integer", "minimum": 0, "maximum": 5}, "note": {"type": "string", "maxLength": 1000},
+    "challenge_id": {"type": "integer", "format": "int64", "minimum": 0, "nullable": True,
+                     "description": "Which of your own challenges the meeting helped with: the suggestions learn from that one only. "
+                                    "0: none of them (the meeting teaches nothing). Absent or null: not said (all your challenges count). "
+                                    "Only with happened: true."}}}, extra=CONFLICT)}
+# What the suggestions learned from meetings rated 4 or 5 (organizers), and the switch (issue #20).
+LEARNED_ROW = {"type": "object", "required": ["challenge_concept", "expertise_concept", "challenge_label", "expertise_label", "meetings", "on"],
+    "properties": {"challenge_concept": {"type": "string", "description": "Thesaurus concept id found in the rater's challenge"},
+                   "expertise_concept": {"type": "string", "description": "Thesaurus concept id found in the other's expertise"},
+                   "challenge_label": {"type": "string"}, "expertise_label": {"type": "string"},
+                   "meetings": {"type": "integer", "minimum": 0, "description": "Useful meetings that teach this link now"},
+                   "on": {"type": "boolean", "description": "false: switched off by an organizer"}}}
+P["/api/v1/matchmaking/learned-links"] = {
+  "get": op("What the suggestions learned from meetings members rated 4 or 5 (organizers): concept links with the number of meetings "
+            "behind each, and the links switched off. Never who met.", "learnedLinks", "meetings",
+            schema={"type": "object", "required": ["meetings", "total", "links", "switched_off"], "properties": {
+                "meetings": {"type": "integer", "description": "Useful meetings the suggestions learn from now"},
+                "total": {"type": "integer", "description": "Links switched on that match q, before limit"},
+                "links": {"type": "array", "items": LEARNED_ROW}, "switched_off": {"type": "array", "items": LEARNED_ROW}}},
+            params=[q("lang", "Language of the concept labels (default: the viewer's)", {"type": "string", "enum": ["nl", "en"]}),
+                    q("q", "Only links whose concept id or label (nl or en) contains this text"),
+                    q("limit", "At most this many links (default 100)", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100})],
+            errors=("400", "401", "403")),
+  "put": op("Switch a learned link off (on: false) or on again (organizers); either order of the two concepts names the same link",
+            "switchLearnedLink", "meetings", ok="204", errors=("400", "401", "403"),
+            body={"type": "object", "required": ["challenge_concept", "expertise_concept", "on"], "properties": {
+                "challenge_concept": {"type": "string"}, "expertise_concept": {"type": "string"}, "on": {"type": "boolean"}}})}
 P["/api/v1/meetings/{id}/invite.ics"] = {"get": ics_op("The meeting as an invite", "meetingInvite", "meetings", params=[pid()])}
 P["/api/v1/visits"] = {
   "post": op("Ask a member who hosts visits: can I come and have a look?", "requestVisit", "visits", ok="201", schema=ref("Visit"),
