@@ -9,6 +9,7 @@
 #include "events/meetings_internal.h"
 #include "matching/suggest.h"
 #include "matching/thesaurus.h"
+#include "storage/transaction.h"
 #include "util/strings.h"
 
 namespace verbinder::events {
@@ -30,7 +31,7 @@ Status OrganizersOnly(const Viewer& viewer) {
 std::string Label(const std::string& id, const std::string& lang) {
   const matching::Thesaurus& t = matching::Thesaurus::Default();
   const int c = t.FindConcept(id);
-  if (c < 0) return id;  // removed from the thesaurus since it was switched off
+  if (c < 0) return id;  // not a concept (any more): its id
   return lang == "en" ? t.concepts()[c].label_en : t.concepts()[c].label_nl;
 }
 
@@ -108,7 +109,7 @@ Status LearnedLinkService::Switch(const Viewer& viewer, const std::string& chall
     return InvalidArgument("a link needs two different concepts", "expertise_concept")
         .WithReason("learned.same_concept");
   auto done = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-    soci::transaction tx(sql);
+    storage::Transaction tx(sql);
     // Either order names the same link: remove both, then add the one given.
     sql << "DELETE FROM learned_links_off WHERE (challenge_concept = :a AND expertise_concept = :b) OR "
            "(challenge_concept = :b2 AND expertise_concept = :a2)",
@@ -118,8 +119,9 @@ Status LearnedLinkService::Switch(const Viewer& viewer, const std::string& chall
       long long by = viewer.member_id > 0 ? viewer.member_id : 0;
       soci::indicator by_ind = viewer.member_id > 0 ? soci::i_ok : soci::i_null;
       long long now = clock_.Now();
+      // Two leaders switching the same link off at once: the second finds it off.
       sql << "INSERT INTO learned_links_off (challenge_concept, expertise_concept, switched_off_by, created_at) "
-             "VALUES (:c, :e, :by, :t)",
+             "VALUES (:c, :e, :by, :t) ON CONFLICT (challenge_concept, expertise_concept) DO NOTHING",
           soci::use(challenge_concept), soci::use(expertise_concept), soci::use(by, by_ind), soci::use(now);
     }
     tx.commit();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "events/learned_links.h"
 #include "matching/suggest.h"
@@ -529,6 +530,37 @@ TEST_F(MeetingsTest, LeaderSeesWhatMeetingsTaughtAndSwitchesItOffAndOn) {
   EXPECT_EQ(learned.Switch(leader_, page.links[0].challenge_concept, page.links[0].challenge_concept, false).field(),
             "expertise_concept");
   EXPECT_TRUE(list().switched_off.empty()) << "nothing half-written";
+}
+
+// Issue #20: leaders switching learned links from many clients at once, on
+// the embedded database too: every call succeeds, and each link ends up
+// switched off once.
+TEST_F(MeetingsTest, SwitchingLearnedLinksFromManyClientsAtOnceNeverFails) {
+  LearnedLinkService learned(*db_, clock_);
+  const std::vector<std::pair<std::string, std::string>> links = {
+      {"waiting_list", "queueing"}, {"loneliness", "ops_food_processing"}, {"dropout", "pub_financial_coaching"}};
+  std::vector<Status> results(24);
+  {
+    std::vector<std::thread> clients;
+    for (size_t k = 0; k < results.size(); ++k) {
+      clients.emplace_back([&, k] {
+        const auto& [c, e] = links[k % links.size()];
+        // Every third client names the link the other way round.
+        results[k] = k % 3 == 0 ? learned.Switch(leader_, e, c, false) : learned.Switch(leader_, c, e, false);
+      });
+    }
+    for (auto& t : clients) t.join();
+  }
+  for (const Status& s : results) EXPECT_TRUE(s.ok()) << s.ToString();
+  auto page = learned.List(leader_, "en", "", 100);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  std::set<std::pair<std::string, std::string>> off;
+  for (const auto& l : page->switched_off) off.insert(std::minmax(l.challenge_concept, l.expertise_concept));
+  EXPECT_EQ(off.size(), links.size());
+  for (const auto& [c, e] : links) {
+    ASSERT_TRUE(learned.Switch(leader_, c, e, true).ok());
+  }
+  EXPECT_TRUE(learned.List(leader_, "en", "", 100)->switched_off.empty()) << "on again removes either order";
 }
 
 // Issue #20: the rating form asks which of the rater's questions a meeting
