@@ -67,6 +67,14 @@ class EventsMemberData : public domain::MemberDataOwner {
         {"events_organized", RowsAsJson(sql, "SELECT event_id FROM event_organizers WHERE member_id = :m", m), {}});
     parts.push_back(
         {"calendar_feed", RowsAsJson(sql, "SELECT created_at FROM calendar_tokens WHERE member_id = :m", m), {}});
+    // The learned links this member switched off as an organizer (the row's
+    // switched_off_by is cleared when the member is erased).
+    parts.push_back({"learned_links_switched_off",
+                     RowsAsJson(sql,
+                                "SELECT challenge_concept, expertise_concept, created_at FROM learned_links_off "
+                                "WHERE switched_off_by = :m ORDER BY created_at",
+                                m),
+                     {}});
     parts.push_back(
         {"meeting_requests",
          RowsAsJson(sql, "SELECT * FROM meeting_requests WHERE from_member = :m OR to_member = :m2 ORDER BY id", m, 2),

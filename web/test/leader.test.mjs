@@ -336,6 +336,10 @@ describe('the leader', () => {
     assert.deepEqual(off.switched_off.map((l) => l.challenge_concept + '>' + l.expertise_concept), [first.challenge_concept + '>' + first.expertise_concept]);
     assert.equal(off.links.length, api.links.length - 1);
     assert.ok(b.changes.some((c) => c.url.endsWith('/api/v1/matchmaking/learned-links') && c.csrf), 'sent with the CSRF header');
+    // The leader's own data export holds the switch.
+    const mine = await leaderApi.call('GET', '/api/v1/me/export');
+    assert.deepEqual(mine.learned_links_switched_off.map((l) => l.challenge_concept + '>' + l.expertise_concept),
+      [first.challenge_concept + '>' + first.expertise_concept]);
     await screenshot(page, 'leader-learned-off-1280-nl');
 
     // In English, then on again.
