@@ -72,14 +72,19 @@ Json Items(const std::vector<T>& xs) {
   return {{"items", items}, {"total", items.size()}};
 }
 
-// ?lang=nl|en for the printable pages, else the viewer's own language (issue #17).
-Result<std::string> PrintLang(const Ctx& ctx, notify::NotificationService& ns) {
-  VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"lang"}));
+// ?lang=nl|en, else the viewer's own language (issue #17).
+Result<std::string> RequestedLang(const Ctx& ctx, notify::NotificationService& ns) {
   std::string lang = QueryString(ctx.req, "lang");
   if (lang.empty()) return ns.Language(ctx.viewer);
   if (lang != "nl" && lang != "en")
     return InvalidArgument("must be nl or en", "lang").WithReason("field.invalid_choice");
   return lang;
+}
+
+// The printable pages: ?lang= only (RequestedLang).
+Result<std::string> PrintLang(const Ctx& ctx, notify::NotificationService& ns) {
+  VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"lang"}));
+  return RequestedLang(ctx, ns);
 }
 
 Response Html(std::string html) {
@@ -549,13 +554,9 @@ void RegisterEncounterRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
 void RegisterLearnedLinkRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
   app.Add(Method::kGet, "/api/v1/matchmaking/learned-links", Access::kOrganizer, [api](Ctx& ctx) -> Result<Response> {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"lang", "q", "limit"}));
-    std::string lang = QueryString(ctx.req, "lang");
-    if (lang.empty()) {
-      VB_ASSIGN_OR_RETURN(lang, api->notifications.Language(ctx.viewer));
-    }
-    if (lang != "nl" && lang != "en")
-      return InvalidArgument("must be nl or en", "lang").WithReason("field.invalid_choice");
-    VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", 100, 1, 1000));
+    VB_ASSIGN_OR_RETURN(std::string lang, RequestedLang(ctx, api->notifications));
+    VB_ASSIGN_OR_RETURN(int limit, QueryInt(ctx.req, "limit", events::LearnedLinkService::kDefaultLimit, 1,
+                                            events::LearnedLinkService::kMaxLimit));
     VB_ASSIGN_OR_RETURN(auto page, api->learned_links.List(ctx.viewer, lang, QueryString(ctx.req, "q"), limit));
     return Response::JsonBody(ToJson(page));
   });

@@ -1,7 +1,9 @@
 #include "events/learned_links.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -17,8 +19,6 @@ namespace {
 
 using domain::Viewer;
 using domain::WithSession;
-
-constexpr int kMaxLimit = 1000;
 
 Status OrganizersOnly(const Viewer& viewer) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
@@ -59,9 +59,13 @@ Result<LearnedLinksPage> LearnedLinkService::List(const Viewer& viewer, const st
                       }));
   LearnedLinksPage page;
   page.meetings = static_cast<int>(read.meetings.size());
-  std::set<std::pair<std::string, std::string>> off;
+  // Either order names the same link: the switched-off rows by their concepts in order.
+  auto either_order = [](const std::string& a, const std::string& b) {
+    return a < b ? std::pair{a, b} : std::pair{b, a};
+  };
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> off;
   for (const auto& l : read.off) {
-    off.insert({l.challenge_concept, l.expertise_concept});
+    off[either_order(l.challenge_concept, l.expertise_concept)].push_back(page.switched_off.size());
     page.switched_off.push_back({l.challenge_concept, l.expertise_concept, Label(l.challenge_concept, lang),
                                  Label(l.expertise_concept, lang), 0, false});
   }
@@ -76,15 +80,9 @@ Result<LearnedLinksPage> LearnedLinkService::List(const Viewer& viewer, const st
     return false;
   };
   for (const matching::LearnedLink& l : matching::LearnedLinks(read.meetings)) {
-    const bool is_off =
-        off.count({l.challenge_concept, l.expertise_concept}) || off.count({l.expertise_concept, l.challenge_concept});
-    if (is_off) {
+    if (auto it = off.find(either_order(l.challenge_concept, l.expertise_concept)); it != off.end()) {
       // The switched-off row shows how many meetings would teach it now.
-      for (LearnedLinkRow& r : page.switched_off) {
-        if ((r.challenge_concept == l.challenge_concept && r.expertise_concept == l.expertise_concept) ||
-            (r.challenge_concept == l.expertise_concept && r.expertise_concept == l.challenge_concept))
-          r.meetings += l.meetings;
-      }
+      for (size_t k : it->second) page.switched_off[k].meetings += l.meetings;
       continue;
     }
     LearnedLinkRow row{l.challenge_concept,

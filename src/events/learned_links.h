@@ -41,6 +41,8 @@ struct LearnedLinksPage {
 
 class LearnedLinkService {
  public:
+  static constexpr int kDefaultLimit = 100;  // links listed when the caller does not say
+  static constexpr int kMaxLimit = 1000;     // LoadConfirmedMeetings reads at most 1,000 meetings
   LearnedLinkService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
   // Organizers only. `lang` nl|en names the concepts; `q` keeps links whose
   // label (in either language) or id contains it (case-insensitive); `limit`

@@ -562,9 +562,11 @@ Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happen
   if (helped_challenge && !happened)
     return InvalidArgument("say which challenge it helped with only for a meeting that happened", "challenge_id")
         .WithReason("meeting.helped_only_held");
-  if (helped_challenge && *helped_challenge < 0)
+  auto not_yours = [] {
     return InvalidArgument("must be one of your challenges, or 0 for none of them", "challenge_id")
         .WithReason("meeting.helped_not_yours");
+  };
+  if (helped_challenge && *helped_challenge < 0) return not_yours();
   auto r = WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
     auto first = QueryMeetings(sql, "WHERE mt.id = " + std::to_string(meeting_id));
     if (first.empty() || (first[0].a != viewer.member_id && first[0].b != viewer.member_id))
@@ -573,9 +575,7 @@ Status MeetingService::Feedback(const Viewer& viewer, Id meeting_id, bool happen
       long long c = *helped_challenge, me = viewer.member_id, n = 0;
       sql << "SELECT count(*) FROM challenges WHERE id = :c AND member_id = :me", soci::use(c), soci::use(me),
           soci::into(n);
-      if (n == 0)
-        return InvalidArgument("must be one of your challenges, or 0 for none of them", "challenge_id")
-            .WithReason("meeting.helped_not_yours");
+      if (n == 0) return not_yours();
     }
     VB_ASSIGN_OR_RETURN(Id event_id, internal::EventOfRound(sql, first[0].round_id));
     storage::Transaction tr(sql);

@@ -71,7 +71,7 @@ using SectorLabels = std::map<std::string, SectorLabel>;  // sector key → name
 // A meeting the network confirmed as useful: the challenge of the member who
 // rated it, and the expertise (tags and text) of the member they met. The
 // engine learns from it which concepts meet that the thesaurus does not link
-// (LearnedConceptLinks); the texts are never shown to anyone.
+// (scoring::CountLearnedConceptPairs); the texts are never shown to anyone.
 struct ConfirmedMeeting {
   std::string challenge;
   std::string expertise;

@@ -172,12 +172,12 @@ TEST(LearnedLinks, MeetingsThatAlreadyMetOrNameOnlyHubsAndGroupsTeachNothing) {
   auto analyze = [&](const std::string& s) { return a.Analyze(s, Language::kEnglish); };
   // The challenge meets the expertise through a related link: that meeting
   // teaches nothing, although it also holds an unlinked concept.
-  EXPECT_EQ(scoring::LearnedConceptPairs({analyze(OnlyTerm(x.need))},
-                                         {analyze(OnlyTerm(x.related) + ". " + OnlyTerm(x.unlinked))}),
-            (std::vector<std::pair<int, int>>{}));
+  EXPECT_EQ(scoring::CountLearnedConceptPairs({analyze(OnlyTerm(x.need))},
+                                              {analyze(OnlyTerm(x.related) + ". " + OnlyTerm(x.unlinked))}),
+            (std::vector<scoring::LearnedPair>{}));
   // Without a link: need x unlinked.
-  EXPECT_EQ(scoring::LearnedConceptPairs({analyze(OnlyTerm(x.need))}, {analyze(OnlyTerm(x.unlinked))}),
-            (std::vector<std::pair<int, int>>{{x.need, x.unlinked}}));
+  EXPECT_EQ(scoring::CountLearnedConceptPairs({analyze(OnlyTerm(x.need))}, {analyze(OnlyTerm(x.unlinked))}),
+            (std::vector<scoring::LearnedPair>{{x.need, x.unlinked, 1}}));
   // A hub or a group of people on either side is never learned.
   int hub = -1, group = -1;
   for (int c = 0; c < static_cast<int>(t.concepts().size()); ++c) {
@@ -187,11 +187,11 @@ TEST(LearnedLinks, MeetingsThatAlreadyMetOrNameOnlyHubsAndGroupsTeachNothing) {
   }
   ASSERT_GE(hub, 0);
   ASSERT_GE(group, 0);
-  EXPECT_EQ(scoring::LearnedConceptPairs({analyze(OnlyTerm(x.need))}, {analyze(OnlyTerm(hub))}),
-            (std::vector<std::pair<int, int>>{}))
+  EXPECT_EQ(scoring::CountLearnedConceptPairs({analyze(OnlyTerm(x.need))}, {analyze(OnlyTerm(hub))}),
+            (std::vector<scoring::LearnedPair>{}))
       << t.concepts()[hub].id;
-  EXPECT_EQ(scoring::LearnedConceptPairs({analyze(OnlyTerm(group))}, {analyze(OnlyTerm(x.unlinked))}),
-            (std::vector<std::pair<int, int>>{}))
+  EXPECT_EQ(scoring::CountLearnedConceptPairs({analyze(OnlyTerm(group))}, {analyze(OnlyTerm(x.unlinked))}),
+            (std::vector<scoring::LearnedPair>{}))
       << t.concepts()[group].id;
 }
 

@@ -263,15 +263,6 @@ inline std::vector<LearnedPair> CountLearnedConceptPairs(const std::vector<TextA
   return out;
 }
 
-// The pairs of CountLearnedConceptPairs without their counts.
-inline std::vector<std::pair<int, int>> LearnedConceptPairs(const std::vector<TextAnalysis>& challenges,
-                                                            const std::vector<TextAnalysis>& expertise) {
-  std::vector<std::pair<int, int>> out;
-  for (const LearnedPair& p : CountLearnedConceptPairs(challenges, expertise))
-    out.push_back({p.challenge, p.expertise});
-  return out;
-}
-
 // ConceptLinks plus the learned pairs, both ways, at kLearnedFactor: a pair
 // without a link, or with a weaker one (sibling, two steps: weaker both ways),
 // gets a kLearned link in both directions; a stronger one stays. So the table
