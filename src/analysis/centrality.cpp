@@ -9,15 +9,12 @@
 #include <span>
 #include <thread>
 
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 
 namespace verbinder::analysis {
 
-int ResolveThreads(int threads) {
-  if (threads > 0) return threads;
-  unsigned hc = std::thread::hardware_concurrency();
-  return hc == 0 ? 1 : static_cast<int>(hc);
-}
+using util::ResolveThreads;
+using util::RunThreads;
 
 std::vector<double> ExactBetweenness(const Graph& g, int threads, std::stop_token stop) {
   const int32_t n = g.NodeCount();

@@ -5,9 +5,12 @@
 #include <map>
 #include <numeric>
 
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+using util::RunThreads;
 
 namespace {
 

@@ -7,10 +7,14 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 #include "util/strings.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+using util::RunThreads;
+
 namespace {
 
 using json = nlohmann::ordered_json;

@@ -6,9 +6,13 @@
 #include <string_view>
 
 #include "analysis/co_attendance.h"
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+using util::RunThreads;
+
 namespace {
 
 struct PairRow {

@@ -9,12 +9,16 @@
 #include <fstream>
 #include <unordered_set>
 
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 #include "util/civil_time.h"
 #include "util/csv.h"
 #include "util/strings.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+using util::RunThreads;
+
 namespace {
 
 Day DaysFromCivil(int y, unsigned m, unsigned d) {

@@ -6,9 +6,12 @@
 #include <cmath>
 #include <vector>
 
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+using util::RunThreads;
 
 void AppendJson(std::string& out, std::string_view text) {
   for (char c : text) {

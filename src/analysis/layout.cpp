@@ -6,9 +6,13 @@
 #include <limits>
 #include <numeric>
 
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+using util::RunThreads;
+
 namespace {
 
 // splitmix64: small, fast, and fully determined by its seed.

@@ -11,11 +11,14 @@
 #include "analysis/centrality.h"
 #include "analysis/community.h"
 #include "analysis/insights.h"
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 #include "analysis/suggestions.h"
 #include "util/passes.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

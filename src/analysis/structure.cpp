@@ -4,9 +4,13 @@
 #include <cmath>
 #include <limits>
 
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+using util::RunThreads;
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

@@ -6,9 +6,13 @@
 #include <numeric>
 #include <set>
 
-#include "analysis/parallel.h"
+#include "util/parallel.h"
 
 namespace verbinder::analysis {
+
+using util::ResolveThreads;
+using util::RunThreads;
+
 namespace {
 
 struct Candidate {

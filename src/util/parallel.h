@@ -1,14 +1,19 @@
-// Tiny helpers for running a function on a fixed number of std::threads.
+// Tiny helpers for running a function on a fixed number of std::threads, for
+// the engines (analysis, matching) that split one computation over the cores.
 // Thread-safety: the callers' functions must only write thread-private state.
 #pragma once
 
 #include <thread>
 #include <vector>
 
-namespace verbinder::analysis {
+namespace verbinder::util {
 
 // threads <= 0 means std::thread::hardware_concurrency() (at least 1).
-int ResolveThreads(int threads);
+inline int ResolveThreads(int threads) {
+  if (threads > 0) return threads;
+  const unsigned hc = std::thread::hardware_concurrency();
+  return hc == 0 ? 1 : static_cast<int>(hc);
+}
 
 // Calls fn(thread_index) on `threads` threads (inline when threads <= 1) and joins them.
 template <typename Fn>
@@ -23,4 +28,4 @@ void RunThreads(int threads, Fn fn) {
   for (auto& th : pool) th.join();
 }
 
-}  // namespace verbinder::analysis
+}  // namespace verbinder::util
