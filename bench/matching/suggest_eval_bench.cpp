@@ -7,10 +7,14 @@
 //   ranked against FILE's profiles plus pairs.json and pool.json.
 //   --learn-from FILE,FILE: the pairs of those files as meetings the network
 //   confirmed as useful before (SuggestInput::confirmed_meetings).
-// suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--learn-from FILE,FILE]
+// suggest_eval_bench speed N [DIR] [--top K] [--seed S] [--threads T] [--learn-from FILE,FILE]
 //   Wall time of one Suggest call for N attendees recombined from the set's
 //   profiles (expertise of one member, challenges of one or two others, random
-//   sector and organization, N ties and N/20 requests), and peak RSS.
+//   sector and organization, N ties and N/20 requests), and peak RSS;
+//   prepare_seconds: loading the thesaurus and its links before the call
+//   (PrepareSuggest, once per process, before the server's port opens);
+//   cpu_seconds: of the call, all threads; --threads T: SuggestOptions::threads
+//   (0, the default: one per core).
 // suggest_eval_bench learned [DIR] --learn-from FILE,FILE [--top K]
 //   What the leader's "Learned from meetings" page would list after the pairs
 //   of those files were meetings rated useful (matching::LearnedLinks): how
@@ -48,6 +52,7 @@
 #include "matching/suggest_eval.h"
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "util/parallel.h"
 #include "util/strings.h"
 
 using namespace verbinder::matching;
@@ -266,6 +271,14 @@ double PeakMb() {
   return ru.ru_maxrss / 1024.0;
 }
 
+// User + system CPU seconds of the process so far (every thread).
+double CpuSeconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return seconds(ru.ru_utime) + seconds(ru.ru_stime);
+}
+
 int Speed(int argc, char** argv) {
   const int n = std::atoi(argv[2]);
   SuggestEvalSet set = LoadSet(Dir(argc, argv, 3));
@@ -302,15 +315,24 @@ int Speed(int argc, char** argv) {
   SuggestOptions options;
   options.top_k = static_cast<int>(Option(argc, argv, "--top", 5));
   options.use_lexicon = Flag(argc, argv, "--lexicon") || Flag(argc, argv, "--wordnet-only");
+  options.threads = static_cast<int>(Option(argc, argv, "--threads", 0));
+  // The thesaurus and its links load once per process (the server does it
+  // before its port opens): timed apart from the call.
   auto t0 = std::chrono::steady_clock::now();
+  PrepareSuggest();
+  auto t1 = std::chrono::steady_clock::now();
+  const double cpu_before = CpuSeconds();
   auto r = Suggest(in, options);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  auto t2 = std::chrono::steady_clock::now();
+  const double cpu = CpuSeconds() - cpu_before;
   if (!r.ok()) return 1;
   size_t listed = 0;
   for (const auto& s : r->suggestions) listed += s.size();
   std::printf(
-      "suggest_speed attendees=%d top=%d confirmed_meetings=%zu seconds=%.3f suggestions=%zu peak_rss_mb=%.0f\n", n,
-      options.top_k, in.confirmed_meetings.size(), seconds, listed, PeakMb());
+      "suggest_speed attendees=%d top=%d confirmed_meetings=%zu seconds=%.3f suggestions=%zu peak_rss_mb=%.0f "
+      "prepare_seconds=%.3f cpu_seconds=%.3f threads=%d\n",
+      n, options.top_k, in.confirmed_meetings.size(), std::chrono::duration<double>(t2 - t1).count(), listed, PeakMb(),
+      std::chrono::duration<double>(t1 - t0).count(), cpu, verbinder::util::ResolveThreads(options.threads));
   return 0;
 }
 

@@ -32,6 +32,7 @@
 #include "domain/members.h"
 #include "events/demo_networking.h"
 #include "events/encounters.h"
+#include "matching/suggest.h"
 #include "newsletter/demo_newsletter.h"
 #include "importers/importers.h"
 #include "newsletter/sender.h"
@@ -204,6 +205,8 @@ int RunServe(const Args& args) {
   api_app.members().SetProfileCacheBudget(static_cast<size_t>(profile_cache_mb) << 20);
   // The word-search index is read before the port opens, so no search waits for it.
   if (Status s = api_app.members().WarmSearchIndex(); !s.ok()) return Fail("serve", s);
+  // So is the thesaurus the suggestions share.
+  matching::PrepareSuggest();
   api::Server server(api_app, {host, static_cast<uint16_t>(port), static_cast<size_t>(threads)});
   // Block the stop signals before threads start, so only sigwait sees them.
   sigset_t set;

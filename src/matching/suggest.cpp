@@ -1,6 +1,7 @@
 #include "matching/suggest.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <memory>
 #include <tuple>
@@ -12,6 +13,7 @@
 #include "matching/suggest_scoring.h"
 #include "matching/text.h"
 #include "matching/thesaurus.h"
+#include "util/parallel.h"
 
 namespace verbinder::matching {
 namespace {
@@ -26,6 +28,11 @@ constexpr double kColleaguePenalty = 0.30;
 constexpr double kMetPenalty = 0.20;
 constexpr double kRequestByMe = 1.0;
 constexpr double kRequestByThem = 0.6;
+// Suggest splits its attendees over the cores in chunks of kChunk, with at
+// least kMinAttendeesPerThread per thread (fewer run on one: a thread's
+// start and scratch cost more than they save).
+constexpr int kChunk = 16;
+constexpr int kMinAttendeesPerThread = 256;
 
 bool PrefersDutch(const SuggestAttendee& a) {
   return !a.languages.empty() && (a.languages[0] == "nl" || a.languages[0] == "nl-NL" || a.languages[0] == "nl-BE");
@@ -131,6 +138,10 @@ std::vector<LearnedLink> LearnedLinks(const std::vector<ConfirmedMeeting>& meeti
   return out;
 }
 
+void PrepareSuggest() {
+  (void)ConceptLinks();  // parses the thesaurus first
+}
+
 Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& options) {
   VB_RETURN_IF_ERROR(ValidateSuggestInput(input));
   if (options.top_k < 1) return InvalidArgument("must be at least 1", "top");
@@ -143,26 +154,46 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     const Lexicon& lex = Lexicon::Default();
     if (lex.has_wordnet() || lex.has_freedict()) lexicon = &lex;
   }
-  TextAnalyzer analyzer(lexicon);
+  // Attendees are handed out in chunks to util::ResolveThreads(options.threads)
+  // threads; each attendee's work (analysis, then suggestions) reads only
+  // shared immutable state and writes only its own slot, so the result is the
+  // same for any number of threads.
+  const int threads =
+      n < kMinAttendeesPerThread ? 1 : std::min(util::ResolveThreads(options.threads), n / kMinAttendeesPerThread);
+  auto for_each_attendee = [&](auto&& make_state, auto&& work) {
+    std::atomic<int> next{0};
+    util::RunThreads(threads, [&](int) {
+      auto state = make_state();
+      for (int from = next.fetch_add(kChunk); from < n; from = next.fetch_add(kChunk)) {
+        for (int i = from; i < std::min(n, from + kChunk); ++i) work(state, i);
+      }
+    });
+  };
+
   std::vector<Profile> profiles(n);
-  for (int i = 0; i < n; ++i) {
-    const SuggestAttendee& a = input.attendees[i];
-    Language fallback = PrefersDutch(a) ? Language::kDutch : Language::kEnglish;
-    profiles[i].expertise =
-        analyzer.Analyze(ExpertiseText(a.expertise_text, a.expertise_tags), fallback, options.use_thesaurus);
-    std::string tags;
-    for (const std::string& tag : a.expertise_tags) tags += tag + " . ";
-    const std::vector<int> tag_concepts = analyzer.Analyze(tags, fallback, options.use_thesaurus).concepts;
-    for (int c : profiles[i].expertise.concepts)
-      profiles[i].weight.push_back(std::binary_search(tag_concepts.begin(), tag_concepts.end(), c) ? kTagWeight : 1.0);
-    for (const std::string& c : a.challenges) {
-      profiles[i].challenges.push_back(analyzer.Analyze(c, fallback, options.use_thesaurus));
-      profiles[i].challenge_text.push_back(c);
-    }
-  }
+  for_each_attendee(
+      [&] { return std::make_unique<TextAnalyzer>(lexicon); },
+      [&](std::unique_ptr<TextAnalyzer>& analyzer, int i) {
+        const SuggestAttendee& a = input.attendees[i];
+        Language fallback = PrefersDutch(a) ? Language::kDutch : Language::kEnglish;
+        profiles[i].expertise =
+            analyzer->Analyze(ExpertiseText(a.expertise_text, a.expertise_tags), fallback, options.use_thesaurus);
+        std::string tags;
+        for (const std::string& tag : a.expertise_tags) tags += tag + " . ";
+        const std::vector<int> tag_concepts = analyzer->Analyze(tags, fallback, options.use_thesaurus).concepts;
+        for (int c : profiles[i].expertise.concepts) {
+          profiles[i].weight.push_back(std::binary_search(tag_concepts.begin(), tag_concepts.end(), c) ? kTagWeight
+                                                                                                       : 1.0);
+        }
+        for (const std::string& c : a.challenges) {
+          profiles[i].challenges.push_back(analyzer->Analyze(c, fallback, options.use_thesaurus));
+          profiles[i].challenge_text.push_back(c);
+        }
+      });
   // Ties and requests per attendee, as bits, so that the n^2 bound pass reads
-  // an array instead of hashing pairs: for the current i, pair_bits[j] holds
-  // the bits of (i, j) (SetPairBits fills it, ClearPairBits empties it).
+  // an array instead of hashing pairs: for the current i, a thread's
+  // pair_bits[j] holds the bits of (i, j) (set_pair_bits fills it,
+  // clear_pair_bits empties it).
   constexpr uint8_t kTie = 1, kRealTie = 2, kAskedByMe = 4, kAskedByThem = 8;
   std::vector<std::vector<std::pair<int, uint8_t>>> pair_bits_of(n);
   for (const SuggestTie& t : input.ties) {
@@ -174,11 +205,10 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     pair_bits_of[r.from].push_back({r.to, kAskedByMe});
     pair_bits_of[r.to].push_back({r.from, kAskedByThem});
   }
-  std::vector<uint8_t> pair_bits(n, 0);
-  auto set_pair_bits = [&](int i) {
+  auto set_pair_bits = [&](int i, std::vector<uint8_t>& pair_bits) {
     for (const auto& [j, bits] : pair_bits_of[i]) pair_bits[j] |= bits;
   };
-  auto clear_pair_bits = [&](int i) {
+  auto clear_pair_bits = [&](int i, std::vector<uint8_t>& pair_bits) {
     for (const auto& [j, bits] : pair_bits_of[i]) pair_bits[j] = 0;
   };
 
@@ -195,6 +225,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     }
     std::sort(off.begin(), off.end());
     std::vector<std::pair<int, int>> learned;
+    TextAnalyzer analyzer(lexicon);
     for (const LearnedPair& p : LearnFromMeetings(input.confirmed_meetings, analyzer)) {
       if (!std::binary_search(off.begin(), off.end(), std::pair{p.challenge, p.expertise}))
         learned.push_back({p.challenge, p.expertise});
@@ -202,9 +233,6 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     if (!learned.empty()) learned_links = LinksWithLearned(learned);
   }
   Scorer scorer(profiles, learned_links.empty() ? nullptr : &learned_links);
-  // Bonuses and penalties on top of the relevance, applied in a fixed order
-  // (the bound and the score then round the same way); fills the reasons
-  // when `why` is given.
   // Sectors and organizations as small integers (-1: empty), so the n^2
   // bound computations compare ints, not strings.
   std::vector<int> sector_of(n), organization_of(n);
@@ -219,47 +247,59 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
               : organizations.emplace(a.organization, static_cast<int>(organizations.size())).first->second;
     }
   }
-  // Valid for the i whose bits are set.
-  auto adjust = [&](int i, int j, double score, internal::PairReasons* why) {
-    internal::PairReasons local;
-    internal::PairReasons& w = why ? *why : local;
-    const uint8_t bits = pair_bits[j];
-    w.requested_by_me = bits & kAskedByMe;
-    w.requested_by_them = bits & kAskedByThem;
-    w.cross_sector = sector_of[i] >= 0 && sector_of[j] >= 0 && sector_of[i] != sector_of[j];
-    w.online_only_tie = (bits & kTie) && !(bits & kRealTie);
-    w.met_before = bits & kRealTie;
-    w.colleagues = organization_of[i] >= 0 && organization_of[i] == organization_of[j];
-    if (w.cross_sector) score += kCrossSectorBonus;
-    if (w.online_only_tie) score += kOnlineTieBonus;
-    if (w.met_before) score -= kMetPenalty;
-    if (w.colleagues) score -= kColleaguePenalty;
-    if (w.requested_by_me) score += kRequestByMe;
-    if (w.requested_by_them) score += kRequestByThem;
+  // What besides relevance bears on the pair (i, j), from the bits of (i, j).
+  struct PairFacts {
+    bool requested_by_me, requested_by_them, cross_sector, online_only_tie, met_before, colleagues;
+  };
+  auto facts = [&](int i, int j, uint8_t bits) {
+    return PairFacts{
+        .requested_by_me = (bits & kAskedByMe) != 0,
+        .requested_by_them = (bits & kAskedByThem) != 0,
+        .cross_sector = sector_of[i] >= 0 && sector_of[j] >= 0 && sector_of[i] != sector_of[j],
+        .online_only_tie = (bits & kTie) && !(bits & kRealTie),
+        .met_before = (bits & kRealTie) != 0,
+        .colleagues = organization_of[i] >= 0 && organization_of[i] == organization_of[j],
+    };
+  };
+  // Bonuses and penalties on top of the relevance, applied in a fixed order
+  // (the bound and the score then round the same way).
+  auto adjust = [](const PairFacts& f, double score) {
+    if (f.cross_sector) score += kCrossSectorBonus;
+    if (f.online_only_tie) score += kOnlineTieBonus;
+    if (f.met_before) score -= kMetPenalty;
+    if (f.colleagues) score -= kColleaguePenalty;
+    if (f.requested_by_me) score += kRequestByMe;
+    if (f.requested_by_them) score += kRequestByThem;
     return score;
   };
-  // The score of the ordered pair (i, j); false when j is not suggested to i
-  // at all (no relevance and no request, or a score <= 0).
+  // The score of the ordered pair (i, j) whose bits are `bits`; false when j
+  // is not suggested to i at all (no relevance and no request, or a score <= 0).
   struct Candidate {
     double score = 0;
     int other = 0;
   };
-  auto score_pair = [&](int i, int j, Candidate* out) {
-    bool requested = pair_bits[j] & (kAskedByMe | kAskedByThem);
+  auto score_pair = [&](int i, int j, uint8_t bits, Candidate* out) {
+    bool requested = bits & (kAskedByMe | kAskedByThem);
     double relevance = kForwardShare * Squash(scorer.Relevance(i, j)) + kBackwardShare * Squash(scorer.Relevance(j, i));
     if (relevance <= 0 && !requested) return false;
-    double score = adjust(i, j, relevance, nullptr);
+    double score = adjust(facts(i, j, bits), relevance);
     if (score <= 0) return false;
     *out = {score, j};
     return true;
   };
   // The suggestion for a kept pair, with its reasons and explanation.
-  auto explain = [&](int i, const Candidate& c) {
+  auto explain = [&](int i, const Candidate& c, uint8_t bits) {
     const int j = c.other;
     Direction fwd = scorer.Score(i, j);
     Direction back = scorer.Score(j, i);
+    const PairFacts f = facts(i, j, bits);
     internal::PairReasons why;
-    adjust(i, j, 0, &why);
+    why.requested_by_me = f.requested_by_me;
+    why.requested_by_them = f.requested_by_them;
+    why.cross_sector = f.cross_sector;
+    why.online_only_tie = f.online_only_tie;
+    why.met_before = f.met_before;
+    why.colleagues = f.colleagues;
     why.direct_concepts = fwd.direct;
     why.related_concepts = fwd.related;
     why.links = fwd.links;
@@ -295,63 +335,77 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
       requested_with[r.to].push_back(r.from);
     }
   }
+  // One thread's working state.
+  struct Worker {
+    explicit Worker(int n, bool prefilter)
+        : pair_bits(n, 0), done(n, 0), scratch(prefilter ? static_cast<size_t>(n) : 0) {}
+    std::vector<uint8_t> pair_bits;  // of (i, j), for the current i
+    std::vector<uint8_t> done;       // j already scored for the current i
+    std::vector<Candidate> candidates;
+    std::vector<std::pair<double, int>> bounds;  // (upper bound on the score, j)
+    CandidateIndex::Scratch scratch;
+    SquashAbove squash_above;
+  };
   SuggestResult result;
   result.suggestions.resize(n);
-  std::vector<Candidate> candidates;
-  std::vector<uint8_t> scored_scratch(n, 0);   // j already scored for this i
-  std::vector<std::pair<double, int>> bounds;  // (upper bound on the score, j)
-  for (int i = 0; i < n; ++i) {
-    candidates.clear();
-    set_pair_bits(i);
-    if (!options.prefilter) {
-      for (int j = 0; j < n; ++j) {
-        Candidate c;
-        if (i != j && score_pair(i, j, &c)) candidates.push_back(c);
-      }
-    } else {
-      index->Collect(i);
-      bounds.clear();
-      for (int j : index->touched()) {
-        double relevance =
-            kForwardShare * SquashAbove(index->forward(j)) + kBackwardShare * SquashAbove(index->backward(j));
-        bounds.push_back({adjust(i, j, relevance, nullptr), j});
-      }
-      for (int j : requested_with[i]) {
-        if (j != i) bounds.push_back({adjust(i, j, kForwardShare + kBackwardShare, nullptr), j});
-      }
-      // Best bound first; score in growing batches until the k-th best exact
-      // score is above every bound not yet scored. The slack covers the
-      // different summation order of bound and score.
-      constexpr double kSlack = 1e-9;
-      std::vector<uint8_t>& done = scored_scratch;
-      size_t next = 0;
-      size_t batch = static_cast<size_t>(options.top_k) * 4 + 16;
-      while (next < bounds.size()) {
-        size_t end = std::min(bounds.size(), next + batch);
-        std::partial_sort(bounds.begin() + next, bounds.begin() + end, bounds.end(),
-                          [](const auto& x, const auto& y) { return x.first > y.first; });
-        for (size_t k = next; k < end; ++k) {
-          int j = bounds[k].second;
-          if (done[j]) continue;  // requested and also sharing concepts: listed twice
-          done[j] = 1;
-          Candidate c;
-          if (score_pair(i, j, &c)) candidates.push_back(c);
-        }
-        next = end;
-        batch *= 2;
-        if (next >= bounds.size() || static_cast<int>(candidates.size()) < options.top_k) continue;
-        std::nth_element(candidates.begin(), candidates.begin() + (options.top_k - 1), candidates.end(), better);
-        double kth = candidates[options.top_k - 1].score;
-        double best_rest = std::max_element(bounds.begin() + next, bounds.end())->first;
-        if (best_rest + kSlack < kth) break;
-      }
-      for (const auto& [bound, j] : bounds) done[j] = 0;
-    }
-    std::sort(candidates.begin(), candidates.end(), better);
-    if (static_cast<int>(candidates.size()) > options.top_k) candidates.resize(options.top_k);
-    for (const Candidate& c : candidates) result.suggestions[i].push_back(explain(i, c));
-    clear_pair_bits(i);
-  }
+  for_each_attendee([&] { return std::make_unique<Worker>(n, options.prefilter); },
+                    [&](std::unique_ptr<Worker>& worker, int i) {
+                      Worker& w = *worker;
+                      std::vector<Candidate>& candidates = w.candidates;
+                      candidates.clear();
+                      set_pair_bits(i, w.pair_bits);
+                      if (!options.prefilter) {
+                        for (int j = 0; j < n; ++j) {
+                          Candidate c;
+                          if (i != j && score_pair(i, j, w.pair_bits[j], &c)) candidates.push_back(c);
+                        }
+                      } else {
+                        index->Collect(i, w.scratch);
+                        std::vector<std::pair<double, int>>& bounds = w.bounds;
+                        bounds.clear();
+                        for (int j : w.scratch.touched()) {
+                          double relevance = kForwardShare * w.squash_above(w.scratch.forward(j)) +
+                                             kBackwardShare * w.squash_above(w.scratch.backward(j));
+                          bounds.push_back({adjust(facts(i, j, w.pair_bits[j]), relevance), j});
+                        }
+                        for (int j : requested_with[i]) {
+                          if (j != i)
+                            bounds.push_back({adjust(facts(i, j, w.pair_bits[j]), kForwardShare + kBackwardShare), j});
+                        }
+                        // Best bound first; score in growing batches until the k-th best exact
+                        // score is above every bound not yet scored. The slack covers the
+                        // different summation order of bound and score.
+                        constexpr double kSlack = 1e-9;
+                        size_t next = 0;
+                        size_t batch = static_cast<size_t>(options.top_k) * 4 + 16;
+                        while (next < bounds.size()) {
+                          size_t end = std::min(bounds.size(), next + batch);
+                          std::partial_sort(bounds.begin() + next, bounds.begin() + end, bounds.end(),
+                                            [](const auto& x, const auto& y) { return x.first > y.first; });
+                          for (size_t k = next; k < end; ++k) {
+                            int j = bounds[k].second;
+                            if (w.done[j]) continue;  // requested and also sharing concepts: listed twice
+                            w.done[j] = 1;
+                            Candidate c;
+                            if (score_pair(i, j, w.pair_bits[j], &c)) candidates.push_back(c);
+                          }
+                          next = end;
+                          batch *= 2;
+                          if (next >= bounds.size() || static_cast<int>(candidates.size()) < options.top_k) continue;
+                          std::nth_element(candidates.begin(), candidates.begin() + (options.top_k - 1),
+                                           candidates.end(), better);
+                          double kth = candidates[options.top_k - 1].score;
+                          double best_rest = std::max_element(bounds.begin() + next, bounds.end())->first;
+                          if (best_rest + kSlack < kth) break;
+                        }
+                        for (const auto& [bound, j] : bounds) w.done[j] = 0;
+                      }
+                      std::sort(candidates.begin(), candidates.end(), better);
+                      if (static_cast<int>(candidates.size()) > options.top_k) candidates.resize(options.top_k);
+                      for (const Candidate& c : candidates)
+                        result.suggestions[i].push_back(explain(i, c, w.pair_bits[c.other]));
+                      clear_pair_bits(i, w.pair_bits);
+                    });
   return result;
 }
 

@@ -24,7 +24,9 @@
 //   SuggestResult out = Suggest(in, SuggestOptions{.top_k = 5}).value();
 //   out.suggestions[0][0].explanation;   // Dutch, names "wachtlijsten" and pieter's linked concept
 //
-// Thread-safety: Suggest() is reentrant (it builds its own analyzers).
+// Thread-safety: Suggest() is reentrant (it builds its own analyzers); it runs
+// on up to SuggestOptions::threads threads of its own and joins them before it
+// returns.
 #pragma once
 
 #include <map>
@@ -129,6 +131,10 @@ struct SuggestOptions {
   // The language of every explanation: "nl" or "en" (the reader's UI
   // language, passed from the API); empty: each attendee's first language.
   std::string language;
+  // Threads to split the attendees over: 0 = one per core
+  // (util::ResolveThreads); fewer below 256 attendees per thread. The result
+  // is the same for any number.
+  int threads = 0;
 };
 
 struct Suggestion {
@@ -147,6 +153,11 @@ struct SuggestResult {
 };
 
 Status ValidateSuggestInput(const SuggestInput& input);
+// Loads what every Suggest call shares: the thesaurus and its concept links
+// (about 0.3 s, once per process). The server calls it before its port
+// opens, so no member's first request waits for it; Suggest loads them
+// itself when nobody did.
+void PrepareSuggest();
 Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& options);
 
 }  // namespace verbinder::matching

@@ -602,19 +602,31 @@ inline double Squash(double r) {
 // An upper bound on Squash(r) without exp, for the pre-filter's bounds (one
 // per candidate pair, so most of the n^2 work): Squash at a grid point of
 // step 1/64 at or above r, read from a table (Squash grows, so a point above
-// bounds it; past the table, 1 does). At most 1/384 above Squash(r).
-inline double SquashAbove(double r) {
-  constexpr int kPerUnit = 64, kPoints = 64 * 64;  // up to r = 64, where Squash > 0.99997
-  static const std::vector<double> kTable = [] {
-    std::vector<double> t(kPoints + 1);
-    for (int k = 0; k <= kPoints; ++k) t[k] = Squash(static_cast<double>(k) / kPerUnit);
-    return t;
-  }();
-  if (!(r > 0)) return 0;
-  if (r >= static_cast<double>(kPoints) / kPerUnit) return 1.0;
-  // The truncation + 1 is a grid point above r (no call to ceil).
-  return kTable[static_cast<size_t>(r * kPerUnit) + 1];
-}
+// bounds it; past the table, 1 does). At most 1/384 above Squash(r). The
+// table is built once; the bound loop holds one SquashAbove and calls it
+// inline.
+class SquashAbove {
+ public:
+  SquashAbove() : table_(Table().data()) {}
+  double operator()(double r) const {
+    if (!(r > 0)) return 0;
+    if (r >= static_cast<double>(kPoints) / kPerUnit) return 1.0;
+    // The truncation + 1 is a grid point above r (no call to ceil).
+    return table_[static_cast<size_t>(r * kPerUnit) + 1];
+  }
+
+ private:
+  static constexpr int kPerUnit = 64, kPoints = 64 * 64;  // up to r = 64, where Squash > 0.99997
+  static const std::vector<double>& Table() {
+    static const std::vector<double> kTable = [] {
+      std::vector<double> t(kPoints + 1);
+      for (int k = 0; k <= kPoints; ++k) t[k] = Squash(static_cast<double>(k) / kPerUnit);
+      return t;
+    }();
+    return kTable;
+  }
+  const double* table_;
+};
 
 // Pre-filter for Suggest: inverted indexes from concepts and terms to the
 // attendees whose expertise or challenges hold them. A pair without a shared
@@ -625,8 +637,29 @@ inline double SquashAbove(double r) {
 // need, or more; backward: every linked concept summed in full),
 // which lets Suggest score candidates best-bound first and stop once no bound
 // can reach its k-th best score.
+// Thread-safety: immutable once built; each thread calls Collect with a
+// Scratch of its own.
 class CandidateIndex {
  public:
+  // One thread's working state for Collect, sized for the index's attendees.
+  class Scratch {
+   public:
+    explicit Scratch(size_t n)
+        : forward_(n, 0), backward_(n, 0), touched_flag_(n, 0), need_best_(n, 0), need_sum_(n, 0) {}
+    const std::vector<int>& touched() const { return touched_; }
+    double forward(int j) const { return forward_[j]; }
+    double backward(int j) const { return backward_[j]; }
+
+   private:
+    friend class CandidateIndex;
+    std::vector<double> forward_, backward_;
+    std::vector<uint8_t> touched_flag_;
+    // For one need in Collect: best and summed value per j, 0 between needs.
+    std::vector<double> need_best_, need_sum_;
+    std::vector<int> need_touched_;
+    std::vector<int> touched_;
+  };
+
   CandidateIndex(const std::vector<Profile>& profiles, const Scorer& scorer, size_t concepts)
       : profiles_(profiles), scorer_(scorer), expertise_by_concept_(concepts), challenge_by_concept_(concepts) {
     for (size_t j = 0; j < profiles.size(); ++j) {
@@ -644,22 +677,17 @@ class CandidateIndex {
       }
       for (const SenseKey& k : scorer.ExpertiseSenses(jj)) expertise_by_sense_[k.key].push_back({jj, k.weight});
     }
-    forward_.assign(profiles.size(), 0);
-    backward_.assign(profiles.size(), 0);
-    touched_flag_.assign(profiles.size(), 0);
-    need_best_.assign(profiles.size(), 0);
-    need_sum_.assign(profiles.size(), 0);
   }
 
-  // Fills touched() with every j != i that shares anything with i, and
-  // forward(j) / backward(j) with upper bounds on Scorer::Score(i, j) and
-  // Score(j, i) relevance. Valid until the next call.
-  void Collect(int i) {
-    for (int j : touched_) {
-      forward_[j] = backward_[j] = 0;
-      touched_flag_[j] = 0;
+  // Fills s.touched() with every j != i that shares anything with i, and
+  // s.forward(j) / s.backward(j) with upper bounds on Scorer::Score(i, j) and
+  // Score(j, i) relevance. Valid until the next call with s.
+  void Collect(int i, Scratch& s) const {
+    for (int j : s.touched_) {
+      s.forward_[j] = s.backward_[j] = 0;
+      s.touched_flag_[j] = 0;
     }
-    touched_.clear();
+    s.touched_.clear();
     const Profile& me = profiles_[i];
     // Per need c, the best value one of j's concepts offers plus kBreadth of
     // the others: Score's cover exactly when c is not in j's expertise, and
@@ -668,30 +696,30 @@ class CandidateIndex {
       const TextAnalysis& ch = me.challenges[ck];
       for (int c : ch.concepts) {
         const double need = scorer_.NeedWeight(i, c);
-        AddToNeed(expertise_by_concept_[c], need * scorer_.ConceptIdf(c));
+        AddToNeed(expertise_by_concept_[c], need * scorer_.ConceptIdf(c), s);
         for (const Link& l : scorer_.Links(c))
-          AddToNeed(expertise_by_concept_[l.other], need * scorer_.LinkValue(c, l));
-        for (int j : need_touched_) {
-          forward_[j] += need_best_[j] + kBreadth * (need_sum_[j] - need_best_[j]);
-          need_best_[j] = need_sum_[j] = 0;
+          AddToNeed(expertise_by_concept_[l.other], need * scorer_.LinkValue(c, l), s);
+        for (int j : s.need_touched_) {
+          s.forward_[j] += s.need_best_[j] + kBreadth * (s.need_sum_[j] - s.need_best_[j]);
+          s.need_best_[j] = s.need_sum_[j] = 0;
         }
-        need_touched_.clear();
+        s.need_touched_.clear();
       }
       for (const std::string& t : ch.terms) {
         auto it = expertise_by_term_.find(t);
-        if (it != expertise_by_term_.end()) Add(it->second, kTermFactor * scorer_.TermIdf(t), forward_);
+        if (it != expertise_by_term_.end()) Add(it->second, kTermFactor * scorer_.TermIdf(t), s.forward_, s);
       }
       // Each word by its best sense match, as in Score (which may skip it).
       for (const ChallengeWord& w : scorer_.ChallengeWords(i, ck)) {
         for (const Sense& sense : w.senses) {
           auto it = expertise_by_sense_.find(sense.key);
-          if (it != expertise_by_sense_.end()) AddToNeed(it->second, kLexicalFactor * sense.weight);
+          if (it != expertise_by_sense_.end()) AddToNeed(it->second, kLexicalFactor * sense.weight, s);
         }
-        for (int j : need_touched_) {
-          forward_[j] += need_best_[j];
-          need_best_[j] = need_sum_[j] = 0;
+        for (int j : s.need_touched_) {
+          s.forward_[j] += s.need_best_[j];
+          s.need_best_[j] = s.need_sum_[j] = 0;
         }
-        need_touched_.clear();
+        s.need_touched_.clear();
       }
     }
     // Backward: j's challenges against my expertise. challenge_by_concept_
@@ -702,13 +730,13 @@ class CandidateIndex {
     for (size_t k = 0; k < me.expertise.concepts.size(); ++k) {
       const int e = me.expertise.concepts[k];
       const double w = me.weight[k];
-      Add(challenge_by_concept_[e], scorer_.ConceptIdf(e) * w, backward_);
+      Add(challenge_by_concept_[e], scorer_.ConceptIdf(e) * w, s.backward_, s);
       for (const Link& l : scorer_.Links(e))
-        Add(challenge_by_concept_[l.other], scorer_.ReverseLinkValue(e, l) * w, backward_);
+        Add(challenge_by_concept_[l.other], scorer_.ReverseLinkValue(e, l) * w, s.backward_, s);
     }
     for (const std::string& t : me.expertise.terms) {
       auto it = challenge_by_term_.find(t);
-      if (it != challenge_by_term_.end()) Add(it->second, kTermFactor * scorer_.TermIdf(t), backward_);
+      if (it != challenge_by_term_.end()) Add(it->second, kTermFactor * scorer_.TermIdf(t), s.backward_, s);
     }
     // Every (expertise sense, challenge word sense) match in full: at least
     // the best per challenge word that Score counts.
@@ -716,43 +744,39 @@ class CandidateIndex {
       auto it = challenge_by_sense_.find(k.key);
       if (it == challenge_by_sense_.end()) continue;
       for (auto [j, w] : it->second) {
-        if (!touched_flag_[j]) {
-          touched_flag_[j] = 1;
-          touched_.push_back(j);
+        if (!s.touched_flag_[j]) {
+          s.touched_flag_[j] = 1;
+          s.touched_.push_back(j);
         }
-        backward_[j] += kLexicalFactor * k.weight * w;
+        s.backward_[j] += kLexicalFactor * k.weight * w;
       }
     }
-    if (touched_flag_[i]) {
-      touched_flag_[i] = 0;
-      touched_.erase(std::find(touched_.begin(), touched_.end(), i));
-      forward_[i] = backward_[i] = 0;
+    if (s.touched_flag_[i]) {
+      s.touched_flag_[i] = 0;
+      s.touched_.erase(std::find(s.touched_.begin(), s.touched_.end(), i));
+      s.forward_[i] = s.backward_[i] = 0;
     }
   }
-
-  const std::vector<int>& touched() const { return touched_; }
-  double forward(int j) const { return forward_[j]; }
-  double backward(int j) const { return backward_[j]; }
 
  private:
   template <typename Weight>
-  void AddToNeed(const std::vector<std::pair<int, Weight>>& postings, double need_value) {
+  static void AddToNeed(const std::vector<std::pair<int, Weight>>& postings, double need_value, Scratch& s) {
     for (auto [j, w] : postings) {
       const double value = need_value * w;
-      if (!touched_flag_[j]) {
-        touched_flag_[j] = 1;
-        touched_.push_back(j);
+      if (!s.touched_flag_[j]) {
+        s.touched_flag_[j] = 1;
+        s.touched_.push_back(j);
       }
-      if (need_sum_[j] == 0) need_touched_.push_back(j);
-      need_best_[j] = std::max(need_best_[j], value);
-      need_sum_[j] += value;
+      if (s.need_sum_[j] == 0) s.need_touched_.push_back(j);
+      s.need_best_[j] = std::max(s.need_best_[j], value);
+      s.need_sum_[j] += value;
     }
   }
-  void Add(const std::vector<int>& postings, double value, std::vector<double>& into) {
+  static void Add(const std::vector<int>& postings, double value, std::vector<double>& into, Scratch& s) {
     for (int j : postings) {
-      if (!touched_flag_[j]) {
-        touched_flag_[j] = 1;
-        touched_.push_back(j);
+      if (!s.touched_flag_[j]) {
+        s.touched_flag_[j] = 1;
+        s.touched_.push_back(j);
       }
       into[j] += value;
     }
@@ -766,12 +790,6 @@ class CandidateIndex {
   std::unordered_map<std::string, std::vector<int>> challenge_by_term_;
   std::unordered_map<uint32_t, std::vector<std::pair<int, float>>> expertise_by_sense_;  // (j, idf-weighted sense)
   std::unordered_map<uint32_t, std::vector<std::pair<int, float>>> challenge_by_sense_;  // (j, sense weight)
-  std::vector<double> forward_, backward_;
-  std::vector<uint8_t> touched_flag_;
-  // Scratch for one need in Collect: best and summed value per j, 0 between needs.
-  std::vector<double> need_best_, need_sum_;
-  std::vector<int> need_touched_;
-  std::vector<int> touched_;
 };
 
 }  // namespace verbinder::matching::scoring

@@ -139,17 +139,14 @@ TEST(Suggest, RequestsCountMostAndColleaguesArePenalised) {
   EXPECT_EQ(r.suggestions[0][1].other, 2);
 }
 
-// The pre-filter (inverted index + best-bound-first scoring with early stop)
-// must give exactly the exhaustive result: same people, scores and
-// explanations, in the same order. Random mid-size instance built from the
-// evaluation set's texts, with ties (real and online-only) and requests.
-TEST(Suggest, PrefilteredTopKEqualsExhaustiveTopK) {
+// A random instance of n attendees built from the evaluation set's texts,
+// with ties (real and online-only) and requests.
+SuggestInput RandomInstance(int n, int ties, int requests, unsigned seed) {
   SuggestInput eval = json_io::ParseSuggestInput(LoadEval()).value();
-  std::mt19937 rng(7);
-  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  std::mt19937 rng(seed);
+  auto pick = [&](size_t k) { return static_cast<size_t>(rng() % k); };
   const char* sectors[] = {"care", "industry", "government", "education", "finance"};
   SuggestInput in;
-  const int n = 400;
   for (int i = 0; i < n; ++i) {
     const SuggestAttendee& a = eval.attendees[pick(eval.attendees.size())];
     const SuggestAttendee& b = eval.attendees[pick(eval.attendees.size())];
@@ -164,33 +161,68 @@ TEST(Suggest, PrefilteredTopKEqualsExhaustiveTopK) {
     if (!b.challenges.empty() && rng() % 2) x.challenges.push_back(b.challenges[pick(b.challenges.size())]);
     in.attendees.push_back(std::move(x));
   }
-  for (int k = 0; k < 300; ++k) {
+  for (int k = 0; k < ties; ++k) {
     int a = static_cast<int>(pick(n)), b = static_cast<int>(pick(n));
     if (a != b) in.ties.push_back({.a = a, .b = b, .real = rng() % 2 == 0});
   }
-  for (int k = 0; k < 100; ++k) {
+  for (int k = 0; k < requests; ++k) {
     int a = static_cast<int>(pick(n)), b = static_cast<int>(pick(n));
     if (a != b) in.requests.push_back({.from = a, .to = b});
   }
+  return in;
+}
+
+// The same suggestions: people, scores, explanations, concepts and words, in
+// the same order; returns how many were listed.
+int ExpectSameSuggestions(const SuggestResult& x, const SuggestResult& y, const std::string& what) {
+  EXPECT_EQ(x.suggestions.size(), y.suggestions.size()) << what;
+  int listed = 0;
+  for (size_t i = 0; i < std::min(x.suggestions.size(), y.suggestions.size()); ++i) {
+    EXPECT_EQ(x.suggestions[i].size(), y.suggestions[i].size()) << what << ", attendee " << i;
+    for (size_t r = 0; r < std::min(x.suggestions[i].size(), y.suggestions[i].size()); ++r) {
+      const Suggestion &a = x.suggestions[i][r], &b = y.suggestions[i][r];
+      EXPECT_EQ(a.other, b.other) << what << ", attendee " << i << " rank " << r;
+      EXPECT_EQ(a.score, b.score) << what << ", attendee " << i << " rank " << r;
+      EXPECT_EQ(a.explanation, b.explanation) << what << ", attendee " << i << " rank " << r;
+      EXPECT_EQ(a.matched_concepts, b.matched_concepts) << what << ", attendee " << i << " rank " << r;
+      EXPECT_EQ(a.matched_words, b.matched_words) << what << ", attendee " << i << " rank " << r;
+      ++listed;
+    }
+  }
+  return listed;
+}
+
+// The pre-filter (inverted index + best-bound-first scoring with early stop)
+// must give exactly the exhaustive result: same people, scores and
+// explanations, in the same order.
+TEST(Suggest, PrefilteredTopKEqualsExhaustiveTopK) {
+  const int n = 400;
+  const SuggestInput in = RandomInstance(n, 300, 100, 7);
   for (int top_k : {1, 5, 25}) {
     SuggestOptions fast, exhaustive;
     fast.top_k = exhaustive.top_k = top_k;
     exhaustive.prefilter = false;
     SuggestResult x = Suggest(in, fast).value();
     SuggestResult y = Suggest(in, exhaustive).value();
-    ASSERT_EQ(x.suggestions.size(), y.suggestions.size());
-    int listed = 0;
-    for (int i = 0; i < n; ++i) {
-      ASSERT_EQ(x.suggestions[i].size(), y.suggestions[i].size()) << "attendee " << i << " top " << top_k;
-      for (size_t r = 0; r < x.suggestions[i].size(); ++r) {
-        EXPECT_EQ(x.suggestions[i][r].other, y.suggestions[i][r].other) << "attendee " << i << " rank " << r;
-        EXPECT_EQ(x.suggestions[i][r].score, y.suggestions[i][r].score) << "attendee " << i << " rank " << r;
-        EXPECT_EQ(x.suggestions[i][r].explanation, y.suggestions[i][r].explanation);
-        ++listed;
-      }
-    }
+    const int listed = ExpectSameSuggestions(x, y, "top " + std::to_string(top_k));
     EXPECT_GT(listed, n * std::min(top_k, 5) / 2) << "the instance should give most people suggestions";
   }
+}
+
+// Split over threads (each taking chunks of attendees with scratch of its
+// own), Suggest gives what one thread gives, and what scoring every pair
+// gives. 1,200 attendees, so that three threads really run (at least 256 each).
+TEST(Suggest, ThreadsGiveTheSameSuggestionsAsOneThread) {
+  const int n = 1200;
+  SuggestInput in = RandomInstance(n, 900, 300, 11);
+  in.confirmed_meetings = {{"Our waiting lists for district nursing keep growing", "Queueing theory and rostering"}};
+  SuggestOptions one{.top_k = 5, .threads = 1};
+  SuggestOptions three{.top_k = 5, .threads = 3};
+  SuggestOptions every_pair{.top_k = 5, .prefilter = false, .threads = 3};
+  SuggestResult x = Suggest(in, one).value();
+  const int listed = ExpectSameSuggestions(x, Suggest(in, three).value(), "three threads");
+  ExpectSameSuggestions(x, Suggest(in, every_pair).value(), "every pair, three threads");
+  EXPECT_GT(listed, n * 5 / 2) << "the instance should give most people suggestions";
 }
 
 json_io::Json LoadJson(const std::string& path) {

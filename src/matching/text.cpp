@@ -346,6 +346,7 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
     std::vector<uint8_t> in_phrase(tokens.size(), 0);
     std::vector<size_t> at;
     std::vector<std::pair<int, std::vector<size_t>>> found;
+    std::vector<int> inside;  // compound patterns inside a token
     for (size_t i = 0; i < tokens.size(); ++i) {
       found.clear();
       size_t longest = 0;
@@ -389,12 +390,10 @@ TextAnalysis TextAnalyzer::Analyze(std::string_view text, Language fallback, boo
       }
       // Dutch compounds the split misses: "wachtlijstprobleem" contains "wachtlijst".
       if (!covered[i] && !is_part[i] && result.language == Language::kDutch && tokens[i].size() >= 9) {
-        for (int k : thesaurus->compound_patterns()) {
-          const TermPattern& pattern = thesaurus->patterns()[k];
-          if (tokens[i].size() >= pattern.raw.size() + 3 && tokens[i].find(pattern.raw) != std::string::npos) {
-            result.concepts.push_back(pattern.concept_index);
-            covered[i] = 1;
-          }
+        thesaurus->CompoundPatternsIn(tokens[i], &inside);
+        for (int k : inside) {
+          result.concepts.push_back(thesaurus->patterns()[k].concept_index);
+          covered[i] = 1;
         }
       }
     }

@@ -148,10 +148,16 @@ Result<Thesaurus> Thesaurus::Parse(std::string_view tsv) {
         auto& list = t.by_first_stem_[s];
         if (list.empty() || list.back() != index) list.push_back(index);
       }
-      if (p.raw.size() >= 6) t.compound_patterns_.push_back(index);
+      if (p.raw.size() >= 6) {
+        t.compound_patterns_[p.raw].push_back(index);
+        t.compound_lengths_.push_back(p.raw.size());
+      }
       t.patterns_.push_back(std::move(p));
     }
   }
+  std::sort(t.compound_lengths_.begin(), t.compound_lengths_.end());
+  t.compound_lengths_.erase(std::unique(t.compound_lengths_.begin(), t.compound_lengths_.end()),
+                            t.compound_lengths_.end());
   for (size_t k = 0; k < t.concepts_.size(); ++k) {
     for (int b : t.concepts_[k].broader) t.concepts_[b].narrower.push_back(static_cast<int>(k));
   }
@@ -193,6 +199,19 @@ int Thesaurus::FindConcept(std::string_view id) const {
 const std::vector<int>* Thesaurus::PatternsStartingWith(const std::string& stem) const {
   auto it = by_first_stem_.find(stem);
   return it == by_first_stem_.end() ? nullptr : &it->second;
+}
+
+void Thesaurus::CompoundPatternsIn(std::string_view token, std::vector<int>* out) const {
+  out->clear();
+  for (size_t len : compound_lengths_) {
+    if (len + 3 > token.size()) break;
+    for (size_t from = 0; from + len <= token.size(); ++from) {
+      auto it = compound_patterns_.find(token.substr(from, len));
+      if (it != compound_patterns_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 ConceptRelation Thesaurus::Relation(int c, int e) const {
