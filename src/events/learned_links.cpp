@@ -44,18 +44,19 @@ Status CheckConcept(const std::string& id, const std::string& field) {
 
 }  // namespace
 
+NetworkLearning LoadNetworkLearning(soci::session& sql) {
+  return {internal::LoadConfirmedMeetings(sql), internal::LoadSwitchedOff(sql)};
+}
+
 Result<LearnedLinksPage> LearnedLinkService::List(const Viewer& viewer, const std::string& lang, const std::string& q,
                                                   int limit) {
   VB_RETURN_IF_ERROR(OrganizersOnly(viewer));
   if (lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
   if (limit < 1 || limit > kMaxLimit)
     return InvalidArgument("must be between 1 and " + std::to_string(kMaxLimit), "limit");
-  struct Read {
-    std::vector<matching::ConfirmedMeeting> meetings;
-    std::vector<matching::LearnedLink> off;  // newest first
-  };
-  VB_ASSIGN_OR_RETURN(Read read, WithSession<Read>(db_, [&](soci::session& sql) -> Result<Read> {
-                        return Read{internal::LoadConfirmedMeetings(sql), internal::LoadSwitchedOff(sql)};
+  VB_ASSIGN_OR_RETURN(NetworkLearning read,
+                      WithSession<NetworkLearning>(db_, [&](soci::session& sql) -> Result<NetworkLearning> {
+                        return LoadNetworkLearning(sql);
                       }));
   LearnedLinksPage page;
   page.meetings = static_cast<int>(read.meetings.size());
@@ -64,7 +65,7 @@ Result<LearnedLinksPage> LearnedLinkService::List(const Viewer& viewer, const st
     return a < b ? std::pair{a, b} : std::pair{b, a};
   };
   std::map<std::pair<std::string, std::string>, std::vector<size_t>> off;
-  for (const auto& l : read.off) {
+  for (const auto& l : read.switched_off) {
     off[either_order(l.challenge_concept, l.expertise_concept)].push_back(page.switched_off.size());
     page.switched_off.push_back({l.challenge_concept, l.expertise_concept, Label(l.challenge_concept, lang),
                                  Label(l.expertise_concept, lang), 0, false});

@@ -15,7 +15,10 @@
 #include <string>
 #include <vector>
 
+#include <soci/soci.h>
+
 #include "domain/viewer.h"
+#include "matching/suggest.h"
 #include "model/model.h"
 #include "storage/database.h"
 #include "util/clock.h"
@@ -38,6 +41,16 @@ struct LearnedLinksPage {
   std::vector<LearnedLinkRow> links;         // switched on, most meetings first, filtered by `q`, at most `limit`
   std::vector<LearnedLinkRow> switched_off;  // every switched-off link, newest first
 };
+
+// What the engine learns from, for other modules that rank people with
+// matching::Suggest (questions routing): the network's useful meetings
+// (newest 1,000, as the suggestions read them) and the links the leader
+// switched off. Inside an open session.
+struct NetworkLearning {
+  std::vector<matching::ConfirmedMeeting> meetings;
+  std::vector<matching::LearnedLink> switched_off;
+};
+NetworkLearning LoadNetworkLearning(soci::session& sql);
 
 class LearnedLinkService {
  public:

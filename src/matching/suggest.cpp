@@ -145,6 +145,8 @@ void PrepareSuggest() {
 Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& options) {
   VB_RETURN_IF_ERROR(ValidateSuggestInput(input));
   if (options.top_k < 1) return InvalidArgument("must be at least 1", "top");
+  if (options.only_for >= static_cast<int>(input.attendees.size()))
+    return InvalidArgument("attendee index out of range", "only_for");
   if (!options.language.empty() && options.language != "nl" && options.language != "en")
     return InvalidArgument("must be nl or en", "language");
   const int n = static_cast<int>(input.attendees.size());
@@ -317,6 +319,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
       s.matched_words.push_back(l.challenge_word);
       s.matched_words.push_back(l.expertise_word);
     }
+    s.matched_terms = fwd.terms;
     const bool nl = options.language.empty() ? PrefersDutch(input.attendees[i]) : options.language == "nl";
     s.explanation = internal::Explain(input.attendees[i], input.attendees[j], why, input.sector_labels, nl);
     return s;
@@ -350,6 +353,7 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   result.suggestions.resize(n);
   for_each_attendee([&] { return std::make_unique<Worker>(n, options.prefilter); },
                     [&](std::unique_ptr<Worker>& worker, int i) {
+                      if (options.only_for >= 0 && i != options.only_for) return;
                       Worker& w = *worker;
                       std::vector<Candidate>& candidates = w.candidates;
                       candidates.clear();

@@ -135,6 +135,9 @@ struct SuggestOptions {
   // (util::ResolveThreads); fewer below 256 attendees per thread. The result
   // is the same for any number.
   int threads = 0;
+  // >= 0: only this attendee's list (the others stay empty): the experts for
+  // one text, ranked against everyone's expertise (questions/routing.h).
+  int only_for = -1;
 };
 
 struct Suggestion {
@@ -145,6 +148,9 @@ struct Suggestion {
   // Words of the two profiles that met only through WordNet/FreeDict, as
   // written (challenge word, expertise word, ...), named in the explanation.
   std::vector<std::string> matched_words;
+  // Stems of plain words (no concept covers them) in both the challenge and
+  // the expertise, sorted ("doorlooptijd", "kanban").
+  std::vector<std::string> matched_terms;
 };
 
 struct SuggestResult {

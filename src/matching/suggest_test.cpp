@@ -186,6 +186,7 @@ int ExpectSameSuggestions(const SuggestResult& x, const SuggestResult& y, const 
       EXPECT_EQ(a.explanation, b.explanation) << what << ", attendee " << i << " rank " << r;
       EXPECT_EQ(a.matched_concepts, b.matched_concepts) << what << ", attendee " << i << " rank " << r;
       EXPECT_EQ(a.matched_words, b.matched_words) << what << ", attendee " << i << " rank " << r;
+      EXPECT_EQ(a.matched_terms, b.matched_terms) << what << ", attendee " << i << " rank " << r;
       ++listed;
     }
   }
@@ -207,6 +208,34 @@ TEST(Suggest, PrefilteredTopKEqualsExhaustiveTopK) {
     const int listed = ExpectSameSuggestions(x, y, "top " + std::to_string(top_k));
     EXPECT_GT(listed, n * std::min(top_k, 5) / 2) << "the instance should give most people suggestions";
   }
+}
+
+// only_for: one attendee's list, exactly as in the run for everyone; the
+// others stay empty; an index out of range names the field.
+TEST(Suggest, OnlyForGivesThatAttendeesListAlone) {
+  const int n = 300;
+  const SuggestInput in = RandomInstance(n, 200, 60, 5);
+  const SuggestResult all = Suggest(in, {}).value();
+  int checked = 0;
+  for (int who : {0, 17, n - 1}) {
+    SuggestOptions one;
+    one.only_for = who;
+    const SuggestResult r = Suggest(in, one).value();
+    ASSERT_EQ(r.suggestions.size(), static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      if (i != who) EXPECT_TRUE(r.suggestions[i].empty()) << "attendee " << i;
+    }
+    SuggestResult mine, theirs;
+    mine.suggestions = {r.suggestions[who]};
+    theirs.suggestions = {all.suggestions[who]};
+    checked += ExpectSameSuggestions(mine, theirs, "only_for " + std::to_string(who));
+  }
+  EXPECT_GT(checked, 0);
+  SuggestOptions out_of_range;
+  out_of_range.only_for = n;
+  Result<SuggestResult> bad = Suggest(in, out_of_range);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "only_for");
 }
 
 // Split over threads (each taking chunks of attendees with scratch of its

@@ -9,6 +9,7 @@
 #include "domain/member_ref.h"
 #include "domain/network.h"
 #include "domain/validation.h"
+#include "events/learned_links.h"
 #include "notify/notifications.h"
 #include "questions/routing.h"
 #include "util/strings.h"
@@ -245,8 +246,12 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
         names[id] = name;
       }
     }
+    // Ranked by the engine that makes the suggestions, with what the network's useful meetings taught it.
+    events::NetworkLearning learning = events::LoadNetworkLearning(sql);
     matching::TextAnalyzer analyzer;
-    auto routed = RouteQuestion({in.title, in.text, tags, sector}, candidates, route_count_, analyzer, labels);
+    VB_ASSIGN_OR_RETURN(std::vector<RoutedMember> routed,
+                        RouteQuestion({in.title, in.text, tags, sector}, candidates, route_count_, analyzer, labels,
+                                      {std::move(learning.meetings), std::move(learning.switched_off)}));
 
     long long now = clock_.Now();
     std::string tag_text = Join(tags, ",");

@@ -9,10 +9,6 @@
 namespace verbinder::questions {
 namespace {
 
-std::string Lower(const std::string& s) {
-  return AsciiLower(Trim(s));
-}
-
 std::string JoinWords(const std::vector<std::string>& xs, const std::string& last_sep) {
   std::string out;
   for (size_t i = 0; i < xs.size(); ++i) {
@@ -22,97 +18,99 @@ std::string JoinWords(const std::vector<std::string>& xs, const std::string& las
   return out;
 }
 
+// A member id as an engine attendee id whose string order is the numeric
+// order (the engine breaks ties by id: lower id first).
+std::string AttendeeId(int64_t id) {
+  std::string digits = std::to_string(id);
+  return std::string(digits.size() < 20 ? 20 - digits.size() : 0, '0') + digits;
+}
+
+constexpr size_t kMaxMatchedInReason = 5;
+
 }  // namespace
 
-std::vector<RoutedMember> RouteQuestion(const RoutingQuestion& q, const std::vector<RoutingCandidate>& candidates,
-                                        int k, const matching::TextAnalyzer& analyzer,
-                                        const std::map<std::string, SectorLabel>& sector_labels) {
+Result<std::vector<RoutedMember>> RouteQuestion(const RoutingQuestion& q,
+                                                const std::vector<RoutingCandidate>& candidates, int k,
+                                                const matching::TextAnalyzer& analyzer,
+                                                const std::map<std::string, SectorLabel>& sector_labels,
+                                                const RoutingNetwork& network) {
   const auto& thesaurus = matching::Thesaurus::Default();
-  std::string qtext = q.title + ".\n" + q.text + ".\n" + Join(q.tags, ", ");
-  auto qtokens = matching::Tokenize(qtext);
-  auto lang = matching::GuessLanguage(qtokens, matching::Language::kDutch);
-  matching::TextAnalysis qa = analyzer.Analyze(qtext, lang);
+  const std::string qtext = q.title + ".\n" + q.text + ".\n" + Join(q.tags, ", ");
+  const std::vector<std::string> qtokens = matching::Tokenize(qtext);
+  const matching::Language lang = matching::GuessLanguage(qtokens, matching::Language::kDutch);
+  const std::string lang_code = lang == matching::Language::kDutch ? "nl" : "en";
+
+  // The asker is attendee 0 with the question as their one challenge; the
+  // candidates follow with their expertise (nothing written: nothing to meet).
+  matching::SuggestInput in;
+  in.attendees.push_back({.id = "question", .sector = q.sector, .languages = {lang_code}, .challenges = {qtext}});
+  std::vector<const RoutingCandidate*> candidate_of = {nullptr};
+  for (const RoutingCandidate& c : candidates) {
+    if (Trim(c.expertise_text).empty() && c.expertise_tags.empty()) continue;
+    in.attendees.push_back({.id = AttendeeId(c.id),
+                            .sector = c.sector,
+                            .languages = {lang_code},
+                            .expertise_tags = c.expertise_tags,
+                            .expertise_text = c.expertise_text});
+    candidate_of.push_back(&c);
+  }
+  std::vector<RoutedMember> out;
+  if (k == 0 || in.attendees.size() < 2) return out;
+  in.confirmed_meetings = network.meetings;
+  in.switched_off = network.switched_off;
+  matching::SuggestOptions options;
+  options.top_k = k < 0 ? static_cast<int>(in.attendees.size()) - 1 : k;
+  options.only_for = 0;
+  VB_ASSIGN_OR_RETURN(matching::SuggestResult result, matching::Suggest(in, options));
+
   // A readable word for each question stem: the first token with that stem.
   std::map<std::string, std::string> word_of_stem;
   for (const auto& t : qtokens) {
     if (matching::IsStopWord(t)) continue;
-    for (auto l : {qa.language, matching::Language::kDutch, matching::Language::kEnglish})
+    for (auto l : {lang, matching::Language::kDutch, matching::Language::kEnglish})
       word_of_stem.emplace(analyzer.Stem(t, l), t);
   }
-  std::set<int> qconcepts(qa.concepts.begin(), qa.concepts.end());
-  std::set<int> qrelated;
-  for (int c : qa.concepts)
-    for (int r : thesaurus.concepts()[c].related)
-      if (!qconcepts.count(r)) qrelated.insert(r);
-  std::set<std::string> qterms(qa.terms.begin(), qa.terms.end());
-  std::set<std::string> qtags;
-  for (const auto& t : q.tags) qtags.insert(Lower(t));
-
-  std::vector<RoutedMember> out;
-  for (const auto& c : candidates) {
-    std::string ctext = c.expertise_text + ".\n" + Join(c.expertise_tags, ", ");
-    if (Trim(ctext) == ".") continue;
-    matching::TextAnalysis ca = analyzer.Analyze(ctext, qa.language);
+  for (const matching::Suggestion& s : result.suggestions[0]) {
+    const RoutingCandidate& c = *candidate_of[s.other];
     RoutedMember m;
     m.id = c.id;
-    double points = 0;
-    std::set<std::string> seen_en;
+    m.score = s.score;
+    // What met, in words: the concepts (shared or linked), then plain words.
+    std::set<std::string> seen;
     auto add = [&](const std::string& en, const std::string& nl) {
-      if (!seen_en.insert(en).second) return;
+      if (!seen.insert(en).second) return;
       m.matched_en.push_back(en);
       m.matched_nl.push_back(nl);
     };
-    for (int cc : ca.concepts) {
-      if (qconcepts.count(cc)) {
-        points += 3;
-        add(thesaurus.concepts()[cc].label_en, thesaurus.concepts()[cc].label_nl);
-      }
+    for (int concept_index : s.matched_concepts)
+      add(thesaurus.concepts()[concept_index].label_en, thesaurus.concepts()[concept_index].label_nl);
+    for (const std::string& stem : s.matched_terms) {
+      auto w = word_of_stem.find(stem);
+      const std::string& word = w == word_of_stem.end() ? stem : w->second;
+      add(word, word);
     }
-    for (int cc : ca.concepts) {
-      if (qrelated.count(cc)) {
-        points += 1;
-        add("related: " + thesaurus.concepts()[cc].label_en, "verwant: " + thesaurus.concepts()[cc].label_nl);
-      }
-    }
-    for (const auto& t : ca.terms) {
-      if (qterms.count(t)) {
-        points += 1.5;
-        auto w = word_of_stem.find(t);
-        std::string word = w == word_of_stem.end() ? t : w->second;
-        add(word, word);
-      }
-    }
-    for (const auto& t : c.expertise_tags) {
-      if (qtags.count(Lower(t))) {
-        points += 2;
-        add(Lower(t), Lower(t));
-      }
-    }
-    if (points <= 0) continue;
     m.other_sector = !q.sector.empty() && !c.sector.empty() && c.sector != q.sector;
-    m.score = points * (m.other_sector ? 1.5 : 1.0);
-    // At most five matched items in the reason.
-    std::vector<std::string> en(m.matched_en.begin(), m.matched_en.begin() + std::min<size_t>(5, m.matched_en.size()));
-    std::vector<std::string> nl(m.matched_nl.begin(), m.matched_nl.begin() + std::min<size_t>(5, m.matched_nl.size()));
-    m.reason_en = "Expertise that fits your question: " + JoinWords(en, " and ") + ".";
-    m.reason_nl = "Expertise die past bij je vraag: " + JoinWords(nl, " en ") + ".";
+    // At most five matched items in the reason, which the asker and the
+    // routed member both read ("the question", not "your question").
+    const size_t shown = std::min(kMaxMatchedInReason, m.matched_en.size());
+    const std::vector<std::string> en(m.matched_en.begin(), m.matched_en.begin() + shown);
+    const std::vector<std::string> nl(m.matched_nl.begin(), m.matched_nl.begin() + shown);
+    m.reason_en = en.empty() ? "Expertise that fits the question."
+                             : "Expertise that fits the question: " + JoinWords(en, " and ") + ".";
+    m.reason_nl = nl.empty() ? "Expertise die past bij de vraag."
+                             : "Expertise die past bij de vraag: " + JoinWords(nl, " en ") + ".";
     if (m.other_sector) {
       auto it = sector_labels.find(c.sector);
       std::string sen = it == sector_labels.end() ? c.sector : it->second.en;
       std::string snl = it == sector_labels.end() ? c.sector : it->second.nl;
-      m.reason_en += " Works in " + sen + " — another sector than yours, so a fresh view.";
-      m.reason_nl += " Werkt in " + snl + " — een andere sector dan de jouwe, dus een frisse blik.";
+      m.reason_en += " Works in " + sen + " — another sector than the asker's, so a fresh view.";
+      m.reason_nl += " Werkt in " + snl + " — een andere sector dan die van de vrager, dus een frisse blik.";
     } else if (!c.sector.empty() && c.sector == q.sector) {
-      m.reason_en += " Works in your own sector.";
-      m.reason_nl += " Werkt in je eigen sector.";
+      m.reason_en += " Works in the asker's own sector.";
+      m.reason_nl += " Werkt in dezelfde sector als de vrager.";
     }
     out.push_back(std::move(m));
   }
-  std::sort(out.begin(), out.end(), [](const RoutedMember& a, const RoutedMember& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.id < b.id;
-  });
-  if (k >= 0 && out.size() > static_cast<size_t>(k)) out.resize(k);
   return out;
 }
 

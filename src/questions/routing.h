@@ -1,22 +1,29 @@
 // Routing a question to the members best placed to answer it: pure, no
-// storage. The question's title, text and tags are analysed with the matching
-// engine's bilingual text tools (matching/text.h: Dutch and English Snowball
-// stems, stop words, the concept thesaurus) and compared with each
-// candidate's expertise (tags and text):
-//   shared concept            3 points each ("wachtlijst" and "waiting list" meet)
-//   related concept           1 point each (waiting list ↔ lead time)
-//   shared word (stem)        1.5 points each, for words no concept covers
-//   exact expertise tag       2 points each (a question tag equal to an expertise tag)
-// A candidate with 0 points is never routed. A candidate from another sector
-// than the question's gets ×1.5 (the network's point: cross-sector help),
-// so with equal expertise the other sector wins, while a much better
-// same-sector expert still can. Ties: lower id first (stable, testable).
-// Every routed member gets a plain-words reason in Dutch and English.
+// storage. The question (title, text and tags as one challenge) is ranked
+// against every candidate's expertise (tags and text) by the matching engine
+// itself (matching::Suggest with only_for the asker), so a question finds
+// the same people a member with that challenge would be suggested:
+// thesaurus concepts across Dutch and English, broader, narrower and related
+// ones, idf over the candidates' expertise, plain shared words, and the links
+// the network's useful meetings taught (RoutingNetwork; the leader's
+// switched-off ones left out). A candidate in another sector than the
+// question's gets the engine's cross-sector bonus, so with equal expertise
+// the other sector wins, while a much better same-sector expert still can.
+// A candidate whose expertise meets nothing in the question is never routed.
+// Ties: lower id first (stable, testable). Every routed member gets a
+// plain-words reason in Dutch and English, written so that both the asker
+// and the routed member can read it.
+//
+// (Round 11 of #20 measured the switch on the seven opened labelled
+// suggestion sets, each pair's challenge as the question: MRR rose on every
+// set, by 0.06-0.19, e.g. 0.612 -> 0.775 on heldout_pairs.json;
+// bench/questions/route_eval_bench, docs/performance-matching.md.)
 //
 //   matching::TextAnalyzer analyzer;
 //   auto routed = RouteQuestion({.title = "Hoe korten we de wachtlijst in?", .sector = "zorg"},
-//                               candidates, 5, analyzer, sector_labels);
-//   routed[0].reason_nl;  // "Expertise die past bij je vraag: wachtlijsten. Werkt in Industrie — een andere sector."
+//                               candidates, 5, analyzer, sector_labels).value();
+//   routed[0].reason_nl;  // "Expertise die past bij de vraag: doorlooptijd. Werkt in Industrie — een andere sector
+//   ..."
 //
 // Callers filter candidates first (consent to matchmaking, visibility both
 // ways, not the asker). Thread-safety: reentrant with one analyzer per thread.
@@ -27,7 +34,9 @@
 #include <string>
 #include <vector>
 
+#include "matching/suggest.h"
 #include "matching/text.h"
+#include "util/status.h"
 
 namespace verbinder::questions {
 
@@ -57,11 +66,22 @@ struct RoutedMember {
   std::string reason_en, reason_nl;
 };
 
+// What the network's useful meetings taught the engine (as events::LoadNetworkLearning reads it).
+struct RoutingNetwork {
+  std::vector<matching::ConfirmedMeeting> meetings;
+  std::vector<matching::LearnedLink> switched_off;
+};
+
 inline constexpr int kDefaultRouteCount = 5;
 
-std::vector<RoutedMember> RouteQuestion(const RoutingQuestion& question,
-                                        const std::vector<RoutingCandidate>& candidates, int k,
-                                        const matching::TextAnalyzer& analyzer,
-                                        const std::map<std::string, SectorLabel>& sector_labels);
+// At most k members (k < 0: every one that fits), best first. `analyzer`
+// turns matched word stems back into the question's own words. Errors only
+// for input the engine refuses (a duplicate candidate id, an unknown concept
+// in network.switched_off), naming the field.
+Result<std::vector<RoutedMember>> RouteQuestion(const RoutingQuestion& question,
+                                                const std::vector<RoutingCandidate>& candidates, int k,
+                                                const matching::TextAnalyzer& analyzer,
+                                                const std::map<std::string, SectorLabel>& sector_labels,
+                                                const RoutingNetwork& network = {});
 
 }  // namespace verbinder::questions

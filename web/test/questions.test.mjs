@@ -62,7 +62,7 @@ describe('questions to the network', () => {
     assert.ok(await routed.count() >= 1 && await routed.count() <= 5);
     const pieterRow = routed.filter({ hasText: 'Pieter Lammerink' });
     assert.equal(await pieterRow.count(), 1, 'Pieter was asked');
-    assert.match(await pieterRow.textContent(), /Expertise die past bij je vraag: .*doorlooptijd/);
+    assert.match(await pieterRow.textContent(), /Expertise die past bij de vraag: .*doorlooptijd/);
     assert.match(await pieterRow.textContent(), /andere sector/);
     assert.match(await page.locator('[role=status]').first().textContent(), /Je vraag is gesteld/);
     await checkPage(anja, 'question-asked-375-nl');
@@ -82,7 +82,7 @@ describe('questions to the network', () => {
     await checkPage(pieter, 'questions-routed-375-en');
     await card.getByRole('link').click();
     await settle(page);
-    assert.match(await page.locator('#routed-you').textContent(), /You were asked because: Expertise that fits your question/);
+    assert.match(await page.locator('#routed-you').textContent(), /You were asked because: Expertise that fits the question/);
     assert.equal(await page.locator('#answer-form').count(), 1);
     await page.getByLabel('Your answer').fill('Maak eerst de wachttijd zichtbaar met een value stream map. ' + PAYLOAD);
     await page.getByRole('button', { name: 'Send answer' }).click();
@@ -91,6 +91,14 @@ describe('questions to the network', () => {
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.getByRole('button', { name: 'Mark as the helpful answer' }).count(), 0, 'only the asker marks');
     await checkPage(pieter, 'question-answered-375-en');
+    // The same page at 1280 px: the reason he was asked reads for him too ("the question").
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await goto(page, server.base + questionUrl);
+    await page.locator('#routed-you').waitFor();
+    assert.match(await page.locator('#routed-you').textContent(), /You were asked because: Expertise that fits the question: .*lead time/);
+    assert.deepEqual(await axeViolations(page), [], 'axe on question-answered-1280-en');
+    await screenshot(page, 'question-answered-1280-en');
+    await page.setViewportSize({ width: 375, height: 812 });
     noProblems(pieter);
   });
 
