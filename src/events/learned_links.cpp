@@ -44,7 +44,7 @@ Status CheckConcept(const std::string& id, const std::string& field) {
 
 }  // namespace
 
-NetworkLearning LoadNetworkLearning(soci::session& sql) {
+matching::NetworkLearning LoadNetworkLearning(soci::session& sql) {
   return {internal::LoadConfirmedMeetings(sql), internal::LoadSwitchedOff(sql)};
 }
 
@@ -54,10 +54,10 @@ Result<LearnedLinksPage> LearnedLinkService::List(const Viewer& viewer, const st
   if (lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
   if (limit < 1 || limit > kMaxLimit)
     return InvalidArgument("must be between 1 and " + std::to_string(kMaxLimit), "limit");
-  VB_ASSIGN_OR_RETURN(NetworkLearning read,
-                      WithSession<NetworkLearning>(db_, [&](soci::session& sql) -> Result<NetworkLearning> {
-                        return LoadNetworkLearning(sql);
-                      }));
+  VB_ASSIGN_OR_RETURN(
+      matching::NetworkLearning read,
+      WithSession<matching::NetworkLearning>(
+          db_, [&](soci::session& sql) -> Result<matching::NetworkLearning> { return LoadNetworkLearning(sql); }));
   LearnedLinksPage page;
   page.meetings = static_cast<int>(read.meetings.size());
   // Either order names the same link: the switched-off rows by their concepts in order.

@@ -46,11 +46,7 @@ struct LearnedLinksPage {
 // matching::Suggest (questions routing): the network's useful meetings
 // (newest 1,000, as the suggestions read them) and the links the leader
 // switched off. Inside an open session.
-struct NetworkLearning {
-  std::vector<matching::ConfirmedMeeting> meetings;
-  std::vector<matching::LearnedLink> switched_off;
-};
-NetworkLearning LoadNetworkLearning(soci::session& sql);
+matching::NetworkLearning LoadNetworkLearning(soci::session& sql);
 
 class LearnedLinkService {
  public:

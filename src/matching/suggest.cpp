@@ -250,17 +250,15 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     }
   }
   // What besides relevance bears on the pair (i, j), from the bits of (i, j).
-  struct PairFacts {
-    bool requested_by_me, requested_by_them, cross_sector, online_only_tie, met_before, colleagues;
-  };
+  using internal::PairFacts;
   auto facts = [&](int i, int j, uint8_t bits) {
     return PairFacts{
-        .requested_by_me = (bits & kAskedByMe) != 0,
-        .requested_by_them = (bits & kAskedByThem) != 0,
         .cross_sector = sector_of[i] >= 0 && sector_of[j] >= 0 && sector_of[i] != sector_of[j],
         .online_only_tie = (bits & kTie) && !(bits & kRealTie),
         .met_before = (bits & kRealTie) != 0,
         .colleagues = organization_of[i] >= 0 && organization_of[i] == organization_of[j],
+        .requested_by_me = (bits & kAskedByMe) != 0,
+        .requested_by_them = (bits & kAskedByThem) != 0,
     };
   };
   // Bonuses and penalties on top of the relevance, applied in a fixed order
@@ -294,14 +292,8 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
     const int j = c.other;
     Direction fwd = scorer.Score(i, j);
     Direction back = scorer.Score(j, i);
-    const PairFacts f = facts(i, j, bits);
     internal::PairReasons why;
-    why.requested_by_me = f.requested_by_me;
-    why.requested_by_them = f.requested_by_them;
-    why.cross_sector = f.cross_sector;
-    why.online_only_tie = f.online_only_tie;
-    why.met_before = f.met_before;
-    why.colleagues = f.colleagues;
+    static_cast<PairFacts&>(why) = facts(i, j, bits);
     why.direct_concepts = fwd.direct;
     why.related_concepts = fwd.related;
     why.links = fwd.links;
@@ -351,65 +343,68 @@ Result<SuggestResult> Suggest(const SuggestInput& input, const SuggestOptions& o
   };
   SuggestResult result;
   result.suggestions.resize(n);
-  for_each_attendee([&] { return std::make_unique<Worker>(n, options.prefilter); },
-                    [&](std::unique_ptr<Worker>& worker, int i) {
-                      if (options.only_for >= 0 && i != options.only_for) return;
-                      Worker& w = *worker;
-                      std::vector<Candidate>& candidates = w.candidates;
-                      candidates.clear();
-                      set_pair_bits(i, w.pair_bits);
-                      if (!options.prefilter) {
-                        for (int j = 0; j < n; ++j) {
-                          Candidate c;
-                          if (i != j && score_pair(i, j, w.pair_bits[j], &c)) candidates.push_back(c);
-                        }
-                      } else {
-                        index->Collect(i, w.scratch);
-                        std::vector<std::pair<double, int>>& bounds = w.bounds;
-                        bounds.clear();
-                        for (int j : w.scratch.touched()) {
-                          double relevance = kForwardShare * w.squash_above(w.scratch.forward(j)) +
-                                             kBackwardShare * w.squash_above(w.scratch.backward(j));
-                          bounds.push_back({adjust(facts(i, j, w.pair_bits[j]), relevance), j});
-                        }
-                        for (int j : requested_with[i]) {
-                          if (j != i)
-                            bounds.push_back({adjust(facts(i, j, w.pair_bits[j]), kForwardShare + kBackwardShare), j});
-                        }
-                        // Best bound first; score in growing batches until the k-th best exact
-                        // score is above every bound not yet scored. The slack covers the
-                        // different summation order of bound and score.
-                        constexpr double kSlack = 1e-9;
-                        size_t next = 0;
-                        size_t batch = static_cast<size_t>(options.top_k) * 4 + 16;
-                        while (next < bounds.size()) {
-                          size_t end = std::min(bounds.size(), next + batch);
-                          std::partial_sort(bounds.begin() + next, bounds.begin() + end, bounds.end(),
-                                            [](const auto& x, const auto& y) { return x.first > y.first; });
-                          for (size_t k = next; k < end; ++k) {
-                            int j = bounds[k].second;
-                            if (w.done[j]) continue;  // requested and also sharing concepts: listed twice
-                            w.done[j] = 1;
-                            Candidate c;
-                            if (score_pair(i, j, w.pair_bits[j], &c)) candidates.push_back(c);
-                          }
-                          next = end;
-                          batch *= 2;
-                          if (next >= bounds.size() || static_cast<int>(candidates.size()) < options.top_k) continue;
-                          std::nth_element(candidates.begin(), candidates.begin() + (options.top_k - 1),
-                                           candidates.end(), better);
-                          double kth = candidates[options.top_k - 1].score;
-                          double best_rest = std::max_element(bounds.begin() + next, bounds.end())->first;
-                          if (best_rest + kSlack < kth) break;
-                        }
-                        for (const auto& [bound, j] : bounds) w.done[j] = 0;
-                      }
-                      std::sort(candidates.begin(), candidates.end(), better);
-                      if (static_cast<int>(candidates.size()) > options.top_k) candidates.resize(options.top_k);
-                      for (const Candidate& c : candidates)
-                        result.suggestions[i].push_back(explain(i, c, w.pair_bits[c.other]));
-                      clear_pair_bits(i, w.pair_bits);
-                    });
+  auto make_worker = [&] { return std::make_unique<Worker>(n, options.prefilter); };
+  // Fills result.suggestions[i].
+  auto suggest_for = [&](std::unique_ptr<Worker>& worker, int i) {
+    Worker& w = *worker;
+    std::vector<Candidate>& candidates = w.candidates;
+    candidates.clear();
+    set_pair_bits(i, w.pair_bits);
+    if (!options.prefilter) {
+      for (int j = 0; j < n; ++j) {
+        Candidate c;
+        if (i != j && score_pair(i, j, w.pair_bits[j], &c)) candidates.push_back(c);
+      }
+    } else {
+      index->Collect(i, w.scratch);
+      std::vector<std::pair<double, int>>& bounds = w.bounds;
+      bounds.clear();
+      for (int j : w.scratch.touched()) {
+        double relevance = kForwardShare * w.squash_above(w.scratch.forward(j)) +
+                           kBackwardShare * w.squash_above(w.scratch.backward(j));
+        bounds.push_back({adjust(facts(i, j, w.pair_bits[j]), relevance), j});
+      }
+      for (int j : requested_with[i]) {
+        if (j != i) bounds.push_back({adjust(facts(i, j, w.pair_bits[j]), kForwardShare + kBackwardShare), j});
+      }
+      // Best bound first; score in growing batches until the k-th best exact
+      // score is above every bound not yet scored. The slack covers the
+      // different summation order of bound and score.
+      constexpr double kSlack = 1e-9;
+      size_t next = 0;
+      size_t batch = static_cast<size_t>(options.top_k) * 4 + 16;
+      while (next < bounds.size()) {
+        size_t end = std::min(bounds.size(), next + batch);
+        std::partial_sort(bounds.begin() + next, bounds.begin() + end, bounds.end(),
+                          [](const auto& x, const auto& y) { return x.first > y.first; });
+        for (size_t k = next; k < end; ++k) {
+          int j = bounds[k].second;
+          if (w.done[j]) continue;  // requested and also sharing concepts: listed twice
+          w.done[j] = 1;
+          Candidate c;
+          if (score_pair(i, j, w.pair_bits[j], &c)) candidates.push_back(c);
+        }
+        next = end;
+        batch *= 2;
+        if (next >= bounds.size() || static_cast<int>(candidates.size()) < options.top_k) continue;
+        std::nth_element(candidates.begin(), candidates.begin() + (options.top_k - 1), candidates.end(), better);
+        double kth = candidates[options.top_k - 1].score;
+        double best_rest = std::max_element(bounds.begin() + next, bounds.end())->first;
+        if (best_rest + kSlack < kth) break;
+      }
+      for (const auto& [bound, j] : bounds) w.done[j] = 0;
+    }
+    std::sort(candidates.begin(), candidates.end(), better);
+    if (static_cast<int>(candidates.size()) > options.top_k) candidates.resize(options.top_k);
+    for (const Candidate& c : candidates) result.suggestions[i].push_back(explain(i, c, w.pair_bits[c.other]));
+    clear_pair_bits(i, w.pair_bits);
+  };
+  if (options.only_for >= 0) {
+    std::unique_ptr<Worker> worker = make_worker();
+    suggest_for(worker, options.only_for);
+  } else {
+    for_each_attendee(make_worker, suggest_for);
+  }
   return result;
 }
 

@@ -89,6 +89,14 @@ struct LearnedLink {
   int meetings = 0;
 };
 
+// What the network's useful meetings teach, as callers load it and pass it on
+// (events::LoadNetworkLearning; questions routing): SuggestInput's
+// confirmed_meetings and switched_off together.
+struct NetworkLearning {
+  std::vector<ConfirmedMeeting> meetings;
+  std::vector<LearnedLink> switched_off;
+};
+
 // Every link `meetings` teach, as Suggest (default options) learns them,
 // switched off or not: most meetings first, then by concept id.
 std::vector<LearnedLink> LearnedLinks(const std::vector<ConfirmedMeeting>& meetings);

@@ -37,7 +37,18 @@ struct WordLinkReason {
   std::string shared_en, shared_nl;
 };
 
-struct PairReasons {
+// What besides relevance bears on a pair (i, j): the bonuses and penalties
+// Suggest adds (and the bound pass reads), and the explanation names.
+struct PairFacts {
+  bool cross_sector = false;
+  bool online_only_tie = false;
+  bool met_before = false;
+  bool colleagues = false;
+  bool requested_by_me = false;
+  bool requested_by_them = false;
+};
+
+struct PairReasons : PairFacts {
   std::vector<int> direct_concepts;      // in i's challenges and j's expertise
   std::vector<int> related_concepts;     // j's expertise concepts linked to i's challenge concepts
   std::vector<ConceptLinkReason> links;  // the same, with the link behind each, strongest first
@@ -45,12 +56,6 @@ struct PairReasons {
   std::vector<std::string> shared_terms;
   std::vector<WordLinkReason> word_links;  // strongest first
   std::string challenge;                   // i's challenge that matched best
-  bool cross_sector = false;
-  bool online_only_tie = false;
-  bool met_before = false;
-  bool colleagues = false;
-  bool requested_by_me = false;
-  bool requested_by_them = false;
 };
 
 // The sentence for a match through the lexicon only: names my word and

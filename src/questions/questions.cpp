@@ -247,11 +247,10 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
       }
     }
     // Ranked by the engine that makes the suggestions, with what the network's useful meetings taught it.
-    events::NetworkLearning learning = events::LoadNetworkLearning(sql);
     matching::TextAnalyzer analyzer;
     VB_ASSIGN_OR_RETURN(std::vector<RoutedMember> routed,
                         RouteQuestion({in.title, in.text, tags, sector}, candidates, route_count_, analyzer, labels,
-                                      {std::move(learning.meetings), std::move(learning.switched_off)}));
+                                      events::LoadNetworkLearning(sql)));
 
     long long now = clock_.Now();
     std::string tag_text = Join(tags, ",");

@@ -1,6 +1,7 @@
 #include "questions/routing.h"
 
 #include <algorithm>
+#include <utility>
 #include <set>
 
 #include "matching/thesaurus.h"
@@ -33,7 +34,7 @@ Result<std::vector<RoutedMember>> RouteQuestion(const RoutingQuestion& q,
                                                 const std::vector<RoutingCandidate>& candidates, int k,
                                                 const matching::TextAnalyzer& analyzer,
                                                 const std::map<std::string, SectorLabel>& sector_labels,
-                                                const RoutingNetwork& network) {
+                                                matching::NetworkLearning network) {
   const auto& thesaurus = matching::Thesaurus::Default();
   const std::string qtext = q.title + ".\n" + q.text + ".\n" + Join(q.tags, ", ");
   const std::vector<std::string> qtokens = matching::Tokenize(qtext);
@@ -56,8 +57,8 @@ Result<std::vector<RoutedMember>> RouteQuestion(const RoutingQuestion& q,
   }
   std::vector<RoutedMember> out;
   if (k == 0 || in.attendees.size() < 2) return out;
-  in.confirmed_meetings = network.meetings;
-  in.switched_off = network.switched_off;
+  in.confirmed_meetings = std::move(network.meetings);
+  in.switched_off = std::move(network.switched_off);
   matching::SuggestOptions options;
   options.top_k = k < 0 ? static_cast<int>(in.attendees.size()) - 1 : k;
   options.only_for = 0;

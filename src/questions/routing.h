@@ -5,7 +5,7 @@
 // the same people a member with that challenge would be suggested:
 // thesaurus concepts across Dutch and English, broader, narrower and related
 // ones, idf over the candidates' expertise, plain shared words, and the links
-// the network's useful meetings taught (RoutingNetwork; the leader's
+// the network's useful meetings taught (NetworkLearning; the leader's
 // switched-off ones left out). A candidate in another sector than the
 // question's gets the engine's cross-sector bonus, so with equal expertise
 // the other sector wins, while a much better same-sector expert still can.
@@ -66,22 +66,18 @@ struct RoutedMember {
   std::string reason_en, reason_nl;
 };
 
-// What the network's useful meetings taught the engine (as events::LoadNetworkLearning reads it).
-struct RoutingNetwork {
-  std::vector<matching::ConfirmedMeeting> meetings;
-  std::vector<matching::LearnedLink> switched_off;
-};
-
 inline constexpr int kDefaultRouteCount = 5;
 
 // At most k members (k < 0: every one that fits), best first. `analyzer`
-// turns matched word stems back into the question's own words. Errors only
+// turns matched word stems back into the question's own words; `network` is
+// what the network's useful meetings taught (events::LoadNetworkLearning).
+// Errors only
 // for input the engine refuses (a duplicate candidate id, an unknown concept
 // in network.switched_off), naming the field.
 Result<std::vector<RoutedMember>> RouteQuestion(const RoutingQuestion& question,
                                                 const std::vector<RoutingCandidate>& candidates, int k,
                                                 const matching::TextAnalyzer& analyzer,
                                                 const std::map<std::string, SectorLabel>& sector_labels,
-                                                const RoutingNetwork& network = {});
+                                                matching::NetworkLearning network = {});
 
 }  // namespace verbinder::questions

@@ -120,14 +120,14 @@ TEST(RoutingTest, AMuchBetterSameSectorExpertStillWins) {
 
 // What the network's useful meetings taught routes a question too, and a
 // link the leader switched off no longer does: the same learned links as the
-// suggestions (matching::Suggest), given as RoutingNetwork.
+// suggestions (matching::Suggest), given as matching::NetworkLearning.
 TEST(RoutingTest, LinksLearnedFromUsefulMeetingsRouteAndSwitchedOffOnesDoNot) {
   matching::TextAnalyzer analyzer;
   std::vector<RoutingCandidate> cands = {{7, "industrie", {}, "Food processing and industrial baking."},
                                          {8, "onderwijs", {}, "Lassen en plaatbewerking."}};
   const RoutingQuestion q{"Older people in our village are lonely", "", {}, "zorg"};
   EXPECT_TRUE(RouteQuestion(q, cands, 5, analyzer, kLabels).value().empty()) << "nothing links them by itself";
-  RoutingNetwork network;
+  matching::NetworkLearning network;
   network.meetings = {{"Loneliness among older people in the village", "Food processing and industrial baking"}};
   auto r = RouteQuestion(q, cands, 5, analyzer, kLabels, network).value();
   ASSERT_EQ(r.size(), 1u);
