@@ -126,7 +126,10 @@ std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, con
   if (r.requested_by_me)
     parts.push_back(nl ? "Je hebt zelf om een gesprek met " + them + " gevraagd." : "You asked to meet " + them + ".");
   if (r.requested_by_them) parts.push_back(nl ? them + " wil graag met jou in gesprek." : them + " asked to meet you.");
-  if (!r.direct_concepts.empty() || !r.related_concepts.empty() || !r.shared_terms.empty() || !r.word_links.empty()) {
+  // Whether their expertise meets your challenge (else only yours meets theirs, or neither).
+  const bool helps_you =
+      !r.direct_concepts.empty() || !r.related_concepts.empty() || !r.shared_terms.empty() || !r.word_links.empty();
+  if (helps_you) {
     std::string s;
     std::string challenge = r.challenge.empty() ? "" : " “" + Snippet(r.challenge) + "”";
     if (!r.direct_concepts.empty()) {
@@ -163,15 +166,26 @@ std::string Explain(const SuggestAttendee& me, const SuggestAttendee& other, con
     }
     parts.push_back(s);
   }
-  if (!r.reverse_concepts.empty()) {
-    parts.push_back(nl ? "Andersom kun jij " + them + " helpen met " + List(Labels(r.reverse_concepts, nl), nl) + "."
-                       : "In turn, you can help " + them + " with " + List(Labels(r.reverse_concepts, nl), nl) + ".");
+  // "In turn" only after a reason the other way; alone, the help you can give is the reason.
+  const bool you_help = !r.reverse_concepts.empty();
+  if (you_help) {
+    const std::string what = List(Labels(r.reverse_concepts, nl), nl);
+    if (helps_you)
+      parts.push_back(nl ? "Andersom kun jij " + them + " helpen met " + what + "."
+                         : "In turn, you can help " + them + " with " + what + ".");
+    else
+      parts.push_back(nl ? "Jij kunt " + them + " helpen met " + what + "."
+                         : "You can help " + them + " with " + what + ".");
   }
   if (r.cross_sector) {
+    // The fresh view is on whoever's question the pair shares: yours, theirs, or (none) not claimed.
     const std::string sector = SectorName(other.sector, sectors, nl);
     const std::string named = sector.empty() ? "" : " (" + sector + ")";
-    parts.push_back(nl ? them + " werkt in een andere sector" + named + ": een frisse blik op jouw vraag."
-                       : them + " works in another sector" + named + ": a fresh view on your question.");
+    std::string view = helps_you  ? (nl ? ": een frisse blik op jouw vraag." : ": a fresh view on your question.")
+                       : you_help ? (nl ? ": jij brengt een frisse blik mee." : ": you bring a fresh view.")
+                                  : ".";
+    parts.push_back(nl ? them + " werkt in een andere sector" + named + view
+                       : them + " works in another sector" + named + view);
   }
   if (r.online_only_tie) {
     parts.push_back(nl ? "Jullie zijn online al verbonden, maar hebben elkaar nog niet ontmoet."

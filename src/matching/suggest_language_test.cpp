@@ -153,6 +153,33 @@ TEST(SuggestLanguage, NoSharedWordPairsAcrossLanguages) {
   }
 }
 
+// Pieter has no challenge; his expertise meets Anja's. His reason to meet her
+// is the help he can give: not "in turn" (there is no first reason), and the
+// fresh view is his to bring, not one on "your question" (he has none).
+TEST(SuggestLanguage, WhenOnlyYouCanHelpThatIsTheReasonAndTheFreshViewIsYours) {
+  SuggestInput in = CarePlanner();
+  for (const std::string lang : {"nl", "en"}) {
+    SuggestResult r = Suggest(in, SuggestOptions{.language = lang}).value();
+    const Suggestion* anja = nullptr;
+    for (const auto& s : r.suggestions[1])
+      if (s.other == 0) anja = &s;
+    ASSERT_NE(anja, nullptr) << lang;
+    const std::string& text = anja->explanation;
+    EXPECT_EQ(text.rfind(lang == "nl" ? "Jij kunt anja helpen met " : "You can help anja with ", 0), 0u) << text;
+    EXPECT_NE(text.find(lang == "nl" ? "werkt in een andere sector (zorg): jij brengt een frisse blik mee."
+                                     : "works in another sector (care): you bring a fresh view."),
+              std::string::npos)
+        << text;
+    for (const char* wrong : {"Andersom", "In turn", "jouw vraag", "your question"})
+      EXPECT_EQ(text.find(wrong), std::string::npos) << wrong << " in " << text;
+    // Anja's own reason to meet him still reads as before.
+    const std::string& hers = r.suggestions[0][0].explanation;
+    EXPECT_NE(hers.find(lang == "nl" ? "een frisse blik op jouw vraag." : "a fresh view on your question."),
+              std::string::npos)
+        << hers;
+  }
+}
+
 // The catch-all "other" and a sector missing from the caller's table: the
 // sentence leaves the sector out rather than showing a raw key.
 TEST(SuggestLanguage, SectorWithoutLabelIsLeftOutNotShownAsKey) {

@@ -88,9 +88,9 @@ const ENGLISH_SERVER = /\b(must be|must not|no such|already|not found|invalid|fa
 // The server's own sentences (meeting and suggestion reasons, src/matching/suggest_explain.cpp,
 // src/events/round_schedule.cpp): the UI must ask for them in its language (?lang=).
 const SERVER_SENTENCES = {
-  nl: [/\basked to meet you\b/, /^What you are running into\b/, /\bworks in another sector\b/, /^In turn, you can help\b/, /^Your challenge\b/],
+  nl: [/\basked to meet you\b/, /^What you are running into\b/, /\bworks in another sector\b/, /^In turn, you can help\b/, /^You can help\b/, /^Your challenge\b/],
   en: [/\bwil graag met jou in gesprek\b/, /\bvroeg om een gesprek met jou\b/, /^Waar jij tegenaan loopt\b/, /\bwerkt in een andere sector\b/,
-    /^Andersom kun jij\b/, /^Jouw vraag\b/],
+    /^Andersom kun jij\b/, /^Jij kunt\b/, /^Jouw vraag\b/],
 };
 const ROLE_KEYS = ['member', 'organizer', 'admin'];
 const KIND_KEYS = ['congress', 'inspiration_session', 'network_drinks'];
