@@ -1,6 +1,8 @@
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <iostream>
+#include <string_view>
 
 #include "analysis/analysis_cli.h"
 #include "notify/outbox_cli.h"
@@ -34,9 +36,11 @@ void PrintHelp(std::ostream& out) {
   out << "verbinder — turns online contact into real, face-to-face connection.\n\n"
          "usage: verbinder <command> [options]   (verbinder <command> --help for its options)\n\n"
          "commands:\n";
+  size_t width = 0;  // the longest name plus two spaces, so no summary runs into its name
+  for (const auto& c : kCommands) width = std::max(width, std::string_view(c.name).size() + 2);
   for (const auto& c : kCommands) {
     std::string name(c.name);
-    name.resize(10, ' ');
+    name.resize(width, ' ');
     out << "  " << name << c.summary << "\n";
   }
   out << "\nexit codes: 0 success, 1 failure, 2 bad usage.\n";
