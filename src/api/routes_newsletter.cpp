@@ -451,7 +451,8 @@ void RegisterNewsletterRoutes(App& app) {
     if (!format.empty() && format != "html" && format != "text" && format != "eml")
       return InvalidArgument("must be html, text or eml", "format");
     VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
-    newsletter::Composer composer(app.db(), app.clock(), cfg);
+    // The event pages' suggestion runs (whom to meet), as the server keeps them.
+    newsletter::Composer composer(app.db(), app.clock(), cfg, &app.services().meetings);
     VB_ASSIGN_OR_RETURN(auto issue, composer.LoadIssue(month));
     newsletter::SubscriptionService& subs = app.services().subscriptions;
     newsletter::Subscriber as;  // default: an anonymous reader
@@ -501,7 +502,7 @@ void RegisterNewsletterRoutes(App& app) {
             if (ctx.viewer.member_id <= 0)
               return InvalidArgument("a test goes to your own member address; sign in as a member", "member_id");
             VB_ASSIGN_OR_RETURN(auto cfg, newsletter::LoadConfig(app.db()));
-            newsletter::Composer composer(app.db(), app.clock(), cfg);
+            newsletter::Composer composer(app.db(), app.clock(), cfg, &app.services().meetings);
             mail::CurlSmtpTransport transport(cfg.mail.smtp);
             VB_ASSIGN_OR_RETURN(
                 auto r, newsletter::SendTest(app.db(), app.clock(), composer, transport, month, ctx.viewer.member_id));

@@ -412,10 +412,20 @@ Result<std::vector<MeetingRequest>> MeetingService::Requests(const Viewer& viewe
   });
 }
 
-Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer& viewer, Id event_id, int top_k,
-                                                                    const std::string& lang) {
-  if (!viewer.authenticated()) return Unauthenticated("sign in first");
-  if (top_k < 1 || top_k > 50) return InvalidArgument("must be between 1 and 50", "limit");
+std::vector<AttendeeSuggestion> EventSuggestions::For(Id member_id, int top_k) const {
+  std::vector<AttendeeSuggestion> out;
+  auto it = view_->index.find(member_id);
+  if (it == view_->index.end()) return out;  // hidden profile or no consent: not a candidate, no list
+  for (const auto& s : result_->suggestions[it->second]) {
+    if (static_cast<int>(out.size()) >= top_k) break;
+    const auto& a = view_->input.attendees[s.other];
+    out.push_back({view_->ids[s.other], view_->names[s.other], a.sector, a.organization, s.score, s.explanation});
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const EventSuggestions>> MeetingService::SuggestionsOfEvent(Id event_id,
+                                                                                   const std::string& lang) {
   if (!lang.empty() && lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
   constexpr int kCachedTopK = 50;  // the largest limit; smaller ones take a prefix
   struct Loaded {
@@ -424,11 +434,8 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
     std::shared_ptr<const matching::SuggestResult> result;
   };
   auto loaded = WithSession<Loaded>(db_, [&](soci::session& sql) -> Result<Loaded> {
-    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id));
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id, false));
     (void)info;
-    if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
-      return PermissionDenied("only registered attendees see whom to meet")
-          .WithReason("meeting.suggestions_attendees_only");
     Loaded l;
     l.fingerprint = internal::SuggestFingerprint(sql, event_id);
     {
@@ -452,17 +459,27 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
     std::lock_guard<std::mutex> lock(suggest_cache_->mu);
     suggest_cache_->by_event[{event_id, lang}] = {loaded->fingerprint, loaded->view, loaded->result};
   }
-  const auto& view = *loaded->view;
-  auto it = view.index.find(viewer.member_id);
-  // A viewer outside the candidates (hidden profile, no consent) gets no suggestions.
-  if (it == view.index.end()) return std::vector<AttendeeSuggestion>{};
-  std::vector<AttendeeSuggestion> out;
-  for (const auto& s : loaded->result->suggestions[it->second]) {
-    if (static_cast<int>(out.size()) >= top_k) break;
-    const auto& a = view.input.attendees[s.other];
-    out.push_back({view.ids[s.other], view.names[s.other], a.sector, a.organization, s.score, s.explanation});
-  }
-  return out;
+  auto all = std::make_shared<EventSuggestions>();
+  all->view_ = std::move(loaded->view);
+  all->result_ = std::move(loaded->result);
+  return std::shared_ptr<const EventSuggestions>(std::move(all));
+}
+
+Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer& viewer, Id event_id, int top_k,
+                                                                    const std::string& lang) {
+  if (!viewer.authenticated()) return Unauthenticated("sign in first");
+  if (top_k < 1 || top_k > 50) return InvalidArgument("must be between 1 and 50", "limit");
+  if (!lang.empty() && lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
+  VB_RETURN_IF_ERROR(WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
+                       VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id, false));
+                       (void)info;
+                       if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
+                         return PermissionDenied("only registered attendees see whom to meet")
+                             .WithReason("meeting.suggestions_attendees_only");
+                       return true;
+                     }).status());
+  VB_ASSIGN_OR_RETURN(auto all, SuggestionsOfEvent(event_id, lang));
+  return all->For(viewer.member_id, top_k);
 }
 
 Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& viewer, Id event_id,

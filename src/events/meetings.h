@@ -36,6 +36,10 @@
 #include "util/clock.h"
 #include "util/status.h"
 
+namespace verbinder::matching {
+struct SuggestResult;
+}
+
 namespace verbinder::events {
 
 enum class RequestStatus { kPending, kAccepted, kDeclined, kCancelled, kExpired };
@@ -118,7 +122,25 @@ struct ScheduleRun {
 
 namespace internal {
 struct SuggestCache;
-}
+struct SuggestView;
+}  // namespace internal
+
+// One suggestion run for every attendee of an event: the lists that
+// MeetingService::Suggestions shows each of them (the event page), for a
+// caller that shows many members their own list at once (the newsletter's
+// people to meet). Immutable; safe to share between threads.
+class EventSuggestions {
+ public:
+  // The member's list, best first, at most top_k (<= 50); empty for a member
+  // outside the candidates (not registered, profile not shown to all
+  // members, or no consent to matchmaking).
+  std::vector<AttendeeSuggestion> For(Id member_id, int top_k) const;
+
+ private:
+  friend class MeetingService;
+  std::shared_ptr<const internal::SuggestView> view_;
+  std::shared_ptr<const matching::SuggestResult> result_;
+};
 
 // One attendee's schedule (for the organizers' print-out of all schedules).
 struct PersonSchedule {
@@ -149,6 +171,11 @@ class MeetingService {
   // empty: each attendee's first profile language. Cached per language.
   Result<std::vector<AttendeeSuggestion>> Suggestions(const domain::Viewer& viewer, Id event_id, int top_k,
                                                       const std::string& lang = "");
+  // The same run for every attendee at once (EventSuggestions::For gives
+  // each one's list, identical to Suggestions for that attendee). No viewer:
+  // the caller shows each list to its own member only. NotFound("event_id")
+  // for an unknown event; InvalidArgument("lang") as above.
+  Result<std::shared_ptr<const EventSuggestions>> SuggestionsOfEvent(Id event_id, const std::string& lang = "");
 
   // Rounds (the event's organizers). Slots must lie within the event, start
   // before they end and not overlap; tables >= 1; max_meetings >= 1.

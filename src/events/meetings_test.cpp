@@ -213,6 +213,43 @@ TEST_F(MeetingsTest, SuggestionsExplainAndNeverShowHiddenMembers) {
   EXPECT_TRUE(hs->empty());
 }
 
+// The whole event's run (what the newsletter reads) gives each attendee the
+// list their own page gives them, in both languages; nothing for a member
+// outside the candidates; precise errors.
+TEST_F(MeetingsTest, TheEventsRunGivesEachAttendeeTheirOwnPagesList) {
+  SetUpBorrel();
+  for (const std::string lang : {"nl", "en"}) {
+    auto all = meetings_->SuggestionsOfEvent(ev_.event.id, lang);
+    ASSERT_TRUE(all.ok()) << all.status().ToString();
+    int with_list = 0;
+    for (const auto& m : {anja_, pieter_, carla_, dirk_, eva_}) {
+      auto page = meetings_->Suggestions(As(m), ev_.event.id, 3, lang);
+      ASSERT_TRUE(page.ok());
+      auto mine = (*all)->For(m.id, 3);
+      ASSERT_EQ(mine.size(), page->size()) << m.name;
+      for (size_t i = 0; i < mine.size(); ++i) {
+        EXPECT_EQ(mine[i].member_id, (*page)[i].member_id);
+        EXPECT_EQ(mine[i].explanation, (*page)[i].explanation);
+        EXPECT_EQ(mine[i].score, (*page)[i].score);
+      }
+      with_list += !mine.empty();
+    }
+    EXPECT_GE(with_list, 4) << lang;
+    EXPECT_TRUE((*all)->For(henk_.id, 3).empty()) << "hidden: not a candidate";
+    EXPECT_TRUE((*all)->For(999999, 3).empty()) << "not registered";
+    EXPECT_LE((*all)->For(anja_.id, 1).size(), 1u);
+  }
+  // The two languages word the same people differently.
+  auto nl = (*meetings_->SuggestionsOfEvent(ev_.event.id, "nl"))->For(anja_.id, 1);
+  auto en = (*meetings_->SuggestionsOfEvent(ev_.event.id, "en"))->For(anja_.id, 1);
+  ASSERT_EQ(nl.size(), 1u);
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(nl[0].member_id, en[0].member_id);
+  EXPECT_NE(nl[0].explanation, en[0].explanation);
+  EXPECT_EQ(meetings_->SuggestionsOfEvent(ev_.event.id, "de").status().field(), "lang");
+  EXPECT_EQ(meetings_->SuggestionsOfEvent(987654, "nl").status().code(), Code::kNotFound);
+}
+
 TEST_F(MeetingsTest, AutoScheduleHonoursRequestsAvailabilityAndKeepsPublishedMeetings) {
   SetUpBorrel();
   const auto ev = ev_.event.id;

@@ -83,8 +83,7 @@ const Texts& T(const std::string& lang) {
                         "gratis",
                         "Speciaal voor jou",
                         "Wie moet je spreken op",
-                        "jullie zijn online verbonden maar hebben elkaar nog niet ontmoet",
-                        "uit een andere sector dan de jouwe",
+                        "Vraag een gesprek aan op de pagina van het evenement",
                         "Vraagstukken waar jij bij kunt helpen",
                         "Deze leden lopen ergens tegenaan waar jij verstand van hebt:",
                         "Kom eens kijken",
@@ -103,8 +102,7 @@ const Texts& T(const std::string& lang) {
                         "free",
                         "Just for you",
                         "Whom to meet at",
-                        "you are connected online but have not met yet",
-                        "from another sector than yours",
+                        "Ask for a meeting on the event page",
                         "Questions you could help with",
                         "These members are running into something you know about:",
                         "Come and have a look",
@@ -131,6 +129,10 @@ std::set<std::string> ExpertiseWords(const std::string& text) {
 
 std::string ArticlePageUrl(const std::string& base_url, Id article_id) {
   return base_url + "/articles/" + std::to_string(article_id);
+}
+
+std::string EventPageUrl(const std::string& base_url, Id event_id) {
+  return base_url + "/events/" + std::to_string(event_id);
 }
 
 std::string UnsubscribeMailto(const std::string& address, const std::string& token) {
@@ -367,10 +369,12 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
       for (const auto& x : p.people) {
         std::string who = x.name + (x.organization.empty() ? "" : " (" + x.organization + ")");
         text += "* " + who + " - " + x.reason + "\n";
-        html += "<li>" + H(who) + " &mdash; " + H(x.reason) + "</li>\n";
+        html += "<li style=\"margin:0 0 6px;\">" + H(who) + " &mdash; " + H(x.reason) + "</li>\n";
       }
       html += "</ul>\n";
-      text += "\n";
+      const std::string url = EventPageUrl(config_.base_url, p.event_id);
+      text += std::string(t.meet_link) + ": " + url + "\n\n";
+      html += p_style + "<a href=\"" + H(url) + "\" style=\"color:#1d4e5f;\">" + H(t.meet_link) + "</a></p>\n";
     }
     if (!p.questions.empty()) {
       text += std::string(t.questions) + ": " + t.questions_intro + "\n";

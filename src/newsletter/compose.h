@@ -11,12 +11,13 @@
 //   for (auto& s : subscribers) { auto msg = c.ComposeFor(issue, s); ... msg->raw ... }
 //
 // The personal parts are computed from an in-memory index of the network
-// (members, upcoming registrations, the ties among co-registrants, open
-// challenges with a word index, hosts per region) that a Composer loads once,
-// on the first personal part it is asked for — a few queries instead of a
-// handful per subscriber, so 100,000 issues compose in seconds.
-// PersonalBySql computes the same from SQL per subscriber; the tests compare
-// the two.
+// (members, each one's next upcoming event, open challenges with a word
+// index, hosts per region) that a Composer loads once, on the first personal
+// part it is asked for — a few queries instead of a handful per subscriber,
+// so 100,000 issues compose in seconds — and from one suggestion run per
+// (event, language), taken the first time a subscriber needs it.
+// PersonalBySql computes the same from SQL and the event page's own
+// MeetingService::Suggestions per subscriber; the tests compare the two.
 //
 // Thread-safety: a Composer is safe for concurrent use after construction.
 #pragma once
@@ -34,6 +35,10 @@
 #include "storage/database.h"
 #include "util/clock.h"
 #include "util/status.h"
+
+namespace verbinder::events {
+class MeetingService;
+}
 
 namespace verbinder::newsletter {
 
@@ -60,6 +65,10 @@ Result<std::pair<int64_t, int64_t>> MonthRange(const std::string& month);
 // Where an article's link in the e-mail goes: its page in the web UI
 // (<base_url>/articles/<id>, web/src/areas/newsletter.ts), not the JSON API.
 std::string ArticlePageUrl(const std::string& base_url, model::Id article_id);
+
+// The event's page in the web UI (<base_url>/events/<id>): whom to meet
+// there, with the button to ask for a meeting.
+std::string EventPageUrl(const std::string& base_url, model::Id event_id);
 
 // The RFC 2369 mailto form of List-Unsubscribe, beside the RFC 8058 one-click
 // URL: a mail to the sender address (the envelope sender, so it lands in the
@@ -92,7 +101,8 @@ struct Issue {
 
 struct PersonSuggestion {
   model::Id member_id = 0;
-  std::string name, organization, sector, reason;
+  std::string name, organization, sector;
+  std::string reason;  // the event page's explanation, in the subscriber's language
 };
 struct QuestionSuggestion {
   model::Id challenge_id = 0;
@@ -124,12 +134,16 @@ struct ComposedMessage {
 inline constexpr int kMaxSuggestions = 3;
 inline constexpr int kMaxEvents = 10;
 
-class PersonalIndex;  // compose.cpp
+class PersonalIndex;  // personal.cpp
 
 class Composer {
  public:
-  Composer(storage::Database& db, const Clock& clock, NewsletterConfig config)
-      : db_(db), clock_(clock), config_(std::move(config)) {}
+  // `meetings`: the server's MeetingService, so the e-mail reuses the
+  // suggestion run its event pages keep (must outlive the Composer); null:
+  // the Composer runs its own.
+  Composer(storage::Database& db, const Clock& clock, NewsletterConfig config,
+           events::MeetingService* meetings = nullptr);
+  ~Composer();
 
   // The shared part: the leader's edition of the month when one is saved
   // (edition.h), else the month's published articles and the next events.
@@ -137,10 +151,13 @@ class Composer {
   // issue would carry no introduction, no articles and no events.
   Result<Issue> LoadIssue(const std::string& month);
   // The personal part for one subscriber (empty for non-members):
-  //  1. people to meet at the next upcoming event they are registered for (if
-  //     they consented to matchmaking): co-registrants who consented, are
-  //     visible to them, work in another sector and have not met them face to
-  //     face; online ties first, then by id; at most 3;
+  //  1. people to meet at the next upcoming event they are registered for:
+  //     the first 3 of the list that event's page shows them (the matching
+  //     engine's one run for the event, events::MeetingService::
+  //     SuggestionsOfEvent), each with the page's explanation in the
+  //     subscriber's language — so the e-mail and the page never disagree.
+  //     Like the page: only for members who show their profile to all
+  //     members and consent to matchmaking, and only such members suggested;
   //  2. open questions (challenges) of members visible to them that share
   //     words with their expertise (tags and text; words of 4+ characters that
   //     are no function words), ranked by the number of shared word
@@ -170,6 +187,8 @@ class Composer {
   storage::Database& db_;
   const Clock& clock_;
   NewsletterConfig config_;
+  std::unique_ptr<events::MeetingService> own_meetings_;
+  events::MeetingService* meetings_;  // the event pages' suggestions (and their cache)
   std::mutex index_mu_;
   std::shared_ptr<const PersonalIndex> index_;
 };

@@ -17,8 +17,7 @@ struct Texts {
   const char* free;
   const char* personal;
   const char* meet_at;
-  const char* online_never_met;
-  const char* other_sector;
+  const char* meet_link;
   const char* questions;
   const char* questions_intro;
   const char* hosts;

@@ -141,6 +141,23 @@ TEST_F(NewsletterApiTest, LeaderPreviewsTheIssueAsASubscriber) {
   EXPECT_NE(as_anja.body.find("Speciaal voor jou"), std::string::npos);
   EXPECT_NE(as_anja.body.find("Pieter Lammerink"), std::string::npos);
   EXPECT_EQ(as_anja.body.find("Verborgen Hans"), std::string::npos);
+  // Whom to meet in her issue is what her event page shows her, in order and word for word.
+  auto page = anja.Get("/api/v1/events/" + std::to_string(seed_.event) + "/suggestions?limit=3&lang=nl");
+  ASSERT_EQ(page.status, 200) << page.body;
+  ASSERT_FALSE(page.Json()["items"].empty());
+  auto text =
+      leader.Get("/api/v1/newsletter/preview?month=2026-11&format=text&subscriber=" + std::to_string(seed_.sub_anja));
+  ASSERT_EQ(text.status, 200);
+  size_t at = 0;
+  for (const auto& item : page.Json()["items"]) {
+    const std::string line = "* " + item["name"].get<std::string>();
+    const size_t found = text.body.find(line, at);
+    ASSERT_NE(found, std::string::npos) << line << " in order in\n" << text.body;
+    const size_t eol = text.body.find('\n', found);
+    EXPECT_NE(text.body.substr(found, eol - found).find(item["why"].get<std::string>()), std::string::npos);
+    at = found + 1;
+  }
+  EXPECT_NE(text.body.find("/events/" + std::to_string(seed_.event)), std::string::npos);
   auto anon = leader.Get("/api/v1/newsletter/preview?month=2026-11&format=text");
   ASSERT_EQ(anon.status, 200);
   EXPECT_NE(anon.body.find("Lean in de wijkzorg"), std::string::npos);

@@ -14,6 +14,7 @@
 #include "cli/commands.h"  // `verbinder newsletter`, run in process
 #include "demo/generator.h"
 #include "domain/bulk_load.h"
+#include "events/meetings.h"
 #include "demo/demo.h"
 #include "newsletter/bounces.h"
 #include "newsletter/demo_newsletter.h"
@@ -45,13 +46,31 @@ TEST_F(NewsletterDbTest, PersonalPartShowsOnlyWhatTheSubscriberMaySee) {
   auto anja = subs.Get(seed_.sub_anja);
   auto p = composer.Personal(*anja);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
-  std::set<model::Id> people, askers, hosts;
-  for (const auto& x : p->people) people.insert(x.member_id);
+  std::set<model::Id> askers, hosts;
   for (const auto& x : p->questions) askers.insert(x.member_id);
   for (const auto& x : p->hosts) hosts.insert(x.member_id);
-  EXPECT_EQ(people, (std::set<model::Id>{seed_.pieter, seed_.emma}));
   EXPECT_EQ(askers, (std::set<model::Id>{seed_.pieter}));
   EXPECT_EQ(hosts, (std::set<model::Id>{seed_.pieter}));
+  // Whom to meet is the event page's list, in the same order with the same
+  // explanation (in Anja's language): Pieter, whose maintenance planning
+  // challenge meets her planning expertise. Never Hidden Hans (hidden
+  // profile) or Olga (no consent to matchmaking).
+  EXPECT_EQ(p->event_id, seed_.event);
+  auto page =
+      events::MeetingService(*db_, clock_).Suggestions(AsMember(seed_.anja), seed_.event, kMaxSuggestions, "nl");
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_FALSE(page->empty());
+  ASSERT_EQ(p->people.size(), page->size());
+  for (size_t i = 0; i < page->size(); ++i) {
+    EXPECT_EQ(p->people[i].member_id, (*page)[i].member_id);
+    EXPECT_EQ(p->people[i].reason, (*page)[i].explanation);
+    EXPECT_FALSE(p->people[i].reason.empty());
+  }
+  EXPECT_EQ(p->people[0].member_id, seed_.pieter);
+  for (const auto& x : p->people) {
+    EXPECT_NE(x.member_id, seed_.hidden_hans);
+    EXPECT_NE(x.member_id, seed_.optout_olga);
+  }
 
   auto msg = composer.ComposeFor(*issue, *anja, *subs.UnsubscribeToken(anja->id));
   ASSERT_TRUE(msg.ok()) << msg.status().ToString();
@@ -70,6 +89,12 @@ TEST_F(NewsletterDbTest, PersonalPartShowsOnlyWhatTheSubscriberMaySee) {
     EXPECT_EQ(part->find("@fabriek.example"), std::string::npos) << "no addresses of others";
   }
   EXPECT_NE(mail.text.find("Speciaal voor jou"), std::string::npos);
+  // The explanation as the event page words it, and the way to that page.
+  EXPECT_NE(mail.text.find(p->people[0].reason), std::string::npos) << mail.text;
+  const std::string event_page = "https://netwerk.example/events/" + std::to_string(seed_.event);
+  EXPECT_NE(mail.text.find("Vraag een gesprek aan op de pagina van het evenement: " + event_page), std::string::npos)
+      << mail.text;
+  EXPECT_NE(mail.html.find("href=\"" + event_page + "\""), std::string::npos);
   EXPECT_TRUE(LooksSafeHtml(mail.html));
 
   // Emma reads English; the anonymous reader gets no personal part at all.
@@ -77,6 +102,17 @@ TEST_F(NewsletterDbTest, PersonalPartShowsOnlyWhatTheSubscriberMaySee) {
   ASSERT_TRUE(emma.ok());
   auto emma_mail = testing::ParseMail(emma->raw);
   EXPECT_NE(emma_mail.text.find("Just for you"), std::string::npos);
+  // Emma reads her people in English, as her event page in English says them.
+  auto emma_page =
+      events::MeetingService(*db_, clock_).Suggestions(AsMember(seed_.emma), seed_.event, kMaxSuggestions, "en");
+  ASSERT_TRUE(emma_page.ok());
+  ASSERT_FALSE(emma_page->empty());
+  ASSERT_EQ(emma->personal.people.size(), emma_page->size());
+  for (size_t i = 0; i < emma_page->size(); ++i) {
+    EXPECT_EQ(emma->personal.people[i].member_id, (*emma_page)[i].member_id);
+    EXPECT_EQ(emma->personal.people[i].reason, (*emma_page)[i].explanation);
+    EXPECT_NE(emma_mail.text.find((*emma_page)[i].explanation), std::string::npos);
+  }
   EXPECT_EQ(testing::DecodeHeader(emma_mail.headers["subject"]), "Nieuwsbrief \xE2\x80\x94 November 2026");
   auto reader = composer.ComposeFor(*issue, *subs.Get(seed_.sub_reader), "t");
   ASSERT_TRUE(reader.ok());
@@ -345,6 +381,9 @@ TEST(DemoNewsletterTest, EarlyInTheMonthTheArticlesStillFallInIt) {
 // The in-memory personal parts (used to compose every issue) against the
 // per-subscriber SQL (the reference), on a generated network: every member a
 // subscriber, some organizers and admins (who see more), two upcoming events.
+// The reference takes whom to meet from the event page's own call
+// (MeetingService::Suggestions for that member), so equal people here means
+// the e-mail says what the page says.
 TEST(PersonalIndexTest, SameAsSqlForEverySubscriberOfAGeneratedNetwork) {
   auto db = storage::testing::FreshDatabase("personal_index");
   FakeClock clock(kNow);

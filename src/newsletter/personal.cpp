@@ -10,6 +10,7 @@
 
 #include "domain/db_util.h"
 #include "domain/members.h"
+#include "events/meetings.h"
 #include "newsletter/compose.h"
 #include "newsletter/compose_internal.h"
 #include "util/strings.h"
@@ -19,32 +20,46 @@ namespace verbinder::newsletter {
 using domain::Viewer;
 using internal::ExpertiseWords;
 using internal::kMaxExpertiseWords;
-using internal::T;
-using internal::Texts;
 using model::Id;
 
-Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
-  PersonalPart p;
-  if (s.member_id <= 0) return p;
-  return domain::WithSession<PersonalPart>(db_, [&](soci::session& sql) -> Result<PersonalPart> {
-    long long me = s.member_id, now = clock_.Now();
-    std::string name, sector, region, tags, text, role_s;
-    int consent = 0;
-    soci::indicator sector_ind = soci::i_ok;
-    sql << "SELECT name, sector, region, expertise_tags, expertise_text, consent_matchmaking FROM members WHERE id = "
-           ":id",
-        soci::use(me), soci::into(name), soci::into(sector, sector_ind), soci::into(region), soci::into(tags),
-        soci::into(text), soci::into(consent);
-    if (!sql.got_data()) return p;  // the member is gone: no personal part
-    if (sector_ind != soci::i_ok) sector.clear();
-    sql << "SELECT role FROM accounts WHERE member_id = :id", soci::use(me), soci::into(role_s);
-    Viewer viewer{s.member_id,
-                  sql.got_data() ? model::ParseRole(role_s).value_or(model::Role::kMember) : model::Role::kMember};
-    const std::string visible = viewer.VisibleSql("m");
-    const std::string pair_cond = "((i.a = :me1 AND i.b = m.id) OR (i.a = m.id AND i.b = :me2))";
+namespace {
 
-    // 1. Whom to meet at the next event they are registered for.
-    if (consent) {
+// The explanations' language: the subscriber's.
+std::string SuggestionLanguage(const Subscriber& s) {
+  return s.language == "en" ? "en" : "nl";
+}
+
+PersonSuggestion ToPerson(events::AttendeeSuggestion a) {
+  return {a.member_id, std::move(a.name), std::move(a.organization), std::move(a.sector), std::move(a.explanation)};
+}
+
+}  // namespace
+
+Composer::Composer(storage::Database& db, const Clock& clock, NewsletterConfig config, events::MeetingService* meetings)
+    : db_(db),
+      clock_(clock),
+      config_(std::move(config)),
+      own_meetings_(meetings ? nullptr : std::make_unique<events::MeetingService>(db, clock)),
+      meetings_(meetings ? meetings : own_meetings_.get()) {}
+Composer::~Composer() = default;
+
+Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
+  if (s.member_id <= 0) return PersonalPart{};
+  Viewer viewer{s.member_id, model::Role::kMember};
+  auto part = domain::WithSession<PersonalPart>(db_, [&](soci::session& sql) -> Result<PersonalPart> {
+    PersonalPart p;
+    long long me = s.member_id, now = clock_.Now();
+    std::string region, tags, text, role_s;
+    sql << "SELECT region, expertise_tags, expertise_text FROM members WHERE id = :id", soci::use(me),
+        soci::into(region), soci::into(tags), soci::into(text);
+    if (!sql.got_data()) return p;  // the member is gone: no personal part
+    sql << "SELECT role FROM accounts WHERE member_id = :id", soci::use(me), soci::into(role_s);
+    if (sql.got_data()) viewer.role = model::ParseRole(role_s).value_or(model::Role::kMember);
+    const std::string visible = viewer.VisibleSql("m");
+
+    // 1. The next upcoming event they are registered for; whom to meet there
+    // comes from the event page's own function, below, outside this session.
+    {
       long long ev = 0;
       std::string title;
       sql << "SELECT e.id, e.title FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.member_id = :me AND "
@@ -53,33 +68,6 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
       if (sql.got_data()) {
         p.event_id = ev;
         p.event_title = title;
-        long long id = 0;
-        int online = 0;
-        PersonSuggestion ps;
-        soci::statement st =
-            (sql.prepare
-                 << "SELECT m.id, m.name, COALESCE(o.name, ''), COALESCE(m.sector, ''), CASE WHEN EXISTS (SELECT 1 "
-                    "FROM "
-                    "interactions i WHERE " +
-                        pair_cond +
-                        ") THEN 1 ELSE 0 END AS online FROM registrations r JOIN members m ON "
-                        "m.id = r.member_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE r.event_id = "
-                        ":ev AND "
-                        "r.status = 'registered' AND m.id <> :me3 AND m.consent_matchmaking = 1 AND " +
-                        visible +
-                        " AND COALESCE(m.sector, '') <> :sector AND NOT EXISTS (SELECT 1 FROM interactions i WHERE " +
-                        "((i.a = :me4 AND i.b = m.id) OR (i.a = m.id AND i.b = :me5)) AND i.kind IN (" +
-                        model::FaceToFaceKindsSql() + ")) ORDER BY online DESC, m.id LIMIT " +
-                        std::to_string(kMaxSuggestions),
-             soci::use(me), soci::use(me), soci::use(ev), soci::use(me), soci::use(sector), soci::use(me),
-             soci::use(me), soci::into(id), soci::into(ps.name), soci::into(ps.organization), soci::into(ps.sector),
-             soci::into(online));
-        st.execute();
-        while (st.fetch()) {
-          ps.member_id = id;
-          ps.reason = online ? T(s.language).online_never_met : T(s.language).other_sector;
-          p.people.push_back(ps);
-        }
       }
     }
 
@@ -145,21 +133,25 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
     }
     return p;
   });
+  if (!part.ok() || part->event_id == 0) return part;
+  VB_ASSIGN_OR_RETURN(auto people,
+                      meetings_->Suggestions(viewer, part->event_id, kMaxSuggestions, SuggestionLanguage(s)));
+  for (auto& a : people) part->people.push_back(ToPerson(std::move(a)));
+  return part;
 }
 
 // ---- The in-memory index behind Personal() ----
 
 struct IndexedMember {
-  std::string name, organization, sector, region, visit_location, expertise;
+  std::string name, organization, region, visit_location, expertise;
   model::Visibility visibility = model::Visibility::kMembers;
   model::Role role = model::Role::kMember;
-  bool consent = false, hosts = false;
+  bool hosts = false;
 };
 
 struct IndexedEvent {
   Id id = 0;
   std::string title;
-  std::vector<Id> registrants;  // sorted
 };
 
 struct IndexedChallenge {
@@ -171,25 +163,27 @@ struct IndexedChallenge {
 class PersonalIndex {
  public:
   std::unordered_map<Id, IndexedMember> members;
-  std::vector<IndexedEvent> events;           // upcoming, by (starts_at, id)
-  std::unordered_map<Id, size_t> next_event;  // member → index into events
-  // Ties among co-registrants: (a << 32 | b), a < b → bit 1 any interaction, bit 2 face to face.
-  std::unordered_map<uint64_t, uint8_t> ties;
-  std::unordered_map<Id, std::vector<Id>> tied;  // member → co-registrants with a tie (sorted)
-  std::vector<IndexedChallenge> challenges;      // open, by id
+  std::vector<IndexedEvent> events;                                                      // upcoming, by (starts_at, id)
+  std::unordered_map<Id, size_t> next_event;                                             // member → index into events
+  std::vector<IndexedChallenge> challenges;                                              // open, by id
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> postings;  // word → (challenge, count)
   std::unordered_map<std::string, std::vector<Id>> hosts_by_region;                      // sorted ids
   // Ranked questions per (role, expertise words): members with the same words see the same list.
   mutable std::mutex ranked_mu;
   mutable std::unordered_map<std::string, std::pair<std::vector<uint32_t>, bool>> ranked;  // top, complete?
+  // Each event's suggestion run per language, taken on first use (one engine
+  // run for all its subscribers; computed under the lock, so never twice).
+  mutable std::mutex lists_mu;
+  mutable std::map<std::pair<Id, std::string>, std::shared_ptr<const events::EventSuggestions>> lists;
 
-  static uint64_t Key(Id a, Id b) {
-    if (a > b) std::swap(a, b);
-    return (static_cast<uint64_t>(a) << 32) | static_cast<uint64_t>(b);
-  }
-  uint8_t Tie(Id a, Id b) const {
-    auto it = ties.find(Key(a, b));
-    return it == ties.end() ? 0 : it->second;
+  Result<std::shared_ptr<const events::EventSuggestions>> Lists(events::MeetingService& meetings, Id event_id,
+                                                                const std::string& lang) const {
+    std::lock_guard<std::mutex> lock(lists_mu);
+    auto& slot = lists[{event_id, lang}];
+    if (!slot) {
+      VB_ASSIGN_OR_RETURN(slot, meetings.SuggestionsOfEvent(event_id, lang));
+    }
+    return slot;
   }
 };
 
@@ -202,24 +196,20 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
     const long long now = clock_.Now();
     {
       long long id = 0;
-      int consent = 0, hosts = 0;
-      std::string name, org, sector, region, loc, tags, text, vis, role;
-      soci::indicator sector_ind = soci::i_ok, role_ind = soci::i_ok;
+      int hosts = 0;
+      std::string name, org, region, loc, tags, text, vis, role;
+      soci::indicator role_ind = soci::i_ok;
       soci::statement st =
-          (sql.prepare
-               << "SELECT m.id, m.name, COALESCE(o.name, ''), m.sector, m.region, m.visit_location, m.expertise_tags, "
-                  "m.expertise_text, m.visibility, m.consent_matchmaking, m.hosts_visits, a.role FROM members m LEFT "
-                  "JOIN "
-                  "organizations o ON o.id = m.organization_id LEFT JOIN accounts a ON a.member_id = m.id",
-           soci::into(id), soci::into(name), soci::into(org), soci::into(sector, sector_ind), soci::into(region),
-           soci::into(loc), soci::into(tags), soci::into(text), soci::into(vis), soci::into(consent), soci::into(hosts),
-           soci::into(role, role_ind));
+          (sql.prepare << "SELECT m.id, m.name, COALESCE(o.name, ''), m.region, m.visit_location, m.expertise_tags, "
+                          "m.expertise_text, m.visibility, m.hosts_visits, a.role FROM members m LEFT JOIN "
+                          "organizations o ON o.id = m.organization_id LEFT JOIN accounts a ON a.member_id = m.id",
+           soci::into(id), soci::into(name), soci::into(org), soci::into(region), soci::into(loc), soci::into(tags),
+           soci::into(text), soci::into(vis), soci::into(hosts), soci::into(role, role_ind));
       st.execute();
       while (st.fetch()) {
         IndexedMember& m = x->members[id];
         m.name = name;
         m.organization = org;
-        m.sector = sector_ind == soci::i_ok ? sector : "";
         m.region = region;
         m.visit_location = loc;
         m.expertise = tags;
@@ -227,14 +217,13 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
         m.expertise += text;
         m.visibility = model::ParseVisibility(vis).value_or(model::Visibility::kHidden);
         m.role = role_ind == soci::i_ok ? model::ParseRole(role).value_or(model::Role::kMember) : model::Role::kMember;
-        m.consent = consent != 0;
         m.hosts = hosts != 0;
         if (m.hosts) x->hosts_by_region[region].push_back(id);
       }
       for (auto& [r, ids] : x->hosts_by_region) std::sort(ids.begin(), ids.end());
     }
     {
-      // Upcoming events in order, their registrants, and each member's next one.
+      // Upcoming events in order and each member's next one.
       long long eid = 0, mid = 0, starts = 0;
       std::string title;
       std::unordered_map<Id, size_t> at;
@@ -249,34 +238,10 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
         auto it = at.find(eid);
         if (it == at.end()) {
           it = at.emplace(eid, x->events.size()).first;
-          x->events.push_back({eid, title, {}});
+          x->events.push_back({eid, title});
         }
-        x->events[it->second].registrants.push_back(mid);
         x->next_event.emplace(mid, it->second);  // the first (earliest) wins
       }
-    }
-    {
-      // Ties between members registered for the same upcoming event.
-      long long a = 0, b = 0;
-      std::string kind;
-      soci::statement st =
-          (sql.prepare << "SELECT DISTINCT i.a, i.b, i.kind FROM interactions i JOIN registrations r1 ON r1.member_id "
-                          "= i.a JOIN "
-                          "registrations r2 ON r2.member_id = i.b AND r2.event_id = r1.event_id JOIN events e ON e.id "
-                          "= r1.event_id "
-                          "WHERE r1.status = 'registered' AND r2.status = 'registered' AND e.starts_at > :now",
-           soci::use(now), soci::into(a), soci::into(b), soci::into(kind));
-      st.execute();
-      while (st.fetch()) {
-        uint8_t& t = x->ties[PersonalIndex::Key(a, b)];
-        if (t == 0) {
-          x->tied[a].push_back(b);
-          x->tied[b].push_back(a);
-        }
-        t |= 1;
-        if (auto k = model::ParseInteractionKind(kind); k && model::IsFaceToFace(*k)) t |= 2;
-      }
-      for (auto& [m, ids] : x->tied) std::sort(ids.begin(), ids.end());
     }
     {
       // Open challenges and a word index over their title and text.
@@ -317,39 +282,14 @@ Result<PersonalPart> Composer::Personal(const Subscriber& s) {
   const IndexedMember& mine = me_it->second;
   const Viewer viewer{me, mine.role};
   auto visible = [&](Id id, const IndexedMember& m) { return viewer.CanSee(id, m.visibility); };
-  const Texts& t = T(s.language);
 
-  // 1. Whom to meet at the next event they are registered for.
-  if (mine.consent) {
-    if (auto ev = x->next_event.find(me); ev != x->next_event.end()) {
-      const IndexedEvent& e = x->events[ev->second];
-      p.event_id = e.id;
-      p.event_title = e.title;
-      auto candidate = [&](Id id) -> const IndexedMember* {
-        if (id == me) return nullptr;
-        auto it = x->members.find(id);
-        if (it == x->members.end()) return nullptr;
-        const IndexedMember& m = it->second;
-        if (!m.consent || !visible(id, m) || m.sector == mine.sector) return nullptr;
-        if (x->Tie(me, id) & 2) return nullptr;  // met face to face already
-        return &m;
-      };
-      auto add = [&](Id id, const IndexedMember& m, bool online) {
-        p.people.push_back({id, m.name, m.organization, m.sector, online ? t.online_never_met : t.other_sector});
-      };
-      // Online ties first (co-registrants only), then everyone else, each by id.
-      if (auto tied = x->tied.find(me); tied != x->tied.end())
-        for (Id id : tied->second) {
-          if (p.people.size() >= static_cast<size_t>(kMaxSuggestions)) break;
-          if (!std::binary_search(e.registrants.begin(), e.registrants.end(), id)) continue;
-          if (const IndexedMember* m = candidate(id)) add(id, *m, true);
-        }
-      for (Id id : e.registrants) {
-        if (p.people.size() >= static_cast<size_t>(kMaxSuggestions)) break;
-        if (x->Tie(me, id) & 1) continue;  // tied ones came above (or were met)
-        if (const IndexedMember* m = candidate(id)) add(id, *m, false);
-      }
-    }
+  // 1. Whom to meet at the next event they are registered for: the event page's list.
+  if (auto ev = x->next_event.find(me); ev != x->next_event.end()) {
+    const IndexedEvent& e = x->events[ev->second];
+    p.event_id = e.id;
+    p.event_title = e.title;
+    VB_ASSIGN_OR_RETURN(auto lists, x->Lists(*meetings_, e.id, SuggestionLanguage(s)));
+    for (auto& a : lists->For(me, kMaxSuggestions)) p.people.push_back(ToPerson(std::move(a)));
   }
 
   // 2. Open questions that share words with their expertise. The ranking

@@ -203,6 +203,16 @@ describe('articles and the monthly newsletter', () => {
     // As Anja (a member): her own issue.
     await page.getByLabel('Voorbeeld als').selectOption({ label: ANJA });
     await frame.locator('text=Over jouw onderwerpen').waitFor();
+    // Whom to meet in her issue is the first three of her event page's list, worded as there,
+    // with the way to that page to ask for a meeting.
+    const meetLink = frame.getByRole('link', { name: 'Vraag een gesprek aan op de pagina van het evenement' });
+    const eventId = (await meetLink.getAttribute('href')).match(/\/events\/(\d+)$/)[1];
+    const pageList = await anjaApi.call('GET', `/api/v1/events/${eventId}/suggestions?limit=3&lang=nl`);
+    assert.ok(pageList.items.length > 0, 'Anja has people to meet');
+    const issueItems = await frame.locator('li', { hasText: ' — ' }).allTextContents();
+    const at = pageList.items.map((x) => issueItems.findIndex((li) => li.startsWith(x.name) && li.includes(x.why)));
+    assert.ok(at.every((i) => i >= 0), `every one of ${JSON.stringify(pageList.items.map((x) => x.name))} in the issue`);
+    assert.deepEqual(at, [...at].sort((a, b) => a - b), 'in the page\'s order');
     await checkPage(leader, 'newsletter-leader-375-nl');
     assert.match(await page.locator('#nl-state').textContent(), /Nog niet verstuurd/);
 
