@@ -42,12 +42,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <random>
-#include <sstream>
 #include <string>
 
+#include "bench/matching/eval_sets.h"
 #include "matching/suggest.h"
 #include "matching/suggest_eval.h"
 #include "matching/text.h"
@@ -59,43 +58,12 @@ using namespace verbinder::matching;
 
 namespace {
 
-// The whole file; exits when it cannot be read.
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
-    std::exit(2);
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
+using verbinder::bench::ReadFile;
 json_io::Json Load(const std::string& path) {
-  auto doc = json_io::ParseJsonText(ReadFile(path));
-  if (!doc.ok()) {
-    std::fprintf(stderr, "%s: %s\n", path.c_str(), doc.status().ToString().c_str());
-    std::exit(2);
-  }
-  return *doc;
+  return verbinder::bench::LoadJson(path);
 }
-
-// DIR/pairs.json against DIR/pool.json; with `pairs_file` (a second labelled
-// file, e.g. heldout_pairs.json) that file's pairs, ranked against its own
-// profiles plus every profile of pairs.json and pool.json.
 SuggestEvalSet LoadSet(const std::string& dir, const std::string& pairs_file = "") {
-  json_io::Json pool = Load(dir + "/pool.json");
-  json_io::Json pairs = Load(dir + "/pairs.json");
-  if (!pairs_file.empty()) {
-    for (const json_io::Json& a : pairs["attendees"]) pool["attendees"].push_back(a);
-    pairs = Load(pairs_file.find('/') == std::string::npos ? dir + "/" + pairs_file : pairs_file);
-  }
-  auto set = LoadSuggestEvalSet(pairs, pool);
-  if (!set.ok()) {
-    std::fprintf(stderr, "%s\n", set.status().ToString().c_str());
-    std::exit(2);
-  }
-  return *set;
+  return verbinder::bench::LoadEvalSet(dir, pairs_file);
 }
 
 bool Flag(int argc, char** argv, const char* flag) {

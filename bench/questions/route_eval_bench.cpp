@@ -11,40 +11,16 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/matching/eval_sets.h"
 #include "matching/suggest_eval.h"
 #include "questions/routing.h"
 
 namespace {
 
 using namespace verbinder;
-
-matching::json_io::Json Load(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return matching::json_io::Json::parse(ss.str());
-}
-
-// FILE's pairs and profiles, then the profiles of pairs.json and pool.json
-// not already there (by id).
-matching::SuggestEvalSet LoadSet(const std::string& dir, const std::string& file) {
-  const matching::json_io::Json pool = Load(dir + "/pool.json");
-  matching::SuggestEvalSet set = matching::LoadSuggestEvalSet(Load(dir + "/" + file), pool).value();
-  if (file != "pairs.json") {
-    const matching::SuggestEvalSet base = matching::LoadSuggestEvalSet(Load(dir + "/pairs.json"), pool).value();
-    std::set<std::string> ids;
-    for (const auto& a : set.input.attendees) ids.insert(a.id);
-    for (const auto& a : base.input.attendees)
-      if (!ids.count(a.id)) set.input.attendees.push_back(a);
-  }
-  return set;
-}
 
 questions::RoutingCandidate Candidate(int64_t id, const matching::SuggestAttendee& a) {
   questions::RoutingCandidate c;
@@ -58,7 +34,7 @@ questions::RoutingCandidate Candidate(int64_t id, const matching::SuggestAttende
 int Eval(const std::string& dir, const std::vector<std::string>& files) {
   matching::TextAnalyzer analyzer;
   for (const std::string& file : files) {
-    const matching::SuggestEvalSet set = LoadSet(dir, file);
+    const matching::SuggestEvalSet set = bench::LoadEvalSet(dir, file);
     const auto& people = set.input.attendees;
     double hit1 = 0, hit5 = 0, mrr = 0;
     for (const matching::SuggestEvalPair& p : set.pairs) {
@@ -87,7 +63,7 @@ int Eval(const std::string& dir, const std::vector<std::string>& files) {
 }
 
 int Speed(const std::string& dir, int n) {
-  const matching::SuggestEvalSet set = LoadSet(dir, "pairs.json");
+  const matching::SuggestEvalSet set = bench::LoadEvalSet(dir);
   std::vector<questions::RoutingCandidate> candidates;
   for (int i = 0; i < n; ++i)
     candidates.push_back(Candidate(i + 1, set.input.attendees[static_cast<size_t>(i) % set.input.attendees.size()]));
