@@ -185,15 +185,38 @@ void ExpireRequests(soci::session& sql, Id event_id, UnixTime now) {
       soci::use(t), soci::use(e), soci::use(t);
 }
 
-// The last suggestion run per event and the fingerprint of its inputs.
+// The last suggestion run per event and the fingerprint of its inputs,
+// bounded: past the attendee budget the least recently used runs are dropped
+// (a run keeps the best 50 per attendee with their explanations, ~25 KB per
+// attendee), so a long-running server does not keep every event it ever
+// showed. The run just stored always stays.
 struct SuggestCache {
   struct Entry {
     std::string fingerprint;
     std::shared_ptr<const SuggestView> view;
     std::shared_ptr<const matching::SuggestResult> result;
+    uint64_t used = 0;  // `clock` at the last hit or store
   };
   std::mutex mu;
   std::map<std::pair<Id, std::string>, Entry> by_event;  // (event, explanation language)
+  uint64_t clock = 0;
+  size_t max_attendees = kMaxCachedSuggestionAttendees;
+
+  // Under `mu`.
+  void Store(const std::pair<Id, std::string>& key, Entry e) {
+    e.used = ++clock;
+    by_event[key] = std::move(e);
+    for (;;) {
+      size_t total = 0;
+      auto oldest = by_event.end();
+      for (auto it = by_event.begin(); it != by_event.end(); ++it) {
+        total += it->second.view->ids.size();
+        if (it->first != key && (oldest == by_event.end() || it->second.used < oldest->second.used)) oldest = it;
+      }
+      if (total <= max_attendees || oldest == by_event.end()) return;
+      by_event.erase(oldest);
+    }
+  }
 };
 
 namespace {
@@ -237,6 +260,21 @@ std::string SuggestFingerprint(soci::session& sql, Id event_id) {
 MeetingService::MeetingService(storage::Database& db, const Clock& clock)
     : db_(db), clock_(clock), suggest_cache_(std::make_unique<internal::SuggestCache>()) {}
 MeetingService::~MeetingService() = default;
+
+MeetingService::CachedSuggestions MeetingService::SuggestionCache() const {
+  std::lock_guard<std::mutex> lock(suggest_cache_->mu);
+  CachedSuggestions c;
+  for (const auto& [key, e] : suggest_cache_->by_event) {
+    c.runs.push_back(key);
+    c.attendees += e.view->ids.size();
+  }
+  return c;
+}
+
+void MeetingService::LimitSuggestionCacheForTest(size_t max_attendees) {
+  std::lock_guard<std::mutex> lock(suggest_cache_->mu);
+  suggest_cache_->max_attendees = max_attendees;
+}
 
 Result<MeetingRequest> MeetingService::Request(const Viewer& viewer, Id event_id, Id to, const std::string& message) {
   if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
@@ -442,6 +480,7 @@ Result<std::shared_ptr<const EventSuggestions>> MeetingService::SuggestionsOfEve
       std::lock_guard<std::mutex> lock(suggest_cache_->mu);
       auto it = suggest_cache_->by_event.find({event_id, lang});
       if (it != suggest_cache_->by_event.end() && it->second.fingerprint == l.fingerprint) {
+        it->second.used = ++suggest_cache_->clock;
         l.view = it->second.view;
         l.result = it->second.result;
         return l;
@@ -457,7 +496,7 @@ Result<std::shared_ptr<const EventSuggestions>> MeetingService::SuggestionsOfEve
         matching::Suggest(loaded->view->input, matching::SuggestOptions{.top_k = kCachedTopK, .language = lang}));
     loaded->result = std::make_shared<const matching::SuggestResult>(std::move(computed));
     std::lock_guard<std::mutex> lock(suggest_cache_->mu);
-    suggest_cache_->by_event[{event_id, lang}] = {loaded->fingerprint, loaded->view, loaded->result};
+    suggest_cache_->Store({event_id, lang}, {loaded->fingerprint, loaded->view, loaded->result});
   }
   auto all = std::make_shared<EventSuggestions>();
   all->view_ = std::move(loaded->view);

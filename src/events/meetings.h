@@ -120,6 +120,10 @@ struct ScheduleRun {
   std::vector<matching::PassReport> passes;
 };
 
+// The suggestion runs a MeetingService keeps, counted in attendees: about
+// 25 KB each (50 explained suggestions), so ~500 MB at most.
+inline constexpr size_t kMaxCachedSuggestionAttendees = 20000;
+
 namespace internal {
 struct SuggestCache;
 struct SuggestView;
@@ -176,6 +180,15 @@ class MeetingService {
   // the caller shows each list to its own member only. NotFound("event_id")
   // for an unknown event; InvalidArgument("lang") as above.
   Result<std::shared_ptr<const EventSuggestions>> SuggestionsOfEvent(Id event_id, const std::string& lang = "");
+  // The suggestion runs kept (event, language), and their attendees in all:
+  // at most kMaxCachedSuggestionAttendees, the least recently used dropped
+  // first (the newest run always kept).
+  struct CachedSuggestions {
+    std::vector<std::pair<Id, std::string>> runs;
+    size_t attendees = 0;
+  };
+  CachedSuggestions SuggestionCache() const;
+  void LimitSuggestionCacheForTest(size_t max_attendees);
 
   // Rounds (the event's organizers). Slots must lie within the event, start
   // before they end and not overlap; tables >= 1; max_meetings >= 1.

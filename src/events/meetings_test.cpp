@@ -213,6 +213,37 @@ TEST_F(MeetingsTest, SuggestionsExplainAndNeverShowHiddenMembers) {
   EXPECT_TRUE(hs->empty());
 }
 
+// The runs kept are bounded in attendees; the least recently used goes first,
+// and a dropped run comes back the same when asked again.
+TEST_F(MeetingsTest, SuggestionCacheDropsTheLeastRecentlyUsedRunPastItsBudget) {
+  SetUpBorrel();
+  auto first = meetings_->Suggestions(As(anja_), ev_.event.id, 5, "nl");
+  ASSERT_TRUE(first.ok());
+  const size_t one_run = meetings_->SuggestionCache().attendees;
+  ASSERT_EQ(one_run, 5u) << "the five matchable attendees (Henk hides his profile)";
+  meetings_->LimitSuggestionCacheForTest(2 * one_run);
+  using Runs = std::vector<std::pair<model::Id, std::string>>;
+  const model::Id ev = ev_.event.id;
+  ASSERT_TRUE(meetings_->SuggestionsOfEvent(ev, "en").ok());
+  EXPECT_EQ(meetings_->SuggestionCache().runs, (Runs{{ev, "en"}, {ev, "nl"}}));
+  ASSERT_TRUE(meetings_->SuggestionsOfEvent(ev, "").ok());  // a third run: "nl" was used least recently
+  EXPECT_EQ(meetings_->SuggestionCache().runs, (Runs{{ev, ""}, {ev, "en"}}));
+  EXPECT_EQ(meetings_->SuggestionCache().attendees, 2 * one_run);
+  ASSERT_TRUE(meetings_->SuggestionsOfEvent(ev, "en").ok());    // a hit: "en" is now the most recent
+  auto again = meetings_->Suggestions(As(anja_), ev, 5, "nl");  // "nl" again: "" goes
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(meetings_->SuggestionCache().runs, (Runs{{ev, "en"}, {ev, "nl"}}));
+  ASSERT_EQ(again->size(), first->size());
+  for (size_t i = 0; i < first->size(); ++i) {
+    EXPECT_EQ((*again)[i].member_id, (*first)[i].member_id);
+    EXPECT_EQ((*again)[i].explanation, (*first)[i].explanation);
+  }
+  // A run larger than the whole budget is still kept (alone): it was just asked for.
+  meetings_->LimitSuggestionCacheForTest(1);
+  ASSERT_TRUE(meetings_->SuggestionsOfEvent(ev, "").ok());
+  EXPECT_EQ(meetings_->SuggestionCache().runs, (Runs{{ev, ""}}));
+}
+
 // The whole event's run (what the newsletter reads) gives each attendee the
 // list their own page gives them, in both languages; nothing for a member
 // outside the candidates; precise errors.
