@@ -271,7 +271,7 @@ MeetingService::CachedSuggestions MeetingService::SuggestionCache() const {
   return c;
 }
 
-void MeetingService::LimitSuggestionCacheForTest(size_t max_attendees) {
+void MeetingService::LimitSuggestionCache(size_t max_attendees) {
   std::lock_guard<std::mutex> lock(suggest_cache_->mu);
   suggest_cache_->max_attendees = max_attendees;
 }

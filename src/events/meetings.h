@@ -188,7 +188,9 @@ class MeetingService {
     size_t attendees = 0;
   };
   CachedSuggestions SuggestionCache() const;
-  void LimitSuggestionCacheForTest(size_t max_attendees);
+  // Sets that budget (default kMaxCachedSuggestionAttendees); 0 keeps only
+  // the run just computed (a batch job that reads each event once).
+  void LimitSuggestionCache(size_t max_attendees);
 
   // Rounds (the event's organizers). Slots must lie within the event, start
   // before they end and not overlap; tables >= 1; max_meetings >= 1.

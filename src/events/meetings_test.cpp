@@ -221,7 +221,7 @@ TEST_F(MeetingsTest, SuggestionCacheDropsTheLeastRecentlyUsedRunPastItsBudget) {
   ASSERT_TRUE(first.ok());
   const size_t one_run = meetings_->SuggestionCache().attendees;
   ASSERT_EQ(one_run, 5u) << "the five matchable attendees (Henk hides his profile)";
-  meetings_->LimitSuggestionCacheForTest(2 * one_run);
+  meetings_->LimitSuggestionCache(2 * one_run);
   using Runs = std::vector<std::pair<model::Id, std::string>>;
   const model::Id ev = ev_.event.id;
   ASSERT_TRUE(meetings_->SuggestionsOfEvent(ev, "en").ok());
@@ -239,7 +239,7 @@ TEST_F(MeetingsTest, SuggestionCacheDropsTheLeastRecentlyUsedRunPastItsBudget) {
     EXPECT_EQ((*again)[i].explanation, (*first)[i].explanation);
   }
   // A run larger than the whole budget is still kept (alone): it was just asked for.
-  meetings_->LimitSuggestionCacheForTest(1);
+  meetings_->LimitSuggestionCache(1);
   ASSERT_TRUE(meetings_->SuggestionsOfEvent(ev, "").ok());
   EXPECT_EQ(meetings_->SuggestionCache().runs, (Runs{{ev, ""}}));
 }

@@ -29,8 +29,8 @@ std::string SuggestionLanguage(const Subscriber& s) {
   return s.language == "en" ? "en" : "nl";
 }
 
-PersonSuggestion ToPerson(events::AttendeeSuggestion a) {
-  return {a.member_id, std::move(a.name), std::move(a.organization), std::move(a.sector), std::move(a.explanation)};
+PersonSuggestion ToPerson(const events::AttendeeSuggestion& a) {
+  return {a.member_id, a.name, a.organization, a.sector, a.explanation};
 }
 
 }  // namespace
@@ -40,7 +40,11 @@ Composer::Composer(storage::Database& db, const Clock& clock, NewsletterConfig c
       clock_(clock),
       config_(std::move(config)),
       own_meetings_(meetings ? nullptr : std::make_unique<events::MeetingService>(db, clock)),
-      meetings_(meetings ? meetings : own_meetings_.get()) {}
+      meetings_(meetings ? meetings : own_meetings_.get()) {
+  // Its own service serves this Composer alone, which keeps what it needs of
+  // each run (PersonalIndex::People): one run in memory at a time.
+  if (own_meetings_) own_meetings_->LimitSuggestionCache(0);
+}
 Composer::~Composer() = default;
 
 Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
@@ -136,7 +140,7 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
   if (!part.ok() || part->event_id == 0) return part;
   VB_ASSIGN_OR_RETURN(auto people,
                       meetings_->Suggestions(viewer, part->event_id, kMaxSuggestions, SuggestionLanguage(s)));
-  for (auto& a : people) part->people.push_back(ToPerson(std::move(a)));
+  for (const auto& a : people) part->people.push_back(ToPerson(a));
   return part;
 }
 
@@ -171,17 +175,26 @@ class PersonalIndex {
   // Ranked questions per (role, expertise words): members with the same words see the same list.
   mutable std::mutex ranked_mu;
   mutable std::unordered_map<std::string, std::pair<std::vector<uint32_t>, bool>> ranked;  // top, complete?
-  // Each event's suggestion run per language, taken on first use (one engine
-  // run for all its subscribers; computed under the lock, so never twice).
+  // Each event's people to meet per language, taken on first use from the
+  // event page's run (one engine run for all its subscribers; computed under
+  // the lock, so never twice): the first kMaxSuggestions of each member whose
+  // next event it is, not the whole run (the best 50 per attendee with their
+  // explanations, ~26 KB each), so many upcoming events stay cheap.
+  using PeopleOf = std::unordered_map<Id, std::vector<events::AttendeeSuggestion>>;
   mutable std::mutex lists_mu;
-  mutable std::map<std::pair<Id, std::string>, std::shared_ptr<const events::EventSuggestions>> lists;
+  mutable std::map<std::pair<size_t, std::string>, std::shared_ptr<const PeopleOf>> lists;
 
-  Result<std::shared_ptr<const events::EventSuggestions>> Lists(events::MeetingService& meetings, Id event_id,
-                                                                const std::string& lang) const {
+  Result<std::shared_ptr<const PeopleOf>> People(events::MeetingService& meetings, size_t event,
+                                                 const std::string& lang) const {
     std::lock_guard<std::mutex> lock(lists_mu);
-    auto& slot = lists[{event_id, lang}];
+    auto& slot = lists[{event, lang}];
     if (!slot) {
-      VB_ASSIGN_OR_RETURN(slot, meetings.SuggestionsOfEvent(event_id, lang));
+      VB_ASSIGN_OR_RETURN(auto run, meetings.SuggestionsOfEvent(events[event].id, lang));
+      auto people = std::make_shared<PeopleOf>();
+      for (const auto& [member, next] : next_event)
+        if (next == event)
+          if (auto top = run->For(member, kMaxSuggestions); !top.empty()) (*people)[member] = std::move(top);
+      slot = std::move(people);
     }
     return slot;
   }
@@ -288,8 +301,9 @@ Result<PersonalPart> Composer::Personal(const Subscriber& s) {
     const IndexedEvent& e = x->events[ev->second];
     p.event_id = e.id;
     p.event_title = e.title;
-    VB_ASSIGN_OR_RETURN(auto lists, x->Lists(*meetings_, e.id, SuggestionLanguage(s)));
-    for (auto& a : lists->For(me, kMaxSuggestions)) p.people.push_back(ToPerson(std::move(a)));
+    VB_ASSIGN_OR_RETURN(auto people, x->People(*meetings_, ev->second, SuggestionLanguage(s)));
+    if (auto mine_it = people->find(me); mine_it != people->end())
+      for (const auto& a : mine_it->second) p.people.push_back(ToPerson(a));
   }
 
   // 2. Open questions that share words with their expertise. The ranking
