@@ -464,6 +464,11 @@ std::vector<AttendeeSuggestion> EventSuggestions::For(Id member_id, int top_k) c
 
 Result<std::shared_ptr<const EventSuggestions>> MeetingService::SuggestionsOfEvent(Id event_id,
                                                                                    const std::string& lang) {
+  return LoadRun(event_id, lang, 0);
+}
+
+Result<std::shared_ptr<const EventSuggestions>> MeetingService::LoadRun(Id event_id, const std::string& lang,
+                                                                        Id attendee) {
   if (!lang.empty() && lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
   constexpr int kCachedTopK = 50;  // the largest limit; smaller ones take a prefix
   struct Loaded {
@@ -474,6 +479,9 @@ Result<std::shared_ptr<const EventSuggestions>> MeetingService::SuggestionsOfEve
   auto loaded = WithSession<Loaded>(db_, [&](soci::session& sql) -> Result<Loaded> {
     VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id, false));
     (void)info;
+    if (attendee != 0 && !internal::IsRegisteredIn(sql, event_id, attendee))
+      return PermissionDenied("only registered attendees see whom to meet")
+          .WithReason("meeting.suggestions_attendees_only");
     Loaded l;
     l.fingerprint = internal::SuggestFingerprint(sql, event_id);
     {
@@ -508,17 +516,20 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
                                                                     const std::string& lang) {
   if (!viewer.authenticated()) return Unauthenticated("sign in first");
   if (top_k < 1 || top_k > 50) return InvalidArgument("must be between 1 and 50", "limit");
-  if (!lang.empty() && lang != "nl" && lang != "en") return InvalidArgument("must be nl or en", "lang");
-  VB_RETURN_IF_ERROR(WithSession<bool>(db_, [&](soci::session& sql) -> Result<bool> {
-                       VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id, false));
-                       (void)info;
-                       if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
-                         return PermissionDenied("only registered attendees see whom to meet")
-                             .WithReason("meeting.suggestions_attendees_only");
-                       return true;
-                     }).status());
-  VB_ASSIGN_OR_RETURN(auto all, SuggestionsOfEvent(event_id, lang));
-  return all->For(viewer.member_id, top_k);
+  VB_ASSIGN_OR_RETURN(auto all, LoadRun(event_id, lang, viewer.member_id));
+  std::vector<AttendeeSuggestion> out = all->For(viewer.member_id, top_k);
+  if (out.empty()) return out;
+  // The one projection (domain/member_ref.h). The engine's candidates show
+  // their profile to all members, so today it removes no one; it keeps that
+  // so should the candidate rule ever change.
+  return WithSession<std::vector<AttendeeSuggestion>>(
+      db_, [&](soci::session& sql) -> Result<std::vector<AttendeeSuggestion>> {
+        std::vector<domain::RefSlot> slots;
+        for (auto& s : out) slots.push_back({&s.member_id, &s.name});
+        domain::ProjectRefs(sql, viewer, slots);
+        std::erase_if(out, [](const AttendeeSuggestion& s) { return s.member_id == 0; });
+        return out;
+      });
 }
 
 Result<std::vector<ScheduledMeeting>> MeetingService::MySchedule(const Viewer& viewer, Id event_id,

@@ -234,6 +234,10 @@ class MeetingService {
   Result<std::string> MeetingInvite(const domain::Viewer& viewer, Id meeting_id);
 
  private:
+  // The event's run, from the cache or computed; with `attendee` (not 0), in
+  // the same session first PermissionDenied unless they are registered.
+  Result<std::shared_ptr<const EventSuggestions>> LoadRun(Id event_id, const std::string& lang, Id attendee);
+
   storage::Database& db_;
   const Clock& clock_;
   std::unique_ptr<internal::SuggestCache> suggest_cache_;

@@ -302,8 +302,11 @@ Result<PersonalPart> Composer::Personal(const Subscriber& s) {
     p.event_id = e.id;
     p.event_title = e.title;
     VB_ASSIGN_OR_RETURN(auto people, x->People(*meetings_, ev->second, SuggestionLanguage(s)));
+    // Through the viewer's visibility, as the page's projection does (PersonalBySql reads the page).
     if (auto mine_it = people->find(me); mine_it != people->end())
-      for (const auto& a : mine_it->second) p.people.push_back(ToPerson(a));
+      for (const auto& a : mine_it->second)
+        if (auto m = x->members.find(a.member_id); m != x->members.end() && visible(a.member_id, m->second))
+          p.people.push_back(ToPerson(a));
   }
 
   // 2. Open questions that share words with their expertise. The ranking
