@@ -525,6 +525,7 @@ Result<std::vector<AttendeeSuggestion>> MeetingService::Suggestions(const Viewer
   return WithSession<std::vector<AttendeeSuggestion>>(
       db_, [&](soci::session& sql) -> Result<std::vector<AttendeeSuggestion>> {
         std::vector<domain::RefSlot> slots;
+        slots.reserve(out.size());
         for (auto& s : out) slots.push_back({&s.member_id, &s.name});
         domain::ProjectRefs(sql, viewer, slots);
         std::erase_if(out, [](const AttendeeSuggestion& s) { return s.member_id == 0; });
