@@ -57,7 +57,9 @@ P["/api/v1/questions"] = {
             schema=page(ref("Question")), params=[q("status", "open or solved"),
             q("q", "Words that must all occur in title, text or tags"),
             q("mine", "Only questions you asked", {"type": "boolean"}),
-            q("routed_to_me", "Only questions routed to you", {"type": "boolean"}), LIMIT, OFFSET], errors=("400", "401")),
+            q("routed_to_me", "Only questions routed to you", {"type": "boolean"}),
+            q("unanswered_by_me", "Only questions you have not answered (with routed_to_me and status=open: the "
+              "questions waiting for you, as the home page and the newsletter show them)", {"type": "boolean"}), LIMIT, OFFSET], errors=("400", "401")),
   "post": op("Ask the network. The question is routed at once to the members best placed to answer (expertise, "
              "preferring other sectors; skipping who opted out of matchmaking or may not see you); the answer lists "
              "them with the reason.", "askQuestion", "questions", ok="201", schema=ref("QuestionDetail"),

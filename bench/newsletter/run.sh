@@ -67,7 +67,22 @@ INSERT INTO events (title, kind, description, starts_at, ends_at, location, capa
   VALUES ('Inspiratiesessie Slim Plannen', 'inspiration_session', '', $NOW + 30 * 86400, $NOW + 30 * 86400 + 7200, 'Hengelo', 80, 0, $NOW);
 INSERT INTO registrations (event_id, member_id, status, created_at)
   SELECT (SELECT max(id) - 1 FROM events), id, 'registered', $NOW FROM members ORDER BY id LIMIT 5000;
+-- The network's questions (the personal part's "Questions you could answer"): every 20th member
+-- has asked one, routed to five members (spread by a fixed rule: routing itself is not measured
+-- here) with a reason in both languages; every fifth question was answered by its first routed member.
+INSERT INTO questions (asker_id, title, text, sector, created_at, updated_at)
+  SELECT id, 'Vraag van lid ' || id || ': hoe plannen we onze roosters?', '', sector, $NOW - id, $NOW - id
+  FROM members WHERE id % 20 = 0 AND id <= $N;
+WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 5)
+INSERT OR IGNORE INTO question_routes (question_id, member_id, position, score_milli, reason_en, reason_nl)
+  SELECT q.id, ((q.asker_id * 7 + k.n * 7919) % $N) + 1, k.n, 1000 - k.n,
+         'Expertise that fits the question: scheduling.', 'Expertise die past bij de vraag: roosteren.'
+  FROM questions q, k WHERE ((q.asker_id * 7 + k.n * 7919) % $N) + 1 <> q.asker_id;
+INSERT INTO question_answers (question_id, author_id, text, created_at)
+  SELECT r.question_id, r.member_id, 'Kom eens kijken.', $NOW FROM question_routes r
+  WHERE r.position = 1 AND r.question_id % 5 = 0;
 SQL
+echo "   questions: $(sqlite3 "$DB" "SELECT count(*) FROM questions"), routes: $(sqlite3 "$DB" "SELECT count(*) FROM question_routes")"
 echo "   subscribers: $(sqlite3 "$DB" "SELECT count(*) FROM subscribers WHERE status = 'confirmed'"), month $MONTH"
 
 echo "== 1. compose $N personal issues (target < 30 s)"

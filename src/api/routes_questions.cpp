@@ -79,12 +79,14 @@ void RegisterQuestionsRoutes(App& app) {
   questions::QuestionService* qs = &app.services().questions;
 
   app.Add(Method::kGet, "/api/v1/questions", Access::kMember, [qs](Ctx& ctx) -> Result<Response> {
-    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {"status", "q", "mine", "routed_to_me", "limit", "offset"}));
+    VB_RETURN_IF_ERROR(
+        CheckQueryParams(ctx.req, {"status", "q", "mine", "routed_to_me", "unanswered_by_me", "limit", "offset"}));
     questions::QuestionFilter f;
     f.status = QueryString(ctx.req, "status");
     f.q = QueryString(ctx.req, "q");
     VB_ASSIGN_OR_RETURN(f.mine, QueryFlag(ctx.req, "mine"));
     VB_ASSIGN_OR_RETURN(f.routed_to_me, QueryFlag(ctx.req, "routed_to_me"));
+    VB_ASSIGN_OR_RETURN(f.unanswered_by_me, QueryFlag(ctx.req, "unanswered_by_me"));
     VB_ASSIGN_OR_RETURN(f.limit, QueryInt(ctx.req, "limit", domain::kDefaultPageSize, 1, domain::kMaxPageSize));
     VB_ASSIGN_OR_RETURN(f.offset, QueryInt(ctx.req, "offset", 0, 0, 1'000'000'000));
     VB_ASSIGN_OR_RETURN(auto page, qs->List(ctx.viewer, f));

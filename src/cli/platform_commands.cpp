@@ -34,6 +34,7 @@
 #include "events/encounters.h"
 #include "matching/suggest.h"
 #include "newsletter/demo_newsletter.h"
+#include "questions/demo_questions.h"
 #include "importers/importers.h"
 #include "newsletter/sender.h"
 #include "notify/delivery.h"
@@ -276,6 +277,9 @@ int RunDemo(const Args& args) {
   // Articles of this month and last, and confirmed member subscribers: the monthly issue can be previewed.
   auto news = newsletter::SeedDemoNewsletter(db, clock);
   if (!news) return Fail("demo", news.status());
+  // Questions to the network, routed by the engine: the questions page, the home page and the issue show them.
+  auto asked = questions::SeedDemoQuestions(db, clock);
+  if (!asked) return Fail("demo", asked.status());
   PrintStats(*st, Since(t0));
   std::cout << "demo logins (password '" << demo::kDemoPassword << "'): leader " << demo::kDemoLeaderEmail << ", admin "
             << demo::kDemoAdminEmail << ", members " << demo::kDemoAnjaEmail << " and " << demo::kDemoPieterEmail

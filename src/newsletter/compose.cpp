@@ -84,8 +84,9 @@ const Texts& T(const std::string& lang) {
                         "Speciaal voor jou",
                         "Wie moet je spreken op",
                         "Vraag een gesprek aan op de pagina van het evenement",
-                        "Vraagstukken waar jij bij kunt helpen",
-                        "Deze leden lopen ergens tegenaan waar jij verstand van hebt:",
+                        "Vragen die jij kunt beantwoorden",
+                        "Het netwerk legde deze vragen aan jou voor; je hebt ze nog niet beantwoord:",
+                        "Je kreeg deze vraag omdat",
                         "Kom eens kijken",
                         "Leden bij jou in de buurt die bezoek ontvangen:",
                         "Lees verder",
@@ -103,8 +104,9 @@ const Texts& T(const std::string& lang) {
                         "Just for you",
                         "Whom to meet at",
                         "Ask for a meeting on the event page",
-                        "Questions you could help with",
-                        "These members are running into something you know about:",
+                        "Questions you could answer",
+                        "The network put these questions to you; you have not answered them yet:",
+                        "You were asked because",
                         "Come and have a look",
                         "Members near you who host visits:",
                         "Read more",
@@ -117,14 +119,6 @@ const Texts& T(const std::string& lang) {
   return lang == "en" ? en : nl;
 }
 
-std::set<std::string> ExpertiseWords(const std::string& text) {
-  std::set<std::string> out;
-  for (const auto& w : domain::Words(text))
-    if (Utf8Length(w) >= 4 && w.size() <= 40 && !domain::IsStopWord(w)) out.insert(w);
-  while (out.size() > static_cast<size_t>(kMaxExpertiseWords)) out.erase(std::prev(out.end()));
-  return out;
-}
-
 }  // namespace internal
 
 std::string ArticlePageUrl(const std::string& base_url, Id article_id) {
@@ -133,6 +127,10 @@ std::string ArticlePageUrl(const std::string& base_url, Id article_id) {
 
 std::string EventPageUrl(const std::string& base_url, Id event_id) {
   return base_url + "/events/" + std::to_string(event_id);
+}
+
+std::string QuestionPageUrl(const std::string& base_url, Id question_id) {
+  return base_url + "/questions/" + std::to_string(question_id);
 }
 
 std::string UnsubscribeMailto(const std::string& address, const std::string& token) {
@@ -381,8 +379,15 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
       html += p_style + "<strong>" + H(t.questions) + "</strong><br>" + H(t.questions_intro) +
               "</p>\n<ul style=\"margin:0 0 12px;padding-left:20px;\">\n";
       for (const auto& q : p.questions) {
-        text += "* " + q.title + " - " + q.member_name + "\n";
-        html += "<li>" + H(q.title) + " &mdash; " + H(q.member_name) + "</li>\n";
+        const std::string url = QuestionPageUrl(config_.base_url, q.question_id);
+        text += "* " + q.title + " - " + q.asker_name + "\n";
+        const std::string why = q.reason.empty() ? "" : std::string(t.asked_because) + ": " + q.reason;
+        if (!why.empty()) text += "  " + why + "\n";
+        text += "  " + url + "\n";
+        html += "<li style=\"margin:0 0 6px;\"><a href=\"" + H(url) + "\" style=\"color:#1d4e5f;\">" + H(q.title) +
+                "</a> &mdash; " + H(q.asker_name) +
+                (why.empty() ? "" : "<br><span style=\"color:#666666;font-size:14px;\">" + H(why) + "</span>") +
+                "</li>\n";
       }
       html += "</ul>\n";
       text += "\n";

@@ -70,6 +70,10 @@ std::string ArticlePageUrl(const std::string& base_url, model::Id article_id);
 // there, with the button to ask for a meeting.
 std::string EventPageUrl(const std::string& base_url, model::Id event_id);
 
+// A network question's page in the web UI (<base_url>/questions/<id>), where
+// the member answers it.
+std::string QuestionPageUrl(const std::string& base_url, model::Id question_id);
+
 // The RFC 2369 mailto form of List-Unsubscribe, beside the RFC 8058 one-click
 // URL: a mail to the sender address (the envelope sender, so it lands in the
 // same mailbox as bounces) with the subject "unsubscribe <token>";
@@ -104,10 +108,14 @@ struct PersonSuggestion {
   std::string name, organization, sector;
   std::string reason;  // the event page's explanation, in the subscriber's language
 };
+// A network question routed to the subscriber, open, that they have not
+// answered (questions::QuestionService::List with routed_to_me,
+// unanswered_by_me, status open: the home page's "Questions you could answer").
 struct QuestionSuggestion {
-  model::Id challenge_id = 0;
-  model::Id member_id = 0;
-  std::string title, member_name;
+  model::Id question_id = 0;
+  model::Id asker_id = 0;
+  std::string title, asker_name;
+  std::string reason;  // why it was routed to them (their route's reason), in the subscriber's language
 };
 struct HostSuggestion {
   model::Id member_id = 0;
@@ -158,10 +166,11 @@ class Composer {
   //     subscriber's language — so the e-mail and the page never disagree.
   //     Like the page: only for members who show their profile to all
   //     members and consent to matchmaking, and only such members suggested;
-  //  2. open questions (challenges) of members visible to them that share
-  //     words with their expertise (tags and text; words of 4+ characters that
-  //     are no function words), ranked by the number of shared word
-  //     occurrences, then by id; at most 3;
+  //  2. the network's questions waiting for them: routed to them (by the
+  //     matching engine, when asked: questions/routing.h), still open, not
+  //     answered by them, asked by a member they may see; newest first, at
+  //     most 3 — the home page's "Questions you could answer" — each with the
+  //     reason it was routed to them, in the subscriber's language;
   //  3. members in their region who host visits, visible to them, by id; at most 3.
   Result<PersonalPart> Personal(const Subscriber& s);
   // The same, straight from SQL (slow; the reference for tests).

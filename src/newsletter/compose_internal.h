@@ -1,9 +1,7 @@
 // Internal to the newsletter composer (compose.cpp, personal.cpp): the
-// e-mail's texts in both languages and the expertise words that match a
-// member to open questions. Not for use outside src/newsletter.
+// e-mail's texts in both languages. Not for use outside src/newsletter.
 #pragma once
 
-#include <set>
 #include <string>
 
 namespace verbinder::newsletter::internal {
@@ -20,6 +18,7 @@ struct Texts {
   const char* meet_link;
   const char* questions;
   const char* questions_intro;
+  const char* asked_because;  // before the route's reason, as the question page says it
   const char* hosts;
   const char* hosts_intro;
   const char* read_more;
@@ -31,10 +30,5 @@ struct Texts {
   const char* none_on_topics;
 };
 const Texts& T(const std::string& lang);
-
-inline constexpr int kMaxExpertiseWords = 500;
-// The words of a member's expertise that can match a question: 4+ characters,
-// no function words, at most 40 bytes (as the search index keeps them).
-std::set<std::string> ExpertiseWords(const std::string& text);
 
 }  // namespace verbinder::newsletter::internal

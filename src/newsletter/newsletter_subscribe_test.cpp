@@ -276,7 +276,7 @@ TEST_F(NewsletterDbTest, Issue16_AMemberImportedAfterSubscribingIsLinked) {
   Composer composer(*db_, clock_, testing::TestConfig());
   auto personal = composer.Personal(*it);
   ASSERT_TRUE(personal.ok());
-  EXPECT_FALSE(personal->questions.empty()) << "Pieter's planning question matches her expertise";
+  EXPECT_FALSE(personal->hosts.empty()) << "Pieter hosts visits in her region, Twente";
   // LinkMembers stores it; her profile now says what she chose by double opt-in.
   auto linked = subs.LinkMembers();
   ASSERT_TRUE(linked.ok()) << linked.status().ToString();

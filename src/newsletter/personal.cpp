@@ -1,6 +1,6 @@
 // The personal part of a subscriber's issue (compose.h: Composer::Personal and
 // its SQL reference PersonalBySql): people to meet at their next event,
-// questions they could answer, hosts nearby — read through their own Viewer.
+// the network's questions waiting for their answer, hosts nearby — read through their own Viewer.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -13,13 +13,12 @@
 #include "events/meetings.h"
 #include "newsletter/compose.h"
 #include "newsletter/compose_internal.h"
+#include "questions/questions.h"
 #include "util/strings.h"
 
 namespace verbinder::newsletter {
 
 using domain::Viewer;
-using internal::ExpertiseWords;
-using internal::kMaxExpertiseWords;
 using model::Id;
 
 namespace {
@@ -31,6 +30,16 @@ std::string SuggestionLanguage(const Subscriber& s) {
 
 PersonSuggestion ToPerson(const events::AttendeeSuggestion& a) {
   return {a.member_id, a.name, a.organization, a.sector, a.explanation};
+}
+
+// The questions waiting for a member's answer, as their home page asks for them.
+questions::QuestionFilter WaitingForMe() {
+  questions::QuestionFilter f;
+  f.routed_to_me = true;
+  f.unanswered_by_me = true;
+  f.status = "open";
+  f.limit = kMaxSuggestions;
+  return f;
 }
 
 }  // namespace
@@ -53,9 +62,8 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
   auto part = domain::WithSession<PersonalPart>(db_, [&](soci::session& sql) -> Result<PersonalPart> {
     PersonalPart p;
     long long me = s.member_id, now = clock_.Now();
-    std::string region, tags, text, role_s;
-    sql << "SELECT region, expertise_tags, expertise_text FROM members WHERE id = :id", soci::use(me),
-        soci::into(region), soci::into(tags), soci::into(text);
+    std::string region, role_s;
+    sql << "SELECT region FROM members WHERE id = :id", soci::use(me), soci::into(region);
     if (!sql.got_data()) return p;  // the member is gone: no personal part
     sql << "SELECT role FROM accounts WHERE member_id = :id", soci::use(me), soci::into(role_s);
     if (sql.got_data()) viewer.role = model::ParseRole(role_s).value_or(model::Role::kMember);
@@ -75,47 +83,8 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
       }
     }
 
-    // 2. Open questions that match what they can help with.
-    std::set<std::string> mine = ExpertiseWords(tags + " " + text);
-    if (!mine.empty()) {
-      // Placeholders bind by position: add them in the order they appear in the query.
-      std::vector<std::string> params;
-      const std::string me_param = domain::Bind(params, std::to_string(me));
-      std::string in;
-      int n = 0;
-      for (const auto& w : mine) {
-        if (n++ >= kMaxExpertiseWords) break;
-        in += (in.empty() ? "" : ", ") + domain::Bind(params, "ch:" + w);
-      }
-      domain::DynStatement st(
-          sql,
-          "SELECT c.id, c.title, c.text, m.id, m.name FROM challenges c JOIN members m ON m.id = c.member_id WHERE "
-          "c.status = 'open' AND m.id <> " +
-              me_param + " AND " + visible + " AND c.member_id IN (SELECT member_id FROM member_terms WHERE term IN (" +
-              in + ")) ORDER BY c.id",
-          params);
-      long long cid = 0, mid = 0;
-      std::string title, ctext, mname;
-      st.Into(cid);
-      st.Into(title);
-      st.Into(ctext);
-      st.Into(mid);
-      st.Into(mname);
-      std::vector<std::pair<int, QuestionSuggestion>> scored;
-      if (st.Execute()) {
-        do {
-          int score = 0;
-          std::string words = title;
-          words += ' ';
-          words += ctext;
-          for (const auto& w : domain::Words(words)) score += mine.count(w) ? 1 : 0;
-          if (score > 0) scored.push_back({score, {cid, mid, title, mname}});
-        } while (st.Fetch());
-      }
-      std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      for (size_t i = 0; i < scored.size() && i < static_cast<size_t>(kMaxSuggestions); ++i)
-        p.questions.push_back(scored[i].second);
-    }
+    // 2. The questions waiting for them come from the home page's own
+    // function, below, outside this session.
 
     // 3. Members nearby who host visits.
     if (!region.empty()) {
@@ -137,17 +106,28 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
     }
     return p;
   });
-  if (!part.ok() || part->event_id == 0) return part;
-  VB_ASSIGN_OR_RETURN(auto people,
-                      meetings_->Suggestions(viewer, part->event_id, kMaxSuggestions, SuggestionLanguage(s)));
-  for (const auto& a : people) part->people.push_back(ToPerson(a));
+  if (!part.ok()) return part;
+  if (part->event_id != 0) {
+    VB_ASSIGN_OR_RETURN(auto people,
+                        meetings_->Suggestions(viewer, part->event_id, kMaxSuggestions, SuggestionLanguage(s)));
+    for (const auto& a : people) part->people.push_back(ToPerson(a));
+  }
+  questions::QuestionService qs(db_, clock_);
+  VB_ASSIGN_OR_RETURN(auto waiting, qs.List(viewer, WaitingForMe()));
+  for (const auto& q : waiting.items) {
+    VB_ASSIGN_OR_RETURN(auto detail, qs.Get(viewer, q.id));
+    QuestionSuggestion x{q.id, q.asker_id, q.title, q.asker_name, ""};
+    for (const auto& r : detail.routes)
+      if (r.member_id == s.member_id) x.reason = SuggestionLanguage(s) == "en" ? r.reason_en : r.reason_nl;
+    part->questions.push_back(std::move(x));
+  }
   return part;
 }
 
 // ---- The in-memory index behind Personal() ----
 
 struct IndexedMember {
-  std::string name, organization, region, visit_location, expertise;
+  std::string name, organization, region, visit_location;
   model::Visibility visibility = model::Visibility::kMembers;
   model::Role role = model::Role::kMember;
   bool hosts = false;
@@ -158,23 +138,26 @@ struct IndexedEvent {
   std::string title;
 };
 
-struct IndexedChallenge {
-  Id id = 0, member = 0;
-  std::string title, member_name;
-  model::Visibility visibility = model::Visibility::kHidden;  // the author's
+struct IndexedQuestion {
+  Id id = 0, asker = 0;
+  std::string title;
+};
+
+// A question routed to a member who has not answered it: the question's index
+// and the route's reasons.
+struct WaitingQuestion {
+  uint32_t question = 0;
+  std::string reason_nl, reason_en;
 };
 
 class PersonalIndex {
  public:
   std::unordered_map<Id, IndexedMember> members;
-  std::vector<IndexedEvent> events;                                                      // upcoming, by (starts_at, id)
-  std::unordered_map<Id, size_t> next_event;                                             // member → index into events
-  std::vector<IndexedChallenge> challenges;                                              // open, by id
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> postings;  // word → (challenge, count)
-  std::unordered_map<std::string, std::vector<Id>> hosts_by_region;                      // sorted ids
-  // Ranked questions per (role, expertise words): members with the same words see the same list.
-  mutable std::mutex ranked_mu;
-  mutable std::unordered_map<std::string, std::pair<std::vector<uint32_t>, bool>> ranked;  // top, complete?
+  std::vector<IndexedEvent> events;                                  // upcoming, by (starts_at, id)
+  std::unordered_map<Id, size_t> next_event;                         // member → index into events
+  std::vector<IndexedQuestion> questions;                            // open and routed to someone
+  std::unordered_map<Id, std::vector<WaitingQuestion>> waiting;      // member → newest question first
+  std::unordered_map<std::string, std::vector<Id>> hosts_by_region;  // sorted ids
   // Each event's people to meet per language, taken on first use from the
   // event page's run (one engine run for all its subscribers; computed under
   // the lock, so never twice): the first kMaxSuggestions of each member whose
@@ -210,14 +193,14 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
     {
       long long id = 0;
       int hosts = 0;
-      std::string name, org, region, loc, tags, text, vis, role;
+      std::string name, org, region, loc, vis, role;
       soci::indicator role_ind = soci::i_ok;
       soci::statement st =
-          (sql.prepare << "SELECT m.id, m.name, COALESCE(o.name, ''), m.region, m.visit_location, m.expertise_tags, "
-                          "m.expertise_text, m.visibility, m.hosts_visits, a.role FROM members m LEFT JOIN "
+          (sql.prepare << "SELECT m.id, m.name, COALESCE(o.name, ''), m.region, m.visit_location, m.visibility, "
+                          "m.hosts_visits, a.role FROM members m LEFT JOIN "
                           "organizations o ON o.id = m.organization_id LEFT JOIN accounts a ON a.member_id = m.id",
-           soci::into(id), soci::into(name), soci::into(org), soci::into(region), soci::into(loc), soci::into(tags),
-           soci::into(text), soci::into(vis), soci::into(hosts), soci::into(role, role_ind));
+           soci::into(id), soci::into(name), soci::into(org), soci::into(region), soci::into(loc), soci::into(vis),
+           soci::into(hosts), soci::into(role, role_ind));
       st.execute();
       while (st.fetch()) {
         IndexedMember& m = x->members[id];
@@ -225,9 +208,6 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
         m.organization = org;
         m.region = region;
         m.visit_location = loc;
-        m.expertise = tags;
-        m.expertise += ' ';
-        m.expertise += text;
         m.visibility = model::ParseVisibility(vis).value_or(model::Visibility::kHidden);
         m.role = role_ind == soci::i_ok ? model::ParseRole(role).value_or(model::Role::kMember) : model::Role::kMember;
         m.hosts = hosts != 0;
@@ -257,25 +237,23 @@ Result<std::shared_ptr<const PersonalIndex>> Composer::Index() {
       }
     }
     {
-      // Open challenges and a word index over their title and text.
-      long long cid = 0, mid = 0;
-      std::string title, text;
-      soci::statement st = (sql.prepare << "SELECT id, member_id, title, text FROM challenges WHERE status = 'open' "
-                                           "ORDER BY id",
-                            soci::into(cid), soci::into(mid), soci::into(title), soci::into(text));
+      // Open questions routed to members who have not answered them, newest
+      // first per member (QuestionService::List's order).
+      long long member = 0, qid = 0, asker = 0;
+      std::string title, reason_nl, reason_en;
+      soci::statement st =
+          (sql.prepare << "SELECT r.member_id, q.id, q.asker_id, q.title, r.reason_nl, r.reason_en FROM "
+                          "question_routes r JOIN questions q ON q.id = r.question_id WHERE q.status = 'open' AND "
+                          "NOT EXISTS (SELECT 1 FROM question_answers a WHERE a.question_id = q.id AND a.author_id = "
+                          "r.member_id) ORDER BY r.member_id, q.id DESC",
+           soci::into(member), soci::into(qid), soci::into(asker), soci::into(title), soci::into(reason_nl),
+           soci::into(reason_en));
       st.execute();
-      std::unordered_map<std::string, uint32_t> counts;
+      std::unordered_map<Id, uint32_t> index_of;
       while (st.fetch()) {
-        const uint32_t idx = static_cast<uint32_t>(x->challenges.size());
-        auto author = x->members.find(mid);
-        if (author == x->members.end()) continue;
-        x->challenges.push_back({cid, mid, title, author->second.name, author->second.visibility});
-        counts.clear();
-        std::string words = title;
-        words += ' ';
-        words += text;
-        for (auto& w : domain::Words(words)) ++counts[w];
-        for (const auto& [w, n] : counts) x->postings[w].push_back({idx, n});
+        auto [it, added] = index_of.emplace(qid, static_cast<uint32_t>(x->questions.size()));
+        if (added) x->questions.push_back({qid, asker, title});
+        x->waiting[member].push_back({it->second, reason_nl, reason_en});
       }
     }
     return x;
@@ -309,64 +287,17 @@ Result<PersonalPart> Composer::Personal(const Subscriber& s) {
           p.people.push_back(ToPerson(a));
   }
 
-  // 2. Open questions that share words with their expertise. The ranking
-  // depends only on the words and the viewer's role (own questions are dropped
-  // afterwards), so it is computed once per distinct (role, words).
-  std::set<std::string> words = ExpertiseWords(mine.expertise);
-  if (!words.empty()) {
-    constexpr size_t kKeep = kMaxSuggestions + 8;  // room for the member's own questions
-    std::string key(1, static_cast<char>('0' + static_cast<int>(mine.role)));
-    for (const auto& w : words) key += w + ' ';
-    std::pair<std::vector<uint32_t>, bool> top;
-    bool cached = false;
-    {
-      std::lock_guard<std::mutex> lock(x->ranked_mu);
-      if (auto it = x->ranked.find(key); it != x->ranked.end()) {
-        top = it->second;
-        cached = true;
-      }
+  // 2. The questions waiting for their answer (the home page's list):
+  // newest first, asked by a member they may see.
+  if (auto it = x->waiting.find(me); it != x->waiting.end())
+    for (const WaitingQuestion& w : it->second) {
+      if (p.questions.size() >= static_cast<size_t>(kMaxSuggestions)) break;
+      const IndexedQuestion& q = x->questions[w.question];
+      auto asker = x->members.find(q.asker);
+      if (asker == x->members.end() || !visible(q.asker, asker->second)) continue;
+      p.questions.push_back(
+          {q.id, q.asker, q.title, asker->second.name, SuggestionLanguage(s) == "en" ? w.reason_en : w.reason_nl});
     }
-    auto rank = [&](size_t keep, Id exclude) {
-      // Scores in a reusable dense array; the best `keep` by (score desc, id asc).
-      thread_local std::vector<int> score;
-      thread_local std::vector<uint32_t> touched;
-      if (score.size() < x->challenges.size()) score.assign(x->challenges.size(), 0);
-      touched.clear();
-      for (const auto& w : words)
-        if (auto it = x->postings.find(w); it != x->postings.end())
-          for (const auto& [c, n] : it->second) {
-            if (score[c] == 0) touched.push_back(c);
-            score[c] += static_cast<int>(n);
-          }
-      auto better = [&](uint32_t a, uint32_t b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };
-      std::vector<uint32_t> best;  // sorted by `better`, at most keep
-      size_t eligible = 0;
-      for (uint32_t c : touched) {
-        const IndexedChallenge& ch = x->challenges[c];
-        if (ch.member == exclude || !viewer.CanSee(-1, ch.visibility)) continue;
-        ++eligible;
-        if (best.size() == keep && !better(c, best.back())) continue;
-        best.insert(std::upper_bound(best.begin(), best.end(), c, better), c);
-        if (best.size() > keep) best.pop_back();
-      }
-      for (uint32_t c : touched) score[c] = 0;
-      return std::make_pair(best, eligible <= keep);
-    };
-    if (!cached) {
-      top = rank(kKeep, 0);
-      std::lock_guard<std::mutex> lock(x->ranked_mu);
-      if (x->ranked.size() < 200000) x->ranked.emplace(key, top);
-    }
-    std::vector<uint32_t> chosen;
-    for (uint32_t c : top.first)
-      if (x->challenges[c].member != me && chosen.size() < static_cast<size_t>(kMaxSuggestions)) chosen.push_back(c);
-    if (chosen.size() < static_cast<size_t>(kMaxSuggestions) && !top.second)
-      chosen = rank(kMaxSuggestions, me).first;  // many of the top ones were their own
-    for (uint32_t c : chosen) {
-      const IndexedChallenge& ch = x->challenges[c];
-      p.questions.push_back({ch.id, ch.member, ch.title, ch.member_name});
-    }
-  }
 
   // 3. Members nearby who host visits.
   if (!mine.region.empty())

@@ -306,6 +306,9 @@ Result<domain::Page<Question>> QuestionService::List(const Viewer& viewer, const
     if (f.mine) where += " AND q.asker_id = " + me;
     if (f.routed_to_me)
       where += " AND EXISTS (SELECT 1 FROM question_routes r WHERE r.question_id = q.id AND r.member_id = " + me + ")";
+    if (f.unanswered_by_me)
+      where +=
+          " AND NOT EXISTS (SELECT 1 FROM question_answers a WHERE a.question_id = q.id AND a.author_id = " + me + ")";
     for (const auto& word : Split(AsciiLower(f.q), ' ')) {
       std::string w = Trim(word);
       if (w.empty()) continue;

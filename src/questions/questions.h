@@ -96,6 +96,10 @@ struct QuestionFilter {
   std::string q;              // words that must all occur in title, text or tags
   bool mine = false;          // asked by the viewer
   bool routed_to_me = false;  // routed to the viewer
+  // Not answered by the viewer (yet). With routed_to_me and status "open":
+  // the questions waiting for them — the home page's "Questions you could
+  // answer" and the newsletter's (newsletter::Composer::Personal).
+  bool unanswered_by_me = false;
   int limit = domain::kDefaultPageSize;
   int offset = 0;
 };

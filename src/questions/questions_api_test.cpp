@@ -63,6 +63,7 @@ TEST_F(QuestionsApiTest, AskRouteAnswerMarkHelpful) {
   ASSERT_EQ(mine.status, 200) << mine.body;
   ASSERT_EQ(mine.Json()["total"], 1);
   EXPECT_EQ(mine.Json()["items"][0]["routed_to_me"], true);
+  EXPECT_EQ(pieter->Get("/api/v1/questions?routed_to_me=true&status=open&unanswered_by_me=true").Json()["total"], 1);
   auto seen = pieter->Get("/api/v1/questions/" + std::to_string(qid));
   ASSERT_EQ(seen.status, 200);
   ASSERT_EQ(seen.Json()["routed_to"].size(), 1u);
@@ -71,6 +72,13 @@ TEST_F(QuestionsApiTest, AskRouteAnswerMarkHelpful) {
   auto a = pieter->Post("/api/v1/questions/" + std::to_string(qid) + "/answers",
                         {{"text", "Wij werken met vaste ploegen."}});
   ASSERT_EQ(a.status, 201) << a.body;
+  // Answered: no longer waiting for him (the home page's "Questions you could answer").
+  const std::string waiting = "/api/v1/questions?routed_to_me=true&status=open&unanswered_by_me=true";
+  EXPECT_EQ(pieter->Get(waiting).Json()["total"], 0);
+  EXPECT_EQ(pieter->Get("/api/v1/questions?routed_to_me=true&status=open").Json()["total"], 1);
+  auto bad_flag = pieter->Get("/api/v1/questions?unanswered_by_me=soms");
+  EXPECT_EQ(bad_flag.status, 400) << bad_flag.body;
+  EXPECT_EQ(bad_flag.Json()["error"]["field"], "unanswered_by_me") << bad_flag.body;
   int64_t aid = a.Json()["id"];
   EXPECT_EQ(a.Json()["author"]["name"], "Pieter Lammerink");
 

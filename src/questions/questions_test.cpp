@@ -123,6 +123,47 @@ TEST_F(QuestionsTest, AskRoutesToBestPlacedCrossSectorFirstSkippingOptOutAndHidd
   EXPECT_EQ(qs.List(V(emma_), f)->total, 0);
 }
 
+// "Questions you could answer" (the home page, the newsletter): routed to me,
+// open, and not answered by me yet; newest first.
+TEST_F(QuestionsTest, QuestionsWaitingForMeLeaveOutWhatIAnsweredAndWhatIsSolved) {
+  QuestionService qs(*db_, clock_);
+  std::vector<int64_t> ids;
+  for (const char* title : {"Hoe maken we roosters met minder mensen?", "Wie plant ploegendiensten voor ons?",
+                            "Roosters voor de nachtdienst lopen vast"}) {
+    auto d = qs.Ask(V(anja_), {title, "Onze ploegendiensten lopen vast.", {"roosters"}, std::nullopt});
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    ASSERT_FALSE(d->routes.empty());
+    EXPECT_EQ(d->routes[0].member_id, pieter_);
+    ids.push_back(d->question.id);
+  }
+  QuestionFilter waiting;
+  waiting.routed_to_me = true;
+  waiting.unanswered_by_me = true;
+  waiting.status = "open";
+  auto ids_of = [&](int64_t member) {
+    std::vector<int64_t> out;
+    auto page = qs.List(V(member), waiting);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (!page.ok()) return out;
+    for (const auto& q : page->items) out.push_back(q.id);
+    return out;
+  };
+  EXPECT_EQ(ids_of(pieter_), (std::vector<int64_t>{ids[2], ids[1], ids[0]}));
+  // Pieter answers the second; Zoë answers the first and Anja marks it helpful (solved).
+  ASSERT_TRUE(qs.AddAnswer(V(pieter_), ids[1], "Wij werken met vaste ploegen.").ok());
+  auto z = qs.AddAnswer(V(zoe_), ids[0], "Probeer zelfroosteren.");
+  ASSERT_TRUE(z.ok());
+  ASSERT_TRUE(qs.MarkHelpful(V(anja_), ids[0], z->id).ok());
+  EXPECT_EQ(ids_of(pieter_), (std::vector<int64_t>{ids[2]}));
+  EXPECT_EQ(ids_of(zoe_), (std::vector<int64_t>{ids[2], ids[1]}));  // Pieter's answer does not count for her
+  EXPECT_TRUE(ids_of(emma_).empty());                               // never routed to her
+  // Without routed_to_me the filter leaves out only what the viewer answered.
+  QuestionFilter unanswered;
+  unanswered.unanswered_by_me = true;
+  EXPECT_EQ(qs.List(V(pieter_), unanswered)->total, 2);
+  EXPECT_EQ(qs.List(V(emma_), unanswered)->total, 3);
+}
+
 TEST_F(QuestionsTest, AHiddenAskersQuestionReachesOnlyThoseWhoMaySeeThem) {
   QuestionService qs(*db_, clock_);
   auto d = qs.Ask(V(hans_), {"Wie weet iets van roosters?", "", {"roosters"}, std::nullopt});

@@ -62,7 +62,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
     lastKnown('home:events', myEvents()),
     lastKnown('home:pending', api<Page<Connection>>('GET', '/api/v1/connections' + query({ status: 'pending', limit: 500 }))),
     lastKnown('home:visits', api<Items<Visit>>('GET', '/api/v1/visits')),
-    lastKnown('home:routed', api<Page<Question>>('GET', '/api/v1/questions' + query({ routed_to_me: true, status: 'open', limit: 3 }))),
+    lastKnown('home:routed', api<Page<Question>>('GET', '/api/v1/questions' + query({ routed_to_me: true, unanswered_by_me: true, status: 'open', limit: 3 }))),
     // Keyed without the language: a copy from before a language switch keeps its own (n.lang).
     lastKnown('home:unread', api<Page<Notification>>('GET', '/api/v1/notifications' + query({ unread: true, limit: 20, lang: getLang() }))),
     lastKnown('home:to-confirm', api<Items<Encounter>>('GET', '/api/v1/encounters/to-confirm')),
