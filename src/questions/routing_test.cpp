@@ -31,6 +31,37 @@ TEST(RoutingTest, FindsExpertiseAcrossLanguagesAndExplainsIt) {
   EXPECT_NE(r[0].reason_en.find("another sector"), std::string::npos) << r[0].reason_en;
 }
 
+// Concept labels that have "and"/"en" in them are listed with semicolons, so
+// the reason does not read "triage and work allocation and triage and …".
+TEST(RoutingTest, MatchedItemsWithAConjunctionInsideAreListedWithSemicolons) {
+  matching::TextAnalyzer analyzer;
+  std::vector<RoutingCandidate> cands = {
+      {1,
+       "zorg",
+       {"wijkverpleging", "triage", "zelfredzaamheid"},
+       "Ik help graag bij het triëren van aanvragen en het inrichten van wijkteams."}};
+  auto r = RouteQuestion({"Welke meldingen van bewoners pakken we als eerste op?",
+                          "We krijgen honderden meldingen per week. Hoe bepaal je welke het dringendst zijn?",
+                          {"triage"},
+                          "overheid"},
+                         cands, 5, analyzer, kLabels)
+               .value();
+  ASSERT_EQ(r.size(), 1u);
+  ASSERT_GE(r[0].matched_en.size(), 2u) << r[0].reason_en;
+  bool inner_and = false;
+  for (const auto& m : r[0].matched_en) inner_and = inner_and || m.find(" and ") != std::string::npos;
+  ASSERT_TRUE(inner_and) << "a label with \"and\" in it: " << r[0].reason_en;
+  std::string list_en = r[0].matched_en[0], list_nl = r[0].matched_nl[0];
+  for (size_t i = 1; i < r[0].matched_en.size() && i < 5; ++i) {
+    list_en += "; " + r[0].matched_en[i];
+    list_nl += "; " + r[0].matched_nl[i];
+  }
+  EXPECT_NE(r[0].reason_en.find("Expertise that fits the question: " + list_en + "."), std::string::npos)
+      << r[0].reason_en;
+  EXPECT_NE(r[0].reason_nl.find("Expertise die past bij de vraag: " + list_nl + "."), std::string::npos)
+      << r[0].reason_nl;
+}
+
 TEST(RoutingTest, NobodyWithoutMatchingExpertiseIsRouted) {
   matching::TextAnalyzer analyzer;
   std::vector<RoutingCandidate> cands = {{1, "industrie", {"lassen"}, "Lassen en plaatbewerking"}};

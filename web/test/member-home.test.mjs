@@ -67,6 +67,8 @@ describe('the member home: next steps', () => {
     const people = b.page.locator('#people .next-item');
     assert.ok(await people.count() >= 1);
     for (const sub of await b.page.locator('#people .sub').allTextContents()) assert.doesNotMatch(sub, /\b(industry|care|education|government)\b/);
+    // Each reason is one whole sentence (a clause cut at its semicolon ends with a full stop).
+    for (const why of await b.page.locator('#people .why').allTextContents()) assert.match(why.trim(), /\.$/, why);
     assert.deepEqual(await axeViolations(b.page), [], 'axe on the home (1280 en)');
     assert.ok(await scrollWidth(b.page) <= 1280);
     await docsShot(b.page, 'member-home-1280-en');
@@ -140,6 +142,37 @@ describe('the member home: next steps', () => {
     const list = await a.call('GET', '/api/v1/notifications?limit=100');
     assert.equal(list.items.find((n) => n.id === id).read, true, 'opened → read');
     assert.equal((await a.call('GET', '/api/v1/notifications/unread-count')).unread, before - 1);
+    assert.deepEqual(b.problems, []);
+  });
+
+  test('375 px nl: the questions waiting for her, until she answers; her own challenge goes to the network filled in', async () => {
+    const b = await browser();
+    await login(b.page, server.base, ANJA);
+    const { page } = b;
+    await goto(page, server.base + '/');
+    // The demo municipality's question reached her (triage): the home lists what waits for her answer,
+    // as her newsletter does (the same API call).
+    const waitingUrl = '/api/v1/questions?routed_to_me=true&unanswered_by_me=true&status=open&limit=3';
+    const waiting = await a.call('GET', waitingUrl);
+    assert.ok(waiting.items.length >= 1, 'the demo routes a question to Anja');
+    const items = page.locator('#questions-for-me li a');
+    await items.first().waitFor();
+    assert.deepEqual(await items.allTextContents(), waiting.items.map((q) => q.title));
+    // She answers the first: it leaves the list.
+    await a.call('POST', `/api/v1/questions/${waiting.items[0].id}/answers`, { text: 'Wij werken met een triage-schema, kom gerust kijken.' });
+    await goto(page, server.base + '/');
+    await page.locator('#questions-for-me p').first().waitFor();
+    assert.ok(!(await page.locator('#questions-for-me').textContent()).includes(waiting.items[0].title), 'answered: no longer waiting');
+    // Her open challenge, put to the network: the form starts from its words.
+    const mine = (await a.call('GET', `/api/v1/members/${a.memberId}`)).challenges.filter((c) => c.status === 'open');
+    assert.ok(mine.length >= 1);
+    await page.getByRole('link', { name: `Vraag het netwerk: ${mine[0].title}` }).click();
+    await page.waitForURL((u) => u.pathname === '/questions/new');
+    await settle(page);
+    assert.equal(await page.getByLabel('Je vraag').inputValue(), mine[0].title);
+    assert.equal(await page.getByLabel('Licht toe (niet verplicht)').inputValue(), mine[0].text);
+    assert.ok(await scrollWidth(page) <= 375, 'no sideways scrolling at 375 px');
+    await screenshot(page, 'question-from-challenge-375-nl');
     assert.deepEqual(b.problems, []);
   });
 

@@ -41,15 +41,16 @@ async function myEvents(): Promise<NextEvent[]> {
     .sort((a, b) => a.ev.starts_at - b.ev.starts_at);
 }
 
-// The first reason of a suggestion: its first sentence, never cut inside a
-// quoted challenge (“… groeien. Onze …” stays whole).
+// The first reason of a suggestion: its first sentence (or clause before a
+// semicolon, then ended with a full stop), never cut inside a quoted
+// challenge (“… groeien. Onze …” stays whole).
 export function oneReason(why: string): string {
   let depth = 0;
   for (let i = 0; i < why.length; i++) {
     const c = why[i];
     if (c === '“') depth++;
     else if (c === '”') depth = Math.max(0, depth - 1);
-    else if ((c === '.' || c === ';') && depth === 0 && (i + 1 === why.length || /\s/.test(why[i + 1]))) return why.slice(0, i + 1).trim();
+    else if ((c === '.' || c === ';') && depth === 0 && (i + 1 === why.length || /\s/.test(why[i + 1]))) return why.slice(0, i).trim() + '.';
   }
   return why.trim();
 }
@@ -285,7 +286,10 @@ export default async function home(ctx: PageCtx): Promise<void> {
       h('section', { class: 'card', 'aria-labelledby': 'h-ch' },
         h('h2', { id: 'h-ch' }, t('home.challenges')),
         open.length === 0 ? h('p', null, t('home.challenges.none'))
-          : h('ul', { class: 'plain' }, open.map((c) => h('li', null, h('strong', null, c.title)))),
+          : h('ul', { class: 'plain', id: 'my-challenges' }, open.map((c) => h('li', null, h('strong', null, c.title), ' ',
+            // Put it to the network: the question form, filled in with it (question-new.ts).
+            h('a', { href: `/questions/new?challenge=${c.id}`, 'aria-label': t('home.challenges.ask.label', { title: c.title }) },
+              t('home.challenges.ask'))))),
         h('p', null, h('a', { href: '/profile' }, t('home.challenges.edit'))))),
   );
 }

@@ -1,5 +1,7 @@
 // Ask the network: title, text, tags, own sector. After asking, the question's
-// page shows whom it was routed to and why.
+// page shows whom it was routed to and why. `?challenge=ID` (the home page's
+// "Ask the network" beside an open challenge of one's own) fills in its title
+// and text.
 import { api, sectors } from '../api';
 import { me, navigate, sectorLabel, type PageCtx } from '../app';
 import { field, h, message } from '../dom';
@@ -14,6 +16,12 @@ export default async function questionNewPage(ctx: PageCtx): Promise<void> {
   const tags = h('input', { type: 'text', id: 'q-tags', name: 'tags', maxlength: 700 });
   const sector = h('select', { id: 'q-sector', name: 'sector' });
   const own = me().member.sector;
+  // From the home page's "Ask the network" beside an open challenge of one's own: start from its words.
+  const from = me().member.challenges.find((c) => String(c.id) === ctx.query.get('challenge') && c.status === 'open');
+  if (from) {
+    title.value = from.title;
+    text.value = from.text;
+  }
   try {
     const all = await sectors();
     sector.append(h('option', { value: '' }, t('questions.field.sector.none')),
