@@ -150,31 +150,37 @@ std::string Rfc5322Date(int64_t unix_seconds) {
 std::string QuotedPrintable(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
+  out.reserve(text.size() + text.size() / 8 + 16);
   size_t col = 0;
-  auto emit = [&](const std::string& token) {
-    if (col + token.size() > 75) {  // 75 + the soft-break '=' = 76
-      out += "=\r\n";
+  // Appends a token of 1 or 3 characters (a plain one or "=XX"), with a soft
+  // line break first when the line would pass 75 (+ the '=' = 76).
+  auto emit = [&](const char* token, size_t n) {
+    if (col + n > 75) {
+      out.append("=\r\n", 3);
       col = 0;
     }
-    out += token;
-    col += token.size();
+    out.append(token, n);
+    col += n;
   };
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\r') continue;
     if (c == '\n') {
-      out += "\r\n";
+      out.append("\r\n", 2);
       col = 0;
       continue;
     }
     bool line_end = i + 1 == text.size() || text[i + 1] == '\n' || text[i + 1] == '\r';
     bool plain = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !line_end);
-    // A '.' at the start of a line is encoded, so SMTP dot-stuffing never matters.
-    if (c == '.' && col == 0) plain = false;
+    // A '.' at the start of a line is encoded, so SMTP dot-stuffing never
+    // matters — also at the start of the line a soft break opens.
+    if (c == '.' && (col == 0 || col + 1 > 75)) plain = false;
     if (plain) {
-      emit(std::string(1, static_cast<char>(c)));
+      const char one = static_cast<char>(c);
+      emit(&one, 1);
     } else {
-      emit(std::string{'=', hex[c >> 4], hex[c & 15]});
+      const char three[3] = {'=', hex[c >> 4], hex[c & 15]};
+      emit(three, 3);
     }
   }
   return out;
