@@ -152,10 +152,12 @@ std::string QuotedPrintable(const std::string& text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8 + 16);
   size_t col = 0;
+  // A line holds at most 75 characters before a soft break's '=' (76 in all).
+  auto breaks_before = [&](size_t n) { return col + n > 75; };
   // Appends a token of 1 or 3 characters (a plain one or "=XX"), with a soft
-  // line break first when the line would pass 75 (+ the '=' = 76).
+  // line break first when it would not fit.
   auto emit = [&](const char* token, size_t n) {
-    if (col + n > 75) {
+    if (breaks_before(n)) {
       out.append("=\r\n", 3);
       col = 0;
     }
@@ -174,7 +176,7 @@ std::string QuotedPrintable(const std::string& text) {
     bool plain = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !line_end);
     // A '.' at the start of a line is encoded, so SMTP dot-stuffing never
     // matters — also at the start of the line a soft break opens.
-    if (c == '.' && (col == 0 || col + 1 > 75)) plain = false;
+    if (c == '.' && (col == 0 || breaks_before(1))) plain = false;
     if (plain) {
       const char one = static_cast<char>(c);
       emit(&one, 1);

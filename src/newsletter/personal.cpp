@@ -28,6 +28,11 @@ std::string SuggestionLanguage(const Subscriber& s) {
   return s.language == "en" ? "en" : "nl";
 }
 
+// A text stored in both languages, in the subscriber's.
+const std::string& InTheirLanguage(const Subscriber& s, const std::string& nl, const std::string& en) {
+  return SuggestionLanguage(s) == "en" ? en : nl;
+}
+
 PersonSuggestion ToPerson(const events::AttendeeSuggestion& a) {
   return {a.member_id, a.name, a.organization, a.sector, a.explanation};
 }
@@ -118,7 +123,7 @@ Result<PersonalPart> Composer::PersonalBySql(const Subscriber& s) {
     VB_ASSIGN_OR_RETURN(auto detail, qs.Get(viewer, q.id));
     QuestionSuggestion x{q.id, q.asker_id, q.title, q.asker_name, ""};
     for (const auto& r : detail.routes)
-      if (r.member_id == s.member_id) x.reason = SuggestionLanguage(s) == "en" ? r.reason_en : r.reason_nl;
+      if (r.member_id == s.member_id) x.reason = InTheirLanguage(s, r.reason_nl, r.reason_en);
     part->questions.push_back(std::move(x));
   }
   return part;
@@ -295,8 +300,7 @@ Result<PersonalPart> Composer::Personal(const Subscriber& s) {
       const IndexedQuestion& q = x->questions[w.question];
       auto asker = x->members.find(q.asker);
       if (asker == x->members.end() || !visible(q.asker, asker->second)) continue;
-      p.questions.push_back(
-          {q.id, q.asker, q.title, asker->second.name, SuggestionLanguage(s) == "en" ? w.reason_en : w.reason_nl});
+      p.questions.push_back({q.id, q.asker, q.title, asker->second.name, InTheirLanguage(s, w.reason_nl, w.reason_en)});
     }
 
   // 3. Members nearby who host visits.
