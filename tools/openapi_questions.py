@@ -17,11 +17,17 @@ S["Question"] = {"type": "object", "properties": {
     "helpful_answer_id": {"type": "integer", "format": "int64", "nullable": True, "readOnly": True},
     "answer_count": {"type": "integer", "readOnly": True},
     "routed_to_me": {"type": "boolean", "readOnly": True},
+    "challenge_id": {"type": "integer", "format": "int64", "nullable": True, "readOnly": True,
+                     "description": "The asker's profile challenge this question was asked about, or null"},
     "created_at": {**QN_T, "readOnly": True}, "updated_at": {**QN_T, "readOnly": True}}}
 S["QuestionInput"] = {"type": "object", "required": ["title"], "additionalProperties": False, "properties": {
     "title": {"type": "string", "minLength": 3, "maxLength": 200}, "text": {"type": "string", "maxLength": 4000},
     "tags": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 60}, "maxItems": 10},
-    "sector": {"type": "string", "nullable": True}}}
+    "sector": {"type": "string", "nullable": True},
+    "challenge_id": {"type": "integer", "format": "int64", "nullable": True, "minimum": 1,
+                     "description": "One of your own profile challenges that this question puts to the network. "
+                                    "While a question about it is open, asking again answers 409 with reason "
+                                    "question.challenge_asked and params.question_id"}}}
 S["Answer"] = {"type": "object", "properties": {
     "id": {"type": "integer", "format": "int64"}, "question_id": {"type": "integer", "format": "int64"},
     "author": {**QN_WHO, "nullable": True, "description": "null when the author's profile is hidden from you"},
@@ -63,7 +69,7 @@ P["/api/v1/questions"] = {
   "post": op("Ask the network. The question is routed at once to the members best placed to answer (expertise, "
              "preferring other sectors; skipping who opted out of matchmaking or may not see you); the answer lists "
              "them with the reason.", "askQuestion", "questions", ok="201", schema=ref("QuestionDetail"),
-             body=ref("QuestionInput"), errors=("400", "401", "403"), extra=QN_BODY_ERR)}
+             body=ref("QuestionInput"), errors=("400", "401", "403"), extra={**QN_BODY_ERR, **QN_CONFLICT})}
 P["/api/v1/questions/{id}"] = {"get": op("A question with its answers (and whom it was routed to, for the asker)",
     "getQuestion", "questions", schema=ref("QuestionDetail"), params=[pid()])}
 P["/api/v1/questions/{id}/answers"] = {"post": op("Answer a question (not your own)", "answerQuestion", "questions",

@@ -22,6 +22,7 @@ Json ToJson(const questions::Question& q) {
           {"helpful_answer_id", q.helpful_answer_id ? Json(q.helpful_answer_id) : Json(nullptr)},
           {"answer_count", q.answer_count},
           {"routed_to_me", q.routed_to_me},
+          {"challenge_id", q.challenge_id ? Json(q.challenge_id) : Json(nullptr)},
           {"created_at", q.created_at},
           {"updated_at", q.updated_at}};
 }
@@ -56,7 +57,7 @@ Result<bool> QueryFlag(const Request& req, const std::string& name) {
 }
 
 Status ParseQuestionInput(const Json& body, questions::QuestionInput& in) {
-  VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"title", "text", "tags", "sector"}));
+  VB_RETURN_IF_ERROR(domain::RejectUnknown(body, {"title", "text", "tags", "sector", "challenge_id"}));
   VB_ASSIGN_OR_RETURN(in.title, domain::GetString(body, "title", true));
   VB_ASSIGN_OR_RETURN(in.text, domain::GetString(body, "text", false));
   if (body.contains("tags") && !body["tags"].is_null()) {
@@ -69,6 +70,11 @@ Status ParseQuestionInput(const Json& body, questions::QuestionInput& in) {
   if (body.contains("sector") && !body["sector"].is_null()) {
     VB_ASSIGN_OR_RETURN(std::string s, domain::GetString(body, "sector", false));
     in.sector = s;
+  }
+  if (body.contains("challenge_id") && !body["challenge_id"].is_null()) {
+    VB_ASSIGN_OR_RETURN(int64_t c, domain::GetInt(body, "challenge_id", false));
+    if (c <= 0) return InvalidArgument("must be the id of one of your challenges", "challenge_id");
+    in.challenge_id = c;
   }
   return Status::Ok();
 }

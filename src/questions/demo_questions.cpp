@@ -22,6 +22,9 @@ struct Asker {
 struct DemoQuestion {
   Asker asker;
   QuestionInput input;
+  // The asker's open challenge it is asked about: the first whose title holds
+  // this word (so the home page shows it as asked); empty: none.
+  std::string challenge_word = {};
 };
 
 std::vector<DemoQuestion> DemoQuestions() {
@@ -31,7 +34,8 @@ std::vector<DemoQuestion> DemoQuestions() {
         "Cliënten wachten steeds langer op hun eerste bezoek. Wie weet hoe je de doorlooptijd verkort of de "
         "capaciteit beter plant?",
         {"wachtlijst", "capaciteit"},
-        std::nullopt}},
+        std::nullopt},
+       "wachtlijst"},
       {{"", "education", "en"},
        {"How do we help first-year students become more self-reliant?",
         "Many of our first-year students struggle to organise their own studies and drop out. Who knows how to "
@@ -70,6 +74,15 @@ Result<int> SeedDemoQuestions(storage::Database& db, const Clock& clock) {
                        if (existing > 0) return true;
                        for (DemoQuestion& q : DemoQuestions()) {
                          VB_ASSIGN_OR_RETURN(int64_t asker, FindAsker(sql, q.asker));
+                         if (!q.challenge_word.empty()) {
+                           long long member = asker, challenge = 0;
+                           soci::indicator ci = soci::i_null;
+                           std::string like = "%" + q.challenge_word + "%";
+                           sql << "SELECT min(id) FROM challenges WHERE member_id = :m AND status = 'open' AND "
+                                  "lower(title) LIKE :w",
+                               soci::use(member), soci::use(like), soci::into(challenge, ci);
+                           if (ci == soci::i_ok && challenge > 0) q.input.challenge_id = challenge;
+                         }
                          asks.push_back({asker, std::move(q.input)});
                        }
                        return true;

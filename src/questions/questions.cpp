@@ -40,12 +40,12 @@ struct Row {
 
 const char* kQuestionCols =
     "q.id, q.asker_id, m.name, m.visibility, q.title, q.text, q.tags, q.sector, q.status, q.helpful_answer_id, "
-    "q.answer_count, q.created_at, q.updated_at";
+    "q.answer_count, q.created_at, q.updated_at, q.challenge_id";
 
 // Reads question rows of `where` (with its bound params), in `order`.
 std::vector<Row> QueryQuestions(soci::session& sql, const std::string& tail, std::vector<std::string> params) {
   std::vector<Row> out;
-  long long id = 0, asker = 0, helpful = 0, created = 0, updated = 0;
+  long long id = 0, asker = 0, helpful = 0, created = 0, updated = 0, challenge = 0;
   int answers = 0;
   std::string name, vis, title, text, tags, sector, status;
   domain::DynStatement st(
@@ -64,6 +64,7 @@ std::vector<Row> QueryQuestions(soci::session& sql, const std::string& tail, std
   st.Into(answers);
   st.Into(created);
   st.Into(updated);
+  st.Into(challenge);
   if (!st.Execute()) return out;
   do {
     Row r;
@@ -80,6 +81,7 @@ std::vector<Row> QueryQuestions(soci::session& sql, const std::string& tail, std
     r.q.answer_count = answers;
     r.q.created_at = created;
     r.q.updated_at = updated;
+    r.q.challenge_id = challenge;
     out.push_back(std::move(r));
   } while (st.Fetch());
   return out;
@@ -96,6 +98,32 @@ Result<Question> LoadVisible(soci::session& sql, const Viewer& viewer, int64_t i
       soci::use(me), soci::into(n);
   q.routed_to_me = n > 0;
   return q;
+}
+
+// The asker's own challenge (any status: a solved one may be asked about
+// again), else InvalidArgument naming "challenge_id". Another member's
+// challenge is "not yours" without saying whether it exists.
+Status CheckOwnChallenge(soci::session& sql, long long me, long long challenge) {
+  if (challenge < 0) return InvalidArgument("must be the id of one of your challenges", "challenge_id");
+  long long owner = 0;
+  soci::indicator oi = soci::i_null;
+  sql << "SELECT member_id FROM challenges WHERE id = :c", soci::use(challenge), soci::into(owner, oi);
+  if (oi != soci::i_ok || owner != me)
+    return InvalidArgument("is not one of your challenges", "challenge_id").WithReason("question.challenge_not_yours");
+  return Status::Ok();
+}
+
+// Conflict when the asker already has an open question about this challenge;
+// its id goes along as "question_id", so the form can link to it.
+Status CheckNotAskedYet(soci::session& sql, long long me, long long challenge) {
+  long long open = 0;
+  soci::indicator oi = soci::i_null;
+  sql << "SELECT min(id) FROM questions WHERE asker_id = :a AND challenge_id = :c AND status = 'open'", soci::use(me),
+      soci::use(challenge), soci::into(open, oi);
+  if (oi != soci::i_ok) return Status::Ok();
+  return Conflict("you already asked the network about this challenge: question " + std::to_string(open),
+                  "challenge_id")
+      .WithReason("question.challenge_asked", {{"question_id", std::to_string(open)}});
 }
 
 std::vector<Route> LoadRoutes(soci::session& sql, int64_t qid, int64_t only_member) {
@@ -220,6 +248,8 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
     std::string sector = in.sector ? Trim(*in.sector) : my_sector;
     if (!sector.empty() && !labels.count(sector))
       return InvalidArgument("unknown sector", "sector").WithReason("field.unknown_sector");
+    long long challenge = in.challenge_id.value_or(0);
+    if (challenge != 0) VB_RETURN_IF_ERROR(CheckOwnChallenge(sql, me, challenge));
 
     // Candidates: consented, not the asker, visible to the asker and able to see the asker.
     std::vector<RoutingCandidate> candidates;
@@ -255,10 +285,18 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
     long long now = clock_.Now();
     std::string tag_text = Join(tags, ",");
     storage::Transaction tr(sql);
-    sql << "INSERT INTO questions (asker_id, title, text, tags, sector, status, created_at, updated_at) VALUES "
-           "(:a, :t, :x, :g, :s, 'open', :c, :u)",
+    // Checked again under the write lock: a double tap must not ask twice. On
+    // PostgreSQL the no-op update locks the challenge's row until commit, so
+    // concurrent asks about it take turns and the later ones see the first
+    // (the unique index questions_open_challenge is the last guard).
+    if (challenge != 0) {
+      sql << "UPDATE challenges SET updated_at = updated_at WHERE id = :c", soci::use(challenge);
+      VB_RETURN_IF_ERROR(CheckNotAskedYet(sql, me, challenge));
+    }
+    sql << "INSERT INTO questions (asker_id, title, text, tags, sector, status, created_at, updated_at, "
+           "challenge_id) VALUES (:a, :t, :x, :g, :s, 'open', :c, :u, :ch)",
         soci::use(me), soci::use(in.title), soci::use(in.text), soci::use(tag_text), soci::use(sector), soci::use(now),
-        soci::use(now);
+        soci::use(now), soci::use(challenge);
     long long qid = 0;
     sql << "SELECT max(id) FROM questions WHERE asker_id = :a", soci::use(me), soci::into(qid);
     std::string asker_name;

@@ -21,10 +21,13 @@
 //
 // Errors (nothing changes): InvalidArgument naming the field (title 3..200,
 // text ≤ 4000, ≤ 10 tags of ≤ 60, unknown sector, empty answer, answering your
-// own question → "question_id", an answer of another question → "answer_id"),
+// own question → "question_id", an answer of another question → "answer_id",
+// a challenge that is not the asker's own → "challenge_id"),
 // NotFound for a question or answer the viewer may not see, PermissionDenied
 // when someone other than the asker marks an answer, Conflict when another
-// answer was already marked helpful.
+// answer was already marked helpful, or when the asker already has an open
+// question about the same challenge (field "challenge_id", param
+// "question_id": that question).
 //
 // Thread-safety: safe for concurrent use (pooled sessions; one analyzer per call).
 #pragma once
@@ -50,6 +53,9 @@ struct QuestionInput {
   std::string text;
   std::vector<std::string> tags;
   std::optional<std::string> sector;  // default: the asker's own sector
+  // The asker's own profile challenge this question puts to the network
+  // (the home page's "Ask the network"); 0 or absent: none.
+  std::optional<int64_t> challenge_id = std::nullopt;
 };
 
 struct Route {
@@ -72,6 +78,7 @@ struct Question {
   int64_t helpful_answer_id = 0;
   int answer_count = 0;
   int64_t created_at = 0, updated_at = 0;
+  int64_t challenge_id = 0;   // the asker's challenge it was asked about; 0: none
   bool routed_to_me = false;  // for the viewer
 };
 

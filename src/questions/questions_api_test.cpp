@@ -164,6 +164,46 @@ TEST_F(QuestionsApiTest, BadInputGetsPrecise4xxAndChangesNothing) {
   anja->csrf = csrf;
 }
 
+// The home page's "Ask the network" beside a challenge: the question names
+// the challenge; a second ask while it is open is a 409 that says which
+// question (the form links to it); bad ids are 400s naming challenge_id.
+TEST_F(QuestionsApiTest, AskingAboutMyChallengeOnceWhileItIsOpen) {
+  auto anja = SignedIn("anja@x.example");
+  auto pieter = SignedIn("pieter@x.example");
+  auto ch = anja->Post("/api/v1/members/" + std::to_string(anja_) + "/challenges",
+                       {{"title", "Roosters lopen vast"}, {"text", "Onze ploegendiensten lopen vast."}});
+  ASSERT_EQ(ch.status, 201) << ch.body;
+  int64_t cid = ch.Json()["id"];
+  auto theirs = pieter->Post("/api/v1/members/" + std::to_string(pieter_) + "/challenges", {{"title", "Stilstand"}});
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  for (const Json& bad : {Json(0), Json(-1), Json("7"), Json(1.5), Json(theirs.Json()["id"]), Json(cid + 1000)}) {
+    auto r = anja->Post("/api/v1/questions", {{"title", "Roosters lopen vast"}, {"challenge_id", bad}});
+    EXPECT_EQ(r.status, 400) << bad.dump() << " " << r.body;
+    EXPECT_EQ(r.ErrorField(), "challenge_id") << r.body;
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM questions"), 0);
+
+  auto q = anja->Post("/api/v1/questions", {{"title", "Roosters lopen vast"}, {"challenge_id", cid}});
+  ASSERT_EQ(q.status, 201) << q.body;
+  EXPECT_EQ(q.Json()["challenge_id"], cid);
+  int64_t qid = q.Json()["id"];
+  auto again = anja->Post("/api/v1/questions", {{"title", "Nog eens: roosters"}, {"challenge_id", cid}});
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.ErrorField(), "challenge_id");
+  EXPECT_EQ(again.Json()["error"]["reason"], "question.challenge_asked") << again.body;
+  EXPECT_EQ(again.Json()["error"]["params"]["question_id"], std::to_string(qid)) << again.body;
+  EXPECT_EQ(Count("SELECT count(*) FROM questions"), 1);
+  // Without a challenge: null, and no limit.
+  auto plain = anja->Post("/api/v1/questions", {{"title", "Roosters lopen vast"}, {"challenge_id", nullptr}});
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  EXPECT_TRUE(plain.Json()["challenge_id"].is_null());
+  auto mine = anja->Get("/api/v1/questions?mine=true").Json();
+  ASSERT_EQ(mine["total"], 2);
+  EXPECT_EQ(mine["items"][1]["challenge_id"], cid);
+  // Others see which challenge it came from only as an id of a profile they may see anyway.
+  EXPECT_EQ(pieter->Get("/api/v1/questions/" + std::to_string(qid)).Json()["challenge_id"], cid);
+}
+
 TEST_F(QuestionsApiTest, NotificationsReadStateAndEmailChoices) {
   auto anja = SignedIn("anja@x.example");
   auto pieter = SignedIn("pieter@x.example");

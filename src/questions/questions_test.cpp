@@ -5,6 +5,8 @@
 // nothing changed.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <soci/soci.h>
 
 #include "domain/accounts.h"
@@ -236,6 +238,90 @@ TEST_F(QuestionsTest, AnswerMarkHelpfulWritesLedgerAndSolves) {
   EXPECT_EQ(qs.List(V(emma_), f)->total, 1);
   f.status = "open";
   EXPECT_EQ(qs.List(V(emma_), f)->total, 1);
+}
+
+// "Ask the network" beside a challenge on the home page: the question carries
+// the challenge, only the asker's own challenge may be named, and while a
+// question about it is open, asking again (a second tab, a double tap, many at
+// once) is refused with the open question's id — never two open questions.
+TEST_F(QuestionsTest, AQuestionAboutMyChallengeIsAskedOnceWhileOpen) {
+  domain::MemberService members(*db_, clock_);
+  model::Challenge c;
+  c.title = "Roosters lopen vast";
+  c.text = "Onze ploegendiensten lopen vast.";
+  auto mine = members.AddChallenge(V(anja_), anja_, c);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  auto theirs = members.AddChallenge(V(emma_), emma_, c);
+  ASSERT_TRUE(theirs.ok()) << theirs.status().ToString();
+  QuestionService qs(*db_, clock_);
+  auto ask = [&](int64_t challenge) {
+    QuestionInput in{"Hoe maken we roosters met minder mensen?", "Onze ploegendiensten lopen vast.", {}, std::nullopt};
+    in.challenge_id = challenge;
+    return qs.Ask(V(anja_), in);
+  };
+  // Someone else's challenge, and one that does not exist: the same answer, nothing written.
+  for (int64_t bad : {theirs->id, int64_t{987654}, int64_t{-3}}) {
+    auto r = ask(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+    EXPECT_EQ(r.status().field(), "challenge_id");
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM questions"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM event_notifications"), 0);
+
+  // Six at once: one is asked, five are told which.
+  std::vector<Result<QuestionDetail>> results(6, Status(Code::kInternal, "not run"));
+  {
+    std::vector<std::thread> threads;
+    threads.reserve(results.size());
+    for (auto& result : results) threads.emplace_back([&] { result = ask(mine->id); });
+    for (auto& t : threads) t.join();
+  }
+  int64_t asked = 0;
+  int refused = 0;
+  for (const auto& r : results) {
+    if (r.ok()) {
+      EXPECT_EQ(asked, 0) << "asked twice";
+      asked = r->question.id;
+      EXPECT_EQ(r->question.challenge_id, mine->id);
+      continue;
+    }
+    ++refused;
+    EXPECT_EQ(r.status().code(), Code::kConflict) << r.status().ToString();
+  }
+  ASSERT_NE(asked, 0);
+  EXPECT_EQ(refused, 5);
+  for (const auto& r : results) {
+    if (r.ok()) continue;
+    EXPECT_EQ(r.status().field(), "challenge_id");
+    EXPECT_EQ(r.status().reason(), "question.challenge_asked");
+    ASSERT_EQ(r.status().params().size(), 1u);
+    EXPECT_EQ(r.status().params()[0], (std::pair<std::string, std::string>{"question_id", std::to_string(asked)}));
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM questions"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM question_routes"), Count("SELECT count(*) FROM event_notifications"));
+  // Listed with its challenge; a question without one has none.
+  auto other = qs.Ask(V(anja_), {"Wie kent een goede stageplek?", "", {}, std::nullopt});
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other->question.challenge_id, 0);
+  QuestionFilter f;
+  f.mine = true;
+  auto list = qs.List(V(anja_), f);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->items.size(), 2u);
+  EXPECT_EQ(list->items[1].challenge_id, mine->id);
+  EXPECT_EQ(list->items[0].challenge_id, 0);
+
+  // Solved through an answer: the challenge may be put to the network again.
+  auto a = qs.AddAnswer(V(pieter_), asked, "Wij plannen met vaste ploegen.");
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(qs.MarkHelpful(V(anja_), asked, a->id).ok());
+  auto again = ask(mine->id);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->question.challenge_id, mine->id);
+  auto third = ask(mine->id);
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.status().params()[0].second, std::to_string(again->question.id));
 }
 
 TEST_F(QuestionsTest, BadInputIsRefusedPreciselyAndChangesNothing) {

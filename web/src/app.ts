@@ -1,6 +1,6 @@
 // Shared state and navigation for pages (kept apart from main.ts so page
 // chunks do not pull in the shell).
-import { api, ApiError, setCsrf, type Me, type Sector } from './api';
+import { api, ApiError, setCsrf, type Challenge, type Me, type Sector } from './api';
 import { chooseLang, getLang, setLang } from './i18n';
 
 export interface Session { me: Me }
@@ -9,6 +9,13 @@ export const state: { session: Session | null } = { session: null };
 export function me(): Me {
   if (!state.session) throw new Error('not signed in');
   return state.session.me;
+}
+
+// The session's copy of my challenges, after I changed them on this page load
+// (the profile, a question's "mark my challenge solved"): the home page and the
+// question form read them from here without asking the server again.
+export function setMyChallenges(list: Challenge[]): void {
+  if (state.session) state.session.me.member.challenges = [...list];
 }
 
 export function isOrganizer(): boolean {

@@ -28,20 +28,28 @@ function showToast(kind: FeedbackKind, text: string): HTMLElement {
   const msg = h('p', { class: `toast-msg toast-${kind}`, tabindex: '-1' }, text);
   const close = h('button', {
     type: 'button', class: 'toast-close', 'aria-label': t('fb.close'),
-    onclick: () => { region.hidden = true; region.replaceChildren(); },
+    onclick: hideToast,
   }, '×');
   region.hidden = false;
   region.replaceChildren(msg, close);
+  // Room below the page's end while the toast shows, so what ends the page (a
+  // next step below a list) can still be scrolled above it.
+  document.body.style.paddingBottom = `${region.offsetHeight + 24}px`;
   clearTimeout(toastTimer);
   // Good news fades after a while; an error stays until closed or replaced.
-  if (kind !== 'error') toastTimer = setTimeout(() => { region.hidden = true; region.replaceChildren(); }, 10000);
+  if (kind !== 'error') toastTimer = setTimeout(hideToast, 10000);
   return msg;
+}
+
+function hideToast(): void {
+  if (toastEl) { toastEl.hidden = true; toastEl.replaceChildren(); }
+  document.body.style.paddingBottom = '';
 }
 
 // Hides the toast (a language switch: its words are in the old language).
 export function clearToast(): void {
   clearTimeout(toastTimer);
-  if (toastEl) { toastEl.hidden = true; toastEl.replaceChildren(); }
+  hideToast();
 }
 
 // Where the status line goes for a given anchor: inside a `.form-status` or

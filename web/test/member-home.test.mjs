@@ -163,16 +163,68 @@ describe('the member home: next steps', () => {
     await goto(page, server.base + '/');
     await page.locator('#questions-for-me p').first().waitFor();
     assert.ok(!(await page.locator('#questions-for-me').textContent()).includes(waiting.items[0].title), 'answered: no longer waiting');
-    // Her open challenge, put to the network: the form starts from its words.
-    const mine = (await a.call('GET', `/api/v1/members/${a.memberId}`)).challenges.filter((c) => c.status === 'open');
-    assert.ok(mine.length >= 1);
-    await page.getByRole('link', { name: `Vraag het netwerk: ${mine[0].title}` }).click();
+    // Her waiting list was put to the network by the demo: the home links to that question, not to asking again.
+    const asked = (await a.call('GET', '/api/v1/questions?mine=true&status=open&limit=100')).items.filter((q) => q.challenge_id);
+    assert.ok(asked.length >= 1, 'the demo asked about her challenge');
+    const waitingList = (await a.call('GET', `/api/v1/members/${a.memberId}`)).challenges.find((c) => c.id === asked[0].challenge_id);
+    const askedLink = page.getByRole('link', { name: new RegExp(`^Netwerk gevraagd: .+ — ${waitingList.title}$`) });
+    await askedLink.waitFor();
+    assert.equal(await page.getByRole('link', { name: `Vraag het netwerk: ${waitingList.title}` }).count(), 0, 'not offered twice');
+    assert.match(await askedLink.textContent(), /^Netwerk gevraagd: /);
+    await askedLink.click();
+    await page.waitForURL((u) => u.pathname === `/questions/${asked[0].id}`);
+    await page.locator('#question-challenge').waitFor();
+    assert.equal((await page.locator('#question-challenge').textContent()).trim(), `Over je vraagstuk “${waitingList.title}”`);
+
+    // A new challenge of hers, put to the network: the form starts from its words and asks once.
+    const title = 'Mantelzorgers haken af na een paar maanden';
+    const text = 'Familie die meehelpt, stopt vaak na een paar maanden. Hoe houd je hen erbij?';
+    const mine = await a.call('POST', `/api/v1/members/${a.memberId}/challenges`, { title, text, status: 'open' });
+    await goto(page, server.base + '/');
+    await page.getByRole('link', { name: `Vraag het netwerk: ${title}` }).click();
     await page.waitForURL((u) => u.pathname === '/questions/new');
     await settle(page);
-    assert.equal(await page.getByLabel('Je vraag').inputValue(), mine[0].title);
-    assert.equal(await page.getByLabel('Licht toe (niet verplicht)').inputValue(), mine[0].text);
+    assert.equal(await page.getByLabel('Je vraag').inputValue(), title);
+    assert.equal(await page.getByLabel('Licht toe (niet verplicht)').inputValue(), text);
+    assert.match(await page.locator('#from-challenge').textContent(), /^Over je vraagstuk “Mantelzorgers/);
     assert.ok(await scrollWidth(page) <= 375, 'no sideways scrolling at 375 px');
     await screenshot(page, 'question-from-challenge-375-nl');
+    await page.getByRole('button', { name: 'Vraag het netwerk' }).click();
+    await page.waitForURL(/\/questions\/\d+\?asked=1/);
+    const qid = Number(new URL(page.url()).pathname.split('/').pop());
+    assert.equal((await a.call('GET', `/api/v1/questions/${qid}`)).challenge_id, mine.id);
+    // The same link again (another tab, the back button): it says it was asked, and where.
+    await goto(page, server.base + `/questions/new?challenge=${mine.id}`);
+    await page.locator('#already-asked').waitFor();
+    assert.equal(await page.locator('#ask-form').count(), 0, 'no form to ask twice');
+    await page.getByRole('link', { name: 'Bekijk je vraag' }).click();
+    await page.waitForURL((u) => u.pathname === `/questions/${qid}`);
+
+    // Pieter answers; she marks it helpful and closes her challenge too, right below the answers.
+    const answer = await p.call('POST', `/api/v1/questions/${qid}/answers`, { text: 'Wij werken met vaste maatjes voor mantelzorgers.' });
+    await goto(page, server.base + `/questions/${qid}`);
+    await page.getByRole('button', { name: 'Markeer als het behulpzame antwoord' }).click();
+    const close = page.getByRole('button', { name: `Zet “${title}” ook op opgelost op mijn profiel` });
+    await close.waitFor();
+    assert.equal(await inView(page, '#close-challenge'), true, 'the next step is in view after marking');
+    // …and not under the toast or the header: the button itself is what a tap at its centre hits.
+    assert.equal(await page.locator('#close-challenge').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    }), true, 'the close button is not covered');
+    assert.equal(await inView(page, '#answers .status-near'), true, 'the thanks stays in view');
+    await screenshot(page, 'question-close-challenge-375-nl');
+    await close.click();
+    await page.locator('#question-challenge [role=status]').waitFor();
+    assert.match(await page.locator('#question-challenge').textContent(), /Je vraagstuk staat nu op opgelost op je profiel\./);
+    const after = (await a.call('GET', `/api/v1/members/${a.memberId}`)).challenges.find((c) => c.id === mine.id);
+    assert.equal(after.status, 'solved');
+    assert.equal((await a.call('GET', `/api/v1/questions/${qid}`)).helpful_answer_id, answer.id);
+    // Home, without reloading the page: the challenge is no longer listed as open.
+    await page.locator('a.brand').click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('#h-ch').waitFor();
+    assert.ok(!(await page.locator('#h-ch').locator('..').textContent()).includes(title), 'solved: gone from the open challenges');
     assert.deepEqual(b.problems, []);
   });
 

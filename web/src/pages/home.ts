@@ -59,7 +59,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
   const { member } = me();
   const self = member.id;
   ctx.setTitle(t('nav.home'));
-  const [eventsL, pendingL, visitsL, routedL, unreadL, claimsL, realL, onlineL, secs] = await Promise.all([
+  const [eventsL, pendingL, visitsL, routedL, unreadL, claimsL, realL, onlineL, askedL, secs] = await Promise.all([
     lastKnown('home:events', myEvents()),
     lastKnown('home:pending', api<Page<Connection>>('GET', '/api/v1/connections' + query({ status: 'pending', limit: 500 }))),
     lastKnown('home:visits', api<Items<Visit>>('GET', '/api/v1/visits')),
@@ -70,6 +70,8 @@ export default async function home(ctx: PageCtx): Promise<void> {
     lastKnown('home:ties-real', api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: true, limit: 1 }))),
     // 'false' as text: query() leaves a false value out, which would count all ties.
     lastKnown('home:ties-online', api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: 'false', limit: 1 }))),
+    // My open questions: which of my challenges are already put to the network.
+    lastKnown('home:asked', api<Page<Question>>('GET', '/api/v1/questions' + query({ mine: true, status: 'open', limit: 100 }))),
     sectors().catch(() => [] as Sector[]),
   ]);
   const events = valueOr(eventsL, []);
@@ -271,6 +273,18 @@ export default async function home(ctx: PageCtx): Promise<void> {
   const search = h('form', { class: 'search-row', role: 'search', action: '/members', method: 'get' },
     field(t('home.search'), q), h('button', { type: 'submit', class: 'btn btn-primary' }, t('members.submit')));
   const open = member.challenges.filter((c) => c.status === 'open');
+  const askedAbout = new Map(valueOr<Page<Question>>(askedL, noPage).items.filter((x) => x.challenge_id).map((x) => [x.challenge_id, x]));
+  // Put to the network already: a link to that question and its answers; else "Ask the network" (question-new.ts).
+  const challengeAction = (c: { id: number; title: string }) => {
+    const asked = askedAbout.get(c.id);
+    if (asked) {
+      const text = asked.answer_count === 0 ? t('home.challenges.asked.none')
+        : plural(asked.answer_count, 'home.challenges.asked.one', 'home.challenges.asked.some');
+      return h('a', { href: `/questions/${asked.id}`, class: 'asked', 'aria-label': t('home.challenges.asked.label', { text, title: c.title }) }, text);
+    }
+    return h('a', { href: `/questions/new?challenge=${c.id}`, 'aria-label': t('home.challenges.ask.label', { title: c.title }) },
+      t('home.challenges.ask'));
+  };
   ctx.main.append(
     h('h1', null, t('home.title', { name: member.name })),
     h('p', { class: 'lead' }, t('home.next.lead')),
@@ -286,10 +300,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
       h('section', { class: 'card', 'aria-labelledby': 'h-ch' },
         h('h2', { id: 'h-ch' }, t('home.challenges')),
         open.length === 0 ? h('p', null, t('home.challenges.none'))
-          : h('ul', { class: 'plain', id: 'my-challenges' }, open.map((c) => h('li', null, h('strong', null, c.title), ' ',
-            // Put it to the network: the question form, filled in with it (question-new.ts).
-            h('a', { href: `/questions/new?challenge=${c.id}`, 'aria-label': t('home.challenges.ask.label', { title: c.title }) },
-              t('home.challenges.ask'))))),
+          : h('ul', { class: 'plain', id: 'my-challenges' }, open.map((c) => h('li', null, h('strong', null, c.title), ' ', challengeAction(c)))),
         h('p', null, h('a', { href: '/profile' }, t('home.challenges.edit'))))),
   );
 }

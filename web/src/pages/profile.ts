@@ -1,5 +1,5 @@
 import { api, sectors, type Challenge, type Member } from '../api';
-import { loadSession, me, refreshShell, sectorLabel, type PageCtx } from '../app';
+import { loadSession, me, refreshShell, sectorLabel, setMyChallenges, type PageCtx } from '../app';
 import { checkbox, field, h, message } from '../dom';
 import { confirmAction, errorText as feedbackErrorText, show } from '../feedback';
 import { formatDate, getLang, t } from '../i18n';
@@ -94,6 +94,7 @@ function challengesSection(memberId: number, initial: Challenge[]): HTMLElement 
   const listEl = h('ul', { class: 'challenges editable' });
   const status = h('div', { class: 'form-status' });
   const draw = () => {
+    setMyChallenges(items);
     listEl.replaceChildren(...items.map((c) => {
       const toggle = h('button', { type: 'button', class: 'btn btn-small' },
         c.status === 'open' ? t('profile.challenge.solve') : t('profile.challenge.reopen'));

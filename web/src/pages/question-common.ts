@@ -6,7 +6,8 @@ import { getLang, t, type Key } from '../i18n';
 export interface Who { id: number; name: string }
 export interface Question {
   id: number; asker: Who; title: string; text: string; tags: string[]; sector: string | null; status: 'open' | 'solved';
-  helpful_answer_id: number | null; answer_count: number; routed_to_me: boolean; created_at: number; updated_at: number;
+  helpful_answer_id: number | null; answer_count: number; routed_to_me: boolean; challenge_id: number | null;
+  created_at: number; updated_at: number;
 }
 export interface Answer { id: number; question_id: number; author: Who | null; text: string; helpful: boolean; created_at: number }
 export interface Route { member: Who; sector: string | null; position: number; score: number; reason: { en: string; nl: string } }

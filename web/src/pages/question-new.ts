@@ -1,12 +1,13 @@
 // Ask the network: title, text, tags, own sector. After asking, the question's
 // page shows whom it was routed to and why. `?challenge=ID` (the home page's
 // "Ask the network" beside an open challenge of one's own) fills in its title
-// and text.
-import { api, sectors } from '../api';
+// and text and asks about that challenge (challenge_id); while a question about
+// it is open, the page links to that question instead of asking twice.
+import { api, ApiError, query, sectors, type Page } from '../api';
 import { me, navigate, sectorLabel, type PageCtx } from '../app';
 import { field, h, message } from '../dom';
 import { t } from '../i18n';
-import { errorText, type QuestionDetail } from './question-common';
+import { errorText, type Question, type QuestionDetail } from './question-common';
 
 export default async function questionNewPage(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('questions.new.title'));
@@ -18,9 +19,23 @@ export default async function questionNewPage(ctx: PageCtx): Promise<void> {
   const own = me().member.sector;
   // From the home page's "Ask the network" beside an open challenge of one's own: start from its words.
   const from = me().member.challenges.find((c) => String(c.id) === ctx.query.get('challenge') && c.status === 'open');
+  const intro: HTMLElement[] = [];
   if (from) {
+    const open = await api<Page<Question>>('GET', '/api/v1/questions' + query({ mine: true, status: 'open', limit: 100 }))
+      .then((p) => p.items.find((q) => q.challenge_id === from.id)).catch(() => undefined);
+    if (open) {
+      ctx.main.append(
+        h('p', null, h('a', { href: '/questions' }, '← ' + t('questions.back'))),
+        h('h1', null, t('questions.new.title')),
+        h('div', { class: 'card', id: 'already-asked' },
+          h('p', null, t('questions.new.already', { title: from.title })),
+          h('p', { class: 'actions' }, h('a', { class: 'btn btn-primary', href: `/questions/${open.id}` }, t('questions.new.already.open')),
+            h('a', { class: 'btn', href: '/questions/new' }, t('questions.new.other')))));
+      return;
+    }
     title.value = from.title;
     text.value = from.text;
+    intro.push(h('p', { class: 'hint', id: 'from-challenge' }, t('questions.new.from', { title: from.title })));
   }
   try {
     const all = await sectors();
@@ -46,14 +61,18 @@ export default async function questionNewPage(ctx: PageCtx): Promise<void> {
         title: title.value, text: text.value,
         tags: tags.value.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
         sector: sector.value || null,
+        challenge_id: from ? from.id : null,
       });
       navigate(`/questions/${d.id}?asked=1`);
     } catch (err) {
-      status.replaceChildren(message('error', errorText(err, labels)));
+      // Asked meanwhile (another tab): say so and link to that question.
+      const asked = err instanceof ApiError && err.reason === 'question.challenge_asked' ? err.params.question_id : undefined;
+      status.replaceChildren(message('error', errorText(err, labels)),
+        asked ? h('p', null, h('a', { href: `/questions/${asked}` }, t('questions.new.already.open'))) : '');
       submit.disabled = false;
     }
   });
   ctx.main.append(
     h('p', null, h('a', { href: '/questions' }, '← ' + t('questions.back'))),
-    h('h1', null, t('questions.new.title')), h('p', { class: 'lead' }, t('questions.new.intro')), status, form);
+    h('h1', null, t('questions.new.title')), h('p', { class: 'lead' }, t('questions.new.intro')), ...intro, status, form);
 }

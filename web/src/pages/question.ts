@@ -1,8 +1,10 @@
 // One question: text, tags, whom it was asked to and why (the asker sees all,
 // a routed member their own reason), the answers, answering, and — for the
-// asker — marking the helpful answer.
-import { api } from '../api';
-import { me, type PageCtx } from '../app';
+// asker — marking the helpful answer; when the question was asked about a
+// challenge on their profile and is solved, closing that challenge too (it
+// then stops driving the suggestions of whom to meet).
+import { api, type Challenge } from '../api';
+import { me, setMyChallenges, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { show } from '../feedback';
 import { formatDate, formatDateTime, t } from '../i18n';
@@ -53,12 +55,17 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
             await api('POST', `/api/v1/questions/${id}/helpful`, { answer_id: a.id });
             await draw();
             show('ok', t('questions.answer.marked'), document.querySelector('#answers .answer.helpful'));
+            // The next step, closing the challenge it was about, in view above the toast too.
+            document.getElementById('close-challenge')?.scrollIntoView({ block: 'center' });
           } catch (err) { show('error', errorText(err), ev.target as Element); }
         },
       }, t('questions.answer.mark')))));
     body.append(h('section', { 'aria-labelledby': 'answers-h' },
       h('h2', { id: 'answers-h' }, t('questions.answers')),
       d.answers.length === 0 ? h('p', null, t('questions.answers.none')) : h('ul', { class: 'cards answers', id: 'answers' }, d.answers.map(answerItem))));
+    // Below the answers, where marking the helpful one leaves the asker.
+    const challenge = asker && d.challenge_id ? me().member.challenges.find((c) => c.id === d.challenge_id) : undefined;
+    if (challenge) body.append(challengeBox(challenge, d.status === 'solved'));
     if (!asker) {
       const text = h('textarea', { id: 'answer-text', name: 'text', rows: 4, required: true, maxlength: 4000 });
       const send = h('button', { type: 'submit', class: 'btn btn-primary' }, t('questions.answer.submit'));
@@ -77,6 +84,26 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
       });
       body.append(form);
     }
+  };
+  // The challenge the question is about; once solved, one tap closes it on the profile as well.
+  const challengeBox = (c: Challenge, solved: boolean): HTMLElement => {
+    const box = h('div', { class: 'card', id: 'question-challenge' }, h('p', null, t('questions.challenge', { title: c.title })));
+    if (solved && c.status === 'open') {
+      const close = h('button', { type: 'button', class: 'btn btn-primary', id: 'close-challenge' }, t('questions.challenge.solve', { title: c.title }));
+      close.addEventListener('click', async () => {
+        close.disabled = true;
+        try {
+          const u = await api<Challenge>('PATCH', `/api/v1/challenges/${c.id}`, { status: 'solved' });
+          setMyChallenges(me().member.challenges.map((x) => (x.id === u.id ? u : x)));
+          box.replaceChildren(h('p', null, t('questions.challenge', { title: c.title })), message('ok', t('questions.challenge.solved')));
+        } catch (err) {
+          show('error', errorText(err), close);
+          close.disabled = false;
+        }
+      });
+      box.append(h('p', { class: 'hint' }, t('questions.challenge.solve.hint')), h('div', { class: 'actions' }, close));
+    }
+    return box;
   };
   try {
     await draw();

@@ -81,6 +81,8 @@ export const reasons: Record<ErrorLang, Record<string, string>> = {
     'question.only_asker_marks': 'Only the person who asked marks the helpful answer.',
     'question.answer_not_found': 'This answer does not exist (any more). Reload the page.',
     'question.helpful_already': 'Another answer is already marked helpful. Reload the page.',
+    'question.challenge_not_yours': 'This challenge is not on your profile (any more). Ask without it, or add it to your profile first.',
+    'question.challenge_asked': 'You already asked the network about this challenge, and that question is still open.',
     // Articles and the newsletter (newsletter/*.cpp).
     'article.submit_for_approval': 'Only the network leader publishes; submit the article for approval.',
     'article.already_published': 'This article is already published.',
@@ -299,6 +301,8 @@ export const reasons: Record<ErrorLang, Record<string, string>> = {
     'question.only_asker_marks': 'Alleen wie de vraag stelde, kiest het nuttigste antwoord.',
     'question.answer_not_found': 'Dit antwoord bestaat niet (meer). Vernieuw de pagina.',
     'question.helpful_already': 'Er is al een ander antwoord als nuttig gemarkeerd. Vernieuw de pagina.',
+    'question.challenge_not_yours': 'Dit vraagstuk staat niet (meer) op je profiel. Stel je vraag zonder, of zet het eerst op je profiel.',
+    'question.challenge_asked': 'Je hebt het netwerk al naar dit vraagstuk gevraagd, en die vraag staat nog open.',
     'article.submit_for_approval': 'Alleen de netwerkleider publiceert; stuur het artikel ter goedkeuring in.',
     'article.already_published': 'Dit artikel is al gepubliceerd.',
     'edition.article_not_published': 'Een van de gekozen artikelen is niet (meer) gepubliceerd.',
