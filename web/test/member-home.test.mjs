@@ -72,6 +72,23 @@ describe('the member home: next steps', () => {
     assert.deepEqual(await axeViolations(b.page), [], 'axe on the home (1280 en)');
     assert.ok(await scrollWidth(b.page) <= 1280);
     await docsShot(b.page, 'member-home-1280-en');
+    // Her challenge the demo put to the network, in English: the link, the question's note, and the form
+    // that points to the open question instead of asking again.
+    const asked = b.page.locator('#my-challenges a.asked').first();
+    assert.match(await asked.textContent(), /^Asked the network: (no answers yet|1 answer|\d+ answers)$/);
+    const href = await asked.getAttribute('href');
+    await asked.click();
+    await b.page.waitForURL((u) => u.pathname === href);
+    await b.page.locator('#question-challenge').waitFor();
+    assert.match(await b.page.locator('#question-challenge').textContent(), /^About your challenge “/);
+    assert.deepEqual(await axeViolations(b.page), [], 'axe on the question (1280 en)');
+    await screenshot(b.page, 'question-about-challenge-1280-en');
+    const challenge = (await a.call('GET', `/api/v1/questions${href.replace('/questions', '')}`)).challenge_id;
+    await goto(b.page, server.base + `/questions/new?challenge=${challenge}`);
+    await b.page.locator('#already-asked').waitFor();
+    assert.match(await b.page.locator('#already-asked').textContent(), /You already asked the network about “.+”\. Its question is still open\./);
+    assert.deepEqual(await axeViolations(b.page), [], 'axe on the form, asked already (1280 en)');
+    await screenshot(b.page, 'question-already-asked-1280-en');
     assert.deepEqual(b.problems, []);
   });
 
@@ -197,6 +214,8 @@ describe('the member home: next steps', () => {
     await goto(page, server.base + `/questions/new?challenge=${mine.id}`);
     await page.locator('#already-asked').waitFor();
     assert.equal(await page.locator('#ask-form').count(), 0, 'no form to ask twice');
+    assert.ok(await scrollWidth(page) <= 375);
+    await screenshot(page, 'question-already-asked-375-nl');
     await page.getByRole('link', { name: 'Bekijk je vraag' }).click();
     await page.waitForURL((u) => u.pathname === `/questions/${qid}`);
 
