@@ -231,7 +231,18 @@ describe('the member home: next steps', () => {
       const r = el.getBoundingClientRect();
       return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
     }), true, 'the close button is not covered');
-    assert.equal(await inView(page, '#answers .status-near'), true, 'the thanks stays in view');
+    assert.equal(await inView(page, '#helpful-status .status-near'), true, 'the thanks stays in view');
+    // Online help is a start: Pieter welcomes visitors, so the step is a visit, with where.
+    const meet = page.locator('#meet-helper');
+    assert.match(await meet.textContent(), /^Pieter Lammerink hielp je online, en ontvangt graag bezoek \(productiehal, Twentse Precisie Onderdelen, Almelo\)\./);
+    assert.equal(await page.locator('#meet-visit').getAttribute('href'), `/visits?host=${p.memberId}`);
+    for (const sel of ['#close-challenge', '#meet-visit']) {
+      assert.equal(await page.locator(sel).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      }), true, `${sel} in view and not covered`);
+    }
+    assert.deepEqual(await axeViolations(page), [], 'axe on the solved question (375 nl)');
     await screenshot(page, 'question-close-challenge-375-nl');
     await close.click();
     await page.locator('#question-challenge [role=status]').waitFor();
@@ -244,6 +255,12 @@ describe('the member home: next steps', () => {
     await page.waitForURL((u) => u.pathname === '/');
     await page.locator('#h-ch').waitFor();
     assert.ok(!(await page.locator('#h-ch').locator('..').textContent()).includes(title), 'solved: gone from the open challenges');
+    // The visit: the request form with Pieter chosen.
+    await goto(page, server.base + `/questions/${qid}`);
+    await page.getByRole('link', { name: 'Vraag Pieter Lammerink om een bezoek' }).click();
+    await page.waitForURL((u) => u.pathname === '/visits' && u.searchParams.get('host') === String(p.memberId));
+    await page.locator('#visit-form').waitFor();
+    assert.match(await page.locator('#visit-form').textContent(), /Pieter Lammerink/);
     assert.deepEqual(b.problems, []);
   });
 

@@ -3,7 +3,7 @@
 // asker — marking the helpful answer; when the question was asked about a
 // challenge on their profile and is solved, closing that challenge too (it
 // then stops driving the suggestions of whom to meet).
-import { api, type Challenge } from '../api';
+import { api, type Challenge, type Member } from '../api';
 import { me, setMyChallenges, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { show } from '../feedback';
@@ -54,16 +54,24 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
           try {
             await api('POST', `/api/v1/questions/${id}/helpful`, { answer_id: a.id });
             await draw();
-            show('ok', t('questions.answer.marked'), document.querySelector('#answers .answer.helpful'));
-            // The next step, closing the challenge it was about, in view above the toast too.
-            document.getElementById('close-challenge')?.scrollIntoView({ block: 'center' });
+            show('ok', t('questions.answer.marked'), document.getElementById('helpful-status') ?? document.querySelector('#answers .answer.helpful'));
+            // The next steps (meet the helper, close the challenge) in view, above the toast too.
+            keepInView(document.getElementById('question-challenge') ?? document.getElementById('meet-helper'));
           } catch (err) { show('error', errorText(err), ev.target as Element); }
         },
       }, t('questions.answer.mark')))));
     body.append(h('section', { 'aria-labelledby': 'answers-h' },
       h('h2', { id: 'answers-h' }, t('questions.answers')),
       d.answers.length === 0 ? h('p', null, t('questions.answers.none')) : h('ul', { class: 'cards answers', id: 'answers' }, d.answers.map(answerItem))));
-    // Below the answers, where marking the helpful one leaves the asker.
+    // Below the answers, where marking the helpful one leaves the asker: meet the helper, close the challenge.
+    // The thanks for marking goes here, right above the steps it leads to.
+    if (asker && d.status === 'solved') body.append(h('div', { 'data-status': '', id: 'helpful-status' }));
+    const helper = asker && d.status === 'solved' ? d.answers.find((a) => a.helpful)?.author : null;
+    if (helper && helper.id !== self) {
+      // Their profile as the asker may see it (hidden: no box); whether they welcome visits decides the step.
+      const m = await api<Member>('GET', `/api/v1/members/${helper.id}`).catch(() => null);
+      if (m) body.append(meetBox(m));
+    }
     const challenge = asker && d.challenge_id ? me().member.challenges.find((c) => c.id === d.challenge_id) : undefined;
     if (challenge) body.append(challengeBox(challenge, d.status === 'solved'));
     if (!asker) {
@@ -85,6 +93,24 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
       body.append(form);
     }
   };
+  // Scrolls just enough that `el` ends above the toast (or the window's bottom),
+  // never so far that the thanks above it goes under the header.
+  const keepInView = (el: HTMLElement | null) => {
+    if (!el) return;
+    const toast = document.getElementById('toast');
+    const bottom = toast && !toast.hidden ? toast.getBoundingClientRect().top - 12 : window.innerHeight;
+    const header = document.querySelector('header.top')?.getBoundingClientRect().bottom ?? 0;
+    const thanks = document.querySelector('#helpful-status .status-near')?.getBoundingClientRect().top;
+    const over = Math.min(el.getBoundingClientRect().bottom - bottom, thanks === undefined ? Infinity : thanks - header - 8);
+    if (over > 0) window.scrollBy(0, over);
+  };
+  // Online help is a start: the next step is meeting in person (a visit where they welcome one).
+  const meetBox = (m: Member): HTMLElement => h('div', { class: 'card', id: 'meet-helper' },
+    m.hosts_visits
+      ? [h('p', null, m.visit_location ? t('questions.meet.visit.where', { name: m.name, where: m.visit_location }) : t('questions.meet.visit', { name: m.name })),
+        h('div', { class: 'actions' }, h('a', { class: 'btn', href: `/visits?host=${m.id}`, id: 'meet-visit' }, t('questions.meet.visit.ask', { name: m.name })))]
+      : [h('p', null, t('questions.meet', { name: m.name })),
+        h('p', null, h('a', { href: `/members/${m.id}`, id: 'meet-profile' }, t('questions.meet.profile', { name: m.name })))]);
   // The challenge the question is about; once solved, one tap closes it on the profile as well.
   const challengeBox = (c: Challenge, solved: boolean): HTMLElement => {
     const box = h('div', { class: 'card', id: 'question-challenge' }, h('p', null, t('questions.challenge', { title: c.title })));
