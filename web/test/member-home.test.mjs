@@ -235,7 +235,7 @@ describe('the member home: next steps', () => {
     // Online help is a start: Pieter welcomes visitors, so the step is a visit, with where.
     const meet = page.locator('#meet-helper');
     assert.match(await meet.textContent(), /^Pieter Lammerink hielp je online, en ontvangt graag bezoek \(productiehal, Twentse Precisie Onderdelen, Almelo\)\./);
-    assert.equal(await page.locator('#meet-visit').getAttribute('href'), `/visits?host=${p.memberId}`);
+    assert.match(await page.locator('#meet-visit').getAttribute('href'), new RegExp(`^/visits\\?host=${p.memberId}&reason=`));
     for (const sel of ['#close-challenge', '#meet-visit']) {
       assert.equal(await page.locator(sel).evaluate((el) => {
         const r = el.getBoundingClientRect();
@@ -261,6 +261,7 @@ describe('the member home: next steps', () => {
     await page.waitForURL((u) => u.pathname === '/visits' && u.searchParams.get('host') === String(p.memberId));
     await page.locator('#visit-form').waitFor();
     assert.match(await page.locator('#visit-form').textContent(), /Pieter Lammerink/);
+    assert.equal(await page.locator('#visit-reason').inputValue(), `Je hielp me met “${title}”. Ik kom graag eens kijken hoe jullie het aanpakken.`);
     assert.deepEqual(b.problems, []);
   });
 

@@ -3,7 +3,7 @@
 // asker — marking the helpful answer; when the question was asked about a
 // challenge on their profile and is solved, closing that challenge too (it
 // then stops driving the suggestions of whom to meet).
-import { api, type Challenge, type Member } from '../api';
+import { api, query, type Challenge, type Member } from '../api';
 import { me, setMyChallenges, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { show } from '../feedback';
@@ -70,7 +70,7 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
     if (helper && helper.id !== self) {
       // Their profile as the asker may see it (hidden: no box); whether they welcome visits decides the step.
       const m = await api<Member>('GET', `/api/v1/members/${helper.id}`).catch(() => null);
-      if (m) body.append(meetBox(m));
+      if (m) body.append(meetBox(m, d.title));
     }
     const challenge = asker && d.challenge_id ? me().member.challenges.find((c) => c.id === d.challenge_id) : undefined;
     if (challenge) body.append(challengeBox(challenge, d.status === 'solved'));
@@ -105,10 +105,10 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
     if (over > 0) window.scrollBy(0, over);
   };
   // Online help is a start: the next step is meeting in person (a visit where they welcome one).
-  const meetBox = (m: Member): HTMLElement => h('div', { class: 'card', id: 'meet-helper' },
+  const meetBox = (m: Member, title: string): HTMLElement => h('div', { class: 'card', id: 'meet-helper' },
     m.hosts_visits
       ? [h('p', null, m.visit_location ? t('questions.meet.visit.where', { name: m.name, where: m.visit_location }) : t('questions.meet.visit', { name: m.name })),
-        h('div', { class: 'actions' }, h('a', { class: 'btn', href: `/visits?host=${m.id}`, id: 'meet-visit' }, t('questions.meet.visit.ask', { name: m.name })))]
+        h('div', { class: 'actions' }, h('a', { class: 'btn', href: `/visits${query({ host: m.id, reason: t('questions.meet.visit.reason', { title }) })}`, id: 'meet-visit' }, t('questions.meet.visit.ask', { name: m.name })))]
       : [h('p', null, t('questions.meet', { name: m.name })),
         h('p', null, h('a', { href: `/members/${m.id}`, id: 'meet-profile' }, t('questions.meet.profile', { name: m.name })))]);
   // The challenge the question is about; once solved, one tap closes it on the profile as well.

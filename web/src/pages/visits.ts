@@ -35,6 +35,8 @@ export default async function visitsPage(ctx: PageCtx): Promise<void> {
     } catch (e) { if (!(e instanceof ApiError) && !isOffline(e)) throw e; /* unknown, hidden or offline: pick by name */ }
   }
   const reason = h('textarea', { rows: 3, required: true, maxlength: 2000, id: 'visit-reason' });
+  // From a solved question (?reason=…): the why, in words the visitor can still change.
+  reason.value = (ctx.query.get('reason') ?? '').slice(0, 2000);
   const dates = [1, 2, 3].map((n) => h('input', { type: 'datetime-local', class: 'input-when', id: `visit-date-${n}`, required: n === 1 }));
   const send = h('button', { type: 'submit', class: 'btn btn-primary' }, t('events.visits.send'));
   const form = h('form', { class: 'form card', id: 'visit-form' },
