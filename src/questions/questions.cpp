@@ -249,7 +249,10 @@ Result<QuestionDetail> QuestionService::Ask(const Viewer& viewer, QuestionInput 
     if (!sector.empty() && !labels.count(sector))
       return InvalidArgument("unknown sector", "sector").WithReason("field.unknown_sector");
     long long challenge = in.challenge_id.value_or(0);
-    if (challenge != 0) VB_RETURN_IF_ERROR(CheckOwnChallenge(sql, me, challenge));
+    if (challenge != 0) {
+      VB_RETURN_IF_ERROR(CheckOwnChallenge(sql, me, challenge));
+      VB_RETURN_IF_ERROR(CheckNotAskedYet(sql, me, challenge));  // before routing: a double tap costs no engine run
+    }
 
     // Candidates: consented, not the asker, visible to the asker and able to see the asker.
     std::vector<RoutingCandidate> candidates;

@@ -11,7 +11,8 @@
 // - the health charts: labels never cut;
 // - the newsletter editor: introduction in two languages, articles chosen and
 //   reordered, saved in that order and shown in the preview.
-// Screenshots of the members page go to docs/screenshots/ (what a newcomer sees).
+// Screenshots of the members page go to docs/screenshots/ (what a newcomer sees)
+// when VERBINDER_DOCS_SCREENSHOTS=1; a plain test run leaves the source tree as it is.
 // Run: VERBINDER_BINARY=build/src/app/verbinder node --test web/test/leader-nav.test.mjs
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -51,6 +52,7 @@ async function useLanguage(page, lang) {
 async function docsScreenshot(page, name) {
   await page.evaluate(() => { window.scrollTo(0, 0); document.activeElement?.blur(); });
   const file = await screenshot(page, name);
+  if (process.env.VERBINDER_DOCS_SCREENSHOTS !== '1') return;
   fs.mkdirSync(DOCS, { recursive: true });
   fs.copyFileSync(file, path.join(DOCS, name + '.png'));
 }
