@@ -23,13 +23,14 @@ function(verbinder_test name)
   # name shared in /tmp with the SQLite/PostgreSQL twin or another checkout's
   # tests running at the same time (CI beside a developer's run).
   set(T_TMP ${CMAKE_BINARY_DIR}/test-tmp/${name})
-  file(MAKE_DIRECTORY ${T_TMP} ${T_TMP}_pg)
+  file(MAKE_DIRECTORY ${T_TMP})
   set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
     ENVIRONMENT "VERBINDER_SOURCE_DIR=${PROJECT_SOURCE_DIR};VERBINDER_BINARY=$<TARGET_FILE_DIR:verbinder>/verbinder;TEST_TMPDIR=${T_TMP}")
   # DB_SUITE: the same suite runs again on PostgreSQL (label pg); scripts/test.sh
   # starts a throw-away cluster and exports VERBINDER_TEST_PG_URL.
   if(T_DB_SUITE)
     add_test(NAME ${name}_pg COMMAND ${name} WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+    file(MAKE_DIRECTORY ${T_TMP}_pg)
     # RESOURCE_LOCK: all PostgreSQL suites share one database and wipe its schema.
     set_tests_properties(${name}_pg PROPERTIES LABELS "pg" TIMEOUT ${T_TIMEOUT} RESOURCE_LOCK postgres
       ENVIRONMENT "VERBINDER_TEST_BACKEND=postgres;VERBINDER_SOURCE_DIR=${PROJECT_SOURCE_DIR};VERBINDER_BINARY=$<TARGET_FILE_DIR:verbinder>/verbinder;TEST_TMPDIR=${T_TMP}_pg")

@@ -80,10 +80,21 @@ export function show(kind: FeedbackKind, text: string, near?: Element | null): H
   placeNear(near, line);
   line.focus({ preventScroll: true });
   const r = line.getBoundingClientRect();
-  const toastTop = toastEl && !toastEl.hidden ? toastEl.getBoundingClientRect().top : window.innerHeight;
-  const headerBottom = document.querySelector('header.top')?.getBoundingClientRect().bottom ?? 0;
-  if (r.top < headerBottom || r.bottom > toastTop) line.scrollIntoView({ block: 'center' });
+  if (r.top < headerBottom() || r.bottom > toastTop()) line.scrollIntoView({ block: 'center' });
   return line;
+}
+
+// The visible band of the page: below the sticky header, above the toast.
+function toastTop(): number { return toastEl && !toastEl.hidden ? toastEl.getBoundingClientRect().top : window.innerHeight; }
+function headerBottom(): number { return document.querySelector('header.top')?.getBoundingClientRect().bottom ?? 0; }
+
+// After show(): scrolls just enough that `next` (the step the message leads
+// to, below it) ends above the toast, never so far that the message `line`
+// goes under the header.
+export function revealNext(line: HTMLElement, next: Element | null): void {
+  if (!next) return;
+  const over = Math.min(next.getBoundingClientRect().bottom - (toastTop() - 12), line.getBoundingClientRect().top - headerBottom() - 8);
+  if (over > 0) window.scrollBy(0, over);
 }
 
 // The code the API would have sent, for an answer without a JSON error body (a proxy's 502).

@@ -262,7 +262,24 @@ describe('the member home: next steps', () => {
     await page.locator('#visit-form').waitFor();
     assert.match(await page.locator('#visit-form').textContent(), /Pieter Lammerink/);
     assert.equal(await page.locator('#visit-reason').inputValue(), `Je hielp me met “${title}”. Ik kom graag eens kijken hoe jullie het aanpakken.`);
+    await screenshot(page, 'visit-from-question-375-nl');
     assert.deepEqual(b.problems, []);
+
+    // The same solved question at 1280 px in English: the meeting step and the visit form in one language.
+    const en = await browser({ width: 1280, height: 900, lang: 'en-GB' });
+    await login(en.page, server.base, ANJA);
+    await en.page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
+    await goto(en.page, server.base + `/questions/${qid}`);
+    await en.page.locator('#meet-helper').waitFor();
+    assert.match(await en.page.locator('#meet-helper').textContent(), /^Pieter Lammerink helped you online, and welcomes visitors \(productiehal, Twentse Precisie Onderdelen, Almelo\)\./);
+    assert.match(await en.page.locator('#question-challenge').textContent(), /^About your challenge “Mantelzorgers/);
+    assert.deepEqual(await axeViolations(en.page), [], 'axe on the solved question (1280 en)');
+    await screenshot(en.page, 'question-solved-1280-en');
+    await en.page.getByRole('link', { name: 'Ask Pieter Lammerink for a visit' }).click();
+    await en.page.locator('#visit-form').waitFor();
+    assert.equal(await en.page.locator('#visit-reason').inputValue(), `You helped me with “${title}”. I would like to come and see how you do it.`);
+    await screenshot(en.page, 'visit-from-question-1280-en');
+    assert.deepEqual(en.problems, []);
   });
 
   test('a meeting request notification links to the event with the request (not nowhere)', async () => {

@@ -20,6 +20,7 @@ import {
 } from './event-common';
 import { notificationTarget, openNotification, type Notification } from './notification-common';
 import { qrSvg } from './qr-code';
+import { askedAbout, myOpenQuestions } from './my-questions';
 import type { Question } from './question-common';
 import type { Visit } from './visits';
 
@@ -71,7 +72,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
     // 'false' as text: query() leaves a false value out, which would count all ties.
     lastKnown('home:ties-online', api<Page<Tie>>('GET', `/api/v1/members/${self}/ties` + query({ real: 'false', limit: 1 }))),
     // My open questions: which of my challenges are already put to the network.
-    lastKnown('home:asked', api<Page<Question>>('GET', '/api/v1/questions' + query({ mine: true, status: 'open', limit: 100 }))),
+    lastKnown('home:asked', myOpenQuestions()),
     sectors().catch(() => [] as Sector[]),
   ]);
   const events = valueOr(eventsL, []);
@@ -273,10 +274,10 @@ export default async function home(ctx: PageCtx): Promise<void> {
   const search = h('form', { class: 'search-row', role: 'search', action: '/members', method: 'get' },
     field(t('home.search'), q), h('button', { type: 'submit', class: 'btn btn-primary' }, t('members.submit')));
   const open = member.challenges.filter((c) => c.status === 'open');
-  const askedAbout = new Map(valueOr<Page<Question>>(askedL, noPage).items.filter((x) => x.challenge_id).map((x) => [x.challenge_id, x]));
+  const myOpen = valueOr<Page<Question>>(askedL, noPage);
   // Put to the network already: a link to that question and its answers; else "Ask the network" (question-new.ts).
   const challengeAction = (c: { id: number; title: string }) => {
-    const asked = askedAbout.get(c.id);
+    const asked = askedAbout(myOpen, c.id);
     if (asked) {
       const text = asked.answer_count === 0 ? t('home.challenges.asked.none')
         : plural(asked.answer_count, 'home.challenges.asked.one', 'home.challenges.asked.some');

@@ -3,11 +3,12 @@
 // "Ask the network" beside an open challenge of one's own) fills in its title
 // and text and asks about that challenge (challenge_id); while a question about
 // it is open, the page links to that question instead of asking twice.
-import { api, ApiError, query, sectors, type Page } from '../api';
+import { api, ApiError, sectors } from '../api';
 import { me, navigate, sectorLabel, type PageCtx } from '../app';
 import { field, h, message } from '../dom';
 import { t } from '../i18n';
-import { errorText, type Question, type QuestionDetail } from './question-common';
+import { askedAbout, myOpenQuestions } from './my-questions';
+import { errorText, type QuestionDetail } from './question-common';
 
 export default async function questionNewPage(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('questions.new.title'));
@@ -21,8 +22,7 @@ export default async function questionNewPage(ctx: PageCtx): Promise<void> {
   const from = me().member.challenges.find((c) => String(c.id) === ctx.query.get('challenge') && c.status === 'open');
   const intro: HTMLElement[] = [];
   if (from) {
-    const open = await api<Page<Question>>('GET', '/api/v1/questions' + query({ mine: true, status: 'open', limit: 100 }))
-      .then((p) => p.items.find((q) => q.challenge_id === from.id)).catch(() => undefined);
+    const open = await myOpenQuestions().then((p) => askedAbout(p, from.id)).catch(() => undefined);
     if (open) {
       ctx.main.append(
         h('p', null, h('a', { href: '/questions' }, '← ' + t('questions.back'))),

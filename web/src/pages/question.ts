@@ -6,7 +6,7 @@
 import { api, query, type Challenge, type Member } from '../api';
 import { me, setMyChallenges, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
-import { show } from '../feedback';
+import { revealNext, show } from '../feedback';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { errorText, reasonText, statusBadge, type Answer, type QuestionDetail } from './question-common';
 
@@ -54,9 +54,9 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
           try {
             await api('POST', `/api/v1/questions/${id}/helpful`, { answer_id: a.id });
             await draw();
-            show('ok', t('questions.answer.marked'), document.getElementById('helpful-status') ?? document.querySelector('#answers .answer.helpful'));
+            const line = show('ok', t('questions.answer.marked'), document.getElementById('helpful-status') ?? document.querySelector('#answers .answer.helpful'));
             // The next steps (meet the helper, close the challenge) in view, above the toast too.
-            keepInView(document.getElementById('question-challenge') ?? document.getElementById('meet-helper'));
+            revealNext(line, document.getElementById('question-challenge') ?? document.getElementById('meet-helper'));
           } catch (err) { show('error', errorText(err), ev.target as Element); }
         },
       }, t('questions.answer.mark')))));
@@ -92,17 +92,6 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
       });
       body.append(form);
     }
-  };
-  // Scrolls just enough that `el` ends above the toast (or the window's bottom),
-  // never so far that the thanks above it goes under the header.
-  const keepInView = (el: HTMLElement | null) => {
-    if (!el) return;
-    const toast = document.getElementById('toast');
-    const bottom = toast && !toast.hidden ? toast.getBoundingClientRect().top - 12 : window.innerHeight;
-    const header = document.querySelector('header.top')?.getBoundingClientRect().bottom ?? 0;
-    const thanks = document.querySelector('#helpful-status .status-near')?.getBoundingClientRect().top;
-    const over = Math.min(el.getBoundingClientRect().bottom - bottom, thanks === undefined ? Infinity : thanks - header - 8);
-    if (over > 0) window.scrollBy(0, over);
   };
   // Online help is a start: the next step is meeting in person (a visit where they welcome one).
   const meetBox = (m: Member, title: string): HTMLElement => h('div', { class: 'card', id: 'meet-helper' },
