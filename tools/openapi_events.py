@@ -40,6 +40,9 @@ S["MeetingRequest"] = {"type": "object", "properties": {
     "id": ID, "event_id": ID, "from": ID, "from_name": {"type": "string"}, "to": ID, "to_name": {"type": "string"},
     "message": {"type": "string"}, "status": {"type": "string", "enum": ["pending", "accepted", "declined", "cancelled", "expired"]},
     "mutual": {"type": "boolean"}, "expires_at": T, "created_at": T, "updated_at": T}}
+S["SharedEvent"] = {"type": "object", "properties": {
+    "event_id": ID, "title": {"type": "string"}, "starts_at": T, "ends_at": T, "location": {"type": "string"},
+    "request": {"type": "object", "allOf": [ref("MeetingRequest")], "nullable": True, "description": "The live (pending or accepted) request between the two there, either way"}}}
 S["AttendeeSuggestion"] = {"type": "object", "properties": {"member_id": ID, "name": {"type": "string"}, "sector": {"type": "string"},
     "organization": {"type": "string"}, "score": {"type": "number"}, "why": {"type": "string", "description": "Plain-language reason"}}}
 S["Slot"] = {"type": "object", "required": ["starts_at", "ends_at"], "properties": {"id": {**ID, "readOnly": True}, "starts_at": T, "ends_at": T}}
@@ -104,6 +107,9 @@ P["/api/v1/events/{id}/meeting-requests"] = {
   "post": op("Request a meeting with another attendee (a request back accepts theirs)", "requestMeeting", "meetings", ok="201",
              schema=ref("MeetingRequest"), params=[EV], body={"type": "object", "required": ["to"], "properties": {"to": ID, "message": {"type": "string", "maxLength": 500}}}, extra=CONFLICT),
   "get": op("My meeting requests at the event, sent and received", "listMeetingRequests", "meetings", schema=items(ref("MeetingRequest")), params=[EV])}
+P["/api/v1/members/{id}/shared-events"] = {"get": op(
+    "Events that have not ended where I and this member are both registered, soonest first (where to meet in person)",
+    "sharedEvents", "meetings", schema=items(ref("SharedEvent")), params=[pid()])}
 for action, desc in [("accept", "Accept (the recipient, while pending)"), ("decline", "Decline (the recipient)"),
                      ("cancel", "Withdraw a pending request (sender) or cancel an accepted one (either)")]:
     P[f"/api/v1/meeting-requests/{{id}}/{action}"] = {"post": op(desc, f"{action}MeetingRequest", "meetings", schema=ref("MeetingRequest"),

@@ -262,6 +262,13 @@ void RegisterMeetingRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
     VB_ASSIGN_OR_RETURN(auto r, api->meetings.Request(ctx.viewer, id, to, message));
     return Response::JsonBody(ToJson(r), 201);
   });
+  // Where an online contact can become a meeting: the events both are registered for.
+  app.Add(Method::kGet, "/api/v1/members/:id/shared-events", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto rows, api->meetings.SharedEvents(ctx.viewer, id));
+    return Response::JsonBody(Items(rows));
+  });
   app.Add(Method::kGet, "/api/v1/events/:id/meeting-requests", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto rows, api->meetings.Requests(ctx.viewer, id));

@@ -318,6 +318,50 @@ TEST_F(EventsApiTest, Issue4ConcurrentRegistrationsOverHttpForTheLastTenSeats) {
   EXPECT_EQ(e["waitlisted"], kMembers - 10);
 }
 
+TEST_F(EventsApiTest, SharedEventsShowWhereTwoMembersCanMeetAndBadIdsNameTheField) {
+  auto leader = SignedIn("leider@x.example");
+  auto anja = SignedIn("anja@x.example");
+  auto pieter = SignedIn("pieter@x.example");
+  Json ev = NewEvent(*leader, 0);
+  const int64_t event_id = ev["id"];
+  const std::string base = "/api/v1/events/" + std::to_string(event_id);
+  const std::string anja_shared = "/api/v1/members/" + std::to_string(pieter_) + "/shared-events";
+  // Only Anja comes: nothing shared yet.
+  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
+  auto none = anja->Get(anja_shared);
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_TRUE(none.Json()["items"].empty());
+  ASSERT_EQ(pieter->Request("POST", base + "/registrations").status, 201);
+  auto both = anja->Get(anja_shared);
+  ASSERT_EQ(both.status, 200) << both.body;
+  ASSERT_EQ(both.Json()["items"].size(), 1u);
+  Json e = both.Json()["items"][0];
+  EXPECT_EQ(e["event_id"], event_id);
+  EXPECT_EQ(e["title"], "Congres Zorg & Industrie");
+  EXPECT_EQ(e["location"], "Hengelo");
+  EXPECT_EQ(e["starts_at"], ev["starts_at"]);
+  EXPECT_TRUE(e["request"].is_null());
+  // Anja asks; Pieter sees her request on his side.
+  ASSERT_EQ(anja->Post(base + "/meeting-requests", {{"to", pieter_}, {"message", "Over je antwoord"}}).status, 201);
+  auto his = pieter->Get("/api/v1/members/" + std::to_string(anja_) + "/shared-events");
+  ASSERT_EQ(his.status, 200) << his.body;
+  Json r = his.Json()["items"][0]["request"];
+  EXPECT_EQ(r["from"], anja_);
+  EXPECT_EQ(r["from_name"], "Anja Kamphuis");
+  EXPECT_EQ(r["status"], "pending");
+  EXPECT_EQ(r["message"], "Over je antwoord");
+  // Bad ids and unknown parameters name the field; oneself is no one to meet.
+  EXPECT_EQ(anja->Get("/api/v1/members/abc/shared-events").ErrorField(), "id");
+  EXPECT_EQ(anja->Get("/api/v1/members/0/shared-events").ErrorField(), "id");
+  auto self = anja->Get("/api/v1/members/" + std::to_string(anja_) + "/shared-events");
+  EXPECT_EQ(self.status, 400);
+  EXPECT_EQ(self.ErrorField(), "id");
+  EXPECT_EQ(anja->Get("/api/v1/members/999999/shared-events").status, 404);
+  EXPECT_EQ(anja->Get(anja_shared + "?limit=5").status, 400);
+  Client anonymous(Base());
+  EXPECT_EQ(anonymous.Get(anja_shared).status, 401);
+}
+
 TEST_F(EventsApiTest, MeetingsRoundsScheduleFeedbackAndVisits) {
   auto leader = SignedIn("leider@x.example");
   auto anja = SignedIn("anja@x.example");

@@ -199,6 +199,12 @@ Json ToJson(const MeetingRequest& r) {
           {"updated_at", r.updated_at}};
 }
 
+Json ToJson(const SharedEvent& e) {
+  return {{"event_id", e.event_id},   {"title", e.title},
+          {"starts_at", e.starts_at}, {"ends_at", e.ends_at},
+          {"location", e.location},   {"request", e.request ? ToJson(*e.request) : Json(nullptr)}};
+}
+
 Json ToJson(const AttendeeSuggestion& s) {
   return {{"member_id", s.member_id},       {"name", s.name},   {"sector", s.sector},
           {"organization", s.organization}, {"score", s.score}, {"why", s.explanation}};

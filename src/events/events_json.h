@@ -21,6 +21,8 @@ using Json = nlohmann::json;
 Json ToJson(const EventInfo& e);
 Json ToJson(const Registration& r);
 Json ToJson(const MeetingRequest& r);
+// {event_id, title, starts_at, ends_at, location, request: MeetingRequest | null}
+Json ToJson(const SharedEvent& e);
 Json ToJson(const AttendeeSuggestion& s);
 Json ToJson(const Round& r);
 Json ToJson(const ScheduledMeeting& m);

@@ -450,6 +450,48 @@ Result<std::vector<MeetingRequest>> MeetingService::Requests(const Viewer& viewe
   });
 }
 
+Result<std::vector<SharedEvent>> MeetingService::SharedEvents(const Viewer& viewer, Id other) {
+  if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
+  if (other <= 0) return InvalidArgument("must be a positive member id", "id");
+  if (other == viewer.member_id)
+    return InvalidArgument("events you share with yourself are your own events", "id").WithReason("meeting.self");
+  return WithSession<std::vector<SharedEvent>>(db_, [&](soci::session& sql) -> Result<std::vector<SharedEvent>> {
+    const std::string me = std::to_string(viewer.member_id), them = std::to_string(other);
+    if (!domain::CountOf(sql, "SELECT count(*) FROM members m WHERE m.id = " + them + " AND " + viewer.VisibleSql("m"),
+                         {}))
+      return NotFound("no member with id " + them, "id");
+    long long now = clock_.Now();
+    std::vector<SharedEvent> out;
+    {
+      long long id = 0, starts = 0, ends = 0;
+      std::string title, location;
+      const std::string q =
+          "SELECT e.id, e.title, e.starts_at, e.ends_at, e.location FROM events e JOIN registrations a ON "
+          "a.event_id = e.id AND a.status = 'registered' AND a.member_id = " +
+          me + " JOIN registrations b ON b.event_id = e.id AND b.status = 'registered' AND b.member_id = " + them +
+          " WHERE e.ends_at > :now ORDER BY e.starts_at, e.id LIMIT 20";
+      soci::statement st = (sql.prepare << q, soci::use(now), soci::into(id), soci::into(title), soci::into(starts),
+                            soci::into(ends), soci::into(location));
+      st.execute();
+      while (st.fetch()) out.push_back({id, title, starts, ends, location, std::nullopt});
+    }
+    if (out.empty()) return out;
+    // The live request between the two at each (an expired one is no longer asked).
+    std::string ids;
+    for (const auto& e : out) ids += (ids.empty() ? "" : ",") + std::to_string(e.event_id);
+    auto rows = QueryRequests(
+        sql, "WHERE q.event_id IN (" + ids + ") AND ((q.from_member = " + me + " AND q.to_member = " + them +
+                 ") OR (q.from_member = " + them + " AND q.to_member = " + me +
+                 ")) AND (q.status = 'accepted' OR (q.status = " + "'pending' AND q.expires_at > " +
+                 std::to_string(now) + ")) ORDER BY q.updated_at DESC, q.id DESC");
+    Project(sql, viewer, rows);
+    for (auto& e : out)
+      for (const auto& r : rows)
+        if (r.event_id == e.event_id && !e.request) e.request = r;
+    return out;
+  });
+}
+
 std::vector<AttendeeSuggestion> EventSuggestions::For(Id member_id, int top_k) const {
   std::vector<AttendeeSuggestion> out;
   auto it = view_->index.find(member_id);

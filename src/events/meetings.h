@@ -61,6 +61,19 @@ struct MeetingRequest {
   UnixTime updated_at = 0;
 };
 
+// An event that has not ended, for which both the viewer and another member
+// are registered: where an online contact can become a meeting in person.
+// `request`: the live (pending, not expired, or accepted) meeting request
+// between the two there, in either direction.
+struct SharedEvent {
+  Id event_id = 0;
+  std::string title;
+  UnixTime starts_at = 0;
+  UnixTime ends_at = 0;
+  std::string location;
+  std::optional<MeetingRequest> request;
+};
+
 struct AttendeeSuggestion {
   Id member_id = 0;
   std::string name;
@@ -167,6 +180,11 @@ class MeetingService {
   Result<MeetingRequest> Respond(const domain::Viewer& viewer, Id request_id, RequestAction action);
   // The viewer's requests at an event (sent and received), newest first.
   Result<std::vector<MeetingRequest>> Requests(const domain::Viewer& viewer, Id event_id);
+  // Events that have not ended where the viewer and `other` are both
+  // registered, soonest first (at most 20). Seeing another attendee is the
+  // rule of Registrations: only a registered attendee sees who else comes, and
+  // only those visible to them. NotFound when `other` is hidden or unknown.
+  Result<std::vector<SharedEvent>> SharedEvents(const domain::Viewer& viewer, Id other);
   // Whom the viewer (a registered attendee) should meet, and why. The engine
   // runs once for all attendees of an event; the result is kept until a
   // fingerprint of its inputs (registrations, profiles, challenges, ledger,

@@ -194,6 +194,93 @@ TEST_F(MeetingsTest, RequestsAcceptDeclineExpireAndBadInput) {
   EXPECT_EQ(meetings_->Respond(As(eva_), d->id, RequestAction::kDecline)->status, RequestStatus::kDeclined);
 }
 
+// Where an online contact can become a meeting: the events both attend.
+TEST_F(MeetingsTest, SharedEventsAreTheEventsBothAttendWithTheLiveRequestBetweenThem) {
+  SetUpBorrel();  // in 7 days; Anja, Pieter, Carla, Dirk, Eva and hidden Henk registered
+  auto tomorrow = NewEvent(0, kNow + 24 * kHour);
+  auto later = NewEvent(0, kNow + 30 * 24 * kHour);
+  auto anja_only = NewEvent(0, kNow + 3 * 24 * kHour);
+  auto full = NewEvent(1, kNow + 2 * 24 * kHour);
+  for (const auto& e : {tomorrow, later})
+    for (const auto& m : {anja_, pieter_}) ASSERT_TRUE(events_->Register(As(m), e.event.id, m.id).ok());
+  ASSERT_TRUE(events_->Register(As(anja_), anja_only.event.id, anja_.id).ok());
+  ASSERT_TRUE(events_->Register(As(anja_), full.event.id, anja_.id).ok());
+  auto waiting = events_->Register(As(pieter_), full.event.id, pieter_.id);
+  ASSERT_TRUE(waiting.ok());
+  ASSERT_EQ(waiting->status, RegistrationStatus::kWaitlisted);  // waitlisted is not attending
+
+  const auto ids = [&](const model::Member& who, Id other) {
+    std::vector<Id> out;
+    auto r = meetings_->SharedEvents(As(who), other);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (r.ok())
+      for (const auto& e : *r) out.push_back(e.event_id);
+    return out;
+  };
+  // Soonest first; the same seen from either side.
+  EXPECT_EQ(ids(anja_, pieter_.id), (std::vector<Id>{tomorrow.event.id, ev_.event.id, later.event.id}));
+  EXPECT_EQ(ids(pieter_, anja_.id), (std::vector<Id>{tomorrow.event.id, ev_.event.id, later.event.id}));
+  EXPECT_EQ(ids(anja_, carla_.id), (std::vector<Id>{ev_.event.id}));
+  auto outsider = Make("Olaf Buiten", "care", "Elders");
+  EXPECT_TRUE(ids(anja_, outsider.id).empty());
+  EXPECT_TRUE(ids(outsider, anja_.id).empty());
+  // Hidden, unknown, oneself, not signed in: nothing is told.
+  EXPECT_EQ(meetings_->SharedEvents(As(anja_), henk_.id).status().code(), Code::kNotFound);
+  EXPECT_EQ(meetings_->SharedEvents(As(anja_), 999999).status().code(), Code::kNotFound);
+  EXPECT_EQ(meetings_->SharedEvents(As(anja_), anja_.id).status().field(), "id");
+  EXPECT_EQ(meetings_->SharedEvents(As(anja_), 0).status().field(), "id");
+  EXPECT_EQ(meetings_->SharedEvents(Viewer{}, anja_.id).status().code(), Code::kUnauthenticated);
+  // The event's details come along.
+  auto first = meetings_->SharedEvents(As(anja_), pieter_.id);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ((*first)[0].title, tomorrow.event.title);
+  EXPECT_EQ((*first)[0].starts_at, tomorrow.event.starts_at);
+  EXPECT_EQ((*first)[0].location, tomorrow.event.location);
+  EXPECT_FALSE((*first)[0].request.has_value());
+
+  // A request shows at its event only, to both sides, while it is live.
+  auto r = meetings_->Request(As(anja_), ev_.event.id, pieter_.id, "Over je antwoord op mijn vraag");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const auto request_at = [&](const model::Member& who, Id other, Id event) -> std::optional<MeetingRequest> {
+    auto list = meetings_->SharedEvents(As(who), other);
+    EXPECT_TRUE(list.ok());
+    if (list.ok())
+      for (const auto& e : *list)
+        if (e.event_id == event) return e.request;
+    return std::nullopt;
+  };
+  auto seen_by_pieter = request_at(pieter_, anja_.id, ev_.event.id);
+  ASSERT_TRUE(seen_by_pieter.has_value());
+  EXPECT_EQ(seen_by_pieter->id, r->id);
+  EXPECT_EQ(seen_by_pieter->from, anja_.id);
+  EXPECT_EQ(seen_by_pieter->status, RequestStatus::kPending);
+  EXPECT_TRUE(request_at(anja_, pieter_.id, ev_.event.id).has_value());
+  EXPECT_FALSE(request_at(anja_, pieter_.id, later.event.id).has_value());
+  EXPECT_FALSE(request_at(anja_, carla_.id, ev_.event.id).has_value());  // not between Anja and Carla
+  // Accepted: still the live request; declined: gone, so it can be asked again.
+  ASSERT_TRUE(meetings_->Respond(As(pieter_), r->id, RequestAction::kAccept).ok());
+  EXPECT_EQ(request_at(anja_, pieter_.id, ev_.event.id)->status, RequestStatus::kAccepted);
+  auto d = meetings_->Request(As(pieter_), later.event.id, anja_.id, "");
+  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(meetings_->Respond(As(anja_), d->id, RequestAction::kDecline).ok());
+  EXPECT_FALSE(request_at(anja_, pieter_.id, later.event.id).has_value());
+  // An ignored request that expired is no longer asked.
+  auto c = meetings_->Request(As(carla_), ev_.event.id, anja_.id, "");
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(request_at(anja_, carla_.id, ev_.event.id).has_value());
+  clock_.Advance(ev_.request_ttl + 1);
+  EXPECT_FALSE(request_at(anja_, carla_.id, ev_.event.id).has_value());
+
+  // Once an event has ended it is no longer shared; one in progress still is.
+  clock_.Set(tomorrow.event.starts_at + kHour);
+  EXPECT_EQ(ids(anja_, pieter_.id).front(), tomorrow.event.id);
+  clock_.Set(tomorrow.event.ends_at);
+  EXPECT_EQ(ids(anja_, pieter_.id), (std::vector<Id>{ev_.event.id, later.event.id}));
+  // Cancelling a registration ends the sharing.
+  ASSERT_TRUE(events_->Cancel(As(pieter_), later.event.id, pieter_.id).ok());
+  EXPECT_EQ(ids(anja_, pieter_.id), (std::vector<Id>{ev_.event.id}));
+}
+
 TEST_F(MeetingsTest, SuggestionsExplainAndNeverShowHiddenMembers) {
   SetUpBorrel();
   auto s = meetings_->Suggestions(As(anja_), ev_.event.id, 5);

@@ -219,31 +219,47 @@ describe('the member home: next steps', () => {
     await page.getByRole('link', { name: 'Bekijk je vraag' }).click();
     await page.waitForURL((u) => u.pathname === `/questions/${qid}`);
 
+    // The demo has Anja and Pieter agreed to meet at the congress already; they cancel it, so this
+    // question's step starts from nothing (the agreed state is checked on the profiles below).
+    const demoMeeting = (await p.call('GET', `/api/v1/events/${congress.id}/meeting-requests`)).items
+      .find((r) => r.status === 'accepted' && [r.from, r.to].includes(a.memberId));
+    if (demoMeeting) await p.call('POST', `/api/v1/meeting-requests/${demoMeeting.id}/cancel`);
     // Pieter answers; she marks it helpful and closes her challenge too, right below the answers.
     const answer = await p.call('POST', `/api/v1/questions/${qid}/answers`, { text: 'Wij werken met vaste maatjes voor mantelzorgers.' });
     await goto(page, server.base + `/questions/${qid}`);
     await page.getByRole('button', { name: 'Markeer als het behulpzame antwoord' }).click();
     const close = page.getByRole('button', { name: `Zet “${title}” ook op opgelost op mijn profiel` });
     await close.waitFor();
-    assert.equal(await inView(page, '#close-challenge'), true, 'the next step is in view after marking');
-    // …and not under the toast or the header: the button itself is what a tap at its centre hits.
-    assert.equal(await page.locator('#close-challenge').evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
-    }), true, 'the close button is not covered');
-    assert.equal(await inView(page, '#helpful-status .status-near'), true, 'the thanks stays in view');
-    // Online help is a start: Pieter welcomes visitors, so the step is a visit, with where.
+    // Online help is a start: they both go to the congress, so the first step is to meet there —
+    // right below the thanks, in view and not under the toast; a visit (Pieter welcomes visitors) is the other way.
     const meet = page.locator('#meet-helper');
-    assert.match(await meet.textContent(), /^Pieter Lammerink hielp je online, en ontvangt graag bezoek \(productiehal, Twentse Precisie Onderdelen, Almelo\)\./);
+    assert.match(await meet.textContent(), /^Pieter Lammerink hielp je online\. Jullie gaan allebei naar een evenement/);
+    const atEvent = meet.locator(`.meet-at-event[data-event="${congress.id}"]`);
+    assert.match(await atEvent.textContent(), new RegExp(`^${congress.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*Pieter Lammerink gaat ook\\.`));
+    const ask = atEvent.getByRole('button', { name: 'Vraag Pieter Lammerink om daar af te spreken' });
+    assert.equal(await inView(page, '#meet-helper .meet-at-event button'), true, 'the step to meet is in view after marking');
+    assert.equal(await inView(page, '#helpful-status .status-near'), true, 'the thanks stays in view');
+    assert.match(await meet.textContent(), /Of ga eens kijken hoe zij het aanpakken: Pieter Lammerink ontvangt graag bezoek \(productiehal, Twentse Precisie Onderdelen, Almelo\)\./);
     assert.match(await page.locator('#meet-visit').getAttribute('href'), new RegExp(`^/visits\\?host=${p.memberId}&reason=`));
+    assert.deepEqual(await axeViolations(page), [], 'axe on the solved question (375 nl)');
+    await screenshot(page, 'question-meet-at-event-375-nl');
+    // One tap asks Pieter to meet at the congress, about this question; the block says it is asked.
+    await ask.click();
+    await atEvent.getByText('Je vroeg Pieter Lammerink om daar af te spreken. Wacht op antwoord.').waitFor();
+    assert.equal(await page.locator('.status-near', { hasText: 'Verzoek verstuurd aan Pieter Lammerink.' }).count(), 1);
+    const sent = (await p.call('GET', `/api/v1/events/${congress.id}/meeting-requests`)).items.find((r) => r.from === a.memberId);
+    assert.equal(sent.status, 'pending');
+    assert.equal(sent.message, `Over je antwoord op mijn vraag “${title}”.`);
+    await screenshot(page, 'question-meet-asked-375-nl');
+    // Further down, scrolled to the middle of the screen (the toast leaves room below the page):
+    // each button is what a tap at its centre hits.
     for (const sel of ['#close-challenge', '#meet-visit']) {
+      await page.locator(sel).evaluate((el) => el.scrollIntoView({ block: 'center' }));
       assert.equal(await page.locator(sel).evaluate((el) => {
         const r = el.getBoundingClientRect();
         return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
-      }), true, `${sel} in view and not covered`);
+      }), true, `${sel} not covered`);
     }
-    assert.deepEqual(await axeViolations(page), [], 'axe on the solved question (375 nl)');
-    await screenshot(page, 'question-close-challenge-375-nl');
     await close.click();
     await page.locator('#question-challenge [role=status]').waitFor();
     assert.match(await page.locator('#question-challenge').textContent(), /Je vraagstuk staat nu op opgelost op je profiel\./);
@@ -271,7 +287,9 @@ describe('the member home: next steps', () => {
     await en.page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
     await goto(en.page, server.base + `/questions/${qid}`);
     await en.page.locator('#meet-helper').waitFor();
-    assert.match(await en.page.locator('#meet-helper').textContent(), /^Pieter Lammerink helped you online, and welcomes visitors \(productiehal, Twentse Precisie Onderdelen, Almelo\)\./);
+    assert.match(await en.page.locator('#meet-helper').textContent(), /^Pieter Lammerink helped you online\. You are both going to an event: meet there, and your tie becomes real\./);
+    assert.match(await en.page.locator('#meet-helper .meet-at-event').textContent(), /You asked Pieter Lammerink to meet there\. Waiting for an answer\./);
+    assert.match(await en.page.locator('#meet-helper').textContent(), /Or go and see how they do it: Pieter Lammerink welcomes visitors \(productiehal, Twentse Precisie Onderdelen, Almelo\)\./);
     assert.match(await en.page.locator('#question-challenge').textContent(), /^About your challenge “Mantelzorgers/);
     assert.deepEqual(await axeViolations(en.page), [], 'axe on the solved question (1280 en)');
     await screenshot(en.page, 'question-solved-1280-en');
@@ -280,6 +298,33 @@ describe('the member home: next steps', () => {
     assert.equal(await en.page.locator('#visit-reason').inputValue(), `You helped me with “${title}”. I would like to come and see how you do it.`);
     await screenshot(en.page, 'visit-from-question-1280-en');
     assert.deepEqual(en.problems, []);
+
+    // Pieter, on Anja's profile (1280 px, English): where they can meet, her request, and one tap to agree.
+    const pe = await browser({ width: 1280, height: 900, lang: 'en-GB' });
+    await login(pe.page, server.base, PIETER);
+    await pe.page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
+    await goto(pe.page, server.base + `/members/${a.memberId}`);
+    const shared = pe.page.locator('#shared-events');
+    await shared.waitFor();
+    assert.equal(await shared.locator('h2').textContent(), 'Where you can meet Anja Kamphuis');
+    const theirs = shared.locator(`.meet-at-event[data-event="${congress.id}"]`);
+    assert.match(await theirs.textContent(), /Anja Kamphuis would like to meet you there\./);
+    assert.match(await theirs.locator('blockquote').textContent(), new RegExp(`^Over je antwoord op mijn vraag “${title}”\\.$`));
+    assert.deepEqual(await axeViolations(pe.page), [], 'axe on a profile with a shared event (1280 en)');
+    await screenshot(pe.page, 'member-shared-event-1280-en');
+    await theirs.getByRole('button', { name: 'Yes, let’s meet' }).click();
+    await theirs.getByText('Agreed: you are meeting Anja Kamphuis there.').waitFor();
+    assert.equal(await pe.page.locator('.status-near', { hasText: `Agreed: you will meet Anja Kamphuis at ${congress.title}.` }).count(), 1);
+    assert.equal((await a.call('GET', `/api/v1/events/${congress.id}/meeting-requests`)).items.find((r) => r.id === sent.id).status, 'accepted');
+    await screenshot(pe.page, 'member-shared-event-agreed-1280-en');
+    assert.deepEqual(pe.problems, []);
+    // Anja, on Pieter's profile at 375 px in Dutch: agreed.
+    await goto(page, server.base + `/members/${p.memberId}`);
+    await page.locator('#shared-events').waitFor();
+    assert.match(await page.locator(`#shared-events .meet-at-event[data-event="${congress.id}"]`).textContent(), /Afgesproken: je spreekt Pieter Lammerink daar\./);
+    assert.ok(await scrollWidth(page) <= 375);
+    assert.deepEqual(await axeViolations(page), [], 'axe on a profile with a shared event (375 nl)');
+    await screenshot(page, 'member-shared-event-375-nl');
   });
 
   test('a meeting request notification links to the event with the request (not nowhere)', async () => {

@@ -9,7 +9,7 @@ export const questions: Area = {
   routes: [
     { pattern: '/questions', access: 'member', strings: ['questions', 'member'], load: () => import('../pages/questions') },
     { pattern: '/questions/new', access: 'member', strings: ['questions'], load: () => import('../pages/question-new') },
-    { pattern: '/questions/:id', access: 'member', strings: ['questions'], load: () => import('../pages/question') },
+    { pattern: '/questions/:id', access: 'member', strings: ['questions', 'events'], load: () => import('../pages/question') },
     { pattern: '/notifications', access: 'member', strings: ['questions', 'member'], load: () => import('../pages/notifications') },
   ],
   menu: [

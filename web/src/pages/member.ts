@@ -3,6 +3,7 @@ import { me, type PageCtx } from '../app';
 import { field, h, safeHttpUrl } from '../dom';
 import { action, show, showError } from '../feedback';
 import { t } from '../i18n';
+import { meetAtEvent, sharedEvents } from './meet-at-event';
 import { avatar, sectorBadge, subtitle } from './parts';
 
 interface TieInfo { real: boolean; interactions: number }
@@ -54,6 +55,13 @@ export default async function memberPage(ctx: PageCtx): Promise<void> {
     connectBox.append(h('p', null, t('member.self'), ' ', h('a', { href: '/profile' }, t('member.edit'))),
       h('p', null, h('a', { href: '/profile#connect-code' }, t('encounters.mycode.open'))));
     return;
+  }
+  // Where this online contact can become a meeting in person: the events you both attend.
+  const shared = await sharedEvents(m.id).catch(() => []);
+  if (shared.length > 0) {
+    connectBox.after(h('section', { class: 'card', id: 'shared-events', 'aria-labelledby': 'h-shared' },
+      h('h2', { id: 'h-shared' }, t('events.shared.title', { name: m.name })),
+      shared.slice(0, 3).map((ev) => meetAtEvent(m, ev, self))));
   }
   await renderConnect(connectBox, m, self);
 }

@@ -1,6 +1,7 @@
 // One question: text, tags, whom it was asked to and why (the asker sees all,
 // a routed member their own reason), the answers, answering, and — for the
-// asker — marking the helpful answer; when the question was asked about a
+// asker — marking the helpful answer, then meeting the helper in person (at an
+// event both attend, or a visit); when the question was asked about a
 // challenge on their profile and is solved, closing that challenge too (it
 // then stops driving the suggestions of whom to meet).
 import { api, query, type Challenge, type Member } from '../api';
@@ -8,6 +9,7 @@ import { me, setMyChallenges, type PageCtx } from '../app';
 import { append, field, h, message } from '../dom';
 import { revealNext, show } from '../feedback';
 import { formatDate, formatDateTime, t } from '../i18n';
+import { firstShared, meetAtEvent, sharedEvents, type SharedEvent } from './meet-at-event';
 import { errorText, reasonText, statusBadge, type Answer, type QuestionDetail } from './question-common';
 
 export default async function questionPage(ctx: PageCtx): Promise<void> {
@@ -68,9 +70,11 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
     if (asker && d.status === 'solved') body.append(h('div', { 'data-status': '', id: 'helpful-status' }));
     const helper = asker && d.status === 'solved' ? d.answers.find((a) => a.helpful)?.author : null;
     if (helper && helper.id !== self) {
-      // Their profile as the asker may see it (hidden: no box); whether they welcome visits decides the step.
-      const m = await api<Member>('GET', `/api/v1/members/${helper.id}`).catch(() => null);
-      if (m) body.append(meetBox(m, d.title));
+      // Their profile as the asker may see it (hidden: no box); an event both attend, and whether
+      // they welcome visits, decide the steps.
+      const [m, shared] = await Promise.all([api<Member>('GET', `/api/v1/members/${helper.id}`).catch(() => null),
+        sharedEvents(helper.id).catch(() => [])]);
+      if (m) body.append(meetBox(m, d.title, firstShared(shared)));
     }
     const challenge = asker && d.challenge_id ? me().member.challenges.find((c) => c.id === d.challenge_id) : undefined;
     if (challenge) body.append(challengeBox(challenge, d.status === 'solved'));
@@ -93,13 +97,24 @@ export default async function questionPage(ctx: PageCtx): Promise<void> {
       body.append(form);
     }
   };
-  // Online help is a start: the next step is meeting in person (a visit where they welcome one).
-  const meetBox = (m: Member, title: string): HTMLElement => h('div', { class: 'card', id: 'meet-helper' },
-    m.hosts_visits
-      ? [h('p', null, m.visit_location ? t('questions.meet.visit.where', { name: m.name, where: m.visit_location }) : t('questions.meet.visit', { name: m.name })),
-        h('div', { class: 'actions' }, h('a', { class: 'btn', href: `/visits${query({ host: m.id, reason: t('questions.meet.visit.reason', { title }) })}`, id: 'meet-visit' }, t('questions.meet.visit.ask', { name: m.name })))]
+  // Online help is a start: the next step is meeting in person — at an event both attend (a meeting
+  // request there), or a visit where they welcome one; else their profile.
+  const meetBox = (m: Member, title: string, ev: SharedEvent | undefined): HTMLElement => {
+    const where = { name: m.name, where: m.visit_location };
+    const visit = () => h('div', { class: 'actions' }, h('a', {
+      class: ev ? 'btn' : 'btn btn-primary', href: `/visits${query({ host: m.id, reason: t('questions.meet.visit.reason', { title }) })}`, id: 'meet-visit',
+    }, t('questions.meet.visit.ask', { name: m.name })));
+    if (ev) {
+      return h('div', { class: 'card', id: 'meet-helper' },
+        h('p', null, t('questions.meet.event', { name: m.name })),
+        meetAtEvent(m, ev, self, t('questions.meet.event.message', { title })),
+        m.hosts_visits && [h('p', null, t(m.visit_location ? 'questions.meet.visit.also.where' : 'questions.meet.visit.also', where)), visit()]);
+    }
+    return h('div', { class: 'card', id: 'meet-helper' }, m.hosts_visits
+      ? [h('p', null, t(m.visit_location ? 'questions.meet.visit.where' : 'questions.meet.visit', where)), visit()]
       : [h('p', null, t('questions.meet', { name: m.name })),
         h('p', null, h('a', { href: `/members/${m.id}`, id: 'meet-profile' }, t('questions.meet.profile', { name: m.name })))]);
+  };
   // The challenge the question is about; once solved, one tap closes it on the profile as well.
   const challengeBox = (c: Challenge, solved: boolean): HTMLElement => {
     const box = h('div', { class: 'card', id: 'question-challenge' }, h('p', null, t('questions.challenge', { title: c.title })));

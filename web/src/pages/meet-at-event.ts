@@ -1,0 +1,86 @@
+// Where an online contact can become a meeting in person: the events that
+// have not ended for which the viewer and another member are both registered
+// (GET /api/v1/members/:id/shared-events), each with one tap to ask to meet
+// there, or the state of the request already made (either way). Used by a
+// member's profile page and by a solved question (meet the one who helped).
+// Its strings are in the events part (../strings/events.ts).
+import { api } from '../api';
+import { h } from '../dom';
+import { action } from '../feedback';
+import { formatDateTime, t } from '../i18n';
+import type { MeetingRequest } from './event-common';
+
+export interface SharedEvent {
+  event_id: number; title: string; starts_at: number; ends_at: number; location: string; request: MeetingRequest | null;
+}
+
+export async function sharedEvents(other: number): Promise<SharedEvent[]> {
+  return (await api<{ items: SharedEvent[] }>('GET', `/api/v1/members/${other}/shared-events`)).items;
+}
+
+// The one to show where only one fits: the first with a request (it is under
+// way), else the soonest.
+export function firstShared(list: SharedEvent[]): SharedEvent | undefined {
+  return list.find((e) => e.request) ?? list[0];
+}
+
+// One shared event as a block with its next step. `message`: what the request
+// says (e.g. which question it is about); `self`: the viewer's member id.
+// After each step the block redraws itself from the server's answer.
+export function meetAtEvent(other: { id: number; name: string }, ev: SharedEvent, self: number, message = ''): HTMLElement {
+  const block = h('div', { class: 'meet-at-event', 'data-event': ev.event_id });
+  // Which event, when and where: the line every state starts with.
+  const head = () => h('p', { class: 'meta' }, h('a', { href: `/events/${ev.event_id}` }, ev.title),
+    h('span', null, formatDateTime(ev.starts_at) + (ev.location ? `, ${ev.location}` : '')));
+  const redraw = async (): Promise<void> => {
+    const fresh = (await sharedEvents(other.id)).find((e) => e.event_id === ev.event_id);
+    ev = fresh ?? { ...ev, request: null };
+    draw();
+  };
+  const draw = () => {
+    const r = ev.request;
+    const name = other.name;
+    if (!r) {
+      block.replaceChildren(
+        head(), h('p', null, t('events.shared.both', { name })),
+        h('div', { class: 'actions' }, h('button', {
+          type: 'button', class: 'btn btn-primary', 'data-action': 'ask',
+          onclick: action({
+            run: async () => {
+              try {
+                await api('POST', `/api/v1/events/${ev.event_id}/meeting-requests`, { to: other.id, message });
+              } finally {
+                await redraw();  // asked meanwhile (another tab): the state as it is
+              }
+              return t('events.meet.sent', { name });
+            },
+            near: () => block,
+          }),
+        }, t('events.shared.ask', { name }))));
+    } else if (r.status === 'accepted') {
+      block.replaceChildren(head(), h('p', { class: 'agreed' }, t('events.shared.agreed', { name })));
+    } else if (r.from === self) {
+      block.replaceChildren(head(), h('p', null, t('events.shared.asked', { name })));
+    } else {
+      block.replaceChildren(
+        head(), h('p', null, t('events.shared.theirs', { name })),
+        r.message && h('blockquote', null, r.message),
+        h('div', { class: 'actions' }, h('button', {
+          type: 'button', class: 'btn btn-primary', 'data-action': 'accept',
+          onclick: action({
+            run: async () => {
+              try {
+                await api('POST', `/api/v1/meeting-requests/${r.id}/accept`);
+              } finally {
+                await redraw();
+              }
+              return t('events.shared.accepted', { name, event: ev.title });
+            },
+            near: () => block,
+          }),
+        }, t('events.shared.accept'))));
+    }
+  };
+  draw();
+  return block;
+}
