@@ -43,6 +43,8 @@ S["MeetingRequest"] = {"type": "object", "properties": {
 S["SharedEvent"] = {"type": "object", "properties": {
     "event_id": ID, "title": {"type": "string"}, "starts_at": T, "ends_at": T, "location": {"type": "string"},
     "request": {"type": "object", "allOf": [ref("MeetingRequest")], "nullable": True, "description": "The live (pending or accepted) request between the two there, either way"}}}
+S["FellowAttendee"] = {"type": "object", "properties": {"member_id": ID, "name": {"type": "string"},
+    "request": {"type": "object", "allOf": [ref("MeetingRequest")], "nullable": True, "description": "The live (pending or accepted) request between us there, either way"}}}
 S["AttendeeSuggestion"] = {"type": "object", "properties": {"member_id": ID, "name": {"type": "string"}, "sector": {"type": "string"},
     "organization": {"type": "string"}, "score": {"type": "number"}, "why": {"type": "string", "description": "Plain-language reason"}}}
 S["Slot"] = {"type": "object", "required": ["starts_at", "ends_at"], "properties": {"id": {**ID, "readOnly": True}, "starts_at": T, "ends_at": T}}
@@ -110,6 +112,9 @@ P["/api/v1/events/{id}/meeting-requests"] = {
 P["/api/v1/members/{id}/shared-events"] = {"get": op(
     "Events that have not ended where I and this member are both registered, soonest first (where to meet in person)",
     "sharedEvents", "meetings", schema=items(ref("SharedEvent")), params=[pid()])}
+P["/api/v1/events/{id}/online-ties"] = {"get": op(
+    "My online-only ties (connected, never met) who are registered too (registered attendees), strongest tie first",
+    "onlineTiesAtEvent", "meetings", schema=items(ref("FellowAttendee")), params=[EV])}
 for action, desc in [("accept", "Accept (the recipient, while pending)"), ("decline", "Decline (the recipient)"),
                      ("cancel", "Withdraw a pending request (sender) or cancel an accepted one (either)")]:
     P[f"/api/v1/meeting-requests/{{id}}/{action}"] = {"post": op(desc, f"{action}MeetingRequest", "meetings", schema=ref("MeetingRequest"),

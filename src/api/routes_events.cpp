@@ -10,6 +10,7 @@
 #include "api/app.h"
 #include "domain/json_codec.h"
 #include "domain/members.h"
+#include "domain/network.h"
 #include "events/calendar.h"
 #include "events/encounters.h"
 #include "events/events.h"
@@ -39,6 +40,7 @@ struct EventsApi {
         encounters(s.encounters),
         learned_links(s.learned_links),
         members(s.members),
+        network(s.network),
         notifications(s.notifications) {}
   events::EventService& events;
   events::CalendarService& calendar;
@@ -49,6 +51,7 @@ struct EventsApi {
   events::EncounterService& encounters;
   events::LearnedLinkService& learned_links;
   domain::MemberService& members;
+  domain::NetworkService& network;
   notify::NotificationService& notifications;
 };
 
@@ -267,6 +270,18 @@ void RegisterMeetingRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
     VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto rows, api->meetings.SharedEvents(ctx.viewer, id));
+    return Response::JsonBody(Items(rows));
+  });
+  // My online-only ties who come to this event too: where "we only know each other online" can end.
+  // Online-only is the ledger's one tie rule (domain::NetworkService::TiesOf, model::DeriveTies); strongest first.
+  app.Add(Method::kGet, "/api/v1/events/:id/online-ties", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
+    VB_RETURN_IF_ERROR(CheckQueryParams(ctx.req, {}));
+    VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
+    VB_ASSIGN_OR_RETURN(auto ties, api->network.TiesOf(ctx.viewer, ctx.viewer.member_id));
+    std::vector<model::Id> online;
+    for (const auto& t : ties)
+      if (!t.real) online.push_back(t.a == ctx.viewer.member_id ? t.b : t.a);
+    VB_ASSIGN_OR_RETURN(auto rows, api->meetings.AttendeesAmong(ctx.viewer, id, online));
     return Response::JsonBody(Items(rows));
   });
   app.Add(Method::kGet, "/api/v1/events/:id/meeting-requests", Access::kMember, [api](Ctx& ctx) -> Result<Response> {

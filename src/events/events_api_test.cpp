@@ -362,6 +362,41 @@ TEST_F(EventsApiTest, SharedEventsShowWhereTwoMembersCanMeetAndBadIdsNameTheFiel
   EXPECT_EQ(anonymous.Get(anja_shared).status, 401);
 }
 
+TEST_F(EventsApiTest, OnlineTiesAtAnEventAreTheOnesNeverMetWhoComeToo) {
+  const auto carla = Add("Carla Smit", "carla@x.example", "education", model::Role::kMember, {"internships"}, "");
+  Add("Dirk Jansen", "dirk@x.example", "industry", model::Role::kMember, {"energy"}, "");
+  auto leader = SignedIn("leider@x.example");
+  auto anja = SignedIn("anja@x.example");
+  Json ev = NewEvent(*leader, 0);
+  const std::string base = "/api/v1/events/" + std::to_string(ev["id"].get<int64_t>());
+  // Anja knows Pieter and Carla online; she met Carla at a meeting, so that tie is real. Dirk is no tie.
+  for (auto other : {pieter_, carla}) {
+    auto c = anja->Post("/api/v1/connections", {{"to", other}});
+    ASSERT_EQ(c.status, 201) << c.body;
+    auto them = SignedIn(other == pieter_ ? "pieter@x.example" : "carla@x.example");
+    ASSERT_EQ(them->Request("POST", "/api/v1/connections/" + std::to_string(c.Json()["id"].get<int64_t>()) + "/accept")
+                  .status,
+              200);
+  }
+  ASSERT_EQ(leader->Post("/api/v1/interactions", {{"a", anja_}, {"b", carla}, {"kind", "meeting_held"}}).status, 201);
+  // Not registered herself: she may not see who comes.
+  EXPECT_EQ(anja->Get(base + "/online-ties").status, 403);
+  ASSERT_EQ(anja->Request("POST", base + "/registrations").status, 201);
+  for (const char* who : {"pieter@x.example", "carla@x.example", "dirk@x.example"})
+    ASSERT_EQ(SignedIn(who)->Request("POST", base + "/registrations").status, 201);
+  auto r = anja->Get(base + "/online-ties");
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.Json()["items"].size(), 1u) << r.body;  // Pieter: Carla is met, Dirk is no tie
+  EXPECT_EQ(r.Json()["items"][0]["member_id"], pieter_);
+  EXPECT_EQ(r.Json()["items"][0]["name"], "Pieter Lammerink");
+  EXPECT_TRUE(r.Json()["items"][0]["request"].is_null());
+  ASSERT_EQ(anja->Post(base + "/meeting-requests", {{"to", pieter_}}).status, 201);
+  EXPECT_EQ(anja->Get(base + "/online-ties").Json()["items"][0]["request"]["status"], "pending");
+  EXPECT_EQ(anja->Get("/api/v1/events/abc/online-ties").ErrorField(), "id");
+  EXPECT_EQ(anja->Get("/api/v1/events/999999/online-ties").status, 404);
+  EXPECT_EQ(anja->Get(base + "/online-ties?all=1").status, 400);
+}
+
 TEST_F(EventsApiTest, MeetingsRoundsScheduleFeedbackAndVisits) {
   auto leader = SignedIn("leider@x.example");
   auto anja = SignedIn("anja@x.example");

@@ -205,6 +205,10 @@ Json ToJson(const SharedEvent& e) {
           {"location", e.location},   {"request", e.request ? ToJson(*e.request) : Json(nullptr)}};
 }
 
+Json ToJson(const FellowAttendee& a) {
+  return {{"member_id", a.member_id}, {"name", a.name}, {"request", a.request ? ToJson(*a.request) : Json(nullptr)}};
+}
+
 Json ToJson(const AttendeeSuggestion& s) {
   return {{"member_id", s.member_id},       {"name", s.name},   {"sector", s.sector},
           {"organization", s.organization}, {"score", s.score}, {"why", s.explanation}};

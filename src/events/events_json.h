@@ -23,6 +23,8 @@ Json ToJson(const Registration& r);
 Json ToJson(const MeetingRequest& r);
 // {event_id, title, starts_at, ends_at, location, request: MeetingRequest | null}
 Json ToJson(const SharedEvent& e);
+// {member_id, name, request: MeetingRequest | null}
+Json ToJson(const FellowAttendee& a);
 Json ToJson(const AttendeeSuggestion& s);
 Json ToJson(const Round& r);
 Json ToJson(const ScheduledMeeting& m);

@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "domain/db_util.h"
 #include "domain/member_ref.h"
@@ -488,6 +489,54 @@ Result<std::vector<SharedEvent>> MeetingService::SharedEvents(const Viewer& view
     for (auto& e : out)
       for (const auto& r : rows)
         if (r.event_id == e.event_id && !e.request) e.request = r;
+    return out;
+  });
+}
+
+Result<std::vector<FellowAttendee>> MeetingService::AttendeesAmong(const Viewer& viewer, Id event_id,
+                                                                   const std::vector<Id>& members) {
+  if (!viewer.authenticated() || viewer.member_id <= 0) return Unauthenticated("sign in first");
+  return WithSession<std::vector<FellowAttendee>>(db_, [&](soci::session& sql) -> Result<std::vector<FellowAttendee>> {
+    VB_ASSIGN_OR_RETURN(auto info, internal::LoadEvent(sql, event_id, false));
+    (void)info;
+    if (!internal::IsRegisteredIn(sql, event_id, viewer.member_id))
+      return PermissionDenied("only registered attendees see who else comes").WithReason("event.attendees_only");
+    std::vector<FellowAttendee> out;
+    if (members.empty()) return out;
+    std::string ids;
+    for (Id m : members)
+      if (m > 0 && m != viewer.member_id) ids += (ids.empty() ? "" : ",") + std::to_string(m);
+    if (ids.empty()) return out;
+    const std::string ev = std::to_string(event_id), me = std::to_string(viewer.member_id);
+    {
+      long long id = 0;
+      std::string name;
+      const std::string q =
+          "SELECT m.id, m.name FROM registrations r JOIN members m ON m.id = r.member_id WHERE "
+          "r.event_id = " +
+          ev + " AND r.status = 'registered' AND m.id IN (" + ids + ") AND " + viewer.VisibleSql("m") +
+          " ORDER BY m.id";
+      soci::statement st = (sql.prepare << q, soci::into(id), soci::into(name));
+      st.execute();
+      while (st.fetch()) out.push_back({id, name, std::nullopt});
+    }
+    if (out.empty()) return out;
+    // In the caller's order (e.g. the strongest tie first).
+    std::unordered_map<Id, size_t> rank;
+    for (size_t i = 0; i < members.size(); ++i) rank.emplace(members[i], i);
+    std::stable_sort(out.begin(), out.end(), [&](const FellowAttendee& x, const FellowAttendee& y) {
+      return rank.at(x.member_id) < rank.at(y.member_id);
+    });
+    const std::string now = std::to_string(clock_.Now());
+    auto rows =
+        QueryRequests(sql, "WHERE q.event_id = " + ev + " AND ((q.from_member = " + me + " AND q.to_member IN (" + ids +
+                               ")) OR (q.to_member = " + me + " AND q.from_member IN (" + ids +
+                               "))) AND (q.status = 'accepted' OR (q.status = 'pending' AND q.expires_at > " + now +
+                               ")) ORDER BY q.updated_at DESC, q.id DESC");
+    Project(sql, viewer, rows);
+    for (auto& a : out)
+      for (const auto& r : rows)
+        if ((r.from == a.member_id || r.to == a.member_id) && !a.request) a.request = r;
     return out;
   });
 }

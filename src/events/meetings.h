@@ -74,6 +74,14 @@ struct SharedEvent {
   std::optional<MeetingRequest> request;
 };
 
+// An attendee of an event the viewer attends too, with the live meeting
+// request between them there (see SharedEvent).
+struct FellowAttendee {
+  Id member_id = 0;
+  std::string name;
+  std::optional<MeetingRequest> request;
+};
+
 struct AttendeeSuggestion {
   Id member_id = 0;
   std::string name;
@@ -185,6 +193,13 @@ class MeetingService {
   // rule of Registrations: only a registered attendee sees who else comes, and
   // only those visible to them. NotFound when `other` is hidden or unknown.
   Result<std::vector<SharedEvent>> SharedEvents(const domain::Viewer& viewer, Id other);
+  // The same rule from one event: of `members` (e.g. the viewer's online-only
+  // ties), those registered for the event whom the viewer may see, in the
+  // order of `members`.
+  // The viewer must be registered (else PermissionDenied, as Registrations);
+  // NotFound for an unknown event.
+  Result<std::vector<FellowAttendee>> AttendeesAmong(const domain::Viewer& viewer, Id event_id,
+                                                     const std::vector<Id>& members);
   // Whom the viewer (a registered attendee) should meet, and why. The engine
   // runs once for all attendees of an event; the result is kept until a
   // fingerprint of its inputs (registrations, profiles, challenges, ledger,

@@ -281,6 +281,49 @@ TEST_F(MeetingsTest, SharedEventsAreTheEventsBothAttendWithTheLiveRequestBetween
   EXPECT_EQ(ids(anja_, pieter_.id), (std::vector<Id>{ev_.event.id}));
 }
 
+TEST_F(MeetingsTest, AttendeesAmongAreTheRegisteredOnesTheViewerMaySeeWithTheirRequests) {
+  SetUpBorrel();  // Anja, Pieter, Carla, Dirk, Eva and hidden Henk registered
+  auto outsider = Make("Olaf Buiten", "care", "Elders");
+  auto full = NewEvent(1, kNow + 2 * 24 * kHour);
+  ASSERT_TRUE(events_->Register(As(carla_), full.event.id, carla_.id).ok());
+  ASSERT_EQ(events_->Register(As(dirk_), full.event.id, dirk_.id)->status, RegistrationStatus::kWaitlisted);
+  const auto names = [&](const model::Member& who, Id event, const std::vector<Id>& among) {
+    std::vector<std::string> out;
+    auto r = meetings_->AttendeesAmong(As(who), event, among);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (r.ok())
+      for (const auto& a : *r) out.push_back(a.name);
+    return out;
+  };
+  const auto ev = ev_.event.id;
+  // Only those asked about, registered, visible, and never oneself; in the order asked.
+  EXPECT_EQ(names(anja_, ev, {pieter_.id, eva_.id, henk_.id, outsider.id, anja_.id, 0, -3}),
+            (std::vector<std::string>{"Pieter Lammerink", "Eva Bos"}));
+  EXPECT_EQ(names(anja_, ev, {eva_.id, pieter_.id}), (std::vector<std::string>{"Eva Bos", "Pieter Lammerink"}));
+  EXPECT_TRUE(names(anja_, ev, {}).empty());
+  EXPECT_TRUE(names(carla_, full.event.id, {dirk_.id}).empty());  // waitlisted is not attending
+  // Who is not registered sees nobody; an unknown event is not found.
+  EXPECT_EQ(meetings_->AttendeesAmong(As(outsider), ev, {anja_.id}).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(meetings_->AttendeesAmong(As(dirk_), full.event.id, {carla_.id}).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(meetings_->AttendeesAmong(As(anja_), 999999, {pieter_.id}).status().code(), Code::kNotFound);
+  // The live request between the viewer and each, either way, at this event only.
+  auto theirs = meetings_->Request(As(eva_), ev, anja_.id, "Voorraad?");
+  ASSERT_TRUE(theirs.ok());
+  auto other = meetings_->Request(As(pieter_), ev, carla_.id, "");  // not Anja's
+  ASSERT_TRUE(other.ok());
+  auto rows = meetings_->AttendeesAmong(As(anja_), ev, {eva_.id, pieter_.id});
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].member_id, eva_.id);
+  ASSERT_TRUE((*rows)[0].request.has_value());
+  EXPECT_EQ((*rows)[0].request->id, theirs->id);
+  EXPECT_FALSE((*rows)[1].request.has_value());
+  clock_.Advance(ev_.request_ttl + 1);  // ignored: expired, no longer asked
+  rows = meetings_->AttendeesAmong(As(anja_), ev, {eva_.id, pieter_.id});
+  ASSERT_TRUE(rows.ok());
+  EXPECT_FALSE((*rows)[0].request.has_value());
+}
+
 TEST_F(MeetingsTest, SuggestionsExplainAndNeverShowHiddenMembers) {
   SetUpBorrel();
   auto s = meetings_->Suggestions(As(anja_), ev_.event.id, 5);

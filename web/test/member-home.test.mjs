@@ -55,7 +55,14 @@ describe('the member home: next steps', () => {
     await b.page.evaluate(() => localStorage.setItem('vb_lang', 'en'));
     await goto(b.page, server.base + '/');
     const headings = (await b.page.locator('.next-steps > section > h2').allTextContents()).map((s) => s.trim());
-    assert.deepEqual(headings, ['Waiting for you', 'Your next event', 'People to meet there', 'Questions you could answer', 'Visits you could make']);
+    assert.deepEqual(headings, ['Waiting for you', 'Your next event', 'Online contacts who are coming too', 'People to meet there', 'Questions you could answer', 'Visits you could make']);
+    // Her online-only ties who come to the congress, strongest first as the API gives them: three, the rest folded.
+    const online = (await a.call('GET', `/api/v1/events/${congress.id}/online-ties`)).items
+      .filter((x) => !(x.request && x.request.status === 'pending' && x.request.to === a.memberId));
+    assert.ok(online.length > 3, 'the demo gives Anja online contacts at the congress');
+    assert.match(await b.page.locator('#online-ties').textContent(), new RegExp(`You know them online but have never met\\. Meet at ${congress.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, and your tie becomes real\\.`));
+    assert.deepEqual((await b.page.locator('#online-ties > ul h3').allTextContents()).map((x) => x.trim()), online.slice(0, 3).map((x) => x.name));
+    assert.equal((await b.page.locator('#online-ties-more summary').textContent()).trim(), `${online.length - 3} more online contacts who are coming`);
     const waiting = b.page.locator('#waiting-list');
     assert.match(await waiting.textContent(), new RegExp(`would like to meet you at Voorjaarsborrel`));
     assert.match(await waiting.textContent(), /Pieter Lammerink would like to come and have a look/);
@@ -140,6 +147,21 @@ describe('the member home: next steps', () => {
       assert.match(await c.locator('.status-near').textContent(), /^Je bent nu verbonden met /);
       assert.equal(await inView(page, '.status-near'), true);
     }
+
+    // An online contact who comes to the congress too: one tap asks to meet there; the item says so.
+    const first = page.locator('#online-ties > ul > li').first();
+    const name = (await first.locator('h3').textContent()).trim();
+    const other = Number((await first.locator('h3 a').getAttribute('href')).split('/').pop());
+    await first.getByRole('button', { name: `Vraag ${name} om daar af te spreken` }).click();
+    await first.getByText(`Je vroeg ${name} om daar af te spreken. Wacht op antwoord.`).waitFor();
+    assert.equal(await inView(page, '.status-near'), true, 'the message is in view');
+    assert.equal((await page.locator('.status-near').textContent()).trim(), `Verzoek verstuurd aan ${name}.`);
+    const mine = (await a.call('GET', `/api/v1/events/${congress.id}/meeting-requests`)).items.find((r) => r.to === other);
+    assert.equal(mine.status, 'pending');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the online contacts (375 nl)');
+    await screenshot(page, 'home-online-ties-375-nl');
+    // Withdrawn again, so the later steps start from the demo as it was.
+    await a.call('POST', `/api/v1/meeting-requests/${mine.id}/cancel`);
     assert.deepEqual(b.problems, []);
   });
 

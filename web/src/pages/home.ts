@@ -2,7 +2,8 @@
 // what waits for me (meeting, visit and connection requests, claims that we
 // spoke, new notifications) with accept/decline right there; my next event
 // (schedule, check-in code, connect code); people to meet there with one reason
-// each; questions routed to me; visits I could make. Composed from the
+// each, and my online-only contacts who come too (ask to meet there);
+// questions routed to me; visits I could make. Composed from the
 // existing endpoints in parallel (privacy is applied by each of them).
 // A part that could not be fetched (offline at the venue, a server error) shows
 // its last known copy with its time, or says it is not available now — never
@@ -18,6 +19,7 @@ import { confirmList, type Encounter } from './encounter-common';
 import {
   clock, span, type EventInfo, type Items, type Meeting, type MeetingRequest, type Registration, type Suggestion,
 } from './event-common';
+import { atEvent, meetAtEvent, type FellowAttendee } from './meet-at-event';
 import { notificationTarget, openNotification, type Notification } from './notification-common';
 import { qrSvg } from './qr-code';
 import { askedAbout, myOpenQuestions } from './my-questions';
@@ -84,7 +86,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
   const registered = events.filter((e) => e.reg.status === 'registered');
   if (known(eventsL) && (events.length > 0 || eventsL.state === 'fresh')) rememberMyEvents(registered.map((e) => e.ev));   // the connect page offline
   const next = events[0] ?? null;
-  const [requestsL, scheduleL, suggestionsL, codeL, peopleL] = await Promise.all([
+  const [requestsL, scheduleL, suggestionsL, codeL, peopleL, onlineTiesL] = await Promise.all([
     Promise.all(registered.map((e) => lastKnown(`home:requests:${e.ev.id}`, api<Items<MeetingRequest>>('GET', `/api/v1/events/${e.ev.id}/meeting-requests`)
       .then((r) => r.items.map((x) => ({ ...x, event: e.ev })))))),
     next?.reg.status === 'registered' ? lastKnown(`home:schedule:${next.ev.id}`, api<Items<Meeting>>('GET', `/api/v1/events/${next.ev.id}/schedule`)) : null,
@@ -95,6 +97,8 @@ export default async function home(ctx: PageCtx): Promise<void> {
     // Names of those who want to connect (entries: a Map does not keep as JSON).
     lastKnown('home:people', membersById(pending.items.filter((c) => c.to === self).map((c) => c.from), new Map<number, Member | null>())
       .then((m) => [...m.entries()])),
+    // My online-only ties who come too: where knowing each other online can become meeting.
+    next?.reg.status === 'registered' ? lastKnown(`home:online-ties:${next.ev.id}`, api<Items<FellowAttendee>>('GET', `/api/v1/events/${next.ev.id}/online-ties`)) : null,
   ]);
   const requests = requestsL.flatMap((r) => valueOr(r, []));
   const schedule = scheduleL && known(scheduleL) ? scheduleL.value : null;
@@ -247,6 +251,21 @@ export default async function home(ctx: PageCtx): Promise<void> {
         h('p', { class: 'why' }, inLang(suggestionsL, oneReason(s.why)))))),
     h('p', null, h('a', { href: `/events/${next.ev.id}#h-meet` }, t('home.next.people.ask'))));
 
+  // 3b. Online contacts who come too (a request from them waits in 1. already): ask to meet there.
+  const online = onlineTiesL && known(onlineTiesL)
+    ? onlineTiesL.value.items.filter((a) => !(a.request && a.request.status === 'pending' && a.request.to === self)) : [];
+  // Strongest tie first (the API's order); three in view, the rest one tap away.
+  const onlineList = (list: FellowAttendee[]) => next && h('ul', { class: 'next-list' }, list.map((a) => h('li', { class: 'next-item' },
+    h('h3', null, h('a', { href: `/members/${a.member_id}` }, a.name)),
+    meetAtEvent({ id: a.member_id, name: a.name }, { ...atEvent(next.ev), request: a.request }, self, '', false))));
+  const onlineBox = next && online.length > 0 && h('section', { class: 'card next-card', id: 'online-ties', 'aria-labelledby': 'h-online' },
+    h('h2', { id: 'h-online' }, t('home.next.online')),
+    onlineTiesL && freshness([onlineTiesL], 'online-state'),
+    h('p', null, t('home.next.online.lead', { event: next.ev.title })),
+    onlineList(online.slice(0, 3)),
+    online.length > 3 && h('details', { id: 'online-ties-more' },
+      h('summary', null, plural(online.length - 3, 'home.next.online.more.one', 'home.next.online.more')), onlineList(online.slice(3))));
+
   // 4. Questions I could answer.
   const questionsBox = h('section', { class: 'card next-card', id: 'questions-for-me', 'aria-labelledby': 'h-qs' },
     h('h2', { id: 'h-qs' }, t('home.next.questions')),
@@ -289,7 +308,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
   ctx.main.append(
     h('h1', null, t('home.title', { name: member.name })),
     h('p', { class: 'lead' }, t('home.next.lead')),
-    h('div', { class: 'next-steps' }, waiting, eventBox, peopleBox, questionsBox, visitsBox),
+    h('div', { class: 'next-steps' }, waiting, eventBox, onlineBox, peopleBox, questionsBox, visitsBox),
     h('section', { class: 'card' }, search),
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'h-ties' },

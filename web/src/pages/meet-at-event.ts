@@ -5,13 +5,21 @@
 // member's profile page and by a solved question (meet the one who helped).
 // Its strings are in the events part (../strings/events.ts).
 import { api } from '../api';
-import { h } from '../dom';
+import { append, h, type Child } from '../dom';
 import { action } from '../feedback';
 import { formatDateTime, t } from '../i18n';
 import type { MeetingRequest } from './event-common';
 
 export interface SharedEvent {
   event_id: number; title: string; starts_at: number; ends_at: number; location: string; request: MeetingRequest | null;
+}
+
+// A fellow attendee of one event (GET /api/v1/events/:id/online-ties).
+export interface FellowAttendee { member_id: number; name: string; request: MeetingRequest | null }
+
+// An event of the viewer's, as a shared event without a request yet.
+export function atEvent(ev: { id: number; title: string; starts_at: number; ends_at: number; location: string }): SharedEvent {
+  return { event_id: ev.id, title: ev.title, starts_at: ev.starts_at, ends_at: ev.ends_at, location: ev.location, request: null };
 }
 
 export async function sharedEvents(other: number): Promise<SharedEvent[]> {
@@ -25,13 +33,16 @@ export function firstShared(list: SharedEvent[]): SharedEvent | undefined {
 }
 
 // One shared event as a block with its next step. `message`: what the request
-// says (e.g. which question it is about); `self`: the viewer's member id.
-// After each step the block redraws itself from the server's answer.
-export function meetAtEvent(other: { id: number; name: string }, ev: SharedEvent, self: number, message = ''): HTMLElement {
+// says (e.g. which question it is about); `self`: the viewer's member id;
+// `withEvent`: starts with the event's name, time and place (off where the
+// surrounding card names the event). After each step the block redraws
+// itself from the server's answer.
+export function meetAtEvent(other: { id: number; name: string }, ev: SharedEvent, self: number, message = '', withEvent = true): HTMLElement {
   const block = h('div', { class: 'meet-at-event', 'data-event': ev.event_id });
   // Which event, when and where: the line every state starts with.
-  const head = () => h('p', { class: 'meta' }, h('a', { href: `/events/${ev.event_id}` }, ev.title),
+  const head = () => withEvent && h('p', { class: 'meta' }, h('a', { href: `/events/${ev.event_id}` }, ev.title),
     h('span', null, formatDateTime(ev.starts_at) + (ev.location ? `, ${ev.location}` : '')));
+  const set = (...children: Child[]) => { block.replaceChildren(); append(block, children); };
   const redraw = async (): Promise<void> => {
     const fresh = (await sharedEvents(other.id)).find((e) => e.event_id === ev.event_id);
     ev = fresh ?? { ...ev, request: null };
@@ -41,8 +52,8 @@ export function meetAtEvent(other: { id: number; name: string }, ev: SharedEvent
     const r = ev.request;
     const name = other.name;
     if (!r) {
-      block.replaceChildren(
-        head(), h('p', null, t('events.shared.both', { name })),
+      set(
+        head(), withEvent && h('p', null, t('events.shared.both', { name })),
         h('div', { class: 'actions' }, h('button', {
           type: 'button', class: 'btn btn-primary', 'data-action': 'ask',
           onclick: action({
@@ -58,11 +69,11 @@ export function meetAtEvent(other: { id: number; name: string }, ev: SharedEvent
           }),
         }, t('events.shared.ask', { name }))));
     } else if (r.status === 'accepted') {
-      block.replaceChildren(head(), h('p', { class: 'agreed' }, t('events.shared.agreed', { name })));
+      set(head(), h('p', { class: 'agreed' }, t('events.shared.agreed', { name })));
     } else if (r.from === self) {
-      block.replaceChildren(head(), h('p', null, t('events.shared.asked', { name })));
+      set(head(), h('p', null, t('events.shared.asked', { name })));
     } else {
-      block.replaceChildren(
+      set(
         head(), h('p', null, t('events.shared.theirs', { name })),
         r.message && h('blockquote', null, r.message),
         h('div', { class: 'actions' }, h('button', {
