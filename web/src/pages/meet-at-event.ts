@@ -61,7 +61,9 @@ export function meetAtEvent(other: { id: number; name: string }, ev: SharedEvent
               try {
                 await api('POST', `/api/v1/events/${ev.event_id}/meeting-requests`, { to: other.id, message });
               } finally {
-                await redraw();  // asked meanwhile (another tab): the state as it is
+                // Asked meanwhile (another tab): the state as it is. A failed refresh keeps the
+                // block as it was and does not turn a sent request into an error.
+                await redraw().catch(() => undefined);
               }
               return t('events.meet.sent', { name });
             },
@@ -83,7 +85,7 @@ export function meetAtEvent(other: { id: number; name: string }, ev: SharedEvent
               try {
                 await api('POST', `/api/v1/meeting-requests/${r.id}/accept`);
               } finally {
-                await redraw();
+                await redraw().catch(() => undefined);
               }
               return t('events.shared.accepted', { name, event: ev.title });
             },
