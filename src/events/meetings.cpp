@@ -63,6 +63,18 @@ void Project(soci::session& sql, const Viewer& viewer, std::vector<MeetingReques
   }
   domain::ProjectRefs(sql, viewer, slots);
 }
+// The live meeting requests (accepted, or pending and not expired: an ignored
+// one is no longer asked) at events `event_ids` between `me` and any of
+// `others`, either way, newest first. Both lists are comma-separated ids.
+std::vector<MeetingRequest> LiveRequests(soci::session& sql, const std::string& event_ids, Id me,
+                                         const std::string& others, UnixTime now) {
+  const std::string m = std::to_string(me);
+  return QueryRequests(sql, "WHERE q.event_id IN (" + event_ids + ") AND ((q.from_member = " + m +
+                                " AND q.to_member IN (" + others + ")) OR (q.to_member = " + m +
+                                " AND q.from_member IN (" + others +
+                                "))) AND (q.status = 'accepted' OR (q.status = 'pending' AND q.expires_at > " +
+                                std::to_string(now) + ")) ORDER BY q.updated_at DESC, q.id DESC");
+}
 // `lang`: the language the reasons are in (empty: the viewer's).
 void Project(soci::session& sql, const Viewer& viewer, std::vector<ScheduledMeeting>& ms, std::string lang = "") {
   std::vector<domain::RefSlot> slots;
@@ -480,11 +492,7 @@ Result<std::vector<SharedEvent>> MeetingService::SharedEvents(const Viewer& view
     // The live request between the two at each (an expired one is no longer asked).
     std::string ids;
     for (const auto& e : out) ids += (ids.empty() ? "" : ",") + std::to_string(e.event_id);
-    auto rows = QueryRequests(
-        sql, "WHERE q.event_id IN (" + ids + ") AND ((q.from_member = " + me + " AND q.to_member = " + them +
-                 ") OR (q.from_member = " + them + " AND q.to_member = " + me +
-                 ")) AND (q.status = 'accepted' OR (q.status = " + "'pending' AND q.expires_at > " +
-                 std::to_string(now) + ")) ORDER BY q.updated_at DESC, q.id DESC");
+    auto rows = LiveRequests(sql, ids, viewer.member_id, them, now);
     Project(sql, viewer, rows);
     for (auto& e : out)
       for (const auto& r : rows)
@@ -527,12 +535,7 @@ Result<std::vector<FellowAttendee>> MeetingService::AttendeesAmong(const Viewer&
     std::stable_sort(out.begin(), out.end(), [&](const FellowAttendee& x, const FellowAttendee& y) {
       return rank.at(x.member_id) < rank.at(y.member_id);
     });
-    const std::string now = std::to_string(clock_.Now());
-    auto rows =
-        QueryRequests(sql, "WHERE q.event_id = " + ev + " AND ((q.from_member = " + me + " AND q.to_member IN (" + ids +
-                               ")) OR (q.to_member = " + me + " AND q.from_member IN (" + ids +
-                               "))) AND (q.status = 'accepted' OR (q.status = 'pending' AND q.expires_at > " + now +
-                               ")) ORDER BY q.updated_at DESC, q.id DESC");
+    auto rows = LiveRequests(sql, ev, viewer.member_id, ids, clock_.Now());
     Project(sql, viewer, rows);
     for (auto& a : out)
       for (const auto& r : rows)
