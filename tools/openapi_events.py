@@ -44,6 +44,8 @@ S["SharedEvent"] = {"type": "object", "properties": {
     "event_id": ID, "title": {"type": "string"}, "starts_at": T, "ends_at": T, "location": {"type": "string"},
     "request": {"type": "object", "allOf": [ref("MeetingRequest")], "nullable": True, "description": "The live (pending or accepted) request between the two there, either way"}}}
 S["FellowAttendee"] = {"type": "object", "properties": {"member_id": ID, "name": {"type": "string"},
+    "known_by": {"type": "string", "enum": ["connected", "answered"], "description": "How we know each other online: the tie's strongest kind"},
+    "known_since": {**T, "description": "Our first interaction"},
     "request": {"type": "object", "allOf": [ref("MeetingRequest")], "nullable": True, "description": "The live (pending or accepted) request between us there, either way"}}}
 S["AttendeeSuggestion"] = {"type": "object", "properties": {"member_id": ID, "name": {"type": "string"}, "sector": {"type": "string"},
     "organization": {"type": "string"}, "score": {"type": "number"}, "why": {"type": "string", "description": "Plain-language reason"}}}

@@ -279,10 +279,21 @@ void RegisterMeetingRoutes(App& app, const std::shared_ptr<EventsApi>& api) {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));
     VB_ASSIGN_OR_RETURN(auto ties, api->network.TiesOf(ctx.viewer, ctx.viewer.member_id));
     std::vector<model::Id> online;
-    for (const auto& t : ties)
-      if (!t.real) online.push_back(t.a == ctx.viewer.member_id ? t.b : t.a);
+    std::map<model::Id, const model::Tie*> tie_with;
+    for (const auto& t : ties) {
+      if (t.real) continue;
+      online.push_back(t.a == ctx.viewer.member_id ? t.b : t.a);
+      tie_with[online.back()] = &t;
+    }
     VB_ASSIGN_OR_RETURN(auto rows, api->meetings.AttendeesAmong(ctx.viewer, id, online));
-    return Response::JsonBody(Items(rows));
+    // How we know each other (the tie's strongest kind, connected or answered) and since when.
+    Json out = Items(rows);
+    for (auto& j : out["items"]) {
+      const model::Tie& t = *tie_with.at(j["member_id"].get<model::Id>());
+      j["known_by"] = std::string(model::ToString(t.strongest));
+      j["known_since"] = t.first_at;
+    }
+    return Response::JsonBody(out);
   });
   app.Add(Method::kGet, "/api/v1/events/:id/meeting-requests", Access::kMember, [api](Ctx& ctx) -> Result<Response> {
     VB_ASSIGN_OR_RETURN(int64_t id, PathId(ctx));

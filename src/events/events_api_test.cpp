@@ -390,6 +390,8 @@ TEST_F(EventsApiTest, OnlineTiesAtAnEventAreTheOnesNeverMetWhoComeToo) {
   EXPECT_EQ(r.Json()["items"][0]["member_id"], pieter_);
   EXPECT_EQ(r.Json()["items"][0]["name"], "Pieter Lammerink");
   EXPECT_TRUE(r.Json()["items"][0]["request"].is_null());
+  EXPECT_EQ(r.Json()["items"][0]["known_by"], "connected");  // how they know each other, and since when
+  EXPECT_EQ(r.Json()["items"][0]["known_since"], clock_.Now());
   ASSERT_EQ(anja->Post(base + "/meeting-requests", {{"to", pieter_}}).status, 201);
   EXPECT_EQ(anja->Get(base + "/online-ties").Json()["items"][0]["request"]["status"], "pending");
   EXPECT_EQ(anja->Get("/api/v1/events/abc/online-ties").ErrorField(), "id");

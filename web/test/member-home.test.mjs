@@ -62,6 +62,10 @@ describe('the member home: next steps', () => {
     assert.ok(online.length > 3, 'the demo gives Anja online contacts at the congress');
     assert.match(await b.page.locator('#online-ties').textContent(), new RegExp(`You know them online but have never met\\. Meet at ${congress.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, and your tie becomes real\\.`));
     assert.deepEqual((await b.page.locator('#online-ties > ul h3').allTextContents()).map((x) => x.trim()), online.slice(0, 3).map((x) => x.name));
+    // How she knows each one, in words: connected, or in touch through a question, since a date.
+    const how = (await b.page.locator('#online-ties > ul .sub').allTextContents()).map((x) => x.trim());
+    assert.deepEqual(how.map((x) => x.startsWith('Connected online since ') ? 'connected' : x.startsWith('In touch through a question to the network since ') ? 'answered' : x),
+      online.slice(0, 3).map((x) => x.known_by));
     assert.equal((await b.page.locator('#online-ties-more summary').textContent()).trim(), `${online.length - 3} more online contacts who are coming`);
     const waiting = b.page.locator('#waiting-list');
     assert.match(await waiting.textContent(), new RegExp(`would like to meet you at Voorjaarsborrel`));

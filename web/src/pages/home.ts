@@ -13,7 +13,7 @@ import { me, sectorLabel, type PageCtx } from '../app';
 import { field, h } from '../dom';
 import { action } from '../feedback';
 import { isOffline, rememberMyEvents } from '../pwa';
-import { formatDateTime, formatNumber, getLang, plural, t } from '../i18n';
+import { formatDate, formatDateTime, formatNumber, getLang, plural, t } from '../i18n';
 import { allFresh, freshness, inLang, known, lastKnown, unavailable, valueOr, type Loaded } from '../last-known';
 import { confirmList, type Encounter } from './encounter-common';
 import {
@@ -257,6 +257,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
   // Strongest tie first (the API's order); three in view, the rest one tap away.
   const onlineList = (list: FellowAttendee[]) => next && h('ul', { class: 'next-list' }, list.map((a) => h('li', { class: 'next-item' },
     h('h3', null, h('a', { href: `/members/${a.member_id}` }, a.name)),
+    h('p', { class: 'sub' }, t(a.known_by === 'answered' ? 'home.next.online.answered' : 'home.next.online.connected', { date: formatDate(a.known_since) })),
     meetAtEvent({ id: a.member_id, name: a.name }, { ...atEvent(next.ev), request: a.request }, self, '', false))));
   const onlineBox = next && online.length > 0 && h('section', { class: 'card next-card', id: 'online-ties', 'aria-labelledby': 'h-online' },
     h('h2', { id: 'h-online' }, t('home.next.online')),

@@ -15,7 +15,10 @@ export interface SharedEvent {
 }
 
 // A fellow attendee of one event (GET /api/v1/events/:id/online-ties).
-export interface FellowAttendee { member_id: number; name: string; request: MeetingRequest | null }
+export interface FellowAttendee {
+  member_id: number; name: string; request: MeetingRequest | null;
+  known_by: 'connected' | 'answered'; known_since: number;  // how we know each other online, since when
+}
 
 // An event of the viewer's, as a shared event without a request yet.
 export function atEvent(ev: { id: number; title: string; starts_at: number; ends_at: number; location: string }): SharedEvent {
