@@ -515,7 +515,7 @@ Result<std::vector<FellowAttendee>> MeetingService::AttendeesAmong(const Viewer&
     for (Id m : members)
       if (m > 0 && m != viewer.member_id) ids += (ids.empty() ? "" : ",") + std::to_string(m);
     if (ids.empty()) return out;
-    const std::string ev = std::to_string(event_id), me = std::to_string(viewer.member_id);
+    const std::string ev = std::to_string(event_id);
     {
       long long id = 0;
       std::string name;
