@@ -58,10 +58,9 @@ class LeaderDeskApiTest : public testing::ApiServerTest<> {
 TEST_F(LeaderDeskApiTest, AnIntroductionReachesEachMemberInTheirOwnLanguage) {
   const fs::path work = fs::temp_directory_path() / ("verbinder-leader-desk-" + std::to_string(::getpid()));
   fs::remove_all(work);
-  const int smtp_port = testing::FreePort();
-  mail::testing::SmtpSink sink(smtp_port, (work / "sink").string());
+  mail::testing::SmtpSink sink((work / "sink").string());
   ASSERT_TRUE(sink.ready());
-  SetSetting("mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(smtp_port));
+  SetSetting("mail.smtp_url", sink.url());
   SetSetting("mail.starttls", "off");
   SetSetting("mail.from_email", "meldingen@netwerk.example");
 

@@ -3,8 +3,8 @@
 // stores every accepted message as a file. Used by the newsletter and the
 // notification outbox tests.
 //
-//   mail::testing::SmtpSink sink(port, dir);  ASSERT_TRUE(sink.ready());
-//   ... deliver to smtp://127.0.0.1:port ...
+//   mail::testing::SmtpSink sink(dir);  ASSERT_TRUE(sink.ready());
+//   ... deliver to smtp://127.0.0.1:<sink.port()> ...
 //   for (auto& [rcpt, mail] : sink.Messages()) ...
 #pragma once
 
@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,9 +27,13 @@
 namespace verbinder::mail::testing {
 
 // Started by /usr/bin/python3 (Debian's, which has the module), ready once it
-// prints READY; it stops when its stdin closes.
+// prints "READY <port>"; it stops when its stdin closes.
 class SmtpSink {
  public:
+  // Listens on a port the kernel chose while binding it, so no other test can
+  // take it between choosing and listening.
+  explicit SmtpSink(std::string dir) : SmtpSink(0, std::move(dir)) {}
+  // Listens on `port` (a test that first needs "nothing listens here").
   SmtpSink(int port, std::string dir) : dir_(std::move(dir)) {
     // The script lives beside this header, so tests may run from any directory.
     const std::string script = (std::filesystem::path(__FILE__).parent_path() / "testdata" / "smtp_sink.py").string();
@@ -52,7 +57,10 @@ class SmtpSink {
     char c;
     while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
     ::close(out[0]);
-    ready_ = line == "READY";
+    if (line.rfind("READY ", 0) == 0) {
+      port_ = std::atoi(line.c_str() + 6);
+      ready_ = port_ > 0 && (port == 0 || port_ == port);
+    }
   }
   ~SmtpSink() {
     ::close(stdin_);
@@ -63,6 +71,8 @@ class SmtpSink {
   SmtpSink& operator=(const SmtpSink&) = delete;
 
   bool ready() const { return ready_; }
+  int port() const { return port_; }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
   size_t Count() const {
     size_t n = 0;
     for (const auto& e : std::filesystem::directory_iterator(dir_)) n += e.path().extension() == ".eml";
@@ -92,6 +102,7 @@ class SmtpSink {
   pid_t pid_ = -1;
   int stdin_ = -1;
   bool ready_ = false;
+  int port_ = 0;
 };
 
 }  // namespace verbinder::mail::testing

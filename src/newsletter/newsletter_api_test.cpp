@@ -187,10 +187,9 @@ TEST_F(NewsletterApiTest, TestToMyselfThenBackgroundSendWithProgress) {
 
   const auto work = std::filesystem::temp_directory_path() / ("verbinder-nlapi-" + std::to_string(::getpid()));
   std::filesystem::remove_all(work);
-  const int smtp_port = api::testing::FreePort();
-  testing::SmtpSink sink(smtp_port, (work / "sink").string());
+  testing::SmtpSink sink((work / "sink").string());
   ASSERT_TRUE(sink.ready());
-  SetSetting("mail.smtp_url", "smtp://127.0.0.1:" + std::to_string(smtp_port));
+  SetSetting("mail.smtp_url", sink.url());
   SetSetting("mail.starttls", "off");
   SetSetting("mail.from_email", "nieuws@netwerk.example");
   SetSetting("mail.base_url", "https://netwerk.example");

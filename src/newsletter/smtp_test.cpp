@@ -14,16 +14,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <arpa/inet.h>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <netinet/in.h>
 #include <random>
 #include <sstream>
-#include <sys/socket.h>
 #include <thread>
 
 #include <soci/soci.h>
@@ -32,6 +29,7 @@
 #include "newsletter/test_support.h"
 #include "newsletter/tokens.h"
 #include "storage/testing.h"
+#include "util/free_port.h"
 
 namespace verbinder::newsletter {
 namespace {
@@ -39,21 +37,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::SmtpSink;
 
-int FreePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-    ::close(fd);
-    return 0;
-  }
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  int port = ntohs(a.sin_port);
-  ::close(fd);
-  return port;
-}
+using util::testing::FreePort;
 
 std::string Binary() {
   const char* b = std::getenv("VERBINDER_BINARY");
@@ -188,9 +172,9 @@ TEST_F(SmtpTest, EveryMessageArrivesWithItsHeadersPartsAndOwnPersonalPart) {
   ss << f.rdbuf();
   EXPECT_NE(testing::ParseMail(ss.str()).text.find("Pieter Lammerink"), std::string::npos);
 
-  int port = FreePort();
-  SmtpSink sink(port, (work_ / "sink").string());
+  SmtpSink sink((work_ / "sink").string());
   ASSERT_TRUE(sink.ready());
+  const int port = sink.port();
   auto sent = RunBinary(SendArgs(port), (work_ / "send.log").string());
   ASSERT_EQ(sent.code, 0) << sent.output;
   EXPECT_NE(sent.output.find("sent 8 now, 8 of 9 in total, 1 failed"), std::string::npos) << sent.output;
@@ -311,9 +295,9 @@ TEST_F(SmtpTest, SigkillAtRandomPointsThenRestartDeliversEveryoneOnce) {
   AddReaders(kReaders);
   auto ids = SubscriberIds();
   const size_t expected = ids.size();
-  int port = FreePort();
-  SmtpSink sink(port, (work_ / "sink").string());
+  SmtpSink sink((work_ / "sink").string());
   ASSERT_TRUE(sink.ready());
+  const int port = sink.port();
   const unsigned seed = std::random_device{}();
   SCOPED_TRACE("random seed " + std::to_string(seed));
   std::mt19937 rng(seed);
@@ -384,9 +368,9 @@ TEST_F(SmtpTest, ServerBackgroundSendSurvivesSigkill) {
   constexpr int kReaders = 120;
   AddReaders(kReaders);
   auto ids = SubscriberIds();
-  int port = FreePort();
-  SmtpSink sink(port, (work_ / "sink").string());
+  SmtpSink sink((work_ / "sink").string());
   ASSERT_TRUE(sink.ready());
+  const int port = sink.port();
   auto set = [&](const std::string& k, const std::string& v) {
     return RunBinary({Binary(), "settings", "set", k, v, "--db", url_}, (work_ / "settings.log").string());
   };

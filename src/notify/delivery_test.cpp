@@ -45,7 +45,7 @@ class DeliveryTest : public ::testing::Test {
     work_ = fs::temp_directory_path() / ("verbinder-notify-" + std::to_string(::getpid()) + "-" + name_);
     fs::remove_all(work_);
     fs::create_directories(work_);
-    port_ = util::testing::FreePort();
+    port_ = util::testing::FreePort();  // where nobody listens until a test starts its sink
   }
   void TearDown() override { fs::remove_all(work_); }
 
@@ -85,8 +85,9 @@ class DeliveryTest : public ::testing::Test {
 };
 
 TEST_F(DeliveryTest, MailWaitsUntilDeliveryIsConfiguredThenArrivesOnceEach) {
-  SmtpSink sink(port_, (work_ / "sink").string());
+  SmtpSink sink((work_ / "sink").string());
   ASSERT_TRUE(sink.ready());
+  port_ = sink.port();
   Queue(3);
   OutboxDeliverer d(*db_, clock_);
   auto r = d.DeliverDue();
@@ -178,8 +179,9 @@ TEST_F(DeliveryTest, ServerDownLosesNothingAndRetriesWithBackoffExactlyOnce) {
 }
 
 TEST_F(DeliveryTest, PermanentRefusalIsMarkedFailedOthersStillArrive) {
-  SmtpSink sink(port_, (work_ / "sink").string());
+  SmtpSink sink((work_ / "sink").string());
   ASSERT_TRUE(sink.ready());
+  port_ = sink.port();
   Configure();
   Queue(1, "bounce");
   Queue(2, "lid");
@@ -197,8 +199,9 @@ TEST_F(DeliveryTest, PermanentRefusalIsMarkedFailedOthersStillArrive) {
 }
 
 TEST_F(DeliveryTest, ExpiredClaimOfACrashedDelivererIsTakenOverButALiveOneIsNot) {
-  SmtpSink sink(port_, (work_ / "sink").string());
+  SmtpSink sink((work_ / "sink").string());
   ASSERT_TRUE(sink.ready());
+  port_ = sink.port();
   Configure();
   Queue(2);
   {
@@ -324,9 +327,9 @@ TEST_F(NotifyTest, QueuesMailInTheMembersLanguageUnlessTheyOptedOut) {
 TEST_F(NotifyTest, EachMemberGetsTheMailInTheirOwnLanguage) {
   const fs::path work = fs::temp_directory_path() / ("verbinder-notify-lang-" + std::to_string(::getpid()));
   fs::remove_all(work);
-  const int port = util::testing::FreePort();
-  SmtpSink sink(port, (work / "sink").string());
+  SmtpSink sink((work / "sink").string());
   ASSERT_TRUE(sink.ready());
+  const int port = sink.port();
   const Text text{"Emma Bakker introduces you to Olga Smit", "Emma Bakker stelt je voor aan Olga Smit"};
   {
     soci::session sql(db_->pool());

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  ANJA, LEADER, apiSession, axeViolations, freePort, goto, login, newestMail, perFile, screenshot, scrollWidth, settle,
+  ANJA, LEADER, apiSession, axeViolations, goto, login, newestMail, perFile, screenshot, scrollWidth, settle,
 } from './harness.mjs';
 
 // The demo server and browsers (closed after the file); the SMTP sink is this file's own.
@@ -24,12 +24,17 @@ let sink;
 
 // The SMTP sink of the C++ tests (src/mail/testdata/smtp_sink.py): stores every
 // message as DIR/NNNNNN.eml with an "X-Sink-Rcpt:" first line; stops when stdin closes.
+// Port 0: it listens on a port the kernel chose and prints "READY <port>".
 async function startSink() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-sink-'));
-  const port = await freePort();
-  const proc = spawn('/usr/bin/python3', ['src/mail/testdata/smtp_sink.py', String(port), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    proc.stdout.on('data', (d) => { if (String(d).includes('READY')) resolve(); });
+  const proc = spawn('/usr/bin/python3', ['src/mail/testdata/smtp_sink.py', '0', dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  const port = await new Promise((resolve, reject) => {
+    proc.stdout.on('data', (d) => {
+      out += String(d);
+      const m = /READY (\d+)\n/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
     proc.once('exit', () => reject(new Error('the SMTP sink exited')));
   });
   return {

@@ -4,16 +4,32 @@ message it accepts, for the integration tests (newsletter, notification outbox, 
 
   /usr/bin/python3 smtp_sink.py PORT DIR
 
+PORT 0 lets the kernel choose a free port while the listening socket is
+already bound, so no other process can take it in between; the chosen port is
+printed after READY.
+
 Each accepted message becomes DIR/NNNNNN.eml (written to a temporary name and
 renamed, so a file is whole or absent), prefixed with one line
 "X-Sink-Rcpt: <recipients>". The file is stored before the server answers 250,
 so a client killed in between has delivered a message it does not know about
 (the in-flight case of the crash-safety contract). Recipients whose local part
-starts with "bounce" are refused with 550 (a hard bounce). Prints "READY" once
-listening; stops when stdin closes (the test exited or was killed).
+starts with "bounce" are refused with 550 (a hard bounce). Prints "READY PORT"
+once listening; stops when stdin closes (the test exited or was killed).
 """
-import itertools, os, sys
+import itertools, os, socket, sys
 from aiosmtpd.controller import Controller
+
+
+class BoundController(Controller):
+    """Listens on a socket bound before the server starts (PORT 0: the kernel's
+    choice), so the port is never free between choosing and listening."""
+
+    def __init__(self, handler, sock, **kwargs):
+        self.sock = sock
+        super().__init__(handler, hostname="127.0.0.1", port=sock.getsockname()[1], **kwargs)
+
+    def _create_server(self):
+        return self.loop.create_server(self._factory_invoker, sock=self.sock, ssl=self.ssl_context)
 
 
 class Sink:
@@ -42,9 +58,13 @@ class Sink:
 def main():
     port, directory = int(sys.argv[1]), sys.argv[2]
     os.makedirs(directory, exist_ok=True)
-    controller = Controller(Sink(directory), hostname="127.0.0.1", port=port, decode_data=False)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(128)
+    controller = BoundController(Sink(directory), sock, decode_data=False)
     controller.start()
-    print("READY", flush=True)
+    print("READY %d" % controller.port, flush=True)
     try:
         sys.stdin.read()
     finally:
