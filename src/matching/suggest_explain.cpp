@@ -6,6 +6,7 @@
 
 #include "matching/suggest_internal.h"
 #include "matching/thesaurus.h"
+#include "util/strings.h"
 
 namespace verbinder::matching::internal {
 namespace {
@@ -47,15 +48,10 @@ std::string SectorName(const std::string& sector, const SectorLabels& sectors, b
   return name;
 }
 
-// "a", "a and b", "a, b and c" (max 3 items).
+// "a", "a and b", "a, b and c" (max 3 items; util's one rule for lists).
 std::string List(const std::vector<std::string>& items, bool nl) {
   std::vector<std::string> v(items.begin(), items.begin() + std::min<size_t>(items.size(), 3));
-  std::string out;
-  for (size_t k = 0; k < v.size(); ++k) {
-    if (k > 0) out += k + 1 == v.size() ? (nl ? " en " : " and ") : ", ";
-    out += v[k];
-  }
-  return out;
+  return ListInSentence(v, nl ? "en" : "and");
 }
 
 std::vector<std::string> Labels(const std::vector<int>& concepts, bool nl) {

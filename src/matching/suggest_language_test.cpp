@@ -180,6 +180,31 @@ TEST(SuggestLanguage, WhenOnlyYouCanHelpThatIsTheReasonAndTheFreshViewIsYours) {
   }
 }
 
+// Concept labels with the conjunction in them ("wijkverpleging en thuiszorg",
+// "triage en werkverdeling") stay apart in the explanation's list: "a en b en c
+// en d" read as four things (the demo's event page said so). The list is
+// util's ListInSentence, the rule the routed questions' reasons use too.
+TEST(SuggestLanguage, ConceptLabelsWithTheConjunctionInsideStayApart) {
+  SuggestInput in = NurseEngineerAndBanker("Onze wijkverpleging worstelt met de triage van nieuwe aanvragen.", {},
+                                           "I advise district nursing teams on triage and work allocation.");
+  for (const std::string lang : {"nl", "en"}) {
+    SuggestResult r = Suggest(in, SuggestOptions{.language = lang}).value();
+    ASSERT_FALSE(r.suggestions[0].empty()) << lang;
+    const Suggestion& s = r.suggestions[0][0];
+    ASSERT_EQ(s.other, 1) << lang;
+    const std::string a = lang == "nl" ? "wijkverpleging en thuiszorg" : "home care and district nursing";
+    const std::string b = lang == "nl" ? "triage en werkverdeling" : "triage and work allocation";
+    const std::string text = Templates(s.explanation);
+    auto joined = [](std::string x, const char* sep, const std::string& y) { return x.append(sep).append(y); };
+    EXPECT_TRUE(text.find(joined(a, "; ", b)) != std::string::npos ||
+                text.find(joined(b, "; ", a)) != std::string::npos)
+        << text;
+    const char* conj = lang == "nl" ? " en " : " and ";
+    EXPECT_EQ(text.find(joined(a, conj, b)), std::string::npos) << text;
+    EXPECT_EQ(text.find(joined(b, conj, a)), std::string::npos) << text;
+  }
+}
+
 // The catch-all "other" and a sector missing from the caller's table: the
 // sentence leaves the sector out rather than showing a raw key.
 TEST(SuggestLanguage, SectorWithoutLabelIsLeftOutNotShownAsKey) {

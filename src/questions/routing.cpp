@@ -10,22 +10,6 @@
 namespace verbinder::questions {
 namespace {
 
-// A list in a sentence: "a, b and c" — or "a; b; c" when an item has the
-// conjunction in it ("triage and work allocation"), so that the items stay
-// apart ("triage and work allocation and triage and prioritising requests"
-// reads as four things).
-std::string JoinWords(const std::vector<std::string>& xs, const std::string& conjunction) {
-  const std::string inner = " " + conjunction + " ";
-  const bool has_inner =
-      std::any_of(xs.begin(), xs.end(), [&](const std::string& x) { return x.find(inner) != std::string::npos; });
-  std::string out;
-  for (size_t i = 0; i < xs.size(); ++i) {
-    if (i > 0) out += has_inner ? "; " : (i + 1 == xs.size()) ? inner : ", ";
-    out += xs[i];
-  }
-  return out;
-}
-
 // A member id as an engine attendee id whose string order is the numeric
 // order (the engine breaks ties by id: lower id first).
 std::string AttendeeId(int64_t id) {
@@ -104,9 +88,9 @@ Result<std::vector<RoutedMember>> RouteQuestion(const RoutingQuestion& q,
     const std::vector<std::string> en(m.matched_en.begin(), m.matched_en.begin() + shown);
     const std::vector<std::string> nl(m.matched_nl.begin(), m.matched_nl.begin() + shown);
     m.reason_en = en.empty() ? "Expertise that fits the question."
-                             : "Expertise that fits the question: " + JoinWords(en, "and") + ".";
+                             : "Expertise that fits the question: " + ListInSentence(en, "and") + ".";
     m.reason_nl = nl.empty() ? "Expertise die past bij de vraag."
-                             : "Expertise die past bij de vraag: " + JoinWords(nl, "en") + ".";
+                             : "Expertise die past bij de vraag: " + ListInSentence(nl, "en") + ".";
     if (m.other_sector) {
       auto it = sector_labels.find(c.sector);
       std::string sen = it == sector_labels.end() ? c.sector : it->second.en;

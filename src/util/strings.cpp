@@ -102,6 +102,18 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+std::string ListInSentence(const std::vector<std::string>& items, std::string_view conjunction) {
+  const std::string inner = " " + std::string(conjunction) + " ";
+  bool has_inner = false;
+  for (const auto& x : items) has_inner = has_inner || x.find(inner) != std::string::npos;
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += has_inner ? "; " : (i + 1 == items.size()) ? inner : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }

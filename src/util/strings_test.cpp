@@ -29,5 +29,18 @@ TEST(StringsTest, TrimSplitJoin) {
   EXPECT_EQ(Join({"a", "b"}, ", "), "a, b");
 }
 
+TEST(StringsTest, ListInSentenceKeepsItemsWithTheConjunctionApart) {
+  EXPECT_EQ(ListInSentence({}, "and"), "");
+  EXPECT_EQ(ListInSentence({"triage"}, "and"), "triage");
+  EXPECT_EQ(ListInSentence({"lean", "triage"}, "and"), "lean and triage");
+  EXPECT_EQ(ListInSentence({"lean", "triage", "rosters"}, "en"), "lean, triage en rosters");
+  EXPECT_EQ(ListInSentence({"wijkverpleging en thuiszorg", "triage en werkverdeling"}, "en"),
+            "wijkverpleging en thuiszorg; triage en werkverdeling");
+  EXPECT_EQ(ListInSentence({"lean", "triage and work allocation", "rosters"}, "and"),
+            "lean; triage and work allocation; rosters");
+  // Only the whole word: "brand" is not "and".
+  EXPECT_EQ(ListInSentence({"branding", "standards"}, "and"), "branding and standards");
+}
+
 }  // namespace
 }  // namespace verbinder
