@@ -138,15 +138,27 @@ describe('events', () => {
     await card.getByRole('button', { name: 'Verzoek versturen' }).click();
     await page.getByText('Verzoek verstuurd aan Pieter Lammerink.').first().waitFor();
     assert.match(await page.locator('#requests').textContent(), /Aan Pieter Lammerink.*Wacht op antwoord/s);
+    // The suggestion card says it is asked, and offers no second request.
+    await card.locator('[data-state=asked]', { hasText: 'Je vroeg Pieter Lammerink om een gesprek hier. Wacht op antwoord.' }).waitFor();
+    assert.equal(await card.locator('summary').count(), 0);
     await checkPage(anja, 'event-request-375-nl');
 
     await goto(pieter.page, `${server.base}/events/${eventId}`);
     const req = pieter.page.locator('#requests li', { hasText: 'From Anja Kamphuis' });
     assert.match(await req.textContent(), /Hoe plan jij de ploegen\?/);
+    // His suggestion card for Anja shows her request with its message, and the way to say yes.
+    const hers = pieter.page.locator('#suggestions li', { hasText: 'Anja Kamphuis' });
+    const theirs = hers.locator('[data-state=theirs]');
+    assert.match(await theirs.textContent(), /Anja Kamphuis asked you for a meeting here\..*Hoe plan jij de ploegen\?/s);
+    assert.equal(await hers.getByRole('button', { name: 'Accept: Anja Kamphuis' }).count(), 1);
     await checkPage(pieter, 'event-request-375-en');
     await req.getByRole('button', { name: 'Accept: Anja Kamphuis' }).click();
     await pieter.page.locator('.status-near').getByText('You will meet Anja Kamphuis. The meeting is in your schedule.', { exact: true }).waitFor();
     assert.match(await pieter.page.locator('#requests').textContent(), /Accepted/);
+    await hers.locator('[data-state=agreed]', { hasText: 'Agreed: you are meeting Anja Kamphuis here.' }).waitFor();
+    await goto(page, `${server.base}/events/${eventId}`);
+    await card.locator('[data-state=agreed]', { hasText: 'Afgesproken: je spreekt Pieter Lammerink hier.' }).waitFor();
+    assert.equal(await card.locator('summary').count(), 0);
     noProblems(anja);
     noProblems(pieter);
   });

@@ -148,6 +148,11 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
             return form;
           }));
 
+    // The live request between me and `other` at this event (accepted, or pending and not expired).
+    const liveRequest = (other: number): MeetingRequest | undefined => requests?.items.find((r) =>
+      ((r.from === self && r.to === other) || (r.to === self && r.from === other)) &&
+      (r.status === 'accepted' || (r.status === 'pending' && r.expires_at * 1000 > Date.now())));
+
     const meetBox = suggestionsL && h('section', { class: 'card', 'aria-labelledby': 'h-meet' },
       h('h2', { id: 'h-meet' }, t('events.meet')),
       freshness([suggestionsL], 'meet-state'),
@@ -171,12 +176,25 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
               showError(err, form);
             }
           });
+          // A request between us already (either way): its state, not a second request.
+          const r = liveRequest(s.member_id);
+          const name = s.name;
+          const step = !r ? h('details', null, h('summary', null, t('events.meet.request')), form)
+            : r.status === 'accepted' ? h('p', { class: 'agreed', 'data-state': 'agreed' }, t('events.meet.state.agreed', { name }))
+              : r.from === self ? h('p', { class: 'meta', 'data-state': 'asked' }, t('events.meet.state.asked', { name }))
+                : h('div', { 'data-state': 'theirs' }, h('p', null, t('events.meet.state.theirs', { name })),
+                  r.message && h('blockquote', null, r.message),
+                  h('div', { class: 'actions' }, h('button', {
+                    type: 'button', class: 'btn btn-primary', 'aria-label': `${t('events.requests.accept')}: ${name}`,
+                    onclick: act(() => api('POST', `/api/v1/meeting-requests/${r.id}/accept`), t('home.next.accepted.meeting', { name }),
+                      () => document.querySelector(`#suggestions li[data-member="${s.member_id}"] .member-card-body`)),
+                  }, t('events.requests.accept'))));
           return h('li', { 'data-member': s.member_id }, h('article', { class: 'member-card' },
             h('div', { class: 'member-card-body' },
               h('h3', null, h('a', { href: `/members/${s.member_id}` }, s.name)),
               (s.organization || s.sector) && h('p', { class: 'sub' }, [s.organization, s.sector && sectorLabel(secs, s.sector)].filter(Boolean).join(' · ')),
               h('p', { class: 'why' }, inLang(suggestionsL, s.why)),
-              h('details', null, h('summary', null, t('events.meet.request')), form))));
+              step)));
         })));
 
     const reqBox = requestsL && h('section', { class: 'card', 'aria-labelledby': 'h-req' },
