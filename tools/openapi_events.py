@@ -18,7 +18,10 @@ S["ProgrammeItem"] = {"type": "object", "required": ["title", "starts_at", "ends
 S["Event"] = {"type": "object", "properties": {
     "id": {**ID, "readOnly": True}, "title": {"type": "string", "maxLength": 200},
     "kind": {"type": "string", "enum": ["congress", "inspiration_session", "network_drinks"]},
-    "description": {"type": "string", "description": "Markdown"}, "starts_at": T, "ends_at": T,
+    "description": {"type": "string", "description": "Markdown"},
+    "description_html": {"type": "string", "readOnly": True,
+                         "description": "The description rendered to safe HTML (raw HTML dropped, unsafe links emptied)"},
+    "starts_at": T, "ends_at": T,
     "timezone": {"type": "string", "default": "Europe/Amsterdam"}, "location": {"type": "string"},
     "capacity": {"type": "integer", "minimum": 0, "description": "0 = unlimited"},
     "price_cents": {"type": "integer", "minimum": 0, "description": "0 = free"}, "free": {"type": "boolean", "readOnly": True},

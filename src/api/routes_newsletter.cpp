@@ -21,7 +21,6 @@
 #include "newsletter/edition.h"
 #include "mail/config.h"
 #include "domain/db_util.h"
-#include "newsletter/markdown.h"
 #include "newsletter/sender.h"
 #include "newsletter/subscriptions.h"
 #include "newsletter/topics.h"

@@ -109,6 +109,48 @@ TEST_F(EventsApiTest, RegistrationWaitlistInviteAndCheckIn) {
 
 // issue_14: "we spraken elkaar" over HTTP — a scanned connect code is a claim,
 // confirmed by the other it is a real tie; bad input names the field.
+// The leader writes the description in Markdown (the form says so); members
+// read it rendered by the one safe renderer (markdown/), in the event and in
+// the list: emphasis and links work, raw HTML and javascript: links do not.
+TEST_F(EventsApiTest, TheDescriptionIsWrittenInMarkdownAndReadAsSafeHtml) {
+  auto leader = SignedIn("leider@x.example");
+  auto anja = SignedIn("anja@x.example");
+  const int64_t start = clock_.Now() + 7 * 86400;
+  const std::string md =
+      "Borrel met **tafels** die zorg en industrie mengen.\n\n"
+      "- [Route](https://netwerk.example/route)\n- [klik](javascript:alert(1))\n\n<script>alert(2)</script>";
+  auto r = leader->Post("/api/v1/events", {{"title", "Netwerkborrel"},
+                                           {"kind", "network_drinks"},
+                                           {"description", md},
+                                           {"starts_at", start},
+                                           {"ends_at", start + 3 * 3600}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string id = std::to_string(r.Json()["id"].get<int64_t>());
+  auto ev = anja->Get("/api/v1/events/" + id);
+  ASSERT_EQ(ev.status, 200) << ev.body;
+  EXPECT_EQ(ev.Json()["description"], md) << "the source stays as the leader wrote it";
+  const std::string html = ev.Json()["description_html"];
+  EXPECT_NE(html.find("<p>Borrel met <strong>tafels</strong> die zorg en industrie mengen.</p>"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<a href=\"https://netwerk.example/route\">Route</a>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("javascript:"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<script"), std::string::npos) << html;
+  EXPECT_EQ(html.find("**"), std::string::npos) << html;
+  auto list = anja->Get("/api/v1/events?upcoming=true");
+  ASSERT_EQ(list.status, 200) << list.body;
+  bool listed = false;
+  const Json items = list.Json()["items"];
+  for (const auto& e : items)
+    if (std::to_string(e["id"].get<int64_t>()) == id) {
+      listed = true;
+      EXPECT_EQ(e["description_html"], html);
+    }
+  EXPECT_TRUE(listed) << list.body;
+  // No description: nothing to render.
+  Json plain = NewEvent(*leader, 10);
+  EXPECT_EQ(plain["description_html"], "");
+}
+
 TEST_F(EventsApiTest, Issue14EncounterByConnectCodeBecomesARealTieOnlyWhenConfirmed) {
   auto anja = SignedIn("anja@x.example");
   auto pieter = SignedIn("pieter@x.example");

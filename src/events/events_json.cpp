@@ -2,6 +2,7 @@
 
 #include "domain/json_codec.h"
 #include "domain/member_ref.h"
+#include "markdown/markdown.h"
 
 namespace verbinder::events {
 namespace {
@@ -77,6 +78,8 @@ Json ToJson(const EventInfo& info) {
           {"title", e.title},
           {"kind", model::ToString(e.kind)},
           {"description", e.description},
+          // The leader writes Markdown; members read it rendered (the one safe renderer).
+          {"description_html", e.description.empty() ? std::string() : markdown::RenderMarkdown(e.description)},
           {"starts_at", e.starts_at},
           {"ends_at", e.ends_at},
           {"timezone", e.timezone},

@@ -6,7 +6,7 @@
 
 #include "domain/db_util.h"
 #include "domain/validation.h"
-#include "newsletter/markdown.h"
+#include "markdown/markdown.h"
 #include "util/strings.h"
 #include "storage/transaction.h"
 
@@ -128,7 +128,7 @@ Result<Article> ArticleService::Create(const Viewer& viewer, Article a) {
     return PermissionDenied("only the network leader publishes; submit the article for approval")
         .WithReason("article.submit_for_approval");
   VB_RETURN_IF_ERROR(ValidateArticle(a));
-  a.body_html = RenderMarkdown(a.body_md);
+  a.body_html = markdown::RenderMarkdown(a.body_md);
   const int64_t now = clock_.Now();
   a.created_at = a.updated_at = now;
   if (a.status == ArticleStatus::kPublished && a.published_at <= 0) a.published_at = now;
@@ -161,7 +161,7 @@ Result<Article> ArticleService::Update(const Viewer& viewer, Article a) {
   if (a.status != ArticleStatus::kPublished && old.status == ArticleStatus::kPublished && !viewer.IsOrganizer())
     return PermissionDenied("only organizers may unpublish");
   VB_RETURN_IF_ERROR(ValidateArticle(a));
-  a.body_html = RenderMarkdown(a.body_md);
+  a.body_html = markdown::RenderMarkdown(a.body_md);
   if (a.status != ArticleStatus::kPublished) a.published_at = 0;
   return domain::WithSession<Article>(db_, [&](soci::session& sql) -> Result<Article> {
     std::string tags = Join(a.tags, ","), status(ToString(a.status));

@@ -1,6 +1,6 @@
 // Knowledge articles: members and leaders write Markdown; what members
 // submit is published once a leader approves it. The rendered HTML is stored
-// beside the Markdown and is always sanitised (newsletter/markdown.h).
+// beside the Markdown and is always sanitised (markdown/markdown.h).
 //
 //   ArticleService articles(db, clock);
 //   auto a = articles.Create(viewer, {.title = "Lean in de wijkzorg", .body_md = "...",

@@ -15,7 +15,7 @@
 #include "domain/members.h"
 #include "newsletter/compose_internal.h"
 #include "newsletter/edition.h"
-#include "newsletter/markdown.h"
+#include "markdown/markdown.h"
 #include "util/strings.h"
 
 namespace verbinder::newsletter {
@@ -299,7 +299,7 @@ Result<ComposedMessage> Composer::ComposeFor(const Issue& issue, const Subscribe
                                           : (issue.intro_nl.empty() ? issue.intro_en : issue.intro_nl);
   if (!intro.empty()) {
     text += intro + "\n\n";
-    html += "<div style=\"margin:0 0 16px;\">" + RenderMarkdown(intro) + "</div>\n";
+    html += "<div style=\"margin:0 0 16px;\">" + markdown::RenderMarkdown(intro) + "</div>\n";
   }
 
   // Articles: the subscriber's topics first, or only (topics.h).

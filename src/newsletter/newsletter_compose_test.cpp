@@ -18,7 +18,7 @@
 #include "demo/demo.h"
 #include "newsletter/bounces.h"
 #include "newsletter/demo_newsletter.h"
-#include "newsletter/markdown.h"
+#include "markdown/markdown.h"
 #include "newsletter/topics.h"
 #include "notify/outbox.h"
 #include "newsletter/sender.h"
@@ -159,7 +159,7 @@ TEST_F(NewsletterDbTest, PersonalPartShowsOnlyWhatTheSubscriberMaySee) {
     EXPECT_NE(mail.text.find("  " + url), std::string::npos) << mail.text;
     EXPECT_NE(mail.html.find("href=\"" + url + "\""), std::string::npos);
   }
-  EXPECT_TRUE(LooksSafeHtml(mail.html));
+  EXPECT_TRUE(markdown::LooksSafeHtml(mail.html));
 
   // Emma reads English; the anonymous reader gets no personal part at all.
   auto emma = composer.ComposeFor(*issue, *subs.Get(seed_.sub_emma), "t");

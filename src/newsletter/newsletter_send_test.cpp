@@ -16,7 +16,6 @@
 #include "demo/demo.h"
 #include "newsletter/bounces.h"
 #include "newsletter/demo_newsletter.h"
-#include "newsletter/markdown.h"
 #include "newsletter/topics.h"
 #include "notify/outbox.h"
 #include "newsletter/sender.h"

@@ -97,6 +97,9 @@ describe('events', () => {
     const { page } = anja;
     await goto(page, `${server.base}/events/${eventId}`);
     assert.match(await page.locator('#reg-status').textContent(), /nog niet aangemeld/);
+    // The leader wrote Markdown; the member reads it rendered, not as asterisks.
+    assert.equal(await page.locator('.description strong').textContent(), 'tafels');
+    assert.equal((await page.locator('.description').textContent()).trim(), 'Borrel met tafels.');
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByText('Je bent aangemeld.').first().waitFor();
     const qr = page.getByRole('img', { name: /QR-code van incheckcode VB-/ });

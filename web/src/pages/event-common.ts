@@ -5,7 +5,7 @@ import { formatDateTime, getLang, t, type Key } from '../i18n';
 
 export interface ProgrammeItem { id: number; title: string; description: string; starts_at: number; ends_at: number; room: string }
 export interface EventInfo {
-  id: number; title: string; kind: string; description: string; starts_at: number; ends_at: number; timezone: string;
+  id: number; title: string; kind: string; description: string; description_html: string; starts_at: number; ends_at: number; timezone: string;
   location: string; capacity: number; price_cents: number; free: boolean; registration_deadline: number; public: boolean;
   request_ttl: number; revision: number; organizers: number[]; programme: ProgrammeItem[]; registered: number;
   waitlisted: number; seats_left: number | null;

@@ -19,6 +19,7 @@ import {
 } from './event-common';
 import { encountersSection } from './encounters';
 import { qrSvg } from './qr-code';
+import { safeHtml } from '../safe-html';
 
 
 export default async function eventPage(ctx: PageCtx): Promise<void> {
@@ -245,7 +246,7 @@ export default async function eventPage(ctx: PageCtx): Promise<void> {
         ['', seatsLabel(ev)],
       ]),
       ev.registration_deadline > 0 ? h('p', null, t('events.deadline', { date: formatDate(ev.registration_deadline) })) : '',
-      ev.description ? h('div', { class: 'prose description' }, ev.description.split(/\n{2,}/).map((p) => h('p', null, p.replace(/^#+\s*/, '')))) : '',
+      ev.description_html ? safeHtml(ev.description_html, 'prose article-body description') : '',
       h('section', { class: 'card', 'aria-labelledby': 'h-prog' },
         h('h2', { id: 'h-prog' }, t('events.programme')),
         ev.programme.length === 0 ? h('p', null, t('events.programme.none')) : h('ul', { class: 'programme' },

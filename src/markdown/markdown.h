@@ -1,7 +1,9 @@
-// Markdown → safe HTML for knowledge articles and the newsletter, with
-// cmark-gfm (tables, strikethrough, autolinks, task lists).
+// Markdown → safe HTML with cmark-gfm (tables, strikethrough, autolinks, task
+// lists): the one renderer for everything a leader or member writes in
+// Markdown — knowledge articles, the newsletter's introduction, event
+// descriptions.
 //
-//   std::string html = newsletter::RenderMarkdown("# Titel\n\n**vet**");
+//   std::string html = markdown::RenderMarkdown("# Titel\n\n**vet**");
 //
 // The output is safe to embed in a page or an e-mail: raw HTML in the source
 // is dropped (never passed through), links and images with unsafe schemes
@@ -13,7 +15,7 @@
 
 #include <string>
 
-namespace verbinder::newsletter {
+namespace verbinder::markdown {
 
 std::string RenderMarkdown(const std::string& markdown);
 
@@ -21,4 +23,4 @@ std::string RenderMarkdown(const std::string& markdown);
 // on*= attribute and no javascript:/vbscript: URL (case-insensitive).
 bool LooksSafeHtml(const std::string& html);
 
-}  // namespace verbinder::newsletter
+}  // namespace verbinder::markdown

@@ -1,4 +1,4 @@
-#include "newsletter/markdown.h"
+#include "markdown/markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -8,7 +8,7 @@
 
 #include "util/strings.h"
 
-namespace verbinder::newsletter {
+namespace verbinder::markdown {
 namespace {
 
 void RegisterExtensionsOnce() {
@@ -60,4 +60,4 @@ std::string RenderMarkdown(const std::string& markdown) {
   return html;
 }
 
-}  // namespace verbinder::newsletter
+}  // namespace verbinder::markdown
