@@ -1,5 +1,8 @@
 #include "events/demo_networking.h"
 
+#include <string>
+#include <vector>
+
 #include "domain/db_util.h"
 #include "domain/members.h"
 #include "domain/viewer.h"
@@ -100,7 +103,57 @@ Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Cloc
   for (const auto& t : plan.tables)
     if (t.round == 1) stats.seated += static_cast<int>(t.people.size()) + t.hidden;
   VB_ASSIGN_OR_RETURN(stats.live_borrel, SeedLiveBorrel(db, clock, anja.id, pieter.id));
+  VB_ASSIGN_OR_RETURN(stats.visits, SeedDemoVisits(db, clock, anja.id, pieter.id));
   return stats;
+}
+
+Result<int> SeedDemoVisits(storage::Database& db, const Clock& /*clock*/, Id anja, Id pieter) {
+  return domain::WithSession<int>(db, [&](soci::session& sql) -> Result<int> {
+    struct Held {
+      long long a = 0, b = 0, at = 0;
+      int a_hosts = 0, b_hosts = 0;
+    };
+    std::vector<Held> held;
+    {
+      Held h;
+      soci::statement st =
+          (sql.prepare << "SELECT i.a, i.b, i.at, ma.hosts_visits, mb.hosts_visits "
+                          "FROM interactions i JOIN members ma ON ma.id = i.a "
+                          "JOIN members mb ON mb.id = i.b WHERE i.kind = 'visit_held' ORDER BY i.at",
+           soci::into(h.a), soci::into(h.b), soci::into(h.at), soci::into(h.a_hosts), soci::into(h.b_hosts));
+      st.execute();
+      while (st.fetch()) held.push_back(h);
+    }
+    static const char* const kReasons[] = {
+        "Ik wil graag zien hoe jullie dit in de praktijk aanpakken.",
+        "Mag ik eens komen kijken? Ik leer graag van hoe jullie het organiseren.",
+        "Je vertelde erover op de bijeenkomst: ik ben benieuwd hoe het bij jullie werkt.",
+    };
+    storage::Transaction tr(sql);
+    int n = 0;
+    for (const auto& h : held) {
+      long long host = h.b_hosts && !h.a_hosts ? h.b : h.a;
+      std::string reason = kReasons[n % 3];
+      if ((h.a == anja && h.b == pieter) || (h.a == pieter && h.b == anja)) {
+        // The seed's story: at the borrel Pieter asked whether he could come and have a look.
+        host = anja;
+        reason =
+            "Op het congres vertelde je over de wachtlijst van jullie wijkteam. Mag ik eens komen kijken hoe "
+            "jullie de bezoeken plannen? Misschien helpt wat wij in de fabriek met doorlooptijden doen.";
+      }
+      const long long visitor = host == h.a ? h.b : h.a;
+      const long long starts = h.at, ends = h.at + 2 * 3600, created = h.at - 14 * 86400, updated = h.at + 86400;
+      const std::string proposed = std::to_string(h.at) + ";7200";
+      sql << "INSERT INTO visits (host_id, visitor_id, reason, proposed, status, starts_at, ends_at, host_confirmed, "
+             "visitor_confirmed, revision, created_at, updated_at) VALUES (:h, :v, :r, :p, 'held', :s, :e, 1, 1, 0, "
+             ":c, :u)",
+          soci::use(host), soci::use(visitor), soci::use(reason), soci::use(proposed), soci::use(starts),
+          soci::use(ends), soci::use(created), soci::use(updated);
+      ++n;
+    }
+    tr.commit();
+    return n;
+  });
 }
 
 Result<Id> SeedLiveBorrel(storage::Database& db, const Clock& clock, Id anja, Id pieter) {

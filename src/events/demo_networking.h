@@ -27,6 +27,7 @@ struct DemoNetworkingStats {
   int meetings = 0;           // scheduled at the congress
   int seated = 0;             // seated at the borrel's group tables (first round)
   model::Id live_borrel = 0;  // tonight's borrel (SeedLiveBorrel)
+  int visits = 0;             // visit records behind the ledger's visit_held (SeedDemoVisits)
 };
 
 inline constexpr std::string_view kLiveBorrelTitle = "Netwerkborrel Zorg & Industrie";
@@ -39,5 +40,13 @@ Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Cloc
 // two dozen members checked in; Anja and Pieter are not registered. Called by
 // SeedDemoNetworking; returns the event id.
 Result<model::Id> SeedLiveBorrel(storage::Database& db, const Clock& clock, model::Id anja, model::Id pieter);
+
+// The visits behind the ledger's `visit_held` entries, so the visits page
+// tells the same story as the ties ("strongest contact: visit"): one held
+// visit per entry (both said it happened, on the entry's date), hosted by the
+// member of the pair who hosts visits. Pieter came to look at Anja's district
+// team, as he asked at the borrel. Writes no ledger entry (they are there).
+// Called by SeedDemoNetworking; returns how many it added.
+Result<int> SeedDemoVisits(storage::Database& db, const Clock& clock, model::Id anja, model::Id pieter);
 
 }  // namespace verbinder::events

@@ -391,6 +391,11 @@ describe('events', () => {
     await goto(pieter.page, `${server.base}/members/${p.memberId}`);
     assert.equal(await pieter.page.locator('#request-visit').count(), 0);
     await goto(page, `${server.base}/visits?host=${p.memberId}`);
+    // The demo's story is on the visits page too (the ledger's visit_held has its visit):
+    // in June Pieter came to look at Anja's district team, as he asked at the borrel.
+    const june = page.locator('#visits li', { hasText: 'Bezoek van Pieter Lammerink' });
+    assert.match(await june.textContent(), /Heeft plaatsgevonden.*jun 2026.*wijkteam Hengelo-Noord.*wachtlijst van jullie wijkteam/s);
+    assert.equal(await june.locator('button').count(), 0, 'nothing left to do on a visit that happened');
     await page.getByLabel('Waarom wil je komen kijken?').fill('Ik wil zien hoe jullie de planning op de vloer doen.');
     await page.getByLabel('Optie 1').fill(amsterdamInput(now + 14 * 86400));
     await checkPage(anja, 'visits-375-nl');

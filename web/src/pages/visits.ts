@@ -101,7 +101,10 @@ export default async function visitsPage(ctx: PageCtx): Promise<void> {
           buttons.push(h('button', { type: 'button', class: 'btn', onclick: act(v, 'confirm', t('events.visits.status.held'), { happened: true }) }, t('events.visits.confirm.yes')),
             h('button', { type: 'button', class: 'btn', onclick: act(v, 'confirm', t('events.visits.status.not_held'), { happened: false }) }, t('events.visits.confirm.no')));
         return h('li', { 'data-visit': v.id }, h('article', { class: 'card' },
-          h('h3', null, hosting ? t('events.visits.with.visitor', { name: other }) : t('events.visits.with.host', { name: other })),
+          // "wants to visit you" while it is ahead; afterwards (held, declined, …) the badge says what became of it.
+          h('h3', null, !hosting ? t('events.visits.with.host', { name: other })
+            : v.status === 'requested' || v.status === 'accepted' ? t('events.visits.with.visitor', { name: other })
+              : t('events.visits.with.visitor.past', { name: other })),
           h('p', { class: 'meta' }, h('span', { class: 'badge' }, t(`events.visits.status.${v.status}` as Key))),
           v.starts_at ? h('p', null, t('events.visits.at', { date: formatDateTime(v.starts_at) }))
             : v.proposed.length > 0 && h('div', { class: 'proposed' }, h('p', { class: 'label' }, t('visits.proposed')),
