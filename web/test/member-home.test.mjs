@@ -164,6 +164,25 @@ describe('the member home: next steps', () => {
     assert.equal(mine.status, 'pending');
     assert.deepEqual(await axeViolations(page), [], 'axe on the online contacts (375 nl)');
     await screenshot(page, 'home-online-ties-375-nl');
+
+    // The ties page says it too: each online-only tie who comes offers the same step, with its state.
+    const coming = (await a.call('GET', `/api/v1/events/${congress.id}/online-ties`)).items;
+    await goto(page, `${server.base}/ties?show=online`);
+    const asked = page.locator('#tie-list > li', { has: page.locator(`h3 a[href="/members/${other}"]`) });
+    assert.equal((await asked.locator('.meet-at-event .meta a').textContent()).trim(), congress.title);
+    assert.equal((await asked.locator('.meet-at-event p').last().textContent()).trim(), `Je vroeg ${name} om daar af te spreken. Wacht op antwoord.`);
+    const next = coming.find((x) => x.member_id !== other && !x.request);
+    const card = page.locator('#tie-list > li', { has: page.locator(`h3 a[href="/members/${next.member_id}"]`) });
+    await card.getByRole('button', { name: `Vraag ${next.name} om daar af te spreken` }).waitFor();
+    // Every online tie with the step is one who comes; nobody else gets it.
+    const withStep = await page.locator('#tie-list > li', { has: page.locator('.meet-at-event') }).locator('h3 a').evaluateAll((as) => as.map((x) => Number(x.getAttribute('href').split('/').pop())));
+    assert.ok(withStep.length > 0);
+    for (const id of withStep) assert.ok(coming.some((x) => x.member_id === id), `${id} comes to ${congress.title}`);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the ties page (375 nl)');
+    await screenshot(page, 'ties-online-375-nl');
+    // A real tie is real already: no step.
+    await goto(page, `${server.base}/ties?show=real`);
+    assert.equal(await page.locator('#tie-list .meet-at-event').count(), 0);
     // Withdrawn again, so the later steps start from the demo as it was.
     await a.call('POST', `/api/v1/meeting-requests/${mine.id}/cancel`);
     assert.deepEqual(b.problems, []);

@@ -14,7 +14,7 @@ export const core: Area = {
     { pattern: '/members/:id', access: 'member', strings: ['encounters', 'events', 'member'], load: () => import('../pages/member') },
     { pattern: '/profile', access: 'member', strings: ['account', 'encounters', 'events', 'member'], load: () => import('../pages/profile') },
     { pattern: '/connections', access: 'member', strings: ['member'], load: () => import('../pages/connections') },
-    { pattern: '/ties', access: 'member', strings: ['member'], load: () => import('../pages/ties') },
+    { pattern: '/ties', access: 'member', strings: ['events', 'member'], load: () => import('../pages/ties') },
     { pattern: '/leader/members', access: 'organizer', strings: ['leader'], load: () => import('../pages/leader-members') },
     { pattern: '/leader/members/new', access: 'organizer', strings: [], load: () => import('../pages/leader-new-member') },
   ],

@@ -1,7 +1,9 @@
 // Types and pieces the events pages share: the API shapes, labels and money.
 // (The check-in QR code is in qr-code.ts, so pages that draw none skip its library.)
+import { api, ApiError, query, type Page } from '../api';
 import { h } from '../dom';
 import { formatDateTime, getLang, t, type Key } from '../i18n';
+import { isOffline } from '../pwa';
 
 export interface ProgrammeItem { id: number; title: string; description: string; starts_at: number; ends_at: number; room: string }
 export interface EventInfo {
@@ -88,4 +90,16 @@ export function fromLocalInput(v: string): number {
   const w = wall(guess);
   const offset = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi) / 1000 - guess;
   return guess - offset;
+}
+
+// My upcoming events with my registration (registered or waitlisted), soonest
+// first. Offline, a registration the service worker did not keep is one that
+// answered 404 (not registered; sw.js drops those) or was never fetched online.
+export interface NextEvent { ev: EventInfo; reg: Registration }
+export async function myEvents(): Promise<NextEvent[]> {
+  const list = await api<Page<EventInfo>>('GET', '/api/v1/events' + query({ upcoming: true, limit: 20 }));
+  const regs = await Promise.all(list.items.map((ev) => api<Registration>('GET', `/api/v1/events/${ev.id}/registration`)
+    .then((reg) => ({ ev, reg })).catch((e) => { if ((e instanceof ApiError && e.status === 404) || isOffline(e)) return null; throw e; })));
+  return regs.filter((x): x is NextEvent => !!x && x.reg.status !== 'cancelled')
+    .sort((a, b) => a.ev.starts_at - b.ev.starts_at);
 }

@@ -8,16 +8,16 @@
 // A part that could not be fetched (offline at the venue, a server error) shows
 // its last known copy with its time, or says it is not available now — never
 // "nothing waiting" or "0 connections" that is not true (web/src/last-known.ts).
-import { api, ApiError, membersById, query, sectors, type Connection, type Member, type Page, type Sector, type Tie } from '../api';
+import { api, membersById, query, sectors, type Connection, type Member, type Page, type Sector, type Tie } from '../api';
 import { me, sectorLabel, type PageCtx } from '../app';
 import { field, h } from '../dom';
 import { action } from '../feedback';
-import { isOffline, rememberMyEvents } from '../pwa';
+import { rememberMyEvents } from '../pwa';
 import { formatDate, formatDateTime, formatNumber, getLang, plural, t } from '../i18n';
 import { allFresh, freshness, inLang, known, lastKnown, unavailable, valueOr, type Loaded } from '../last-known';
 import { confirmList, type Encounter } from './encounter-common';
 import {
-  clock, span, type EventInfo, type Items, type Meeting, type MeetingRequest, type Registration, type Suggestion,
+  clock, myEvents, span, type Items, type Meeting, type MeetingRequest, type Suggestion,
 } from './event-common';
 import { atEvent, meetAtEvent, type FellowAttendee } from './meet-at-event';
 import { notificationTarget, openNotification, type Notification } from './notification-common';
@@ -26,23 +26,12 @@ import { askedAbout, myOpenQuestions } from './my-questions';
 import type { Question } from './question-common';
 import type { Visit } from './visits';
 
-interface NextEvent { ev: EventInfo; reg: Registration }
 
 // One part failing never hides the rest: each is fresh, its last known copy, or
 // missing — offline too, where only what the service worker kept (my events,
 // registration, schedule, codes) answers.
 const noPage = { items: [], total: 0, limit: 0, offset: 0 };
 const noItems = { items: [], total: 0 };
-
-// Offline, a registration the service worker did not keep is one that answered
-// 404 (not registered; sw.js drops those) or was never fetched online.
-async function myEvents(): Promise<NextEvent[]> {
-  const list = await api<Page<EventInfo>>('GET', '/api/v1/events' + query({ upcoming: true, limit: 20 }));
-  const regs = await Promise.all(list.items.map((ev) => api<Registration>('GET', `/api/v1/events/${ev.id}/registration`)
-    .then((reg) => ({ ev, reg })).catch((e) => { if ((e instanceof ApiError && e.status === 404) || isOffline(e)) return null; throw e; })));
-  return regs.filter((x): x is NextEvent => !!x && x.reg.status !== 'cancelled')
-    .sort((a, b) => a.ev.starts_at - b.ev.starts_at);
-}
 
 // The first reason of a suggestion: its first sentence (or clause before a
 // semicolon, then ended with a full stop), never cut inside a quoted

@@ -8,7 +8,7 @@ import { api } from '../api';
 import { append, h, type Child } from '../dom';
 import { action } from '../feedback';
 import { formatDateTime, t } from '../i18n';
-import type { MeetingRequest } from './event-common';
+import { myEvents, type MeetingRequest } from './event-common';
 
 export interface SharedEvent {
   event_id: number; title: string; starts_at: number; ends_at: number; location: string; request: MeetingRequest | null;
@@ -23,6 +23,20 @@ export interface FellowAttendee {
 // An event of the viewer's, as a shared event without a request yet.
 export function atEvent(ev: { id: number; title: string; starts_at: number; ends_at: number; location: string }): SharedEvent {
   return { event_id: ev.id, title: ev.title, starts_at: ev.starts_at, ends_at: ev.ends_at, location: ev.location, request: null };
+}
+
+// My online-only ties who come to one of my next three events (registered, not
+// waitlisted), each with the soonest such event and the live request between
+// us there: where an online contact can become a real one (the ties page).
+export async function onlineTiesComing(): Promise<Map<number, SharedEvent>> {
+  const mine = (await myEvents()).filter((x) => x.reg.status === 'registered').slice(0, 3);
+  const lists = await Promise.all(mine.map((x) => api<{ items: FellowAttendee[] }>('GET', `/api/v1/events/${x.ev.id}/online-ties`)
+    .then((r) => ({ ev: x.ev, items: r.items }))));
+  const out = new Map<number, SharedEvent>();
+  for (const { ev, items } of lists) {
+    for (const f of items) if (!out.has(f.member_id)) out.set(f.member_id, { ...atEvent(ev), request: f.request });
+  }
+  return out;
 }
 
 export async function sharedEvents(other: number): Promise<SharedEvent[]> {

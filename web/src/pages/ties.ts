@@ -1,4 +1,5 @@
-// My ties (real and online-only), counted and listed, filtered and paged.
+// My ties (real and online-only), counted and listed, filtered and paged; an
+// online-only tie who comes to one of my events offers to meet there (meet-at-event.ts).
 // Offline: the last known counts and list marked with their time, or "not
 // available offline" — never "0 ties" that is not true (last-known.ts).
 import { api, membersById, query, sectors, type Member, type Page, type Tie } from '../api';
@@ -6,6 +7,7 @@ import { me, navigate, type PageCtx } from '../app';
 import { field, h } from '../dom';
 import { formatDate, formatNumber, t } from '../i18n';
 import { freshness, known, lastKnown, valueOr } from '../last-known';
+import { meetAtEvent, onlineTiesComing, type SharedEvent } from './meet-at-event';
 import { avatar, kindLabel, sectorBadge, subtitle } from './parts';
 
 const PAGE = 25;
@@ -23,13 +25,17 @@ export default async function ties(ctx: PageCtx): Promise<void> {
     const names = await membersById(list.items.map((x) => x.member), new Map<number, Member | null>());
     return { list, names: [...names] };
   };
-  const [listL, realL, onlineL, secsL] = await Promise.all([
+  const [listL, realL, onlineL, secsL, coming] = await Promise.all([
     lastKnown(`ties:${filter}:${page}`, withNames()),
     lastKnown('ties:real', api<Page<Tie>>('GET', base + query({ real: 'true', limit: 1 }))),
     lastKnown('ties:online', api<Page<Tie>>('GET', base + query({ real: 'false', limit: 1 }))),
     lastKnown('sectors', sectors()),
+    // Online-only ties who come to one of my events: the step to meeting there. Extra, so
+    // left out when it cannot be fetched (offline) rather than failing the list.
+    onlineTiesComing().catch(() => new Map<number, SharedEvent>()),
   ]);
   const secs = valueOr(secsL, []);
+  const shared = (member: number) => coming.get(member);
   const note = freshness([listL, realL, onlineL, secsL], 'ties-state');
 
   const select = h('select', { id: 'ties-show', name: 'show' },
@@ -60,7 +66,9 @@ export default async function ties(ctx: PageCtx): Promise<void> {
           h('p', { class: 'meta' }, m && sectorBadge(secs, m.sector),
             h('span', null, t('ties.strongest', { kind: kindLabel(tie.strongest) }))),
           h('p', { class: 'meta' }, h('span', null, t('ties.last', { date: formatDate(tie.last_at) })),
-            h('span', null, t('ties.strength', { s: formatNumber(tie.strength, 1) }))))));
+            h('span', null, t('ties.strength', { s: formatNumber(tie.strength, 1) }))),
+          // Online only, and coming to an event I go to: ask to meet there (or the request's state).
+          !tie.real && m && shared(tie.member) && meetAtEvent({ id: m.id, name: m.name }, shared(tie.member)!, self))));
     })),
     pages > 1 ? h('nav', { class: 'pager', 'aria-label': t('ties.title') },
       page > 1 ? h('a', { href: link(page - 1), rel: 'prev' }, t('members.prev')) : h('span'),
