@@ -233,6 +233,14 @@ describe('the member home: next steps', () => {
     await askedLink.waitFor();
     assert.equal(await page.getByRole('link', { name: `Vraag het netwerk: ${waitingList.title}` }).count(), 0, 'not offered twice');
     assert.match(await askedLink.textContent(), /^Netwerk gevraagd: /);
+    // Her profile says the same of that challenge: the same words, the same question.
+    const onHome = (await askedLink.textContent()).trim();
+    await goto(page, server.base + '/profile');
+    const onProfile = page.locator('#challenges li', { hasText: waitingList.title }).locator('.challenge-network a');
+    assert.equal(await onProfile.getAttribute('href'), `/questions/${asked[0].id}`);
+    assert.equal((await onProfile.textContent()).trim(), onHome);
+    await screenshot(page, 'profile-challenge-asked-375-nl');
+    await goto(page, server.base + '/');
     await askedLink.click();
     await page.waitForURL((u) => u.pathname === `/questions/${asked[0].id}`);
     await page.locator('#question-challenge').waitFor();
@@ -242,6 +250,9 @@ describe('the member home: next steps', () => {
     const title = 'Mantelzorgers haken af na een paar maanden';
     const text = 'Familie die meehelpt, stopt vaak na een paar maanden. Hoe houd je hen erbij?';
     const mine = await a.call('POST', `/api/v1/members/${a.memberId}/challenges`, { title, text, status: 'open' });
+    await goto(page, server.base + '/profile');
+    assert.equal(await page.locator('#challenges li', { hasText: title }).getByRole('link', { name: `Vraag het netwerk: ${title}` }).getAttribute('href'),
+      `/questions/new?challenge=${mine.id}`);
     await goto(page, server.base + '/');
     await page.getByRole('link', { name: `Vraag het netwerk: ${title}` }).click();
     await page.waitForURL((u) => u.pathname === '/questions/new');

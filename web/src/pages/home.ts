@@ -22,7 +22,8 @@ import {
 import { atEvent, meetAtEvent, type FellowAttendee } from './meet-at-event';
 import { notificationTarget, openNotification, type Notification } from './notification-common';
 import { qrSvg } from './qr-code';
-import { askedAbout, myOpenQuestions } from './my-questions';
+import { challengeAction as challengeActionOf } from './challenge-asked';
+import { myOpenQuestions } from './my-questions';
 import type { Question } from './question-common';
 import type { Visit } from './visits';
 
@@ -285,16 +286,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
   const open = member.challenges.filter((c) => c.status === 'open');
   const myOpen = valueOr<Page<Question>>(askedL, noPage);
   // Put to the network already: a link to that question and its answers; else "Ask the network" (question-new.ts).
-  const challengeAction = (c: { id: number; title: string }) => {
-    const asked = askedAbout(myOpen, c.id);
-    if (asked) {
-      const text = asked.answer_count === 0 ? t('home.challenges.asked.none')
-        : plural(asked.answer_count, 'home.challenges.asked.one', 'home.challenges.asked.some');
-      return h('a', { href: `/questions/${asked.id}`, class: 'asked', 'aria-label': t('home.challenges.asked.label', { text, title: c.title }) }, text);
-    }
-    return h('a', { href: `/questions/new?challenge=${c.id}`, 'aria-label': t('home.challenges.ask.label', { title: c.title }) },
-      t('home.challenges.ask'));
-  };
+  const challengeAction = (c: { id: number; title: string }) => challengeActionOf(myOpen, c);
   ctx.main.append(
     h('h1', null, t('home.title', { name: member.name })),
     h('p', { class: 'lead' }, t('home.next.lead')),

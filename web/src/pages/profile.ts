@@ -1,17 +1,22 @@
-import { api, sectors, type Challenge, type Member } from '../api';
+import { api, sectors, type Challenge, type Member, type Page } from '../api';
 import { loadSession, me, refreshShell, sectorLabel, setMyChallenges, type PageCtx } from '../app';
 import { checkbox, field, h, message } from '../dom';
 import { confirmAction, errorText as feedbackErrorText, show } from '../feedback';
 import { formatDate, getLang, t } from '../i18n';
+import { challengeAction } from './challenge-asked';
 import { connectCode, connectCodeCard } from './encounters';
+import { myOpenQuestions } from './my-questions';
 import { signInsSection } from './oidc-parts';
+import type { Question } from './question-common';
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
 
 export default async function profile(ctx: PageCtx): Promise<void> {
   ctx.setTitle(t('profile.title'));
   const id = me().member.id;
-  const [m, secs, code] = await Promise.all([api<Member>('GET', `/api/v1/members/${id}`), sectors(), connectCode().catch(() => null)]);
+  const [m, secs, code, myOpen] = await Promise.all([api<Member>('GET', `/api/v1/members/${id}`), sectors(), connectCode().catch(() => null),
+    // Which challenges are put to the network (the same link as on the home page); without it the link is left out.
+    myOpenQuestions().catch(() => null)]);
 
   const inp = (name: string, value: string, attrs: Record<string, string | boolean> = {}) =>
     h('input', { type: 'text', name, id: 'p-' + name, value, ...attrs });
@@ -86,10 +91,10 @@ export default async function profile(ctx: PageCtx): Promise<void> {
     connectCodeCard(code, { id: 'connect-code', heading: 'h2', hint: t('encounters.mycode.profile') }));
   const signIns = await signInsSection(ctx.query, me().role === 'admin');  // other accounts to sign in with
   ctx.main.append(h('h1', null, t('profile.title')), codeBox || '', form,
-    challengesSection(id, m.challenges), signIns ?? '', passwordSection(), dataSection(), deleteSection());
+    challengesSection(id, m.challenges, myOpen), signIns ?? '', passwordSection(), dataSection(), deleteSection());
 }
 
-function challengesSection(memberId: number, initial: Challenge[]): HTMLElement {
+function challengesSection(memberId: number, initial: Challenge[], myOpen: Page<Question> | null): HTMLElement {
   let items = [...initial];
   const listEl = h('ul', { class: 'challenges editable' });
   const status = h('div', { class: 'form-status' });
@@ -119,6 +124,7 @@ function challengesSection(memberId: number, initial: Challenge[]): HTMLElement 
         h('h3', null, c.title, ' ', h('span', { class: c.status === 'open' ? 'badge warn' : 'badge ok' }, t(`status.${c.status}`))),
         c.text && h('p', { class: 'prose' }, c.text),
         h('p', { class: 'meta' }, formatDate(c.updated_at || c.created_at)),
+        c.status === 'open' && myOpen && h('p', { class: 'challenge-network' }, challengeAction(myOpen, c)),
         h('div', { class: 'actions' }, toggle, del));
     }));
   };
