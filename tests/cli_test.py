@@ -374,6 +374,53 @@ class ServeTest(Dir):
             p.stdout.close()
             p.stderr.close()
 
+    def test_the_demo_tells_one_story_on_every_page(self):
+        # What the ledger says happened is what the pages that list it show: people who met at
+        # an event came to it (the yield report checked them in), and the ledger's visits are on
+        # the visits page, Pieter's to Anja's district team first of all.
+        port = free_port()
+        server = self.start(port)
+        try:
+            base = f"http://127.0.0.1:{port}/api/v1"
+            def login(email):
+                s = Session()
+                status, body = s.call("POST", base + "/auth/login", {"email": email, "password": "verbinder-demo"})
+                self.assertEqual(status, 200, body)
+                s.csrf = body["csrf_token"]
+                return s, body["member_id"]
+            leader, _ = login("leider@verbinder.demo")
+            status, events = leader.call("GET", base + "/events?limit=50")
+            self.assertEqual(status, 200, events)
+            now = time.time()
+            past = [e for e in events["items"] if e["ends_at"] < now]
+            self.assertGreaterEqual(len(past), 3, "the demo has a history of events")
+            for e in past:
+                status, report = leader.call("GET", base + f"/events/{e['id']}/report")
+                self.assertEqual(status, 200, report)
+                a = report["attendance"]
+                self.assertGreater(a["registered"], 0, e["title"])
+                self.assertLessEqual(a["no_shows"], a["registered"] // 5, f"{e['title']}: {a}")
+                self.assertEqual(a["checked_in"] + a["no_shows"], a["registered"], e["title"])
+            congress = next(e for e in past if e["title"] == "Congres Zorg & Industrie 2026")
+            status, report = leader.call("GET", base + f"/events/{congress['id']}/report")
+            self.assertEqual(report["attendance"]["checked_in"], report["attendance"]["registered"],
+                             "everyone at last spring's congress met someone there")
+            anja, anja_id = login("anja.kamphuis@noaberzorg.demo")
+            status, visits = anja.call("GET", base + "/visits")
+            self.assertEqual(status, 200, visits)
+            held = [v for v in visits["items"] if v["status"] == "held"]
+            story = [v for v in held if v["host"]["id"] == anja_id and v["visitor"]["name"] == "Pieter Lammerink"]
+            self.assertEqual(len(story), 1, visits)
+            self.assertIn("wachtlijst", story[0]["reason"])
+            status, tie = anja.call("GET", base + f"/ties/{anja_id}/{story[0]['visitor']['id']}")
+            self.assertEqual(status, 200, tie)
+            self.assertTrue(tie["real"])
+        finally:
+            server.send_signal(signal.SIGTERM)
+            self.assertEqual(server.wait(timeout=30), 0)
+            server.stdout.close()
+            server.stderr.close()
+
     def test_two_servers_on_one_database_write_at_once_without_refusals(self):
         # Issue #16: several `serve` processes on one SQLite file (or PostgreSQL) are
         # supported: writes through both at the same time all succeed and none is lost.
