@@ -195,7 +195,23 @@ describe('events', () => {
     await page.locator('#new-seating').getByRole('button', { name: 'Aanmaken en indelen' }).click();
     await page.getByText(/Gemiddeld .* sectoren per tafel/).waitFor();
     assert.match(await page.locator('#report').textContent(), /1 van de 2 aangemelden kwamen/);
+    // The event is on now: the door comes first.
+    assert.equal(await page.locator('main section.card').first().getAttribute('id'), 'checkin');
     await checkPage(leader, 'leader-event-375-nl');
+    // After an event the yield comes first, not behind the list of names: last spring's congress of the demo.
+    const api = await apiSession(server.base, LEADER);
+    const past = (await api.call('GET', '/api/v1/events?limit=50')).items.find((e) => e.title === 'Congres Zorg & Industrie 2026');
+    await goto(page, `${server.base}/leader/events/${past.id}`);
+    await page.locator('#report p').first().waitFor();
+    assert.equal(await page.locator('main section.card').first().getAttribute('id'), 'report');
+    const y = await api.call('GET', `/api/v1/events/${past.id}/report`);
+    assert.equal((await page.locator('#report p').first().textContent()).trim(),
+      `${y.attendance.checked_in} van de ${y.attendance.registered} aangemelden kwamen (${y.attendance.no_shows} no-shows).`);
+    assert.ok(y.attendance.checked_in > 0 && y.attendance.no_shows < y.attendance.registered / 5, 'the demo congress had its people');
+    assert.match(await page.locator('#report').textContent(), /Er waren geen 1-op-1-gesprekken ingepland\./);
+    assert.doesNotMatch(await page.locator('#report').textContent(), /0 van de 0 gesprekken|Nut: gemiddeld 0,0/);
+    await checkPage(leader, 'leader-event-past-375-nl');
+    await goto(page, `${server.base}/leader/events/${eventId}`);
     // The printable sheets open as their own pages.
     const sheet = await leader.context.request.get(`${server.base}/api/v1/events/${eventId}/tables/print?lang=nl`);
     assert.equal(sheet.status(), 200);

@@ -32,8 +32,13 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
   const rounds = h('section', { class: 'card', 'aria-labelledby': 'h-rounds', id: 'rounds' });
   const seating = h('section', { class: 'card', 'aria-labelledby': 'h-seating', id: 'seating' });
   const report = h('section', { class: 'card', 'aria-labelledby': 'h-report', id: 'report' });
-  ctx.main.append(head, status, regs, door, rounds, seating, report);
   let ev = await api<EventInfo>('GET', `/api/v1/events/${id}`);
+  // What the leader needs first: before the event the registrations, at the door (from two hours
+  // before the start) the check-in, afterwards the yield — not behind a list of 180 names.
+  const now = Date.now() / 1000;
+  const phase = now > ev.ends_at ? 'after' : now >= ev.starts_at - 2 * 3600 ? 'during' : 'before';
+  ctx.main.append(head, status, ...(phase === 'after' ? [report, regs, rounds, seating, door]
+    : phase === 'during' ? [door, regs, rounds, seating, report] : [regs, door, rounds, seating, report]));
 
   const drawHead = () => {
     ctx.setTitle(ev.title);
@@ -317,8 +322,10 @@ export default async function leaderEvent(ctx: PageCtx): Promise<void> {
     report.replaceChildren();
     append(report, [h('h2', { id: 'h-report' }, t('events.leader.report')),
       h('p', null, t('events.leader.report.attendance', { checked: y.attendance.checked_in, registered: y.attendance.registered, noshows: y.attendance.no_shows })),
-      h('p', null, t('events.leader.report.meetings', { held: y.meetings.held, scheduled: y.meetings.scheduled, notheld: y.meetings.not_held, nofeedback: y.meetings.without_feedback })),
-      h('p', null, t('events.leader.report.useful', { mean: formatNumber(y.usefulness.mean, 1), rated: y.usefulness.rated })),
+      h('p', null, y.meetings.scheduled === 0 ? t('events.leader.report.meetings.none')
+        : t('events.leader.report.meetings', { held: y.meetings.held, scheduled: y.meetings.scheduled, notheld: y.meetings.not_held, nofeedback: y.meetings.without_feedback })),
+      y.meetings.scheduled > 0 && h('p', null, y.usefulness.rated === 0 ? t('events.leader.report.useful.none')
+        : t('events.leader.report.useful', { mean: formatNumber(y.usefulness.mean, 1), rated: y.usefulness.rated })),
       h('p', null, t('events.leader.report.ties', { meetings: y.new_ties.from_meetings, met: y.new_ties.met_at_event })),
       y.attendance.no_show_list.length > 0 && h('details', null, h('summary', null, t('events.leader.report.noshows')),
         h('ul', { class: 'plain-list' }, y.attendance.no_show_list.map((n) => h('li', null, n.name))))]);
