@@ -266,8 +266,12 @@ void RegisterNetworkAnalysisRoutes(App& app) {
     Json intro = Json::array(), invite = Json::array();
     if (ctx.viewer.IsOrganizer()) {
       VB_ASSIGN_OR_RETURN(auto not_public, services->introductions.NotVisibleToMembers());
+      // Introductions between others: one that would introduce the leader herself is hers to
+      // make by getting in touch, not through a button that introduces her to herself.
+      const std::string me = std::to_string(ctx.viewer.member_id);
       for (const auto& i : a->report.suggestions.introductions) {
         if (static_cast<int>(intro.size()) >= limit) break;
+        if (i.a == me || i.b == me) continue;
         if (network_insights::WasIntroduced(introduced, i.a, i.b)) continue;
         Json j = IntroductionWithNames(*a, i);
         j["can_introduce"] = !not_public.count(i.a) && !not_public.count(i.b) && !not_public.count(i.via);
