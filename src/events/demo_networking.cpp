@@ -103,7 +103,7 @@ Result<DemoNetworkingStats> SeedDemoNetworking(storage::Database& db, const Cloc
   for (const auto& t : plan.tables)
     if (t.round == 1) stats.seated += static_cast<int>(t.people.size()) + t.hidden;
   VB_ASSIGN_OR_RETURN(stats.live_borrel, SeedLiveBorrel(db, clock, anja.id, pieter.id));
-  VB_ASSIGN_OR_RETURN(stats.visits, SeedDemoVisits(db, clock, anja.id, pieter.id));
+  VB_ASSIGN_OR_RETURN(stats.visits, SeedDemoVisits(db, anja.id, pieter.id));
   VB_ASSIGN_OR_RETURN(stats.checked_in, SeedDemoAttendance(db, clock));
   return stats;
 }
@@ -143,7 +143,7 @@ Result<int> SeedDemoAttendance(storage::Database& db, const Clock& clock) {
   });
 }
 
-Result<int> SeedDemoVisits(storage::Database& db, const Clock& /*clock*/, Id anja, Id pieter) {
+Result<int> SeedDemoVisits(storage::Database& db, Id anja, Id pieter) {
   return domain::WithSession<int>(db, [&](soci::session& sql) -> Result<int> {
     struct Held {
       long long a = 0, b = 0, at = 0;

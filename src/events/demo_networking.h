@@ -48,7 +48,7 @@ Result<model::Id> SeedLiveBorrel(storage::Database& db, const Clock& clock, mode
 // member of the pair who hosts visits. Pieter came to look at Anja's district
 // team, as he asked at the borrel. Writes no ledger entry (they are there).
 // Called by SeedDemoNetworking; returns how many it added.
-Result<int> SeedDemoVisits(storage::Database& db, const Clock& clock, model::Id anja, model::Id pieter);
+Result<int> SeedDemoVisits(storage::Database& db, model::Id anja, model::Id pieter);
 
 // Who came to the events that have ended: the bulk load registers people but
 // checks nobody in, so last spring's congress reported 180 registered and 180

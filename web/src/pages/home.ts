@@ -22,7 +22,7 @@ import {
 import { atEvent, meetAtEvent, type FellowAttendee } from './meet-at-event';
 import { notificationTarget, openNotification, type Notification } from './notification-common';
 import { qrSvg } from './qr-code';
-import { challengeAction as challengeActionOf } from './challenge-asked';
+import { challengeAction } from './challenge-asked';
 import { myOpenQuestions } from './my-questions';
 import type { Question } from './question-common';
 import type { Visit } from './visits';
@@ -285,8 +285,6 @@ export default async function home(ctx: PageCtx): Promise<void> {
     field(t('home.search'), q), h('button', { type: 'submit', class: 'btn btn-primary' }, t('members.submit')));
   const open = member.challenges.filter((c) => c.status === 'open');
   const myOpen = valueOr<Page<Question>>(askedL, noPage);
-  // Put to the network already: a link to that question and its answers; else "Ask the network" (question-new.ts).
-  const challengeAction = (c: { id: number; title: string }) => challengeActionOf(myOpen, c);
   ctx.main.append(
     h('h1', null, t('home.title', { name: member.name })),
     h('p', { class: 'lead' }, t('home.next.lead')),
@@ -302,7 +300,7 @@ export default async function home(ctx: PageCtx): Promise<void> {
       h('section', { class: 'card', 'aria-labelledby': 'h-ch' },
         h('h2', { id: 'h-ch' }, t('home.challenges')),
         open.length === 0 ? h('p', null, t('home.challenges.none'))
-          : h('ul', { class: 'plain', id: 'my-challenges' }, open.map((c) => h('li', null, h('strong', null, c.title), ' ', challengeAction(c)))),
+          : h('ul', { class: 'plain', id: 'my-challenges' }, open.map((c) => h('li', null, h('strong', null, c.title), ' ', challengeAction(myOpen, c)))),
         h('p', null, h('a', { href: '/profile' }, t('home.challenges.edit'))))),
   );
 }
